@@ -1,0 +1,14 @@
+import type { DocumentModel, Format } from './model.js';
+
+export interface ReadOptions {
+  /** The file name or URL, for messages and extension hints only: formats are decided from the bytes. */
+  name?: string;
+}
+
+/** One reader per format: bytes in, document model out. Registered in extractors/registry.ts. */
+export interface Reader {
+  format: Format;
+  /** Does this look like our format? Called on the first bytes and the name; content wins over extension. */
+  sniff(head: Buffer, name: string | undefined): boolean;
+  read(bytes: Buffer, options: ReadOptions): Promise<DocumentModel>;
+}

@@ -1,0 +1,83 @@
+/**
+ * The records nianbao writes: the single source of truth for reports.ndjson and every CSV
+ * (../shared/spec/outputs.md). Writers serialise these; nothing writes a field not declared here.
+ */
+import { z } from 'zod';
+import { Message } from '../../extractors/model.js';
+
+export const Status = z.enum(['ok', 'partial', 'failed']);
+export type Status = z.infer<typeof Status>;
+
+export const Layout = z.enum(['2021', '2019', 'none']);
+
+export const Finding = z.object({
+  /** A rule id of the spec (requests.balance, appeals.group_total, …). */
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  /** The cell keys the identity concerns. */
+  cells: z.array(z.string()),
+  /** The column, row or group id the identity is about (truth files call it `where`). */
+  where: z.string().optional(),
+  /** The side the table declares (a total cell), or the reference value. */
+  expected: z.number().nullable(),
+  /** What the other side adds up to. */
+  actual: z.number().nullable(),
+  message: z.string(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const CellProvenance = z.object({
+  page: z.number().int().optional(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+  origin: z.enum(['text', 'ocr']).optional(),
+  confidence: z.number().optional(),
+});
+
+export const CellDetail = z.object({
+  /** The text as printed, before normalisation (e.g. '251000元', '+2', '／'). */
+  raw: z.string(),
+  prov: CellProvenance.optional(),
+  /** How the value was obtained when not read directly: 'glued-recovered' for a solved glued row. */
+  via: z.string().optional(),
+});
+
+export const Section = z.object({
+  level: z.number().int(),
+  number: z.string(),
+  title: z.string(),
+  text: z.string(),
+  /** The template section this heading is (overview, proactive, …) when recognised. */
+  id: z.string().optional(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const ProseFigure = z.object({ value: z.number(), sentence: z.string() });
+
+export const LegacyStat = z.object({ indicator: z.string(), unit: z.string(), value: z.number().nullable() });
+
+export const ReportRecord = z.object({
+  report_id: z.string(),
+  source: z.string(),
+  /** sha256 of the input bytes, whole. */
+  sha256: z.string(),
+  format: z.string(),
+  status: Status,
+  error: z.string().optional(),
+  title: z.string().optional(),
+  agency: z.string().optional(),
+  year: z.number().int().optional(),
+  published: z.string().optional(),
+  /** The body the portal or crawl names as publisher (发布机构/来源), when stated outside the report. */
+  publisher: z.string().optional(),
+  source_url: z.string().optional(),
+  layout: z.object({ proactive: Layout, requests: Layout, appeals: Layout }),
+  cells: z.record(z.string(), z.number().nullable()),
+  cell_details: z.record(z.string(), CellDetail).default({}),
+  findings: z.array(Finding),
+  sections: z.array(Section),
+  prose: z.record(z.string(), ProseFigure),
+  legacy_stats: z.array(LegacyStat),
+  legacy_stats_cumulative: z.array(LegacyStat).optional(),
+  messages: z.array(Message),
+});
+export type ReportRecord = z.infer<typeof ReportRecord>;
