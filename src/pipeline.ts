@@ -1,0 +1,112 @@
+/**
+ * One document from bytes to a checked record: read → structure → map templates → check.
+ * Never throws for a bad document: every input yields a record (failed, with the reason).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { detectReader } from '../extractors/detect.js';
+import { UnreadableDocumentError, type DocumentModel } from '../extractors/model.js';
+import { analyseStructure } from './structure/index.js';
+import { mapTemplates } from './templates/map.js';
+import { runChecks } from './checks/index.js';
+import { ReportRecord, type Status } from './schemas/record.js';
+import { TABLE_IDS } from './templates/ids.js';
+
+export interface ExtractOptions {
+  /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
+  known?: { sourceUrl?: string; published?: string; publisher?: string };
+}
+
+export async function extractFile(path: string, options: ExtractOptions = {}): Promise<ReportRecord> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    return failedRecord(path, Buffer.alloc(0), 'unknown', `cannot read file: ${(err as Error).message}`);
+  }
+  return extractBytes(bytes, path, options);
+}
+
+export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {
+  if (bytes.length === 0) return failedRecord(source, bytes, 'unknown', 'empty file');
+  const reader = detectReader(bytes, source);
+  if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF or text)');
+  let doc: DocumentModel;
+  try {
+    doc = await reader.read(bytes, { name: source });
+  } catch (err) {
+    const code = err instanceof UnreadableDocumentError ? `${err.code}: ` : '';
+    return failedRecord(source, bytes, reader.format, `${code}${(err as Error).message}`);
+  }
+  return recordFromDocument(doc, source, bytes, options);
+}
+
+export function recordFromDocument(doc: DocumentModel, source: string, bytes: Buffer, options: ExtractOptions = {}): ReportRecord {
+  const structure = analyseStructure(doc);
+  const mapped = mapTemplates(doc);
+  const found = TABLE_IDS.filter((t) => mapped.layout[t] !== 'none').length;
+  const hasText = doc.blocks.some((b) => b.kind !== 'table' && b.text.trim().length > 0) || doc.blocks.some((b) => b.kind === 'table');
+  let status: Status = found === TABLE_IDS.length ? 'ok' : 'partial';
+  let error: string | undefined;
+  if (!hasText) {
+    status = 'failed';
+    error = 'no text: the document is empty or image-only';
+  } else if (found === 0 && !looksLikeReport(doc, structure.sections.length)) {
+    status = 'failed';
+    error = 'not a report: no template table and no 政府信息公开 report wording found';
+  }
+  const sha256 = sha(bytes);
+  const record: ReportRecord = {
+    report_id: sha256.slice(0, 16),
+    source,
+    sha256,
+    format: doc.format,
+    status,
+    error,
+    title: structure.title,
+    agency: structure.agency,
+    year: structure.year,
+    published: structure.published ?? options.known?.published,
+    publisher: structure.publisher ?? options.known?.publisher,
+    source_url: options.known?.sourceUrl ?? doc.meta.sourceUrl,
+    layout: mapped.layout,
+    cells: mapped.cells,
+    cell_details: mapped.details,
+    findings: [],
+    sections: structure.sections,
+    prose: structure.prose,
+    legacy_stats: structure.legacyStats,
+    legacy_stats_cumulative: structure.legacyStatsCumulative,
+    messages: [...doc.messages, ...structure.messages, ...mapped.messages],
+  };
+  record.findings = runChecks(record);
+  return ReportRecord.parse(record);
+}
+
+function looksLikeReport(doc: DocumentModel, sectionCount: number): boolean {
+  const text = doc.blocks.map((b) => (b.kind === 'table' ? '' : b.text)).join('\n');
+  return /政府信息公开/.test(text) && (/年度报告|年报|工作报告/.test(text) || sectionCount >= 3);
+}
+
+function sha(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function failedRecord(source: string, bytes: Buffer, format: string, error: string): ReportRecord {
+  const sha256 = sha(bytes);
+  return ReportRecord.parse({
+    report_id: sha256.slice(0, 16),
+    source,
+    sha256,
+    format,
+    status: 'failed',
+    error,
+    layout: { proactive: 'none', requests: 'none', appeals: 'none' },
+    cells: {},
+    findings: [],
+    sections: [],
+    prose: {},
+    legacy_stats: [],
+    messages: [],
+  });
+}
