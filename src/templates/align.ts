@@ -1,0 +1,115 @@
+/**
+ * Matching a template's rows to the document's table rows by label, in order. A monotonic alignment
+ * (like aligning two sequences) lets labels be reworded or mistyped while the template's row order
+ * keeps look-alike labels (1.属于国家秘密 / 1.本机关不掌握…, 3.其他 / （六）其他处理) apart — rows are
+ * never matched by position alone.
+ */
+import type { RowDef, TableLayout } from './ids.js';
+import { labelCore, similarity } from './labels.js';
+import { meaningfulValueCount, type DocRow } from './rows.js';
+
+export interface RowMatch {
+  row: RowDef;
+  doc?: DocRow;
+  score: number;
+}
+
+export interface Alignment {
+  layout: TableLayout;
+  matches: RowMatch[];
+  score: number;
+}
+
+/** Below this a label is not the template row, however well the order fits. */
+const MIN_LABEL_SIMILARITY = 0.5;
+const SKIP_TEMPLATE_ROW = 0.6;
+const SKIP_DOC_ROW_WITH_VALUES = 0.25;
+const SKIP_DOC_ROW_WITHOUT_VALUES = 0.02;
+
+/** Words that head a whole block of rows (a merged, often vertical, cell); they say nothing about one row. */
+const BLOCK_HEADS = ['本年度办理结果'];
+
+function stripHeads(core: string): string {
+  let s = core;
+  for (const h of BLOCK_HEADS) s = s.replace(h, '');
+  return s;
+}
+
+function labelVariants(row: RowDef): string[] {
+  const own = stripHeads(labelCore(row.own));
+  const withGroup = row.group ? stripHeads(labelCore(`${row.group}${row.own}`)) : own;
+  return [...new Set([own, withGroup].filter(Boolean))];
+}
+
+export function rowSimilarity(doc: DocRow, row: RowDef, variants = labelVariants(row)): number {
+  const core = stripHeads(labelCore(doc.label));
+  if (!core) return 0;
+  let best = 0;
+  for (const v of variants) best = Math.max(best, similarity(core, v));
+  return best;
+}
+
+function matchScore(doc: DocRow, row: RowDef, variants: string[]): number {
+  if (doc.values.length === 0) return -Infinity;
+  const sim = rowSimilarity(doc, row, variants);
+  if (sim < MIN_LABEL_SIMILARITY) return -Infinity;
+  // The value count is weak evidence next to the label: it separates the 2019 and 2021 proactive
+  // layouts (3 columns vs 1), but ragged rows and blank cells make it unreliable on its own.
+  const n = meaningfulValueCount(doc);
+  const fit = n === row.columns.length ? 0.15 : n > row.columns.length ? -0.15 : 0;
+  return sim + fit;
+}
+
+/**
+ * Best monotonic alignment of the layout's rows onto the rows stream. Rows before the first and after
+ * the last match are free to skip (they belong to other tables); skips inside the table cost.
+ */
+export function align(layout: TableLayout, rows: DocRow[]): Alignment {
+  const n = layout.rows.length;
+  const m = rows.length;
+  const variants = layout.rows.map(labelVariants);
+  // best[i][j]: best score with the first i template rows decided, having consumed the first j doc rows.
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-Infinity));
+  const from: Array<Array<0 | 1 | 2>> = Array.from({ length: n + 1 }, () => new Array<0 | 1 | 2>(m + 1).fill(0));
+  const scores: number[][] = layout.rows.map((r, i) => rows.map((d) => matchScore(d, r, variants[i])));
+  for (let j = 0; j <= m; j++) best[0][j] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      // 0: template row i unmatched
+      let b = best[i - 1][j] - SKIP_TEMPLATE_ROW;
+      let f: 0 | 1 | 2 = 0;
+      if (j > 0) {
+        const s = scores[i - 1][j - 1];
+        if (s > -Infinity && best[i - 1][j - 1] + s > b) {
+          b = best[i - 1][j - 1] + s;
+          f = 1;
+        }
+        // 2: doc row j skipped inside the table (free once every template row is decided)
+        const cost = i === n ? 0 : rows[j - 1].values.length ? SKIP_DOC_ROW_WITH_VALUES : SKIP_DOC_ROW_WITHOUT_VALUES;
+        if (best[i][j - 1] - cost > b) {
+          b = best[i][j - 1] - cost;
+          f = 2;
+        }
+      }
+      best[i][j] = b;
+      from[i][j] = f;
+    }
+  }
+  const matches: RowMatch[] = layout.rows.map((row) => ({ row, score: 0 }));
+  let i = n;
+  let j = m;
+  while (i > 0) {
+    const f = from[i][j];
+    if (f === 1) {
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: scores[i - 1][j - 1] };
+      i--;
+      j--;
+    } else if (f === 2) j--;
+    else i--;
+  }
+  // Skips before the first matched row were charged as "inside" while i was 0 < n; recompute the
+  // score from the matches so layouts compare fairly.
+  const matched = matches.filter((x) => x.doc);
+  const score = matched.reduce((s, x) => s + x.score, 0) - (n - matched.length) * SKIP_TEMPLATE_ROW;
+  return { layout, matches, score };
+}

@@ -1,0 +1,70 @@
+/**
+ * The appeals table (section 四): in the template one row of 15 numbers under a three-level header
+ * (行政复议 | 行政诉讼: 未经复议直接起诉 · 复议后起诉, each 结果维持 … 总计). Some reports transpose it into
+ * three labelled rows of five; both are read.
+ */
+import { APPEALS_2021 } from './ids.js';
+import { labelCore } from './labels.js';
+import type { DocRow, ValueCell } from './rows.js';
+import type { TableMapping } from './result.js';
+import { mapRowTable } from './row-table.js';
+import { assignRow } from './values.js';
+
+const WIDTH = 15;
+/** How many rows after the header the data row may start (sub-header rows sit in between). */
+const MAX_ROWS_AFTER_HEADER = 6;
+
+export function mapAppeals(rows: DocRow[]): TableMapping {
+  const flat = mapFlatRow(rows);
+  if (flat) return flat;
+  return mapRowTable([APPEALS_2021], rows);
+}
+
+function rowText(row: DocRow): string {
+  return labelCore(row.cells.map((c) => c.text).join(''));
+}
+
+function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
+  for (let h = 0; h < rows.length; h++) {
+    const text = rowText(rows[h]) + (rows[h + 1] ? rowText(rows[h + 1]) : '');
+    if (!(text.includes('行政复议') && text.includes('行政诉讼'))) continue;
+    const values = collectValues(rows, h + 1);
+    if (!values) continue;
+    const out: TableMapping = { layout: '2021', cells: {}, details: {}, messages: [], score: APPEALS_2021.rows.length };
+    const order = groupOrder(rows.slice(h, h + 3));
+    APPEALS_2021.rows.forEach((row, g) => {
+      const at = order[g] * 5;
+      assignRow('appeals', row, values.row, out, values.cells.slice(at, at + 5));
+    });
+    return out;
+  }
+  return undefined;
+}
+
+/** The 15 values after the header: one row, or consecutive unlabelled rows that together hold them. */
+function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: ValueCell[] } | undefined {
+  for (let i = start; i < Math.min(rows.length, start + MAX_ROWS_AFTER_HEADER); i++) {
+    const row = rows[i];
+    const numbers = row.values.filter((v) => v.reading.kind === 'number').length;
+    if (row.values.length >= WIDTH && numbers > 0) return { row, cells: row.values.slice(0, WIDTH) };
+    if (numbers > 0) {
+      const cells: ValueCell[] = [...row.values];
+      let j = i + 1;
+      while (cells.length < WIDTH && j < rows.length && !labelCore(rows[j].label)) cells.push(...rows[j++].values);
+      if (cells.length === WIDTH) return { row, cells };
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Position of each group's five columns. The template prints 行政复议, then 未经复议直接起诉, then 复议后起诉;
+ * a header that names the two litigation groups the other way round is followed.
+ */
+function groupOrder(header: DocRow[]): number[] {
+  const text = header.map(rowText).join('');
+  const direct = text.indexOf('未经复议直接起诉');
+  const after = text.indexOf('复议后起诉');
+  return direct >= 0 && after >= 0 && after < direct ? [0, 2, 1] : [0, 1, 2];
+}

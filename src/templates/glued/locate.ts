@@ -1,0 +1,116 @@
+/**
+ * Finds a template table in text whose cells were concatenated without separators, by its row labels:
+ * each row is `label · digit-free filler · digit run`, and the next row's label follows after more
+ * digit-free filler (group headings such as （三）不予公开, column headers). The next label's own
+ * numbering digit is glued to the previous run (`00000002.其他法律…`), so a run ends where the next label
+ * begins, not where the digits stop.
+ */
+import type { RowDef, TableLayout } from '../ids.js';
+
+/** Longest stretch of digit-free text accepted between a label and its digits, or between rows (chars). */
+export const MAX_FILLER_CHARS = 80;
+/** How many characters of a label's body (after its numbering) must match: the rest may be reworded. */
+const LABEL_KEY_CHARS = 8;
+
+export interface LocatedRow {
+  row: RowDef;
+  /** The row's glued digits exactly as printed (whitespace removed). */
+  raw: string;
+}
+
+/** Full/half-width forms and ideographic spaces folded (（→(, １→1, ．→.), so one pattern fits both. */
+export function foldWidth(text: string): string {
+  return text.normalize('NFKC');
+}
+
+const QUOTES = '“”"\'‘’「」『』';
+const NUMBERING = /^(\d+|[一二三四五六七八九十]+|\([一二三四五六七八九十]+\))\s*([.、,，]?)/;
+
+function escapeChar(ch: string): string {
+  if (QUOTES.includes(ch)) return `[${QUOTES}]`;
+  if (ch === ',' || ch === '，') return '[,，、]';
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * A pattern for a row label that tolerates spaces or line breaks anywhere inside it (社会公益 组织,
+ * 本年度办 理结果), either punctuation width and any numbering separator (1. 1、 1．). Only the numbering
+ * and the first LABEL_KEY_CHARS characters of the body are required.
+ */
+export function labelPattern(label: string): string {
+  const folded = foldWidth(label).replace(/\s+/g, '');
+  const numbering = NUMBERING.exec(folded);
+  let head = '';
+  let body = folded;
+  if (numbering && numbering[0].length < folded.length) {
+    const [whole, marker, separator] = numbering;
+    head = [...marker].map(escapeChar).join('\\s*') + (separator ? '\\s*[.、,，]' : '') + '\\s*';
+    body = folded.slice(whole.length);
+  }
+  const key = [...body].slice(0, LABEL_KEY_CHARS);
+  return head + key.map(escapeChar).join('\\s*');
+}
+
+const DIGIT = /[0-9]/;
+
+/** The run of value characters starting at `from`: digits, decimal points, and signs where allowed. */
+function runAt(text: string, from: number, signed: boolean): number {
+  const allowed = signed ? /[0-9.+\-]/ : /[0-9.]/;
+  let end = from;
+  while (end < text.length && allowed.test(text[end])) end++;
+  return end;
+}
+
+/** Index of the first digit after `from` if only digit-free text (at most MAX_FILLER_CHARS) precedes it. */
+function digitsAfterFiller(text: string, from: number, signed: boolean): number | undefined {
+  const limit = Math.min(text.length, from + MAX_FILLER_CHARS + 1);
+  for (let i = from; i < limit; i++) {
+    if (DIGIT.test(text[i]) || (signed && /[+\-]/.test(text[i]) && DIGIT.test(text[i + 1] ?? ''))) return i;
+  }
+  return undefined;
+}
+
+function hasSignedColumn(row: RowDef): boolean {
+  return row.columns.some((c) => c.kind === 'signed');
+}
+
+/** Tries to read the whole chain of rows starting at one occurrence of the first label. */
+function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], rows: RowDef[]): LocatedRow[] | undefined {
+  const located: LocatedRow[] = [];
+  let labelEnd = start.index + start[0].length;
+  for (let i = 0; i < rows.length; i++) {
+    const signed = hasSignedColumn(rows[i]);
+    const runStart = digitsAfterFiller(text, labelEnd, signed);
+    if (runStart === undefined) return undefined;
+    const runEnd = runAt(text, runStart + 1, signed);
+    if (i === rows.length - 1) {
+      located.push({ row: rows[i], raw: text.slice(runStart, runEnd).replace(/\.$/, '') });
+      return located;
+    }
+    // The next label may begin inside the run (its numbering digit), or after digit-free filler.
+    const next = patterns[i + 1];
+    next.lastIndex = runStart + 1;
+    const found = next.exec(text);
+    if (!found) return undefined;
+    const between = text.slice(runStart, found.index);
+    const split = (signed ? /^([0-9.+\-]+)(\D*)$/ : /^([0-9.]+)(\D*)$/).exec(between);
+    if (!split || split[2].length > MAX_FILLER_CHARS) return undefined;
+    located.push({ row: rows[i], raw: split[1] });
+    labelEnd = found.index + found[0].length;
+  }
+  return located;
+}
+
+/**
+ * Every row of `layout` with its glued digits, or undefined when the labels do not appear in order,
+ * each followed by its own digits. Expects text already passed through foldWidth.
+ */
+export function locateRows(foldedText: string, layout: TableLayout): LocatedRow[] | undefined {
+  const patterns = layout.rows.map((r) => new RegExp(labelPattern(r.own), 'g'));
+  const first = new RegExp(patterns[0].source, 'g');
+  for (let m = first.exec(foldedText); m; m = first.exec(foldedText)) {
+    const chain = chainFrom(foldedText, m, patterns, layout.rows);
+    if (chain) return chain.map((r) => ({ ...r, raw: r.raw.replace(/\s+/g, '') }));
+  }
+  return undefined;
+}

@@ -1,0 +1,112 @@
+/**
+ * The ways a glued digit string can be cut into a row's numbers. Every enumeration is bounded: past
+ * the caps the result says `complete: false` and the caller must not treat what it got as all readings.
+ */
+import type { ColumnDef } from '../ids.js';
+
+export interface SplitLimits {
+  /** Stop after this many readings (a row with more is too ambiguous to be worth listing). */
+  maxReadings: number;
+  /** Stop after this many search steps, whatever was found. */
+  maxSteps: number;
+  /** Longest number accepted in one cell, in digits (keeps values exact as JS numbers). */
+  maxDigits: number;
+}
+
+export const DEFAULT_SPLIT_LIMITS: SplitLimits = { maxReadings: 2000, maxSteps: 2_000_000, maxDigits: 12 };
+
+export interface SplitResult {
+  readings: number[][];
+  /** False when a cap stopped the enumeration: more readings may exist. */
+  complete: boolean;
+}
+
+// No leading zeros except a lone 0: printed tables never pad counts, and padding would make every
+// string ambiguous.
+const PART_PATTERN: Record<ColumnDef['kind'], RegExp> = {
+  count: /^(0|[1-9]\d*)$/,
+  amount: /^(0|[1-9]\d*)(\.\d+)?$/,
+  signed: /^(0|[+-]?[1-9]\d*)$/,
+};
+
+function partOk(part: string, kind: ColumnDef['kind'], limits: SplitLimits): boolean {
+  const digits = part.replace(/[^0-9]/g, '').length;
+  return digits <= limits.maxDigits && PART_PATTERN[kind].test(part);
+}
+
+/** Every cut of `raw` into one number per column, with no identity to check (the proactive table). */
+export function splitFree(raw: string, kinds: ColumnDef['kind'][], limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitResult {
+  const readings: number[][] = [];
+  let steps = 0;
+  let complete = true;
+  const parts: number[] = [];
+  const walk = (pos: number, col: number): void => {
+    if (!complete) return;
+    if (++steps > limits.maxSteps || readings.length >= limits.maxReadings) {
+      complete = false;
+      return;
+    }
+    if (col === kinds.length) {
+      if (pos === raw.length) readings.push([...parts]);
+      return;
+    }
+    const left = kinds.length - col - 1;
+    for (let end = pos + 1; end <= raw.length - left; end++) {
+      const part = raw.slice(pos, end);
+      if (!partOk(part, kinds[col], limits)) {
+        // A count never becomes valid by growing; a signed or decimal value may ('+' → '+2', '5.' → '5.1').
+        if (kinds[col] === 'count') break;
+        continue;
+      }
+      parts.push(Number(part));
+      walk(end, col + 1);
+      parts.pop();
+      if (!complete) return;
+    }
+  };
+  walk(0, 0);
+  return { readings, complete };
+}
+
+/**
+ * Every cut of `raw` into `groups` consecutive groups of `size` counts in which each group's last
+ * number is the sum of the others (requests rows: 6 applicant columns + 总计; appeals: 3 groups of
+ * 4 outcomes + 总计). The total is not searched for: it must be the printed sum, which prunes hard.
+ */
+export function splitWithTotals(raw: string, groups: number, size: number, limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitResult {
+  const readings: number[][] = [];
+  let steps = 0;
+  let complete = true;
+  const parts: number[] = [];
+  const walk = (pos: number, group: number, col: number, sum: number): void => {
+    if (!complete) return;
+    if (++steps > limits.maxSteps || readings.length >= limits.maxReadings) {
+      complete = false;
+      return;
+    }
+    if (group === groups) {
+      if (pos === raw.length) readings.push([...parts]);
+      return;
+    }
+    if (col === size - 1) {
+      const total = String(sum);
+      if (!raw.startsWith(total, pos)) return;
+      parts.push(sum);
+      walk(pos + total.length, group + 1, 0, 0);
+      parts.pop();
+      return;
+    }
+    // Every later cell needs at least one digit.
+    const cellsLeft = (groups - group) * size - col - 1;
+    for (let end = pos + 1; end <= raw.length - cellsLeft; end++) {
+      const part = raw.slice(pos, end);
+      if (!partOk(part, 'count', limits)) break;
+      parts.push(Number(part));
+      walk(end, group, col + 1, sum + Number(part));
+      parts.pop();
+      if (!complete) return;
+    }
+  };
+  if (/^\d+$/.test(raw)) walk(0, 0, 0, 0);
+  return { readings, complete };
+}

@@ -1,0 +1,58 @@
+/**
+ * Turning a matched row's printed values into cell values under the template's column ids. The
+ * values are read in their order (after the label) and, when the table's header shows a different
+ * column order, re-ordered by the header's labels.
+ */
+import type { Message } from '../../extractors/model.js';
+import type { RowDef } from './ids.js';
+import { fitsColumn } from './numbers.js';
+import type { DocRow, ValueCell } from './rows.js';
+import type { CellDetails, CellValues } from './result.js';
+
+export function assignRow(
+  table: string,
+  row: RowDef,
+  doc: DocRow,
+  out: { cells: CellValues; details: CellDetails; messages: Message[] },
+  values: ValueCell[] = doc.values,
+): void {
+  const n = row.columns.length;
+  const meaningful = lastMeaningful(values);
+  if (meaningful > n) {
+    out.messages.push({
+      code: 'extra-values',
+      message: `${table}.${row.id}: ${meaningful} values printed where the template has ${n} columns; read the first ${n} (${values
+        .slice(0, meaningful)
+        .map((v) => v.raw || '∅')
+        .join(' | ')})`,
+    });
+  }
+  row.columns.forEach((column, i) => {
+    const key = `${table}.${row.id}.${column.id}`;
+    const v = values[i];
+    if (!v) {
+      out.cells[key] = null;
+      out.messages.push({ code: 'missing-value', message: `${key}: no cell printed for ${column.label}` });
+      return;
+    }
+    out.details[key] = { raw: v.raw, ...(v.prov ? { prov: v.prov } : {}) };
+    if (v.reading.kind === 'number') {
+      if (fitsColumn(v.reading.value, column)) out.cells[key] = v.reading.value;
+      else {
+        // values.domain reports it; keep the printed number rather than hide it
+        out.cells[key] = v.reading.value;
+      }
+    } else {
+      out.cells[key] = null;
+      if (v.reading.kind === 'text') out.messages.push({ code: 'unreadable-value', message: `${key}: cannot read '${v.raw}' as a number` });
+    }
+  });
+}
+
+function lastMeaningful(values: ValueCell[]): number {
+  let n = 0;
+  values.forEach((v, i) => {
+    if (v.reading.kind !== 'blank') n = i + 1;
+  });
+  return n;
+}
