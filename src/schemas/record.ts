@@ -22,6 +22,10 @@ export const Finding = z.object({
   expected: z.number().nullable(),
   /** What the other side adds up to. */
   actual: z.number().nullable(),
+  /** For an identity: the sum of the parts (left side as the spec states it). */
+  left: z.number().nullable().optional(),
+  /** For an identity: the declared total (right side). */
+  right: z.number().nullable().optional(),
   message: z.string(),
 });
 export type Finding = z.infer<typeof Finding>;

@@ -1,0 +1,32 @@
+import { LAYOUTS, TABLE_IDS, cellsOf } from '../templates/ids.js';
+import type { Finding } from '../schemas/record.js';
+import type { Rule } from './rule.js';
+
+/**
+ * Every cell of a recognised table is present and numeric. Blank, '-', '/', '无' are recorded as null,
+ * never as 0: one finding per table lists the cells that hold no number.
+ */
+export const completeness: Rule = {
+  id: 'completeness',
+  check(record) {
+    const findings: Finding[] = [];
+    for (const table of TABLE_IDS) {
+      const layoutId = record.layout[table];
+      const layout = LAYOUTS[table].find((l) => l.layout === layoutId);
+      if (!layout) continue;
+      const keys = cellsOf(layout).map((c) => c.key);
+      const empty = keys.filter((k) => record.cells[k] === null || record.cells[k] === undefined);
+      if (!empty.length) continue;
+      findings.push({
+        rule: this.id,
+        severity: 'warning',
+        cells: empty,
+        where: table,
+        expected: keys.length,
+        actual: keys.length - empty.length,
+        message: `${table}: ${empty.length} of ${keys.length} cells hold no number (blank or not printed): ${empty.slice(0, 8).join(', ')}${empty.length > 8 ? ', …' : ''}`,
+      });
+    }
+    return findings;
+  },
+};
