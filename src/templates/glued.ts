@@ -1,0 +1,182 @@
+/**
+ * Recovery of template tables whose cells were glued together without separators (crawler text of an
+ * HTML table: `规章000行政规范性文件77132470…`). Each row's digits are located by its label, then cut
+ * into numbers so that the template's identities hold. A row gets values only when exactly one
+ * reading survives: nothing is ever guessed. Pure functions, no I/O.
+ */
+import type { Message } from '../../extractors/model.js';
+import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type TableLayout } from './ids.js';
+import { foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
+import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type SplitLimits, type SplitResult } from './glued/split.js';
+import { supportedCandidates, type ColumnIdentity } from './glued/solve.js';
+
+export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
+
+export interface GluedRow {
+  rowId: string;
+  /** The glued digits as printed (for appeals: the whole 15-cell run, shared by the three rows). */
+  raw: string;
+  /**
+   * recovered: one reading survives; ambiguous: several do (all in `readings`); impossible: none does;
+   * too-ambiguous: the enumeration hit its cap, so the readings could not all be listed.
+   */
+  status: GluedRowStatus;
+  /** One value per template column when recovered, else all null. */
+  values: (number | null)[];
+  /** Every surviving reading, when the row is ambiguous. */
+  readings?: number[][];
+}
+
+export interface GluedTable {
+  table: 'proactive' | 'requests' | 'appeals';
+  layout: '2021' | '2019';
+  rows: GluedRow[];
+}
+
+export interface GluedResult {
+  tables: GluedTable[];
+  messages: Message[];
+}
+
+export interface GluedOptions {
+  limits?: SplitLimits;
+}
+
+/** Text beyond this is not searched (characters): a report's tables sit well inside it. */
+export const MAX_GLUED_TEXT_CHARS = 2_000_000;
+
+function rowFromReadings(located: LocatedRow, result: SplitResult, readings = result.readings): GluedRow {
+  const width = located.row.columns.length;
+  const nulls = new Array<number | null>(width).fill(null);
+  const base = { rowId: located.row.id, raw: located.raw };
+  if (!result.complete) return { ...base, status: 'too-ambiguous', values: nulls };
+  if (readings.length === 0) return { ...base, status: 'impossible', values: nulls };
+  if (readings.length === 1) return { ...base, status: 'recovered', values: [...readings[0]] };
+  return { ...base, status: 'ambiguous', values: nulls, readings };
+}
+
+function firstLocated(text: string, layouts: TableLayout[]): { layout: TableLayout; rows: LocatedRow[] } | undefined {
+  for (const layout of layouts) {
+    const rows = locateRows(text, layout);
+    if (rows) return { layout, rows };
+  }
+  return undefined;
+}
+
+function recoverProactive(text: string, limits: SplitLimits): GluedTable | undefined {
+  const found = firstLocated(text, [PROACTIVE_2021, PROACTIVE_2019]);
+  if (!found) return undefined;
+  // No identity ties these rows together: only a string with a single possible cut is recovered.
+  const rows = found.rows.map((located) => rowFromReadings(located, splitFree(located.raw, located.row.columns.map((c) => c.kind), limits)));
+  return { table: 'proactive', layout: found.layout.layout, rows };
+}
+
+function requestIdentities(layout: TableLayout): ColumnIdentity[] {
+  const index = (id: string) => layout.rows.findIndex((r) => r.id === id);
+  const total = index('total_processed');
+  return [
+    {
+      name: 'requests.balance',
+      terms: [
+        { row: index('new_received'), coef: 1 },
+        { row: index('carried_over'), coef: 1 },
+        { row: total, coef: -1 },
+        { row: index('carried_forward'), coef: -1 },
+      ],
+    },
+    {
+      name: 'requests.outcome_sum',
+      terms: [...REQUEST_OUTCOME_ROWS(layout).map((r) => ({ row: index(r.id), coef: 1 as const })), { row: total, coef: -1 }],
+    },
+  ];
+}
+
+function recoverRequests(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
+  const found = firstLocated(text, [REQUESTS_2021, REQUESTS_2019]);
+  if (!found) return undefined;
+  const { layout, rows: located } = found;
+  const own = located.map((l) => splitWithTotals(l.raw, 1, l.row.columns.length, limits));
+  const rowOnly = () => located.map((l, i) => rowFromReadings(l, own[i]));
+
+  if (own.some((r) => !r.complete)) {
+    messages.push({ code: 'glued-too-ambiguous', message: 'requests table: a row has too many readings to enumerate; column identities not applied' });
+    return { table: 'requests', layout: layout.layout, rows: rowOnly() };
+  }
+  if (own.some((r) => r.readings.length === 0)) {
+    messages.push({ code: 'glued-row-impossible', message: 'requests table: a row cannot be split so that its 总计 is the sum of its columns; column identities not applied' });
+    return { table: 'requests', layout: layout.layout, rows: rowOnly() };
+  }
+  const support = supportedCandidates(
+    own.map((r) => r.readings),
+    requestIdentities(layout),
+  );
+  if (support.table === 'no') {
+    messages.push({
+      code: 'glued-identities-fail',
+      message: 'requests table: no reading of the glued rows satisfies the column identities (the table as published does not reconcile); rows split by their own totals only',
+    });
+    return { table: 'requests', layout: layout.layout, rows: rowOnly() };
+  }
+  if (support.table === 'unknown' || !support.settled) {
+    messages.push({ code: 'glued-too-ambiguous', message: 'requests table: the column identities could not be fully checked within the search budget' });
+  }
+  const rows = located.map((l, i) =>
+    rowFromReadings(l, own[i], support.supported[i].map((k) => own[i].readings[k])),
+  );
+  return { table: 'requests', layout: layout.layout, rows };
+}
+
+function recoverAppeals(text: string, limits: SplitLimits): GluedTable | undefined {
+  const size = APPEALS_2021.rows[0].columns.length;
+  const groups = APPEALS_2021.rows.length;
+  // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
+  // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
+  const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)([0-9]+)/g;
+  const match = [...text.matchAll(header)].find((m) => m[1].includes('总计') && m[2].length >= groups * size);
+  if (!match) return undefined;
+  const raw = match[2];
+  const result = splitWithTotals(raw, groups, size, limits);
+  const rows = APPEALS_2021.rows.map((row, g) => {
+    const projected = unique(result.readings.map((r) => r.slice(g * size, (g + 1) * size)));
+    return rowFromReadings({ row, raw }, result, projected);
+  });
+  return { table: 'appeals', layout: '2021', rows };
+}
+
+function unique(readings: number[][]): number[][] {
+  const seen = new Map<string, number[]>();
+  for (const r of readings) seen.set(r.join(','), r);
+  return [...seen.values()];
+}
+
+export function recoverGluedTables(text: string, options: GluedOptions = {}): GluedResult {
+  const limits = options.limits ?? DEFAULT_SPLIT_LIMITS;
+  const messages: Message[] = [];
+  if (text.length > MAX_GLUED_TEXT_CHARS) {
+    messages.push({ code: 'glued-text-truncated', message: `only the first ${MAX_GLUED_TEXT_CHARS} characters were searched for glued tables` });
+  }
+  const folded = foldWidth(text.slice(0, MAX_GLUED_TEXT_CHARS));
+  const tables: GluedTable[] = [];
+  const attempts: Array<[GluedTable['table'], () => GluedTable | undefined]> = [
+    ['proactive', () => recoverProactive(folded, limits)],
+    ['requests', () => recoverRequests(folded, limits, messages)],
+    ['appeals', () => recoverAppeals(folded, limits)],
+  ];
+  for (const [name, attempt] of attempts) {
+    const table = attempt();
+    if (table) tables.push(table);
+    else messages.push({ code: 'glued-table-not-found', message: `${name} table: its row labels were not found in order, each followed by digits` });
+  }
+  for (const table of tables) {
+    for (const row of table.rows) {
+      if (row.status === 'ambiguous') {
+        messages.push({ code: 'glued-row-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has ${row.readings?.length} readings; left blank` });
+      } else if (row.status === 'impossible') {
+        messages.push({ code: 'glued-row-impossible', message: `${table.table}.${row.rowId}: '${row.raw}' cannot be split into valid numbers` });
+      } else if (row.status === 'too-ambiguous') {
+        messages.push({ code: 'glued-too-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has too many readings to list; left blank` });
+      }
+    }
+  }
+  return { tables, messages };
+}

@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { recoverGluedTables, type GluedResult, type GluedTable } from '../../../src/templates/glued.js';
+import { APPEALS_2021, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, type TableLayout } from '../../../src/templates/ids.js';
+
+const CORPUS = '../shared/corpus/variety/';
+
+function truthOf(id: string): { cells: Record<string, number | null> } {
+  return JSON.parse(readFileSync(`${CORPUS}${id}.truth.json`, 'utf8'));
+}
+
+const LAYOUTS: Record<string, TableLayout> = {
+  'proactive/2021': PROACTIVE_2021,
+  'requests/2021': REQUESTS_2021,
+  'requests/2019': REQUESTS_2019,
+  'appeals/2021': APPEALS_2021,
+};
+
+/** Recovered values keyed `table.row.column`, as the truth files key them. */
+function recoveredCells(result: GluedResult): Record<string, number> {
+  const cells: Record<string, number> = {};
+  for (const table of result.tables) {
+    const layout = LAYOUTS[`${table.table}/${table.layout}`];
+    for (const row of table.rows) {
+      const def = layout.rows.find((r) => r.id === row.rowId)!;
+      if (row.status !== 'recovered') continue;
+      def.columns.forEach((c, i) => (cells[`${table.table}.${row.rowId}.${c.id}`] = row.values[i]!));
+    }
+  }
+  return cells;
+}
+
+function table(result: GluedResult, name: GluedTable['table']): GluedTable {
+  const found = result.tables.find((t) => t.table === name);
+  if (!found) throw new Error(`no ${name} table in ${JSON.stringify(result.messages)}`);
+  return found;
+}
+
+function row(result: GluedResult, name: GluedTable['table'], rowId: string) {
+  return table(result, name).rows.find((r) => r.rowId === rowId)!;
+}
+
+/** A requests table glued the way the crawler glues it: group heading, own label, digits, next label. */
+function glueRequests(layout: TableLayout, values: Record<string, number[]>): string {
+  let text = '三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他';
+  let group: string | undefined;
+  for (const r of layout.rows) {
+    if (r.group && r.group !== group) text += r.group;
+    group = r.group;
+    text += r.own + (values[r.id] ?? [0, 0, 0, 0, 0, 0, 0]).join('');
+  }
+  return text + '四、政府信息公开行政复议、行政诉讼情况';
+}
+
+describe.each(['pingtan-2023-glued', 'pingtan-2024-glued'])('the crawler text %s', (id) => {
+  const result = recoverGluedTables(readFileSync(`${CORPUS}${id}.txt`, 'utf8'));
+  const truth = truthOf(id);
+
+  test('every truth cell is recovered exactly', () => {
+    const cells = recoveredCells(result);
+    const expected = Object.fromEntries(Object.entries(truth.cells).map(([k]) => [k, cells[k]]));
+    expect(expected).toEqual(truth.cells);
+    expect(Object.keys(truth.cells).length).toBeGreaterThan(190);
+  });
+
+  test('nothing outside the truth is claimed: the omitted 行政规范性文件 row is reported ambiguous with all its readings', () => {
+    const cells = recoveredCells(result);
+    expect(Object.keys(cells).filter((k) => !(k in truth.cells))).toEqual([]);
+    const normative = row(result, 'proactive', 'normative_documents');
+    expect(normative.status).toBe('ambiguous');
+    expect(normative.values).toEqual([null, null, null]);
+    // 8 digits into 3 numbers without leading zeros: 21 cuts; 7 digits: 15.
+    expect(normative.readings!.length).toBe(normative.raw.length === 8 ? 21 : 15);
+    for (const reading of normative.readings!) expect(reading.join('')).toBe(normative.raw);
+    expect(result.messages.map((m) => m.code)).toEqual(['glued-row-ambiguous']);
+  });
+
+  test('all three tables are found in the 2021 layout', () => {
+    expect(result.tables.map((t) => `${t.table}/${t.layout}`)).toEqual(['proactive/2021', 'requests/2021', 'appeals/2021']);
+    expect(table(result, 'requests').rows).toHaveLength(25);
+  });
+});
+
+describe('recoverGluedTables on hand-made glued tables', () => {
+  test('the next label’s own numbering digit is not taken as a value: 1.属于国家秘密00000002.其他… gives 0000000', () => {
+    const result = recoverGluedTables(glueRequests(REQUESTS_2021, {}));
+    expect(row(result, 'requests', 'denied_state_secret').raw).toBe('0000000');
+    expect(table(result, 'requests').rows.every((r) => r.status === 'recovered')).toBe(true);
+  });
+
+  test('a row whose readings the column identities cannot tell apart is ambiguous, with both readings and no values', () => {
+    // 予以公开 and 部分公开 both read 22,0 or 2,20: the two pairs (22,0)+(2,20) and (2,20)+(22,0) give the same column sums.
+    const result = recoverGluedTables(
+      glueRequests(REQUESTS_2021, {
+        new_received: [24, 20, 0, 0, 0, 0, 44],
+        granted: [22, 0, 0, 0, 0, 0, 22],
+        partially_granted: [2, 20, 0, 0, 0, 0, 22],
+        total_processed: [24, 20, 0, 0, 0, 0, 44],
+      }),
+    );
+    for (const id of ['granted', 'partially_granted']) {
+      const r = row(result, 'requests', id);
+      expect(r.status).toBe('ambiguous');
+      expect(r.values).toEqual([null, null, null, null, null, null, null]);
+      expect(r.readings).toEqual([
+        [2, 20, 0, 0, 0, 0, 22],
+        [22, 0, 0, 0, 0, 0, 22],
+      ]);
+    }
+    // The totals are pinned by the identities even though '2420000044' alone also reads 2,42,…
+    expect(row(result, 'requests', 'total_processed').values).toEqual([24, 20, 0, 0, 0, 0, 44]);
+    expect(row(result, 'requests', 'new_received').values).toEqual([24, 20, 0, 0, 0, 0, 44]);
+  });
+
+  test('a row whose 总计 cannot be the sum of its columns is impossible, and the others are split by their own totals', () => {
+    const result = recoverGluedTables(
+      glueRequests(REQUESTS_2021, { new_received: [1, 0, 0, 0, 0, 0, 2], granted: [1, 0, 0, 0, 0, 0, 1], total_processed: [1, 0, 0, 0, 0, 0, 1] }),
+    );
+    const bad = row(result, 'requests', 'new_received');
+    expect(bad).toEqual({ rowId: 'new_received', raw: '1000002', status: 'impossible', values: [null, null, null, null, null, null, null] });
+    expect(row(result, 'requests', 'granted').values).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(result.messages.map((m) => m.code)).toContain('glued-row-impossible');
+  });
+
+  test('a table that cannot reconcile under any reading is reported, and its rows keep only what their own totals prove', () => {
+    const result = recoverGluedTables(
+      glueRequests(REQUESTS_2021, { new_received: [3, 0, 0, 0, 0, 0, 3], granted: [1, 0, 0, 0, 0, 0, 1], total_processed: [3, 0, 0, 0, 0, 0, 3] }),
+    );
+    expect(result.messages.map((m) => m.code)).toContain('glued-identities-fail');
+    expect(row(result, 'requests', 'total_processed').values).toEqual([3, 0, 0, 0, 0, 0, 3]);
+  });
+
+  test('the 2019 layout, with one （六）其他处理 row, is recognised and solved', () => {
+    const result = recoverGluedTables(
+      glueRequests(REQUESTS_2019, {
+        new_received: [5, 0, 0, 0, 0, 0, 5],
+        granted: [3, 0, 0, 0, 0, 0, 3],
+        other_handling: [2, 0, 0, 0, 0, 0, 2],
+        total_processed: [5, 0, 0, 0, 0, 0, 5],
+      }),
+    );
+    const requests = table(result, 'requests');
+    expect(requests.layout).toBe('2019');
+    expect(requests.rows.map((r) => r.rowId)).toContain('other_handling');
+    expect(requests.rows).toHaveLength(23);
+    expect(row(result, 'requests', 'other_handling').values).toEqual([2, 0, 0, 0, 0, 0, 2]);
+    expect(requests.rows.every((r) => r.status === 'recovered')).toBe(true);
+  });
+
+  test('a multi-digit value in the 商业企业 column is recovered', () => {
+    const result = recoverGluedTables(
+      glueRequests(REQUESTS_2021, {
+        new_received: [5, 12, 0, 0, 0, 0, 17],
+        granted: [5, 12, 0, 0, 0, 0, 17],
+        total_processed: [5, 12, 0, 0, 0, 0, 17],
+      }),
+    );
+    for (const id of ['new_received', 'granted', 'total_processed']) {
+      expect(row(result, 'requests', id)).toMatchObject({ raw: '512000017', status: 'recovered', values: [5, 12, 0, 0, 0, 0, 17] });
+    }
+  });
+
+  test('labels broken by spaces and full-width digits are still matched', () => {
+    const text = glueRequests(REQUESTS_2021, { new_received: [1, 0, 0, 0, 0, 0, 1], granted: [1, 0, 0, 0, 0, 0, 1], total_processed: [1, 0, 0, 0, 0, 0, 1] })
+      .replace('一、本年新收政府信息公开申请数量1000001', '一、本年新收政府 信息公开申请数量　１０００００１')
+      .replace('（一）予以公开', '(一) 予以 公开');
+    const result = recoverGluedTables(text);
+    expect(row(result, 'requests', 'new_received').values).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(row(result, 'requests', 'granted').values).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  test('the proactive table recovers only rows with a single cut, and a decimal fee amount', () => {
+    const text =
+      '规范发布规章、行政规范性文件等重要政府信息。二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数' +
+      '规章000行政规范性文件1010第二十条第（五）项信息内容本年处理决定数量行政许可7第二十条第（六）项信息内容本年处理决定数量行政处罚12' +
+      '行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0.5三、收到和处理政府信息公开申请情况';
+    const proactive = table(recoverGluedTables(text), 'proactive');
+    expect(proactive.rows.map((r) => [r.rowId, r.status, r.values])).toEqual([
+      ['rules', 'recovered', [0, 0, 0]],
+      ['normative_documents', 'ambiguous', [null, null, null]],
+      ['administrative_license', 'recovered', [7]],
+      ['administrative_penalty', 'recovered', [12]],
+      ['administrative_enforcement', 'recovered', [0]],
+      ['administrative_fees', 'recovered', [0.5]],
+    ]);
+    expect(proactive.rows[1].readings).toEqual([
+      [1, 0, 10],
+      [10, 1, 0],
+    ]);
+  });
+
+  test('the appeals run is split into three groups whose 总计 is the sum of the other four', () => {
+    const text = '四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉' +
+      '结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计' + '10001' + '1200012' + '00000' + '五、存在的主要问题';
+    const appeals = table(recoverGluedTables(text), 'appeals');
+    expect(appeals.rows.map((r) => [r.rowId, r.status, r.values])).toEqual([
+      ['review', 'recovered', [1, 0, 0, 0, 1]],
+      ['litigation_direct', 'recovered', [12, 0, 0, 0, 12]],
+      ['litigation_after_review', 'recovered', [0, 0, 0, 0, 0]],
+    ]);
+  });
+
+  test('text without glued tables yields no tables and says so', () => {
+    const result = recoverGluedTables('一、总体情况 本机关2023年未收到政府信息公开申请。');
+    expect(result.tables).toEqual([]);
+    expect(result.messages.map((m) => m.code)).toEqual(['glued-table-not-found', 'glued-table-not-found', 'glued-table-not-found']);
+  });
+
+  test('a hostile run of hundreds of digits ends quickly as too-ambiguous or impossible, never hangs', () => {
+    const started = Date.now();
+    const result = recoverGluedTables(glueRequests(REQUESTS_2021, { new_received: [Number('1'.repeat(15))] }).replace('111111111111111', '1'.repeat(60)));
+    const r = row(result, 'requests', 'new_received');
+    expect(['too-ambiguous', 'impossible']).toContain(r.status);
+    expect(r.values.every((v) => v === null)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
