@@ -1,0 +1,5 @@
+/** The subcommands of `nianbao`. A new command is one new file plus one line here. */
+import type { Command } from 'commander';
+import { registerExtractCommand } from './extract-command.js';
+
+export const COMMANDS: Array<(program: Command) => void> = [registerExtractCommand];

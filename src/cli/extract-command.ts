@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { expandInputs } from '../sources/inputs.js';
+import { runExtract, OutputNotWritableError } from '../extract-run.js';
+import { formatSummary } from '../run-summary.js';
+import { loadManifestInputs } from './manifest-inputs.js';
+
+export function registerExtractCommand(program: Command): void {
+  program
+    .command('extract')
+    .description('read reports (files, folders, globs or a crawl folder) and write checked datasets')
+    .argument('<inputs...>', 'files, folders or glob patterns (quote globs)')
+    .requiredOption('-o, --out <dir>', 'output folder for reports.ndjson, reports.csv, cells.csv, wide.csv, findings.csv')
+    .option('-q, --quiet', 'no progress bar and no summary')
+    .action(async (inputs: string[], opts: { out: string; quiet?: boolean }) => {
+      const { items, missing } = await expandInputs(inputs, loadManifestInputs);
+      const bar =
+        !opts.quiet && process.stderr.isTTY
+          ? new cliProgress.SingleBar(
+              { stream: process.stderr, format: 'extract [{bar}] {value}/{total} {status}', hideCursor: true },
+              cliProgress.Presets.shades_classic,
+            )
+          : undefined;
+      bar?.start(items.length, 0, { status: '' });
+      try {
+        const summary = await runExtract(items, {
+          outDir: opts.out,
+          missing,
+          onProgress: (done, _total, record) => bar?.update(done, { status: `${record.status} ${record.source.slice(-40)}` }),
+        });
+        bar?.stop();
+        if (!opts.quiet) process.stderr.write(formatSummary(summary, opts.out) + '\n');
+      } catch (err) {
+        bar?.stop();
+        if (err instanceof OutputNotWritableError) {
+          process.stderr.write(`nianbao: ${err.message}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        throw err;
+      }
+    });
+}

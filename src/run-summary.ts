@@ -1,0 +1,44 @@
+/** The run summary: what a user reads at the end of a run, and summary.json beside the datasets. */
+import type { ReportRecord } from './schemas/record.js';
+
+export interface RunSummary {
+  documents: number;
+  ok: number;
+  partial: number;
+  failed: number;
+  findings_by_rule: Record<string, number>;
+  messages_by_code: Record<string, number>;
+  errors: Array<{ source: string; error: string }>;
+  missing_inputs: string[];
+  started_at: string;
+  finished_at?: string;
+  seconds?: number;
+}
+
+export function newSummary(missing: string[] = []): RunSummary {
+  return {
+    documents: 0, ok: 0, partial: 0, failed: 0, findings_by_rule: {}, messages_by_code: {}, errors: [],
+    missing_inputs: missing, started_at: new Date().toISOString(),
+  };
+}
+
+export function countRecord(summary: RunSummary, record: ReportRecord): void {
+  summary.documents++;
+  summary[record.status]++;
+  for (const f of record.findings) summary.findings_by_rule[f.rule] = (summary.findings_by_rule[f.rule] ?? 0) + 1;
+  for (const m of record.messages) summary.messages_by_code[m.code] = (summary.messages_by_code[m.code] ?? 0) + 1;
+  if (record.status === 'failed') summary.errors.push({ source: record.source, error: record.error ?? 'unknown error' });
+}
+
+export function formatSummary(s: RunSummary, outDir: string): string {
+  const lines = [
+    `${s.documents} documents: ${s.ok} ok, ${s.partial} partial, ${s.failed} failed${s.seconds !== undefined ? ` in ${s.seconds.toFixed(1)} s` : ''}`,
+  ];
+  const rules = Object.entries(s.findings_by_rule).sort((a, b) => b[1] - a[1]);
+  if (rules.length) lines.push('findings by rule: ' + rules.map(([r, n]) => `${r} ${n}`).join(', '));
+  for (const e of s.errors.slice(0, 10)) lines.push(`failed: ${e.source}: ${e.error}`);
+  if (s.errors.length > 10) lines.push(`… ${s.errors.length - 10} more failed (see reports.csv)`);
+  for (const m of s.missing_inputs) lines.push(`no such file or no match: ${m}`);
+  lines.push(`outputs in ${outDir}`);
+  return lines.join('\n');
+}
