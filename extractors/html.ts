@@ -1,11 +1,29 @@
+/**
+ * The HTML reader: portal pages, Word-pasted pages and bare article fragments, in UTF-8 or the GB
+ * encodings. Decoding is in html/decode.ts, the model-building walk in html/index.ts.
+ */
 import type { Reader } from './reader.js';
-import { UnreadableDocumentError } from './model.js';
+import { UnreadableDocumentError, type Message } from './model.js';
+import { DEFAULT_LIMITS } from '../src/limits.js';
+import { looksLikeHtml } from './html/sniff.js';
+import { decodeHtmlBytes } from './html/decode.js';
+import { htmlToDocument } from './html/index.js';
 
-// Placeholder until the reader lands: refuses everything so nothing is silently mis-read.
+/** Decoded text is at most as long as the bytes for every encoding we read, so one byte cap suffices. */
+const MAX_HTML_BYTES = DEFAULT_LIMITS.maxHtmlBytes;
+
 export const htmlReader: Reader = {
   format: 'html',
-  sniff: () => false,
-  async read() {
-    throw new UnreadableDocumentError('not-implemented', 'html reader not implemented yet');
+  sniff: (head) => looksLikeHtml(head),
+  async read(bytes) {
+    if (bytes.length > MAX_HTML_BYTES) {
+      throw new UnreadableDocumentError('too-large', `HTML file of ${bytes.length} bytes exceeds maxHtmlBytes (${MAX_HTML_BYTES})`);
+    }
+    const decoded = decodeHtmlBytes(bytes);
+    const messages: Message[] = [];
+    if (decoded.guessed) {
+      messages.push({ code: 'encoding-guessed', message: `no usable charset declaration; decoded as ${decoded.encoding}` });
+    }
+    return htmlToDocument(decoded.text, { format: 'html', messages });
   },
 };

@@ -1,0 +1,82 @@
+/**
+ * The report body → blocks in reading order: headings (h1–h6), one paragraph per text line (<p>, <div>,
+ * <br> and the other block elements end a line), and tables as dense grids. Word-pasted markup is
+ * flattened by the same walk: its spans are inline, its <o:p> islands hold only spaces.
+ */
+import type { Block, TableBlock } from '../model.js';
+import { BLOCK_ELEMENTS, hasChildren, isElement, isText, type DomElement, type DomNode } from './dom.js';
+import { isLayoutTable, tablesWithNestedTables } from './layout.js';
+import { buildTable, contentOf } from './table.js';
+import { joinLines, normaliseLine } from './text.js';
+import { isMetadataTable } from './meta.js';
+
+const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+export interface BlockWalk {
+  /** Elements that are not report text (noise, chrome): skipped with everything under them. */
+  skip: (el: DomElement) => boolean;
+  /** Text length per element (see textLengths), for layout-table decisions. */
+  lengths: Map<DomNode, number>;
+}
+
+export interface CollectedBlocks {
+  blocks: Block[];
+  /** Portal metadata tables (索引号/发布机构/…) found inside the body: not report content. */
+  metadataTables: TableBlock[];
+}
+
+export function collectBlocks(body: DomNode, walk: BlockWalk): CollectedBlocks {
+  const blocks: Block[] = [];
+  const metadataTables: TableBlock[] = [];
+  const nesting = tablesWithNestedTables(body);
+  let line = '';
+  const endLine = () => {
+    const text = normaliseLine(line);
+    line = '';
+    if (text) blocks.push({ kind: 'paragraph', text });
+  };
+  // `null` marks the end of a block-level element.
+  const stack: Array<DomNode | null> = hasChildren(body) ? [...body.children].reverse() : [];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null) {
+      endLine();
+      continue;
+    }
+    if (node === undefined) break;
+    if (isText(node)) {
+      line += node.data;
+      continue;
+    }
+    if (!isElement(node) || walk.skip(node)) continue;
+    if (node.name === 'br') {
+      endLine();
+      continue;
+    }
+    const level = HEADINGS[node.name];
+    if (level !== undefined) {
+      endLine();
+      const content = contentOf(node, walk.skip);
+      const text = joinLines(content.lines);
+      if (text) blocks.push({ kind: 'heading', text, level });
+      for (let i = content.nestedTables.length - 1; i >= 0; i--) stack.push(content.nestedTables[i]);
+      continue;
+    }
+    if (node.name === 'table' && !isLayoutTable(node, walk.lengths, nesting)) {
+      endLine();
+      const built = buildTable(node, walk.skip);
+      if (built.caption) blocks.push({ kind: 'paragraph', text: built.caption });
+      if (built.block) (isMetadataTable(built.block) ? metadataTables : blocks).push(built.block);
+      // Tables nested in cells come right after their outer table, each as its own block.
+      for (let i = built.nestedTables.length - 1; i >= 0; i--) stack.push(built.nestedTables[i]);
+      continue;
+    }
+    if (BLOCK_ELEMENTS.has(node.name)) {
+      endLine();
+      stack.push(null);
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  endLine();
+  return { blocks, metadataTables };
+}

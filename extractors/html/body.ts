@@ -1,0 +1,84 @@
+/**
+ * Where the report is on a portal page. Government CMSs (TRS, Hanweb/UCAP, Kaipu …) put the article in
+ * a handful of well-known containers; when none holds text, the body is the element that holds most of
+ * the page's text once chrome is set aside.
+ */
+import { descendants, hasChildren, isElement, type DomElement, type DomNode } from './dom.js';
+
+/** Known article containers, most specific first (a TRS_Editor sits inside an article_content). */
+const CONTAINERS: Array<{ kind: 'class' | 'id' | 'tag'; name: string }> = [
+  { kind: 'class', name: 'trs_editor' },
+  { kind: 'id', name: 'ucap-content' },
+  { kind: 'id', name: 'zoom' },
+  { kind: 'class', name: 'article_content' },
+  { kind: 'class', name: 'article-content' },
+  { kind: 'class', name: 'pages_content' },
+  { kind: 'class', name: 'zw' },
+  { kind: 'class', name: 'wzzw' },
+  { kind: 'class', name: 'view' },
+  { kind: 'id', name: 'content' },
+  { kind: 'class', name: 'article' },
+  { kind: 'tag', name: 'article' },
+  { kind: 'class', name: 'content' },
+  { kind: 'class', name: 'main-content' },
+];
+
+/** A container with less text than this is a teaser or an empty template slot, not the report. */
+const MIN_CONTAINER_CHARS = 100;
+/** In the fallback, descend while one child still holds this share of the text. */
+const DOMINANT_SHARE = 0.7;
+
+function matches(el: DomElement, container: (typeof CONTAINERS)[number]): boolean {
+  if (container.kind === 'tag') return el.name === container.name;
+  if (container.kind === 'id') return (el.attribs.id ?? '').toLowerCase() === container.name;
+  return (el.attribs.class ?? '').toLowerCase().split(/\s+/).includes(container.name);
+}
+
+function knownContainer(root: DomNode, lengths: Map<DomNode, number>): DomElement | undefined {
+  const best: Array<DomElement | undefined> = CONTAINERS.map(() => undefined);
+  for (const node of descendants(root)) {
+    if (!isElement(node)) continue;
+    CONTAINERS.forEach((container, i) => {
+      const current = best[i];
+      if (matches(node, container) && (!current || (lengths.get(node) ?? 0) > (lengths.get(current) ?? 0))) best[i] = node;
+    });
+  }
+  return best.find((el) => el !== undefined && (lengths.get(el) ?? 0) >= MIN_CONTAINER_CHARS);
+}
+
+function pageBody(root: DomNode): DomNode {
+  for (const node of descendants(root)) if (isElement(node) && node.name === 'body') return node;
+  return root;
+}
+
+/** From <body>, follow the child that holds most of the text while it holds a dominant share of it. */
+function dominantElement(start: DomNode, lengths: Map<DomNode, number>): DomNode {
+  const total = lengths.get(start) ?? 0;
+  let current = start;
+  for (;;) {
+    if (!hasChildren(current)) return current;
+    let next: DomNode | undefined;
+    for (const child of current.children) {
+      if (isElement(child) && (lengths.get(child) ?? 0) >= total * DOMINANT_SHARE) next = child;
+    }
+    // Never descend into a table: the walk must see the <table> itself to build it (or to read a frame).
+    if (!next || total === 0 || (isElement(next) && next.name === 'table')) return current;
+    current = next;
+  }
+}
+
+export interface FoundBody {
+  body: DomNode;
+  /** 'container' when a known article container was found, 'dominant' for the text-share fallback. */
+  how: 'container' | 'dominant';
+}
+
+/**
+ * `lengths` must count only body text (noise and chrome excluded), so that menus and footers neither
+ * win the container race nor keep the fallback from descending.
+ */
+export function findBody(root: DomNode, lengths: Map<DomNode, number>): FoundBody {
+  const container = knownContainer(root, lengths);
+  if (container) return { body: container, how: 'container' };
+  return { body: dominantElement(pageBody(root), lengths), how: 'dominant' };
+}

@@ -1,0 +1,106 @@
+/**
+ * The few DOM facts the HTML reader needs, typed structurally so the reader does not depend on the
+ * parser's own type package. Every walk here is iterative: hostile pages can nest elements
+ * tens of thousands deep, which would overflow a recursive walk.
+ */
+import { load } from 'cheerio';
+
+export interface DomNode {
+  type: string;
+  parent: DomNode | null;
+}
+export interface DomElement extends DomNode {
+  name: string;
+  attribs: Record<string, string>;
+  children: DomNode[];
+}
+export interface DomText extends DomNode {
+  type: 'text';
+  data: string;
+}
+export interface DomParent extends DomNode {
+  children: DomNode[];
+}
+
+/** Elements that end the current line of text; everything else is inline. */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside',
+  'blockquote', 'pre', 'center', 'form', 'fieldset', 'address', 'figure', 'figcaption', 'hr', 'table', 'tbody',
+  'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'body', 'html', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+]);
+
+export function isElement(node: DomNode): node is DomElement {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+export function isText(node: DomNode): node is DomText {
+  return node.type === 'text';
+}
+export function hasChildren(node: DomNode): node is DomParent {
+  return Array.isArray((node as DomParent).children);
+}
+
+/**
+ * Parse with htmlparser2 (through cheerio's `xml` option in HTML mode): linear-time and forgiving,
+ * unlike a spec parser that reconstructs formatting elements for every paragraph of a broken page.
+ */
+export function parseHtml(html: string): DomParent {
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
+  return $.root()[0] as unknown as DomParent;
+}
+
+/** All nodes under `root` in document order (root excluded), without recursion. */
+export function* descendants(root: DomNode): Generator<DomNode> {
+  if (!hasChildren(root)) return;
+  const stack: DomNode[] = [...root.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    yield node;
+    if (hasChildren(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+}
+
+export function elementsNamed(root: DomNode, names: ReadonlySet<string>): DomElement[] {
+  const found: DomElement[] = [];
+  for (const node of descendants(root)) if (isElement(node) && names.has(node.name)) found.push(node);
+  return found;
+}
+
+export function attr(el: DomElement, name: string): string {
+  return el.attribs[name] ?? '';
+}
+
+/** Class names and id of an element, lower-cased, as one list of tokens. */
+export function classAndId(el: DomElement): string[] {
+  const tokens = attr(el, 'class').toLowerCase().split(/\s+/);
+  const id = attr(el, 'id').toLowerCase();
+  if (id) tokens.push(id);
+  return tokens.filter(Boolean);
+}
+
+export function isInside(node: DomNode, ancestor: DomNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+/**
+ * Characters of text under each element (after whitespace is squeezed out), computed bottom-up in one
+ * pass so body and layout decisions never re-read a subtree.
+ */
+export function textLengths(root: DomNode, skip: (el: DomElement) => boolean = () => false): Map<DomNode, number> {
+  const lengths = new Map<DomNode, number>();
+  const order: DomNode[] = [];
+  const stack: DomNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (isElement(node) && skip(node)) continue;
+    order.push(node);
+    if (hasChildren(node)) for (const child of node.children) stack.push(child);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    let length = isText(node) ? node.data.replace(/\s+/g, '').length : 0;
+    if (hasChildren(node)) for (const child of node.children) length += lengths.get(child) ?? 0;
+    lengths.set(node, length);
+  }
+  return lengths;
+}

@@ -1,0 +1,35 @@
+/**
+ * What is not report text: elements that never render text (scripts, styles, form controls, Word's
+ * XML islands), hidden elements, and portal chrome (navigation, breadcrumbs, share and print bars,
+ * footers) that sits around or, on some portals, inside the article container.
+ */
+import { attr, classAndId, type DomElement } from './dom.js';
+
+const NON_TEXT = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'head', 'title',
+  'meta', 'link', 'select', 'option', 'button', 'input', 'textarea', 'map', 'area', 'audio', 'video', 'xml',
+]);
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
+const CHROME_TOKEN =
+  /(^|[-_])(nav|navbar|navigation|menu|crumbs?|breadcrumbs?|bread|position|location|weizhi|dqwz|share|fenxiang|print|dayin|footer|copyright|sidebar|toolbar|search|login|banner|friendlink|pagination|pager|related|xgwz)([-_]|$)/;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** Never text: dropped everywhere (body, cells, metadata scan). */
+export function isNonText(el: DomElement): boolean {
+  if (NON_TEXT.has(el.name)) return true;
+  // Word's <xml> islands (document properties) are dropped above; its other namespaced elements
+  // (<o:p>, <w:sdt>, <v:textbox>) are kept as inline wrappers because some of them hold real text.
+  if ('hidden' in el.attribs) return true;
+  const style = attr(el, 'style');
+  return style !== '' && HIDDEN_STYLE.test(style);
+}
+
+export function isChrome(el: DomElement): boolean {
+  if (CHROME_TAGS.has(el.name)) return true;
+  return classAndId(el).some((token) => CHROME_TOKEN.test(token));
+}
+
+/** The skip rule inside the report body: noise and chrome. */
+export function isNotBodyText(el: DomElement): boolean {
+  return isNonText(el) || isChrome(el);
+}
