@@ -1,0 +1,132 @@
+/**
+ * Year-to-year rules over a whole run: reports grouped by agency and year; each rule compares a
+ * report with the same agency's report on the year before and reports on the later one.
+ */
+import type { Finding } from '../../schemas/record.js';
+import { REQUEST_COLUMNS } from '../../templates/ids.js';
+import type { YearFacts } from './facts.js';
+
+export interface YearCheck {
+  rule: 'year.carry' | 'year.in_force';
+  agency: string;
+  year: number;
+  previous_year: number;
+  report_id: string;
+  previous_report_id: string;
+  source: string;
+  previous_source: string;
+  /** Column (year.carry) or row (year.in_force) the comparison is about. */
+  where: string;
+  expected: number | null;
+  actual: number | null;
+  status: 'passed' | 'failed' | 'skipped';
+  message: string;
+}
+
+export interface YearCheckResult {
+  checks: YearCheck[];
+  /** Findings to add to the later report of each failed pair, by report_id. */
+  findings: Map<string, Finding[]>;
+  messages: Map<string, string[]>;
+}
+
+export function runYearChecks(facts: YearFacts[]): YearCheckResult {
+  const byAgency = new Map<string, Map<number, YearFacts[]>>();
+  for (const f of facts) {
+    const years = byAgency.get(f.agencyKey) ?? new Map<number, YearFacts[]>();
+    years.set(f.year, [...(years.get(f.year) ?? []), f]);
+    byAgency.set(f.agencyKey, years);
+  }
+  const result: YearCheckResult = { checks: [], findings: new Map(), messages: new Map() };
+  for (const years of byAgency.values()) {
+    for (const [year, reports] of [...years.entries()].sort((a, b) => a[0] - b[0])) {
+      const previous = years.get(year - 1);
+      if (!previous) continue;
+      // Two reports of one agency and year (an HTML page and its PDF attachment) are each compared
+      // with each report of the year before; the pairs say which files were used.
+      for (const cur of reports) for (const prev of previous) compare(prev, cur, result);
+    }
+  }
+  return result;
+}
+
+function compare(prev: YearFacts, cur: YearFacts, result: YearCheckResult): void {
+  for (const c of REQUEST_COLUMNS) {
+    const expected = prev.cells[`requests.carried_forward.${c.id}`];
+    const actual = cur.cells[`requests.carried_over.${c.id}`];
+    push(result, prev, cur, {
+      rule: 'year.carry',
+      where: c.id,
+      expected: expected ?? null,
+      actual: actual ?? null,
+      cells: [`requests.carried_over.${c.id}`],
+      describe: (e, a) => `${c.label}: 上年结转 ${a} in ${cur.year}, but ${prev.year} reported 结转下年度 ${e}`,
+    });
+  }
+  for (const row of ['rules', 'normative_documents']) {
+    const prevInForce = prev.cells[`proactive.${row}.in_force`];
+    const issued = cur.cells[`proactive.${row}.issued`];
+    const repealed = cur.cells[`proactive.${row}.repealed`];
+    const inForce = cur.cells[`proactive.${row}.in_force`];
+    const known = [prevInForce, issued, repealed, inForce].every((v) => v !== undefined);
+    push(result, prev, cur, {
+      rule: 'year.in_force',
+      where: row,
+      expected: known && prevInForce !== null ? prevInForce + (issued ?? 0) - (repealed ?? 0) : null,
+      actual: known ? (inForce ?? null) : null,
+      cells: [`proactive.${row}.in_force`, `proactive.${row}.issued`, `proactive.${row}.repealed`],
+      describe: (e, a) => `${row}: 现行有效 ${a} in ${cur.year}, but ${prev.year}'s ${prevInForce} + 制发 ${issued ?? 0} − 废止 ${repealed ?? 0} = ${e}`,
+    });
+  }
+}
+
+function push(
+  result: YearCheckResult,
+  prev: YearFacts,
+  cur: YearFacts,
+  c: {
+    rule: YearCheck['rule'];
+    where: string;
+    expected: number | null;
+    actual: number | null;
+    cells: string[];
+    describe: (expected: number, actual: number) => string;
+  },
+): void {
+  const base = {
+    rule: c.rule,
+    agency: cur.agency,
+    year: cur.year,
+    previous_year: prev.year,
+    report_id: cur.report_id,
+    previous_report_id: prev.report_id,
+    source: cur.source,
+    previous_source: prev.source,
+    where: c.where,
+    expected: c.expected,
+    actual: c.actual,
+  };
+  if (c.expected === null || c.actual === null) {
+    result.checks.push({ ...base, status: 'skipped', message: 'a cell needed for the comparison is blank or not in one of the reports' });
+    return;
+  }
+  if (c.expected === c.actual) {
+    result.checks.push({ ...base, status: 'passed', message: '' });
+    return;
+  }
+  const message = c.describe(c.expected, c.actual);
+  result.checks.push({ ...base, status: 'failed', message });
+  const list = result.findings.get(cur.report_id) ?? [];
+  list.push({
+    rule: c.rule,
+    severity: 'error',
+    cells: c.cells,
+    where: c.where,
+    expected: c.expected,
+    actual: c.actual,
+    left: c.actual,
+    right: c.expected,
+    message: `${message} (previous report: ${prev.source})`,
+  });
+  result.findings.set(cur.report_id, list);
+}
