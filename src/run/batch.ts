@@ -1,0 +1,233 @@
+/**
+ * Runs many documents: hashes each input, skips those the journal already holds (resumable runs),
+ * parses the rest in a pool of worker processes under hard limits, and journals every record the
+ * moment it exists. Every input is accounted for: a document that could not be parsed still yields
+ * a failed record saying why.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import PQueue from 'p-queue';
+import { detectReader } from '../../extractors/detect.js';
+import { extractFile, failedRecord, type ExtractOptions } from '../pipeline.js';
+import type { ReportRecord } from '../schemas/record.js';
+import { resolveLimits, type Limits, type LimitsOverrides } from '../limits.js';
+import { Journal, writeManifest } from './journal.js';
+import { PeakMemorySampler } from './memory.js';
+import { WorkerPool, type TaskOutcome } from './pool.js';
+import { settingsHash, documentKey } from './settings.js';
+
+export interface BatchInput {
+  /** Where to read the bytes. */
+  path: string;
+  /** What the record calls the document (a path relative to the input folder, or a URL). */
+  source: string;
+  known?: ExtractOptions['known'];
+}
+
+export interface BatchProgress {
+  done: number;
+  total: number;
+  record: ReportRecord;
+  /** True when the record came from the journal of an earlier run (or an identical earlier input). */
+  resumed: boolean;
+}
+
+export interface BatchOptions {
+  /** Output folder: the journal goes to <outDir>/.nianbao/. Without it nothing is journalled or resumed. */
+  outDir?: string;
+  /** Worker processes; 0 parses in this process (no hard limits: for debugging and library use). Default: cores. */
+  workers?: number;
+  limits?: LimitsOverrides | Limits;
+  onProgress?: (progress: BatchProgress) => void;
+  /** Stops scheduling new documents; those in flight finish. */
+  signal?: AbortSignal;
+  /** RSS polling interval for the worker cap and the peak measurement, ms. */
+  memoryPollMs?: number;
+  /** Fork this script instead of the compiled worker (tests). */
+  workerEntry?: string;
+}
+
+export interface BatchSummary {
+  total: number;
+  /** Parsed in this run. */
+  processed: number;
+  /** Already in the journal from an earlier run. */
+  resumed: number;
+  /** Inputs whose content (and known facts) repeat an earlier input: one record serves both. */
+  duplicates: number;
+  ok: number;
+  partial: number;
+  failed: number;
+  /** Failed records counted by the error's leading code ('timeout', 'memory', 'crash', 'file-too-large', …). */
+  failures: Record<string, number>;
+  /** Peak of this process's RSS plus its workers', sampled every memoryPollMs. */
+  peakRssBytes: number;
+  elapsedMs: number;
+  aborted: boolean;
+}
+
+interface PreparedInput {
+  input: BatchInput;
+  key: string;
+  sha256: string;
+  sizeBytes: number;
+  format: string;
+  /** Set when the input is refused before parsing (unreadable, over a size limit). */
+  refusal?: string;
+}
+
+export async function runBatch(inputs: BatchInput[], options: BatchOptions = {}): Promise<BatchSummary> {
+  const started = Date.now();
+  const limits = resolveLimits(options.limits ?? {});
+  const workers = options.workers ?? availableParallelism();
+  const settings = await settingsHash(limits);
+  const journal = options.outDir ? await Journal.open(options.outDir) : undefined;
+  const pool =
+    workers > 0
+      ? new WorkerPool({ size: workers, workerMemoryMb: limits.workerMemoryMb, documentTimeoutMs: limits.documentTimeoutMs, memoryPollMs: options.memoryPollMs, workerEntry: options.workerEntry })
+      : undefined;
+  const sampler = new PeakMemorySampler(() => pool?.pids() ?? [], options.memoryPollMs ?? 100).start();
+  const summary: BatchSummary = { total: inputs.length, processed: 0, resumed: 0, duplicates: 0, ok: 0, partial: 0, failed: 0, failures: {}, peakRssBytes: 0, elapsedMs: 0, aborted: false };
+  let done = 0;
+  const report = (record: ReportRecord, resumed: boolean): void => {
+    done++;
+    summary[record.status]++;
+    if (record.status === 'failed') {
+      const code = failureCode(record.error);
+      summary.failures[code] = (summary.failures[code] ?? 0) + 1;
+    }
+    options.onProgress?.({ done, total: inputs.length, record, resumed });
+  };
+
+  try {
+    const prepared: PreparedInput[] = [];
+    for (const input of inputs) prepared.push(await prepare(input, limits, settings));
+    if (options.outDir) await writeManifest(options.outDir, { settingsHash: settings, inputs: prepared.map((p) => ({ key: p.key, source: p.input.source })) });
+
+    const queue = new PQueue({ concurrency: Math.max(1, workers) });
+    const inFlight = new Map<string, Promise<ReportRecord | undefined>>();
+    const tasks: Promise<void>[] = [];
+    for (const item of prepared) {
+      const earlier = inFlight.get(item.key);
+      if (earlier) {
+        summary.duplicates++;
+        tasks.push(earlier.then((record) => record && report(record, true)));
+        continue;
+      }
+      if (journal?.has(item.key)) {
+        summary.resumed++;
+        const fromJournal = journal.get(item.key).then((entry) => entry!.record);
+        inFlight.set(item.key, fromJournal);
+        tasks.push(fromJournal.then((record) => report(record, true)));
+        continue;
+      }
+      const parsed = queue.add(async () => {
+        if (options.signal?.aborted) return undefined;
+        const began = Date.now();
+        const record = await parse(item, pool, limits);
+        summary.processed++;
+        journal?.append({ key: item.key, source: item.input.source, elapsedMs: Date.now() - began, finishedAt: new Date().toISOString(), record });
+        report(record, false);
+        return record;
+      }) as Promise<ReportRecord | undefined>;
+      inFlight.set(item.key, parsed);
+      tasks.push(parsed.then(() => undefined));
+    }
+    options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
+    await Promise.all(tasks);
+    summary.aborted = options.signal?.aborted ?? false;
+  } finally {
+    await pool?.close();
+    journal?.close();
+    summary.peakRssBytes = sampler.stop();
+    summary.elapsedMs = Date.now() - started;
+  }
+  return summary;
+}
+
+/** The leading code of a failed record's error: 'timeout', 'zip-bomb', 'not a report', … */
+export function failureCode(error: string | undefined): string {
+  if (!error) return 'unknown';
+  const colon = error.indexOf(':');
+  return colon === -1 ? error : error.slice(0, colon);
+}
+
+async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: Limits): Promise<ReportRecord> {
+  const { input } = item;
+  if (item.refusal) return refused(item, item.refusal);
+  let outcome: TaskOutcome;
+  if (pool) {
+    outcome = await pool.run({ path: input.path, known: input.known });
+  } else {
+    outcome = await inProcess(input, limits.documentTimeoutMs);
+  }
+  if ('failure' in outcome) return refused(item, outcome.failure);
+  return { ...outcome.record, source: input.source };
+}
+
+/** Without workers a stuck parse cannot be stopped: the timeout only stops waiting for it. */
+async function inProcess(input: BatchInput, timeoutMs: number): Promise<TaskOutcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<TaskOutcome>((resolveTimeout) => {
+    timer = setTimeout(() => resolveTimeout({ failure: `timeout: no result after ${timeoutMs / 1000} s (documentTimeoutMs); abandoned in-process` }), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      extractFile(input.path, { known: input.known }).then(
+        (record): TaskOutcome => ({ record }),
+        (err: unknown): TaskOutcome => ({ failure: `crash: ${err instanceof Error ? err.message : String(err)}` }),
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function refused(item: PreparedInput, reason: string): ReportRecord {
+  const record = failedRecord(item.input.source, Buffer.alloc(0), item.format, reason);
+  if (reason.startsWith('cannot read')) return record;
+  return { ...record, sha256: item.sha256, report_id: item.sha256.slice(0, 16) };
+}
+
+/** Hashes the file as a stream (it may be huge), sniffs its format from the head, checks size limits. */
+async function prepare(input: BatchInput, limits: Limits, settings: string): Promise<PreparedInput> {
+  let sizeBytes: number;
+  let sha256: string;
+  let head: Buffer;
+  try {
+    sizeBytes = (await stat(input.path)).size;
+    ({ sha256, head } = await hashFile(input.path));
+  } catch (err) {
+    const unreadable = createHash('sha256').update(`unreadable:${input.path}`).digest('hex');
+    return { input, key: documentKey(unreadable, settings, input.known), sha256: unreadable, sizeBytes: 0, format: 'unknown', refusal: `cannot read file: ${(err as Error).message}` };
+  }
+  const format = detectReader(head, input.path)?.format ?? 'unknown';
+  const item: PreparedInput = { input, key: documentKey(sha256, settings, input.known), sha256, sizeBytes, format };
+  if (sizeBytes > limits.maxFileBytes) item.refusal = tooLarge(sizeBytes, limits.maxFileBytes, 'maxFileBytes');
+  else if (format === 'html' && sizeBytes > limits.maxHtmlBytes) item.refusal = tooLarge(sizeBytes, limits.maxHtmlBytes, 'maxHtmlBytes');
+  return item;
+}
+
+function tooLarge(size: number, limit: number, name: string): string {
+  const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
+  return `file-too-large: ${mib(size)}, over the ${mib(limit)} limit (${name}); not read`;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+async function hashFile(path: string): Promise<{ sha256: string; head: Buffer }> {
+  const hash = createHash('sha256');
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    if (headBytes < HEAD_BYTES) {
+      head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
+      headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
+    }
+  }
+  return { sha256: hash.digest('hex'), head: Buffer.concat(head) };
+}

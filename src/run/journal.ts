@@ -1,0 +1,170 @@
+/**
+ * The run journal: <out>/.nianbao/journal.ndjson, one line per finished document, appended as each
+ * one finishes, so a run killed at any moment (kill -9 included) loses at most the line being
+ * written. Lines are keyed by content sha256 + settings hash; a re-run skips keys already present.
+ *
+ * Beside it, run.json (written atomically at the start of every run) lists the run's input keys in
+ * input order: readJournal yields records in that order however the workers finished.
+ */
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ReportRecord } from '../schemas/record.js';
+import { atomicWrite } from './atomic.js';
+
+export interface JournalEntry {
+  /** `${sha256}:${settings}`: what makes two runs of a document interchangeable. */
+  key: string;
+  source: string;
+  /** Timing fields: the only parts of a line that differ between two runs of the same input. */
+  elapsedMs: number;
+  finishedAt: string;
+  record: ReportRecord;
+}
+
+export interface RunManifest {
+  settingsHash: string;
+  /** Every input of the run, in input order (duplicates of content included, each with its key). */
+  inputs: { key: string; source: string }[];
+}
+
+export function journalPaths(outDir: string): { dir: string; journal: string; manifest: string } {
+  const dir = join(outDir, '.nianbao');
+  return { dir, journal: join(dir, 'journal.ndjson'), manifest: join(dir, 'run.json') };
+}
+
+interface LineSpan {
+  offset: number;
+  length: number;
+}
+
+export class Journal {
+  private constructor(
+    readonly path: string,
+    private readonly fd: number,
+    private readonly done: Map<string, LineSpan>,
+    private size: number,
+  ) {}
+
+  /** Opens (creating) the journal, cutting off a torn last line left by a killed run. */
+  static async open(outDir: string): Promise<Journal> {
+    const paths = journalPaths(outDir);
+    await mkdir(paths.dir, { recursive: true });
+    const { spans, validBytes } = await scanJournal(paths.journal);
+    const size = await fileSize(paths.journal);
+    if (size > validBytes) await truncate(paths.journal, validBytes);
+    return new Journal(paths.journal, openSync(paths.journal, 'a'), spans, validBytes);
+  }
+
+  has(key: string): boolean {
+    return this.done.has(key);
+  }
+
+  get count(): number {
+    return this.done.size;
+  }
+
+  /** The finished entry for a key, read back from disk (the journal keeps only offsets in memory). */
+  async get(key: string): Promise<JournalEntry | undefined> {
+    const span = this.done.get(key);
+    return span ? readEntry(this.path, span) : undefined;
+  }
+
+  /** One write(2) per line: the parent is the only writer, so lines never interleave. */
+  append(entry: JournalEntry): void {
+    if (this.done.has(entry.key)) return;
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+    writeSync(this.fd, line);
+    this.done.set(entry.key, { offset: this.size, length: line.length - 1 });
+    this.size += line.length;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+export async function writeManifest(outDir: string, manifest: RunManifest): Promise<void> {
+  await atomicWrite(journalPaths(outDir).manifest, `${JSON.stringify(manifest)}\n`);
+}
+
+/**
+ * The finished records of the last run in <outDir>, in its input order, one per distinct key
+ * (the first input with that content and settings wins). Inputs not finished yet are left out.
+ * Without run.json (a journal from elsewhere), records come in journal order.
+ */
+export async function* readJournal(outDir: string): AsyncIterable<ReportRecord> {
+  const paths = journalPaths(outDir);
+  const { spans } = await scanJournal(paths.journal);
+  let order: string[] = [...spans.keys()];
+  try {
+    const manifest = JSON.parse(await readFile(paths.manifest, 'utf8')) as RunManifest;
+    order = manifest.inputs.map((input) => input.key);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const seen = new Set<string>();
+  for (const key of order) {
+    const span = spans.get(key);
+    if (!span || seen.has(key)) continue;
+    seen.add(key);
+    yield (await readEntry(paths.journal, span)).record;
+  }
+}
+
+/** Byte spans of the complete, parseable lines (first per key) and where the valid prefix ends. */
+async function scanJournal(path: string): Promise<{ spans: Map<string, LineSpan>; validBytes: number }> {
+  const spans = new Map<string, LineSpan>();
+  let validBytes = 0;
+  let pending: Buffer[] = [];
+  let pendingStart = 0;
+  let position = 0;
+  try {
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      let from = 0;
+      for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
+        pending.push(chunk.subarray(from, nl));
+        const line = Buffer.concat(pending);
+        const key = keyOf(line);
+        if (key !== undefined && !spans.has(key)) spans.set(key, { offset: pendingStart, length: line.length });
+        validBytes = position + nl + 1;
+        pending = [];
+        pendingStart = validBytes;
+        from = nl + 1;
+      }
+      if (from < chunk.length) pending.push(chunk.subarray(from));
+      position += chunk.length;
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return { spans, validBytes };
+}
+
+function keyOf(line: Buffer): string | undefined {
+  try {
+    const entry = JSON.parse(line.toString('utf8')) as Partial<JournalEntry>;
+    return typeof entry.key === 'string' && entry.record ? entry.key : undefined;
+  } catch {
+    return undefined; // a damaged line in the middle: skip it, its document is simply redone
+  }
+}
+
+async function readEntry(path: string, span: LineSpan): Promise<JournalEntry> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(span.length);
+    await handle.read(buffer, 0, span.length, span.offset);
+    return JSON.parse(buffer.toString('utf8')) as JournalEntry;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}

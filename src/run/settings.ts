@@ -1,0 +1,47 @@
+/**
+ * What makes two runs of a document interchangeable: the extractor version and the options that can
+ * change a record (the limits decide which documents fail). A change to either re-runs everything;
+ * a re-run with the same ones resumes.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExtractOptions } from '../pipeline.js';
+import type { Limits } from '../limits.js';
+
+let cachedVersion: Promise<string> | undefined;
+
+/** The package version, found by walking up from this module (works from src/ and dist/src/). */
+export function extractorVersion(): Promise<string> {
+  cachedVersion ??= (async () => {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 6; i++) {
+      try {
+        const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'nianbao') return pkg.version ?? '0.0.0';
+      } catch {
+        // not here: go up
+      }
+      dir = dirname(dir);
+    }
+    return '0.0.0';
+  })();
+  return cachedVersion;
+}
+
+export async function settingsHash(limits: Limits): Promise<string> {
+  const sorted = Object.fromEntries(Object.entries(limits).sort(([a], [b]) => a.localeCompare(b)));
+  return sha256(JSON.stringify({ version: await extractorVersion(), limits: sorted })).slice(0, 16);
+}
+
+/** Journal key: content hash, settings, and the outside facts that end up in the record. */
+export function documentKey(contentSha256: string, settings: string, known: ExtractOptions['known']): string {
+  if (!known || Object.keys(known).length === 0) return `${contentSha256}:${settings}`;
+  const facts = Object.entries(known).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+  return `${contentSha256}:${settings}:${sha256(JSON.stringify(facts)).slice(0, 12)}`;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

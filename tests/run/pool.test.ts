@@ -1,0 +1,68 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../src/run/pool.js';
+
+const faultWorker = fileURLToPath(new URL('../fixtures/run/fault-worker.mjs', import.meta.url));
+let pool: WorkerPool | undefined;
+
+function makePool(overrides: Partial<ConstructorParameters<typeof WorkerPool>[0]> = {}): WorkerPool {
+  pool = new WorkerPool({ size: 2, workerMemoryMb: 256, documentTimeoutMs: 5_000, memoryPollMs: 50, workerEntry: faultWorker, ...overrides });
+  return pool;
+}
+
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+function pidOf(outcome: unknown): number {
+  return ((outcome as { record: { pid: number } }).record).pid;
+}
+
+describe('WorkerPool', () => {
+  it('runs documents in reusable workers and returns their records', async () => {
+    const p = makePool({ size: 1 });
+    const first = await p.run({ path: '/x/ok-1.txt' });
+    const second = await p.run({ path: '/x/ok-2.txt' });
+    expect(first).toMatchObject({ record: { source: '/x/ok-1.txt' } });
+    expect(pidOf(second)).toBe(pidOf(first));
+  });
+
+  it('kills a hung worker at the timeout and replaces it for the next document', async () => {
+    const p = makePool({ size: 1, documentTimeoutMs: 800 });
+    const before = await p.run({ path: '/x/ok-a' });
+    const started = Date.now();
+    const hung = await p.run({ path: '/x/hang.pdf' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(hung).toEqual({ failure: 'timeout: no result after 0.8 s (documentTimeoutMs); worker killed' });
+    const after = await p.run({ path: '/x/ok-b' });
+    expect(pidOf(after)).not.toBe(pidOf(before));
+  });
+
+  it('kills a worker whose RSS grows over the cap, ArrayBuffers included', async () => {
+    const p = makePool({ size: 1, workerMemoryMb: 200 });
+    const outcome = await p.run({ path: '/x/rss.docx' });
+    expect(outcome).toEqual({ failure: expect.stringMatching(/^memory: worker RSS \d+ MiB over the 200 MiB cap \(workerMemoryMb\); worker killed$/) });
+    expect(await p.run({ path: '/x/ok' })).toMatchObject({ record: { source: '/x/ok' } });
+  });
+
+  it('reports a worker that exhausts its V8 heap as a memory failure', async () => {
+    const p = makePool({ size: 1, workerMemoryMb: 64, memoryPollMs: 10_000 });
+    const outcome = await p.run({ path: '/x/heap.html' });
+    expect(outcome).toEqual({ failure: 'memory: V8 heap limit of 64 MiB reached (workerMemoryMb); worker died' });
+  });
+
+  it('reports a worker that exits in the middle of a document as a crash', async () => {
+    const p = makePool({ size: 1 });
+    expect(await p.run({ path: '/x/exit.pdf' })).toEqual({ failure: 'crash: worker exited with code 3' });
+    expect(await p.run({ path: '/x/throw.pdf' })).toEqual({ failure: 'crash: reader blew up' });
+    expect(await p.run({ path: '/x/ok' })).toMatchObject({ record: { source: '/x/ok' } });
+  });
+
+  it('runs as many documents at once as it has workers', async () => {
+    const p = makePool({ size: 2 });
+    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => p.run({ path: `/x/ok-${i}` })));
+    expect(outcomes.map((o) => (o as { record: { source: string } }).record.source)).toEqual(Array.from({ length: 6 }, (_, i) => `/x/ok-${i}`));
+    expect(new Set(outcomes.map(pidOf)).size).toBe(2);
+  });
+});
