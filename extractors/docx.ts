@@ -1,11 +1,13 @@
+/**
+ * The DOCX reader: Word 2007+ documents (and LibreOffice/WPS saves of them). Legacy .doc/.wps (OLE2)
+ * files are not DOCX and are refused by the sniff.
+ */
 import type { Reader } from './reader.js';
-import { UnreadableDocumentError } from './model.js';
+import { looksLikeDocx } from './docx/sniff.js';
+import { docxToDocument } from './docx/index.js';
 
-// Placeholder until the reader lands: refuses everything so nothing is silently mis-read.
 export const docxReader: Reader = {
   format: 'docx',
-  sniff: () => false,
-  async read() {
-    throw new UnreadableDocumentError('not-implemented', 'docx reader not implemented yet');
-  },
+  sniff: (head, name) => looksLikeDocx(head, name),
+  read: (bytes) => docxToDocument(bytes),
 };

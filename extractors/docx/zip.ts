@@ -1,0 +1,116 @@
+/**
+ * The DOCX container: a zip. Sniffing reads only local file headers in the first bytes (nothing is
+ * inflated); reading lists the central directory with yauzl, refuses archives over the limits
+ * (entry count, declared sizes, compression ratio: zip bombs) before anything is inflated, and
+ * inflates only the parts asked for.
+ */
+import yauzl from 'yauzl';
+import { UnreadableDocumentError } from '../model.js';
+import { DEFAULT_LIMITS } from '../../src/limits.js';
+
+const LOCAL_HEADER = 0x04034b50;
+const LOCAL_HEADER_BYTES = 30;
+/** Entries under this size are exempt from the ratio check: tiny XML parts compress very well. */
+const RATIO_EXEMPT_BYTES = 1024 * 1024;
+
+export const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Names of the entries whose local headers lie in `head`, in order. Stops at the first header whose
+ * compressed size is deferred to a data descriptor (it cannot be skipped without inflating).
+ */
+export function localEntryNames(head: Buffer): string[] {
+  const names: string[] = [];
+  let offset = 0;
+  while (offset + LOCAL_HEADER_BYTES <= head.length && head.readUInt32LE(offset) === LOCAL_HEADER) {
+    const flags = head.readUInt16LE(offset + 6);
+    const compressedSize = head.readUInt32LE(offset + 18);
+    const nameLength = head.readUInt16LE(offset + 26);
+    const extraLength = head.readUInt16LE(offset + 28);
+    const nameEnd = offset + LOCAL_HEADER_BYTES + nameLength;
+    if (nameEnd > head.length) break;
+    names.push(head.subarray(offset + LOCAL_HEADER_BYTES, nameEnd).toString('utf8'));
+    if (flags & 0x08) break;
+    offset = nameEnd + extraLength + compressedSize;
+  }
+  return names;
+}
+
+export interface OpenedZip {
+  parts: Map<string, yauzl.Entry>;
+  /** Inflate one part (size checked against its declaration by yauzl). */
+  read(name: string): Promise<Buffer | undefined>;
+  close(): void;
+}
+
+function corrupt(detail: string): UnreadableDocumentError {
+  return new UnreadableDocumentError('corrupt-docx', `the DOCX zip is damaged or truncated: ${detail}`);
+}
+
+function tooLarge(detail: string): UnreadableDocumentError {
+  return new UnreadableDocumentError('too-large', `the DOCX zip exceeds a limit: ${detail}`);
+}
+
+function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  return new Promise((resolve, reject) => {
+    const parts = new Map<string, yauzl.Entry>();
+    let uncompressed = 0;
+    let compressed = 0;
+    zip.on('error', (err: Error) => reject(corrupt(err.message)));
+    zip.on('end', () => {
+      if (uncompressed > RATIO_EXEMPT_BYTES && uncompressed / Math.max(1, compressed) > DEFAULT_LIMITS.maxDocxCompressionRatio) {
+        reject(tooLarge(`archive compression ratio ${Math.round(uncompressed / Math.max(1, compressed))} (maxDocxCompressionRatio)`));
+      } else resolve(parts);
+    });
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (parts.size + 1 > DEFAULT_LIMITS.maxDocxZipEntries) return reject(tooLarge(`more than ${DEFAULT_LIMITS.maxDocxZipEntries} entries`));
+      uncompressed += entry.uncompressedSize;
+      compressed += entry.compressedSize;
+      if (uncompressed > DEFAULT_LIMITS.maxDocxUncompressedBytes) {
+        return reject(tooLarge(`entries declare more than ${DEFAULT_LIMITS.maxDocxUncompressedBytes} bytes uncompressed`));
+      }
+      if (entry.uncompressedSize > RATIO_EXEMPT_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > DEFAULT_LIMITS.maxDocxCompressionRatio) {
+        return reject(tooLarge(`${entry.fileName} compresses ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (maxDocxCompressionRatio)`));
+      }
+      parts.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(corrupt(err?.message ?? `cannot open ${entry.fileName}`));
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', (e: Error) => reject(corrupt(`${entry.fileName}: ${e.message}`)));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
+export async function openZip(bytes: Buffer): Promise<OpenedZip> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (err, opened) => {
+      if (err || !opened) reject(corrupt(err?.message ?? 'unreadable central directory'));
+      else resolve(opened);
+    });
+  });
+  let parts: Map<string, yauzl.Entry>;
+  try {
+    parts = await listEntries(zip);
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+  return {
+    parts,
+    read: async (name) => {
+      const entry = parts.get(name);
+      return entry ? readEntry(zip, entry) : undefined;
+    },
+    close: () => zip.close(),
+  };
+}
