@@ -8,6 +8,7 @@ import { tableRows, type DocRow } from './rows.js';
 import type { MappedTables, TableMapping } from './result.js';
 import { mapRowTable } from './row-table.js';
 import { mapAppeals } from './appeals.js';
+import { gluedSource, mapGluedTable } from './glued-mapping.js';
 
 export type { MappedTables } from './result.js';
 
@@ -27,12 +28,19 @@ export function mapTemplates(doc: DocumentModel): MappedTables {
     details: {},
     messages: [],
   };
+  const glued = gluedSource(doc);
   for (const table of TABLE_IDS) {
-    const mapped = TABLE_MAPPERS[table](rows);
+    let mapped = TABLE_MAPPERS[table](rows);
+    if (mapped.layout === 'none') {
+      const fromGlued = mapGluedTable(table, glued());
+      if (fromGlued.layout !== 'none') mapped = fromGlued;
+    }
     result.layout[table] = mapped.layout;
     Object.assign(result.cells, mapped.cells);
     Object.assign(result.details, mapped.details);
     result.messages.push(...mapped.messages);
   }
+  // The solver's own notes (caps hit, rows it could not locate) matter once any table came from it.
+  if (result.messages.some((m) => m.code === 'glued-table')) result.messages.push(...glued().messages);
   return result;
 }

@@ -1,0 +1,49 @@
+/**
+ * Tables that reached us as glued text (crawler dumps where a row's cells are concatenated): when the
+ * document's table blocks do not give a table, its rows are located in the text by label and split by
+ * the template's identities (glued.ts). Recovered rows become cells; ambiguous ones stay null with
+ * every reading listed in the messages.
+ */
+import type { DocumentModel } from '../../extractors/model.js';
+import { LAYOUTS, type TableId } from './ids.js';
+import { recoverGluedTables, type GluedResult } from './glued.js';
+import { NOT_FOUND, type TableMapping } from './result.js';
+
+/** The text glued tables are searched in: paragraphs and tables the reader marked glued. */
+function gluedText(doc: DocumentModel): string {
+  return doc.blocks
+    .map((b) => (b.kind === 'table' ? (b.glued ? b.rows.map((r) => r.map((c) => c.text).join('')).join('') : '') : b.text))
+    .join('\n');
+}
+
+/** Runs the solver once per document, and only when some table was not found in table blocks. */
+export function gluedSource(doc: DocumentModel): () => GluedResult {
+  let cached: GluedResult | undefined;
+  return () => (cached ??= recoverGluedTables(gluedText(doc)));
+}
+
+export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping {
+  const found = glued.tables.find((t) => t.table === table);
+  if (!found) return NOT_FOUND;
+  const layout = LAYOUTS[table].find((l) => l.layout === found.layout);
+  if (!layout) return NOT_FOUND;
+  const out: TableMapping = { layout: found.layout, cells: {}, details: {}, messages: [], score: 0 };
+  out.messages.push({ code: 'glued-table', message: `${table}: cells were glued together in the text; rows recovered by the template's identities` });
+  for (const row of layout.rows) {
+    const g = found.rows.find((r) => r.rowId === row.id);
+    row.columns.forEach((column, i) => {
+      const key = `${table}.${row.id}.${column.id}`;
+      out.cells[key] = g?.values[i] ?? null;
+      if (g) out.details[key] = { raw: g.raw, via: `glued-${g.status}` };
+    });
+    if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });
+    else if (g.status !== 'recovered') {
+      const readings = g.readings?.map((r) => r.join(',')).join(' | ');
+      out.messages.push({
+        code: `glued-${g.status}`,
+        message: `${table}.${row.id}: '${g.raw}' ${g.status === 'ambiguous' ? `has several readings (${readings}); values left blank` : g.status === 'impossible' ? 'has no reading that satisfies the identities; values left blank' : 'has too many readings to list; values left blank'}`,
+      });
+    }
+  }
+  return out;
+}
