@@ -2,10 +2,16 @@
  * From the document model to what the report says about itself: the heading tree, metadata (agency,
  * year covered, publication date), figures stated in prose and pre-2019 statistics tables.
  */
-import type { DocumentModel, Message } from '../../extractors/model.js';
+import type { DocumentModel, Message, TableBlock } from '../../extractors/model.js';
 import type { Section } from '../schemas/record.js';
 import { z } from 'zod';
 import { LegacyStat, ProseFigure } from '../schemas/record.js';
+import { buildSections } from './headings.js';
+import { findLegacyStats } from './legacy.js';
+import { analyseMetadata } from './metadata.js';
+import { findProseFigures } from './prose.js';
+
+export { normaliseAgency } from './agency.js';
 
 export interface Structure {
   title?: string;
@@ -21,6 +27,34 @@ export interface Structure {
   messages: Message[];
 }
 
+/** Formats whose text blocks are wrapped lines of a page rather than paragraphs. */
+const WRAPPED_LINE_FORMATS = new Set(['pdf']);
+
 export function analyseStructure(doc: DocumentModel): Structure {
-  return { title: doc.meta.title, sections: [], prose: {}, legacyStats: [], messages: [] };
+  const meta = analyseMetadata(doc);
+  const wrappedLines = WRAPPED_LINE_FORMATS.has(doc.format);
+  const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+  const legacy = findLegacyStats(tables);
+  return {
+    title: meta.title,
+    agency: meta.agency,
+    year: meta.year,
+    published: meta.published,
+    publisher: meta.publisher,
+    sections: withoutSignature(buildSections(doc.blocks, { wrappedLines }), meta.signatureLines),
+    prose: findProseFigures(doc.blocks, wrappedLines),
+    legacyStats: legacy?.year ?? [],
+    ...(legacy?.cumulative ? { legacyStatsCumulative: legacy.cumulative } : {}),
+    messages: meta.messages,
+  };
+}
+
+/** The closing agency and date lines belong to the report, not to its last section. */
+function withoutSignature(sections: Section[], signatureLines: string[]): Section[] {
+  const last = sections[sections.length - 1];
+  if (!last || !signatureLines.length) return sections;
+  const lines = last.text.split('\n');
+  while (lines.length && signatureLines.includes(lines[lines.length - 1]!.trim())) lines.pop();
+  last.text = lines.join('\n');
+  return sections;
 }

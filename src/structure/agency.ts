@@ -1,0 +1,89 @@
+/**
+ * The reporting body: from the title (平潭综合实验区2023年度政府信息公开工作年度报告 → 平潭综合实验区),
+ * qualified with its city when the title gives a bare district or county name and the report itself
+ * spells it out (洪泽区人民政府 + 本报告由淮安市洪泽区人民政府办公室… → 淮安市洪泽区人民政府), else from the
+ * signature (agency line above the closing date).
+ */
+import type { Block } from '../../extractors/model.js';
+import { isDateLine } from './dates.js';
+import { blockTexts, cleanText } from './text.js';
+
+const YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?/;
+const REPORT_TAIL = /(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告).*$|(?:年度)?(?:工作)?(?:报告|年报)$/;
+
+export function agencyFromTitle(title: string): string | undefined {
+  const name = cleanText(title)
+    .replace(/[《》“”"\s]/g, '')
+    .replace(new RegExp(`[（(]${YEAR.source}[）)]`), '')
+    .replace(YEAR, '')
+    .replace(REPORT_TAIL, '')
+    .replace(/^(?:关于)/, '')
+    .replace(/(?:关于|的|度)$/, '');
+  return /^[\u4e00-\u9fff（）()]{2,40}$/.test(name) ? name : undefined;
+}
+
+/** A county-level name at the start (洪泽区…, 市中区…), not already led by its city (上海市浦东新区…). */
+const BARE_COUNTY = /^[\u4e00-\u9fff]{1,6}?(?:区|县|旗)/;
+/** Characters that end the words before a place name (本报告由|请与|根据…). */
+const BOUNDARY = new Set([...'由与向请对据经在和及是为将于从被给、，。：；（）“”《》 ']);
+/** Function words that never sit inside a place name. */
+const NOT_IN_NAME = new Set([...'由与向请对据经在于从被给']);
+const CITY_END = /(?:省|市|自治区|自治州|州|盟|地区)$/;
+
+export function qualifyAgency(agency: string, bodyText: string): string {
+  const county = BARE_COUNTY.exec(agency)?.[0];
+  if (!county || /[省市州]/.test(county.slice(1, -1))) return agency;
+  for (let at = bodyText.indexOf(agency); at >= 0; at = bodyText.indexOf(agency, at + 1)) {
+    const prefix = cityBefore(bodyText, at);
+    if (prefix) return prefix + agency;
+  }
+  return agency;
+}
+
+function cityBefore(text: string, at: number): string | undefined {
+  let best: string | undefined;
+  for (let len = 2; len <= 10 && len <= at; len++) {
+    const candidate = text.slice(at - len, at);
+    if (!/^[\u4e00-\u9fff]+$/.test(candidate)) break;
+    const before = at - len > 0 ? text[at - len - 1]! : ' ';
+    const atBoundary = BOUNDARY.has(before) || !/[\u4e00-\u9fff]/.test(before);
+    if (atBoundary && ![...candidate].some((c) => NOT_IN_NAME.has(c)) && CITY_END.test(candidate)) best = candidate;
+  }
+  return best;
+}
+
+/** How many closing blocks may hold the signature. */
+const SIGNATURE_WINDOW = 6;
+
+/** The signature: an agency line directly above the closing date line (or both on one line). */
+export function signature(blocks: Block[]): { agency?: string; dateLine?: string } {
+  const texts = blockTexts(blocks).slice(-SIGNATURE_WINDOW);
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const t = texts[i]!;
+    if (isDateLine(t)) {
+      const above = texts[i - 1];
+      const agency = above && isAgencyLine(above) ? above : undefined;
+      return { agency, dateLine: t };
+    }
+    const oneLine = /^(\S{2,30}?)\s*((?:\d{4}|[〇○零一二三四五六七八九]{4})年\S{1,8}月\S{1,8}日)$/.exec(t.replace(/\s+/g, ' '));
+    if (oneLine && isAgencyLine(oneLine[1]!) && isDateLine(oneLine[2]!)) return { agency: oneLine[1], dateLine: oneLine[2] };
+  }
+  return {};
+}
+
+function isAgencyLine(text: string): boolean {
+  return text.length >= 2 && text.length <= 30 && !/[。；！？：:，,\d]/.test(text);
+}
+
+/**
+ * The key that groups one agency across years: width-folded, no spaces, without the office suffix the
+ * compiling office adds (平潭综合实验区管委会办公室 → 平潭综合实验区, 淮安市人民政府办公室 → 淮安市人民政府).
+ * 办公厅 stays: a government's 办公厅 reports as an agency of its own.
+ */
+export function normaliseAgency(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/(?:党工委)?(?:管委会|管理委员会)办公室$/, '')
+    .replace(/(人民政府|政府)办公室$/, '$1');
+}

@@ -1,0 +1,82 @@
+/**
+ * Pre-2019 reports append a 《政府信息公开情况统计表》 (指标 | 单位 | 数量, sometimes a 历年累计 column):
+ * generic rows, since no national template fixes them. Only tables headed 指标 … 单位 qualify; the
+ * template tables never carry those words in their header.
+ */
+import type { TableBlock } from '../../extractors/model.js';
+import { parseNumber } from './numerals.js';
+import { cleanText } from './text.js';
+
+export interface LegacyStat {
+  indicator: string;
+  unit: string;
+  value: number | null;
+}
+
+export interface LegacyStats {
+  year: LegacyStat[];
+  cumulative?: LegacyStat[];
+}
+
+interface Columns {
+  header: number;
+  indicator: number;
+  unit: number;
+  value?: number;
+  cumulative?: number;
+}
+
+/** The statistics table may sit under a title row or two. */
+const HEADER_SEARCH_ROWS = 3;
+
+export function findLegacyStats(tables: TableBlock[]): LegacyStats | undefined {
+  for (let i = 0; i < tables.length; i++) {
+    const table = tables[i]!;
+    if (table.glued) continue;
+    const columns = statisticsColumns(table);
+    if (!columns) continue;
+    const rows = table.rows.slice(columns.header + 1);
+    // A table split by a page break continues in the next table block of the same width, without header.
+    for (let j = i + 1; j < tables.length; j++) {
+      const next = tables[j]!;
+      if (next.glued || statisticsColumns(next) || next.rows[0]?.length !== table.rows[0]?.length) break;
+      rows.push(...next.rows);
+    }
+    const read = (col: number | undefined) => (col === undefined ? undefined : rowsToStats(rows, columns, col));
+    const year = read(columns.value ?? columns.cumulative) ?? [];
+    const cumulative = columns.value !== undefined ? read(columns.cumulative) : undefined;
+    return { year, ...(cumulative ? { cumulative } : {}) };
+  }
+  return undefined;
+}
+
+function statisticsColumns(table: TableBlock): Columns | undefined {
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, table.rows.length); r++) {
+    const labels = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
+    const indicator = labels.findIndex((t) => /^(?:统计)?指标(?:名称)?$|^(?:统计)?项目(?:名称)?$/.test(t));
+    const unit = labels.findIndex((t) => /^(?:计量)?单位$/.test(t));
+    if (indicator < 0 || unit < 0 || !labels.some((t) => /指标/.test(t))) continue;
+    const cumulative = labels.findIndex((t, k) => k > unit && /累计/.test(t));
+    const value = labels.findIndex((t, k) => k > unit && k !== cumulative && t.length > 0);
+    return {
+      header: r,
+      indicator,
+      unit,
+      value: value >= 0 ? value : cumulative < 0 ? unit + 1 : undefined,
+      cumulative: cumulative >= 0 ? cumulative : undefined,
+    };
+  }
+  return undefined;
+}
+
+function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: number): LegacyStat[] {
+  const stats: LegacyStat[] = [];
+  for (const row of rows) {
+    const indicator = cleanText(row[columns.indicator]?.text ?? '');
+    if (!indicator) continue;
+    const unit = cleanText(row[columns.unit]?.text ?? '');
+    const raw = cleanText(row[valueColumn]?.text ?? '').replace(/\s+/g, '');
+    stats.push({ indicator, unit, value: parseNumber(raw) ?? null });
+  }
+  return stats;
+}

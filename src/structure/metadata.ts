@@ -1,0 +1,85 @@
+/**
+ * What the report says about itself: title, agency, year covered, publication date, publisher.
+ */
+import type { DocumentModel, Message } from '../../extractors/model.js';
+import { agencyFromTitle, qualifyAgency, signature } from './agency.js';
+import { findDate } from './dates.js';
+import { parseNumber } from './numerals.js';
+import { cleanText } from './text.js';
+import { cleanMetaTitle, titleFromBlocks } from './title.js';
+
+export interface Metadata {
+  title?: string;
+  agency?: string;
+  year?: number;
+  published?: string;
+  publisher?: string;
+  /** The closing agency and date lines, as printed, when the report is signed. */
+  signatureLines: string[];
+  messages: Message[];
+}
+
+/**
+ * Formats whose container dates are file timestamps (PDF CreationDate, DOCX dcterms:created), not the
+ * day the report was published: only a portal page or crawl header states a publication date.
+ */
+const CONTAINER_DATE_IS_PUBLICATION = new Set(['html', 'txt']);
+
+export function analyseMetadata(doc: DocumentModel): Metadata {
+  const messages: Message[] = [];
+  const bodyTitle = titleFromBlocks(doc.blocks);
+  const metaTitle = cleanMetaTitle(doc.meta.title);
+  const title = bodyTitle ?? metaTitle;
+  const bodyText = doc.blocks.map((b) => (b.kind === 'table' ? '' : cleanText(b.text))).join('\n');
+  const sig = signature(doc.blocks);
+
+  let agency = (bodyTitle && agencyFromTitle(bodyTitle)) ?? (metaTitle && agencyFromTitle(metaTitle)) ?? sig.agency;
+  if (agency) agency = qualifyAgency(agency, bodyText);
+  else messages.push({ code: 'structure-no-agency', message: 'no agency found in the title or the signature' });
+
+  const titleYear = yearIn(bodyTitle) ?? yearIn(metaTitle);
+  const periodYear = statisticsPeriodYear(bodyText);
+  if (titleYear && periodYear && titleYear !== periodYear) {
+    messages.push({
+      code: 'structure-year-mismatch',
+      message: `the title names ${titleYear} but the statistics period is ${periodYear}; kept the title's year`,
+    });
+  }
+  const published =
+    (sig.dateLine && findDate(sig.dateLine)) ??
+    (CONTAINER_DATE_IS_PUBLICATION.has(doc.format) && doc.meta.published ? findDate(doc.meta.published) : undefined) ??
+    portalDateLine(doc);
+  let year = titleYear ?? periodYear;
+  if (!year && published) {
+    // Reports are published early in the year after the one they cover.
+    year = Number(published.slice(0, 4)) - 1;
+    messages.push({ code: 'structure-year-from-published', message: `year covered taken as the year before publication (${published})` });
+  }
+  if (!year) messages.push({ code: 'structure-no-year', message: 'no year covered found in the title or the statistics period' });
+
+  const signatureLines = [sig.agency, sig.dateLine].filter((t): t is string => Boolean(t));
+  return { title, agency, year, published, publisher: doc.meta.publisher?.trim() || undefined, signatureLines, messages };
+}
+
+function yearIn(title: string | undefined): number | undefined {
+  const m = title && /(\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(cleanText(title));
+  const y = m ? parseNumber(m[1]!) : undefined;
+  return y && y >= 1990 && y <= 2100 ? y : undefined;
+}
+
+/** 统计期限自2023年1月1日起至2023年12月31日止 / 从2019年1月1日到12月31日止. */
+function statisticsPeriodYear(text: string): number | undefined {
+  const m = /(\d{4})年1月1日(?:起)?(?:至|到|—|-|~)/.exec(text) ?? /统计(?:期限|时限|时间|区间)[^。]{0,12}?(\d{4})年/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A portal's 发布日期：2020-01-31 kept in the body near the top. */
+function portalDateLine(doc: DocumentModel): string | undefined {
+  for (const b of doc.blocks.slice(0, 8)) {
+    if (b.kind === 'table') continue;
+    const m = /(?:发布日期|发布时间|成文日期)\s*[:：]\s*(\S{8,12})/.exec(cleanText(b.text));
+    const date = m && findDate(m[1]!);
+    if (date) return date;
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+/**
+ * Text clean-up shared by the structure modules: readers hand over text as printed, with PDF spacing
+ * ("2024 年"), full-width digits and Word's escaped conditional comments; matching needs one spelling.
+ */
+import type { Block } from '../../extractors/model.js';
+
+const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019';
+const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'g');
+
+/** Sentence-final punctuation: a text ending in one of these is a finished sentence. */
+export const SENTENCE_END = /[。！？；!?;]$/;
+
+export function cleanText(raw: string): string {
+  return (
+    raw
+      // Word-pasted HTML sometimes keeps its list markers' conditional comments as visible text.
+      .replace(/<!--\[if[^\]]*\]-->|<!--\[endif\]-->|<!\[endif\]-->|<!--\?xml[^>]*-->/g, '')
+      .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      .replace(/[\u00a0\u2002-\u200b\ufeff]/g, ' ')
+      // PDF text layers put spaces around numbers and between wrapped CJK lines; Chinese has no word spaces.
+      .replace(SPACE_NEAR_CJK, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/** Text reduced for comparing wordings: no spaces, no punctuation, ASCII brackets. */
+export function compactText(text: string): string {
+  return cleanText(text).replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** The cleaned texts of the non-table blocks, empty ones dropped. */
+export function blockTexts(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.kind === 'table' ? [] : [cleanText(b.text)])).filter((t) => t && !isPageNumber(t));
+}
+
+/** A page number left in the text flow by a PDF or DOCX footer (-1-, 8, — 3 —, 第2页). */
+export function isPageNumber(text: string): boolean {
+  return /^[-—–\s]*\d{1,3}[-—–\s]*$|^第\d{1,3}页(?:共\d{1,3}页)?$|^\d{1,3}\/\d{1,3}$/.test(text.trim());
+}

@@ -1,0 +1,46 @@
+/**
+ * The report's own title: the short lines it opens with (often split: the agency on one line,
+ * "2023年政府信息公开工作年度报告" on the next; a PDF may wrap "…年度" / "报告"), else the container's.
+ */
+import type { Block } from '../../extractors/model.js';
+import { parseHeading } from './headings.js';
+import { blockTexts, cleanText } from './text.js';
+
+const REPORT_WORD = /报告|年报/;
+/** A title line never carries sentence punctuation or more than this many characters. */
+const MAX_TITLE_LINE = 60;
+const LEADING_BLOCKS = 12;
+const HAS_YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年/;
+const STARTS_MID_TITLE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年|^(?:年度|报告|年报|工作|关于|政府信息|政务)/;
+
+export function titleFromBlocks(blocks: Block[]): string | undefined {
+  const texts = blockTexts(blocks.slice(0, LEADING_BLOCKS * 2)).slice(0, LEADING_BLOCKS);
+  const run: string[] = [];
+  for (const t of texts) {
+    if (t.length > MAX_TITLE_LINE || /[。；！？：:，]/.test(t) || parseHeading(t)) break;
+    run.push(stripLabel(t));
+  }
+  const k = run.findIndex((t) => REPORT_WORD.test(t));
+  if (k >= 0) {
+    // Join the lines above while the title read so far starts mid-title or lacks its year.
+    let title = run[k]!;
+    for (let i = k - 1; i >= Math.max(0, k - 2) && (STARTS_MID_TITLE.test(title) || !HAS_YEAR.test(title)); i--) title = run[i]! + title;
+    return title;
+  }
+  // No title block up front (crawler text, fragments): the first short line naming a report.
+  return texts.map(stripLabel).find((t) => t.length <= MAX_TITLE_LINE && /年度报告|年报|工作报告/.test(t) && !/[。；]/.test(t));
+}
+
+/** The container's title without the portal's site suffix (…年度报告_政府信息公开年报_平潭综合实验区). */
+export function cleanMetaTitle(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const parts = stripLabel(cleanText(title))
+    .split(/\s*[_|｜]\s*|\s+-\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.find((p) => REPORT_WORD.test(p)) ?? parts[0];
+}
+
+function stripLabel(text: string): string {
+  return text.replace(/^(?:标题|题目|title)\s*[:：]\s*/i, '').trim();
+}
