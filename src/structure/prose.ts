@@ -6,7 +6,7 @@
  */
 import type { Block } from '../../extractors/model.js';
 import { NUMBER_PATTERN, parseNumber } from './numerals.js';
-import { continuesLine } from './headings.js';
+import { continuesLine, parseHeading, splitInlineHeadings } from './headings.js';
 import { cleanText, isPageNumber } from './text.js';
 
 export interface ProseFigure {
@@ -110,6 +110,12 @@ function matchRule(rule: ProseRule, sentence: string): ProseFigure | undefined {
   return undefined;
 }
 
+/** A heading line carrying its body: the heading on a line of its own, so the body's sentence stands alone. */
+function headingApart(piece: string): string {
+  const heading = parseHeading(piece);
+  return heading?.body ? `${heading.number}${heading.title}\n${heading.body}` : piece;
+}
+
 export function sentencesOf(blocks: Block[], wrappedLines = false): string[] {
   let text = '';
   let previous = '';
@@ -121,8 +127,9 @@ export function sentencesOf(blocks: Block[], wrappedLines = false): string[] {
     }
     const t = cleanText(block.text);
     if (!t || isPageNumber(t)) continue;
-    // Lines a PDF wrapped mid-sentence are rejoined before splitting into sentences.
-    text += (continuesLine(previous, wrappedLines) ? '' : '\n') + t;
+    // Lines a PDF wrapped mid-sentence are rejoined before splitting into sentences; a heading
+    // glued into a flattened paragraph is not part of the sentence after it.
+    text += (continuesLine(previous, wrappedLines) ? '' : '\n') + splitInlineHeadings(t).map(headingApart).join('\n');
     previous = t;
   }
   return text
