@@ -1,11 +1,47 @@
+/**
+ * The plain-text reader, tried last: flattened DOCX text (tab-prefixed cells), crawler dumps with a
+ * metadata header and glued table cells, and the text of PDF/Markdown converters.
+ */
 import type { Reader } from './reader.js';
-import { UnreadableDocumentError } from './model.js';
+import { UnreadableDocumentError, type Block, type DocumentModel, type Message } from './model.js';
+import { decodeText } from './text-decode.js';
+import { looksLikeText } from './txt/sniff.js';
+import { hasGluedCells, parseCrawlerDump, splitGluedBody } from './txt/crawler.js';
+import { readTextBlocks } from './txt/document.js';
 
-// Placeholder until the reader lands: refuses everything so nothing is silently mis-read.
+/** Largest text file read (bytes): a report is far smaller; beyond this it is not a report. */
+export const MAX_TXT_BYTES = 32 * 1024 * 1024;
+
+function readBody(body: string): Block[] {
+  // A crawler body is a few very long lines: cut it at headings. Otherwise it is ordinary text.
+  const lines = body.split('\n').filter((l) => l.trim());
+  const longest = Math.max(0, ...lines.map((l) => l.length));
+  if (lines.length > 0 && longest > 2000 && lines.length < 50) {
+    return splitGluedBody(body).map((text) => ({ kind: 'paragraph', text }));
+  }
+  return readTextBlocks(body);
+}
+
 export const txtReader: Reader = {
   format: 'txt',
-  sniff: () => false,
-  async read() {
-    throw new UnreadableDocumentError('not-implemented', 'txt reader not implemented yet');
+  sniff: (head) => looksLikeText(head),
+  async read(bytes) {
+    if (bytes.length > MAX_TXT_BYTES) {
+      throw new UnreadableDocumentError('too-large', `text file of ${bytes.length} bytes exceeds the ${MAX_TXT_BYTES}-byte limit`);
+    }
+    const decoded = decodeText(bytes);
+    const messages: Message[] = [];
+    if (decoded.guessed && decoded.encoding !== 'utf-8') {
+      messages.push({ code: 'encoding-guessed', message: `no byte-order mark or declaration: decoded as ${decoded.encoding}` });
+    }
+    const text = decoded.text.replace(/^\uFEFF/, '');
+    if (!text.trim()) throw new UnreadableDocumentError('empty', 'the text file contains no text');
+    const dump = parseCrawlerDump(text);
+    const blocks = dump ? readBody(dump.body) : readTextBlocks(text);
+    if (blocks.some((b) => b.kind !== 'table' && hasGluedCells(b.text))) {
+      messages.push({ code: 'table-cells-glued', message: 'table cells are run together without separators; numbers must be recovered from the template identities' });
+    }
+    const doc: DocumentModel = { format: 'txt', blocks, meta: dump?.meta ?? {}, messages };
+    return doc;
   },
 };

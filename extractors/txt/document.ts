@@ -1,0 +1,42 @@
+/**
+ * Text → blocks: splits the lines into runs of flattened-DOCX tab tables, Markdown pipe tables and
+ * plain text (layout tables and paragraphs), and reads each run with its own parser.
+ */
+import type { Block } from '../model.js';
+import { stripBookmarks } from './lines.js';
+import { isPipeRow, readPipeTable } from './pipe-table.js';
+import { isTabCellLine, readTabTable } from './tab-table.js';
+import { readLayoutLines } from './layout.js';
+
+/** Tab-prefixed lines a text needs before tabs are read as DOCX table cells rather than indentation. */
+export const MIN_TAB_CELL_LINES = 4;
+
+export function readTextBlocks(text: string): Block[] {
+  const lines = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
+  const flattened = lines.filter(isTabCellLine).length >= MIN_TAB_CELL_LINES;
+  const source = flattened ? lines : lines.map((l) => l.replace(/^\t+/, (tabs) => '    '.repeat(tabs.length)));
+  const blocks: Block[] = [];
+  let plain: string[] = [];
+  const flushPlain = () => {
+    if (plain.length) blocks.push(...readLayoutLines(plain, { joinWrappedLines: !flattened }));
+    plain = [];
+  };
+  for (let i = 0; i < source.length; ) {
+    if (flattened && isTabCellLine(source[i])) {
+      flushPlain();
+      const run = readTabTable(source, i);
+      if (run.table.rows.length) blocks.push(run.table);
+      i = run.next;
+    } else if (isPipeRow(source[i])) {
+      flushPlain();
+      const run = readPipeTable(source, i);
+      if (run.table.rows.length) blocks.push(run.table);
+      i = run.next;
+    } else {
+      plain.push(source[i]);
+      i++;
+    }
+  }
+  flushPlain();
+  return blocks;
+}

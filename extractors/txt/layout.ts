@@ -1,0 +1,243 @@
+/**
+ * Plain text as PDF and Markdown converters write it (pdftotext -layout and the like): table rows are
+ * lines of a label followed by whitespace-separated numbers. Rows come broken in the ways layout
+ * breaks them: a label on its own line with its numbers on the next, a label wrapped over lines
+ * around its numbers, vertical group labels (（三）不予公开) interleaved letter by letter, page
+ * numbers and form feeds between rows. Everything else becomes paragraphs (wrapped lines joined).
+ */
+import { cell, type Block, type TableBlock } from '../model.js';
+import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinWrapped, trimCell } from './lines.js';
+
+/** A value as tables print it: a count, a decimal, or a blank marker (- / —). */
+const VALUE = String.raw`(?:\d+(?:\.\d+)?|[-—–/／])`;
+const NUMERIC_TAIL = new RegExp(String.raw`^(.*?)(\s*)(${VALUE}(?:\s+${VALUE})*)\s*$`);
+/** Longest label accepted on a numeric row (characters): longer lines ending in a number are prose. */
+const MAX_LABEL_CHARS = 60;
+/** Longest line kept aside as a possible table header or label fragment (characters). */
+const MAX_FRAGMENT_CHARS = 40;
+
+interface NumericLine {
+  kind: 'numeric';
+  label: string;
+  values: string[];
+}
+interface TextLine {
+  kind: 'text';
+  text: string;
+  cells: string[];
+  indented: boolean;
+}
+type Line = NumericLine | TextLine | { kind: 'blank' } | { kind: 'page' };
+
+/** A header a converter collapsed onto one line with single spaces: 自然人 商业企业 科研机构 … 总计. */
+function isCollapsedHeader(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 4 && words.every((w) => w.length <= 8 && !/[。，；：]/.test(w) && !/^\d+$/.test(w));
+}
+
+function cellsOf(text: string): string[] {
+  return text.split(isCollapsedHeader(text) ? /\s+/ : /\s{2,}/).map(trimCell).filter(Boolean);
+}
+
+function classify(raw: string): Line {
+  const line = raw.replace(/\f/g, '');
+  const text = trimCell(line);
+  if (text === '') return { kind: 'blank' };
+  if (isPageNumberLine(text)) return { kind: 'page' };
+  const m = NUMERIC_TAIL.exec(text);
+  if (m) {
+    const label = trimCell(m[1]);
+    const values = m[3].split(/\s+/);
+    const realNumbers = values.filter((v) => /\d/.test(v)).length;
+    const separated = m[2].length >= 2 || label === '';
+    const labelOk = label.length <= MAX_LABEL_CHARS && !/\d$/.test(label) && !/[。；]$/.test(label);
+    if (realNumbers > 0 && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
+      return { kind: 'numeric', label: cellsOf(label).join(' '), values };
+    }
+  }
+  return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line) };
+}
+
+/** A header line of a table: several short cells, or the 第二十条 item lines of table 二. */
+function isHeaderLike(line: TextLine): boolean {
+  if (/^(第[一二三四五六七八九十]+条|信息内容)/.test(line.text)) return true;
+  return line.cells.length >= 3 && line.cells.every((c) => c.length <= 16);
+}
+
+/** Does this fragment start (somewhere) a new row label, e.g. `其他处 2.申请人逾期…` or `（四）`? */
+function startsLabel(line: TextLine): boolean {
+  return line.cells.some((c) => NUMBERING_START.test(c)) || NUMBERING_START.test(line.text);
+}
+
+function isProse(line: TextLine): boolean {
+  if (isSectionHeading(line.text)) return true;
+  // Cells far apart on one line (行政复议 … 行政诉讼) are table furniture however wide the line is.
+  if (line.cells.length > 1) return line.cells.some((c) => c.length > MAX_FRAGMENT_CHARS);
+  return line.text.length > MAX_FRAGMENT_CHARS || /[。！？]$/.test(line.text);
+}
+
+class TableBuilder {
+  private rows: string[][] = [];
+  private dataRows = 0;
+  /** Fragments waiting to be placed: header rows, or pieces of the previous or next row's label. */
+  private pending: TextLine[] = [];
+
+  get open(): boolean {
+    return this.rows.length > 0;
+  }
+
+  hold(line: TextLine): void {
+    this.pending.push(line);
+  }
+
+  get held(): TextLine[] {
+    return this.pending;
+  }
+
+  addRow(line: NumericLine): void {
+    let prefix = '';
+    let lastRow = this.dataRows > 0 ? this.rows[this.rows.length - 1] : undefined;
+    for (const fragment of this.pending) {
+      if (isHeaderLike(fragment) || (!lastRow && !startsLabel(fragment) && !prefix)) {
+        this.rows.push(fragment.cells.length > 1 ? fragment.cells : [fragment.text]);
+        lastRow = undefined;
+      } else if (prefix || startsLabel(fragment) || !lastRow) {
+        prefix = joinWrapped(prefix, fragment.cells.join(' '));
+      } else {
+        lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
+      }
+    }
+    this.pending = [];
+    this.rows.push([joinWrapped(prefix, line.label), ...line.values]);
+    this.dataRows++;
+  }
+
+  /** The finished table, plus fragments that belong after it (kept as paragraphs by the caller). */
+  close(): { table?: TableBlock; leftovers: TextLine[] } {
+    const leftovers: TextLine[] = [];
+    const lastRow = this.rows[this.rows.length - 1];
+    for (const fragment of this.pending) {
+      // A wrapped tail of the last row's label (具已获取信息) stays with it; anything else is text.
+      if (leftovers.length === 0 && lastRow && !startsLabel(fragment) && !isHeaderLike(fragment) && fragment.text.length <= 12) {
+        lastRow[0] = joinWrapped(lastRow[0], fragment.text);
+      } else leftovers.push(fragment);
+    }
+    const rows = this.rows;
+    this.rows = [];
+    this.pending = [];
+    const dataRows = this.dataRows;
+    this.dataRows = 0;
+    // One label with one number and nothing else is a sentence that happened to end in a number.
+    if (dataRows === 1 && rows.length === 1 && rows[0].length <= 2) {
+      return { leftovers: [{ kind: 'text', text: rows[0].join(' ').trim(), cells: rows[0], indented: false }, ...leftovers] };
+    }
+    const width = Math.max(...rows.map((r) => r.length));
+    return { table: { kind: 'table', rows: rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')].map((t) => cell(t))) }, leftovers };
+  }
+}
+
+/** Width of a line as printed: CJK characters take two columns (converters wrap by width, not by count). */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** Joins prose lines that a converter wrapped at the page width back into paragraphs. */
+class ParagraphBuilder {
+  private current: string[] = [];
+  constructor(
+    private readonly out: Block[],
+    private readonly wrapWidth: number,
+  ) {}
+
+  add(line: TextLine): void {
+    const previous = this.current[this.current.length - 1];
+    const continues =
+      previous !== undefined &&
+      this.wrapWidth > 0 &&
+      displayWidth(previous) >= this.wrapWidth * 0.8 &&
+      !/[。！？；]$/.test(previous) &&
+      !line.indented &&
+      !NUMBERING_START.test(line.text);
+    if (!continues) this.flush();
+    this.current.push(line.text);
+  }
+
+  flush(): void {
+    if (this.current.length) this.out.push({ kind: 'paragraph', text: this.current.reduce((a, b) => joinWrapped(a, b)) });
+    this.current = [];
+  }
+}
+
+/** Markdown decoration on a prose line: `# 标题` becomes a heading, `**粗体**` plain text. */
+function markdownHeading(text: string): { level: number; text: string } | undefined {
+  const m = /^(#{1,6})\s+(.*)$/.exec(text);
+  return m ? { level: m[1].length, text: m[2].replace(/\*\*|__/g, '').trim() } : undefined;
+}
+
+export interface LayoutOptions {
+  /** Join wrapped prose lines (layout text); off for flattenings where each line is a paragraph. */
+  joinWrappedLines: boolean;
+}
+
+export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
+  const lines = rawLines.map(classify);
+  const proseLengths = lines.flatMap((l) => (l.kind === 'text' && l.cells.length === 1 ? [displayWidth(l.text)] : []));
+  // The page width is what most long lines reach: the 90th percentile ignores a few over-long outliers.
+  const sorted = [...proseLengths].sort((a, b) => a - b);
+  const wrapWidth = options.joinWrappedLines && sorted.length >= 3 ? sorted[Math.floor(sorted.length * 0.9)] : 0;
+  const blocks: Block[] = [];
+  const paragraphs = new ParagraphBuilder(blocks, wrapWidth);
+  const table = new TableBuilder();
+
+  const emitText = (line: TextLine) => {
+    const heading = markdownHeading(line.text);
+    if (heading) {
+      paragraphs.flush();
+      blocks.push({ kind: 'heading', text: heading.text, level: heading.level });
+    } else if (/^([-*_]\s*){3,}$/.test(line.text)) {
+      paragraphs.flush(); // a Markdown rule
+    } else paragraphs.add({ ...line, text: line.text.replace(/\*\*|__/g, '') });
+  };
+  const closeTable = () => {
+    if (!table.open) {
+      for (const held of table.held.splice(0)) emitText(held);
+      return;
+    }
+    const { table: block, leftovers } = table.close();
+    if (block) blocks.push(block);
+    for (const line of leftovers) emitText(line);
+  };
+
+  /** The next line that is neither blank nor page furniture. */
+  const nextContent = (from: number): Line | undefined => lines.slice(from + 1).find((l) => l.kind !== 'blank' && l.kind !== 'page');
+
+  for (const [index, line] of lines.entries()) {
+    if (line.kind === 'page') continue;
+    if (line.kind === 'blank') {
+      if (!table.open && table.held.length === 0) paragraphs.flush();
+      continue;
+    }
+    if (line.kind === 'numeric') {
+      // A lone number outside any table is a page number (or a stray figure), not a one-cell table.
+      if (!table.open && line.label === '' && line.values.length === 1) continue;
+      if (!table.open) paragraphs.flush();
+      table.addRow(line);
+      continue;
+    }
+    // 二、上年结转… or 三、本年度办理结果 right before a row is a row label, not a section heading.
+    const labelsNextRow = isSectionHeading(line.text) && nextContent(index)?.kind === 'numeric';
+    if (isProse(line) && !isHeaderLike(line) && !labelsNextRow) {
+      closeTable();
+      emitText(line);
+      continue;
+    }
+    // A short line: maybe a header or a label fragment of a table to come (or of the open one).
+    if (!table.open && table.held.length >= 12) emitText(table.held.shift()!);
+    table.hold(line);
+  }
+  closeTable();
+  paragraphs.flush();
+  return blocks;
+}

@@ -1,0 +1,38 @@
+/** Small line-level helpers shared by the TXT parsers. */
+
+/** Word's bookmark markers as text converters print them: `[bookmark: _Hlk66973412]`. */
+const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
+
+export function stripBookmarks(text: string): string {
+  return text.replace(BOOKMARK, '');
+}
+
+/** Trims ASCII and ideographic spaces (full-width spaces often pad numbers in Word tables). */
+export function trimCell(text: string): string {
+  return text.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+}
+
+/** Numbering that starts a heading or a table row label: 一、 （一） (一) 1. 1、 1． */
+export const NUMBERING_START = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))/;
+
+/** A top-level section heading line (一、总体情况): numbering then at least a few characters of title. */
+export function isSectionHeading(line: string): boolean {
+  return /^[一二三四五六七八九十]{1,2}、\S{4,}/.test(line) && line.length <= 40 && !/[。；]$/.test(line);
+}
+
+/** Page furniture between two pages of layout text: `-3-`, `- 3 -`, `第3页`, `3/10`, `第 3 页 共 10 页`. */
+export function isPageNumberLine(line: string): boolean {
+  const t = trimCell(line);
+  return /^[-—–]\s*\d{1,4}\s*[-—–]$/.test(t) || /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
+}
+
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(ch);
+}
+
+/** Joins two pieces of one wrapped label or sentence: no space between Chinese characters, one otherwise. */
+export function joinWrapped(left: string, right: string): string {
+  if (!left) return right;
+  if (!right) return left;
+  return isCjk(left[left.length - 1]) && isCjk(right[0]) ? left + right : `${left} ${right}`;
+}

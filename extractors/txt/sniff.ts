@@ -1,0 +1,35 @@
+/**
+ * Is this plain text? The TXT reader is tried last, so it accepts anything that decodes as text:
+ * no NUL bytes in the head (binary formats and UTF-16 without a BOM have them), and almost no
+ * control characters once decoded as UTF-8 or GB18030.
+ */
+import iconv from 'iconv-lite';
+import { isValidUtf8 } from '../text-decode.js';
+
+/** Share of control characters (other than tab, newline, carriage return, form feed) tolerated in the head. */
+export const MAX_CONTROL_CHAR_RATIO = 0.01;
+
+const UTF16_BOMS = [
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
+
+function controlRatio(text: string): number {
+  if (text.length === 0) return 1;
+  let controls = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f || code === 0xfffd) controls++;
+  }
+  return controls / text.length;
+}
+
+export function looksLikeText(head: Buffer): boolean {
+  if (head.length === 0) return false;
+  if (UTF16_BOMS.some((bom) => head[0] === bom[0] && head[1] === bom[1])) return true;
+  if (head.includes(0)) return false;
+  // The head may end inside a multi-byte character: judge it without its last few bytes.
+  const body = head.length > 4 ? head.subarray(0, head.length - 3) : head;
+  const text = isValidUtf8(body) ? body.toString('utf8') : iconv.decode(body, 'gb18030');
+  return controlRatio(text) <= MAX_CONTROL_CHAR_RATIO;
+}
