@@ -1,0 +1,125 @@
+/** `nianbao crawl <seeds…> --out <dir>`: the commander wiring of the crawler's options. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { crawl, type CrawlSummary } from './index.js';
+import { CRAWL_DEFAULTS } from './defaults.js';
+import type { CrawlOptions } from './options.js';
+import { formatBytes } from './progress.js';
+
+function nonNegative(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new InvalidArgumentError('expected a non-negative number');
+  return number;
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive integer');
+  return number;
+}
+
+function yearRange(value: string): { from: number; to: number } {
+  const match = value.match(/^(\d{4})(?:\s*[-–:]\s*(\d{4}))?$/);
+  if (!match) throw new InvalidArgumentError('expected YYYY or YYYY-YYYY');
+  const from = Number(match[1]);
+  const to = Number(match[2] ?? match[1]);
+  if (to < from) throw new InvalidArgumentError('the range ends before it starts');
+  return { from, to };
+}
+
+/** A seed argument is a URL, or a file of URLs (one a line, # comments). */
+export function expandSeeds(args: string[]): string[] {
+  const seeds: string[] = [];
+  for (const arg of args) {
+    if (!/^https?:\/\//i.test(arg) && existsSync(arg) && statSync(arg).isFile()) {
+      for (const line of readFileSync(arg, 'utf8').split(/\r?\n/)) {
+        const seed = line.replace(/#.*$/, '').trim();
+        if (seed) seeds.push(seed);
+      }
+    } else seeds.push(arg);
+  }
+  return seeds;
+}
+
+const D = CRAWL_DEFAULTS;
+
+export function registerCrawlCommand(program: Command): Command {
+  return program
+    .command('crawl')
+    .description('download annual reports (and their attachments) from government portals, politely and resumably')
+    .argument('<seeds...>', 'list page URLs of portals, or files listing them one per line')
+    .requiredOption('-o, --out <dir>', 'crawl directory (files/, manifest.ndjson, coverage.csv, crawl.sqlite); rerun the same command to resume')
+    .option('--contact <email-or-url>', 'how webmasters can reach you, sent in the User-Agent', D.contact)
+    .option('--delay <ms>', 'pause between requests to one host (robots.txt Crawl-delay can raise it)', nonNegative, D.perHostDelayMs)
+    .option('--per-host-concurrency <n>', 'requests in flight per host', positiveInteger, D.perHostConcurrency)
+    .option('--hosts <n>', 'hosts crawled in parallel', positiveInteger, D.hostParallelism)
+    .option('--max-depth <n>', 'link hops from a seed (pagination does not count)', nonNegative, D.maxDepth)
+    .option('--max-pages <n>', 'fetches per run (lists, pages and attachments)', positiveInteger, D.maxPages)
+    .option('--max-bytes <n>', 'bytes downloaded per run', nonNegative, D.maxTotalBytes)
+    .option('--max-body-bytes <n>', 'largest response body accepted', nonNegative, D.maxBodyBytes)
+    .option('--max-redirects <n>', 'redirect hops per URL', nonNegative, D.maxRedirects)
+    .option('--connect-timeout <ms>', 'TCP/TLS connect timeout', nonNegative, D.connectTimeoutMs)
+    .option('--headers-timeout <ms>', 'wait for response headers', nonNegative, D.headersTimeoutMs)
+    .option('--body-timeout <ms>', 'silence allowed between body chunks', nonNegative, D.bodyIdleTimeoutMs)
+    .option('--total-timeout <ms>', 'whole request, headers and body', nonNegative, D.totalTimeoutMs)
+    .option('--retries <n>', 'retries for timeouts, resets, 429 and 5xx', nonNegative, D.maxRetries)
+    .option('--retry-base-delay <ms>', 'first backoff (doubles each retry, with jitter)', nonNegative, D.retryBaseDelayMs)
+    .option('--retry-max-delay <ms>', 'longest backoff', nonNegative, D.retryMaxDelayMs)
+    .option('--max-retry-after <ms>', 'cap on a server\'s Retry-After', nonNegative, D.maxRetryAfterMs)
+    .option('--report-pattern <regex>', 'link text or title of a report', D.reportLinkPattern)
+    .option('--extensions <list>', 'attachment extensions, comma-separated', D.attachmentExtensions.join(','))
+    .addOption(
+      new Option('--allow-private-network [cidrs...]', 'allow private/loopback addresses: all (no value) or only the given addresses/CIDRs; metadata addresses stay refused unless listed'),
+    )
+    .option('--years <from-to>', 'years of coverage.csv, e.g. 2019-2024 (default: earliest report found to last year)', yearRange)
+    .option('--no-progress', 'no progress bar even on a terminal')
+    .option('-v, --verbose', 'log retries and refusals to stderr')
+    .option('--json', 'print the summary as JSON')
+    .action(async (seedArgs: string[], flags: Record<string, unknown>) => {
+      const summary = await crawl(toCrawlOptions(seedArgs, flags));
+      process.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+    });
+}
+
+export function toCrawlOptions(seedArgs: string[], flags: Record<string, unknown>): CrawlOptions {
+  const allow = flags.allowPrivateNetwork as boolean | string[] | undefined;
+  return {
+    seeds: expandSeeds(seedArgs),
+    outDir: flags.out as string,
+    contact: flags.contact as string,
+    perHostDelayMs: flags.delay as number,
+    perHostConcurrency: flags.perHostConcurrency as number,
+    hostParallelism: flags.hosts as number,
+    maxDepth: flags.maxDepth as number,
+    maxPages: flags.maxPages as number,
+    maxTotalBytes: flags.maxBytes as number,
+    maxBodyBytes: flags.maxBodyBytes as number,
+    maxRedirects: flags.maxRedirects as number,
+    connectTimeoutMs: flags.connectTimeout as number,
+    headersTimeoutMs: flags.headersTimeout as number,
+    bodyIdleTimeoutMs: flags.bodyTimeout as number,
+    totalTimeoutMs: flags.totalTimeout as number,
+    maxRetries: flags.retries as number,
+    retryBaseDelayMs: flags.retryBaseDelay as number,
+    retryMaxDelayMs: flags.retryMaxDelay as number,
+    maxRetryAfterMs: flags.maxRetryAfter as number,
+    reportPattern: flags.reportPattern as string,
+    attachmentExtensions: String(flags.extensions).split(',').map((ext) => ext.trim()).filter(Boolean),
+    allowPrivateNetwork: Array.isArray(allow) ? allow.flatMap((entry) => entry.split(',')) : allow === true,
+    years: flags.years as { from: number; to: number } | undefined,
+    progress: flags.progress === false ? false : undefined,
+    log: flags.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
+  };
+}
+
+export function formatSummary(summary: CrawlSummary): string {
+  const errors = Object.entries(summary.errorsByCode).map(([code, count]) => `${code} ${count}`).join(', ');
+  return [
+    `crawl ${summary.resumed ? 'resumed' : 'run'} #${summary.runId} into ${summary.outDir} (${summary.stoppedBy})`,
+    `  ${summary.requests} requests, ${summary.pages} pages, ${summary.files} files, ${formatBytes(summary.bytes)}, ${summary.notModified} unchanged`,
+    `  ${summary.errors} errors${errors ? `: ${errors}` : ''}`,
+    `  coverage: ${summary.coverage.found} found, ${summary.coverage.missing} missing, ${summary.coverage.late} late`,
+    `  ${summary.manifestPath} (${summary.manifestRows} rows), ${summary.coveragePath}`,
+    '',
+  ].join('\n');
+}

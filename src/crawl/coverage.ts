@@ -1,0 +1,122 @@
+/**
+ * <crawl dir>/coverage.csv: for each portal (seed) and year, the report found or "missing", and
+ * whether it was published by the legal deadline. Under the 2019 Regulation on Open Government
+ * Information (arts. 49-50), departments of governments at county level and above publish by
+ * 31 January of the next year, and people's governments at county level and above by 31 March.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ManifestEntry } from './manifest.js';
+import { reportYear } from './page-metadata.js';
+
+export const COVERAGE_FILE = 'coverage.csv';
+
+export type AgencyLevel = 'government' | 'department';
+
+export interface CoverageRow {
+  portal: string;
+  year: number;
+  status: 'found' | 'missing';
+  title: string;
+  url: string;
+  published_at: string;
+  agency: string;
+  agency_level: AgencyLevel | '';
+  deadline: string;
+  on_time: 'yes' | 'no' | 'unknown' | '';
+}
+
+const COLUMNS: Array<keyof CoverageRow> = ['portal', 'year', 'status', 'title', 'url', 'published_at', 'agency', 'agency_level', 'deadline', 'on_time'];
+
+/** The agency as the title names it: the text before the year (平潭综合实验区2023年度… → 平潭综合实验区). */
+export function agencyFromTitle(title: string): string {
+  const match = title.match(/^(.*?)(?:19|20)\d{2}\s*年/);
+  return (match?.[1] ?? '').replace(/[《“"]/g, '').trim();
+}
+
+/**
+ * A people's government, or a government-level management committee (管委会 of a zone), or a bare
+ * place name (the report of 某某区 is its government's): 31 March. Everything else, including
+ * 人民政府办公室 and township-level bodies, is held to the departments' 31 January.
+ */
+export function agencyLevel(agency: string): AgencyLevel {
+  const name = agency.trim();
+  if (/(人民政府|管委会|管理委员会)$/.test(name)) return 'government';
+  if (/(乡|镇|街道|村|社区)$/.test(name)) return 'department';
+  if (/(省|市|区|县|旗|州|盟|自治区|自治州|自治县|实验区|新区|开发区)$/.test(name)) return 'government';
+  return 'department';
+}
+
+export function legalDeadline(year: number, level: AgencyLevel): string {
+  return level === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+}
+
+export interface CoverageOptions {
+  seeds: string[];
+  /** Inclusive; when absent, from the earliest report found to last year. */
+  years?: { from: number; to: number };
+  reportPattern: RegExp;
+  now?: Date;
+}
+
+export function buildCoverage(entries: ManifestEntry[], options: CoverageOptions): CoverageRow[] {
+  const reports = entries.filter(
+    (entry) => (entry.kind === 'page' || entry.kind === 'attachment') && entry.path !== null && reportYear(entry.title) !== null && options.reportPattern.test(entry.title ?? ''),
+  );
+  const years = options.years ?? defaultYears(reports, options.now ?? new Date());
+  const rows: CoverageRow[] = [];
+  for (const portal of options.seeds) {
+    for (let year = years.from; year <= years.to; year++) {
+      const candidates = reports.filter((entry) => entry.seed === portal && reportYear(entry.title) === year);
+      const best = candidates.sort(preferPagesThenEarliest)[0];
+      rows.push(best ? foundRow(portal, year, best) : missingRow(portal, year));
+    }
+  }
+  return rows;
+}
+
+function defaultYears(reports: ManifestEntry[], now: Date): { from: number; to: number } {
+  const lastYear = now.getUTCFullYear() - 1;
+  const found = reports.map((entry) => reportYear(entry.title) as number).filter((year) => year <= lastYear);
+  return { from: found.length ? Math.min(...found) : lastYear, to: lastYear };
+}
+
+/** The report page is the publication; its PDF is the same report. Reposts later than the first don't count. */
+function preferPagesThenEarliest(a: ManifestEntry, b: ManifestEntry): number {
+  if (a.kind !== b.kind) return a.kind === 'page' ? -1 : 1;
+  return (a.published_at ?? '9999').localeCompare(b.published_at ?? '9999') || a.url.localeCompare(b.url);
+}
+
+function foundRow(portal: string, year: number, entry: ManifestEntry): CoverageRow {
+  const title = entry.title ?? '';
+  const agency = agencyFromTitle(title) || entry.publisher || '';
+  const level = agencyLevel(agency);
+  const deadline = legalDeadline(year, level);
+  const published = entry.published_at ?? '';
+  return {
+    portal,
+    year,
+    status: 'found',
+    title,
+    url: entry.final_url ?? entry.url,
+    published_at: published,
+    agency,
+    agency_level: level,
+    deadline,
+    on_time: published ? (published <= deadline ? 'yes' : 'no') : 'unknown',
+  };
+}
+
+function missingRow(portal: string, year: number): CoverageRow {
+  return { portal, year, status: 'missing', title: '', url: '', published_at: '', agency: '', agency_level: '', deadline: '', on_time: '' };
+}
+
+/** UTF-8 with a BOM so that Excel on Chinese Windows opens it right. */
+export async function writeCoverage(crawlDir: string, rows: CoverageRow[]): Promise<void> {
+  const csv = stringify(rows, { header: true, columns: COLUMNS, bom: true });
+  const target = join(crawlDir, COVERAGE_FILE);
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, csv);
+  await rename(temp, target);
+}

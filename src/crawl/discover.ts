@@ -1,0 +1,113 @@
+/**
+ * Decides which links of a fetched resource join the frontier, and as what: from a list, report
+ * links (text or title matches the report pattern) become pages or attachments, and its other pages
+ * and JSON/XML endpoints become lists; from a report page, attachments and further report links.
+ * Lists and pages stay on the seed's site; attachments may live on a file host.
+ */
+import { extractLinks, looksLikeAttachment, looksLikeReport, type PageLink } from './link-extract.js';
+import { readListResponse } from './list-response.js';
+import { listEndpoints, paginationLinks, scriptAnnouncedPages } from './pagination.js';
+import type { FrontierEntry } from './store.js';
+import type { ManifestKind } from './manifest.js';
+
+export interface DiscoveryRules {
+  reportPattern: RegExp;
+  attachmentExtensions: readonly string[];
+  maxDepth: number;
+}
+
+export interface FetchedResource {
+  url: string;
+  finalUrl: string;
+  kind: ManifestKind;
+  depth: number;
+  seed: string;
+  sha256: string;
+  text: string;
+  contentType: string;
+}
+
+export interface Discovery {
+  /** The kind after looking inside: a "page" that turns out to be a list of reports is a list. */
+  kind: ManifestKind;
+  entries: FrontierEntry[];
+}
+
+/** A page whose title names no year but which links this many reports is a list (a column page). */
+const LIST_LIKE_REPORT_LINKS = 3;
+
+export function discover(resource: FetchedResource, rules: DiscoveryRules, titleHasYear: boolean): Discovery {
+  const listResponse = readListResponse(resource.text, resource.contentType, resource.finalUrl);
+  if (listResponse) {
+    const entries = [
+      ...reportEntries(listResponse.links, resource, rules),
+      ...listEntries(listResponse.pages, resource),
+    ];
+    return { kind: 'list', entries: keepDepthAndScope(entries, resource, rules) };
+  }
+  const links = extractLinks(resource.text, resource.finalUrl);
+  const reportLinks = links.filter((link) => looksLikeReport(link, rules.reportPattern));
+  const kind: ManifestKind =
+    resource.kind === 'page' && !titleHasYear && reportLinks.length >= LIST_LIKE_REPORT_LINKS ? 'list' : resource.kind;
+  const entries: FrontierEntry[] = [];
+  if (kind === 'list') {
+    entries.push(...reportEntries(reportLinks, resource, rules));
+    const pages = [...paginationLinks(links, resource.finalUrl), ...scriptAnnouncedPages(resource.text, resource.finalUrl)];
+    entries.push(...listEntries([...pages, ...listEndpoints(resource.text, resource.finalUrl)], resource));
+  } else if (kind === 'page') {
+    const attachments = links.filter((link) => looksLikeAttachment(link, rules.attachmentExtensions));
+    entries.push(...attachments.map((link) => child(link, 'attachment', resource)));
+    entries.push(...reportLinks.filter((link) => !attachments.includes(link)).map((link) => child(link, 'page', resource)));
+  }
+  return { kind, entries: keepDepthAndScope(entries, resource, rules) };
+}
+
+function reportEntries(links: PageLink[], resource: FetchedResource, rules: DiscoveryRules): FrontierEntry[] {
+  return links
+    .filter((link) => looksLikeReport(link, rules.reportPattern))
+    .map((link) => child(link, looksLikeAttachment(link, rules.attachmentExtensions) ? 'attachment' : 'page', resource));
+}
+
+function child(link: PageLink, kind: ManifestKind, resource: FetchedResource): FrontierEntry {
+  return {
+    url: link.url,
+    kind,
+    depth: resource.depth + 1,
+    seed: resource.seed,
+    referrer: resource.finalUrl,
+    linkText: link.text || link.title || null,
+    parentUrl: kind === 'attachment' ? resource.finalUrl : null,
+    parentSha256: kind === 'attachment' ? resource.sha256 : null,
+  };
+}
+
+/** Other pages of the same list sit at the same depth: pagination is not a hop away from the seed. */
+function listEntries(urls: string[], resource: FetchedResource): FrontierEntry[] {
+  return urls.map((url) => ({
+    url,
+    kind: 'list' as const,
+    depth: resource.depth,
+    seed: resource.seed,
+    referrer: resource.finalUrl,
+    linkText: null,
+    parentUrl: null,
+    parentSha256: null,
+  }));
+}
+
+function keepDepthAndScope(entries: FrontierEntry[], resource: FetchedResource, rules: DiscoveryRules): FrontierEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    if (seen.has(entry.url) || entry.url === resource.url || entry.url === resource.finalUrl) return false;
+    seen.add(entry.url);
+    if (!/^https?:/.test(entry.url) || entry.depth > rules.maxDepth) return false;
+    return entry.kind === 'attachment' || sameSite(entry.url, resource.seed);
+  });
+}
+
+/** Same host as the seed, ignoring a leading www., or a subdomain of it. */
+export function sameSite(url: string, seed: string): boolean {
+  const host = new URL(url).hostname.replace(/^www\./, '');
+  const seedHost = new URL(seed).hostname.replace(/^www\./, '');
+  return host === seedHost || host.endsWith(`.${seedHost}`);
+}

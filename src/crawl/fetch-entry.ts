@@ -1,0 +1,172 @@
+/**
+ * One frontier entry from URL to result: robots check, conditional request with retries in the
+ * host's lane, content-addressed storage, page metadata and the links it reveals. Returns what the
+ * store must commit; never throws for a failed fetch (the failure is the result).
+ */
+import { access, readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { decodeText } from './charset.js';
+import { discover } from './discover.js';
+import { CrawlError, toCrawlError } from './errors.js';
+import { fetchUrl, type FetchContext, type FetchResult } from './fetcher.js';
+import type { HostScheduler } from './host-scheduler.js';
+import type { ManifestKind } from './manifest.js';
+import type { ResolvedCrawlOptions } from './options.js';
+import { dateFromUrl, normaliseDate, readPageMetadata, reportYear, type PageMetadata } from './page-metadata.js';
+import { withRetries, type RetryPolicy } from './retry.js';
+import { robotsDisallowed, type RobotsCache } from './robots.js';
+import { storeContent, type StoredFile } from './storage.js';
+import type { CrawlStore, FrontierEntry, FrontierState, ResourceRow } from './store.js';
+
+export interface EntryDeps {
+  options: ResolvedCrawlOptions;
+  store: CrawlStore;
+  scheduler: HostScheduler;
+  robots: RobotsCache;
+  fetchContext: FetchContext;
+  retryPolicy: RetryPolicy;
+  now: () => string;
+}
+
+export interface EntryOutcome {
+  row: ResourceRow;
+  state: FrontierState;
+  bytes: number;
+  discovered: FrontierEntry[];
+  error?: CrawlError;
+  notModified: boolean;
+}
+
+const TEXT_EXTENSIONS = new Set(['.html', '.json', '.xml', '.txt']);
+
+export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise<EntryOutcome> {
+  const { options, store } = deps;
+  const host = new URL(entry.url).host;
+  const previous = store.resource(entry.url);
+  const rules = await deps.robots.rulesFor(entry.url);
+  if (rules.crawlDelayMs) deps.scheduler.setHostDelay(host, Math.min(rules.crawlDelayMs, options.maxCrawlDelayMs));
+  if (!rules.isAllowed(entry.url)) return failure(entry, previous, robotsDisallowed(entry.url), deps, 'skipped');
+
+  const validators = previous?.path && (await fileExists(join(options.outDir, previous.path))) ? previous : undefined;
+  let result: FetchResult;
+  try {
+    result = await deps.scheduler.run(host, (turn) =>
+      withRetries(
+        async () => {
+          await turn();
+          return fetchUrl({ url: entry.url, userAgent: options.userAgent, etag: validators?.etag, lastModified: validators?.last_modified }, deps.fetchContext);
+        },
+        deps.retryPolicy,
+        { sleep: options.sleep, onRetry: (error, waitMs) => options.log(`retry ${entry.url} in ${waitMs} ms: ${error.code} ${error.message}`) },
+      ),
+    );
+  } catch (err) {
+    return failure(entry, previous, toCrawlError(err), deps, 'failed');
+  }
+
+  if (result.status === 304 && !validators) {
+    return failure(entry, previous, new CrawlError('http-status', `unasked 304 for ${entry.url}`, false, undefined, 304), deps, 'failed');
+  }
+  const notModified = result.status === 304 && validators !== undefined;
+  const body = notModified ? await readFile(join(options.outDir, validators.path as string)) : result.body;
+  const contentType = result.headers['content-type'] ?? (notModified ? validators.content_type : null) ?? '';
+  const stored: StoredFile = notModified
+    ? { sha256: validators.sha256 as string, path: validators.path as string, extension: extname(validators.path as string) }
+    : await storeContent(options.outDir, body, contentType);
+  const lastModified = result.headers['last-modified'] ?? (notModified ? validators.last_modified : null) ?? null;
+
+  const isText = TEXT_EXTENSIONS.has(stored.extension);
+  let kind: ManifestKind = entry.kind === 'page' && stored.extension !== '.html' ? 'attachment' : entry.kind;
+  let metadata: PageMetadata = { title: null, publishedAt: null, publisher: null };
+  let discovered: FrontierEntry[] = [];
+  if (isText) {
+    const text = decodeText(body, contentType);
+    if (stored.extension === '.html') metadata = readPageMetadata(text, result.finalUrl, lastModified ?? undefined);
+    if (kind !== 'attachment') {
+      const discovery = discover(
+        { url: entry.url, finalUrl: result.finalUrl, kind, depth: entry.depth, seed: entry.seed, sha256: stored.sha256, text, contentType },
+        { reportPattern: options.reportPattern, attachmentExtensions: options.attachmentExtensions, maxDepth: options.maxDepth },
+        reportYear(metadata.title) !== null,
+      );
+      kind = discovery.kind;
+      discovered = discovery.entries;
+    }
+  }
+  if (kind === 'attachment') metadata = attachmentMetadata(entry, result.finalUrl, lastModified, store);
+
+  const row: ResourceRow = {
+    url: entry.url,
+    final_url: result.finalUrl,
+    referrer: entry.referrer,
+    link_text: entry.linkText,
+    seed: entry.seed,
+    status: result.status,
+    content_type: contentType || null,
+    size: body.length,
+    sha256: stored.sha256,
+    path: stored.path,
+    fetched_at: deps.now(),
+    kind,
+    parent_url: entry.parentUrl,
+    parent_sha256: entry.parentSha256,
+    title: metadata.title,
+    published_at: metadata.publishedAt,
+    publisher: metadata.publisher,
+    error: null,
+    etag: result.headers.etag ?? (notModified ? validators.etag : null) ?? null,
+    last_modified: lastModified,
+  };
+  return { row, state: 'done', bytes: notModified ? 0 : body.length, discovered, notModified };
+}
+
+/**
+ * An attachment is titled by its link text when that names a year, else by its page's title; it was
+ * published with its page.
+ */
+function attachmentMetadata(entry: FrontierEntry, finalUrl: string, lastModified: string | null, store: CrawlStore): PageMetadata {
+  const parent = entry.parentUrl ? store.resource(entry.parentUrl) : undefined;
+  const linkTitle = entry.linkText?.replace(/\.(pdf|docx?|wps|xlsx?|zip)$/i, '').trim() || null;
+  return {
+    title: (reportYear(linkTitle) !== null ? linkTitle : null) ?? parent?.title ?? linkTitle,
+    publishedAt: parent?.published_at ?? dateFromUrl(finalUrl) ?? normaliseDate(lastModified ? new Date(lastModified).toISOString() : null),
+    publisher: parent?.publisher ?? null,
+  };
+}
+
+/** A failed fetch keeps the file of an earlier successful run, so a flaky re-run loses nothing. */
+function failure(entry: FrontierEntry, previous: ResourceRow | undefined, error: CrawlError, deps: EntryDeps, state: FrontierState): EntryOutcome {
+  deps.options.log(`${error.code}: ${error.message}`);
+  const kept = previous?.sha256 ? previous : undefined;
+  const row: ResourceRow = {
+    url: entry.url,
+    final_url: kept?.final_url ?? null,
+    referrer: entry.referrer,
+    link_text: entry.linkText,
+    seed: entry.seed,
+    status: error.status ?? 0,
+    content_type: kept?.content_type ?? null,
+    size: kept?.size ?? null,
+    sha256: kept?.sha256 ?? null,
+    path: kept?.path ?? null,
+    fetched_at: deps.now(),
+    kind: kept?.kind ?? entry.kind,
+    parent_url: entry.parentUrl,
+    parent_sha256: entry.parentSha256,
+    title: kept?.title ?? null,
+    published_at: kept?.published_at ?? null,
+    publisher: kept?.publisher ?? null,
+    error: error.code,
+    etag: kept?.etag ?? null,
+    last_modified: kept?.last_modified ?? null,
+  };
+  return { row, state, bytes: 0, discovered: [], error, notModified: false };
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

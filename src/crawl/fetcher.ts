@@ -1,0 +1,166 @@
+/**
+ * One URL over HTTP: redirects followed by hand so every hop is checked (scheme, address, loop,
+ * count), three timeouts (connect in the agent, headers, body idle) plus a whole-exchange deadline,
+ * and a body cap that aborts the stream instead of buffering a hostile response.
+ */
+import { request, type Dispatcher } from 'undici';
+import { assertLiteralHostAllowed, type AddressPolicy } from './address-guard.js';
+import { CrawlError, HttpStatusError, toCrawlError } from './errors.js';
+import { parseRetryAfterMs } from './retry-after.js';
+
+export interface FetchLimits {
+  maxRedirects: number;
+  maxBodyBytes: number;
+  headersTimeoutMs: number;
+  bodyIdleTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxRetryAfterMs: number;
+}
+
+export interface FetchRequest {
+  url: string;
+  userAgent: string;
+  /** Validators from an earlier run, for a conditional request. */
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface FetchResult {
+  requestedUrl: string;
+  finalUrl: string;
+  /** 200-299, or 304 when the validators matched (then `body` is empty). */
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface FetchContext {
+  dispatcher: Dispatcher;
+  policy: AddressPolicy;
+  limits: FetchLimits;
+  /** Called once per hop, just before it is sent (counts requests, feeds progress). */
+  onRequest?: (url: string) => void;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export function parseHttpUrl(text: string, base?: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch {
+    throw new CrawlError('invalid-url', `not a URL: ${text}`, false);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CrawlError('unsupported-scheme', `only http and https are fetched, not ${url.protocol} (${text})`, false);
+  }
+  url.hash = '';
+  return url;
+}
+
+export async function fetchUrl(req: FetchRequest, ctx: FetchContext): Promise<FetchResult> {
+  const seen = new Set<string>();
+  let current = parseHttpUrl(req.url);
+  for (let hop = 0; ; hop++) {
+    if (seen.has(current.href)) throw new CrawlError('redirect-loop', `redirect loop at ${current.href}`, false);
+    seen.add(current.href);
+    assertLiteralHostAllowed(current, ctx.policy);
+    const response = await fetchHop(current, req, ctx);
+    if ('location' in response) {
+      if (hop >= ctx.limits.maxRedirects) {
+        throw new CrawlError('too-many-redirects', `more than ${ctx.limits.maxRedirects} redirects from ${req.url}`, false);
+      }
+      current = parseHttpUrl(response.location, current.href);
+      continue;
+    }
+    return { requestedUrl: req.url, finalUrl: current.href, ...response };
+  }
+}
+
+type HopOutcome = { location: string } | { status: number; headers: Record<string, string>; body: Buffer };
+
+async function fetchHop(url: URL, req: FetchRequest, ctx: FetchContext): Promise<HopOutcome> {
+  const { limits } = ctx;
+  const deadline = new AbortController();
+  let deadlinePassed = false;
+  const timer = setTimeout(() => {
+    deadlinePassed = true;
+    deadline.abort();
+  }, limits.totalTimeoutMs);
+  try {
+    const headers: Record<string, string> = {
+      'user-agent': req.userAgent,
+      accept: 'text/html,application/xhtml+xml,application/json,application/xml;q=0.9,*/*;q=0.8',
+    };
+    if (req.etag) headers['if-none-match'] = req.etag;
+    if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+    ctx.onRequest?.(url.href);
+    const response = await request(url, {
+      method: 'GET',
+      headers,
+      dispatcher: ctx.dispatcher,
+      maxRedirections: 0,
+      headersTimeout: limits.headersTimeoutMs,
+      bodyTimeout: limits.bodyIdleTimeoutMs,
+      signal: deadline.signal,
+    });
+    const responseHeaders = flattenHeaders(response.headers);
+    const status = response.statusCode;
+    if (REDIRECT_STATUSES.has(status) && responseHeaders.location) {
+      await discard(response.body);
+      return { location: responseHeaders.location };
+    }
+    if (status === 304) {
+      await discard(response.body);
+      return { status, headers: responseHeaders, body: Buffer.alloc(0) };
+    }
+    if (status < 200 || status >= 300) {
+      await discard(response.body);
+      throw new HttpStatusError(status, url.href, parseRetryAfterMs(responseHeaders['retry-after'], limits.maxRetryAfterMs));
+    }
+    const body = await readCapped(response.body, limits.maxBodyBytes, Number(responseHeaders['content-length'] ?? NaN), url.href);
+    return { status, headers: responseHeaders, body };
+  } catch (err) {
+    if (deadlinePassed) throw new CrawlError('total-timeout', `no complete response from ${url.href} within ${limits.totalTimeoutMs} ms`, true);
+    throw toCrawlError(err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number, declaredLength: number, url: string): Promise<Buffer> {
+  const tooLarge = () => new CrawlError('body-too-large', `${url} is larger than ${maxBytes} bytes`, false);
+  if (declaredLength > maxBytes) {
+    body.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A small body is drained so the connection can be reused; anything bigger just closes it. */
+async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
+  try {
+    await body.dump({ limit: 64 * 1024 });
+  } catch {
+    body.destroy();
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}

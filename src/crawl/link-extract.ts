@@ -1,0 +1,61 @@
+/** Links of an HTML page or fragment, resolved against the page URL, with their text and title. */
+import * as cheerio from 'cheerio';
+
+export interface PageLink {
+  url: string;
+  text: string;
+  title: string;
+}
+
+export function extractLinks(html: string, baseUrl: string): PageLink[] {
+  const $ = cheerio.load(html);
+  const base = resolveBase($('base[href]').attr('href'), baseUrl);
+  const links: PageLink[] = [];
+  $('a[href], area[href]').each((_, element) => {
+    const href = $(element).attr('href')?.trim();
+    if (!href || /^(javascript|mailto|tel|data):/i.test(href) || href.startsWith('#')) return;
+    const url = absolute(href, base);
+    if (!url) return;
+    links.push({ url, text: squash($(element).text()), title: squash($(element).attr('title') ?? '') });
+  });
+  return links;
+}
+
+export function absolute(href: string, base: string): string | undefined {
+  try {
+    const url = new URL(href, base);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+function resolveBase(baseHref: string | undefined, pageUrl: string): string {
+  return (baseHref && absolute(baseHref, pageUrl)) || pageUrl;
+}
+
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `.pdf` for `/a/b.PDF?x=1`; empty when the path has no extension. */
+export function pathExtension(url: string): string {
+  try {
+    const match = new URL(url).pathname.toLowerCase().match(/\.[a-z0-9]{1,5}$/);
+    return match ? match[0] : '';
+  } catch {
+    return '';
+  }
+}
+
+export function looksLikeAttachment(link: PageLink, extensions: readonly string[]): boolean {
+  if (extensions.includes(pathExtension(link.url))) return true;
+  // Download scripts (download.jsp?id=…) only say what they serve in the link text.
+  const label = `${link.text} ${link.title}`.toLowerCase();
+  return extensions.some((ext) => label.includes(ext));
+}
+
+export function looksLikeReport(link: PageLink, reportPattern: RegExp): boolean {
+  return reportPattern.test(link.text) || reportPattern.test(link.title);
+}

@@ -1,0 +1,63 @@
+/**
+ * <crawl dir>/manifest.ndjson: one row per URL the crawl fetched (or failed to), regenerated from the
+ * crawl database after every change of state, atomically, so it is always complete and consistent.
+ * `nianbao extract <crawl dir>` reads it to attach source URLs and dates to the files.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const MANIFEST_FILE = 'manifest.ndjson';
+
+export const ManifestKind = z.enum(['page', 'attachment', 'list']);
+export type ManifestKind = z.infer<typeof ManifestKind>;
+
+export const ManifestEntry = z.object({
+  /** The URL as discovered (normalised, no fragment). */
+  url: z.string(),
+  /** Where the redirects ended; equals `url` without redirects. */
+  final_url: z.string().nullable(),
+  /** The page the link was found on; null for seeds. */
+  referrer: z.string().nullable(),
+  link_text: z.string().nullable(),
+  /** The seed (portal) this URL was reached from. */
+  seed: z.string(),
+  /** HTTP status of the last response: 2xx, 304 (unchanged since the last run, file from then), 4xx/5xx; 0 when no response. */
+  status: z.number().int(),
+  content_type: z.string().nullable(),
+  size: z.number().int().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  /** Relative to the crawl directory: files/<sha256><ext>. */
+  path: z.string().nullable(),
+  fetched_at: z.string(),
+  kind: ManifestKind,
+  /** For an attachment: the report page that links to it, and that page's content hash. */
+  parent_url: z.string().nullable(),
+  parent_sha256: z.string().nullable(),
+  /** From the page (or, for an attachment, its link text and parent page). */
+  title: z.string().nullable(),
+  published_at: z.string().nullable(),
+  publisher: z.string().nullable(),
+  /** Stable error code when the fetch failed (http-status, body-too-large, blocked-address …). */
+  error: z.string().nullable(),
+});
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+export async function readManifest(crawlDir: string): Promise<ManifestEntry[]> {
+  const text = await readFile(join(crawlDir, MANIFEST_FILE), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      const parsed = ManifestEntry.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${MANIFEST_FILE} line ${index + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+export async function writeManifest(crawlDir: string, entries: ManifestEntry[]): Promise<void> {
+  const target = join(crawlDir, MANIFEST_FILE);
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, entries.map((entry) => JSON.stringify(entry)).join('\n') + (entries.length ? '\n' : ''));
+  await rename(temp, target);
+}

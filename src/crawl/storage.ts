@@ -1,0 +1,90 @@
+/**
+ * Content-addressed storage: <out>/files/<sha256><ext>. The extension comes from the bytes first and
+ * the Content-Type second, never from the URL (download.jsp?id=3 says nothing; a .pdf link may serve
+ * an HTML error page). Identical content is written once; writes are temp file + rename so a killed
+ * crawl never leaves half a file under a final name.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface StoredFile {
+  sha256: string;
+  /** Relative to the crawl directory, with forward slashes. */
+  path: string;
+  extension: string;
+}
+
+const CONTENT_TYPE_EXTENSIONS: Array<[RegExp, string]> = [
+  [/pdf/, '.pdf'],
+  [/wordprocessingml/, '.docx'],
+  [/spreadsheetml/, '.xlsx'],
+  [/msword/, '.doc'],
+  [/ms-excel/, '.xls'],
+  [/kswps|wps-office|vnd\.ms-works/, '.wps'],
+  [/zip/, '.zip'],
+  [/html/, '.html'],
+  [/json/, '.json'],
+  [/xml/, '.xml'],
+  [/text\/plain/, '.txt'],
+];
+
+export function extensionFor(body: Buffer, contentType: string | undefined): string {
+  const type = (contentType ?? '').toLowerCase();
+  const sniffed = sniffExtension(body, type);
+  if (sniffed) return sniffed;
+  for (const [pattern, extension] of CONTENT_TYPE_EXTENSIONS) if (pattern.test(type)) return extension;
+  return '.bin';
+}
+
+function sniffExtension(body: Buffer, type: string): string | undefined {
+  const head = body.subarray(0, 8);
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return '.pdf';
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return zipFlavour(body);
+  if (head.toString('hex') === 'd0cf11e0a1b11ae1') {
+    // Word, Excel and WPS all use the OLE container; only the declared type tells them apart.
+    if (/excel|spreadsheet/.test(type)) return '.xls';
+    if (/wps/.test(type)) return '.wps';
+    return '.doc';
+  }
+  const text = body.subarray(0, 1024).toString('latin1').trimStart().toLowerCase();
+  if (text.startsWith('<!doctype html') || text.startsWith('<html') || /<(head|body|meta|title)[\s>]/.test(text.slice(0, 512))) return '.html';
+  if (text.startsWith('<?xml')) return '.xml';
+  if ((text.startsWith('{') || text.startsWith('[')) && /json/.test(type)) return '.json';
+  return undefined;
+}
+
+/** DOCX and XLSX are zips whose first entries name word/ or xl/ parts. */
+function zipFlavour(body: Buffer): string {
+  const names = body.subarray(0, 64 * 1024).toString('latin1');
+  if (names.includes('word/')) return '.docx';
+  if (names.includes('xl/')) return '.xlsx';
+  return '.zip';
+}
+
+export function sha256Of(body: Buffer): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+export async function storeContent(crawlDir: string, body: Buffer, contentType: string | undefined): Promise<StoredFile> {
+  const sha256 = sha256Of(body);
+  const extension = extensionFor(body, contentType);
+  const relative = `files/${sha256}${extension}`;
+  const absolutePath = join(crawlDir, relative);
+  if (!(await exists(absolutePath))) {
+    await mkdir(join(crawlDir, 'files'), { recursive: true });
+    const temp = `${absolutePath}.${process.pid}.tmp`;
+    await writeFile(temp, body);
+    await rename(temp, absolutePath);
+  }
+  return { sha256, path: relative, extension };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
