@@ -25,6 +25,7 @@ const CONTAINERS: Array<{ kind: 'class' | 'id' | 'tag'; name: string }> = [
 
 /** A container with less text than this is a teaser or an empty template slot, not the report. */
 const MIN_CONTAINER_CHARS = 100;
+const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'center', 'form', 'body', 'html']);
 /** In the fallback, descend while one child still holds this share of the text. */
 const DOMINANT_SHARE = 0.7;
 
@@ -61,8 +62,9 @@ function dominantElement(start: DomNode, lengths: Map<DomNode, number>): DomNode
     for (const child of current.children) {
       if (isElement(child) && (lengths.get(child) ?? 0) >= total * DOMINANT_SHARE) next = child;
     }
-    // Never descend into a table: the walk must see the <table> itself to build it (or to read a frame).
-    if (!next || total === 0 || (isElement(next) && next.name === 'table')) return current;
+    // Only wrappers are candidates: a paragraph holding most of the text is part of the body, and a
+    // table must be seen whole by the walk to be built (or read as a frame).
+    if (!next || total === 0 || !(isElement(next) && WRAPPERS.has(next.name))) return current;
     current = next;
   }
 }
