@@ -1,11 +1,116 @@
+/**
+ * The PDF reader: pdf.js (as bundled with pdf-parse) gives each page's positioned text and drawn
+ * rulings; ruled tables are rebuilt as grids, free text as paragraphs, tables split over page breaks
+ * are joined. Pages whose text layer is missing or broken are read by OCR when it is installed.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Reader } from '../reader.js';
-import { UnreadableDocumentError } from '../model.js';
+import { UnreadableDocumentError, type DocumentModel, type Message } from '../model.js';
+import { DEFAULT_LIMITS } from '../../src/limits.js';
+import type { PageContent } from './items.js';
+import { openPdf, toUnreadable, type PdfDocument } from './pdfjs.js';
+import { readPage } from './page.js';
+import { layoutPage, type PageLayout } from './layout.js';
+import { assemble } from './assemble.js';
+import { assessPage } from './quality.js';
 
-// Placeholder until the reader lands: refuses everything so nothing is silently mis-read.
+/** Replacement content for a page whose text layer failed the quality gate (OCR), or null. */
+export type PageTextSource = (page: number) => Promise<PageContent | null>;
+
+export interface PdfReadOptions {
+  maxPages?: number;
+  /** Text runs over the whole document; a report has a few thousand. */
+  maxTextItems?: number;
+  /** Where to get text for pages that fail the quality gate; default: OCR when tesseract is installed. */
+  pageTextSource?: (bytes: Buffer) => Promise<{ source: PageTextSource; cleanup?: () => Promise<void> } | undefined>;
+}
+
+const MAX_TEXT_ITEMS = 400_000;
+
+export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Promise<DocumentModel> {
+  const doc = await openPdf(bytes);
+  const messages: Message[] = [];
+  let cleanup: (() => Promise<void>) | undefined;
+  try {
+    const pageCount = doc.numPages;
+    if (pageCount === 0) throw new UnreadableDocumentError('empty-pdf', 'the PDF has no pages');
+    const maxPages = options.maxPages ?? DEFAULT_LIMITS.maxPdfPages;
+    if (pageCount > maxPages) throw new UnreadableDocumentError('too-many-pages', `the PDF declares ${pageCount} pages, more than the limit of ${maxPages} (maxPdfPages)`);
+    let budget = options.maxTextItems ?? MAX_TEXT_ITEMS;
+    const layouts: PageLayout[] = [];
+    const poor: Array<{ page: number; reason: string }> = [];
+    let source: PageTextSource | undefined;
+    for (let p = 1; p <= pageCount; p++) {
+      const page = await doc.getPage(p);
+      let content: PageContent;
+      let hasImages: boolean;
+      try {
+        ({ content, hasImages } = await readPage(page, p, budget));
+      } finally {
+        page.cleanup();
+      }
+      budget -= content.items.length;
+      const verdict = assessPage(content.items, hasImages);
+      if (!verdict.ok) {
+        poor.push({ page: p, reason: verdict.reason });
+        if (!source) {
+          const made = await (options.pageTextSource ?? defaultOcrSource)(bytes);
+          source = made?.source;
+          cleanup = made?.cleanup;
+        }
+        const replaced = source ? await source(p).catch((err: Error) => {
+          messages.push({ code: 'ocr-failed', message: `page ${p}: OCR failed: ${err.message}` });
+          return null;
+        }) : null;
+        if (replaced) {
+          content = replaced;
+          messages.push({ code: 'ocr-used', message: `page ${p} read by OCR (${verdict.reason})` });
+        }
+      }
+      layouts.push(layoutPage(content));
+    }
+    for (const { page, reason } of poor) {
+      messages.push({ code: reason.startsWith('no text layer') ? 'no-text-layer' : 'text-layer-poor', message: `page ${page}: ${reason}` });
+    }
+    const { blocks, messages: assembled } = assemble(layouts);
+    return {
+      format: 'pdf',
+      blocks,
+      meta: { ...(await info(doc)), pageCount },
+      messages: [...messages, ...assembled],
+    };
+  } catch (err) {
+    throw toUnreadable(err);
+  } finally {
+    await cleanup?.();
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+async function info(doc: PdfDocument): Promise<{ title?: string }> {
+  try {
+    const { info } = (await doc.getMetadata()) as { info?: { Title?: unknown } };
+    const title = typeof info?.Title === 'string' ? info.Title.trim() : '';
+    return title ? { title } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** OCR needs the PDF as a file for pdftoppm: written once per document, on the first page that needs it. */
+async function defaultOcrSource(bytes: Buffer): Promise<{ source: PageTextSource; cleanup: () => Promise<void> } | undefined> {
+  const { ocrAvailable, ocrPdfPage } = await import('./ocr.js');
+  if (!(await ocrAvailable())) return undefined;
+  const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-pdf-'));
+  const file = path.join(dir, 'document.pdf');
+  await writeFile(file, bytes);
+  return { source: (page) => ocrPdfPage(file, page), cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
 export const pdfReader: Reader = {
   format: 'pdf',
-  sniff: () => false,
-  async read() {
-    throw new UnreadableDocumentError('not-implemented', 'pdf reader not implemented yet');
-  },
+  sniff: (head) => head.subarray(0, 1024).includes('%PDF-'),
+  read: (bytes) => readPdf(bytes),
 };

@@ -1,0 +1,268 @@
+/**
+ * Ruled tables of one page: ruling segments → connected frames → grid of column/row boundaries →
+ * merged regions (a boundary missing between two grid cells merges them) → runs assigned to regions
+ * by their centre point. Cost is linear in runs (binary search per run) and bounded in segments.
+ */
+import type { PositionedText } from './items.js';
+import type { HorizontalRule, PageRulings, VerticalRule } from './rulings.js';
+import { type Box, boxOf, centreOf, clusterPositions, intervalIndex, unionBox } from './geometry.js';
+import { groupLines, joinLines } from './lines.js';
+
+/** One merged region of a ruled table; rows are counted from the top of the draft, r1 inclusive. */
+export interface DraftCell {
+  r0: number;
+  r1: number;
+  /** Left and right boundary of the region (display x). */
+  x0: number;
+  x1: number;
+  text: string;
+  page: number;
+  /** Union of the runs' boxes; absent for an empty region. */
+  box?: Box;
+  /** The region's own rectangle, for empty cells' provenance. */
+  rect: Box;
+  origin: 'text' | 'ocr';
+}
+
+/** A table as found on one page (or several, once stitched): regions over shared column boundaries. */
+export interface TableDraft {
+  page: number;
+  box: Box;
+  colXs: number[];
+  rowCount: number;
+  cells: DraftCell[];
+}
+
+/** Gap/offset below which two ruling positions are the same line. */
+const SNAP = 2.5;
+/** How far a segment may fall short of another and still meet it. */
+const REACH = 3;
+const MAX_GRID_CELLS = 20000;
+
+export function findRuledTables(
+  page: number,
+  items: PositionedText[],
+  rulings: PageRulings,
+): { tables: TableDraft[]; freeItems: PositionedText[] } {
+  const horizontal = mergeHorizontal(rulings.horizontal);
+  const vertical = mergeVertical(rulings.vertical);
+  const frames = connectedFrames(horizontal, vertical);
+  const grids: Grid[] = [];
+  for (const frame of frames) {
+    const grid = buildGrid(frame.h, frame.v);
+    if (grid) grids.push(grid);
+  }
+  if (grids.length === 0) return { tables: [], freeItems: items };
+
+  const freeItems: PositionedText[] = [];
+  const assigned = grids.map(() => new Map<number, PositionedText[]>());
+  for (const item of items) {
+    const [cx, cy] = centreOf(item);
+    let placed = false;
+    for (let g = 0; g < grids.length && !placed; g++) {
+      const region = grids[g].regionAt(cx, cy);
+      if (region < 0) continue;
+      const bucket = assigned[g].get(region);
+      if (bucket) bucket.push(item);
+      else assigned[g].set(region, [item]);
+      placed = true;
+    }
+    if (!placed) freeItems.push(item);
+  }
+  const tables = grids.map((grid, g) => grid.toDraft(page, assigned[g]));
+  tables.sort((a, b) => b.box[3] - a.box[3]);
+  return { tables, freeItems };
+}
+
+function mergeHorizontal(rules: HorizontalRule[]): HorizontalRule[] {
+  const sorted = [...rules].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const out: HorizontalRule[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.y - r.y) <= 1 && r.x0 <= last.x1 + REACH) last.x1 = Math.max(last.x1, r.x1);
+    else out.push({ ...r });
+  }
+  return out.filter((r) => r.x1 - r.x0 >= 2);
+}
+
+function mergeVertical(rules: VerticalRule[]): VerticalRule[] {
+  const sorted = [...rules].sort((a, b) => a.x - b.x || a.y0 - b.y0);
+  const out: VerticalRule[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.x - r.x) <= 1 && r.y0 <= last.y1 + REACH) last.y1 = Math.max(last.y1, r.y1);
+    else out.push({ ...r });
+  }
+  return out.filter((r) => r.y1 - r.y0 >= 2);
+}
+
+interface Frame {
+  h: HorizontalRule[];
+  v: VerticalRule[];
+}
+
+/** Groups of segments that touch each other: each is one candidate table. */
+function connectedFrames(horizontal: HorizontalRule[], vertical: VerticalRule[]): Frame[] {
+  const parent = Array.from({ length: horizontal.length + vertical.length }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  // Verticals sorted by x let each horizontal visit only the verticals within its span.
+  const byX = vertical.map((v, i) => ({ v, i })).sort((a, b) => a.v.x - b.v.x);
+  const xs = byX.map((e) => e.v.x);
+  horizontal.forEach((h, hi) => {
+    let k = lowerBound(xs, h.x0 - REACH);
+    for (; k < byX.length && byX[k].v.x <= h.x1 + REACH; k++) {
+      const { v, i } = byX[k];
+      if (h.y >= v.y0 - REACH && h.y <= v.y1 + REACH) {
+        const a = find(hi);
+        const b = find(horizontal.length + i);
+        if (a !== b) parent[a] = b;
+      }
+    }
+  });
+  const frames = new Map<number, Frame>();
+  const frameOf = (root: number): Frame => {
+    let f = frames.get(root);
+    if (!f) frames.set(root, (f = { h: [], v: [] }));
+    return f;
+  };
+  horizontal.forEach((h, i) => frameOf(find(i)).h.push(h));
+  vertical.forEach((v, i) => frameOf(find(horizontal.length + i)).v.push(v));
+  return [...frames.values()].filter((f) => f.h.length >= 2 && f.v.length >= 2);
+}
+
+function lowerBound(sorted: number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Grid {
+  regionAt(x: number, y: number): number;
+  toDraft(page: number, items: Map<number, PositionedText[]>): TableDraft;
+}
+
+function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
+  const xs = clusterPositions(v.map((r) => r.x), SNAP);
+  const ysAsc = clusterPositions(h.map((r) => r.y), SNAP);
+  // Open sides (no outer border drawn): the horizontal rules' ends bound the table instead.
+  const left = Math.min(...h.map((r) => r.x0));
+  const right = Math.max(...h.map((r) => r.x1));
+  if (left < xs[0] - 2 * SNAP) xs.unshift(left);
+  if (right > xs[xs.length - 1] + 2 * SNAP) xs.push(right);
+  const bottom = Math.min(...v.map((r) => r.y0));
+  const top = Math.max(...v.map((r) => r.y1));
+  if (bottom < ysAsc[0] - 2 * SNAP) ysAsc.unshift(bottom);
+  if (top > ysAsc[ysAsc.length - 1] + 2 * SNAP) ysAsc.push(top);
+
+  const nCols = xs.length - 1;
+  const nRows = ysAsc.length - 1;
+  // A single framed box is a text frame, not a table.
+  if (nCols < 2 || nRows < 2 || nCols * nRows > MAX_GRID_CELLS) return undefined;
+
+  // Rules grouped by the boundary they sit on.
+  const vAt: VerticalRule[][] = xs.map(() => []);
+  for (const r of v) {
+    const k = nearest(xs, r.x);
+    if (Math.abs(xs[k] - r.x) <= SNAP) vAt[k].push(r);
+  }
+  const hAt: HorizontalRule[][] = ysAsc.map(() => []);
+  for (const r of h) {
+    const k = nearest(ysAsc, r.y);
+    if (Math.abs(ysAsc[k] - r.y) <= SNAP) hAt[k].push(r);
+  }
+  // Row r counts from the top: it lies between ysAsc[nRows - r - 1] and ysAsc[nRows - r].
+  const rowBottom = (r: number): number => ysAsc[nRows - r - 1];
+  const rowTop = (r: number): number => ysAsc[nRows - r];
+
+  const parent = Array.from({ length: nRows * nCols }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (let r = 0; r < nRows; r++) {
+    for (let c = 0; c < nCols; c++) {
+      if (c + 1 < nCols && !covered(vAt[c + 1].map((s) => [s.y0, s.y1]), rowBottom(r), rowTop(r))) {
+        union(r * nCols + c, r * nCols + c + 1);
+      }
+      if (r + 1 < nRows && !covered(hAt[nRows - r - 1].map((s) => [s.x0, s.x1]), xs[c], xs[c + 1])) {
+        union(r * nCols + c, (r + 1) * nCols + c);
+      }
+    }
+  }
+
+  return {
+    regionAt(x, y) {
+      const c = intervalIndex(xs, x);
+      const yi = intervalIndex(ysAsc, y);
+      if (c < 0 || yi < 0) return -1;
+      return find((nRows - yi - 1) * nCols + c);
+    },
+    toDraft(page, assigned) {
+      const bounds = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+      for (let r = 0; r < nRows; r++) {
+        for (let c = 0; c < nCols; c++) {
+          const root = find(r * nCols + c);
+          const b = bounds.get(root);
+          if (!b) bounds.set(root, { r0: r, r1: r, c0: c, c1: c });
+          else {
+            b.r1 = Math.max(b.r1, r);
+            b.c0 = Math.min(b.c0, c);
+            b.c1 = Math.max(b.c1, c);
+          }
+        }
+      }
+      const cells: DraftCell[] = [];
+      for (const [root, b] of bounds) {
+        const items = assigned.get(root) ?? [];
+        let box: Box | undefined;
+        for (const item of items) box = unionBox(box, boxOf(item));
+        cells.push({
+          r0: b.r0,
+          r1: b.r1,
+          x0: xs[b.c0],
+          x1: xs[b.c1 + 1],
+          text: items.length ? joinLines(groupLines(items)) : '',
+          page,
+          box,
+          rect: [xs[b.c0], rowBottom(b.r1), xs[b.c1 + 1], rowTop(b.r0)],
+          origin: items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text',
+        });
+      }
+      cells.sort((a, b) => a.r0 - b.r0 || a.x0 - b.x0);
+      return { page, box: [xs[0], ysAsc[0], xs[nCols], ysAsc[nRows]], colXs: [...xs], rowCount: nRows, cells };
+    },
+  };
+}
+
+function nearest(sorted: number[], v: number): number {
+  const k = lowerBound(sorted, v);
+  if (k === 0) return 0;
+  if (k >= sorted.length) return sorted.length - 1;
+  return v - sorted[k - 1] <= sorted[k] - v ? k - 1 : k;
+}
+
+/** Do the segments cover most of [lo, hi]? Short gaps (broken strokes) still count as a boundary. */
+function covered(segments: Array<[number, number]>, lo: number, hi: number): boolean {
+  let total = 0;
+  for (const [a, b] of segments) total += Math.max(0, Math.min(b, hi) - Math.max(a, lo));
+  return total >= 0.5 * (hi - lo);
+}

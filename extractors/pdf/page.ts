@@ -1,0 +1,57 @@
+/**
+ * One born-digital page → PageContent: one pass over its text content and one over its operator list,
+ * both mapped into display space (so rotated pages read upright) with y measured up from the bottom.
+ */
+import type { PageContent, RulingLine } from './items.js';
+import { loadPdfJs, type PdfPage } from './pdfjs.js';
+import { extractRulings, type OpIds } from './rulings.js';
+import { toPositionedText, type PointMap, type RawTextContent } from './text-items.js';
+
+export interface PageRead {
+  content: PageContent;
+  /** The page paints an image: with no text it is a scan, not a blank page. */
+  hasImages: boolean;
+}
+
+/** Ruling segments one page may contribute; a real table page has a few hundred. */
+const MAX_SEGMENTS_PER_PAGE = 20_000;
+
+export async function readPage(page: PdfPage, pageNumber: number, itemBudget: number): Promise<PageRead> {
+  const pdfjs = await loadPdfJs();
+  const viewport = page.getViewport({ scale: 1 });
+  const height = viewport.height;
+  const mapPoint: PointMap = (x, y) => {
+    const [vx, vy] = viewport.convertToViewportPoint(x, y) as [number, number];
+    return [vx, height - vy];
+  };
+  const text = (await page.getTextContent({ includeMarkedContent: false, disableNormalization: false })) as unknown as RawTextContent;
+  const items = toPositionedText(text, pageNumber, mapPoint, itemBudget);
+  const ops = await page.getOperatorList();
+  const rulings = extractRulings(ops as unknown as { fnArray: number[]; argsArray: unknown[][] }, opIds(pdfjs.OPS), mapPoint, MAX_SEGMENTS_PER_PAGE);
+  const lines: RulingLine[] = [
+    ...rulings.horizontal.map((h) => ({ page: pageNumber, x0: h.x0, y0: h.y, x1: h.x1, y1: h.y })),
+    ...rulings.vertical.map((v) => ({ page: pageNumber, x0: v.x, y0: v.y0, x1: v.x, y1: v.y1 })),
+  ];
+  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages };
+}
+
+function opIds(OPS: Record<string, number>): OpIds {
+  return {
+    save: OPS.save,
+    restore: OPS.restore,
+    transform: OPS.transform,
+    constructPath: OPS.constructPath,
+    stroke: OPS.stroke,
+    closeStroke: OPS.closeStroke,
+    fill: OPS.fill,
+    eoFill: OPS.eoFill,
+    fillStroke: OPS.fillStroke,
+    eoFillStroke: OPS.eoFillStroke,
+    closeFillStroke: OPS.closeFillStroke,
+    closeEOFillStroke: OPS.closeEOFillStroke,
+    paintImageXObject: OPS.paintImageXObject,
+    paintInlineImageXObject: OPS.paintInlineImageXObject,
+    paintImageMaskXObject: OPS.paintImageMaskXObject,
+    paintImageXObjectRepeat: OPS.paintImageXObjectRepeat,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Is a page's text layer usable? Word processors that subset CID fonts without a ToUnicode map give
+ * (cid:N) runs, U+FFFD, private-use code points or plausible-looking but wrong CJK (mojibake). Such a
+ * page is read by OCR instead; an empty page with an image on it is a scan.
+ */
+import type { PositionedText } from './items.js';
+
+export type PageVerdict = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Commonest CJK characters of Chinese government prose plus the template's vocabulary. Real text layers
+ * draw most of their characters from this set; mojibake draws almost none.
+ */
+const COMMON =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞' +
+  '政府信息公开申请年度报告主动依处理结果予以部分不予国家秘密法律行政法规禁止危及三安全一稳定保护第三方合法权益属于类内部事务过程性执法案卷查询事项无法提供本机关掌握相关没有现成需要另行制作补正后内容仍明确访举报投诉重复出版物正当理由大量反复确认新具已获取其他逾期缴纳费用通知总计结转下继续办复议诉讼维持纠正尚未审起诉自然人商业企业科研机构社会公益组织服务规章规范文件许可罚强制事收金额单位万元制发废止现有效决定数情况存在主要问题改进需报告的工作网站平台建设监督障培训考核';
+const COMMON_SET = new Set([...COMMON]);
+
+const CID = /\(cid:\d+\)/g;
+const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+const CJK = /[\u4E00-\u9FFF]/g;
+
+/** Below this share of common characters among a page's CJK characters, the layer is not real Chinese. */
+const MIN_COMMON_SHARE = 0.35;
+/** Pages with fewer CJK characters than this are not judged by frequency (a table of numbers). */
+const MIN_CJK_TO_JUDGE = 30;
+
+export function assessPage(items: PositionedText[], hasImages: boolean): PageVerdict {
+  const text = items.map((i) => i.text).join('');
+  const visible = text.replace(/\s+/g, '');
+  if (!visible.length) return hasImages ? { ok: false, reason: 'no text layer (scanned image)' } : { ok: true };
+  const bad = (visible.match(/\uFFFD/g)?.length ?? 0) + (visible.match(PRIVATE_USE)?.length ?? 0);
+  const cid = visible.match(CID)?.length ?? 0;
+  if (cid * 3 > visible.length / 10 || bad > visible.length * 0.05) {
+    return { ok: false, reason: `broken text layer (${cid} (cid:N) runs, ${bad} replacement or private-use characters)` };
+  }
+  const cjk = visible.match(CJK) ?? [];
+  if (cjk.length >= MIN_CJK_TO_JUDGE) {
+    const common = cjk.filter((c) => COMMON_SET.has(c)).length;
+    if (common / cjk.length < MIN_COMMON_SHARE) {
+      return { ok: false, reason: `implausible Chinese text (${Math.round((100 * common) / cjk.length)}% common characters): probably a font without a Unicode map` };
+    }
+  }
+  return { ok: true };
+}

@@ -1,0 +1,77 @@
+/**
+ * Tables that run over a page break. A table that ends a page and a table that starts the next one
+ * are one table when their outer edges and column boundaries line up; the continuation's rows are
+ * appended (a header row the printer repeated on the new page is dropped, so it is not read twice).
+ */
+import type { DraftCell, TableDraft } from './lattice.js';
+import { unionBox } from './geometry.js';
+
+/** Outer edges may differ by this much (points) and still be the same table. */
+const EDGE_TOLERANCE = 4;
+/** Column boundaries closer than this are the same boundary. */
+const COLUMN_TOLERANCE = 3;
+/** Share of the narrower side's inner boundaries that must be found in the other. */
+const MIN_SHARED_BOUNDARIES = 0.6;
+
+export function columnsLineUp(above: TableDraft, below: TableDraft): boolean {
+  const a = above.colXs;
+  const b = below.colXs;
+  if (Math.abs(a[0] - b[0]) > EDGE_TOLERANCE || Math.abs(a[a.length - 1] - b[b.length - 1]) > EDGE_TOLERANCE) return false;
+  const innerA = a.slice(1, -1);
+  const innerB = b.slice(1, -1);
+  const [few, many] = innerA.length <= innerB.length ? [innerA, innerB] : [innerB, innerA];
+  if (few.length === 0) return many.length <= 1;
+  let shared = 0;
+  for (const x of few) if (many.some((y) => Math.abs(x - y) <= COLUMN_TOLERANCE)) shared++;
+  return shared / few.length >= MIN_SHARED_BOUNDARIES;
+}
+
+/** `below` appended to `above`: column boundaries united, rows renumbered, a repeated header dropped. */
+export function joinDrafts(above: TableDraft, below: TableDraft): TableDraft {
+  const colXs = mergeBoundaries(above.colXs, below.colXs);
+  const repeated = repeatedHeaderRows(above, below);
+  const cells: DraftCell[] = [...above.cells];
+  for (const cell of below.cells) {
+    if (cell.r1 < repeated) continue;
+    const r0 = Math.max(cell.r0, repeated) - repeated + above.rowCount;
+    cells.push({ ...cell, r0, r1: cell.r1 - repeated + above.rowCount });
+  }
+  return {
+    page: above.page,
+    box: unionBox(above.box, below.box),
+    colXs,
+    rowCount: above.rowCount + below.rowCount - repeated,
+    cells,
+  };
+}
+
+function mergeBoundaries(a: number[], b: number[]): number[] {
+  const all = [...a, ...b].sort((x, y) => x - y);
+  const out: number[] = [];
+  for (const x of all) {
+    if (out.length && x - out[out.length - 1] <= COLUMN_TOLERANCE) continue;
+    out.push(x);
+  }
+  return out;
+}
+
+/** How many leading rows of `below` repeat the leading rows of `above` word for word. */
+function repeatedHeaderRows(above: TableDraft, below: TableDraft): number {
+  const rowsAbove = rowTexts(above);
+  const rowsBelow = rowTexts(below);
+  let n = 0;
+  while (n < rowsBelow.length - 1 && n < rowsAbove.length && rowsBelow[n] !== '' && rowsBelow[n] === rowsAbove[n]) n++;
+  return n;
+}
+
+/** Each row's text as a key: the texts of the cells that start in it, left to right. */
+function rowTexts(draft: TableDraft): string[] {
+  const rows: string[][] = Array.from({ length: draft.rowCount }, () => []);
+  const sorted = [...draft.cells].sort((p, q) => p.r0 - q.r0 || p.x0 - q.x0);
+  for (const cell of sorted) rows[cell.r0]?.push(cell.text.replace(/\s+/g, ''));
+  // Only rows that hold text and no digits can be headers: a data row is never "repeated".
+  return rows.map((r) => {
+    const key = r.join('|');
+    return /\d/.test(key) ? '' : key;
+  });
+}
