@@ -15,6 +15,8 @@ const NUMERIC_TAIL = new RegExp(String.raw`^(.*?)(\s*)(${VALUE}(?:\s+${VALUE})*)
 const MAX_LABEL_CHARS = 60;
 /** Longest line kept aside as a possible table header or label fragment (characters). */
 const MAX_FRAGMENT_CHARS = 40;
+/** Longest line examined for a numeric tail (characters): table rows are short, and the test backtracks. */
+const MAX_ROW_LINE_CHARS = 400;
 
 interface NumericLine {
   kind: 'numeric';
@@ -44,7 +46,7 @@ function classify(raw: string): Line {
   const text = trimCell(line);
   if (text === '') return { kind: 'blank' };
   if (isPageNumberLine(text)) return { kind: 'page' };
-  const m = NUMERIC_TAIL.exec(text);
+  const m = text.length <= MAX_ROW_LINE_CHARS ? NUMERIC_TAIL.exec(text) : null;
   if (m) {
     const label = trimCell(m[1]);
     const values = m[3].split(/\s+/);

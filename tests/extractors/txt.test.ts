@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { describe, expect, test } from 'vitest';
+import { txtReader } from '../../extractors/txt.js';
+import { UnreadableDocumentError, type DocumentModel, type TableBlock } from '../../extractors/model.js';
+import { recoverGluedTables } from '../../src/templates/glued.js';
+import { foldWidth } from '../../src/templates/glued/locate.js';
+import { APPEALS_2021, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, type RowDef, type TableLayout } from '../../src/templates/ids.js';
+
+const CORPUS = '../shared/corpus/';
+const FIXTURES = 'tests/fixtures/txt/';
+
+async function read(path: string): Promise<DocumentModel> {
+  return txtReader.read(readFileSync(path), { name: path });
+}
+
+function tables(doc: DocumentModel): TableBlock[] {
+  return doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+}
+
+function texts(doc: DocumentModel): string[] {
+  return doc.blocks.flatMap((b) => (b.kind === 'table' ? [] : [b.text]));
+}
+
+function truth(path: string): { cells: Record<string, number | null>; layout: Record<string, string> } {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+const VALUE = /^(\d+(\.\d+)?|[-—/／])$/;
+const toValue = (text: string) => (/\d/.test(text) ? Number(text) : null);
+
+/** A loose row finder for tests: the label's numbering and first four characters, spaces anywhere. */
+function rowPattern(row: RowDef): RegExp {
+  const own = foldWidth(row.own).replace(/\s+/g, '');
+  const m = /^(\d+[.、]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?(.*)$/.exec(own)!;
+  const numbering = m[1] ? `${m[1][0] === '(' ? '\\(' + m[1].slice(1, -1) + '\\)' : m[1].slice(0, -1) + '[.、]'}\\s*` : '';
+  const body = [...m[2]].slice(0, 4).map((c) => c.replace(/[“”"]/, '[“”"]')).join('\\s*');
+  return new RegExp(`(^|[^0-9])${numbering}${body}`);
+}
+
+/**
+ * The template cells a reader's tables hold, found the way a mapper would: the data row whose label
+ * names the template row, values taken from its numeric cells.
+ */
+function cellsFrom(doc: DocumentModel, layouts: TableLayout[]): Record<string, number | null> {
+  const cells: Record<string, number | null> = {};
+  const rows = tables(doc).flatMap((t) => t.rows.map((r) => r.map((c) => c.text)));
+  const numericTail = (r: string[]) => r.slice(1).filter((t) => t !== '');
+  for (const layout of layouts) {
+    if (layout.table === 'appeals') {
+      // Table 四 is one row of 15 numbers, with or without an empty label cell before them.
+      const filled = (r: string[]) => r.filter((t) => t !== '');
+      const run = rows.map(filled).find((r) => r.length === 15 && r.every((t) => VALUE.test(t)));
+      layout.rows.forEach((row, g) => row.columns.forEach((c, i) => (cells[`appeals.${row.id}.${c.id}`] = run ? toValue(run[g * 5 + i]) : undefined!)));
+      continue;
+    }
+    for (const row of layout.rows) {
+      const pattern = rowPattern(row);
+      const matches = rows.filter((r) => pattern.test(foldWidth(r.slice(0, -row.columns.length).join(' '))) && numericTail(r).slice(-row.columns.length).every((t) => VALUE.test(t)));
+      if (matches.length !== 1) continue;
+      const values = numericTail(matches[0]).slice(-row.columns.length);
+      row.columns.forEach((c, i) => (cells[`${layout.table}.${row.id}.${c.id}`] = toValue(values[i])));
+    }
+  }
+  return cells;
+}
+
+function expectTruthCells(doc: DocumentModel, truthPath: string): number {
+  const t = truth(truthPath);
+  const layouts = [PROACTIVE_2021, t.layout.requests === '2019' ? REQUESTS_2019 : REQUESTS_2021, APPEALS_2021];
+  const got = cellsFrom(doc, layouts);
+  const expected = Object.fromEntries(Object.keys(t.cells).map((k) => [k, got[k]]));
+  expect(expected).toEqual(t.cells);
+  return Object.keys(t.cells).length;
+}
+
+describe('txtReader.sniff', () => {
+  test('accepts UTF-8, GB18030 and BOM-marked UTF-16 text', () => {
+    expect(txtReader.sniff(Buffer.from('一、总体情况\n本年度共收到申请3件。\n'), 'a.txt')).toBe(true);
+    expect(txtReader.sniff(iconv.encode('一、总体情况\n本年度共收到申请3件。\n', 'gb18030'), undefined)).toBe(true);
+    expect(txtReader.sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('年度报告', 'utf-16le')]), undefined)).toBe(true);
+  });
+
+  test('refuses empty input, bytes with NULs and control-character noise', () => {
+    expect(txtReader.sniff(Buffer.alloc(0), 'a.txt')).toBe(false);
+    expect(txtReader.sniff(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'a.txt')).toBe(false);
+    expect(txtReader.sniff(Buffer.from(Array.from({ length: 400 }, (_, i) => (i * 7) % 32)), 'a.txt')).toBe(false);
+  });
+});
+
+describe('txtReader on the seed flattening of a DOCX (zzszq-gxj-2023.txt)', async () => {
+  const doc = await read(`${CORPUS}seed/zzszq-gxj-2023.txt`);
+  const [proactive, requests, appeals] = tables(doc);
+
+  test('finds the three tables as dense grids, one blank-line-separated group per row', () => {
+    expect(tables(doc)).toHaveLength(3);
+    for (const t of tables(doc)) expect(new Set(t.rows.map((r) => r.length)).size).toBe(1);
+    expect(proactive.rows.slice(0, 4).map((r) => r.map((c) => c.text))).toEqual([
+      ['第二十条第（一）项', '', '', ''],
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '0', '0', '0'],
+      ['行政规范性文件', '0', '0', '0'],
+    ]);
+    expect(requests.rows).toHaveLength(28);
+    expect(appeals.rows.at(-1)!.map((c) => c.text)).toEqual(new Array(15).fill('0'));
+  });
+
+  test('strips bookmark noise and full-width padding, and joins a line break inside a cell', () => {
+    const all = JSON.stringify(doc.blocks);
+    expect(all).not.toContain('[bookmark');
+    expect(all).not.toContain('\u3000');
+    expect(proactive.rows.find((r) => r[0].text === '行政处罚')!.map((c) => c.text)).toEqual(['行政处罚', '0', '', '']);
+    const labels = requests.rows.flatMap((r) => r.map((c) => c.text));
+    expect(labels).toContain('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    expect(labels).toContain('5.要求行政机关确认或重新出具已获取信息');
+    expect(requests.rows[3].map((c) => c.text)).toEqual(['一、本年新收政府信息公开申请数量', '0', '0', '0', '0', '0', '0', '0', '', '']);
+  });
+
+  test('keeps every other line as a paragraph, headings and signature included', () => {
+    const paragraphs = texts(doc);
+    expect(paragraphs.slice(0, 2)).toEqual(['市中区工业和信息化局', '2023年政府信息公开工作年度报告']);
+    for (const heading of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+      expect(paragraphs).toContain(heading);
+    }
+    expect(paragraphs.at(-1)).toBe('2024年1月11日');
+    expect(doc.messages).toEqual([]);
+  });
+
+  test('holds every truth cell of the seed', () => {
+    expect(expectTruthCells(doc, `${CORPUS}seed/zzszq-gxj-2023.truth.json`)).toBeGreaterThan(190);
+  });
+});
+
+describe.each(['pingtan-2023-glued', 'pingtan-2024-glued'])('txtReader on the crawler dump %s', async (id) => {
+  const doc = await read(`${CORPUS}variety/${id}.txt`);
+  const t = JSON.parse(readFileSync(`${CORPUS}variety/${id}.truth.json`, 'utf8'));
+
+  test('takes title, publication date, publisher and source URL from the header', () => {
+    expect(doc.meta.title).toBe(`平潭综合实验区${t.year}年度政府信息公开工作年度报告`);
+    expect(doc.meta.published).toBe(t.published);
+    expect(doc.meta.publisher).toBe('平潭综合实验区管委会办公室');
+    expect(doc.meta.sourceUrl).toMatch(/^https:\/\/www\.pingtan\.gov\.cn\/zwgk\/zfxxgk\/zfxxgknb\/\d{6}\/t\d{8}_\d+\.htm$/);
+    expect(doc.messages.map((m) => m.code)).toEqual(['table-cells-glued']);
+  });
+
+  test('cuts the body at its headings and keeps each glued table whole in one paragraph', () => {
+    const paragraphs = texts(doc);
+    expect(doc.blocks.every((b) => b.kind === 'paragraph')).toBe(true);
+    for (const start of ['一、总体情况', '（一）主动公开方面', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+      expect(paragraphs.filter((p) => p.startsWith(start))).toHaveLength(1);
+    }
+    const requests = paragraphs.find((p) => p.startsWith('三、收到和处理'))!;
+    expect(requests).toMatch(/一、本年新收政府信息公开申请数量\d+二、/);
+    expect(requests).toMatch(/四、结转下年度继续办理0000000$/);
+    expect(paragraphs.find((p) => p.startsWith('二、主动公开'))).toMatch(/规章000行政规范性文件\d+第二十条/);
+  });
+
+  test('gives recoverGluedTables text from which every truth cell comes back', () => {
+    const result = recoverGluedTables(texts(doc).join('\n'));
+    const cells: Record<string, number | null> = {};
+    const layouts: Record<string, TableLayout> = { proactive: PROACTIVE_2021, requests: REQUESTS_2021, appeals: APPEALS_2021 };
+    for (const table of result.tables) {
+      for (const row of table.rows) {
+        const def = layouts[table.table].rows.find((r) => r.id === row.rowId)!;
+        if (row.status === 'recovered') def.columns.forEach((c, i) => (cells[`${table.table}.${row.rowId}.${c.id}`] = row.values[i]));
+      }
+    }
+    expect(Object.fromEntries(Object.keys(t.cells).map((k) => [k, cells[k]]))).toEqual(t.cells);
+  });
+});
+
+describe('txtReader on PDF converter text (pdftotext -layout)', () => {
+  test.each([
+    ['pingtan-2023-pdftotext-layout.txt', 'rendered/pingtan-2023-pdf.truth.json'],
+    ['huaian-city-2024-pdftotext-layout.txt', 'real/huaian-city-2024.truth.json'],
+    ['hongze-2023-pdftotext-layout.txt', 'real/hongze-2023.truth.json'],
+  ])('%s: label-plus-numbers lines, wrapped and vertical labels and page breaks give every truth cell', async (file, truthFile) => {
+    const doc = await read(`${FIXTURES}${file}`);
+    expect(tables(doc)).toHaveLength(3);
+    expect(expectTruthCells(doc, `${CORPUS}${truthFile}`)).toBeGreaterThan(150);
+  });
+
+  test('wrapped prose lines are joined back into paragraphs and page numbers dropped', async () => {
+    const doc = await read(`${FIXTURES}huaian-city-2024-pdftotext-layout.txt`);
+    const paragraphs = texts(doc);
+    expect(paragraphs).toContain('六、其他需要报告的事项');
+    expect(paragraphs.some((p) => /^2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 3940 元。$/.test(p))).toBe(true);
+    expect(paragraphs.some((p) => /^-\d+-$/.test(p))).toBe(false);
+  });
+});
+
+describe('txtReader on hand-made converter output', () => {
+  test('orphan label lines, a form feed with a page number between rows and single-spaced rows are rebuilt', async () => {
+    const doc = await read(`${FIXTURES}requests-rows-broken-across-lines-and-pages.txt`);
+    expect(tables(doc)).toHaveLength(1);
+    const t = truth(`${CORPUS}rendered/pingtan-2023-pdf.truth.json`);
+    const got = cellsFrom(doc, [REQUESTS_2021]);
+    const requestKeys = Object.keys(t.cells).filter((k) => k.startsWith('requests.'));
+    expect(requestKeys).toHaveLength(175);
+    expect(Object.fromEntries(requestKeys.map((k) => [k, got[k]]))).toEqual(Object.fromEntries(requestKeys.map((k) => [k, t.cells[k]])));
+    const rows = tables(doc)[0].rows.map((r) => r[0].text);
+    expect(rows).toContain('二、上年结转政府信息公开申请数量');
+    expect(rows).toContain('（四）无法提供 1.本机关不掌握相关政府信息');
+    expect(rows).toContain('5.要求行政机关确认或重新出具已获取信息');
+    // The collapsed header line is split into its words.
+    expect(tables(doc)[0].rows[1].map((c) => c.text).slice(0, 3)).toEqual(['申请人情况', '自然人', '法人或其他组织']);
+  });
+
+  test('Markdown: pipe tables with separator rows, <br> and bold become tables, # lines headings', async () => {
+    const doc = await read(`${FIXTURES}pingtan-2023-markdown.md`);
+    expect(tables(doc)).toHaveLength(3);
+    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toContain('三、收到和处理政府信息公开申请情况');
+    expect(tables(doc)[0].rows[1].map((c) => c.text)).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+    expect(tables(doc)[1].rows[0][0].text).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况');
+    expect(tables(doc)[2].rows.some((r) => r[0].text.startsWith(':'))).toBe(false);
+    expectTruthCells(doc, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`);
+  });
+});
+
+describe('txtReader on awkward input', () => {
+  test('GB18030 text reads the same as UTF-8 and says the encoding was guessed', async () => {
+    const utf8 = readFileSync(`${CORPUS}seed/zzszq-gxj-2023.txt`);
+    const gb = iconv.encode(utf8.toString('utf8'), 'gb18030');
+    const fromGb = await txtReader.read(gb, {});
+    const fromUtf8 = await txtReader.read(utf8, {});
+    expect(fromGb.blocks).toEqual(fromUtf8.blocks);
+    expect(fromGb.messages.map((m) => m.code)).toEqual(['encoding-guessed']);
+  });
+
+  test('a file with only whitespace is refused with the code empty', async () => {
+    await expect(txtReader.read(Buffer.from(' \n\t\n'), {})).rejects.toMatchObject({ name: 'UnreadableDocumentError', code: 'empty' });
+  });
+
+  test('a file over the size limit is refused with the code too-large', async () => {
+    await expect(txtReader.read(Buffer.alloc(33 * 1024 * 1024, 0x61), {})).rejects.toBeInstanceOf(UnreadableDocumentError);
+  });
+
+  test('a two-megabyte line of numbers and spaces is read quickly', async () => {
+    const started = Date.now();
+    const doc = await txtReader.read(Buffer.from('1 '.repeat(1_000_000) + '\n规章  1  2  3\n'), {});
+    expect(doc.blocks.length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
