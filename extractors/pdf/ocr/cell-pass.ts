@@ -1,0 +1,124 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PixelCell } from './cells.js';
+import { binarize, crop, encodePgm, pad, type GrayImage } from './pgm.js';
+import { paperShade } from './rulings.js';
+import { runTool } from './tools.js';
+import { parseTesseractTsv, type OcrWord } from './tsv.js';
+
+export interface CellPassOptions {
+  dpi: number;
+  workDir: string;
+  timeoutMs: number;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+const NUMBER = /^[-+]?\d[\d,]*(\.\d+)?%?$/;
+const INK = 128;
+
+interface Candidate {
+  cell: PixelCell;
+  /** The crop handed to tesseract, in page pixels, before padding. */
+  left: number;
+  top: number;
+  file: string;
+}
+
+/**
+ * Reads one-line table cells again, each cropped on its own. On a whole page tesseract drops lone
+ * digits (a 0 in a column of 0s) and misreads some beside erased rulings; a cropped cell read as a
+ * single line, with the character set narrowed to number characters, is far more reliable. A cell's
+ * page-pass words are replaced only when the cell reads as a number and a general read of the same
+ * crop found no Chinese, so label cells are never turned into digits.
+ */
+export async function readCells(image: GrayImage, cells: PixelCell[], pageWords: OcrWord[], options: CellPassOptions): Promise<OcrWord[]> {
+  const px = (points: number) => Math.max(1, Math.round((points * options.dpi) / 72));
+  const candidates: Candidate[] = [];
+  const threshold = Math.round(paperShade(image) * 0.65);
+  for (const cell of cells) {
+    const inside = pageWords.filter((word) => centreInside(word, cell));
+    if (inside.some((word) => CJK.test(word.text))) continue;
+    const ink = inkBox(image, cell.left + px(1.5), cell.top + px(1.5), cell.right - px(1.5), cell.bottom - px(1.5));
+    if (!ink || ink.bottom - ink.top > px(14)) continue;
+    const margin = px(2);
+    const left = Math.max(cell.left + px(1), ink.left - margin);
+    const top = Math.max(cell.top + px(1), ink.top - margin);
+    const right = Math.min(cell.right - px(1), ink.right + margin);
+    const bottom = Math.min(cell.bottom - px(1), ink.bottom + margin);
+    const file = path.join(options.workDir, `cell-${candidates.length}.pgm`);
+    await writeFile(file, encodePgm(pad(binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold), px(6))));
+    candidates.push({ cell, left: left - px(6), top: top - px(6), file });
+  }
+  if (candidates.length === 0) return pageWords;
+
+  const list = path.join(options.workDir, 'cells.txt');
+  await writeFile(list, candidates.map((candidate) => candidate.file).join('\n') + '\n');
+  const read = async (extra: string[]) => {
+    const { stdout } = await runTool('tesseract', [list, 'stdout', '--dpi', String(options.dpi), '--psm', '7', ...extra, 'tsv'], options.timeoutMs);
+    return groupByImage(parseTesseractTsv(stdout.toString('utf8')));
+  };
+  const general = await read(['-l', 'chi_sim+eng']);
+  const digits = await read(['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789.,-%']);
+
+  const replaced = new Set<OcrWord>();
+  const added: OcrWord[] = [];
+  candidates.forEach((candidate, i) => {
+    const generalText = (general.get(i + 1) ?? []).map((word) => word.text).join('');
+    const digitWords = digits.get(i + 1) ?? [];
+    if (digitWords.length === 0 || CJK.test(generalText)) return;
+    const text = digitWords.map((word) => word.text).join('');
+    if (!NUMBER.test(text)) return;
+    const left = Math.min(...digitWords.map((word) => word.left));
+    const top = Math.min(...digitWords.map((word) => word.top));
+    const right = Math.max(...digitWords.map((word) => word.left + word.width));
+    const bottom = Math.max(...digitWords.map((word) => word.top + word.height));
+    // Two independent reads agreeing is stronger evidence than either confidence alone.
+    const agrees = generalText.replace(/\s/g, '') === text;
+    const confidence = Math.min(...digitWords.map((word) => word.confidence));
+    for (const word of pageWords) if (centreInside(word, candidate.cell)) replaced.add(word);
+    added.push({
+      text,
+      left: candidate.left + left,
+      top: candidate.top + top,
+      width: right - left,
+      height: bottom - top,
+      confidence: agrees ? Math.max(confidence, 90) : Math.min(confidence, 60),
+      image: 1,
+      line: `cell/${i}`,
+    });
+  });
+  return [...pageWords.filter((word) => !replaced.has(word)), ...added].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+function groupByImage(words: OcrWord[]): Map<number, OcrWord[]> {
+  const groups = new Map<number, OcrWord[]>();
+  for (const word of words) groups.set(word.image, [...(groups.get(word.image) ?? []), word]);
+  return groups;
+}
+
+function centreInside(word: OcrWord, cell: PixelCell): boolean {
+  const x = word.left + word.width / 2;
+  const y = word.top + word.height / 2;
+  return x > cell.left && x < cell.right && y > cell.top && y < cell.bottom;
+}
+
+/** The bounding box of the ink inside a rectangle, or undefined when it is blank. */
+function inkBox(image: GrayImage, left: number, top: number, right: number, bottom: number) {
+  let box: { left: number; top: number; right: number; bottom: number } | undefined;
+  let count = 0;
+  for (let y = Math.max(0, Math.floor(top)); y <= Math.min(image.height - 1, Math.ceil(bottom)); y++) {
+    for (let x = Math.max(0, Math.floor(left)); x <= Math.min(image.width - 1, Math.ceil(right)); x++) {
+      if (image.pixels[y * image.width + x] >= INK) continue;
+      count++;
+      if (!box) box = { left: x, top: y, right: x, bottom: y };
+      else {
+        box.left = Math.min(box.left, x);
+        box.right = Math.max(box.right, x);
+        box.top = Math.min(box.top, y);
+        box.bottom = Math.max(box.bottom, y);
+      }
+    }
+  }
+  // A few stray pixels are scanner dust or the stub of an erased ruling, not a character.
+  return count >= 6 ? box : undefined;
+}

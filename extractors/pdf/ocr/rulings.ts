@@ -1,0 +1,190 @@
+import type { GrayImage } from './pgm.js';
+
+/**
+ * A straight ink line found in a bitmap, in pixel coordinates (origin top-left). `at` is the centre of
+ * the line across its thickness, `from`..`to` its extent along it (inclusive pixel indices).
+ */
+export interface PixelLine {
+  orientation: 'horizontal' | 'vertical';
+  at: number;
+  from: number;
+  to: number;
+  thickness: number;
+}
+
+export interface RulingDetectionOptions {
+  /** Pixel values below this count as ink; by default a margin below the paper's own shade. */
+  darkThreshold?: number;
+  /** Shortest ruling worth keeping on its own, in pixels; shorter ones must be anchored at both ends. */
+  longLength: number;
+  /** Shortest run considered at all, in pixels: above the stroke length of ordinary body text. */
+  minLength: number;
+  /** Thicker bands are filled areas or bold glyph stacks, not rulings. */
+  maxThickness: number;
+  /** Breaks in a line this short (JPEG noise, crossing gaps) are bridged. */
+  maxGap: number;
+}
+
+/**
+ * Finds table rulings: long thin runs of ink. Text strokes are short, so a run must be long to count;
+ * short segments (the border of one narrow cell) are kept only when both ends meet a long ruling of the
+ * other direction, which is what a table border does and a glyph stroke does not.
+ */
+export function detectRulings(image: GrayImage, options: RulingDetectionOptions): PixelLine[] {
+  const threshold = options.darkThreshold ?? inkThreshold(image);
+  const horizontal = mergeRuns(scanRuns(image, 'horizontal', threshold, options), 'horizontal', options);
+  const vertical = mergeRuns(scanRuns(image, 'vertical', threshold, options), 'vertical', options);
+  const longH = horizontal.filter((line) => length(line) >= options.longLength);
+  const longV = vertical.filter((line) => length(line) >= options.longLength);
+  const tolerance = Math.max(3, options.maxGap * 2);
+  const anchored = (line: PixelLine, others: PixelLine[]): boolean =>
+    touchesAt(line.from, line.at, others, tolerance) && touchesAt(line.to, line.at, others, tolerance);
+  return [
+    ...horizontal.filter((line) => length(line) >= options.longLength || anchored(line, longV)),
+    ...vertical.filter((line) => length(line) >= options.longLength || anchored(line, longH)),
+  ];
+}
+
+/**
+ * Thin rulings render as light anti-aliased grey (160-180 on white paper at 300 dpi from a 200 dpi
+ * scan), so ink is anything clearly darker than the paper, and the paper is the commonest light shade.
+ */
+export function inkThreshold(image: GrayImage): number {
+  return Math.max(96, paperShade(image) - 55);
+}
+
+/** The commonest light shade of a page: the paper (255 for a clean render, lower for a grey scan). */
+export function paperShade(image: GrayImage): number {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < image.pixels.length; i += 7) histogram[image.pixels[i]]++;
+  let paper = 255;
+  for (let value = 128; value < 256; value++) if (histogram[value] > histogram[paper]) paper = value;
+  return paper;
+}
+
+/** Paints rulings white so OCR does not read them as 丨, 一, | or 1 glued to the digits beside them. */
+export function eraseRulings(image: GrayImage, lines: PixelLine[]): GrayImage {
+  const pixels = image.pixels.slice();
+  for (const line of lines) {
+    const half = Math.ceil(line.thickness / 2) + 1;
+    for (let across = Math.floor(line.at - half); across <= Math.ceil(line.at + half); across++) {
+      for (let along = line.from - 1; along <= line.to + 1; along++) {
+        const [x, y] = line.orientation === 'horizontal' ? [along, across] : [across, along];
+        if (x >= 0 && y >= 0 && x < image.width && y < image.height) pixels[y * image.width + x] = 255;
+      }
+    }
+  }
+  return { width: image.width, height: image.height, pixels };
+}
+
+export function length(line: PixelLine): number {
+  return line.to - line.from + 1;
+}
+
+interface Run {
+  across: number;
+  from: number;
+  to: number;
+}
+
+/** Runs of ink along each row (or column) that are at least minLength long, bridging tiny gaps. */
+function scanRuns(image: GrayImage, orientation: PixelLine['orientation'], threshold: number, options: RulingDetectionOptions): Run[] {
+  const { width, height, pixels } = image;
+  const [acrossCount, alongCount] = orientation === 'horizontal' ? [height, width] : [width, height];
+  const index = orientation === 'horizontal' ? (across: number, along: number) => across * width + along : (across: number, along: number) => along * width + across;
+  const runs: Run[] = [];
+  for (let across = 0; across < acrossCount; across++) {
+    let start = -1;
+    let lastInk = -1;
+    for (let along = 0; along <= alongCount; along++) {
+      const ink = along < alongCount && pixels[index(across, along)] < threshold;
+      if (ink) {
+        if (start < 0 || along - lastInk - 1 > options.maxGap) {
+          if (start >= 0 && lastInk - start + 1 >= options.minLength) runs.push({ across, from: start, to: lastInk });
+          start = along;
+        }
+        lastInk = along;
+      }
+    }
+    if (start >= 0 && lastInk - start + 1 >= options.minLength) runs.push({ across, from: start, to: lastInk });
+  }
+  return runs;
+}
+
+/** Stacks runs on neighbouring rows into lines with a thickness, then joins collinear pieces. */
+function mergeRuns(runs: Run[], orientation: PixelLine['orientation'], options: RulingDetectionOptions): PixelLine[] {
+  interface Band {
+    first: number;
+    last: number;
+    from: number;
+    to: number;
+    weight: number;
+    weightedAt: number;
+  }
+  const closed: Band[] = [];
+  let open: Band[] = [];
+  let currentAcross = -1;
+  let extended = new Set<Band>();
+  const closeStale = (across: number) => {
+    open = open.filter((band) => {
+      if (band.last >= across - 1) return true;
+      closed.push(band);
+      return false;
+    });
+  };
+  for (const run of runs) {
+    if (run.across !== currentAcross) {
+      closeStale(run.across);
+      currentAcross = run.across;
+      extended = new Set();
+    }
+    const band = open.find((candidate) => !extended.has(candidate) && candidate.last === run.across - 1 && overlapShare(candidate, run) >= 0.6);
+    const runLength = run.to - run.from + 1;
+    if (band) {
+      band.last = run.across;
+      band.from = Math.min(band.from, run.from);
+      band.to = Math.max(band.to, run.to);
+      band.weight += runLength;
+      band.weightedAt += runLength * run.across;
+      extended.add(band);
+    } else {
+      const created = { first: run.across, last: run.across, from: run.from, to: run.to, weight: runLength, weightedAt: runLength * run.across };
+      open.push(created);
+      extended.add(created);
+    }
+  }
+  closed.push(...open);
+
+  const lines = closed
+    .filter((band) => band.last - band.first + 1 <= options.maxThickness)
+    .map((band) => ({ orientation, at: band.weightedAt / band.weight, from: band.from, to: band.to, thickness: band.last - band.first + 1 }))
+    .sort((a, b) => a.at - b.at || a.from - b.from);
+  return joinCollinear(lines, options.maxGap + 2);
+}
+
+function overlapShare(a: { from: number; to: number }, b: { from: number; to: number }): number {
+  const overlap = Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1;
+  return overlap / Math.min(a.to - a.from + 1, b.to - b.from + 1);
+}
+
+function joinCollinear(lines: PixelLine[], gap: number): PixelLine[] {
+  const result: PixelLine[] = [];
+  for (const line of lines) {
+    const previous = result.find((candidate) => Math.abs(candidate.at - line.at) <= 2 && line.from <= candidate.to + gap && line.to >= candidate.from - gap);
+    if (previous) {
+      previous.from = Math.min(previous.from, line.from);
+      previous.to = Math.max(previous.to, line.to);
+      previous.thickness = Math.max(previous.thickness, line.thickness);
+    } else {
+      result.push({ ...line });
+    }
+  }
+  return result;
+}
+
+/** Does a point (along, across) of a line lie on one of the perpendicular lines? */
+function touchesAt(along: number, across: number, perpendicular: PixelLine[], tolerance: number): boolean {
+  return perpendicular.some(
+    (other) => Math.abs(other.at - along) <= tolerance + other.thickness / 2 && across >= other.from - tolerance && across <= other.to + tolerance,
+  );
+}
