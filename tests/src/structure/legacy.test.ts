@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { TableBlock } from '../../../extractors/model.js';
+import { analyseStructure } from '../../../src/structure/index.js';
+import { findLegacyStats } from '../../../src/structure/legacy.js';
+import { htmlDocument, seedDocument, table, truthOf } from './documents.js';
+
+const triples = (stats: { indicator: string; unit: string; value: number | null }[] | undefined) =>
+  (stats ?? []).map((s) => [s.indicator, s.unit, s.value]);
+const tables = (...blocks: ReturnType<typeof table>[]) => blocks as TableBlock[];
+
+describe('legacy statistics tables', () => {
+  it('reads the 2016 Pingtan 指标名称 | 计量单位 | 2016年度 | 历年累计 table into year and cumulative rows', () => {
+    const truth = truthOf('variety/pingtan-2016-legacy-page');
+    const s = analyseStructure(htmlDocument('variety/pingtan-2016-legacy-page.html'));
+    expect(triples(s.legacyStats)).toEqual(truth.legacy_stats);
+    expect(triples(s.legacyStatsCumulative)).toEqual(truth.legacy_stats_cumulative);
+  });
+
+  it('reads a three-column 指标 | 单位 | 数量 table with blanks as null and no cumulative column', () => {
+    const stats = findLegacyStats(
+      tables(
+        table([
+          ['政府信息公开情况统计表', '政府信息公开情况统计表', '政府信息公开情况统计表'],
+          ['指 标', '单 位', '数 量'],
+          ['一、主动公开情况', '', ''],
+          ['（一）主动公开政府信息数', '条', '1,204'],
+          ['（二）收费金额', '万元', '0.5'],
+          ['（三）其他', '条', '—'],
+        ]),
+      ),
+    );
+    expect(stats).toEqual({
+      year: [
+        { indicator: '一、主动公开情况', unit: '', value: null },
+        { indicator: '（一）主动公开政府信息数', unit: '条', value: 1204 },
+        { indicator: '（二）收费金额', unit: '万元', value: 0.5 },
+        { indicator: '（三）其他', unit: '条', value: null },
+      ],
+    });
+  });
+
+  it('continues a statistics table split by a page break into a second table block', () => {
+    const stats = findLegacyStats(
+      tables(
+        table([
+          ['指标', '单位', '2017年度'],
+          ['主动公开文件数', '条', '12'],
+        ]),
+        table([['行政复议数', '件', '1']]),
+      ),
+    );
+    expect(triples(stats?.year)).toEqual([
+      ['主动公开文件数', '条', 12],
+      ['行政复议数', '件', 1],
+    ]);
+  });
+
+  it('finds nothing in reports that only have the template tables', () => {
+    const s = analyseStructure(seedDocument());
+    expect(s.legacyStats).toEqual([]);
+    expect(s.legacyStatsCumulative).toBeUndefined();
+    expect(analyseStructure(htmlDocument('variety/shanghai-govoffice-2019.html')).legacyStats).toEqual([]);
+  });
+
+  it('skips tables whose cells were glued together', () => {
+    const glued: TableBlock = { kind: 'table', glued: true, rows: [[{ text: '指标单位数量主动公开文件数条12' }]] };
+    expect(findLegacyStats([glued])).toBeUndefined();
+  });
+});

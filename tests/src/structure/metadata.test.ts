@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { agencyFromTitle, normaliseAgency, qualifyAgency } from '../../../src/structure/agency.js';
+import { findDate } from '../../../src/structure/dates.js';
+import { analyseStructure } from '../../../src/structure/index.js';
+import { parseNumber } from '../../../src/structure/numerals.js';
+import { docOf, htmlDocument, paragraph, pdfTextDocument, seedDocument } from './documents.js';
+
+const metaOf = (doc: Parameters<typeof analyseStructure>[0]) => {
+  const s = analyseStructure(doc);
+  return { title: s.title, agency: s.agency, year: s.year, published: s.published, publisher: s.publisher };
+};
+
+describe('agency and year from the title', () => {
+  it('takes the agency around the year and before 政府信息公开工作年度报告', () => {
+    expect(agencyFromTitle('平潭综合实验区2023年度政府信息公开工作年度报告')).toBe('平潭综合实验区');
+    expect(agencyFromTitle('2019年上海市人民政府办公厅政府信息公开工作年度报告')).toBe('上海市人民政府办公厅');
+    expect(agencyFromTitle('市中区工业和信息化局关于2023年度政府信息公开工作年度报告')).toBe('市中区工业和信息化局');
+    expect(agencyFromTitle('淮安市人民政府政府信息公开工作年度报告（2024年）')).toBe('淮安市人民政府');
+    expect(agencyFromTitle('2023年政府信息公开工作年度报告')).toBeUndefined();
+  });
+
+  it('qualifies a bare district with the city the report itself names, and nothing else', () => {
+    const body = '本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制。如有疑问，请与淮安市洪泽区人民政府办公室联系。';
+    expect(qualifyAgency('洪泽区人民政府', body)).toBe('淮安市洪泽区人民政府');
+    expect(qualifyAgency('洪泽区人民政府', '洪泽区人民政府坚持以习近平新时代中国特色社会主义思想为指导')).toBe('洪泽区人民政府');
+    expect(qualifyAgency('淮安市人民政府', '本报告由淮安市人民政府办公室编制')).toBe('淮安市人民政府');
+    expect(qualifyAgency('市中区工业和信息化局', '如对本报告有疑问，可与市中区工业和信息化局联系')).toBe('市中区工业和信息化局');
+  });
+});
+
+describe('analyseStructure metadata on the corpus', () => {
+  it('joins the seed title from its agency line and its year line and dates it by the signature', () => {
+    expect(metaOf(seedDocument())).toEqual({
+      title: '市中区工业和信息化局2023年政府信息公开工作年度报告',
+      agency: '市中区工业和信息化局',
+      year: 2023,
+      published: '2024-01-11',
+      publisher: undefined,
+    });
+  });
+
+  it('joins a PDF title wrapped mid-word', () => {
+    expect(metaOf(pdfTextDocument('seed-pdf'))).toMatchObject({ title: '市中区工业和信息化局2023年政府信息公开工作年度报告', published: '2024-01-11' });
+    expect(metaOf(pdfTextDocument('pingtan-2023-pdf'))).toMatchObject({
+      title: '平潭综合实验区2023年政府信息公开工作年度报告',
+      agency: '平潭综合实验区',
+      year: 2023,
+      published: '2024-01-19',
+    });
+  });
+
+  it('names hongze 淮安市洪泽区人民政府 as the report names its compiling office, and huaian 淮安市人民政府 without a date', () => {
+    expect(metaOf(pdfTextDocument('hongze-2023'))).toMatchObject({ agency: '淮安市洪泽区人民政府', year: 2023, published: undefined });
+    expect(metaOf(pdfTextDocument('huaian-city-2024'))).toMatchObject({ agency: '淮安市人民政府', year: 2024, published: undefined });
+  });
+
+  it('reads the Shanghai title with the year first and the portal date line in the body', () => {
+    expect(metaOf(htmlDocument('variety/shanghai-govoffice-2019.html'))).toEqual({
+      title: '2019年上海市人民政府办公厅政府信息公开工作年度报告',
+      agency: '上海市人民政府办公厅',
+      year: 2019,
+      published: '2020-01-31',
+      publisher: undefined,
+    });
+  });
+
+  it('uses the portal page date and publisher when the report is not signed', () => {
+    const doc = htmlDocument('real/pingtan-2023-page.html', { published: '2024-03-08 10:12', publisher: '平潭综合实验区管委会办公室' });
+    expect(metaOf(doc)).toEqual({
+      title: '平潭综合实验区2023年度政府信息公开工作年度报告',
+      agency: '平潭综合实验区',
+      year: 2023,
+      published: '2024-03-08',
+      publisher: '平潭综合实验区管委会办公室',
+    });
+  });
+
+  it('takes the pre-2019 title from two lines', () => {
+    expect(metaOf(htmlDocument('variety/pingtan-2016-legacy-page.html'))).toMatchObject({
+      title: '平潭综合实验区2016年度政府信息公开工作年度报告',
+      agency: '平潭综合实验区',
+      year: 2016,
+    });
+  });
+
+  it('ignores a PDF or DOCX file date: it is not a publication date', () => {
+    const doc = pdfTextDocument('huaian-city-2024');
+    doc.meta.published = '2025-02-03';
+    expect(analyseStructure(doc).published).toBeUndefined();
+  });
+});
+
+describe('fallbacks', () => {
+  it('takes the agency from the signature when the title names none, and reads Chinese-numeral dates', () => {
+    const doc = docOf([
+      paragraph('2023年政府信息公开工作年度报告'),
+      paragraph('本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。'),
+      paragraph('一、总体情况'),
+      paragraph('2023年，我局持续深化政务公开。'),
+      paragraph('某某县自然资源局'),
+      paragraph('二〇二四年一月十一日'),
+    ]);
+    expect(metaOf(doc)).toMatchObject({ agency: '某某县自然资源局', year: 2023, published: '2024-01-11' });
+  });
+
+  it('takes the year from the statistics period when the title has none, and warns when they disagree', () => {
+    const period = paragraph('本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。');
+    expect(analyseStructure(docOf([paragraph('某某局政府信息公开工作年度报告'), period])).year).toBe(2022);
+    const mismatch = analyseStructure(docOf([paragraph('某某局2023年政府信息公开工作年度报告'), period]));
+    expect(mismatch.year).toBe(2023);
+    expect(mismatch.messages.map((m) => m.code)).toContain('structure-year-mismatch');
+  });
+
+  it('cleans the portal suffix off the container title when the body has none', () => {
+    const doc = docOf([paragraph('本报告根据《条例》要求编制。')], { title: '平潭综合实验区2024年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会' });
+    expect(metaOf(doc)).toMatchObject({ title: '平潭综合实验区2024年度政府信息公开工作年度报告', agency: '平潭综合实验区', year: 2024 });
+  });
+
+  it('reports missing agency and year instead of guessing', () => {
+    const s = analyseStructure(docOf([paragraph('关于做好政务公开工作的通知')]));
+    expect(s.agency).toBeUndefined();
+    expect(s.year).toBeUndefined();
+    expect(s.messages.map((m) => m.code)).toEqual(['structure-no-agency', 'structure-no-year']);
+  });
+});
+
+describe('normaliseAgency', () => {
+  it('folds width and spaces and drops the compiling office suffix, keeping 办公厅', () => {
+    expect(normaliseAgency('平潭综合实验区管委会办公室')).toBe('平潭综合实验区');
+    expect(normaliseAgency('淮安市人民政府办公室')).toBe('淮安市人民政府');
+    expect(normaliseAgency('上海市人民政府办公厅')).toBe('上海市人民政府办公厅');
+    expect(normaliseAgency(' 市中区 工业和信息化局（ＸＸ） ')).toBe('市中区工业和信息化局(XX)');
+  });
+});
+
+describe('numbers and dates', () => {
+  it('parses Arabic, grouped and Chinese numerals', () => {
+    expect(parseNumber('3,119')).toBe(3119);
+    expect(parseNumber('18651.06')).toBe(18651.06);
+    expect(parseNumber('十二')).toBe(12);
+    expect(parseNumber('一百零五')).toBe(105);
+    expect(parseNumber('两千三百')).toBe(2300);
+    expect(parseNumber('三万五千')).toBe(35000);
+    expect(parseNumber('二〇二四')).toBe(2024);
+    expect(parseNumber('12.3%')).toBeUndefined();
+  });
+
+  it('finds dates in every printed form', () => {
+    expect(findDate('2024 年 1 月 11 日')).toBe('2024-01-11');
+    expect(findDate('二〇二四年一月十一日')).toBe('2024-01-11');
+    expect(findDate('二〇二三年十二月三十一日')).toBe('2023-12-31');
+    expect(findDate('发布时间: 2025-03-10 15:35')).toBe('2025-03-10');
+    expect(findDate('2024年13月1日')).toBeUndefined();
+  });
+});
