@@ -62,7 +62,7 @@ export interface BatchSummary {
   failed: number;
   /** Failed records counted by the error's leading code ('timeout', 'memory', 'crash', 'file-too-large', …). */
   failures: Record<string, number>;
-  /** Peak of this process's RSS plus its workers', sampled every memoryPollMs. */
+  /** Peak of the summed RSS of this process and all its descendants (workers, their helpers), sampled every memoryPollMs. */
   peakRssBytes: number;
   elapsedMs: number;
   aborted: boolean;
@@ -88,7 +88,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
     workers > 0
       ? new WorkerPool({ size: workers, workerMemoryMb: limits.workerMemoryMb, documentTimeoutMs: limits.documentTimeoutMs, memoryPollMs: options.memoryPollMs, workerEntry: options.workerEntry })
       : undefined;
-  const sampler = new PeakMemorySampler(() => pool?.pids() ?? [], options.memoryPollMs ?? 100).start();
+  const sampler = new PeakMemorySampler(options.memoryPollMs ?? 100).start();
   const summary: BatchSummary = { total: inputs.length, processed: 0, resumed: 0, duplicates: 0, ok: 0, partial: 0, failed: 0, failures: {}, peakRssBytes: 0, elapsedMs: 0, aborted: false };
   let done = 0;
   const report = (record: ReportRecord, resumed: boolean): void => {

@@ -2,7 +2,7 @@
  * Resident memory of processes, read from /proc (Linux). RSS is what the kernel charges a process,
  * ArrayBuffers and native allocations included, which V8's heap limit does not cover.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** VmRSS of a process in bytes, or undefined when it has exited or /proc is not available. */
 export function readRssBytes(pid: number): number | undefined {
@@ -15,18 +15,48 @@ export function readRssBytes(pid: number): number | undefined {
   }
 }
 
+/** Pids of every live descendant of `root` (children, their helpers, …), from /proc/<pid>/stat. */
+export function descendantPids(root: number = process.pid): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const childrenOf = new Map<number, number[]>();
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Field 4 is the parent pid; the command name (field 2) may contain spaces, so parse after its ')'.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = childrenOf.get(parent) ?? [];
+      list.push(Number(name));
+      childrenOf.set(parent, list);
+    } catch {
+      // exited while we looked
+    }
+  }
+  const found: number[] = [];
+  const stack = [...(childrenOf.get(root) ?? [])];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    found.push(pid);
+    stack.push(...(childrenOf.get(pid) ?? []));
+  }
+  return found;
+}
+
 /**
- * Samples the summed RSS of this process and the processes `pids()` names, keeping the peak.
- * Sampling misses spikes shorter than the interval; it measures, it does not enforce.
+ * Samples the summed RSS of this process and all its descendants (workers and whatever helpers they
+ * spawn), keeping the peak. Sampling misses spikes shorter than the interval: it measures, the
+ * pool enforces.
  */
 export class PeakMemorySampler {
   private timer: NodeJS.Timeout | undefined;
   peakBytes = 0;
 
-  constructor(
-    private readonly pids: () => number[],
-    private readonly intervalMs = 100,
-  ) {}
+  constructor(private readonly intervalMs = 100) {}
 
   start(): this {
     this.sample();
@@ -44,7 +74,7 @@ export class PeakMemorySampler {
 
   sample(): number {
     let total = readRssBytes(process.pid) ?? process.memoryUsage.rss();
-    for (const pid of this.pids()) total += readRssBytes(pid) ?? 0;
+    for (const pid of descendantPids()) total += readRssBytes(pid) ?? 0;
     if (total > this.peakBytes) this.peakBytes = total;
     return total;
   }
