@@ -14,6 +14,8 @@ export type Feasibility = 'yes' | 'no' | 'unknown';
 
 /** Search steps one feasibility question may take before answering 'unknown'. */
 export const DEFAULT_SOLVE_STEPS = 500_000;
+/** Candidates checked one by one per table; past this the rest are kept unchecked (never dropped). */
+export const MAX_CANDIDATE_CHECKS = 300;
 
 /** Can one candidate per row be chosen so that every identity holds? `domains[row][candidate][column]`. */
 export function feasible(domains: number[][][], identities: ColumnIdentity[], maxSteps = DEFAULT_SOLVE_STEPS): Feasibility {
@@ -98,9 +100,14 @@ export function supportedCandidates(domains: number[][][], identities: ColumnIde
   const table = feasible(domains, identities, maxSteps);
   if (table !== 'yes') return { table, supported: all, settled: table === 'no' };
   let settled = true;
+  let checks = 0;
   const supported = domains.map((domain, row) => {
     if (domain.length < 2) return domain.map((_, i) => i);
     return domain.flatMap((cand, i) => {
+      if (++checks > MAX_CANDIDATE_CHECKS) {
+        settled = false;
+        return [i];
+      }
       const verdict = feasible(domains.map((d, r) => (r === row ? [cand] : d)), identities, maxSteps);
       if (verdict === 'unknown') settled = false;
       return verdict === 'no' ? [] : [i];

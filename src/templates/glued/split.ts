@@ -13,7 +13,7 @@ export interface SplitLimits {
   maxDigits: number;
 }
 
-export const DEFAULT_SPLIT_LIMITS: SplitLimits = { maxReadings: 2000, maxSteps: 2_000_000, maxDigits: 12 };
+export const DEFAULT_SPLIT_LIMITS: SplitLimits = { maxReadings: 2000, maxSteps: 200_000, maxDigits: 12 };
 
 export interface SplitResult {
   readings: number[][];
@@ -101,6 +101,10 @@ export function splitWithTotals(raw: string, groups: number, size: number, limit
     for (let end = pos + 1; end <= raw.length - cellsLeft; end++) {
       const part = raw.slice(pos, end);
       if (!partOk(part, 'count', limits)) break;
+      // What is left must still hold this group's other cells, its printed total and the later groups;
+      // a longer part only leaves less room for a larger total.
+      const needed = (size - 2 - col) + String(sum + Number(part)).length + (groups - group - 1) * size;
+      if (raw.length - end < needed) break;
       parts.push(Number(part));
       walk(end, group, col + 1, sum + Number(part));
       parts.pop();

@@ -200,6 +200,41 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     ]);
   });
 
+  test('the 2019 proactive layout is recognised, with signed 本年增/减 changes and a decimal procurement amount', () => {
+    const text = '规章123规范性文件4510行政许可5+27其他对外管理服务事项3-13行政处罚100行政强制000行政事业性收费20政府集中采购3120.5三、';
+    const proactive = table(recoverGluedTables(text), 'proactive');
+    expect(proactive.layout).toBe('2019');
+    expect(proactive.rows.map((r) => [r.rowId, r.status, r.values])).toEqual([
+      ['rules', 'recovered', [1, 2, 3]],
+      ['normative_documents', 'ambiguous', [null, null, null]],
+      ['administrative_license', 'recovered', [5, 2, 7]],
+      ['other_admin_services', 'recovered', [3, -1, 3]],
+      ['administrative_penalty', 'recovered', [1, 0, 0]],
+      ['administrative_enforcement', 'recovered', [0, 0, 0]],
+      ['administrative_fees', 'recovered', [2, 0]],
+      ['government_procurement', 'ambiguous', [null, null]],
+    ]);
+    expect(proactive.rows[7].readings).toEqual([
+      [3, 120.5],
+      [31, 20.5],
+    ]);
+  });
+
+  test('a whole table of long digit strings is settled quickly, and no row it recovers is wrong', () => {
+    const started = Date.now();
+    const truthRow = [1234567890, 11, 22, 33, 44, 55, 1234568055];
+    const values = Object.fromEntries(REQUESTS_2021.rows.map((r) => [r.id, truthRow]));
+    const result = recoverGluedTables(glueRequests(REQUESTS_2021, values));
+    const rows = table(result, 'requests').rows;
+    expect(rows).toHaveLength(25);
+    for (const r of rows) {
+      if (r.status === 'recovered') expect(r.values).toEqual(truthRow);
+      else expect(r.values.every((v) => v === null)).toBe(true);
+      if (r.status === 'ambiguous') expect(r.readings).toContainEqual(truthRow);
+    }
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   test('text without glued tables yields no tables and says so', () => {
     const result = recoverGluedTables('一、总体情况 本机关2023年未收到政府信息公开申请。');
     expect(result.tables).toEqual([]);
