@@ -26,6 +26,8 @@ const MARKERS: { level: number; re: RegExp }[] = [
   { level: 4, re: /^[（(]\d{1,2}[）)][、.．]?/ },
 ];
 
+/** How far past a candidate numbering mark an inline heading is looked for, in characters. */
+const INLINE_WINDOW = 200;
 /** A title longer than this (in characters) is a sentence, not a heading. */
 const MAX_TITLE = 40;
 const TITLE_END = /[。；！？:：;!?]/;
@@ -84,7 +86,8 @@ export function splitInlineHeadings(text: string): string[] {
   for (const m of text.matchAll(candidate)) {
     const at = m.index!;
     if (at === 0) continue;
-    const h = parseHeading(text.slice(at));
+    // A heading's title is short: a bounded window keeps a huge flattened paragraph linear.
+    const h = parseHeading(text.slice(at, at + INLINE_WINDOW));
     if (!h || h.title.length > 25 || h.title.includes('，')) continue;
     const afterStop = /[。！？!?\s]/.test(text[at - 1]!);
     if (!afterStop && !(h.level === 1 && sectionIdOf(h.title) && knownPhrase(h.title) === h.title)) continue;

@@ -16,6 +16,8 @@ export function cleanText(raw: string): string {
       // Word-pasted HTML sometimes keeps its list markers' conditional comments as visible text.
       .replace(/<!--\[if[^\]]*\]-->|<!--\[endif\]-->|<!\[endif\]-->|<!--\?xml[^>]*-->/g, '')
       .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
       .replace(/[\u00a0\u2002-\u200b\ufeff]/g, ' ')
       // PDF text layers put spaces around numbers and between wrapped CJK lines; Chinese has no word spaces.
       .replace(SPACE_NEAR_CJK, '')
