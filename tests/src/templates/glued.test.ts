@@ -217,6 +217,7 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     expect(proactive.rows[7].readings).toEqual([
       [3, 120.5],
       [31, 20.5],
+      [312, 0.5],
     ]);
   });
 
