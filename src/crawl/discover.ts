@@ -33,8 +33,8 @@ export interface Discovery {
   entries: FrontierEntry[];
 }
 
-/** A page whose title names no year but which links this many reports is a list (a column page). */
-const LIST_LIKE_REPORT_LINKS = 3;
+/** A page whose title names no year but which links a report is a list (a column page, often reached by a breadcrumb). */
+const LIST_LIKE_REPORT_LINKS = 1;
 
 export function discover(resource: FetchedResource, rules: DiscoveryRules, titleHasYear: boolean): Discovery {
   const listResponse = readListResponse(resource.text, resource.contentType, resource.finalUrl);
@@ -47,13 +47,18 @@ export function discover(resource: FetchedResource, rules: DiscoveryRules, title
   }
   const links = extractLinks(resource.text, resource.finalUrl);
   const reportLinks = links.filter((link) => looksLikeReport(link, rules.reportPattern));
-  const kind: ManifestKind =
-    resource.kind === 'page' && !titleHasYear && reportLinks.length >= LIST_LIKE_REPORT_LINKS ? 'list' : resource.kind;
+  const morePages = [
+    ...paginationLinks(links, resource.finalUrl),
+    ...scriptAnnouncedPages(resource.text, resource.finalUrl),
+    ...listEndpoints(resource.text, resource.finalUrl),
+  ];
+  // A "report" link that leads to a page naming no year but listing reports is a column page (a breadcrumb, say).
+  const looksLikeList = !titleHasYear && (reportLinks.length >= LIST_LIKE_REPORT_LINKS || morePages.length > 0);
+  const kind: ManifestKind = resource.kind === 'page' && looksLikeList ? 'list' : resource.kind;
   const entries: FrontierEntry[] = [];
   if (kind === 'list') {
     entries.push(...reportEntries(reportLinks, resource, rules));
-    const pages = [...paginationLinks(links, resource.finalUrl), ...scriptAnnouncedPages(resource.text, resource.finalUrl)];
-    entries.push(...listEntries([...pages, ...listEndpoints(resource.text, resource.finalUrl)], resource));
+    entries.push(...listEntries(morePages, resource));
   } else if (kind === 'page') {
     const attachments = links.filter((link) => looksLikeAttachment(link, rules.attachmentExtensions));
     entries.push(...attachments.map((link) => child(link, 'attachment', resource)));

@@ -21,14 +21,19 @@ const PAGE_SCRIPT_CALLS: RegExp[] = [
 export const MAX_ANNOUNCED_PAGES = 500;
 
 export function paginationLinks(links: PageLink[], pageUrl: string): string[] {
-  const host = new URL(pageUrl).host;
+  const page = new URL(pageUrl);
   const found = new Set<string>();
   for (const link of links) {
     const url = new URL(link.url);
-    if (url.host !== host || link.url === pageUrl) continue;
+    // Other pages of a list live beside it; 首页 and 1 often also point at the site's home page.
+    if (url.host !== page.host || directory(url) !== directory(page) || link.url === pageUrl) continue;
     if (PAGER_TEXT.test(link.text) || PAGED_PATH.test(url.pathname) || hasPageParam(url)) found.add(link.url);
   }
   return [...found];
+}
+
+function directory(url: URL): string {
+  return url.pathname.replace(/[^/]*$/, '');
 }
 
 function hasPageParam(url: URL): boolean {
