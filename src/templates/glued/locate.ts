@@ -9,8 +9,8 @@ import type { RowDef, TableLayout } from '../ids.js';
 
 /** Longest stretch of digit-free text accepted between a label and its digits, or between rows (chars). */
 export const MAX_FILLER_CHARS = 80;
-/** How many characters of a label's body (after its numbering) must match: the rest may be reworded. */
-const LABEL_KEY_CHARS = 8;
+/** How many characters of a label's body (after its numbering) must match: the rest may be reworded or mistyped (其他法律行政止公开). */
+const LABEL_KEY_CHARS = 4;
 
 export interface LocatedRow {
   row: RowDef;

@@ -160,6 +160,15 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     }
   });
 
+  test('a mistyped label (2.其他法律行政止公开, as printed in a real report) is still found by its opening words', () => {
+    const text = glueRequests(REQUESTS_2021, { denied_prohibited_by_law: [2, 0, 0, 0, 0, 0, 2], granted: [1, 0, 0, 0, 0, 0, 1], new_received: [3, 0, 0, 0, 0, 0, 3], total_processed: [3, 0, 0, 0, 0, 0, 3] }).replace(
+      '其他法律行政法规禁止公开',
+      '其他法律行政止公开',
+    );
+    const result = recoverGluedTables(text);
+    expect(row(result, 'requests', 'denied_prohibited_by_law')).toMatchObject({ raw: '2000002', status: 'recovered', values: [2, 0, 0, 0, 0, 0, 2] });
+  });
+
   test('labels broken by spaces and full-width digits are still matched', () => {
     const text = glueRequests(REQUESTS_2021, { new_received: [1, 0, 0, 0, 0, 0, 1], granted: [1, 0, 0, 0, 0, 0, 1], total_processed: [1, 0, 0, 0, 0, 0, 1] })
       .replace('一、本年新收政府信息公开申请数量1000001', '一、本年新收政府 信息公开申请数量　１０００００１')
