@@ -24,12 +24,19 @@ function controlRatio(text: string): number {
   return controls / text.length;
 }
 
+/** The head as UTF-8 if it is valid UTF-8 up to a character cut off by the end of the head. */
+function utf8Head(head: Buffer): string | undefined {
+  for (let cut = 0; cut <= Math.min(3, head.length - 1); cut++) {
+    const body = head.subarray(0, head.length - cut);
+    if (isValidUtf8(body)) return body.toString('utf8');
+  }
+  return undefined;
+}
+
 export function looksLikeText(head: Buffer): boolean {
   if (head.length === 0) return false;
   if (UTF16_BOMS.some((bom) => head[0] === bom[0] && head[1] === bom[1])) return true;
   if (head.includes(0)) return false;
-  // The head may end inside a multi-byte character: judge it without its last few bytes.
-  const body = head.length > 4 ? head.subarray(0, head.length - 3) : head;
-  const text = isValidUtf8(body) ? body.toString('utf8') : iconv.decode(body, 'gb18030');
+  const text = utf8Head(head) ?? iconv.decode(head, 'gb18030');
   return controlRatio(text) <= MAX_CONTROL_CHAR_RATIO;
 }

@@ -81,6 +81,14 @@ describe('txtReader.sniff', () => {
     expect(txtReader.sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('年度报告', 'utf-16le')]), undefined)).toBe(true);
   });
 
+  test('accepts every text of the corpus, whether or not the sniffed head ends inside a character', () => {
+    for (const path of [`${CORPUS}seed/zzszq-gxj-2023.txt`, `${CORPUS}variety/pingtan-2023-glued.txt`, `${CORPUS}variety/pingtan-2024-glued.txt`]) {
+      const bytes = readFileSync(path);
+      expect(txtReader.sniff(bytes.subarray(0, 64 * 1024), path)).toBe(true);
+      for (const cut of [1000, 1001, 1002]) expect(txtReader.sniff(bytes.subarray(0, cut), path)).toBe(true);
+    }
+  });
+
   test('refuses empty input, bytes with NULs and control-character noise', () => {
     expect(txtReader.sniff(Buffer.alloc(0), 'a.txt')).toBe(false);
     expect(txtReader.sniff(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'a.txt')).toBe(false);
