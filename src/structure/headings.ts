@@ -5,7 +5,7 @@
  */
 import type { Block } from '../../extractors/model.js';
 import type { Section } from '../schemas/record.js';
-import { KNOWN_TITLE_PHRASES, sectionIdOf } from './sectionIds.js';
+import { isCanonicalTitle, KNOWN_TITLE_PHRASES, sectionIdOf } from './sectionIds.js';
 import { cleanText, isPageNumber, SENTENCE_END } from './text.js';
 
 export interface HeadingMatch {
@@ -135,7 +135,7 @@ export function buildSections(blocks: Block[], options: SectionOptions = {}): Se
     if (!text || isPageNumber(text)) continue;
     const continuation = continuesLine(previous, options.wrappedLines ?? false);
     for (const [i, piece] of splitInlineHeadings(text).entries()) {
-      let heading = parseHeading(piece);
+      let heading = parseHeading(piece) ?? unnumberedHeading(piece, block.kind === 'heading');
       // A wrapped line may start with 1. or 一、 by chance; a template section heading still starts a section.
       if (heading && i === 0 && continuation && !(heading.level === 1 && sectionIdOf(heading.title))) heading = undefined;
       if (heading) {
@@ -147,6 +147,29 @@ export function buildSections(blocks: Block[], options: SectionOptions = {}): Se
       }
     }
     previous = text;
+  }
+  return withTopLevelIds(sections);
+}
+
+/**
+ * A heading printed without numbering: a template heading word for word, or a heading block (Word
+ * style, <h2>) that names a template section.
+ */
+function unnumberedHeading(text: string, isHeadingBlock: boolean): HeadingMatch | undefined {
+  if (text.length > MAX_TITLE || TITLE_END.test(text)) return undefined;
+  if (isCanonicalTitle(text) || (isHeadingBlock && sectionIdOf(text) && !/报告|年报/.test(text))) {
+    return { level: 1, number: '', title: text, body: '' };
+  }
+  return undefined;
+}
+
+/** A report numbering its top level （一） rather than 一、 still gets template section ids there. */
+function withTopLevelIds(sections: Section[]): Section[] {
+  const top = Math.min(...sections.map((s) => s.level));
+  if (top === 1 || !Number.isFinite(top)) return sections;
+  for (const s of sections) {
+    const id = s.level === top ? sectionIdOf(s.title) : undefined;
+    if (id) s.id = id;
   }
   return sections;
 }

@@ -38,3 +38,14 @@ export const KNOWN_TITLE_PHRASES: RegExp[] = [
   /^其他需要报告的事项/,
   /^(?:政府信息管理|(?:政府)?信息公开平台建设|平台建设|监督保障)(?:工作)?(?:情况|方面)?/,
 ];
+
+/** The six canonical headings of the 2021 template: recognised even when printed without numbering. */
+const CANONICAL_TITLES = new Set(
+  ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'].map(
+    compactText,
+  ),
+);
+
+export function isCanonicalTitle(text: string): boolean {
+  return CANONICAL_TITLES.has(compactText(text));
+}

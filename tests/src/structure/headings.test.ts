@@ -164,6 +164,31 @@ describe('buildSections', () => {
     expect(overview.text).toContain('组织召开了“春节前后服务企业用工和促进返乡人员就业创业专项活动”“建设‘四最’一流营商环境高质量推进产业发展”');
   });
 
+  it('recognises template headings printed without numbering, and heading blocks naming a section', () => {
+    const doc = docOf([
+      { kind: 'heading', text: '某某局2023年政府信息公开工作年度报告', level: 1 },
+      paragraph('总体情况'),
+      paragraph('2023年，我局持续深化政务公开。'),
+      { kind: 'heading', text: '主动公开政府信息', level: 2 },
+      paragraph('主动公开政府信息'),
+      paragraph('其他需要报告的事项'),
+    ]);
+    expect(buildSections(doc.blocks).map((s) => [s.level, s.number, s.title, s.id])).toEqual([
+      [1, '', '总体情况', 'overview'],
+      [1, '', '主动公开政府信息', 'proactive'],
+      [1, '', '其他需要报告的事项', 'other'],
+    ]);
+  });
+
+  it('gives section ids to the top level when a report numbers it （一）', () => {
+    const doc = docOf([paragraph('（一）总体情况'), paragraph('1.主动公开'), paragraph('（二）存在的主要问题及改进情况')]);
+    expect(buildSections(doc.blocks).map((s) => [s.level, s.title, s.id])).toEqual([
+      [2, '总体情况', 'overview'],
+      [3, '主动公开', undefined],
+      [2, '存在的主要问题及改进情况', 'problems'],
+    ]);
+  });
+
   it('never takes a table row label for a heading', () => {
     const doc = docOf([
       paragraph('三、收到和处理政府信息公开申请情况'),

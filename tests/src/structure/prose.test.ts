@@ -120,10 +120,16 @@ describe('prose patterns', () => {
     });
   });
 
+  it('reads one figure stated for both kinds of appeal', () => {
+    expect(proseOf('发生政府信息公开行政复议、行政诉讼各1件。')).toEqual({ 'appeals.review.total': 1, 'appeals.litigation.total': 1 });
+    expect(proseOf('政府信息公开行政复议和行政诉讼均为0件。')).toEqual({ 'appeals.review.total': 0, 'appeals.litigation.total': 0 });
+  });
+
   it('reads fees stated in yuan and fees stated as none, but not administrative fees', () => {
     expect(proseOf('全年收取政府信息公开信息处理费3940元。')).toEqual({ fees_yuan: 3940 });
     expect(proseOf('2023年，无收取信息处理费情况。')).toEqual({ fees_yuan: 0 });
     expect(proseOf('依申请提供政府信息暂不收费。')).toEqual({ fees_yuan: 0 });
+    expect(proseOf('本年度未产生信息处理费。')).toEqual({ fees_yuan: 0 });
     expect(proseOf('本年行政事业性收费5949万元。')).toEqual({});
   });
 });
