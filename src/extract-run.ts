@@ -1,18 +1,28 @@
 /**
- * One `extract` run: every input through the pipeline, every record to every writer in input order,
- * and the run summary. Used by the CLI and callable from Node.
+ * One `extract` run: every input through the pipeline (in worker processes, journalled so a killed run
+ * resumes), then the year-to-year rules over the whole run, then every record to every writer in input
+ * order, and the run summary. Used by the CLI and callable from Node.
  */
-import { mkdir, writeFile, access, constants } from 'node:fs/promises';
+import { mkdir, access, constants } from 'node:fs/promises';
 import { join } from 'node:path';
-import { extractFile } from './pipeline.js';
 import type { InputItem } from './sources/inputs.js';
 import type { ReportRecord } from './schemas/record.js';
 import { WRITERS } from './writers/index.js';
+import { writeYearChecks } from './writers/year-checks-csv.js';
 import { countRecord, newSummary, type RunSummary } from './run-summary.js';
+import { runBatch, type BatchOptions } from './run/batch.js';
+import { readJournal } from './run/journal.js';
+import { atomicWrite } from './run/atomic.js';
+import { yearFacts, type YearFacts } from './checks/cross-year/facts.js';
+import { agencyKey } from './checks/cross-year/agency-key.js';
+import { runYearChecks } from './checks/cross-year/index.js';
 
 export interface ExtractRunOptions {
   outDir: string;
   missing?: string[];
+  /** Worker processes (default: one per core; 0 parses in this process). */
+  workers?: number;
+  limits?: BatchOptions['limits'];
   onProgress?: (done: number, total: number, record: ReportRecord) => void;
 }
 
@@ -28,24 +38,41 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
   }
   const summary = newSummary(options.missing);
   const started = Date.now();
+  const batch = await runBatch(items, {
+    outDir,
+    workers: options.workers,
+    limits: options.limits,
+    onProgress: (p) => options.onProgress?.(p.done, p.total, p.record),
+  });
+
+  // Pass 1 over the journal: the few numbers the year rules need, for every report of the run.
+  const facts: YearFacts[] = [];
+  for await (const record of readJournal(outDir)) {
+    const f = yearFacts(record, agencyKey);
+    if (f) facts.push(f);
+  }
+  const years = runYearChecks(facts);
+
+  // Pass 2: the records, with their year findings, to every dataset.
   const writers = WRITERS.map((make) => make());
   for (const w of writers) await w.open(outDir);
   try {
-    let done = 0;
-    for (const item of items) {
-      const record = await extractFile(item.path, { known: item.known });
-      record.source = item.source;
-      for (const w of writers) await w.write(record);
-      countRecord(summary, record);
-      options.onProgress?.(++done, items.length, record);
+    for await (const record of readJournal(outDir)) {
+      const extra = years.findings.get(record.report_id);
+      const full = extra ? { ...record, findings: [...record.findings, ...extra] } : record;
+      for (const w of writers) await w.write(full);
+      countRecord(summary, full);
     }
     for (const w of writers) await w.close();
   } catch (err) {
     for (const w of writers) await w.abort();
     throw err;
   }
+  await writeYearChecks(outDir, years.checks);
   summary.finished_at = new Date().toISOString();
   summary.seconds = (Date.now() - started) / 1000;
-  await writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  summary.resumed = batch.resumed;
+  summary.peak_rss_mb = Math.round(batch.peakRssBytes / 2 ** 20);
+  await atomicWrite(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   return summary;
 }

@@ -13,6 +13,9 @@ export interface RunSummary {
   started_at: string;
   finished_at?: string;
   seconds?: number;
+  /** Documents taken from the journal of an earlier, interrupted run. */
+  resumed?: number;
+  peak_rss_mb?: number;
 }
 
 export function newSummary(missing: string[] = []): RunSummary {
@@ -32,7 +35,8 @@ export function countRecord(summary: RunSummary, record: ReportRecord): void {
 
 export function formatSummary(s: RunSummary, outDir: string): string {
   const lines = [
-    `${s.documents} documents: ${s.ok} ok, ${s.partial} partial, ${s.failed} failed${s.seconds !== undefined ? ` in ${s.seconds.toFixed(1)} s` : ''}`,
+    `${s.documents} documents: ${s.ok} ok, ${s.partial} partial, ${s.failed} failed${s.seconds !== undefined ? ` in ${s.seconds.toFixed(1)} s` : ''}` +
+      (s.resumed ? ` (${s.resumed} resumed from an earlier run)` : ''),
   ];
   const rules = Object.entries(s.findings_by_rule).sort((a, b) => b[1] - a[1]);
   if (rules.length) lines.push('findings by rule: ' + rules.map(([r, n]) => `${r} ${n}`).join(', '));

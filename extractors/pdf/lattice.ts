@@ -49,7 +49,7 @@ export function findRuledTables(
   const frames = connectedFrames(horizontal, vertical);
   const grids: Grid[] = [];
   for (const frame of frames) {
-    const grid = buildGrid(frame.h, frame.v);
+    const grid = buildGrid(frame.h, [...frame.v, ...unruledNumberBoundaries(frame, items)]);
     if (grid) grids.push(grid);
   }
   if (grids.length === 0) return { tables: [], freeItems: items };
@@ -232,25 +232,93 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
       }
       const cells: DraftCell[] = [];
       for (const [root, b] of bounds) {
-        const items = assigned.get(root) ?? [];
-        let box: Box | undefined;
-        for (const item of items) box = unionBox(box, boxOf(item));
-        cells.push({
-          r0: b.r0,
-          r1: b.r1,
-          x0: xs[b.c0],
-          x1: xs[b.c1 + 1],
-          text: items.length ? joinLines(groupLines(items)) : '',
-          page,
-          box,
-          rect: [xs[b.c0], rowBottom(b.r1), xs[b.c1 + 1], rowTop(b.r0)],
-          origin: items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text',
-        });
+        for (const part of splitByColumns(b, assigned.get(root) ?? [], xs)) {
+          let box: Box | undefined;
+          for (const item of part.items) box = unionBox(box, boxOf(item));
+          cells.push({
+            r0: b.r0,
+            r1: b.r1,
+            x0: xs[part.c0],
+            x1: xs[part.c1 + 1],
+            text: part.items.length ? joinLines(groupLines(part.items)) : '',
+            page,
+            box,
+            rect: [xs[part.c0], rowBottom(b.r1), xs[part.c1 + 1], rowTop(b.r0)],
+            origin: part.items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text',
+          });
+        }
       }
       cells.sort((a, b) => a.r0 - b.r0 || a.x0 - b.x0);
       return { page, box: [xs[0], ysAsc[0], xs[nCols], ysAsc[nRows]], colXs: [...xs], rowCount: nRows, cells };
     },
   };
+}
+
+/**
+ * Column boundaries a printer did not draw. WPS sometimes leaves out the ruling between two columns
+ * for a whole table; two numbers printed side by side on one line inside what the rulings make one
+ * cell, with a clear gap between them, are two cells. A virtual ruling is added in the gap, as tall as
+ * the numbers' row band, so the grid gets the column (cells of other rows that span it are merged).
+ */
+function unruledNumberBoundaries(frame: Frame, items: PositionedText[]): VerticalRule[] {
+  const xs = clusterPositions(frame.v.map((r) => r.x), SNAP);
+  const ys = clusterPositions(frame.h.map((r) => r.y), SNAP);
+  if (xs.length < 2 || ys.length < 2) return [];
+  const inside = items.filter((i) => {
+    const [cx, cy] = centreOf(i);
+    return NUMERIC_RUN.test(i.text) && cx > xs[0] && cx < xs[xs.length - 1] && cy > ys[0] && cy < ys[ys.length - 1];
+  });
+  const virtual: VerticalRule[] = [];
+  const byCell = new Map<string, PositionedText[]>();
+  for (const item of inside) {
+    const [cx, cy] = centreOf(item);
+    const key = `${intervalIndex(xs, cx)}:${intervalIndex(ys, cy)}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), item]);
+  }
+  for (const [key, cellItems] of byCell) {
+    if (cellItems.length < 2) continue;
+    const band = Number(key.split(':')[1]);
+    for (const line of groupLines(cellItems)) {
+      const runs = [...line.items].sort((a, b) => a.x - b.x);
+      for (let k = 1; k < runs.length; k++) {
+        const gap = runs[k].x - (runs[k - 1].x + runs[k - 1].width);
+        if (gap > Math.max(4, 0.8 * line.size)) {
+          virtual.push({ x: runs[k - 1].x + runs[k - 1].width + gap / 2, y0: ys[band], y1: ys[band + 1] });
+        }
+      }
+    }
+  }
+  return virtual;
+}
+
+const NUMERIC_RUN = /^[\d.,，．\s]+$/;
+
+/**
+ * A region that spans several grid columns only because a printer left out a ruling in one row (WPS
+ * does) still holds one number per column: when every run is a number sitting wholly inside one grid
+ * column and they occupy different columns, the region is split at those columns instead of gluing
+ * 13 and 4 into 134.
+ */
+function splitByColumns(
+  b: { c0: number; c1: number },
+  items: PositionedText[],
+  xs: number[],
+): Array<{ c0: number; c1: number; items: PositionedText[] }> {
+  const whole = [{ c0: b.c0, c1: b.c1, items }];
+  if (b.c1 === b.c0 || items.length < 2 || !items.every((i) => NUMERIC_RUN.test(i.text))) return whole;
+  const byColumn = new Map<number, PositionedText[]>();
+  for (const item of items) {
+    const c = intervalIndex(xs, item.x + item.width / 2);
+    if (c < b.c0 || c > b.c1 || item.x < xs[c] - 1 || item.x + item.width > xs[c + 1] + 1) return whole;
+    byColumn.set(c, [...(byColumn.get(c) ?? []), item]);
+  }
+  if (byColumn.size < 2) return whole;
+  const occupied = [...byColumn.keys()].sort((p, q) => p - q);
+  return occupied.map((c, k) => ({
+    c0: k === 0 ? b.c0 : c,
+    c1: k + 1 < occupied.length ? occupied[k + 1] - 1 : b.c1,
+    items: byColumn.get(c)!,
+  }));
 }
 
 function nearest(sorted: number[], v: number): number {

@@ -1,9 +1,15 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { expandInputs } from '../sources/inputs.js';
 import { runExtract, OutputNotWritableError } from '../extract-run.js';
 import { formatSummary } from '../run-summary.js';
 import { loadManifestInputs } from './manifest-inputs.js';
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
+}
 
 export function registerExtractCommand(program: Command): void {
   program
@@ -11,8 +17,10 @@ export function registerExtractCommand(program: Command): void {
     .description('read reports (files, folders, globs or a crawl folder) and write checked datasets')
     .argument('<inputs...>', 'files, folders or glob patterns (quote globs)')
     .requiredOption('-o, --out <dir>', 'output folder for reports.ndjson, reports.csv, cells.csv, wide.csv, findings.csv')
+    .option('-w, --workers <n>', 'worker processes (default: one per core; 0 parses in this process)', parseCount)
+    .option('--timeout <seconds>', 'wall-clock limit per document before its worker is killed', parseCount)
     .option('-q, --quiet', 'no progress bar and no summary')
-    .action(async (inputs: string[], opts: { out: string; quiet?: boolean }) => {
+    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; workers?: number; timeout?: number }) => {
       const { items, missing } = await expandInputs(inputs, loadManifestInputs);
       const bar =
         !opts.quiet && process.stderr.isTTY
@@ -26,6 +34,8 @@ export function registerExtractCommand(program: Command): void {
         const summary = await runExtract(items, {
           outDir: opts.out,
           missing,
+          workers: opts.workers,
+          limits: opts.timeout ? { documentTimeoutMs: opts.timeout * 1000 } : undefined,
           onProgress: (done, _total, record) => bar?.update(done, { status: `${record.status} ${record.source.slice(-40)}` }),
         });
         bar?.stop();

@@ -41,22 +41,22 @@ function labelVariants(row: RowDef): string[] {
   return [...new Set([own, withGroup].filter(Boolean))];
 }
 
-export function rowSimilarity(doc: DocRow, row: RowDef, variants = labelVariants(row)): number {
-  const core = stripHeads(labelCore(doc.label));
+export function rowSimilarity(doc: DocRow, row: RowDef, variants = labelVariants(row), extraLabel = ''): number {
+  const core = stripHeads(labelCore(doc.label + extraLabel));
   if (!core) return 0;
   let best = 0;
   for (const v of variants) best = Math.max(best, similarity(core, v));
   return best;
 }
 
-function matchScore(doc: DocRow, row: RowDef, variants: string[]): number {
+function matchScore(doc: DocRow, row: RowDef, variants: string[], extraLabel = ''): number {
   if (doc.values.length === 0) return -Infinity;
-  const sim = rowSimilarity(doc, row, variants);
+  const sim = rowSimilarity(doc, row, variants, extraLabel);
   if (sim < MIN_LABEL_SIMILARITY) return -Infinity;
   // The value count is weak evidence next to the label: it separates the 2019 and 2021 proactive
   // layouts (3 columns vs 1), but ragged rows and blank cells make it unreliable on its own.
   const n = meaningfulValueCount(doc);
-  const fit = n === row.columns.length ? 0.15 : n > row.columns.length ? -0.15 : 0;
+  const fit = n === row.columns.length ? 0.15 : n > row.columns.length ? -0.15 : n === 0 ? -0.1 : 0;
   return sim + fit;
 }
 
@@ -70,19 +70,37 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   const variants = layout.rows.map(labelVariants);
   // best[i][j]: best score with the first i template rows decided, having consumed the first j doc rows.
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-Infinity));
-  const from: Array<Array<0 | 1 | 2>> = Array.from({ length: n + 1 }, () => new Array<0 | 1 | 2>(m + 1).fill(0));
+  const from: Array<Array<0 | 1 | 2 | 3>> = Array.from({ length: n + 1 }, () => new Array<0 | 1 | 2 | 3>(m + 1).fill(0));
   const scores: number[][] = layout.rows.map((r, i) => rows.map((d) => matchScore(d, r, variants[i])));
+  // A label cut by a page break or wrapped into a row of its own (no values) may finish the label of
+  // the row above: matched together when that fits the template row better than the row alone.
+  const extended: number[][] = layout.rows.map((r, i) =>
+    rows.map((d, j) => {
+      const next = rows[j + 1];
+      if (!next || !next.label || meaningfulValueCount(next) > 0 || meaningfulValueCount(d) === 0) return -Infinity;
+      const s = matchScore(d, r, variants[i], next.label);
+      return s > scores[i][j] ? s : -Infinity;
+    }),
+  );
   for (let j = 0; j <= m; j++) best[0][j] = 0;
   for (let i = 1; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       // 0: template row i unmatched
       let b = best[i - 1][j] - SKIP_TEMPLATE_ROW;
-      let f: 0 | 1 | 2 = 0;
+      let f: 0 | 1 | 2 | 3 = 0;
       if (j > 0) {
         const s = scores[i - 1][j - 1];
         if (s > -Infinity && best[i - 1][j - 1] + s > b) {
           b = best[i - 1][j - 1] + s;
           f = 1;
+        }
+        // 3: doc rows j-1 (values) and j (the rest of its label) matched together
+        if (j > 1) {
+          const e = extended[i - 1][j - 2];
+          if (e > -Infinity && best[i - 1][j - 2] + e > b) {
+            b = best[i - 1][j - 2] + e;
+            f = 3;
+          }
         }
         // 2: doc row j skipped inside the table (free once every template row is decided)
         const cost = i === n ? 0 : rows[j - 1].values.length ? SKIP_DOC_ROW_WITH_VALUES : SKIP_DOC_ROW_WITHOUT_VALUES;
@@ -104,11 +122,14 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
       matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: scores[i - 1][j - 1] };
       i--;
       j--;
+    } else if (f === 3) {
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 2], score: extended[i - 1][j - 2] };
+      i--;
+      j -= 2;
     } else if (f === 2) j--;
     else i--;
   }
-  // Skips before the first matched row were charged as "inside" while i was 0 < n; recompute the
-  // score from the matches so layouts compare fairly.
+  // Layouts are compared on what matched and what did not, not on the skips inside the table.
   const matched = matches.filter((x) => x.doc);
   const score = matched.reduce((s, x) => s + x.score, 0) - (n - matched.length) * SKIP_TEMPLATE_ROW;
   return { layout, matches, score };
