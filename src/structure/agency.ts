@@ -77,13 +77,14 @@ function isAgencyLine(text: string): boolean {
 
 /**
  * The key that groups one agency across years: width-folded, no spaces, without the office suffix the
- * compiling office adds (平潭综合实验区管委会办公室 → 平潭综合实验区, 淮安市人民政府办公室 → 淮安市人民政府).
+ * compiling office adds (平潭综合实验区管委会办公室 and 平潭综合实验区管委会 → 平潭综合实验区, 淮安市人民政府办公室 →
+ * 淮安市人民政府). src/checks/cross-year/agency-key.ts groups the same way.
  * 办公厅 stays: a government's 办公厅 reports as an agency of its own.
  */
 export function normaliseAgency(name: string): string {
   return name
     .normalize('NFKC')
     .replace(/\s+/g, '')
-    .replace(/(?:党工委)?(?:管委会|管理委员会)办公室$/, '')
+    .replace(/(?:党工委)?(?:管委会|管理委员会)(?:办公室)?$/, '')
     .replace(/(人民政府|政府)办公室$/, '$1');
 }

@@ -127,6 +127,7 @@ describe('fallbacks', () => {
 describe('normaliseAgency', () => {
   it('folds width and spaces and drops the compiling office suffix, keeping 办公厅', () => {
     expect(normaliseAgency('平潭综合实验区管委会办公室')).toBe('平潭综合实验区');
+    expect(normaliseAgency('平潭综合实验区管理委员会')).toBe('平潭综合实验区');
     expect(normaliseAgency('淮安市人民政府办公室')).toBe('淮安市人民政府');
     expect(normaliseAgency('上海市人民政府办公厅')).toBe('上海市人民政府办公厅');
     expect(normaliseAgency(' 市中区 工业和信息化局（ＸＸ） ')).toBe('市中区工业和信息化局(XX)');
