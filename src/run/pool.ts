@@ -157,8 +157,10 @@ class Worker {
       return `memory: V8 heap limit of ${this.options.workerMemoryMb} MiB reached (workerMemoryMb); worker died`;
     }
     const how = signalCode ? `signal ${signalCode}` : `code ${exitCode}`;
-    const last = tail.split('\n').filter((line) => line.trim()).slice(-1)[0];
-    return `crash: worker exited with ${how}${last ? `: ${last.trim().slice(0, 300)}` : ''}`;
+    const lines = tail.split('\n').map((line) => line.trim()).filter((line) => line && !/^Node\.js v\d/.test(line));
+    // Prefer the thrown error's own line over the stack frames printed after it.
+    const said = lines.find((line) => /^(\w*Error|Uncaught|FATAL|Segmentation)\b|Error:/.test(line)) ?? lines[lines.length - 1];
+    return `crash: worker exited with ${how}${said ? `: ${said.slice(0, 300)}` : ''}`;
   }
 }
 

@@ -27,7 +27,8 @@ beforeAll(async () => {
   summary = await runBatch([...files.map((f) => ({ path: f.path, source: f.name })), ...controls], {
     outDir: out,
     workers: 2,
-    limits: { documentTimeoutMs: 60_000 },
+    // Two workers capped at 384 MiB plus the test process keep the run under 1 GiB by construction.
+    limits: { documentTimeoutMs: 60_000, workerMemoryMb: 384 },
     memoryPollMs: 50,
   });
   for await (const record of readJournal(out)) bySource.set(record.source, record);
