@@ -13,10 +13,11 @@ import { MANIFEST_FILE, writeManifest } from './manifest.js';
 import { resolveOptions, type CrawlOptions } from './options.js';
 import { createProgress, type CrawlStats } from './progress.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import { RobotsCache } from './robots.js';
+import { RobotsCache, type RobotsLoader } from './robots.js';
 import { HostScheduler } from './host-scheduler.js';
 import { CrawlStore } from './store.js';
 import { CRAWL_DEFAULTS } from './defaults.js';
+import { HttpStatusError, toCrawlError } from './errors.js';
 
 export type { CrawlOptions } from './options.js';
 export { CRAWL_DEFAULTS } from './defaults.js';
@@ -61,16 +62,18 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
   });
   const fetchContext: FetchContext = { dispatcher, policy, limits: options, onRequest: () => stats.requests++ };
   const retryPolicy: RetryPolicy = { maxRetries: options.maxRetries, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
-  const robots = new RobotsCache(async (robotsUrl) => {
-    await scheduler.turn(new URL(robotsUrl).host);
-    const result = await withRetries(() => fetchUrl({ url: robotsUrl, userAgent: options.userAgent }, fetchContext), retryPolicy, { sleep: options.sleep });
-    return { status: result.status, body: result.body };
-  }, CRAWL_DEFAULTS.robotsAgentToken);
   const progress = createProgress(options.progress);
   const now = () => new Date().toISOString();
 
   try {
     const { runId, resumed } = store.beginOrResumeRun(now());
+    const robots = new RobotsCache(
+      rememberedRobotsLoader(store, runId, async (robotsUrl) => {
+        await scheduler.turn(new URL(robotsUrl).host);
+        return withRetries(() => fetchUrl({ url: robotsUrl, userAgent: options.userAgent }, fetchContext), retryPolicy, { sleep: options.sleep });
+      }),
+      CRAWL_DEFAULTS.robotsAgentToken,
+    );
     // A killed run left the manifest as of its last refresh: bring it up to the database first.
     await writeManifest(options.outDir, store.manifestRows());
     store.enqueue(
@@ -121,4 +124,22 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
     store.close();
     await dispatcher.close();
   }
+}
+
+/** robots.txt answers (2xx and 4xx) are kept per run in the store: a resumed run does not ask again. */
+function rememberedRobotsLoader(store: CrawlStore, runId: number, fetchRobots: RobotsLoader): RobotsLoader {
+  return async (robotsUrl) => {
+    const remembered = store.robotsFile(runId, robotsUrl);
+    if (remembered && remembered.status >= 400) throw new HttpStatusError(remembered.status, robotsUrl);
+    if (remembered) return remembered;
+    try {
+      const fetched = await fetchRobots(robotsUrl);
+      store.saveRobotsFile(runId, robotsUrl, fetched.status, fetched.body);
+      return fetched;
+    } catch (err) {
+      const error = toCrawlError(err);
+      if (error.status !== undefined && error.status >= 400 && error.status < 500) store.saveRobotsFile(runId, robotsUrl, error.status, Buffer.alloc(0));
+      throw error;
+    }
+  };
 }

@@ -55,6 +55,13 @@ CREATE TABLE IF NOT EXISTS frontier (
   UNIQUE (run_id, url)
 );
 CREATE INDEX IF NOT EXISTS frontier_pending ON frontier (run_id, state, seq);
+CREATE TABLE IF NOT EXISTS robots (
+  run_id INTEGER NOT NULL,
+  url TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  PRIMARY KEY (run_id, url)
+);
 CREATE TABLE IF NOT EXISTS resources (
   url TEXT PRIMARY KEY,
   final_url TEXT,
@@ -171,6 +178,15 @@ export class CrawlStore {
   /** Marks a frontier entry without a fetch (limit reached, robots, depth). */
   mark(runId: number, url: string, state: FrontierState): void {
     this.db.prepare('UPDATE frontier SET state = ? WHERE run_id = ? AND url = ?').run(state, runId, url);
+  }
+
+  /** robots.txt as fetched in this run, so that a resumed run does not ask again. */
+  robotsFile(runId: number, url: string): { status: number; body: Buffer } | undefined {
+    return this.db.prepare('SELECT status, body FROM robots WHERE run_id = ? AND url = ?').get(runId, url) as { status: number; body: Buffer } | undefined;
+  }
+
+  saveRobotsFile(runId: number, url: string, status: number, body: Buffer): void {
+    this.db.prepare('INSERT OR REPLACE INTO robots (run_id, url, status, body) VALUES (?, ?, ?, ?)').run(runId, url, status, body);
   }
 
   /** Every URL ever fetched here, in discovery order of its first run: the manifest. */
