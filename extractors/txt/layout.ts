@@ -53,7 +53,9 @@ function classify(raw: string): Line {
     const realNumbers = values.filter((v) => /\d/.test(v)).length;
     const separated = m[2].length >= 2 || label === '';
     const labelOk = label.length <= MAX_LABEL_CHARS && !/\d$/.test(label) && !/[。；]$/.test(label);
-    if (realNumbers > 0 && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
+    // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
+    const hasValues = realNumbers > 0 || (label !== '' && separated && values.length >= 2);
+    if (hasValues && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
       return { kind: 'numeric', label: cellsOf(label).join(' '), values };
     }
   }
@@ -222,14 +224,15 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
       continue;
     }
     if (line.kind === 'numeric') {
-      // A lone number outside any table is a page number (or a stray figure), not a one-cell table.
-      if (!table.open && line.label === '' && line.values.length === 1) continue;
+      // A lone number is a page number (or a stray figure) unless a label line waits for it.
+      if (line.label === '' && line.values.length === 1 && (!table.open || table.held.length === 0)) continue;
       if (!table.open) paragraphs.flush();
       table.addRow(line);
       continue;
     }
     // 二、上年结转… or 三、本年度办理结果 right before a row is a row label, not a section heading.
-    const labelsNextRow = isSectionHeading(line.text) && nextContent(index)?.kind === 'numeric';
+    const next = nextContent(index);
+    const labelsNextRow = isSectionHeading(line.text) && next?.kind === 'numeric' && (table.open || next.label === '');
     if (isProse(line) && !isHeaderLike(line) && !labelsNextRow) {
       closeTable();
       emitText(line);

@@ -225,6 +225,31 @@ describe('txtReader on hand-made converter output', () => {
   });
 });
 
+describe('txtReader on small layout texts', () => {
+  async function readText(text: string): Promise<DocumentModel> {
+    return txtReader.read(Buffer.from(text), {});
+  }
+
+  test('a row of blank markers is a row, and a section heading right before a table stays a paragraph', async () => {
+    const doc = await readText(
+      ['二、主动公开政府信息情况', '规章              0     0     0', '行政规范性文件    -     -     -', '行政许可          12', '', '三、收到和处理政府信息公开申请情况'].join('\n'),
+    );
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(doc.blocks[0]).toEqual({ kind: 'paragraph', text: '二、主动公开政府信息情况' });
+    expect(tables(doc)[0].rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['规章', '0', '0', '0'],
+      ['行政规范性文件', '-', '-', '-'],
+      ['行政许可', '12', '', ''],
+    ]);
+  });
+
+  test('a sentence that ends in a number and a lone page number stay text', async () => {
+    const doc = await readText(['全年收取信息处理费共计  3940', '', '                 12', '', '六、其他需要报告的事项'].join('\n'));
+    expect(tables(doc)).toEqual([]);
+    expect(texts(doc)).toEqual(['全年收取信息处理费共计 3940', '六、其他需要报告的事项']);
+  });
+});
+
 describe('txtReader on awkward input', () => {
   test('GB18030 text reads the same as UTF-8 and says the encoding was guessed', async () => {
     const utf8 = readFileSync(`${CORPUS}seed/zzszq-gxj-2023.txt`);
