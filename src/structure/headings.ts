@@ -76,14 +76,16 @@ function knownPhrase(rest: string): string | undefined {
   return best;
 }
 
+/** A numbering mark after a full stop or space, or a level-1 mark anywhere. */
+const INLINE_CANDIDATE = new RegExp(`(?<=[。！？!?\\s])(?:[${CN}]{1,3}[、.．]|[（(][${CN}]{1,3}[）)])|[${CN}]{1,3}[、.．](?=\\S)`, 'g');
+
 /**
  * Splits a flattened paragraph where a heading starts mid-text: after a full stop
  * (…运行。（一）主动公开方面。…), or anywhere for a level-1 heading naming a template section.
  */
 export function splitInlineHeadings(text: string): string[] {
   const cuts: number[] = [];
-  const candidate = new RegExp(`(?<=[。！？!?\\s])(?:[${CN}]{1,3}[、.．]|[（(][${CN}]{1,3}[）)])|[${CN}]{1,3}[、.．](?=\\S)`, 'g');
-  for (const m of text.matchAll(candidate)) {
+  for (const m of text.matchAll(INLINE_CANDIDATE)) {
     const at = m.index!;
     if (at === 0) continue;
     // A heading's title is short: a bounded window keeps a huge flattened paragraph linear.

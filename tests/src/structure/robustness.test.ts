@@ -19,6 +19,14 @@ describe('analyseStructure on hostile input', () => {
     expect(s.prose['appeals.review.total']!.value).toBe(3);
   });
 
+  it('handles a hundred thousand short blocks in one pass', () => {
+    const blocks = Array.from({ length: 100_000 }, (_, i) => paragraph(i % 1000 === 0 ? `${'一二三四五六七八九'[i % 9]}、总体情况` : `第${i}段正文，内容较短`));
+    const started = performance.now();
+    const s = analyseStructure(docOf(blocks, {}, 'pdf'));
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(s.sections).toHaveLength(100);
+  });
+
   it('ignores control characters, full-width digits and stray markup', () => {
     const s = analyseStructure(
       docOf([
