@@ -18,6 +18,8 @@ const INK = 128;
 
 interface Candidate {
   cell: PixelCell;
+  /** What the page pass read inside the cell. */
+  pageWords: OcrWord[];
   /** The crop handed to tesseract, in page pixels, before padding. */
   left: number;
   top: number;
@@ -47,7 +49,7 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const bottom = Math.min(cell.bottom - px(1), ink.bottom + margin);
     const file = path.join(options.workDir, `cell-${candidates.length}.pgm`);
     await writeFile(file, encodePgm(pad(binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold), px(6))));
-    candidates.push({ cell, left: left - px(6), top: top - px(6), file });
+    candidates.push({ cell, pageWords: inside, left: left - px(6), top: top - px(6), file });
   }
   if (candidates.length === 0) return pageWords;
 
@@ -63,31 +65,51 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
   const replaced = new Set<OcrWord>();
   const added: OcrWord[] = [];
   candidates.forEach((candidate, i) => {
-    const generalText = (general.get(i + 1) ?? []).map((word) => word.text).join('');
+    const generalWords = general.get(i + 1) ?? [];
+    if (generalWords.some((word) => CJK.test(word.text))) return;
     const digitWords = digits.get(i + 1) ?? [];
-    if (digitWords.length === 0 || CJK.test(generalText)) return;
-    const text = digitWords.map((word) => word.text).join('');
-    if (!NUMBER.test(text)) return;
-    const left = Math.min(...digitWords.map((word) => word.left));
-    const top = Math.min(...digitWords.map((word) => word.top));
-    const right = Math.max(...digitWords.map((word) => word.left + word.width));
-    const bottom = Math.max(...digitWords.map((word) => word.top + word.height));
-    // Two independent reads agreeing is stronger evidence than either confidence alone.
-    const agrees = generalText.replace(/\s/g, '') === text;
-    const confidence = Math.min(...digitWords.map((word) => word.confidence));
-    for (const word of pageWords) if (centreInside(word, candidate.cell)) replaced.add(word);
+    const readings = [
+      { text: joined(digitWords), words: digitWords, offset: candidate },
+      { text: asDigits(joined(generalWords)), words: generalWords, offset: candidate },
+      { text: asDigits(joined(candidate.pageWords)), words: candidate.pageWords, offset: { left: 0, top: 0 } },
+    ].filter((reading) => NUMBER.test(reading.text));
+    if (readings.length === 0) return;
+    // Three reads (cell digits-only, cell general, page) vote; the digits-only read wins ties.
+    const votes = (text: string) => readings.filter((reading) => reading.text === text).length;
+    const chosen = readings.reduce((best, reading) => (votes(reading.text) > votes(best.text) ? reading : best));
+    const agreeing = votes(chosen.text);
+    const confidence = Math.min(...chosen.words.map((word) => word.confidence));
+    for (const word of candidate.pageWords) replaced.add(word);
+    const left = Math.min(...chosen.words.map((word) => word.left));
+    const top = Math.min(...chosen.words.map((word) => word.top));
+    const right = Math.max(...chosen.words.map((word) => word.left + word.width));
+    const bottom = Math.max(...chosen.words.map((word) => word.top + word.height));
     added.push({
-      text,
-      left: candidate.left + left,
-      top: candidate.top + top,
+      text: chosen.text,
+      left: chosen.offset.left + left,
+      top: chosen.offset.top + top,
       width: right - left,
       height: bottom - top,
-      confidence: agrees ? Math.max(confidence, 90) : Math.min(confidence, 60),
+      // Independent reads agreeing is stronger evidence than any one confidence; a lone read is flagged.
+      confidence: agreeing >= 2 ? Math.max(confidence, 90) : Math.min(confidence, 50),
       image: 1,
       line: `cell/${i}`,
     });
   });
   return [...pageWords.filter((word) => !replaced.has(word)), ...added].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+function joined(words: OcrWord[]): string {
+  return [...words]
+    .sort((a, b) => a.left - b.left)
+    .map((word) => word.text)
+    .join('');
+}
+
+/** Without a character whitelist a lone 0 or 1 often comes back as a letter that looks like it. */
+function asDigits(text: string): string {
+  const digits = text.replace(/\s/g, '').replace(/[Oo]/g, '0').replace(/[lI|i]/g, '1');
+  return NUMBER.test(digits) ? digits : text;
 }
 
 function groupByImage(words: OcrWord[]): Map<number, OcrWord[]> {

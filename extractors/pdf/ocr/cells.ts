@@ -15,8 +15,10 @@ export interface PixelCell {
  * space between and around tables.
  */
 export function findCells(lines: PixelLine[], tolerance: number): PixelCell[] {
-  const horizontal = lines.filter((line) => line.orientation === 'horizontal');
-  const vertical = lines.filter((line) => line.orientation === 'vertical');
+  const drawnHorizontal = lines.filter((line) => line.orientation === 'horizontal');
+  const drawnVertical = lines.filter((line) => line.orientation === 'vertical');
+  const horizontal = [...drawnHorizontal, ...openEdges(drawnVertical, drawnHorizontal, 'horizontal', tolerance)];
+  const vertical = [...drawnVertical, ...openEdges(drawnHorizontal, drawnVertical, 'vertical', tolerance)];
   const ys = clusterPositions(horizontal.map((line) => line.at), tolerance);
   const xs = clusterPositions(vertical.map((line) => line.at), tolerance);
   if (ys.length < 2 || xs.length < 2) return [];
@@ -57,6 +59,36 @@ export function findCells(lines: PixelLine[], tolerance: number): PixelCell[] {
     if (closed) cells.push(cell);
   }
   return cells.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * A table cut by a page break has no ruling under its last row (or over its first), and some styles
+ * leave the outer sides open; there, several rulings of the other direction end at the same place.
+ * Those ends stand in for the missing edge, so the cells of that row are still found.
+ */
+function openEdges(crossing: PixelLine[], parallel: PixelLine[], orientation: PixelLine['orientation'], tolerance: number): PixelLine[] {
+  const ends = crossing.flatMap((line) => [
+    { at: line.from, across: line.at },
+    { at: line.to, across: line.at },
+  ]);
+  ends.sort((a, b) => a.at - b.at);
+  const edges: PixelLine[] = [];
+  let group: typeof ends = [];
+  const flush = () => {
+    if (group.length >= 3) {
+      const at = group.reduce((sum, end) => sum + end.at, 0) / group.length;
+      const from = Math.min(...group.map((end) => end.across));
+      const to = Math.max(...group.map((end) => end.across));
+      if (!covered(parallel, at, from, to, tolerance)) edges.push({ orientation, at, from, to, thickness: 1 });
+    }
+    group = [];
+  };
+  for (const end of ends) {
+    if (group.length > 0 && end.at - group[group.length - 1].at > tolerance) flush();
+    group.push(end);
+  }
+  flush();
+  return edges;
 }
 
 /** Positions closer than the tolerance are one ruling drawn slightly askew or thick. */

@@ -13,7 +13,9 @@ export interface ToolRun {
  */
 export function runTool(command: string, args: string[], timeoutMs: number, maxBuffer = 64 << 20): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: timeoutMs, maxBuffer, encoding: 'buffer', killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+    // One thread per tesseract: pages are OCRed side by side, and OpenMP threads on a busy machine only contend.
+    const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+    execFile(command, args, { timeout: timeoutMs, maxBuffer, encoding: 'buffer', killSignal: 'SIGKILL', env }, (error, stdout, stderr) => {
       if (!error) {
         resolve({ stdout, stderr: stderr.toString('utf8') });
         return;
