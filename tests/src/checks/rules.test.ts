@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../../src/checks/index.js';
+import { cellsOf, REQUESTS_2021, APPEALS_2021, PROACTIVE_2021 } from '../../../src/templates/ids.js';
+import type { ReportRecord } from '../../../src/schemas/record.js';
+
+/** A record whose three 2021 tables are all zeros, then the given cells. */
+function record(cells: Record<string, number | null> = {}, prose: ReportRecord['prose'] = {}): ReportRecord {
+  const all: Record<string, number | null> = {};
+  for (const layout of [PROACTIVE_2021, REQUESTS_2021, APPEALS_2021]) for (const c of cellsOf(layout)) all[c.key] = 0;
+  return {
+    report_id: 'r', source: 's', sha256: 'x', format: 'html', status: 'ok',
+    layout: { proactive: '2021', requests: '2021', appeals: '2021' },
+    cells: { ...all, ...cells }, cell_details: {}, findings: [], sections: [], prose, legacy_stats: [], messages: [],
+  };
+}
+
+describe('reconciliation rules', () => {
+  it('find nothing in a table of zeros', () => {
+    expect(runChecks(record())).toEqual([]);
+  });
+
+  it('requests.balance names the column, both sides and the four cells', () => {
+    const f = runChecks(record({ 'requests.new_received.natural_person': 3, 'requests.new_received.total': 3, 'requests.granted.natural_person': 3, 'requests.granted.total': 3, 'requests.total_processed.natural_person': 2, 'requests.total_processed.total': 2 }));
+    const balance = f.filter((x) => x.rule === 'requests.balance');
+    expect(balance.map((x) => [x.where, x.left, x.right])).toEqual([['natural_person', 3, 2], ['total', 3, 2]]);
+    expect(balance[0].cells).toEqual([
+      'requests.new_received.natural_person', 'requests.carried_over.natural_person',
+      'requests.total_processed.natural_person', 'requests.carried_forward.natural_person',
+    ]);
+    expect(balance[0].expected).toBe(2);
+    expect(balance[0].actual).toBe(3);
+  });
+
+  it('requests.outcome_sum and requests.row_total compare declared totals with their parts', () => {
+    const f = runChecks(record({ 'requests.granted.natural_person': 1 }));
+    expect(f.map((x) => `${x.rule} ${x.where} ${x.left} ${x.right}`).sort()).toEqual([
+      'requests.outcome_sum natural_person 1 0',
+      'requests.row_total granted 1 0',
+    ]);
+  });
+
+  it('appeals.group_total fails on a group whose 总计 is not the sum of its results', () => {
+    const f = runChecks(record({ 'appeals.review.upheld': 10, 'appeals.review.corrected': 1 }));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: 'appeals.group_total', where: 'review', left: 11, right: 0, severity: 'error' });
+  });
+
+  it('counts blank cells as 0 in sums and lists them under completeness', () => {
+    const f = runChecks(record({ 'requests.granted.research': null, 'appeals.review.total': null }));
+    expect(f.filter((x) => x.rule !== 'completeness')).toEqual([]);
+    const c = f.filter((x) => x.rule === 'completeness');
+    expect(c.map((x) => [x.where, x.cells])).toEqual([['requests', ['requests.granted.research']], ['appeals', ['appeals.review.total']]]);
+  });
+
+  it('values.domain flags negative and fractional counts, not decimal amounts', () => {
+    const f = runChecks(record({ 'proactive.rules.issued': -1, 'proactive.administrative_license.decisions': 2.5, 'proactive.administrative_fees.amount_10k_yuan': 12.75 }));
+    expect(f.filter((x) => x.rule === 'values.domain').map((x) => x.where)).toEqual(['proactive.rules.issued', 'proactive.administrative_license.decisions']);
+  });
+
+  it('prose.requests compares the applications the text states with the table', () => {
+    const f = runChecks(record({}, { 'requests.new_received.total': { value: 5, sentence: '收到政府信息公开申请5件' } }));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: 'prose.requests', left: 5, right: 0 });
+  });
+
+  it('skips the rules of a table that was not found', () => {
+    const r = record({ 'requests.granted.natural_person': 1 });
+    r.layout.requests = 'none';
+    expect(runChecks(r).filter((x) => x.rule.startsWith('requests'))).toEqual([]);
+  });
+});

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { mapTemplates } from '../../../src/templates/map.js';
+import { REQUESTS_2019, REQUESTS_2021 } from '../../../src/templates/ids.js';
+import { docWithTables } from './helpers.js';
+
+const seven = (n: number) => [String(n), '0', '0', '0', '0', '0', String(n)];
+
+/** A requests table with the template's labels, values n, n+1, … down the 自然人 and 总计 columns. */
+function requestsRows(layout = REQUESTS_2021, relabel: Record<string, string> = {}): string[][] {
+  return [
+    ['申请人情况', '自然人', '法人或其他组织', '', '', '', '', '总计'],
+    ...layout.rows.map((r, i) => [relabel[r.id] ?? r.label, ...seven(i + 1)]),
+  ];
+}
+
+describe('mapTemplates on the requests table', () => {
+  it('maps every row by its label onto the template ids', () => {
+    const m = mapTemplates(docWithTables(requestsRows()));
+    expect(m.layout.requests).toBe('2021');
+    REQUESTS_2021.rows.forEach((r, i) => {
+      expect(m.cells[`requests.${r.id}.natural_person`]).toBe(i + 1);
+      expect(m.cells[`requests.${r.id}.total`]).toBe(i + 1);
+    });
+  });
+
+  it('recognises the 2019 layout by its single （六）其他处理 row', () => {
+    const m = mapTemplates(docWithTables(requestsRows(REQUESTS_2019)));
+    expect(m.layout.requests).toBe('2019');
+    expect(m.cells['requests.other_handling.natural_person']).toBe(21);
+    expect(m.cells['requests.total_processed.total']).toBe(22);
+    expect('requests.other_other.total' in m.cells).toBe(false);
+  });
+
+  it('tolerates typos, half-width punctuation and line breaks in labels', () => {
+    const m = mapTemplates(
+      docWithTables(
+        requestsRows(REQUESTS_2021, {
+          denied_prohibited_by_law: '2.其他法律行政止公开',
+          denied_three_safeties_one_stability: '3.危及"三安全 一稳定"',
+          partially_granted: '(二)部分公开(区分处理的,只计这一情形,\n不计其他情形)',
+        }),
+      ),
+    );
+    expect(m.cells['requests.denied_prohibited_by_law.natural_person']).toBe(6);
+    expect(m.cells['requests.denied_three_safeties_one_stability.natural_person']).toBe(7);
+    expect(m.cells['requests.partially_granted.natural_person']).toBe(4);
+  });
+
+  it('does not map by position: a missing row is reported, not filled from its neighbour', () => {
+    const rows = requestsRows().filter((r) => !r[0].includes('重复申请'));
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.cells['requests.rejected_duplicate.natural_person']).toBeNull();
+    expect(m.cells['requests.rejected_publication.natural_person']).toBe(18);
+    expect(m.messages.some((x) => x.code === 'row-not-found' && x.message.includes('rejected_duplicate'))).toBe(true);
+  });
+
+  it('keeps blank cells null and counts a merged value cell once', () => {
+    const rows = requestsRows();
+    rows[1] = [rows[1][0], '5', '', '-', '/', '无', '0', '~0'];
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.cells['requests.new_received.natural_person']).toBe(5);
+    expect(m.cells['requests.new_received.commercial']).toBeNull();
+    expect(m.cells['requests.new_received.research']).toBeNull();
+    expect(m.cells['requests.new_received.other_legal_person']).toBe(0);
+    expect(m.cells['requests.new_received.total']).toBeNull();
+    expect(m.details['requests.new_received.research'].raw).toBe('-');
+  });
+
+  it('reads a table split into two blocks (a page break) as one table', () => {
+    const rows = requestsRows();
+    const m = mapTemplates(docWithTables(rows.slice(0, 12), rows.slice(12)));
+    expect(m.layout.requests).toBe('2021');
+    expect(m.cells['requests.carried_forward.total']).toBe(25);
+    expect(m.cells['requests.unavailable_not_held.total']).toBe(13);
+  });
+
+  it('joins a label cut into a row of its own back onto its row', () => {
+    const rows = requestsRows();
+    const i = rows.findIndex((r) => r[0].includes('缴纳费用'));
+    rows.splice(i, 1, ['（六）其他处理 2.申请人逾期未按收费通知要', ...seven(22)], ['求缴纳费用、行政机关不再处理其政府信息公开申请', '', '', '', '', '', '', '']);
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.cells['requests.other_unpaid_fee.natural_person']).toBe(22);
+    expect(m.cells['requests.other_other.natural_person']).toBe(23);
+  });
+});
+
+describe('mapTemplates on the proactive and appeals tables', () => {
+  const proactive2021 = [
+    ['第二十条第（一）项', '~第二十条第（一）项', '~第二十条第（一）项', '~第二十条第（一）项'],
+    ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+    ['规章', '1', '0', '11'],
+    ['行政规范性文件', '8', '26', '66'],
+    ['信息内容', '本年处理决定数量', '~本年处理决定数量', '~本年处理决定数量'],
+    ['行政许可', '447228', '~447228', '~447228'],
+    ['行政处罚', '3985758', '~3985758', '~3985758'],
+    ['行政强制', '88283', '~88283', '~88283'],
+    ['信息内容', '本年收费金额（单位：万元）', '~x', '~x'],
+    ['行政事业性收费', '96171.6', '~96171.6', '~96171.6'],
+  ];
+  it('reads the 2021 proactive table, counting a merged value once', () => {
+    const m = mapTemplates(docWithTables(proactive2021));
+    expect(m.layout.proactive).toBe('2021');
+    expect(m.cells).toMatchObject({
+      'proactive.rules.in_force': 11,
+      'proactive.normative_documents.repealed': 26,
+      'proactive.administrative_license.decisions': 447228,
+      'proactive.administrative_fees.amount_10k_yuan': 96171.6,
+    });
+  });
+
+  it('reads the 2019 proactive table with signed changes and a procurement amount in 元', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
+        ['规章', '13', '13', '524'],
+        ['规范性文件', '60', '60', '368'],
+        ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+        ['行政许可', '10', '+2', '300'],
+        ['其他对外管理服务事项', '5', '-1', '0'],
+        ['行政处罚', '3', '0', '12'],
+        ['行政强制', '1', '0', '2'],
+        ['行政事业性收费', '4', '0', ''],
+        ['政府集中采购', '6', '251000元', ''],
+      ]),
+    );
+    expect(m.layout.proactive).toBe('2019');
+    expect(m.cells['proactive.administrative_license.change']).toBe(2);
+    expect(m.cells['proactive.other_admin_services.change']).toBe(-1);
+    expect(m.cells['proactive.government_procurement.amount_10k_yuan']).toBe(25.1);
+    expect(m.details['proactive.government_procurement.amount_10k_yuan'].raw).toBe('251000元');
+  });
+
+  it('reads the appeals table as one row of fifteen under its header', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', '~', '~', '~', '~', '行政诉讼'],
+        ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '~', '~', '~', '~', '复议后起诉'],
+        [...'72 64 178 37 351 13 4 8 1 26 12 1 1 6 20'.split(' ')],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(m.cells['appeals.review.total']).toBe(351);
+    expect(m.cells['appeals.litigation_direct.corrected']).toBe(4);
+    expect(m.cells['appeals.litigation_after_review.total']).toBe(20);
+  });
+
+  it('finds no table in a document without one', () => {
+    const m = mapTemplates(docWithTables([['指标名称', '计量单位', '2016年度'], ['主动公开文件数', '条', '3460']]));
+    expect(m.layout).toEqual({ proactive: 'none', requests: 'none', appeals: 'none' });
+  });
+});
