@@ -112,7 +112,9 @@ class TableBuilder {
       }
     }
     this.pending = [];
-    this.rows.push([joinWrapped(prefix, line.label), ...line.values]);
+    const label = joinWrapped(prefix, line.label);
+    // A row of numbers alone (table 四's 15 values) gets no empty label cell: it would read as a blank value.
+    this.rows.push(label ? [label, ...line.values] : [...line.values]);
     this.dataRows++;
   }
 

@@ -29,6 +29,30 @@ export function readPipeTable(lines: string[], start: number): { table: TableBlo
     if (!isSeparatorRow(lines[i])) rows.push(splitRow(lines[i]));
   }
   const width = rows.length ? Math.max(...rows.map((r) => r.length)) : 0;
-  const grid = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')].map((t) => cell(t)));
-  return { table: { kind: 'table', rows: grid }, next: i };
+  const padded = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+  return { table: { kind: 'table', rows: expandLabelSpans(padded) }, next: i };
+}
+
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * Converters write a label merged over two columns (一、本年新收… beside the （一）予以公开 column) as the
+ * label then an empty cell. In a column that holds no number in any row, an empty cell between a label
+ * and the row's numbers is that span: it repeats the label, marked spanned, so it is not read as a blank
+ * value. Empty cells in number columns stay blank values.
+ */
+function expandLabelSpans(rows: string[][]): TableBlock['rows'] {
+  const width = rows[0]?.length ?? 0;
+  const numberColumn = Array.from({ length: width }, (_, c) => rows.some((r) => NUMBER.test(r[c])));
+  return rows.map((r) =>
+    r.map((text, c) => {
+      if (text !== '' || numberColumn[c]) return cell(text);
+      const left = r
+        .slice(0, c)
+        .reverse()
+        .find((t) => t !== '' && !NUMBER.test(t));
+      const numbersAfter = r.slice(c + 1).some((t) => NUMBER.test(t));
+      return left !== undefined && numbersAfter ? cell(left, { spanned: true }) : cell(text);
+    }),
+  );
 }

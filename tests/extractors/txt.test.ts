@@ -221,6 +221,11 @@ describe('txtReader on hand-made converter output', () => {
     expect(tables(doc)[0].rows[1].map((c) => c.text)).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
     expect(tables(doc)[1].rows[0][0].text).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况');
     expect(tables(doc)[2].rows.some((r) => r[0].text.startsWith(':'))).toBe(false);
+    // 一、本年新收… spans the label columns: the empty cell after it repeats it as a span, not a blank value.
+    const received = tables(doc)[1].rows[1];
+    expect(received.slice(0, 3)).toEqual([{ text: '一、本年新收政府信息公开申请数量' }, { text: '一、本年新收政府信息公开申请数量', spanned: true }, { text: '80' }]);
+    // The leading empty cell under 三、本年度办理结果 has no label to its left and stays empty.
+    expect(tables(doc)[1].rows[4][0]).toEqual({ text: '' });
     expectTruthCells(doc, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`);
   });
 });

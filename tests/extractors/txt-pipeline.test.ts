@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { extractFile } from '../../src/pipeline.js';
+
+const CORPUS = '../shared/corpus/';
+const FIXTURES = 'tests/fixtures/txt/';
+
+function truthCells(path: string, keep: (key: string) => boolean = () => true): Record<string, number | null> {
+  const cells: Record<string, number | null> = JSON.parse(readFileSync(path, 'utf8')).cells;
+  return Object.fromEntries(Object.entries(cells).filter(([k]) => keep(k)));
+}
+
+describe('text inputs through the whole pipeline', () => {
+  test.each([
+    ['seed/zzszq-gxj-2023.txt', `${CORPUS}seed/zzszq-gxj-2023.txt`, `${CORPUS}seed/zzszq-gxj-2023.truth.json`],
+    ['variety/pingtan-2023-glued.txt', `${CORPUS}variety/pingtan-2023-glued.txt`, `${CORPUS}variety/pingtan-2023-glued.truth.json`],
+    ['variety/pingtan-2024-glued.txt', `${CORPUS}variety/pingtan-2024-glued.txt`, `${CORPUS}variety/pingtan-2024-glued.truth.json`],
+    ['pdftotext -layout of pingtan-2023-pdf', `${FIXTURES}pingtan-2023-pdftotext-layout.txt`, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`],
+    ['Markdown of pingtan-2023', `${FIXTURES}pingtan-2023-markdown.md`, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`],
+  ])('%s is read as txt and yields every truth cell', async (_name, file, truthFile) => {
+    const record = await extractFile(file);
+    expect(record.format).toBe('txt');
+    expect(record.status).toBe('ok');
+    const expected = truthCells(truthFile);
+    expect(Object.fromEntries(Object.keys(expected).map((k) => [k, record.cells[k]]))).toEqual(expected);
+  });
+
+  // Table 四 of these two is printed under seven header lines in layout text; only tables 二 and 三 are
+  // checked here (see the reader test for the appeals row itself).
+  test.each([
+    ['huaian-city-2024', `${FIXTURES}huaian-city-2024-pdftotext-layout.txt`, `${CORPUS}real/huaian-city-2024.truth.json`],
+    ['hongze-2023', `${FIXTURES}hongze-2023-pdftotext-layout.txt`, `${CORPUS}real/hongze-2023.truth.json`],
+  ])('pdftotext -layout of the real PDF %s yields every truth cell of tables 二 and 三', async (_name, file, truthFile) => {
+    const record = await extractFile(file);
+    const expected = truthCells(truthFile, (k) => !k.startsWith('appeals.'));
+    expect(Object.fromEntries(Object.keys(expected).map((k) => [k, record.cells[k]]))).toEqual(expected);
+  });
+
+  test('the crawler header gives the record its publication date and source URL', async () => {
+    const record = await extractFile(`${CORPUS}variety/pingtan-2024-glued.txt`);
+    expect(record.published).toBe('2025-03-10');
+    expect(record.source_url).toBe('https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202503/t20250310_97791.htm');
+  });
+});
