@@ -14,7 +14,7 @@ import { runBatch, type BatchOptions } from './run/batch.js';
 import { readJournal } from './run/journal.js';
 import { atomicWrite } from './run/atomic.js';
 import { yearFacts, type YearFacts } from './checks/cross-year/facts.js';
-import { agencyKey } from './checks/cross-year/agency-key.js';
+import { normaliseAgency } from './structure/agency.js';
 import { runYearChecks } from './checks/cross-year/index.js';
 
 export interface ExtractRunOptions {
@@ -48,7 +48,7 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
   // Pass 1 over the journal: the few numbers the year rules need, for every report of the run.
   const facts: YearFacts[] = [];
   for await (const record of readJournal(outDir)) {
-    const f = yearFacts(record, agencyKey);
+    const f = yearFacts(record, normaliseAgency);
     if (f) facts.push(f);
   }
   const years = runYearChecks(facts);

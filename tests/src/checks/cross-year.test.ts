@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runYearChecks } from '../../../src/checks/cross-year/index.js';
-import { agencyKey } from '../../../src/checks/cross-year/agency-key.js';
+import { normaliseAgency as agencyKey } from '../../../src/structure/agency.js';
 import { yearFacts } from '../../../src/checks/cross-year/facts.js';
 import type { ReportRecord } from '../../../src/schemas/record.js';
 import { loadTruths } from '../../corpus/truth.js';
