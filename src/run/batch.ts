@@ -41,10 +41,15 @@ export interface BatchOptions {
   workers?: number;
   limits?: LimitsOverrides | Limits;
   onProgress?: (progress: BatchProgress) => void;
-  /** Stops scheduling new documents; those in flight finish. */
+  /** Stops starting new documents (those in flight finish and are journalled); runBatch then resolves with aborted: true. */
   signal?: AbortSignal;
   /** RSS polling interval for the worker cap and the peak measurement, ms. */
   memoryPollMs?: number;
+  /**
+   * Anything else that changes what a record says (CLI options passed to the pipeline): folded into
+   * the journal key, so a run with different settings re-parses instead of resuming.
+   */
+  settings?: unknown;
   /** Fork this script instead of the compiled worker (tests). */
   workerEntry?: string;
 }
@@ -82,7 +87,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
   const started = Date.now();
   const limits = resolveLimits(options.limits ?? {});
   const workers = options.workers ?? availableParallelism();
-  const settings = await settingsHash(limits);
+  const settings = await settingsHash(limits, options.settings);
   const journal = options.outDir ? await Journal.open(options.outDir) : undefined;
   const pool =
     workers > 0
@@ -135,7 +140,6 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
       inFlight.set(item.key, parsed);
       tasks.push(parsed.then(() => undefined));
     }
-    options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
     await Promise.all(tasks);
     summary.aborted = options.signal?.aborted ?? false;
   } finally {

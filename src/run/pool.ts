@@ -68,6 +68,7 @@ class Worker {
       detached: true,
     });
     this.child.stderr?.on('data', (chunk: Buffer) => {
+      if (process.env.NIANBAO_DEBUG) process.stderr.write(chunk);
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
     });
     this.ready = new Promise<void>((resolveReady, rejectReady) => {
@@ -88,7 +89,7 @@ class Worker {
       onExit(this);
     };
     this.child.on('close', finish);
-    this.child.on('exit', () => setTimeout(finish, 250).unref());
+    this.child.on('exit', () => setTimeout(finish, 250));
     this.child.on('error', () => undefined); // 'exit' follows and reports
   }
 

@@ -30,9 +30,9 @@ export function extractorVersion(): Promise<string> {
   return cachedVersion;
 }
 
-export async function settingsHash(limits: Limits): Promise<string> {
+export async function settingsHash(limits: Limits, extra?: unknown): Promise<string> {
   const sorted = Object.fromEntries(Object.entries(limits).sort(([a], [b]) => a.localeCompare(b)));
-  return sha256(JSON.stringify({ version: await extractorVersion(), limits: sorted })).slice(0, 16);
+  return sha256(JSON.stringify({ version: await extractorVersion(), limits: sorted, extra: extra ?? null })).slice(0, 16);
 }
 
 /** Journal key: content hash, settings, and the outside facts that end up in the record. */

@@ -104,3 +104,16 @@ describe('runBatch', () => {
     expect(await collect(0)).toEqual(await collect(2));
   });
 });
+
+describe('runBatch when aborted', () => {
+  it('stops starting documents, journals the ones finished, and resumes the rest later', async () => {
+    const out = tempDir('abort');
+    const controller = new AbortController();
+    const first = await runBatch(inputs, { outDir: out, workers: 1, signal: controller.signal, onProgress: () => controller.abort() });
+    expect(first.aborted).toBe(true);
+    expect(first.processed).toBeGreaterThanOrEqual(1);
+    expect(first.processed).toBeLessThan(inputs.length);
+    const rest = await runBatch(inputs, { outDir: out, workers: 1 });
+    expect(rest).toMatchObject({ resumed: first.processed, processed: inputs.length - first.processed, aborted: false });
+  });
+});

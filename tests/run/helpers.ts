@@ -29,7 +29,7 @@ export function tempDir(prefix: string): string {
 let built = false;
 /** Tests that fork the real worker need dist/ (vitest's globalSetup does it too; this covers a lone file run). */
 export function ensureBuilt(): void {
-  if (built) return;
+  if (built || process.env.NIANBAO_DIST_BUILT) return;
   setupBuild();
   built = true;
 }

@@ -16,4 +16,6 @@ export default function setup(): void {
     console.warn(`tsc reported errors (build continues):\n${output.slice(0, 2000)}`);
   }
   if (!existsSync(`${root}dist/src/run/worker-main.js`)) throw new Error('build produced no dist/src/run/worker-main.js');
+  // Test workers start after globalSetup and inherit this: tests that call ensureBuilt() skip a rebuild.
+  process.env.NIANBAO_DIST_BUILT = '1';
 }
