@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { dateFromUrl, readPageMetadata, reportYear } from '../../src/crawl/page-metadata.js';
+import { PINGTAN_2016_PAGE, PINGTAN_2022_PAGE, PINGTAN_2023_PAGE, SEED_HTML_PAGE } from './fixture-server.js';
+
+describe('page metadata', () => {
+  it('reads the real Pingtan 2023 page: CMS meta title, PubDate and source', () => {
+    expect(readPageMetadata(PINGTAN_2023_PAGE, 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm')).toEqual({
+      title: '平潭综合实验区2023年度政府信息公开工作年度报告',
+      publishedAt: '2024-03-08',
+      publisher: '平潭综合实验区管委会办公室',
+    });
+  });
+
+  it('reads the real Pingtan 2016 legacy page', () => {
+    expect(readPageMetadata(PINGTAN_2016_PAGE.toString('utf8'), 'https://www.pingtan.gov.cn/x.htm')).toMatchObject({
+      title: '平潭综合实验区2016年度政府信息公开工作年度报告',
+      publishedAt: '2017-01-18',
+    });
+  });
+
+  it('takes the visible 发布日期 label when there is no meta date', () => {
+    expect(readPageMetadata(SEED_HTML_PAGE.toString('utf8'), 'https://x.gov.cn/a.htm')).toMatchObject({
+      title: '市中区工业和信息化局2023年政府信息公开工作年度报告',
+      publishedAt: '2024-01-11',
+    });
+  });
+
+  it('falls back to the TRS URL date, then to Last-Modified', () => {
+    const page = PINGTAN_2022_PAGE.toString('utf8'); // its 发布日期 cell is empty
+    expect(readPageMetadata(page, 'https://www.pingtan.gov.cn/zwgk/202303/t20230320_5.htm').publishedAt).toBe('2023-03-20');
+    expect(readPageMetadata(page, 'https://www.pingtan.gov.cn/zwgk/report.htm', 'Mon, 20 Mar 2023 02:00:00 GMT').publishedAt).toBe('2023-03-20');
+    expect(readPageMetadata(page, 'https://www.pingtan.gov.cn/zwgk/report.htm').publishedAt).toBeNull();
+  });
+
+  it('reads the report year from a title and the day from a TRS URL', () => {
+    expect(reportYear('平潭综合实验区2023年度政府信息公开工作年度报告')).toBe(2023);
+    expect(reportYear('某镇 2020 年政府信息公开工作年报')).toBe(2020);
+    expect(reportYear('政府信息公开工作年度报告')).toBeNull();
+    expect(dateFromUrl('https://a.gov.cn/zfxxgknb/202403/t20240308_87885.htm')).toBe('2024-03-08');
+  });
+});
