@@ -164,6 +164,13 @@ async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: 
   let outcome: TaskOutcome;
   if (pool) {
     outcome = await pool.run({ path: input.path, known: input.known });
+    // A crash or memory kill may not be this document's fault: a late error or a leak left by the
+    // worker's previous documents. One retry in a fresh worker tells the two apart; a timeout is
+    // not retried (it would cost the whole timeout again).
+    if ('failure' in outcome && /^(crash|memory):/.test(outcome.failure)) {
+      const retry = await pool.run({ path: input.path, known: input.known }, { fresh: true });
+      outcome = 'failure' in retry ? { failure: `${retry.failure} (also on a retry in a fresh worker)` } : retry;
+    }
   } else {
     outcome = await inProcess(input, limits.documentTimeoutMs);
   }

@@ -54,6 +54,8 @@ class Worker {
   private current: { id: number; settle: (outcome: TaskOutcome) => void } | undefined;
   private killReason: string | undefined;
   private nextId = 1;
+  /** Documents sent to this worker so far. */
+  used = 0;
 
   constructor(
     entry: string,
@@ -99,6 +101,7 @@ class Worker {
 
   run(task: PoolTask): Promise<TaskOutcome> {
     const id = this.nextId++;
+    this.used++;
     return new Promise<TaskOutcome>((resolveTask) => {
       this.current = { id, settle: resolveTask };
       const seconds = this.options.documentTimeoutMs / 1000;
@@ -184,9 +187,15 @@ export class WorkerPool {
     return [...this.all].map((w) => w.child.pid).filter((pid): pid is number => pid !== undefined);
   }
 
-  async run(task: PoolTask): Promise<TaskOutcome> {
+  /** Runs one document; `fresh` insists on a worker that has run nothing before (for retries). */
+  async run(task: PoolTask, options: { fresh?: boolean } = {}): Promise<TaskOutcome> {
     if (this.closed) return { failure: 'crash: pool closed' };
-    const worker = await this.acquire();
+    let worker = await this.acquire();
+    if (options.fresh && worker.used > 0) {
+      this.all.delete(worker);
+      worker.retire();
+      worker = this.spawn();
+    }
     try {
       await worker.ready;
     } catch (err) {

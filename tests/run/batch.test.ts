@@ -5,7 +5,7 @@ import { runBatch, type BatchInput, type BatchProgress } from '../../src/run/bat
 import { journalPaths, readJournal } from '../../src/run/journal.js';
 import { extractFile } from '../../src/pipeline.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
-import { corpusDocuments, ensureBuilt, tempDir } from './helpers.js';
+import { corpusDocuments, ensureBuilt, repoRoot, tempDir } from './helpers.js';
 
 const documents = corpusDocuments();
 const inputs: BatchInput[] = documents.map((path) => ({ path, source: basename(path) }));
@@ -115,5 +115,26 @@ describe('runBatch when aborted', () => {
     expect(first.processed).toBeLessThan(inputs.length);
     const rest = await runBatch(inputs, { outDir: out, workers: 1 });
     expect(rest).toMatchObject({ resumed: first.processed, processed: inputs.length - first.processed, aborted: false });
+  });
+});
+
+describe('runBatch with misbehaving workers', () => {
+  it('gives a failed record with the reason for a hang, a crash (retried once) and a memory blow-up', async () => {
+    const dir = tempDir('faults');
+    const names = ['hang.txt', 'exit.txt', 'rss.txt'];
+    for (const name of names) writeFileSync(join(dir, name), `${name}\n`);
+    const out = tempDir('faults-out');
+    const summary = await runBatch(
+      names.map((name) => ({ path: join(dir, name), source: name })),
+      { outDir: out, workers: 2, limits: { documentTimeoutMs: 1_000, workerMemoryMb: 200 }, memoryPollMs: 50, workerEntry: join(repoRoot, 'tests/fixtures/run/fault-worker.mjs') },
+    );
+    expect(summary).toMatchObject({ total: 3, failed: 3, failures: { timeout: 1, crash: 1, memory: 1 } });
+    const records = await journalled(out);
+    expect(records.map((r) => [r.source, r.status, r.format, r.error])).toEqual([
+      ['hang.txt', 'failed', 'txt', 'timeout: no result after 1 s (documentTimeoutMs); worker killed'],
+      ['exit.txt', 'failed', 'txt', 'crash: worker exited with code 3 (also on a retry in a fresh worker)'],
+      ['rss.txt', 'failed', 'txt', expect.stringMatching(/^memory: worker RSS \d+ MiB over the 200 MiB cap \(workerMemoryMb\); worker killed \(also on a retry in a fresh worker\)$/)],
+    ]);
+    expect(records[0].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -66,3 +66,13 @@ describe('WorkerPool', () => {
     expect(new Set(outcomes.map(pidOf)).size).toBe(2);
   });
 });
+
+describe('WorkerPool fresh runs', () => {
+  it('gives a document a worker that has run nothing before when asked', async () => {
+    const p = makePool({ size: 1 });
+    const used = pidOf(await p.run({ path: '/x/ok-1' }));
+    const fresh = pidOf(await p.run({ path: '/x/ok-2' }, { fresh: true }));
+    expect(fresh).not.toBe(used);
+    expect(pidOf(await p.run({ path: '/x/ok-3' }))).toBe(fresh);
+  });
+});

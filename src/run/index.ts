@@ -1,0 +1,6 @@
+/** The execution layer's public surface: batch runs, the journal the writers read, atomic writes, the zip guard. */
+export { runBatch, failureCode, type BatchInput, type BatchOptions, type BatchProgress, type BatchSummary } from './batch.js';
+export { readJournal, journalPaths, type JournalEntry, type RunManifest } from './journal.js';
+export { atomicWrite, type AtomicContents } from './atomic.js';
+export { checkZipLimits, type ZipCheck, type ZipLimits } from './zip-guard.js';
+export { PeakMemorySampler, readRssBytes } from './memory.js';
