@@ -18,6 +18,8 @@ export const CRAWL_DEFAULTS = {
   maxTotalBytes: 2 * 1024 ** 3,
   /** One response body; the stream is aborted when exceeded. */
   maxBodyBytes: 100 * 1024 ** 2,
+  /** Bytes of an HTML/JSON/XML body read for links and metadata; the whole body is still stored. */
+  maxParseBytes: 10 * 1024 ** 2,
   /** Redirect hops followed for one URL (each hop is checked on its own). */
   maxRedirects: 5,
   connectTimeoutMs: 15_000,

@@ -80,7 +80,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
   let metadata: PageMetadata = { title: null, publishedAt: null, publisher: null };
   let discovered: FrontierEntry[] = [];
   if (isText) {
-    const text = decodeText(body, contentType);
+    const text = decodeText(body.subarray(0, options.maxParseBytes), contentType);
     if (stored.extension === '.html') metadata = readPageMetadata(text, result.finalUrl, lastModified ?? undefined);
     if (kind !== 'attachment') {
       const discovery = discover(

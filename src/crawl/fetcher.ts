@@ -131,7 +131,7 @@ async function fetchHop(url: URL, req: FetchRequest, ctx: FetchContext): Promise
 async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number, declaredLength: number, url: string): Promise<Buffer> {
   const tooLarge = () => new CrawlError('body-too-large', `${url} is larger than ${maxBytes} bytes`, false);
   if (declaredLength > maxBytes) {
-    body.destroy();
+    abandon(body);
     throw tooLarge();
   }
   const chunks: Buffer[] = [];
@@ -139,7 +139,7 @@ async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: numbe
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
     if (size > maxBytes) {
-      body.destroy();
+      abandon(body);
       throw tooLarge();
     }
     chunks.push(chunk as Buffer);
@@ -152,8 +152,14 @@ async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
   try {
     await body.dump({ limit: 64 * 1024 });
   } catch {
-    body.destroy();
+    abandon(body);
   }
+}
+
+/** Closes the connection under a body we will not read; the abort it emits is expected, not an error. */
+function abandon(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => {});
+  body.destroy();
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -16,6 +16,7 @@ import { withRetries, type RetryPolicy } from './retry.js';
 import { RobotsCache, type RobotsLoader } from './robots.js';
 import { HostScheduler } from './host-scheduler.js';
 import { CrawlStore } from './store.js';
+import { removeStaleTempFiles } from './storage.js';
 import { CRAWL_DEFAULTS } from './defaults.js';
 import { HttpStatusError, toCrawlError } from './errors.js';
 
@@ -50,6 +51,7 @@ const MANIFEST_REFRESH_MS = 1_000;
 export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
   const options = resolveOptions({ ...input, seeds: input.seeds.map((seed) => parseHttpUrl(seed).href) });
   await mkdir(join(options.outDir, 'files'), { recursive: true });
+  await removeStaleTempFiles(options.outDir);
   const store = new CrawlStore(options.outDir);
   const policy = createAddressPolicy(options.allowPrivateNetwork);
   const dispatcher = createGuardedAgent(policy, options.connectTimeoutMs, options.perHostConcurrency);

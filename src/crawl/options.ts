@@ -20,6 +20,7 @@ export interface CrawlOptions {
   maxPages?: number;
   maxTotalBytes?: number;
   maxBodyBytes?: number;
+  maxParseBytes?: number;
   maxRedirects?: number;
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;

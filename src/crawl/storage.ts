@@ -5,7 +5,7 @@
  * crawl never leaves half a file under a final name.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface StoredFile {
@@ -78,6 +78,15 @@ export async function storeContent(crawlDir: string, body: Buffer, contentType: 
     await rename(temp, absolutePath);
   }
   return { sha256, path: relative, extension };
+}
+
+/** Temp files of a crawl killed mid-write: never referenced by the store, safe to delete. */
+export async function removeStaleTempFiles(crawlDir: string): Promise<number> {
+  const dir = join(crawlDir, 'files');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((name) => name.endsWith('.tmp'));
+  await Promise.all(stale.map((name) => unlink(join(dir, name)).catch(() => undefined)));
+  return stale.length;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -4,26 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl, type CrawlSummary } from '../../src/crawl/index.js';
 import { readManifest, type ManifestEntry } from '../../src/crawl/manifest.js';
-import type { CrawlOptions } from '../../src/crawl/options.js';
+import { FAST } from './fast-options.js';
 import { sha256Of } from '../../src/crawl/storage.js';
 import { PINGTAN_2023_PDF, startFixtureServer, type FixtureServer } from './fixture-server.js';
 
-/** Tiny waits: the politeness defaults are tested as numbers, not by waiting for them. */
-export const FAST: Partial<CrawlOptions> = {
-  perHostDelayMs: 0,
-  retryBaseDelayMs: 5,
-  retryMaxDelayMs: 20,
-  maxRetries: 2,
-  maxRetryAfterMs: 100,
-  bodyIdleTimeoutMs: 300,
-  headersTimeoutMs: 2_000,
-  totalTimeoutMs: 5_000,
-  maxBodyBytes: 1024 * 1024,
-  allowPrivateNetwork: ['127.0.0.1'],
-  years: { from: 2016, to: 2023 },
-  progress: false,
-  contact: 'crawl-tests@example.org',
-};
 
 let server: FixtureServer;
 let dir: string;
