@@ -4,19 +4,16 @@
  * moment it exists. Every input is accounted for: a document that could not be parsed still yields
  * a failed record saying why.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
-import { detectReader } from '../../extractors/detect.js';
 import { extractFile, failedRecord, type ExtractOptions } from '../pipeline.js';
 import type { ReportRecord } from '../schemas/record.js';
 import { resolveLimits, type Limits, type LimitsOverrides } from '../limits.js';
 import { Journal, writeManifest } from './journal.js';
 import { PeakMemorySampler } from './memory.js';
 import { WorkerPool, type TaskOutcome } from './pool.js';
-import { settingsHash, documentKey } from './settings.js';
+import { settingsHash } from './settings.js';
+import { prepare, type PreparedInput } from './prepare.js';
 
 export interface BatchInput {
   /** Where to read the bytes. */
@@ -71,16 +68,6 @@ export interface BatchSummary {
   peakRssBytes: number;
   elapsedMs: number;
   aborted: boolean;
-}
-
-interface PreparedInput {
-  input: BatchInput;
-  key: string;
-  sha256: string;
-  sizeBytes: number;
-  format: string;
-  /** Set when the input is refused before parsing (unreadable, over a size limit). */
-  refusal?: string;
 }
 
 export async function runBatch(inputs: BatchInput[], options: BatchOptions = {}): Promise<BatchSummary> {
@@ -201,44 +188,4 @@ function refused(item: PreparedInput, reason: string): ReportRecord {
   const record = failedRecord(item.input.source, Buffer.alloc(0), item.format, reason);
   if (reason.startsWith('cannot read')) return record;
   return { ...record, sha256: item.sha256, report_id: item.sha256.slice(0, 16) };
-}
-
-/** Hashes the file as a stream (it may be huge), sniffs its format from the head, checks size limits. */
-async function prepare(input: BatchInput, limits: Limits, settings: string): Promise<PreparedInput> {
-  let sizeBytes: number;
-  let sha256: string;
-  let head: Buffer;
-  try {
-    sizeBytes = (await stat(input.path)).size;
-    ({ sha256, head } = await hashFile(input.path));
-  } catch (err) {
-    const unreadable = createHash('sha256').update(`unreadable:${input.path}`).digest('hex');
-    return { input, key: documentKey(unreadable, settings, input.known), sha256: unreadable, sizeBytes: 0, format: 'unknown', refusal: `cannot read file: ${(err as Error).message}` };
-  }
-  const format = detectReader(head, input.path)?.format ?? 'unknown';
-  const item: PreparedInput = { input, key: documentKey(sha256, settings, input.known), sha256, sizeBytes, format };
-  if (sizeBytes > limits.maxFileBytes) item.refusal = tooLarge(sizeBytes, limits.maxFileBytes, 'maxFileBytes');
-  else if (format === 'html' && sizeBytes > limits.maxHtmlBytes) item.refusal = tooLarge(sizeBytes, limits.maxHtmlBytes, 'maxHtmlBytes');
-  return item;
-}
-
-function tooLarge(size: number, limit: number, name: string): string {
-  const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
-  return `file-too-large: ${mib(size)}, over the ${mib(limit)} limit (${name}); not read`;
-}
-
-const HEAD_BYTES = 64 * 1024;
-
-async function hashFile(path: string): Promise<{ sha256: string; head: Buffer }> {
-  const hash = createHash('sha256');
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    if (headBytes < HEAD_BYTES) {
-      head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
-      headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
-    }
-  }
-  return { sha256: hash.digest('hex'), head: Buffer.concat(head) };
 }
