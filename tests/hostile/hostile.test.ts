@@ -27,7 +27,7 @@ beforeAll(async () => {
   summary = await runBatch([...files.map((f) => ({ path: f.path, source: f.name })), ...controls], {
     outDir: out,
     workers: 2,
-    // Two workers capped at 384 MiB plus the test process keep the run under 1 GiB by construction.
+    // Two workers capped at 384 MiB leave room for the test process itself (~250 MiB) under 1 GiB.
     limits: { documentTimeoutMs: 60_000, workerMemoryMb: 384 },
     memoryPollMs: 50,
   });
