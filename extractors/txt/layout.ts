@@ -15,6 +15,15 @@ const NUMERIC_TAIL = new RegExp(String.raw`^(.*?)(\s*)(${VALUE}(?:\s+${VALUE})*)
 const MAX_LABEL_CHARS = 60;
 /** Longest line kept aside as a possible table header or label fragment (characters). */
 const MAX_FRAGMENT_CHARS = 40;
+/**
+ * Longest label of a row printed with a single space before one or two numbers (行政许可 2629, as
+ * pdf-parse writes it); prose lines are longer, and a sentence ending in a count ends with a unit.
+ */
+const MAX_TIGHT_LABEL_CHARS = 16;
+/** Short lines kept aside while waiting to see whether a table follows (a stacked header runs to ~30). */
+const MAX_HELD_LINES = 40;
+/** Longest header word gathered with its neighbours when header words come one per line (characters). */
+const MAX_STACKED_WORD_CHARS = 8;
 /** Longest line examined for a numeric tail (characters): table rows are short, and the test backtracks. */
 const MAX_ROW_LINE_CHARS = 400;
 
@@ -38,7 +47,7 @@ function isCollapsedHeader(text: string): boolean {
 }
 
 function cellsOf(text: string): string[] {
-  return text.split(isCollapsedHeader(text) ? /\s+/ : /\s{2,}/).map(trimCell).filter(Boolean);
+  return text.split(isCollapsedHeader(text) ? /\s+/ : /\t|\s{2,}/).map(trimCell).filter(Boolean);
 }
 
 function classify(raw: string): Line {
@@ -51,7 +60,8 @@ function classify(raw: string): Line {
     const label = trimCell(m[1]);
     const values = m[3].split(/\s+/);
     const realNumbers = values.filter((v) => /\d/.test(v)).length;
-    const separated = m[2].length >= 2 || label === '';
+    const tight = label.length <= MAX_TIGHT_LABEL_CHARS && /[\u4e00-\u9fff）)]$/.test(label) && !/[年月日第共计约为至和及于]$/.test(label);
+    const separated = m[2].length >= 2 || m[2].includes('\t') || label === '' || tight;
     const labelOk = label.length <= MAX_LABEL_CHARS && !/\d$/.test(label) && !/[。；]$/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
     const hasValues = realNumbers > 0 || (label !== '' && separated && values.length >= 2);
@@ -101,9 +111,18 @@ class TableBuilder {
   addRow(line: NumericLine): void {
     let prefix = '';
     let lastRow = this.dataRows > 0 ? this.rows[this.rows.length - 1] : undefined;
+    // Header words stacked one per line (维持 / 结果 / 纠正 …, as pdf-parse writes a vertical header)
+    // are gathered into one header row rather than a row per word.
+    let stacked: string[] | undefined;
     for (const fragment of this.pending) {
+      const word = fragment.cells.length === 1 && fragment.text.length <= MAX_STACKED_WORD_CHARS;
       if (isHeaderLike(fragment) || (!lastRow && !startsLabel(fragment) && !prefix)) {
-        this.rows.push(fragment.cells.length > 1 ? fragment.cells : [fragment.text]);
+        if (word && stacked) stacked.push(fragment.text);
+        else {
+          const row = fragment.cells.length > 1 ? fragment.cells : [fragment.text];
+          this.rows.push(row);
+          stacked = word ? row : undefined;
+        }
         lastRow = undefined;
       } else if (prefix || startsLabel(fragment) || !lastRow) {
         prefix = joinWrapped(prefix, fragment.cells.join(' '));
@@ -162,6 +181,7 @@ class ParagraphBuilder {
     const continues =
       previous !== undefined &&
       this.wrapWidth > 0 &&
+      !(this.current.length === 1 && isSectionHeading(previous)) &&
       displayWidth(previous) >= this.wrapWidth * 0.8 &&
       !/[。！？；]$/.test(previous) &&
       !line.indented &&
@@ -241,7 +261,7 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
       continue;
     }
     // A short line: maybe a header or a label fragment of a table to come (or of the open one).
-    if (!table.open && table.held.length >= 12) emitText(table.held.shift()!);
+    if (!table.open && table.held.length >= MAX_HELD_LINES) emitText(table.held.shift()!);
     table.hold(line);
   }
   closeTable();

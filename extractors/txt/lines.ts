@@ -20,10 +20,10 @@ export function isSectionHeading(line: string): boolean {
   return /^[一二三四五六七八九十]{1,2}、\S{4,}/.test(line) && line.length <= 40 && !/[。；]$/.test(line);
 }
 
-/** Page furniture between two pages of layout text: `-3-`, `- 3 -`, `第3页`, `3/10`, `第 3 页 共 10 页`. */
+/** Page furniture between two pages of converted text: `-3-`, `- 3 -`, `第3页`, `3/10`, `第 3 页 共 10 页`, `-- 3 of 10 --` (pdf-parse). */
 export function isPageNumberLine(line: string): boolean {
   const t = trimCell(line);
-  return /^[-—–]\s*\d{1,4}\s*[-—–]$/.test(t) || /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
+  return /^[-—–]\s*\d{1,4}\s*[-—–]$/.test(t) || /^--\s*\d{1,4}\s+of\s+\d{1,4}\s*--$/.test(t) || /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
 }
 
 export function isCjk(ch: string | undefined): boolean {

@@ -17,6 +17,7 @@ describe('text inputs through the whole pipeline', () => {
     ['variety/pingtan-2024-glued.txt', `${CORPUS}variety/pingtan-2024-glued.txt`, `${CORPUS}variety/pingtan-2024-glued.truth.json`],
     ['pdftotext -layout of pingtan-2023-pdf', `${FIXTURES}pingtan-2023-pdftotext-layout.txt`, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`],
     ['Markdown of pingtan-2023', `${FIXTURES}pingtan-2023-markdown.md`, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`],
+    ['pdf-parse text of pingtan-2023-pdf', `${FIXTURES}pingtan-2023-pdf-parse.txt`, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`],
   ])('%s is read as txt and yields every truth cell', async (_name, file, truthFile) => {
     const record = await extractFile(file);
     expect(record.format).toBe('txt');

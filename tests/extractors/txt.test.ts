@@ -188,6 +188,12 @@ describe('txtReader on PDF converter text (pdftotext -layout)', () => {
     expect(expectTruthCells(doc, `${CORPUS}${truthFile}`)).toBeGreaterThan(150);
   });
 
+  test('pdf-parse text of pingtan-2023-pdf (single spaces, -- n of m -- page marks, labels wrapped over numbers) gives every truth cell', async () => {
+    const doc = await read(`${FIXTURES}pingtan-2023-pdf-parse.txt`);
+    expect(expectTruthCells(doc, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`)).toBe(200);
+    expect(texts(doc).some((p) => p.includes(' of 4 --'))).toBe(false);
+  });
+
   test('wrapped prose lines are joined back into paragraphs and page numbers dropped', async () => {
     const doc = await read(`${FIXTURES}huaian-city-2024-pdftotext-layout.txt`);
     const paragraphs = texts(doc);
