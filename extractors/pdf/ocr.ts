@@ -24,7 +24,7 @@ export interface OcrOptions {
 }
 
 /** Renders above this many pixels are done at a lower resolution, so a poster-sized page cannot exhaust memory. */
-const MAX_PIXELS = 40_000_000;
+const MAX_PIXELS = 20_000_000;
 const POINTS_PER_INCH = 72;
 
 /** Are pdftoppm, pdfinfo and tesseract (with Simplified Chinese) installed? */
@@ -87,11 +87,12 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
 
 async function pageSize(pdfPath: string, page: number, timeoutMs: number): Promise<{ width: number; height: number }> {
   if (!Number.isInteger(page) || page < 1) throw new UnreadableDocumentError('ocr-bad-page', `no page ${page}`);
-  const { stdout } = await runTool('pdfinfo', ['-f', String(page), '-l', String(page), pdfPath], timeoutMs, 4 << 20);
-  const text = stdout.toString('utf8');
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(text)?.[1] ?? 0);
+  // pdfinfo fails outright on a page range past the end, so the page count is asked for first.
+  const info = (await runTool('pdfinfo', [pdfPath], timeoutMs, 4 << 20)).stdout.toString('utf8');
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
   if (page > pages) throw new UnreadableDocumentError('ocr-bad-page', `the PDF has ${pages} pages, no page ${page}`);
-  const size = new RegExp(`^Page\\s+${page}\\s+size:\\s+([\\d.]+)\\s+x\\s+([\\d.]+)`, 'm').exec(text);
+  const { stdout } = await runTool('pdfinfo', ['-f', String(page), '-l', String(page), pdfPath], timeoutMs, 4 << 20);
+  const size = new RegExp(`^Page\\s+${page}\\s+size:\\s+([\\d.]+)\\s+x\\s+([\\d.]+)`, 'm').exec(stdout.toString('utf8'));
   if (!size) throw new UnreadableDocumentError('ocr-failed', `pdfinfo gave no size for page ${page}`);
   return { width: Number(size[1]), height: Number(size[2]) };
 }

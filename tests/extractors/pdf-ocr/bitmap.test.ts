@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import { findCells } from '../../../extractors/pdf/ocr/cells.js';
+import { binarize, crop, encodePgm, pad, parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
+import { detectRulings, eraseRulings, inkThreshold } from '../../../extractors/pdf/ocr/rulings.js';
+
+/** Sizes as at 300 dpi: 20 pt = 83 px. */
+const OPTIONS = { minLength: 83, longLength: 250, maxThickness: 17, maxGap: 3 };
+
+function blank(width: number, height: number, shade = 255): GrayImage {
+  return { width, height, pixels: new Uint8Array(width * height).fill(shade) };
+}
+
+function fill(image: GrayImage, left: number, top: number, width: number, height: number, shade = 0): void {
+  for (let y = top; y < top + height; y++) image.pixels.fill(shade, y * image.width + left, y * image.width + left + width);
+}
+
+/** A 3 x 3 table of 200 x 100 px cells with 2 px light-grey borders, as a scan renders thin rulings. */
+function tablePage(options: { bottomRuling?: boolean } = {}): GrayImage {
+  const image = blank(1000, 600);
+  for (const y of [100, 200, 300, ...(options.bottomRuling === false ? [] : [400])]) fill(image, 100, y, 602, 2, 170);
+  for (const x of [100, 300, 500, 700]) fill(image, x, 100, 2, 302, 170);
+  return image;
+}
+
+describe('grey bitmaps (PGM)', () => {
+  test('a binary PGM with a comment and a 15-level maxval is read and scaled to 0..255', () => {
+    const bytes = Buffer.concat([Buffer.from('P5\n# scanner\n3 2\n15\n', 'latin1'), Buffer.from([0, 15, 5, 15, 0, 10])]);
+    expect(parsePgm(bytes)).toEqual({ width: 3, height: 2, pixels: new Uint8Array([0, 255, 85, 255, 0, 170]) });
+  });
+
+  test('what encodePgm writes parsePgm reads back', () => {
+    const image = { width: 2, height: 2, pixels: new Uint8Array([1, 2, 3, 4]) };
+    expect(parsePgm(encodePgm(image))).toEqual(image);
+  });
+
+  test('a text PGM, a PPM and a truncated raster are refused with a message', () => {
+    expect(() => parsePgm(Buffer.from('P2\n1 1\n255\n0\n'))).toThrow(/P5/);
+    expect(() => parsePgm(Buffer.from('P6\n1 1\n255\n\0\0\0'))).toThrow(/P5/);
+    expect(() => parsePgm(Buffer.from('P5\n10 10\n255\n\0\0'))).toThrow(/truncated/);
+    expect(() => parsePgm(Buffer.from('P5\n0 10\n255\n'))).toThrow(/header/);
+  });
+
+  test('crop clips to the image, pad adds white, binarize leaves only black and white', () => {
+    const image = { width: 3, height: 2, pixels: new Uint8Array([10, 20, 30, 200, 210, 220]) };
+    expect(crop(image, 1, 0, 5, 5)).toEqual({ width: 2, height: 2, pixels: new Uint8Array([20, 30, 210, 220]) });
+    expect(pad({ width: 1, height: 1, pixels: new Uint8Array([0]) }, 1).pixels).toEqual(new Uint8Array([255, 255, 255, 255, 0, 255, 255, 255, 255]));
+    expect(binarize(image, 128).pixels).toEqual(new Uint8Array([0, 0, 0, 255, 255, 255]));
+  });
+});
+
+describe('ruling detection', () => {
+  test('the borders of a table are found as 4 horizontal and 4 vertical lines at their centres', () => {
+    const lines = detectRulings(tablePage(), OPTIONS);
+    const horizontal = lines.filter((line) => line.orientation === 'horizontal');
+    const vertical = lines.filter((line) => line.orientation === 'vertical');
+    expect(horizontal.map((line) => [line.at, line.from, line.to])).toEqual([
+      [100.5, 100, 701],
+      [200.5, 100, 701],
+      [300.5, 100, 701],
+      [400.5, 100, 701],
+    ]);
+    expect(vertical.map((line) => line.at)).toEqual([100.5, 300.5, 500.5, 700.5]);
+  });
+
+  test('the ink threshold follows the paper: light grey rulings on grey scan paper still count as ink', () => {
+    const page = tablePage();
+    for (let i = 0; i < page.pixels.length; i++) page.pixels[i] = Math.round(page.pixels[i] * 0.9);
+    expect(inkThreshold(page)).toBe(230 - 55);
+    expect(detectRulings(page, OPTIONS)).toHaveLength(8);
+  });
+
+  test('glyph strokes, a thick filled block and a dashed rule with wide gaps are not rulings', () => {
+    const page = blank(1000, 600);
+    fill(page, 100, 100, 60, 4); // 一 in body text: shorter than minLength
+    fill(page, 100, 200, 400, 60); // a black box
+    for (let x = 100; x < 900; x += 40) fill(page, x, 400, 20, 2); // dashes with 20 px gaps
+    expect(detectRulings(page, OPTIONS)).toEqual([]);
+  });
+
+  test('a short segment counts only when both its ends meet long rulings, as a narrow cell border does', () => {
+    const page = blank(1000, 600);
+    fill(page, 100, 100, 2, 400);
+    fill(page, 200, 100, 2, 400);
+    fill(page, 100, 300, 102, 2); // joins the two verticals
+    fill(page, 400, 300, 102, 2); // free-standing: a stroke of a large character
+    const horizontal = detectRulings(page, OPTIONS).filter((line) => line.orientation === 'horizontal');
+    expect(horizontal.map((line) => [line.from, line.to])).toEqual([[100, 201]]);
+  });
+
+  test('a ruling broken by JPEG noise is joined into one line', () => {
+    const page = blank(1000, 600);
+    fill(page, 100, 100, 300, 2);
+    fill(page, 402, 100, 300, 2);
+    expect(detectRulings(page, OPTIONS).map((line) => [line.from, line.to])).toEqual([[100, 701]]);
+  });
+
+  test('erasing rulings leaves the text inside the cells untouched', () => {
+    const page = tablePage();
+    fill(page, 150, 140, 20, 30); // a digit
+    const erased = eraseRulings(page, detectRulings(page, OPTIONS));
+    expect(erased.pixels.filter((value) => value < 255).length).toBe(20 * 30);
+  });
+});
+
+describe('cells from rulings', () => {
+  test('a ruled 3 x 3 table gives its 9 cells', () => {
+    const cells = findCells(detectRulings(tablePage(), OPTIONS), 8);
+    expect(cells).toHaveLength(9);
+    expect(cells[0]).toEqual({ left: 100.5, top: 100.5, right: 300.5, bottom: 200.5 });
+  });
+
+  test('cells without a ruling between them are one merged cell', () => {
+    const page = tablePage();
+    fill(page, 300, 100, 2, 100, 255); // remove the border between the first two header cells
+    const cells = findCells(detectRulings(page, OPTIONS), 8);
+    expect(cells).toHaveLength(8);
+    expect(cells[0]).toEqual({ left: 100.5, top: 100.5, right: 500.5, bottom: 200.5 });
+  });
+
+  test('the last row of a table cut by a page break still gives cells although no ruling closes it', () => {
+    const cells = findCells(detectRulings(tablePage({ bottomRuling: false }), OPTIONS), 8);
+    expect(cells).toHaveLength(9);
+    expect(cells.filter((cell) => cell.bottom > 390)).toHaveLength(3);
+  });
+
+  test('lines that enclose nothing give no cells', () => {
+    const page = blank(1000, 600);
+    fill(page, 100, 100, 600, 2);
+    fill(page, 100, 300, 600, 2);
+    expect(findCells(detectRulings(page, OPTIONS), 8)).toEqual([]);
+  });
+});

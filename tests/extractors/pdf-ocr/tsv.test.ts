@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import { joinCjkWords, parseTesseractTsv } from '../../../extractors/pdf/ocr/tsv.js';
+
+// The head of tesseract 5.3 TSV output (chi_sim+eng, psm 11) for page 2 of a scan of pingtan-2023-pdf.pdf.
+const fixture = new URL('../../fixtures/ocr/pingtan-2023-p2-head.tsv', import.meta.url);
+
+describe('tesseract TSV', () => {
+  test('only word rows are read, with their boxes and confidences', async () => {
+    const words = parseTesseractTsv(await readFile(fixture, 'utf8'));
+    expect(words.map((word) => word.text)).toEqual(
+      ['行政', '许可', '2629', '第', '二', '十', '条', '第', '〈', '六', ')', '项', '信息', '内', '容', '本', '年', '处', '理', '决', '定数', '量'],
+    );
+    expect(words[2]).toMatchObject({ text: '2629', left: 838, top: 145, width: 97, height: 34, image: 1, line: '1/2/1/1' });
+    expect(words[2].confidence).toBeCloseTo(91.598274);
+  });
+
+  test('Chinese read one character per word is joined into runs, and numbers in other blocks stay apart', async () => {
+    const joined = joinCjkWords(parseTesseractTsv(await readFile(fixture, 'utf8')));
+    expect(joined.map((word) => word.text)).toEqual(['行政许可', '2629', '第二十条第〈六)项', '信息内容', '本年处理决定数量']);
+    const label = joined[0];
+    expect(label).toMatchObject({ left: 245, top: 112, width: 196, height: 103 });
+    expect(label.confidence).toBeCloseTo(89.66935);
+  });
+
+  test('numbers on one line separated by a column gap are not joined, even next to Chinese', () => {
+    const word = (text: string, left: number, width: number) => ({ text, left, top: 100, width, height: 40, confidence: 90, image: 1, line: '1/1/1/1' });
+    const joined = joinCjkWords([word('合计', 100, 80), word('12', 400, 40), word('0', 600, 20), word('7', 622, 20)]);
+    expect(joined.map((w) => w.text)).toEqual(['合计', '12', '0', '7']);
+  });
+
+  test('a join takes the lowest confidence of its parts, so one doubtful character flags the run', () => {
+    const joined = joinCjkWords([
+      { text: '行', left: 0, top: 0, width: 40, height: 40, confidence: 96, image: 1, line: 'a' },
+      { text: '政', left: 42, top: 0, width: 40, height: 40, confidence: 31, image: 1, line: 'a' },
+    ]);
+    expect(joined).toEqual([{ text: '行政', left: 0, top: 0, width: 82, height: 40, confidence: 31, image: 1, line: 'a' }]);
+  });
+
+  test('rows that are not words, and blank words, are ignored', () => {
+    expect(parseTesseractTsv('level\tpage_num\n1\t1\t0\t0\t0\t0\t0\t0\t10\t10\t-1\t\n5\t1\t1\t1\t1\t1\t0\t0\t5\t5\t95\t \n')).toEqual([]);
+  });
+});
