@@ -64,7 +64,7 @@ const OTHER_2021 = ['（六）其他处理', [
  */
 const FIXTURES = [
   { name: 'split-repeated-header', source: 'pingtan', pad: 30, thead: true,
-    why: 'requests table split over a page break, header rows repeated on page 2 (<thead>): the join must drop the repeat' },
+    why: 'requests table split over a page break, header rows repeated on the next page (<thead>): the join must drop the repeat' },
   { name: 'split-no-header', source: 'pingtan', pad: 30, thead: false,
     why: 'requests table split over a page break with no repeated header: rows continue straight on the next page' },
   { name: 'narrow-wrapped-digits', source: 'huaian', valueWidth: 40, digitFont: 6,

@@ -38,6 +38,8 @@ const SNAP = 2.5;
 /** How far a segment may fall short of another and still meet it. */
 const REACH = 3;
 const MAX_GRID_CELLS = 20000;
+/** A lone ruled row is a table only with this many cells (two boxes side by side are more often a letterhead). */
+const MIN_COLUMNS_OF_ONE_ROW = 3;
 
 export function findRuledTables(
   page: number,
@@ -74,26 +76,41 @@ export function findRuledTables(
   return { tables, freeItems };
 }
 
-function mergeHorizontal(rules: HorizontalRule[]): HorizontalRule[] {
-  const sorted = [...rules].sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  const out: HorizontalRule[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && Math.abs(last.y - r.y) <= 1 && r.x0 <= last.x1 + REACH) last.x1 = Math.max(last.x1, r.x1);
-    else out.push({ ...r });
+/**
+ * Collinear pieces of one ruling joined into one segment. Pieces are grouped by position first (within
+ * 1pt) and only then ordered along the line: sorting by position alone would put a piece of a
+ * neighbouring table's ruling 0.7pt away between two pieces of this one, and the merge would then swallow
+ * a ruling of another table (a boundary lost, two columns glued).
+ */
+function mergeCollinear<T>(rules: T[], at: (r: T) => number, from: (r: T) => number, to: (r: T) => number, make: (pos: number, lo: number, hi: number) => T): T[] {
+  const sorted = [...rules].sort((a, b) => at(a) - at(b));
+  const out: T[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && at(sorted[j]) - at(sorted[j - 1]) <= 1) j++;
+    const group = sorted.slice(i, j).sort((a, b) => from(a) - from(b));
+    let pos = at(group[0]);
+    let lo = from(group[0]);
+    let hi = to(group[0]);
+    for (const r of group.slice(1)) {
+      if (from(r) <= hi + REACH) hi = Math.max(hi, to(r));
+      else {
+        out.push(make(pos, lo, hi));
+        [pos, lo, hi] = [at(r), from(r), to(r)];
+      }
+    }
+    out.push(make(pos, lo, hi));
+    i = j;
   }
-  return out.filter((r) => r.x1 - r.x0 >= 2);
+  return out.filter((r) => to(r) - from(r) >= 2);
+}
+
+function mergeHorizontal(rules: HorizontalRule[]): HorizontalRule[] {
+  return mergeCollinear(rules, (r) => r.y, (r) => r.x0, (r) => r.x1, (y, x0, x1) => ({ y, x0, x1 }));
 }
 
 function mergeVertical(rules: VerticalRule[]): VerticalRule[] {
-  const sorted = [...rules].sort((a, b) => a.x - b.x || a.y0 - b.y0);
-  const out: VerticalRule[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && Math.abs(last.x - r.x) <= 1 && r.y0 <= last.y1 + REACH) last.y1 = Math.max(last.y1, r.y1);
-    else out.push({ ...r });
-  }
-  return out.filter((r) => r.y1 - r.y0 >= 2);
+  return mergeCollinear(rules, (r) => r.x, (r) => r.y0, (r) => r.y1, (x, y0, y1) => ({ x, y0, y1 }));
 }
 
 interface Frame {
@@ -167,8 +184,10 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
 
   const nCols = xs.length - 1;
   const nRows = ysAsc.length - 1;
-  // A single framed box is a text frame, not a table.
-  if (nCols < 2 || nRows < 2 || nCols * nRows > MAX_GRID_CELLS) return undefined;
+  // A single framed box is a text frame, not a table; but one row of three or more ruled cells is a
+  // table's last row carried onto the next page (the page break left it alone), which stitching joins.
+  const oneRowOfCells = nRows === 1 && nCols >= MIN_COLUMNS_OF_ONE_ROW;
+  if (nCols < 2 || (nRows < 2 && !oneRowOfCells) || nCols * nRows > MAX_GRID_CELLS) return undefined;
 
   // Rules grouped by the boundary they sit on.
   const vAt: VerticalRule[][] = xs.map(() => []);

@@ -4,7 +4,7 @@
  * else sees them, so a "- 4 -" printed between two halves of a table never becomes a row.
  */
 import type { PageContent, PositionedText } from './items.js';
-import type { PageRulings } from './rulings.js';
+import type { PageRulings, VerticalRule } from './rulings.js';
 import { findRuledTables, type TableDraft } from './lattice.js';
 import { groupLines, type TextLine } from './lines.js';
 import { isRunningPageNumber } from './paragraphs.js';
@@ -34,8 +34,9 @@ export function rulingsOf(content: PageContent): PageRulings {
 
 export function layoutPage(content: PageContent): PageLayout {
   const pageBox: Box = [0, 0, content.width, content.height];
-  const items = dropPageNumbers(content.items, pageBox);
-  const { tables, freeItems } = findRuledTables(content.page, items, rulingsOf(content));
+  const rulings = rulingsOf(content);
+  const items = dropPageNumbers(content.items, pageBox, rulings.vertical);
+  const { tables, freeItems } = findRuledTables(content.page, items, rulings);
   const lines = groupLines(freeItems);
   const pieces: PagePiece[] = [];
   // Tables are sorted top-down; free lines fall between them by their top edge.
@@ -62,7 +63,7 @@ export function layoutPage(content: PageContent): PageLayout {
  * grouped per line so that a lone number inside a table cell near the page edge is left alone
  * unless it is on a line by itself.
  */
-function dropPageNumbers(items: PositionedText[], pageBox: Box): PositionedText[] {
+function dropPageNumbers(items: PositionedText[], pageBox: Box, verticals: VerticalRule[]): PositionedText[] {
   const height = pageBox[3] - pageBox[1];
   const margin = 0.12 * height;
   const inMargin = (t: PositionedText): boolean => t.y > pageBox[3] - margin || t.y < pageBox[1] + margin;
@@ -70,7 +71,7 @@ function dropPageNumbers(items: PositionedText[], pageBox: Box): PositionedText[
   if (candidates.length === 0) return items;
   const drop = new Set<PositionedText>();
   for (const line of groupLines(candidates)) {
-    if (isRunningPageNumber(line, pageBox) && lineIsAlone(line, items)) for (const i of line.items) drop.add(i);
+    if (isRunningPageNumber(line, pageBox) && lineIsAlone(line, items) && !insideRuledCell(line, verticals)) for (const i of line.items) drop.add(i);
   }
   return drop.size ? items.filter((i) => !drop.has(i)) : items;
 }
@@ -82,6 +83,16 @@ function lineIsAlone(line: TextLine, items: PositionedText[]): boolean {
   let others = 0;
   for (const i of items) if (Math.abs(i.y - y) <= tolerance && !line.items.includes(i)) others++;
   return others === 0;
+}
+
+/**
+ * A line with a vertical ruling on each side at its height sits in a table cell: a wrapped number's
+ * last digits alone on a line near the page foot (3001 printed as 30 over 01) are a value, not a page number.
+ */
+function insideRuledCell(line: TextLine, verticals: VerticalRule[]): boolean {
+  const y = (line.box[1] + line.box[3]) / 2;
+  const spans = verticals.filter((v) => v.y0 <= y && v.y1 >= y);
+  return spans.some((v) => v.x <= line.box[0]) && spans.some((v) => v.x >= line.box[2]);
 }
 
 /** The body text's left and right edges: the most common line starts/ends (robust to indents and short lines). */
