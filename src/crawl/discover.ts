@@ -54,7 +54,9 @@ export function discover(resource: FetchedResource, rules: DiscoveryRules, title
   ];
   // A "report" link that leads to a page naming no year but listing reports is a column page (a breadcrumb, say).
   const looksLikeList = !titleHasYear && (reportLinks.length >= LIST_LIKE_REPORT_LINKS || morePages.length > 0);
-  const kind: ManifestKind = resource.kind === 'page' && looksLikeList ? 'list' : resource.kind;
+  // And a seed that is itself a report page (its title names a year, it lists no reports) is a page.
+  const seedIsReport = resource.kind === 'list' && resource.depth === 0 && titleHasYear && reportLinks.length === 0 && morePages.length === 0;
+  const kind: ManifestKind = resource.kind === 'page' && looksLikeList ? 'list' : seedIsReport ? 'page' : resource.kind;
   const entries: FrontierEntry[] = [];
   if (kind === 'list') {
     entries.push(...reportEntries(reportLinks, resource, rules));

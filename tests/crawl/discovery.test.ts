@@ -95,6 +95,13 @@ describe('discovery', () => {
     ]);
   });
 
+  it('treats a seed that is itself a report page as a page, and takes its attachments', () => {
+    const html = '<title>某县2023年政府信息公开工作年度报告</title><a href="附件1.docx">附件1</a>';
+    const { kind, entries } = discover(resource(html, 'list'), rules, true);
+    expect(kind).toBe('page');
+    expect(entries.map((e) => [e.kind, e.depth])).toEqual([['attachment', 1]]);
+  });
+
   it('stops at the maximum depth', () => {
     const deep = { ...resource('<a href="x.htm">2020年度报告</a>', 'list'), depth: 3 };
     expect(discover(deep, rules, false).entries).toEqual([]);
