@@ -115,13 +115,13 @@ class TableBuilder {
     // are gathered into one header row rather than a row per word.
     let stacked: string[] | undefined;
     for (const fragment of this.pending) {
-      const word = fragment.cells.length === 1 && fragment.text.length <= MAX_STACKED_WORD_CHARS;
+      const words = fragment.cells.length <= 3 && fragment.cells.every((c) => c.length <= MAX_STACKED_WORD_CHARS);
       if (isHeaderLike(fragment) || (!lastRow && !startsLabel(fragment) && !prefix)) {
-        if (word && stacked) stacked.push(fragment.text);
+        if (words && stacked) stacked.push(...fragment.cells);
         else {
           const row = fragment.cells.length > 1 ? fragment.cells : [fragment.text];
           this.rows.push(row);
-          stacked = word ? row : undefined;
+          stacked = words && fragment.cells.length === 1 ? row : undefined;
         }
         lastRow = undefined;
       } else if (prefix || startsLabel(fragment) || !lastRow) {

@@ -18,6 +18,8 @@ describe('text inputs through the whole pipeline', () => {
     ['pdftotext -layout of pingtan-2023-pdf', `${FIXTURES}pingtan-2023-pdftotext-layout.txt`, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`],
     ['Markdown of pingtan-2023', `${FIXTURES}pingtan-2023-markdown.md`, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`],
     ['pdf-parse text of pingtan-2023-pdf', `${FIXTURES}pingtan-2023-pdf-parse.txt`, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`],
+    ['pdf-parse text of the real huaian-city-2024 PDF', `${FIXTURES}huaian-city-2024-pdf-parse.txt`, `${CORPUS}real/huaian-city-2024.truth.json`],
+    ['pdf-parse text of the real hongze-2023 PDF (2019-style requests table)', `${FIXTURES}hongze-2023-pdf-parse.txt`, `${CORPUS}real/hongze-2023.truth.json`],
   ])('%s is read as txt and yields every truth cell', async (_name, file, truthFile) => {
     const record = await extractFile(file);
     expect(record.format).toBe('txt');
