@@ -61,9 +61,10 @@ export interface CoverageOptions {
 }
 
 export function buildCoverage(entries: ManifestEntry[], options: CoverageOptions): CoverageRow[] {
-  const reports = entries.filter(
-    (entry) => (entry.kind === 'page' || entry.kind === 'attachment') && entry.path !== null && reportYear(entry.title) !== null && options.reportPattern.test(entry.title ?? ''),
-  );
+  const reports = entries
+    .filter((entry) => (entry.kind === 'page' || entry.kind === 'attachment') && entry.path !== null)
+    .map((entry) => ({ ...entry, title: reportTitle(entry, options.reportPattern) }))
+    .filter((entry) => entry.title !== null);
   const years = options.years ?? defaultYears(reports, options.now ?? new Date());
   const rows: CoverageRow[] = [];
   for (const portal of options.seeds) {
@@ -74,6 +75,14 @@ export function buildCoverage(entries: ManifestEntry[], options: CoverageOptions
     }
   }
   return rows;
+}
+
+/** The page's own title when it names a year and reads as a report, else the link text that led to it. */
+function reportTitle(entry: ManifestEntry, reportPattern: RegExp): string | null {
+  for (const candidate of [entry.title, entry.link_text]) {
+    if (candidate && reportYear(candidate) !== null && reportPattern.test(candidate)) return candidate;
+  }
+  return null;
 }
 
 function defaultYears(reports: ManifestEntry[], now: Date): { from: number; to: number } {

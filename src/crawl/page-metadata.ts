@@ -19,8 +19,15 @@ const DATE_LABEL = /(?:发布|发文|成文|公开)?(?:时间|日期)\s*[：:]\s
 export function readPageMetadata(html: string, url: string, lastModified?: string): PageMetadata {
   const $ = cheerio.load(html);
   const meta = (name: string) => squash($(`meta[name="${name}" i], meta[property="${name}" i]`).attr('content') ?? '') || null;
-  const title =
-    meta('ArticleTitle') ?? meta('og:title') ?? (squash($('title').first().text()).split(/[_|]/)[0]?.trim() || null) ?? (squash($('h1').first().text()) || null);
+  // Portals often put only the site name in <title>; the first candidate naming a year is the report's title.
+  const candidates = [
+    meta('ArticleTitle'),
+    meta('og:title'),
+    squash($('title').first().text()).split(/[_|]/)[0]?.trim() || null,
+    squash($('h1').first().text()) || null,
+    squash($('.article_title, .title, h2').first().text()) || null,
+  ].filter((candidate): candidate is string => candidate !== null && candidate.length <= 200);
+  const title = candidates.find((candidate) => reportYear(candidate) !== null) ?? candidates[0] ?? null;
   let publishedAt: string | null = null;
   for (const name of DATE_META) {
     publishedAt ??= normaliseDate(meta(name));

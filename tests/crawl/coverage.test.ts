@@ -46,6 +46,13 @@ describe('coverage rows', () => {
     ]);
   });
 
+  it('falls back to the link text when the page title names no year', () => {
+    const [row] = buildCoverage([entry({ title: '某县人民政府门户网站', link_text: '某县人民政府2023年政府信息公开工作年度报告', published_at: '2024-03-30' })], {
+      seeds: [seed], years: { from: 2023, to: 2023 }, reportPattern: /年度报告/,
+    });
+    expect(row).toMatchObject({ status: 'found', title: '某县人民政府2023年政府信息公开工作年度报告', agency_level: 'government', on_time: 'yes' });
+  });
+
   it('says unknown when no publication date was found', () => {
     const [row] = buildCoverage([entry({ title: '某局2023年政府信息公开工作年度报告' })], { seeds: [seed], years: { from: 2023, to: 2023 }, reportPattern: /年度报告/ });
     expect(row).toMatchObject({ status: 'found', agency: '某局', agency_level: 'department', deadline: '2024-01-31', on_time: 'unknown' });

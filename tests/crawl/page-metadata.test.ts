@@ -25,6 +25,11 @@ describe('page metadata', () => {
     });
   });
 
+  it('takes the heading when <title> holds only the site name', () => {
+    const html = '<title>某县人民政府门户网站</title><h1>某县人民政府2022年政府信息公开工作年度报告</h1>';
+    expect(readPageMetadata(html, 'https://x.gov.cn/a.htm').title).toBe('某县人民政府2022年政府信息公开工作年度报告');
+  });
+
   it('falls back to the TRS URL date, then to Last-Modified', () => {
     const page = PINGTAN_2022_PAGE.toString('utf8'); // its 发布日期 cell is empty
     expect(readPageMetadata(page, 'https://www.pingtan.gov.cn/zwgk/202303/t20230320_5.htm').publishedAt).toBe('2023-03-20');
