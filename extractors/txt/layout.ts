@@ -22,8 +22,6 @@ const MAX_FRAGMENT_CHARS = 40;
 const MAX_TIGHT_LABEL_CHARS = 16;
 /** Short lines kept aside while waiting to see whether a table follows (a stacked header runs to ~30). */
 const MAX_HELD_LINES = 40;
-/** Longest header word gathered with its neighbours when header words come one per line (characters). */
-const MAX_STACKED_WORD_CHARS = 8;
 /** Longest line examined for a numeric tail (characters): table rows are short, and the test backtracks. */
 const MAX_ROW_LINE_CHARS = 400;
 
@@ -111,18 +109,18 @@ class TableBuilder {
   addRow(line: NumericLine): void {
     let prefix = '';
     let lastRow = this.dataRows > 0 ? this.rows[this.rows.length - 1] : undefined;
-    // Header words stacked one per line (维持 / 结果 / 纠正 …, as pdf-parse writes a vertical header)
-    // are gathered into one header row rather than a row per word.
-    let stacked: string[] | undefined;
+    // A band of header lines is kept as at most two rows: its first line (行政复议 · 行政诉讼), then every
+    // other line's cells in order. Layout text cannot align header cells to columns anyway, and header
+    // words stacked one per line (维持 / 结果 / 纠正 …, as pdf-parse writes a vertical header) would
+    // otherwise make a row per word and push the data far from its header.
+    let band: string[] | undefined;
+    let headerLines = 0;
     for (const fragment of this.pending) {
-      const words = fragment.cells.length <= 3 && fragment.cells.every((c) => c.length <= MAX_STACKED_WORD_CHARS);
       if (isHeaderLike(fragment) || (!lastRow && !startsLabel(fragment) && !prefix)) {
-        if (words && stacked) stacked.push(...fragment.cells);
-        else {
-          const row = fragment.cells.length > 1 ? fragment.cells : [fragment.text];
-          this.rows.push(row);
-          stacked = words && fragment.cells.length === 1 ? row : undefined;
-        }
+        const cells = fragment.cells.length > 1 ? fragment.cells : [fragment.text];
+        if (headerLines++ === 0) this.rows.push(cells);
+        else if (band) band.push(...cells);
+        else this.rows.push((band = [...cells]));
         lastRow = undefined;
       } else if (prefix || startsLabel(fragment) || !lastRow) {
         prefix = joinWrapped(prefix, fragment.cells.join(' '));
