@@ -16,6 +16,7 @@ import { atomicWrite } from './run/atomic.js';
 import { yearFacts, type YearFacts } from './checks/cross-year/facts.js';
 import { normaliseAgency } from './structure/agency.js';
 import { runYearChecks } from './checks/cross-year/index.js';
+import { attachmentChecks, type ReportCells } from './checks/cross-report/attachment.js';
 
 export interface ExtractRunOptions {
   outDir: string;
@@ -45,21 +46,32 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
     onProgress: (p) => options.onProgress?.(p.done, p.total, p.record),
   });
 
-  // Pass 1 over the journal: the few numbers the year rules need, for every report of the run.
+  // Pass 1 over the journal: the few numbers the year rules need, and which crawled attachments have
+  // their report page in the run.
   const facts: YearFacts[] = [];
+  const pageUrls = new Set<string>();
   for await (const record of readJournal(outDir)) {
     const f = yearFacts(record, normaliseAgency);
     if (f) facts.push(f);
+    if (record.parent_url) pageUrls.add(record.parent_url);
   }
   const years = runYearChecks(facts);
+  // Pass 1b: the cells of just those pages and attachments, to cross-check them.
+  const pairs: ReportCells[] = [];
+  if (pageUrls.size) {
+    for await (const r of readJournal(outDir)) {
+      if (r.parent_url || (r.source_url && pageUrls.has(r.source_url))) pairs.push({ report_id: r.report_id, source: r.source, source_url: r.source_url, parent_url: r.parent_url, cells: r.cells });
+    }
+  }
+  const crossChecks = attachmentChecks(pairs);
 
   // Pass 2: the records, with their year findings, to every dataset.
   const writers = WRITERS.map((make) => make());
   for (const w of writers) await w.open(outDir);
   try {
     for await (const record of readJournal(outDir)) {
-      const extra = years.findings.get(record.report_id);
-      const full = extra ? { ...record, findings: [...record.findings, ...extra] } : record;
+      const extra = [...(years.findings.get(record.report_id) ?? []), ...(crossChecks.get(record.report_id) ?? [])];
+      const full = extra.length ? { ...record, findings: [...record.findings, ...extra] } : record;
       for (const w of writers) await w.write(full);
       countRecord(summary, full);
     }

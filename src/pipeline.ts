@@ -14,7 +14,7 @@ import { TABLE_IDS } from './templates/ids.js';
 
 export interface ExtractOptions {
   /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
-  known?: { sourceUrl?: string; published?: string; publisher?: string };
+  known?: { sourceUrl?: string; published?: string; publisher?: string; parentUrl?: string };
 }
 
 export async function extractFile(path: string, options: ExtractOptions = {}): Promise<ReportRecord> {
@@ -69,6 +69,7 @@ export function recordFromDocument(doc: DocumentModel, source: string, bytes: Bu
     published: structure.published ?? options.known?.published,
     publisher: structure.publisher ?? options.known?.publisher,
     source_url: options.known?.sourceUrl ?? doc.meta.sourceUrl,
+    parent_url: options.known?.parentUrl,
     layout: mapped.layout,
     cells: mapped.cells,
     cell_details: mapped.details,

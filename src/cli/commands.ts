@@ -1,5 +1,6 @@
 /** The subcommands of `nianbao`. A new command is one new file plus one line here. */
 import type { Command } from 'commander';
 import { registerExtractCommand } from './extract-command.js';
+import { registerCrawlCommand } from '../crawl/command.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [registerExtractCommand];
+export const COMMANDS: Array<(program: Command) => void> = [registerExtractCommand, registerCrawlCommand];

@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import { expandInputs } from '../sources/inputs.js';
 import { runExtract, OutputNotWritableError } from '../extract-run.js';
 import { formatSummary } from '../run-summary.js';
-import { loadManifestInputs } from './manifest-inputs.js';
+import { loadManifestInputs } from '../sources/crawl-manifest.js';
 
 function parseCount(value: string): number {
   const n = Number(value);

@@ -74,6 +74,8 @@ export const ReportRecord = z.object({
   /** The body the portal or crawl names as publisher (发布机构/来源), when stated outside the report. */
   publisher: z.string().optional(),
   source_url: z.string().optional(),
+  /** For a crawled attachment: the report page that links to it (the same report, cross-checked). */
+  parent_url: z.string().optional(),
   layout: z.object({ proactive: Layout, requests: Layout, appeals: Layout }),
   cells: z.record(z.string(), z.number().nullable()),
   cell_details: z.record(z.string(), CellDetail).default({}),

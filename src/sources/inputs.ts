@@ -12,7 +12,7 @@ export interface InputItem {
   path: string;
   /** The input as the user gave it (or the crawl's URL), for the `source` column. */
   source: string;
-  known?: { sourceUrl?: string; published?: string; publisher?: string };
+  known?: { sourceUrl?: string; published?: string; publisher?: string; parentUrl?: string };
 }
 
 export const REPORT_EXTENSIONS = ['pdf', 'docx', 'doc', 'wps', 'html', 'htm', 'shtml', 'xhtml', 'txt', 'md', 'text'];
