@@ -29,19 +29,21 @@ const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'center', 'form',
 /** In the fallback, descend while one child still holds this share of the text. */
 const DOMINANT_SHARE = 0.7;
 
-function matches(el: DomElement, container: (typeof CONTAINERS)[number]): boolean {
+function matches(el: DomElement, classes: string[], container: (typeof CONTAINERS)[number]): boolean {
   if (container.kind === 'tag') return el.name === container.name;
   if (container.kind === 'id') return (el.attribs.id ?? '').toLowerCase() === container.name;
-  return (el.attribs.class ?? '').toLowerCase().split(/\s+/).includes(container.name);
+  return classes.includes(container.name);
 }
 
 function knownContainer(root: DomNode, lengths: Map<DomNode, number>): DomElement | undefined {
   const best: Array<DomElement | undefined> = CONTAINERS.map(() => undefined);
   for (const node of descendants(root)) {
     if (!isElement(node)) continue;
+    const classes = node.attribs.class ? node.attribs.class.toLowerCase().split(/\s+/) : [];
+    if (!classes.length && !node.attribs.id && node.name !== 'article') continue;
     CONTAINERS.forEach((container, i) => {
       const current = best[i];
-      if (matches(node, container) && (!current || (lengths.get(node) ?? 0) > (lengths.get(current) ?? 0))) best[i] = node;
+      if (matches(node, classes, container) && (!current || (lengths.get(node) ?? 0) > (lengths.get(current) ?? 0))) best[i] = node;
     });
   }
   return best.find((el) => el !== undefined && (lengths.get(el) ?? 0) >= MIN_CONTAINER_CHARS);

@@ -6,6 +6,7 @@ import { DocumentModel, UnreadableDocumentError, type Format, type Message } fro
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { parseHtml, textLengths, type DomNode } from './dom.js';
 import { findBody } from './body.js';
+import { MAX_NESTING_DEPTH, nestingDepth } from './depth.js';
 import { collectBlocks } from './blocks.js';
 import { harvestMeta, linesOutside, type DocumentMeta } from './meta.js';
 import { isNonText, isNotBodyText } from './noise.js';
@@ -28,6 +29,13 @@ function checkSize(html: string): void {
   }
 }
 
+function checkDepth(html: string): void {
+  const depth = nestingDepth(html);
+  if (depth > MAX_NESTING_DEPTH) {
+    throw new UnreadableDocumentError('too-deep', `markup nests more than ${MAX_NESTING_DEPTH} elements deep: not a real page`);
+  }
+}
+
 function checkTableCells(doc: DocumentModel): void {
   let cells = 0;
   for (const block of doc.blocks) if (block.kind === 'table') cells += block.rows.length * (block.rows[0]?.length ?? 0);
@@ -38,6 +46,7 @@ function checkTableCells(doc: DocumentModel): void {
 
 export function htmlToDocument(html: string, options: HtmlToDocumentOptions): DocumentModel {
   checkSize(html);
+  checkDepth(html);
   const root: DomNode = parseHtml(html);
   const lengths = textLengths(root, isNotBodyText);
   const body = options.wholeDocument ? root : findBody(root, lengths).body;
