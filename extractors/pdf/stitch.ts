@@ -4,7 +4,7 @@
  * appended (a header row the printer repeated on the new page is dropped, so it is not read twice).
  */
 import type { DraftCell, TableDraft } from './lattice.js';
-import { unionBox } from './geometry.js';
+import { joinPieces, unionBox } from './geometry.js';
 
 /** Outer edges may differ by this much (points) and still be the same table. */
 const EDGE_TOLERANCE = 4;
@@ -30,11 +30,19 @@ export function columnsLineUp(above: TableDraft, below: TableDraft): boolean {
 export function joinDrafts(above: TableDraft, below: TableDraft): TableDraft {
   const colXs = mergeBoundaries(above.colXs, below.colXs);
   const repeated = repeatedHeaderRows(above, below);
-  const cells: DraftCell[] = [...above.cells];
+  const cells: DraftCell[] = above.cells.map((cell) => ({ ...cell }));
+  const lastRowAbove = above.rowCount - 1;
   for (const cell of below.cells) {
     if (cell.r1 < repeated) continue;
     const r0 = Math.max(cell.r0, repeated) - repeated + above.rowCount;
-    cells.push({ ...cell, r0, r1: cell.r1 - repeated + above.rowCount });
+    const moved = { ...cell, r0, r1: cell.r1 - repeated + above.rowCount };
+    const cut = r0 === above.rowCount ? cells.find((c) => c.r1 === lastRowAbove && continuesAcrossBreak(c, moved)) : undefined;
+    if (cut) {
+      // One label cell the page break cut in two: the half below extends it (its text read on).
+      cut.r1 = moved.r1;
+      cut.text = joinPieces(cut.text, moved.text, true);
+      if (!cut.box) cut.box = moved.box;
+    } else cells.push(moved);
   }
   return {
     page: above.page,
@@ -43,6 +51,18 @@ export function joinDrafts(above: TableDraft, below: TableDraft): TableDraft {
     rowCount: above.rowCount + below.rowCount - repeated,
     cells,
   };
+}
+
+/**
+ * A row-group label (三、本年度办理结果, （四）无法提供) spans several rows; when a page break falls
+ * inside the group the printer draws it as two cells, the second often empty or holding the rest of
+ * the wrapped text. Two cells over the same columns, meeting at the break, are one when either half
+ * spans several rows and neither holds a number (values of a row cut by the break stay apart).
+ */
+function continuesAcrossBreak(upper: DraftCell, lower: DraftCell): boolean {
+  if (Math.abs(upper.x0 - lower.x0) > COLUMN_TOLERANCE || Math.abs(upper.x1 - lower.x1) > COLUMN_TOLERANCE) return false;
+  if (upper.r1 === upper.r0 && lower.r1 === lower.r0) return false;
+  return !/\d/.test(upper.text) && !/\d/.test(lower.text) && upper.text + lower.text !== '';
 }
 
 function mergeBoundaries(a: number[], b: number[]): number[] {
