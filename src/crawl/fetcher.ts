@@ -3,6 +3,7 @@
  * count), three timeouts (connect in the agent, headers, body idle) plus a whole-exchange deadline,
  * and a body cap that aborts the stream instead of buffering a hostile response.
  */
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
 import { assertLiteralHostAllowed, type AddressPolicy } from './address-guard.js';
 import { CrawlError, HttpStatusError, toCrawlError } from './errors.js';
@@ -91,6 +92,8 @@ async function fetchHop(url: URL, req: FetchRequest, ctx: FetchContext): Promise
     const headers: Record<string, string> = {
       'user-agent': req.userAgent,
       accept: 'text/html,application/xhtml+xml,application/json,application/xml;q=0.9,*/*;q=0.8',
+      // Compressed transfer spares the portal's bandwidth; undici does not decode it, decodeBody does.
+      'accept-encoding': 'gzip, deflate, br',
     };
     if (req.etag) headers['if-none-match'] = req.etag;
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
@@ -118,8 +121,8 @@ async function fetchHop(url: URL, req: FetchRequest, ctx: FetchContext): Promise
       await discard(response.body);
       throw new HttpStatusError(status, url.href, parseRetryAfterMs(responseHeaders['retry-after'], limits.maxRetryAfterMs));
     }
-    const body = await readCapped(response.body, limits.maxBodyBytes, Number(responseHeaders['content-length'] ?? NaN), url.href);
-    return { status, headers: responseHeaders, body };
+    const raw = await readCapped(response.body, limits.maxBodyBytes, Number(responseHeaders['content-length'] ?? NaN), url.href);
+    return { status, headers: responseHeaders, body: decodeBody(raw, responseHeaders['content-encoding'], limits.maxBodyBytes, url.href) };
   } catch (err) {
     if (deadlinePassed) throw new CrawlError('total-timeout', `no complete response from ${url.href} within ${limits.totalTimeoutMs} ms`, true);
     throw toCrawlError(err);
@@ -145,6 +148,25 @@ async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: numbe
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** Undoes Content-Encoding with the same cap on the decoded size, so a compression bomb stops at the cap. */
+export function decodeBody(raw: Buffer, encoding: string | undefined, maxBytes: number, url: string): Buffer {
+  const coding = (encoding ?? '').trim().toLowerCase();
+  if (coding === '' || coding === 'identity') return raw;
+  const options = { maxOutputLength: maxBytes };
+  try {
+    if (coding === 'gzip' || coding === 'x-gzip') return gunzipSync(raw, options);
+    if (coding === 'deflate') return inflateSync(raw, options);
+    if (coding === 'br') return brotliDecompressSync(raw, options);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new CrawlError('body-too-large', `${url} decodes to more than ${maxBytes} bytes`, false);
+    }
+    throw new CrawlError('network-error', `${url}: broken ${coding} body (${(err as Error).message})`, true);
+  }
+  // An encoding we did not ask for: keep the bytes as they came.
+  return raw;
 }
 
 /** A small body is drained so the connection can be reused; anything bigger just closes it. */

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAddressPolicy } from '../../src/crawl/address-guard.js';
 import { fetchUrl, type FetchContext } from '../../src/crawl/fetcher.js';
@@ -37,6 +38,8 @@ beforeAll(async () => {
       if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
       return void res.writeHead(200, { etag: '"v1"' }).end('body');
     }
+    if (path === '/gzip') return void res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/html' }).end(gzipSync('<p>年度报告</p>'));
+    if (path === '/bomb') return void res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(1_000_000)));
     if (path === '/busy') return void res.writeHead(503, { 'retry-after': '30' }).end();
     res.writeHead(404).end();
   });
@@ -77,6 +80,13 @@ describe('fetching one URL', () => {
     expect(second.status).toBe(304);
     expect(second.body.length).toBe(0);
     expect(seenHeaders['/etag']).toMatchObject({ 'if-none-match': '"v1"', 'if-modified-since': 'Wed, 20 Mar 2024 08:00:00 GMT', 'user-agent': 'nianbao/0 (+t)' });
+  });
+
+  it('decodes a gzip body, and stops a compression bomb at the body cap', async () => {
+    const page = await fetchUrl({ url: `${origin}/gzip`, userAgent: 't' }, ctx());
+    expect(page.body.toString()).toBe('<p>年度报告</p>');
+    expect(seenHeaders['/gzip']['accept-encoding']).toBe('gzip, deflate, br');
+    await expect(fetchUrl({ url: `${origin}/bomb`, userAgent: 't' }, ctx({ maxBodyBytes: 10_000 }))).rejects.toMatchObject({ code: 'body-too-large' });
   });
 
   it('turns a 503 into a retryable error carrying Retry-After', async () => {
