@@ -5,6 +5,8 @@
  * where a heading can really start, so glued table text stays together in one paragraph.
  */
 import type { DocumentModel } from '../model.js';
+// The portal date formats are the same in crawler headers and HTML pages: one parser for both.
+import { isoDate } from '../html/meta.js';
 
 export interface CrawlerDump {
   meta: DocumentModel['meta'];
@@ -15,15 +17,6 @@ const SEPARATOR = /^\s*={3,}\s*正\s*文\s*={3,}\s*$/m;
 const HEADER_LINE = /^\s*([^:：\n]{1,12})\s*[:：]\s*(.*)$/;
 /** Header lines a dump must start with to be taken as one (so an ordinary text with a colon is not). */
 const KNOWN_KEYS = ['标题', '发布时间', '发布日期', '文号', '发布机构', '来源', '栏目', '原文链接', '链接', '索引号'];
-
-/** ISO date (YYYY-MM-DD) from 2024-03-08 15:34, 2024/3/8, 2024年3月8日, or undefined. */
-export function isoDate(text: string): string | undefined {
-  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
-  if (!m) return undefined;
-  const [, y, mo, d] = m.map(Number);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 export function parseCrawlerDump(text: string): CrawlerDump | undefined {
   const separator = SEPARATOR.exec(text);
@@ -41,7 +34,8 @@ export function parseCrawlerDump(text: string): CrawlerDump | undefined {
   const publisher = pick('发布机构', '来源');
   const sourceUrl = pick('原文链接', '链接');
   if (title) meta.title = title;
-  if (published && isoDate(published)) meta.published = isoDate(published);
+  const publishedDate = published ? isoDate(published) : undefined;
+  if (publishedDate) meta.published = publishedDate;
   if (publisher) meta.publisher = publisher;
   if (sourceUrl && /^https?:\/\//.test(sourceUrl)) meta.sourceUrl = sourceUrl;
   return { meta, body: text.slice(separator.index + separator[0].length) };

@@ -6,7 +6,7 @@
  * numbers and form feeds between rows. Everything else becomes paragraphs (wrapped lines joined).
  */
 import { cell, type Block, type TableBlock } from '../model.js';
-import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinWrapped, trimCell } from './lines.js';
+import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinWrapped, padRows, trimCell } from './lines.js';
 
 /** A value as tables print it: a count, a decimal, or a blank marker (- / —). */
 const VALUE = String.raw`(?:\d+(?:\.\d+)?|[-—–/／])`;
@@ -154,8 +154,7 @@ class TableBuilder {
     if (dataRows === 1 && rows.length === 1 && rows[0].length <= 2) {
       return { leftovers: [{ kind: 'text', text: rows[0].join(' ').trim(), cells: rows[0], indented: false }, ...leftovers] };
     }
-    const width = Math.max(...rows.map((r) => r.length));
-    return { table: { kind: 'table', rows: rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')].map((t) => cell(t))) }, leftovers };
+    return { table: { kind: 'table', rows: padRows(rows).map((r) => r.map((t) => cell(t))) }, leftovers };
   }
 }
 

@@ -36,3 +36,9 @@ export function joinWrapped(left: string, right: string): string {
   if (!right) return left;
   return isCjk(left[left.length - 1]) && isCjk(right[0]) ? left + right : `${left} ${right}`;
 }
+
+/** Rows padded with empty strings at the end to the widest row: the dense grid the document model requires. */
+export function padRows(rows: string[][]): string[][] {
+  const width = rows.length ? Math.max(...rows.map((r) => r.length)) : 0;
+  return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+}

@@ -1,6 +1,6 @@
 /** Markdown pipe tables as converters write them: `| a | b |` rows, `|---|:--:|` separator rows dropped. */
 import { cell, type TableBlock } from '../model.js';
-import { trimCell } from './lines.js';
+import { padRows, trimCell } from './lines.js';
 
 export function isPipeRow(line: string): boolean {
   const t = line.trim();
@@ -28,9 +28,7 @@ export function readPipeTable(lines: string[], start: number): { table: TableBlo
   for (; i < lines.length && isPipeRow(lines[i]); i++) {
     if (!isSeparatorRow(lines[i])) rows.push(splitRow(lines[i]));
   }
-  const width = rows.length ? Math.max(...rows.map((r) => r.length)) : 0;
-  const padded = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
-  return { table: { kind: 'table', rows: expandLabelSpans(padded) }, next: i };
+  return { table: { kind: 'table', rows: expandLabelSpans(padRows(rows)) }, next: i };
 }
 
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;

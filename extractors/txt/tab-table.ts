@@ -5,7 +5,7 @@
  * a dense grid (the mapper works on label cells and numeric cells, not on column positions).
  */
 import { cell, type TableBlock } from '../model.js';
-import { trimCell } from './lines.js';
+import { padRows, trimCell } from './lines.js';
 
 export function isTabCellLine(line: string): boolean {
   return line.startsWith('\t');
@@ -42,7 +42,5 @@ export function readTabTable(lines: string[], start: number): TabTableRun {
   if (row.length) rows.push(row);
   // Trailing blank lines belong to the text that follows, not to the table.
   while (i > start && trimCell(lines[i - 1]) === '') i--;
-  const width = rows.length ? Math.max(...rows.map((r) => r.length)) : 0;
-  const grid = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')].map((t) => cell(t)));
-  return { table: { kind: 'table', rows: grid }, next: Math.max(i, start + 1) };
+  return { table: { kind: 'table', rows: padRows(rows).map((r) => r.map((t) => cell(t))) }, next: Math.max(i, start + 1) };
 }
