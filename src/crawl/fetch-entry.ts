@@ -14,7 +14,7 @@ import type { ManifestKind } from './manifest.js';
 import type { ResolvedCrawlOptions } from './options.js';
 import { dateFromUrl, normaliseDate, readPageMetadata, reportYear, type PageMetadata } from './page-metadata.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import { robotsDisallowed, type RobotsCache } from './robots.js';
+import { robotsDisallowed, type RobotsCache, type RobotsRules } from './robots.js';
 import { storeContent, type StoredFile } from './storage.js';
 import type { CrawlStore, FrontierEntry, FrontierState, ResourceRow } from './store.js';
 
@@ -43,7 +43,12 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
   const { options, store } = deps;
   const host = new URL(entry.url).host;
   const previous = store.resource(entry.url);
-  const rules = await deps.robots.rulesFor(entry.url);
+  let rules: RobotsRules;
+  try {
+    rules = await deps.robots.rulesFor(entry.url);
+  } catch (err) {
+    return failure(entry, previous, toCrawlError(err), deps, 'failed');
+  }
   if (rules.crawlDelayMs) deps.scheduler.setHostDelay(host, Math.min(rules.crawlDelayMs, options.maxCrawlDelayMs));
   if (!rules.isAllowed(entry.url)) return failure(entry, previous, robotsDisallowed(entry.url), deps, 'skipped');
 

@@ -47,6 +47,8 @@ export class RobotsCache {
       return parseRobots(robotsUrl, body.subarray(0, MAX_ROBOTS_BYTES).toString('utf8'), this.agentToken);
     } catch (err) {
       const error = toCrawlError(err);
+      // A host we may not reach at all is not a robots question: every URL of it fails with the real reason.
+      if (error.code === 'blocked-address' || error.code === 'unsupported-scheme') throw error;
       if (error.status !== undefined && error.status >= 400 && error.status < 500) {
         return { isAllowed: () => true, origin: `robots.txt ${error.status}: no rules` };
       }

@@ -80,13 +80,16 @@ export async function storeContent(crawlDir: string, body: Buffer, contentType: 
   return { sha256, path: relative, extension };
 }
 
-/** Temp files of a crawl killed mid-write: never referenced by the store, safe to delete. */
+/** Temp files (files/ and the manifest) of a crawl killed mid-write: never referenced by the store, safe to delete. */
 export async function removeStaleTempFiles(crawlDir: string): Promise<number> {
-  const dir = join(crawlDir, 'files');
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const stale = names.filter((name) => name.endsWith('.tmp'));
-  await Promise.all(stale.map((name) => unlink(join(dir, name)).catch(() => undefined)));
-  return stale.length;
+  let removed = 0;
+  for (const dir of [crawlDir, join(crawlDir, 'files')]) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const stale = names.filter((name) => /\.\d+\.tmp$/.test(name));
+    await Promise.all(stale.map((name) => unlink(join(dir, name)).catch(() => undefined)));
+    removed += stale.length;
+  }
+  return removed;
 }
 
 async function exists(path: string): Promise<boolean> {

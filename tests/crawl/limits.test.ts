@@ -47,6 +47,18 @@ describe('crawl limits', () => {
     expect(manifest.some((entry) => entry.kind === 'attachment')).toBe(false);
   });
 
+  it('without --allow-private-network refuses a loopback portal, robots.txt included, and says why', async () => {
+    const dir = await newDir();
+    const before = server.requests.size;
+    const robotsBefore = server.requests.get('/robots.txt') ?? 0;
+    const summary = await crawl({ ...FAST, seeds: [`${server.origin}/nowhere/index.html`], outDir: dir, allowPrivateNetwork: false });
+    expect(summary.errorsByCode).toEqual({ 'blocked-address': 1 });
+    expect((await readManifest(dir))[0]).toMatchObject({ error: 'blocked-address', status: 0, path: null });
+    expect(server.requests.size).toBe(before);
+    expect(server.requests.get('/robots.txt') ?? 0).toBe(robotsBefore);
+    expect(server.requests.has('/nowhere/index.html')).toBe(false);
+  });
+
   it('rejects a seed that is not an http(s) URL', async () => {
     await expect(crawl({ ...FAST, seeds: ['ftp://example.org/'], outDir: await newDir() })).rejects.toMatchObject({ code: 'unsupported-scheme' });
   });
