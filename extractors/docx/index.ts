@@ -7,6 +7,7 @@ import mammoth from 'mammoth';
 import { load } from 'cheerio';
 import { UnreadableDocumentError, type Block, type DocumentModel, type Message, type TableBlock } from '../model.js';
 import { htmlToDocument } from '../html/index.js';
+import { MAX_NESTING_DEPTH, nestingDepth } from '../html/depth.js';
 import { openZip, type OpenedZip } from './zip.js';
 import { bodyTables } from './tables.js';
 import { coreProperties } from './core.js';
@@ -70,6 +71,9 @@ export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
     zip.close();
   }
 
+  if (nestingDepth(documentXml) > MAX_NESTING_DEPTH) {
+    throw new UnreadableDocumentError('too-deep', `document.xml nests more than ${MAX_NESTING_DEPTH} elements deep: not a real document`);
+  }
   const converted = await convert(bytes);
   const marked = markTables(converted.html);
   const tables = bodyTables(documentXml);

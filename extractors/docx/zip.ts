@@ -8,30 +8,38 @@ import yauzl from 'yauzl';
 import { UnreadableDocumentError } from '../model.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 
-const LOCAL_HEADER = 0x04034b50;
-const LOCAL_HEADER_BYTES = 30;
+const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+const LOCAL_NAME_OFFSET = 30;
+const CENTRAL_NAME_OFFSET = 46;
+const MAX_NAME_BYTES = 1024;
 /** Entries under this size are exempt from the ratio check: tiny XML parts compress very well. */
 const RATIO_EXEMPT_BYTES = 1024 * 1024;
 
-export const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+export const ZIP_MAGIC = LOCAL_HEADER;
+
+function nameAt(head: Buffer, headerAt: number, nameOffset: number, lengthOffset: number): string | undefined {
+  if (headerAt + nameOffset > head.length) return undefined;
+  const length = head.readUInt16LE(headerAt + lengthOffset);
+  const end = headerAt + nameOffset + length;
+  if (length === 0 || length > MAX_NAME_BYTES || end > head.length) return undefined;
+  const name = head.subarray(headerAt + nameOffset, end).toString('utf8');
+  return /^[\x20-\x7e\u00a0-\uffff]+$/.test(name) && !name.includes('\ufffd') ? name : undefined;
+}
 
 /**
- * Names of the entries whose local headers lie in `head`, in order. Stops at the first header whose
- * compressed size is deferred to a data descriptor (it cannot be skipped without inflating).
+ * Entry names visible in the first bytes of a zip, without inflating anything: from every local
+ * header signature (sizes are often deferred to data descriptors, so headers are found by signature,
+ * not by skipping) and from central directory headers when the whole file fits in `head`.
  */
-export function localEntryNames(head: Buffer): string[] {
+export function visibleEntryNames(head: Buffer): string[] {
   const names: string[] = [];
-  let offset = 0;
-  while (offset + LOCAL_HEADER_BYTES <= head.length && head.readUInt32LE(offset) === LOCAL_HEADER) {
-    const flags = head.readUInt16LE(offset + 6);
-    const compressedSize = head.readUInt32LE(offset + 18);
-    const nameLength = head.readUInt16LE(offset + 26);
-    const extraLength = head.readUInt16LE(offset + 28);
-    const nameEnd = offset + LOCAL_HEADER_BYTES + nameLength;
-    if (nameEnd > head.length) break;
-    names.push(head.subarray(offset + LOCAL_HEADER_BYTES, nameEnd).toString('utf8'));
-    if (flags & 0x08) break;
-    offset = nameEnd + extraLength + compressedSize;
+  for (const [signature, nameOffset] of [[LOCAL_HEADER, LOCAL_NAME_OFFSET], [CENTRAL_HEADER, CENTRAL_NAME_OFFSET]] as const) {
+    const lengthOffset = nameOffset === LOCAL_NAME_OFFSET ? 26 : 28;
+    for (let at = head.indexOf(signature); at >= 0; at = head.indexOf(signature, at + 4)) {
+      const name = nameAt(head, at, nameOffset, lengthOffset);
+      if (name) names.push(name);
+    }
   }
   return names;
 }
