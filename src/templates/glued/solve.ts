@@ -21,42 +21,44 @@ export const MAX_CANDIDATE_CHECKS = 300;
 export function feasible(domains: number[][][], identities: ColumnIdentity[], maxSteps = DEFAULT_SOLVE_STEPS): Feasibility {
   if (domains.some((d) => d.length === 0)) return 'no';
   const width = domains.find((d) => d.length > 0)?.[0].length ?? 0;
-  const involved = [...new Set(identities.flatMap((id) => id.terms.map((t) => t.row)))];
+  // Per row, the identities it takes part in, with the least and most it can add to each column.
+  const terms = new Map<number, Array<{ identity: number; coef: number; min: number[]; max: number[] }>>();
+  identities.forEach((id, k) =>
+    id.terms.forEach(({ row, coef }) => {
+      const min = Array.from({ length: width }, (_, c) => Math.min(...domains[row].map((cand) => coef * cand[c])));
+      const max = Array.from({ length: width }, (_, c) => Math.max(...domains[row].map((cand) => coef * cand[c])));
+      terms.set(row, [...(terms.get(row) ?? []), { identity: k, coef, min, max }]);
+    }),
+  );
   // Rows with one candidate first: they fix the partial sums the ambiguous rows are pruned against.
-  const order = involved.sort((a, b) => domains[a].length - domains[b].length);
-  const termsOf = new Map<number, Array<{ identity: number; coef: number }>>();
-  identities.forEach((id, k) => id.terms.forEach((t) => termsOf.set(t.row, [...(termsOf.get(t.row) ?? []), { identity: k, coef: t.coef }])));
+  const order = [...terms.keys()].sort((a, b) => domains[a].length - domains[b].length);
 
+  // Each identity's sum so far, and the least and most the rows not yet chosen can still add.
   const partial = identities.map(() => new Array<number>(width).fill(0));
   const remMin = identities.map(() => new Array<number>(width).fill(0));
   const remMax = identities.map(() => new Array<number>(width).fill(0));
-  const rowMin = new Map<string, number>();
-  const rowMax = new Map<string, number>();
-  for (const row of order) {
-    for (const { identity, coef } of termsOf.get(row) ?? []) {
+  for (const list of terms.values()) {
+    for (const t of list) {
       for (let c = 0; c < width; c++) {
-        const values = domains[row].map((cand) => coef * cand[c]);
-        const lo = Math.min(...values);
-        const hi = Math.max(...values);
-        rowMin.set(`${row}:${identity}:${c}`, lo);
-        rowMax.set(`${row}:${identity}:${c}`, hi);
-        remMin[identity][c] += lo;
-        remMax[identity][c] += hi;
+        remMin[t.identity][c] += t.min[c];
+        remMax[t.identity][c] += t.max[c];
       }
     }
   }
+  const open = (k: number, c: number) => partial[k][c] + remMin[k][c] <= 0 && partial[k][c] + remMax[k][c] >= 0;
+  for (let k = 0; k < identities.length; k++) for (let c = 0; c < width; c++) if (!open(k, c)) return 'no';
 
   let steps = 0;
   let exhausted = false;
+  /** Chooses (sign 1) or un-chooses (sign -1) a candidate; says whether every touched sum can still reach zero. */
   const apply = (row: number, cand: number[], sign: 1 | -1): boolean => {
     let ok = true;
-    for (const { identity, coef } of termsOf.get(row) ?? []) {
+    for (const t of terms.get(row)!) {
       for (let c = 0; c < width; c++) {
-        const key = `${row}:${identity}:${c}`;
-        partial[identity][c] += sign * coef * cand[c];
-        remMin[identity][c] -= sign * rowMin.get(key)!;
-        remMax[identity][c] -= sign * rowMax.get(key)!;
-        if (partial[identity][c] + remMin[identity][c] > 0 || partial[identity][c] + remMax[identity][c] < 0) ok = false;
+        partial[t.identity][c] += sign * t.coef * cand[c];
+        remMin[t.identity][c] -= sign * t.min[c];
+        remMax[t.identity][c] -= sign * t.max[c];
+        if (!open(t.identity, c)) ok = false;
       }
     }
     return ok;
@@ -69,18 +71,13 @@ export function feasible(domains: number[][][], identities: ColumnIdentity[], ma
         exhausted = true;
         return false;
       }
-      const ok = apply(row, cand, 1);
-      const found = ok && walk(depth + 1);
+      const found = apply(row, cand, 1) && walk(depth + 1);
       apply(row, cand, -1);
       if (found) return true;
       if (exhausted) return false;
     }
     return false;
   };
-  // Before any choice the intervals must already contain zero.
-  for (let k = 0; k < identities.length; k++) {
-    for (let c = 0; c < width; c++) if (remMin[k][c] > 0 || remMax[k][c] < 0) return 'no';
-  }
   if (walk(0)) return 'yes';
   return exhausted ? 'unknown' : 'no';
 }
