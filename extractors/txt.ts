@@ -3,24 +3,14 @@
  * metadata header and glued table cells, and the text of PDF/Markdown converters.
  */
 import type { Reader } from './reader.js';
-import { UnreadableDocumentError, type Block, type DocumentModel, type Message } from './model.js';
+import { UnreadableDocumentError, type DocumentModel, type Message } from './model.js';
 import { decodeText } from './text-decode.js';
 import { looksLikeText } from './txt/sniff.js';
-import { hasGluedCells, parseCrawlerDump, splitGluedBody } from './txt/crawler.js';
+import { hasGluedCells, parseCrawlerDump } from './txt/crawler.js';
 import { readTextBlocks } from './txt/document.js';
 
 /** Largest text file read (bytes): a report is far smaller; beyond this it is not a report. */
 export const MAX_TXT_BYTES = 32 * 1024 * 1024;
-
-function readBody(body: string): Block[] {
-  // A crawler body is a few very long lines: cut it at headings. Otherwise it is ordinary text.
-  const lines = body.split('\n').filter((l) => l.trim());
-  const longest = Math.max(0, ...lines.map((l) => l.length));
-  if (lines.length > 0 && longest > 2000 && lines.length < 50) {
-    return splitGluedBody(body).map((text) => ({ kind: 'paragraph', text }));
-  }
-  return readTextBlocks(body);
-}
 
 export const txtReader: Reader = {
   format: 'txt',
@@ -37,7 +27,7 @@ export const txtReader: Reader = {
     const text = decoded.text.replace(/^\uFEFF/, '');
     if (!text.trim()) throw new UnreadableDocumentError('empty', 'the text file contains no text');
     const dump = parseCrawlerDump(text);
-    const blocks = dump ? readBody(dump.body) : readTextBlocks(text);
+    const blocks = readTextBlocks(dump ? dump.body : text);
     if (blocks.some((b) => b.kind !== 'table' && hasGluedCells(b.text))) {
       messages.push({ code: 'table-cells-glued', message: 'table cells are run together without separators; numbers must be recovered from the template identities' });
     }

@@ -7,9 +7,15 @@ import { stripBookmarks } from './lines.js';
 import { isPipeRow, readPipeTable } from './pipe-table.js';
 import { isTabCellLine, readTabTable } from './tab-table.js';
 import { readLayoutLines } from './layout.js';
+import { splitGluedBody } from './crawler.js';
 
 /** Tab-prefixed lines a text needs before tabs are read as DOCX table cells rather than indentation. */
 export const MIN_TAB_CELL_LINES = 4;
+/**
+ * A line longer than this (characters) is a whole article on one line (crawler dumps, text pulled out
+ * of HTML): it is cut into paragraphs at its headings instead of being read line by line.
+ */
+export const WHOLE_TEXT_LINE_CHARS = 1000;
 
 export function readTextBlocks(text: string): Block[] {
   const lines = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
@@ -27,6 +33,10 @@ export function readTextBlocks(text: string): Block[] {
       const run = readTabTable(source, i);
       if (run.table.rows.length) blocks.push(run.table);
       i = run.next;
+    } else if (source[i].length > WHOLE_TEXT_LINE_CHARS) {
+      flushPlain();
+      blocks.push(...splitGluedBody(source[i]).map((text): Block => ({ kind: 'paragraph', text })));
+      i++;
     } else if (isPipeRow(source[i])) {
       flushPlain();
       const run = readPipeTable(source, i);

@@ -254,6 +254,13 @@ describe('txtReader on small layout texts', () => {
     ]);
   });
 
+  test('a whole report on one line, without a crawler header, is cut into paragraphs at its headings', async () => {
+    const body = readFileSync(`${CORPUS}variety/pingtan-2023-glued.txt`, 'utf8').split(/=+ 正文 =+\n/)[1];
+    const doc = await readText(body);
+    expect(doc.meta).toEqual({});
+    expect(texts(doc).filter((p) => /^[一二三四五六]、/.test(p)).map((p) => p.slice(0, 6))).toEqual(['一、总体情况', '二、主动公开', '三、收到和处', '四、政府信息', '五、存在的主', '六、其他需要']);
+  });
+
   test('a sentence that ends in a number and a lone page number stay text', async () => {
     const doc = await readText(['全年收取信息处理费共计  3940', '', '                 12', '', '六、其他需要报告的事项'].join('\n'));
     expect(tables(doc)).toEqual([]);
