@@ -99,11 +99,11 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   const rowOnly = () => located.map((l, i) => rowFromReadings(l, own[i]));
 
   if (own.some((r) => !r.complete)) {
-    messages.push({ code: 'glued-too-ambiguous', message: 'requests table: a row has too many readings to enumerate; column identities not applied' });
+    messages.push({ code: 'glued-identities-skipped', message: 'requests table: a row has too many readings to enumerate; column identities not applied' });
     return { table: 'requests', layout: layout.layout, rows: rowOnly() };
   }
   if (own.some((r) => r.readings.length === 0)) {
-    messages.push({ code: 'glued-row-impossible', message: 'requests table: a row cannot be split so that its 总计 is the sum of its columns; column identities not applied' });
+    messages.push({ code: 'glued-identities-skipped', message: 'requests table: a row cannot be split so that its 总计 is the sum of its columns; column identities not applied' });
     return { table: 'requests', layout: layout.layout, rows: rowOnly() };
   }
   const support = supportedCandidates(
