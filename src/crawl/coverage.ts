@@ -5,8 +5,8 @@
  * 31 January of the next year, and people's governments at county level and above by 31 March.
  */
 import { stringify } from 'csv-stringify/sync';
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 import type { ManifestEntry } from './manifest.js';
 import { reportYear } from './page-metadata.js';
 
@@ -124,8 +124,5 @@ function missingRow(portal: string, year: number): CoverageRow {
 /** UTF-8 with a BOM so that Excel on Chinese Windows opens it right. */
 export async function writeCoverage(crawlDir: string, rows: CoverageRow[]): Promise<void> {
   const csv = stringify(rows, { header: true, columns: COLUMNS, bom: true });
-  const target = join(crawlDir, COVERAGE_FILE);
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, csv);
-  await rename(temp, target);
+  await writeFileAtomic(join(crawlDir, COVERAGE_FILE), csv);
 }

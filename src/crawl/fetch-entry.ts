@@ -3,7 +3,7 @@
  * host's lane, content-addressed storage, page metadata and the links it reveals. Returns what the
  * store must commit; never throws for a failed fetch (the failure is the result).
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { decodeText } from './charset.js';
 import { discover } from './discover.js';
@@ -15,7 +15,7 @@ import type { ResolvedCrawlOptions } from './options.js';
 import { dateFromUrl, normaliseDate, readPageMetadata, reportYear, type PageMetadata } from './page-metadata.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { robotsDisallowed, type RobotsCache, type RobotsRules } from './robots.js';
-import { storeContent, type StoredFile } from './storage.js';
+import { exists, storeContent, type StoredFile } from './storage.js';
 import type { CrawlStore, FrontierEntry, FrontierState, ResourceRow } from './store.js';
 
 export interface EntryDeps {
@@ -52,7 +52,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
   if (rules.crawlDelayMs) deps.scheduler.setHostDelay(host, Math.min(rules.crawlDelayMs, options.maxCrawlDelayMs));
   if (!rules.isAllowed(entry.url)) return failure(entry, previous, robotsDisallowed(entry.url), deps, 'skipped');
 
-  const validators = previous?.path && (await fileExists(join(options.outDir, previous.path))) ? previous : undefined;
+  const validators = previous?.path && (await exists(join(options.outDir, previous.path))) ? previous : undefined;
   let result: FetchResult;
   try {
     result = await deps.scheduler.run(host, (turn) =>
@@ -165,13 +165,4 @@ function failure(entry: FrontierEntry, previous: ResourceRow | undefined, error:
     last_modified: kept?.last_modified ?? null,
   };
   return { row, state, bytes: 0, discovered: [], error, notModified: false };
-}
-
-async function fileExists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

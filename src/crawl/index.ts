@@ -12,7 +12,7 @@ import { createGuardedAgent } from './http-agent.js';
 import { MANIFEST_FILE, writeManifest } from './manifest.js';
 import { resolveOptions, type CrawlOptions } from './options.js';
 import { createProgress, type CrawlStats } from './progress.js';
-import { withRetries, type RetryPolicy } from './retry.js';
+import { realSleep, withRetries, type RetryPolicy } from './retry.js';
 import { RobotsCache, type RobotsLoader } from './robots.js';
 import { HostScheduler } from './host-scheduler.js';
 import { CrawlStore } from './store.js';
@@ -60,7 +60,7 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
     perHostConcurrency: options.perHostConcurrency,
     perHostDelayMs: options.perHostDelayMs,
     hostParallelism: options.hostParallelism,
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: options.sleep ?? realSleep,
   });
   const fetchContext: FetchContext = { dispatcher, policy, limits: options, onRequest: () => stats.requests++ };
   const retryPolicy: RetryPolicy = { maxRetries: options.maxRetries, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };

@@ -6,12 +6,11 @@
  */
 import * as cheerio from 'cheerio';
 import { absolute, extractLinks, squash, type PageLink } from './link-extract.js';
-import { MAX_ANNOUNCED_PAGES } from './pagination.js';
+import { MAX_ANNOUNCED_PAGES, PAGE_PARAMS } from './pagination.js';
 
 const URL_KEYS = ['url', 'link', 'href', 'docpuburl', 'docurl', 'linkurl', 'puburl', 'fileurl', 'path'];
 const TITLE_KEYS = ['title', 'name', 'doctitle', 'linktitle', 'subject', 'text'];
 const TOTAL_PAGE_KEYS = ['totalpage', 'totalpages', 'pagecount', 'pagetotal', 'pages'];
-const PAGE_PARAMS = ['page', 'pageNo', 'pageNum', 'pageIndex', 'curPage', 'currentPage', 'p', 'pn'];
 const MAX_JSON_NODES = 100_000;
 
 export interface ListResponse {

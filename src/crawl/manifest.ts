@@ -3,9 +3,10 @@
  * crawl database after every change of state, atomically, so it is always complete and consistent.
  * `nianbao extract <crawl dir>` reads it to attach source URLs and dates to the files.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write.js';
 
 export const MANIFEST_FILE = 'manifest.ndjson';
 
@@ -56,8 +57,5 @@ export async function readManifest(crawlDir: string): Promise<ManifestEntry[]> {
 }
 
 export async function writeManifest(crawlDir: string, entries: ManifestEntry[]): Promise<void> {
-  const target = join(crawlDir, MANIFEST_FILE);
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, entries.map((entry) => JSON.stringify(entry)).join('\n') + (entries.length ? '\n' : ''));
-  await rename(temp, target);
+  await writeFileAtomic(join(crawlDir, MANIFEST_FILE), entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
 }

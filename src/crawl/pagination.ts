@@ -9,7 +9,8 @@ import { absolute, squash, type PageLink } from './link-extract.js';
 
 const PAGER_TEXT = /^(\d{1,4}|下一?页|上一?页|首页|尾页|末页|最后一页|next|prev(ious)?|last|first|»|«|>|<|>>|<<)$/i;
 const PAGED_PATH = /(^|\/)(index|list|default|more)_\d+\.s?html?$/i;
-const PAGE_PARAMS = ['page', 'pageNo', 'pageNum', 'pageIndex', 'curPage', 'currentPage', 'p', 'pn'];
+/** Query parameters that number the pages of a list or of a list endpoint. */
+export const PAGE_PARAMS = ['page', 'pageNo', 'pageNum', 'pageIndex', 'curPage', 'currentPage', 'p', 'pn'];
 
 /** Script calls that announce the page count: [pattern, total group, base name group, extension group]. */
 const PAGE_SCRIPT_CALLS: RegExp[] = [

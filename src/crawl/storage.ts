@@ -5,8 +5,9 @@
  * crawl never leaves half a file under a final name.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 
 export interface StoredFile {
   sha256: string;
@@ -73,9 +74,7 @@ export async function storeContent(crawlDir: string, body: Buffer, contentType: 
   const absolutePath = join(crawlDir, relative);
   if (!(await exists(absolutePath))) {
     await mkdir(join(crawlDir, 'files'), { recursive: true });
-    const temp = `${absolutePath}.${process.pid}.tmp`;
-    await writeFile(temp, body);
-    await rename(temp, absolutePath);
+    await writeFileAtomic(absolutePath, body);
   }
   return { sha256, path: relative, extension };
 }
@@ -92,9 +91,9 @@ export async function removeStaleTempFiles(crawlDir: string): Promise<number> {
   return removed;
 }
 
-async function exists(path: string): Promise<boolean> {
+export async function exists(path: string): Promise<boolean> {
   try {
-    await stat(path);
+    await access(path);
     return true;
   } catch {
     return false;
