@@ -4,6 +4,7 @@
  * the page's text once chrome is set aside.
  */
 import { descendants, hasChildren, isElement, type DomElement, type DomNode } from './dom.js';
+import { isLayoutTable, tablesWithNestedTables } from './layout.js';
 
 /** Known article containers, most specific first (a TRS_Editor sits inside an article_content). */
 const CONTAINERS: Array<{ kind: 'class' | 'id' | 'tag'; name: string }> = [
@@ -25,7 +26,12 @@ const CONTAINERS: Array<{ kind: 'class' | 'id' | 'tag'; name: string }> = [
 
 /** A container with less text than this is a teaser or an empty template slot, not the report. */
 const MIN_CONTAINER_CHARS = 100;
-const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'center', 'form', 'body', 'html']);
+const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'center', 'form', 'body', 'html', 'tbody', 'thead', 'tr', 'td', 'th']);
+/**
+ * A known container must hold this share of the page's text (chrome excluded); below it, a matching
+ * class is a teaser box or sidebar and the text-share fallback decides.
+ */
+const MIN_CONTAINER_SHARE = 0.25;
 /** In the fallback, descend while one child still holds this share of the text. */
 const DOMINANT_SHARE = 0.7;
 
@@ -36,6 +42,7 @@ function matches(el: DomElement, classes: string[], container: (typeof CONTAINER
 }
 
 function knownContainer(root: DomNode, lengths: Map<DomNode, number>): DomElement | undefined {
+  const minimum = Math.max(MIN_CONTAINER_CHARS, (lengths.get(pageBody(root)) ?? 0) * MIN_CONTAINER_SHARE);
   const best: Array<DomElement | undefined> = CONTAINERS.map(() => undefined);
   for (const node of descendants(root)) {
     if (!isElement(node)) continue;
@@ -46,7 +53,7 @@ function knownContainer(root: DomNode, lengths: Map<DomNode, number>): DomElemen
       if (matches(node, classes, container) && (!current || (lengths.get(node) ?? 0) > (lengths.get(current) ?? 0))) best[i] = node;
     });
   }
-  return best.find((el) => el !== undefined && (lengths.get(el) ?? 0) >= MIN_CONTAINER_CHARS);
+  return best.find((el) => el !== undefined && (lengths.get(el) ?? 0) >= minimum);
 }
 
 function pageBody(root: DomNode): DomNode {
@@ -54,19 +61,24 @@ function pageBody(root: DomNode): DomNode {
   return root;
 }
 
-/** From <body>, follow the child that holds most of the text while it holds a dominant share of it. */
+/**
+ * From <body>, follow the child that holds most of the text while it holds a dominant share of it.
+ * Layout tables (old portals' page frames) are entered; data tables are not, because the walk must
+ * see a data table whole to build it.
+ */
 function dominantElement(start: DomNode, lengths: Map<DomNode, number>): DomNode {
   const total = lengths.get(start) ?? 0;
+  const nesting = tablesWithNestedTables(start);
+  const enterable = (el: DomElement) => WRAPPERS.has(el.name) || (el.name === 'table' && isLayoutTable(el, lengths, nesting));
   let current = start;
   for (;;) {
-    if (!hasChildren(current)) return current;
-    let next: DomNode | undefined;
+    if (!hasChildren(current) || total === 0) return current;
+    let next: DomElement | undefined;
     for (const child of current.children) {
       if (isElement(child) && (lengths.get(child) ?? 0) >= total * DOMINANT_SHARE) next = child;
     }
-    // Only wrappers are candidates: a paragraph holding most of the text is part of the body, and a
-    // table must be seen whole by the walk to be built (or read as a frame).
-    if (!next || total === 0 || !(isElement(next) && WRAPPERS.has(next.name))) return current;
+    // A paragraph holding most of the text is part of the body, not the body.
+    if (!next || !enterable(next)) return current;
     current = next;
   }
 }

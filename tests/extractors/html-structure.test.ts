@@ -106,3 +106,19 @@ describe('HTML sniffing', () => {
     expect(sniff('政府信息公开工作年度报告\n<p>')).toBe(false);
   });
 });
+
+describe('finding the body', () => {
+  it('enters an old portal\'s frame table to the cell that holds the article, leaving the menu cell out', async () => {
+    const article = '<p>' + '本机关2023年度政府信息公开工作年度报告正文。'.repeat(20) + '</p><table><tr><td>项目</td><td>1</td><td>2</td><td>3</td></tr></table>';
+    const menu = '<a href="/">首页</a><br><a href="/a">机构概况</a><br><a href="/b">政策文件</a>';
+    const { blocks } = doc(`<body><table width="980"><tr><td width="200">${menu}</td><td>${article}</td></tr></table></body>`);
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'table']);
+  });
+
+  it('ignores a known container class that holds only a sliver of the page text', async () => {
+    const article = '<div id="wz"><p>' + '报告正文内容。'.repeat(100) + '</p></div>';
+    const { blocks } = doc(`<body><div class="content">${'相关链接'.repeat(30)}</div>${article}</body>`);
+    expect(blocks.length).toBe(1);
+    expect((blocks[0] as { text: string }).text.startsWith('报告正文内容')).toBe(true);
+  });
+});
