@@ -28,7 +28,9 @@ export function readListResponse(text: string, contentType: string, url: string)
       return undefined;
     }
   }
-  if (/xml/i.test(contentType) || trimmed.startsWith('<?xml')) return readXml(text, url);
+  // XHTML also says "xml" (in its type or prolog) but is a page, not a list feed.
+  const isXhtml = /xhtml/i.test(contentType) || /<html[\s>]/i.test(trimmed.slice(0, 2048));
+  if (!isXhtml && (/xml/i.test(contentType) || trimmed.startsWith('<?xml'))) return readXml(text, url);
   return undefined;
 }
 

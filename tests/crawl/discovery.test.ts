@@ -67,8 +67,10 @@ describe('list endpoints', () => {
     expect(readListResponse(rss, 'application/rss+xml', 'https://x.gov.cn/rss.xml')?.links).toEqual([{ url: 'https://x.gov.cn/b.htm', text: '2022年年报', title: '' }]);
   });
 
-  it('leaves HTML to the page reader', () => {
+  it('leaves HTML and XHTML to the page reader', () => {
     expect(readListResponse('<html><body></body></html>', 'text/html', LIST)).toBeUndefined();
+    expect(readListResponse('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', 'text/xml', LIST)).toBeUndefined();
+    expect(readListResponse('<html><body></body></html>', 'application/xhtml+xml', LIST)).toBeUndefined();
   });
 });
 
