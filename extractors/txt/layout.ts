@@ -60,7 +60,8 @@ function classify(raw: string): Line {
     const realNumbers = values.filter((v) => /\d/.test(v)).length;
     const tight = label.length <= MAX_TIGHT_LABEL_CHARS && /[\u4e00-\u9fff）)]$/.test(label) && !/[年月日第共计约为至和及于]$/.test(label);
     const separated = m[2].length >= 2 || m[2].includes('\t') || label === '' || tight;
-    const labelOk = label.length <= MAX_LABEL_CHARS && !/\d$/.test(label) && !/[。；]$/.test(label);
+    // Row labels carry digits only as numbering (1. 2、); a sentence carries counts (受理 3119 件，…) and full stops.
+    const labelOk = label.length <= MAX_LABEL_CHARS && !/\d(?![.、．\d])/.test(label) && !/[。；！？]/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
     const hasValues = realNumbers > 0 || (label !== '' && separated && values.length >= 2);
     if (hasValues && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
@@ -221,7 +222,7 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
       blocks.push({ kind: 'heading', text: heading.text, level: heading.level });
     } else if (/^([-*_]\s*){3,}$/.test(line.text)) {
       paragraphs.flush(); // a Markdown rule
-    } else paragraphs.add({ ...line, text: line.text.replace(/\*\*|__/g, '') });
+    } else paragraphs.add({ ...line, text: line.text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ') });
   };
   const closeTable = () => {
     if (!table.open) {

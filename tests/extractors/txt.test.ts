@@ -194,6 +194,15 @@ describe('txtReader on PDF converter text (pdftotext -layout)', () => {
     expect(texts(doc).some((p) => p.includes(' of 4 --'))).toBe(false);
   });
 
+  test('pdf-parse prose with tab-separated counts (受理 \\t3119 \\t件) stays prose, with its spacing tidied', async () => {
+    const doc = await read(`${FIXTURES}huaian-city-2024-pdf-parse.txt`);
+    expect(tables(doc)).toHaveLength(3);
+    const paragraph = texts(doc).find((p) => p.startsWith('（二）依申请公开情况'))!;
+    expect(paragraph).toContain('全市共受理政府信息公开申请 3119 件，答复 3050 件');
+    expect(paragraph).toMatch(/尚未审结 7 件。$/);
+    expect(texts(doc).some((p) => p.includes('\t'))).toBe(false);
+  });
+
   test('wrapped prose lines are joined back into paragraphs and page numbers dropped', async () => {
     const doc = await read(`${FIXTURES}huaian-city-2024-pdftotext-layout.txt`);
     const paragraphs = texts(doc);
