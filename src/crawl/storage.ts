@@ -49,7 +49,7 @@ function sniffExtension(body: Buffer, type: string): string | undefined {
     return '.doc';
   }
   const text = body.subarray(0, 1024).toString('latin1').trimStart().toLowerCase();
-  if (text.startsWith('<!doctype html') || text.startsWith('<html') || /<(head|body|meta|title)[\s>]/.test(text.slice(0, 512))) return '.html';
+  if (text.startsWith('<!doctype html') || text.startsWith('<html') || /<(html|head|body|meta|title)[\s>]/.test(text.slice(0, 1024))) return '.html';
   if (text.startsWith('<?xml')) return '.xml';
   if ((text.startsWith('{') || text.startsWith('[')) && /json/.test(type)) return '.json';
   return undefined;
