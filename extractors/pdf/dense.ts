@@ -9,7 +9,7 @@ export function toTableBlock(draft: TableDraft): TableBlock {
   for (const cell of draft.cells) {
     const c0 = nearestIndex(draft.colXs, cell.x0);
     const c1 = Math.max(c0 + 1, nearestIndex(draft.colXs, cell.x1));
-    const prov = { page: cell.page, bbox: cell.box ?? cell.rect, origin: cell.origin };
+    const prov = { page: cell.page, bbox: cell.box ?? cell.rect, origin: cell.origin, ...(cell.confidence !== undefined ? { confidence: cell.confidence } : {}) };
     for (let r = cell.r0; r <= cell.r1 && r < draft.rowCount; r++) {
       for (let c = c0; c < c1 && c < nCols; c++) {
         if (grid[r][c]) continue;

@@ -22,6 +22,8 @@ export interface DraftCell {
   /** The region's own rectangle, for empty cells' provenance. */
   rect: Box;
   origin: 'text' | 'ocr';
+  /** OCR confidence of the cell: the lowest of its OCR runs' (a number is as doubtful as its worst digit). */
+  confidence?: number;
 }
 
 /** A table as found on one page (or several, once stitched): regions over shared column boundaries. */
@@ -253,7 +255,11 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
       for (const [root, b] of bounds) {
         for (const part of splitByColumns(b, assigned.get(root) ?? [], xs)) {
           let box: Box | undefined;
-          for (const item of part.items) box = unionBox(box, boxOf(item));
+          let confidence: number | undefined;
+          for (const item of part.items) {
+            box = unionBox(box, boxOf(item));
+            if (item.confidence !== undefined) confidence = Math.min(confidence ?? item.confidence, item.confidence);
+          }
           cells.push({
             r0: b.r0,
             r1: b.r1,
@@ -264,6 +270,7 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
             box,
             rect: [xs[part.c0], rowBottom(b.r1), xs[part.c1 + 1], rowTop(b.r0)],
             origin: part.items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text',
+            ...(confidence !== undefined ? { confidence } : {}),
           });
         }
       }

@@ -42,6 +42,7 @@ export function joinDrafts(above: TableDraft, below: TableDraft): TableDraft {
       cut.r1 = moved.r1;
       cut.text = joinPieces(cut.text, moved.text, true);
       if (!cut.box) cut.box = moved.box;
+      if (moved.confidence !== undefined) cut.confidence = Math.min(cut.confidence ?? moved.confidence, moved.confidence);
     } else cells.push(moved);
   }
   return {

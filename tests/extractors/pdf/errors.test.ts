@@ -1,0 +1,104 @@
+/**
+ * PDFs that cannot be read, or only partly: each gets a clear status and a stable message code
+ * instead of a crash, a hang or a silently empty record.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractBytes, extractFile, recordFromDocument } from '../../../src/pipeline.js';
+import { readPdf } from '../../../extractors/pdf/index.js';
+import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
+import { makeScannedPdf } from '../../helpers/scanned-pdf.js';
+import { cellsFor, loadFixtures } from './helpers.js';
+
+const fixture = loadFixtures().find((f) => f.fixture === 'landscape-2019-other.pdf')!;
+
+describe('PDFs the reader must refuse or read despite protection', () => {
+  let dir = '';
+  const file = (name: string): string => path.join(dir, name);
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'nianbao-pdf-errors-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fails an encrypted PDF that needs a user password with encrypted-pdf', async () => {
+    execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', fixture.path, file('encrypted.pdf')]);
+    const record = await extractFile(file('encrypted.pdf'));
+    expect(record.status).toBe('failed');
+    expect(record.format).toBe('pdf');
+    expect(record.error).toMatch(/^encrypted-pdf: PDF is password-protected/);
+    expect(record.cells).toEqual({});
+  });
+
+  it('reads a PDF with an empty user password and owner restrictions (no print, no copy) like the original', async () => {
+    execFileSync('qpdf', ['--encrypt', '', 'owner', '256', '--print=none', '--modify=none', '--extract=n', '--', fixture.path, file('restricted.pdf')]);
+    // qpdf confirms the restrictions are really there.
+    const show = execFileSync('qpdf', ['--show-encryption', file('restricted.pdf')], { encoding: 'utf8' });
+    expect(show).toMatch(/extract for any purpose: not allowed/);
+    const record = await extractFile(file('restricted.pdf'));
+    expect(record.error).toBeUndefined();
+    expect(record.status).toBe('ok');
+    expect(record.layout).toEqual(fixture.layout);
+    expect(cellsFor(fixture.cells, record.cells)).toEqual(fixture.cells);
+  });
+
+  it('fails a PDF cut in half with corrupt-pdf, quickly', async () => {
+    const whole = readFileSync(fixture.path);
+    const started = Date.now();
+    const record = await extractBytes(whole.subarray(0, Math.floor(whole.length / 2)), 'half.pdf');
+    expect(record.status).toBe('failed');
+    expect(record.error).toMatch(/^corrupt-pdf: /);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('fails a PDF that is only its header with corrupt-pdf', async () => {
+    const record = await extractBytes(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog'), 'stub.pdf');
+    expect(record.status).toBe('failed');
+    expect(record.error).toMatch(/^corrupt-pdf: /);
+  });
+
+  describe('an image-only PDF (a scan with no text layer)', () => {
+    let scanned = '';
+    beforeAll(async () => {
+      // Printed by LibreOffice (poppler, which rasterises the scan, has no glyphs for unembedded STSong-Light).
+      writeFileSync(
+        file('born-digital.html'),
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>二、主动公开政府信息情况</p><table border="1" cellspacing="0">' +
+          '<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>' +
+          '<tr><td>行政规范性文件</td><td>8</td><td>26</td><td>66</td></tr></table></body></html>',
+      );
+      execFileSync('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, file('born-digital.html')], { stdio: 'pipe' });
+      scanned = file('scanned.pdf');
+      await makeScannedPdf(file('born-digital.pdf'), scanned, { dpi: 200 });
+    }, 120_000);
+
+    it('without OCR is failed, with no-text-layer naming the page', async () => {
+      const bytes = readFileSync(scanned);
+      const doc = await readPdf(bytes, { pageTextSource: async () => undefined });
+      expect(doc.messages).toEqual([{ code: 'no-text-layer', message: expect.stringMatching(/^page 1: no text layer/) }]);
+      const record = recordFromDocument(doc, scanned, bytes);
+      expect(record.status).toBe('failed');
+      expect(record.error).toMatch(/image-only/);
+      expect(record.messages.map((m) => m.code)).toContain('no-text-layer');
+    });
+
+    it('with the default reader is OCR’d (ocr-used) when tesseract is installed, else failed with no-text-layer', async () => {
+      const record = await extractFile(scanned);
+      const codes = record.messages.map((m) => m.code);
+      expect(codes).toContain('no-text-layer');
+      if (await ocrAvailable()) {
+        expect(codes).toContain('ocr-used');
+        // Read, not refused as image-only (a two-line page is no report, so the record itself fails as such).
+        expect(record.error ?? '').not.toMatch(/image-only/);
+        const doc = await readPdf(readFileSync(scanned));
+        const table = doc.blocks.find((b) => b.kind === 'table');
+        expect(table?.kind === 'table' && table.rows[1].slice(1).map((c) => c.text)).toEqual(['8', '26', '66']);
+        expect(table?.kind === 'table' && table.rows[1][1].prov?.origin).toBe('ocr');
+      } else {
+        expect(record.status).toBe('failed');
+      }
+    }, 300_000);
+  });
+});
