@@ -49,9 +49,11 @@ function sniffExtension(body: Buffer, type: string): string | undefined {
     return '.doc';
   }
   const text = body.subarray(0, 1024).toString('latin1').trimStart().toLowerCase();
-  if (text.startsWith('<!doctype html') || text.startsWith('<html') || /<(html|head|body|meta|title)[\s>]/.test(text.slice(0, 1024))) return '.html';
-  if (text.startsWith('<?xml')) return '.xml';
   if ((text.startsWith('{') || text.startsWith('[')) && /json/.test(type)) return '.json';
+  // An XML prolog may open XHTML too; only an <html> element makes it a page (RSS has <title> as well).
+  const isXml = text.startsWith('<?xml');
+  if (text.startsWith('<!doctype html') || /<html[\s>]/.test(text) || (!isXml && /<(head|body|meta|title)[\s>]/.test(text.slice(0, 512)))) return '.html';
+  if (isXml) return '.xml';
   return undefined;
 }
 

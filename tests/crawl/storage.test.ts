@@ -15,6 +15,7 @@ describe('content-addressed storage', () => {
     expect(extensionFor(Buffer.from('<!DOCTYPE html><html></html>'), 'application/pdf')).toBe('.html');
     expect(extensionFor(Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html xmlns="http://www.w3.org/1999/xhtml">'), 'text/xml')).toBe('.html');
     expect(extensionFor(Buffer.from('<?xml version="1.0"?><datastore><record/></datastore>'), 'text/xml')).toBe('.xml');
+    expect(extensionFor(Buffer.from('<?xml version="1.0"?><rss><channel><title>年报</title></channel></rss>'), 'application/rss+xml')).toBe('.xml');
     expect(extensionFor(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'application/vnd.ms-excel')).toBe('.xls');
     expect(extensionFor(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'application/octet-stream')).toBe('.doc');
   });
