@@ -5,7 +5,8 @@
 import type { Reader } from './reader.js';
 import { pdfReader } from './pdf/index.js';
 import { docxReader } from './docx.js';
+import { oleReader } from './ole.js';
 import { htmlReader } from './html.js';
 import { txtReader } from './txt.js';
 
-export const READERS: Reader[] = [pdfReader, docxReader, htmlReader, txtReader];
+export const READERS: Reader[] = [pdfReader, docxReader, oleReader, htmlReader, txtReader];
