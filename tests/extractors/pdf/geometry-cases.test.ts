@@ -1,0 +1,137 @@
+/**
+ * The table rebuilder on hand-placed runs and rulings: the cases the printed fixtures exposed, each
+ * reduced to its geometry (a neighbouring table's ruling, a lone row carried over a page break, a
+ * wrapped number's digits in the page-number margin, a row-group label cut by a break).
+ */
+import { describe, expect, it } from 'vitest';
+import type { PageContent, PositionedText, RulingLine } from '../../../extractors/pdf/items.js';
+import { findRuledTables, type TableDraft } from '../../../extractors/pdf/lattice.js';
+import { layoutPage } from '../../../extractors/pdf/layout.js';
+import { joinDrafts } from '../../../extractors/pdf/stitch.js';
+
+const run = (text: string, x: number, y: number, size = 10): PositionedText => ({
+  text,
+  page: 1,
+  x,
+  y,
+  width: (size * [...text].length) / (/^\d+$/.test(text) ? 2 : 1),
+  height: size,
+  origin: 'text',
+});
+
+/** Rulings of a full grid: column edges xs, row edges ys. */
+function grid(xs: number[], ys: number[]): { horizontal: { y: number; x0: number; x1: number }[]; vertical: { x: number; y0: number; y1: number }[] } {
+  const [bottom, top] = [Math.min(...ys), Math.max(...ys)];
+  return {
+    horizontal: ys.map((y) => ({ y, x0: xs[0], x1: xs[xs.length - 1] })),
+    vertical: xs.map((x) => ({ x, y0: bottom, y1: top })),
+  };
+}
+
+const texts = (draft: TableDraft): string[][] => {
+  const rows: string[][] = Array.from({ length: draft.rowCount }, () => []);
+  for (const c of draft.cells) rows[c.r0].push(c.text);
+  return rows;
+};
+
+describe('findRuledTables', () => {
+  it('keeps a column boundary that lies 0.7pt from a ruling of the table above it', () => {
+    const upper = grid([56.7, 155.8, 300], [400, 600, 800]);
+    const lower = grid([56.7, 90.5, 123.5, 156.5, 189.5], [56, 75, 94]);
+    const items = [run('其他', 125, 80), run('尚未', 158, 80), run('1', 125, 60), run('2', 158, 60)];
+    const { tables } = findRuledTables(1, items, {
+      horizontal: [...upper.horizontal, ...lower.horizontal],
+      vertical: [...upper.vertical, ...lower.vertical],
+      hasImages: false,
+    });
+    expect(tables).toHaveLength(2);
+    expect(tables[1].colXs).toEqual([56.7, 90.5, 123.5, 156.5, 189.5]);
+    expect(texts(tables[1])).toEqual([['', '', '其他', '尚未'], ['', '', '1', '2']]);
+  });
+
+  it('takes a lone ruled row of three or more cells for a table, and two boxes side by side for none', () => {
+    const row = grid([50, 100, 150, 200], [700, 730]);
+    const { tables } = findRuledTables(1, [run('72', 55, 710), run('64', 105, 710), run('178', 155, 710)], { ...row, hasImages: false });
+    expect(tables).toHaveLength(1);
+    expect(texts(tables[0])).toEqual([['72', '64', '178']]);
+    const boxes = grid([50, 200, 350], [700, 730]);
+    expect(findRuledTables(1, [run('印发', 55, 710)], { ...boxes, hasImages: false }).tables).toEqual([]);
+  });
+});
+
+describe('layoutPage', () => {
+  const page = (items: PositionedText[], lines: RulingLine[]): PageContent => ({ page: 1, width: 595, height: 842, items, lines });
+  const ruled = (xs: number[], ys: number[]): RulingLine[] => {
+    const g = grid(xs, ys);
+    return [
+      ...g.horizontal.map((h) => ({ page: 1, x0: h.x0, y0: h.y, x1: h.x1, y1: h.y })),
+      ...g.vertical.map((v) => ({ page: 1, x0: v.x, y0: v.y0, x1: v.x, y1: v.y1 })),
+    ];
+  };
+
+  it('keeps the last digits of a wrapped number alone on a line near the page foot, inside a ruled cell', () => {
+    // 3001 printed as 30 over 01, the 01 line 60pt above the page's bottom edge.
+    const layout = layoutPage(page([run('申请数量', 60, 80), run('30', 205, 80, 20), run('01', 205, 60, 20), run('53', 255, 80)], ruled([50, 200, 250, 300], [50, 110, 140])));
+    const table = layout.pieces.find((p) => p.kind === 'table');
+    expect(table?.kind === 'table' && texts(table.draft)).toEqual([['', '', ''], ['申请数量', '3001', '53']]);
+  });
+
+  it('still drops a running page number printed alone in the foot margin outside any table', () => {
+    const layout = layoutPage(page([run('正文第一行', 60, 700), run('-4-', 290, 40)], []));
+    expect(layout.pieces.flatMap((p) => (p.kind === 'lines' ? p.lines.map((l) => l.text) : []))).toEqual(['正文第一行']);
+  });
+});
+
+describe('joinDrafts', () => {
+  const draft = (page: number, rowCount: number, cells: Array<[number, number, number, number, string]>): TableDraft => ({
+    page,
+    box: [50, 0, 400, 800],
+    colXs: [50, 100, 200, 300, 400],
+    rowCount,
+    cells: cells.map(([r0, r1, x0, x1, text]) => ({ r0, r1, x0, x1, text, page, rect: [x0, 0, x1, 10], origin: 'text' as const })),
+  });
+
+  it('makes one cell of a row-group label the page break cut in two, its text read on', () => {
+    const above = draft(4, 2, [
+      [0, 1, 50, 100, '三、本年度办理结果'],
+      [0, 0, 100, 200, '（三）不予公开'],
+      [0, 0, 200, 300, '8.属于行政查询事项'],
+      [0, 0, 300, 400, '105'],
+      [1, 1, 100, 200, '（四）无'],
+      [1, 1, 200, 300, '1.本机关不掌握相关政府信息'],
+      [1, 1, 300, 400, '746'],
+    ]);
+    const below = draft(5, 2, [
+      [0, 1, 50, 100, ''],
+      [0, 1, 100, 200, '法提供'],
+      [0, 0, 200, 300, '2.没有现成信息需要另行制作'],
+      [0, 0, 300, 400, '11'],
+      [1, 1, 200, 300, '3.补正后申请内容仍不明确'],
+      [1, 1, 300, 400, '1'],
+    ]);
+    const joined = joinDrafts(above, below);
+    expect(joined.rowCount).toBe(4);
+    const label = joined.cells.filter((c) => c.x0 === 50);
+    expect(label.map((c) => [c.r0, c.r1, c.text, c.page])).toEqual([[0, 3, '三、本年度办理结果', 4]]);
+    const group = joined.cells.filter((c) => c.x0 === 100 && c.text.startsWith('（四）'));
+    expect(group.map((c) => [c.r0, c.r1, c.text])).toEqual([[1, 3, '（四）无法提供']]);
+  });
+
+  it('keeps apart the cells of a one-row-high label and value on either side of the break', () => {
+    const above = draft(4, 1, [
+      [0, 0, 50, 200, '一、本年新收'],
+      [0, 0, 300, 400, '12'],
+    ]);
+    const below = draft(5, 1, [
+      [0, 0, 50, 200, '二、上年结转'],
+      [0, 0, 300, 400, '3'],
+    ]);
+    const joined = joinDrafts(above, below);
+    expect(joined.cells.map((c) => [c.r0, c.r1, c.text])).toEqual([
+      [0, 0, '一、本年新收'],
+      [0, 0, '12'],
+      [1, 1, '二、上年结转'],
+      [1, 1, '3'],
+    ]);
+  });
+});
