@@ -144,6 +144,33 @@ describe('mapTemplates on the proactive and appeals tables', () => {
     expect(m.cells['appeals.litigation_after_review.total']).toBe(20);
   });
 
+  it('reads an appeals table transposed into one labelled row per group', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+        ['行政复议', '2', '1', '0', '1', '4'],
+        ['行政诉讼（未经复议直接起诉）', '1', '0', '0', '0', '1'],
+        ['行政诉讼（复议后起诉）', '0', '0', '0', '1', '1'],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(m.cells['appeals.review.total']).toBe(4);
+    expect(m.cells['appeals.litigation_direct.upheld']).toBe(1);
+    expect(m.cells['appeals.litigation_after_review.pending']).toBe(1);
+  });
+
+  it('reads the appeals row when it carries a label cell of its own', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['', '行政复议', '~', '~', '~', '~', '行政诉讼'],
+        ['', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '~', '~', '~', '~', '复议后起诉'],
+        ['数量', ...'1 0 0 0 1 0 0 0 2 2 0 0 0 0 0'.split(' ')],
+      ]),
+    );
+    expect(m.cells['appeals.review.upheld']).toBe(1);
+    expect(m.cells['appeals.litigation_direct.total']).toBe(2);
+  });
+
   it('finds no table in a document without one', () => {
     const m = mapTemplates(docWithTables([['指标名称', '计量单位', '2016年度'], ['主动公开文件数', '条', '3460']]));
     expect(m.layout).toEqual({ proactive: 'none', requests: 'none', appeals: 'none' });
