@@ -6,7 +6,7 @@
  * columns, landscape pages, long labels wrapping over many lines). Beside each PDF goes its truth (the
  * expected cells), taken from the corpus truth file, so the fixtures test the reader and not the script.
  *
- * Run from the repository root: node scripts/make-pdf-fixtures.mjs (needs soffice and pdfinfo).
+ * Run from the repository root: node scripts/make-pdf-fixtures.mjs [OUT_DIR] (needs soffice and pdfinfo).
  * The HTML and the truth files are deterministic; the PDFs differ between runs only in their dates/ids.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,7 +14,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const OUT = 'tests/fixtures/pdf';
+/** Output folder; another one (first argument) lets a run be compared with the committed fixtures. */
+const OUT = process.argv[2] ?? 'tests/fixtures/pdf';
 const CORPUS = '../shared/corpus';
 
 const SOURCES = {
@@ -229,6 +230,11 @@ try {
     console.log(`${f.name}.pdf: ${pages} pages, ${size}`);
     readme.push(`- \`${f.name}.pdf\` — figures of ${SOURCES[f.source].replace(`${CORPUS}/`, '')}; ${f.why}.`);
   }
+  readme.push(
+    '',
+    'Made inside the tests, not committed: a hand-written PDF in unembedded STSong-Light (tests/extractors/pdf/minimal-pdf.ts),',
+    'qpdf-encrypted and owner-restricted copies, a copy cut in half, and image-only scans (tests/helpers/scanned-pdf.ts).',
+  );
   writeFileSync(join(OUT, 'README.md'), readme.join('\n') + '\n');
 } finally {
   rmSync(work, { recursive: true, force: true });
