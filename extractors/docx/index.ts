@@ -1,7 +1,8 @@
 /**
  * DOCX bytes → document model. mammoth turns the document into HTML (headings from Word styles,
  * paragraphs, lists), which goes through the HTML path as a whole document; the tables in it are
- * then replaced by tables built from document.xml with their true grid (see tables.ts).
+ * then replaced by tables built from document.xml with their true grid (see tables.ts). Word's
+ * auto-numbering is written out as text first (see numbering.ts), because mammoth drops it.
  */
 import mammoth from 'mammoth';
 import { load } from 'cheerio';
@@ -9,6 +10,8 @@ import { UnreadableDocumentError, type Block, type DocumentModel, type Message, 
 import { htmlToDocument } from '../html/index.js';
 import { MAX_NESTING_DEPTH, nestingDepth } from '../html/depth.js';
 import { openZip, type OpenedZip } from './zip.js';
+import { writeStoredZip } from './write-zip.js';
+import { writeOutNumbering } from './numbering.js';
 import { bodyTables } from './tables.js';
 import { coreProperties } from './core.js';
 
@@ -58,25 +61,46 @@ async function convert(bytes: Buffer): Promise<{ html: string; messages: Message
   }
 }
 
-export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
+/** Media are not read (images are skipped), so a rewritten package carries them empty. */
+const isMedia = (name: string) => /^word\/media\//i.test(name);
+
+interface Package {
+  /** The bytes mammoth converts: the original file, or a repackaging with numbering written out. */
+  bytes: Buffer;
+  documentXml: string;
+  coreXml?: string;
+}
+
+async function readPackage(bytes: Buffer): Promise<Package> {
   const zip = await openZip(bytes);
-  let documentXml: string;
-  let coreXml: string | undefined;
   try {
     const main = await mainPartName(zip);
     if (!main) throw new UnreadableDocumentError('not-docx', 'the zip has no word/document.xml: not a Word document');
-    documentXml = (await zip.read(main))!.toString('utf8');
-    coreXml = (await zip.read('docProps/core.xml'))?.toString('utf8');
+    const originalXml = (await zip.read(main))!.toString('utf8');
+    const coreXml = (await zip.read('docProps/core.xml'))?.toString('utf8');
+    const numberingXml = (await zip.read('word/numbering.xml'))?.toString('utf8');
+    const documentXml = numberingXml ? writeOutNumbering(originalXml, numberingXml, (await zip.read('word/styles.xml'))?.toString('utf8')) : originalXml;
+    if (documentXml === originalXml) return { bytes, documentXml, coreXml };
+    const entries = [];
+    for (const name of zip.parts.keys()) {
+      if (name.endsWith('/')) continue;
+      const data = name === main ? Buffer.from(documentXml, 'utf8') : isMedia(name) ? Buffer.alloc(0) : (await zip.read(name))!;
+      entries.push({ name, data });
+    }
+    return { bytes: writeStoredZip(entries), documentXml, coreXml };
   } finally {
     zip.close();
   }
+}
 
-  if (nestingDepth(documentXml) > MAX_NESTING_DEPTH) {
+export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
+  const pkg = await readPackage(bytes);
+  if (nestingDepth(pkg.documentXml) > MAX_NESTING_DEPTH) {
     throw new UnreadableDocumentError('too-deep', `document.xml nests more than ${MAX_NESTING_DEPTH} elements deep: not a real document`);
   }
-  const converted = await convert(bytes);
+  const converted = await convert(pkg.bytes);
   const marked = markTables(converted.html);
-  const tables = bodyTables(documentXml);
+  const tables = bodyTables(pkg.documentXml);
   const messages = [...converted.messages];
   const geometryKnown = tables.length === marked.count;
   if (!geometryKnown) {
@@ -85,7 +109,7 @@ export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
   const doc = htmlToDocument(geometryKnown ? marked.html : converted.html, { format: 'docx', wholeDocument: true, messages });
   if (geometryKnown) doc.blocks = substituteTables(doc.blocks, tables);
 
-  const core = coreXml ? coreProperties(coreXml) : {};
+  const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
   if (core.title) doc.meta.title = core.title;
   if (core.created) doc.meta.published = core.created;
   return doc;
