@@ -24,7 +24,8 @@ export function readTextBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let plain: string[] = [];
   const flushPlain = () => {
-    if (plain.length) blocks.push(...readLayoutLines(plain, { joinWrappedLines: !flattened }));
+    // Appended one by one: spreading a huge array into push() overflows the call stack.
+    if (plain.length) for (const block of readLayoutLines(plain, { joinWrappedLines: !flattened })) blocks.push(block);
     plain = [];
   };
   for (let i = 0; i < source.length; ) {
@@ -35,7 +36,7 @@ export function readTextBlocks(text: string): Block[] {
       i = run.next;
     } else if (source[i].length > WHOLE_TEXT_LINE_CHARS) {
       flushPlain();
-      blocks.push(...splitGluedBody(source[i]).map((text): Block => ({ kind: 'paragraph', text })));
+      for (const text of splitGluedBody(source[i])) blocks.push({ kind: 'paragraph', text });
       i++;
     } else if (isPipeRow(source[i])) {
       flushPlain();

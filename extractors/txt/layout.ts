@@ -235,7 +235,10 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
   };
 
   /** The next line that is neither blank nor page furniture. */
-  const nextContent = (from: number): Line | undefined => lines.slice(from + 1).find((l) => l.kind !== 'blank' && l.kind !== 'page');
+  const nextContent = (from: number): Line | undefined => {
+    for (let i = from + 1; i < lines.length; i++) if (lines[i].kind !== 'blank' && lines[i].kind !== 'page') return lines[i];
+    return undefined;
+  };
 
   for (const [index, line] of lines.entries()) {
     if (line.kind === 'page') continue;
@@ -251,8 +254,8 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
       continue;
     }
     // 二、上年结转… or 三、本年度办理结果 right before a row is a row label, not a section heading.
-    const next = nextContent(index);
-    const labelsNextRow = isSectionHeading(line.text) && next?.kind === 'numeric' && (table.open || next.label === '');
+    const next = isSectionHeading(line.text) ? nextContent(index) : undefined;
+    const labelsNextRow = next?.kind === 'numeric' && (table.open || next.label === '');
     if (isProse(line) && !isHeaderLike(line) && !labelsNextRow) {
       closeTable();
       emitText(line);

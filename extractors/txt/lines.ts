@@ -39,6 +39,6 @@ export function joinWrapped(left: string, right: string): string {
 
 /** Rows padded with empty strings at the end to the widest row: the dense grid the document model requires. */
 export function padRows(rows: string[][]): string[][] {
-  const width = rows.length ? Math.max(...rows.map((r) => r.length)) : 0;
+  const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
   return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
 }

@@ -295,6 +295,21 @@ describe('txtReader on awkward input', () => {
     await expect(txtReader.read(Buffer.alloc(33 * 1024 * 1024, 0x61), {})).rejects.toBeInstanceOf(UnreadableDocumentError);
   });
 
+  test('two hundred thousand short lines, headings among them, are read in linear time', async () => {
+    const started = Date.now();
+    const lines = Array.from({ length: 200_000 }, (_, i) => (i % 50 === 0 ? '一、总体情况说明' : i % 7 === 0 ? '' : `第${i}行文字。`));
+    const doc = await txtReader.read(Buffer.from(lines.join('\n')), {});
+    expect(doc.blocks.length).toBeGreaterThan(1000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  test('a flattened table of a hundred thousand rows becomes one dense table without overflowing the stack', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `\t行${i}\n\t${i}\n`).join('\n');
+    const doc = await txtReader.read(Buffer.from(rows), {});
+    expect(tables(doc)).toHaveLength(1);
+    expect(tables(doc)[0].rows).toHaveLength(100_000);
+  });
+
   test('a two-megabyte line of numbers and spaces is read quickly', async () => {
     const started = Date.now();
     const doc = await txtReader.read(Buffer.from('1 '.repeat(1_000_000) + '\n规章  1  2  3\n'), {});
