@@ -7,6 +7,8 @@ import type { Block, Provenance, TableCell } from '../../extractors/model.js';
 import { readCell, type CellReading } from './numbers.js';
 
 export interface ValueCell {
+  /** Grid column of the cell in its table block (to line values up with header labels). */
+  col: number;
   raw: string;
   reading: CellReading;
   prov?: Provenance;
@@ -45,7 +47,7 @@ export function docRow(cells: TableCell[], block: number, index: number): DocRow
   const values: ValueCell[] = [];
   for (let i = lastText + 1; i < cells.length; i++) {
     if (cells[i].spanned) continue; // a merged value cell counts once
-    values.push({ raw: cells[i].text, reading: readings[i], prov: cells[i].prov });
+    values.push({ col: i, raw: cells[i].text, reading: readings[i], prov: cells[i].prov });
   }
   return { index, block, label: labelParts.join(' '), values, cells };
 }

@@ -66,6 +66,19 @@ describe('mapTemplates on the requests table', () => {
     expect(m.details['requests.new_received.research'].raw).toBe('-');
   });
 
+  it('follows the header when it prints the columns in another order', () => {
+    const rows = [
+      ['申请人情况', '~', '总计', '自然人', '法人或其他组织', '~', '~', '~', '~'],
+      ['~', '~', '~总计', '~自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
+      ...REQUESTS_2021.rows.map((r, i) => [r.label, '', String(i + 2), String(i + 1), '1', '0', '0', '0', '0']),
+    ];
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.cells['requests.granted.total']).toBe(4);
+    expect(m.cells['requests.granted.natural_person']).toBe(3);
+    expect(m.cells['requests.granted.commercial']).toBe(1);
+    expect(m.messages.map((x) => x.code)).toContain('columns-by-header');
+  });
+
   it('reads a table split into two blocks (a page break) as one table', () => {
     const rows = requestsRows();
     const m = mapTemplates(docWithTables(rows.slice(0, 12), rows.slice(12)));
