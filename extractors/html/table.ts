@@ -102,8 +102,9 @@ export function buildTable(table: DomElement, skip: (el: DomElement) => boolean)
   );
   const captionEl = table.children.find((c): c is DomElement => isElement(c) && c.name === 'caption');
   const caption = captionEl ? joinLines(contentOf(captionEl, skip).lines) : '';
-  // Rows without cells still count for rowspans; they are dropped only if nothing covers them.
-  const rows = expandSpans(sourceRows).filter((row, r) => sourceRows[r].length > 0 || row.some((c) => c.text !== ''));
+  // Rows without cells still count for rowspans, so rows are dropped only after expansion, and only
+  // when no cell has text: Word's "Save as HTML" ends tables with an empty row of column widths.
+  const rows = expandSpans(sourceRows).filter((row) => row.some((c) => c.text !== ''));
   const block: TableBlock | undefined = rows.length && rows[0].length ? { kind: 'table', rows } : undefined;
   return { block, caption, nestedTables };
 }

@@ -122,3 +122,16 @@ describe('finding the body', () => {
     expect((blocks[0] as { text: string }).text.startsWith('报告正文内容')).toBe(true);
   });
 });
+
+describe('Word "Save as HTML" debris', () => {
+  it('drops the empty column-width row and the downlevel-revealed conditional comments', async () => {
+    const html = `<body><p class=MsoNormal><![if !supportLists]><span>1.<span>&nbsp;&nbsp; </span></span><![endif]>属于国家秘密<o:p></o:p></p>
+<table class=MsoNormalTable><tr><td><p class=MsoNormal>规章<o:p></o:p></p></td><td>1</td><td>0</td><td>11</td></tr>
+<![if !supportMisalignedColumns]><tr height=0><td width=100 style='border:none'></td><td width=50 style='border:none'></td><td width=50></td><td width=50></td></tr><![endif]></table></body>`;
+    const { blocks } = doc(html);
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: '1. 属于国家秘密' },
+      { kind: 'table', rows: [[{ text: '规章' }, { text: '1' }, { text: '0' }, { text: '11' }]] },
+    ]);
+  });
+});
