@@ -63,6 +63,13 @@ describe('reconciliation rules', () => {
     expect(f[0]).toMatchObject({ rule: 'prose.requests', left: 5, right: 0 });
   });
 
+  it('compares litigation stated in prose with the two litigation groups together', () => {
+    const ok = runChecks(record({ 'appeals.litigation_direct.total': 5, 'appeals.litigation_direct.upheld': 5, 'appeals.litigation_after_review.total': 2, 'appeals.litigation_after_review.pending': 2 }, { 'appeals.litigation.total': { value: 7, sentence: '行政诉讼7件' } }));
+    expect(ok).toEqual([]);
+    const off = runChecks(record({}, { 'appeals.litigation.total': { value: 7, sentence: '行政诉讼7件' } }));
+    expect(off.map((f) => [f.rule, f.left, f.right])).toEqual([['prose.appeals.litigation', 7, 0]]);
+  });
+
   it('skips the rules of a table that was not found', () => {
     const r = record({ 'requests.granted.natural_person': 1 });
     r.layout.requests = 'none';
