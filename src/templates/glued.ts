@@ -6,7 +6,7 @@
  */
 import type { Message } from '../../extractors/model.js';
 import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type TableLayout } from './ids.js';
-import { foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
+import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type SplitLimits, type SplitResult } from './glued/split.js';
 import { supportedCandidates, type ColumnIdentity } from './glued/solve.js';
 
@@ -132,7 +132,7 @@ function recoverAppeals(text: string, limits: SplitLimits): GluedTable | undefin
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
   const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)([0-9]+)/g;
-  const match = [...text.matchAll(header)].find((m) => m[1].includes('总计') && m[2].length >= groups * size);
+  const match = [...text.matchAll(header)].find((m) => m[1].includes('总计') && m[2].length >= groups * size && m[2].length <= MAX_RUN_CHARS);
   if (!match) return undefined;
   const raw = match[2];
   const result = splitWithTotals(raw, groups, size, limits);

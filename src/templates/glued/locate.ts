@@ -9,6 +9,10 @@ import type { RowDef, TableLayout } from '../ids.js';
 
 /** Longest stretch of digit-free text accepted between a label and its digits, or between rows (chars). */
 export const MAX_FILLER_CHARS = 80;
+/** Longest glued digit run taken for one row (characters): 7 cells of a real table are far shorter. */
+export const MAX_RUN_CHARS = 120;
+/** Room for a label pattern's own match (numbering, key characters, stray spaces) in that window. */
+const LABEL_WINDOW_CHARS = 60;
 /** How many characters of a label's body (after its numbering) must match: the rest may be reworded or mistyped (其他法律行政止公开). */
 const LABEL_KEY_CHARS = 4;
 
@@ -56,8 +60,9 @@ const DIGIT = /[0-9]/;
 /** The run of value characters starting at `from`: digits, decimal points, and signs where allowed. */
 function runAt(text: string, from: number, signed: boolean): number {
   const allowed = signed ? /[0-9.+\-]/ : /[0-9.]/;
+  const limit = Math.min(text.length, from + MAX_RUN_CHARS + 1);
   let end = from;
-  while (end < text.length && allowed.test(text[end])) end++;
+  while (end < limit && allowed.test(text[end])) end++;
   return end;
 }
 
@@ -83,20 +88,22 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
     const runStart = digitsAfterFiller(text, labelEnd, signed);
     if (runStart === undefined) return undefined;
     const runEnd = runAt(text, runStart + 1, signed);
+    if (runEnd - runStart > MAX_RUN_CHARS) return undefined;
     if (i === rows.length - 1) {
       located.push({ row: rows[i], raw: text.slice(runStart, runEnd).replace(/\.$/, '') });
       return located;
     }
-    // The next label may begin inside the run (its numbering digit), or after digit-free filler.
-    const next = patterns[i + 1];
-    next.lastIndex = runStart + 1;
-    const found = next.exec(text);
+    // The next label may begin inside the run (its numbering digit), or after digit-free filler; it is
+    // looked for only that far, so a false start costs little however long the text.
+    const window = text.slice(runStart + 1, runEnd + MAX_FILLER_CHARS + LABEL_WINDOW_CHARS);
+    const found = patterns[i + 1].exec(window);
     if (!found) return undefined;
-    const between = text.slice(runStart, found.index);
+    const labelStart = runStart + 1 + found.index;
+    const between = text.slice(runStart, labelStart);
     const split = (signed ? /^([0-9.+\-]+)(\D*)$/ : /^([0-9.]+)(\D*)$/).exec(between);
     if (!split || split[2].length > MAX_FILLER_CHARS) return undefined;
     located.push({ row: rows[i], raw: split[1] });
-    labelEnd = found.index + found[0].length;
+    labelEnd = labelStart + found[0].length;
   }
   return located;
 }
@@ -106,7 +113,7 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
  * each followed by its own digits. Expects text already passed through foldWidth.
  */
 export function locateRows(foldedText: string, layout: TableLayout): LocatedRow[] | undefined {
-  const patterns = layout.rows.map((r) => new RegExp(labelPattern(r.own), 'g'));
+  const patterns = layout.rows.map((r) => new RegExp(labelPattern(r.own)));
   const first = new RegExp(patterns[0].source, 'g');
   for (let m = first.exec(foldedText); m; m = first.exec(foldedText)) {
     const chain = chainFrom(foldedText, m, patterns, layout.rows);

@@ -245,6 +245,14 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  test('a long text full of false starts (labels followed by digits, no table) is searched in linear time', () => {
+    const started = Date.now();
+    const text = '规章1，'.repeat(150_000) + '一、本年新收政府信息公开申请数量1'.repeat(20_000) + '行政复议行政诉讼总计' + '1'.repeat(500_000);
+    const result = recoverGluedTables(text);
+    expect(result.tables).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   test('text without glued tables yields no tables and says so', () => {
     const result = recoverGluedTables('一、总体情况 本机关2023年未收到政府信息公开申请。');
     expect(result.tables).toEqual([]);
