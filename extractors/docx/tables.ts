@@ -105,6 +105,8 @@ export function buildDocxTable(tbl: DomElement): BuiltDocxTable {
   let placed = 0;
   for (const tr of childrenThrough(tbl, 'w:tr')) {
     const trPr = child(tr, 'w:trpr');
+    // A row deleted with change tracking on is not in the document as printed.
+    if (trPr && child(trPr, 'w:del')) continue;
     const row: TableCell[] = [];
     const above = grid[grid.length - 1];
     let col = trPr ? intVal(child(trPr, 'w:gridbefore'), 0, MAX_COLSPAN) : 0;

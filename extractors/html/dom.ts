@@ -59,12 +59,6 @@ export function* descendants(root: DomNode): Generator<DomNode> {
   }
 }
 
-export function elementsNamed(root: DomNode, names: ReadonlySet<string>): DomElement[] {
-  const found: DomElement[] = [];
-  for (const node of descendants(root)) if (isElement(node) && names.has(node.name)) found.push(node);
-  return found;
-}
-
 export function attr(el: DomElement, name: string): string {
   return el.attribs[name] ?? '';
 }
@@ -75,11 +69,6 @@ export function classAndId(el: DomElement): string[] {
   const id = attr(el, 'id').toLowerCase();
   if (id) tokens.push(id);
   return tokens.filter(Boolean);
-}
-
-export function isInside(node: DomNode, ancestor: DomNode): boolean {
-  for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
-  return false;
 }
 
 /**

@@ -4,7 +4,8 @@
  * Fragments (a page body without <html>) count: some portals publish only the article markup.
  */
 const BINARY_SIGNATURES = [Buffer.from('%PDF'), Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from([0xd0, 0xcf, 0x11, 0xe0])];
-const SNIFF_CHARS = 2048;
+/** Pages may open with long <script>/<style> blocks before the first structural tag. */
+const SNIFF_CHARS = 8192;
 const HTML_TAG = /<(?:!doctype\s+html|html|head|body|table|p|div|meta|title|span|br|h[1-6]|font|center)[\s>/]/i;
 
 function headText(head: Buffer): string {

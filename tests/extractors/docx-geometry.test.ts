@@ -70,3 +70,10 @@ describe('DOCX table geometry read from document.xml', () => {
     expect(doc.blocks.map((b) => (b.kind === 'table' ? grid(b) : b.text))).toEqual(['前', [['甲', '1']], '后']);
   });
 });
+
+describe('DOCX change tracking', () => {
+  it('leaves out table rows deleted with change tracking, as the printed document does', async () => {
+    const body = tbl(tr(tc(p('规章')) + tc(p('1'))) + tr(tc(p('旧行')) + tc(p('9')), '<w:del w:id="1" w:author="x"/>'));
+    expect(grid((await tablesOf(body))[0])).toEqual([['规章', '1']]);
+  });
+});
