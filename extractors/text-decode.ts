@@ -47,6 +47,8 @@ export function normaliseCharsetLabel(label: string): string | undefined {
   return iconv.encodingExists(name) ? name : undefined;
 }
 
+const WESTERN_SINGLE_BYTE = new Set(['iso-8859-1', 'latin1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii', 'iso8859-1', 'iso-8859-15']);
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Do the bytes form valid UTF-8? (Linear; no copy of the text is kept.) */
@@ -93,6 +95,10 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     // non-ASCII bytes means the page was re-encoded and its label not updated.
     if (validUtf8 && hasNonAscii(bytes) && !declared.startsWith('utf-16')) {
       return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', guessed: true };
+    }
+    // A Western single-byte label on Chinese text is a server default, not a statement about the page.
+    if (WESTERN_SINGLE_BYTE.has(declared) && hasNonAscii(bytes)) {
+      return { text: decodeWith(bytes, 'gb18030'), encoding: 'gb18030', guessed: true };
     }
     return { text: decodeWith(bytes, declared), encoding: declared, guessed: false };
   }

@@ -33,6 +33,11 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from('年度报告'), { declared: 'gbk' })).toMatchObject({ text: '年度报告', encoding: 'utf-8', guessed: true });
   });
 
+  it('reads Chinese bytes under a Western server-default label (iso-8859-1) as GB18030, flagged as a guess', () => {
+    expect(decodeText(gbkBytes('政府信息公开'), { declared: 'ISO-8859-1' })).toEqual({ text: '政府信息公开', encoding: 'gb18030', guessed: true });
+    expect(decodeText(Buffer.from('plain ascii'), { declared: 'iso-8859-1' })).toMatchObject({ text: 'plain ascii', guessed: false });
+  });
+
   it('maps charset labels to decoders and rejects unknown ones', () => {
     expect(normaliseCharsetLabel(' GBK ')).toBe('gb18030');
     expect(normaliseCharsetLabel('UTF8')).toBe('utf-8');
