@@ -7,7 +7,7 @@
 import mammoth from 'mammoth';
 import { load } from 'cheerio';
 import { UnreadableDocumentError, type Block, type DocumentModel, type Message, type TableBlock } from '../model.js';
-import { htmlToDocument } from '../html/index.js';
+import { checkTableCells, htmlToDocument } from '../html/index.js';
 import { MAX_NESTING_DEPTH, nestingDepth } from '../html/depth.js';
 import { openZip, type OpenedZip } from './zip.js';
 import { writeStoredZip } from './write-zip.js';
@@ -108,6 +108,7 @@ export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
   }
   const doc = htmlToDocument(geometryKnown ? marked.html : converted.html, { format: 'docx', wholeDocument: true, messages });
   if (geometryKnown) doc.blocks = substituteTables(doc.blocks, tables);
+  checkTableCells(doc);
 
   const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
   if (core.title) doc.meta.title = core.title;

@@ -36,7 +36,8 @@ function checkDepth(html: string): void {
   }
 }
 
-function checkTableCells(doc: DocumentModel): void {
+/** The document-wide cap on table cells (maxTableCells), for every reader that builds table blocks. */
+export function checkTableCells(doc: DocumentModel): void {
   let cells = 0;
   for (const block of doc.blocks) if (block.kind === 'table') cells += block.rows.length * (block.rows[0]?.length ?? 0);
   if (cells > DEFAULT_LIMITS.maxTableCells) {

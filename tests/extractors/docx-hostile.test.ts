@@ -4,7 +4,7 @@ import { docxReader } from '../../extractors/docx.js';
 import { detectReader } from '../../extractors/detect.js';
 import { UnreadableDocumentError } from '../../extractors/model.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
-import { buildDocx, p, storedZip } from '../fixtures/docx/build-docx.js';
+import { buildDocx, p, storedZip, tbl, tc, tr } from '../fixtures/docx/build-docx.js';
 import { corpusBytes } from './html-helpers.js';
 
 async function errorCode(bytes: Buffer): Promise<string | undefined> {
@@ -91,5 +91,13 @@ describe('DOCX sniffing', () => {
   it('accepts a DOCX by its word/ parts whatever its name, and HTML is not taken for it', () => {
     expect(docxReader.sniff(buildDocx(p('x')), undefined)).toBe(true);
     expect(detectReader(Buffer.from('<html><body><p>x</p></body></html>'))?.format).toBe('html');
+  });
+});
+
+describe('the DOCX reader on oversized tables', () => {
+  it('refuses a document whose tables together exceed maxTableCells with too-large', async () => {
+    const row = tr(Array.from({ length: 10 }, () => tc(p('0'))).join(''));
+    const table = tbl(row.repeat(Math.ceil(DEFAULT_LIMITS.maxTableCells / 10 / 4) + 1));
+    expect(await errorCode(buildDocx(table.repeat(4)))).toBe('too-large');
   });
 });
