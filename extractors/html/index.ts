@@ -55,10 +55,7 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions): Do
 
   const outside = options.wholeDocument ? [] : linesOutside(root, body, isNonText);
   for (const table of metadataTables) for (const row of table.rows) outside.push(...row.map((c) => c.text));
-  const bodyHead = blocks
-    .slice(0, BODY_HEAD_LINES)
-    .filter((b) => b.kind !== 'table' && b.text.length <= BODY_HEAD_LINE_CHARS)
-    .map((b) => (b.kind === 'table' ? '' : b.text));
+  const bodyHead = blocks.slice(0, BODY_HEAD_LINES).flatMap((b) => (b.kind !== 'table' && b.text.length <= BODY_HEAD_LINE_CHARS ? [b.text] : []));
   const meta: DocumentMeta = harvestMeta(root, outside, bodyHead);
 
   const doc = DocumentModel.parse({ format: options.format, blocks, meta, messages: options.messages ?? [] });
