@@ -9,8 +9,7 @@ import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinWrapped, padRows, trimCell } from './lines.js';
 
 /** A value as tables print it: a count, a decimal, or a blank marker (- / —). */
-const VALUE = String.raw`(?:\d+(?:\.\d+)?|[-—–/／])`;
-const NUMERIC_TAIL = new RegExp(String.raw`^(.*?)(\s*)(${VALUE}(?:\s+${VALUE})*)\s*$`);
+const VALUE = /^(?:\d+(?:\.\d+)?|[-—–/／])$/;
 /** Longest label accepted on a numeric row (characters): longer lines ending in a number are prose. */
 const MAX_LABEL_CHARS = 60;
 /** Longest line kept aside as a possible table header or label fragment (characters). */
@@ -22,7 +21,7 @@ const MAX_FRAGMENT_CHARS = 40;
 const MAX_TIGHT_LABEL_CHARS = 16;
 /** Short lines kept aside while waiting to see whether a table follows (a stacked header runs to ~30). */
 const MAX_HELD_LINES = 40;
-/** Longest line examined for a numeric tail (characters): table rows are short, and the test backtracks. */
+/** Longest line examined for a numeric tail (characters): table rows are short. */
 const MAX_ROW_LINE_CHARS = 400;
 
 interface NumericLine {
@@ -48,18 +47,38 @@ function cellsOf(text: string): string[] {
   return text.split(isCollapsedHeader(text) ? /\s+/ : /\t|\s{2,}/).map(trimCell).filter(Boolean);
 }
 
+/** The whitespace-separated values ending a line, the text before them and the gap between (one pass, from the end). */
+function numericTail(text: string): { label: string; gap: string; values: string[] } | undefined {
+  const values: string[] = [];
+  let end = text.length;
+  let labelEnd = end;
+  let firstValue = end;
+  for (;;) {
+    let start = end;
+    while (start > 0 && !/\s/.test(text[start - 1])) start--;
+    if (start === end || !VALUE.test(text.slice(start, end))) break;
+    values.unshift(text.slice(start, end));
+    firstValue = start;
+    labelEnd = start;
+    while (labelEnd > 0 && /\s/.test(text[labelEnd - 1])) labelEnd--;
+    end = labelEnd;
+    if (end === 0) break;
+  }
+  if (values.length === 0) return undefined;
+  return { label: trimCell(text.slice(0, labelEnd)), gap: text.slice(labelEnd, firstValue), values };
+}
+
 function classify(raw: string): Line {
   const line = raw.replace(/\f/g, '');
   const text = trimCell(line);
   if (text === '') return { kind: 'blank' };
   if (isPageNumberLine(text)) return { kind: 'page' };
-  const m = text.length <= MAX_ROW_LINE_CHARS ? NUMERIC_TAIL.exec(text) : null;
+  const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(text) : undefined;
   if (m) {
-    const label = trimCell(m[1]);
-    const values = m[3].split(/\s+/);
+    const { label, gap, values } = m;
     const realNumbers = values.filter((v) => /\d/.test(v)).length;
     const tight = label.length <= MAX_TIGHT_LABEL_CHARS && /[\u4e00-\u9fff）)]$/.test(label) && !/[年月日第共计约为至和及于]$/.test(label);
-    const separated = m[2].length >= 2 || m[2].includes('\t') || label === '' || tight;
+    const separated = gap.length >= 2 || gap.includes('\t') || label === '' || tight;
     // Row labels carry digits only as numbering (1. 2、); a sentence carries counts (受理 3119 件，…) and full stops.
     const labelOk = label.length <= MAX_LABEL_CHARS && !/\d(?![.、．\d])/.test(label) && !/[。；！？]/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.

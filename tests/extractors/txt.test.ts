@@ -310,6 +310,14 @@ describe('txtReader on awkward input', () => {
     expect(tables(doc)[0].rows).toHaveLength(100_000);
   });
 
+  test('lines of numbers that end in a word (no row, nothing to backtrack into) are read quickly', async () => {
+    const started = Date.now();
+    const line = `${'1 '.repeat(190)}件`;
+    const doc = await txtReader.read(Buffer.from(new Array(20_000).fill(line).join('\n')), {});
+    expect(tables(doc)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   test('a two-megabyte line of numbers and spaces is read quickly', async () => {
     const started = Date.now();
     const doc = await txtReader.read(Buffer.from('1 '.repeat(1_000_000) + '\n规章  1  2  3\n'), {});
