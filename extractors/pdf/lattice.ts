@@ -73,7 +73,9 @@ export function findRuledTables(
     }
     if (!placed) freeItems.push(item);
   }
-  const tables = grids.map((grid, g) => grid.toDraft(page, assigned[g]));
+  // An empty cell has no run to tell where it was read; on an OCR'd page it was read by OCR too.
+  const pageOrigin = items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text';
+  const tables = grids.map((grid, g) => grid.toDraft(page, assigned[g], pageOrigin));
   tables.sort((a, b) => b.box[3] - a.box[3]);
   return { tables, freeItems };
 }
@@ -168,7 +170,7 @@ function lowerBound(sorted: number[], v: number): number {
 
 interface Grid {
   regionAt(x: number, y: number): number;
-  toDraft(page: number, items: Map<number, PositionedText[]>): TableDraft;
+  toDraft(page: number, items: Map<number, PositionedText[]>, emptyOrigin: 'text' | 'ocr'): TableDraft;
 }
 
 function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
@@ -237,7 +239,7 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
       if (c < 0 || yi < 0) return -1;
       return find((nRows - yi - 1) * nCols + c);
     },
-    toDraft(page, assigned) {
+    toDraft(page, assigned, emptyOrigin) {
       const bounds = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
       for (let r = 0; r < nRows; r++) {
         for (let c = 0; c < nCols; c++) {
@@ -269,7 +271,7 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
             page,
             box,
             rect: [xs[part.c0], rowBottom(b.r1), xs[part.c1 + 1], rowTop(b.r0)],
-            origin: part.items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text',
+            origin: part.items.length === 0 ? emptyOrigin : part.items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text',
             ...(confidence !== undefined ? { confidence } : {}),
           });
         }
