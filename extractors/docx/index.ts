@@ -98,9 +98,11 @@ export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
   if (nestingDepth(pkg.documentXml) > MAX_NESTING_DEPTH) {
     throw new UnreadableDocumentError('too-deep', `document.xml nests more than ${MAX_NESTING_DEPTH} elements deep: not a real document`);
   }
+  // Tables first: an oversized document is refused before mammoth spends time on it.
+  const tables = bodyTables(pkg.documentXml);
+  checkTableCells({ format: 'docx', blocks: tables.flat(), meta: {}, messages: [] });
   const converted = await convert(pkg.bytes);
   const marked = markTables(converted.html);
-  const tables = bodyTables(pkg.documentXml);
   const messages = [...converted.messages];
   const geometryKnown = tables.length === marked.count;
   if (!geometryKnown) {
@@ -108,7 +110,6 @@ export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
   }
   const doc = htmlToDocument(geometryKnown ? marked.html : converted.html, { format: 'docx', wholeDocument: true, messages });
   if (geometryKnown) doc.blocks = substituteTables(doc.blocks, tables);
-  checkTableCells(doc);
 
   const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
   if (core.title) doc.meta.title = core.title;
