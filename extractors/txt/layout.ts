@@ -6,7 +6,7 @@
  * numbers and form feeds between rows. Everything else becomes paragraphs (wrapped lines joined).
  */
 import { cell, type Block, type TableBlock } from '../model.js';
-import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinWrapped, padRows, trimCell } from './lines.js';
+import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, joinWrapped, padRows, trimCell } from './lines.js';
 
 /** A value as tables print it: a count, a decimal, or a blank marker (- / —). */
 const VALUE = /^(?:\d+(?:\.\d+)?|[-—–/／])$/;
@@ -208,7 +208,7 @@ class ParagraphBuilder {
   }
 
   flush(): void {
-    if (this.current.length) this.out.push({ kind: 'paragraph', text: this.current.reduce((a, b) => joinWrapped(a, b)) });
+    if (this.current.length) this.out.push({ kind: 'paragraph', text: joinAllWrapped(this.current) });
     this.current = [];
   }
 }
@@ -281,7 +281,11 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
       continue;
     }
     // A short line: maybe a header or a label fragment of a table to come (or of the open one).
-    if (!table.open && table.held.length >= MAX_HELD_LINES) emitText(table.held.shift()!);
+    // So many short lines in a row are not table furniture: let them go as text.
+    if (table.held.length >= MAX_HELD_LINES) {
+      if (table.open) closeTable();
+      else emitText(table.held.shift()!);
+    }
     table.hold(line);
   }
   closeTable();

@@ -37,6 +37,12 @@ export function joinWrapped(left: string, right: string): string {
   return isCjk(left[left.length - 1]) && isCjk(right[0]) ? left + right : `${left} ${right}`;
 }
 
+/** joinWrapped over many pieces, judging each seam by its two neighbours (never re-reading the growing text). */
+export function joinAllWrapped(pieces: string[]): string {
+  const kept = pieces.filter(Boolean);
+  return kept.map((p, i) => (i === 0 || (isCjk(kept[i - 1][kept[i - 1].length - 1]) && isCjk(p[0])) ? p : ` ${p}`)).join('');
+}
+
 /** Rows padded with empty strings at the end to the widest row: the dense grid the document model requires. */
 export function padRows(rows: string[][]): string[][] {
   const width = rows.reduce((max, r) => Math.max(max, r.length), 0);

@@ -318,6 +318,14 @@ describe('txtReader on awkward input', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  test('a table followed by a hundred thousand short lines and then a row is read quickly', async () => {
+    const started = Date.now();
+    const text = ['规章  1  2  3', ...new Array(100_000).fill('短行'), '行政许可  5'].join('\n');
+    const doc = await txtReader.read(Buffer.from(text), {});
+    expect(tables(doc).length).toBeGreaterThanOrEqual(1);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   test('a two-megabyte line of numbers and spaces is read quickly', async () => {
     const started = Date.now();
     const doc = await txtReader.read(Buffer.from('1 '.repeat(1_000_000) + '\n规章  1  2  3\n'), {});
