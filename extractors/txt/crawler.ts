@@ -13,14 +13,16 @@ export interface CrawlerDump {
   body: string;
 }
 
-const SEPARATOR = /^\s*={3,}\s*正\s*文\s*={3,}\s*$/m;
+const SEPARATOR = /^[ \t]*={3,}[ \t]*正[ \t]*文[ \t]*={3,}[ \t]*\r?$/m;
+/** How far into the file the header and its separator may reach (characters). */
+const MAX_HEADER_CHARS = 8000;
 const HEADER_LINE = /^\s*([^:：\n]{1,12})\s*[:：]\s*(.*)$/;
 /** Header lines a dump must start with to be taken as one (so an ordinary text with a colon is not). */
 const KNOWN_KEYS = ['标题', '发布时间', '发布日期', '文号', '发布机构', '来源', '栏目', '原文链接', '链接', '索引号'];
 
 export function parseCrawlerDump(text: string): CrawlerDump | undefined {
-  const separator = SEPARATOR.exec(text);
-  if (!separator || separator.index > 8000) return undefined;
+  const separator = SEPARATOR.exec(text.slice(0, MAX_HEADER_CHARS));
+  if (!separator) return undefined;
   const fields = new Map<string, string>();
   for (const line of text.slice(0, separator.index).split('\n')) {
     const m = HEADER_LINE.exec(line);

@@ -326,6 +326,13 @@ describe('txtReader on awkward input', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  test('ten megabytes of blank lines are refused as empty, quickly', async () => {
+    const started = Date.now();
+    await expect(txtReader.read(Buffer.from('\n'.repeat(10_000_000)), {})).rejects.toMatchObject({ code: 'empty' });
+    await txtReader.read(Buffer.from(`标题: 报告\n${' \n'.repeat(2_000_000)}正文`), {});
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   test('a two-megabyte line of numbers and spaces is read quickly', async () => {
     const started = Date.now();
     const doc = await txtReader.read(Buffer.from('1 '.repeat(1_000_000) + '\n规章  1  2  3\n'), {});
