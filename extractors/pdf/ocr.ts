@@ -6,9 +6,10 @@ import type { PageContent, PositionedText, RulingLine } from './items.js';
 import { findCells } from './ocr/cells.js';
 import { readCells } from './ocr/cell-pass.js';
 import { encodePgm, parsePgm, type GrayImage } from './ocr/pgm.js';
-import { detectRulings, eraseRulings, type PixelLine } from './ocr/rulings.js';
+import { estimateSkew, rotate } from './ocr/deskew.js';
+import { detectRulings, eraseRulings, inkThreshold, paperShade, type PixelLine } from './ocr/rulings.js';
 import { runTool } from './ocr/tools.js';
-import { joinCjkWords, parseTesseractTsv, type OcrWord } from './ocr/tsv.js';
+import { fixCjkBrackets, joinCjkWords, parseTesseractTsv, type OcrWord } from './ocr/tsv.js';
 
 export interface OcrOptions {
   /** Render resolution. 300 dpi reads 10.5 pt table digits reliably; lower is faster and worse. */
@@ -19,6 +20,8 @@ export interface OcrOptions {
   pageSegmentation?: number;
   /** Re-read each one-line table cell on its own (default true): fixes digits the page pass drops or misreads. */
   cellPass?: boolean;
+  /** Straighten a skewed scan before reading it (default true). */
+  deskew?: boolean;
   /** Limit for each external tool run. */
   timeoutMs?: number;
 }
@@ -44,7 +47,9 @@ export async function ocrAvailable(): Promise<boolean> {
  * Reads one page of a PDF by OCR: the page is rendered with pdftoppm, the table rulings are found in the
  * bitmap and erased, tesseract reads the words, and one-line table cells are read again one by one.
  * Everything comes back in PDF user space, as the text layer of a born-digital page would.
- * Assumes an unrotated page whose media box starts at the origin, as scanners produce.
+ * A skewed scan is straightened first; positions are then those of the straightened page, which is what
+ * lets rows and columns line up. Assumes an unrotated page whose media box starts at the origin, as
+ * scanners produce.
  */
 export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOptions = {}): Promise<PageContent> {
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -53,7 +58,7 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
   const dpi = Math.min(requestedDpi, Math.floor(Math.sqrt(MAX_PIXELS / ((width / POINTS_PER_INCH) * (height / POINTS_PER_INCH)))));
   const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-'));
   try {
-    const image = await renderGray(pdfPath, page, dpi, workDir, timeoutMs);
+    const image = straighten(await renderGray(pdfPath, page, dpi, workDir, timeoutMs), options.deskew ?? true);
     const px = (points: number) => Math.max(1, Math.round((points * dpi) / POINTS_PER_INCH));
     const rulings = detectRulings(image, { minLength: px(20), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
     const cleaned = eraseRulings(image, rulings);
@@ -65,7 +70,7 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
       [cleanedPath, 'stdout', '--dpi', String(dpi), '-l', options.languages ?? 'chi_sim+eng', '--psm', String(options.pageSegmentation ?? 11), 'tsv'],
       timeoutMs,
     );
-    let words = joinCjkWords(parseTesseractTsv(stdout.toString('utf8')).filter(isMeaningful));
+    let words = joinCjkWords(parseTesseractTsv(stdout.toString('utf8')).filter(isMeaningful), (left, right) => rulingBetween(rulings, left, right));
 
     if (options.cellPass ?? true) {
       const cells = findCells(rulings, px(2));
@@ -83,6 +88,13 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Rulings and rows are found along pixel rows and columns, so a scan skewed by even half a degree must be levelled. */
+function straighten(image: GrayImage, enabled: boolean): GrayImage {
+  if (!enabled) return image;
+  const skew = estimateSkew(image, inkThreshold(image));
+  return Math.abs(skew) >= 0.1 ? rotate(image, skew, paperShade(image)) : image;
 }
 
 async function pageSize(pdfPath: string, page: number, timeoutMs: number): Promise<{ width: number; height: number }> {
@@ -107,6 +119,15 @@ async function renderGray(pdfPath: string, page: number, dpi: number, workDir: s
   }
 }
 
+/** Is there a vertical ruling in the gap between two words of one row? */
+function rulingBetween(rulings: PixelLine[], left: OcrWord, right: OcrWord): boolean {
+  const from = left.left + left.width;
+  const to = right.left;
+  const top = Math.max(left.top, right.top);
+  const bottom = Math.min(left.top + left.height, right.top + right.height);
+  return rulings.some((line) => line.orientation === 'vertical' && line.at >= from - 2 && line.at <= to + 2 && line.from <= bottom && line.to >= top);
+}
+
 /** Table borders that survive erasing come back as strings of | and _; they are not text. */
 function isMeaningful(word: OcrWord): boolean {
   return !/^[|_\-—~'"`.,:;!]*$/u.test(word.text);
@@ -114,7 +135,7 @@ function isMeaningful(word: OcrWord): boolean {
 
 function toPositionedText(word: OcrWord, page: number, scale: number, pageHeight: number): PositionedText {
   return {
-    text: word.text,
+    text: fixCjkBrackets(word.text),
     page,
     x: word.left * scale,
     // The bottom of the word box stands in for the baseline: digits and Chinese have no descenders.

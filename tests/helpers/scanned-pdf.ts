@@ -11,6 +11,8 @@ export interface ScanOptions {
   dpi?: number;
   /** JPEG quality 0..100 handed to pdftoppm. */
   quality?: number;
+  /** Turn each page image clockwise by this many degrees about the page centre, as a skewed feed does. */
+  skewDegrees?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function makeScannedPdf(sourcePdf: string, targetPdf: string, optio
       .filter((name) => name.endsWith('.jpg'))
       .sort((a, b) => pageNumberOf(a) - pageNumberOf(b));
     const jpegs = await Promise.all(files.map((name) => readFile(path.join(workDir, name))));
-    await writeFile(targetPdf, imagesToPdf(jpegs.map((jpeg, i) => ({ jpeg, ...sizes[i] }))));
+    await writeFile(targetPdf, imagesToPdf(jpegs.map((jpeg, i) => ({ jpeg, ...sizes[i], skewDegrees: options.skewDegrees }))));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -55,6 +57,7 @@ interface ImagePage {
   /** Page size in points. */
   width: number;
   height: number;
+  skewDegrees?: number;
 }
 
 /** A minimal PDF: catalog, page tree, and per page one DCT image XObject drawn over the whole page. */
@@ -76,7 +79,7 @@ export function imagesToPdf(pages: ImagePage[]): Buffer {
     const image = add(
       stream(`/Type /XObject /Subtype /Image /Width ${pixelWidth} /Height ${pixelHeight} /ColorSpace ${colorSpace} /BitsPerComponent 8 /Filter /DCTDecode`, page.jpeg),
     );
-    const content = add(stream('', Buffer.from(`q ${page.width} 0 0 ${page.height} 0 0 cm /Im1 Do Q`, 'latin1')));
+    const content = add(stream('', Buffer.from(`q ${skew(page)} cm ${page.width} 0 0 ${page.height} 0 0 cm /Im1 Do Q`, 'latin1')));
     pageIds.push(
       add(
         `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width} ${page.height}] /Resources << /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
@@ -97,6 +100,14 @@ export function imagesToPdf(pages: ImagePage[]): Buffer {
   const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(parts);
+}
+
+/** A rotation about the page centre; clockwise on the page is negative in PDF's y-up space. */
+function skew(page: ImagePage): string {
+  const radians = (-(page.skewDegrees ?? 0) * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(radians), Math.sin(radians)];
+  const [cx, cy] = [page.width / 2, page.height / 2];
+  return [cos, sin, -sin, cos, cx - cx * cos + cy * sin, cy - cx * sin - cy * cos].map((n) => n.toFixed(6)).join(' ');
 }
 
 /** Reads the pixel size from the JPEG's start-of-frame marker. */

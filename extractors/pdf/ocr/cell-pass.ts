@@ -53,14 +53,24 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
   }
   if (candidates.length === 0) return pageWords;
 
-  const list = path.join(options.workDir, 'cells.txt');
-  await writeFile(list, candidates.map((candidate) => candidate.file).join('\n') + '\n');
-  const read = async (extra: string[]) => {
-    const { stdout } = await runTool('tesseract', [list, 'stdout', '--dpi', String(options.dpi), '--psm', '7', ...extra, 'tsv'], options.timeoutMs);
+  const read = async (files: string[], psm: string, extra: string[]) => {
+    const list = path.join(options.workDir, `cells-${psm}-${extra.length}.txt`);
+    await writeFile(list, files.join('\n') + '\n');
+    const { stdout } = await runTool('tesseract', [list, 'stdout', '--dpi', String(options.dpi), '--psm', psm, ...extra, 'tsv'], options.timeoutMs);
     return groupByImage(parseTesseractTsv(stdout.toString('utf8')));
   };
-  const general = await read(['-l', 'chi_sim+eng']);
-  const digits = await read(['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789.,-%']);
+  const files = candidates.map((candidate) => candidate.file);
+  const digitsOnly = ['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789.,-%'];
+  const [general, digits] = await Promise.all([read(files, '7', ['-l', 'chi_sim+eng']), read(files, '7', digitsOnly)]);
+  // A lone narrow digit (a 1 by itself) is sometimes not seen at all as a text line, but is as a word.
+  const unread = candidates.map((_, i) => i).filter((i) => !digits.has(i + 1));
+  if (unread.length > 0) {
+    const retry = await read(unread.map((i) => files[i]), '8', digitsOnly);
+    unread.forEach((candidateIndex, k) => {
+      const words = retry.get(k + 1);
+      if (words) digits.set(candidateIndex + 1, words);
+    });
+  }
 
   const replaced = new Set<OcrWord>();
   const added: OcrWord[] = [];

@@ -4,6 +4,9 @@ import type { GrayImage } from './pgm.js';
  * A straight ink line found in a bitmap, in pixel coordinates (origin top-left). `at` is the centre of
  * the line across its thickness, `from`..`to` its extent along it (inclusive pixel indices).
  */
+/** How much darker than the paper on either side a ruling must be. */
+const LINE_CONTRAST = 20;
+
 export interface PixelLine {
   orientation: 'horizontal' | 'vertical';
   at: number;
@@ -32,8 +35,9 @@ export interface RulingDetectionOptions {
  */
 export function detectRulings(image: GrayImage, options: RulingDetectionOptions): PixelLine[] {
   const threshold = options.darkThreshold ?? inkThreshold(image);
-  const horizontal = mergeRuns(scanRuns(image, 'horizontal', threshold, options), 'horizontal', options);
-  const vertical = mergeRuns(scanRuns(image, 'vertical', threshold, options), 'vertical', options);
+  const standsOut = (line: PixelLine) => contrasts(image, line);
+  const horizontal = mergeRuns(scanRuns(image, 'horizontal', threshold, options), 'horizontal', options).filter(standsOut);
+  const vertical = mergeRuns(scanRuns(image, 'vertical', threshold, options), 'vertical', options).filter(standsOut);
   const longH = horizontal.filter((line) => length(line) >= options.longLength);
   const longV = vertical.filter((line) => length(line) >= options.longLength);
   const tolerance = Math.max(3, options.maxGap * 2);
@@ -50,7 +54,7 @@ export function detectRulings(image: GrayImage, options: RulingDetectionOptions)
  * scan), so ink is anything clearly darker than the paper, and the paper is the commonest light shade.
  */
 export function inkThreshold(image: GrayImage): number {
-  return Math.max(96, paperShade(image) - 55);
+  return Math.max(96, paperShade(image) - 40);
 }
 
 /** The commonest light shade of a page: the paper (255 for a clean render, lower for a grey scan). */
@@ -87,26 +91,47 @@ interface Run {
   to: number;
 }
 
-/** Runs of ink along each row (or column) that are at least minLength long, bridging tiny gaps. */
+/**
+ * Runs of ink along each row (or column) that are at least minLength long, bridging tiny gaps. A pixel
+ * is ink when it passes the threshold and is clearly darker than the pixels a little way off on both
+ * sides across the line: a ruling is, the inside of a grey cell shading is not, so a border next to a
+ * shaded cell stays a thin line instead of merging with the shading into one thick band.
+ */
 function scanRuns(image: GrayImage, orientation: PixelLine['orientation'], threshold: number, options: RulingDetectionOptions): Run[] {
   const { width, height, pixels } = image;
   const [acrossCount, alongCount] = orientation === 'horizontal' ? [height, width] : [width, height];
   const index = orientation === 'horizontal' ? (across: number, along: number) => across * width + along : (across: number, along: number) => along * width + across;
   const runs: Run[] = [];
+  const side = Math.max(2, Math.ceil(options.maxThickness / 3));
+  const isInk = (across: number, along: number): boolean => {
+    const value = pixels[index(across, along)];
+    if (value >= threshold) return false;
+    const before = across >= side ? pixels[index(across - side, along)] : 255;
+    const after = across + side < acrossCount ? pixels[index(across + side, along)] : 255;
+    return value + LINE_CONTRAST <= Math.min(before, after);
+  };
+  // Where a ruling crosses another, its own pixels fail the contrast test; its ends are carried on
+  // through plain ink so that a line still reaches the border it meets.
+  const dark = (across: number, along: number) => along >= 0 && along < alongCount && pixels[index(across, along)] < threshold;
+  const keep = (across: number, from: number, to: number) => {
+    for (let k = 0; k < side && dark(across, from - 1); k++) from--;
+    for (let k = 0; k < side && dark(across, to + 1); k++) to++;
+    if (to - from + 1 >= options.minLength) runs.push({ across, from, to });
+  };
   for (let across = 0; across < acrossCount; across++) {
     let start = -1;
     let lastInk = -1;
     for (let along = 0; along <= alongCount; along++) {
-      const ink = along < alongCount && pixels[index(across, along)] < threshold;
+      const ink = along < alongCount && isInk(across, along);
       if (ink) {
         if (start < 0 || along - lastInk - 1 > options.maxGap) {
-          if (start >= 0 && lastInk - start + 1 >= options.minLength) runs.push({ across, from: start, to: lastInk });
+          if (start >= 0) keep(across, start, lastInk);
           start = along;
         }
         lastInk = along;
       }
     }
-    if (start >= 0 && lastInk - start + 1 >= options.minLength) runs.push({ across, from: start, to: lastInk });
+    if (start >= 0) keep(across, start, lastInk);
   }
   return runs;
 }
@@ -180,6 +205,36 @@ function joinCollinear(lines: PixelLine[], gap: number): PixelLine[] {
     }
   }
   return result;
+}
+
+/**
+ * A ruling is darker than the paper on both sides of it. A light cell shading passes the ink threshold
+ * too, and its rows (broken by the text on it) would otherwise come out as stacks of lines.
+ */
+function contrasts(image: GrayImage, line: PixelLine): boolean {
+  const offset = Math.ceil(line.thickness / 2) + 3;
+  const pixel = (along: number, across: number): number => {
+    const [x, y] = line.orientation === 'horizontal' ? [along, across] : [across, along];
+    return x >= 0 && y >= 0 && x < image.width && y < image.height ? image.pixels[Math.round(y) * image.width + Math.round(x)] : 255;
+  };
+  const centre: number[] = [];
+  const before: number[] = [];
+  const after: number[] = [];
+  const step = Math.max(1, Math.floor((line.to - line.from) / 200));
+  for (let along = line.from; along <= line.to; along += step) {
+    let darkest = 255;
+    for (let across = Math.floor(line.at - line.thickness / 2); across <= Math.ceil(line.at + line.thickness / 2); across++) darkest = Math.min(darkest, pixel(along, across));
+    centre.push(darkest);
+    before.push(pixel(along, line.at - offset));
+    after.push(pixel(along, line.at + offset));
+  }
+  const darkness = median(centre);
+  return median(before) - darkness >= LINE_CONTRAST && median(after) - darkness >= LINE_CONTRAST;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Does a point (along, across) of a line lie on one of the perpendicular lines? */

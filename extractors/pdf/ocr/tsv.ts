@@ -38,33 +38,66 @@ export function parseTesseractTsv(tsv: string): OcrWord[] {
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
 /**
- * Tesseract's chi_sim model emits every Chinese character as its own word. Neighbouring words on one
- * line are joined into one run when either side of the join is Chinese and the gap is narrower than a
- * character, so a label reads 行政许可 and not 行 政 许 可; numbers in separate cells stay apart.
+ * Tesseract's chi_sim model emits every Chinese character as its own word, and sometimes puts the
+ * item number of a label (the 1. of 1.属于国家秘密) on a text line of its own. Words whose boxes share
+ * a row are joined into one run when either side of the join is Chinese and the gap is narrower than
+ * a character, so a label reads 行政许可 and not 行 政 许 可; numbers in separate cells stay apart,
+ * and nothing is joined across a table ruling (`separated`).
  */
-export function joinCjkWords(words: OcrWord[]): OcrWord[] {
+export function joinCjkWords(words: OcrWord[], separated: (left: OcrWord, right: OcrWord) => boolean = () => false): OcrWord[] {
   const result: OcrWord[] = [];
-  for (const word of words) {
-    const previous = result[result.length - 1];
-    const gap = previous ? word.left - (previous.left + previous.width) : Infinity;
-    const charSize = previous ? Math.max(previous.height, word.height) : 0;
-    const joins =
-      previous !== undefined &&
-      previous.line === word.line &&
-      gap <= charSize * 0.8 &&
-      (CJK.test(previous.text.slice(-1)) || CJK.test(word.text.charAt(0)));
-    if (!joins) {
-      result.push({ ...word });
-      continue;
+  for (const row of rows(words)) {
+    let previous: OcrWord | undefined;
+    for (const word of row) {
+      const gap = previous ? word.left - (previous.left + previous.width) : Infinity;
+      const charSize = previous ? Math.max(previous.height, word.height) : 0;
+      const joins =
+        previous !== undefined &&
+        gap <= charSize * 0.8 &&
+        (CJK.test(previous.text) || CJK.test(word.text)) &&
+        !separated(previous, word);
+      if (!previous || !joins) {
+        previous = { ...word };
+        result.push(previous);
+        continue;
+      }
+      const right = Math.max(previous.left + previous.width, word.left + word.width);
+      const top = Math.min(previous.top, word.top);
+      const bottom = Math.max(previous.top + previous.height, word.top + word.height);
+      previous.text += word.text;
+      previous.width = right - previous.left;
+      previous.top = top;
+      previous.height = bottom - top;
+      previous.confidence = Math.min(previous.confidence, word.confidence);
     }
-    const right = Math.max(previous.left + previous.width, word.left + word.width);
-    const top = Math.min(previous.top, word.top);
-    const bottom = Math.max(previous.top + previous.height, word.top + word.height);
-    previous.text += word.text;
-    previous.width = right - previous.left;
-    previous.top = top;
-    previous.height = bottom - top;
-    previous.confidence = Math.min(previous.confidence, word.confidence);
   }
   return result;
+}
+
+/** Words grouped into visual rows (per input image), each row left to right, rows top to bottom. */
+function rows(words: OcrWord[]): OcrWord[][] {
+  const sorted = [...words].sort((a, b) => a.image - b.image || a.top + a.height / 2 - (b.top + b.height / 2));
+  const groups: { image: number; top: number; bottom: number; words: OcrWord[] }[] = [];
+  for (const word of sorted) {
+    const centre = word.top + word.height / 2;
+    const row = groups.find(
+      (group) =>
+        group.image === word.image &&
+        ((centre >= group.top && centre <= group.bottom) || ((group.top + group.bottom) / 2 >= word.top && (group.top + group.bottom) / 2 <= word.top + word.height)),
+    );
+    if (row) {
+      row.words.push(word);
+    } else {
+      groups.push({ image: word.image, top: word.top, bottom: word.top + word.height, words: [word] });
+    }
+  }
+  return groups.map((group) => group.words.sort((a, b) => a.left - b.left));
+}
+
+/**
+ * chi_sim reads the full-width brackets of （一） as the angle brackets 〈 〉, which Chinese reports
+ * do not use; put the brackets back so labels match the template's wording.
+ */
+export function fixCjkBrackets(text: string): string {
+  return text.replace(/\u3008/g, '\uff08').replace(/\u3009/g, '\uff09');
 }

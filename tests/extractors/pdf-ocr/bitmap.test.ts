@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findCells } from '../../../extractors/pdf/ocr/cells.js';
+import { estimateSkew, rotate } from '../../../extractors/pdf/ocr/deskew.js';
 import { binarize, crop, encodePgm, pad, parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 import { detectRulings, eraseRulings, inkThreshold } from '../../../extractors/pdf/ocr/rulings.js';
 
@@ -65,7 +66,7 @@ describe('ruling detection', () => {
   test('the ink threshold follows the paper: light grey rulings on grey scan paper still count as ink', () => {
     const page = tablePage();
     for (let i = 0; i < page.pixels.length; i++) page.pixels[i] = Math.round(page.pixels[i] * 0.9);
-    expect(inkThreshold(page)).toBe(230 - 55);
+    expect(inkThreshold(page)).toBe(230 - 40);
     expect(detectRulings(page, OPTIONS)).toHaveLength(8);
   });
 
@@ -128,5 +129,34 @@ describe('cells from rulings', () => {
     fill(page, 100, 100, 600, 2);
     fill(page, 100, 300, 600, 2);
     expect(findCells(detectRulings(page, OPTIONS), 8)).toEqual([]);
+  });
+});
+
+describe('deskew', () => {
+  test('the skew of a ruled page turned by 1.2 degrees either way is measured to a tenth of a degree, and undone', () => {
+    const page = tablePage();
+    for (const y of [130, 150, 170, 230, 250, 270, 330, 350, 370]) fill(page, 120, y, 160, 8); // lines of "text" in the first column
+    for (const degrees of [1.2, -1.2]) {
+      const skewed = rotate(page, -degrees);
+      expect(Math.abs(estimateSkew(skewed, 200) - degrees)).toBeLessThanOrEqual(0.1);
+      const level = rotate(skewed, estimateSkew(skewed, 200));
+      expect(detectRulings(level, OPTIONS).filter((line) => line.orientation === 'horizontal')).toHaveLength(4);
+    }
+  });
+
+  test('a level page and a blank page are left alone', () => {
+    expect(estimateSkew(tablePage(), 200)).toBe(0);
+    expect(estimateSkew(blank(300, 300), 200)).toBe(0);
+  });
+});
+
+describe('shaded cells', () => {
+  test('a light cell shading with text on it gives no rulings, while the border drawn around it does', () => {
+    const page = tablePage();
+    fill(page, 102, 102, 198, 98, 215); // shade the first cell a light grey, inside its borders
+    for (const x of [120, 150, 180, 210, 240]) fill(page, x, 130, 20, 40, 0); // glyphs on the shading
+    const lines = detectRulings(page, { ...OPTIONS, darkThreshold: 225 });
+    expect(lines.filter((line) => line.orientation === 'horizontal').map((line) => line.at)).toEqual([100.5, 200.5, 300.5, 400.5]);
+    expect(lines.filter((line) => line.orientation === 'vertical').map((line) => line.at)).toEqual([100.5, 300.5, 500.5, 700.5]);
   });
 });

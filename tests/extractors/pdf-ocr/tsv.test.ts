@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { joinCjkWords, parseTesseractTsv } from '../../../extractors/pdf/ocr/tsv.js';
+import { fixCjkBrackets, joinCjkWords, parseTesseractTsv } from '../../../extractors/pdf/ocr/tsv.js';
 
 // The head of tesseract 5.3 TSV output (chi_sim+eng, psm 11) for page 2 of a scan of pingtan-2023-pdf.pdf.
 const fixture = new URL('../../fixtures/ocr/pingtan-2023-p2-head.tsv', import.meta.url);
@@ -39,5 +39,29 @@ describe('tesseract TSV', () => {
 
   test('rows that are not words, and blank words, are ignored', () => {
     expect(parseTesseractTsv('level\tpage_num\n1\t1\t0\t0\t0\t0\t0\t0\t10\t10\t-1\t\n5\t1\t1\t1\t1\t1\t0\t0\t5\t5\t95\t \n')).toEqual([]);
+  });
+});
+
+describe('joining across tesseract lines', () => {
+  const word = (text: string, left: number, line: string, top = 100) => ({ text, left, top, width: 20, height: 40, confidence: 90, image: 1, line });
+
+  test('a label number tesseract put on a line of its own is joined to the label text beside it', () => {
+    expect(joinCjkWords([word('1.', 100, 'a'), word('属于', 125, 'b', 102)]).map((w) => w.text)).toEqual(['1.属于']);
+  });
+
+  test('nothing is joined across a table ruling, however close', () => {
+    const joined = joinCjkWords([word('商业', 100, 'a'), word('科研', 125, 'a')], (left, right) => left.text === '商业' && right.text === '科研');
+    expect(joined.map((w) => w.text)).toEqual(['商业', '科研']);
+  });
+
+  test('two text lines one above the other stay apart', () => {
+    expect(joinCjkWords([word('第一', 100, 'a', 100), word('第二', 100, 'b', 150)]).map((w) => w.text)).toEqual(['第一', '第二']);
+  });
+});
+
+describe('OCR text clean-up', () => {
+  test('angle brackets misread for full-width round ones are put back', () => {
+    expect(fixCjkBrackets('\u3008一\u3009予以公开')).toBe('（一）予以公开');
+    expect(fixCjkBrackets('《条例》')).toBe('《条例》');
   });
 });
