@@ -2,20 +2,35 @@
  * Page layouts → the document's blocks in reading order. A table that ends one page and a table that
  * starts the next are joined when their columns line up (message table-split-joined); a paragraph cut
  * by a page break is joined when the first page's last line runs to the right edge and the next page's
- * first line is not indented.
+ * first line is not indented. Free lines that hold a table printed without rulings become a table.
  */
 import type { Block, Message } from '../model.js';
 import type { PageLayout } from './layout.js';
 import type { TableDraft } from './lattice.js';
+import type { TextLine } from './lines.js';
 import { columnsLineUp, joinDrafts } from './stitch.js';
 import { toTableBlock } from './dense.js';
+import { findStreamTable, looksTabular } from './stream.js';
 import { continuesOnNextPage, paragraphBox, paragraphText, splitParagraphs, startsFresh, type DraftParagraph } from './paragraphs.js';
 
-type Piece = { kind: 'table'; draft: TableDraft; pages: number[] } | { kind: 'paragraph'; p: DraftParagraph; right: number; left: number };
+type Piece =
+  | { kind: 'table'; draft: TableDraft; pages: number[] }
+  | { kind: 'paragraph'; p: DraftParagraph; right: number; left: number }
+  | { kind: 'block'; block: Block };
 
 export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Message[] } {
   const pieces: Piece[] = [];
   const messages: Message[] = [];
+
+  const pushParagraphs = (lines: TextLine[], layout: PageLayout, firstOnPage: boolean): void => {
+    splitParagraphs(lines, layout.page, layout.left, layout.right).forEach((p, i) => {
+      const prev = pieces[pieces.length - 1];
+      if (firstOnPage && i === 0 && prev?.kind === 'paragraph' && prev.p.page !== p.page && continuesOnNextPage(prev.p, prev.right) && !startsFresh(p, layout.left)) {
+        prev.p = { lines: [...prev.p.lines, ...p.lines], page: prev.p.page };
+      } else pieces.push({ kind: 'paragraph', p, right: layout.right, left: layout.left });
+    });
+  };
+
   for (const layout of layouts) {
     let firstOnPage = true;
     for (const piece of layout.pieces) {
@@ -27,21 +42,25 @@ export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Me
           messages.push({ code: 'table-split-joined', message: `a table continues from page ${last.pages[last.pages.length - 2]} on page ${layout.page}; joined` });
         } else pieces.push({ kind: 'table', draft: piece.draft, pages: [layout.page] });
       } else {
-        const paragraphs = splitParagraphs(piece.lines, layout.page, layout.left, layout.right);
-        paragraphs.forEach((p, i) => {
-          const prev = pieces[pieces.length - 1];
-          if (firstOnPage && i === 0 && prev?.kind === 'paragraph' && prev.p.page !== p.page && continuesOnNextPage(prev.p, prev.right) && !startsFresh(p, layout.left)) {
-            prev.p = { lines: [...prev.p.lines, ...p.lines], page: prev.p.page };
-          } else pieces.push({ kind: 'paragraph', p, right: layout.right, left: layout.left });
-        });
+        let lines = piece.lines;
+        const stream = looksTabular(lines) ? findStreamTable(lines, layout.page) : undefined;
+        if (stream) {
+          pushParagraphs(stream.before, layout, firstOnPage);
+          pieces.push({ kind: 'block', block: stream.table });
+          messages.push({ code: 'table-without-rulings', message: `page ${layout.page}: a table printed without rulings, read from text positions` });
+          lines = stream.after;
+        }
+        pushParagraphs(lines, layout, firstOnPage && !stream);
       }
       firstOnPage = false;
     }
   }
-  const blocks: Block[] = pieces.map((piece) =>
-    piece.kind === 'table'
-      ? toTableBlock(piece.draft)
-      : { kind: 'paragraph', text: paragraphText(piece.p), prov: { page: piece.p.page, bbox: paragraphBox(piece.p), origin: 'text' } },
+  const blocks: Block[] = pieces.map((piece): Block =>
+    piece.kind === 'block'
+      ? piece.block
+      : piece.kind === 'table'
+        ? toTableBlock(piece.draft)
+        : { kind: 'paragraph', text: paragraphText(piece.p), prov: { page: piece.p.page, bbox: paragraphBox(piece.p), origin: 'text' } },
   );
   return { blocks, messages };
 }

@@ -12,7 +12,7 @@ import { assignRow } from './values.js';
 
 const WIDTH = 15;
 /** How many rows after the header the data row may start (sub-header rows sit in between). */
-const MAX_ROWS_AFTER_HEADER = 6;
+const MAX_ROWS_AFTER_HEADER = 10;
 
 export function mapAppeals(rows: DocRow[]): TableMapping {
   const flat = mapFlatRow(rows);
@@ -46,7 +46,10 @@ function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: Val
   for (let i = start; i < Math.min(rows.length, start + MAX_ROWS_AFTER_HEADER); i++) {
     const row = rows[i];
     const numbers = row.values.filter((v) => v.reading.kind === 'number').length;
-    if (row.values.length >= WIDTH && numbers > 0) return { row, cells: row.values.slice(0, WIDTH) };
+    // An empty label cell before the fifteen values is not a value.
+    let lead = 0;
+    while (row.values.length - lead > WIDTH && row.values[lead].reading.kind === 'blank' && !row.values[lead].raw.trim()) lead++;
+    if (row.values.length - lead >= WIDTH && numbers > 0) return { row, cells: row.values.slice(lead, lead + WIDTH) };
     if (numbers > 0) {
       const cells: ValueCell[] = [...row.values];
       let j = i + 1;
