@@ -7,9 +7,12 @@ export function stripBookmarks(text: string): string {
   return text.replace(BOOKMARK, '');
 }
 
-/** Trims ASCII and ideographic spaces (full-width spaces often pad numbers in Word tables). */
+/**
+ * Trims ASCII and ideographic spaces (full-width spaces often pad numbers in Word tables). String.trim
+ * covers U+3000 and U+00A0, and unlike a `\s+$` regex stays linear on lines with long inner gaps.
+ */
 export function trimCell(text: string): string {
-  return text.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+  return text.trim();
 }
 
 /** Numbering that starts a heading or a table row label: 一、 （一） (一) 1. 1、 1． */

@@ -333,6 +333,14 @@ describe('txtReader on awkward input', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  test('lines with long gaps inside, one very long, are read quickly', async () => {
+    const started = Date.now();
+    const gappy = new Array(20_000).fill(`规章${' '.repeat(900)}x`).join('\n');
+    const doc = await txtReader.read(Buffer.from(`${gappy}\n规章${' '.repeat(1_000_000)}x\n`), {});
+    expect(doc.blocks.length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   test('a two-megabyte line of numbers and spaces is read quickly', async () => {
     const started = Date.now();
     const doc = await txtReader.read(Buffer.from('1 '.repeat(1_000_000) + '\n规章  1  2  3\n'), {});
