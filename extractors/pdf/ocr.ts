@@ -97,6 +97,24 @@ function straighten(image: GrayImage, enabled: boolean): GrayImage {
   return Math.abs(skew) >= 0.1 ? rotate(image, skew, paperShade(image)) : image;
 }
 
+/**
+ * OCRs pages of a PDF held in memory (what a reader gets): the bytes are written to a private temp
+ * file once, the pages are read one after another (tesseract is CPU-bound; the caller decides any
+ * parallelism across documents), and the file is removed whatever happens.
+ */
+export async function ocrPdfBytes(bytes: Uint8Array, pages: number[], options: OcrOptions = {}): Promise<PageContent[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-src-'));
+  try {
+    const file = path.join(dir, 'document.pdf');
+    await writeFile(file, bytes);
+    const results: PageContent[] = [];
+    for (const page of pages) results.push(await ocrPdfPage(file, page, options));
+    return results;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function pageSize(pdfPath: string, page: number, timeoutMs: number): Promise<{ width: number; height: number }> {
   if (!Number.isInteger(page) || page < 1) throw new UnreadableDocumentError('ocr-bad-page', `no page ${page}`);
   // pdfinfo fails outright on a page range past the end, so the page count is asked for first.

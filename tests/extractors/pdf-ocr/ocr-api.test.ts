@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ocrAvailable, ocrPdfPage } from '../../../extractors/pdf/ocr.js';
+import { ocrAvailable, ocrPdfBytes, ocrPdfPage } from '../../../extractors/pdf/ocr.js';
 import { runTool } from '../../../extractors/pdf/ocr/tools.js';
 import { imagesToPdf, makeScannedPdf } from '../../helpers/scanned-pdf.js';
 
@@ -75,5 +75,24 @@ describe.skipIf(!available)('the scanned-PDF test helper', () => {
     expect(await sizes(copy)).toEqual(await sizes(source));
     expect((await run('pdftotext', [copy, '-'])).stdout.trim()).toBe('');
     expect((await run('pdfimages', ['-list', copy])).stdout).toMatch(/jpeg/);
+  });
+});
+
+describe.skipIf(!available)('ocrPdfBytes', () => {
+  test('pages of a PDF held in memory are read in the order asked, and the temp copy is removed', async () => {
+    const bytes = await readFile(path.join(CORPUS, 'rendered/seed-pdf.pdf'));
+    const privateTmp = path.join(workDir, 'bytes-tmp');
+    await mkdir(privateTmp);
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
+    try {
+      const pages = await ocrPdfBytes(bytes, [2, 1], { cellPass: false });
+      expect(pages.map((page) => page.page)).toEqual([2, 1]);
+      expect(pages[1].items.length).toBeGreaterThan(10);
+    } finally {
+      process.env.TMPDIR = savedTmp;
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+    }
+    expect(await readdir(privateTmp)).toEqual([]);
   });
 });
