@@ -41,11 +41,33 @@ function labelVariants(row: RowDef): string[] {
   return [...new Set([own, withGroup].filter(Boolean))];
 }
 
+/** A row's label core is compared with every template row of every layout: computed once per label. */
+const coreCache = new WeakMap<DocRow, string>();
+function rowCore(doc: DocRow, extraLabel: string): string {
+  if (extraLabel) return stripHeads(labelCore(doc.label + extraLabel));
+  let core = coreCache.get(doc);
+  if (core === undefined) coreCache.set(doc, (core = stripHeads(labelCore(doc.label))));
+  return core;
+}
+
+/** Layouts share row definitions (2019 and 2021 requests): a pair is scored once. */
+const simCache = new WeakMap<DocRow, Map<RowDef, number>>();
+
 export function rowSimilarity(doc: DocRow, row: RowDef, variants = labelVariants(row), extraLabel = ''): number {
-  const core = stripHeads(labelCore(doc.label + extraLabel));
-  if (!core) return 0;
+  const cached = extraLabel ? undefined : simCache.get(doc)?.get(row);
+  if (cached !== undefined) return cached;
+  const core = rowCore(doc, extraLabel);
   let best = 0;
-  for (const v of variants) best = Math.max(best, similarity(core, v));
+  for (const v of variants) {
+    // Similarity is at most 2·min/(sum) of the lengths: skip the LCS when even that cannot reach the bar.
+    if ((2 * Math.min(core.length, v.length)) / (core.length + v.length) < MIN_LABEL_SIMILARITY) continue;
+    best = Math.max(best, similarity(core, v, MIN_LABEL_SIMILARITY));
+  }
+  if (!extraLabel) {
+    let m = simCache.get(doc);
+    if (!m) simCache.set(doc, (m = new Map()));
+    m.set(row, best);
+  }
   return best;
 }
 
@@ -77,7 +99,7 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   const extended: number[][] = layout.rows.map((r, i) =>
     rows.map((d, j) => {
       const next = rows[j + 1];
-      if (!next || !next.label || meaningfulValueCount(next) > 0 || meaningfulValueCount(d) === 0) return -Infinity;
+      if (!next || !next.label || scores[i][j] >= 1 || meaningfulValueCount(next) > 0 || meaningfulValueCount(d) === 0) return -Infinity;
       const s = matchScore(d, r, variants[i], next.label);
       return s > scores[i][j] ? s : -Infinity;
     }),

@@ -22,20 +22,43 @@ export function labelCore(label: string): string {
 /** Length of the longest common subsequence (labels are short: O(n·m) is fine). */
 export function lcs(a: string, b: string): number {
   if (!a || !b) return 0;
-  const prev = new Array<number>(b.length + 1).fill(0);
-  const cur = new Array<number>(b.length + 1).fill(0);
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+      cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : prev[j] > cur[j - 1] ? prev[j] : cur[j - 1];
     }
-    for (let j = 0; j <= b.length; j++) prev[j] = cur[j];
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length];
 }
 
-/** Dice-style similarity of two label cores by common subsequence: 1 for equal, 0 for nothing shared. */
-export function similarity(a: string, b: string): number {
+const histogram = new Uint16Array(4096);
+
+/** Characters the two strings share (with multiplicity, hashed): an upper bound of their LCS, in linear time. */
+export function sharedCharacters(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) histogram[a.charCodeAt(i) & 4095]++;
+  let shared = 0;
+  for (let i = 0; i < b.length; i++) {
+    const k = b.charCodeAt(i) & 4095;
+    if (histogram[k] > 0) {
+      histogram[k]--;
+      shared++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) histogram[a.charCodeAt(i) & 4095] = 0;
+  return shared;
+}
+
+/**
+ * Dice-style similarity of two label cores by common subsequence: 1 for equal, 0 for nothing shared.
+ * Below `floor` the exact value does not matter to callers, so the quadratic LCS is skipped when the
+ * shared characters alone cannot reach it.
+ */
+export function similarity(a: string, b: string, floor = 0): number {
   if (!a.length || !b.length) return 0;
+  if (floor > 0 && (2 * sharedCharacters(a, b)) / (a.length + b.length) < floor) return 0;
   return (2 * lcs(a, b)) / (a.length + b.length);
 }
 
