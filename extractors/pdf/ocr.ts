@@ -46,15 +46,15 @@ export async function ocrAvailable(): Promise<boolean> {
 /**
  * Reads one page of a PDF by OCR: the page is rendered with pdftoppm, the table rulings are found in the
  * bitmap and erased, tesseract reads the words, and one-line table cells are read again one by one.
- * Everything comes back in PDF user space, as the text layer of a born-digital page would.
- * A skewed scan is straightened first; positions are then those of the straightened page, which is what
- * lets rows and columns line up. Assumes an unrotated page whose media box starts at the origin, as
- * scanners produce.
+ * Everything comes back in points with the origin at the bottom left of the page as displayed (its
+ * /Rotate applied, as pdftoppm renders it and as the text-layer reader maps pdf.js items), which for
+ * the usual unrotated page is PDF user space. A skewed scan is straightened first; positions are then
+ * those of the straightened page, which is what lets rows and columns line up.
  */
 export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOptions = {}): Promise<PageContent> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const { width, height } = await pageSize(pdfPath, page, timeoutMs);
-  const requestedDpi = options.dpi ?? 300;
+  const requestedDpi = Math.min(600, Math.max(72, Number.isFinite(options.dpi) ? (options.dpi as number) : 300));
   const dpi = Math.min(requestedDpi, Math.floor(Math.sqrt(MAX_PIXELS / ((width / POINTS_PER_INCH) * (height / POINTS_PER_INCH)))));
   const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-'));
   try {
@@ -124,7 +124,11 @@ async function pageSize(pdfPath: string, page: number, timeoutMs: number): Promi
   const { stdout } = await runTool('pdfinfo', ['-f', String(page), '-l', String(page), pdfPath], timeoutMs, 4 << 20);
   const size = new RegExp(`^Page\\s+${page}\\s+size:\\s+([\\d.]+)\\s+x\\s+([\\d.]+)`, 'm').exec(stdout.toString('utf8'));
   if (!size) throw new UnreadableDocumentError('ocr-failed', `pdfinfo gave no size for page ${page}`);
-  return { width: Number(size[1]), height: Number(size[2]) };
+  // pdftoppm renders the page as displayed, so a page turned a quarter is as wide as it is tall unturned.
+  const rotation = Number(new RegExp(`^Page\\s+${page}\\s+rot:\\s+(-?\\d+)`, 'm').exec(stdout.toString('utf8'))?.[1] ?? 0);
+  const quarterTurned = Math.abs(rotation) % 180 === 90;
+  const [width, height] = [Number(size[1]), Number(size[2])];
+  return quarterTurned ? { width: height, height: width } : { width, height };
 }
 
 async function renderGray(pdfPath: string, page: number, dpi: number, workDir: string, timeoutMs: number): Promise<GrayImage> {

@@ -13,6 +13,11 @@ export interface ScanOptions {
   quality?: number;
   /** Turn each page image clockwise by this many degrees about the page centre, as a skewed feed does. */
   skewDegrees?: number;
+  /**
+   * Store each page as a landscape page with /Rotate 90 and the image drawn turned, so it displays
+   * upright: how some scanners file portrait pages.
+   */
+  rotate90?: boolean;
 }
 
 /**
@@ -34,7 +39,7 @@ export async function makeScannedPdf(sourcePdf: string, targetPdf: string, optio
       .filter((name) => name.endsWith('.jpg'))
       .sort((a, b) => pageNumberOf(a) - pageNumberOf(b));
     const jpegs = await Promise.all(files.map((name) => readFile(path.join(workDir, name))));
-    await writeFile(targetPdf, imagesToPdf(jpegs.map((jpeg, i) => ({ jpeg, ...sizes[i], skewDegrees: options.skewDegrees }))));
+    await writeFile(targetPdf, imagesToPdf(jpegs.map((jpeg, i) => ({ jpeg, ...sizes[i], skewDegrees: options.skewDegrees, rotate90: options.rotate90 }))));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -58,6 +63,7 @@ interface ImagePage {
   width: number;
   height: number;
   skewDegrees?: number;
+  rotate90?: boolean;
 }
 
 /** A minimal PDF: catalog, page tree, and per page one DCT image XObject drawn over the whole page. */
@@ -79,10 +85,14 @@ export function imagesToPdf(pages: ImagePage[]): Buffer {
     const image = add(
       stream(`/Type /XObject /Subtype /Image /Width ${pixelWidth} /Height ${pixelHeight} /ColorSpace ${colorSpace} /BitsPerComponent 8 /Filter /DCTDecode`, page.jpeg),
     );
-    const content = add(stream('', Buffer.from(`q ${skew(page)} cm ${page.width} 0 0 ${page.height} 0 0 cm /Im1 Do Q`, 'latin1')));
+    // Turned: user space is landscape and is displayed a quarter turn clockwise, so the image is drawn
+    // a quarter turn anticlockwise (display x = user y, display y = user width - user x).
+    const place = page.rotate90 ? `0 ${page.width} ${-page.height} 0 ${page.height} 0` : `${page.width} 0 0 ${page.height} 0 0`;
+    const mediaBox = page.rotate90 ? `0 0 ${page.height} ${page.width}` : `0 0 ${page.width} ${page.height}`;
+    const content = add(stream('', Buffer.from(`q ${skew(page)} cm ${place} cm /Im1 Do Q`, 'latin1')));
     pageIds.push(
       add(
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width} ${page.height}] /Resources << /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
+        `<< /Type /Page /Parent 2 0 R /MediaBox [${mediaBox}]${page.rotate90 ? ' /Rotate 90' : ''} /Resources << /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
       ),
     );
   }

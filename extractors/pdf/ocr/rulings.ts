@@ -192,17 +192,40 @@ function overlapShare(a: { from: number; to: number }, b: { from: number; to: nu
   return overlap / Math.min(a.to - a.from + 1, b.to - b.from + 1);
 }
 
+/**
+ * Joins pieces of one ruling: collinear pieces with a short break, and the parallel bands a blurred,
+ * thick or doubled line splits into (their extents across are merged into one thicker line).
+ */
 function joinCollinear(lines: PixelLine[], gap: number): PixelLine[] {
+  // Longest first, so pieces fold into the full line; repeated, so a chain of pieces closes up.
+  let current = [...lines].sort((a, b) => length(b) - length(a));
+  for (;;) {
+    const joined = joinOnce(current, gap);
+    if (joined.length === current.length) return joined.sort((a, b) => a.at - b.at || a.from - b.from);
+    current = joined;
+  }
+}
+
+function joinOnce(lines: PixelLine[], gap: number): PixelLine[] {
   const result: PixelLine[] = [];
   for (const line of lines) {
-    const previous = result.find((candidate) => Math.abs(candidate.at - line.at) <= 2 && line.from <= candidate.to + gap && line.to >= candidate.from - gap);
-    if (previous) {
-      previous.from = Math.min(previous.from, line.from);
-      previous.to = Math.max(previous.to, line.to);
-      previous.thickness = Math.max(previous.thickness, line.thickness);
-    } else {
+    const previous = result.find(
+      (candidate) =>
+        Math.abs(candidate.at - line.at) <= Math.max(2, (candidate.thickness + line.thickness) / 2 + 1) &&
+        line.from <= candidate.to + gap &&
+        line.to >= candidate.from - gap,
+    );
+    if (!previous) {
       result.push({ ...line });
+      continue;
     }
+    const low = Math.min(previous.at - previous.thickness / 2, line.at - line.thickness / 2);
+    const high = Math.max(previous.at + previous.thickness / 2, line.at + line.thickness / 2);
+    // A long ruling keeps its position; a short piece beside it only widens it.
+    if (length(line) > length(previous)) previous.at = line.at;
+    previous.thickness = Math.max(previous.thickness, line.thickness, Math.round(high - low));
+    previous.from = Math.min(previous.from, line.from);
+    previous.to = Math.max(previous.to, line.to);
   }
   return result;
 }

@@ -228,6 +228,60 @@ describe.skipIf(!available)('OCR of skewed scans', () => {
   });
 });
 
+describe.skipIf(!available)('OCR of a page stored turned, with /Rotate 90', () => {
+  test('positions are given on the page as displayed, where the original has its numbers', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-rotate-test-'));
+    try {
+      const source = path.join(CORPUS, 'real/hongze-2023.pdf');
+      const copy = path.join(dir, 'turned.pdf');
+      await makeScannedPdf(source, copy, { dpi: 200, rotate90: true });
+      const page = await ocrPdfPage(copy, 3);
+      expect(page).toMatchObject({ width: 595, height: 842 });
+      const originals = (await readTextLayer(source)).filter((item) => item.page === 3 && NUMBER.test(item.text) && insideRuledCell(item, page.lines));
+      expect(originals.length).toBeGreaterThan(80);
+      const misplaced = originals.filter(
+        (original) =>
+          !page.items.some(
+            (item) => item.text === original.text && Math.abs(item.x + item.width / 2 - (original.x + original.width / 2)) <= 3 && Math.abs(item.y - original.y) <= 3,
+          ),
+      );
+      expect(misplaced).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
+describe.skipIf(!available)('OCR of a coarse scan (150 dpi, JPEG quality 50)', () => {
+  test('at least 99% of the table numbers are read exactly in place, and every one that is not is flagged by low confidence', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-coarse-test-'));
+    try {
+      const source = path.join(CORPUS, 'real/hongze-2023.pdf');
+      const copy = path.join(dir, 'coarse.pdf');
+      await makeScannedPdf(source, copy, { dpi: 150, quality: 50 });
+      const layer = await readTextLayer(source);
+      let total = 0;
+      let exact = 0;
+      const unflagged: string[] = [];
+      for (const pageNumber of [3, 4]) {
+        const page = await ocrPdfPage(copy, pageNumber);
+        for (const original of layer.filter((item) => item.page === pageNumber && NUMBER.test(item.text) && insideRuledCell(item, page.lines))) {
+          total++;
+          const near = page.items.filter((item) => Math.abs(item.x + item.width / 2 - (original.x + original.width / 2)) <= 3 && Math.abs(item.y - original.y) <= 3);
+          if (near.some((item) => item.text === original.text)) exact++;
+          else if (near.some((item) => (item.confidence ?? 0) >= 80)) unflagged.push(`p${pageNumber} ${original.text} read as ${near.map((item) => item.text).join(' ')}`);
+        }
+      }
+      console.log(`coarse scan: ${exact}/${total} table numbers exact`);
+      expect(total).toBeGreaterThan(150);
+      expect(exact / total).toBeGreaterThanOrEqual(0.99);
+      expect(unflagged).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
 /**
  * The numeric OCR items of the table pages grouped into visual lines (same baseline within 4 points),
  * left to right, in reading order across pages.
