@@ -63,8 +63,13 @@ export function joinDrafts(above: TableDraft, below: TableDraft): TableDraft {
 function continuesAcrossBreak(upper: DraftCell, lower: DraftCell): boolean {
   if (Math.abs(upper.x0 - lower.x0) > COLUMN_TOLERANCE || Math.abs(upper.x1 - lower.x1) > COLUMN_TOLERANCE) return false;
   if (upper.r1 === upper.r0 && lower.r1 === lower.r0) return false;
+  // A group that ends at the page foot and the next that starts on the new page are two labels.
+  if (NUMBERED_LABEL.test(lower.text.trim())) return false;
   return !/\d/.test(upper.text) && !/\d/.test(lower.text) && upper.text + lower.text !== '';
 }
+
+/** The start of a numbered label: （六）, 六、, 3. — text that begins a row or group, not one read on. */
+const NUMBERED_LABEL = /^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．.]|\d+[、．.])/;
 
 function mergeBoundaries(a: number[], b: number[]): number[] {
   const all = [...a, ...b].sort((x, y) => x - y);

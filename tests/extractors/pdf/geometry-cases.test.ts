@@ -117,6 +117,24 @@ describe('joinDrafts', () => {
     expect(group.map((c) => [c.r0, c.r1, c.text])).toEqual([[1, 3, '（四）无法提供']]);
   });
 
+  it('keeps apart a group that ends at the page foot and the numbered group that starts the next page', () => {
+    const above = draft(4, 2, [
+      [0, 1, 100, 200, '（五）不予处理'],
+      [0, 0, 200, 300, '4.无正当理由大量反复申请'],
+      [1, 1, 200, 300, '5.要求行政机关确认或重新出具已获取信息'],
+    ]);
+    const below = draft(5, 2, [
+      [0, 1, 100, 200, '（六）其他处理'],
+      [0, 0, 200, 300, '1.申请人无正当理由逾期不补正'],
+      [1, 1, 200, 300, '2.申请人逾期未按收费通知要求缴纳费用'],
+    ]);
+    const groups = joinDrafts(above, below).cells.filter((c) => c.x0 === 100);
+    expect(groups.map((c) => [c.r0, c.r1, c.text])).toEqual([
+      [0, 1, '（五）不予处理'],
+      [2, 3, '（六）其他处理'],
+    ]);
+  });
+
   it('keeps apart the cells of a one-row-high label and value on either side of the break', () => {
     const above = draft(4, 1, [
       [0, 0, 50, 200, '一、本年新收'],
