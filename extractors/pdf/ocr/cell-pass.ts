@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PixelCell } from './cells.js';
 import { binarize, crop, encodePgm, pad, type GrayImage } from './pgm.js';
 import { paperShade } from './rulings.js';
+import { UnreadableDocumentError } from '../../model.js';
 import { runTool } from './tools.js';
 import { parseTesseractTsv, type OcrWord } from './tsv.js';
 
@@ -15,6 +16,8 @@ export interface CellPassOptions {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 const NUMBER = /^[-+]?\d[\d,]*(\.\d+)?%?$/;
 const INK = 128;
+/** More one-line cells than any statistics table has; beyond it the page pass stands. */
+const MAX_CELLS = 1500;
 
 interface Candidate {
   cell: PixelCell;
@@ -29,15 +32,17 @@ interface Candidate {
 /**
  * Reads one-line table cells again, each cropped on its own. On a whole page tesseract drops lone
  * digits (a 0 in a column of 0s) and misreads some beside erased rulings; a cropped cell read as a
- * single line, with the character set narrowed to number characters, is far more reliable. A cell's
- * page-pass words are replaced only when the cell reads as a number and a general read of the same
- * crop found no Chinese, so label cells are never turned into digits.
+ * single line, with the character set narrowed to number characters, is far more reliable. Three
+ * reads vote (the cell with digits only, the cell read freely, the page pass): agreement of two gives
+ * a confident number, a lone read is kept but flagged by a low confidence. A cell whose free read or
+ * page words hold Chinese is left alone, so label cells are never turned into digits. If the cell
+ * pass itself fails (a timeout on a huge grid), the page pass stands.
  */
 export async function readCells(image: GrayImage, cells: PixelCell[], pageWords: OcrWord[], options: CellPassOptions): Promise<OcrWord[]> {
   const px = (points: number) => Math.max(1, Math.round((points * options.dpi) / 72));
   const candidates: Candidate[] = [];
   const threshold = Math.round(paperShade(image) * 0.65);
-  for (const cell of cells) {
+  for (const cell of cells.slice(0, MAX_CELLS)) {
     const inside = pageWords.filter((word) => centreInside(word, cell));
     if (inside.some((word) => CJK.test(word.text))) continue;
     const ink = inkBox(image, cell.left + px(1.5), cell.top + px(1.5), cell.right - px(1.5), cell.bottom - px(1.5));
@@ -60,10 +65,21 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     return groupByImage(parseTesseractTsv(stdout.toString('utf8')));
   };
   const files = candidates.map((candidate) => candidate.file);
+  try {
+    return vote(candidates, pageWords, ...(await readAll(files, read)));
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) return pageWords;
+    throw error;
+  }
+}
+
+type ReadByImage = Map<number, OcrWord[]>;
+
+async function readAll(files: string[], read: (files: string[], psm: string, extra: string[]) => Promise<ReadByImage>): Promise<[ReadByImage, ReadByImage]> {
   const digitsOnly = ['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789.,-%'];
   const [general, digits] = await Promise.all([read(files, '7', ['-l', 'chi_sim+eng']), read(files, '7', digitsOnly)]);
   // A lone narrow digit (a 1 by itself) is sometimes not seen at all as a text line, but is as a word.
-  const unread = candidates.map((_, i) => i).filter((i) => !digits.has(i + 1));
+  const unread = files.map((_, i) => i).filter((i) => !digits.has(i + 1));
   if (unread.length > 0) {
     const retry = await read(unread.map((i) => files[i]), '8', digitsOnly);
     unread.forEach((candidateIndex, k) => {
@@ -71,7 +87,10 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
       if (words) digits.set(candidateIndex + 1, words);
     });
   }
+  return [general, digits];
+}
 
+function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImage, digits: ReadByImage): OcrWord[] {
   const replaced = new Set<OcrWord>();
   const added: OcrWord[] = [];
   candidates.forEach((candidate, i) => {
