@@ -35,10 +35,12 @@ export function tableRows(blocks: Block[]): DocRow[] {
 
 export function docRow(cells: TableCell[], block: number, index: number): DocRow {
   const readings = cells.map((c) => readCell(c.text));
+  // The label ends at the last text cell before the first number: a garbled value further right
+  // (OCR reading 8 as B) is an unreadable value in its column, not part of the label.
+  const firstNumber = readings.findIndex((r) => r.kind === 'number');
+  const labelEnd = firstNumber < 0 ? readings.length : firstNumber;
   let lastText = -1;
-  readings.forEach((r, i) => {
-    if (r.kind === 'text') lastText = i;
-  });
+  for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text') lastText = i;
   const labelParts: string[] = [];
   for (let i = 0; i <= lastText; i++) {
     const text = cells[i].text.trim();

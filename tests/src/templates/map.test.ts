@@ -79,6 +79,16 @@ describe('mapTemplates on the requests table', () => {
     expect(m.messages.map((x) => x.code)).toContain('columns-by-header');
   });
 
+  it('keeps a garbled value in its column instead of shifting the row', () => {
+    const rows = requestsRows();
+    rows[1] = [rows[1][0], '5', 'B', '0', '0', '0', '0', '5'];
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.cells['requests.new_received.natural_person']).toBe(5);
+    expect(m.cells['requests.new_received.commercial']).toBeNull();
+    expect(m.cells['requests.new_received.total']).toBe(5);
+    expect(m.messages).toContainEqual({ code: 'unreadable-value', message: "requests.new_received.commercial: cannot read 'B' as a number" });
+  });
+
   it('reads a table split into two blocks (a page break) as one table', () => {
     const rows = requestsRows();
     const m = mapTemplates(docWithTables(rows.slice(0, 12), rows.slice(12)));
