@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { checkZipLimits, readCentralDirectory } from '../../src/run/zip-guard.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
-import { deflatedZeros, docxParts, makeZip } from '../hostile/make-zip.js';
+import { deflatedZeros, docxParts, makeZip } from '../../bench/hostile/make-zip.js';
 
 const corpusDocx = new URL('../../../shared/corpus/rendered/seed-docx.docx', import.meta.url);
 

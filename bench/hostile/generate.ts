@@ -5,12 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { deflatedZeros, docxParts, makeZip } from './make-zip.js';
-import { variant } from '../../bench/vary.js';
+import { variant } from '../vary.js';
 
-const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+// The shared corpus beside the checkout (run from the repository root, as npm scripts and tests are).
+const corpus = resolve(process.env.NIANBAO_CORPUS ?? '../shared/corpus');
 export const SEED_PDF = join(corpus, 'rendered/seed-pdf.pdf');
 export const SEED_HTML = join(corpus, 'rendered/seed-html.html');
 export const SEED_DOCX = join(corpus, 'rendered/seed-docx.docx');
