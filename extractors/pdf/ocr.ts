@@ -7,6 +7,7 @@ import { findCells } from './ocr/cells.js';
 import { readCells } from './ocr/cell-pass.js';
 import { encodePgm, parsePgm, type GrayImage } from './ocr/pgm.js';
 import { estimateSkew, rotate } from './ocr/deskew.js';
+import { tightenToInk } from './ocr/ink-box.js';
 import { detectRulings, eraseRulings, inkThreshold, paperShade, type PixelLine } from './ocr/rulings.js';
 import { runTool } from './ocr/tools.js';
 import { fixCjkBrackets, joinCjkWords, parseTesseractTsv, type OcrWord } from './ocr/tsv.js';
@@ -70,7 +71,10 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
       [cleanedPath, 'stdout', '--dpi', String(dpi), '-l', options.languages ?? 'chi_sim+eng', '--psm', String(options.pageSegmentation ?? 11), 'tsv'],
       timeoutMs,
     );
-    let words = joinCjkWords(parseTesseractTsv(stdout.toString('utf8')).filter(isMeaningful), (left, right) => rulingBetween(rulings, left, right));
+    const read = parseTesseractTsv(stdout.toString('utf8'))
+      .filter(isMeaningful)
+      .map((word) => tightenToInk(cleaned, word));
+    let words = joinCjkWords(read, (left, right) => rulingBetween(rulings, left, right));
 
     if (options.cellPass ?? true) {
       const cells = findCells(rulings, px(2));

@@ -45,33 +45,52 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
  * and nothing is joined across a table ruling (`separated`).
  */
 export function joinCjkWords(words: OcrWord[], separated: (left: OcrWord, right: OcrWord) => boolean = () => false): OcrWord[] {
-  const result: OcrWord[] = [];
+  const runs: OcrWord[][] = [];
   for (const row of rows(words)) {
-    let previous: OcrWord | undefined;
+    let run: OcrWord[] = [];
     for (const word of row) {
+      const previous = run[run.length - 1];
       const gap = previous ? word.left - (previous.left + previous.width) : Infinity;
       const charSize = previous ? Math.max(previous.height, word.height) : 0;
       const joins =
-        previous !== undefined &&
-        gap <= charSize * 0.8 &&
-        (CJK.test(previous.text) || CJK.test(word.text)) &&
-        !separated(previous, word);
-      if (!previous || !joins) {
-        previous = { ...word };
-        result.push(previous);
-        continue;
+        previous !== undefined && gap <= charSize * 0.8 && (CJK.test(previous.text) || CJK.test(word.text)) && !separated(previous, word);
+      if (!joins) {
+        run = [word];
+        runs.push(run);
+      } else {
+        run.push(word);
       }
-      const right = Math.max(previous.left + previous.width, word.left + word.width);
-      const top = Math.min(previous.top, word.top);
-      const bottom = Math.max(previous.top + previous.height, word.top + word.height);
-      previous.text += word.text;
-      previous.width = right - previous.left;
-      previous.top = top;
-      previous.height = bottom - top;
-      previous.confidence = Math.min(previous.confidence, word.confidence);
     }
   }
-  return result;
+  return runs.map(mergeRun);
+}
+
+/**
+ * One word from a run of words. The run's top and bottom are the medians of its words': tesseract now
+ * and then gives one character (often a digit or point) a box far taller than the line, and a union
+ * would drag the run's baseline into the row below.
+ */
+function mergeRun(run: OcrWord[]): OcrWord {
+  if (run.length === 1) return { ...run[0] };
+  const left = Math.min(...run.map((word) => word.left));
+  const right = Math.max(...run.map((word) => word.left + word.width));
+  const top = median(run.map((word) => word.top));
+  const bottom = median(run.map((word) => word.top + word.height));
+  return {
+    ...run[0],
+    text: run.map((word) => word.text).join(''),
+    left,
+    width: right - left,
+    top,
+    height: bottom - top,
+    confidence: Math.min(...run.map((word) => word.confidence)),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Words grouped into visual rows (per input image), each row left to right, rows top to bottom. */

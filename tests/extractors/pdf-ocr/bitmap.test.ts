@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { findCells } from '../../../extractors/pdf/ocr/cells.js';
 import { estimateSkew, rotate } from '../../../extractors/pdf/ocr/deskew.js';
+import { tightenToInk } from '../../../extractors/pdf/ocr/ink-box.js';
 import { binarize, crop, encodePgm, pad, parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 import { detectRulings, eraseRulings, inkThreshold } from '../../../extractors/pdf/ocr/rulings.js';
 
@@ -158,5 +159,29 @@ describe('shaded cells', () => {
     const lines = detectRulings(page, { ...OPTIONS, darkThreshold: 225 });
     expect(lines.filter((line) => line.orientation === 'horizontal').map((line) => line.at)).toEqual([100.5, 200.5, 300.5, 400.5]);
     expect(lines.filter((line) => line.orientation === 'vertical').map((line) => line.at)).toEqual([100.5, 300.5, 500.5, 700.5]);
+  });
+});
+
+describe('word boxes cut to their ink', () => {
+  const word = { text: '重复', left: 100, top: 100, width: 100, height: 70, confidence: 90, image: 1, line: 'a' };
+
+  test('a box reaching below its glyphs is cut to the inked rows', () => {
+    const page = blank(400, 300);
+    fill(page, 110, 105, 80, 40);
+    expect(tightenToInk(page, word)).toMatchObject({ top: 105, height: 40, left: 100, width: 100 });
+  });
+
+  test('glyph parts split by a small gap stay, and the top of the next line reaching into the box is left out', () => {
+    const page = blank(400, 300);
+    fill(page, 110, 105, 80, 10); // 三: strokes with gaps
+    fill(page, 110, 125, 80, 10);
+    fill(page, 110, 160, 80, 20); // the next line, reaching into the bottom of the box
+    const tightened = tightenToInk(page, word);
+    expect(tightened.top).toBe(105);
+    expect(tightened.top + tightened.height).toBe(135);
+  });
+
+  test('a box with no ink is left as it is', () => {
+    expect(tightenToInk(blank(400, 300), word)).toEqual(word);
   });
 });

@@ -18,8 +18,9 @@ describe('tesseract TSV', () => {
   test('Chinese read one character per word is joined into runs, and numbers in other blocks stay apart', async () => {
     const joined = joinCjkWords(parseTesseractTsv(await readFile(fixture, 'utf8')));
     expect(joined.map((word) => word.text)).toEqual(['行政许可', '2629', '第二十条第〈六)项', '信息内容', '本年处理决定数量']);
+    // Left and right are the union of the parts; top and bottom their medians (here the mean of two).
     const label = joined[0];
-    expect(label).toMatchObject({ left: 245, top: 112, width: 196, height: 103 });
+    expect(label).toMatchObject({ left: 245, top: 125.5, width: 196, height: 74.5 });
     expect(label.confidence).toBeCloseTo(89.66935);
   });
 
