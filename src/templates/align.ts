@@ -5,7 +5,7 @@
  * never matched by position alone.
  */
 import type { RowDef, TableLayout } from './ids.js';
-import { labelCore, similarity } from './labels.js';
+import { labelCore, lcs, similarity } from './labels.js';
 import { meaningfulValueCount, type DocRow } from './rows.js';
 
 export interface RowMatch {
@@ -29,15 +29,37 @@ const SKIP_DOC_ROW_WITHOUT_VALUES = 0.02;
 /** Words that head a whole block of rows (a merged, often vertical, cell); they say nothing about one row. */
 const BLOCK_HEADS = ['本年度办理结果'];
 
+/**
+ * The block head is dropped where it stands whole, and as a prefix when most of its characters are
+ * there (OCR and page breaks lose one or two: 本年度办理结).
+ */
 function stripHeads(core: string): string {
   let s = core;
-  for (const h of BLOCK_HEADS) s = s.replace(h, '');
+  for (const h of BLOCK_HEADS) {
+    if (s.includes(h)) {
+      s = s.replace(h, '');
+      continue;
+    }
+    for (let len = h.length; len >= h.length - 2; len--) {
+      if (len <= 0 || s.length <= len) continue;
+      if (lcs(h, s.slice(0, len)) >= h.length - 2) {
+        s = s.slice(len);
+        break;
+      }
+    }
+  }
   return s;
 }
+
+/** An own label this long, found whole inside a row label full of noise, identifies the row. */
+const DISTINCTIVE_OWN_LABEL = 4;
+/** The score such a containment is worth (just above the bar: any clean match beats it). */
+const CONTAINED_SCORE = 0.6;
 
 function labelVariants(row: RowDef): string[] {
   const own = stripHeads(labelCore(row.own));
   const withGroup = row.group ? stripHeads(labelCore(`${row.group}${row.own}`)) : own;
+  // The first variant is always the row's own words (see the containment rule in rowSimilarity).
   return [...new Set([own, withGroup].filter(Boolean))];
 }
 
@@ -63,6 +85,8 @@ export function rowSimilarity(doc: DocRow, row: RowDef, variants = labelVariants
     if ((2 * Math.min(core.length, v.length)) / (core.length + v.length) < MIN_LABEL_SIMILARITY) continue;
     best = Math.max(best, similarity(core, v, MIN_LABEL_SIMILARITY));
   }
+  const own = variants[0];
+  if (best < CONTAINED_SCORE && own && own.length >= DISTINCTIVE_OWN_LABEL && core.includes(own)) best = CONTAINED_SCORE;
   if (!extraLabel) {
     let m = simCache.get(doc);
     if (!m) simCache.set(doc, (m = new Map()));

@@ -64,12 +64,12 @@ describe.skipIf(!available)('a scanned copy of split-repeated-header.pdf read th
 describe.skipIf(!available)('a scanned copy of landscape-2019-other.pdf (landscape pages, 2019 requests layout) read through OCR', () => {
   const scan = scanned('landscape-2019-other');
 
-  it('gets 172 of the 186 truth cells right and flags every wrong one (update the figure when OCR improves)', () => {
+  it('gets at least 99% of the truth cells right and flags every wrong one, even where OCR garbles group labels', () => {
     const record = scan.record();
     const score = scoreScan(scan.fixture.cells, record);
     const wrong = score.wrong.map((k) => `${k}=${record.cells[k]} (truth ${scan.fixture.cells[k]})`);
     console.log(`scanned landscape-2019-other: ${describeScan(record, scan.fixture.cells, score)}; wrong: ${wrong.join('; ')}`);
     expect(score.silentlyWrong).toEqual([]);
-    expect(score.right).toBe(172);
+    expect(score.right / score.total).toBeGreaterThanOrEqual(0.99);
   });
 });

@@ -89,6 +89,17 @@ describe('mapTemplates on the requests table', () => {
     expect(m.messages).toContainEqual({ code: 'unreadable-value', message: "requests.new_received.commercial: cannot read 'B' as a number" });
   });
 
+  it('recognises rows whose group label OCR garbled, by their own words and a block head missing a character', () => {
+    const rows = requestsRows();
+    const dup = rows.findIndex((r) => r[0].includes('重复申请'));
+    rows[dup][0] = '、本年度办理结 (A) BPM理 2.重复申请';
+    const total = rows.findIndex((r) => r[0].includes('（七）总计'));
+    rows[total][0] = '、本年度办理结 (七)总计';
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.cells['requests.rejected_duplicate.natural_person']).toBe(dup);
+    expect(m.cells['requests.total_processed.natural_person']).toBe(total);
+  });
+
   it('reads a table split into two blocks (a page break) as one table', () => {
     const rows = requestsRows();
     const m = mapTemplates(docWithTables(rows.slice(0, 12), rows.slice(12)));
