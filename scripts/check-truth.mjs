@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * Scores an extract run against the shared corpus's truth files: for every record whose source has a
+ * *.truth.json beside it, the truth cells matched, agency/year/layout/status, and whether the findings
+ * include each expected finding and no other failed identity.
+ *   node scripts/check-truth.mjs OUT_DIR
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+const IDENTITY = new Set(['requests.balance', 'requests.outcome_sum', 'requests.row_total', 'appeals.group_total']);
+const out = process.argv[2];
+const records = readFileSync(join(out, 'reports.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+let allOk = true;
+let scored = 0;
+for (const r of records) {
+  const truthPath = join(dirname(r.source), basename(r.source).replace(/\.[^.]+$/, '') + '.truth.json');
+  if (!existsSync(truthPath)) continue;
+  scored++;
+  const t = JSON.parse(readFileSync(truthPath, 'utf8'));
+  const keys = Object.keys(t.cells);
+  const right = keys.filter((k) => k in r.cells && r.cells[k] === t.cells[k]).length;
+  const want = (t.expected_findings ?? []).map((f) => `${f.rule}|${f.where}|${f.left}|${f.right}`).sort();
+  const got = r.findings.filter((f) => IDENTITY.has(f.rule)).map((f) => `${f.rule}|${f.where}|${f.left}|${f.right}`).sort();
+  const legacy = t.layout.requests === 'none';
+  const checks = {
+    cells: right === keys.length,
+    agency: r.agency === t.agency,
+    year: r.year === t.year,
+    layout: JSON.stringify(r.layout) === JSON.stringify(t.layout),
+    status: r.status === (legacy ? 'partial' : 'ok'),
+    findings: JSON.stringify(want) === JSON.stringify(got),
+  };
+  const ok = Object.values(checks).every(Boolean);
+  allOk &&= ok;
+  const bad = Object.entries(checks).filter(([, v]) => !v).map(([k]) => k);
+  console.log(`${ok ? 'OK  ' : 'FAIL'} ${r.source}: ${right}/${keys.length} cells, ${r.agency} ${r.year}, ${r.status}, findings ${got.length}/${want.length} expected${bad.length ? ` — wrong: ${bad.join(', ')}` : ''}`);
+}
+console.log(`${scored} documents with truth files: ${allOk ? 'all match' : 'some differ'}`);
+process.exitCode = allOk ? 0 : 1;
