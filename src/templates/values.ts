@@ -5,7 +5,6 @@
  */
 import type { Message } from '../../extractors/model.js';
 import type { RowDef } from './ids.js';
-import { fitsColumn } from './numbers.js';
 import type { DocRow, ValueCell } from './rows.js';
 import type { CellDetails, CellValues } from './result.js';
 
@@ -37,11 +36,9 @@ export function assignRow(
     }
     out.details[key] = { raw: v.raw, ...(v.prov ? { prov: v.prov } : {}) };
     if (v.reading.kind === 'number') {
-      if (fitsColumn(v.reading.value, column)) out.cells[key] = v.reading.value;
-      else {
-        // values.domain reports it; keep the printed number rather than hide it
-        out.cells[key] = v.reading.value;
-      }
+      // A number outside the column's domain (negative, fractional count) is kept as printed:
+      // values.domain reports it rather than the mapper hiding it.
+      out.cells[key] = v.reading.value;
     } else {
       out.cells[key] = null;
       if (v.reading.kind === 'text') out.messages.push({ code: 'unreadable-value', message: `${key}: cannot read '${v.raw}' as a number` });
