@@ -70,6 +70,9 @@ export interface BatchSummary {
   aborted: boolean;
 }
 
+/** Inputs hashed at once before parsing starts. */
+const PREPARE_CONCURRENCY = 8;
+
 export async function runBatch(inputs: BatchInput[], options: BatchOptions = {}): Promise<BatchSummary> {
   const started = Date.now();
   const limits = resolveLimits(options.limits ?? {});
@@ -95,7 +98,10 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
 
   try {
     const prepared: PreparedInput[] = [];
-    for (const input of inputs) prepared.push(await prepare(input, limits, settings));
+    pool?.warm();
+    // Hashing is I/O: a few files at a time, in input order.
+    const prepareQueue = new PQueue({ concurrency: PREPARE_CONCURRENCY });
+    prepared.push(...(await Promise.all(inputs.map((input) => prepareQueue.add(() => prepare(input, limits, settings)))) as PreparedInput[]));
     if (options.outDir) await writeManifest(options.outDir, { settingsHash: settings, inputs: prepared.map((p) => ({ key: p.key, source: p.input.source })) });
 
     const queue = new PQueue({ concurrency: Math.max(1, workers) });

@@ -217,6 +217,11 @@ export class WorkerPool {
     await Promise.all(exits);
   }
 
+  /** Starts every worker now, so their start-up (loading the readers) overlaps other work. */
+  warm(): void {
+    while (!this.closed && this.all.size < this.options.size) this.idle.push(this.spawn());
+  }
+
   private acquire(): Promise<Worker> {
     const worker = this.idle.pop();
     if (worker) return Promise.resolve(worker);
