@@ -255,7 +255,8 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
       }
       const cells: DraftCell[] = [];
       for (const [root, b] of bounds) {
-        for (const part of splitByColumns(b, assigned.get(root) ?? [], xs)) {
+        for (const column of splitByColumns(b, assigned.get(root) ?? [], xs))
+        for (const part of splitByRows({ ...b, ...column }, column.items, ysAsc)) {
           let box: Box | undefined;
           let confidence: number | undefined;
           for (const item of part.items) {
@@ -263,14 +264,14 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
             if (item.confidence !== undefined) confidence = Math.min(confidence ?? item.confidence, item.confidence);
           }
           cells.push({
-            r0: b.r0,
-            r1: b.r1,
+            r0: part.r0,
+            r1: part.r1,
             x0: xs[part.c0],
             x1: xs[part.c1 + 1],
             text: part.items.length ? joinLines(groupLines(part.items)) : '',
             page,
             box,
-            rect: [xs[part.c0], rowBottom(b.r1), xs[part.c1 + 1], rowTop(b.r0)],
+            rect: [xs[part.c0], rowBottom(part.r1), xs[part.c1 + 1], rowTop(part.r0)],
             origin: part.items.length === 0 ? emptyOrigin : part.items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text',
             ...(confidence !== undefined ? { confidence } : {}),
           });
@@ -327,6 +328,37 @@ const NUMERIC_RUN = /^[\d.,，．\s]+$/;
  * column and they occupy different columns, the region is split at those columns instead of gluing
  * 13 and 4 into 134.
  */
+/**
+ * The same for rows: a region spanning several grid rows only because a row ruling is missing, with
+ * numbers standing in different row bands, holds one number per row — 5 over 3 is two cells, not 53.
+ * (A number wrapped inside one row's cell stays whole: its lines share a band.)
+ */
+function splitByRows(
+  b: { r0: number; r1: number; c0: number; c1: number },
+  items: PositionedText[],
+  ysAsc: number[],
+): Array<{ r0: number; r1: number; c0: number; c1: number; items: PositionedText[] }> {
+  const whole = [{ ...b, items }];
+  if (b.r1 === b.r0 || items.length < 2 || !items.every((i) => NUMERIC_RUN.test(i.text))) return whole;
+  const nRows = ysAsc.length - 1;
+  const byRow = new Map<number, PositionedText[]>();
+  for (const item of items) {
+    const [, cy] = centreOf(item);
+    const r = nRows - intervalIndex(ysAsc, cy) - 1;
+    if (r < b.r0 || r > b.r1) return whole;
+    byRow.set(r, [...(byRow.get(r) ?? []), item]);
+  }
+  if (byRow.size < 2) return whole;
+  const occupied = [...byRow.keys()].sort((p, q) => p - q);
+  return occupied.map((r, k) => ({
+    c0: b.c0,
+    c1: b.c1,
+    r0: k === 0 ? b.r0 : r,
+    r1: k + 1 < occupied.length ? occupied[k + 1] - 1 : b.r1,
+    items: byRow.get(r)!,
+  }));
+}
+
 function splitByColumns(
   b: { c0: number; c1: number },
   items: PositionedText[],

@@ -49,6 +49,25 @@ describe('findRuledTables', () => {
     expect(texts(tables[1])).toEqual([['', '', '其他', '尚未'], ['', '', '1', '2']]);
   });
 
+  it('keeps apart two numbers stacked in one column where a row ruling is missing, and a number wrapped in one cell whole', () => {
+    // Rows 700–730, 730–760, 760–790; the ruling at 730 is drawn only under the label column.
+    const rulings = {
+      horizontal: [{ y: 700, x0: 50, x1: 250 }, { y: 730, x0: 50, x1: 150 }, { y: 760, x0: 50, x1: 250 }, { y: 790, x0: 50, x1: 250 }],
+      vertical: [50, 150, 250].map((x) => ({ x, y0: 700, y1: 790 })),
+      hasImages: false,
+    };
+    const items = [run('规章', 55, 770), run('147', 155, 770), run('行政许可', 55, 740), run('5', 155, 740), run('行政处罚', 55, 710), run('3', 155, 710)];
+    const { tables } = findRuledTables(1, items, rulings);
+    expect(texts(tables[0])).toEqual([['规章', '147'], ['行政许可', '5'], ['行政处罚', '3']]);
+    // A narrow cell wraps 147 as 14 over 7 inside one row: still one number.
+    const wrapped = findRuledTables(1, [run('规章', 55, 775), run('14', 155, 778), run('7', 155, 766), run('行政许可', 55, 740), run('5', 155, 740)], {
+      horizontal: [760, 730, 700, 790].map((y) => ({ y, x0: 50, x1: 250 })),
+      vertical: [50, 150, 250].map((x) => ({ x, y0: 700, y1: 790 })),
+      hasImages: false,
+    });
+    expect(texts(wrapped.tables[0]).slice(0, 2)).toEqual([['规章', '147'], ['行政许可', '5']]);
+  });
+
   it('takes a lone ruled row of three or more cells for a table, and two boxes side by side for none', () => {
     const row = grid([50, 100, 150, 200], [700, 730]);
     const { tables } = findRuledTables(1, [run('72', 55, 710), run('64', 105, 710), run('178', 155, 710)], { ...row, hasImages: false });
