@@ -6,7 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { atomicWrite } from '../run/atomic.js';
 import type { ManifestEntry } from './manifest.js';
 import { reportYear } from './page-metadata.js';
 
@@ -124,5 +124,5 @@ function missingRow(portal: string, year: number): CoverageRow {
 /** UTF-8 with a BOM so that Excel on Chinese Windows opens it right. */
 export async function writeCoverage(crawlDir: string, rows: CoverageRow[]): Promise<void> {
   const csv = stringify(rows, { header: true, columns: COLUMNS, bom: true });
-  await writeFileAtomic(join(crawlDir, COVERAGE_FILE), csv);
+  await atomicWrite(join(crawlDir, COVERAGE_FILE), csv);
 }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write.js';
+import { atomicWrite } from '../run/atomic.js';
 
 export const MANIFEST_FILE = 'manifest.ndjson';
 
@@ -57,5 +57,5 @@ export async function readManifest(crawlDir: string): Promise<ManifestEntry[]> {
 }
 
 export async function writeManifest(crawlDir: string, entries: ManifestEntry[]): Promise<void> {
-  await writeFileAtomic(join(crawlDir, MANIFEST_FILE), entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  await atomicWrite(join(crawlDir, MANIFEST_FILE), entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { atomicWrite, isTempName } from '../run/atomic.js';
 
 export interface StoredFile {
   sha256: string;
@@ -76,7 +76,7 @@ export async function storeContent(crawlDir: string, body: Buffer, contentType: 
   const absolutePath = join(crawlDir, relative);
   if (!(await exists(absolutePath))) {
     await mkdir(join(crawlDir, 'files'), { recursive: true });
-    await writeFileAtomic(absolutePath, body);
+    await atomicWrite(absolutePath, body);
   }
   return { sha256, path: relative, extension };
 }
@@ -86,7 +86,7 @@ export async function removeStaleTempFiles(crawlDir: string): Promise<number> {
   let removed = 0;
   for (const dir of [crawlDir, join(crawlDir, 'files')]) {
     const names = await readdir(dir).catch(() => [] as string[]);
-    const stale = names.filter((name) => /\.\d+\.tmp$/.test(name));
+    const stale = names.filter(isTempName);
     await Promise.all(stale.map((name) => unlink(join(dir, name)).catch(() => undefined)));
     removed += stale.length;
   }

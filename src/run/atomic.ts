@@ -12,10 +12,19 @@ import { pipeline } from 'node:stream/promises';
 
 export type AtomicContents = string | Uint8Array | Readable | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
+/** Where a file is written before it is renamed over `path`: hidden, beside it, unique to this write. */
+export function tempPathBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** A leftover of an interrupted atomic write (safe to delete: nothing refers to it). */
+export function isTempName(name: string): boolean {
+  return /^\..+\.tmp-\d+-[0-9a-f]{8}$/.test(name);
+}
+
 export async function atomicWrite(path: string, contents: AtomicContents): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(dirname(path), { recursive: true });
+  const temp = tempPathBeside(path);
   try {
     if (typeof contents === 'string' || contents instanceof Uint8Array) {
       const handle = await open(temp, 'w');

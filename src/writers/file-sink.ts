@@ -6,6 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { tempPathBeside } from '../run/atomic.js';
 
 export class FileSink {
   private stream?: WriteStream;
@@ -14,7 +15,7 @@ export class FileSink {
 
   async open(dir: string, file: string): Promise<void> {
     this.target = join(dir, file);
-    this.temp = join(dir, `.${file}.${process.pid}.tmp`);
+    this.temp = tempPathBeside(this.target);
     this.stream = createWriteStream(this.temp);
     await once(this.stream, 'open');
   }

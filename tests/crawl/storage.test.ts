@@ -2,7 +2,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extensionFor, sha256Of, storeContent } from '../../src/crawl/storage.js';
+import { extensionFor, removeStaleTempFiles, sha256Of, storeContent } from '../../src/crawl/storage.js';
+import { tempPathBeside } from '../../src/run/atomic.js';
+import { writeFile } from 'node:fs/promises';
 import { PINGTAN_2023_PDF } from './fixture-server.js';
 import { readFileSync } from 'node:fs';
 
@@ -34,6 +36,18 @@ describe('content-addressed storage', () => {
       expect(first).toEqual({ sha256: sha256Of(PINGTAN_2023_PDF), path: `files/${sha256Of(PINGTAN_2023_PDF)}.pdf`, extension: '.pdf' });
       expect(second).toEqual(first);
       expect(await readdir(join(dir, 'files'))).toEqual([`${first.sha256}.pdf`]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes what an interrupted atomic write left behind, and nothing else', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nianbao-stale-'));
+    try {
+      await writeFile(join(dir, 'manifest.ndjson'), '{}\n');
+      await writeFile(tempPathBeside(join(dir, 'manifest.ndjson')), 'half');
+      expect(await removeStaleTempFiles(dir)).toBe(1);
+      expect(await readdir(dir)).toEqual(['manifest.ndjson']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
