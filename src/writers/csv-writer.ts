@@ -9,19 +9,25 @@ import type { Writer } from './writer.js';
 
 export type CsvValue = string | number | null | undefined;
 
+/** Rows as CSV text: RFC 4180 quoting, CRLF, blanks for null and undefined. */
+export function csvLines(rows: CsvValue[][]): string {
+  return stringify(rows.map((row) => row.map((v) => (v === null || v === undefined ? '' : v))), { record_delimiter: 'windows' });
+}
+
+/** The byte-order mark Excel and WPS need to read UTF-8. */
+export const BOM = '\ufeff';
+
 export function csvWriter(file: string, columns: string[], rowsOf: (record: ReportRecord) => CsvValue[][]): Writer {
   const sink = new FileSink();
-  const line = (row: CsvValue[]) =>
-    stringify([row.map((v) => (v === null || v === undefined ? '' : v))], { record_delimiter: 'windows'});
   return {
     file,
     async open(dir) {
       await sink.open(dir, file);
-      await sink.write('\ufeff' + line(columns));
+      await sink.write(BOM + csvLines([columns]));
     },
     async write(record) {
       const rows = rowsOf(record);
-      if (rows.length) await sink.write(rows.map(line).join(''));
+      if (rows.length) await sink.write(csvLines(rows));
     },
     close: () => sink.close(),
     abort: () => sink.abort(),

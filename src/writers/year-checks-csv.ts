@@ -1,5 +1,6 @@
-import { FileSink } from './file-sink.js';
-import { stringify } from 'csv-stringify/sync';
+import { join } from 'node:path';
+import { atomicWrite } from '../run/atomic.js';
+import { BOM, csvLines, type CsvValue } from './csv-writer.js';
 import type { YearCheck } from '../checks/cross-year/index.js';
 
 const COLUMNS: Array<keyof YearCheck> = [
@@ -9,9 +10,6 @@ const COLUMNS: Array<keyof YearCheck> = [
 
 /** year_checks.csv: every pair of consecutive years checked, passed, failed or skipped (UTF-8 with BOM). */
 export async function writeYearChecks(dir: string, checks: YearCheck[]): Promise<void> {
-  const sink = new FileSink();
-  await sink.open(dir, 'year_checks.csv');
-  const rows = [COLUMNS, ...checks.map((c) => COLUMNS.map((k) => c[k] ?? ''))];
-  await sink.write('\ufeff' + stringify(rows as unknown[][], { record_delimiter: 'windows' }));
-  await sink.close();
+  const rows: CsvValue[][] = [COLUMNS, ...checks.map((c) => COLUMNS.map((k) => c[k]))];
+  await atomicWrite(join(dir, 'year_checks.csv'), BOM + csvLines(rows));
 }
