@@ -53,11 +53,15 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Do the bytes form valid UTF-8? (Linear; no copy of the text is kept.) */
 export function isValidUtf8(bytes: Uint8Array): boolean {
+  return utf8Text(bytes) !== undefined;
+}
+
+/** The text when the bytes are valid UTF-8: validating and decoding are one pass. */
+function utf8Text(bytes: Uint8Array): string | undefined {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -84,17 +88,18 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if (bom) return { text: decodeWith(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, guessed: false };
 
   const declared = options.declared ? normaliseCharsetLabel(options.declared) : undefined;
-  const validUtf8 = isValidUtf8(bytes);
+  const asUtf8 = utf8Text(bytes);
+  const validUtf8 = asUtf8 !== undefined;
   if (declared === 'utf-8') {
     // A page labelled UTF-8 whose bytes are not UTF-8 is nearly always a GB page with a copied template head.
-    if (validUtf8) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', guessed: false };
+    if (validUtf8) return { text: asUtf8, encoding: 'utf-8', guessed: false };
     return { text: decodeWith(bytes, 'gb18030'), encoding: 'gb18030', guessed: true };
   }
   if (declared) {
     // Multi-byte text in a legacy encoding is almost never valid UTF-8 by chance, so valid UTF-8 with
     // non-ASCII bytes means the page was re-encoded and its label not updated.
     if (validUtf8 && hasNonAscii(bytes) && !declared.startsWith('utf-16')) {
-      return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', guessed: true };
+      return { text: asUtf8, encoding: 'utf-8', guessed: true };
     }
     // A Western single-byte label on Chinese text is a server default, not a statement about the page.
     if (WESTERN_SINGLE_BYTE.has(declared) && hasNonAscii(bytes)) {
@@ -102,6 +107,6 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     }
     return { text: decodeWith(bytes, declared), encoding: declared, guessed: false };
   }
-  if (validUtf8) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', guessed: hasNonAscii(bytes) };
+  if (validUtf8) return { text: asUtf8, encoding: 'utf-8', guessed: hasNonAscii(bytes) };
   return { text: decodeWith(bytes, 'gb18030'), encoding: 'gb18030', guessed: true };
 }

@@ -8,7 +8,7 @@ import mammoth from 'mammoth';
 import { load } from 'cheerio';
 import { UnreadableDocumentError, type Block, type DocumentModel, type Message, type TableBlock } from '../model.js';
 import { checkTableCells, htmlToDocument } from '../html/index.js';
-import { MAX_NESTING_DEPTH, nestingDepth } from '../html/depth.js';
+import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../html/depth.js';
 import { openZip, type OpenedZip } from './zip.js';
 import { writeStoredZip } from './write-zip.js';
 import { writeOutNumbering } from './numbering.js';
@@ -95,7 +95,7 @@ async function readPackage(bytes: Buffer): Promise<Package> {
 
 export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
   const pkg = await readPackage(bytes);
-  if (nestingDepth(pkg.documentXml) > MAX_NESTING_DEPTH) {
+  if (nestsDeeperThan(pkg.documentXml, MAX_NESTING_DEPTH)) {
     throw new UnreadableDocumentError('too-deep', `document.xml nests more than ${MAX_NESTING_DEPTH} elements deep: not a real document`);
   }
   // Tables first: an oversized document is refused before mammoth spends time on it.

@@ -66,3 +66,15 @@ export function nestingDepth(html: string, limit = MAX_NESTING_DEPTH): number {
   }
   return deepest;
 }
+
+/**
+ * Whether markup nests deeper than `limit`. Depth can never exceed the number of '<' in the text,
+ * so the scan is skipped for the common page with fewer tags than the limit.
+ */
+export function nestsDeeperThan(markup: string, limit = MAX_NESTING_DEPTH): boolean {
+  let tags = 0;
+  for (let at = markup.indexOf('<'); at !== -1; at = markup.indexOf('<', at + 1)) {
+    if (++tags > limit) return nestingDepth(markup, limit) > limit;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@ import { DocumentModel, UnreadableDocumentError, type Format, type Message } fro
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { parseHtml, textLengths, type DomNode } from './dom.js';
 import { findBody } from './body.js';
-import { MAX_NESTING_DEPTH, nestingDepth } from './depth.js';
+import { MAX_NESTING_DEPTH, nestsDeeperThan } from './depth.js';
 import { collectBlocks } from './blocks.js';
 import { harvestMeta, linesOutside, type DocumentMeta } from './meta.js';
 import { isNonText, isNotBodyText } from './noise.js';
@@ -30,8 +30,7 @@ function checkSize(html: string): void {
 }
 
 function checkDepth(html: string): void {
-  const depth = nestingDepth(html);
-  if (depth > MAX_NESTING_DEPTH) {
+  if (nestsDeeperThan(html, MAX_NESTING_DEPTH)) {
     throw new UnreadableDocumentError('too-deep', `markup nests more than ${MAX_NESTING_DEPTH} elements deep: not a real page`);
   }
 }

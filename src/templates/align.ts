@@ -5,6 +5,7 @@
  * never matched by position alone.
  */
 import type { RowDef, TableLayout } from './ids.js';
+import { memoString } from '../util/memo.js';
 import { labelCore, lcs, similarity } from './labels.js';
 import { meaningfulValueCount, type DocRow } from './rows.js';
 
@@ -56,29 +57,36 @@ const DISTINCTIVE_OWN_LABEL = 4;
 /** The score such a containment is worth (just above the bar: any clean match beats it). */
 const CONTAINED_SCORE = 0.6;
 
+/** A template row's label cores: computed once per row definition. */
+const variantsCache = new WeakMap<RowDef, string[]>();
 function labelVariants(row: RowDef): string[] {
-  const own = stripHeads(labelCore(row.own));
-  const withGroup = row.group ? stripHeads(labelCore(`${row.group}${row.own}`)) : own;
-  // The first variant is always the row's own words (see the containment rule in rowSimilarity).
-  return [...new Set([own, withGroup].filter(Boolean))];
+  let variants = variantsCache.get(row);
+  if (!variants) {
+    const own = stripHeads(labelCore(row.own));
+    const withGroup = row.group ? stripHeads(labelCore(`${row.group}${row.own}`)) : own;
+    // The first variant is always the row's own words (see the containment rule in rowSimilarity).
+    variants = [...new Set([own, withGroup].filter(Boolean))];
+    variantsCache.set(row, variants);
+  }
+  return variants;
 }
 
-/** A row's label core is compared with every template row of every layout: computed once per label. */
-const coreCache = new WeakMap<DocRow, string>();
-function rowCore(doc: DocRow, extraLabel: string): string {
-  if (extraLabel) return stripHeads(labelCore(doc.label + extraLabel));
-  let core = coreCache.get(doc);
-  if (core === undefined) coreCache.set(doc, (core = stripHeads(labelCore(doc.label))));
-  return core;
-}
+/** A document row's label core, with any block head removed. */
+const rowLabelCore = memoString((label: string) => stripHeads(labelCore(label)));
 
-/** Layouts share row definitions (2019 and 2021 requests): a pair is scored once. */
-const simCache = new WeakMap<DocRow, Map<RowDef, number>>();
+/**
+ * Similarity of a label core to a template row, cached per row definition and core: reports repeat
+ * the template's wording, so most pairs recur across the rows, layouts and documents of a run.
+ */
+const MAX_CACHED_CORES_PER_ROW = 20_000;
+const simCache = new WeakMap<RowDef, Map<string, number>>();
 
 export function rowSimilarity(doc: DocRow, row: RowDef, variants = labelVariants(row), extraLabel = ''): number {
-  const cached = extraLabel ? undefined : simCache.get(doc)?.get(row);
+  const core = rowLabelCore(doc.label + extraLabel);
+  let byCore = simCache.get(row);
+  if (!byCore) simCache.set(row, (byCore = new Map()));
+  const cached = byCore.get(core);
   if (cached !== undefined) return cached;
-  const core = rowCore(doc, extraLabel);
   let best = 0;
   for (const v of variants) {
     // Similarity is at most 2·min/(sum) of the lengths: skip the LCS when even that cannot reach the bar.
@@ -87,11 +95,8 @@ export function rowSimilarity(doc: DocRow, row: RowDef, variants = labelVariants
   }
   const own = variants[0];
   if (best < CONTAINED_SCORE && own && own.length >= DISTINCTIVE_OWN_LABEL && core.includes(own)) best = CONTAINED_SCORE;
-  if (!extraLabel) {
-    let m = simCache.get(doc);
-    if (!m) simCache.set(doc, (m = new Map()));
-    m.set(row, best);
-  }
+  if (byCore.size >= MAX_CACHED_CORES_PER_ROW) byCore.clear();
+  byCore.set(core, best);
   return best;
 }
 

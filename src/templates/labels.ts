@@ -3,6 +3,7 @@
  * punctuation, spaces and line breaks inside labels, different numbering styles, small typos
  * (2.其他法律行政止公开).
  */
+import { memoString } from '../util/memo.js';
 import { foldWidth } from './numbers.js';
 
 const NUMBERING = [
@@ -13,7 +14,9 @@ const NUMBERING = [
 ];
 
 /** The label's words only: no numbering, punctuation, quotes or spaces. */
-export function labelCore(label: string): string {
+export const labelCore = memoString(computeLabelCore);
+
+function computeLabelCore(label: string): string {
   let s = foldWidth(label);
   for (const re of NUMBERING) s = s.replace(re, '');
   return s.replace(/[\s\p{P}\p{S}]+/gu, '');

@@ -2,6 +2,7 @@
  * Reading one printed cell as a number. Real cells carry full-width digits and spaces, thousands
  * separators, units (251000元, 7730.28万元), signs (+2, -1) and blank markers ('-', '/', '无').
  */
+import { memoString } from '../util/memo.js';
 import type { ColumnDef } from './ids.js';
 
 export type CellReading =
@@ -16,7 +17,10 @@ export function foldWidth(text: string): string {
   return text.normalize('NFKC');
 }
 
-export function readCell(raw: string): CellReading {
+/** Cell texts recur endlessly ('0', '1', '-'): each distinct text is read once; readings are shared, so frozen. */
+export const readCell = memoString((raw: string): CellReading => Object.freeze(readCellText(raw)));
+
+function readCellText(raw: string): CellReading {
   const text = foldWidth(raw).replace(/[\s\u00a0\u200b]+/g, '');
   if (BLANK_MARKERS.has(text)) return { kind: 'blank' };
   const m = /^([+-]|增加?|减少?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|条|个|项|次|%)?$/.exec(text);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlReader } from '../../extractors/html.js';
 import { UnreadableDocumentError } from '../../extractors/model.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
-import { MAX_NESTING_DEPTH, nestingDepth } from '../../extractors/html/depth.js';
+import { MAX_NESTING_DEPTH, nestingDepth, nestsDeeperThan } from '../../extractors/html/depth.js';
 
 const read = (html: string | Buffer) => htmlReader.read(Buffer.isBuffer(html) ? html : Buffer.from(html), {});
 
@@ -54,6 +54,13 @@ describe('the HTML reader on hostile input', () => {
     expect(nestingDepth('<ul>' + '<li>项'.repeat(10_000) + '</ul>')).toBe(2);
     expect(nestingDepth('<script>' + '<div>'.repeat(10_000) + '</script><p>x')).toBe(1);
     expect(nestingDepth('<!--' + '<div>'.repeat(10_000) + '--><p>x')).toBe(1);
+  });
+
+  it('bounds depth by the tag count only when that decides it', () => {
+    expect(nestsDeeperThan('<div>'.repeat(5) + 'x', 5)).toBe(false);
+    expect(nestsDeeperThan('<div>'.repeat(6) + 'x', 5)).toBe(true);
+    expect(nestsDeeperThan('<p>a'.repeat(10), 5)).toBe(false);
+    expect(nestsDeeperThan('<p>a<br>'.repeat(100) + '<div>'.repeat(6), 5)).toBe(true);
   });
 
   it('reads 900 tables nested in each other (2 700 elements deep), each its own block, quickly', async () => {
