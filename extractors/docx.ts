@@ -4,10 +4,9 @@
  */
 import type { Reader } from './reader.js';
 import { looksLikeDocx } from './docx/sniff.js';
-import { docxToDocument } from './docx/index.js';
 
 export const docxReader: Reader = {
   format: 'docx',
   sniff: (head, name) => looksLikeDocx(head, name),
-  read: (bytes) => docxToDocument(bytes),
+  read: async (bytes) => (await import('./docx/index.js')).docxToDocument(bytes),
 };

@@ -6,8 +6,6 @@ import type { Reader } from './reader.js';
 import { UnreadableDocumentError, type Message } from './model.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { looksLikeHtml } from './html/sniff.js';
-import { decodeHtmlBytes } from './html/decode.js';
-import { htmlToDocument } from './html/index.js';
 
 /** Decoded text is at most as long as the bytes for every encoding we read, so one byte cap suffices. */
 const MAX_HTML_BYTES = DEFAULT_LIMITS.maxHtmlBytes;
@@ -19,6 +17,7 @@ export const htmlReader: Reader = {
     if (bytes.length > MAX_HTML_BYTES) {
       throw new UnreadableDocumentError('too-large', `HTML file of ${bytes.length} bytes exceeds maxHtmlBytes (${MAX_HTML_BYTES})`);
     }
+    const [{ decodeHtmlBytes }, { htmlToDocument }] = await Promise.all([import('./html/decode.js'), import('./html/index.js')]);
     const decoded = decodeHtmlBytes(bytes);
     const messages: Message[] = [];
     if (decoded.guessed) {

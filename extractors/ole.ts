@@ -11,7 +11,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Reader } from './reader.js';
 import { UnreadableDocumentError } from './model.js';
-import { docxToDocument } from './docx/index.js';
 
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** A cold LibreOffice start plus conversion of a report takes a few seconds; a hostile file gets this long. */
@@ -58,6 +57,7 @@ export const oleReader: Reader = {
   sniff: (head) => isOle2(head),
   async read(bytes, options) {
     const docx = await convertOleToDocx(bytes, options.name);
+    const { docxToDocument } = await import('./docx/index.js');
     const doc = await docxToDocument(docx);
     return { ...doc, format: 'doc', messages: [{ code: 'converted-by-libreoffice', message: 'legacy Word/WPS document converted to DOCX by LibreOffice before reading' }, ...doc.messages] };
   },

@@ -6,8 +6,6 @@ import type { Reader } from './reader.js';
 import { UnreadableDocumentError, type DocumentModel, type Message } from './model.js';
 import { decodeText } from './text-decode.js';
 import { looksLikeText } from './txt/sniff.js';
-import { hasGluedCells, parseCrawlerDump } from './txt/crawler.js';
-import { readTextBlocks } from './txt/document.js';
 
 /** Largest text file read (bytes): a report is far smaller; beyond this it is not a report. */
 export const MAX_TXT_BYTES = 32 * 1024 * 1024;
@@ -26,6 +24,7 @@ export const txtReader: Reader = {
     }
     const text = decoded.text.replace(/^\uFEFF/, '');
     if (!text.trim()) throw new UnreadableDocumentError('empty', 'the text file contains no text');
+    const [{ hasGluedCells, parseCrawlerDump }, { readTextBlocks }] = await Promise.all([import('./txt/crawler.js'), import('./txt/document.js')]);
     const dump = parseCrawlerDump(text);
     const blocks = readTextBlocks(dump ? dump.body : text);
     if (blocks.some((b) => b.kind !== 'table' && hasGluedCells(b.text))) {

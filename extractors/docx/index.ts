@@ -5,7 +5,7 @@
  * auto-numbering is written out as text first (see numbering.ts), because mammoth drops it.
  */
 import mammoth from 'mammoth';
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { UnreadableDocumentError, type Block, type DocumentModel, type Message, type TableBlock } from '../model.js';
 import { checkTableCells, htmlToDocument } from '../html/index.js';
 import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../html/depth.js';

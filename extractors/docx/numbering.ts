@@ -4,7 +4,7 @@
  * Here each numbered paragraph gets its number as a leading text run and its numbering switched off,
  * so mammoth and the table reader both see the number as printed.
  */
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { hasChildren, isElement, type DomElement, type DomNode } from '../html/dom.js';
 import {
   ListCounter, MAX_LEVELS, childNamed, intOf, parseNumbering, parseStyleNumbering, styleNumbering, val, type StyleNumbering,

@@ -4,7 +4,7 @@
  * here every <w:tc> is placed on the table grid (gridBefore, gridSpan, vMerge, hMerge) so every row
  * has every label and number in its own column.
  */
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { TableBlock, TableCell } from '../model.js';
 import { UnreadableDocumentError } from '../model.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';

@@ -3,7 +3,7 @@
  * parser's own type package. Every walk here is iterative: hostile pages can nest elements
  * tens of thousands deep, which would overflow a recursive walk.
  */
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 
 export interface DomNode {
   type: string;

@@ -6,7 +6,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Reader } from '../reader.js';
 import { UnreadableDocumentError, type DocumentModel, type Message } from '../model.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import type { PageContent } from './items.js';
@@ -109,8 +108,3 @@ async function defaultOcrSource(bytes: Buffer): Promise<{ source: PageTextSource
   return { source: (page) => ocrPdfPage(file, page), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export const pdfReader: Reader = {
-  format: 'pdf',
-  sniff: (head) => head.subarray(0, 1024).includes('%PDF-'),
-  read: (bytes) => readPdf(bytes),
-};

@@ -6,7 +6,7 @@
  */
 import type { DocumentModel } from '../model.js';
 // The portal date formats are the same in crawler headers and HTML pages: one parser for both.
-import { isoDate } from '../html/meta.js';
+import { isoDate } from '../html/meta-fields.js';
 
 export interface CrawlerDump {
   meta: DocumentModel['meta'];
