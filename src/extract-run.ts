@@ -10,7 +10,7 @@ import type { ReportRecord } from './schemas/record.js';
 import { WRITERS } from './writers/index.js';
 import { writeYearChecks } from './writers/year-checks-csv.js';
 import { countRecord, newSummary, type RunSummary } from './run-summary.js';
-import { runBatch, type BatchOptions } from './run/batch.js';
+import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js';
 import { readJournal } from './run/journal.js';
 import { atomicWrite } from './run/atomic.js';
 import { yearFacts, type YearFacts } from './checks/cross-year/facts.js';
@@ -24,7 +24,8 @@ export interface ExtractRunOptions {
   /** Worker processes (default: one per core; 0 parses in this process). */
   workers?: number;
   limits?: BatchOptions['limits'];
-  onProgress?: (done: number, total: number, record: ReportRecord) => void;
+  /** After each document; `progress.record` is parsed only when read. */
+  onProgress?: (progress: BatchProgress) => void;
 }
 
 export class OutputNotWritableError extends Error {}
@@ -43,7 +44,7 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
     outDir,
     workers: options.workers,
     limits: options.limits,
-    onProgress: (p) => options.onProgress?.(p.done, p.total, p.record),
+    onProgress: options.onProgress,
   });
 
   // Pass 1 over the journal: the few numbers the year rules need, and which crawled attachments have

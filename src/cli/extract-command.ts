@@ -36,7 +36,7 @@ export function registerExtractCommand(program: Command): void {
           missing,
           workers: opts.workers,
           limits: opts.timeout ? { documentTimeoutMs: opts.timeout * 1000 } : undefined,
-          onProgress: (done, _total, record) => bar?.update(done, { status: `${record.status} ${record.source.slice(-40)}` }),
+          onProgress: bar && ((p) => bar.update(p.done, { status: `${p.status} ${p.source.slice(-40)}` })),
         });
         bar?.stop();
         if (!opts.quiet) process.stderr.write(formatSummary(summary, opts.out) + '\n');

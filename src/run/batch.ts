@@ -12,6 +12,7 @@ import { resolveLimits, type Limits, type LimitsOverrides } from '../limits.js';
 import { Journal, writeManifest } from './journal.js';
 import { PeakMemorySampler } from './memory.js';
 import { WorkerPool, type TaskOutcome } from './pool.js';
+import { FinishedRecord } from './finished.js';
 import { settingsHash } from './settings.js';
 import { prepare, type PreparedInput } from './prepare.js';
 
@@ -26,7 +27,11 @@ export interface BatchInput {
 export interface BatchProgress {
   done: number;
   total: number;
-  record: ReportRecord;
+  /** The finished record (parsed from the journal text on first access). */
+  readonly record: ReportRecord;
+  status: ReportRecord['status'];
+  /** The input's source (what the record calls the document). */
+  source: string;
   /** True when the record came from the journal of an earlier run (or an identical earlier input). */
   resumed: boolean;
 }
@@ -86,14 +91,23 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
   const sampler = new PeakMemorySampler(options.memoryPollMs ?? 100).start();
   const summary: BatchSummary = { total: inputs.length, processed: 0, resumed: 0, duplicates: 0, ok: 0, partial: 0, failed: 0, failures: {}, peakRssBytes: 0, elapsedMs: 0, aborted: false };
   let done = 0;
-  const report = (record: ReportRecord, resumed: boolean): void => {
+  const report = (finished: FinishedRecord, source: string, resumed: boolean): void => {
     done++;
-    summary[record.status]++;
-    if (record.status === 'failed') {
-      const code = failureCode(record.error);
+    summary[finished.status]++;
+    if (finished.status === 'failed') {
+      const code = failureCode(finished.error);
       summary.failures[code] = (summary.failures[code] ?? 0) + 1;
     }
-    options.onProgress?.({ done, total: inputs.length, record, resumed });
+    options.onProgress?.({
+      done,
+      total: inputs.length,
+      status: finished.status,
+      source,
+      get record() {
+        return finished.record;
+      },
+      resumed,
+    });
   };
 
   try {
@@ -105,31 +119,31 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
     if (options.outDir) await writeManifest(options.outDir, { settingsHash: settings, inputs: prepared.map((p) => ({ key: p.key, source: p.input.source })) });
 
     const queue = new PQueue({ concurrency: Math.max(1, workers) });
-    const inFlight = new Map<string, Promise<ReportRecord | undefined>>();
+    const inFlight = new Map<string, Promise<FinishedRecord | undefined>>();
     const tasks: Promise<void>[] = [];
     for (const item of prepared) {
       const earlier = inFlight.get(item.key);
       if (earlier) {
         summary.duplicates++;
-        tasks.push(earlier.then((record) => record && report(record, true)));
+        tasks.push(earlier.then((finished) => finished && report(finished, item.input.source, true)));
         continue;
       }
       if (journal?.has(item.key)) {
         summary.resumed++;
-        const fromJournal = journal.get(item.key).then((entry) => entry!.record);
+        const fromJournal = journal.get(item.key).then((entry) => FinishedRecord.fromRecord(entry!.record));
         inFlight.set(item.key, fromJournal);
-        tasks.push(fromJournal.then((record) => report(record, true)));
+        tasks.push(fromJournal.then((finished) => report(finished, item.input.source, true)));
         continue;
       }
       const parsed = queue.add(async () => {
         if (options.signal?.aborted) return undefined;
         const began = Date.now();
-        const record = await parse(item, pool, limits);
+        const finished = await parse(item, pool, limits);
         summary.processed++;
-        journal?.append({ key: item.key, source: item.input.source, elapsedMs: Date.now() - began, finishedAt: new Date().toISOString(), record });
-        report(record, false);
-        return record;
-      }) as Promise<ReportRecord | undefined>;
+        journal?.appendJson({ key: item.key, source: item.input.source, elapsedMs: Date.now() - began, finishedAt: new Date().toISOString() }, finished.json);
+        report(finished, item.input.source, false);
+        return finished;
+      }) as Promise<FinishedRecord | undefined>;
       inFlight.set(item.key, parsed);
       tasks.push(parsed.then(() => undefined));
     }
@@ -151,24 +165,25 @@ export function failureCode(error: string | undefined): string {
   return colon === -1 ? error : error.slice(0, colon);
 }
 
-async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: Limits): Promise<ReportRecord> {
+async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: Limits): Promise<FinishedRecord> {
   const { input } = item;
-  if (item.refusal) return refused(item, item.refusal);
+  if (item.refusal) return FinishedRecord.fromRecord(refused(item, item.refusal));
   let outcome: TaskOutcome;
+  const task = { path: input.path, source: input.source, known: input.known };
   if (pool) {
-    outcome = await pool.run({ path: input.path, known: input.known });
+    outcome = await pool.run(task);
     // A crash or memory kill may not be this document's fault: a late error or a leak left by the
     // worker's previous documents. One retry in a fresh worker tells the two apart; a timeout is
     // not retried (it would cost the whole timeout again).
     if ('failure' in outcome && /^(crash|memory):/.test(outcome.failure)) {
-      const retry = await pool.run({ path: input.path, known: input.known }, { fresh: true });
+      const retry = await pool.run(task, { fresh: true });
       outcome = 'failure' in retry ? { failure: `${retry.failure} (also on a retry in a fresh worker)` } : retry;
     }
   } else {
     outcome = await inProcess(input, limits.documentTimeoutMs);
   }
-  if ('failure' in outcome) return refused(item, outcome.failure);
-  return { ...outcome.record, source: input.source };
+  if ('failure' in outcome) return FinishedRecord.fromRecord(refused(item, outcome.failure));
+  return outcome.finished;
 }
 
 /** Without workers a stuck parse cannot be stopped: the timeout only stops waiting for it. */
@@ -180,7 +195,7 @@ async function inProcess(input: BatchInput, timeoutMs: number): Promise<TaskOutc
   try {
     return await Promise.race([
       extractFile(input.path, { known: input.known }).then(
-        (record): TaskOutcome => ({ record }),
+        (record): TaskOutcome => ({ finished: FinishedRecord.fromRecord({ ...record, source: input.source }) }),
         (err: unknown): TaskOutcome => ({ failure: `crash: ${err instanceof Error ? err.message : String(err)}` }),
       ),
       timeout,

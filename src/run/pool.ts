@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractOptions } from '../pipeline.js';
-import type { ReportRecord } from '../schemas/record.js';
+import { FinishedRecord } from './finished.js';
 import { readRssBytes } from './memory.js';
 import type { TaskMessage, WorkerMessage } from './protocol.js';
 
@@ -28,11 +28,12 @@ export interface PoolOptions {
 
 export interface PoolTask {
   path: string;
+  source?: string;
   known?: ExtractOptions['known'];
 }
 
 /** A record, or why the worker had to be killed ('timeout: …', 'memory: …', 'crash: …'). */
-export type TaskOutcome = { record: ReportRecord } | { failure: string };
+export type TaskOutcome = { finished: FinishedRecord } | { failure: string };
 
 const STDERR_TAIL_BYTES = 4096;
 
@@ -51,7 +52,7 @@ class Worker {
   readonly ready: Promise<void>;
   private stderrTail = '';
   private exited = false;
-  private current: { id: number; settle: (outcome: TaskOutcome) => void } | undefined;
+  private current: { id: number; source?: string; settle: (outcome: TaskOutcome) => void } | undefined;
   private killReason: string | undefined;
   private nextId = 1;
   /** Documents sent to this worker so far. */
@@ -103,7 +104,7 @@ class Worker {
     const id = this.nextId++;
     this.used++;
     return new Promise<TaskOutcome>((resolveTask) => {
-      this.current = { id, settle: resolveTask };
+      this.current = { id, source: task.source, settle: resolveTask };
       const seconds = this.options.documentTimeoutMs / 1000;
       const timer = setTimeout(
         () => this.kill(`timeout: no result after ${seconds} s (documentTimeoutMs); worker killed`),
@@ -122,7 +123,7 @@ class Worker {
         clearInterval(poll);
         done(outcome);
       };
-      const message: TaskMessage = { type: 'task', id, path: task.path, known: task.known };
+      const message: TaskMessage = { type: 'task', id, path: task.path, source: task.source, known: task.known };
       this.child.send(message, (err) => {
         if (err) this.kill(`crash: could not send the task to the worker: ${err.message}`);
       });
@@ -145,7 +146,11 @@ class Worker {
 
   private onMessage(message: WorkerMessage): void {
     if (message.type === 'ready' || !this.current || message.id !== this.current.id) return;
-    this.settle(message.type === 'result' ? { record: message.record } : { failure: `crash: ${message.message}` });
+    if (message.type === 'error') return this.settle({ failure: `crash: ${message.message}` });
+    if ('json' in message) return this.settle({ finished: FinishedRecord.fromJson(message.json, message.status, message.error) });
+    // A worker that answers with an object does not know the task's source: the record gets it here.
+    const { source } = this.current;
+    this.settle({ finished: FinishedRecord.fromRecord(source === undefined ? message.record : { ...message.record, source }) });
   }
 
   private settle(outcome: TaskOutcome): void {

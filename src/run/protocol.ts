@@ -1,17 +1,22 @@
 /** The messages between the batch parent and a worker process (over the fork IPC channel). */
 import type { ExtractOptions } from '../pipeline.js';
-import type { ReportRecord } from '../schemas/record.js';
+import type { ReportRecord, Status } from '../schemas/record.js';
 
 export interface TaskMessage {
   type: 'task';
   id: number;
   path: string;
+  /** What the record should call the document (defaults to the path). */
+  source?: string;
   known?: ExtractOptions['known'];
 }
 
 export type WorkerMessage =
   /** Sent once the worker has loaded the pipeline: its start-up time is not charged to a document. */
   | { type: 'ready' }
+  /** The record as JSON text (what the journal stores), with the fields the parent counts. */
+  | { type: 'result'; id: number; json: string; status: Status; error?: string }
+  /** The record as an object (simpler workers, such as the tests' stand-ins). */
   | { type: 'result'; id: number; record: ReportRecord }
   /** extractFile threw (it should not): the parent turns this into a failed record. */
   | { type: 'error'; id: number; message: string };

@@ -13,7 +13,11 @@ function send(message: WorkerMessage): void {
 process.on('message', (message: TaskMessage) => {
   if (message?.type !== 'task') return;
   extractFile(message.path, { known: message.known }).then(
-    (record) => send({ type: 'result', id: message.id, record }),
+    (record) => {
+      if (message.source !== undefined) record.source = message.source;
+      // JSON text: cheaper to send and to journal than an object the parent would clone and stringify.
+      send({ type: 'result', id: message.id, json: JSON.stringify(record), status: record.status, error: record.error });
+    },
     (err: unknown) => send({ type: 'error', id: message.id, message: err instanceof Error ? err.message : String(err) }),
   );
 });

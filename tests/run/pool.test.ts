@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/run/pool.js';
+import { WorkerPool, type TaskOutcome } from '../../src/run/pool.js';
 
 const faultWorker = fileURLToPath(new URL('../fixtures/run/fault-worker.mjs', import.meta.url));
 let pool: WorkerPool | undefined;
@@ -15,8 +15,13 @@ afterEach(async () => {
   pool = undefined;
 });
 
-function pidOf(outcome: unknown): number {
-  return ((outcome as { record: { pid: number } }).record).pid;
+/** The record a stand-in worker answered with ({ source, pid }), or the failure. */
+function answer(outcome: TaskOutcome): { record: { source: string; pid: number } } | { failure: string } {
+  return 'failure' in outcome ? outcome : { record: outcome.finished.record as unknown as { source: string; pid: number } };
+}
+
+function pidOf(outcome: TaskOutcome): number {
+  return (answer(outcome) as { record: { pid: number } }).record.pid;
 }
 
 describe('WorkerPool', () => {
@@ -24,7 +29,7 @@ describe('WorkerPool', () => {
     const p = makePool({ size: 1 });
     const first = await p.run({ path: '/x/ok-1.txt' });
     const second = await p.run({ path: '/x/ok-2.txt' });
-    expect(first).toMatchObject({ record: { source: '/x/ok-1.txt' } });
+    expect(answer(first)).toMatchObject({ record: { source: '/x/ok-1.txt' } });
     expect(pidOf(second)).toBe(pidOf(first));
   });
 
@@ -43,7 +48,7 @@ describe('WorkerPool', () => {
     const p = makePool({ size: 1, workerMemoryMb: 200 });
     const outcome = await p.run({ path: '/x/rss.docx' });
     expect(outcome).toEqual({ failure: expect.stringMatching(/^memory: worker RSS \d+ MiB over the 200 MiB cap \(workerMemoryMb\); worker killed$/) });
-    expect(await p.run({ path: '/x/ok' })).toMatchObject({ record: { source: '/x/ok' } });
+    expect(answer(await p.run({ path: '/x/ok' }))).toMatchObject({ record: { source: '/x/ok' } });
   });
 
   it('reports a worker that exhausts its V8 heap as a memory failure', async () => {
@@ -56,13 +61,13 @@ describe('WorkerPool', () => {
     const p = makePool({ size: 1 });
     expect(await p.run({ path: '/x/exit.pdf' })).toEqual({ failure: 'crash: worker exited with code 3' });
     expect(await p.run({ path: '/x/throw.pdf' })).toEqual({ failure: 'crash: reader blew up' });
-    expect(await p.run({ path: '/x/ok' })).toMatchObject({ record: { source: '/x/ok' } });
+    expect(answer(await p.run({ path: '/x/ok' }))).toMatchObject({ record: { source: '/x/ok' } });
   });
 
   it('runs as many documents at once as it has workers', async () => {
     const p = makePool({ size: 2 });
     const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => p.run({ path: `/x/ok-${i}` })));
-    expect(outcomes.map((o) => (o as { record: { source: string } }).record.source)).toEqual(Array.from({ length: 6 }, (_, i) => `/x/ok-${i}`));
+    expect(outcomes.map((o) => (answer(o) as { record: { source: string } }).record.source)).toEqual(Array.from({ length: 6 }, (_, i) => `/x/ok-${i}`));
     expect(new Set(outcomes.map(pidOf)).size).toBe(2);
   });
 });

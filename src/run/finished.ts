@@ -1,0 +1,33 @@
+/**
+ * A finished document as the batch parent handles it: the record's JSON text, as the worker wrote
+ * it, plus the two fields the run summary counts. The parent journals the text as is and parses it
+ * only when someone asks for the record (a progress callback), so records cross the process boundary
+ * once, as a string, instead of being rebuilt as objects and stringified again.
+ */
+import type { ReportRecord, Status } from '../schemas/record.js';
+
+export class FinishedRecord {
+  private parsed: ReportRecord | undefined;
+
+  private constructor(
+    readonly json: string,
+    readonly status: Status,
+    readonly error: string | undefined,
+    parsed?: ReportRecord,
+  ) {
+    this.parsed = parsed;
+  }
+
+  static fromRecord(record: ReportRecord): FinishedRecord {
+    return new FinishedRecord(JSON.stringify(record), record.status, record.error, record);
+  }
+
+  static fromJson(json: string, status: Status, error: string | undefined): FinishedRecord {
+    return new FinishedRecord(json, status, error);
+  }
+
+  get record(): ReportRecord {
+    this.parsed ??= JSON.parse(this.json) as ReportRecord;
+    return this.parsed;
+  }
+}
