@@ -118,7 +118,8 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
     prepared.push(...(await Promise.all(inputs.map((input) => prepareQueue.add(() => prepare(input, limits, settings)))) as PreparedInput[]));
     if (options.outDir) await writeManifest(options.outDir, { settingsHash: settings, inputs: prepared.map((p) => ({ key: p.key, source: p.input.source })) });
 
-    const queue = new PQueue({ concurrency: Math.max(1, workers) });
+    // Enough documents in flight for every worker to hold its next one queued (see WorkerPool.capacity).
+    const queue = new PQueue({ concurrency: pool ? pool.capacity : 1 });
     const inFlight = new Map<string, Promise<FinishedRecord | undefined>>();
     const tasks: Promise<void>[] = [];
     for (const item of prepared) {

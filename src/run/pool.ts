@@ -24,6 +24,8 @@ export interface PoolOptions {
   memoryPollMs?: number;
   /** The script to fork; defaults to the compiled worker-main.js. Tests pass fault-injecting workers. */
   workerEntry?: string;
+  /** Tasks each worker holds at once (one running, the rest queued in its inbox). Default 2. */
+  prefetch?: number;
 }
 
 export interface PoolTask {
@@ -47,12 +49,26 @@ export function defaultWorkerEntry(): string {
   return resolve(dirname(here), '../../dist/src/run/worker-main.js');
 }
 
+/** A task sent to a worker and not yet settled. */
+interface Assigned {
+  id: number;
+  source?: string;
+  settle: (outcome: WorkerOutcome) => void;
+  /** Set once the task is the one the worker is running (its timeout runs from then). */
+  timer?: NodeJS.Timeout;
+}
+
+/** What a worker says about one task: its outcome, or that it never started it (the worker died first). */
+type WorkerOutcome = TaskOutcome | { requeue: true };
+
 class Worker {
   readonly child: ChildProcess;
   readonly ready: Promise<void>;
   private stderrTail = '';
   private exited = false;
-  private current: { id: number; source?: string; settle: (outcome: TaskOutcome) => void } | undefined;
+  /** Tasks sent to the process, in order: the first is running, the others wait in its queue. */
+  private readonly assigned: Assigned[] = [];
+  private poll: NodeJS.Timeout | undefined;
   private killReason: string | undefined;
   private nextId = 1;
   /** Documents sent to this worker so far. */
@@ -60,7 +76,7 @@ class Worker {
 
   constructor(
     entry: string,
-    private readonly options: Required<Omit<PoolOptions, 'workerEntry' | 'size'>>,
+    private readonly options: Required<Omit<PoolOptions, 'workerEntry' | 'size' | 'prefetch'>>,
     onExit: (worker: Worker) => void,
   ) {
     this.child = fork(entry, [], {
@@ -88,7 +104,7 @@ class Worker {
       if (finished) return;
       finished = true;
       this.exited = true;
-      this.settle({ failure: this.killReason ?? this.crashReason() });
+      this.failAll(this.killReason ?? this.crashReason());
       onExit(this);
     };
     this.child.on('close', finish);
@@ -100,29 +116,25 @@ class Worker {
     return !this.exited && this.killReason === undefined;
   }
 
-  run(task: PoolTask): Promise<TaskOutcome> {
+  /** Slots promised to callers that are still waiting for the worker to start. */
+  reserved = 0;
+
+  /** Tasks sent and not yet answered, and slots promised. */
+  get load(): number {
+    return this.assigned.length + this.reserved;
+  }
+
+  /**
+   * Sends a task. The worker runs its tasks one at a time in order; a task queued behind another is
+   * already in the worker's inbox, so the worker never waits for the parent between documents.
+   */
+  run(task: PoolTask): Promise<WorkerOutcome> {
     const id = this.nextId++;
     this.used++;
-    return new Promise<TaskOutcome>((resolveTask) => {
-      this.current = { id, source: task.source, settle: resolveTask };
-      const seconds = this.options.documentTimeoutMs / 1000;
-      const timer = setTimeout(
-        () => this.kill(`timeout: no result after ${seconds} s (documentTimeoutMs); worker killed`),
-        this.options.documentTimeoutMs,
-      );
-      const capBytes = this.options.workerMemoryMb * 1024 * 1024;
-      const poll = setInterval(() => {
-        const rss = this.child.pid ? readRssBytes(this.child.pid) : undefined;
-        if (rss !== undefined && rss > capBytes) {
-          this.kill(`memory: worker RSS ${Math.round(rss / 1048576)} MiB over the ${this.options.workerMemoryMb} MiB cap (workerMemoryMb); worker killed`);
-        }
-      }, this.options.memoryPollMs);
-      const done = this.current.settle;
-      this.current.settle = (outcome) => {
-        clearTimeout(timer);
-        clearInterval(poll);
-        done(outcome);
-      };
+    return new Promise<WorkerOutcome>((settle) => {
+      this.assigned.push({ id, source: task.source, settle });
+      if (this.assigned.length === 1) this.startHead();
+      this.startPolling();
       const message: TaskMessage = { type: 'task', id, path: task.path, source: task.source, known: task.known };
       this.child.send(message, (err) => {
         if (err) this.kill(`crash: could not send the task to the worker: ${err.message}`);
@@ -144,19 +156,53 @@ class Worker {
     setTimeout(() => killGroup(this.child), 2000).unref();
   }
 
-  private onMessage(message: WorkerMessage): void {
-    if (message.type === 'ready' || !this.current || message.id !== this.current.id) return;
-    if (message.type === 'error') return this.settle({ failure: `crash: ${message.message}` });
-    if ('json' in message) return this.settle({ finished: FinishedRecord.fromJson(message.json, message.status, message.error) });
-    // A worker that answers with an object does not know the task's source: the record gets it here.
-    const { source } = this.current;
-    this.settle({ finished: FinishedRecord.fromRecord(source === undefined ? message.record : { ...message.record, source }) });
+  /** The wall-clock limit of the running task counts from when the worker starts it. */
+  private startHead(): void {
+    const head = this.assigned[0];
+    if (!head || head.timer) return;
+    const seconds = this.options.documentTimeoutMs / 1000;
+    head.timer = setTimeout(() => this.kill(`timeout: no result after ${seconds} s (documentTimeoutMs); worker killed`), this.options.documentTimeoutMs);
   }
 
-  private settle(outcome: TaskOutcome): void {
-    const current = this.current;
-    this.current = undefined;
-    current?.settle(outcome);
+  private startPolling(): void {
+    if (this.poll) return;
+    const capBytes = this.options.workerMemoryMb * 1024 * 1024;
+    this.poll = setInterval(() => {
+      const rss = this.child.pid ? readRssBytes(this.child.pid) : undefined;
+      if (rss !== undefined && rss > capBytes) {
+        this.kill(`memory: worker RSS ${Math.round(rss / 1048576)} MiB over the ${this.options.workerMemoryMb} MiB cap (workerMemoryMb); worker killed`);
+      }
+    }, this.options.memoryPollMs);
+  }
+
+  private onMessage(message: WorkerMessage): void {
+    if (message.type === 'ready') return;
+    const at = this.assigned.findIndex((a) => a.id === message.id);
+    if (at === -1) return;
+    const [task] = this.assigned.splice(at, 1);
+    clearTimeout(task.timer);
+    if (this.assigned.length === 0 && this.poll) {
+      clearInterval(this.poll);
+      this.poll = undefined;
+    }
+    this.startHead();
+    if (message.type === 'error') return task.settle({ failure: `crash: ${message.message}` });
+    if ('json' in message) return task.settle({ finished: FinishedRecord.fromJson(message.json, message.status, message.error) });
+    // A worker that answers with an object does not know the task's source: the record gets it here.
+    const { source } = task;
+    task.settle({ finished: FinishedRecord.fromRecord(source === undefined ? message.record : { ...message.record, source }) });
+  }
+
+  /** The worker is gone: the task it was running failed with the reason; the ones queued behind it never started. */
+  private failAll(reason: string): void {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = undefined;
+    const [running, ...queued] = this.assigned.splice(0);
+    if (running) {
+      clearTimeout(running.timer);
+      running.settle({ failure: reason });
+    }
+    for (const task of queued) task.settle({ requeue: true });
   }
 
   private crashReason(): string {
@@ -174,17 +220,24 @@ class Worker {
 }
 
 export class WorkerPool {
-  private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
-  private readonly waiting: ((worker: Worker) => void)[] = [];
+  private readonly waiting: (() => void)[] = [];
   private readonly entry: string;
+  private readonly prefetch: number;
+  private freshWaiting = 0;
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {
     this.entry = options.workerEntry ?? defaultWorkerEntry();
+    this.prefetch = Math.max(1, options.prefetch ?? 2);
     if (!existsSync(this.entry)) {
       throw new Error(`worker entry ${this.entry} not found: run \`npm run build\` first`);
     }
+  }
+
+  /** Documents the pool accepts at once: each worker runs one and holds the next ones queued. */
+  get capacity(): number {
+    return this.options.size * this.prefetch;
   }
 
   /** Pids of the live worker processes (for memory sampling). */
@@ -194,56 +247,100 @@ export class WorkerPool {
 
   /** Runs one document; `fresh` insists on a worker that has run nothing before (for retries). */
   async run(task: PoolTask, options: { fresh?: boolean } = {}): Promise<TaskOutcome> {
-    if (this.closed) return { failure: 'crash: pool closed' };
-    let worker = await this.acquire();
-    if (options.fresh && worker.used > 0) {
-      this.all.delete(worker);
-      worker.retire();
-      worker = this.spawn();
-    }
-    try {
-      await worker.ready;
-    } catch (err) {
-      const message = (err as Error).message;
-      const reason = /^(crash|memory):/.test(message) ? message : `crash: worker failed to start: ${message}`;
-      worker.kill(reason);
+    for (;;) {
+      const worker = options.fresh ? await this.acquireFresh() : await this.acquire();
+      if (!worker) return { failure: 'crash: pool closed' };
+      try {
+        await worker.ready;
+      } catch (err) {
+        worker.reserved--;
+        const message = (err as Error).message;
+        const reason = /^(crash|memory):/.test(message) ? message : `crash: worker failed to start: ${message}`;
+        worker.kill(reason);
+        this.release(worker);
+        return { failure: reason };
+      }
+      worker.reserved--;
+      const outcome = await worker.run(task);
       this.release(worker);
-      return { failure: reason };
+      // Queued behind a document that killed its worker: not this document's fault, so run it elsewhere.
+      if (!('requeue' in outcome)) return outcome;
     }
-    const outcome = await worker.run(task);
-    this.release(worker);
-    return outcome;
   }
 
   async close(): Promise<void> {
     this.closed = true;
     const exits = [...this.all].map((w) => new Promise<void>((resolveExit) => (w.child.exitCode !== null || w.child.signalCode !== null ? resolveExit() : w.child.once('exit', () => resolveExit()))));
     for (const worker of this.all) worker.retire();
+    this.wake();
     await Promise.all(exits);
   }
 
   /** Starts every worker now, so their start-up (loading the readers) overlaps other work. */
   warm(): void {
-    while (!this.closed && this.all.size < this.options.size) this.idle.push(this.spawn());
+    while (!this.closed && this.all.size < this.options.size) this.spawn();
   }
 
-  private acquire(): Promise<Worker> {
-    const worker = this.idle.pop();
-    if (worker) return Promise.resolve(worker);
-    if (this.all.size < this.options.size) return Promise.resolve(this.spawn());
-    return new Promise((resolveWorker) => this.waiting.push(resolveWorker));
+  /**
+   * An idle worker first, then a new one while under size, then the least loaded with room in its
+   * queue. Idle workers and new ones are left to fresh runs (retries) while any is waiting.
+   */
+  private async acquire(): Promise<Worker | undefined> {
+    while (!this.closed) {
+      const found = this.pick();
+      if (found) return reserve(found);
+      await this.nextRelease();
+    }
+    return undefined;
+  }
+
+  private pick(): Worker | undefined {
+    const live = [...this.all].filter((w) => w.alive);
+    if (this.freshWaiting === 0) {
+      const idle = live.find((w) => w.load === 0);
+      if (idle) return idle;
+      if (this.all.size < this.options.size) return this.spawn();
+    }
+    return live.filter((w) => w.load > 0 && w.load < this.prefetch).sort((a, b) => a.load - b.load)[0];
+  }
+
+  /** A worker that has run nothing: an idle used worker is retired and replaced. */
+  private async acquireFresh(): Promise<Worker | undefined> {
+    this.freshWaiting++;
+    try {
+      while (!this.closed) {
+        const live = [...this.all].filter((w) => w.alive);
+        const unused = live.find((w) => w.load === 0 && w.used === 0);
+        if (unused) return reserve(unused);
+        if (this.all.size < this.options.size) return reserve(this.spawn());
+        const idle = live.find((w) => w.load === 0);
+        if (idle) {
+          this.all.delete(idle);
+          idle.retire();
+          return reserve(this.spawn());
+        }
+        await this.nextRelease();
+      }
+      return undefined;
+    } finally {
+      this.freshWaiting--;
+    }
+  }
+
+  private nextRelease(): Promise<void> {
+    return new Promise<void>((resolveWait) => this.waiting.push(resolveWait));
+  }
+
+  private wake(): void {
+    for (const resolveWait of this.waiting.splice(0)) resolveWait();
   }
 
   private release(worker: Worker): void {
-    if (!worker.alive) {
+    if (!worker.alive && worker.load === 0) {
       this.all.delete(worker);
       worker.kill('crash: replaced');
-      if (this.waiting.length && !this.closed) this.waiting.shift()!(this.spawn());
-      return;
     }
-    const next = this.waiting.shift();
-    if (next) next(worker);
-    else this.idle.push(worker);
+    this.wake();
   }
 
   private spawn(): Worker {
@@ -252,13 +349,21 @@ export class WorkerPool {
       { workerMemoryMb: this.options.workerMemoryMb, documentTimeoutMs: this.options.documentTimeoutMs, memoryPollMs: this.options.memoryPollMs ?? 100 },
       (dead) => {
         this.all.delete(dead);
-        const at = this.idle.indexOf(dead);
-        if (at !== -1) this.idle.splice(at, 1);
+        this.wake();
       },
     );
     this.all.add(worker);
     return worker;
   }
+}
+
+/**
+ * Takes a slot at once, before the caller awaits the worker's start-up, so callers that arrive
+ * together spread over the workers instead of all seeing the same idle one. run() gives it back.
+ */
+function reserve(worker: Worker): Worker {
+  worker.reserved++;
+  return worker;
 }
 
 function killGroup(child: ChildProcess): void {

@@ -1,7 +1,9 @@
 /**
- * Worker process entry (forked by src/run/pool.ts from dist/src/run/worker-main.js): runs one document
- * at a time through the pipeline and sends the record back. Everything that can go wrong beyond a
- * thrown error (hangs, runaway memory, native crashes) is the parent's job: it kills this process.
+ * Worker process entry (forked by src/run/pool.ts from dist/src/run/worker-main.js): runs its tasks
+ * one at a time, in the order they arrive, and sends each record back. The parent sends the next
+ * task before this one finishes, so the worker never waits for the parent between documents.
+ * Everything that can go wrong beyond a thrown error (hangs, runaway memory, native crashes) is the
+ * parent's job: it kills this process.
  */
 import { extractFile } from '../pipeline.js';
 import type { TaskMessage, WorkerMessage } from './protocol.js';
@@ -10,16 +12,34 @@ function send(message: WorkerMessage): void {
   process.send?.(message);
 }
 
+const inbox: TaskMessage[] = [];
+let running = false;
+
+async function runInbox(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    for (let task = inbox.shift(); task; task = inbox.shift()) send(await runTask(task));
+  } finally {
+    running = false;
+  }
+}
+
+async function runTask(task: TaskMessage): Promise<WorkerMessage> {
+  try {
+    const record = await extractFile(task.path, { known: task.known });
+    if (task.source !== undefined) record.source = task.source;
+    // JSON text: cheaper to send and to journal than an object the parent would clone and stringify.
+    return { type: 'result', id: task.id, json: JSON.stringify(record), status: record.status, error: record.error };
+  } catch (err) {
+    return { type: 'error', id: task.id, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 process.on('message', (message: TaskMessage) => {
   if (message?.type !== 'task') return;
-  extractFile(message.path, { known: message.known }).then(
-    (record) => {
-      if (message.source !== undefined) record.source = message.source;
-      // JSON text: cheaper to send and to journal than an object the parent would clone and stringify.
-      send({ type: 'result', id: message.id, json: JSON.stringify(record), status: record.status, error: record.error });
-    },
-    (err: unknown) => send({ type: 'error', id: message.id, message: err instanceof Error ? err.message : String(err) }),
-  );
+  inbox.push(message);
+  void runInbox();
 });
 
 // The parent died (even by kill -9): the IPC channel closes, and an orphaned worker must not linger.

@@ -72,6 +72,22 @@ describe('WorkerPool', () => {
   });
 });
 
+describe('WorkerPool prefetch (the next task waits in the worker’s inbox)', () => {
+  it('runs a queued task elsewhere when the task ahead of it kills the worker, without failing it', async () => {
+    const p = makePool({ size: 1, documentTimeoutMs: 800 });
+    const [hung, queued] = await Promise.all([p.run({ path: '/x/hang.pdf' }), p.run({ path: '/x/ok-queued' })]);
+    expect(hung).toEqual({ failure: 'timeout: no result after 0.8 s (documentTimeoutMs); worker killed' });
+    expect(answer(queued)).toMatchObject({ record: { source: '/x/ok-queued' } });
+  });
+
+  it('counts a queued task’s timeout from when the worker starts it, not from when it was sent', async () => {
+    const p = makePool({ size: 1, documentTimeoutMs: 1_000 });
+    const outcomes = await Promise.all([p.run({ path: '/x/sleep-700' }), p.run({ path: '/x/sleep-700' })]);
+    expect(outcomes.map((o) => 'failure' in o)).toEqual([false, false]);
+    expect(new Set(outcomes.map(pidOf)).size).toBe(1);
+  });
+});
+
 describe('WorkerPool fresh runs', () => {
   it('gives a document a worker that has run nothing before when asked', async () => {
     const p = makePool({ size: 1 });
