@@ -47,6 +47,8 @@ export function descendantPids(root: number = process.pid): number[] {
   return found;
 }
 
+const RESCAN_EVERY = 5;
+
 /**
  * Samples the summed RSS of this process and all its descendants (workers and whatever helpers they
  * spawn), keeping the peak. Sampling misses spikes shorter than the interval: it measures, the
@@ -54,6 +56,8 @@ export function descendantPids(root: number = process.pid): number[] {
  */
 export class PeakMemorySampler {
   private timer: NodeJS.Timeout | undefined;
+  private known: number[] = [];
+  private samples = 0;
   peakBytes = 0;
 
   constructor(private readonly intervalMs = 100) {}
@@ -73,8 +77,11 @@ export class PeakMemorySampler {
   }
 
   sample(): number {
+    // Walking all of /proc for the process tree costs far more than reading a few RSS values: the
+    // tree is re-walked every RESCAN_EVERY samples (and at stop), the known pids read in between.
+    if (this.samples++ % RESCAN_EVERY === 0 || !this.timer) this.known = descendantPids();
     let total = readRssBytes(process.pid) ?? process.memoryUsage.rss();
-    for (const pid of descendantPids()) total += readRssBytes(pid) ?? 0;
+    for (const pid of this.known) total += readRssBytes(pid) ?? 0;
     if (total > this.peakBytes) this.peakBytes = total;
     return total;
   }

@@ -81,8 +81,7 @@ const rowLabelCore = memoString((label: string) => stripHeads(labelCore(label)))
 const MAX_CACHED_CORES_PER_ROW = 20_000;
 const simCache = new WeakMap<RowDef, Map<string, number>>();
 
-export function rowSimilarity(doc: DocRow, row: RowDef, variants = labelVariants(row), extraLabel = ''): number {
-  const core = rowLabelCore(doc.label + extraLabel);
+function coreSimilarity(core: string, row: RowDef, variants: string[]): number {
   let byCore = simCache.get(row);
   if (!byCore) simCache.set(row, (byCore = new Map()));
   const cached = byCore.get(core);
@@ -100,13 +99,44 @@ export function rowSimilarity(doc: DocRow, row: RowDef, variants = labelVariants
   return best;
 }
 
-function matchScore(doc: DocRow, row: RowDef, variants: string[], extraLabel = ''): number {
-  if (doc.values.length === 0) return -Infinity;
-  const sim = rowSimilarity(doc, row, variants, extraLabel);
+/** What the alignment needs of each document row, computed once per rows stream (every layout reuses it). */
+interface RowFacts {
+  cores: string[];
+  valueCounts: number[];
+  hasValues: boolean[];
+  /**
+   * The core of a row's label joined with the next row's, where the next row is only the rest of a
+   * label (cut by a page break or wrapped into a row of its own, without values); else undefined.
+   */
+  joinedCores: (string | undefined)[];
+}
+
+const factsCache = new WeakMap<DocRow[], RowFacts>();
+
+function rowFacts(rows: DocRow[]): RowFacts {
+  let facts = factsCache.get(rows);
+  if (facts) return facts;
+  const valueCounts = rows.map(meaningfulValueCount);
+  facts = {
+    cores: rows.map((d) => rowLabelCore(d.label)),
+    valueCounts,
+    hasValues: rows.map((d) => d.values.length > 0),
+    joinedCores: rows.map((d, j) => {
+      const next = rows[j + 1];
+      if (!next || !next.label || valueCounts[j + 1] > 0 || valueCounts[j] === 0) return undefined;
+      return rowLabelCore(d.label + next.label);
+    }),
+  };
+  factsCache.set(rows, facts);
+  return facts;
+}
+
+function matchScore(core: string, valueCount: number, row: RowDef, variants: string[]): number {
+  const sim = coreSimilarity(core, row, variants);
   if (sim < MIN_LABEL_SIMILARITY) return -Infinity;
   // The value count is weak evidence next to the label: it separates the 2019 and 2021 proactive
   // layouts (3 columns vs 1), but ragged rows and blank cells make it unreliable on its own.
-  const n = meaningfulValueCount(doc);
+  const n = valueCount;
   const fit = n === row.columns.length ? 0.15 : n > row.columns.length ? -0.15 : n === 0 ? -0.1 : 0;
   return sim + fit;
 }
@@ -119,26 +149,33 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   const n = layout.rows.length;
   const m = rows.length;
   const variants = layout.rows.map(labelVariants);
+  const facts = rowFacts(rows);
   // best[i][j]: best score with the first i template rows decided, having consumed the first j doc rows.
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-Infinity));
-  const from: Array<Array<0 | 1 | 2 | 3>> = Array.from({ length: n + 1 }, () => new Array<0 | 1 | 2 | 3>(m + 1).fill(0));
-  const scores: number[][] = layout.rows.map((r, i) => rows.map((d) => matchScore(d, r, variants[i])));
+  const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(-Infinity));
+  const from: Uint8Array[] = Array.from({ length: n + 1 }, () => new Uint8Array(m + 1));
+  const scores: Float64Array[] = layout.rows.map((r, i) => {
+    const row = new Float64Array(m);
+    for (let j = 0; j < m; j++) row[j] = facts.hasValues[j] ? matchScore(facts.cores[j], facts.valueCounts[j], r, variants[i]) : -Infinity;
+    return row;
+  });
   // A label cut by a page break or wrapped into a row of its own (no values) may finish the label of
   // the row above: matched together when that fits the template row better than the row alone.
-  const extended: number[][] = layout.rows.map((r, i) =>
-    rows.map((d, j) => {
-      const next = rows[j + 1];
-      if (!next || !next.label || scores[i][j] >= 1 || meaningfulValueCount(next) > 0 || meaningfulValueCount(d) === 0) return -Infinity;
-      const s = matchScore(d, r, variants[i], next.label);
-      return s > scores[i][j] ? s : -Infinity;
-    }),
-  );
+  const extended: Float64Array[] = layout.rows.map((r, i) => {
+    const row = new Float64Array(m).fill(-Infinity);
+    for (let j = 0; j < m; j++) {
+      const joined = facts.joinedCores[j];
+      if (joined === undefined || scores[i][j] >= 1 || !facts.hasValues[j]) continue;
+      const s = matchScore(joined, facts.valueCounts[j], r, variants[i]);
+      if (s > scores[i][j]) row[j] = s;
+    }
+    return row;
+  });
   for (let j = 0; j <= m; j++) best[0][j] = 0;
   for (let i = 1; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       // 0: template row i unmatched
       let b = best[i - 1][j] - SKIP_TEMPLATE_ROW;
-      let f: 0 | 1 | 2 | 3 = 0;
+      let f = 0;
       if (j > 0) {
         const s = scores[i - 1][j - 1];
         if (s > -Infinity && best[i - 1][j - 1] + s > b) {
