@@ -10,6 +10,7 @@ import { buildSections } from './headings.js';
 import { findLegacyStats } from './legacy.js';
 import { analyseMetadata } from './metadata.js';
 import { findProseFigures } from './prose.js';
+import { startDocumentTexts } from './text.js';
 
 export { normaliseAgency } from './agency.js';
 
@@ -31,6 +32,7 @@ export interface Structure {
 const WRAPPED_LINE_FORMATS = new Set(['pdf']);
 
 export function analyseStructure(doc: DocumentModel): Structure {
+  startDocumentTexts();
   const meta = analyseMetadata(doc);
   const wrappedLines = WRAPPED_LINE_FORMATS.has(doc.format);
   const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');

@@ -10,7 +10,30 @@ const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'g');
 /** Sentence-final punctuation: a text ending in one of these is a finished sentence. */
 export const SENTENCE_END = /[。！？；!?;]$/;
 
+/**
+ * The structure modules each clean the same block texts (headings, metadata, prose, signature): the
+ * cleaned text is remembered for the current document only (see startDocumentTexts), so nothing is
+ * carried from one report to the next.
+ */
+const cleaned = new Map<string, string>();
+
+/** Forgets the previous document's cleaned texts. */
+export function startDocumentTexts(): void {
+  cleaned.clear();
+}
+
 export function cleanText(raw: string): string {
+  let text = cleaned.get(raw);
+  if (text === undefined) {
+    text = cleanTextUncached(raw);
+    if (cleaned.size < MAX_CLEANED_PER_DOCUMENT) cleaned.set(raw, text);
+  }
+  return text;
+}
+
+const MAX_CLEANED_PER_DOCUMENT = 100_000;
+
+function cleanTextUncached(raw: string): string {
   return (
     raw
       // Word-pasted HTML sometimes keeps its list markers' conditional comments as visible text.
