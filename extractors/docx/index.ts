@@ -8,11 +8,11 @@ import mammoth from 'mammoth';
 import { load } from 'cheerio/slim';
 import { UnreadableDocumentError, type Block, type DocumentModel, type Message, type TableBlock } from '../model.js';
 import { checkTableCells, htmlToDocument } from '../html/index.js';
-import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../html/depth.js';
+import { MAX_NESTING_DEPTH, xmlNestsDeeperThan } from '../html/depth.js';
 import { openZip, type OpenedZip } from './zip.js';
 import { writeStoredZip } from './write-zip.js';
 import { writeOutNumbering } from './numbering.js';
-import { bodyTables } from './tables.js';
+import { bodyTablesWithSpans } from './tables.js';
 import { coreProperties } from './core.js';
 
 const DEFAULT_MAIN_PART = 'word/document.xml';
@@ -69,6 +69,8 @@ interface Package {
   bytes: Buffer;
   documentXml: string;
   coreXml?: string;
+  /** The package again with another main document part (a stored zip, media left empty). */
+  withMainPart(xml: string): Buffer;
 }
 
 async function readPackage(bytes: Buffer): Promise<Package> {
@@ -80,27 +82,73 @@ async function readPackage(bytes: Buffer): Promise<Package> {
     const coreXml = (await zip.read('docProps/core.xml'))?.toString('utf8');
     const numberingXml = (await zip.read('word/numbering.xml'))?.toString('utf8');
     const documentXml = numberingXml ? writeOutNumbering(originalXml, numberingXml, (await zip.read('word/styles.xml'))?.toString('utf8')) : originalXml;
-    if (documentXml === originalXml) return { bytes, documentXml, coreXml };
-    const entries = [];
+    const others: { name: string; data: Buffer }[] = [];
     for (const name of zip.parts.keys()) {
-      if (name.endsWith('/')) continue;
-      const data = name === main ? Buffer.from(documentXml, 'utf8') : isMedia(name) ? Buffer.alloc(0) : (await zip.read(name))!;
-      entries.push({ name, data });
+      if (name.endsWith('/') || name === main) continue;
+      others.push({ name, data: isMedia(name) ? Buffer.alloc(0) : (await zip.read(name))! });
     }
-    return { bytes: writeStoredZip(entries), documentXml, coreXml };
+    const withMainPart = (xml: string): Buffer => writeStoredZip([{ name: main, data: Buffer.from(xml, 'utf8') }, ...others]);
+    return { bytes: documentXml === originalXml ? bytes : withMainPart(documentXml), documentXml, coreXml, withMainPart };
   } finally {
     zip.close();
   }
 }
 
+/** Each top-level table replaced by a paragraph holding its marker (a <w:p> may stand wherever a <w:tbl> does). */
+function cutTables(xml: string, spans: Array<[number, number]>): string | undefined {
+  let out = '';
+  let at = 0;
+  for (const [i, [start, end]] of spans.entries()) {
+    if (start < at || end <= start || !/^<w:tbl[\s>]/i.test(xml.slice(start, start + 7)) || !/<\/w:tbl>$/i.test(xml.slice(start, end))) return undefined;
+    out += `${xml.slice(at, start)}<w:p><w:r><w:t>${MARK}docx-table-${i}${MARK}</w:t></w:r></w:p>`;
+    at = end;
+  }
+  return out + xml.slice(at);
+}
+
+/** Every marker found exactly once, as a paragraph of its own. */
+function allMarkersFound(blocks: Block[], count: number): boolean {
+  const seen = new Array<number>(count).fill(0);
+  for (const block of blocks) {
+    const index = block.kind === 'paragraph' ? MARKER_TEXT.exec(block.text)?.[1] : undefined;
+    if (index !== undefined && Number(index) < count) seen[Number(index)]++;
+  }
+  return seen.every((n) => n === 1);
+}
+
 export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
   const pkg = await readPackage(bytes);
-  if (nestsDeeperThan(pkg.documentXml, MAX_NESTING_DEPTH)) {
+  if (xmlNestsDeeperThan(pkg.documentXml, MAX_NESTING_DEPTH)) {
     throw new UnreadableDocumentError('too-deep', `document.xml nests more than ${MAX_NESTING_DEPTH} elements deep: not a real document`);
   }
   // Tables first: an oversized document is refused before mammoth spends time on it.
-  const tables = bodyTables(pkg.documentXml);
+  const { tables, spans } = bodyTablesWithSpans(pkg.documentXml);
   checkTableCells({ format: 'docx', blocks: tables.flat(), meta: {}, messages: [] });
+  const doc = (await withTablesCut(pkg, tables, spans)) ?? (await withTablesReplaced(pkg, tables));
+  const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
+  if (core.title) doc.meta.title = core.title;
+  if (core.created) doc.meta.published = core.created;
+  return doc;
+}
+
+/**
+ * The fast path: the tables (rebuilt from document.xml anyway) are cut out before mammoth converts
+ * the rest, so mammoth never walks their hundreds of cells. Undefined when a marker did not come
+ * through (a table in a text box mammoth drops, say): the caller then converts the whole document.
+ */
+async function withTablesCut(pkg: Package, tables: TableBlock[][], spans: Array<[number, number]>): Promise<DocumentModel | undefined> {
+  if (tables.length === 0) return undefined;
+  const cut = cutTables(pkg.documentXml, spans);
+  if (cut === undefined) return undefined;
+  const converted = await convert(pkg.withMainPart(cut));
+  const doc = htmlToDocument(converted.html, { format: 'docx', wholeDocument: true, messages: [...converted.messages] });
+  if (!allMarkersFound(doc.blocks, tables.length)) return undefined;
+  doc.blocks = substituteTables(doc.blocks, tables);
+  return doc;
+}
+
+/** The whole document through mammoth, its tables then swapped for the ones rebuilt from document.xml. */
+async function withTablesReplaced(pkg: Package, tables: TableBlock[][]): Promise<DocumentModel> {
   const converted = await convert(pkg.bytes);
   const marked = markTables(converted.html);
   const messages = [...converted.messages];
@@ -110,9 +158,5 @@ export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
   }
   const doc = htmlToDocument(geometryKnown ? marked.html : converted.html, { format: 'docx', wholeDocument: true, messages });
   if (geometryKnown) doc.blocks = substituteTables(doc.blocks, tables);
-
-  const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
-  if (core.title) doc.meta.title = core.title;
-  if (core.created) doc.meta.published = core.created;
   return doc;
 }

@@ -18,7 +18,7 @@ const TRANSPARENT = new Set(['w:sdt', 'w:sdtcontent', 'w:customxml', 'w:smarttag
 const INVISIBLE = new Set(['w:del', 'w:movefrom', 'mc:fallback', 'w:instrtext', 'w:deltext', 'w:tcpr', 'w:trpr', 'w:tblpr', 'w:ppr', 'w:rpr']);
 
 export function parseXml(xml: string): DomParent {
-  return load(xml, { xml: { xmlMode: true, lowerCaseTags: true, lowerCaseAttributeNames: true } }).root()[0] as unknown as DomParent;
+  return load(xml, { xml: { xmlMode: true, lowerCaseTags: true, lowerCaseAttributeNames: true, withStartIndices: true, withEndIndices: true } }).root()[0] as unknown as DomParent;
 }
 
 function valOf(el: DomElement | undefined): string | undefined {
@@ -135,8 +135,19 @@ export function buildDocxTable(tbl: DomElement): BuiltDocxTable {
   return { block: rows.length && rows[0].length ? { kind: 'table', rows } : undefined, nestedTables };
 }
 
+export interface BodyTables {
+  /** Per top-level table, its blocks: the table, then the tables nested in its cells. */
+  tables: TableBlock[][];
+  /** Where each top-level <w:tbl> … </w:tbl> lies in the XML text (start, end exclusive). */
+  spans: Array<[number, number]>;
+}
+
 /** Tables of the document body in document order, each followed by the tables nested in its cells. */
 export function bodyTables(documentXml: string): TableBlock[][] {
+  return bodyTablesWithSpans(documentXml).tables;
+}
+
+export function bodyTablesWithSpans(documentXml: string): BodyTables {
   const root = parseXml(documentXml);
   const topLevel: DomElement[] = [];
   const stack: DomNode[] = [root];
@@ -149,7 +160,7 @@ export function bodyTables(documentXml: string): TableBlock[][] {
     if (isElement(node) && INVISIBLE.has(node.name)) continue;
     if (hasChildren(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
-  return topLevel.map((tbl) => {
+  const tables = topLevel.map((tbl) => {
     const blocks: TableBlock[] = [];
     const pending: DomElement[] = [tbl];
     while (pending.length) {
@@ -159,4 +170,9 @@ export function bodyTables(documentXml: string): TableBlock[][] {
     }
     return blocks;
   });
+  const spans = topLevel.map((tbl): [number, number] => {
+    const positioned = tbl as DomElement & { startIndex?: number | null; endIndex?: number | null };
+    return [positioned.startIndex ?? -1, (positioned.endIndex ?? -2) + 1];
+  });
+  return { tables, spans };
 }

@@ -78,3 +78,30 @@ export function nestsDeeperThan(markup: string, limit = MAX_NESTING_DEPTH): bool
   }
   return false;
 }
+
+/**
+ * Whether XML (document.xml) nests deeper than `limit`: open tags minus close tags, comments,
+ * processing instructions and CDATA skipped. XML has no implied closes or void elements, so this is
+ * exact for well-formed input and a fair bound for the rest, and far cheaper than the HTML scan.
+ */
+export function xmlNestsDeeperThan(xml: string, limit = MAX_NESTING_DEPTH): boolean {
+  let depth = 0;
+  let at = xml.indexOf('<');
+  while (at !== -1) {
+    const next = xml.charCodeAt(at + 1);
+    if (next === 0x21 /* ! */) {
+      const close = xml.startsWith('<!--', at) ? xml.indexOf('-->', at + 4) : xml.startsWith('<![CDATA[', at) ? xml.indexOf(']]>', at + 9) : xml.indexOf('>', at + 2);
+      if (close === -1) return false;
+      at = xml.indexOf('<', close + 1);
+      continue;
+    }
+    const end = xml.indexOf('>', at + 1);
+    if (end === -1) return false;
+    if (next === 0x2f /* / */) depth = Math.max(0, depth - 1);
+    else if (next !== 0x3f /* ? */ && xml.charCodeAt(end - 1) !== 0x2f) {
+      if (++depth > limit) return true;
+    }
+    at = xml.indexOf('<', end + 1);
+  }
+  return false;
+}

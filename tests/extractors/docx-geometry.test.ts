@@ -71,6 +71,25 @@ describe('DOCX table geometry read from document.xml', () => {
   });
 });
 
+describe('DOCX tables cut out before mammoth converts the rest', () => {
+  it('puts every table back where it stood, between the paragraphs mammoth converted', async () => {
+    const body = p('一、总体情况') + tbl(tr(tc(p('甲')) + tc(p('1')))) + p('中间') + tbl(tr(tc(p('乙')) + tc(p('2')))) + p('结尾');
+    const doc = await read(body);
+    expect(doc.blocks.map((b) => (b.kind === 'table' ? grid(b) : b.text))).toEqual(['一、总体情况', [['甲', '1']], '中间', [['乙', '2']], '结尾']);
+    expect(doc.messages).toEqual([]);
+  });
+
+  it('converts the whole document instead when a table stands where mammoth reads nothing (its marker would be lost)', async () => {
+    // A table inside a VML shapetype: document.xml has it, mammoth ignores the element and all it holds.
+    const hidden = `<w:p><w:r><w:pict><v:shapetype xmlns:v="urn:schemas-microsoft-com:vml"><w:txbxContent>${tbl(tr(tc(p('藏')) + tc(p('9'))))}</w:txbxContent></v:shapetype></w:pict></w:r></w:p>`;
+    const body = p('前') + tbl(tr(tc(p('甲')) + tc(p('1')))) + hidden + p('后');
+    const doc = await read(body);
+    expect(doc.blocks.filter((b) => b.kind === 'table').map((b) => grid(b as TableBlock))).toEqual([[['甲', '1']]]);
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text)).toEqual(['前', '后']);
+    expect(doc.messages.map((m) => m.code)).toEqual(['docx-table-geometry-unavailable']);
+  });
+});
+
 describe('DOCX change tracking', () => {
   it('leaves out table rows deleted with change tracking, as the printed document does', async () => {
     const body = tbl(tr(tc(p('规章')) + tc(p('1'))) + tr(tc(p('旧行')) + tc(p('9')), '<w:del w:id="1" w:author="x"/>'));
