@@ -23,20 +23,28 @@ export async function sourceDocuments(corpusDir: string): Promise<string[]> {
   return found;
 }
 
-/** Writes `total` documents into `dir`; returns their paths grouped by format. */
-export async function buildCorpus(corpusDir: string, dir: string, total: number): Promise<Map<BenchFormat, string[]>> {
+/**
+ * Writes, per format, `counts[format]` documents into `dir` (that format's real documents in turn,
+ * each copy a content variant); returns their paths grouped by format.
+ */
+export async function buildCorpus(corpusDir: string, dir: string, counts: Partial<Record<BenchFormat, number>>): Promise<Map<BenchFormat, string[]>> {
   const sources = await sourceDocuments(corpusDir);
   if (sources.length === 0) throw new Error(`no documents in ${corpusDir}`);
-  const contents = await Promise.all(sources.map((path) => readFile(path)));
   await mkdir(dir, { recursive: true });
   const byFormat = new Map<BenchFormat, string[]>();
-  for (let i = 0; i < total; i++) {
-    const at = i % sources.length;
-    const n = Math.floor(i / sources.length);
-    const path = join(dir, `${String(i).padStart(5, '0')}-${basename(sources[at])}`);
-    await writeFile(path, variant(contents[at], sources[at], n));
-    const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
-    byFormat.set(format, [...(byFormat.get(format) ?? []), path]);
+  let serial = 0;
+  for (const [format, count] of Object.entries(counts) as [BenchFormat, number][]) {
+    const own = sources.filter((path) => FORMAT_BY_EXTENSION[extname(path).toLowerCase()] === format);
+    if (own.length === 0) continue;
+    const contents = await Promise.all(own.map((path) => readFile(path)));
+    const paths: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const at = i % own.length;
+      const path = join(dir, `${String(serial++).padStart(5, '0')}-${basename(own[at])}`);
+      await writeFile(path, variant(contents[at], own[at], Math.floor(i / own.length)));
+      paths.push(path);
+    }
+    byFormat.set(format, paths);
   }
   return byFormat;
 }

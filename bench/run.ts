@@ -2,10 +2,14 @@
  * `npm run bench`: documents per second and peak memory of runBatch, per format, with one worker
  * and with one per core, beside pdftotext and pdf-parse on the same PDFs. A measurement, not a test.
  *
- *   node dist/bench/run.js [--docs 2010] [--formats PDF,HTML,DOCX,TXT] [--corpus ../shared/corpus] [--keep]
+ *   node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--corpus ../shared/corpus] [--keep]
+ *
+ * Documents per format: 2,010 HTML and TXT, 1,005 DOCX and PDF (6,030 in all), or --docs N of each.
+ * Large enough that worker start-up is a small part of every run, as in a researcher's real batch.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runBatch } from '../src/run/batch.js';
 import { buildCorpus, type BenchFormat } from './corpus.js';
@@ -18,28 +22,57 @@ interface Row {
   documents: number;
   failed: number;
   elapsedMs: number;
+  /** CPU time of this process and its children (workers, pdftotext) over the run. */
+  cpuMs: number;
   peakRssBytes: number;
 }
 
-function parseArgs(argv: string[]): { docs: number; formats: BenchFormat[]; corpus: string; keep: boolean } {
+/**
+ * CPU time used so far by this process and its reaped children, ms, from /proc/self/stat (utime,
+ * stime, cutime, cstime in clock ticks): what a run costs, less sensitive to a busy machine than
+ * elapsed time. Undefined off Linux.
+ */
+function cpuMsSoFar(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS_PER_SECOND = 100;
+
+async function measured<T extends { elapsedMs: number; peakRssBytes: number }>(run: () => Promise<T>): Promise<T & { cpuMs: number }> {
+  const before = cpuMsSoFar();
+  const result = await run();
+  return { ...result, cpuMs: cpuMsSoFar() - before };
+}
+
+const DEFAULT_DOCS: Record<BenchFormat, number> = { HTML: 2010, TXT: 2010, DOCX: 1005, PDF: 1005 };
+
+function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>; formats: BenchFormat[]; corpus: string; keep: boolean } {
   const get = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     return at === -1 ? undefined : argv[at + 1];
   };
+  const formats = (get('--formats') ?? 'HTML,TXT,DOCX,PDF').split(',').map((f) => f.trim().toUpperCase() as BenchFormat);
+  const each = get('--docs');
   return {
-    docs: Number(get('--docs') ?? 2010),
-    formats: (get('--formats') ?? 'HTML,DOCX,PDF,TXT').split(',').map((f) => f.trim().toUpperCase() as BenchFormat),
+    docs: Object.fromEntries(formats.map((f) => [f, each ? Number(each) : DEFAULT_DOCS[f]])),
+    formats,
     corpus: resolve(get('--corpus') ?? '../shared/corpus'),
     keep: argv.includes('--keep'),
   };
 }
 
-function fromTiming(format: string, engine: string, workers: number | string, t: Timing): Row {
-  return { format, engine, workers, documents: t.documents, failed: t.failed, elapsedMs: t.elapsedMs, peakRssBytes: t.peakRssBytes };
+function fromTiming(format: string, engine: string, workers: number | string, t: Timing & { cpuMs: number }): Row {
+  return { format, engine, workers, documents: t.documents, failed: t.failed, elapsedMs: t.elapsedMs, cpuMs: t.cpuMs, peakRssBytes: t.peakRssBytes };
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['format', 'engine', 'workers', 'docs', 'failed', 'seconds', 'docs/s', 'peak RSS MiB'];
+  const header = ['format', 'engine', 'workers', 'docs', 'failed', 'seconds', 'docs/s', 'CPU ms/doc', 'peak RSS MiB'];
   const cells = rows.map((r) => [
     r.format,
     r.engine,
@@ -48,6 +81,7 @@ function printTable(rows: Row[]): void {
     String(r.failed),
     (r.elapsedMs / 1000).toFixed(1),
     (r.documents / Math.max(r.elapsedMs / 1000, 0.001)).toFixed(1),
+    (r.cpuMs / Math.max(r.documents, 1)).toFixed(1),
     (r.peakRssBytes / 1048576).toFixed(0),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
@@ -57,11 +91,34 @@ function printTable(rows: Row[]): void {
   for (const c of cells) console.log(line(c));
 }
 
+/** The figures the targets are stated in: all-core over one-worker throughput, PDF cost over getText's. */
+function printRatios(rows: Row[], cores: number): void {
+  const rate = (r: Row | undefined): number => (r ? r.documents / Math.max(r.elapsedMs / 1000, 0.001) : NaN);
+  const find = (format: string, engine: string, workers: number | string): Row | undefined =>
+    rows.find((r) => r.format === format && r.engine === engine && r.workers === workers);
+  for (const format of [...new Set(rows.map((r) => r.format))]) {
+    const one = find(format, 'nianbao runBatch', 1);
+    const all = find(format, 'nianbao runBatch', cores);
+    if (one && all && cores > 1) {
+      console.log(`${format}: ${cores} workers give ${(rate(all) / rate(one)).toFixed(2)}× one worker's throughput (${rate(all).toFixed(1)} vs ${rate(one).toFixed(1)} docs/s)`);
+    }
+    const getText = find(format, 'pdf-parse getText', 'in-proc');
+    if (one && getText) {
+      console.log(`${format}: one worker costs ${(rate(getText) / rate(one)).toFixed(2)}× pdf-parse getText per document (${(1000 / rate(one)).toFixed(0)} vs ${(1000 / rate(getText)).toFixed(0)} ms)`);
+    }
+    const pdftotext = find(format, 'pdftotext -layout', 1);
+    if (one && pdftotext) {
+      console.log(`${format}: one worker costs ${(rate(pdftotext) / rate(one)).toFixed(2)}× pdftotext -layout per document (${(1000 / rate(pdftotext)).toFixed(0)} ms)`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const cores = availableParallelism();
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
-  console.error(`building ${args.docs} documents from ${args.corpus} in ${dir} …`);
+  const total = Object.values(args.docs).reduce((a, b) => a + b, 0);
+  console.error(`building ${total} documents from ${args.corpus} in ${dir} …`);
   const corpus = await buildCorpus(args.corpus, join(dir, 'corpus'), args.docs);
   const rows: Row[] = [];
   try {
@@ -70,25 +127,29 @@ async function main(): Promise<void> {
       if (paths.length === 0) continue;
       for (const workers of [...new Set([1, cores])]) {
         console.error(`${format}: ${paths.length} documents, ${workers} worker(s) …`);
-        const summary = await runBatch(
-          paths.map((path) => ({ path, source: path })),
-          { outDir: join(dir, `out-${format}-${workers}`), workers },
+        const summary = await measured(() =>
+          runBatch(
+            paths.map((path) => ({ path, source: path })),
+            { outDir: join(dir, `out-${format}-${workers}`), workers },
+          ),
         );
-        rows.push({ format, engine: 'nianbao runBatch', workers, documents: paths.length, failed: summary.failed, elapsedMs: summary.elapsedMs, peakRssBytes: summary.peakRssBytes });
+        rows.push({ format, engine: 'nianbao runBatch', workers, documents: paths.length, failed: summary.failed, elapsedMs: summary.elapsedMs, cpuMs: summary.cpuMs, peakRssBytes: summary.peakRssBytes });
       }
       if (format === 'PDF') {
         console.error('PDF references: pdftotext -layout, pdf-parse getText …');
-        rows.push(fromTiming(format, 'pdftotext -layout', 1, await pdftotextTiming(paths, 1)));
-        if (cores > 1) rows.push(fromTiming(format, 'pdftotext -layout', cores, await pdftotextTiming(paths, cores)));
-        rows.push(fromTiming(format, 'pdf-parse getText', 'in-proc', await pdfParseTiming(paths)));
+        rows.push(fromTiming(format, 'pdftotext -layout', 1, await measured(() => pdftotextTiming(paths, 1))));
+        if (cores > 1) rows.push(fromTiming(format, 'pdftotext -layout', cores, await measured(() => pdftotextTiming(paths, cores))));
+        rows.push(fromTiming(format, 'pdf-parse getText', 'in-proc', await measured(() => pdfParseTiming(paths))));
       }
     }
   } finally {
     if (!args.keep) await rm(dir, { recursive: true, force: true });
   }
-  console.log(`\nnianbao benchmark: ${args.docs} documents from ${args.corpus}, ${cores} cores, Node ${process.version}\n`);
+  console.log(`\nnianbao benchmark: ${total} documents generated from ${args.corpus}, ${cores} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}\n`);
   printTable(rows);
-  console.log('\nThroughput includes worker start-up, hashing and the journal; peak RSS is this process plus all its children.');
+  console.log('\nThroughput includes worker start-up, hashing and the journal; CPU is this process plus its workers;');
+  console.log('peak RSS is this process plus all its children.\n');
+  printRatios(rows, cores);
 }
 
 await main();
