@@ -111,18 +111,20 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
   };
 
   try {
-    const prepared: PreparedInput[] = [];
     pool?.warm();
-    // Hashing is I/O: a few files at a time, in input order.
+    // Hashing is I/O: a few files at a time. Each document is dispatched as soon as it and those
+    // before it are hashed, so parsing starts at once instead of after the whole input is read.
     const prepareQueue = new PQueue({ concurrency: PREPARE_CONCURRENCY });
-    prepared.push(...(await Promise.all(inputs.map((input) => prepareQueue.add(() => prepare(input, limits, settings)))) as PreparedInput[]));
-    if (options.outDir) await writeManifest(options.outDir, { settingsHash: settings, inputs: prepared.map((p) => ({ key: p.key, source: p.input.source })) });
+    const preparing = inputs.map((input) => prepareQueue.add(() => prepare(input, limits, settings)) as Promise<PreparedInput>);
 
     // Enough documents in flight for every worker to hold its next one queued (see WorkerPool.capacity).
     const queue = new PQueue({ concurrency: pool ? pool.capacity : 1 });
     const inFlight = new Map<string, Promise<FinishedRecord | undefined>>();
     const tasks: Promise<void>[] = [];
-    for (const item of prepared) {
+    const prepared: PreparedInput[] = [];
+    for (const pending of preparing) {
+      const item = await pending;
+      prepared.push(item);
       const earlier = inFlight.get(item.key);
       if (earlier) {
         summary.duplicates++;
@@ -148,6 +150,8 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
       inFlight.set(item.key, parsed);
       tasks.push(parsed.then(() => undefined));
     }
+    // The input order the outputs follow; read only once the run is over, so written while documents parse.
+    if (options.outDir) await writeManifest(options.outDir, { settingsHash: settings, inputs: prepared.map((p) => ({ key: p.key, source: p.input.source })) });
     await Promise.all(tasks);
     summary.aborted = options.signal?.aborted ?? false;
   } finally {
