@@ -154,7 +154,16 @@ async function main(argv: string[]): Promise<void> {
   const ids = opIdsOf((await loadPdfJs()).OPS);
   for (const file of targets.sort()) {
     const bytes = new Uint8Array(await readFile(file));
-    const comparison = await compareDocument(bytes);
+    let comparison: DocumentComparison;
+    try {
+      comparison = await compareDocument(bytes);
+    } catch (error) {
+      const started = performance.now();
+      const raw = openRawPdf(bytes);
+      const ms = (performance.now() - started).toFixed(1);
+      console.log(`${path.relative(process.cwd(), file)}: pdf.js fails (${(error as Error).message}); raw reader ${raw ? `opens ${raw.pageCount} pages` : 'refuses'} in ${ms} ms`);
+      continue;
+    }
     const differing = comparison.pages.filter((p) => p.difference);
     const verdict = comparison.fallback ? `falls back: ${comparison.fallback}` : differing.length === 0 ? 'same rulings' : `${differing.length} page(s) differ`;
     let timing = '';
