@@ -98,6 +98,24 @@ const OP_SPECS = new Map<string, OpSpec>(
   OP_TABLE.map(([word, numArgs, variableArgs]) => [word, { numArgs, variableArgs, act: Act.Other, isPath: PATH_WORDS.has(word), ...ACTS[word] }]),
 );
 const EI_SPEC = OP_SPECS.get('EI')!;
+
+/** Operators of one or two bytes by (first byte << 8 | second byte); the five of three bytes by string. */
+const SHORT_SPECS: (OpSpec | undefined)[] = new Array(65536).fill(undefined);
+const LONG_SPECS = new Map<string, OpSpec>();
+for (const [word, spec] of OP_SPECS) {
+  if (word.length === 1) SHORT_SPECS[word.charCodeAt(0) << 8] = spec;
+  else if (word.length === 2) SHORT_SPECS[(word.charCodeAt(0) << 8) | word.charCodeAt(1)] = spec;
+  else LONG_SPECS.set(word, spec);
+}
+
+function specOfRun(b: Uint8Array, start: number, end: number): OpSpec | undefined {
+  const length = end - start;
+  if (length === 1) return SHORT_SPECS[b[start] << 8];
+  if (length === 2) return SHORT_SPECS[(b[start] << 8) | b[start + 1]];
+  if (length === 3) return LONG_SPECS.get(String.fromCharCode(b[start], b[start + 1], b[start + 2]));
+  return undefined;
+}
+
 /** pdf.js's knownCommands: the operators plus prefixes it lexes greedily through (BM → BMC, fa → false, …). */
 const KNOWN_WORDS = new Set([...OP_SPECS.keys(), 'BM', 'BD', 'true', 'fa', 'fal', 'fals', 'false', 'nu', 'nul', 'null']);
 
@@ -172,6 +190,8 @@ export class ContentScanner {
   readonly out: RawOperatorList = { fnArray: [], argsArray: [] };
   private tokens = 0;
   private readonly activeForms = new Set<PdfStream>();
+  /** Soft-mask groups by resources and ExtGState name: a page may set the same state a thousand times. */
+  private readonly softMasks = new WeakMap<PdfDict, Map<string, PdfStream | null>>();
 
   constructor(
     private readonly doc: RawDocument,
@@ -248,27 +268,36 @@ export class ContentScanner {
           unsupported('unbalanced ) in a content stream');
       }
 
-      // An operator (or true/false/null), read greedily through pdf.js's known commands.
-      let word = String.fromCharCode(c);
-      i++;
-      if (c >= 0x21 && c <= 0x7f) {
-        let known = KNOWN_WORDS.has(word);
-        while (i < end && CHAR_CLASS[b[i]] === 0) {
-          const longer = word + String.fromCharCode(b[i]);
-          if (known && !KNOWN_WORDS.has(longer)) break;
-          word = longer;
-          known = KNOWN_WORDS.has(word);
-          i++;
-          if (word.length > 128) unsupported('operator too long');
+      // An operator (or true/false/null). The whole run of regular bytes is almost always a known
+      // operator, found by a numeric key without building a string; otherwise pdf.js's greedy reading
+      // through its known commands decides where the operator ends ("fQ" is f then Q).
+      let runEnd = i + 1;
+      while (runEnd < end && CHAR_CLASS[b[runEnd]] === 0) runEnd++;
+      let spec = specOfRun(b, i, runEnd);
+      if (spec) {
+        i = runEnd;
+      } else {
+        let word = String.fromCharCode(c);
+        i++;
+        if (c >= 0x21 && c <= 0x7f) {
+          let known = KNOWN_WORDS.has(word);
+          while (i < end && CHAR_CLASS[b[i]] === 0) {
+            const longer = word + String.fromCharCode(b[i]);
+            if (known && !KNOWN_WORDS.has(longer)) break;
+            word = longer;
+            known = KNOWN_WORDS.has(word);
+            i++;
+            if (word.length > 128) unsupported('operator too long');
+          }
         }
+        if (word === 'true' || word === 'false') {
+          ops.push(K_OTHER, 0);
+          continue;
+        }
+        if (word === 'null') continue; // pdf.js drops null operands
+        spec = OP_SPECS.get(word);
+        if (!spec) continue; // unknown: pdf.js warns and keeps the operands for the next operator
       }
-      if (word === 'true' || word === 'false') {
-        ops.push(K_OTHER, 0);
-        continue;
-      }
-      if (word === 'null') continue; // pdf.js drops null operands
-      let spec = OP_SPECS.get(word);
-      if (!spec) continue; // unknown: pdf.js warns and keeps the operands for the next operator
       if (spec.act === Act.BeginImage) {
         // pdf.js's parser turns BI … ID <data> EI into one operand of an EI operator.
         const image = readInlineImage(b, i, end);
@@ -393,15 +422,27 @@ export class ContentScanner {
 
   /** A soft mask's group is evaluated into the page's operator list by pdf.js, so its paths count too. */
   private setGState(name: string, resources: PdfDict | undefined, depth: number, cpx: number, cpy: number): void {
-    const states = resources && this.doc.get(resources, 'ExtGState');
-    if (!(states instanceof PdfDict)) return;
+    if (!resources) return;
+    let known = this.softMasks.get(resources);
+    if (!known) this.softMasks.set(resources, (known = new Map()));
+    let group = known.get(name);
+    if (group === undefined) {
+      group = this.softMaskGroup(name, resources);
+      known.set(name, group);
+    }
+    if (group) this.form(group, resources, depth, cpx, cpy);
+  }
+
+  private softMaskGroup(name: string, resources: PdfDict): PdfStream | null {
+    const states = this.doc.get(resources, 'ExtGState');
+    if (!(states instanceof PdfDict)) return null;
     const state = this.doc.resolve(states.get(name));
-    if (!(state instanceof PdfDict)) return;
+    if (!(state instanceof PdfDict)) return null;
     const smask = this.doc.get(state, 'SMask');
-    if (!(smask instanceof PdfDict)) return;
-    if (!(this.doc.get(smask, 'S') instanceof PdfName)) return;
+    if (!(smask instanceof PdfDict)) return null;
+    if (!(this.doc.get(smask, 'S') instanceof PdfName)) return null;
     const group = this.doc.get(smask, 'G');
-    if (group instanceof PdfStream) this.form(group, resources, depth, cpx, cpy);
+    return group instanceof PdfStream ? group : null;
   }
 
   private form(stream: PdfStream, resources: PdfDict | undefined, depth: number, cpx: number, cpy: number): void {
@@ -445,6 +486,13 @@ export class ContentScanner {
 }
 
 function latin1Name(b: Uint8Array, start: number, end: number): string {
+  let plain = true;
+  for (let k = start; k < end; k++) if (b[k] === 0x23) plain = false;
+  if (plain && end - start <= 8) {
+    let s = '';
+    for (let k = start; k < end; k++) s += String.fromCharCode(b[k]);
+    return s;
+  }
   return new Lexer(b, start - 1, end).name().name;
 }
 

@@ -110,7 +110,7 @@ function finishWithXrefStream(
   }
   // PNG "Up" filter on every row.
   const predicted: Buffer[] = [];
-  let prev = Buffer.alloc(7);
+  let prev: Buffer = Buffer.alloc(7);
   for (const row of rows) {
     const out = Buffer.alloc(8);
     out[0] = 2;
