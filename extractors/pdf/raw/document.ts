@@ -422,10 +422,14 @@ export class RawDocument {
       this.trailer = candidate;
       if (this.catalogUsable()) return;
     }
-    // No trailer names a usable catalog: look for the catalog itself.
+    // No trailer names a usable catalog: look for the catalog itself (each object's first KiB, up to the next one).
+    const next = new Map(starts.map((at, k) => [at, k + 1 < starts.length ? starts[k + 1] : b.length]));
+    let tries = 0;
     for (const [num, entry] of entries) {
       if (entry.type !== 1) continue;
-      if (indexOf(b, CATALOG, entry.offset, Math.min(b.length, entry.offset + 1024)) < 0) continue;
+      const to = Math.min(next.get(entry.offset) ?? b.length, entry.offset + 1024);
+      if (indexOf(b, CATALOG, entry.offset, to) < 0) continue;
+      if (++tries > 100) break;
       const trailer = new PdfDict();
       trailer.map.set('Root', new PdfRef(num, entry.gen));
       this.trailer = trailer;

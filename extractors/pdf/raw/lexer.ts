@@ -162,17 +162,29 @@ export class Lexer {
 
   literalString(): PdfString {
     const b = this.bytes;
-    const out: number[] = [];
-    let depth = 1;
-    this.pos++;
-    while (this.pos < this.end) {
+    // Find the end first, so the bytes are decoded into one exact-size buffer (never an array of numbers).
+    const start = this.pos;
+    let depth = 0;
+    let stop = start;
+    while (stop < this.end) {
+      const c = b[stop++];
+      if (c === 0x5c) stop++;
+      else if (c === 0x28) depth++;
+      else if (c === 0x29 && --depth === 0) break;
+    }
+    stop = Math.min(stop, this.end);
+    const out = new Uint8Array(stop - start);
+    let n = 0;
+    this.pos = start + 1;
+    depth = 1;
+    while (this.pos < stop) {
       let c = b[this.pos++];
       if (c === 0x28) {
         depth++;
       } else if (c === 0x29) {
         if (--depth === 0) break;
       } else if (c === 0x5c) {
-        if (this.pos >= this.end) break;
+        if (this.pos >= stop) break;
         c = b[this.pos++];
         switch (c) {
           case 0x6e: c = 0x0a; break; // \n
@@ -194,29 +206,30 @@ export class Lexer {
             // Any other escaped byte stands for itself: \( \) \\ and unknown escapes alike.
         }
       }
-      out.push(c);
+      out[n++] = c;
     }
-    return new PdfString(Uint8Array.from(out));
+    return new PdfString(out.subarray(0, n));
   }
 
   hexString(): PdfString {
     const b = this.bytes;
-    const out: number[] = [];
+    let stop = this.pos + 1;
+    while (stop < this.end && b[stop] !== 0x3e) stop++;
+    const out = new Uint8Array((stop - this.pos) >> 1);
+    let n = 0;
     let high = -1;
-    this.pos++;
-    while (this.pos < this.end) {
-      const c = b[this.pos++];
-      if (c === 0x3e) break;
-      const v = hexValue(c);
+    for (let p = this.pos + 1; p < stop; p++) {
+      const v = hexValue(b[p]);
       if (v < 0) continue;
       if (high < 0) high = v;
       else {
-        out.push((high << 4) | v);
+        out[n++] = (high << 4) | v;
         high = -1;
       }
     }
-    if (high >= 0) out.push(high << 4);
-    return new PdfString(Uint8Array.from(out));
+    if (high >= 0) out[n++] = high << 4;
+    this.pos = Math.min(stop + 1, this.end);
+    return new PdfString(out.subarray(0, n));
   }
 }
 
@@ -316,6 +329,20 @@ const KW_TRUE = Keyword.get('true');
 const KW_FALSE = Keyword.get('false');
 const KW_NULL = Keyword.get('null');
 const ENDSTREAM = Uint8Array.from(Buffer.from('endstream', 'latin1'));
+
+/**
+ * The last search for `endstream` in each buffer: streams with a wrong /Length between two endstreams
+ * (or after the last one) reuse its answer, so a file of many such streams costs one pass, not one each.
+ */
+const lastEndstream = new WeakMap<Uint8Array, { from: number; found: number; end: number }>();
+
+function findEndstream(bytes: Uint8Array, from: number, end: number): number {
+  const last = lastEndstream.get(bytes);
+  if (last && last.end === end && from >= last.from && (last.found < 0 || from <= last.found)) return last.found;
+  const found = indexOf(bytes, ENDSTREAM, from, end);
+  lastEndstream.set(bytes, { from, found, end });
+  return found;
+}
 
 const isInteger = (t: Token): t is number => typeof t === 'number' && Number.isInteger(t) && t >= 0;
 
@@ -434,7 +461,7 @@ export class Parser {
       }
     }
     if (dataEnd < 0) {
-      const found = indexOf(bytes, ENDSTREAM, start, end);
+      const found = findEndstream(bytes, start, end);
       if (found < 0) {
         dataEnd = end;
         after = end;

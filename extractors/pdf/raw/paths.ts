@@ -131,6 +131,8 @@ const K_OTHER = 2;
 const K_IMAGE = 3;
 
 const MAX_INVALID_PATH_OPS = 10;
+/** Surplus operands kept for later operators; real files have none, a hostile one could grow it forever. */
+const MAX_STASHED = 10_000;
 
 interface InlineImage {
   dict: PdfDict;
@@ -169,6 +171,7 @@ class Operands {
     const all: Stashed[] = [];
     for (let k = 0; k < this.n; k++) all.push({ kind: this.kind[k], num: this.num[k], aux: this.aux[k], obj: this.obj[k] });
     while (all.length > numArgs) this.stash.push(all.shift()!);
+    if (this.stash.length > MAX_STASHED) unsupported('too many surplus operands');
     while (all.length < numArgs && this.stash.length > 0) all.unshift(this.stash.pop()!);
     if (all.length < numArgs) return false;
     this.n = 0;
@@ -271,9 +274,10 @@ export class ContentScanner {
       // An operator (or true/false/null). The whole run of regular bytes is almost always a known
       // operator, found by a numeric key without building a string; otherwise pdf.js's greedy reading
       // through its known commands decides where the operator ends ("fQ" is f then Q).
+      // Look at most four bytes ahead: a long run must not be rescanned for every byte it is split into.
       let runEnd = i + 1;
-      while (runEnd < end && CHAR_CLASS[b[runEnd]] === 0) runEnd++;
-      let spec = specOfRun(b, i, runEnd);
+      while (runEnd < end && runEnd - i < 4 && CHAR_CLASS[b[runEnd]] === 0) runEnd++;
+      let spec = runEnd - i < 4 ? specOfRun(b, i, runEnd) : undefined;
       if (spec) {
         i = runEnd;
       } else {

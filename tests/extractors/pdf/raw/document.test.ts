@@ -161,4 +161,13 @@ describe('raw PDF document: files it refuses quickly', () => {
     bodies.push('<< /Type /Page >>');
     expect(openRawPdf(buildPdf(bodies))).toBeUndefined();
   });
+
+  it('rebuilds a file of many streams without endstream in linear time', () => {
+    const parts = ['%PDF-1.7\n'];
+    for (let k = 1; k <= 20_000; k++) parts.push(`${k} 0 obj\n<< /Type /XRef /Length 999999 >>\nstream\nxx\n`);
+    const bytes = Buffer.from(parts.join(''), 'latin1');
+    const started = Date.now();
+    expect(openRawPdf(bytes)).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
 });

@@ -214,4 +214,15 @@ describe('raw content scanner: what it refuses', () => {
     const bytes = pagesPdf([Buffer.concat([Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')])]);
     expect(() => opsOf(bytes)).toThrow(/too many tokens/);
   });
+
+  it('goes through a long run of bytes without delimiters in linear time', () => {
+    const junk = Buffer.alloc(1_500_000, 0x80);
+    const started = Date.now();
+    expect(paths(opsOfContent(Buffer.concat([junk, Buffer.from(' 0 0 m 9 0 l S', 'latin1')])))).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('refuses operands that pile up unconsumed', () => {
+    expect(() => opsOfContent('1 2 3 4 5 6 7 8 9 q '.repeat(2_000))).toThrow(/surplus operands/);
+  });
 });
