@@ -131,6 +131,8 @@ const K_OTHER = 2;
 const K_IMAGE = 3;
 
 const MAX_INVALID_PATH_OPS = 10;
+/** Arguments of save, restore and the image operators: extractRulings reads none, so they share one empty array. */
+const NO_ARGS: unknown[] = [];
 /** Surplus operands kept for later operators; real files have none, a hostile one could grow it forever. */
 const MAX_STASHED = 10_000;
 
@@ -177,6 +179,12 @@ class Operands {
     this.n = 0;
     for (const a of all) this.push(a.kind, a.num, a.aux, a.obj);
     return true;
+  }
+
+  /** Operand k, which a path operator needs to be a number. */
+  number(k: number): number {
+    if (this.kind[k] !== K_NUMBER) unsupported('a path operand that is not a number');
+    return this.num[k];
   }
 
   numbers(): number[] {
@@ -323,14 +331,14 @@ export class ContentScanner {
           break;
         case Act.Save:
           savedPoints.push(cpx, cpy);
-          this.emit(this.ids.save, []);
+          this.emit(this.ids.save, NO_ARGS);
           break;
         case Act.Restore:
           // An extra Q cannot pop the caller's state: pdf.js's own stack ignores it too.
           if (savedPoints.length > 0) {
             cpy = savedPoints.pop()!;
             cpx = savedPoints.pop()!;
-            this.emit(this.ids.restore, []);
+            this.emit(this.ids.restore, NO_ARGS);
           }
           break;
         case Act.Transform:
@@ -338,7 +346,8 @@ export class ContentScanner {
           break;
         case Act.MoveTo:
         case Act.LineTo: {
-          const [x, y] = ops.numbers();
+          const x = ops.number(0);
+          const y = ops.number(1);
           path.push(spec.act === Act.MoveTo ? MOVE_TO : LINE_TO, x, y);
           cpx = x;
           cpy = y;
@@ -371,7 +380,10 @@ export class ContentScanner {
           path.push(CLOSE_PATH);
           break;
         case Act.Rectangle: {
-          const [x, y, w, h] = ops.numbers();
+          const x = ops.number(0);
+          const y = ops.number(1);
+          const w = ops.number(2);
+          const h = ops.number(3);
           cpx = x;
           cpy = y;
           // pdf.js draws a degenerate rectangle as one diagonal, so a zero-height "re" is a line.
@@ -403,7 +415,7 @@ export class ContentScanner {
       }
       ops.n = 0;
     }
-    for (let k = 0; k < savedPoints.length; k += 2) this.emit(this.ids.restore, []);
+    for (let k = 0; k < savedPoints.length; k += 2) this.emit(this.ids.restore, NO_ARGS);
   }
 
   private endImage(ops: Operands): void {
@@ -453,7 +465,7 @@ export class ContentScanner {
     if (depth + 1 > RAW_BOUNDS.maxXObjectDepth) unsupported('form XObjects nested too deep');
     if (this.activeForms.has(stream)) unsupported('a form XObject that draws itself');
     this.activeForms.add(stream);
-    this.emit(this.ids.save, []);
+    this.emit(this.ids.save, NO_ARGS);
     const matrix = this.doc.get(stream.dict, 'Matrix');
     if (Array.isArray(matrix) && matrix.length === 6) {
       const m = matrix.map((v) => this.doc.resolve(v));
@@ -461,7 +473,7 @@ export class ContentScanner {
     }
     const own = this.doc.get(stream.dict, 'Resources');
     this.scan(this.doc.streamBytes(stream, true), own instanceof PdfDict ? own : resources, depth + 1, cpx, cpy);
-    this.emit(this.ids.restore, []);
+    this.emit(this.ids.restore, NO_ARGS);
     this.activeForms.delete(stream);
   }
 
@@ -480,12 +492,12 @@ export class ContentScanner {
         const data = bytes();
         if (inverse === (data.length === 0 || (data[0] & 128) !== 0)) return; // paintSolidColorImageMask
       }
-      this.emit(this.ids.paintImageMaskXObject, []);
+      this.emit(this.ids.paintImageMaskXObject, NO_ARGS);
       return;
     }
     const hasMask = dict.has('SMask') || dict.has('Mask');
-    if (inline && w + h < 200 && !hasMask) this.emit(this.ids.paintInlineImageXObject, []);
-    else this.emit(this.ids.paintImageXObject, []);
+    if (inline && w + h < 200 && !hasMask) this.emit(this.ids.paintInlineImageXObject, NO_ARGS);
+    else this.emit(this.ids.paintImageXObject, NO_ARGS);
   }
 }
 
