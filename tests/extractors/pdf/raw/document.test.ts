@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { opIdsOf } from '../../../../bench/raw-paths.js';
+import { compareDocument, opIdsOf } from '../../../../bench/raw-paths.js';
 import { loadPdfJs } from '../../../../extractors/pdf/pdfjs.js';
 import { RawDocument } from '../../../../extractors/pdf/raw/document.js';
 import { openRawPdf } from '../../../../extractors/pdf/raw/index.js';
@@ -57,6 +57,39 @@ describe('raw PDF document: object tables', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads a hybrid file, whose /XRefStm lists the objects packed in an object stream', async () => {
+    const hybrid = (listAsFree: boolean): Buffer => {
+      const parts: Buffer[] = [Buffer.from('%PDF-1.5\n', 'latin1')];
+      const offsets: number[] = [];
+      let at = parts[0].length;
+      const object = (num: number, body: Buffer | string): void => {
+        offsets[num] = at;
+        const b = Buffer.concat([Buffer.from(`${num} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n', 'latin1')]);
+        parts.push(b);
+        at += b.length;
+      };
+      object(1, '<< /Type /Catalog /Pages 2 0 R >>');
+      object(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>');
+      object(4, stream('', content));
+      object(5, stream('/Type /ObjStm /N 1 /First 4', '2 0 << /Type /Pages /Kids [3 0 R] /Count 1 >>'));
+      object(6, stream('/Type /XRef /Size 7 /W [1 4 2] /Index [2 1]', Buffer.from([2, 0, 0, 0, 5, 0, 0])));
+      const xrefAt = at;
+      const row = (n: number): string => `${String(offsets[n]).padStart(10, '0')} 00000 n \n`;
+      // Object 2 is either left out of the table or listed there as free.
+      const table = listAsFree
+        ? `xref\n0 7\n0000000000 65535 f \n${row(1)}0000000000 65535 f \n${row(3)}${row(4)}${row(5)}${row(6)}`
+        : `xref\n0 2\n0000000000 65535 f \n${row(1)}3 4\n${row(3)}${row(4)}${row(5)}${row(6)}`;
+      parts.push(Buffer.from(`${table}trailer\n<< /Size 7 /Root 1 0 R /XRefStm ${offsets[6]} >>\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+      return Buffer.concat(parts);
+    };
+    expect(paths(hybrid(false))).toEqual(paths(pagesPdf([content])));
+    const comparison = await compareDocument(hybrid(false));
+    expect(comparison.fallback).toBeUndefined();
+    expect(comparison.pages.map((p) => p.difference)).toEqual([undefined]);
+    // A free entry in the table does not hide the stream's entry (qpdf reads this too; pdf.js does not).
+    expect(paths(hybrid(true))).toEqual(paths(pagesPdf([content])));
   });
 
   it('follows /Prev to older sections and lets the newest one win (an incremental update)', () => {
