@@ -280,9 +280,9 @@ export class ContentScanner {
       }
 
       // An operator (or true/false/null). The whole run of regular bytes is almost always a known
-      // operator, found by a numeric key without building a string; otherwise pdf.js's greedy reading
-      // through its known commands decides where the operator ends ("fQ" is f then Q).
-      // Look at most four bytes ahead: a long run must not be rescanned for every byte it is split into.
+      // operator, found from its bytes without building a string; otherwise pdf.js's greedy reading
+      // through its known commands decides where the operator ends ("fQ" is f then Q). At most four
+      // bytes are looked at first, so a long run is not rescanned for every piece it is split into.
       let runEnd = i + 1;
       while (runEnd < end && runEnd - i < 4 && CHAR_CLASS[b[runEnd]] === 0) runEnd++;
       let spec = runEnd - i < 4 ? specOfRun(b, i, runEnd) : undefined;
