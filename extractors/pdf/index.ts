@@ -14,6 +14,8 @@ import { readPage } from './page.js';
 import { layoutPage, type PageLayout } from './layout.js';
 import { assemble } from './assemble.js';
 import { assessPage } from './quality.js';
+import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
+import type { OpIds } from './rulings.js';
 
 /** Replacement content for a page whose text layer failed the quality gate (OCR), or null. */
 export type PageTextSource = (page: number) => Promise<PageContent | null>;
@@ -24,6 +26,25 @@ export interface PdfReadOptions {
   maxTextItems?: number;
   /** Where to get text for pages that fail the quality gate; default: OCR when tesseract is installed. */
   pageTextSource?: (bytes: Buffer) => Promise<{ source: PageTextSource; cleanup?: () => Promise<void> } | undefined>;
+  /** Read drawn paths from the raw content streams where possible (default); false: always pdf.js. */
+  rawPaths?: boolean;
+}
+
+/** The raw reader is an optimisation: any failure of it means pdf.js reads the paths instead. */
+function openRawQuietly(bytes: Uint8Array): RawPdf | undefined {
+  try {
+    return openRawPdf(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function rawOperators(raw: RawPdf, pageIndex0: number, ids: OpIds): RawOperatorList | undefined {
+  try {
+    return raw.operatorList(pageIndex0, ids);
+  } catch {
+    return undefined;
+  }
 }
 
 const MAX_TEXT_ITEMS = 400_000;
@@ -38,6 +59,9 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     const maxPages = options.maxPages ?? DEFAULT_LIMITS.maxPdfPages;
     if (pageCount > maxPages) throw new UnreadableDocumentError('too-many-pages', `the PDF declares ${pageCount} pages, more than the limit of ${maxPages} (maxPdfPages)`);
     let budget = options.maxTextItems ?? MAX_TEXT_ITEMS;
+    // The raw reader must see the same pages as pdf.js, or it is not used at all.
+    const opened = options.rawPaths === false ? undefined : openRawQuietly(bytes);
+    const raw = opened?.pageCount === pageCount ? opened : undefined;
     const layouts: PageLayout[] = [];
     const poor: Array<{ page: number; reason: string }> = [];
     let source: PageTextSource | undefined;
@@ -46,7 +70,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
       let content: PageContent;
       let hasImages: boolean;
       try {
-        ({ content, hasImages } = await readPage(page, p, budget));
+        ({ content, hasImages } = await readPage(page, p, budget, raw && ((ids) => rawOperators(raw, p - 1, ids))));
       } finally {
         page.cleanup();
       }

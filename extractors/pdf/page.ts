@@ -1,10 +1,14 @@
 /**
- * One born-digital page → PageContent: one pass over its text content and one over its operator list,
- * both mapped into display space (so rotated pages read upright) with y measured up from the bottom.
+ * One born-digital page → PageContent: its text content from pdf.js and its drawn paths (for the
+ * rulings), both mapped into display space (so rotated pages read upright) with y measured up from
+ * the bottom. The paths come from the raw content stream (extractors/pdf/raw) when that reader can
+ * read the page — pdf.js's getOperatorList costs as much again as the text, preparing every glyph for
+ * rendering — and from pdf.js otherwise.
  */
 import type { PageContent, RulingLine } from './items.js';
 import { loadPdfJs, type PdfPage } from './pdfjs.js';
 import { extractRulings, type OpIds } from './rulings.js';
+import type { RawOperatorList } from './raw/index.js';
 import { toPositionedText, type PointMap, type RawTextContent } from './text-items.js';
 
 export interface PageRead {
@@ -16,7 +20,10 @@ export interface PageRead {
 /** Ruling segments one page may contribute; a real table page has a few hundred. */
 const MAX_SEGMENTS_PER_PAGE = 20_000;
 
-export async function readPage(page: PdfPage, pageNumber: number, itemBudget: number): Promise<PageRead> {
+/** The page's paths as an operator list from the raw reader, or undefined to ask pdf.js. */
+export type RawOperators = (ids: OpIds) => RawOperatorList | undefined;
+
+export async function readPage(page: PdfPage, pageNumber: number, itemBudget: number, rawOperators?: RawOperators): Promise<PageRead> {
   const pdfjs = await loadPdfJs();
   const viewport = page.getViewport({ scale: 1 });
   const height = viewport.height;
@@ -26,8 +33,9 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
   };
   const text = (await page.getTextContent({ includeMarkedContent: false, disableNormalization: false })) as unknown as RawTextContent;
   const items = toPositionedText(text, pageNumber, mapPoint, itemBudget);
-  const ops = await page.getOperatorList();
-  const rulings = extractRulings(ops as unknown as { fnArray: number[]; argsArray: unknown[][] }, opIds(pdfjs.OPS), mapPoint, MAX_SEGMENTS_PER_PAGE);
+  const ids = opIds(pdfjs.OPS);
+  const ops = rawOperators?.(ids) ?? ((await page.getOperatorList()) as unknown as { fnArray: number[]; argsArray: unknown[][] });
+  const rulings = extractRulings(ops, ids, mapPoint, MAX_SEGMENTS_PER_PAGE);
   const lines: RulingLine[] = [
     ...rulings.horizontal.map((h) => ({ page: pageNumber, x0: h.x0, y0: h.y, x1: h.x1, y1: h.y })),
     ...rulings.vertical.map((v) => ({ page: pageNumber, x0: v.x, y0: v.y0, x1: v.x, y1: v.y1 })),

@@ -133,3 +133,18 @@ describe('hongze-2023.pdf: a mistyped row label', () => {
     expect(record.cells['requests.total_processed.total']).toBe(21);
   });
 });
+
+describe('drawn paths read from the raw content streams', () => {
+  const files = ['real/hongze-2023.pdf', 'real/huaian-city-2024.pdf', 'rendered/pingtan-2023-pdf.pdf', 'rendered/seed-pdf.pdf'];
+  for (const name of files) {
+    it(`${name}: every page readable by the raw reader, and the document the same as with pdf.js's operator list`, async () => {
+      const bytes = await readFile(path.join(CORPUS, name));
+      const { openRawPdf } = await import('../../../extractors/pdf/raw/index.js');
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const raw = openRawPdf(bytes)!;
+      const ids = new Proxy({}, { get: (_, key) => (pdfjs.OPS as Record<string, number>)[key as string] }) as Parameters<typeof raw.operatorList>[1];
+      for (let page = 0; page < raw.pageCount; page++) expect(() => raw.operatorList(page, ids)).not.toThrow();
+      expect(await readPdf(bytes)).toEqual(await readPdf(bytes, { rawPaths: false }));
+    });
+  }
+});
