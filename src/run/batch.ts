@@ -86,7 +86,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
   const journal = options.outDir ? await Journal.open(options.outDir) : undefined;
   const pool =
     workers > 0
-      ? new WorkerPool({ size: workers, workerMemoryMb: limits.workerMemoryMb, documentTimeoutMs: limits.documentTimeoutMs, memoryPollMs: options.memoryPollMs, workerEntry: options.workerEntry })
+      ? new WorkerPool({ size: workers, workerMemoryMb: limits.workerMemoryMb, workerHeapMb: limits.workerHeapMb, documentTimeoutMs: limits.documentTimeoutMs, memoryPollMs: options.memoryPollMs, workerEntry: options.workerEntry })
       : undefined;
   const sampler = new PeakMemorySampler(options.memoryPollMs ?? 100).start();
   const summary: BatchSummary = { total: inputs.length, processed: 0, resumed: 0, duplicates: 0, ok: 0, partial: 0, failed: 0, failures: {}, peakRssBytes: 0, elapsedMs: 0, aborted: false };

@@ -16,8 +16,10 @@ import type { TaskMessage, WorkerMessage } from './protocol.js';
 export interface PoolOptions {
   /** Number of worker processes. */
   size: number;
-  /** V8 heap cap (--max-old-space-size) and RSS kill threshold of each worker, MiB. */
+  /** RSS kill threshold of each worker, MiB. */
   workerMemoryMb: number;
+  /** V8 heap limit of each worker (--max-old-space-size), MiB; defaults to workerMemoryMb. */
+  workerHeapMb?: number;
   /** Wall-clock limit per document, ms. */
   documentTimeoutMs: number;
   /** How often each busy worker's RSS is read, ms. */
@@ -80,7 +82,7 @@ class Worker {
     onExit: (worker: Worker) => void,
   ) {
     this.child = fork(entry, [], {
-      execArgv: [`--max-old-space-size=${options.workerMemoryMb}`],
+      execArgv: [`--max-old-space-size=${options.workerHeapMb}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
       // Its own process group, so a hard kill also takes down helpers it spawned (pdftoppm, tesseract).
@@ -209,7 +211,7 @@ class Worker {
     const { exitCode, signalCode } = this.child;
     const tail = this.stderrTail.trim();
     if (/heap out of memory|Reached heap limit|Allocation failed/i.test(tail)) {
-      return `memory: V8 heap limit of ${this.options.workerMemoryMb} MiB reached (workerMemoryMb); worker died`;
+      return `memory: V8 heap limit of ${this.options.workerHeapMb} MiB reached (workerHeapMb); worker died`;
     }
     const how = signalCode ? `signal ${signalCode}` : `code ${exitCode}`;
     const lines = tail.split('\n').map((line) => line.trim()).filter((line) => line && !/^Node\.js v\d/.test(line));
@@ -346,7 +348,12 @@ export class WorkerPool {
   private spawn(): Worker {
     const worker = new Worker(
       this.entry,
-      { workerMemoryMb: this.options.workerMemoryMb, documentTimeoutMs: this.options.documentTimeoutMs, memoryPollMs: this.options.memoryPollMs ?? 100 },
+      {
+        workerMemoryMb: this.options.workerMemoryMb,
+        workerHeapMb: this.options.workerHeapMb ?? this.options.workerMemoryMb,
+        documentTimeoutMs: this.options.documentTimeoutMs,
+        memoryPollMs: this.options.memoryPollMs ?? 100,
+      },
       (dead) => {
         this.all.delete(dead);
         this.wake();

@@ -52,9 +52,9 @@ describe('WorkerPool', () => {
   });
 
   it('reports a worker that exhausts its V8 heap as a memory failure', async () => {
-    const p = makePool({ size: 1, workerMemoryMb: 64, memoryPollMs: 10_000 });
+    const p = makePool({ size: 1, workerMemoryMb: 64, workerHeapMb: 64, memoryPollMs: 10_000 });
     const outcome = await p.run({ path: '/x/heap.html' });
-    expect(outcome).toEqual({ failure: 'memory: V8 heap limit of 64 MiB reached (workerMemoryMb); worker died' });
+    expect(outcome).toEqual({ failure: 'memory: V8 heap limit of 64 MiB reached (workerHeapMb); worker died' });
   });
 
   it('reports a worker that exits in the middle of a document as a crash', async () => {
