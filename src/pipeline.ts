@@ -17,10 +17,11 @@ export interface ExtractOptions {
   known?: { sourceUrl?: string; published?: string; publisher?: string; parentUrl?: string };
 }
 
-export async function extractFile(path: string, options: ExtractOptions = {}): Promise<ReportRecord> {
+/** `read` is how the bytes are fetched (worker processes read synchronously). */
+export async function extractFile(path: string, options: ExtractOptions = {}, read: (path: string) => Buffer | Promise<Buffer> = readFile): Promise<ReportRecord> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await read(path);
   } catch (err) {
     return failedRecord(path, Buffer.alloc(0), 'unknown', `cannot read file: ${(err as Error).message}`);
   }

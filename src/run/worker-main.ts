@@ -5,6 +5,7 @@
  * Everything that can go wrong beyond a thrown error (hangs, runaway memory, native crashes) is the
  * parent's job: it kills this process.
  */
+import { readFileSync } from 'node:fs';
 import { extractFile } from '../pipeline.js';
 import type { TaskMessage, WorkerMessage } from './protocol.js';
 
@@ -27,7 +28,9 @@ async function runInbox(): Promise<void> {
 
 async function runTask(task: TaskMessage): Promise<WorkerMessage> {
   try {
-    const record = await extractFile(task.path, { known: task.known });
+    // One document at a time: a synchronous read blocks nothing here and spares the thread-pool
+    // hand-offs (open, stat, read, close, each a wake-up) of an asynchronous one.
+    const record = await extractFile(task.path, { known: task.known }, readFileSync);
     if (task.source !== undefined) record.source = task.source;
     // JSON text: cheaper to send and to journal than an object the parent would clone and stringify.
     return { type: 'result', id: task.id, json: JSON.stringify(record), status: record.status, error: record.error };
