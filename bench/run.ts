@@ -2,7 +2,7 @@
  * `npm run bench`: documents per second and peak memory of runBatch, per format, with one worker
  * and with one per core, beside pdftotext and pdf-parse on the same PDFs. A measurement, not a test.
  *
- *   node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--corpus ../shared/corpus] [--keep]
+ *   node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--ceiling HTML,TXT] [--corpus ../shared/corpus] [--keep]
  *
  * Documents per format: 2,010 HTML and TXT, 1,005 DOCX and PDF (6,030 in all), or --docs N of each.
  * Large enough that worker start-up is a small part of every run, as in a researcher's real batch.
@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { runBatch } from '../src/run/batch.js';
 import { buildCorpus, type BenchFormat } from './corpus.js';
 import { pdfParseTiming, pdftotextTiming, type Timing } from './reference.js';
+import { ceilingTiming } from './ceiling.js';
 
 interface Row {
   format: string;
@@ -52,7 +53,7 @@ async function measured<T extends { elapsedMs: number; peakRssBytes: number }>(r
 
 const DEFAULT_DOCS: Record<BenchFormat, number> = { HTML: 2010, TXT: 2010, DOCX: 1005, PDF: 1005 };
 
-function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>; formats: BenchFormat[]; corpus: string; keep: boolean } {
+function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>; formats: BenchFormat[]; corpus: string; keep: boolean; ceiling: BenchFormat[] } {
   const get = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     return at === -1 ? undefined : argv[at + 1];
@@ -64,6 +65,8 @@ function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>
     formats,
     corpus: resolve(get('--corpus') ?? '../shared/corpus'),
     keep: argv.includes('--keep'),
+    // Bare loops in 1 and N processes for these formats (the machine's ceiling); PDF's takes minutes.
+    ceiling: (get('--ceiling') ?? 'HTML,TXT').split(',').map((f) => f.trim().toUpperCase() as BenchFormat).filter(Boolean),
   };
 }
 
@@ -102,6 +105,11 @@ function printRatios(rows: Row[], cores: number): void {
     if (one && all && cores > 1) {
       console.log(`${format}: ${cores} workers give ${(rate(all) / rate(one)).toFixed(2)}× one worker's throughput (${rate(all).toFixed(1)} vs ${rate(one).toFixed(1)} docs/s)`);
     }
+    const bareOne = find(format, 'bare loops (ceiling)', 1);
+    const bareAll = find(format, 'bare loops (ceiling)', cores);
+    if (bareOne && bareAll && cores > 1) {
+      console.log(`${format}: ${cores} bare loops in separate processes give ${(rate(bareAll) / rate(bareOne)).toFixed(2)}× one (the machine's ceiling for any pool)`);
+    }
     const getText = find(format, 'pdf-parse getText', 'in-proc');
     if (one && getText) {
       console.log(`${format}: one worker costs ${(rate(getText) / rate(one)).toFixed(2)}× pdf-parse getText per document (${(1000 / rate(one)).toFixed(0)} vs ${(1000 / rate(getText)).toFixed(0)} ms)`);
@@ -134,6 +142,12 @@ async function main(): Promise<void> {
           ),
         );
         rows.push({ format, engine: 'nianbao runBatch', workers, documents: paths.length, failed: summary.failed, elapsedMs: summary.elapsedMs, cpuMs: summary.cpuMs, peakRssBytes: summary.peakRssBytes });
+      }
+      if (args.ceiling.includes(format)) {
+        console.error(`${format}: bare extraction loops, 1 and ${cores} processes …`);
+        for (const processes of [...new Set([1, cores])]) {
+          rows.push(fromTiming(format, 'bare loops (ceiling)', processes, await measured(() => ceilingTiming(paths, processes))));
+        }
       }
       if (format === 'PDF') {
         console.error('PDF references: pdftotext -layout, pdf-parse getText …');

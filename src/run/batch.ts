@@ -143,7 +143,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
         const began = Date.now();
         const finished = await parse(item, pool, limits);
         summary.processed++;
-        journal?.appendJson({ key: item.key, source: item.input.source, elapsedMs: Date.now() - began, finishedAt: new Date().toISOString() }, finished.json);
+        journal?.appendJson({ key: item.key, source: item.input.source, elapsedMs: finished.elapsedMs ?? Date.now() - began, finishedAt: new Date().toISOString() }, finished.json);
         report(finished, item.input.source, false);
         return finished;
       }) as Promise<FinishedRecord | undefined>;

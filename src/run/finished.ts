@@ -14,6 +14,8 @@ export class FinishedRecord {
     readonly status: Status,
     readonly error: string | undefined,
     parsed?: ReportRecord,
+    /** How long the worker spent on the document, when it said so. */
+    readonly elapsedMs?: number,
   ) {
     this.parsed = parsed;
   }
@@ -22,8 +24,8 @@ export class FinishedRecord {
     return new FinishedRecord(JSON.stringify(record), record.status, record.error, record);
   }
 
-  static fromJson(json: string, status: Status, error: string | undefined): FinishedRecord {
-    return new FinishedRecord(json, status, error);
+  static fromJson(json: string, status: Status, error: string | undefined, elapsedMs?: number): FinishedRecord {
+    return new FinishedRecord(json, status, error, undefined, elapsedMs);
   }
 
   get record(): ReportRecord {

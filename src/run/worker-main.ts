@@ -27,13 +27,16 @@ async function runInbox(): Promise<void> {
 }
 
 async function runTask(task: TaskMessage): Promise<WorkerMessage> {
+  const started = performance.now();
   try {
     // One document at a time: a synchronous read blocks nothing here and spares the thread-pool
     // hand-offs (open, stat, read, close, each a wake-up) of an asynchronous one.
     const record = await extractFile(task.path, { known: task.known }, readFileSync);
     if (task.source !== undefined) record.source = task.source;
     // JSON text: cheaper to send and to journal than an object the parent would clone and stringify.
-    return { type: 'result', id: task.id, json: JSON.stringify(record), status: record.status, error: record.error };
+    const json = JSON.stringify(record);
+    // The parse time itself: the parent's clock would also count the wait in this worker's inbox.
+    return { type: 'result', id: task.id, json, status: record.status, error: record.error, elapsedMs: Math.round(performance.now() - started) };
   } catch (err) {
     return { type: 'error', id: task.id, message: err instanceof Error ? err.message : String(err) };
   }
