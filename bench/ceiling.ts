@@ -1,20 +1,24 @@
 /**
  * The machine's own ceiling for a format: the same documents extracted by N bare loops in N separate
- * processes (no pool, no journal, no parent work), timed together. How far N such processes beat
- * one is as much as any pool of N workers can gain on this machine: the rest of the runBatch rows'
- * difference is the pool's own cost.
+ * processes (no pool, no journal, no parent work), with the V8 settings the pool gives its workers,
+ * timed together. How far N such processes beat one is as much as a pool of N workers can gain on
+ * this machine; the difference between these rows and the runBatch rows is the pool's own cost.
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_LIMITS } from '../src/limits.js';
 import { PeakMemorySampler } from '../src/run/memory.js';
+import { backgroundThreadFlags } from '../src/run/pool.js';
 import type { Timing } from './reference.js';
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'ceiling-child.js');
 
-function loop(paths: string[]): Promise<void> {
+function loop(paths: string[], coresShared: boolean): Promise<void> {
   return new Promise((resolveLoop, rejectLoop) => {
-    const child = spawn(process.execPath, [CHILD], { stdio: ['pipe', 'ignore', 'inherit'] });
+    const flags = [`--max-old-space-size=${DEFAULT_LIMITS.workerHeapMb}`, ...backgroundThreadFlags(coresShared)];
+    const child = spawn(process.execPath, [...flags, CHILD], { stdio: ['pipe', 'ignore', 'inherit'] });
     child.on('error', rejectLoop);
     child.on('exit', (code) => (code === 0 ? resolveLoop() : rejectLoop(new Error(`ceiling loop exited with ${code}`))));
     child.stdin.end(JSON.stringify(paths));
@@ -25,6 +29,6 @@ export async function ceilingTiming(paths: string[], processes: number): Promise
   const sampler = new PeakMemorySampler(100).start();
   const started = Date.now();
   const shares = Array.from({ length: processes }, (_, i) => paths.filter((_, j) => j % processes === i));
-  await Promise.all(shares.map(loop));
+  await Promise.all(shares.map((share) => loop(share, processes >= availableParallelism())));
   return { documents: paths.length, failed: 0, elapsedMs: Date.now() - started, peakRssBytes: sampler.stop() };
 }

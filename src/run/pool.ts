@@ -132,6 +132,8 @@ class Worker {
    * already in the worker's inbox, so the worker never waits for the parent between documents.
    */
   run(task: PoolTask): Promise<WorkerOutcome> {
+    // Killed or gone between being chosen and being given the task: it never saw it, run it elsewhere.
+    if (!this.alive) return Promise.resolve({ requeue: true });
     const id = this.nextId++;
     this.used++;
     return new Promise<WorkerOutcome>((settle) => {
@@ -373,7 +375,7 @@ export class WorkerPool {
  * (measured on HTML reports: two workers with concurrent GC ran ~10% slower in total). One platform
  * thread always (four by default, which only contend), and no concurrent GC when every core has a worker.
  */
-function backgroundThreadFlags(coresShared: boolean): string[] {
+export function backgroundThreadFlags(coresShared: boolean): string[] {
   return coresShared ? ['--v8-pool-size=1', '--single-threaded-gc'] : ['--v8-pool-size=1'];
 }
 
