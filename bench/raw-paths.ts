@@ -13,42 +13,14 @@ import fg from 'fast-glob';
 import { loadPdfJs, openPdf, type PdfPage } from '../extractors/pdf/pdfjs.js';
 import { openRawPdf } from '../extractors/pdf/raw/index.js';
 import { extractRulings, type OpIds, type PageRulings } from '../extractors/pdf/rulings.js';
-import type { PointMap } from '../extractors/pdf/text-items.js';
+import { displayMap as mapPointOf, opIds as opIdsOf } from '../extractors/pdf/page.js';
 
 /** As extractors/pdf/page.ts. */
 const MAX_SEGMENTS_PER_PAGE = 20_000;
 const TOLERANCE = 1e-3;
 
-export function opIdsOf(OPS: Record<string, number>): OpIds {
-  return {
-    save: OPS.save,
-    restore: OPS.restore,
-    transform: OPS.transform,
-    constructPath: OPS.constructPath,
-    stroke: OPS.stroke,
-    closeStroke: OPS.closeStroke,
-    fill: OPS.fill,
-    eoFill: OPS.eoFill,
-    fillStroke: OPS.fillStroke,
-    eoFillStroke: OPS.eoFillStroke,
-    closeFillStroke: OPS.closeFillStroke,
-    closeEOFillStroke: OPS.closeEOFillStroke,
-    paintImageXObject: OPS.paintImageXObject,
-    paintInlineImageXObject: OPS.paintInlineImageXObject,
-    paintImageMaskXObject: OPS.paintImageMaskXObject,
-    paintImageXObjectRepeat: OPS.paintImageXObjectRepeat,
-  };
-}
-
-/** The display-space map page.ts builds from the pdf.js viewport. */
-export function mapPointOf(page: PdfPage): PointMap {
-  const viewport = page.getViewport({ scale: 1 });
-  const height = viewport.height;
-  return (x, y) => {
-    const [vx, vy] = viewport.convertToViewportPoint(x, y) as [number, number];
-    return [vx, height - vy];
-  };
-}
+/** As the PDF reader builds them (extractors/pdf/page.ts). */
+export { opIdsOf, mapPointOf };
 
 export interface PageComparison {
   page: number;

@@ -27,10 +27,7 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
   const pdfjs = await loadPdfJs();
   const viewport = page.getViewport({ scale: 1 });
   const height = viewport.height;
-  const mapPoint: PointMap = (x, y) => {
-    const [vx, vy] = viewport.convertToViewportPoint(x, y) as [number, number];
-    return [vx, height - vy];
-  };
+  const mapPoint = displayMap(page);
   const text = (await page.getTextContent({ includeMarkedContent: false, disableNormalization: false })) as unknown as RawTextContent;
   const items = toPositionedText(text, pageNumber, mapPoint, itemBudget);
   const ids = opIds(pdfjs.OPS);
@@ -43,7 +40,18 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
   return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages };
 }
 
-function opIds(OPS: Record<string, number>): OpIds {
+/** PDF user space → display space (rotation applied), y measured up from the bottom of the page. */
+export function displayMap(page: PdfPage): PointMap {
+  const viewport = page.getViewport({ scale: 1 });
+  const height = viewport.height;
+  return (x, y) => {
+    const [vx, vy] = viewport.convertToViewportPoint(x, y) as [number, number];
+    return [vx, height - vy];
+  };
+}
+
+/** The operator ids extractRulings needs, from pdf.js's OPS table. */
+export function opIds(OPS: Record<string, number>): OpIds {
   return {
     save: OPS.save,
     restore: OPS.restore,

@@ -140,9 +140,10 @@ describe('drawn paths read from the raw content streams', () => {
     it(`${name}: every page readable by the raw reader, and the document the same as with pdf.js's operator list`, async () => {
       const bytes = await readFile(path.join(CORPUS, name));
       const { openRawPdf } = await import('../../../extractors/pdf/raw/index.js');
-      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const { opIds } = await import('../../../extractors/pdf/page.js');
+      const { loadPdfJs } = await import('../../../extractors/pdf/pdfjs.js');
       const raw = openRawPdf(bytes)!;
-      const ids = new Proxy({}, { get: (_, key) => (pdfjs.OPS as Record<string, number>)[key as string] }) as Parameters<typeof raw.operatorList>[1];
+      const ids = opIds((await loadPdfJs()).OPS);
       for (let page = 0; page < raw.pageCount; page++) expect(() => raw.operatorList(page, ids)).not.toThrow();
       expect(await readPdf(bytes)).toEqual(await readPdf(bytes, { rawPaths: false }));
     });
