@@ -5,6 +5,7 @@
  * repairs silently are repaired here too. Encrypted files are not read at all (undefined).
  */
 import { RAW_BOUNDS, RawPdfUnsupported, unsupported } from './bounds.js';
+import { standardDecryptor, type Decryptor } from './crypt.js';
 import { decodeFilters, newBudget, type DecodeBudget, type DecodeParms } from './filters.js';
 import {
   CHAR_CLASS,
@@ -17,6 +18,7 @@ import {
   PdfDict,
   PdfName,
   PdfRef,
+  PdfString,
   PdfStream,
   type PdfObject,
 } from './lexer.js';
@@ -52,6 +54,10 @@ export class RawDocument {
   private encryptedFound = false;
   private readonly objectStreams = new Map<number, ObjectStreamIndex>();
   private readonly decoded = new WeakMap<PdfStream, Uint8Array>();
+  /** Set for an encrypted file that opens without a user password (see crypt.ts). */
+  private decryptor: Decryptor | undefined;
+  /** Which object holds each stream read so far: an encrypted stream's key depends on it. */
+  private readonly streamIds = new WeakMap<PdfStream, { num: number; gen: number }>();
 
   private constructor(readonly bytes: Uint8Array) {}
 
@@ -64,6 +70,17 @@ export class RawDocument {
     } catch (error) {
       if (!(error instanceof RawPdfUnsupported)) throw error;
     }
+    // Encrypted with an owner password only (restrictions on printing or copying): readable with the
+    // empty user password, when the object table is sound. Anything else encrypted is left to pdf.js.
+    if (ok && doc.encrypted() && !doc.encryptedFound) {
+      try {
+        doc.decryptor = doc.standardDecryptor();
+      } catch (error) {
+        if (error instanceof RawPdfUnsupported) return undefined;
+        throw error;
+      }
+      return doc.catalogUsable() ? doc : undefined;
+    }
     if (!ok || !doc.catalogUsable()) {
       if (doc.rebuilt) return doc.encrypted() ? undefined : doc.catalogUsable() ? doc : undefined;
       doc.rebuild();
@@ -74,6 +91,14 @@ export class RawDocument {
 
   private encrypted(): boolean {
     return this.encryptedFound || (this.trailer.has('Encrypt') && this.trailer.get('Encrypt') !== null);
+  }
+
+  private standardDecryptor(): Decryptor {
+    const encrypt = this.resolve(this.trailer.get('Encrypt'));
+    if (!(encrypt instanceof PdfDict)) unsupported('no encryption dictionary');
+    const ids = this.resolve(this.trailer.get('ID'));
+    const id0 = Array.isArray(ids) ? this.resolve(ids[0]) : undefined;
+    return standardDecryptor(encrypt, id0 instanceof PdfString ? id0.bytes : undefined, (value) => this.resolve(value));
   }
 
   private catalogUsable(): boolean {
@@ -136,7 +161,9 @@ export class RawDocument {
     if (!(offset >= 0 && offset < this.bytes.length)) return undefined;
     const parser = new Parser(new Lexer(this.bytes, offset));
     const found = parser.parseIndirect();
-    return found && found.num === num ? found.value : undefined;
+    if (!found || found.num !== num) return undefined;
+    if (found.value instanceof PdfStream) this.streamIds.set(found.value, { num: found.num, gen: found.gen });
+    return found.value;
   }
 
   private fromObjectStream(streamNum: number, index: number, num: number): PdfObject {
@@ -185,9 +212,20 @@ export class RawDocument {
       filters.push(name.name);
       parms.push(this.decodeParms(this.resolve(parmList[k])));
     });
-    const out = filters.length === 0 ? stream.raw : decodeFilters(stream.raw, filters, parms, this.budget);
+    const stored = this.decrypted(stream);
+    const out = filters.length === 0 ? stored : decodeFilters(stored, filters, parms, this.budget);
     if (keep) this.decoded.set(stream, out);
     return out;
+  }
+
+  /** A stream's bytes before its filters: decrypted in an encrypted file (cross-reference streams never are). */
+  private decrypted(stream: PdfStream): Uint8Array {
+    if (!this.decryptor) return stream.raw;
+    const type = stream.dict.get('Type');
+    if (type instanceof PdfName && type.name === 'XRef') return stream.raw;
+    const id = this.streamIds.get(stream);
+    if (!id) unsupported('encrypted stream whose object is unknown');
+    return this.decryptor.stream(stream.raw, id.num, id.gen);
   }
 
   private decodeParms(value: PdfObject | undefined): DecodeParms | undefined {
