@@ -7,29 +7,31 @@
 import type { ReportRecord, Status } from '../schemas/record.js';
 
 export class FinishedRecord {
-  private parsed: ReportRecord | undefined;
-
   private constructor(
-    readonly json: string,
+    private text: string | undefined,
     readonly status: Status,
     readonly error: string | undefined,
-    parsed?: ReportRecord,
+    private parsed: ReportRecord | undefined,
     /** How long the worker spent on the document, when it said so. */
     readonly elapsedMs?: number,
-  ) {
-    this.parsed = parsed;
-  }
+  ) {}
 
+  /** A record already in hand (resumed from the journal, refused, parsed in-process): stringified only if journalled. */
   static fromRecord(record: ReportRecord): FinishedRecord {
-    return new FinishedRecord(JSON.stringify(record), record.status, record.error, record);
+    return new FinishedRecord(undefined, record.status, record.error, record);
   }
 
   static fromJson(json: string, status: Status, error: string | undefined, elapsedMs?: number): FinishedRecord {
     return new FinishedRecord(json, status, error, undefined, elapsedMs);
   }
 
+  get json(): string {
+    this.text ??= JSON.stringify(this.parsed);
+    return this.text;
+  }
+
   get record(): ReportRecord {
-    this.parsed ??= JSON.parse(this.json) as ReportRecord;
+    this.parsed ??= JSON.parse(this.text!) as ReportRecord;
     return this.parsed;
   }
 }
