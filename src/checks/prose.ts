@@ -1,6 +1,5 @@
 import { CELL_BY_KEY } from '../templates/ids.js';
-import type { Finding } from '../schemas/record.js';
-import type { Rule } from './rule.js';
+import { unreadCells, type Check, type Rule } from './rule.js';
 
 /**
  * Figures stated in the text agree with the tables: prose.requests for the applications received
@@ -13,15 +12,20 @@ const DERIVED: Record<string, string[]> = {
 
 export const proseAgreesWithTables: Rule = {
   id: 'prose',
-  check(record) {
-    const findings: Finding[] = [];
+  check(record, ctx) {
+    const findings: Check[] = [];
     for (const [key, figure] of Object.entries(record.prose)) {
       const parts = DERIVED[key] ?? [key];
       const def = CELL_BY_KEY.get(parts[0]);
       if (!def || record.layout[def.table] === 'none' || !parts.every((k) => k in record.cells)) continue;
+      const rule = key === 'requests.new_received.total' ? 'prose.requests' : `prose.${key.split('.').slice(0, 2).join('.')}`;
+      const unread = unreadCells(record, parts);
+      if (unread.length) {
+        ctx.skip(rule, key, unread);
+        continue;
+      }
       const table = parts.reduce((sum, k) => sum + (record.cells[k] ?? 0), 0);
       if (table === figure.value) continue;
-      const rule = key === 'requests.new_received.total' ? 'prose.requests' : `prose.${key.split('.').slice(0, 2).join('.')}`;
       findings.push({
         rule,
         severity: 'warning',

@@ -2,7 +2,7 @@
  * Tables whose rows carry labels (proactive, requests): align each candidate layout's rows by label,
  * keep the best-supported layout, read the matched rows' values.
  */
-import type { TableLayout } from './ids.js';
+import { cellKey, type TableLayout } from './ids.js';
 import { align, type Alignment } from './align.js';
 import type { DocRow } from './rows.js';
 import { NOT_FOUND, type TableMapping } from './result.js';
@@ -42,7 +42,11 @@ export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMappin
     const ordered = plan && m.doc ? valuesByPlan(plan, m.doc.values) : undefined;
     if (m.doc) assignRow(table, m.row, m.doc, out, ordered);
     else {
-      for (const c of m.row.columns) out.cells[`${table}.${m.row.id}.${c.id}`] = null;
+      for (const c of m.row.columns) {
+        const key = cellKey(table, m.row.id, c.id);
+        out.cells[key] = null;
+        out.details[key] = { raw: '', doubt: 'not-found' };
+      }
       out.messages.push({ code: 'row-not-found', message: `${table}.${m.row.id} (${m.row.label}): no row with this label` });
     }
   }

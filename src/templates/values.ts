@@ -4,7 +4,7 @@
  * column order, re-ordered by the header's labels.
  */
 import type { Message } from '../../extractors/model.js';
-import type { RowDef } from './ids.js';
+import { cellKey, type RowDef } from './ids.js';
 import type { DocRow, ValueCell } from './rows.js';
 import type { CellDetails, CellValues } from './result.js';
 
@@ -27,14 +27,16 @@ export function assignRow(
     });
   }
   row.columns.forEach((column, i) => {
-    const key = `${table}.${row.id}.${column.id}`;
+    const key = cellKey(table, row.id, column.id);
     const v = values[i];
     if (!v) {
       out.cells[key] = null;
+      out.details[key] = { raw: '', doubt: 'missing-values' };
       out.messages.push({ code: 'missing-value', message: `${key}: no cell printed for ${column.label}` });
       return;
     }
-    out.details[key] = { raw: v.raw, ...(v.prov ? { prov: v.prov } : {}) };
+    const doubt = meaningful > n ? 'extra-values' : v.reading.kind === 'text' ? 'unreadable' : null;
+    out.details[key] = { raw: v.raw, ...(v.prov ? { prov: v.prov } : {}), doubt };
     if (v.reading.kind === 'number') {
       // A number outside the column's domain (negative, fractional count) is kept as printed:
       // values.domain reports it rather than the mapper hiding it.
