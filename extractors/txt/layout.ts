@@ -72,14 +72,19 @@ function numericTail(text: string): { label: string; gap: string; values: string
  * A line whose cells are separated by tabs: every tab is a cell boundary, so an empty cell between
  * two tabs is a printed blank in its column (whitespace runs cannot say that).
  */
-function tabRow(text: string): NumericLine | undefined {
-  if (!text.includes('\t')) return undefined;
-  const cells = text.split('\t').map(trimCell);
+function tabRow(line: string): NumericLine | undefined {
+  if (!line.includes('\t')) return undefined;
+  // Trailing tabs are cells too: a row of blanks ends in them.
+  const cells = line.replace(/^[ \u3000]+|[\r\n]+$/g, '').split('\t').map(trimCell);
   const first = cells.findIndex((c) => VALUE.test(c) || c === '');
-  if (first <= 0) return undefined;
+  if (first < 0) return undefined;
   const label = cells.slice(0, first).filter(Boolean).join(' ');
   const values = cells.slice(first);
-  if (!label || values.length < 2 || !values.every((v) => v === '' || VALUE.test(v)) || !values.some((v) => /\d/.test(v))) return undefined;
+  const digits = values.some((v) => /\d/.test(v));
+  if (values.length < 2 || !values.every((v) => v === '' || VALUE.test(v))) return undefined;
+  // A row of blanks (a label and three or more empty cells) is a row too: prose has no tab runs; a
+  // row of values without a label (table 四's one row) needs several cells and a number.
+  if (label ? !digits && values.length < 3 : !digits || values.length < 5) return undefined;
   if (label.length > MAX_LABEL_CHARS || /\d(?![.、．\d])/.test(label) || /[。；！？]/.test(label)) return undefined;
   return { kind: 'numeric', label, values };
 }
@@ -89,7 +94,7 @@ function classify(raw: string): Line {
   const text = trimCell(line);
   if (text === '') return { kind: 'blank' };
   if (isPageNumberLine(text)) return { kind: 'page' };
-  const tabbed = text.length <= MAX_ROW_LINE_CHARS ? tabRow(text) : undefined;
+  const tabbed = text.length <= MAX_ROW_LINE_CHARS ? tabRow(line) : undefined;
   if (tabbed) return tabbed;
   const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(text) : undefined;
   if (m) {
