@@ -48,3 +48,18 @@ describe.each(SHAPES)('a table flattened into text: %s', (_name, sep, rowSep, bl
     expect(new Set(identities)).toEqual(expected);
   });
 });
+
+describe('crawler text with glued tables where some runs kept their spaces', () => {
+  it('reads table 四 printed as fifteen values separated by single spaces, as printed and certain', async () => {
+    const glued = readFileSync(new URL('variety/pingtan-2023-glued.txt', CORPUS), 'utf8');
+    const t = truth('variety/pingtan-2023-glued.truth.json');
+    const run = LAYOUTS.appeals[0].rows.flatMap((r) => r.columns.map((c) => String(t.cells[cellKey('appeals', r.id, c.id)])));
+    expect(glued).toContain(run.join(''));
+    const record = await extractBytes(Buffer.from(glued.replace(run.join(''), run.join(' '))), 'pingtan-2023-spaced-appeals.txt');
+    for (const r of LAYOUTS.appeals[0].rows)
+      for (const c of r.columns) {
+        const key = cellKey('appeals', r.id, c.id);
+        expect([key, record.cells[key], record.cell_details[key].doubt]).toEqual([key, t.cells[key], null]);
+      }
+  });
+});
