@@ -61,7 +61,7 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
   const pairs: ReportCells[] = [];
   if (pageUrls.size) {
     for await (const r of readJournal(outDir)) {
-      if (r.parent_url || (r.source_url && pageUrls.has(r.source_url))) pairs.push({ report_id: r.report_id, source: r.source, source_url: r.source_url, parent_url: r.parent_url, cells: r.cells });
+      if (r.parent_url || (r.source_url && pageUrls.has(r.source_url))) pairs.push({ report_id: r.report_id, source: r.source, source_url: r.source_url, parent_url: r.parent_url, cells: r.cells, cell_details: r.cell_details });
     }
   }
   const crossChecks = attachmentChecks(pairs);

@@ -81,7 +81,9 @@ export function recordFromDocument(doc: DocumentModel, source: string, bytes: Bu
     legacy_stats_cumulative: structure.legacyStatsCumulative,
     messages: [...doc.messages, ...structure.messages, ...mapped.messages],
   };
-  record.findings = runChecks(record);
+  const checked = runChecks(record);
+  record.findings = checked.findings;
+  record.messages.push(...checked.messages);
   return ReportRecord.parse(record);
 }
 

@@ -1,6 +1,5 @@
 import { LAYOUTS, TABLE_IDS, cellsOf } from '../templates/ids.js';
-import type { Finding } from '../schemas/record.js';
-import type { Rule } from './rule.js';
+import type { Check, Rule } from './rule.js';
 
 /**
  * Every cell of a recognised table is present and numeric. Blank, '-', '/', '无' are recorded as null,
@@ -9,7 +8,7 @@ import type { Rule } from './rule.js';
 export const completeness: Rule = {
   id: 'completeness',
   check(record) {
-    const findings: Finding[] = [];
+    const findings: Check[] = [];
     for (const table of TABLE_IDS) {
       const layoutId = record.layout[table];
       const layout = LAYOUTS[table].find((l) => l.layout === layoutId);

@@ -1,9 +1,18 @@
-import type { Finding, ReportRecord } from '../schemas/record.js';
+import type { Message } from '../../extractors/model.js';
+import type { Basis, Finding, ReportRecord } from '../schemas/record.js';
+
+/** A finding as a rule states it; its basis is derived from the cells it names (see `basisOf`). */
+export type Check = Omit<Finding, 'basis'>;
+
+/** What a rule may say besides findings: that it could not check a place, and why. */
+export interface RuleContext {
+  skip(rule: string, where: string, unread: string[]): void;
+}
 
 /** One reconciliation rule: declared against observed, a finding for each place it fails. */
 export interface Rule {
   id: string;
-  check(record: ReportRecord): Finding[];
+  check(record: ReportRecord, ctx: RuleContext): Check[];
 }
 
 /** Blank cells are null in the data and count as 0 in sums. */
@@ -13,31 +22,49 @@ export function sumOf(cells: ReportRecord['cells'], keys: string[]): number {
   return Math.round(s * 1e6) / 1e6;
 }
 
-/** An identity `parts sum to total` as a finding when it fails, else nothing. */
+/**
+ * Cells the document did not let us read: not found at all, or left blank because the reading was
+ * in doubt. A blank the report printed ('', '-', '无') is read, and counts as 0.
+ */
+export function unreadCells(record: Pick<ReportRecord, 'cells' | 'cell_details'>, keys: string[]): string[] {
+  return keys.filter((k) => !(k in record.cells) || (record.cells[k] === null && !!record.cell_details[k]?.doubt));
+}
+
+/** `printed` when every cell was read with certainty, else `doubtful`. */
+export function basisOf(record: Pick<ReportRecord, 'cell_details'>, keys: string[]): Basis {
+  return keys.some((k) => !!record.cell_details[k]?.doubt) ? 'doubtful' : 'printed';
+}
+
+export function skippedMessage(rule: string, where: string, unread: string[]): Message {
+  return {
+    code: 'check-skipped',
+    message: `${rule} (${where}) not checked: ${unread.slice(0, 6).join(', ')}${unread.length > 6 ? ', …' : ''} not read with certainty`,
+  };
+}
+
+/**
+ * An identity `parts sum to total` as a finding when it fails, else nothing. `expected` is the sum of
+ * the parts (what the identity computes), `actual` the printed total. Not checked when any of its
+ * cells was not read: a failure on blanks the document never printed would blame the publisher for us.
+ */
 export function identity(
   rule: string,
   where: string,
-  cells: ReportRecord['cells'],
+  record: ReportRecord,
+  ctx: RuleContext,
   parts: string[],
   totals: string[],
   describe: (left: number, right: number) => string,
-): Finding[] {
-  const present = [...parts, ...totals].some((k) => k in cells);
-  if (!present) return [];
-  const left = sumOf(cells, parts);
-  const right = sumOf(cells, totals);
+): Check[] {
+  const keys = [...parts, ...totals];
+  if (!keys.some((k) => k in record.cells)) return [];
+  const unread = unreadCells(record, keys);
+  if (unread.length) {
+    ctx.skip(rule, where, unread);
+    return [];
+  }
+  const left = sumOf(record.cells, parts);
+  const right = sumOf(record.cells, totals);
   if (left === right) return [];
-  return [
-    {
-      rule,
-      severity: 'error',
-      cells: [...parts, ...totals],
-      where,
-      expected: right,
-      actual: left,
-      left,
-      right,
-      message: describe(left, right),
-    },
-  ];
+  return [{ rule, severity: 'error', cells: keys, where, expected: left, actual: right, left, right, message: describe(left, right) }];
 }

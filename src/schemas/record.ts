@@ -10,6 +10,13 @@ export type Status = z.infer<typeof Status>;
 
 export const Layout = z.enum(['2021', '2019', 'none']);
 
+/**
+ * Whether a finding rests on cells read with certainty (`printed`: the report itself is inconsistent)
+ * or on at least one cell whose reading is in doubt (`doubtful`: the failure may be ours).
+ */
+export const Basis = z.enum(['printed', 'doubtful']);
+export type Basis = z.infer<typeof Basis>;
+
 export const Finding = z.object({
   /** A rule id of the spec (requests.balance, appeals.group_total, …). */
   rule: z.string(),
@@ -18,15 +25,16 @@ export const Finding = z.object({
   cells: z.array(z.string()),
   /** The column, row or group id the identity is about (truth files call it `where`). */
   where: z.string().optional(),
-  /** The side the table declares (a total cell), or the reference value. */
+  /** What the identity computes from the other cells (for a total: the sum of its parts). */
   expected: z.number().nullable(),
-  /** What the other side adds up to. */
+  /** What the report prints in the checked cell (for a total: the declared total). */
   actual: z.number().nullable(),
   /** For an identity: the sum of the parts (left side as the spec states it). */
   left: z.number().nullable().optional(),
   /** For an identity: the declared total (right side). */
   right: z.number().nullable().optional(),
   message: z.string(),
+  basis: Basis,
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -43,6 +51,11 @@ export const CellDetail = z.object({
   prov: CellProvenance.optional(),
   /** How the value was obtained when not read directly: 'glued-recovered' for a solved glued row. */
   via: z.string().optional(),
+  /**
+   * Null when the reading is certain; otherwise a kebab-case code saying why it is not (see
+   * src/templates/doubt.ts). A null value with a doubt was not read; a number with a doubt may be wrong.
+   */
+  doubt: z.string().nullable().default(null),
 });
 
 export const Section = z.object({

@@ -5,7 +5,8 @@
  * every reading listed in the messages.
  */
 import type { DocumentModel } from '../../extractors/model.js';
-import { LAYOUTS, type TableId } from './ids.js';
+import { LAYOUTS, cellKey, type TableId } from './ids.js';
+import type { Doubt } from './doubt.js';
 import { recoverGluedTables, type GluedResult } from './glued.js';
 import { NOT_FOUND, type TableMapping } from './result.js';
 
@@ -32,9 +33,9 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
   for (const row of layout.rows) {
     const g = found.rows.find((r) => r.rowId === row.id);
     row.columns.forEach((column, i) => {
-      const key = `${table}.${row.id}.${column.id}`;
+      const key = cellKey(table, row.id, column.id);
       out.cells[key] = g?.values[i] ?? null;
-      if (g) out.details[key] = { raw: g.raw, via: `glued-${g.status}` };
+      out.details[key] = g ? { raw: g.raw, via: `glued-${g.status}`, doubt: gluedDoubt(g.status) } : { raw: '', doubt: 'not-found' };
     });
     if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });
     else if (g.status !== 'recovered') {
@@ -46,4 +47,9 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
     }
   }
   return out;
+}
+
+function gluedDoubt(status: string): Doubt {
+  if (status === 'recovered') return 'glued-split';
+  return status === 'ambiguous' ? 'glued-ambiguous' : 'glued-impossible';
 }

@@ -184,9 +184,14 @@ export interface CellDef {
   column: ColumnDef;
 }
 
+/** The one way a cell key is spelt: `table.row.column`. */
+export function cellKey(table: string, row: string, column: string): string {
+  return `${table}.${row}.${column}`;
+}
+
 export function cellsOf(layout: TableLayout): CellDef[] {
   return layout.rows.flatMap((row) =>
-    row.columns.map((column) => ({ key: `${layout.table}.${row.id}.${column.id}`, table: layout.table, row, column })),
+    row.columns.map((column) => ({ key: cellKey(layout.table, row.id, column.id), table: layout.table, row, column })),
   );
 }
 

@@ -1,13 +1,17 @@
 /**
  * Tables whose rows carry labels (proactive, requests): align each candidate layout's rows by label,
- * keep the best-supported layout, read the matched rows' values.
+ * keep the best-supported layout, then read the matched rows' values — every row's readings at once,
+ * so the template's identities can decide a row whose printed values can be read more than one way.
  */
-import type { TableLayout } from './ids.js';
+import { cellKey, type TableLayout } from './ids.js';
 import { align, type Alignment } from './align.js';
-import type { DocRow } from './rows.js';
+import type { DocRow, ValueCell } from './rows.js';
 import { NOT_FOUND, type TableMapping } from './result.js';
-import { assignRow } from './values.js';
 import { isPrintedOrder, planColumns, valuesByPlan, type ColumnPlan } from './columns.js';
+import { identitiesOf } from './identities.js';
+import { rowReadings } from './resolve/readings.js';
+import { arbitrate, type PendingRow } from './resolve/arbitrate.js';
+import { writeRow } from './resolve/assign.js';
 
 /** A table counts as found when at least this share of its template rows matched a labelled row. */
 const MIN_MATCHED_SHARE = 0.5;
@@ -38,13 +42,21 @@ export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMappin
   const out: TableMapping = { layout: best.layout.layout, cells: {}, details: {}, messages: [], score: best.score };
   const plan = headerPlan(best, rows);
   if (plan) out.messages.push({ code: 'columns-by-header', message: `${table}: the header prints the columns in another order than the template; values read by their header labels` });
+  const pending: Array<{ match: (typeof best.matches)[number]; row: PendingRow }> = [];
   for (const m of best.matches) {
-    const ordered = plan && m.doc ? valuesByPlan(plan, m.doc.values) : undefined;
-    if (m.doc) assignRow(table, m.row, m.doc, out, ordered);
-    else {
-      for (const c of m.row.columns) out.cells[`${table}.${m.row.id}.${c.id}`] = null;
+    const keys = m.row.columns.map((c) => cellKey(table, m.row.id, c.id));
+    if (!m.doc) {
+      for (const key of keys) {
+        out.cells[key] = null;
+        out.details[key] = { raw: '', doubt: 'not-found' };
+      }
       out.messages.push({ code: 'row-not-found', message: `${table}.${m.row.id} (${m.row.label}): no row with this label` });
+      continue;
     }
+    const values: ValueCell[] = (plan && valuesByPlan(plan, m.doc.values)) || m.doc.values;
+    pending.push({ match: m, row: { keys, readings: rowReadings(values, keys.length) } });
   }
+  const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout));
+  pending.forEach((p, i) => writeRow(`${table}.${p.match.row.id}`, p.row, verdicts[i], out));
   return out;
 }

@@ -7,7 +7,7 @@ export const cellsCsv = () =>
     'cells.csv',
     [
       'report_id', 'source', 'table', 'row', 'column', 'key', 'value', 'raw', 'row_label', 'column_label',
-      'layout', 'page', 'bbox', 'origin', 'confidence', 'via',
+      'layout', 'page', 'bbox', 'origin', 'confidence', 'via', 'doubt',
     ],
     (r) =>
       ALL_CELLS.filter((c) => c.key in r.cells).map((c) => {
@@ -15,7 +15,7 @@ export const cellsCsv = () =>
         return [
           r.report_id, r.source, c.table, c.row.id, c.column.id, c.key, r.cells[c.key], d?.raw,
           c.row.label, c.column.label, r.layout[c.table], d?.prov?.page,
-          d?.prov?.bbox?.map((n) => Math.round(n * 100) / 100).join(' '), d?.prov?.origin, d?.prov?.confidence, d?.via,
+          d?.prov?.bbox?.map((n) => Math.round(n * 100) / 100).join(' '), d?.prov?.origin, d?.prov?.confidence, d?.via, d?.doubt,
         ];
       }),
   );

@@ -9,12 +9,13 @@ export const reportsCsv = () =>
     [
       'report_id', 'source', 'format', 'status', 'agency', 'year', 'published',
       'layout_proactive', 'layout_requests', 'layout_appeals', 'findings', 'error',
-      'title', 'publisher', 'source_url', 'sha256', 'findings_errors', 'messages',
+      'title', 'publisher', 'source_url', 'sha256', 'findings_errors', 'messages', 'doubtful_cells', 'findings_doubtful',
     ],
     (r) => [[
       r.report_id, r.source, r.format, r.status, r.agency, r.year, r.published,
       r.layout.proactive, r.layout.requests, r.layout.appeals, r.findings.length, r.error,
       r.title, r.publisher, r.source_url, r.sha256,
       r.findings.filter((f) => ERROR_SEVERITY.has(f.severity)).length, r.messages.length,
+      Object.values(r.cell_details).filter((d) => d.doubt).length, r.findings.filter((f) => f.basis === 'doubtful').length,
     ]],
   );

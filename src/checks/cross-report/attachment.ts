@@ -11,6 +11,7 @@ export interface ReportCells {
   source_url?: string;
   parent_url?: string;
   cells: Record<string, number | null>;
+  cell_details: Record<string, { doubt: string | null }>;
 }
 
 export const RULE = 'crosscheck.same_report';
@@ -26,6 +27,7 @@ export function attachmentChecks(reports: ReportCells[]): Map<string, Finding[]>
     for (const [key, value] of Object.entries(attachment.cells)) {
       const other = page.cells[key];
       if (value === null || other === null || other === undefined || value === other) continue;
+      const doubtful = !!attachment.cell_details[key]?.doubt || !!page.cell_details[key]?.doubt;
       list.push({
         rule: RULE,
         severity: 'error',
@@ -34,6 +36,7 @@ export function attachmentChecks(reports: ReportCells[]): Map<string, Finding[]>
         expected: other,
         actual: value,
         message: `${key}: the attachment prints ${value}, its report page ${page.source_url} prints ${other}`,
+        basis: doubtful ? 'doubtful' : 'printed',
       });
     }
     if (list.length) findings.set(attachment.report_id, list);

@@ -12,6 +12,8 @@ export interface YearFacts {
   agencyKey: string;
   year: number;
   cells: Record<string, number | null>;
+  /** The doubt of each of those cells that was not read with certainty. */
+  doubts: Record<string, string>;
 }
 
 /** Cells the year rules read: the carry-over rows and the proactive counts of documents in force. */
@@ -20,6 +22,14 @@ const YEAR_CELL = /^requests\.(carried_over|carried_forward)\.|^proactive\.(rule
 export function yearFacts(record: ReportRecord, agencyKey: (name: string) => string): YearFacts | undefined {
   if (record.status === 'failed' || !record.agency || record.year === undefined) return undefined;
   const cells: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(record.cells)) if (YEAR_CELL.test(k)) cells[k] = v;
-  return { report_id: record.report_id, source: record.source, agency: record.agency, agencyKey: agencyKey(record.agency), year: record.year, cells };
+  const doubts: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record.cells)) {
+    if (!YEAR_CELL.test(k)) continue;
+    const doubt = record.cell_details[k]?.doubt;
+    // A cell left blank for want of a reading is not a printed blank: the year rules skip it.
+    if (v === null && doubt) continue;
+    cells[k] = v;
+    if (doubt) doubts[k] = doubt;
+  }
+  return { report_id: record.report_id, source: record.source, agency: record.agency, agencyKey: agencyKey(record.agency), year: record.year, cells, doubts };
 }

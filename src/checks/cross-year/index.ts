@@ -60,6 +60,7 @@ function compare(prev: YearFacts, cur: YearFacts, result: YearCheckResult): void
       expected: expected ?? null,
       actual: actual ?? null,
       cells: [`requests.carried_over.${c.id}`],
+      previousCells: [`requests.carried_forward.${c.id}`],
       describe: (e, a) => `${c.label}: 上年结转 ${a} in ${cur.year}, but ${prev.year} reported 结转下年度 ${e}`,
     });
   }
@@ -75,6 +76,7 @@ function compare(prev: YearFacts, cur: YearFacts, result: YearCheckResult): void
       expected: known && prevInForce !== null ? prevInForce + (issued ?? 0) - (repealed ?? 0) : null,
       actual: known ? (inForce ?? null) : null,
       cells: [`proactive.${row}.in_force`, `proactive.${row}.issued`, `proactive.${row}.repealed`],
+      previousCells: [`proactive.${row}.in_force`],
       describe: (e, a) => `${row}: 现行有效 ${a} in ${cur.year}, but ${prev.year}'s ${prevInForce} + 制发 ${issued ?? 0} − 废止 ${repealed ?? 0} = ${e}`,
     });
   }
@@ -90,6 +92,8 @@ function push(
     expected: number | null;
     actual: number | null;
     cells: string[];
+    /** The previous year's cells the expectation is computed from. */
+    previousCells: string[];
     describe: (expected: number, actual: number) => string;
   },
 ): void {
@@ -127,6 +131,7 @@ function push(
     left: c.actual,
     right: c.expected,
     message: `${message} (previous report: ${prev.source})`,
+    basis: c.cells.some((k) => cur.doubts[k]) || c.previousCells.some((k) => prev.doubts[k]) ? 'doubtful' : 'printed',
   });
   result.findings.set(cur.report_id, list);
 }

@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { attachmentChecks } from '../../../src/checks/cross-report/attachment.js';
 
 describe('crosscheck.same_report', () => {
-  const page = { report_id: 'p', source: 'https://x.gov.cn/a.htm', source_url: 'https://x.gov.cn/a.htm', cells: { 'requests.new_received.total': 81, 'requests.granted.total': 22, 'appeals.review.total': null } };
+  const page = { report_id: 'p', source: 'https://x.gov.cn/a.htm', source_url: 'https://x.gov.cn/a.htm', cells: { 'requests.new_received.total': 81, 'requests.granted.total': 22, 'appeals.review.total': null }, cell_details: {} };
   it('finds nothing when the attachment prints what its page prints', () => {
-    const pdf = { report_id: 'a', source: 'u', source_url: 'https://x.gov.cn/a.pdf', parent_url: page.source_url, cells: { ...page.cells } };
+    const pdf = { report_id: 'a', source: 'u', source_url: 'https://x.gov.cn/a.pdf', parent_url: page.source_url, cells: { ...page.cells }, cell_details: {} };
     expect(attachmentChecks([page, pdf]).size).toBe(0);
   });
   it('names each cell the attachment and its page disagree on, skipping blanks', () => {
-    const pdf = { report_id: 'a', source: 'u', source_url: 'https://x.gov.cn/a.pdf', parent_url: page.source_url, cells: { 'requests.new_received.total': 18, 'requests.granted.total': 22, 'appeals.review.total': 3 } };
+    const pdf = { report_id: 'a', source: 'u', source_url: 'https://x.gov.cn/a.pdf', parent_url: page.source_url, cells: { 'requests.new_received.total': 18, 'requests.granted.total': 22, 'appeals.review.total': 3 }, cell_details: {} };
     const f = attachmentChecks([pdf, page]).get('a')!;
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'crosscheck.same_report', cells: ['requests.new_received.total'], expected: 81, actual: 18 });
+    expect(f[0]).toMatchObject({ rule: 'crosscheck.same_report', cells: ['requests.new_received.total'], expected: 81, actual: 18, basis: 'printed' });
   });
   it('ignores an attachment whose page is not in the run', () => {
-    const pdf = { report_id: 'a', source: 'u', parent_url: 'https://elsewhere/', cells: { 'requests.new_received.total': 1 } };
+    const pdf = { report_id: 'a', source: 'u', parent_url: 'https://elsewhere/', cells: { 'requests.new_received.total': 1 }, cell_details: {} };
     expect(attachmentChecks([pdf]).size).toBe(0);
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * The template's identities as data: each says that the printed parts add up to the printed total(s).
+ * One home for both their uses — the checks report the ones a report breaks, and the resolver uses
+ * them to choose between readings of a row whose printed tokens can be read more than one way.
+ */
+import { APPEALS_2021, REQUEST_COLUMNS, REQUEST_OUTCOME_ROWS, REQUESTS_2019, REQUESTS_2021, cellKey, type LayoutId, type TableId } from './ids.js';
+
+export interface Identity {
+  /** The rule id of the spec that states it (requests.balance, …). */
+  rule: string;
+  /** The column, row or group the identity is about. */
+  where: string;
+  parts: string[];
+  totals: string[];
+  /** The failure in words, given the sum of the parts and of the totals. */
+  describe(left: number, right: number): string;
+}
+
+const APPLICANTS = REQUEST_COLUMNS.filter((c) => c.id !== 'total');
+const APPEAL_PARTS = ['upheld', 'corrected', 'other', 'pending'];
+
+function requestIdentities(layoutId: LayoutId): Identity[] {
+  const layout = layoutId === '2019' ? REQUESTS_2019 : REQUESTS_2021;
+  const outcomes = REQUEST_OUTCOME_ROWS(layout);
+  const key = (row: string, column: string) => cellKey('requests', row, column);
+  const balance = REQUEST_COLUMNS.map((c) => ({
+    rule: 'requests.balance',
+    where: c.id,
+    parts: [key('new_received', c.id), key('carried_over', c.id)],
+    totals: [key('total_processed', c.id), key('carried_forward', c.id)],
+    describe: (l: number, r: number) => `${c.label}: 本年新收 + 上年结转 = ${l}, but 办理结果总计 + 结转下年度 = ${r}`,
+  }));
+  const outcomeSum = REQUEST_COLUMNS.map((c) => ({
+    rule: 'requests.outcome_sum',
+    where: c.id,
+    parts: outcomes.map((r) => key(r.id, c.id)),
+    totals: [key('total_processed', c.id)],
+    describe: (l: number, r: number) => `${c.label}: the ${outcomes.length} outcome rows sum to ${l}, but （七）总计 says ${r}`,
+  }));
+  const rowTotal = layout.rows.map((row) => ({
+    rule: 'requests.row_total',
+    where: row.id,
+    parts: APPLICANTS.map((c) => key(row.id, c.id)),
+    totals: [key(row.id, 'total')],
+    describe: (l: number, r: number) => `${row.label}: the applicant columns sum to ${l}, but 总计 says ${r}`,
+  }));
+  return [...balance, ...outcomeSum, ...rowTotal];
+}
+
+function appealIdentities(): Identity[] {
+  return APPEALS_2021.rows.map((row) => ({
+    rule: 'appeals.group_total',
+    where: row.id,
+    parts: APPEAL_PARTS.map((c) => cellKey('appeals', row.id, c)),
+    totals: [cellKey('appeals', row.id, 'total')],
+    describe: (l: number, r: number) => `${row.label}: 维持 + 纠正 + 其他 + 尚未审结 = ${l}, but 总计 says ${r}`,
+  }));
+}
+
+const cache = new Map<string, Identity[]>();
+
+/** The identities of one table in one layout (the proactive table has none within itself). */
+export function identitiesOf(table: TableId, layout: LayoutId): Identity[] {
+  if (layout === 'none') return [];
+  const k = `${table}/${layout}`;
+  let list = cache.get(k);
+  if (!list) {
+    list = table === 'requests' ? requestIdentities(layout) : table === 'appeals' ? appealIdentities() : [];
+    cache.set(k, list);
+  }
+  return list;
+}
