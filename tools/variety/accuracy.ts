@@ -7,13 +7,14 @@
  *     [--formats txt,md,html,html-word,docx,pdf,scan] [--axes plain,separators,…] [--out DIR] [--json]
  *     [--corpus ../shared/corpus] [--cache DIR] [--examples N]
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runExtract } from '../../src/extract-run.js';
-import { ReportRecord } from '../../src/schemas/record.js';
+import type { ReportRecord } from '../../src/schemas/record.js';
 import { AXES, type FormatId } from './axes/index.js';
-import { FORMATS, GENERATOR_VERSION, SLOW_FORMATS, generate, type VariantTruth } from './generate.js';
+import { FORMATS, GENERATOR_VERSION, SLOW_FORMATS, distinctTruths, generate, type VariantTruth } from './generate.js';
 import { officeAvailable } from './render/office.js';
 import { failureExamples, formatTable, tally, verdict } from './report.js';
 import { scoreRecord, type VariantScore } from './score.js';
@@ -68,6 +69,7 @@ function parseArgs(argv: string[]): Options {
   };
 }
 
+/** Records by source and by content hash: two variants can render the same bytes and share one record. */
 async function readRecords(outDir: string): Promise<Map<string, ReportRecord>> {
   const records = new Map<string, ReportRecord>();
   const text = await readFile(join(outDir, 'reports.ndjson'), 'utf8');
@@ -75,9 +77,12 @@ async function readRecords(outDir: string): Promise<Map<string, ReportRecord>> {
     if (!line.trim()) continue;
     const record = JSON.parse(line) as ReportRecord;
     records.set(record.source, record);
+    if (!records.has(record.sha256)) records.set(record.sha256, record);
   }
   return records;
 }
+
+const sha256Of = async (path: string): Promise<string> => createHash('sha256').update(await readFile(path)).digest('hex');
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
@@ -97,7 +102,7 @@ async function main(): Promise<void> {
     if (!truths.length) throw new Error(`no truth files in ${options.corpus}`);
     const variants: VariantTruth[] = await generate(truths, { ...options, outDir: variantsDir, cacheDir: options.cache, log });
     const generated = Date.now();
-    log(`${variants.length} variants of ${truths.length} truths generated in ${((generated - started) / 1000).toFixed(1)} s; extracting …`);
+    log(`${variants.length} variants of ${distinctTruths(truths).length} distinct truths generated in ${((generated - started) / 1000).toFixed(1)} s; extracting …`);
     await mkdir(recordsDir, { recursive: true });
     let last = 0;
     await runExtract(
@@ -113,7 +118,8 @@ async function main(): Promise<void> {
       },
     );
     const records = await readRecords(recordsDir);
-    const scores: VariantScore[] = variants.map((v) => scoreRecord(v, records.get(v.file)));
+    const scores: VariantScore[] = [];
+    for (const v of variants) scores.push(scoreRecord(v, records.get(v.file) ?? records.get(await sha256Of(join(variantsDir, v.file)))));
     const { rows, byAxis, total } = tally(scores);
     const seconds = (Date.now() - started) / 1000;
     if (options.out) await writeFile(join(work, 'scores.json'), JSON.stringify(scores, null, 1) + '\n');
