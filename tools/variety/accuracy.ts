@@ -56,9 +56,9 @@ function parseArgs(argv: string[]): Options {
   };
   return {
     seed: number('--seed', 1),
-    count: number('--count', 7),
-    slowCount: number('--slow-count', 2),
-    scanCount: number('--scan-count', 1),
+    count: number('--count', 9),
+    slowCount: number('--slow-count', 3),
+    scanCount: number('--scan-count', 2),
     formats: list('--formats', FORMATS) as FormatId[],
     axes: list('--axes', AXES.map((a) => a.id)),
     out: get('--out') ? resolve(get('--out') as string) : undefined,
