@@ -3,7 +3,8 @@ import type { Axis } from './axis.js';
 
 /**
  * Row labels wrapped over two or three lines of their cell, or over two or three rows of the table,
- * with the values on the first, middle or last line (as narrow label columns print them).
+ * with the values on the first, middle or last line (as narrow label columns print them); sometimes a
+ * group label (三、本年度办理结果, （三）不予公开) printed one character per line, as in a narrow merged cell.
  */
 export const wrappedLabels: Axis = {
   id: 'wrapped-labels',
@@ -11,6 +12,13 @@ export const wrappedLabels: Axis = {
     const rows = tablePieces(draft.model)
       .flatMap((p) => p.rows)
       .filter((r): r is DataRow => isDataRow(r) && r.label.length === 1 && r.label[0].length >= 4);
+    const groups = [...new Set(rows.flatMap((r) => r.groups))];
+    if (groups.length && random.chance(0.35)) {
+      const group = random.pick(groups);
+      const vertical = [...group].join('\n');
+      for (const row of rows) row.groups = row.groups.map((g) => (g === group ? vertical : g));
+      draft.notes.push(`group label ${group} one character per line`);
+    }
     const chosen = random.sample(rows, random.int(2, 5));
     for (const row of chosen) {
       const text = row.label[0];
