@@ -19,7 +19,7 @@ import { renderText } from './render/text.js';
 import type { ExpectedFinding, Truth } from './truths.js';
 
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'scan'];
 export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'scan'];

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 import { rotate } from '../../../extractors/pdf/ocr/deskew.js';
 import { Random } from '../random.js';
-import { grayImagesToPdf } from './image-pdf.js';
+import { imagesToPdf, type ImagePage } from '../../pdf/images-to-pdf.js';
 
 const run = promisify(execFile);
 
@@ -35,13 +35,13 @@ export async function scanPdf(sourcePdf: string, targetPdf: string, params: Scan
     await run('pdftoppm', ['-gray', '-r', String(params.dpi), sourcePdf, join(work, 'p')], { timeout: 300_000, maxBuffer: 16 << 20 });
     const files = (await readdir(work)).filter((n) => n.endsWith('.pgm')).sort((a, b) => pageNumber(a) - pageNumber(b));
     const random = new Random(params.seed);
-    const pages = [];
+    const pages: ImagePage[] = [];
     for (const name of files) {
       // rotate() turns by -degrees: the page comes out skewed by `degrees`.
       const image = speckle(rotate(parsePgm(await readFile(join(work, name))), -params.degrees), params.noise, random);
-      pages.push({ image, dpi: params.dpi });
+      pages.push({ gray: image, width: (image.width * 72) / params.dpi, height: (image.height * 72) / params.dpi });
     }
-    await writeFile(targetPdf, grayImagesToPdf(pages));
+    await writeFile(targetPdf, imagesToPdf(pages));
   } finally {
     await rm(work, { recursive: true, force: true });
   }
