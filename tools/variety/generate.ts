@@ -184,18 +184,25 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     }
     if (missing.length) {
       options.log?.(`LibreOffice: ${missing.length} HTML → ${target.toUpperCase()} …`);
-      await convertWithOffice(missing, target, cacheDir);
+      // A crash of one batch loses only the files it did not write: those variants are left out below.
+      await convertWithOffice(missing, target, cacheDir).catch((err: Error) => options.log?.(`LibreOffice failed: ${err.message.split('\n')[0]}`));
     }
   }
   const scans = pendingCopies.filter((c) => c.scan);
+  const lost = new Set<string>();
   for (const copy of pendingCopies) {
-    if (copy.scan && !(await exists(copy.cached))) {
-      options.log?.(`scan ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
-      await scanPdf(join(cacheDir, `${copy.pdfKey}.pdf`), copy.cached, copy.scan);
+    try {
+      if (copy.scan && !(await exists(copy.cached))) {
+        options.log?.(`scan ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
+        await scanPdf(join(cacheDir, `${copy.pdfKey}.pdf`), copy.cached, copy.scan);
+      }
+      await copyFile(copy.cached, copy.out);
+    } catch (err) {
+      options.log?.(`left out ${copy.out}: ${(err as Error).message.split('\n')[0]}`);
+      lost.add(copy.out);
     }
-    await copyFile(copy.cached, copy.out);
   }
-  return results;
+  return results.filter((r) => !lost.has(join(outDir, r.file)));
 }
 
 export async function readVariantTruth(path: string): Promise<VariantTruth> {
