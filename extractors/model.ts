@@ -23,6 +23,11 @@ export const TableCell = z.object({
    * not be counted twice.
    */
   spanned: z.boolean().optional(),
+  /**
+   * True when the source printed no cell here: a ragged text row padded to the grid's width. Unlike an
+   * empty cell (a printed blank), an absent one says nothing about its column.
+   */
+  absent: z.boolean().optional(),
   prov: Provenance.optional(),
 });
 export type TableCell = z.infer<typeof TableCell>;

@@ -84,6 +84,7 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   }
   const values: ValueCell[] = [];
   for (let i = textInValues ? start : lastText + 1; i < cells.length; i++) {
+    if (cells[i].absent) continue; // padding of a ragged row: nothing was printed there
     if (cells[i].spanned) {
       // A merged value cell counts once; the columns it covers are remembered as printing nothing.
       const last = values[values.length - 1];
