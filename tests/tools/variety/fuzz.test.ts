@@ -26,7 +26,6 @@ export const KNOWN_FAILING = new Set<string>([
   'split-tables/html',
   'split-tables/html-word',
   'markdown-converter/md',
-  'row-faults/txt',
   'row-faults/md',
   'row-faults/html-word',
   'combined/txt',
