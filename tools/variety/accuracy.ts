@@ -98,11 +98,14 @@ async function main(): Promise<void> {
   const recordsDir = join(work, 'records');
   try {
     const started = Date.now();
+    await rm(variantsDir, { recursive: true, force: true });
     const truths = await loadTruths(options.corpus);
     if (!truths.length) throw new Error(`no truth files in ${options.corpus}`);
     const variants: VariantTruth[] = await generate(truths, { ...options, outDir: variantsDir, cacheDir: options.cache, log });
     const generated = Date.now();
     log(`${variants.length} variants of ${distinctTruths(truths).length} distinct truths generated in ${((generated - started) / 1000).toFixed(1)} s; extracting …`);
+    // A kept --out folder from an earlier run must not lend its journal: records of an older build would be resumed.
+    await rm(recordsDir, { recursive: true, force: true });
     await mkdir(recordsDir, { recursive: true });
     let last = 0;
     await runExtract(
@@ -120,11 +123,11 @@ async function main(): Promise<void> {
     const records = await readRecords(recordsDir);
     const scores: VariantScore[] = [];
     for (const v of variants) scores.push(scoreRecord(v, records.get(v.file) ?? records.get(await sha256Of(join(variantsDir, v.file)))));
-    const { rows, byAxis, total } = tally(scores);
+    const { rows, byAxis, byFormat, total } = tally(scores);
     const seconds = (Date.now() - started) / 1000;
     if (options.out) await writeFile(join(work, 'scores.json'), JSON.stringify(scores, null, 1) + '\n');
     if (options.json) {
-      process.stdout.write(JSON.stringify({ seed: options.seed, generator: GENERATOR_VERSION, seconds, rows, byAxis, total, verdict: verdict(rows, total), scores }, null, 1) + '\n');
+      process.stdout.write(JSON.stringify({ seed: options.seed, generator: GENERATOR_VERSION, seconds, rows, byAxis, byFormat, total, verdict: verdict(rows, total), scores }, null, 1) + '\n');
       return;
     }
     const print = (text: string): void => {
@@ -133,7 +136,9 @@ async function main(): Promise<void> {
     print(`# nianbao accuracy — seed ${options.seed}, generator v${GENERATOR_VERSION}, ${variants.length} variants, ${seconds.toFixed(0)} s\n`);
     print(formatTable(rows));
     print('\nPer axis:\n');
-    print(formatTable([...byAxis, total]));
+    print(formatTable(byAxis));
+    print('\nPer format:\n');
+    print(formatTable([...byFormat, total]));
     print(failureExamples(scores, options.examples, options.out ? variantsDir : undefined));
     print(`\n${verdict(rows, total)}`);
   } finally {

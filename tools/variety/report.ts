@@ -38,20 +38,23 @@ function add(t: Tally, s: VariantScore): void {
   if (!s.agencyOk || !s.yearOk) t.metadataWrong++;
 }
 
-/** One tally per axis × format present, in the order the scores came, then one per axis, then all. */
-export function tally(scores: VariantScore[]): { rows: Tally[]; byAxis: Tally[]; total: Tally } {
+/** One tally per axis × format present (in the order the scores came), per axis, per format, and in all. */
+export function tally(scores: VariantScore[]): { rows: Tally[]; byAxis: Tally[]; byFormat: Tally[]; total: Tally } {
   const rows = new Map<string, Tally>();
   const byAxis = new Map<string, Tally>();
+  const byFormat = new Map<string, Tally>();
   const total = empty('all', 'all');
+  const into = (map: Map<string, Tally>, key: string, axis: string, format: string, s: VariantScore): void => {
+    if (!map.has(key)) map.set(key, empty(axis, format));
+    add(map.get(key) as Tally, s);
+  };
   for (const s of scores) {
-    const key = `${s.axis}\t${s.format}`;
-    if (!rows.has(key)) rows.set(key, empty(s.axis, s.format));
-    if (!byAxis.has(s.axis)) byAxis.set(s.axis, empty(s.axis, 'all'));
-    add(rows.get(key) as Tally, s);
-    add(byAxis.get(s.axis) as Tally, s);
+    into(rows, `${s.axis}\t${s.format}`, s.axis, s.format, s);
+    into(byAxis, s.axis, s.axis, 'all', s);
+    into(byFormat, s.format, 'all', s.format, s);
     add(total, s);
   }
-  return { rows: [...rows.values()], byAxis: [...byAxis.values()], total };
+  return { rows: [...rows.values()], byAxis: [...byAxis.values()], byFormat: [...byFormat.values()], total };
 }
 
 const percent = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(2)}%` : '–');
