@@ -14,6 +14,7 @@ import { Random } from './random.js';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { convertWithOffice } from './render/office.js';
+import { layoutText } from './render/pdftotext.js';
 import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
 import { renderText } from './render/text.js';
 import type { ExpectedFinding, Truth } from './truths.js';
@@ -21,9 +22,10 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 3;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'scan'];
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'scan'];
-const EXTENSION: Record<FormatId, string> = { txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', scan: 'pdf' };
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan'];
+/** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans by pdftoppm). */
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan'];
+const EXTENSION: Record<FormatId, string> = { txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf' };
 
 export interface VariantTruth {
   id: string;
@@ -152,7 +154,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   const results: VariantTruth[] = [];
   // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
   const pendingOffice = new Map<string, { html: string; targets: Set<'docx' | 'pdf'> }>();
-  const pendingCopies: { cached: string; out: string; scan?: ScanParams; pdfKey?: string }[] = [];
+  const pendingCopies: { cached: string; out: string; scan?: ScanParams; layoutText?: boolean; pdfKey?: string }[] = [];
   for (const item of plan(truths, options)) {
     const draft = draftVariant(seed, item);
     const truth = variantTruth(seed, item, draft);
@@ -169,6 +171,8 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
       if (item.format === 'scan') {
         truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.scan.pdf`), out, scan: truth.scan, pdfKey: key });
+      } else if (item.format === 'pdftotext') {
+        pendingCopies.push({ cached: join(cacheDir, `${key}.layout.txt`), out, layoutText: true, pdfKey: key });
       } else pendingCopies.push({ cached: join(cacheDir, `${key}.${target}`), out });
     }
     await writeFile(join(outDir, `${truth.id}.truth.json`), JSON.stringify(truth, null, 1) + '\n');
@@ -196,6 +200,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         options.log?.(`scan ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
         await scanPdf(join(cacheDir, `${copy.pdfKey}.pdf`), copy.cached, copy.scan);
       }
+      if (copy.layoutText && !(await exists(copy.cached))) await layoutText(join(cacheDir, `${copy.pdfKey}.pdf`), copy.cached);
       await copyFile(copy.cached, copy.out);
     } catch (err) {
       options.log?.(`left out ${copy.out}: ${(err as Error).message.split('\n')[0]}`);
