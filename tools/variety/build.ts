@@ -4,7 +4,7 @@
  * row and column ids come from src/templates/ids.ts; only the header wording the ids do not carry
  * (申请人情况, 第二十条 items, the 勾稽关系 note) is written here.
  */
-import { APPEALS_2021, LAYOUTS, REQUEST_OUTCOME_ROWS, type ColumnDef, type RowDef, type TableLayout } from '../../src/templates/ids.js';
+import { APPEALS_2021, LAYOUTS, REQUEST_OUTCOME_ROWS, cellKey, type ColumnDef, type RowDef, type TableId, type TableLayout } from '../../src/templates/ids.js';
 import type { Block, DataRow, HeadCell, ReportModel, Row, TablePiece } from './model.js';
 import type { Random } from './random.js';
 import type { Truth } from './truths.js';
@@ -32,7 +32,7 @@ const PROACTIVE_ITEM: Record<string, string> = {
   government_procurement: '（九）',
 };
 
-export function layoutOf(table: 'proactive' | 'requests' | 'appeals', layout: string): TableLayout {
+export function layoutOf(table: TableId, layout: string): TableLayout {
   const found = LAYOUTS[table].find((l) => l.layout === layout);
   if (!found) throw new Error(`no ${layout} layout for table ${table}`);
   return found;
@@ -89,9 +89,9 @@ function overviewProse(year: number, cell: (key: string) => number | null): stri
   return parts.join('');
 }
 
-function values(row: RowDef, table: string, cell: (key: string) => number | null, blank: string, width: number): DataRow['values'] {
+function values(row: RowDef, table: TableId, cell: (key: string) => number | null, blank: string, width: number): DataRow['values'] {
   return row.columns.map((column, i) => {
-    const key = `${table}.${row.id}.${column.id}`;
+    const key = cellKey(table, row.id, column.id);
     const last = i === row.columns.length - 1;
     const span = last && row.columns.length < width ? width - row.columns.length + 1 : undefined;
     return { text: printValue(cell(key), column, blank), key, ...(span ? { colspan: span } : {}) };
