@@ -58,7 +58,7 @@ export function buildReport(truth: Truth, random: Random): ReportModel {
       text: `本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》要求编制。本报告中所列数据的统计期限自${truth.year}年1月1日起至${truth.year}年12月31日止。`,
     },
     { kind: 'heading', text: SECTION_HEADINGS[0] },
-    { kind: 'paragraph', text: overviewProse(truth.year, cell) },
+    { kind: 'paragraph', text: overviewProse(truth.year, cell), figures: true },
     { kind: 'heading', text: SECTION_HEADINGS[1] },
     { kind: 'table', piece: proactiveTable(layoutOf('proactive', truth.layout.proactive), cell, blank) },
     { kind: 'heading', text: SECTION_HEADINGS[2] },
@@ -72,7 +72,7 @@ export function buildReport(truth: Truth, random: Random): ReportModel {
     { kind: 'paragraph', text: `${truth.agency}` },
     { kind: 'paragraph', text: `${truth.year + 1}年1月20日` },
   ];
-  return { agency: truth.agency, year: truth.year, blocks, blank };
+  return { agency: truth.agency, year: truth.year, blocks, blank, cells: { ...truth.cells } };
 }
 
 /** Prose figures that agree with the printed cells (only those the table prints as numbers). */

@@ -61,7 +61,8 @@ export interface TablePiece {
 export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string }
+  /** `figures` marks the paragraph that states the year's figures (the prose axis rewrites it). */
+  | { kind: 'paragraph'; text: string; figures?: boolean }
   | { kind: 'table'; piece: TablePiece }
   /** A page break (PDF/DOCX) or a page footer line (text). */
   | { kind: 'break'; footer: string }
@@ -74,6 +75,8 @@ export interface ReportModel {
   blocks: Block[];
   /** How a blank cell is printed in this document: '', '-', '/' or '无'. */
   blank: string;
+  /** The truth's cells the report prints (for prose that states them). */
+  cells: Record<string, number | null>;
 }
 
 export function tablePieces(model: ReportModel): TablePiece[] {

@@ -30,7 +30,6 @@ export const KNOWN_FAILING = new Set<string>([
   'row-faults/html-word',
   'combined/txt',
   'combined/md',
-  'combined/html',
   'combined/html-word',
 ]);
 
