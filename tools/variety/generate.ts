@@ -20,7 +20,7 @@ import { renderText } from './render/text.js';
 import type { ExpectedFinding, Truth } from './truths.js';
 
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan'];
 /** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans by pdftoppm). */

@@ -48,7 +48,7 @@ export function appealsByGroup(piece: TablePiece, withGroupHeading: boolean): Ta
   if (!row) return [piece];
   const columns = APPEALS_2021.rows[0].columns;
   return APPEALS_2021.rows.map((group, g) => {
-    const name = `${appealsGroupHeading(group)}${group.own}`;
+    const name = [appealsGroupHeading(group), group.own].filter(Boolean).join(' ');
     const values = row.values.filter((v) => v.key?.startsWith(`appeals.${group.id}.`) ?? false);
     const header = [...(withGroupHeading ? [[{ text: name, colspan: columns.length }]] : []), columns.map((c) => ({ text: c.label }))];
     const data: DataRow = { ...row, values: values.length ? values : row.values.slice(g * columns.length, (g + 1) * columns.length) };
