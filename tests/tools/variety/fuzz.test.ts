@@ -22,14 +22,11 @@ export const KNOWN_FAILING = new Set<string>([
   'wrapped-labels/html',
   'wrapped-labels/html-word',
   'split-tables/txt',
-  'split-tables/md',
   'split-tables/html',
   'split-tables/html-word',
-  'markdown-converter/md',
   'row-faults/md',
   'row-faults/html-word',
   'combined/txt',
-  'combined/md',
   'combined/html-word',
 ]);
 
