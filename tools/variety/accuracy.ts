@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     print(formatTable(byAxis));
     print('\nPer format:\n');
     print(formatTable([...byFormat, total]));
-    print(failureExamples(scores, options.examples, options.out ? variantsDir : undefined));
+    print(failureExamples(scores, options.examples, options.out ? variantsDir : undefined, options.seed));
     print(`\n${verdict(rows, total)}`);
   } finally {
     if (!options.out) await rm(work, { recursive: true, force: true });

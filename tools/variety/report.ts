@@ -95,8 +95,11 @@ export function verdict(rows: Tally[], total: Tally): string {
 }
 
 /** The worst variants of each axis: silent wrong numbers and unearned findings first. */
-export function failureExamples(scores: VariantScore[], perAxis: number, dir: string | undefined, cellsPerVariant = 6): string {
-  const out: string[] = [];
+export function failureExamples(scores: VariantScore[], perAxis: number, dir: string | undefined, seed: number, cellsPerVariant = 6): string {
+  const out: string[] = [
+    `\nTo regenerate a variant <axis>-<format>-<NN>-<truth>: npm run accuracy -- --seed ${seed} --axes <axis> --formats <format> --count <NN+1> --out DIR`,
+    '(--slow-count for docx, pdf and pdftotext, --scan-count for scans); to read it alone: npx nianbao extract DIR/variants/<file> --out OUT',
+  ];
   const axes = [...new Set(scores.map((s) => s.axis))];
   for (const axis of axes) {
     const bad = scores
