@@ -5,7 +5,7 @@
  *
  *   node dist/tools/variety/accuracy.js [--seed N] [--count N] [--slow-count N] [--scan-count N]
  *     [--formats txt,md,html,html-word,docx,pdf,scan] [--axes plain,separators,…] [--out DIR] [--json]
- *     [--corpus ../shared/corpus] [--cache DIR] [--examples N]
+ *     [--corpus ../shared/corpus] [--cache DIR] [--examples N] [--truths id,id]
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -32,6 +32,8 @@ interface Options {
   corpus: string;
   cache: string;
   examples: number;
+  /** Only the truths with these ids (all when absent). */
+  truths?: string[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -66,6 +68,7 @@ function parseArgs(argv: string[]): Options {
     corpus: resolve(get('--corpus') ?? '../shared/corpus'),
     cache: resolve(get('--cache') ?? join('node_modules', '.cache', 'nianbao-variety', `v${GENERATOR_VERSION}`)),
     examples: number('--examples', 4),
+    truths: get('--truths')?.split(',').map((s) => s.trim()).filter(Boolean),
   };
 }
 
@@ -99,8 +102,9 @@ async function main(): Promise<void> {
   try {
     const started = Date.now();
     await rm(variantsDir, { recursive: true, force: true });
-    const truths = await loadTruths(options.corpus);
-    if (!truths.length) throw new Error(`no truth files in ${options.corpus}`);
+    const all = await loadTruths(options.corpus);
+    const truths = options.truths ? all.filter((t) => options.truths?.includes(t.id)) : all;
+    if (!truths.length) throw new Error(`no truth files in ${options.corpus}${options.truths ? ` with ids ${options.truths.join(', ')} (known: ${all.map((t) => t.id).join(', ')})` : ''}`);
     const variants: VariantTruth[] = await generate(truths, { ...options, outDir: variantsDir, cacheDir: options.cache, log });
     const generated = Date.now();
     log(`${variants.length} variants of ${distinctTruths(truths).length} distinct truths generated in ${((generated - started) / 1000).toFixed(1)} s; extracting …`);
