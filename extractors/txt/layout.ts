@@ -157,7 +157,9 @@ class TableBuilder {
 
   addRow(line: NumericLine): void {
     let prefix = '';
+    // Only a row with a label can take the wrapped rest of one (a row of values alone has none).
     let lastRow = this.dataRows > 0 ? this.rows[this.rows.length - 1] : undefined;
+    if (lastRow && VALUE.test(lastRow[0] ?? '')) lastRow = undefined;
     // A band of header lines is kept as at most two rows: its first line (行政复议 · 行政诉讼), then every
     // other line's cells in order. Layout text cannot align header cells to columns anyway, and header
     // words stacked one per line (维持 / 结果 / 纠正 …, as pdf-parse writes a vertical header) would
