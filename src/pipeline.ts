@@ -11,6 +11,7 @@ import { mapTemplates } from './templates/map.js';
 import { runChecks } from './checks/index.js';
 import { ReportRecord, type Status } from './schemas/record.js';
 import { TABLE_IDS } from './templates/ids.js';
+import { withoutCredentials } from './util/url-credentials.js';
 
 export interface ExtractOptions {
   /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
@@ -69,8 +70,8 @@ export function recordFromDocument(doc: DocumentModel, source: string, bytes: Bu
     year: structure.year,
     published: structure.published ?? options.known?.published,
     publisher: structure.publisher ?? options.known?.publisher,
-    source_url: options.known?.sourceUrl ?? doc.meta.sourceUrl,
-    parent_url: options.known?.parentUrl,
+    source_url: withoutCredentials(options.known?.sourceUrl ?? doc.meta.sourceUrl),
+    parent_url: withoutCredentials(options.known?.parentUrl),
     layout: mapped.layout,
     cells: mapped.cells,
     cell_details: mapped.details,

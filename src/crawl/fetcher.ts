@@ -8,6 +8,7 @@ import { request, type Dispatcher } from 'undici';
 import { assertLiteralHostAllowed, type AddressPolicy } from './address-guard.js';
 import { CrawlError, HttpStatusError, toCrawlError } from './errors.js';
 import { parseRetryAfterMs } from './retry-after.js';
+import { stripCredentials } from '../util/url-credentials.js';
 
 export interface FetchLimits {
   maxRedirects: number;
@@ -56,7 +57,7 @@ export function parseHttpUrl(text: string, base?: string): URL {
     throw new CrawlError('unsupported-scheme', `only http and https are fetched, not ${url.protocol} (${text})`, false);
   }
   url.hash = '';
-  return url;
+  return stripCredentials(url);
 }
 
 export async function fetchUrl(req: FetchRequest, ctx: FetchContext): Promise<FetchResult> {

@@ -54,7 +54,7 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
   await removeStaleTempFiles(options.outDir);
   const store = new CrawlStore(options.outDir);
   const policy = createAddressPolicy(options.allowPrivateNetwork);
-  const dispatcher = createGuardedAgent(policy, options.connectTimeoutMs, options.perHostConcurrency);
+  const dispatcher = createGuardedAgent(policy, options.connectTimeoutMs, options.perHostConcurrency, options.resolve);
   const stats: CrawlStats = { pages: 0, files: 0, bytes: 0, errors: 0, notModified: 0, requests: 0 };
   const scheduler = new HostScheduler({
     perHostConcurrency: options.perHostConcurrency,
