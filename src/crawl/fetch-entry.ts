@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { decodeText } from './charset.js';
+import { decodePage } from './charset.js';
 import { discover } from './discover.js';
 import { CrawlError, toCrawlError } from './errors.js';
 import { fetchUrl, type FetchContext, type FetchResult } from './fetcher.js';
@@ -84,8 +84,15 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
   let kind: ManifestKind = entry.kind === 'page' && stored.extension !== '.html' ? 'attachment' : entry.kind;
   let metadata: PageMetadata = { title: null, publishedAt: null, publisher: null };
   let discovered: FrontierEntry[] = [];
+  let notes: string | null = null;
   if (isText) {
-    const text = decodeText(body.subarray(0, options.maxParseBytes), contentType);
+    const decoded = decodePage(body.subarray(0, options.maxParseBytes), contentType);
+    const text = decoded.text;
+    if (decoded.guessed && decoded.overruled) {
+      // Without this the page's links are garbage and nothing would say why none was found.
+      notes = `encoding-guessed: declared ${decoded.overruled}, the bytes are ${decoded.encoding}`;
+      options.log(`${entry.url}: ${notes}`);
+    }
     if (stored.extension === '.html') metadata = readPageMetadata(text, result.finalUrl, lastModified ?? undefined);
     if (kind !== 'attachment') {
       const discovery = discover(
@@ -120,6 +127,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
     error: null,
     etag: result.headers.etag ?? (notModified ? validators.etag : null) ?? null,
     last_modified: lastModified,
+    notes,
   };
   return { row, state: 'done', bytes: notModified ? 0 : body.length, discovered, notModified };
 }
@@ -163,6 +171,7 @@ function failure(entry: FrontierEntry, previous: ResourceRow | undefined, error:
     error: error.code,
     etag: kept?.etag ?? null,
     last_modified: kept?.last_modified ?? null,
+    notes: kept?.notes ?? null,
   };
   return { row, state, bytes: 0, discovered: [], error, notModified: false };
 }

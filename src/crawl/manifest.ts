@@ -42,6 +42,8 @@ export const ManifestEntry = z.object({
   publisher: z.string().nullable(),
   /** Stable error code when the fetch failed (http-status, body-too-large, blocked-address …). */
   error: z.string().nullable(),
+  /** What the crawl noticed about a successful fetch, e.g. `encoding-guessed: …` (absent in older manifests). */
+  notes: z.string().nullable().optional(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
