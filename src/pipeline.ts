@@ -12,21 +12,35 @@ import { runChecks } from './checks/index.js';
 import { ReportRecord, type Status } from './schemas/record.js';
 import { TABLE_IDS } from './templates/ids.js';
 import { withoutCredentials } from './util/url-credentials.js';
+import { displayPath, pathBytes, type FilePath } from './sources/file-path.js';
 
 export interface ExtractOptions {
   /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
   known?: { sourceUrl?: string; published?: string; publisher?: string; parentUrl?: string };
 }
 
-/** `read` is how the bytes are fetched (worker processes read synchronously). */
-export async function extractFile(path: string, options: ExtractOptions = {}, read: (path: string) => Buffer | Promise<Buffer> = readFile): Promise<ReportRecord> {
+/**
+ * `read` is how the bytes are fetched (worker processes read synchronously). A path that is not valid
+ * UTF-8 is a Buffer; the record shows it escaped.
+ */
+export async function extractFile(path: FilePath, options: ExtractOptions = {}, read: (path: FilePath) => Buffer | Promise<Buffer> = readFile): Promise<ReportRecord> {
+  const source = displayPath(path);
   let bytes: Buffer;
   try {
     bytes = await read(path);
   } catch (err) {
-    return failedRecord(path, Buffer.alloc(0), 'unknown', `cannot read file: ${(err as Error).message}`);
+    return unreadableRecord(path, `cannot read file: ${(err as Error).message}`);
   }
-  return extractBytes(bytes, path, options);
+  return extractBytes(bytes, source, options);
+}
+
+/**
+ * No bytes were read, so there is no content hash: the id comes from the path's bytes, so that two
+ * unreadable files never share a report_id (nor share one with an empty file), and sha256 stays empty.
+ */
+export function unreadableRecord(path: FilePath, error: string, source = displayPath(path)): ReportRecord {
+  const id = createHash('sha256').update('unreadable:').update(pathBytes(path)).digest('hex');
+  return { ...failedRecord(source, Buffer.alloc(0), 'unknown', error), report_id: id.slice(0, 16), sha256: '' };
 }
 
 export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {
