@@ -31,39 +31,28 @@ export function joinPath(dir: FilePath, name: FilePath): FilePath {
 }
 
 /**
- * What a person (and the `source` column) is shown: the valid UTF-8 parts as they are, each byte that
- * is not part of a valid sequence as \xNN. Distinct names stay distinct.
+ * What a person (and the `source` column) is shown: each part of the path that is valid UTF-8 as it
+ * is; in a part that is not, every byte above 0x7F as \xNN (its ASCII as is). Distinct names stay
+ * distinct, and no bytes are read as characters they never were.
  */
 export function displayPath(path: FilePath): string {
   if (typeof path === 'string') return path;
-  let out = '';
-  let i = 0;
-  while (i < path.length) {
-    const length = sequenceLength(path[i]);
-    const text = length > 0 && i + length <= path.length ? utf8OrUndefined(path.subarray(i, i + length)) : undefined;
-    if (text !== undefined) {
-      out += text;
-      i += length;
-    } else {
-      out += `\\x${path[i].toString(16).padStart(2, '0')}`;
-      i++;
-    }
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i < path.length && path[i] !== 0x2f) continue;
+    parts.push(displayPart(path.subarray(start, i)));
+    start = i + 1;
   }
-  return out;
+  return parts.join('/');
 }
 
-function sequenceLength(lead: number): number {
-  if (lead < 0x80) return 1;
-  if (lead >= 0xc2 && lead <= 0xdf) return 2;
-  if (lead >= 0xe0 && lead <= 0xef) return 3;
-  if (lead >= 0xf0 && lead <= 0xf4) return 4;
-  return 0;
-}
-
-function utf8OrUndefined(bytes: Buffer): string | undefined {
+function displayPart(bytes: Buffer): string {
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    return undefined;
+    let out = '';
+    for (const byte of bytes) out += byte < 0x80 ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+    return out;
   }
 }

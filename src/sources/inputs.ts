@@ -89,7 +89,7 @@ function staticBase(pattern: string): string {
   const parts = pattern.split('/');
   const fixed: string[] = [];
   for (const part of parts.slice(0, -1)) {
-    if (fg.isDynamicPattern(part)) break;
+    if (part !== '' && fg.isDynamicPattern(part)) break;
     fixed.push(part);
   }
   if (fixed.length === 0) return '.';

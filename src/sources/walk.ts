@@ -5,9 +5,8 @@
  * outside the folder's real path is followed (pass a link itself to read where it leads), and names
  * are kept as bytes where they are not UTF-8.
  */
-import type { Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { displayPath, filePathFromBytes, joinPath, type FilePath } from './file-path.js';
+import { displayPath, filePathFromBytes, joinPath, pathBytes, type FilePath } from './file-path.js';
 
 export interface WalkedFile {
   path: FilePath;
@@ -23,32 +22,47 @@ export async function walkReportFiles(root: string, extensions: readonly string[
   const seenDirs = new Set<string>([key(rootReal)]);
   const seenFiles = new Set<string>();
   const found: WalkedFile[] = [];
-  const pending: Array<{ dir: FilePath; relative: FilePath }> = [{ dir: root, relative: '' }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const names = await readdir(next.dir, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
-    for (const nameBytes of names) {
+  // Plain folders and files first, links last: a file reachable both ways is listed under its own
+  // name, and a linked folder already walked is not walked again.
+  const plain: Entry[] = [{ path: root, relative: '', link: true }]; // the root may be a link the user passed
+  const linked: Entry[] = [];
+  for (let next = plain.pop() ?? linked.shift(); next; next = plain.pop() ?? linked.shift()) {
+    const info = await (next.link ? stat(next.path) : lstat(next.path)).catch(() => undefined);
+    if (!info || (!info.isDirectory() && !info.isFile())) continue;
+    const real = next.relative === '' ? rootReal : await realpath(next.path, { encoding: 'buffer' }).catch(() => undefined);
+    if (!real || !inside(real, rootReal)) continue;
+    if (info.isFile()) {
+      if (wanted.has(extensionOf(pathBytes(next.path))) && !seenFiles.has(key(real))) {
+        seenFiles.add(key(real));
+        found.push({ path: next.path, relative: displayPath(next.relative) });
+      }
+      continue;
+    }
+    if (next.relative !== '') {
+      if (seenDirs.has(key(real))) continue;
+      seenDirs.add(key(real));
+    }
+    const names = await readdir(next.path, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+    for (const nameBytes of names.sort(Buffer.compare).reverse()) {
       if (nameBytes[0] === 0x2e) continue; // dot files and folders, as before
       const name = filePathFromBytes(nameBytes);
-      const path = joinPath(next.dir, name);
-      const relative = next.relative === '' ? name : joinPath(next.relative, name);
-      const entry = await lstat(path).catch(() => undefined);
-      if (!entry) continue;
-      let info: Stats | undefined = entry;
-      if (entry.isSymbolicLink()) info = await stat(path).catch(() => undefined);
-      if (!info || (!info.isDirectory() && !info.isFile())) continue;
-      const real = await realpath(path, { encoding: 'buffer' }).catch(() => undefined);
-      if (!real || !inside(real, rootReal)) continue;
-      if (info.isDirectory()) {
-        if (seenDirs.has(key(real))) continue;
-        seenDirs.add(key(real));
-        pending.push({ dir: path, relative });
-      } else if (wanted.has(extensionOf(nameBytes)) && !seenFiles.has(key(real))) {
-        seenFiles.add(key(real));
-        found.push({ path, relative: displayPath(relative) });
-      }
+      const path = joinPath(next.path, name);
+      const entry: Entry = { path, relative: next.relative === '' ? name : joinPath(next.relative, name), link: false };
+      const kind = await lstat(path).catch(() => undefined);
+      if (!kind) continue;
+      if (kind.isSymbolicLink()) linked.push({ ...entry, link: true });
+      else if (kind.isDirectory()) plain.push(entry);
+      else if (kind.isFile()) plain.push(entry);
     }
   }
   return found.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+}
+
+interface Entry {
+  path: FilePath;
+  relative: FilePath;
+  /** Reached through a symbolic link: stat follows it; only its real path decides if it is inside. */
+  link: boolean;
 }
 
 function key(bytes: Buffer): string {
@@ -62,8 +76,9 @@ function inside(real: Buffer, root: Buffer): boolean {
   return root[root.length - 1] === SLASH || real[root.length] === SLASH;
 }
 
-/** The extension from the name's bytes (ASCII either way), lower-cased with its dot. */
-function extensionOf(name: Buffer): string {
+/** The extension of the path's last part, from its bytes (ASCII either way), lower-cased with its dot. */
+function extensionOf(path: Buffer): string {
+  const name = path.subarray(path.lastIndexOf(SLASH) + 1);
   const dot = name.lastIndexOf(0x2e);
   return dot <= 0 ? '' : name.subarray(dot).toString('latin1').toLowerCase();
 }
