@@ -54,15 +54,23 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
 
   const validators = previous?.path && (await exists(join(options.outDir, previous.path))) ? previous : undefined;
   let result: FetchResult;
+  // The URL's budget runs from its first request (not from the wait for the host's turn).
+  let deadline: number | undefined;
   try {
     result = await deps.scheduler.run(host, (turn) =>
       withRetries(
         async () => {
           await turn();
-          return fetchUrl({ url: entry.url, userAgent: options.userAgent, etag: validators?.etag, lastModified: validators?.last_modified }, deps.fetchContext);
+          deadline ??= Date.now() + options.urlBudgetMs;
+          return fetchUrl({ url: entry.url, userAgent: options.userAgent, etag: validators?.etag, lastModified: validators?.last_modified, deadline }, deps.fetchContext);
         },
         deps.retryPolicy,
-        { sleep: options.sleep, onRetry: (error, waitMs) => options.log(`retry ${entry.url} in ${waitMs} ms: ${error.code} ${error.message}`) },
+        {
+          sleep: options.sleep,
+          onRetry: (error, waitMs) => options.log(`retry ${entry.url} in ${waitMs} ms: ${error.code} ${error.message}`),
+          budgetLeftMs: () => (deadline ?? Infinity) - Date.now(),
+          budgetSpent: (last) => new CrawlError('url-budget', `${entry.url}: no retry fits in the rest of its time budget (--url-budget); last error: ${last.code} ${last.message}`, false),
+        },
       ),
     );
   } catch (err) {

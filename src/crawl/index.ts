@@ -72,7 +72,11 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
     const robots = new RobotsCache(
       rememberedRobotsLoader(store, runId, async (robotsUrl) => {
         await scheduler.turn(new URL(robotsUrl).host);
-        return withRetries(() => fetchUrl({ url: robotsUrl, userAgent: options.userAgent }, fetchContext), retryPolicy, { sleep: options.sleep });
+        const deadline = Date.now() + options.urlBudgetMs;
+        return withRetries(() => fetchUrl({ url: robotsUrl, userAgent: options.userAgent, deadline }, fetchContext), retryPolicy, {
+          sleep: options.sleep,
+          budgetLeftMs: () => deadline - Date.now(),
+        });
       }),
       CRAWL_DEFAULTS.robotsAgentToken,
     );

@@ -26,6 +26,7 @@ export interface CrawlOptions {
   headersTimeoutMs?: number;
   bodyIdleTimeoutMs?: number;
   totalTimeoutMs?: number;
+  urlBudgetMs?: number;
   maxRetries?: number;
   retryBaseDelayMs?: number;
   retryMaxDelayMs?: number;
