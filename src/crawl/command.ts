@@ -70,7 +70,7 @@ export function registerCrawlCommand(program: Command): Command {
     .option('--report-pattern <regex>', 'link text or title of a report', D.reportLinkPattern)
     .option('--extensions <list>', 'attachment extensions, comma-separated', D.attachmentExtensions.join(','))
     .addOption(
-      new Option('--allow-private-network [cidrs...]', 'allow private/loopback addresses: all (no value) or only the given addresses/CIDRs; metadata addresses stay refused unless listed'),
+      new Option('--allow-private-network [cidrs...]', 'allow private/loopback addresses: all (no value) or only the given addresses/CIDRs; link-local and cloud metadata addresses stay refused'),
     )
     .option('--years <from-to>', 'years of coverage.csv, e.g. 2019-2024 (default: earliest report found to last year)', yearRange)
     .option('--no-progress', 'no progress bar even on a terminal')
