@@ -4,10 +4,10 @@
  * look like reports (walk.ts: no symlink loops, nothing outside the folder, names kept as bytes); a
  * crawl folder (with manifest.ndjson) contributes its downloaded files with URLs.
  */
-import { realpath, stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
-import { displayPath, pathBytes, type FilePath } from './file-path.js';
+import { displayPath, filePathFromBytes, joinPath, pathBytes, type FilePath } from './file-path.js';
 import { walkReportFiles } from './walk.js';
 
 export interface InputItem {
@@ -57,7 +57,7 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
     } else if (fg.isDynamicPattern(input)) {
       const files = await globFiles(input);
       if (!files.length) missing.push(input);
-      for (const f of files) add({ path: f, source: f });
+      for (const f of files) add({ path: f, source: displayPath(f) });
     } else {
       missing.push(input);
     }
@@ -69,19 +69,32 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
  * A glob's files. Symbolic links to folders are not descended (no loops); a link to a file is kept
  * only when it stays inside the pattern's fixed leading folders.
  */
-async function globFiles(pattern: string): Promise<string[]> {
+async function globFiles(pattern: string): Promise<FilePath[]> {
   const matches = await fg(pattern, { onlyFiles: false, markDirectories: true, followSymbolicLinks: false, dot: false });
   const base = await realpath(staticBase(pattern)).catch(() => undefined);
-  const files: string[] = [];
+  const files: FilePath[] = [];
   for (const match of matches.sort()) {
     if (match.endsWith('/')) continue;
-    const info = await stat(match).catch(() => undefined);
-    if (!info?.isFile()) continue;
-    const real = await realpath(match).catch(() => undefined);
-    if (!real || !base || (real !== base && !real.startsWith(base.endsWith(sep) ? base : base + sep))) continue;
-    files.push(match);
+    for (const path of match.includes('\ufffd') ? await byteNames(match) : [match]) {
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile()) continue;
+      const real = await realpath(path).catch(() => undefined);
+      if (!real || !base || (real !== base && !real.startsWith(base.endsWith(sep) ? base : base + sep))) continue;
+      files.push(path);
+    }
   }
   return files;
+}
+
+/**
+ * fast-glob decodes names as UTF-8, so a name that is not comes back with U+FFFD and names no file.
+ * The folder's names as bytes that decode to the same text are the files it matched (several names
+ * may collapse into one such text: each is its own file).
+ */
+async function byteNames(match: string): Promise<FilePath[]> {
+  const names = await readdir(dirname(match), { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+  const wanted = basename(match);
+  return names.filter((name) => name.toString('utf8') === wanted).map((name) => joinPath(dirname(match), filePathFromBytes(name)));
 }
 
 /** The folders of a pattern before its first wildcard: `reports/2023/**` → `reports/2023`. */

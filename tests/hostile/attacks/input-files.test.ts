@@ -79,6 +79,17 @@ describe('file names that are not UTF-8', () => {
     expect(records[0].cells['requests.new_received.total']).toBe(0);
   });
 
+  it('finds them through a glob too, each name its own file though both decode to the same replacement text', async () => {
+    const dir = join(base, 'gbk-glob');
+    await mkdir(dir, { recursive: true });
+    // 甲 and 乙 in GBK: neither is UTF-8, and both turn into the same two U+FFFD under a lossy decoding.
+    for (const name of [gbkName('甲.txt'), gbkName('乙.txt')]) await writeFile(Buffer.concat([Buffer.from(`${dir}/`), name]), name);
+    const { items, missing } = await expandInputs([`${dir}/*.txt`]);
+    expect(missing).toEqual([]);
+    expect(items.map((item) => item.source).sort()).toEqual([`${dir}/\\xbc\\xd7.txt`, `${dir}/\\xd2\\xd2.txt`]);
+    expect(await Promise.all(items.map((item) => readFile(item.path)))).toEqual(expect.arrayContaining([gbkName('甲.txt'), gbkName('乙.txt')]));
+  });
+
   it('gives unreadable files distinct ids from their path bytes and an empty sha256, never the hash of nothing', async () => {
     const missingA = Buffer.concat([Buffer.from(`${base}/gone-`), gbkName('甲.txt')]);
     const missingB = Buffer.concat([Buffer.from(`${base}/gone-`), gbkName('乙.txt')]);
