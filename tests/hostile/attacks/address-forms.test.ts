@@ -1,7 +1,9 @@
 /** Attack 1, address by address: every spelling of loopback, link-local and metadata is judged by where it leads. */
+import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { classifyAddress, createAddressPolicy, createGuardedLookup, type Resolver } from '../../../src/crawl/address-guard.js';
 import { BlockedAddressError } from '../../../src/crawl/errors.js';
+import { fetchUrl } from '../../../src/crawl/fetcher.js';
 import { embeddedIpv4, parseIp } from '../../../src/crawl/ip-address.js';
 
 const strict = createAddressPolicy(false);
@@ -89,5 +91,25 @@ describe('the DNS answers', () => {
       expect(await lookupWith(resolver, host)).toBeInstanceOf(BlockedAddressError);
     }
     expect(asked).toEqual([]);
+  });
+});
+
+describe('URLs that spell a metadata address another way', () => {
+  it.each([
+    'http://169.254.169.254./', 'http://0xa9fea9fe/', 'http://2852039166/', 'http://0251.0376.0251.0376/', 'http://169.254.43518/',
+    'http://１６９.２５４.１６９.２５４/', 'http://[::ffff:169.254.169.254]/', 'http://[::169.254.169.254]/', 'http://metadata.google.internal./',
+    'http://ｍｅｔａｄａｔａ.google.internal/', 'http://user:pw@[fd00:ec2::254]/',
+  ])('refuses %s under --allow-private-network before any connection', async (url) => {
+    const connects: string[] = [];
+    const dispatcher = new Agent({
+      connect: (options, callback) => {
+        connects.push(String(options.hostname));
+        callback(new Error('no connection expected'), null);
+      },
+    });
+    const limits = { maxRedirects: 3, maxBodyBytes: 1024, headersTimeoutMs: 1000, bodyIdleTimeoutMs: 1000, totalTimeoutMs: 2000, maxRetryAfterMs: 0 };
+    await expect(fetchUrl({ url, userAgent: 'test' }, { dispatcher, policy: open, limits })).rejects.toMatchObject({ code: 'blocked-address', retryable: false });
+    expect(connects).toEqual([]);
+    await dispatcher.close();
   });
 });
