@@ -13,7 +13,8 @@ const listed = createAddressPolicy(['127.0.0.1', '169.254.0.0/16', 'fd00:ec2::/3
 describe('addresses that lead to metadata services', () => {
   it.each([
     '169.254.169.254', '169.254.0.23', '169.254.170.2', '169.254.255.255', '169.254.0.0', // the whole link-local range
-    '100.100.100.200', '100.96.0.96', '168.63.129.16', '192.0.0.192', 'fd00:ec2::254', 'fd00:ec2::23', 'fd20:ce::254',
+    '100.100.100.200', '100.96.0.96', '100.80.80.80', '168.63.129.16', '192.0.0.192', 'fd00:ec2::254', 'fd00:ec2::23', 'fd20:ce::254',
+    'fd00:a9fe:a9fe::1', 'fd00:c1::a9fe:a9fe', '169.254.42.42',
     'fe80::1', 'febf:ffff::1', 'fe80::1%eth0', // the whole of fe80::/10, with a zone id too
     '::a9fe:a9fe', '::169.254.169.254', // IPv4-compatible
     '::ffff:169.254.169.254', '::ffff:a9fe:a9fe', '::ffff:0:a9fe:a9fe', // mapped, translated
