@@ -12,11 +12,6 @@ export function decodePage(body: Buffer, contentType: string | undefined): Decod
   return decodeBytes(body, { declared: charsetFromContentType(contentType) ?? declaredCharset(body) ?? xmlEncoding(body) });
 }
 
-/** The text alone, for callers that do not report how it was decoded. */
-export function decodeText(body: Buffer, contentType: string | undefined): string {
-  return decodePage(body, contentType).text;
-}
-
 export function charsetFromContentType(contentType: string | undefined): string | undefined {
   const match = contentType?.match(/charset\s*=\s*["']?([\w.:-]+)/i);
   return match?.[1]?.toLowerCase();
