@@ -5,9 +5,10 @@
  * links), and its bytes must be the sha256 the row records; otherwise the row is a failed record.
  */
 import { access, realpath } from 'node:fs/promises';
-import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { isAbsolute, join, normalize, sep } from 'node:path';
 import { MANIFEST_FILE, readManifest } from '../crawl/manifest.js';
 import { withoutCredentials } from '../util/url-credentials.js';
+import { isWithin } from './file-path.js';
 import type { InputItem } from './inputs.js';
 
 export async function loadManifestInputs(dir: string): Promise<InputItem[] | undefined> {
@@ -54,7 +55,5 @@ async function outsideCrawlFolder(root: string, dir: string, path: string): Prom
   // outside; reading it fails with its own reason.
   const real = await realpath(join(dir, path)).catch(() => undefined);
   if (real === undefined) return undefined;
-  const inside = relative(root, real);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return `resolves to ${real}, outside the crawl folder`;
-  return undefined;
+  return real !== root && isWithin(real, root) ? undefined : `resolves to ${real}, outside the crawl folder`;
 }

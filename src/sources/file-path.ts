@@ -56,3 +56,12 @@ function displayPart(bytes: Buffer): string {
     return out;
   }
 }
+
+/** Is the (real) path the root or below it? Compared as bytes; `/data/ab` is not below `/data/a`. */
+export function isWithin(path: FilePath, root: FilePath): boolean {
+  const real = pathBytes(path);
+  const base = pathBytes(root);
+  if (real.equals(base)) return true;
+  if (real.length <= base.length || !real.subarray(0, base.length).equals(base)) return false;
+  return base[base.length - 1] === 0x2f || real[base.length] === 0x2f;
+}

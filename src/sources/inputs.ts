@@ -5,9 +5,9 @@
  * crawl folder (with manifest.ndjson) contributes its downloaded files with URLs.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import fg from 'fast-glob';
-import { displayPath, filePathFromBytes, joinPath, pathBytes, type FilePath } from './file-path.js';
+import { displayPath, filePathFromBytes, isWithin, joinPath, pathBytes, type FilePath } from './file-path.js';
 import { walkReportFiles } from './walk.js';
 
 export interface InputItem {
@@ -71,15 +71,15 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
  */
 async function globFiles(pattern: string): Promise<FilePath[]> {
   const matches = await fg(pattern, { onlyFiles: false, markDirectories: true, followSymbolicLinks: false, dot: false });
-  const base = await realpath(staticBase(pattern)).catch(() => undefined);
+  const base = await realpath(staticBase(pattern), { encoding: 'buffer' }).catch(() => undefined);
   const files: FilePath[] = [];
   for (const match of matches.sort()) {
     if (match.endsWith('/')) continue;
     for (const path of match.includes('\ufffd') ? await byteNames(match) : [match]) {
       const info = await stat(path).catch(() => undefined);
       if (!info?.isFile()) continue;
-      const real = await realpath(path).catch(() => undefined);
-      if (!real || !base || (real !== base && !real.startsWith(base.endsWith(sep) ? base : base + sep))) continue;
+      const real = await realpath(path, { encoding: 'buffer' }).catch(() => undefined);
+      if (!real || !base || !isWithin(real, base)) continue;
       files.push(path);
     }
   }

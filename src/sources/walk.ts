@@ -6,7 +6,7 @@
  * are kept as bytes where they are not UTF-8.
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { displayPath, filePathFromBytes, joinPath, pathBytes, type FilePath } from './file-path.js';
+import { displayPath, filePathFromBytes, isWithin, joinPath, pathBytes, type FilePath } from './file-path.js';
 
 export interface WalkedFile {
   path: FilePath;
@@ -30,7 +30,7 @@ export async function walkReportFiles(root: string, extensions: readonly string[
     const info = await (next.link ? stat(next.path) : lstat(next.path)).catch(() => undefined);
     if (!info || (!info.isDirectory() && !info.isFile())) continue;
     const real = next.relative === '' ? rootReal : await realpath(next.path, { encoding: 'buffer' }).catch(() => undefined);
-    if (!real || !inside(real, rootReal)) continue;
+    if (!real || !isWithin(real, rootReal)) continue;
     if (info.isFile()) {
       if (wanted.has(extensionOf(pathBytes(next.path))) && !seenFiles.has(key(real))) {
         seenFiles.add(key(real));
@@ -67,13 +67,6 @@ interface Entry {
 
 function key(bytes: Buffer): string {
   return bytes.toString('latin1');
-}
-
-/** Is the real path the root or below it? (`/data/a` is not below `/data/ab`.) */
-function inside(real: Buffer, root: Buffer): boolean {
-  if (real.equals(root)) return true;
-  if (real.length <= root.length || !real.subarray(0, root.length).equals(root)) return false;
-  return root[root.length - 1] === SLASH || real[root.length] === SLASH;
 }
 
 /** The extension of the path's last part, from its bytes (ASCII either way), lower-cased with its dot. */
