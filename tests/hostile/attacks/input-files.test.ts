@@ -46,6 +46,18 @@ describe('an input folder full of symbolic links', () => {
     expect(items.map((item) => item.source)).toEqual([join(root, 'a', 'b', 'two.pdf'), join(root, 'a', 'one.txt')]);
   });
 
+  it('walks a mesh of folders that all link to each other (exponentially many paths) once per folder', async () => {
+    const mesh = join(base, 'mesh');
+    const names = Array.from({ length: 12 }, (_, i) => `d${String(i).padStart(2, '0')}`);
+    for (const name of names) {
+      await mkdir(join(mesh, name), { recursive: true });
+      await writeFile(join(mesh, name, 'report.txt'), name);
+    }
+    for (const from of names) for (const to of names) if (from !== to) await symlink(join(mesh, to), join(mesh, from, `to-${to}`));
+    const { items } = await expandInputs([mesh]);
+    expect(items.map((item) => item.source)).toEqual(names.map((name) => join(mesh, name, 'report.txt')));
+  });
+
   it('reads where a link leads when the user passed the link itself', async () => {
     const { items } = await expandInputs([join(base, 'reports', 'out-dir'), join(base, 'reports', 'out-file.txt')]);
     expect(items.map((item) => item.source)).toEqual([join(base, 'reports', 'out-dir', 'secret.txt'), join(base, 'reports', 'out-file.txt')]);

@@ -14,6 +14,12 @@ describe('robots.txt matching on normalised paths', () => {
     expect(rules.isAllowed(`http://portal.test${path}`)).toBe(true);
   });
 
+  it('matches a rule written in Chinese against the URL in either case of hex', () => {
+    const chinese = parseRobots('http://portal.test/robots.txt', 'User-agent: *\nDisallow: /年报/\n', 'nianbao');
+    for (const path of ['/%E5%B9%B4%E6%8A%A5/2023.htm', '/%e5%b9%b4%e6%8a%a5/2023.htm', '/年报/2023.htm']) expect(chinese.isAllowed(`http://portal.test${path}`), path).toBe(false);
+    expect(chinese.isAllowed('http://portal.test/%E5%B9%B4/2023.htm')).toBe(true);
+  });
+
   it('decodes unreserved characters only, keeping reserved escapes with upper-case hex', () => {
     expect(normaliseRobotsPath('/%41%2d%2E%5f%7E%2f%3f%e5%b9%b4')).toBe('/A-._~%2F%3F%E5%B9%B4');
   });
