@@ -39,8 +39,12 @@ export async function extractFile(path: FilePath, options: ExtractOptions = {}, 
  * unreadable files never share a report_id (nor share one with an empty file), and sha256 stays empty.
  */
 export function unreadableRecord(path: FilePath, error: string, source = displayPath(path)): ReportRecord {
-  const id = createHash('sha256').update('unreadable:').update(pathBytes(path)).digest('hex');
-  return { ...failedRecord(source, Buffer.alloc(0), 'unknown', error), report_id: id.slice(0, 16), sha256: '' };
+  return { ...failedRecord(source, Buffer.alloc(0), 'unknown', error), report_id: unreadableHash(path).slice(0, 16), sha256: '' };
+}
+
+/** The stand-in for a content hash when no byte could be read: distinct per path, never the hash of nothing. */
+export function unreadableHash(path: FilePath): string {
+  return createHash('sha256').update('unreadable:').update(pathBytes(path)).digest('hex');
 }
 
 export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {

@@ -9,7 +9,8 @@ import { detectReader } from '../../extractors/detect.js';
 import type { Limits } from '../limits.js';
 import type { BatchInput } from './batch.js';
 import { documentKey } from './settings.js';
-import { displayPath, pathBytes, type FilePath } from '../sources/file-path.js';
+import { displayPath, type FilePath } from '../sources/file-path.js';
+import { unreadableHash } from '../pipeline.js';
 
 export interface PreparedInput {
   input: BatchInput;
@@ -27,7 +28,7 @@ export interface PreparedInput {
 export async function prepare(input: BatchInput, limits: Limits, settings: string): Promise<PreparedInput> {
   // Never read: the id and the journal key come from the path's bytes, distinct per input.
   const unread = (refusal: string): PreparedInput => {
-    const pathHash = createHash('sha256').update('unreadable:').update(pathBytes(input.path)).digest('hex');
+    const pathHash = unreadableHash(input.path);
     return { input, key: documentKey(pathHash, settings, input.known), sha256: pathHash, sizeBytes: 0, format: 'unknown', bytesRead: false, refusal };
   };
   if (input.refusal) return unread(input.refusal);
