@@ -15,7 +15,7 @@ import type { ResolvedCrawlOptions } from './options.js';
 import { dateFromUrl, normaliseDate, readPageMetadata, reportYear, type PageMetadata } from './page-metadata.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { robotsDisallowed, type RobotsCache, type RobotsRules } from './robots.js';
-import { exists, storeContent, type StoredFile } from './storage.js';
+import { exists, isStoredPath, storeContent, type StoredFile } from './storage.js';
 import type { CrawlStore, FrontierEntry, FrontierState, ResourceRow } from './store.js';
 
 export interface EntryDeps {
@@ -52,7 +52,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
   if (rules.crawlDelayMs) deps.scheduler.setHostDelay(host, Math.min(rules.crawlDelayMs, options.maxCrawlDelayMs));
   if (!rules.isAllowed(entry.url)) return failure(entry, previous, robotsDisallowed(entry.url), deps, 'skipped');
 
-  const validators = previous?.path && (await exists(join(options.outDir, previous.path))) ? previous : undefined;
+  const validators = previous?.path && isStoredPath(previous.path) && (await exists(join(options.outDir, previous.path))) ? previous : undefined;
   let result: FetchResult;
   // The URL's budget runs from its first request (not from the wait for the host's turn).
   let deadline: number | undefined;
