@@ -76,8 +76,9 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
       {
         connection: connectionOptions(options.url),
         prefix: QUEUE_PREFIX,
-        // Each pool worker runs one document and holds the next in its inbox, as in a local run.
-        concurrency: pool.capacity,
+        // One job in hand per worker process: a machine that dies takes down (and delays) only the
+        // documents it was parsing, so an innocent document rarely shares a poison one's stalls.
+        concurrency: options.workers,
         lockDuration: lockMs,
         stalledInterval: Math.max(1000, Math.floor(lockMs / 2)),
         maxStalledCount: options.maxStalls ?? DEFAULT_MAX_STALLS,
