@@ -107,7 +107,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
   try {
     while (!options.signal?.aborted) {
       await refresh().catch((err: Error) => options.onWarning?.(`reading the run registry: ${err.message}`));
-      await sleep(options.pollMs ?? 2000, options.signal);
+      await sleep(options.pollMs ?? 500, options.signal);
     }
   } finally {
     // Jobs in hand finish and are recorded; none is left locked.

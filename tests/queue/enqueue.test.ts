@@ -6,7 +6,7 @@ import { enqueueRun } from '../../src/queue/enqueue.js';
 import { formatStatus, queueStatus, removeRun } from '../../src/queue/status.js';
 import { connect } from '../../src/queue/connection.js';
 import { runInputs } from '../../src/queue/runs.js';
-import { startRedis, type TestRedis } from './redis-server.js';
+import { startRedis, type TestRedis } from '../../bench/redis-server.js';
 
 let redis: TestRedis;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDocuments, ensureBuilt, repoRoot, tempDir } from '../run/helpers.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
-import { startRedis, type TestRedis } from './redis-server.js';
+import { startRedis, type TestRedis } from '../../bench/redis-server.js';
 
 const cli = join(repoRoot, 'bin/nianbao.js');
 const slowWorker = join(repoRoot, 'tests/fixtures/run/slow-worker.mjs');

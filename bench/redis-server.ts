@@ -1,5 +1,5 @@
 /**
- * A Redis of the test's own (Debian's redis-server) on a free loopback port, with its data in a
+ * A Redis of its own for a test or the bench (Debian's redis-server) on a free loopback port, with its data in a
  * temporary folder and persistence on (append-only file, fsync on every write), so a test can kill
  * and restart it and expect nothing lost.
  */
