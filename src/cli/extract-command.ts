@@ -1,3 +1,4 @@
+import { parseQueueUrl, queueAction } from './queue-url.js';
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { expandInputs } from '../sources/inputs.js';
@@ -21,7 +22,7 @@ export function registerExtractCommand(program: Command): void {
     .option('-w, --workers <n>', 'worker processes (default: one per core; 0 parses in this process)', parseCount)
     .option('--timeout <seconds>', 'wall-clock limit per document before its worker is killed', parseCount)
     .option('-q, --quiet', 'no progress bar and no summary')
-    .option('--queue <url>', 'enqueue the documents in Redis (redis://HOST:PORT/DB) for `nianbao worker`s instead of parsing them here')
+    .option('--queue <url>', 'enqueue the documents in Redis (redis://HOST:PORT/DB) for `nianbao worker`s instead of parsing them here', parseQueueUrl)
     .option('--run <id>', 'with --queue: the run id (default: from this machine and --out, so repeating the command resumes)')
     .option('--wait', 'with --queue: wait for the workers, then write the datasets to --out')
     .option('--by-path', 'with --queue: send paths, not bytes (every worker mounts the inputs at the same path)')
@@ -29,7 +30,7 @@ export function registerExtractCommand(program: Command): void {
       const { items, missing } = await expandInputs(inputs, loadManifestInputs);
       if (opts.queue) {
         const limits = opts.timeout ? { documentTimeoutMs: opts.timeout * 1000 } : undefined;
-        return runQueuedExtract(items, missing, { url: opts.queue, outDir: opts.out, runId: opts.run, wait: opts.wait, byPath: opts.byPath, quiet: opts.quiet, limits });
+        return queueAction(runQueuedExtract)(items, missing, { url: opts.queue, outDir: opts.out, runId: opts.run, wait: opts.wait, byPath: opts.byPath, quiet: opts.quiet, limits });
       }
       const bar =
         !opts.quiet && process.stderr.isTTY

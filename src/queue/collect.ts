@@ -12,7 +12,7 @@ import { refused } from '../run/batch.js';
 import { atomicWrite } from '../run/atomic.js';
 import { writeDatasets } from '../extract-run.js';
 import { newSummary, type RunSummary } from '../run-summary.js';
-import { connect, connectionOptions } from './connection.js';
+import { connect, connectionOptions, quietErrors } from './connection.js';
 import { getRun, listRuns, queueName, runInputs, QUEUE_PREFIX, type RunInfo } from './runs.js';
 import { jobId, preparedFromJob, type ExtractJobData, type ExtractJobResult } from './job.js';
 import type { Redis } from 'ioredis';
@@ -40,10 +40,10 @@ export class RunNotFoundError extends Error {}
 
 export async function collectRun(options: CollectOptions): Promise<RunSummary> {
   const started = Date.now();
-  const redis = connect(options.url);
+  const redis = await connect(options.url);
   try {
     const runId = await resolveRunId(redis, options.runId);
-    const queue = new Queue<ExtractJobData, ExtractJobResult, 'extract'>(queueName(runId), { connection: connectionOptions(options.url), prefix: QUEUE_PREFIX });
+    const queue = quietErrors(new Queue<ExtractJobData, ExtractJobResult, 'extract'>(queueName(runId), { connection: connectionOptions(options.url), prefix: QUEUE_PREFIX }));
     try {
       const run = await waitForRun(redis, queue, runId, options);
       const summary = newSummary(run.missing);

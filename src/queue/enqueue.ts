@@ -12,7 +12,7 @@ import type { InputItem } from '../sources/inputs.js';
 import { QUEUE_LIMITS, resolveLimits, type LimitsOverrides } from '../limits.js';
 import { settingsHash } from '../run/settings.js';
 import { prepare, type PreparedInput } from '../run/prepare.js';
-import { connect, connectionOptions } from './connection.js';
+import { connect, connectionOptions, quietErrors } from './connection.js';
 import { appendInputs, beginRun, queueName, sealRun, QUEUE_PREFIX } from './runs.js';
 import { jobId, JOB_OPTIONS, type ExtractJobData, type ExtractJobResult } from './job.js';
 
@@ -44,8 +44,8 @@ const INPUTS_PAGE = 1000;
 export async function enqueueRun(items: InputItem[], options: EnqueueOptions): Promise<EnqueueSummary> {
   const limits = resolveLimits(options.limits ?? {});
   const settings = await settingsHash(limits);
-  const redis = connect(options.url);
-  const queue = new Queue<ExtractJobData, ExtractJobResult, 'extract'>(queueName(options.runId), { connection: connectionOptions(options.url), prefix: QUEUE_PREFIX });
+  const redis = await connect(options.url);
+  const queue = quietErrors(new Queue<ExtractJobData, ExtractJobResult, 'extract'>(queueName(options.runId), { connection: connectionOptions(options.url), prefix: QUEUE_PREFIX }));
   const summary: EnqueueSummary = { runId: options.runId, inputs: items.length, jobs: 0, existing: 0, sealed: false };
   try {
     await beginRun(redis, options.runId, settings, limits, options.missing ?? []);

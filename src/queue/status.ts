@@ -1,6 +1,6 @@
 /** `nianbao queue status` and `queue remove`: what each run in Redis holds, and forgetting a run. */
 import { Queue } from 'bullmq';
-import { connect, connectionOptions } from './connection.js';
+import { connect, connectionOptions, quietErrors } from './connection.js';
 import { forgetRun, getRun, listRuns, queueName, QUEUE_PREFIX, type RunInfo } from './runs.js';
 import { runCounts, type RunCounts } from './collect.js';
 
@@ -9,14 +9,14 @@ export interface RunStatus extends RunCounts {
 }
 
 export async function queueStatus(url: string, runId?: string): Promise<RunStatus[]> {
-  const redis = connect(url);
+  const redis = await connect(url);
   try {
     const ids = runId ? [runId] : await listRuns(redis);
     const out: RunStatus[] = [];
     for (const id of ids) {
       const run = await getRun(redis, id);
       if (!run) continue;
-      const queue = new Queue(queueName(id), { connection: connectionOptions(url), prefix: QUEUE_PREFIX });
+      const queue = quietErrors(new Queue(queueName(id), { connection: connectionOptions(url), prefix: QUEUE_PREFIX }));
       try {
         out.push({ run, ...(await runCounts(queue)) });
       } finally {
@@ -42,8 +42,8 @@ export function formatStatus(statuses: RunStatus[]): string {
 
 /** Removes a run: its jobs, their records and its registry entries. */
 export async function removeRun(url: string, runId: string): Promise<void> {
-  const redis = connect(url);
-  const queue = new Queue(queueName(runId), { connection: connectionOptions(url), prefix: QUEUE_PREFIX });
+  const redis = await connect(url);
+  const queue = quietErrors(new Queue(queueName(runId), { connection: connectionOptions(url), prefix: QUEUE_PREFIX }));
   try {
     await queue.obliterate({ force: true });
     await forgetRun(redis, runId);

@@ -12,7 +12,7 @@ import { WorkerPool } from '../run/pool.js';
 import { parse } from '../run/batch.js';
 import { settingsHash } from '../run/settings.js';
 import type { Limits } from '../limits.js';
-import { connect, connectionOptions } from './connection.js';
+import { connect, connectionOptions, quietErrors } from './connection.js';
 import { getRun, listRuns, queueName, QUEUE_PREFIX, type RunInfo } from './runs.js';
 import { preparedFromJob, type ExtractJobData, type ExtractJobResult } from './job.js';
 
@@ -39,7 +39,7 @@ export const DEFAULT_LOCK_MS = 30_000;
 export const DEFAULT_MAX_STALLS = 2;
 
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<void> {
-  const redis = connect(options.url);
+  const redis = await connect(options.url);
   const pools = new Map<string, WorkerPool>();
   const listening = new Map<string, Worker<ExtractJobData, ExtractJobResult, 'extract'>>();
   const skipped = new Set<string>();

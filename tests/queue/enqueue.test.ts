@@ -28,7 +28,7 @@ describe('enqueuing a run', () => {
     const items = inputs();
     const summary = await enqueueRun(items, { url: redis.url, runId: 'once' });
     expect(summary).toEqual({ runId: 'once', inputs: items.length, jobs: items.length - 1, existing: 0, sealed: true });
-    const client = connect(redis.url);
+    const client = await connect(redis.url);
     try {
       expect((await runInputs(client, 'once')).map((i) => i.source)).toEqual(items.map((i) => i.source));
     } finally {
