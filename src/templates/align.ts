@@ -124,7 +124,8 @@ function rowFacts(rows: DocRow[]): RowFacts {
     joinedCores: rows.map((d, j) => {
       const next = rows[j + 1];
       if (!next || !next.label || valueCounts[j + 1] > 0 || valueCounts[j] === 0) return undefined;
-      return rowLabelCore(d.label + next.label);
+      // The rest of the label is what the next row prints itself, not the group labels a rowspan repeats.
+      return rowLabelCore(d.label + (next.ownLabel || next.label));
     }),
   };
   factsCache.set(rows, facts);
