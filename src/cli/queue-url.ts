@@ -1,7 +1,7 @@
 /** The `--queue redis://HOST:PORT/DB` option's check: a bad address is a usage error (exit 2), not a crash. */
 import { InvalidArgumentError } from 'commander';
 import { connectionOptions, QueueUnreachableError, QueueUrlError } from '../queue/connection.js';
-import { RunNotFoundError } from '../queue/collect.js';
+import { CollectInterruptedError, RunNotFoundError } from '../queue/collect.js';
 
 export function parseQueueUrl(value: string): string {
   try {
@@ -13,15 +13,15 @@ export function parseQueueUrl(value: string): string {
   }
 }
 
-/** Runs a queue command; Redis unreachable or no such run is a one-line error and exit status 1. */
+/** Runs a queue command; Redis unreachable or no such run is a one-line error and exit status 1 (130 for Ctrl-C). */
 export function queueAction<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await action(...args);
     } catch (err) {
-      if (!(err instanceof QueueUnreachableError || err instanceof RunNotFoundError)) throw err;
+      if (!(err instanceof QueueUnreachableError || err instanceof RunNotFoundError || err instanceof CollectInterruptedError)) throw err;
       process.stderr.write(`nianbao: ${err.message}\n`);
-      process.exitCode = 1;
+      process.exitCode = err instanceof CollectInterruptedError ? 130 : 1;
     }
   };
 }

@@ -38,6 +38,9 @@ export interface RunCounts {
 
 export class RunNotFoundError extends Error {}
 
+/** Ctrl-C while waiting: nothing was written, the run goes on in Redis and can be collected later. */
+export class CollectInterruptedError extends Error {}
+
 export async function collectRun(options: CollectOptions): Promise<RunSummary> {
   const started = Date.now();
   const redis = await connect(options.url);
@@ -98,7 +101,7 @@ async function waitForRun(redis: Redis, queue: Queue<ExtractJobData, ExtractJobR
     if (!run) throw new RunNotFoundError(`no run ${runId} in this queue (see \`nianbao queue status\`)`);
     const counts = await runCounts(queue);
     if (run.sealed && counts.waiting + counts.active + counts.delayed === 0) return run;
-    if (options.signal?.aborted) throw new Error(`collect of run ${runId} interrupted before the run ended`);
+    if (options.signal?.aborted) throw new CollectInterruptedError(`collect of run ${runId} interrupted before the run ended; the run goes on: collect it later`);
     options.onWaiting?.(counts, run);
     await new Promise((r) => setTimeout(r, options.pollMs ?? 1000));
   }

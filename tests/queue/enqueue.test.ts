@@ -1,11 +1,13 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDocuments, tempDir } from '../run/helpers.js';
 import { enqueueRun } from '../../src/queue/enqueue.js';
 import { formatStatus, queueStatus, removeRun } from '../../src/queue/status.js';
-import { connect } from '../../src/queue/connection.js';
-import { runInputs } from '../../src/queue/runs.js';
+import { connect, connectionOptions } from '../../src/queue/connection.js';
+import { queueName, runInputs, QUEUE_PREFIX } from '../../src/queue/runs.js';
+import type { ExtractJobData } from '../../src/queue/job.js';
 import { startRedis, type TestRedis } from '../../bench/redis-server.js';
 
 let redis: TestRedis;
@@ -53,6 +55,28 @@ describe('enqueuing a run', () => {
     const [status] = await queueStatus(redis.url, 'interrupted');
     expect(status.waiting).toBe(items.length - 1);
     expect(status.run.sealed).toBe(true);
+  });
+
+  it('carries each document inside its job, or only its absolute path with byPath', async () => {
+    const [item] = inputs();
+    await enqueueRun([item], { url: redis.url, runId: 'bytes' });
+    await enqueueRun([item], { url: redis.url, runId: 'paths', byPath: true });
+    const jobData = async (runId: string): Promise<ExtractJobData> => {
+      const queue = new Queue(queueName(runId), { connection: connectionOptions(redis.url), prefix: QUEUE_PREFIX });
+      try {
+        const [job] = await queue.getJobs(['waiting']);
+        return job.data as ExtractJobData;
+      } finally {
+        await queue.close();
+      }
+    };
+    const inBytes = await jobData('bytes');
+    expect(Buffer.from(inBytes.bytes!, 'base64').equals(readFileSync(item.path))).toBe(true);
+    expect(inBytes.path).toBeUndefined();
+    const byPath = await jobData('paths');
+    expect(byPath.bytes).toBeUndefined();
+    expect(byPath.path).toBe(resolve(item.path));
+    expect(byPath.name).toBe(basename(item.path));
   });
 
   it('refuses to resume a run under the same id with other limits', async () => {
