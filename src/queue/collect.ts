@@ -119,7 +119,7 @@ export async function runCounts(queue: Queue): Promise<RunCounts> {
  */
 function jobRecord(job: Job<ExtractJobData, ExtractJobResult, 'extract'> | undefined, key: string, source: string): { json: string; elapsedMs: number; finishedOn: number } {
   if (!job) {
-    const data: ExtractJobData = { key, source, sha256: key.split(':')[0], sizeBytes: 0, format: 'unknown', name: '' };
+    const data: ExtractJobData = { key, source, sha256: key.split(':')[0], sizeBytes: 0, format: 'unknown', bytesRead: true, name: '' };
     return { json: JSON.stringify(refused(preparedFromJob(data, ''), 'crash: the job of this document is gone from the queue (removed before collecting?)')), elapsedMs: 0, finishedOn: Date.now() };
   }
   const finishedOn = job.finishedOn ?? Date.now();

@@ -5,7 +5,8 @@
  * already there are kept by BullMQ, whose job ids are the keys).
  */
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
+import { displayPath, joinPath, pathBytes } from '../sources/file-path.js';
 import { Queue } from 'bullmq';
 import PQueue from 'p-queue';
 import type { InputItem } from '../sources/inputs.js';
@@ -86,9 +87,12 @@ export async function enqueueRun(items: InputItem[], options: EnqueueOptions): P
 
 async function jobData(item: PreparedInput, byPath: boolean): Promise<ExtractJobData> {
   const { input } = item;
-  const data: ExtractJobData = { key: item.key, source: input.source, known: input.known, sha256: item.sha256, sizeBytes: item.sizeBytes, format: item.format, refusal: item.refusal, name: basename(input.path) };
+  // A name that is not UTF-8 is shown escaped (its extension, all a reader looks at, is ASCII).
+  const name = basename(displayPath(input.path));
+  const data: ExtractJobData = { key: item.key, source: input.source, known: input.known, sha256: item.sha256, sizeBytes: item.sizeBytes, format: item.format, bytesRead: item.bytesRead, refusal: item.refusal, name };
   if (item.refusal) return data;
   if (!byPath && item.sizeBytes <= QUEUE_LIMITS.maxJobDocumentBytes) data.bytes = (await readFile(input.path)).toString('base64');
-  else data.path = resolve(input.path);
+  else if (typeof input.path === 'string') data.path = resolve(input.path);
+  else data.pathBytes = pathBytes(isAbsolute(displayPath(input.path)) ? input.path : joinPath(process.cwd(), input.path)).toString('base64');
   return data;
 }

@@ -2,6 +2,7 @@
 import type { PreparedInput } from '../run/prepare.js';
 import type { Status } from '../schemas/record.js';
 import type { InputItem } from '../sources/inputs.js';
+import type { FilePath } from '../sources/file-path.js';
 
 export interface ExtractJobData {
   /** The journal key (content sha256, settings, known facts): the job id is made from it. */
@@ -12,6 +13,8 @@ export interface ExtractJobData {
   sha256: string;
   sizeBytes: number;
   format: string;
+  /** False for an input that could not be read (its sha256 then stands for its path, not its bytes). */
+  bytesRead: boolean;
   /** Refused before parsing (unreadable, over a size limit): the worker writes the failed record. */
   refusal?: string;
   /** File name for the bytes on the worker: readers also look at the extension. */
@@ -20,6 +23,8 @@ export interface ExtractJobData {
   bytes?: string;
   /** Absolute path every worker mounts (larger documents, or --by-path). */
   path?: string;
+  /** The same, base64, for a path whose bytes are not UTF-8. */
+  pathBytes?: string;
 }
 
 export interface ExtractJobResult {
@@ -36,8 +41,13 @@ export function jobId(key: string): string {
 }
 
 /** The prepared input a job stands for, as src/run/batch.ts handles it. */
-export function preparedFromJob(data: ExtractJobData, path: string): PreparedInput {
-  return { input: { path, source: data.source, known: data.known }, key: data.key, sha256: data.sha256, sizeBytes: data.sizeBytes, format: data.format, refusal: data.refusal };
+export function preparedFromJob(data: ExtractJobData, path: FilePath): PreparedInput {
+  return { input: { path, source: data.source, known: data.known }, key: data.key, sha256: data.sha256, sizeBytes: data.sizeBytes, format: data.format, bytesRead: data.bytesRead, refusal: data.refusal };
+}
+
+/** Where the worker reads a document sent by path. */
+export function jobPath(data: ExtractJobData): FilePath {
+  return data.pathBytes !== undefined ? Buffer.from(data.pathBytes, 'base64') : (data.path ?? '');
 }
 
 /** Every job of a run: retried on thrown errors, kept in Redis after it ends so the collector reads it. */

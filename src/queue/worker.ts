@@ -14,7 +14,7 @@ import { settingsHash } from '../run/settings.js';
 import type { Limits } from '../limits.js';
 import { connect, connectionOptions, quietErrors } from './connection.js';
 import { getRun, listRuns, queueName, QUEUE_PREFIX, type RunInfo } from './runs.js';
-import { preparedFromJob, type ExtractJobData, type ExtractJobResult } from './job.js';
+import { jobPath, preparedFromJob, type ExtractJobData, type ExtractJobResult } from './job.js';
 
 export interface QueueWorkerOptions {
   url: string;
@@ -120,7 +120,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
 /** One job to its record: the bytes into a temporary file named like the input, then the pool. */
 async function runJob(data: ExtractJobData, pool: WorkerPool, limits: Limits): Promise<ExtractJobResult> {
   let dir: string | undefined;
-  let path = data.path ?? '';
+  let path = jobPath(data);
   try {
     if (data.bytes !== undefined) {
       dir = await mkdtemp(join(tmpdir(), 'nianbao-job-'));
