@@ -22,14 +22,6 @@ export const KNOWN_FAILING = new Set<string>([
   'wrapped-labels/html',
   'wrapped-labels/html-word',
   'split-tables/txt',
-  'split-tables/md',
-  'split-tables/html',
-  'split-tables/html-word',
-  'row-faults/md',
-  'row-faults/html-word',
-  'combined/txt',
-  'combined/md',
-  'combined/html-word',
 ]);
 
 const truths = await loadTruths('../shared/corpus');
