@@ -22,6 +22,8 @@ export interface DocRow {
   /** Index of the table block in the document's blocks. */
   block: number;
   label: string;
+  /** The label from the row's own cells only (not the group labels a rowspan repeats into it). */
+  ownLabel: string;
   values: ValueCell[];
   cells: TableCell[];
 }
@@ -74,9 +76,13 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   let lastText = -1;
   for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text') lastText = i;
   const labelParts: string[] = [];
+  const ownParts: string[] = [];
   for (let i = 0; i <= lastText; i++) {
     const text = cells[i].text.trim();
-    if (readings[i].kind === 'text' && text && labelParts[labelParts.length - 1] !== text) labelParts.push(text);
+    if (readings[i].kind === 'text' && text && labelParts[labelParts.length - 1] !== text) {
+      labelParts.push(text);
+      if (!cells[i].spanned) ownParts.push(text);
+    }
   }
   const values: ValueCell[] = [];
   for (let i = byZone ? Math.max(zone!, lastText + 1) : lastText + 1; i < cells.length; i++) {
@@ -89,7 +95,7 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
     }
     values.push({ col: i, raw: cells[i].text, reading: readings[i], prov: cells[i].prov });
   }
-  return { index, block, label: labelParts.join(' '), values, cells };
+  return { index, block, label: labelParts.join(' '), ownLabel: ownParts.join(' '), values, cells };
 }
 
 /** Values up to the last one that is not blank (padding of ragged rows is not data). */
