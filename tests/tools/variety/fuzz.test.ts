@@ -18,10 +18,16 @@ const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word'];
  * Axis × format pairs on which the readers still break the invariant (issue 10): each is an `it.fails`,
  * so main stays green and a fixed pair turns red until it is taken off this list.
  */
-export const KNOWN_FAILING = new Set<string>([]);
+export const KNOWN_FAILING = new Set<string>([
+  'separators/txt',
+  'row-faults/txt',
+  'row-faults/html',
+  'combined/txt',
+  'combined/md',
+]);
 
 const truths = await loadTruths('../shared/corpus');
-const items = plan(truths, { seed: SEED, count: 3, slowCount: 0, scanCount: 0, formats: FORMATS, axes: AXES.map((a) => a.id) });
+const items = plan(truths, { seed: SEED, count: 9, slowCount: 0, scanCount: 0, formats: FORMATS, axes: AXES.map((a) => a.id) });
 
 interface Breach {
   variant: string;
