@@ -17,7 +17,7 @@ function countsInLabel(label: string): boolean {
 }
 
 /** A value as tables print it: a count, a decimal, or a blank marker (- / —). */
-const VALUE = /^(?:\d+(?:\.\d+)?|[-—–/／])$/;
+const VALUE = /^(?:\d+(?:\.\d+)?|[-—–/／]|无)$/;
 /** Longest label accepted on a numeric row (characters): longer lines ending in a number are prose. */
 const MAX_LABEL_CHARS = 60;
 /** Longest line kept aside as a possible table header or label fragment (characters). */
