@@ -20,7 +20,6 @@ const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word'];
  */
 export const KNOWN_FAILING = new Set<string>([
   'separators/txt',
-  'row-faults/txt',
   'row-faults/html',
   'combined/txt',
 ]);
