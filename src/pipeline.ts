@@ -11,10 +11,13 @@ import { mapTemplates } from './templates/map.js';
 import { runChecks } from './checks/index.js';
 import { ReportRecord, type Status } from './schemas/record.js';
 import { TABLE_IDS } from './templates/ids.js';
+import type { Limits } from './limits.js';
 
 export interface ExtractOptions {
   /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
   known?: { sourceUrl?: string; published?: string; publisher?: string; parentUrl?: string };
+  /** The run's resolved limits, handed to the reader (default: DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /** `read` is how the bytes are fetched (worker processes read synchronously). */
@@ -34,7 +37,7 @@ export async function extractBytes(bytes: Buffer, source: string, options: Extra
   if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF or text)');
   let doc: DocumentModel;
   try {
-    doc = await reader.read(bytes, { name: source });
+    doc = await reader.read(bytes, { name: source, limits: options.limits });
   } catch (err) {
     const code = err instanceof UnreadableDocumentError ? `${err.code}: ` : '';
     return failedRecord(source, bytes, reader.format, `${code}${(err as Error).message}`);

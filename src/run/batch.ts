@@ -174,7 +174,7 @@ async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: 
   const { input } = item;
   if (item.refusal) return FinishedRecord.fromRecord(refused(item, item.refusal));
   let outcome: TaskOutcome;
-  const task = { path: input.path, source: input.source, known: input.known };
+  const task = { path: input.path, source: input.source, known: input.known, limits };
   if (pool) {
     outcome = await pool.run(task);
     // A crash or memory kill may not be this document's fault: a late error or a leak left by the
@@ -185,21 +185,22 @@ async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: 
       outcome = 'failure' in retry ? { failure: `${retry.failure} (also on a retry in a fresh worker)` } : retry;
     }
   } else {
-    outcome = await inProcess(input, limits.documentTimeoutMs);
+    outcome = await inProcess(input, limits);
   }
   if ('failure' in outcome) return FinishedRecord.fromRecord(refused(item, outcome.failure));
   return outcome.finished;
 }
 
 /** Without workers a stuck parse cannot be stopped: the timeout only stops waiting for it. */
-async function inProcess(input: BatchInput, timeoutMs: number): Promise<TaskOutcome> {
+async function inProcess(input: BatchInput, limits: Limits): Promise<TaskOutcome> {
+  const timeoutMs = limits.documentTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<TaskOutcome>((resolveTimeout) => {
     timer = setTimeout(() => resolveTimeout({ failure: `timeout: no result after ${timeoutMs / 1000} s (documentTimeoutMs); abandoned in-process` }), timeoutMs);
   });
   try {
     return await Promise.race([
-      extractFile(input.path, { known: input.known }).then(
+      extractFile(input.path, { known: input.known, limits }).then(
         (record): TaskOutcome => ({ finished: FinishedRecord.fromRecord({ ...record, source: input.source }) }),
         (err: unknown): TaskOutcome => ({ failure: `crash: ${err instanceof Error ? err.message : String(err)}` }),
       ),

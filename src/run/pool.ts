@@ -35,6 +35,8 @@ export interface PoolTask {
   path: string;
   source?: string;
   known?: ExtractOptions['known'];
+  /** The run's resolved limits, for the readers. */
+  limits?: ExtractOptions['limits'];
 }
 
 /** A record, or why the worker had to be killed ('timeout: …', 'memory: …', 'crash: …'). */
@@ -140,7 +142,7 @@ class Worker {
       this.assigned.push({ id, source: task.source, settle });
       if (this.assigned.length === 1) this.startHead();
       this.startPolling();
-      const message: TaskMessage = { type: 'task', id, path: task.path, source: task.source, known: task.known };
+      const message: TaskMessage = { type: 'task', id, path: task.path, source: task.source, known: task.known, limits: task.limits };
       this.child.send(message, (err) => {
         if (err) this.kill(`crash: could not send the task to the worker: ${err.message}`);
       });

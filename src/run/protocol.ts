@@ -9,6 +9,7 @@ export interface TaskMessage {
   /** What the record should call the document (defaults to the path). */
   source?: string;
   known?: ExtractOptions['known'];
+  limits?: ExtractOptions['limits'];
 }
 
 export type WorkerMessage =
