@@ -15,6 +15,7 @@ import { WorkerPool, type TaskOutcome } from './pool.js';
 import { FinishedRecord } from './finished.js';
 import { settingsHash } from './settings.js';
 import { prepare, type PreparedInput } from './prepare.js';
+import { failureCodeOfReason } from '../schemas/failure-codes.js';
 
 export interface BatchInput {
   /** Where to read the bytes. */
@@ -95,7 +96,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
     done++;
     summary[finished.status]++;
     if (finished.status === 'failed') {
-      const code = failureCode(finished.error);
+      const code = failureCode(finished);
       summary.failures[code] = (summary.failures[code] ?? 0) + 1;
     }
     options.onProgress?.({
@@ -163,11 +164,9 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
   return summary;
 }
 
-/** The leading code of a failed record's error: 'timeout', 'zip-bomb', 'not a report', … */
-export function failureCode(error: string | undefined): string {
-  if (!error) return 'unknown';
-  const colon = error.indexOf(':');
-  return colon === -1 ? error : error.slice(0, colon);
+/** A failed record's code (`error_code`), for records from before codes were data: its reason's leading code. */
+export function failureCode(finished: { errorCode?: string; error?: string }): string {
+  return finished.errorCode ?? failureCodeOfReason(finished.error ?? '');
 }
 
 async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: Limits): Promise<FinishedRecord> {
@@ -212,7 +211,7 @@ async function inProcess(input: BatchInput, limits: Limits): Promise<TaskOutcome
 }
 
 function refused(item: PreparedInput, reason: string): ReportRecord {
-  const record = failedRecord(item.input.source, Buffer.alloc(0), item.format, reason);
+  const record = failedRecord(item.input.source, Buffer.alloc(0), item.format, reason, failureCodeOfReason(reason));
   if (reason.startsWith('cannot read')) return record;
   return { ...record, sha256: item.sha256, report_id: item.sha256.slice(0, 16) };
 }

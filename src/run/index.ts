@@ -2,5 +2,4 @@
 export { runBatch, failureCode, type BatchInput, type BatchOptions, type BatchProgress, type BatchSummary } from './batch.js';
 export { readJournal, journalPaths, type JournalEntry, type RunManifest } from './journal.js';
 export { atomicWrite, type AtomicContents } from './atomic.js';
-export { checkZipLimits, type ZipCheck, type ZipLimits } from './zip-guard.js';
 export { PeakMemorySampler, readRssBytes } from './memory.js';

@@ -194,7 +194,7 @@ class Worker {
     }
     this.startHead();
     if (message.type === 'error') return task.settle({ failure: `crash: ${message.message}` });
-    if ('json' in message) return task.settle({ finished: FinishedRecord.fromJson(message.json, message.status, message.error, message.elapsedMs) });
+    if ('json' in message) return task.settle({ finished: FinishedRecord.fromJson(message.json, message.status, message.error, message.elapsedMs, message.error_code) });
     // A worker that answers with an object does not know the task's source: the record gets it here.
     const { source } = task;
     task.settle({ finished: FinishedRecord.fromRecord(source === undefined ? message.record : { ...message.record, source }) });

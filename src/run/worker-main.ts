@@ -36,7 +36,7 @@ async function runTask(task: TaskMessage): Promise<WorkerMessage> {
     // JSON text: cheaper to send and to journal than an object the parent would clone and stringify.
     const json = JSON.stringify(record);
     // The parse time itself: the parent's clock would also count the wait in this worker's inbox.
-    return { type: 'result', id: task.id, json, status: record.status, error: record.error, elapsedMs: Math.round(performance.now() - started) };
+    return { type: 'result', id: task.id, json, status: record.status, error: record.error, error_code: record.error_code, elapsedMs: Math.round(performance.now() - started) };
   } catch (err) {
     return { type: 'error', id: task.id, message: err instanceof Error ? err.message : String(err) };
   }

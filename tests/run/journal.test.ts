@@ -7,7 +7,7 @@ import { failedRecord } from '../../src/pipeline.js';
 import { tempDir } from './helpers.js';
 
 function entry(key: string): JournalEntry {
-  return { key, source: `${key}.pdf`, elapsedMs: 5, finishedAt: '2026-01-01T00:00:00.000Z', record: failedRecord(`${key}.pdf`, Buffer.from(key), 'pdf', 'x') };
+  return { key, source: `${key}.pdf`, elapsedMs: 5, finishedAt: '2026-01-01T00:00:00.000Z', record: failedRecord(`${key}.pdf`, Buffer.from(key), 'pdf', 'x', 'crash') };
 }
 
 async function collect(outDir: string): Promise<string[]> {
