@@ -12,7 +12,8 @@ import { writeYearChecks } from './writers/year-checks-csv.js';
 import { countRecord, newSummary, type RunSummary } from './run-summary.js';
 import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js';
 import { readJournal } from './run/journal.js';
-import { atomicWrite } from './run/atomic.js';
+import { atomicWrite } from './util/atomic.js';
+import { lockOutput } from './run/out-lock.js';
 import { yearFacts, type YearFacts } from './checks/cross-year/facts.js';
 import { normaliseAgency } from './structure/agency.js';
 import { runYearChecks } from './checks/cross-year/index.js';
@@ -26,6 +27,8 @@ export interface ExtractRunOptions {
   limits?: BatchOptions['limits'];
   /** After each document; `progress.record` is parsed only when read. */
   onProgress?: (progress: BatchProgress) => void;
+  /** Stops starting documents (Ctrl-C): those done are journalled, no dataset is written, and re-running resumes. */
+  signal?: AbortSignal;
 }
 
 export class OutputNotWritableError extends Error {}
@@ -38,6 +41,16 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
   } catch (err) {
     throw new OutputNotWritableError(`output folder ${outDir} is not writable: ${(err as Error).message}`);
   }
+  const release = await lockOutput(outDir);
+  try {
+    return await runLocked(items, options);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(items: InputItem[], options: ExtractRunOptions): Promise<RunSummary> {
+  const { outDir } = options;
   const summary = newSummary(options.missing);
   const started = Date.now();
   const batch = await runBatch(items, {
@@ -45,13 +58,19 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
     workers: options.workers,
     limits: options.limits,
     onProgress: options.onProgress,
+    signal: options.signal,
   });
+  if (batch.aborted) {
+    summary.aborted = true;
+    return summary;
+  }
 
   // Pass 1 over the journal: the few numbers the year rules need, and which crawled attachments have
   // their report page in the run.
   const facts: YearFacts[] = [];
   const pageUrls = new Set<string>();
   for await (const record of readJournal(outDir)) {
+    if (record.duplicate_of) continue; // the same bytes again: checked once, under the first input
     const f = yearFacts(record, normaliseAgency);
     if (f) facts.push(f);
     if (record.parent_url) pageUrls.add(record.parent_url);

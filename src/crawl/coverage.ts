@@ -6,7 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
-import { atomicWrite } from '../run/atomic.js';
+import { atomicWrite } from '../util/atomic.js';
 import type { ManifestEntry } from './manifest.js';
 import { reportYear } from './page-metadata.js';
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { atomicWrite } from '../run/atomic.js';
+import { atomicWrite } from '../util/atomic.js';
 
 export const MANIFEST_FILE = 'manifest.ndjson';
 

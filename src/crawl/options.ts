@@ -1,7 +1,5 @@
 /** The options of a crawl, each defaulting to CRAWL_DEFAULTS, and the honest User-Agent. */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../util/package-version.js';
 import type { PrivateNetworkAllowance } from './address-guard.js';
 import { CRAWL_DEFAULTS } from './defaults.js';
 import type { Sleep } from './retry.js';
@@ -90,17 +88,4 @@ export function userAgent(contact: string): string {
   return `${CRAWL_DEFAULTS.robotsAgentToken}/${packageVersion()} (+${contact})`;
 }
 
-/** Read from the nearest package.json named nianbao: the source and the compiled file sit at different depths. */
-export function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 6; up++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'nianbao' && pkg.version) return pkg.version;
-    } catch {
-      // no package.json here; look one level up
-    }
-    dir = dirname(dir);
-  }
-  return '0.0.0';
-}
+export { packageVersion };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extensionFor, removeStaleTempFiles, sha256Of, storeContent } from '../../src/crawl/storage.js';
-import { tempPathBeside } from '../../src/run/atomic.js';
+import { tempPathBeside } from '../../src/util/atomic.js';
 import { writeFile } from 'node:fs/promises';
 import { PINGTAN_2023_PDF } from './fixture-server.js';
 import { readFileSync } from 'node:fs';

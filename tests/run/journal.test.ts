@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, journalPaths, readJournal, writeManifest, type JournalEntry } from '../../src/run/journal.js';
-import { atomicWrite } from '../../src/run/atomic.js';
+import { atomicWrite } from '../../src/util/atomic.js';
 import { failedRecord } from '../../src/pipeline.js';
 import { tempDir } from './helpers.js';
 
