@@ -14,6 +14,7 @@ import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js'
 import { readJournal } from './run/journal.js';
 import { atomicWrite } from './util/atomic.js';
 import { lockOutput } from './run/out-lock.js';
+import { recordFailsRun, type FailOn } from './run/fail-on.js';
 import { yearFacts, type YearFacts } from './checks/cross-year/facts.js';
 import { normaliseAgency } from './structure/agency.js';
 import { runYearChecks } from './checks/cross-year/index.js';
@@ -27,6 +28,8 @@ export interface ExtractRunOptions {
   limits?: BatchOptions['limits'];
   /** After each document; `progress.record` is parsed only when read. */
   onProgress?: (progress: BatchProgress) => void;
+  /** Outcomes that make the run count as failing (summary.failing): see src/run/fail-on.ts. */
+  failOn?: readonly FailOn[];
   /** Stops starting documents (Ctrl-C): those done are journalled, no dataset is written, and re-running resumes. */
   signal?: AbortSignal;
 }
@@ -94,6 +97,7 @@ async function runLocked(items: InputItem[], options: ExtractRunOptions): Promis
       const full = extra.length ? { ...record, findings: [...record.findings, ...extra] } : record;
       for (const w of writers) await w.write(full);
       countRecord(summary, full);
+      if (options.failOn?.length && recordFailsRun(full, options.failOn)) summary.failing = (summary.failing ?? 0) + 1;
     }
     for (const w of writers) await w.close();
   } catch (err) {

@@ -17,6 +17,8 @@ export interface RunSummary {
   seconds?: number;
   /** Documents taken from the journal of an earlier, interrupted run. */
   resumed?: number;
+  /** With --fail-on: the records that trip it. */
+  failing?: number;
   /** Set when the run was stopped before the end (Ctrl-C): no dataset was written. */
   aborted?: boolean;
   peak_rss_mb?: number;
