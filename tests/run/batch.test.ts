@@ -63,7 +63,7 @@ describe('runBatch', () => {
     expect(summary).toMatchObject({ processed: 2, resumed: 0 });
   });
 
-  it('gives one record for inputs with identical content', async () => {
+  it('parses inputs with identical content once and lists each, the later ones as duplicates', async () => {
     const dir = tempDir('dupes');
     const a = join(dir, 'a.txt');
     const b = join(dir, 'b.txt');
@@ -72,7 +72,8 @@ describe('runBatch', () => {
     const out = tempDir('batch');
     const summary = await runBatch([{ path: a, source: 'a.txt' }, { path: b, source: 'b.txt' }], { outDir: out, workers: 1 });
     expect(summary).toMatchObject({ total: 2, processed: 1, duplicates: 1 });
-    expect((await journalled(out)).map((r) => r.source)).toEqual(['a.txt']);
+    const records = await journalled(out);
+    expect(records.map((r) => [r.source, r.duplicate_of])).toEqual([['a.txt', undefined], ['b.txt', 'a.txt']]);
   });
 
   it('refuses files over the size limits before reading them, and reports missing files', async () => {
@@ -87,7 +88,7 @@ describe('runBatch', () => {
       ],
       { outDir: out, workers: 1, limits: { maxFileBytes: 2 * 1024 * 1024 } },
     );
-    expect(summary).toMatchObject({ failed: 2, failures: { 'file-too-large': 1, 'cannot read file': 1 } });
+    expect(summary).toMatchObject({ failed: 2, failures: { 'file-too-large': 1, 'cannot-read': 1 } });
     const [tooBig, absent] = await journalled(out);
     expect(tooBig.error).toBe('file-too-large: 3.0 MiB, over the 2.0 MiB limit (maxFileBytes); not read');
     expect(tooBig.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -47,13 +47,16 @@ describe('Journal', () => {
     expect(lines.map((l) => (l ? (JSON.parse(l) as JournalEntry).key : ''))).toEqual(['a', 'c', '']);
   });
 
-  it('reads records back in the manifest\'s input order, de-duplicated, leaving out unfinished ones', async () => {
+  it('reads one record per input of the manifest, in its order and under its source, leaving out unfinished ones', async () => {
     const out = tempDir('journal');
     const journal = await Journal.open(out);
     for (const key of ['c', 'a', 'b']) journal.append(entry(key));
     journal.close();
-    await writeManifest(out, { settingsHash: 's', inputs: ['a', 'b', 'a', 'missing', 'c'].map((key) => ({ key, source: key })) });
-    expect(await collect(out)).toEqual(['a.pdf', 'b.pdf', 'c.pdf']);
+    await writeManifest(out, { settingsHash: 's', inputs: ['a', 'b', 'a', 'missing', 'c'].map((key, i) => ({ key, source: `${key}-${i}` })) });
+    expect(await collect(out)).toEqual(['a-0', 'b-1', 'a-2', 'c-4']);
+    const again: Array<string | undefined> = [];
+    for await (const record of readJournal(out)) again.push(record.duplicate_of);
+    expect(again).toEqual([undefined, undefined, 'a-0', undefined]);
   });
 
   it('reads in journal order when there is no manifest, skipping a damaged line', async () => {
