@@ -15,15 +15,10 @@ import { WorkerPool, type TaskOutcome } from './pool.js';
 import { FinishedRecord } from './finished.js';
 import { settingsHash } from './settings.js';
 import { prepare, type PreparedInput } from './prepare.js';
+import type { BatchInput } from './input.js';
 import { failureCodeOfReason } from '../schemas/failure-codes.js';
 
-export interface BatchInput {
-  /** Where to read the bytes. */
-  path: string;
-  /** What the record calls the document (a path relative to the input folder, or a URL). */
-  source: string;
-  known?: ExtractOptions['known'];
-}
+export type { BatchInput } from './input.js';
 
 export interface BatchProgress {
   done: number;

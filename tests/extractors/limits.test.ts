@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../extractors/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../../extractors/limits.js';
 import { READERS } from '../../extractors/registry.js';
 import { UnreadableDocumentError } from '../../extractors/model.js';
 import { extractBytes } from '../../src/pipeline.js';
@@ -10,7 +10,7 @@ import { extractBytes } from '../../src/pipeline.js';
 const SAMPLES = join(process.cwd(), 'samples');
 const reader = (format: string) => READERS.find((r) => r.format === format)!;
 
-async function refusal(format: string, file: string, limits: Partial<typeof DEFAULT_LIMITS>): Promise<UnreadableDocumentError> {
+async function refusal(format: string, file: string, limits: Partial<Limits>): Promise<UnreadableDocumentError> {
   const error = await reader(format)
     .read(readFileSync(join(SAMPLES, file)), { name: file, limits: { ...DEFAULT_LIMITS, ...limits } })
     .then(() => undefined, (err: unknown) => err);
