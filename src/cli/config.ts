@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LimitsOverrides } from '../limits.js';
+import { CrawlLimits, CrawlSettings } from '../crawl/settings.js';
 
 export const CONFIG_FILE = 'nianbao.config.json';
 
@@ -15,7 +16,7 @@ export const CONFIG_FILE = 'nianbao.config.json';
 export const NianbaoConfig = z
   .object({
     limits: LimitsOverrides.optional(),
-    crawl: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).optional(),
+    crawl: CrawlSettings.optional(),
   })
   .strict();
 export type NianbaoConfig = z.infer<typeof NianbaoConfig>;
@@ -51,6 +52,17 @@ export function limitOverrides(config: NianbaoConfig, flags: Record<string, numb
   const parsed = LimitsOverrides.safeParse({ ...config.limits, ...flags });
   if (!parsed.success) throw new ConfigError(`limits: ${describeIssues(parsed.error)} (names: ${Object.keys(LimitsOverrides.shape).join(', ')})`);
   return parsed.data;
+}
+
+/**
+ * The crawl settings of a run: the config file's "crawl", then --limit flags, validated together;
+ * only settings whose flag was not given on the command line (`fromCli`) are taken.
+ */
+export function crawlOverrides(config: NianbaoConfig, flags: Record<string, number> = {}, fromCli: (name: string) => boolean = () => false): CrawlSettings {
+  const limits = CrawlLimits.safeParse(flags);
+  if (!limits.success) throw new ConfigError(`limits: ${describeIssues(limits.error)} (names: ${Object.keys(CrawlLimits.shape).join(', ')})`);
+  const fromFile = Object.fromEntries(Object.entries(config.crawl ?? {}).filter(([name]) => !fromCli(name)));
+  return { ...fromFile, ...limits.data };
 }
 
 export function describeIssues(error: z.ZodError): string {

@@ -44,7 +44,7 @@ export interface CrawlOptions {
   sleep?: Sleep;
 }
 
-type Numeric = Exclude<keyof typeof CRAWL_DEFAULTS, 'reportLinkPattern' | 'attachmentExtensions' | 'robotsAgentToken' | 'contact'>;
+type Numeric = Exclude<keyof typeof CRAWL_DEFAULTS, 'reportLinkPattern' | 'attachmentExtensions' | 'robotsAgentToken'>;
 
 export type ResolvedCrawlOptions = Required<Pick<CrawlOptions, 'seeds' | 'outDir'>> &
   Record<Numeric, number> & {
@@ -76,7 +76,7 @@ export function resolveOptions(options: CrawlOptions): ResolvedCrawlOptions {
     reportPattern: new RegExp(options.reportPattern ?? CRAWL_DEFAULTS.reportLinkPattern, 'i'),
     attachmentExtensions: (options.attachmentExtensions ?? CRAWL_DEFAULTS.attachmentExtensions).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase()),
     allowPrivateNetwork: options.allowPrivateNetwork ?? false,
-    userAgent: userAgent(options.contact ?? CRAWL_DEFAULTS.contact),
+    userAgent: userAgent(options.contact),
     years: options.years,
     progress: options.progress,
     log: options.log ?? (() => {}),
@@ -84,8 +84,13 @@ export function resolveOptions(options: CrawlOptions): ResolvedCrawlOptions {
   };
 }
 
-export function userAgent(contact: string): string {
-  return `${CRAWL_DEFAULTS.robotsAgentToken}/${packageVersion()} (+${contact})`;
+export function userAgent(contact: string | undefined): string {
+  const base = `${CRAWL_DEFAULTS.robotsAgentToken}/${packageVersion()}`;
+  return contact?.trim() ? `${base} (+${contact.trim()})` : base;
 }
+
+/** Said on stderr when a crawl starts without a contact. */
+export const NO_CONTACT_WARNING =
+  'no --contact given: the User-Agent tells webmasters nothing about who is crawling them. Pass --contact you@example.org (or "contact" under "crawl" in nianbao.config.json)';
 
 export { packageVersion };

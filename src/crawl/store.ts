@@ -4,7 +4,8 @@
  * with the links it revealed, so after a kill -9 a restart resumes exactly: what was committed is
  * never fetched again, what was not is still pending.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { loadSqlite } from '../util/sqlite.js';
 import { join } from 'node:path';
 import type { ManifestEntry, ManifestKind } from './manifest.js';
 
@@ -96,7 +97,8 @@ export class CrawlStore {
   private readonly db: Database.Database;
 
   constructor(crawlDir: string) {
-    this.db = new Database(join(crawlDir, STORE_FILE));
+    const Sqlite = loadSqlite();
+    this.db = new Sqlite(join(crawlDir, STORE_FILE));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
