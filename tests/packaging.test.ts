@@ -1,7 +1,6 @@
 /** What `npm publish` would ship: the compiled code, the CLI, README and LICENSE; no tests, bench or CI. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 
@@ -33,9 +32,8 @@ describe('the published package', () => {
     expect(pkg.repository?.url).toMatch(/^git\+https:\/\//);
     // Every Node version the package admits is one each runtime dependency admits (cheerio needs
     // 20.18.1, pdf-parse refuses 21 and 22 before 22.3, better-sqlite3 stops at 26), and the running one is admitted.
-    const require = createRequire(import.meta.url);
     for (const dep of Object.keys(pkg.dependencies)) {
-      const wanted = (require(`${dep}/package.json`) as { engines?: { node?: string } }).engines?.node;
+      const wanted = (JSON.parse(readFileSync(`node_modules/${dep}/package.json`, 'utf8')) as { engines?: { node?: string } }).engines?.node;
       if (wanted) expect(semver.subset(pkg.engines.node, wanted), `${dep} wants node ${wanted}`).toBe(true);
     }
     expect(semver.satisfies(process.version, pkg.engines.node)).toBe(true);
