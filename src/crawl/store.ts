@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS resources (
   parent_sha256 TEXT,
   title TEXT,
   published_at TEXT,
+  published_source TEXT,
   publisher TEXT,
   error TEXT,
   etag TEXT,
@@ -90,7 +91,7 @@ CREATE TABLE IF NOT EXISTS resources (
 
 const RESOURCE_COLUMNS = [
   'url', 'final_url', 'referrer', 'link_text', 'seed', 'status', 'content_type', 'size', 'sha256', 'path', 'fetched_at',
-  'kind', 'parent_url', 'parent_sha256', 'title', 'published_at', 'publisher', 'error', 'etag', 'last_modified',
+  'kind', 'parent_url', 'parent_sha256', 'title', 'published_at', 'published_source', 'publisher', 'error', 'etag', 'last_modified',
 ] as const;
 
 export class CrawlStore {
@@ -102,6 +103,9 @@ export class CrawlStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    // A crawl folder from before published_source: the column is added, its rows say null (unknown).
+    const columns = this.db.prepare('PRAGMA table_info(resources)').all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'published_source')) this.db.exec('ALTER TABLE resources ADD COLUMN published_source TEXT');
   }
 
   close(): void {

@@ -5,7 +5,7 @@ import type { ManifestEntry } from '../../src/crawl/manifest.js';
 const entry = (over: Partial<ManifestEntry>): ManifestEntry => ({
   url: 'https://a.gov.cn/x', final_url: null, referrer: null, link_text: null, seed: 'https://a.gov.cn/', status: 200,
   content_type: 'text/html', size: 1, sha256: 'a'.repeat(64), path: 'files/a.html', fetched_at: '2024-01-01T00:00:00Z',
-  kind: 'page', parent_url: null, parent_sha256: null, title: null, published_at: null, publisher: null, error: null, ...over,
+  kind: 'page', parent_url: null, parent_sha256: null, title: null, published_at: null, published_source: 'page-label', publisher: null, error: null, ...over,
 });
 
 describe('legal deadlines (2019 Regulation)', () => {
@@ -56,6 +56,17 @@ describe('coverage rows', () => {
   it('says unknown when no publication date was found', () => {
     const [row] = buildCoverage([entry({ title: '某局2023年政府信息公开工作年度报告' })], { seeds: [seed], years: { from: 2023, to: 2023 }, reportPattern: /年度报告/ });
     expect(row).toMatchObject({ status: 'found', agency: '某局', agency_level: 'department', deadline: '2024-01-31', on_time: 'unknown' });
+  });
+
+  it('says unknown, never late, when the only date is the server\'s Last-Modified header or the URL', () => {
+    const late = { title: '某局2023年政府信息公开工作年度报告', published_at: '2024-06-01' };
+    const judged = (source: ManifestEntry['published_source']) =>
+      buildCoverage([entry({ ...late, published_source: source })], { seeds: [seed], years: { from: 2023, to: 2023 }, reportPattern: /年度报告/ })[0];
+    expect(judged('http-header')).toMatchObject({ published_at: '2024-06-01', date_source: 'http-header', on_time: 'unknown' });
+    expect(judged('url')).toMatchObject({ date_source: 'url', on_time: 'unknown' });
+    expect(judged(null)).toMatchObject({ date_source: '', on_time: 'unknown' });
+    expect(judged('page-label')).toMatchObject({ date_source: 'page-label', on_time: 'no' });
+    expect(judged('page-meta')).toMatchObject({ date_source: 'page-meta', on_time: 'no' });
   });
 
   it('by default covers the earliest year found through last year', () => {

@@ -162,19 +162,21 @@ describe('a crawl of fixture portals', () => {
     const csv = await readFile(join(dir, 'coverage.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split('\n');
-    expect(lines[0]).toBe('portal,year,status,title,url,published_at,agency,agency_level,deadline,on_time');
+    expect(lines[0]).toBe('portal,year,status,title,url,published_at,date_source,agency,agency_level,deadline,on_time');
     const row = (portal: string, year: number) => lines.find((line) => line.startsWith(`${portal},${year},`));
     const trs = server.seeds.trs;
-    expect(row(trs, 2023)).toBe(`${trs},2023,found,平潭综合实验区2023年度政府信息公开工作年度报告,${server.origin}/xxgk/nb/202403/t20240308_87885.htm,2024-03-08,平潭综合实验区,government,2024-03-31,yes`);
-    expect(row(trs, 2021)).toBe(`${trs},2021,found,平潭县人民政府2021年度政府信息公开工作年度报告,${server.origin}/xxgk/nb/202201/t20220125_3.htm,2022-04-02,平潭县人民政府,government,2022-03-31,no`);
-    expect(row(trs, 2016)).toContain(',2017-01-18,平潭综合实验区,government,2017-03-31,yes');
-    expect(row(trs, 2019)).toBe(`${trs},2019,missing,,,,,,,`);
+    expect(row(trs, 2023)).toBe(`${trs},2023,found,平潭综合实验区2023年度政府信息公开工作年度报告,${server.origin}/xxgk/nb/202403/t20240308_87885.htm,2024-03-08,page-meta,平潭综合实验区,government,2024-03-31,yes`);
+    expect(row(trs, 2021)).toBe(`${trs},2021,found,平潭县人民政府2021年度政府信息公开工作年度报告,${server.origin}/xxgk/nb/202201/t20220125_3.htm,2022-04-02,page-label,平潭县人民政府,government,2022-03-31,no`);
+    expect(row(trs, 2016)).toContain(',2017-01-18,page-meta,平潭综合实验区,government,2017-03-31,yes');
+    expect(row(trs, 2019)).toBe(`${trs},2019,missing,,,,,,,,`);
     const dept = server.seeds.json;
     // The page's own 发布日期 (2024-01-11) wins over the date in its URL (2024-02-05).
-    expect(row(dept, 2023)).toBe(`${dept},2023,found,市中区工业和信息化局2023年政府信息公开工作年度报告,${server.origin}/bportal/202402/t20240205_9.htm,2024-01-11,市中区工业和信息化局,department,2024-01-31,yes`);
-    expect(row(dept, 2022)).toContain(',2023-01-20,市中区工业和信息化局,department,2023-01-31,yes');
-    expect(row(dept, 2021)).toContain(',2022-01-15,市中区工业和信息化局,department,2022-01-31,yes');
-    expect(row(server.seeds.plain, 2020)).toContain(',2021-01-10,某镇,department,2021-01-31,yes');
+    expect(row(dept, 2023)).toBe(`${dept},2023,found,市中区工业和信息化局2023年政府信息公开工作年度报告,${server.origin}/bportal/202402/t20240205_9.htm,2024-01-11,page-label,市中区工业和信息化局,department,2024-01-31,yes`);
+    expect(row(dept, 2022)).toContain(',2023-01-20,http-header,市中区工业和信息化局,department,2023-01-31,unknown');
+    expect(row(dept, 2021)).toContain(',2022-01-15,page-label,市中区工业和信息化局,department,2022-01-31,yes');
+    expect(row(server.seeds.plain, 2020)).toContain(',2021-01-10,page-label,某镇,department,2021-01-31,yes');
+    // A date known only from the server's Last-Modified header never makes a report late.
+    expect(row(server.seeds.hostile, 2018)).toMatch(/,2024-03-20,http-header,,department,2019-01-31,unknown$/);
     expect(lines).toHaveLength(1 + 4 * 8);
   });
 

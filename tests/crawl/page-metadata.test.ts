@@ -7,6 +7,7 @@ describe('page metadata', () => {
     expect(readPageMetadata(PINGTAN_2023_PAGE, 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm')).toEqual({
       title: '平潭综合实验区2023年度政府信息公开工作年度报告',
       publishedAt: '2024-03-08',
+      publishedSource: 'page-meta',
       publisher: '平潭综合实验区管委会办公室',
     });
   });
@@ -42,5 +43,17 @@ describe('page metadata', () => {
     expect(reportYear('某镇 2020 年政府信息公开工作年报')).toBe(2020);
     expect(reportYear('政府信息公开工作年度报告')).toBeNull();
     expect(dateFromUrl('https://a.gov.cn/zfxxgknb/202403/t20240308_87885.htm')).toBe('2024-03-08');
+  });
+});
+
+describe('where a publication date came from', () => {
+  it('names the page label, the meta tag, the URL or the HTTP header as the date source', () => {
+    const page = (body: string, head = '') => `<html><head><title>某县2023年政府信息公开工作年度报告</title>${head}</head><body>${body}</body></html>`;
+    const lastModified = 'Mon, 03 Jun 2024 08:00:00 GMT';
+    expect(readPageMetadata(page('<p>发布日期：2024-01-20</p>'), 'https://a.gov.cn/x.htm', lastModified)).toMatchObject({ publishedAt: '2024-01-20', publishedSource: 'page-label' });
+    expect(readPageMetadata(page('', '<meta name="PubDate" content="2024-01-18 09:00">'), 'https://a.gov.cn/x.htm', lastModified)).toMatchObject({ publishedAt: '2024-01-18', publishedSource: 'page-meta' });
+    expect(readPageMetadata(page(''), 'https://a.gov.cn/202401/t20240119_1.htm', lastModified)).toMatchObject({ publishedAt: '2024-01-19', publishedSource: 'url' });
+    expect(readPageMetadata(page(''), 'https://a.gov.cn/x.htm', lastModified)).toMatchObject({ publishedAt: '2024-06-03', publishedSource: 'http-header' });
+    expect(readPageMetadata(page(''), 'https://a.gov.cn/x.htm')).toMatchObject({ publishedAt: null, publishedSource: null });
   });
 });
