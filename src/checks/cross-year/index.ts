@@ -1,6 +1,10 @@
 /**
  * Year-to-year rules over a whole run: reports grouped by agency and year; each rule compares a
- * report with the same agency's report on the year before and reports on the later one.
+ * report with the same agency's report on the year before and reports on the later one. When a run
+ * holds several copies of one agency's year (a page and its PDF attachment, a re-post), one is taken
+ * as that year's report (`canonicalReport`), so each pair of years is checked once and year_checks.csv
+ * grows with the number of agency-years, not the square of the files; the copies themselves are
+ * compared cell by cell by the attachment rule (src/checks/cross-report/).
  */
 import type { Finding } from '../../schemas/record.js';
 import { REQUEST_COLUMNS } from '../../templates/ids.js';
@@ -42,12 +46,19 @@ export function runYearChecks(facts: YearFacts[]): YearCheckResult {
     for (const [year, reports] of [...years.entries()].sort((a, b) => a[0] - b[0])) {
       const previous = years.get(year - 1);
       if (!previous) continue;
-      // Two reports of one agency and year (an HTML page and its PDF attachment) are each compared
-      // with each report of the year before; the pairs say which files were used.
-      for (const cur of reports) for (const prev of previous) compare(prev, cur, result);
+      compare(canonicalReport(previous), canonicalReport(reports), result);
     }
   }
   return result;
+}
+
+/**
+ * The copy of an agency's year the year rules use: the one with the most year cells read with
+ * certainty; among equals, the first in input order.
+ */
+export function canonicalReport(copies: YearFacts[]): YearFacts {
+  const certain = (f: YearFacts): number => Object.keys(f.cells).length - Object.keys(f.doubts).length;
+  return copies.reduce((best, f) => (certain(f) > certain(best) ? f : best));
 }
 
 function compare(prev: YearFacts, cur: YearFacts, result: YearCheckResult): void {
