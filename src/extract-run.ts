@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { InputItem } from './sources/inputs.js';
 import type { ReportRecord } from './schemas/record.js';
 import { WRITERS } from './writers/index.js';
+import { RUN_RULES } from './checks/run-rules.js';
 import { writeYearChecks } from './writers/year-checks-csv.js';
 import { countRecord, newSummary, type RunSummary } from './run-summary.js';
 import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js';
@@ -15,10 +16,6 @@ import { readJournal } from './run/journal.js';
 import { atomicWrite } from './util/atomic.js';
 import { lockOutput } from './run/out-lock.js';
 import { recordFailsRun, type FailOn } from './run/fail-on.js';
-import { yearFacts, type YearFacts } from './checks/cross-year/facts.js';
-import { normaliseAgency } from './structure/agency.js';
-import { runYearChecks } from './checks/cross-year/index.js';
-import { attachmentChecks, type ReportCells } from './checks/cross-report/attachment.js';
 
 export interface ExtractRunOptions {
   outDir: string;
@@ -68,32 +65,21 @@ async function runLocked(items: InputItem[], options: ExtractRunOptions): Promis
     return summary;
   }
 
-  // Pass 1 over the journal: the few numbers the year rules need, and which crawled attachments have
-  // their report page in the run.
-  const facts: YearFacts[] = [];
-  const pageUrls = new Set<string>();
-  for await (const record of readJournal(outDir)) {
-    if (record.duplicate_of) continue; // the same bytes again: checked once, under the first input
-    const f = yearFacts(record, normaliseAgency);
-    if (f) facts.push(f);
-    if (record.parent_url) pageUrls.add(record.parent_url);
-  }
-  const years = runYearChecks(facts);
-  // Pass 1b: the cells of just those pages and attachments, to cross-check them.
-  const pairs: ReportCells[] = [];
-  if (pageUrls.size) {
-    for await (const r of readJournal(outDir)) {
-      if (r.parent_url || (r.source_url && pageUrls.has(r.source_url))) pairs.push({ report_id: r.report_id, source: r.source, source_url: r.source_url, parent_url: r.parent_url, cells: r.cells, cell_details: r.cell_details });
-    }
-  }
-  const crossChecks = attachmentChecks(pairs);
+  // The run-level rules (src/checks/run-rules.ts) read the journal in one or two passes first;
+  // a copy of bytes already seen is checked once, under its first input.
+  const rules = RUN_RULES.map((make) => make());
+  for await (const record of readJournal(outDir)) if (!record.duplicate_of) for (const rule of rules) rule.scan(record);
+  const gathering = rules.filter((rule) => rule.gather && (rule.needsGather?.() ?? true));
+  if (gathering.length) for await (const record of readJournal(outDir)) if (!record.duplicate_of) for (const rule of gathering) rule.gather!(record);
+  const results = rules.map((rule) => rule.finish());
+  const yearChecks = results.flatMap((r) => r.yearChecks ?? []);
 
   // Pass 2: the records, with their year findings, to every dataset.
   const writers = WRITERS.map((make) => make());
   for (const w of writers) await w.open(outDir);
   try {
     for await (const record of readJournal(outDir)) {
-      const extra = [...(years.findings.get(record.report_id) ?? []), ...(crossChecks.get(record.report_id) ?? [])];
+      const extra = record.duplicate_of ? [] : results.flatMap((r) => r.findings.get(record.report_id) ?? []);
       const full = extra.length ? { ...record, findings: [...record.findings, ...extra] } : record;
       for (const w of writers) await w.write(full);
       countRecord(summary, full);
@@ -104,7 +90,7 @@ async function runLocked(items: InputItem[], options: ExtractRunOptions): Promis
     for (const w of writers) await w.abort();
     throw err;
   }
-  await writeYearChecks(outDir, years.checks);
+  await writeYearChecks(outDir, yearChecks);
   summary.finished_at = new Date().toISOString();
   summary.seconds = (Date.now() - started) / 1000;
   summary.resumed = batch.resumed;
