@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { variant } from './vary.js';
+import { variant } from '../tools/vary.js';
 
 export type BenchFormat = 'HTML' | 'DOCX' | 'PDF' | 'TXT';
 

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { journalPaths, readJournal, type JournalEntry } from '../../src/run/journal.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
-import { variant } from '../../bench/vary.js';
+import { variant } from '../../tools/vary.js';
 import { corpusDocuments, ensureBuilt, repoRoot, tempDir } from './helpers.js';
 
 const batchMain = join(repoRoot, 'dist/src/run/batch-main.js');
