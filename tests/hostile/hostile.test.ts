@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchSummary } from '../../src/run/batch.js';
 import { readJournal } from '../../src/run/journal.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
-import { ensureBuilt, tempDir } from '../run/helpers.js';
+import { ensureBuilt, tempDir } from '../src/run/helpers.js';
 import { generateHostileCorpus, SEED_DOCX, SEED_HTML, SEED_PDF, type HostileFile } from '../../tools/hostile/generate.js';
 
 const GiB = 1024 ** 3;

@@ -1,9 +1,9 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Journal, journalPaths, readJournal, writeManifest, type JournalEntry } from '../../src/run/journal.js';
-import { atomicWrite } from '../../src/util/atomic.js';
-import { failedRecord } from '../../src/pipeline.js';
+import { Journal, journalPaths, readJournal, writeManifest, type JournalEntry } from '../../../src/run/journal.js';
+import { atomicWrite } from '../../../src/util/atomic.js';
+import { failedRecord } from '../../../src/pipeline.js';
 import { tempDir } from './helpers.js';
 
 function entry(key: string): JournalEntry {

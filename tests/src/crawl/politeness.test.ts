@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CRAWL_DEFAULTS } from '../../src/crawl/defaults.js';
-import { HostScheduler } from '../../src/crawl/host-scheduler.js';
-import { userAgent } from '../../src/crawl/options.js';
-import { parseRobots, RobotsCache } from '../../src/crawl/robots.js';
-import { HttpStatusError } from '../../src/crawl/errors.js';
+import { CRAWL_DEFAULTS } from '../../../src/crawl/defaults.js';
+import { HostScheduler } from '../../../src/crawl/host-scheduler.js';
+import { userAgent } from '../../../src/crawl/options.js';
+import { parseRobots, RobotsCache } from '../../../src/crawl/robots.js';
+import { HttpStatusError } from '../../../src/crawl/errors.js';
 
 describe('robots.txt', () => {
   const text = 'User-agent: *\nDisallow: /private/\n\nUser-agent: nianbao\nDisallow: /search\nCrawl-delay: 5\n';

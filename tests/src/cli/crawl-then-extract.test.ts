@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawl } from '../../src/crawl/index.js';
+import { crawl } from '../../../src/crawl/index.js';
 import { FAST } from '../crawl/fast-options.js';
 import { startFixtureServer, type FixtureServer } from '../crawl/fixture-server.js';
-import { loadTruths } from '../corpus/truth.js';
+import { loadTruths } from '../../corpus/truth.js';
 
 const run = promisify(execFile);
 let server: FixtureServer;

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerPool, type TaskOutcome } from '../../src/run/pool.js';
+import { WorkerPool, type TaskOutcome } from '../../../src/run/pool.js';
 
-const faultWorker = fileURLToPath(new URL('../fixtures/run/fault-worker.mjs', import.meta.url));
+const faultWorker = fileURLToPath(new URL('../../fixtures/run/fault-worker.mjs', import.meta.url));
 let pool: WorkerPool | undefined;
 
 function makePool(overrides: Partial<ConstructorParameters<typeof WorkerPool>[0]> = {}): WorkerPool {

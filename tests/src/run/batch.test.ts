@@ -1,10 +1,10 @@
 import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBatch, type BatchInput, type BatchProgress } from '../../src/run/batch.js';
-import { journalPaths, readJournal } from '../../src/run/journal.js';
-import { extractFile } from '../../src/pipeline.js';
-import type { ReportRecord } from '../../src/schemas/record.js';
+import { runBatch, type BatchInput, type BatchProgress } from '../../../src/run/batch.js';
+import { journalPaths, readJournal } from '../../../src/run/journal.js';
+import { extractFile } from '../../../src/pipeline.js';
+import type { ReportRecord } from '../../../src/schemas/record.js';
 import { corpusDocuments, ensureBuilt, repoRoot, tempDir } from './helpers.js';
 
 const documents = corpusDocuments();

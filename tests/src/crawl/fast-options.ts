@@ -1,4 +1,4 @@
-import type { CrawlOptions } from '../../src/crawl/options.js';
+import type { CrawlOptions } from '../../../src/crawl/options.js';
 
 /** Tiny waits for tests: the politeness defaults are tested as numbers, not by waiting for them. */
 export const FAST: Partial<CrawlOptions> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CrawlError, HttpStatusError, toCrawlError } from '../../src/crawl/errors.js';
-import { backoffDelayMs, withRetries } from '../../src/crawl/retry.js';
-import { parseRetryAfterMs } from '../../src/crawl/retry-after.js';
+import { CrawlError, HttpStatusError, toCrawlError } from '../../../src/crawl/errors.js';
+import { backoffDelayMs, withRetries } from '../../../src/crawl/retry.js';
+import { parseRetryAfterMs } from '../../../src/crawl/retry-after.js';
 
 const policy = { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 5000 };
 

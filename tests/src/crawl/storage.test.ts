@@ -2,13 +2,13 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extensionFor, removeStaleTempFiles, sha256Of, storeContent } from '../../src/crawl/storage.js';
-import { tempPathBeside } from '../../src/util/atomic.js';
+import { extensionFor, removeStaleTempFiles, sha256Of, storeContent } from '../../../src/crawl/storage.js';
+import { tempPathBeside } from '../../../src/util/atomic.js';
 import { writeFile } from 'node:fs/promises';
 import { PINGTAN_2023_PDF } from './fixture-server.js';
 import { readFileSync } from 'node:fs';
 
-const DOCX = readFileSync(new URL('../../../shared/corpus/rendered/pingtan-2024-docx.docx', import.meta.url));
+const DOCX = readFileSync(new URL('../../../../shared/corpus/rendered/pingtan-2024-docx.docx', import.meta.url));
 
 describe('content-addressed storage', () => {
   it('names files by what the bytes are, whatever the Content-Type says', () => {

@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import setupBuild from '../setup/build.js';
+import setupBuild from '../../setup/build.js';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const corpusDir = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const corpusDir = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
 
 /** Every document of ../shared/corpus (the *.truth.json answer files left out), sorted. */
 export function corpusDocuments(): string[] {

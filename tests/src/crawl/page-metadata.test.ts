@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, readPageMetadata, reportYear } from '../../src/crawl/page-metadata.js';
+import { dateFromUrl, readPageMetadata, reportYear } from '../../../src/crawl/page-metadata.js';
 import { PINGTAN_2016_PAGE, PINGTAN_2022_PAGE, PINGTAN_2023_PAGE, SEED_HTML_PAGE } from './fixture-server.js';
 
 describe('page metadata', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agencyFromTitle, agencyLevel, buildCoverage, legalDeadline } from '../../src/crawl/coverage.js';
-import type { ManifestEntry } from '../../src/crawl/manifest.js';
+import { agencyFromTitle, agencyLevel, buildCoverage, legalDeadline } from '../../../src/crawl/coverage.js';
+import type { ManifestEntry } from '../../../src/crawl/manifest.js';
 
 const entry = (over: Partial<ManifestEntry>): ManifestEntry => ({
   url: 'https://a.gov.cn/x', final_url: null, referrer: null, link_text: null, seed: 'https://a.gov.cn/', status: 200,

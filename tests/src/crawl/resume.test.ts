@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readManifest, type ManifestEntry } from '../../src/crawl/manifest.js';
+import { readManifest, type ManifestEntry } from '../../../src/crawl/manifest.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 
-const repo = new URL('../../', import.meta.url).pathname;
+const repo = new URL('../../../', import.meta.url).pathname;
 const entry = join(repo, 'dist/src/crawl/main.js');
 const dirs: string[] = [];
 const servers: FixtureServer[] = [];

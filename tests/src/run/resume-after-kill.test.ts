@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { journalPaths, readJournal, type JournalEntry } from '../../src/run/journal.js';
-import type { ReportRecord } from '../../src/schemas/record.js';
-import { variant } from '../../tools/vary.js';
+import { journalPaths, readJournal, type JournalEntry } from '../../../src/run/journal.js';
+import type { ReportRecord } from '../../../src/schemas/record.js';
+import { variant } from '../../../tools/vary.js';
 import { corpusDocuments, ensureBuilt, repoRoot, tempDir } from './helpers.js';
 
 const batchMain = join(repoRoot, 'dist/src/run/batch-main.js');

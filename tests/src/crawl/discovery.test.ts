@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { discover, sameSite } from '../../src/crawl/discover.js';
-import { extractLinks } from '../../src/crawl/link-extract.js';
-import { readListResponse } from '../../src/crawl/list-response.js';
-import { listEndpoints, paginationLinks, scriptAnnouncedPages } from '../../src/crawl/pagination.js';
+import { discover, sameSite } from '../../../src/crawl/discover.js';
+import { extractLinks } from '../../../src/crawl/link-extract.js';
+import { readListResponse } from '../../../src/crawl/list-response.js';
+import { listEndpoints, paginationLinks, scriptAnnouncedPages } from '../../../src/crawl/pagination.js';
 import { PINGTAN_2023_PAGE } from './fixture-server.js';
 
 const LIST = 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/index.html';

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawl, type CrawlSummary } from '../../src/crawl/index.js';
-import { readManifest, type ManifestEntry } from '../../src/crawl/manifest.js';
+import { crawl, type CrawlSummary } from '../../../src/crawl/index.js';
+import { readManifest, type ManifestEntry } from '../../../src/crawl/manifest.js';
 import { FAST } from './fast-options.js';
-import { sha256Of } from '../../src/crawl/storage.js';
+import { sha256Of } from '../../../src/crawl/storage.js';
 import { PINGTAN_2023_PDF, startFixtureServer, type FixtureServer } from './fixture-server.js';
 
 

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAddressPolicy } from '../../src/crawl/address-guard.js';
-import { fetchUrl, type FetchContext } from '../../src/crawl/fetcher.js';
-import { createGuardedAgent } from '../../src/crawl/http-agent.js';
+import { createAddressPolicy } from '../../../src/crawl/address-guard.js';
+import { fetchUrl, type FetchContext } from '../../../src/crawl/fetcher.js';
+import { createGuardedAgent } from '../../../src/crawl/http-agent.js';
 
 let server: Server;
 let origin: string;

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawl } from '../../src/crawl/index.js';
-import { readManifest } from '../../src/crawl/manifest.js';
+import { crawl } from '../../../src/crawl/index.js';
+import { readManifest } from '../../../src/crawl/manifest.js';
 import { FAST } from './fast-options.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 
@@ -66,7 +66,7 @@ describe('crawl limits', () => {
 
 describe('the command line options', () => {
   it('read seeds from a file, one a line, with comments', async () => {
-    const { expandSeeds } = await import('../../src/crawl/command.js');
+    const { expandSeeds } = await import('../../../src/crawl/command.js');
     const dir = await newDir();
     const file = join(dir, 'seeds.txt');
     await writeFile(file, '# portals\nhttps://a.gov.cn/nb/\n\n https://b.gov.cn/nb/index.html # county\n');
@@ -75,7 +75,7 @@ describe('the command line options', () => {
 
   it('map flags to options, with an allow-list for private networks', async () => {
     const { Command } = await import('commander');
-    const { registerCrawlCommand, toCrawlOptions } = await import('../../src/crawl/command.js');
+    const { registerCrawlCommand, toCrawlOptions } = await import('../../../src/crawl/command.js');
     const program = new Command().exitOverride();
     const command = registerCrawlCommand(program);
     command.action(() => {});

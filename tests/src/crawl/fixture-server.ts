@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 
-const corpus = new URL('../../../shared/corpus/', import.meta.url);
+const corpus = new URL('../../../../shared/corpus/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, corpus));
 
 export const PINGTAN_2023_PAGE = read('real/pingtan-2023-page.html').toString('utf8');

@@ -2,10 +2,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { createAddressPolicy, createGuardedLookup } from '../../src/crawl/address-guard.js';
-import { BlockedAddressError } from '../../src/crawl/errors.js';
-import { fetchUrl, type FetchContext } from '../../src/crawl/fetcher.js';
-import { createGuardedAgent } from '../../src/crawl/http-agent.js';
+import { createAddressPolicy, createGuardedLookup } from '../../../src/crawl/address-guard.js';
+import { BlockedAddressError } from '../../../src/crawl/errors.js';
+import { fetchUrl, type FetchContext } from '../../../src/crawl/fetcher.js';
+import { createGuardedAgent } from '../../../src/crawl/http-agent.js';
 
 const LIMITS = { maxRedirects: 3, maxBodyBytes: 1024, headersTimeoutMs: 1000, bodyIdleTimeoutMs: 1000, totalTimeoutMs: 2000, maxRetryAfterMs: 0 };
 

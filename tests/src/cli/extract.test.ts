@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, loadTruths } from '../corpus/truth.js';
-import { ALL_CELLS } from '../../src/templates/ids.js';
+import { CORPUS, loadTruths } from '../../corpus/truth.js';
+import { ALL_CELLS } from '../../../src/templates/ids.js';
 
 const run = promisify(execFile);
 const BIN = join(process.cwd(), 'bin/nianbao.js');
