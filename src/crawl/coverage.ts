@@ -6,9 +6,9 @@
  * A report is called late (or on time) only on a date the publisher states on its page; a date from
  * the URL or the server's Last-Modified header is shown with its date_source, and on_time is unknown.
  */
-import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { atomicWrite } from '../util/atomic.js';
+import { BOM, csvLines } from '../writers/csv-writer.js';
 import type { ManifestEntry } from './manifest.js';
 import { PUBLISHER_DATE_SOURCES, reportYear, type DateSource } from './page-metadata.js';
 
@@ -107,7 +107,8 @@ function foundRow(portal: string, year: number, entry: ManifestEntry): CoverageR
   const level = agencyLevel(agency);
   const deadline = legalDeadline(year, level);
   const published = entry.published_at ?? '';
-  const stated = published !== '' && entry.published_source !== null && PUBLISHER_DATE_SOURCES.includes(entry.published_source);
+  const source = entry.published_source ?? null;
+  const stated = published !== '' && source !== null && PUBLISHER_DATE_SOURCES.includes(source);
   return {
     portal,
     year,
@@ -115,7 +116,7 @@ function foundRow(portal: string, year: number, entry: ManifestEntry): CoverageR
     title,
     url: entry.final_url ?? entry.url,
     published_at: published,
-    date_source: published ? (entry.published_source ?? '') : '',
+    date_source: published ? (source ?? '') : '',
     agency,
     agency_level: level,
     deadline,
@@ -127,8 +128,7 @@ function missingRow(portal: string, year: number): CoverageRow {
   return { portal, year, status: 'missing', title: '', url: '', published_at: '', date_source: '', agency: '', agency_level: '', deadline: '', on_time: '' };
 }
 
-/** UTF-8 with a BOM so that Excel on Chinese Windows opens it right. */
+/** UTF-8 with a BOM so that Excel on Chinese Windows opens it right; quoted and neutralised as every dataset. */
 export async function writeCoverage(crawlDir: string, rows: CoverageRow[]): Promise<void> {
-  const csv = stringify(rows, { header: true, columns: COLUMNS, bom: true });
-  await atomicWrite(join(crawlDir, COVERAGE_FILE), csv);
+  await atomicWrite(join(crawlDir, COVERAGE_FILE), BOM + csvLines([COLUMNS, ...rows.map((row) => COLUMNS.map((column) => row[column]))]));
 }

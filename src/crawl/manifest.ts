@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { atomicWrite } from '../util/atomic.js';
+import { withoutCredentials } from '../util/url-credentials.js';
 
 export const MANIFEST_FILE = 'manifest.ndjson';
 
@@ -40,10 +41,12 @@ export const ManifestEntry = z.object({
   title: z.string().nullable(),
   published_at: z.string().nullable(),
   /** Where published_at came from (page-label, page-meta, url, http-header); absent in manifests of older crawls. */
-  published_source: z.enum(DATE_SOURCES).nullable().default(null),
+  published_source: z.enum(DATE_SOURCES).nullable().optional(),
   publisher: z.string().nullable(),
   /** Stable error code when the fetch failed (http-status, body-too-large, blocked-address …). */
   error: z.string().nullable(),
+  /** What the crawl noticed about a successful fetch, e.g. `encoding-guessed: …` (absent in older manifests). */
+  notes: z.string().nullable().optional(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
@@ -60,5 +63,17 @@ export async function readManifest(crawlDir: string): Promise<ManifestEntry[]> {
 }
 
 export async function writeManifest(crawlDir: string, entries: ManifestEntry[]): Promise<void> {
-  await atomicWrite(join(crawlDir, MANIFEST_FILE), entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  await atomicWrite(join(crawlDir, MANIFEST_FILE), entries.map((entry) => `${JSON.stringify(withoutUrlCredentials(entry))}\n`).join(''));
+}
+
+/** URLs are stored without credentials even when an older crawl database still holds some. */
+export function withoutUrlCredentials(entry: ManifestEntry): ManifestEntry {
+  return {
+    ...entry,
+    url: withoutCredentials(entry.url),
+    final_url: withoutCredentials(entry.final_url),
+    referrer: withoutCredentials(entry.referrer),
+    seed: withoutCredentials(entry.seed),
+    parent_url: withoutCredentials(entry.parent_url),
+  };
 }

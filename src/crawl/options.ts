@@ -1,6 +1,6 @@
 /** The options of a crawl, each defaulting to CRAWL_DEFAULTS, and the honest User-Agent. */
 import { packageVersion } from '../util/package-version.js';
-import type { PrivateNetworkAllowance } from './address-guard.js';
+import type { PrivateNetworkAllowance, Resolver } from './address-guard.js';
 import { CRAWL_DEFAULTS } from './defaults.js';
 import type { Sleep } from './retry.js';
 
@@ -24,6 +24,7 @@ export interface CrawlOptions {
   headersTimeoutMs?: number;
   bodyIdleTimeoutMs?: number;
   totalTimeoutMs?: number;
+  urlBudgetMs?: number;
   maxRetries?: number;
   retryBaseDelayMs?: number;
   retryMaxDelayMs?: number;
@@ -42,6 +43,8 @@ export interface CrawlOptions {
   log?: (line: string) => void;
   /** Injected in tests to keep waits tiny; default setTimeout. */
   sleep?: Sleep;
+  /** Name resolution; injected in tests to answer with chosen addresses; default dns.lookup. */
+  resolve?: Resolver;
 }
 
 type Numeric = Exclude<keyof typeof CRAWL_DEFAULTS, 'reportLinkPattern' | 'attachmentExtensions' | 'robotsAgentToken'>;
@@ -56,6 +59,7 @@ export type ResolvedCrawlOptions = Required<Pick<CrawlOptions, 'seeds' | 'outDir
     progress?: boolean;
     log: (line: string) => void;
     sleep?: Sleep;
+    resolve?: Resolver;
   };
 
 export function resolveOptions(options: CrawlOptions): ResolvedCrawlOptions {
@@ -81,6 +85,7 @@ export function resolveOptions(options: CrawlOptions): ResolvedCrawlOptions {
     progress: options.progress,
     log: options.log ?? (() => {}),
     sleep: options.sleep,
+    resolve: options.resolve,
   };
 }
 

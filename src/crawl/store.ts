@@ -27,6 +27,7 @@ export interface FrontierEntry {
 export interface ResourceRow extends ManifestEntry {
   etag: string | null;
   last_modified: string | null;
+  notes: string | null;
 }
 
 export interface RunInfo {
@@ -91,7 +92,7 @@ CREATE TABLE IF NOT EXISTS resources (
 
 const RESOURCE_COLUMNS = [
   'url', 'final_url', 'referrer', 'link_text', 'seed', 'status', 'content_type', 'size', 'sha256', 'path', 'fetched_at',
-  'kind', 'parent_url', 'parent_sha256', 'title', 'published_at', 'published_source', 'publisher', 'error', 'etag', 'last_modified',
+  'kind', 'parent_url', 'parent_sha256', 'title', 'published_at', 'published_source', 'publisher', 'error', 'etag', 'last_modified', 'notes',
 ] as const;
 
 export class CrawlStore {
@@ -103,9 +104,11 @@ export class CrawlStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
-    // A crawl folder from before published_source: the column is added, its rows say null (unknown).
+    // Crawl folders made before a column existed gain it on first open (its rows say null: unknown).
     const columns = this.db.prepare('PRAGMA table_info(resources)').all() as Array<{ name: string }>;
-    if (!columns.some((c) => c.name === 'published_source')) this.db.exec('ALTER TABLE resources ADD COLUMN published_source TEXT');
+    for (const added of ['notes', 'published_source']) {
+      if (!columns.some((column) => column.name === added)) this.db.exec(`ALTER TABLE resources ADD COLUMN ${added} TEXT`);
+    }
   }
 
   close(): void {

@@ -205,8 +205,8 @@ async function inProcess(input: BatchInput, limits: Limits): Promise<TaskOutcome
   }
 }
 
+/** The id is the content hash when bytes were read, else the hash prepare derived from the path (sha256 stays empty). */
 function refused(item: PreparedInput, reason: string): ReportRecord {
   const record = failedRecord(item.input.source, Buffer.alloc(0), item.format, reason, failureCodeOfReason(reason));
-  if (reason.startsWith('cannot read')) return record;
-  return { ...record, sha256: item.sha256, report_id: item.sha256.slice(0, 16) };
+  return { ...record, sha256: item.bytesRead ? item.sha256 : '', report_id: item.sha256.slice(0, 16) };
 }
