@@ -65,6 +65,22 @@ async function runLocked(items: InputItem[], options: ExtractRunOptions): Promis
     return summary;
   }
 
+  await writeDatasets(outDir, summary, options.failOn);
+  summary.finished_at = new Date().toISOString();
+  summary.seconds = (Date.now() - started) / 1000;
+  summary.resumed = batch.resumed;
+  summary.peak_rss_mb = Math.round(batch.peakRssBytes / 2 ** 20);
+  await atomicWrite(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  return summary;
+}
+
+/**
+ * The journal of <outDir> (complete or not) to the datasets: the run-level rules over the whole run,
+ * every record to every writer in input order, each counted into the summary. A local run and a queue
+ * run (src/queue/collect.ts, which fills the same journal from Redis) both end here, so they write the
+ * same bytes.
+ */
+export async function writeDatasets(outDir: string, summary: RunSummary, failOn?: readonly FailOn[]): Promise<void> {
   // The run-level rules (src/checks/run-rules.ts) read the journal in one or two passes first;
   // a copy of bytes already seen is checked once, under its first input.
   const rules = RUN_RULES.map((make) => make());
@@ -83,7 +99,7 @@ async function runLocked(items: InputItem[], options: ExtractRunOptions): Promis
       const full = extra.length ? { ...record, findings: [...record.findings, ...extra] } : record;
       for (const w of writers) await w.write(full);
       countRecord(summary, full);
-      if (options.failOn?.length && recordFailsRun(full, options.failOn)) summary.failing = (summary.failing ?? 0) + 1;
+      if (failOn?.length && recordFailsRun(full, failOn)) summary.failing = (summary.failing ?? 0) + 1;
     }
     for (const w of writers) await w.close();
   } catch (err) {
@@ -91,10 +107,4 @@ async function runLocked(items: InputItem[], options: ExtractRunOptions): Promis
     throw err;
   }
   await writeYearChecks(outDir, yearChecks);
-  summary.finished_at = new Date().toISOString();
-  summary.seconds = (Date.now() - started) / 1000;
-  summary.resumed = batch.resumed;
-  summary.peak_rss_mb = Math.round(batch.peakRssBytes / 2 ** 20);
-  await atomicWrite(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-  return summary;
 }

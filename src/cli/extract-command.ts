@@ -13,6 +13,8 @@ import { OutputBusyError } from '../run/out-lock.js';
 import { FAIL_ON, FAIL_ON_EXIT_CODE, type FailOn } from '../run/fail-on.js';
 import { collectLimit, ConfigError, limitOverrides, loadConfig } from './config.js';
 import { createExtractProgress } from './extract-progress.js';
+import { parseQueueUrl, queueAction } from './queue-url.js';
+import { runQueuedExtract } from '../queue/extract-queued.js';
 
 export const EXIT = { ok: 0, output: 1, usage: 2, failOn: FAIL_ON_EXIT_CODE, interrupted: 130 } as const;
 
@@ -55,6 +57,10 @@ interface ExtractFlags {
   allowMissing?: boolean;
   allowEmpty?: boolean;
   failOn?: FailOn[];
+  queue?: string;
+  run?: string;
+  wait?: boolean;
+  byPath?: boolean;
 }
 
 export function registerExtractCommand(program: Command): void {
@@ -73,12 +79,18 @@ export function registerExtractCommand(program: Command): void {
     .option('-q, --quiet', 'no progress and no summary')
     .option('-v, --verbose', 'a line per document')
     .option('--json', 'print the summary as JSON on stdout (no progress)')
+    .option('--queue <url>', 'enqueue the documents in Redis (redis://HOST:PORT/DB) for `nianbao worker`s instead of parsing them here', parseQueueUrl)
+    .option('--run <id>', 'with --queue: the run id (default: from this machine and --out, so repeating the command resumes)')
+    .option('--wait', 'with --queue: wait for the workers, then write the datasets to --out')
+    .option('--by-path', 'with --queue: send paths, not bytes (every worker mounts the inputs at the same path)')
     .action(async (inputs: string[], opts: ExtractFlags) => {
-      process.exitCode = await extractAction(inputs, opts);
+      const code = await extractAction(inputs, opts);
+      if (code !== undefined) process.exitCode = code;
     });
 }
 
-async function extractAction(inputs: string[], opts: ExtractFlags): Promise<number> {
+/** The exit status, or undefined when a queue run set it itself. */
+async function extractAction(inputs: string[], opts: ExtractFlags): Promise<number | undefined> {
   const say = (line: string): void => void process.stderr.write(`nianbao: ${line}\n`);
   let limits;
   try {
@@ -99,6 +111,11 @@ async function extractAction(inputs: string[], opts: ExtractFlags): Promise<numb
   if (items.length === 0 && !opts.allowEmpty) {
     say(`nothing to extract in ${inputs.join(' ')} (pass --allow-empty to accept an empty run)`);
     return EXIT.usage;
+  }
+
+  if (opts.queue) {
+    await queueAction(runQueuedExtract)(items, missing, { url: opts.queue, outDir: opts.out, runId: opts.run, wait: opts.wait, byPath: opts.byPath, quiet: opts.quiet, limits });
+    return undefined;
   }
 
   const progress = createExtractProgress(items.length, { quiet: opts.quiet, verbose: opts.verbose, json: opts.json });
