@@ -9,12 +9,11 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Reader } from './reader.js';
+import { readLimits, type Reader } from './reader.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { UnreadableDocumentError } from './model.js';
 
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-/** A cold LibreOffice start plus conversion of a report takes a few seconds; a hostile file gets this long. */
-const CONVERT_TIMEOUT_MS = 60_000;
 
 export function isOle2(head: Buffer): boolean {
   return head.length >= 8 && head.subarray(0, 8).equals(OLE2_MAGIC);
@@ -26,7 +25,7 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<void> {
   });
 }
 
-export async function convertOleToDocx(bytes: Buffer, name = 'document.doc'): Promise<Buffer> {
+export async function convertOleToDocx(bytes: Buffer, name = 'document.doc', timeoutMs: number = DEFAULT_LIMITS.legacyConvertTimeoutMs): Promise<Buffer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-ole-'));
   try {
     const ext = /\.wps$/i.test(name) ? '.wps' : '.doc';
@@ -35,13 +34,13 @@ export async function convertOleToDocx(bytes: Buffer, name = 'document.doc'): Pr
     // A profile of its own: concurrent conversions (one per worker) must not share one.
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     try {
-      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(dir, 'out'), input], CONVERT_TIMEOUT_MS);
+      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(dir, 'out'), input], timeoutMs);
     } catch (err) {
       const e = err as NodeJS.ErrnoException & { killed?: boolean };
       if (e.code === 'ENOENT') {
         throw new UnreadableDocumentError('legacy-word-unsupported', 'a legacy Word/WPS (OLE2) document: install LibreOffice (soffice) to read .doc and .wps files');
       }
-      if (e.killed) throw new UnreadableDocumentError('legacy-word-timeout', `LibreOffice did not convert the document within ${CONVERT_TIMEOUT_MS / 1000} s`);
+      if (e.killed) throw new UnreadableDocumentError('legacy-word-timeout', `LibreOffice did not convert the document within ${timeoutMs / 1000} s (legacyConvertTimeoutMs)`);
       throw new UnreadableDocumentError('corrupt-doc', `LibreOffice could not convert the document: ${e.message.split('\n')[0]}`);
     }
     const produced = (await readdir(path.join(dir, 'out')).catch(() => [])).find((f) => f.endsWith('.docx'));
@@ -56,9 +55,10 @@ export const oleReader: Reader = {
   format: 'doc',
   sniff: (head) => isOle2(head),
   async read(bytes, options) {
-    const docx = await convertOleToDocx(bytes, options.name);
+    const limits = readLimits(options);
+    const docx = await convertOleToDocx(bytes, options.name, limits.legacyConvertTimeoutMs);
     const { docxToDocument } = await import('./docx/index.js');
-    const doc = await docxToDocument(docx);
+    const doc = await docxToDocument(docx, limits);
     return { ...doc, format: 'doc', messages: [{ code: 'converted-by-libreoffice', message: 'legacy Word/WPS document converted to DOCX by LibreOffice before reading' }, ...doc.messages] };
   },
 };

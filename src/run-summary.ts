@@ -8,19 +8,25 @@ export interface RunSummary {
   failed: number;
   findings_by_rule: Record<string, number>;
   messages_by_code: Record<string, number>;
-  errors: Array<{ source: string; error: string }>;
+  /** Failed records counted by `error_code`. */
+  failures_by_code: Record<string, number>;
+  errors: Array<{ source: string; error: string; error_code?: string }>;
   missing_inputs: string[];
   started_at: string;
   finished_at?: string;
   seconds?: number;
   /** Documents taken from the journal of an earlier, interrupted run. */
   resumed?: number;
+  /** With --fail-on: the records that trip it. */
+  failing?: number;
+  /** Set when the run was stopped before the end (Ctrl-C): no dataset was written. */
+  aborted?: boolean;
   peak_rss_mb?: number;
 }
 
 export function newSummary(missing: string[] = []): RunSummary {
   return {
-    documents: 0, ok: 0, partial: 0, failed: 0, findings_by_rule: {}, messages_by_code: {}, errors: [],
+    documents: 0, ok: 0, partial: 0, failed: 0, findings_by_rule: {}, messages_by_code: {}, failures_by_code: {}, errors: [],
     missing_inputs: missing, started_at: new Date().toISOString(),
   };
 }
@@ -30,7 +36,11 @@ export function countRecord(summary: RunSummary, record: ReportRecord): void {
   summary[record.status]++;
   for (const f of record.findings) summary.findings_by_rule[f.rule] = (summary.findings_by_rule[f.rule] ?? 0) + 1;
   for (const m of record.messages) summary.messages_by_code[m.code] = (summary.messages_by_code[m.code] ?? 0) + 1;
-  if (record.status === 'failed') summary.errors.push({ source: record.source, error: record.error ?? 'unknown error' });
+  if (record.status === 'failed') {
+    const code = record.error_code ?? 'crash';
+    summary.failures_by_code[code] = (summary.failures_by_code[code] ?? 0) + 1;
+    summary.errors.push({ source: record.source, error: record.error ?? 'unknown error', error_code: code });
+  }
 }
 
 export function formatSummary(s: RunSummary, outDir: string): string {

@@ -6,7 +6,10 @@
  */
 import yauzl from 'yauzl';
 import { UnreadableDocumentError } from '../model.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+
+/** The zip caps, from the run's limits. */
+export type ZipLimits = Pick<Limits, 'maxDocxZipEntries' | 'maxDocxUncompressedBytes' | 'maxDocxCompressionRatio'>;
 
 const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
@@ -59,25 +62,25 @@ function tooLarge(detail: string): UnreadableDocumentError {
   return new UnreadableDocumentError('too-large', `the DOCX zip exceeds a limit: ${detail}`);
 }
 
-function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+function listEntries(zip: yauzl.ZipFile, limits: ZipLimits): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     const parts = new Map<string, yauzl.Entry>();
     let uncompressed = 0;
     let compressed = 0;
     zip.on('error', (err: Error) => reject(corrupt(err.message)));
     zip.on('end', () => {
-      if (uncompressed > RATIO_EXEMPT_BYTES && uncompressed / Math.max(1, compressed) > DEFAULT_LIMITS.maxDocxCompressionRatio) {
+      if (uncompressed > RATIO_EXEMPT_BYTES && uncompressed / Math.max(1, compressed) > limits.maxDocxCompressionRatio) {
         reject(tooLarge(`archive compression ratio ${Math.round(uncompressed / Math.max(1, compressed))} (maxDocxCompressionRatio)`));
       } else resolve(parts);
     });
     zip.on('entry', (entry: yauzl.Entry) => {
-      if (parts.size + 1 > DEFAULT_LIMITS.maxDocxZipEntries) return reject(tooLarge(`more than ${DEFAULT_LIMITS.maxDocxZipEntries} entries`));
+      if (parts.size + 1 > limits.maxDocxZipEntries) return reject(tooLarge(`more than ${limits.maxDocxZipEntries} entries`));
       uncompressed += entry.uncompressedSize;
       compressed += entry.compressedSize;
-      if (uncompressed > DEFAULT_LIMITS.maxDocxUncompressedBytes) {
-        return reject(tooLarge(`entries declare more than ${DEFAULT_LIMITS.maxDocxUncompressedBytes} bytes uncompressed`));
+      if (uncompressed > limits.maxDocxUncompressedBytes) {
+        return reject(tooLarge(`entries declare more than ${limits.maxDocxUncompressedBytes} bytes uncompressed`));
       }
-      if (entry.uncompressedSize > RATIO_EXEMPT_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > DEFAULT_LIMITS.maxDocxCompressionRatio) {
+      if (entry.uncompressedSize > RATIO_EXEMPT_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxDocxCompressionRatio) {
         return reject(tooLarge(`${entry.fileName} compresses ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (maxDocxCompressionRatio)`));
       }
       parts.set(entry.fileName, entry);
@@ -99,7 +102,7 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   });
 }
 
-export async function openZip(bytes: Buffer): Promise<OpenedZip> {
+export async function openZip(bytes: Buffer, limits: ZipLimits = DEFAULT_LIMITS): Promise<OpenedZip> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (err, opened) => {
       if (err || !opened) reject(corrupt(err?.message ?? 'unreadable central directory'));
@@ -108,7 +111,7 @@ export async function openZip(bytes: Buffer): Promise<OpenedZip> {
   });
   let parts: Map<string, yauzl.Entry>;
   try {
-    parts = await listEntries(zip);
+    parts = await listEntries(zip, limits);
   } catch (err) {
     zip.close();
     throw err;

@@ -9,7 +9,7 @@ import { Queue, type Job } from 'bullmq';
 import PQueue from 'p-queue';
 import { Journal, writeManifest } from '../run/journal.js';
 import { refused } from '../run/batch.js';
-import { atomicWrite } from '../run/atomic.js';
+import { atomicWrite } from '../util/atomic.js';
 import { writeDatasets } from '../extract-run.js';
 import { newSummary, type RunSummary } from '../run-summary.js';
 import { connect, connectionOptions, quietErrors } from './connection.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { atomicWrite } from '../run/atomic.js';
+import { atomicWrite } from '../util/atomic.js';
 import { BOM, csvLines, type CsvValue } from './csv-writer.js';
 import type { YearCheck } from '../checks/cross-year/index.js';
 

@@ -1,0 +1,24 @@
+/**
+ * Why a reader refused a document: the `code` of every UnreadableDocumentError, and so part of the
+ * `error_code` of failed records (src/schemas/failure-codes.ts adds the run's own). Each code has one
+ * line in the README's list of failure codes.
+ */
+export const READER_FAILURE_CODES = [
+  'corrupt-doc',
+  'corrupt-docx',
+  'corrupt-pdf',
+  'empty',
+  'empty-pdf',
+  'encrypted-pdf',
+  'legacy-word-timeout',
+  'legacy-word-unsupported',
+  'not-docx',
+  'ocr-bad-page',
+  'ocr-failed',
+  'ocr-unavailable',
+  'too-deep',
+  'too-large',
+  'too-many-pages',
+] as const;
+
+export type ReaderFailureCode = (typeof READER_FAILURE_CODES)[number];
