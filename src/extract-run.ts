@@ -9,7 +9,8 @@ import type { InputItem } from './sources/inputs.js';
 import type { ReportRecord } from './schemas/record.js';
 import { WRITERS } from './writers/index.js';
 import { writeYearChecks } from './writers/year-checks-csv.js';
-import { countRecord, newSummary, type RunSummary } from './run-summary.js';
+import { writeCodebook } from './datasets/codebook.js';
+import { countRecord, newSummary, tooLongForExcel, type RunSummary } from './run-summary.js';
 import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js';
 import { readJournal } from './run/journal.js';
 import { atomicWrite } from './run/atomic.js';
@@ -76,12 +77,14 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
       for (const w of writers) await w.write(full);
       countRecord(summary, full);
     }
-    for (const w of writers) await w.close();
+    for (const w of writers) await w.close({ yearChecks: years.checks });
   } catch (err) {
     for (const w of writers) await w.abort();
     throw err;
   }
   await writeYearChecks(outDir, years.checks);
+  await writeCodebook(outDir, writers);
+  summary.too_long_for_excel = tooLongForExcel(writers);
   summary.finished_at = new Date().toISOString();
   summary.seconds = (Date.now() - started) / 1000;
   summary.resumed = batch.resumed;

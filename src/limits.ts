@@ -67,3 +67,6 @@ export type LimitsOverrides = z.infer<typeof LimitsOverrides>;
 export function resolveLimits(overrides: unknown = {}): Limits {
   return { ...DEFAULT_LIMITS, ...LimitsOverrides.parse(overrides ?? {}) };
 }
+
+/** Rows in one worksheet of Excel (and WPS) since Excel 2007, header included: a CSV longer than this is cut short when opened. */
+export const EXCEL_MAX_ROWS = 1_048_576;
