@@ -2,5 +2,6 @@
 import type { Command } from 'commander';
 import { registerExtractCommand } from './extract-command.js';
 import { registerCrawlCommand } from '../crawl/command.js';
+import { registerExportCommand } from './export-command.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [registerExtractCommand, registerCrawlCommand];
+export const COMMANDS: Array<(program: Command) => void> = [registerExtractCommand, registerCrawlCommand, registerExportCommand];

@@ -10,14 +10,17 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { CORPUS } from '../corpus/truth.js';
 import { figuresOf, FIGURES } from '../../src/datasets/headline.js';
 import { ALL_CELLS } from '../../src/templates/ids.js';
 import { CHILD_TABLES } from '../../src/datasets/tables.js';
 
 const run = promisify(execFile);
+// CommonJS packages whose default export TypeScript's ESM view does not see as callable.
+const require = createRequire(import.meta.url);
+const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 const BIN = join(process.cwd(), 'bin/nianbao.js');
 
 /** Python's own sqlite3 module: every table and view of the file as JSON. */
