@@ -4,8 +4,10 @@
  * from the template cells. The journalist exports compute them in JS; the SQLite view `agency_year`
  * is generated from the same definitions, so the two always agree.
  *
- * A count sums its cells with blanks as 0, and is blank only when none of its cells was found (the
- * table is missing). A share is one count over another, blank when the denominator is blank or 0.
+ * A count sums its cells with blanks as 0, and is blank when none of its cells holds a number (the
+ * table is missing, or the report left those cells blank: some print only the applicant columns and
+ * leave 总计 blank — nothing is guessed). A share is one count over another, blank when either is
+ * blank or the denominator is 0.
  */
 import type { ReportRecord } from '../schemas/record.js';
 import { REQUESTS_2021, REQUESTS_2019, cellKey } from '../templates/ids.js';
@@ -90,7 +92,7 @@ export function figuresOf(cells: ReportRecord['cells']): Record<string, number |
   for (const f of FIGURES) {
     if (f.kind === 'count') {
       const keys = [...f.plus, ...(f.minus ?? [])];
-      out[f.id] = keys.some((k) => k in cells)
+      out[f.id] = keys.some((k) => typeof cells[k] === 'number')
         ? f.plus.reduce((s, k) => s + (cells[k] ?? 0), 0) - (f.minus ?? []).reduce((s, k) => s + (cells[k] ?? 0), 0)
         : null;
     } else {

@@ -46,7 +46,7 @@ function agencyYearView(): string {
   const countSql = counts.map((f) => {
     const all = [...f.plus, ...(f.minus ?? [])];
     const signed = f.minus?.length ? `CASE WHEN ${inList(f.plus)} THEN c.value WHEN ${inList(f.minus)} THEN -c.value END` : `CASE WHEN ${inList(f.plus)} THEN c.value END`;
-    return `CASE WHEN SUM(${inList(all)}) > 0 THEN CAST(TOTAL(${signed}) AS INTEGER) END AS ${q(f.id)}`;
+    return `CASE WHEN COUNT(CASE WHEN ${inList(all)} THEN c.value END) > 0 THEN CAST(TOTAL(${signed}) AS INTEGER) END AS ${q(f.id)}`;
   });
   const figures = FIGURES.map((f) =>
     f.kind === 'count' ? `p.${q(f.id)}` : `CASE WHEN p.${q(f.denominator)} > 0 THEN 1.0 * p.${q(f.numerator)} / p.${q(f.denominator)} END AS ${q(f.id)}`,
