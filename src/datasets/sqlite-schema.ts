@@ -4,10 +4,16 @@
  * the exports. Bump SQLITE_SCHEMA_VERSION whenever the DDL changes: a file of another version is
  * rebuilt rather than migrated (it is derived data).
  */
-import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, columnType } from './tables.js';
+import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, columnType, type ReportTable } from './tables.js';
 import { FIGURES } from './headline.js';
+import { CODEBOOK_COLUMNS } from './codebook.js';
 
 export const SQLITE_SCHEMA_VERSION = 1;
+
+/** The columns of a report table as SQLite stores them (without those kept in `codebook`). */
+export function sqliteColumns(t: ReportTable): string[] {
+  return t.columns.filter((c) => !t.inCodebook?.includes(c));
+}
 
 /** number → NUMERIC: an integral value is stored as INTEGER, a decimal as REAL. */
 const SQL_TYPE = { string: 'TEXT', integer: 'INTEGER', number: 'NUMERIC' } as const;
@@ -19,11 +25,12 @@ function tables(): string[] {
   const reports = REPORTS_TABLE.columns.map((c) => col('reports', c) + (c === 'report_id' || c === 'source' ? ' NOT NULL' : ''));
   return [
     `CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)`,
+    `CREATE TABLE IF NOT EXISTS codebook (${CODEBOOK_COLUMNS.map((c) => col('codebook', c) + (c === 'key' ? ' PRIMARY KEY' : '')).join(', ')})`,
     `CREATE TABLE IF NOT EXISTS reports (id INTEGER PRIMARY KEY, ${reports.join(', ')}, UNIQUE (report_id, source))`,
     `CREATE INDEX IF NOT EXISTS reports_agency_year ON reports (agency, year)`,
     ...CHILD_TABLES.flatMap((t) => [
       `CREATE TABLE IF NOT EXISTS ${t.name} (report INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE, ` +
-        `${t.columns.map((c) => col(t.name, c)).join(', ')}, PRIMARY KEY (report, ${t.key.map(q).join(', ')}))`,
+        `${sqliteColumns(t).map((c) => col(t.name, c) + (t.inCodebook && c === 'key' ? ' REFERENCES codebook (key)' : '')).join(', ')}, PRIMARY KEY (report, ${t.key.map(q).join(', ')})) WITHOUT ROWID`,
     ]),
     `CREATE INDEX IF NOT EXISTS cells_key ON cells (key)`,
     `CREATE INDEX IF NOT EXISTS findings_rule ON findings (rule)`,
@@ -70,8 +77,13 @@ const VIEWS = [
   () => `CREATE VIEW IF NOT EXISTS findings_by_agency AS
 SELECT r.agency, r.year, f.rule, f.basis, COUNT(*) AS findings, COUNT(DISTINCT r.id) AS reports
 FROM findings f JOIN reports r ON r.id = f.report GROUP BY r.agency, r.year, f.rule, f.basis`,
+  // The labels of the layout the report used (the 2019 proactive table words its rows differently).
   () => `CREATE VIEW IF NOT EXISTS cells_labelled AS
-SELECT r.report_id, r.source, r.agency, r.year, c.* FROM cells c JOIN reports r ON r.id = c.report`,
+SELECT r.report_id, r.source, r.agency, r.year, c.report, c.key, k."table", k."row", k."column", c.value, c.raw,
+  CASE WHEN c.layout = '2019' AND k.row_label_2019 IS NOT NULL THEN k.row_label_2019 ELSE COALESCE(k.row_label_2021, k.row_label_2019) END AS row_label,
+  CASE WHEN c.layout = '2019' AND k.column_label_2019 IS NOT NULL THEN k.column_label_2019 ELSE COALESCE(k.column_label_2021, k.column_label_2019) END AS column_label,
+  k.unit, c.layout, c.page, c.bbox, c.origin, c.confidence, c.via, c.doubt
+FROM cells c JOIN reports r ON r.id = c.report JOIN codebook k ON k.key = c.key`,
 ];
 
 export function schemaSql(): string[] {

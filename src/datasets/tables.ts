@@ -18,6 +18,8 @@ export interface ReportTable {
   columns: readonly string[];
   /** Columns that, with the report, identify a row. */
   key: readonly string[];
+  /** Columns SQLite keeps once per cell key in its `codebook` table instead of on every row. */
+  inCodebook?: readonly string[];
   rowsOf(record: ReportRecord): Value[][];
 }
 
@@ -52,6 +54,7 @@ export const CHILD_TABLES: ReportTable[] = [
     en: 'cells: one row per cell of the three statistics tables (long form)',
     columns: ['key', 'table', 'row', 'column', 'value', 'raw', 'row_label', 'column_label', 'layout', 'page', 'bbox', 'origin', 'confidence', 'via', 'doubt'],
     key: ['key'],
+    inCodebook: ['table', 'row', 'column', 'row_label', 'column_label'],
     rowsOf: (r) =>
       ALL_CELLS.filter((c) => c.key in r.cells).map((c) => {
         const d = r.cell_details[c.key];

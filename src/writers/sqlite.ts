@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ReportRecord } from '../schemas/record.js';
 import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, reportRow, type Value } from '../datasets/tables.js';
-import { SQLITE_SCHEMA_VERSION, schemaSql } from '../datasets/sqlite-schema.js';
+import { SQLITE_SCHEMA_VERSION, schemaSql, sqliteColumns } from '../datasets/sqlite-schema.js';
+import { CODEBOOK_COLUMNS, codebookRows } from '../datasets/codebook.js';
 import { readReviews } from '../datasets/reviews.js';
 import type { RunResults, Writer } from './writer.js';
 
@@ -39,7 +40,11 @@ export function sqliteDataset(): Writer {
         rmSync(path, { force: true });
         db = new Database(path);
       }
-      db.pragma('foreign_keys = ON');
+      // The keys are declared for readers; enforcing them on every insert would cost a third of the
+      // writer's time, and this writer removes a report's rows itself (the test checks the keys hold).
+      db.pragma('foreign_keys = OFF');
+      // The whole run is one transaction: a cache large enough for the indices keeps inserts off the disk.
+      db.pragma('cache_size = -65536');
       db.exec('BEGIN IMMEDIATE');
       for (const statement of schemaSql()) db.exec(statement);
       db.exec('CREATE TEMP TABLE run_reports (id INTEGER PRIMARY KEY)');
@@ -50,7 +55,13 @@ export function sqliteDataset(): Writer {
     },
     async close(results?: RunResults) {
       const d = db!;
-      d.exec('DELETE FROM reports WHERE id NOT IN (SELECT id FROM run_reports)');
+      // Reports of an earlier run that this run no longer has, and their rows (by key prefix, no scan).
+      const stale = d.prepare('SELECT id FROM reports WHERE id NOT IN (SELECT id FROM run_reports)').pluck().all() as number[];
+      const drop = [...CHILD_TABLES.map((t) => d.prepare(`DELETE FROM ${t.name} WHERE report = ?`)), d.prepare('DELETE FROM reports WHERE id = ?')];
+      for (const id of stale) for (const statement of drop) statement.run(id);
+      d.exec('DELETE FROM codebook');
+      const code = d.prepare(`INSERT INTO codebook VALUES (${placeholders(CODEBOOK_COLUMNS.length)})`);
+      for (const row of codebookRows()) code.run(bind(row));
       d.exec('DELETE FROM year_checks');
       const check = d.prepare(`INSERT INTO year_checks VALUES (${placeholders(YEAR_CHECKS_TABLE.columns.length)})`);
       for (const c of results?.yearChecks ?? []) check.run(bind(YEAR_CHECKS_TABLE.columns.map((k) => c[k])));
@@ -80,11 +91,15 @@ function prepare(db: BetterSqlite3.Database) {
   const insert = db.prepare(`INSERT INTO reports (${cols}) VALUES (${placeholders(REPORTS_TABLE.columns.length)})`);
   const update = db.prepare(`UPDATE reports SET (${cols}) = (${placeholders(REPORTS_TABLE.columns.length)}) WHERE id = ?`);
   const seen = db.prepare('INSERT OR IGNORE INTO run_reports (id) VALUES (?)');
-  const children = CHILD_TABLES.map((t) => ({
-    table: t,
-    clear: db.prepare(`DELETE FROM ${t.name} WHERE report = ?`),
-    insert: db.prepare(`INSERT INTO ${t.name} VALUES (${placeholders(t.columns.length + 1)})`),
-  }));
+  const children = CHILD_TABLES.map((t) => {
+    const keep = sqliteColumns(t).map((c) => t.columns.indexOf(c));
+    return {
+      table: t,
+      keep: keep.length === t.columns.length ? undefined : keep,
+      clear: db.prepare(`DELETE FROM ${t.name} WHERE report = ?`),
+      insert: db.prepare(`INSERT INTO ${t.name} VALUES (${placeholders(keep.length + 1)})`),
+    };
+  });
   return {
     upsert(record: ReportRecord): void {
       const row = bind(reportRow(record));
@@ -95,7 +110,9 @@ function prepare(db: BetterSqlite3.Database) {
         for (const c of children) c.clear.run(id);
       }
       seen.run(id);
-      for (const c of children) for (const r of c.table.rowsOf(record)) c.insert.run(id, ...bind(r));
+      for (const c of children) {
+        for (const r of c.table.rowsOf(record)) c.insert.run(id, ...bind(c.keep ? c.keep.map((i) => r[i]) : r));
+      }
     },
   };
 }

@@ -4,7 +4,7 @@
  * Package schema — and compared with reports.ndjson, after two runs over the corpus into one folder.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -127,6 +127,25 @@ describe('the SQLite, Parquet and codebook datasets of two runs over the corpus 
     const huaian = sqlite.cells_labelled.find((c: Row) => c.source.endsWith('huaian-city-2024.pdf') && c.key === 'requests.new_received.total');
     expect(huaian).toMatchObject({ value: 3119, row_label: '一、本年新收政府信息公开申请数量', column_label: '总计', agency: '淮安市人民政府', year: 2024 });
   });
+
+  it('labels each cell with the wording of the layout its report used', () => {
+    const shanghai = records.find((r) => r.layout.proactive === '2019')!;
+    const cell = sqlite.cells_labelled.find((c: Row) => c.source === shanghai.source && c.key === 'proactive.normative_documents.new_made');
+    expect(cell).toMatchObject({ row_label: '规范性文件', column_label: '本年新制作数量', unit: '件', layout: '2019' });
+    const later = sqlite.cells_labelled.find((c: Row) => c.layout === '2021' && c.key === 'proactive.normative_documents.in_force');
+    expect(later).toMatchObject({ row_label: '行政规范性文件', column_label: '现行有效件数' });
+  });
+
+  it('drops the reports a later run into the same folder no longer has, and their rows', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'nianbao-datasets-again-'));
+    copyFileSync(join(out, 'nianbao.sqlite'), join(again, 'nianbao.sqlite'));
+    await run(process.execPath, [BIN, 'extract', join(CORPUS, 'real'), '--out', again, '--quiet']);
+    const kept = readFileSync(join(again, 'reports.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const dump = JSON.parse((await run('python3', ['-c', DUMP_SQLITE, join(again, 'nianbao.sqlite')], { maxBuffer: 1 << 28 })).stdout);
+    expect(dump.reports.map((r: Row) => r.source).sort()).toEqual(kept.map((r) => r.source).sort());
+    expect(dump.cells).toHaveLength(kept.reduce((n, r) => n + Object.keys(r.cells).length, 0));
+    expect(dump.foreign_key_violations).toBe(0);
+  }, 120_000);
 
   it('has one agency_year row per agency and year, with the headline figures computed as the exports compute them', () => {
     const groups = new Map<string, Row[]>();
