@@ -4,8 +4,8 @@
  * codebook.csv, every cell key with its ids, its Chinese labels under each template layout and its unit.
  */
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { atomicWrite } from '../run/atomic.js';
+import { extractorVersion } from '../run/settings.js';
 import { ALL_CELLS } from '../templates/ids.js';
 import { BOM, csvLines, type CsvValue } from '../writers/csv-writer.js';
 import type { Writer } from '../writers/writer.js';
@@ -13,7 +13,6 @@ import { COLUMNS, type ColumnMeaning } from './columns.js';
 import { cellColumnMeaning, cellLabels, UNIT_OF_KIND } from './cell-meaning.js';
 import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE } from './tables.js';
 
-const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
 export interface Field {
   name: string;
@@ -71,7 +70,7 @@ function parquetResource(table: string, description: string, columns: readonly s
 }
 
 /** The Data Package descriptor of the CSV datasets `writers` wrote and the Parquet tables. */
-export function dataPackage(writers: Pick<Writer, 'file' | 'columns'>[]): Record<string, unknown> {
+export function dataPackage(writers: Pick<Writer, 'file' | 'columns'>[], version: string): Record<string, unknown> {
   const csv = writers.flatMap((w) => (w.columns ? [csvResource(w.file, w.columns)] : []));
   const REF = ['report_id', 'source'];
   const parquet = [
@@ -114,5 +113,5 @@ export function codebookRows(): CsvValue[][] {
 
 export async function writeCodebook(dir: string, writers: Pick<Writer, 'file' | 'columns'>[]): Promise<void> {
   await atomicWrite(join(dir, 'codebook.csv'), BOM + csvLines([[...CODEBOOK_COLUMNS], ...codebookRows()]));
-  await atomicWrite(join(dir, 'datapackage.json'), JSON.stringify(dataPackage(writers), null, 2) + '\n');
+  await atomicWrite(join(dir, 'datapackage.json'), JSON.stringify(dataPackage(writers, await extractorVersion()), null, 2) + '\n');
 }

@@ -7,18 +7,17 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ReportRecord } from '../schemas/record.js';
 import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, reportRow, type Value } from '../datasets/tables.js';
 import { SQLITE_SCHEMA_VERSION, schemaSql, sqliteColumns } from '../datasets/sqlite-schema.js';
 import { CODEBOOK_COLUMNS, codebookRows } from '../datasets/codebook.js';
 import { readReviews } from '../datasets/reviews.js';
+import { extractorVersion } from '../run/settings.js';
 import type { RunResults, Writer } from './writer.js';
 
 export const SQLITE_FILE = 'nianbao.sqlite';
 
-const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const bind = (row: Value[]) => row.map((v) => (v === undefined ? null : v));
 
@@ -70,7 +69,7 @@ export function sqliteDataset(): Writer {
       for (const r of await readReviews(dir)) review.run(REVIEWS_TABLE.columns.map((k) => r[k]));
       const meta = d.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
       meta.run('schema_version', String(SQLITE_SCHEMA_VERSION));
-      meta.run('nianbao_version', version);
+      meta.run('nianbao_version', await extractorVersion());
       meta.run('written_at', new Date().toISOString());
       d.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
       d.exec('COMMIT');
