@@ -51,7 +51,8 @@ const agencyOverYears: Chart = {
   description: 'requests, granted and refused over the years for one agency (--agency NAME)',
   async make({ outDir, lang, agency }) {
     if (!agency) throw new ChartOptionError('the agency-years chart needs --agency NAME');
-    const rows = (await agencyYears(outDir)).filter((a) => a.agency === agency).sort((a, b) => a.year - b.year);
+    // Years whose report has none of the charted figures (a pre-2019 report) would be empty bars.
+    const rows = (await agencyYears(outDir)).filter((a) => a.agency === agency && SERIES.some((s) => a.figures[s] !== null)).sort((a, b) => a.year - b.year);
     if (!rows.length) throw new ChartOptionError(`no report of ${agency} in ${outDir}/reports.ndjson`);
     const title = lang === 'zh' ? `${agency}：历年政府信息公开申请` : `${agency}: information requests by year`;
     return { name: `chart-agency-years-${safe(agency)}`, option: bars(title, rows.map((r) => String(r.year)), rows, lang, false), height: 500 };

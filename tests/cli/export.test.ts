@@ -166,6 +166,7 @@ describe('nianbao export', () => {
     expect(svg).toMatch(/^<svg[^>]*width="900"[^>]*height="500"/);
     expect(svg).toContain('平潭综合实验区：历年政府信息公开申请');
     for (const year of ['2022', '2023', '2024']) expect(svg).toContain(`>${year}<`);
+    expect(svg).not.toContain('>2016<'); // the pre-2019 report has none of the charted figures
     const png = readFileSync(pngPath);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1800, 1000]);
