@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { atomicWrite } from '../run/atomic.js';
 import { PRESET_BY_ID, PRESETS, PresetOptionError } from '../export/presets.js';
 import { writeExportCsv } from '../export/csv.js';
-import { writeExportXlsx } from '../export/xlsx.js';
+import { TooManyRowsError, writeExportXlsx } from '../export/xlsx.js';
+import { EXCEL_MAX_ROWS } from '../limits.js';
 import { CHART_BY_ID, CHARTS, ChartOptionError, renderPng, renderSvg } from '../export/charts.js';
 import { NoReportsError } from '../export/agency-years.js';
 import type { ExportTable, Lang } from '../export/table.js';
@@ -59,7 +60,7 @@ export function registerExportCommand(program: Command): void {
         const written = opts.chart ? await chart(out, dir, lang, opts) : await tables(out, dir, lang, opts);
         for (const f of written) process.stdout.write(`${f}\n`);
       } catch (err) {
-        if (err instanceof PresetOptionError || err instanceof ChartOptionError || err instanceof NoReportsError) {
+        if (err instanceof PresetOptionError || err instanceof ChartOptionError || err instanceof NoReportsError || err instanceof TooManyRowsError) {
           process.stderr.write(`nianbao export: ${err.message}\n`);
           process.exitCode = 2;
           return;
@@ -82,6 +83,9 @@ async function tables(out: string, dir: string, lang: Lang, opts: ExportOptions)
     const path = join(dir, `${t.preset}.${lang}.csv`);
     const defs = join(dir, `${t.preset}.definitions.${lang}.csv`);
     await writeExportCsv(t, lang, path, defs);
+    if (t.rows.length + 1 > EXCEL_MAX_ROWS) {
+      process.stderr.write(`nianbao export: ${path} has ${t.rows.length} rows; Excel and WPS show only the first ${EXCEL_MAX_ROWS - 1}: use nianbao.sqlite or parquet/ for the whole table\n`);
+    }
     written.push(path, defs);
   }
   return written;

@@ -6,6 +6,10 @@
  */
 import { neutraliseFormula } from '../writers/formula.js';
 import { atomicWrite } from '../run/atomic.js';
+import { EXCEL_MAX_ROWS } from '../limits.js';
+
+/** A table longer than a worksheet: Excel would refuse the file, so none is written. */
+export class TooManyRowsError extends Error {}
 import { definition, header, type ExportColumn, type ExportTable, type Lang } from './table.js';
 
 const NUMBER_FORMAT: Record<ExportColumn['kind'], string | undefined> = {
@@ -32,6 +36,11 @@ export interface XlsxSources {
 }
 
 export async function writeExportXlsx(tables: ExportTable[], lang: Lang, path: string, sources: XlsxSources): Promise<void> {
+  for (const t of tables) {
+    if (t.rows.length + 1 > EXCEL_MAX_ROWS) {
+      throw new TooManyRowsError(`the ${t.preset} table has ${t.rows.length} rows, more than a worksheet holds (${EXCEL_MAX_ROWS - 1} below the header): use --format csv, nianbao.sqlite or parquet/`);
+    }
+  }
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'nianbao';
