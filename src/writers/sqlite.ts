@@ -33,12 +33,20 @@ export function sqliteDataset(): Writer {
       const { default: Database } = await import('better-sqlite3');
       const path = join(dir, SQLITE_FILE);
       db = new Database(path);
-      const found = db.pragma('user_version', { simple: true }) as number;
+      // Another schema version, or not a database at all: the file is derived data, so it is rebuilt.
+      let found: number | undefined;
+      try {
+        found = db.pragma('user_version', { simple: true }) as number;
+      } catch {
+        found = undefined;
+      }
       if (found !== 0 && found !== SQLITE_SCHEMA_VERSION) {
         db.close();
         rmSync(path, { force: true });
         db = new Database(path);
       }
+      // A reader holding the file (a browser tool, a notebook) gets a few seconds to let go.
+      db.pragma('busy_timeout = 10000');
       // The keys are declared for readers; enforcing them on every insert would cost a third of the
       // writer's time, and this writer removes a report's rows itself (the test checks the keys hold).
       db.pragma('foreign_keys = OFF');

@@ -4,7 +4,7 @@
  * is rebuilt. Read back with Python's sqlite3.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,6 +58,13 @@ describe('the SQLite writer', () => {
     await w.open(dir);
     await w.write(record('b.txt', 8));
     await w.abort();
+    expect(await query(dir, 'SELECT source FROM reports')).toEqual([['a.txt']]);
+  });
+
+  it('rebuilds a file that is not a database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-sqlite-'));
+    writeFileSync(join(dir, 'nianbao.sqlite'), 'not a database, just text '.repeat(200));
+    await write(dir, [record('a.txt', 7)]);
     expect(await query(dir, 'SELECT source FROM reports')).toEqual([['a.txt']]);
   });
 
