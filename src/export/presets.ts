@@ -60,6 +60,7 @@ const agency: Preset = {
   async make({ outDir, agency: name }) {
     if (!name) throw new PresetOptionError('the agency preset needs --agency NAME (as in reports.csv)');
     const rows = (await agencyYears(outDir)).filter((a) => a.agency === name).sort((a, b) => a.year - b.year).map(agencyYearRow);
+    if (!rows.length) throw new PresetOptionError(`no report of ${name} in ${outDir}/reports.ndjson (the agency as reports.csv names it)`);
     return { preset: 'agency', title_zh: `${name}历年主要数字`, title_en: `${name} over the years`, columns: AGENCY_YEAR_COLUMNS, rows };
   },
 };
@@ -80,6 +81,7 @@ const city: Preset = {
   async make({ outDir, city: name, year }) {
     if (!name) throw new PresetOptionError('the city preset needs --city NAME (the start of the agencies’ names, e.g. 淮安市)');
     const found = await cityDepartments(outDir, name, year);
+    if (!found.rows.length) throw new PresetOptionError(`no report of an agency named ${name}… in ${outDir}/reports.ndjson${year ? ` for ${year}` : ''}`);
     return {
       preset: 'city',
       title_zh: `${name}${found.year ?? ''}年度各部门`,

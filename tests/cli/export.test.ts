@@ -173,5 +173,8 @@ describe('nianbao export', () => {
     const failed = await run(process.execPath, [BIN, 'export', out, '--chart', 'city']).catch((e) => e);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('the city chart needs --city NAME');
+    const unknown = await run(process.execPath, [BIN, 'export', out, '--preset', 'agency', '--agency', '不存在的机关']).catch((e) => e);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no report of 不存在的机关 in');
   });
 });
