@@ -4,11 +4,11 @@
  * Each child table repeats report_id and source so a file stands alone. Rows are buffered and written
  * in row groups, so memory stays bounded on any run; every file is renamed into place on close.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, reportRow, columnType, type Value } from '../datasets/tables.js';
 import { readReviews } from '../datasets/reviews.js';
-import { tempPathBeside } from '../run/atomic.js';
+import { isTempName, tempPathBeside } from '../run/atomic.js';
 import type { RunResults, Writer } from './writer.js';
 
 export const PARQUET_DIR = 'parquet';
@@ -80,6 +80,8 @@ export function parquetDataset(): Writer {
       lib = await import('hyparquet-writer');
       dir = outDir;
       await mkdir(join(dir, PARQUET_DIR), { recursive: true });
+      // Files of a run killed while writing them (nothing else writes here).
+      for (const name of await readdir(join(dir, PARQUET_DIR))) if (isTempName(name)) await rm(join(dir, PARQUET_DIR, name), { force: true });
       open('reports', REPORTS_TABLE.columns);
       for (const t of CHILD_TABLES) open(t.name, [...REF, ...t.columns]);
     },
