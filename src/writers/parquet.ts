@@ -20,7 +20,8 @@ type HyparquetWriter = typeof import('hyparquet-writer');
 /** One Parquet file being written: column buffers flushed as row groups. */
 class ParquetTable {
   readonly temp: string;
-  private buffers: Value[][];
+  /** Per column; integers as BigInt, as INT64 columns take them. */
+  private buffers: Array<Array<string | number | bigint | null>>;
   private writer: InstanceType<HyparquetWriter['ParquetWriter']>;
   private types: Array<'string' | 'integer' | 'number'>;
 
@@ -41,7 +42,7 @@ class ParquetTable {
   }
 
   add(row: Value[]): void {
-    row.forEach((v, i) => this.buffers[i].push(v === undefined ? null : this.types[i] === 'integer' && typeof v === 'number' ? BigInt(v) as unknown as number : v));
+    row.forEach((v, i) => this.buffers[i].push(v === undefined ? null : this.types[i] === 'integer' && typeof v === 'number' ? BigInt(v) : v));
     if (this.buffers[0].length >= ROW_GROUP_ROWS) this.flush();
   }
 
