@@ -1,9 +1,11 @@
+import { parseQueueUrl, queueAction } from './queue-url.js';
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { expandInputs } from '../sources/inputs.js';
 import { runExtract, OutputNotWritableError } from '../extract-run.js';
 import { formatSummary } from '../run-summary.js';
 import { loadManifestInputs } from '../sources/crawl-manifest.js';
+import { runQueuedExtract } from '../queue/extract-queued.js';
 
 function parseCount(value: string): number {
   const n = Number(value);
@@ -20,8 +22,16 @@ export function registerExtractCommand(program: Command): void {
     .option('-w, --workers <n>', 'worker processes (default: one per core; 0 parses in this process)', parseCount)
     .option('--timeout <seconds>', 'wall-clock limit per document before its worker is killed', parseCount)
     .option('-q, --quiet', 'no progress bar and no summary')
-    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; workers?: number; timeout?: number }) => {
+    .option('--queue <url>', 'enqueue the documents in Redis (redis://HOST:PORT/DB) for `nianbao worker`s instead of parsing them here', parseQueueUrl)
+    .option('--run <id>', 'with --queue: the run id (default: from this machine and --out, so repeating the command resumes)')
+    .option('--wait', 'with --queue: wait for the workers, then write the datasets to --out')
+    .option('--by-path', 'with --queue: send paths, not bytes (every worker mounts the inputs at the same path)')
+    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; workers?: number; timeout?: number; queue?: string; run?: string; wait?: boolean; byPath?: boolean }) => {
       const { items, missing } = await expandInputs(inputs, loadManifestInputs);
+      if (opts.queue) {
+        const limits = opts.timeout ? { documentTimeoutMs: opts.timeout * 1000 } : undefined;
+        return queueAction(runQueuedExtract)(items, missing, { url: opts.queue, outDir: opts.out, runId: opts.run, wait: opts.wait, byPath: opts.byPath, quiet: opts.quiet, limits });
+      }
       const bar =
         !opts.quiet && process.stderr.isTTY
           ? new cliProgress.SingleBar(
