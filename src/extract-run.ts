@@ -10,7 +10,8 @@ import type { ReportRecord } from './schemas/record.js';
 import { WRITERS } from './writers/index.js';
 import { RUN_RULES } from './checks/run-rules.js';
 import { writeYearChecks } from './writers/year-checks-csv.js';
-import { countRecord, newSummary, type RunSummary } from './run-summary.js';
+import { writeCodebook } from './datasets/codebook.js';
+import { countRecord, newSummary, tooLongForExcel, type RunSummary } from './run-summary.js';
 import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js';
 import { readJournal } from './run/journal.js';
 import { atomicWrite } from './util/atomic.js';
@@ -101,10 +102,12 @@ export async function writeDatasets(outDir: string, summary: RunSummary, failOn?
       countRecord(summary, full);
       if (failOn?.length && recordFailsRun(full, failOn)) summary.failing = (summary.failing ?? 0) + 1;
     }
-    for (const w of writers) await w.close();
+    for (const w of writers) await w.close({ yearChecks });
   } catch (err) {
     for (const w of writers) await w.abort();
     throw err;
   }
   await writeYearChecks(outDir, yearChecks);
+  await writeCodebook(outDir, writers);
+  summary.too_long_for_excel = tooLongForExcel(writers);
 }

@@ -14,3 +14,6 @@ const MiB = 1024 * 1024;
  * how bytes reach a worker never changes a record, so it stays out of the settings hash.
  */
 export const QUEUE_LIMITS = { maxJobDocumentBytes: 8 * MiB } as const;
+
+/** Rows in one worksheet of Excel (and WPS) since Excel 2007, header included: a CSV longer than this is cut short when opened. */
+export const EXCEL_MAX_ROWS = 1_048_576;

@@ -1,5 +1,7 @@
 /** The run summary: what a user reads at the end of a run, and summary.json beside the datasets. */
 import type { ReportRecord } from './schemas/record.js';
+import type { Writer } from './writers/writer.js';
+import { EXCEL_MAX_ROWS } from './limits.js';
 
 export interface RunSummary {
   documents: number;
@@ -22,6 +24,16 @@ export interface RunSummary {
   /** Set when the run was stopped before the end (Ctrl-C): no dataset was written. */
   aborted?: boolean;
   peak_rss_mb?: number;
+  /** CSV datasets with more rows than a spreadsheet shows (Excel and WPS stop at 1,048,576 rows). */
+  too_long_for_excel?: Array<{ file: string; rows: number }>;
+}
+
+/** The CSV datasets a spreadsheet would cut short (header line included in the count). */
+export function tooLongForExcel(writers: Writer[]): Array<{ file: string; rows: number }> {
+  return writers.flatMap((w) => {
+    const rows = w.rows?.();
+    return rows !== undefined && rows + 1 > EXCEL_MAX_ROWS ? [{ file: w.file, rows }] : [];
+  });
 }
 
 export function newSummary(missing: string[] = []): RunSummary {
@@ -53,6 +65,9 @@ export function formatSummary(s: RunSummary, outDir: string): string {
   for (const e of s.errors.slice(0, 10)) lines.push(`failed: ${e.source}: ${e.error}`);
   if (s.errors.length > 10) lines.push(`… ${s.errors.length - 10} more failed (see reports.csv)`);
   for (const m of s.missing_inputs) lines.push(`no such file or no match: ${m}`);
+  for (const t of s.too_long_for_excel ?? []) {
+    lines.push(`${t.file} has ${t.rows.toLocaleString('en')} rows: Excel and WPS show only the first ${(EXCEL_MAX_ROWS - 1).toLocaleString('en')}; use nianbao.sqlite or parquet/ for the whole table`);
+  }
   lines.push(`outputs in ${outDir}`);
   return lines.join('\n');
 }

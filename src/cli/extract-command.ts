@@ -68,7 +68,7 @@ export function registerExtractCommand(program: Command): void {
     .command('extract')
     .description('read reports (files, folders, globs or a crawl folder) and write checked datasets')
     .argument('<inputs...>', 'files, folders or glob patterns (quote globs)')
-    .requiredOption('-o, --out <dir>', 'output folder for reports.ndjson, reports.csv, cells.csv, wide.csv, findings.csv')
+    .requiredOption('-o, --out <dir>', 'output folder for the datasets: reports.ndjson, the CSVs, nianbao.sqlite, parquet/, datapackage.json')
     .option('-w, --workers <n>', 'worker processes (default: one per core; 0 parses in this process)', parseCount)
     .option('--timeout <seconds>', 'wall-clock limit per document before its worker is killed (same as --limit documentTimeoutMs=…)', parseSeconds)
     .option('--limit <name=value>', 'override one limit of extractors/limits.ts, e.g. maxPdfPages=100 (repeatable)', parseLimit)
