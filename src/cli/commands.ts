@@ -2,5 +2,7 @@
 import type { Command } from 'commander';
 import { registerExtractCommand } from './extract-command.js';
 import { registerCrawlCommand } from '../crawl/command.js';
+import { registerAuditCommand } from './audit-command.js';
+import { registerServeCommand } from './serve-command.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [registerExtractCommand, registerCrawlCommand];
+export const COMMANDS: Array<(program: Command) => void> = [registerExtractCommand, registerCrawlCommand, registerAuditCommand, registerServeCommand];

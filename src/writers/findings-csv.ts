@@ -1,13 +1,31 @@
 import { csvWriter } from './csv-writer.js';
+import { neutraliseFormula } from './formula.js';
+import type { Writer } from './writer.js';
+import { readReviews, reviewKey, type Review } from '../audit/reviews.js';
 
-/** findings.csv: one row per failed reconciliation, naming the cells, expected and actual. */
-export const findingsCsv = () =>
-  csvWriter(
+/**
+ * findings.csv: one row per failed reconciliation, naming the cells, expected and actual, and the
+ * reviewer's decision on it from `reviews.ndjson` in the output folder (read when the file is opened).
+ */
+export const findingsCsv = (): Writer => {
+  let reviews = new Map<string, Review>();
+  const csv = csvWriter(
     'findings.csv',
-    ['report_id', 'source', 'rule', 'severity', 'cells', 'expected', 'actual', 'message', 'basis', 'where', 'left', 'right', 'agency', 'year'],
+    ['report_id', 'source', 'rule', 'severity', 'cells', 'expected', 'actual', 'message', 'basis', 'where', 'left', 'right', 'agency', 'year', 'review', 'review_note'],
     (r) =>
-      r.findings.map((f) => [
-        r.report_id, r.source, f.rule, f.severity, f.cells.join(' '), f.expected, f.actual, f.message, f.basis, f.where, f.left, f.right,
-        r.agency, r.year,
-      ]),
+      r.findings.map((f) => {
+        const review = reviews.get(reviewKey(r.sha256, f.rule, f.cells));
+        return [
+          r.report_id, r.source, f.rule, f.severity, f.cells.join(' '), f.expected, f.actual, f.message, f.basis, f.where, f.left, f.right,
+          r.agency, r.year, review?.decision, review && neutraliseFormula(review.note),
+        ];
+      }),
   );
+  return {
+    ...csv,
+    async open(dir) {
+      reviews = await readReviews(dir);
+      await csv.open(dir);
+    },
+  };
+};

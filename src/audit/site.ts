@@ -1,0 +1,115 @@
+/**
+ * `nianbao audit OUT`: OUT/audit/, a static site over an extract's outputs that opens from file:// with
+ * no server and no network. Every script and style is copied in (ECharts from its package); data is
+ * written as scripts (`window.NIANBAO_… = …`) because browsers forbid fetching JSON from file://.
+ */
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { ReportRecord } from '../schemas/record.js';
+import { yearFacts, type YearFacts } from '../checks/cross-year/facts.js';
+import { runYearChecks, type YearCheck } from '../checks/cross-year/index.js';
+import { normaliseAgency } from '../structure/agency.js';
+import { evidenceOf, type Evidence } from './evidence.js';
+import { dataScript } from './html.js';
+import { indexPage, indexEntry, type IndexEntry } from './index-page.js';
+import { reportPage } from './report-page.js';
+import { readReviews } from './reviews.js';
+
+export const SITE_DIR = 'audit';
+
+export interface BuildOptions {
+  /** Skip the evidence (page images, source tables): a faster site without the 原文位置 panel. */
+  noEvidence?: boolean;
+  /** Documents whose evidence is prepared at once (pdftoppm processes). */
+  concurrency?: number;
+}
+
+export interface BuildResult {
+  dir: string;
+  reports: number;
+  seconds: number;
+}
+
+/** The browser assets of the site, beside this module's source (src/audit/assets). */
+function assetsDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // From src/audit (tests, tsx) or dist/src/audit (the built CLI) to the package's src/audit/assets.
+  return here.includes(`${join('dist', 'src')}`) ? join(here, '..', '..', '..', 'src', 'audit', 'assets') : join(here, 'assets');
+}
+
+const ASSETS = ['site.css', 'index.js', 'report.js', 'review.js'];
+
+async function* readRecords(outDir: string): AsyncIterable<ReportRecord> {
+  const lines = createInterface({ input: createReadStream(join(outDir, 'reports.ndjson'), 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) if (line.trim()) yield ReportRecord.parse(JSON.parse(line));
+}
+
+/** Runs `fn` over `items` with at most `limit` at once, in order of start. */
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  });
+  await Promise.all(lanes);
+}
+
+export async function buildSite(outDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = Date.now();
+  const site = join(outDir, SITE_DIR);
+  for (const d of ['assets', 'data', 'reports', 'pages']) await mkdir(join(site, d), { recursive: true });
+  const require = createRequire(import.meta.url);
+  await copyFile(require.resolve('echarts/dist/echarts.min.js'), join(site, 'assets', 'echarts.min.js'));
+  for (const a of ASSETS) await copyFile(join(assetsDir(), a), join(site, 'assets', a));
+
+  const reviews = await readReviews(outDir);
+  // Pass 1: slugs, the facts the year rules need, and the index rows.
+  const facts: YearFacts[] = [];
+  const slugs = new Map<string, string>();
+  const used = new Set<string>();
+  const order: Array<{ id: string; slug: string }> = [];
+  for await (const record of readRecords(outDir)) {
+    let slug = record.report_id;
+    for (let n = 2; used.has(slug); n++) slug = `${record.report_id}-${n}`;
+    used.add(slug);
+    if (!slugs.has(record.report_id)) slugs.set(record.report_id, slug);
+    order.push({ id: record.report_id, slug });
+    const f = yearFacts(record, normaliseAgency);
+    if (f) facts.push(f);
+  }
+  const years = runYearChecks(facts);
+  const checksOf = new Map<string, YearCheck[]>();
+  for (const c of years.checks) {
+    for (const id of [c.report_id, c.previous_report_id]) checksOf.set(id, [...(checksOf.get(id) ?? []), c]);
+  }
+
+  // Pass 2: one page per report, its evidence prepared a few documents at a time.
+  const entries: IndexEntry[] = [];
+  const pending: Array<{ record: ReportRecord; slug: string }> = [];
+  let i = 0;
+  for await (const record of readRecords(outDir)) {
+    const slug = order[i++].slug;
+    entries.push(indexEntry(record, slug, reviews));
+    pending.push({ record, slug });
+  }
+  const evidenceBySha = new Map<string, Promise<Evidence>>();
+  await eachLimited(pending, options.concurrency ?? 2, async ({ record, slug }) => {
+    let evidence: Evidence = {};
+    if (!options.noEvidence) {
+      let p = evidenceBySha.get(record.sha256);
+      if (!p) evidenceBySha.set(record.sha256, (p = evidenceOf(record, join(site, 'pages'))));
+      evidence = await p;
+    }
+    const { html, data } = reportPage({ record, slug, reviews, yearChecks: checksOf.get(record.report_id) ?? [], slugs, evidence });
+    await writeFile(join(site, 'reports', `${slug}.html`), html);
+    await writeFile(join(site, 'data', `${slug}.js`), dataScript('NIANBAO_REPORT', data));
+  });
+
+  const index = indexPage(entries);
+  await writeFile(join(site, 'data', 'index.js'), dataScript('NIANBAO_INDEX', index.data));
+  await writeFile(join(site, 'index.html'), index.html);
+  return { dir: site, reports: entries.length, seconds: (Date.now() - started) / 1000 };
+}
