@@ -4,6 +4,14 @@ import { expandInputs } from '../sources/inputs.js';
 import { runExtract, OutputNotWritableError } from '../extract-run.js';
 import { formatSummary } from '../run-summary.js';
 import { loadManifestInputs } from '../sources/crawl-manifest.js';
+import { unreviewedPrintedErrors } from '../audit/unreviewed.js';
+
+const FAIL_ON = ['printed-error'] as const;
+
+function parseFailOn(value: string): (typeof FAIL_ON)[number] {
+  if (!(FAIL_ON as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of: ${FAIL_ON.join(', ')}`);
+  return value as (typeof FAIL_ON)[number];
+}
 
 function parseCount(value: string): number {
   const n = Number(value);
@@ -20,7 +28,8 @@ export function registerExtractCommand(program: Command): void {
     .option('-w, --workers <n>', 'worker processes (default: one per core; 0 parses in this process)', parseCount)
     .option('--timeout <seconds>', 'wall-clock limit per document before its worker is killed', parseCount)
     .option('-q, --quiet', 'no progress bar and no summary')
-    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; workers?: number; timeout?: number }) => {
+    .option('--fail-on <what>', 'exit 3 when the run leaves any: printed-error (an error on basis printed that no reviewer has decided in reviews.ndjson)', parseFailOn)
+    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; workers?: number; timeout?: number; failOn?: string }) => {
       const { items, missing } = await expandInputs(inputs, loadManifestInputs);
       const bar =
         !opts.quiet && process.stderr.isTTY
@@ -40,6 +49,13 @@ export function registerExtractCommand(program: Command): void {
         });
         bar?.stop();
         if (!opts.quiet) process.stderr.write(formatSummary(summary, opts.out) + '\n');
+        if (opts.failOn === 'printed-error') {
+          const left = await unreviewedPrintedErrors(opts.out);
+          if (left > 0) {
+            process.stderr.write(`nianbao: ${left} error(s) on basis printed not yet reviewed (--fail-on printed-error)\n`);
+            process.exitCode = 3;
+          }
+        }
       } catch (err) {
         bar?.stop();
         if (err instanceof OutputNotWritableError) {
