@@ -26,16 +26,22 @@ export interface PageImage {
   height: number;
 }
 
+/** A cell's place in a text source: its line (1-based) and the text around it, the printed text marked. */
+export interface TextLine {
+  line: number;
+  before: string;
+  match: string;
+  after: string;
+}
+
 /** A source table as read: rows of cell texts; null where a merged cell covers the position. */
 export type SourceTable = Array<Array<string | null>>;
 
 export interface Evidence {
   pages?: Record<number, PageImage>;
   tables?: Record<number, SourceTable>;
-  /** Text sources: line number (1-based) → text, for cells found on a line of their own. */
-  lines?: Record<number, string>;
-  /** Cell key → line number, for cells of text sources located by their raw text. */
-  cellLines?: Record<string, number>;
+  /** Text sources: where cells without a table position (glued rows) were found by their printed text. */
+  cellLines?: Record<string, TextLine>;
   /** Why there is no evidence (source file gone, pdftoppm missing, …). */
   unavailable?: string;
 }
@@ -98,19 +104,29 @@ async function sourceEvidence(record: ReportRecord): Promise<Evidence> {
 /** Digits this long are specific enough to find their line by (a lone '0' is everywhere). */
 const MIN_LOCATABLE_RAW = 4;
 
-/** Lines of a text source holding the raw text of cells that have no table position (glued rows). */
-function textLines(record: ReportRecord, text: string): Pick<Evidence, 'lines' | 'cellLines'> {
+/** Characters of context shown either side of a cell's text on its line (crawler dumps put a whole article on one line). */
+const CONTEXT_CHARS = 60;
+
+/** The line of a text source holding the raw text of each cell that has no table position (glued rows). */
+function textLines(record: ReportRecord, text: string): Pick<Evidence, 'cellLines'> {
   const all = text.replace(/\r\n?/g, '\n').split('\n');
-  const lines: Record<number, string> = {};
-  const cellLines: Record<string, number> = {};
+  const cellLines: Record<string, TextLine> = {};
   for (const [key, d] of Object.entries(record.cell_details)) {
     if (d.prov?.table !== undefined || d.raw.length < MIN_LOCATABLE_RAW) continue;
     const found = all.findIndex((l) => l.includes(d.raw));
     if (found < 0) continue;
-    lines[found + 1] = all[found];
-    cellLines[key] = found + 1;
+    const line = all[found];
+    const at = line.indexOf(d.raw);
+    const from = Math.max(0, at - CONTEXT_CHARS);
+    const to = Math.min(line.length, at + d.raw.length + CONTEXT_CHARS);
+    cellLines[key] = {
+      line: found + 1,
+      before: (from > 0 ? '…' : '') + line.slice(from, at),
+      match: d.raw,
+      after: line.slice(at + d.raw.length, to) + (to < line.length ? '…' : ''),
+    };
   }
-  return { lines, cellLines };
+  return { cellLines };
 }
 
 /** Evidence for one report; never throws: what cannot be shown says why. */

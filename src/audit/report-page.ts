@@ -7,7 +7,7 @@ import { identityText } from './identity-text.js';
 import { reviewId } from './review-id.js';
 import { reviewKey, type Review } from './reviews.js';
 import { templateTable, type CellMarks } from './report-tables.js';
-import { BASIS_WORDS, DECISION_WORDS, DOUBT_WORDS, RULE_NAMES, RULE_WORDS, SEVERITY_WORDS, STATUS_WORDS } from './words.js';
+import { BASIS_WORDS, DECISION_WORDS, DOUBT_WORDS, PROSE_WORDS, RULE_NAMES, RULE_WORDS, SEVERITY_WORDS, STATUS_WORDS } from './words.js';
 import type { Evidence } from './evidence.js';
 
 export interface ReportPageInput {
@@ -29,7 +29,13 @@ export function reportTitle(r: Pick<ReportRecord, 'agency' | 'year' | 'title' | 
 
 function cellName(key: string): string {
   const def = CELL_BY_KEY.get(key);
-  return def ? `${def.row.label} · ${def.column.label}` : key;
+  return def ? `${def.row.label} · ${def.column.label}` : (PROSE_WORDS[key] ?? key);
+}
+
+/** A list that would bury the page folds away, its count still in sight. */
+const FOLD_AFTER = 20;
+function foldable(title: string, count: number, inner: string): string {
+  return count > FOLD_AFTER ? `<details><summary>${title}（${count}，点击展开）</summary>${inner}</details>` : inner;
 }
 
 /** The checked cell of a finding: the printed total (the last cell of an identity). */
@@ -39,11 +45,15 @@ function checkedCell(cells: string[]): string | undefined {
 
 export function reportPage(input: ReportPageInput): { html: string; data: unknown } {
   const { record: r, reviews } = input;
-  const marks: CellMarks = { failing: new Map() };
+  const marks: CellMarks = { failing: new Map(), checked: new Set() };
   const findings = r.findings.map((f, i) => {
     const key = reviewKey(r.sha256, f.rule, f.cells);
     const review = reviews.get(key);
-    if (f.rule !== 'completeness') for (const c of f.cells) marks.failing.set(c, [...(marks.failing.get(c) ?? []), i]);
+    if (f.rule !== 'completeness') {
+      for (const c of f.cells) marks.failing.set(c, [...(marks.failing.get(c) ?? []), i]);
+      const checked = checkedCell(f.cells);
+      if (checked) marks.checked.add(checked);
+    }
     return { f, i, key, id: reviewId(key), review, identity: identityText(r, f) };
   });
 
@@ -63,7 +73,7 @@ ${review?.note ? `<div class="review-note">审核意见：${esc(review.note)}${r
   });
 
   const prose = Object.entries(r.prose).map(
-    ([k, p]) => `<tr><td><code>${esc(k)}</code></td><td class="num">${esc(p.value)}</td><td>${esc(p.sentence)}</td></tr>`,
+    ([k, p]) => `<tr><td>${esc(cellName(k))} <code>${esc(k)}</code></td><td class="num">${esc(p.value)}</td><td>${esc(p.sentence)}</td></tr>`,
   );
   const years = input.yearChecks.map((c) => {
     const later = c.report_id === r.report_id;
@@ -87,11 +97,11 @@ ${review?.note ? `<div class="review-note">审核意见：${esc(review.note)}${r
 <main>
 <section class="findings"><h2>校验发现（${r.findings.length}）</h2>${r.findings.length ? `<ol class="finding-list">${findingCards.join('\n')}</ol>` : '<p class="muted">无。</p>'}</section>
 <section class="tables"><h2>统计表</h2>${TABLE_IDS.map((t) => templateTable(t, r, marks)).join('\n')}</section>
-${doubtful.length ? `<section class="doubts"><h2>读取存疑的单元格（${doubtful.length}）</h2><table class="list"><tr><th>单元格</th><th>原文</th><th>原因</th></tr>${doubtful
+${doubtful.length ? `<section class="doubts"><h2>读取存疑的单元格（${doubtful.length}）</h2>${foldable('读取存疑的单元格', doubtful.length, `<table class="list"><tr><th>单元格</th><th>原文</th><th>原因</th></tr>${doubtful
     .map(([k, d]) => `<tr><td><a href="#" class="cell-link" data-key="${esc(k)}">${esc(cellName(k))}</a></td><td><code>${esc(d.raw)}</code></td><td>${esc(DOUBT_WORDS[d.doubt!] ?? d.doubt)}</td></tr>`)
-    .join('')}</table></section>` : ''}
+    .join('')}</table>`)}</section>` : ''}
 <section class="prose"><h2>正文中的数字（${prose.length}）</h2>${prose.length ? `<table class="list"><tr><th>项目</th><th>数字</th><th>所在句子</th></tr>${prose.join('')}</table>` : '<p class="muted">无。</p>'}</section>
-<section class="years"><h2>跨年度核对（${years.length}）</h2>${years.length ? `<table class="list"><tr><th>规则</th><th>年度</th><th>项目</th><th>应为</th><th>原文</th><th>结果</th><th>相邻年度</th></tr>${years.join('')}</table>` : '<p class="muted">本次运行中没有同一机关相邻年度的报告。</p>'}</section>
+<section class="years"><h2>跨年度核对（${years.length}）</h2>${years.length ? foldable('跨年度核对', years.length, `<table class="list"><tr><th>规则</th><th>年度</th><th>项目</th><th>应为</th><th>原文</th><th>结果</th><th>相邻年度</th></tr>${years.join('')}</table>`) : '<p class="muted">本次运行中没有同一机关相邻年度的报告。</p>'}</section>
 </main>
 <aside id="evidence" class="evidence"><h2>原文位置</h2><div class="evidence-body muted">点击表中的单元格，查看它在原文中的位置。</div></aside>
 </div>`;

@@ -12,6 +12,8 @@ import { DOUBT_WORDS, TABLE_WORDS } from './words.js';
 export interface CellMarks {
   /** Keys of cells in a failing identity → the indexes of those findings on the page. */
   failing: Map<string, number[]>;
+  /** The printed cells the failing identities check (their totals), drawn more strongly. */
+  checked: Set<string>;
 }
 
 function valueCell(record: ReportRecord, key: string, marks: CellMarks): string {
@@ -20,6 +22,7 @@ function valueCell(record: ReportRecord, key: string, marks: CellMarks): string 
   const classes = ['v'];
   const failing = marks.failing.get(key);
   if (failing) classes.push('fail');
+  if (marks.checked.has(key)) classes.push('checked');
   if (d?.doubt) classes.push('doubt');
   if (v === null || v === undefined) classes.push('blank');
   const title = d?.doubt ? `存疑：${DOUBT_WORDS[d.doubt] ?? d.doubt}` : '';

@@ -56,3 +56,10 @@ export const TABLE_WORDS: Record<string, string> = {
   requests: '三、收到和处理政府信息公开申请情况',
   appeals: '四、政府信息公开行政复议、行政诉讼情况',
 };
+
+/** Prose figures that are not a cell of the template. */
+export const PROSE_WORDS: Record<string, string> = {
+  proactive_items: '主动公开政府信息条数',
+  fees_yuan: '收取信息处理费（元）',
+  'appeals.litigation.total': '行政诉讼 · 总计（两类合计）',
+};

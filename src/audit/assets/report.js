@@ -51,10 +51,10 @@
     grid.forEach(function (row, r) {
       var tr = el('tr');
       row.forEach(function (text, k) {
-        if (text === null && !(r === p.row && k === p.col)) return;
-        var td = el('td', '', text);
+        // A position covered by a merged cell stays as an empty cell so the columns line up as read.
+        var td = el('td', text === null ? 'spanned' : '', text);
         if (r === p.row && k === p.col) { td.className = 'hit'; hit = td; }
-        else if (r === p.row) td.className = 'same-row';
+        else if (r === p.row) td.classList.add('same-row');
         tr.appendChild(td);
       });
       t.appendChild(tr);
@@ -65,12 +65,13 @@
     return frag;
   }
   function lineView(key) {
-    var n = ev.cellLines[key];
+    var at = ev.cellLines[key];
     var frag = document.createDocumentFragment();
-    frag.appendChild(el('p', 'where', '原文第 ' + n + ' 行'));
+    frag.appendChild(el('p', 'where', '原文第 ' + at.line + ' 行'));
     var pre = el('pre', 'source-line');
-    pre.appendChild(el('span', 'ln', n + '  '));
-    pre.appendChild(el('mark', '', ev.lines[n]));
+    pre.appendChild(document.createTextNode(at.before));
+    pre.appendChild(el('mark', '', at.match));
+    pre.appendChild(document.createTextNode(at.after));
     frag.appendChild(pre);
     return frag;
   }
