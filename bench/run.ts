@@ -3,6 +3,7 @@
  * and with one per core, beside pdftotext and pdf-parse on the same PDFs. A measurement, not a test.
  *
  *   node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--ceiling HTML,TXT] [--corpus ../shared/corpus] [--keep]
+ *   node dist/bench/run.js --audit [--docs N]     (only the audit site's section: bench/audit.ts)
  *
  * Documents per format: 2,010 HTML and TXT, 1,005 DOCX and PDF (6,030 in all), or --docs N of each.
  * Large enough that worker start-up is a small part of every run, as in a researcher's real batch.
@@ -17,6 +18,7 @@ import { runBatch } from '../src/run/batch.js';
 import { buildCorpus, type BenchFormat } from './corpus.js';
 import { pdfParseTiming, pdftotextTiming, type Timing } from './reference.js';
 import { ceilingTiming } from './ceiling.js';
+import { auditBench } from './audit.js';
 
 interface Row {
   format: string;
@@ -124,7 +126,12 @@ function printRatios(rows: Row[], cores: number): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = parseArgs(argv);
+  if (argv.includes('--audit')) {
+    const docs = argv.indexOf('--docs');
+    return auditBench(args.corpus, docs === -1 ? 1000 : Number(argv[docs + 1]), args.keep);
+  }
   const cores = availableParallelism();
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
   const total = Object.values(args.docs).reduce((a, b) => a + b, 0);

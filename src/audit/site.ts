@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,7 @@ export const SITE_DIR = 'audit';
 export interface BuildOptions {
   /** Skip the evidence (page images, source tables): a faster site without the 原文位置 panel. */
   noEvidence?: boolean;
-  /** Documents whose evidence is prepared at once (pdftoppm processes). */
+  /** Documents whose evidence is prepared at once (pdftoppm processes); default one per core. */
   concurrency?: number;
 }
 
@@ -96,7 +97,7 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
     pending.push({ record, slug });
   }
   const evidenceBySha = new Map<string, Promise<Evidence>>();
-  await eachLimited(pending, options.concurrency ?? 2, async ({ record, slug }) => {
+  await eachLimited(pending, options.concurrency ?? availableParallelism(), async ({ record, slug }) => {
     let evidence: Evidence = {};
     if (!options.noEvidence) {
       let p = evidenceBySha.get(record.sha256);
