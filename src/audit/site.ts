@@ -4,7 +4,7 @@
  * written as scripts (`window.NIANBAO_… = …`) because browsers forbid fetching JSON from file://.
  */
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,8 +58,16 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
   await Promise.all(lanes);
 }
 
+/** The output folder holds no extract to build a site from. */
+export class NoExtractError extends Error {}
+
 export async function buildSite(outDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = Date.now();
+  try {
+    await access(join(outDir, 'reports.ndjson'));
+  } catch {
+    throw new NoExtractError(`${join(outDir, 'reports.ndjson')} not found: run \`nianbao extract … --out ${outDir}\` first`);
+  }
   const site = join(outDir, SITE_DIR);
   for (const d of ['assets', 'data', 'reports', 'pages']) await mkdir(join(site, d), { recursive: true });
   const require = createRequire(import.meta.url);
