@@ -9,13 +9,14 @@
   var sortDir = -1;
   var charts = {};
 
+  /** Options of a filter: the Chinese word for a code (rules keep their id beside it, as in findings.csv). */
   function fill(id, values, words) {
     var sel = $(id);
     values.forEach(function (v) {
       var o = document.createElement('option');
       o.value = String(v);
-      o.textContent = words && words[v] ? words[v] + '（' + v + '）' : String(v);
-      if (id === 'f-year' || id === 'f-severity' || id === 'f-basis' || id === 'f-review') o.textContent = words && words[v] ? words[v] : String(v);
+      var word = words && words[v];
+      o.textContent = word ? (id === 'f-rule' ? word + '（' + v + '）' : word) : String(v);
       sel.appendChild(o);
     });
   }
