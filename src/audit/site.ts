@@ -49,15 +49,6 @@ async function* readRecords(outDir: string): AsyncIterable<ReportRecord> {
   for await (const line of lines) if (line.trim()) yield ReportRecord.parse(JSON.parse(line));
 }
 
-/** Runs `fn` over `items` with at most `limit` at once, in order of start. */
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  });
-  await Promise.all(lanes);
-}
-
 /** The output folder holds no extract to build a site from. */
 export class NoExtractError extends Error {}
 
@@ -92,20 +83,17 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
   const years = runYearChecks(facts);
   const checksOf = new Map<string, YearCheck[]>();
   for (const c of years.checks) {
-    for (const id of [c.report_id, c.previous_report_id]) checksOf.set(id, [...(checksOf.get(id) ?? []), c]);
+    for (const id of [c.report_id, c.previous_report_id]) {
+      const list = checksOf.get(id);
+      if (list) list.push(c);
+      else checksOf.set(id, [c]);
+    }
   }
 
-  // Pass 2: one page per report, its evidence prepared a few documents at a time.
+  // Pass 2: one page per report, a few documents' evidence prepared at once; records are not all held.
   const entries: IndexEntry[] = [];
-  const pending: Array<{ record: ReportRecord; slug: string }> = [];
-  let i = 0;
-  for await (const record of readRecords(outDir)) {
-    const slug = order[i++].slug;
-    entries.push(indexEntry(record, slug, reviews));
-    pending.push({ record, slug });
-  }
   const evidenceBySha = new Map<string, Promise<Evidence>>();
-  await eachLimited(pending, options.concurrency ?? availableParallelism(), async ({ record, slug }) => {
+  const writeReport = async (record: ReportRecord, slug: string) => {
     let evidence: Evidence = {};
     if (!options.noEvidence) {
       let p = evidenceBySha.get(record.sha256);
@@ -115,7 +103,23 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
     const { html, data } = reportPage({ record, slug, reviews, yearChecks: checksOf.get(record.report_id) ?? [], slugs, evidence });
     await writeFile(join(site, 'reports', `${slug}.html`), html);
     await writeFile(join(site, 'data', `${slug}.js`), dataScript('NIANBAO_REPORT', data));
-  });
+  };
+  const limit = options.concurrency ?? availableParallelism();
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown;
+  let i = 0;
+  for await (const record of readRecords(outDir)) {
+    const slug = order[i++].slug;
+    entries.push(indexEntry(record, slug, reviews));
+    const task: Promise<void> = writeReport(record, slug)
+      .catch((err) => void (failure ??= err))
+      .finally(() => inflight.delete(task));
+    inflight.add(task);
+    if (inflight.size >= limit) await Promise.race(inflight);
+    if (failure) break;
+  }
+  await Promise.all(inflight);
+  if (failure) throw failure;
 
   const index = indexPage(entries);
   await writeFile(join(site, 'data', 'index.js'), dataScript('NIANBAO_INDEX', index.data));

@@ -36,7 +36,14 @@
     }
     var frag = document.createDocumentFragment();
     frag.appendChild(el('p', 'where', '原文第 ' + p.page + ' 页' + (p.origin === 'ocr' ? '（OCR 识别' + (p.confidence !== undefined ? '，置信度 ' + Math.round(p.confidence) : '') + '）' : '')));
-    frag.appendChild(wrap);
+    // The page at about its rendered size, scrolled to the box: the digits stay legible in the panel.
+    var scroll = el('div', 'page-scroll');
+    scroll.appendChild(wrap);
+    frag.appendChild(scroll);
+    var whole = el('button', 'page-toggle', '整页 / 放大');
+    whole.type = 'button';
+    whole.addEventListener('click', function () { scroll.classList.toggle('whole'); });
+    frag.appendChild(whole);
     return frag;
   }
   function tableView(c) {
