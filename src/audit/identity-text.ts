@@ -32,12 +32,26 @@ function number(v: number | null | undefined): string {
   return v === null || v === undefined ? '空' : String(v);
 }
 
-/** The identity behind a table finding with its numbers, or undefined for rules that are not identities. */
-export function identityText(record: Pick<ReportRecord, 'layout' | 'cells'>, finding: Finding): string | undefined {
+function identityOf(record: Pick<ReportRecord, 'layout'>, finding: Finding) {
   const table = finding.rule.split('.')[0] as TableId;
   if (table !== 'requests' && table !== 'appeals') return undefined;
-  const layout = record.layout[table] as LayoutId;
-  const identity = identitiesOf(table, layout).find((i) => i.rule === finding.rule && i.where === finding.where);
+  return identitiesOf(table, record.layout[table] as LayoutId).find((i) => i.rule === finding.rule && i.where === finding.where);
+}
+
+/**
+ * The printed cells a finding puts in question: an identity's totals, the first cell of a year rule
+ * (this year's figure; the others are its terms), else the finding's cells.
+ */
+export function checkedCells(record: Pick<ReportRecord, 'layout'>, finding: Finding): string[] {
+  const identity = identityOf(record, finding);
+  if (identity) return identity.totals;
+  if (finding.rule.startsWith('year.')) return finding.cells.slice(0, 1);
+  return finding.cells;
+}
+
+/** The identity behind a table finding with its numbers, or undefined for rules that are not identities. */
+export function identityText(record: Pick<ReportRecord, 'layout' | 'cells'>, finding: Finding): string | undefined {
+  const identity = identityOf(record, finding);
   if (!identity) return undefined;
   const keys = [...identity.parts, ...identity.totals];
   const rowOf = (k: string) => CELL_BY_KEY.get(k)?.row.id;

@@ -3,7 +3,7 @@ import type { ReportRecord } from '../schemas/record.js';
 import type { YearCheck } from '../checks/cross-year/index.js';
 import { CELL_BY_KEY, TABLE_IDS } from '../templates/ids.js';
 import { esc, page } from './html.js';
-import { identityText } from './identity-text.js';
+import { checkedCells, identityText } from './identity-text.js';
 import { reviewId } from './review-id.js';
 import { reviewKey, type Review } from './reviews.js';
 import { templateTable, type CellMarks } from './report-tables.js';
@@ -38,34 +38,28 @@ function foldable(title: string, count: number, inner: string): string {
   return count > FOLD_AFTER ? `<details><summary>${title}（${count}，点击展开）</summary>${inner}</details>` : inner;
 }
 
-/** The checked cell of a finding: the printed total (the last cell of an identity). */
-function checkedCell(cells: string[]): string | undefined {
-  return cells[cells.length - 1];
-}
-
 export function reportPage(input: ReportPageInput): { html: string; data: unknown } {
   const { record: r, reviews } = input;
   const marks: CellMarks = { failing: new Map(), checked: new Set() };
   const findings = r.findings.map((f, i) => {
     const key = reviewKey(r.sha256, f.rule, f.cells);
     const review = reviews.get(key);
+    const checked = f.rule === 'completeness' ? [] : checkedCells(r, f);
     if (f.rule !== 'completeness') {
       for (const c of f.cells) marks.failing.set(c, [...(marks.failing.get(c) ?? []), i]);
-      const checked = checkedCell(f.cells);
-      if (checked) marks.checked.add(checked);
+      for (const c of checked) marks.checked.add(c);
     }
-    return { f, i, key, id: reviewId(key), review, identity: identityText(r, f) };
+    return { f, i, key, id: reviewId(key), review, identity: identityText(r, f), checked };
   });
 
-  const findingCards = findings.map(({ f, i, key, id, review, identity }) => {
+  const findingCards = findings.map(({ f, i, key, id, review, identity, checked }) => {
     const decision = review?.decision ?? 'none';
-    const checked = checkedCell(f.cells);
     return `<li class="finding sev-${f.severity} basis-${f.basis}" id="f${i}" data-finding="${i}" data-review-id="${id}" data-review-key="${esc(key)}" data-rule="${esc(f.rule)}">
 <div class="fhead"><span class="badge sev">${esc(SEVERITY_WORDS[f.severity] ?? f.severity)}</span><span class="badge basis" title="${f.basis === 'printed' ? '所涉单元格均读取无疑：报告本身不一致' : '至少一个单元格读取存疑：可能是读取问题'}">${esc(BASIS_WORDS[f.basis] ?? f.basis)}</span>
 <b>${esc(RULE_NAMES[f.rule] ?? f.rule)}</b> <code>${esc(f.rule)}</code> <span class="review-state decision-${decision}">${esc(DECISION_WORDS[decision])}</span></div>
 <div class="rule-words">${esc(RULE_WORDS[f.rule] ?? '')}</div>
 ${identity ? `<div class="identity">${esc(identity)}</div>` : ''}
-<div class="numbers">应为 <b>${esc(f.expected ?? '—')}</b>，原文 <b>${esc(f.actual ?? '—')}</b>${checked && CELL_BY_KEY.has(checked) && f.rule !== 'completeness' ? `（${esc(cellName(checked))}）` : ''}</div>
+<div class="numbers">应为 <b>${esc(f.expected ?? '—')}</b>，原文 <b>${esc(f.actual ?? '—')}</b>${checked.length ? `（${checked.map((c) => esc(cellName(c))).join('；')}）` : ''}</div>
 <div class="message muted">${esc(f.message)}</div>
 ${review?.note ? `<div class="review-note">审核意见：${esc(review.note)}${review.reviewer ? ` —— ${esc(review.reviewer)}` : ''}</div>` : '<div class="review-note"></div>'}
 <div class="review-form" hidden></div>
@@ -116,7 +110,7 @@ ${doubtful.length ? `<section class="doubts"><h2>读取存疑的单元格（${do
     sha256: r.sha256,
     format: r.format,
     cells,
-    findings: findings.map(({ f, i, key, id, identity }) => ({ i, id, key, rule: f.rule, ruleName: RULE_NAMES[f.rule] ?? f.rule, identity, cells: f.cells })),
+    findings: findings.map(({ f, i, key, id, identity, checked }) => ({ i, id, key, rule: f.rule, ruleName: RULE_NAMES[f.rule] ?? f.rule, identity, cells: f.cells, checked })),
     evidence: input.evidence,
   };
   const html = page({

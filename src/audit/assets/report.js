@@ -124,7 +124,7 @@
       var f = data.findings[Number(card.dataset.finding)];
       document.querySelectorAll('td.v.focus').forEach(function (x) { x.classList.remove('focus'); });
       f.cells.forEach(function (k) { cellsFor(k).forEach(function (x) { x.classList.add('focus'); }); });
-      var checked = f.cells[f.cells.length - 1];
+      var checked = f.checked[0];
       if (checked && data.cells[checked]) showCell(checked);
     }
   });

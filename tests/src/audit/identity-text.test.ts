@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityText, shortRowLabel } from '../../../src/audit/identity-text.js';
+import { checkedCells, identityText, shortRowLabel } from '../../../src/audit/identity-text.js';
 import type { Finding } from '../../../src/schemas/record.js';
 
 const layout = { proactive: '2021', requests: '2021', appeals: '2021' } as const;
@@ -29,5 +29,15 @@ describe('a failed identity written out with its numbers', () => {
   it('strips the numbering of a row label', () => {
     expect(shortRowLabel('denied_state_secret', '1.属于国家秘密')).toBe('属于国家秘密');
     expect(shortRowLabel('other_handling', '（六）其他处理')).toBe('其他处理');
+  });
+});
+
+describe('the printed cells a finding puts in question', () => {
+  it('are the totals of an identity, this year\'s figure of a year rule, else the finding\'s cells', () => {
+    const f = (rule: string, where: string, cells: string[]): Finding => ({ ...finding(rule, where), cells });
+    expect(checkedCells({ layout }, f('requests.balance', 'total', []))).toEqual(['requests.total_processed.total', 'requests.carried_forward.total']);
+    expect(checkedCells({ layout }, f('appeals.group_total', 'review', []))).toEqual(['appeals.review.total']);
+    expect(checkedCells({ layout }, f('year.in_force', 'rules', ['proactive.rules.in_force', 'proactive.rules.issued', 'proactive.rules.repealed']))).toEqual(['proactive.rules.in_force']);
+    expect(checkedCells({ layout }, f('values.domain', 'x', ['requests.granted.total']))).toEqual(['requests.granted.total']);
   });
 });
