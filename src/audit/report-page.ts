@@ -83,7 +83,7 @@ ${review?.note ? `<div class="review-note">审核意见：${esc(review.note)}${r
   const body = `<header class="top"><a href="../index.html" class="back">← 返回索引</a>
 <h1>${esc(reportTitle(r))}</h1>
 <dl class="meta"><dt>标题</dt><dd>${esc(r.title ?? '—')}</dd><dt>格式</dt><dd>${esc(r.format.toUpperCase())}</dd><dt>状态</dt><dd>${esc(STATUS_WORDS[r.status] ?? r.status)}${r.error ? `：${esc(r.error)}` : ''}</dd>
-<dt>来源文件</dt><dd><code>${esc(r.source)}</code></dd>${r.source_url ? `<dt>网址</dt><dd><a href="${esc(r.source_url)}" rel="noreferrer">${esc(r.source_url)}</a></dd>` : ''}${r.published ? `<dt>发布日期</dt><dd>${esc(r.published)}</dd>` : ''}
+<dt>来源文件</dt><dd><code>${esc(r.source)}</code></dd>${r.source_url ? `<dt>网址</dt><dd>${/^https?:\/\//i.test(r.source_url) ? `<a href="${esc(r.source_url)}" rel="noreferrer">${esc(r.source_url)}</a>` : esc(r.source_url)}</dd>` : ''}${r.published ? `<dt>发布日期</dt><dd>${esc(r.published)}</dd>` : ''}
 <dt>SHA-256</dt><dd><code>${esc(r.sha256)}</code></dd><dt>读取存疑单元格</dt><dd>${doubtful.length}</dd></dl>
 <p class="legend"><span class="v fail">失败</span> 未通过勾稽校验的单元格 <span class="v doubt">存疑<sup class="dq">?</sup></span> 读取存疑的单元格　点击任一单元格可查看其在原文中的位置。</p>
 </header>

@@ -123,7 +123,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
   }
 
+  const host = options.host ?? '127.0.0.1';
+  let allowedHosts: Set<string> | undefined;
   const server = createServer((req, res) => {
+    // On loopback, only requests naming this server: a page elsewhere that rebinds its own name to
+    // 127.0.0.1 would otherwise be same-origin with the review form.
+    if (allowedHosts && !allowedHosts.has((req.headers.host ?? '').toLowerCase())) return send(res, 421, 'unexpected Host header');
     const { pathname } = new URL(req.url ?? '/', 'http://x');
     const handle = pathname === '/api/reviews' ? api(req, res) : file(req, res, pathname);
     handle.catch((err) => {
@@ -131,13 +136,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       else res.destroy();
     });
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 8080, host, () => ok());
   });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
+  if (isLoopback(host)) allowedHosts = new Set([`${shown}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
   return {
     url: `http://${shown}:${port}/`,
     server,

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, isLoopback, type RunningServer } from '../../../src/serve/server.js';
@@ -44,6 +45,19 @@ describe('nianbao serve', () => {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(await res.text()).not.toContain(SHA);
     }
+  });
+
+  it('answers on loopback only requests that name it (no DNS rebinding)', async () => {
+    const port = (running.server.address() as AddressInfo).port;
+    const status = (host: string) =>
+      new Promise<number>((ok, fail) => {
+        const req = request({ host: '127.0.0.1', port, path: '/api/reviews', headers: { Host: host } }, (res) => { res.resume(); ok(res.statusCode!); });
+        req.on('error', fail);
+        req.end();
+      });
+    expect(await status('attacker.example:' + port)).toBe(421);
+    expect(await status('localhost:' + port)).toBe(200);
+    expect(await status('127.0.0.1:' + port)).toBe(200);
   });
 
   it('refuses a decision that is not JSON, not a decision, or not about a finding of the extract', async () => {
