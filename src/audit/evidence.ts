@@ -99,6 +99,7 @@ async function pdfEvidence(record: ReportRecord, pagesDir: string): Promise<Evid
   const fileOf = (page: number) => `${base}-p${page}.jpg`;
   const missing: number[] = [];
   for (const page of pages) if (!(await exists(join(pagesDir, fileOf(page))))) missing.push(page);
+  if (missing.length && !(await exists(record.source))) return { unavailable: `原文件不在：${record.source}` };
   if (missing.length) {
     const first = missing[0];
     const last = missing[missing.length - 1];
@@ -174,10 +175,7 @@ function textLines(record: ReportRecord, text: string): Pick<Evidence, 'cellLine
 export async function evidenceOf(record: ReportRecord, pagesDir: string): Promise<Evidence> {
   if (record.status === 'failed' || !Object.keys(record.cell_details).length) return {};
   try {
-    if (record.format === 'pdf') {
-      if (!(await exists(record.source))) return { unavailable: `原文件不在：${record.source}` };
-      return await pdfEvidence(record, pagesDir);
-    }
+    if (record.format === 'pdf') return await pdfEvidence(record, pagesDir);
     // Keyed by the cells' positions too: a newer reader may read other tables from the same bytes.
     const cached = join(pagesDir, `${record.sha256.slice(0, 24)}-${positionsHash(record)}.json`);
     if (await exists(cached)) return JSON.parse(await readFile(cached, 'utf8')) as Evidence;
