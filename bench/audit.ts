@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runExtract } from '../src/extract-run.js';
-import { buildSite } from '../src/audit/site.js';
+import { buildSite, type BuildOptions } from '../src/audit/site.js';
+import { cpuMsSoFar } from './cpu.js';
 import { expandInputs } from '../src/sources/inputs.js';
 import type { ReportRecord } from '../src/schemas/record.js';
 
@@ -78,15 +79,21 @@ export async function auditBench(corpusDir: string, total: number, keep: boolean
     for (const r of many) formats.set(r.format, (formats.get(r.format) ?? 0) + 1);
     console.error(`audit: ${many.length} records; building the site …`);
 
-    const bare = await buildSite(out, { noEvidence: true });
-    const cold = await buildSite(out);
-    const warm = await buildSite(out);
+    const timed = async (options: BuildOptions) => {
+      const before = cpuMsSoFar();
+      const result = await buildSite(out, options);
+      return { ...result, cpuSeconds: (cpuMsSoFar() - before) / 1000 };
+    };
+    const bare = await timed({ noEvidence: true });
+    const cold = await timed({});
+    const warm = await timed({});
+    const figures = (r: typeof bare) => `${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s, pdftoppm included)`;
     const timings = await indexTimings(join(bare.dir, 'index.html'));
 
     console.log(`\nnianbao audit: site for ${bare.reports} reports (${[...formats].map(([f, n]) => `${n} ${f.toUpperCase()}`).join(', ')}), ${Math.ceil(total / records.length)} agency families\n`);
-    console.log(`build without evidence (--no-evidence)          ${bare.seconds.toFixed(1)} s`);
-    console.log(`build with evidence, first (renders PDF pages)  ${cold.seconds.toFixed(1)} s`);
-    console.log(`build with evidence, again (page images kept)   ${warm.seconds.toFixed(1)} s`);
+    console.log(`build without evidence (--no-evidence)          ${figures(bare)}`);
+    console.log(`build with evidence, first (renders PDF pages)  ${figures(cold)}`);
+    console.log(`build with evidence, again (page images kept)   ${figures(warm)}`);
     if (timings) {
       console.log(`index interactive in Chromium (median of 3)     ${timings.readyMs.toFixed(0)} ms after navigation start`);
       console.log(`filter by one rule (table and charts redrawn)   ${timings.filterMs.toFixed(0)} ms (${timings.rows} reports left)`);

@@ -19,6 +19,7 @@ import { buildCorpus, type BenchFormat } from './corpus.js';
 import { pdfParseTiming, pdftotextTiming, type Timing } from './reference.js';
 import { ceilingTiming } from './ceiling.js';
 import { auditBench } from './audit.js';
+import { cpuMsSoFar } from './cpu.js';
 
 interface Row {
   format: string;
@@ -32,22 +33,6 @@ interface Row {
   peakRssBytes: number;
 }
 
-/**
- * CPU time used so far by this process and its reaped children, ms, from /proc/self/stat (utime,
- * stime, cutime, cstime in clock ticks): what a run costs, less sensitive to a busy machine than
- * elapsed time. Undefined off Linux.
- */
-function cpuMsSoFar(): number {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
-    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return NaN;
-  }
-}
-const CLOCK_TICKS_PER_SECOND = 100;
 
 async function measured<T extends { elapsedMs: number; peakRssBytes: number }>(run: () => Promise<T>): Promise<T & { cpuMs: number }> {
   const before = cpuMsSoFar();

@@ -11,7 +11,7 @@ export function dataScript(name: string, value: unknown): string {
   return `window.${name} = ${json};\n`;
 }
 
-export function page(opts: { title: string; root: string; body: string; scripts: string[]; bodyClass?: string }): string {
+export function page(opts: { title: string; root: string; body: string; scripts: string[]; bodyClass?: string; inline?: string }): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -22,7 +22,7 @@ export function page(opts: { title: string; root: string; body: string; scripts:
 </head>
 <body class="${opts.bodyClass ?? ''}">
 ${opts.body}
-${opts.scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
+${opts.inline ? `<script>${opts.inline}</script>\n` : ''}${opts.scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
 </body>
 </html>
 `;

@@ -2,7 +2,7 @@
 import type { ReportRecord } from '../schemas/record.js';
 import type { YearCheck } from '../checks/cross-year/index.js';
 import { CELL_BY_KEY, TABLE_IDS } from '../templates/ids.js';
-import { esc, page } from './html.js';
+import { dataScript, esc, page } from './html.js';
 import { checkedCells, identityText } from './identity-text.js';
 import { reviewId } from './review-id.js';
 import { reviewKey, type Review } from './reviews.js';
@@ -38,7 +38,7 @@ function foldable(title: string, count: number, inner: string): string {
   return count > FOLD_AFTER ? `<details><summary>${title}（${count}，点击展开）</summary>${inner}</details>` : inner;
 }
 
-export function reportPage(input: ReportPageInput): { html: string; data: unknown } {
+export function reportPage(input: ReportPageInput): { html: string } {
   const { record: r, reviews } = input;
   const marks: CellMarks = { failing: new Map(), checked: new Set() };
   const findings = r.findings.map((f, i) => {
@@ -113,12 +113,14 @@ ${doubtful.length ? `<section class="doubts"><h2>读取存疑的单元格（${do
     findings: findings.map(({ f, i, key, id, identity, checked }) => ({ i, id, key, rule: f.rule, ruleName: RULE_NAMES[f.rule] ?? f.rule, identity, cells: f.cells, checked })),
     evidence: input.evidence,
   };
+  // The data inline: one file per report page, nothing to fetch (file:// forbids it anyway).
   const html = page({
     title: `${reportTitle(r)} · 审核`,
     root: '../',
     body,
     bodyClass: 'report',
-    scripts: [`../data/${input.slug}.js`, '../assets/review.js', '../assets/report.js'],
+    inline: dataScript('NIANBAO_REPORT', data),
+    scripts: ['../assets/review.js', '../assets/report.js'],
   });
-  return { html, data };
+  return { html };
 }

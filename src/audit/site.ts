@@ -4,7 +4,7 @@
  * written as scripts (`window.NIANBAO_… = …`) because browsers forbid fetching JSON from file://.
  */
 import { createReadStream } from 'node:fs';
-import { access, copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -44,9 +44,10 @@ function assetsDir(): string {
 
 const ASSETS = ['site.css', 'index.js', 'report.js', 'review.js'];
 
-async function* readRecords(outDir: string): AsyncIterable<ReportRecord> {
+/** The records of the extract; validated against the schema when `validate` (once per build is enough). */
+async function* readRecords(outDir: string, validate: boolean): AsyncIterable<ReportRecord> {
   const lines = createInterface({ input: createReadStream(join(outDir, 'reports.ndjson'), 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim()) yield ReportRecord.parse(JSON.parse(line));
+  for await (const line of lines) if (line.trim()) yield validate ? ReportRecord.parse(JSON.parse(line)) : (JSON.parse(line) as ReportRecord);
 }
 
 /** The output folder holds no extract to build a site from. */
@@ -60,6 +61,8 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
     throw new NoExtractError(`${join(outDir, 'reports.ndjson')} not found: run \`nianbao extract … --out ${outDir}\` first`);
   }
   const site = join(outDir, SITE_DIR);
+  // Pages of a previous build go (reports no longer in the extract); page images and source tables stay for reuse.
+  for (const d of ['data', 'reports']) await rm(join(site, d), { recursive: true, force: true });
   for (const d of ['assets', 'data', 'reports', 'pages']) await mkdir(join(site, d), { recursive: true });
   const require = createRequire(import.meta.url);
   await copyFile(require.resolve('echarts/dist/echarts.min.js'), join(site, 'assets', 'echarts.min.js'));
@@ -71,7 +74,7 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
   const slugs = new Map<string, string>();
   const used = new Set<string>();
   const order: Array<{ id: string; slug: string }> = [];
-  for await (const record of readRecords(outDir)) {
+  for await (const record of readRecords(outDir, false)) {
     let slug = record.report_id;
     for (let n = 2; used.has(slug); n++) slug = `${record.report_id}-${n}`;
     used.add(slug);
@@ -100,15 +103,15 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
       if (!p) evidenceBySha.set(record.sha256, (p = evidenceOf(record, join(site, 'pages'))));
       evidence = await p;
     }
-    const { html, data } = reportPage({ record, slug, reviews, yearChecks: checksOf.get(record.report_id) ?? [], slugs, evidence });
+    const { html } = reportPage({ record, slug, reviews, yearChecks: checksOf.get(record.report_id) ?? [], slugs, evidence });
     await writeFile(join(site, 'reports', `${slug}.html`), html);
-    await writeFile(join(site, 'data', `${slug}.js`), dataScript('NIANBAO_REPORT', data));
   };
-  const limit = options.concurrency ?? availableParallelism();
+  // Evidence runs pdftoppm and readers: one document per core. Without it, pages are only written.
+  const limit = options.concurrency ?? (options.noEvidence ? 16 : availableParallelism());
   const inflight = new Set<Promise<void>>();
   let failure: unknown;
   let i = 0;
-  for await (const record of readRecords(outDir)) {
+  for await (const record of readRecords(outDir, true)) {
     const slug = order[i++].slug;
     entries.push(indexEntry(record, slug, reviews));
     const task: Promise<void> = writeReport(record, slug)
