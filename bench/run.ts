@@ -9,7 +9,6 @@
  * Large enough that worker start-up is a small part of every run, as in a researcher's real batch.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
