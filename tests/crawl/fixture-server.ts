@@ -124,7 +124,10 @@ export interface FixtureServer {
 
 const LAST_MODIFIED = 'Wed, 20 Mar 2024 08:00:00 GMT';
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+/** Extra routes a test adds (the hostile suite): answers and returns true when it owns the path. */
+export type ExtraRoutes = (key: string, req: IncomingMessage, res: ServerResponse) => boolean;
+
+export async function startFixtureServer(extra?: ExtraRoutes): Promise<FixtureServer> {
   const requests = new Map<string, number>();
   const completed = new Map<string, number>();
   const arrivals = new Map<string, number[]>();
@@ -148,6 +151,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       onHeld();
       return; // never answered: the client is killed while waiting
     }
+    if (extra?.(key, req, res)) return;
     route(key, url, req, res, { requests, notModified, bump });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
