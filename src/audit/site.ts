@@ -69,17 +69,17 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
   for (const a of ASSETS) await copyFile(join(assetsDir(), a), join(site, 'assets', a));
 
   const reviews = await readReviews(outDir);
-  // Pass 1: slugs, the facts the year rules need, and the index rows.
+  // Pass 1: each report's page name (two copies of the same bytes share a report_id), and the facts the year rules need.
   const facts: YearFacts[] = [];
   const slugs = new Map<string, string>();
   const used = new Set<string>();
-  const order: Array<{ id: string; slug: string }> = [];
+  const order: string[] = [];
   for await (const record of readRecords(outDir, false)) {
     let slug = record.report_id;
     for (let n = 2; used.has(slug); n++) slug = `${record.report_id}-${n}`;
     used.add(slug);
     if (!slugs.has(record.report_id)) slugs.set(record.report_id, slug);
-    order.push({ id: record.report_id, slug });
+    order.push(slug);
     const f = yearFacts(record, normaliseAgency);
     if (f) facts.push(f);
   }
@@ -112,7 +112,7 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
   let failure: unknown;
   let i = 0;
   for await (const record of readRecords(outDir, true)) {
-    const slug = order[i++].slug;
+    const slug = order[i++];
     entries.push(indexEntry(record, slug, reviews));
     const task: Promise<void> = writeReport(record, slug)
       .catch((err) => void (failure ??= err))
