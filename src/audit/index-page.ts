@@ -2,8 +2,8 @@
 import type { ReportRecord } from '../schemas/record.js';
 import { esc, page } from './html.js';
 import { reportTitle } from './report-page.js';
-import { reviewId } from './review-id.js';
-import { reviewKey, type Review } from './reviews.js';
+import { reviewId } from '../reviews/review-id.js';
+import { reviewKey, type Review } from '../reviews/store.js';
 import { BASIS_WORDS, DECISION_WORDS, RULE_NAMES, SEVERITY_WORDS, STATUS_WORDS } from './words.js';
 
 /** One finding in the index: rule, severity, basis, review id, decision ('none' when unreviewed). */

@@ -18,7 +18,7 @@ import { evidenceOf, type Evidence } from './evidence.js';
 import { dataScript } from './html.js';
 import { indexPage, indexEntry, type IndexEntry } from './index-page.js';
 import { reportPage } from './report-page.js';
-import { readReviews } from './reviews.js';
+import { readReviews } from '../reviews/store.js';
 
 export const SITE_DIR = 'audit';
 

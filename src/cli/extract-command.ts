@@ -4,7 +4,7 @@ import { expandInputs } from '../sources/inputs.js';
 import { runExtract, OutputNotWritableError } from '../extract-run.js';
 import { formatSummary } from '../run-summary.js';
 import { loadManifestInputs } from '../sources/crawl-manifest.js';
-import { unreviewedPrintedErrors } from '../audit/unreviewed.js';
+import { unreviewedPrintedErrors } from '../reviews/unreviewed.js';
 
 const FAIL_ON = ['printed-error'] as const;
 

@@ -9,8 +9,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { SITE_DIR } from '../audit/site.js';
-import { appendReview, readReviews, reviewKey, Decision, type Review } from '../audit/reviews.js';
-import { reviewId } from '../audit/review-id.js';
+import { appendReview, readReviews, reviewKey, Decision, type Review } from '../reviews/store.js';
+import { reviewId } from '../reviews/review-id.js';
 import { z } from 'zod';
 
 export interface ServeOptions {

@@ -1,7 +1,7 @@
 import { csvWriter } from './csv-writer.js';
 import { neutraliseFormula } from './formula.js';
 import type { Writer } from './writer.js';
-import { readReviews, reviewKey, type Review } from '../audit/reviews.js';
+import { readReviews, reviewKey, type Review } from '../reviews/store.js';
 
 /**
  * findings.csv: one row per failed reconciliation, naming the cells, expected and actual, and the

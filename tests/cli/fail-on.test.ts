@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CORPUS } from '../corpus/truth.js';
-import { appendReview, reviewKey } from '../../src/audit/reviews.js';
+import { appendReview, reviewKey } from '../../src/reviews/store.js';
 
 const run = promisify(execFile);
 const BIN = join(process.cwd(), 'bin/nianbao.js');

@@ -5,8 +5,8 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, isLoopback, type RunningServer } from '../../../src/serve/server.js';
-import { reviewKey } from '../../../src/audit/reviews.js';
-import { reviewId } from '../../../src/audit/review-id.js';
+import { reviewKey } from '../../../src/reviews/store.js';
+import { reviewId } from '../../../src/reviews/review-id.js';
 
 const SHA = 'a'.repeat(64);
 const CELLS = ['appeals.review.upheld', 'appeals.review.total'];

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendReview, isUnreviewed, readReviews, reviewKey } from '../../../src/audit/reviews.js';
+import { appendReview, isUnreviewed, readReviews, reviewKey } from '../../../src/reviews/store.js';
 
 describe('review decisions in reviews.ndjson', () => {
   it('keys a finding by the report bytes, the rule and its cells in any order', () => {

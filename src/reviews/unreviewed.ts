@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Finding } from '../schemas/record.js';
-import { isUnreviewed, readReviews, reviewKey } from './reviews.js';
+import { isUnreviewed, readReviews, reviewKey } from './store.js';
 
 export async function unreviewedPrintedErrors(outDir: string): Promise<number> {
   const reviews = await readReviews(outDir);
