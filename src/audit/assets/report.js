@@ -172,7 +172,10 @@
     [sel, note, who, btn, status].forEach(function (x) { box.appendChild(x); });
   }
 
-  if (window.NianbaoReviews.served) {
+  if (!window.NianbaoReviews.served) {
+    var list = document.querySelector('.finding-list');
+    if (list) list.parentNode.insertBefore(el('p', 'muted review-hint', '此页为静态页面：审核结论为生成时的状态。用 nianbao serve 打开即可记录审核结论。'), list);
+  } else {
     window.NianbaoReviews.load().then(function (byId) {
       document.querySelectorAll('li.finding').forEach(function (card) {
         var current = byId[card.dataset.reviewId];
