@@ -151,7 +151,7 @@
       o.value = d;
       sel.appendChild(o);
     });
-    if (current) sel.value = current.decision;
+    sel.value = current ? current.decision : 'open'; // nothing decided until a reviewer chooses
     var note = el('input', 'note');
     note.placeholder = '审核意见';
     note.value = current ? current.note : '';
