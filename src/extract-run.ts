@@ -47,6 +47,22 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
     onProgress: options.onProgress,
   });
 
+  await writeDatasets(outDir, summary);
+  summary.finished_at = new Date().toISOString();
+  summary.seconds = (Date.now() - started) / 1000;
+  summary.resumed = batch.resumed;
+  summary.peak_rss_mb = Math.round(batch.peakRssBytes / 2 ** 20);
+  await atomicWrite(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  return summary;
+}
+
+/**
+ * The journal of <outDir> (complete or not) to the datasets: the year-to-year and cross-report rules
+ * over the whole run, every record to every writer in input order, each counted into the summary.
+ * A local run and a queue run (src/queue/collect.ts, which fills the same journal from Redis) both
+ * end here, so they write the same bytes.
+ */
+export async function writeDatasets(outDir: string, summary: RunSummary): Promise<void> {
   // Pass 1 over the journal: the few numbers the year rules need, and which crawled attachments have
   // their report page in the run.
   const facts: YearFacts[] = [];
@@ -82,10 +98,4 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
     throw err;
   }
   await writeYearChecks(outDir, years.checks);
-  summary.finished_at = new Date().toISOString();
-  summary.seconds = (Date.now() - started) / 1000;
-  summary.resumed = batch.resumed;
-  summary.peak_rss_mb = Math.round(batch.peakRssBytes / 2 ** 20);
-  await atomicWrite(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-  return summary;
 }

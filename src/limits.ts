@@ -67,3 +67,11 @@ export type LimitsOverrides = z.infer<typeof LimitsOverrides>;
 export function resolveLimits(overrides: unknown = {}): Limits {
   return { ...DEFAULT_LIMITS, ...LimitsOverrides.parse(overrides ?? {}) };
 }
+
+/**
+ * Queue runs (src/queue): a document up to this many bytes travels inside its job, in Redis (as
+ * base64, so ~4/3 of it in Redis memory until the run is removed); a larger one travels by path, and
+ * every worker must then see the input folder at the same absolute path. Not part of DEFAULT_LIMITS:
+ * how bytes reach a worker never changes a record, so it stays out of the settings hash.
+ */
+export const QUEUE_LIMITS = { maxJobDocumentBytes: 8 * MiB } as const;

@@ -2,7 +2,12 @@
 import type { Command } from 'commander';
 import { registerExtractCommand } from './extract-command.js';
 import { registerCrawlCommand } from '../crawl/command.js';
+import { registerWorkerCommand } from './worker-command.js';
+import { registerCollectCommand } from './collect-command.js';
+import { registerQueueCommand } from './queue-command.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerServeCommand } from './serve-command.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [registerExtractCommand, registerCrawlCommand, registerAuditCommand, registerServeCommand];
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerExtractCommand, registerCrawlCommand, registerWorkerCommand, registerCollectCommand, registerQueueCommand, registerAuditCommand, registerServeCommand,
+];

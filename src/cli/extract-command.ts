@@ -1,3 +1,4 @@
+import { parseQueueUrl, queueAction } from './queue-url.js';
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { expandInputs } from '../sources/inputs.js';
@@ -12,6 +13,7 @@ function parseFailOn(value: string): (typeof FAIL_ON)[number] {
   if (!(FAIL_ON as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of: ${FAIL_ON.join(', ')}`);
   return value as (typeof FAIL_ON)[number];
 }
+import { runQueuedExtract } from '../queue/extract-queued.js';
 
 function parseCount(value: string): number {
   const n = Number(value);
@@ -29,8 +31,16 @@ export function registerExtractCommand(program: Command): void {
     .option('--timeout <seconds>', 'wall-clock limit per document before its worker is killed', parseCount)
     .option('-q, --quiet', 'no progress bar and no summary')
     .option('--fail-on <what>', 'exit 3 when the run leaves any: printed-error (an error on basis printed that no reviewer has decided in reviews.ndjson)', parseFailOn)
-    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; workers?: number; timeout?: number; failOn?: string }) => {
+    .option('--queue <url>', 'enqueue the documents in Redis (redis://HOST:PORT/DB) for `nianbao worker`s instead of parsing them here', parseQueueUrl)
+    .option('--run <id>', 'with --queue: the run id (default: from this machine and --out, so repeating the command resumes)')
+    .option('--wait', 'with --queue: wait for the workers, then write the datasets to --out')
+    .option('--by-path', 'with --queue: send paths, not bytes (every worker mounts the inputs at the same path)')
+    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; workers?: number; timeout?: number; failOn?: string; queue?: string; run?: string; wait?: boolean; byPath?: boolean }) => {
       const { items, missing } = await expandInputs(inputs, loadManifestInputs);
+      if (opts.queue) {
+        const limits = opts.timeout ? { documentTimeoutMs: opts.timeout * 1000 } : undefined;
+        return queueAction(runQueuedExtract)(items, missing, { url: opts.queue, outDir: opts.out, runId: opts.run, wait: opts.wait, byPath: opts.byPath, quiet: opts.quiet, limits });
+      }
       const bar =
         !opts.quiet && process.stderr.isTTY
           ? new cliProgress.SingleBar(

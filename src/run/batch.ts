@@ -175,7 +175,8 @@ export function failureCode(error: string | undefined): string {
   return colon === -1 ? error : error.slice(0, colon);
 }
 
-async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: Limits): Promise<FinishedRecord> {
+/** One prepared document to a record: refused, parsed in the pool (a crash retried once in a fresh worker), or in-process. Queue workers (src/queue/worker.ts) run jobs through it too. */
+export async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: Limits): Promise<FinishedRecord> {
   const { input } = item;
   if (item.refusal) return FinishedRecord.fromRecord(refused(item, item.refusal));
   let outcome: TaskOutcome;
@@ -216,7 +217,7 @@ async function inProcess(input: BatchInput, timeoutMs: number): Promise<TaskOutc
 }
 
 /** The id is the content hash when bytes were read, else the hash prepare derived from the path (sha256 stays empty). */
-function refused(item: PreparedInput, reason: string): ReportRecord {
+export function refused(item: PreparedInput, reason: string): ReportRecord {
   const record = failedRecord(item.input.source, Buffer.alloc(0), item.format, reason);
   return { ...record, sha256: item.bytesRead ? item.sha256 : '', report_id: item.sha256.slice(0, 16) };
 }
