@@ -3,6 +3,7 @@
  * and with one per core, beside pdftotext and pdf-parse on the same PDFs. A measurement, not a test.
  *
  *   node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--ceiling HTML,TXT] [--corpus ../shared/corpus] [--keep] [--queue]
+ *   node dist/bench/run.js --audit [--docs N]     (only the audit site's section: bench/audit.ts)
  *
  * Documents per format: 2,010 HTML and TXT, 1,005 DOCX and PDF (6,030 in all), or --docs N of each.
  * Large enough that worker start-up is a small part of every run, as in a researcher's real batch.
@@ -11,7 +12,6 @@
  * `nianbao worker` processes, and the queue's overhead per document against the local pool.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -20,6 +20,8 @@ import { runBatch } from '../src/run/batch.js';
 import { buildCorpus, type BenchFormat } from './corpus.js';
 import { pdfParseTiming, pdftotextTiming, type Timing } from './reference.js';
 import { ceilingTiming } from './ceiling.js';
+import { auditBench } from './audit.js';
+import { cpuMsSoFar } from './cpu.js';
 import { queueTiming } from './queue.js';
 
 interface Row {
@@ -34,22 +36,6 @@ interface Row {
   peakRssBytes: number;
 }
 
-/**
- * CPU time used so far by this process and its reaped children, ms, from /proc/self/stat (utime,
- * stime, cutime, cstime in clock ticks): what a run costs, less sensitive to a busy machine than
- * elapsed time. Undefined off Linux.
- */
-function cpuMsSoFar(): number {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
-    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return NaN;
-  }
-}
-const CLOCK_TICKS_PER_SECOND = 100;
 
 async function measured<T extends { elapsedMs: number; peakRssBytes: number }>(run: () => Promise<T>): Promise<T & { cpuMs: number }> {
   const before = cpuMsSoFar();
@@ -135,7 +121,12 @@ function printRatios(rows: Row[], cores: number): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = parseArgs(argv);
+  if (argv.includes('--audit')) {
+    const docs = argv.indexOf('--docs');
+    return auditBench(args.corpus, docs === -1 ? 1000 : Number(argv[docs + 1]), args.keep);
+  }
   const cores = availableParallelism();
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
   const total = Object.values(args.docs).reduce((a, b) => a + b, 0);

@@ -13,6 +13,10 @@ export const Provenance = z.object({
   origin: z.enum(['text', 'ocr']).optional(),
   /** OCR confidence, 0..100, when origin is 'ocr'. */
   confidence: z.number().optional(),
+  /** Where a table cell stood in the document as read: index among its tables, row and column (0-based). */
+  table: z.number().int().nonnegative().optional(),
+  row: z.number().int().nonnegative().optional(),
+  col: z.number().int().nonnegative().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

@@ -16,7 +16,8 @@ import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js'
 import { readJournal } from './run/journal.js';
 import { atomicWrite } from './util/atomic.js';
 import { lockOutput } from './run/out-lock.js';
-import { recordFailsRun, type FailOn } from './run/fail-on.js';
+import { recordFailsRun, type FailOn, type IgnoreFinding } from './run/fail-on.js';
+import { isUnreviewed, readReviews, reviewKey } from './reviews/store.js';
 
 export interface ExtractRunOptions {
   outDir: string;
@@ -91,6 +92,10 @@ export async function writeDatasets(outDir: string, summary: RunSummary, failOn?
   const results = rules.map((rule) => rule.finish());
   const yearChecks = results.flatMap((r) => r.yearChecks ?? []);
 
+  // A finding a reviewer has decided (confirmed or dismissed in reviews.ndjson) no longer fails the run.
+  const reviews = failOn?.length ? await readReviews(outDir) : undefined;
+  const decided: IgnoreFinding | undefined = reviews && ((r, f) => !isUnreviewed(reviews.get(reviewKey(r.sha256, f.rule, f.cells))));
+
   // Pass 2: the records, with their year findings, to every dataset.
   const writers = WRITERS.map((make) => make());
   for (const w of writers) await w.open(outDir);
@@ -100,7 +105,7 @@ export async function writeDatasets(outDir: string, summary: RunSummary, failOn?
       const full = extra.length ? { ...record, findings: [...record.findings, ...extra] } : record;
       for (const w of writers) await w.write(full);
       countRecord(summary, full);
-      if (failOn?.length && recordFailsRun(full, failOn)) summary.failing = (summary.failing ?? 0) + 1;
+      if (failOn?.length && recordFailsRun(full, failOn, decided)) summary.failing = (summary.failing ?? 0) + 1;
     }
     for (const w of writers) await w.close({ yearChecks });
   } catch (err) {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { detectReader } from '../extractors/detect.js';
 import { UnreadableDocumentError, type DocumentModel } from '../extractors/model.js';
+import { withTablePositions } from '../extractors/positions.js';
 import { analyseStructure } from './structure/index.js';
 import { mapTemplates } from './templates/map.js';
 import { runChecks } from './checks/index.js';
@@ -67,7 +68,7 @@ export async function extractBytes(bytes: Buffer, source: string, options: Extra
 
 export function recordFromDocument(doc: DocumentModel, source: string, bytes: Buffer, options: ExtractOptions = {}): ReportRecord {
   const structure = analyseStructure(doc);
-  const mapped = mapTemplates(doc);
+  const mapped = mapTemplates(withTablePositions(doc));
   const found = TABLE_IDS.filter((t) => mapped.layout[t] !== 'none').length;
   const hasText = doc.blocks.some((b) => b.kind !== 'table' && b.text.trim().length > 0) || doc.blocks.some((b) => b.kind === 'table');
   let status: Status = found === TABLE_IDS.length ? 'ok' : 'partial';

@@ -6,7 +6,10 @@ import { registerWorkerCommand } from './worker-command.js';
 import { registerCollectCommand } from './collect-command.js';
 import { registerQueueCommand } from './queue-command.js';
 import { registerExportCommand } from './export-command.js';
+import { registerAuditCommand } from './audit-command.js';
+import { registerServeCommand } from './serve-command.js';
 
 export const COMMANDS: Array<(program: Command) => void> = [
   registerExtractCommand, registerCrawlCommand, registerWorkerCommand, registerCollectCommand, registerQueueCommand, registerExportCommand,
+  registerAuditCommand, registerServeCommand,
 ];

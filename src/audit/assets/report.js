@@ -1,0 +1,187 @@
+/* A report page: click a cell (or a finding) to see where it was read; record decisions when served. */
+(function () {
+  'use strict';
+  var data = window.NIANBAO_REPORT;
+  var ev = data.evidence || {};
+  var aside = document.querySelector('#evidence .evidence-body');
+  var DECISIONS = { confirmed: '确认有误', dismissed: '排除', open: '待定', none: '未审核' };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function cellsFor(key) { return document.querySelectorAll('td.v[data-key="' + CSS.escape(key) + '"]'); }
+
+  function pdfView(c) {
+    var p = c.prov;
+    var img = ev.pages && ev.pages[p.page];
+    if (!img) return el('p', 'muted', '第 ' + p.page + ' 页（页面图像不可用）');
+    var wrap = el('div', 'page-view');
+    wrap.dataset.page = p.page;
+    var im = el('img');
+    im.src = '../pages/' + img.file;
+    im.alt = '原文第 ' + p.page + ' 页';
+    wrap.appendChild(im);
+    if (p.bbox) {
+      var pad = 2;
+      var box = el('div', 'box');
+      box.style.left = ((p.bbox[0] - pad) / img.width) * 100 + '%';
+      box.style.top = ((img.height - p.bbox[3] - pad) / img.height) * 100 + '%';
+      box.style.width = ((p.bbox[2] - p.bbox[0] + 2 * pad) / img.width) * 100 + '%';
+      box.style.height = ((p.bbox[3] - p.bbox[1] + 2 * pad) / img.height) * 100 + '%';
+      wrap.appendChild(box);
+      im.addEventListener('load', function () { box.scrollIntoView({ block: 'center', inline: 'center' }); });
+    }
+    var frag = document.createDocumentFragment();
+    frag.appendChild(el('p', 'where', '原文第 ' + p.page + ' 页' + (p.origin === 'ocr' ? '（OCR 识别' + (p.confidence !== undefined ? '，置信度 ' + Math.round(p.confidence) : '') + '）' : '')));
+    // The page at about its rendered size, scrolled to the box: the digits stay legible in the panel.
+    var scroll = el('div', 'page-scroll');
+    scroll.appendChild(wrap);
+    frag.appendChild(scroll);
+    var whole = el('button', 'page-toggle', '整页 / 放大');
+    whole.type = 'button';
+    whole.addEventListener('click', function () { scroll.classList.toggle('whole'); });
+    frag.appendChild(whole);
+    return frag;
+  }
+  function tableView(c) {
+    var p = c.prov;
+    var grid = ev.tables && ev.tables[p.table];
+    if (!grid) return el('p', 'muted', '原文第 ' + (p.table + 1) + ' 个表格（不可用）');
+    var frag = document.createDocumentFragment();
+    frag.appendChild(el('p', 'where', '原文第 ' + (p.table + 1) + ' 个表格，第 ' + (p.row + 1) + ' 行，第 ' + (p.col + 1) + ' 列'));
+    var scroll = el('div', 'source-table-wrap');
+    var t = el('table', 'source-table');
+    var hit;
+    grid.forEach(function (row, r) {
+      var tr = el('tr');
+      row.forEach(function (text, k) {
+        // A position covered by a merged cell stays as an empty cell so the columns line up as read.
+        var td = el('td', text === null ? 'spanned' : '', text);
+        if (r === p.row && k === p.col) { td.className = 'hit'; hit = td; }
+        else if (r === p.row) td.classList.add('same-row');
+        tr.appendChild(td);
+      });
+      t.appendChild(tr);
+    });
+    scroll.appendChild(t);
+    frag.appendChild(scroll);
+    if (hit) setTimeout(function () { hit.scrollIntoView({ block: 'center', inline: 'center' }); }, 0);
+    return frag;
+  }
+  function lineView(key) {
+    var at = ev.cellLines[key];
+    var frag = document.createDocumentFragment();
+    frag.appendChild(el('p', 'where', '原文第 ' + at.line + ' 行'));
+    var pre = el('pre', 'source-line');
+    pre.appendChild(document.createTextNode(at.before));
+    pre.appendChild(el('mark', '', at.match));
+    pre.appendChild(document.createTextNode(at.after));
+    frag.appendChild(pre);
+    return frag;
+  }
+
+  function showCell(key) {
+    var c = data.cells[key];
+    document.querySelectorAll('td.v.selected').forEach(function (td) { td.classList.remove('selected'); });
+    cellsFor(key).forEach(function (td) { td.classList.add('selected'); });
+    aside.replaceChildren();
+    aside.classList.remove('muted');
+    aside.dataset.key = key;
+    if (!c) { aside.appendChild(el('p', 'muted', '此单元格没有读取记录。')); return; }
+    aside.appendChild(el('h3', 'cell-name', c.name));
+    var dl = el('dl', 'cell-facts');
+    function fact(k, v) { dl.appendChild(el('dt', '', k)); dl.appendChild(el('dd', '', v)); }
+    fact('读取值', c.v === null ? '空' : c.v);
+    fact('原文', c.raw || '（空白）');
+    if (c.doubt) fact('存疑', c.doubtText + '（' + c.doubt + '）');
+    aside.appendChild(dl);
+    var involved = data.findings.filter(function (f) { return f.cells.indexOf(key) >= 0 && f.rule !== 'completeness'; });
+    involved.forEach(function (f) {
+      var a = el('a', 'finding-link', '#' + (f.i + 1) + ' ' + f.ruleName + (f.identity ? '：' + f.identity : ''));
+      a.href = '#f' + f.i;
+      aside.appendChild(a);
+    });
+    var p = c.prov || {};
+    var view;
+    if (ev.unavailable) view = el('p', 'muted', ev.unavailable);
+    else if (p.page !== undefined) view = pdfView(c);
+    else if (p.table !== undefined) view = tableView(c);
+    else if (ev.cellLines && ev.cellLines[key]) view = lineView(key);
+    else view = el('p', 'muted', '没有该单元格在原文中的位置信息。');
+    aside.appendChild(view);
+  }
+
+  document.addEventListener('click', function (e) {
+    var td = e.target.closest('td.v[data-key]');
+    if (td) { showCell(td.dataset.key); return; }
+    var link = e.target.closest('a.cell-link');
+    if (link) { e.preventDefault(); showCell(link.dataset.key); return; }
+    var card = e.target.closest('li.finding');
+    if (card && !e.target.closest('.review-form')) {
+      var f = data.findings[Number(card.dataset.finding)];
+      document.querySelectorAll('td.v.focus').forEach(function (x) { x.classList.remove('focus'); });
+      f.cells.forEach(function (k) { cellsFor(k).forEach(function (x) { x.classList.add('focus'); }); });
+      var checked = f.checked[0];
+      if (checked && data.cells[checked]) showCell(checked);
+    }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && e.target.matches && e.target.matches('td.v[data-key]')) showCell(e.target.dataset.key);
+  });
+
+  function setDecision(card, review) {
+    var decision = review ? review.decision : 'none';
+    var state = card.querySelector('.review-state');
+    state.className = 'review-state decision-' + decision;
+    state.textContent = DECISIONS[decision];
+    var note = card.querySelector('.review-note');
+    note.textContent = review && review.note ? '审核意见：' + review.note + (review.reviewer ? ' —— ' + review.reviewer : '') : '';
+  }
+
+  function reviewForm(card, current) {
+    var box = card.querySelector('.review-form');
+    box.hidden = false;
+    box.replaceChildren();
+    var sel = el('select', 'decision');
+    ['confirmed', 'dismissed', 'open'].forEach(function (d) {
+      var o = el('option', '', DECISIONS[d]);
+      o.value = d;
+      sel.appendChild(o);
+    });
+    sel.value = current ? current.decision : 'open'; // nothing decided until a reviewer chooses
+    var note = el('input', 'note');
+    note.placeholder = '审核意见';
+    note.value = current ? current.note : '';
+    var who = el('input', 'reviewer');
+    who.placeholder = '审核人';
+    who.value = (current && current.reviewer) || localStorage.getItem('nianbao.reviewer') || '';
+    var btn = el('button', 'save', '保存');
+    btn.type = 'button';
+    var status = el('span', 'save-status');
+    btn.addEventListener('click', function () {
+      localStorage.setItem('nianbao.reviewer', who.value);
+      btn.disabled = true;
+      window.NianbaoReviews.save({ key: card.dataset.reviewKey, decision: sel.value, note: note.value, reviewer: who.value })
+        .then(function (saved) { setDecision(card, saved); status.textContent = '已保存'; })
+        .catch(function (err) { status.textContent = '保存失败：' + err.message; })
+        .then(function () { btn.disabled = false; });
+    });
+    [sel, note, who, btn, status].forEach(function (x) { box.appendChild(x); });
+  }
+
+  if (!window.NianbaoReviews.served) {
+    var list = document.querySelector('.finding-list');
+    if (list) list.parentNode.insertBefore(el('p', 'muted review-hint', '此页为静态页面：审核结论为生成时的状态。用 nianbao serve 打开即可记录审核结论。'), list);
+  } else {
+    window.NianbaoReviews.load().then(function (byId) {
+      document.querySelectorAll('li.finding').forEach(function (card) {
+        var current = byId[card.dataset.reviewId];
+        if (current) setDecision(card, current);
+        reviewForm(card, current);
+      });
+    });
+  }
+})();

@@ -1,0 +1,131 @@
+/**
+ * `nianbao audit OUT`: OUT/audit/, a static site over an extract's outputs that opens from file:// with
+ * no server and no network. Every script and style is copied in (ECharts from its package); data is
+ * written as scripts (`window.NIANBAO_… = …`) because browsers forbid fetching JSON from file://.
+ */
+import { createReadStream } from 'node:fs';
+import { access, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { ReportRecord } from '../schemas/record.js';
+import { yearFacts, type YearFacts } from '../checks/cross-year/facts.js';
+import { runYearChecks, type YearCheck } from '../checks/cross-year/index.js';
+import { normaliseAgency } from '../structure/agency.js';
+import { evidenceOf, type Evidence } from './evidence.js';
+import { dataScript } from './html.js';
+import { indexPage, indexEntry, type IndexEntry } from './index-page.js';
+import { reportPage } from './report-page.js';
+import { readReviews } from '../reviews/store.js';
+
+export const SITE_DIR = 'audit';
+
+export interface BuildOptions {
+  /** Skip the evidence (page images, source tables): a faster site without the 原文位置 panel. */
+  noEvidence?: boolean;
+  /** Documents whose evidence is prepared at once (pdftoppm processes); default one per core. */
+  concurrency?: number;
+}
+
+export interface BuildResult {
+  dir: string;
+  reports: number;
+  seconds: number;
+}
+
+/** The browser assets of the site, beside this module's source (src/audit/assets). */
+function assetsDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // From src/audit (tests, tsx) or dist/src/audit (the built CLI) to the package's src/audit/assets.
+  return here.includes(`${join('dist', 'src')}`) ? join(here, '..', '..', '..', 'src', 'audit', 'assets') : join(here, 'assets');
+}
+
+const ASSETS = ['site.css', 'index.js', 'report.js', 'review.js'];
+
+/** The records of the extract; validated against the schema when `validate` (once per build is enough). */
+async function* readRecords(outDir: string, validate: boolean): AsyncIterable<ReportRecord> {
+  const lines = createInterface({ input: createReadStream(join(outDir, 'reports.ndjson'), 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) if (line.trim()) yield validate ? ReportRecord.parse(JSON.parse(line)) : (JSON.parse(line) as ReportRecord);
+}
+
+/** The output folder holds no extract to build a site from. */
+export class NoExtractError extends Error {}
+
+export async function buildSite(outDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = Date.now();
+  try {
+    await access(join(outDir, 'reports.ndjson'));
+  } catch {
+    throw new NoExtractError(`${join(outDir, 'reports.ndjson')} not found: run \`nianbao extract … --out ${outDir}\` first`);
+  }
+  const site = join(outDir, SITE_DIR);
+  // Pages of a previous build go (reports no longer in the extract); page images and source tables stay for reuse.
+  for (const d of ['data', 'reports']) await rm(join(site, d), { recursive: true, force: true });
+  for (const d of ['assets', 'data', 'reports', 'pages']) await mkdir(join(site, d), { recursive: true });
+  const require = createRequire(import.meta.url);
+  await copyFile(require.resolve('echarts/dist/echarts.min.js'), join(site, 'assets', 'echarts.min.js'));
+  for (const a of ASSETS) await copyFile(join(assetsDir(), a), join(site, 'assets', a));
+
+  const reviews = await readReviews(outDir);
+  // Pass 1: each report's page name (two copies of the same bytes share a report_id), and the facts the year rules need.
+  const facts: YearFacts[] = [];
+  const slugs = new Map<string, string>();
+  const used = new Set<string>();
+  const order: string[] = [];
+  for await (const record of readRecords(outDir, false)) {
+    let slug = record.report_id;
+    for (let n = 2; used.has(slug); n++) slug = `${record.report_id}-${n}`;
+    used.add(slug);
+    if (!slugs.has(record.report_id)) slugs.set(record.report_id, slug);
+    order.push(slug);
+    const f = yearFacts(record, normaliseAgency);
+    if (f) facts.push(f);
+  }
+  const years = runYearChecks(facts);
+  const checksOf = new Map<string, YearCheck[]>();
+  for (const c of years.checks) {
+    for (const id of [c.report_id, c.previous_report_id]) {
+      const list = checksOf.get(id);
+      if (list) list.push(c);
+      else checksOf.set(id, [c]);
+    }
+  }
+
+  // Pass 2: one page per report, a few documents' evidence prepared at once; records are not all held.
+  const entries: IndexEntry[] = [];
+  const evidenceBySha = new Map<string, Promise<Evidence>>();
+  const writeReport = async (record: ReportRecord, slug: string) => {
+    let evidence: Evidence = {};
+    if (!options.noEvidence) {
+      let p = evidenceBySha.get(record.sha256);
+      if (!p) evidenceBySha.set(record.sha256, (p = evidenceOf(record, join(site, 'pages'))));
+      evidence = await p;
+    }
+    const { html } = reportPage({ record, slug, reviews, yearChecks: checksOf.get(record.report_id) ?? [], slugs, evidence });
+    await writeFile(join(site, 'reports', `${slug}.html`), html);
+  };
+  // Evidence runs pdftoppm and readers: one document per core. Without it, pages are only written.
+  const limit = options.concurrency ?? (options.noEvidence ? 16 : availableParallelism());
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown;
+  let i = 0;
+  for await (const record of readRecords(outDir, true)) {
+    const slug = order[i++];
+    entries.push(indexEntry(record, slug, reviews));
+    const task: Promise<void> = writeReport(record, slug)
+      .catch((err) => void (failure ??= err))
+      .finally(() => inflight.delete(task));
+    inflight.add(task);
+    if (inflight.size >= limit) await Promise.race(inflight);
+    if (failure) break;
+  }
+  await Promise.all(inflight);
+  if (failure) throw failure;
+
+  const index = indexPage(entries);
+  await writeFile(join(site, 'data', 'index.js'), dataScript('NIANBAO_INDEX', index.data));
+  await writeFile(join(site, 'index.html'), index.html);
+  return { dir: site, reports: entries.length, seconds: (Date.now() - started) / 1000 };
+}
