@@ -35,11 +35,11 @@ export interface BuildResult {
   seconds: number;
 }
 
-/** The browser assets of the site, beside this module's source (src/audit/assets). */
+/** The browser assets of the site, beside this module (src/audit/assets, or their copy in dist/). */
 function assetsDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  // From src/audit (tests, tsx) or dist/src/audit (the built CLI) to the package's src/audit/assets.
-  return here.includes(`${join('dist', 'src')}`) ? join(here, '..', '..', '..', 'src', 'audit', 'assets') : join(here, 'assets');
+  // The build copies the assets beside the compiled code (scripts/copy-assets.mjs); run from source, they are here.
+  return join(here, 'assets');
 }
 
 const ASSETS = ['site.css', 'index.js', 'report.js', 'review.js'];
