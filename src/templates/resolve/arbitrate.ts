@@ -37,6 +37,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
       ? { status: 'certain', reading: row.readings.readings[0] }
       : { status: 'undecided', survivors: [], all: row.readings.readings, none: true },
   );
+  reconsiderExactRows(rows, identities, known, verdicts);
   if (!uncertain.length) return verdicts;
 
   const uncertainKeys = new Set(uncertain.flatMap((i) => rows[i].keys));
@@ -128,4 +129,51 @@ function droppedOnlyEmpty(readings: RowReadings, reading: Reading): boolean {
   if (readings.kind !== 'extra') return false;
   const kept = new Set(reading);
   return readings.tokens.every((t) => kept.has(t) || t.raw.trim() === '');
+}
+
+/**
+ * A row read exactly that breaks its own total, with an empty cell at an end: if without that cell
+ * (a gap elsewhere) a reading satisfies every identity the row takes part in, the empty cell was the
+ * grid's, not the report's — one such reading is taken (identity-resolved); several leave the cells
+ * they disagree on blank. With none, the row stands as printed and the checks report it.
+ */
+function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
+  rows.forEach((row, i) => {
+    const alternatives = row.readings.alternatives;
+    if (!alternatives?.length || verdicts[i].status !== 'certain') return;
+    const keys = new Set(row.keys);
+    const touching = identities.filter((id) => [...id.parts, ...id.totals].some((k) => keys.has(k)));
+    const own = touching.filter((id) => [...id.parts, ...id.totals].every((k) => keys.has(k)));
+    const holds = (reading: Reading, list: Identity[]): boolean => {
+      const values = new Map(known);
+      row.keys.forEach((k, c) => values.set(k, tokenValue(reading[c])));
+      return list.every((id) => {
+        let left = 0;
+        let right = 0;
+        for (const k of id.parts) {
+          const v = values.get(k);
+          if (v === undefined || v === '?') return true;
+          left += v ?? 0;
+        }
+        for (const k of id.totals) {
+          const v = values.get(k);
+          if (v === undefined || v === '?') return true;
+          right += v ?? 0;
+        }
+        return Math.round((left - right) * 1e6) === 0;
+      });
+    };
+    const printed = row.readings.readings[0];
+    if (!own.length || holds(printed, own)) return;
+    const fitting = alternatives.filter((r) => holds(r, touching));
+    if (!fitting.length) return;
+    if (fitting.length > 1) {
+      // Several places for the missing cell fit (zeros look alike): the cells they agree on stand.
+      verdicts[i] = { status: 'undecided', survivors: fitting, all: [printed, ...alternatives], none: false };
+      for (const k of row.keys) known.delete(k);
+      return;
+    }
+    verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: 0 };
+    row.keys.forEach((k, c) => known.set(k, tokenValue(fitting[0][c])));
+  });
 }

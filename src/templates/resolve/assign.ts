@@ -53,8 +53,11 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
     keys.forEach((k, c) => write(out, k, verdict.reading[c], null));
     return;
   }
-  const printed = `${readings.tokens.length} values printed where the template has ${keys.length} columns (${show(readings.tokens)})`;
-  const code = readings.kind === 'missing' ? 'missing-values' : 'extra-values';
+  const printed =
+    readings.kind === 'exact'
+      ? `read as printed (${show(readings.tokens)}) the row breaks its own total; an empty cell at its end is not one of its cells`
+      : `${readings.tokens.length} values printed where the template has ${keys.length} columns (${show(readings.tokens)})`;
+  const code = readings.kind === 'missing' ? 'missing-values' : readings.kind === 'exact' ? 'empty-end-cell' : 'extra-values';
   if (verdict.status === 'resolved') {
     const all = [verdict.reading, ...verdict.others];
     keys.forEach((k, c) => write(out, k, verdict.reading[c], agreeAt(all, c) ? null : 'identity-resolved'));
@@ -65,7 +68,7 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
     return;
   }
   const candidates = verdict.survivors.length ? verdict.survivors : verdict.all;
-  const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : code;
+  const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : readings.kind === 'missing' ? 'missing-values' : 'extra-values';
   keys.forEach((k, c) => (candidates.length && agreeAt(candidates, c) ? write(out, k, candidates[0][c], null) : write(out, k, undefined, undecided)));
   const listed = candidates.slice(0, 6).map(show).join(' ‖ ');
   const why = !verdict.all.length

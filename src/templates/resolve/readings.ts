@@ -19,6 +19,12 @@ export interface RowReadings {
   readings: Reading[];
   /** The tokens considered, as printed. */
   tokens: ValueCell[];
+  /**
+   * For a row read exactly: the readings in which an empty cell at either end is not a cell of the row
+   * (a grid that gave the row one cell too many, the row one value too few). Tried only when the row
+   * as read breaks its own total (see arbitrate.ts).
+   */
+  alternatives?: Reading[];
 }
 
 /** What a token means in a sum: a number, a printed blank (0, value null), or text we cannot count. */
@@ -71,7 +77,10 @@ function distinct(readings: Reading[]): Reading[] {
 export function rowReadings(values: ValueCell[], n: number): RowReadings {
   const tokens = effectiveTokens(values, n);
   const diff = tokens.length - n;
-  if (diff === 0) return { kind: 'exact', readings: [tokens], tokens };
+  if (diff === 0) {
+    const alternatives = endEmptyAlternatives(tokens, n);
+    return { kind: 'exact', readings: [tokens], tokens, ...(alternatives.length ? { alternatives } : {}) };
+  }
   if (Math.abs(diff) > MAX_SHIFT) return { kind: 'unreadable', readings: [], tokens };
   if (diff > 0) {
     const readings = combinations(tokens.length, diff).map((drop) => tokens.filter((_, i) => !drop.includes(i)));
@@ -92,4 +101,21 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
     return out;
   });
   return { kind: 'missing', readings: distinct(readings), tokens };
+}
+
+/** Readings without an empty cell at the row's start or end, a gap put back at each other place. */
+function endEmptyAlternatives(tokens: ValueCell[], n: number): Reading[] {
+  const out: Reading[] = [];
+  for (const end of [0, tokens.length - 1]) {
+    if (tokens[end]?.raw.trim() !== '') continue;
+    const rest = tokens.filter((_, i) => i !== end);
+    for (let gap = 0; gap < n; gap++) {
+      const reading: Reading = [];
+      let t = 0;
+      for (let i = 0; i < n; i++) reading.push(i === gap ? undefined : rest[t++]);
+      out.push(reading);
+    }
+  }
+  const printed = readingSignature(tokens);
+  return distinct(out).filter((r) => readingSignature(r) !== printed);
 }
