@@ -23,6 +23,12 @@ export const TableCell = z.object({
    * not be counted twice.
    */
   spanned: z.boolean().optional(),
+  /**
+   * Set when the reader knows the text may not be what the source means (a kebab-case code, e.g.
+   * `formula-without-value`: a spreadsheet formula saved without its computed value, so the text is
+   * empty). Carried to the record's cell_details[key].doubt.
+   */
+  doubt: z.string().optional(),
   prov: Provenance.optional(),
 });
 export type TableCell = z.infer<typeof TableCell>;
@@ -59,7 +65,7 @@ export type Block = z.infer<typeof Block>;
 export const Message = z.object({ code: z.string(), message: z.string() });
 export type Message = z.infer<typeof Message>;
 
-export const Format = z.enum(['html', 'docx', 'pdf', 'txt', 'doc', 'wps', 'unknown']);
+export const Format = z.enum(['html', 'docx', 'pdf', 'txt', 'doc', 'wps', 'xlsx', 'xls', 'unknown']);
 export type Format = z.infer<typeof Format>;
 
 export const DocumentModel = z.object({
