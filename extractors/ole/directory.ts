@@ -1,0 +1,73 @@
+/**
+ * What an OLE2 compound file holds, from its directory: Word (.doc, WPS .wps) keeps a `WordDocument`
+ * stream, Excel (.xls) and WPS Spreadsheets (.et) a `Workbook` (BIFF8) or `Book` (BIFF5) stream. The
+ * container is the same, so only these names tell a report from a statistics workbook. Reads only the
+ * bytes it is given (a sniffer sees the first 64 KiB): a directory that lies beyond them is partly
+ * listed, and the caller falls back to the file name.
+ */
+
+const HEADER_BYTES = 512;
+const END_OF_CHAIN = 0xfffffffe;
+/** Sector ids at or above this are markers (free, end of chain, FAT, DIFAT), never data. */
+const MAX_REGULAR_SECTOR = 0xfffffffa;
+const ENTRY_BYTES = 128;
+const HEADER_DIFAT_ENTRIES = 109;
+/** A directory chain longer than this is a loop or a hostile file: real ones have a handful of sectors. */
+const MAX_DIRECTORY_SECTORS = 1024;
+
+export type OleContent = 'word' | 'workbook';
+
+export interface OleDirectory {
+  names: string[];
+  /** False when part of the directory (or the FAT that chains it) lies beyond the bytes given. */
+  complete: boolean;
+}
+
+export function oleDirectory(bytes: Buffer): OleDirectory {
+  const names: string[] = [];
+  if (bytes.length < HEADER_BYTES) return { names, complete: false };
+  const shift = bytes.readUInt16LE(0x1e);
+  if (shift !== 9 && shift !== 12) return { names, complete: true };
+  const sectorBytes = 1 << shift;
+  const idsPerFatSector = sectorBytes / 4;
+  const sectorOffset = (sid: number) => (sid + 1) * sectorBytes;
+  const nextSector = (sid: number): number | undefined => {
+    const fatIndex = Math.floor(sid / idsPerFatSector);
+    if (fatIndex >= HEADER_DIFAT_ENTRIES) return undefined;
+    const fatSector = bytes.readUInt32LE(0x4c + fatIndex * 4);
+    if (fatSector >= MAX_REGULAR_SECTOR) return undefined;
+    const at = sectorOffset(fatSector) + (sid % idsPerFatSector) * 4;
+    return at + 4 <= bytes.length ? bytes.readUInt32LE(at) : undefined;
+  };
+
+  let sid = bytes.readUInt32LE(0x30);
+  for (let visited = 0; sid !== END_OF_CHAIN; visited++) {
+    if (sid >= MAX_REGULAR_SECTOR || visited >= MAX_DIRECTORY_SECTORS) return { names, complete: true };
+    const start = sectorOffset(sid);
+    if (start + sectorBytes > bytes.length) return { names, complete: false };
+    for (let at = start; at < start + sectorBytes; at += ENTRY_BYTES) {
+      const nameBytes = bytes.readUInt16LE(at + 64);
+      const type = bytes[at + 66];
+      if (type === 0 || nameBytes < 2 || nameBytes > 64) continue; // an unused slot
+      names.push(bytes.toString('utf16le', at, at + nameBytes - 2));
+    }
+    const next = nextSector(sid);
+    if (next === undefined) return { names, complete: false };
+    sid = next;
+  }
+  return { names, complete: true };
+}
+
+const WORKBOOK_EXTENSION = /\.(?:xls|xlt|et|ett)$/i;
+
+/**
+ * Word or workbook, from the stream names; when the directory says neither (not all visible, or an
+ * unusual producer), from the file name: .xls/.xlt/.et/.ett are workbooks, anything else is left to
+ * the Word path as before.
+ */
+export function oleContent(bytes: Buffer, name: string | undefined): OleContent {
+  const { names } = oleDirectory(bytes);
+  if (names.includes('WordDocument')) return 'word';
+  if (names.includes('Workbook') || names.includes('Book')) return 'workbook';
+  return WORKBOOK_EXTENSION.test(name ?? '') ? 'workbook' : 'word';
+}

@@ -1,0 +1,113 @@
+/**
+ * A worksheet as a dense grid of cell texts over its used range, merged ranges expanded: every
+ * position a merge covers repeats the text of its top-left cell and is marked spanned, as the HTML
+ * and DOCX readers do with rowspan/colspan. The used range is where text is, so a stray merge or
+ * styled empty cells far away do not inflate it; its size is checked before anything is allocated.
+ */
+import type { Worksheet } from 'exceljs';
+import { UnreadableDocumentError } from '../model.js';
+import { cellText, type CellDoubt } from './cell-text.js';
+
+export interface GridCell {
+  text: string;
+  spanned?: boolean;
+  doubt?: CellDoubt;
+  /** A1-style address in the sheet, for messages. */
+  address: string;
+  formula?: string;
+}
+
+export interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Column letters → 1-based number (A → 1, AA → 27). */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function columnLetters(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** 'B2:D4' (or a single 'B2') → its range; undefined for anything else. */
+export function parseRange(ref: string): Range | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/i.exec(ref.trim());
+  if (!m) return undefined;
+  const a = { col: columnNumber(m[1]!), row: Number(m[2]) };
+  const b = m[3] ? { col: columnNumber(m[3]), row: Number(m[4]) } : a;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+function mergesOf(sheet: Worksheet): Range[] {
+  const refs = (sheet.model as { merges?: string[] }).merges ?? [];
+  return refs.map(parseRange).filter((r): r is Range => r !== undefined);
+}
+
+export interface SheetGrid {
+  /** Row-major, dense; empty when the sheet holds no text. */
+  rows: GridCell[][];
+  /** Sheet row and column of grid position [0][0]. */
+  origin: { row: number; col: number };
+}
+
+export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
+  const texts = new Map<string, GridCell>();
+  const key = (row: number, col: number) => `${row}:${col}`;
+  let bounds: Range | undefined;
+  const include = (r: Range) => {
+    bounds = bounds
+      ? { top: Math.min(bounds.top, r.top), left: Math.min(bounds.left, r.left), bottom: Math.max(bounds.bottom, r.bottom), right: Math.max(bounds.right, r.right) }
+      : { ...r };
+  };
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.isMerged && cell.master !== cell) return; // covered by a merge: its top-left cell speaks for it
+      const read = cellText(cell.value);
+      if (!read.text.trim() && !read.doubt) return;
+      texts.set(key(rowNumber, colNumber), { text: read.text, address: cell.address, ...(read.doubt ? { doubt: read.doubt } : {}), ...(read.formula ? { formula: read.formula } : {}) });
+      include({ top: rowNumber, left: colNumber, bottom: rowNumber, right: colNumber });
+    });
+  });
+  const merges = mergesOf(sheet).filter((m) => texts.has(key(m.top, m.left)));
+  for (const m of merges) include(m);
+  if (!bounds) return { rows: [], origin: { row: 1, col: 1 } };
+
+  const height = bounds.bottom - bounds.top + 1;
+  const width = bounds.right - bounds.left + 1;
+  if (height * width > maxCells) {
+    throw new UnreadableDocumentError('too-large', `sheet ${sheet.name} spans ${height} × ${width} cells, more than maxTableCells (${maxCells})`);
+  }
+  // Merges that do not overlap cover at most the grid once; more means overlapping ranges, which no
+  // spreadsheet program writes and which would cost area × merges to expand.
+  const covered = merges.reduce((sum, m) => sum + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0);
+  if (covered > height * width) {
+    throw new UnreadableDocumentError('corrupt-xlsx', `sheet ${sheet.name} has overlapping merged ranges (${covered} cells merged in a ${height} × ${width} grid)`);
+  }
+  const rows: GridCell[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row: GridCell[] = [];
+    for (let c = 0; c < width; c++) {
+      const address = `${columnLetters(bounds.left + c)}${bounds.top + r}`;
+      row.push(texts.get(key(bounds.top + r, bounds.left + c)) ?? { text: '', address });
+    }
+    rows.push(row);
+  }
+  for (const m of merges) {
+    const master = texts.get(key(m.top, m.left))!;
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        rows[r - bounds.top]![c - bounds.left] = { text: master.text, spanned: true, address: `${columnLetters(c)}${r}` };
+      }
+    }
+  }
+  return { rows, origin: { row: bounds.top, col: bounds.left } };
+}

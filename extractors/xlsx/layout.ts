@@ -1,0 +1,102 @@
+/**
+ * A sheet's grid as document blocks. Tables are the runs of rows between empty rows (a sheet may hold
+ * one table or all three, one under the other). Above a table, rows holding a single text that reads
+ * as a title or caption (the merged title naming agency and year, 二、主动公开政府信息情况, 表一, 单位：件)
+ * are text, not table rows; so are single-text notes under it (注：…, 填报人, a date). Any other row,
+ * a header spanning the whole width (第二十条第（一）项) included, stays in its table.
+ */
+import type { Block, HeadingBlock, ParagraphBlock, TableBlock } from '../model.js';
+import type { GridCell } from './grid.js';
+
+const YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/;
+const REPORT = /报告|年报/;
+const CAPTION = new RegExp(
+  [
+    YEAR.source,
+    REPORT.source,
+    '统计表|情况表|统计数据',
+    '^附?表\\s*[一二三四五六七八九十\\d]',
+    '^[一二三四五六七八九十]+\\s*[、.．]',
+    '^(?:填报|统计|编制)?单位\\s*[:：]',
+    '^(?:制表|填报)',
+  ].join('|'),
+);
+const NOTE = /^(?:注|备注|说明)\s*[:：\d]|^(?:填报|制表|审核|负责人|联系)|(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,2}\s*月\s*\S{1,3}\s*日$/;
+
+/** The one text of a row whose non-empty cells all come from one cell (a merged or lone title), else undefined. */
+function singleText(row: GridCell[]): string | undefined {
+  const origins = row.filter((c) => !c.spanned && c.text.trim());
+  return origins.length === 1 ? origins[0]!.text.trim() : undefined;
+}
+
+const isEmptyRow = (row: GridCell[]) => row.every((c) => !c.text.trim() && !c.doubt);
+
+/** Runs of non-empty rows. */
+function segments(rows: GridCell[][]): GridCell[][][] {
+  const out: GridCell[][][] = [];
+  let current: GridCell[][] = [];
+  for (const row of rows) {
+    if (isEmptyRow(row)) {
+      if (current.length) out.push(current);
+      current = [];
+    } else current.push(row);
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** Columns empty in every row of the table are padding from wider tables elsewhere on the sheet. */
+function trimColumns(rows: GridCell[][]): GridCell[][] {
+  const width = rows[0]?.length ?? 0;
+  const used = (c: number) => rows.some((row) => row[c]!.text.trim() || row[c]!.doubt);
+  let left = 0;
+  while (left < width && !used(left)) left++;
+  let right = width - 1;
+  while (right > left && !used(right)) right--;
+  return rows.map((row) => row.slice(left, right + 1));
+}
+
+function tableBlock(rows: GridCell[][]): TableBlock {
+  return {
+    kind: 'table',
+    rows: trimColumns(rows).map((row) => row.map((c) => ({ text: c.text, ...(c.spanned ? { spanned: true } : {}), ...(c.doubt ? { doubt: c.doubt } : {}) }))),
+  };
+}
+
+export interface LayoutState {
+  /** Set once the report's title has been given out as the document's heading. */
+  titled: boolean;
+}
+
+function textBlock(text: string, state: LayoutState): HeadingBlock | ParagraphBlock {
+  if (!state.titled && REPORT.test(text) && YEAR.test(text)) {
+    state.titled = true;
+    return { kind: 'heading', text, level: 1 };
+  }
+  return { kind: 'paragraph', text };
+}
+
+export function sheetBlocks(rows: GridCell[][], state: LayoutState): Block[] {
+  const blocks: Block[] = [];
+  for (const segment of segments(rows)) {
+    let start = 0;
+    while (start < segment.length) {
+      const text = singleText(segment[start]!);
+      if (text === undefined || !CAPTION.test(text)) break;
+      blocks.push(textBlock(text, state));
+      start++;
+    }
+    let end = segment.length;
+    while (end > start) {
+      const text = singleText(segment[end - 1]!);
+      if (text === undefined || !NOTE.test(text)) break;
+      end--;
+    }
+    const body = segment.slice(start, end);
+    // Lines of text one under the other (a note, prose pasted into cells) are not a table.
+    if (body.every((row) => singleText(row) !== undefined)) body.forEach((row) => blocks.push(textBlock(singleText(row)!, state)));
+    else if (body.length) blocks.push(tableBlock(body));
+    for (const row of segment.slice(end)) blocks.push(textBlock(singleText(row)!, state));
+  }
+  return blocks;
+}

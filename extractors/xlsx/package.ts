@@ -1,0 +1,75 @@
+/**
+ * The XLSX package, checked before the spreadsheet library sees it. An XLSX is a zip of XML like a
+ * DOCX, so the DOCX zip guard applies (entry count, declared sizes, compression ratios, inflated sizes
+ * held to their declarations), then the XML limits: nesting depth, no DTD (entity expansion), and the
+ * number of cells the sheets declare. The parts the reader needs are handed on as a stored zip, so the
+ * library inflates nothing itself; pictures, charts, drawings and macros are left out. Worksheet parts
+ * get the sheetN.xml names the library looks for (writers may name them otherwise).
+ */
+import { UnreadableDocumentError } from '../model.js';
+import { openZip } from '../docx/zip.js';
+import { writeStoredZip, type ZipEntry } from '../docx/write-zip.js';
+import { MAX_NESTING_DEPTH, xmlNestsDeeperThan } from '../html/depth.js';
+import { DEFAULT_LIMITS } from '../../src/limits.js';
+
+const WORKBOOK_PART = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const NEEDED_PART = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(?:core|app)\.xml|xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|theme\/[^/]+\.xml))$/;
+/** A <c> element: one stored cell. */
+const CELL_TAG = /<(?:\w+:)?c[\s>/]/g;
+const WORKSHEET_REL = /<Relationship\b[^>]*\/worksheet"[^>]*>/g;
+
+export interface WorkbookPackage {
+  /** A stored zip of the parts the spreadsheet library needs. */
+  bytes: Buffer;
+  coreXml?: string;
+}
+
+function checkXml(name: string, xml: string): void {
+  if (/<!DOCTYPE/i.test(xml)) throw new UnreadableDocumentError('corrupt-xlsx', `${name} declares a DTD, which no spreadsheet program writes (entity expansion)`);
+  if (xmlNestsDeeperThan(xml, MAX_NESTING_DEPTH)) throw new UnreadableDocumentError('too-deep', `${name} nests more than ${MAX_NESTING_DEPTH} elements deep: not a real workbook`);
+}
+
+/** xl/-relative or absolute relationship target → part name. */
+function partName(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+}
+
+export async function readWorkbookPackage(bytes: Buffer): Promise<WorkbookPackage> {
+  const zip = await openZip(bytes, 'xlsx');
+  try {
+    if (!zip.parts.has(WORKBOOK_PART)) throw new UnreadableDocumentError('not-xlsx', 'the zip has no xl/workbook.xml: not an Excel workbook');
+    const read = async (name: string): Promise<string> => {
+      const xml = (await zip.read(name))!.toString('utf8');
+      checkXml(name, xml);
+      return xml;
+    };
+    const entries: ZipEntry[] = [];
+    const texts = new Map<string, string>();
+    for (const name of zip.parts.keys()) {
+      if (NEEDED_PART.test(name)) texts.set(name, await read(name));
+    }
+    // Worksheets are the parts the workbook's relationships name, whatever they are called.
+    let rels = texts.get(WORKBOOK_RELS) ?? '';
+    let cells = 0;
+    let next = 1;
+    for (const rel of rels.match(WORKSHEET_REL) ?? []) {
+      const target = /Target="([^"]+)"/.exec(rel)?.[1];
+      const name = target && partName(target);
+      if (!name || !zip.parts.has(name)) continue;
+      const xml = await read(name);
+      cells += xml.match(CELL_TAG)?.length ?? 0;
+      if (cells > DEFAULT_LIMITS.maxTableCells) {
+        throw new UnreadableDocumentError('too-large', `the worksheets store more than ${DEFAULT_LIMITS.maxTableCells} cells (maxTableCells)`);
+      }
+      const stored = `xl/worksheets/sheet${next++}.xml`;
+      rels = rels.replace(rel, rel.replace(/Target="[^"]+"/, `Target="/${stored}"`));
+      entries.push({ name: stored, data: Buffer.from(xml, 'utf8') });
+    }
+    if (texts.has(WORKBOOK_RELS)) texts.set(WORKBOOK_RELS, rels);
+    for (const [name, xml] of texts) entries.push({ name, data: Buffer.from(xml, 'utf8') });
+    return { bytes: writeStoredZip(entries), coreXml: texts.get('docProps/core.xml') };
+  } finally {
+    zip.close();
+  }
+}
