@@ -85,12 +85,6 @@ export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
   if (height * width > maxCells) {
     throw new UnreadableDocumentError('too-large', `sheet ${sheet.name} spans ${height} × ${width} cells, more than maxTableCells (${maxCells})`);
   }
-  // Merges that do not overlap cover at most the grid once; more means overlapping ranges, which no
-  // spreadsheet program writes and which would cost area × merges to expand.
-  const covered = merges.reduce((sum, m) => sum + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0);
-  if (covered > height * width) {
-    throw new UnreadableDocumentError('corrupt-xlsx', `sheet ${sheet.name} has overlapping merged ranges (${covered} cells merged in a ${height} × ${width} grid)`);
-  }
   const rows: GridCell[][] = [];
   for (let r = 0; r < height; r++) {
     const row: GridCell[] = [];

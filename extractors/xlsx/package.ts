@@ -1,28 +1,58 @@
 /**
  * The XLSX package, checked before the spreadsheet library sees it. An XLSX is a zip of XML like a
  * DOCX, so the DOCX zip guard applies (entry count, declared sizes, compression ratios, inflated sizes
- * held to their declarations), then the XML limits: nesting depth, no DTD (entity expansion), and the
- * number of cells the sheets declare. The parts the reader needs are handed on as a stored zip, so the
- * library inflates nothing itself; pictures, charts, drawings and macros are left out. Worksheet parts
- * get the sheetN.xml names the library looks for (writers may name them otherwise).
+ * held to their declarations), then the XML limits: nesting depth, no DTD (entity expansion), and what
+ * the sheets would make the library allocate (cells, rows, merged areas, columns). The parts the reader needs are handed on as a stored zip, so the
+ * library inflates nothing itself; pictures, charts, drawings, comments and macros are left out, with
+ * the sheet elements that refer to them. Worksheet parts get the sheetN.xml names the library looks
+ * for (writers may name them otherwise).
  */
 import { UnreadableDocumentError } from '../model.js';
 import { openZip } from '../docx/zip.js';
 import { writeStoredZip, type ZipEntry } from '../docx/write-zip.js';
 import { MAX_NESTING_DEPTH, xmlNestsDeeperThan } from '../html/depth.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { parseRange } from './grid.js';
 
 const WORKBOOK_PART = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const NEEDED_PART = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(?:core|app)\.xml|xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|theme\/[^/]+\.xml))$/;
 /** A <c> element: one stored cell. */
 const CELL_TAG = /<(?:\w+:)?c[\s>/]/g;
+const ROW_TAG = /<(?:\w+:)?row[\s>/]/g;
+const MERGE_REF = /<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]*)"/g;
+const COLUMN_MAX = /<(?:\w+:)?col\b[^>]*\bmax="(\d+)"/g;
+/**
+ * Sheet elements that point at other parts through the sheet's relationships (links, pictures,
+ * drawings, comments, Excel tables, controls). Those parts are not handed on, and the cells keep their
+ * text without them.
+ */
+const REFERRING_ELEMENT = /<(?:\w+:)?(hyperlinks|tableParts|oleObjects|controls)\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?\1>)|<(?:\w+:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture)\b[^>]*\/>/g;
+/** Excel's last column (XFD). */
+const MAX_COLUMNS = 16_384;
 const WORKSHEET_REL = /<Relationship\b[^>]*\/worksheet"[^>]*>/g;
 
 export interface WorkbookPackage {
   /** A stored zip of the parts the spreadsheet library needs. */
   bytes: Buffer;
   coreXml?: string;
+}
+
+/**
+ * What loading a worksheet will allocate: the library makes an object per stored cell, per row, per
+ * position a merged range covers (it expands merges itself) and per column a <col> range names.
+ */
+export function worksheetLoad(xml: string): number {
+  let load = (xml.match(CELL_TAG)?.length ?? 0) + (xml.match(ROW_TAG)?.length ?? 0);
+  for (const [, ref] of xml.matchAll(MERGE_REF)) {
+    const range = parseRange(ref!);
+    if (!range) throw new UnreadableDocumentError('corrupt-xlsx', `a merged range '${ref!.slice(0, 40)}' is not a cell range`);
+    load += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+  }
+  for (const [, max] of xml.matchAll(COLUMN_MAX)) {
+    if (Number(max) > MAX_COLUMNS) throw new UnreadableDocumentError('corrupt-xlsx', `a column range reaches column ${max}, past Excel's last column (${MAX_COLUMNS})`);
+  }
+  return load;
 }
 
 function checkXml(name: string, xml: string): void {
@@ -58,13 +88,13 @@ export async function readWorkbookPackage(bytes: Buffer): Promise<WorkbookPackag
       const name = target && partName(target);
       if (!name || !zip.parts.has(name)) continue;
       const xml = await read(name);
-      cells += xml.match(CELL_TAG)?.length ?? 0;
+      cells += worksheetLoad(xml);
       if (cells > DEFAULT_LIMITS.maxTableCells) {
-        throw new UnreadableDocumentError('too-large', `the worksheets store more than ${DEFAULT_LIMITS.maxTableCells} cells (maxTableCells)`);
+        throw new UnreadableDocumentError('too-large', `the worksheets store or merge more than ${DEFAULT_LIMITS.maxTableCells} cells and rows (maxTableCells)`);
       }
       const stored = `xl/worksheets/sheet${next++}.xml`;
       rels = rels.replace(rel, rel.replace(/Target="[^"]+"/, `Target="/${stored}"`));
-      entries.push({ name: stored, data: Buffer.from(xml, 'utf8') });
+      entries.push({ name: stored, data: Buffer.from(xml.replace(REFERRING_ELEMENT, ''), 'utf8') });
     }
     if (texts.has(WORKBOOK_RELS)) texts.set(WORKBOOK_RELS, rels);
     for (const [name, xml] of texts) entries.push({ name, data: Buffer.from(xml, 'utf8') });
