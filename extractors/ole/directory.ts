@@ -60,14 +60,18 @@ export function oleDirectory(bytes: Buffer): OleDirectory {
 
 const WORKBOOK_EXTENSION = /\.(?:xls|xlt|et|ett)$/i;
 
-/**
- * Word or workbook, from the stream names; when the directory says neither (not all visible, or an
- * unusual producer), from the file name: .xls/.xlt/.et/.ett are workbooks, anything else is left to
- * the Word path as before.
- */
-export function oleContent(bytes: Buffer, name: string | undefined): OleContent {
+/** Word or workbook as the stream names say, or undefined when they say neither (not all visible, or an unusual producer). */
+export function oleContentByStreams(bytes: Buffer): OleContent | undefined {
   const { names } = oleDirectory(bytes);
   if (names.includes('WordDocument')) return 'word';
   if (names.includes('Workbook') || names.includes('Book')) return 'workbook';
-  return WORKBOOK_EXTENSION.test(name ?? '') ? 'workbook' : 'word';
+  return undefined;
+}
+
+/**
+ * Word or workbook, from the stream names, else from the file name: .xls/.xlt/.et/.ett are workbooks,
+ * anything else is left to the Word path as before.
+ */
+export function oleContent(bytes: Buffer, name: string | undefined): OleContent {
+  return oleContentByStreams(bytes) ?? (WORKBOOK_EXTENSION.test(name ?? '') ? 'workbook' : 'word');
 }

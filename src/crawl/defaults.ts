@@ -40,7 +40,7 @@ export const CRAWL_DEFAULTS = {
   /** Link text or title that marks a report (case-insensitive regular expression). */
   reportLinkPattern: '年度报告|年报',
   /** Path endings that mark an attachment worth downloading from a report page. */
-  attachmentExtensions: ['.pdf', '.doc', '.docx', '.wps', '.xls', '.xlsx', '.zip'],
+  attachmentExtensions: ['.pdf', '.doc', '.docx', '.wps', '.xls', '.xlsx', '.et', '.zip'],
   /** Robots product token; the User-Agent is `nianbao/<version> (+<contact>)`. */
   robotsAgentToken: 'nianbao',
   /** Said in the User-Agent when --contact is not given; pass --contact to say who you are. */

@@ -130,7 +130,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
  */
 function attachmentMetadata(entry: FrontierEntry, finalUrl: string, lastModified: string | null, store: CrawlStore): PageMetadata {
   const parent = entry.parentUrl ? store.resource(entry.parentUrl) : undefined;
-  const linkTitle = entry.linkText?.replace(/\.(pdf|docx?|wps|xlsx?|zip)$/i, '').trim() || null;
+  const linkTitle = entry.linkText?.replace(/\.(pdf|docx?|wps|xlsx?|et|zip)$/i, '').trim() || null;
   return {
     title: (reportYear(linkTitle) !== null ? linkTitle : null) ?? parent?.title ?? linkTitle,
     publishedAt: parent?.published_at ?? dateFromUrl(finalUrl) ?? normaliseDate(lastModified ? new Date(lastModified).toISOString() : null),
