@@ -31,7 +31,7 @@ export async function extractFile(path: string, options: ExtractOptions = {}, re
 export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {
   if (bytes.length === 0) return failedRecord(source, bytes, 'unknown', 'empty file');
   const reader = detectReader(bytes, source);
-  if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF or text)');
+  if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF, a workbook or text)');
   let doc: DocumentModel;
   try {
     doc = await reader.read(bytes, { name: source });
