@@ -29,6 +29,11 @@ export const TableCell = z.object({
    * empty). Carried to the record's cell_details[key].doubt.
    */
   doubt: z.string().optional(),
+  /**
+   * True when the source printed no cell here: a ragged text row padded to the grid's width. Unlike an
+   * empty cell (a printed blank), an absent one says nothing about its column.
+   */
+  absent: z.boolean().optional(),
   prov: Provenance.optional(),
 });
 export type TableCell = z.infer<typeof TableCell>;

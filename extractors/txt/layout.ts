@@ -6,7 +6,7 @@
  * numbers and form feeds between rows. Everything else becomes paragraphs (wrapped lines joined).
  */
 import { cell, type Block, type TableBlock } from '../model.js';
-import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, joinWrapped, padRows, trimCell } from './lines.js';
+import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, joinWrapped, denseCells, trimCell } from './lines.js';
 
 /** A value as tables print it: a count, a decimal, or a blank marker (- / —). */
 const VALUE = /^(?:\d+(?:\.\d+)?|[-—–/／])$/;
@@ -68,11 +68,34 @@ function numericTail(text: string): { label: string; gap: string; values: string
   return { label: trimCell(text.slice(0, labelEnd)), gap: text.slice(labelEnd, firstValue), values };
 }
 
+/**
+ * A line whose cells are separated by tabs: every tab is a cell boundary, so an empty cell between
+ * two tabs is a printed blank in its column (whitespace runs cannot say that).
+ */
+function tabRow(line: string): NumericLine | undefined {
+  if (!line.includes('\t')) return undefined;
+  // Trailing tabs are cells too: a row of blanks ends in them.
+  const cells = line.replace(/^[ \u3000]+|[\r\n]+$/g, '').split('\t').map(trimCell);
+  const first = cells.findIndex((c) => VALUE.test(c) || c === '');
+  if (first < 0) return undefined;
+  const label = cells.slice(0, first).filter(Boolean).join(' ');
+  const values = cells.slice(first);
+  const digits = values.some((v) => /\d/.test(v));
+  if (values.length < 2 || !values.every((v) => v === '' || VALUE.test(v))) return undefined;
+  // A row of blanks (a label and three or more empty cells) is a row too: prose has no tab runs; a
+  // row of values without a label (table 四's one row) needs several cells and a number.
+  if (label ? !digits && values.length < 3 : !digits || values.length < 5) return undefined;
+  if (label.length > MAX_LABEL_CHARS || /\d(?![.、．\d])/.test(label) || /[。；！？]/.test(label)) return undefined;
+  return { kind: 'numeric', label, values };
+}
+
 function classify(raw: string): Line {
   const line = raw.replace(/\f/g, '');
   const text = trimCell(line);
   if (text === '') return { kind: 'blank' };
   if (isPageNumberLine(text)) return { kind: 'page' };
+  const tabbed = text.length <= MAX_ROW_LINE_CHARS ? tabRow(line) : undefined;
+  if (tabbed) return tabbed;
   const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(text) : undefined;
   if (m) {
     const { label, gap, values } = m;
@@ -82,7 +105,8 @@ function classify(raw: string): Line {
     // Row labels carry digits only as numbering (1. 2、); a sentence carries counts (受理 3119 件，…) and full stops.
     const labelOk = label.length <= MAX_LABEL_CHARS && !/\d(?![.、．\d])/.test(label) && !/[。；！？]/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
-    const hasValues = realNumbers > 0 || (label !== '' && separated && values.length >= 2);
+    // Three or more blank markers after a label are a row of blanks even when single spaces separate them.
+    const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2);
     if (hasValues && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
       return { kind: 'numeric', label: cellsOf(label).join(' '), values };
     }
@@ -174,7 +198,7 @@ class TableBuilder {
     if (dataRows === 1 && rows.length === 1 && rows[0].length <= 2) {
       return { leftovers: [{ kind: 'text', text: rows[0].join(' ').trim(), cells: rows[0], indented: false }, ...leftovers] };
     }
-    return { table: { kind: 'table', rows: padRows(rows).map((r) => r.map((t) => cell(t))) }, leftovers };
+    return { table: { kind: 'table', rows: denseCells(rows) }, leftovers };
   }
 }
 

@@ -1,3 +1,4 @@
+import { cell, type TableCell } from '../model.js';
 /** Small line-level helpers shared by the TXT parsers. */
 
 /** Word's bookmark markers as text converters print them: `[bookmark: _Hlk66973412]`. */
@@ -50,4 +51,10 @@ export function joinAllWrapped(pieces: string[]): string {
 export function padRows(rows: string[][]): string[][] {
   const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
   return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+}
+
+/** Ragged rows as a dense grid: the padding is marked absent, so it is never read as printed blanks. */
+export function denseCells(rows: string[][]): TableCell[][] {
+  const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
+  return rows.map((r) => [...r.map((t) => cell(t)), ...Array.from({ length: width - r.length }, () => cell('', { absent: true }))]);
 }

@@ -5,7 +5,7 @@
  * a dense grid (the mapper works on label cells and numeric cells, not on column positions).
  */
 import { cell, type TableBlock } from '../model.js';
-import { padRows, trimCell } from './lines.js';
+import { denseCells, trimCell } from './lines.js';
 
 export function isTabCellLine(line: string): boolean {
   return line.startsWith('\t');
@@ -42,5 +42,5 @@ export function readTabTable(lines: string[], start: number): TabTableRun {
   if (row.length) rows.push(row);
   // Trailing blank lines belong to the text that follows, not to the table.
   while (i > start && trimCell(lines[i - 1]) === '') i--;
-  return { table: { kind: 'table', rows: padRows(rows).map((r) => r.map((t) => cell(t))) }, next: Math.max(i, start + 1) };
+  return { table: { kind: 'table', rows: denseCells(rows) }, next: Math.max(i, start + 1) };
 }

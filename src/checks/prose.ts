@@ -3,11 +3,19 @@ import { unreadCells, type Check, type Rule } from './rule.js';
 
 /**
  * Figures stated in the text agree with the tables: prose.requests for the applications received
- * (the spec's rule), prose.<table> for every other figure that has a table cell.
+ * (the spec's rule), prose.<table>.<row> for every other figure that has table cells. A sentence can
+ * count more than one way — "收到申请N件" often includes the requests carried over from last year,
+ * "办理N件" the ones still open — so each figure has its reasonable readings, and a finding is made
+ * only when none of them agrees with the table.
  */
-/** Prose figures that are a sum of table cells rather than one cell. */
-const DERIVED: Record<string, string[]> = {
-  'appeals.litigation.total': ['appeals.litigation_direct.total', 'appeals.litigation_after_review.total'],
+const READINGS: Record<string, string[][]> = {
+  'requests.new_received.total': [['requests.new_received.total'], ['requests.new_received.total', 'requests.carried_over.total']],
+  'requests.total_processed.total': [['requests.total_processed.total'], ['requests.total_processed.total', 'requests.carried_forward.total']],
+  'appeals.litigation.total': [
+    ['appeals.litigation_direct.total', 'appeals.litigation_after_review.total'],
+    ['appeals.litigation_direct.total'],
+    ['appeals.litigation_after_review.total'],
+  ],
 };
 
 export const proseAgreesWithTables: Rule = {
@@ -15,27 +23,32 @@ export const proseAgreesWithTables: Rule = {
   check(record, ctx) {
     const findings: Check[] = [];
     for (const [key, figure] of Object.entries(record.prose)) {
-      const parts = DERIVED[key] ?? [key];
-      const def = CELL_BY_KEY.get(parts[0]);
-      if (!def || record.layout[def.table] === 'none' || !parts.every((k) => k in record.cells)) continue;
+      const readings = READINGS[key] ?? [[key]];
+      const primary = readings[0];
+      const def = CELL_BY_KEY.get(primary[0]);
+      if (!def || record.layout[def.table] === 'none' || !primary.every((k) => k in record.cells)) continue;
       const rule = key === 'requests.new_received.total' ? 'prose.requests' : `prose.${key.split('.').slice(0, 2).join('.')}`;
-      const unread = unreadCells(record, parts);
+      const cells = [...new Set(readings.flat())].filter((k) => k in record.cells);
+      const unread = unreadCells(record, cells);
       if (unread.length) {
         ctx.skip(rule, key, unread);
         continue;
       }
-      const table = parts.reduce((sum, k) => sum + (record.cells[k] ?? 0), 0);
-      if (table === figure.value) continue;
+      const sum = (keys: string[]) => keys.reduce((s, k) => s + (record.cells[k] ?? 0), 0);
+      const usable = readings.filter((r) => r.every((k) => k in record.cells));
+      if (usable.some((r) => sum(r) === figure.value)) continue;
+      const table = sum(primary);
+      const alternatives = usable.slice(1).map((r) => `${r.join(' + ')} = ${sum(r)}`);
       findings.push({
         rule,
         severity: 'warning',
-        cells: parts,
+        cells,
         where: key,
         expected: table,
         actual: figure.value,
         left: figure.value,
         right: table,
-        message: `the text says ${figure.value} (“${figure.sentence.slice(0, 80)}”), the table says ${table} (${parts.join(' + ')})`,
+        message: `the text says ${figure.value} (“${figure.sentence.slice(0, 80)}”), the table says ${table} (${primary.join(' + ')})${alternatives.length ? `; nor does ${alternatives.join('; ')}` : ''}`,
       });
     }
     return findings;

@@ -3,12 +3,15 @@
  * (行政复议 | 行政诉讼: 未经复议直接起诉 · 复议后起诉, each 结果维持 … 总计). Some reports transpose it into
  * three labelled rows of five; both are read.
  */
-import { APPEALS_2021 } from './ids.js';
+import { APPEALS_2021, cellKey } from './ids.js';
 import { labelCore } from './labels.js';
 import type { DocRow, ValueCell } from './rows.js';
 import type { TableMapping } from './result.js';
 import { mapRowTable } from './row-table.js';
-import { assignRow } from './values.js';
+import { identitiesOf } from './identities.js';
+import { rowReadings } from './resolve/readings.js';
+import { arbitrate } from './resolve/arbitrate.js';
+import { writeRow } from './resolve/assign.js';
 
 const WIDTH = 15;
 /** How many rows after the header the data row may start (sub-header rows sit in between). */
@@ -31,11 +34,13 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     const values = collectValues(rows, h + 1);
     if (!values) continue;
     const out: TableMapping = { layout: '2021', cells: {}, details: {}, messages: [], score: APPEALS_2021.rows.length };
+    // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
     const order = groupOrder(rows.slice(h, h + 3));
-    APPEALS_2021.rows.forEach((row, g) => {
-      const at = order[g] * 5;
-      assignRow('appeals', row, values.row, out, values.cells.slice(at, at + 5));
-    });
+    const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
+    const keys = printed.flatMap((row) => row.columns.map((c) => cellKey('appeals', row.id, c.id)));
+    const pending = { keys, readings: rowReadings(values.cells, WIDTH) };
+    const [verdict] = arbitrate([pending], identitiesOf('appeals', '2021'));
+    writeRow('appeals', pending, verdict, out);
     return out;
   }
   return undefined;
@@ -49,7 +54,7 @@ function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: Val
     // An empty label cell before the fifteen values is not a value.
     let lead = 0;
     while (row.values.length - lead > WIDTH && row.values[lead].reading.kind === 'blank' && !row.values[lead].raw.trim()) lead++;
-    if (row.values.length - lead >= WIDTH && numbers > 0) return { row, cells: row.values.slice(lead, lead + WIDTH) };
+    if (row.values.length - lead >= WIDTH && numbers > 0) return { row, cells: row.values.slice(lead) };
     if (numbers > 0) {
       const cells: ValueCell[] = [...row.values];
       let j = i + 1;

@@ -6,7 +6,8 @@
 export const DOUBTS = {
   'not-found': 'the row or table holding the cell was not found in the document',
   'unreadable': 'the cell prints text that is not a number (不适用, 见附件, a garbled OCR reading)',
-  'ocr-low-confidence': 'read by OCR below the confidence floor',
+  'ocr-low-confidence': 'read by OCR below the confidence floor (OCR_CONFIDENCE_FLOOR)',
+  'ocr-blank': 'OCR found no text in the cell: printed blank, or a value the scan lost',
   'extra-values': 'the row prints more values than the template has columns, and the identities do not decide which is the stray',
   'missing-values': 'the row prints fewer values than the template has columns, and the identities do not decide which is missing',
   'identity-resolved': 'the row could be read several ways; the template identities chose this one',
@@ -19,3 +20,11 @@ export const DOUBTS = {
 } as const;
 
 export type Doubt = keyof typeof DOUBTS;
+
+/**
+ * OCR readings below this confidence (0..100) are doubtful. The scanned-PDF path reads each number
+ * cell three ways (digits only, free, page pass) and gives a cell ≥ 90 when two reads agree and ≤ 50
+ * when only one read found a number: 90 separates corroborated readings from lone ones. Words read
+ * only by the page pass keep tesseract's own confidence, which is below 90 for most doubtful glyphs.
+ */
+export const OCR_CONFIDENCE_FLOOR = 90;

@@ -1,13 +1,17 @@
 /**
  * Tables whose rows carry labels (proactive, requests): align each candidate layout's rows by label,
- * keep the best-supported layout, read the matched rows' values.
+ * keep the best-supported layout, then read the matched rows' values — every row's readings at once,
+ * so the template's identities can decide a row whose printed values can be read more than one way.
  */
 import { cellKey, type TableLayout } from './ids.js';
 import { align, type Alignment } from './align.js';
-import type { DocRow } from './rows.js';
+import type { DocRow, ValueCell } from './rows.js';
 import { NOT_FOUND, type TableMapping } from './result.js';
-import { assignRow } from './values.js';
 import { isPrintedOrder, planColumns, valuesByPlan, type ColumnPlan } from './columns.js';
+import { identitiesOf } from './identities.js';
+import { rowReadings } from './resolve/readings.js';
+import { arbitrate, type PendingRow } from './resolve/arbitrate.js';
+import { writeRow } from './resolve/assign.js';
 
 /** A table counts as found when at least this share of its template rows matched a labelled row. */
 const MIN_MATCHED_SHARE = 0.5;
@@ -37,18 +41,81 @@ export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMappin
   const table = best.layout.table;
   const out: TableMapping = { layout: best.layout.layout, cells: {}, details: {}, messages: [], score: best.score };
   const plan = headerPlan(best, rows);
-  if (plan) out.messages.push({ code: 'columns-by-header', message: `${table}: the header prints the columns in another order than the template; values read by their header labels` });
+  const printed = readRows(best, undefined);
+  if (!plan) return { ...out, ...printed, messages: printed.messages };
+  // A header can name the columns in another order — or be two header levels flattened onto one
+  // line, naming them wrongly. The identities decide between the header's order and the printed one.
+  const byHeader = readRows(best, plan);
+  // The reading under which more identities hold wins (a reading that leaves cells unread cannot win
+  // by failing fewer); then the one with fewer failures.
+  const tally = (r: ReadResult) => identityTally(table, best!.layout.layout, r);
+  const [tp, th] = [tally(printed), tally(byHeader)];
+  const order = th.holds - tp.holds || tp.fails - th.fails;
+  const [fp, fh] = [tp.fails, th.fails];
+  if (order > 0) {
+    out.messages.push({ code: 'columns-by-header', message: `${table}: the header prints the columns in another order than the template; values read by their header labels (${fh} identities fail that way, ${fp} in printed order)` });
+    return { ...out, ...byHeader, messages: [...out.messages, ...byHeader.messages] };
+  }
+  if (order < 0) {
+    out.messages.push({ code: 'header-order-ignored', message: `${table}: the header names the columns in another order, but the values reconcile in the template's order (${fp} identities fail, ${fh} by the header); read in printed order` });
+    return { ...out, ...printed, messages: [...out.messages, ...printed.messages] };
+  }
+  const merged = disagreeing(printed, byHeader);
+  out.messages.push({ code: 'columns-ambiguous', message: `${table}: the header names another column order and the identities do not tell which is right; ${merged.count} cells that differ are left blank` });
+  return { ...out, ...merged.result, messages: [...out.messages, ...merged.result.messages] };
+}
+
+interface ReadResult {
+  cells: TableMapping['cells'];
+  details: TableMapping['details'];
+  messages: TableMapping['messages'];
+}
+
+/** Every matched row read (with a column plan, or in printed order), rows not found marked so. */
+function readRows(best: Alignment, plan: ColumnPlan | undefined): ReadResult {
+  const table = best.layout.table;
+  const out: ReadResult = { cells: {}, details: {}, messages: [] };
+  const pending: Array<{ id: string; row: PendingRow }> = [];
   for (const m of best.matches) {
-    const ordered = plan && m.doc ? valuesByPlan(plan, m.doc.values) : undefined;
-    if (m.doc) assignRow(table, m.row, m.doc, out, ordered);
-    else {
-      for (const c of m.row.columns) {
-        const key = cellKey(table, m.row.id, c.id);
+    const keys = m.row.columns.map((c) => cellKey(table, m.row.id, c.id));
+    if (!m.doc) {
+      for (const key of keys) {
         out.cells[key] = null;
         out.details[key] = { raw: '', doubt: 'not-found' };
       }
       out.messages.push({ code: 'row-not-found', message: `${table}.${m.row.id} (${m.row.label}): no row with this label` });
+      continue;
     }
+    const values: ValueCell[] = (plan && valuesByPlan(plan, m.doc.values)) || m.doc.values;
+    pending.push({ id: m.row.id, row: { keys, readings: rowReadings(values, keys.length) } });
   }
+  const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout));
+  pending.forEach((p, i) => writeRow(`${table}.${p.id}`, p.row, verdicts[i], out));
   return out;
+}
+
+/** How many of the table's identities can be evaluated on these cells and hold, and how many fail. */
+function identityTally(table: TableLayout['table'], layout: TableLayout['layout'], r: ReadResult): { holds: number; fails: number } {
+  const tally = { holds: 0, fails: 0 };
+  for (const id of identitiesOf(table, layout)) {
+    const keys = [...id.parts, ...id.totals];
+    if (keys.some((k) => !(k in r.cells) || (r.cells[k] === null && r.details[k]?.doubt))) continue;
+    const sum = (ks: string[]) => ks.reduce((s, k) => s + (r.cells[k] ?? 0), 0);
+    if (Math.round((sum(id.parts) - sum(id.totals)) * 1e6) !== 0) tally.fails++;
+    else tally.holds++;
+  }
+  return tally;
+}
+
+/** The cells two readings agree on; the others blank, marked ambiguous. */
+function disagreeing(a: ReadResult, b: ReadResult): { result: ReadResult; count: number } {
+  const result: ReadResult = { cells: { ...a.cells }, details: { ...a.details }, messages: [...a.messages] };
+  let count = 0;
+  for (const k of Object.keys(a.cells)) {
+    if (a.cells[k] === b.cells[k]) continue;
+    count++;
+    result.cells[k] = null;
+    result.details[k] = { raw: a.details[k]?.raw ?? '', doubt: 'ambiguous' };
+  }
+  return { result, count };
 }

@@ -12,6 +12,8 @@ export interface ValueCell {
   raw: string;
   reading: CellReading;
   prov?: Provenance;
+  /** Grid columns this cell also covers to its right (a merged value cell): those columns print nothing of their own. */
+  spanAfter?: number;
 }
 
 export interface DocRow {
@@ -28,17 +30,51 @@ export function tableRows(blocks: Block[]): DocRow[] {
   const rows: DocRow[] = [];
   blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'table' || block.glued) return;
-    for (const cells of block.rows) rows.push(docRow(cells, blockIndex, rows.length));
+    const start = valueStart(block.rows);
+    for (const cells of block.rows) rows.push(docRow(cells, blockIndex, rows.length, start));
   });
   return rows;
 }
 
-export function docRow(cells: TableCell[], block: number, index: number): DocRow {
+/**
+ * The grid column where a table block's values begin: where most of its rows with several numbers
+ * print their first one. Undefined when no row has several numbers (a flattened or ragged table).
+ */
+function valueStart(rows: TableCell[][]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const cells of rows) {
+    let first = -1;
+    let numbers = 0;
+    cells.forEach((c, i) => {
+      if (c.spanned || readCell(c.text).kind !== 'number') return;
+      numbers++;
+      if (first < 0) first = i;
+    });
+    if (numbers >= 2) counts.set(first, (counts.get(first) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [col, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && col < best)) best = col;
+  return best;
+}
+
+/**
+ * `start`: the grid column where the block's values begin. Text printed there or further right in a
+ * row that has numbers (不适用, 见附件, a stray 四) is a value that cannot be read, never part of the label.
+ */
+export function docRow(cells: TableCell[], block: number, index: number, start?: number): DocRow {
   const readings = cells.map((c) => readCell(c.text));
   // The label ends at the last text cell before the first number: a garbled value further right
   // (OCR reading 8 as B) is an unreadable value in its column, not part of the label.
   const firstNumber = readings.findIndex((r) => r.kind === 'number');
-  const labelEnd = firstNumber < 0 ? readings.length : firstNumber;
+  // A row printing text where the block's values are, with its label before them: the text is values.
+  const valueZoneEnd = firstNumber < 0 ? readings.length : firstNumber;
+  const textInValues =
+    start !== undefined &&
+    start > 0 &&
+    valueZoneEnd > start &&
+    readings.slice(0, start).some((r) => r.kind === 'text') &&
+    readings.slice(start, valueZoneEnd).some((r, i) => r.kind === 'text' && !cells[start + i].spanned);
+  const labelEnd = firstNumber < 0 ? readings.length : textInValues ? start : firstNumber;
   let lastText = -1;
   for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text') lastText = i;
   const labelParts: string[] = [];
@@ -47,8 +83,14 @@ export function docRow(cells: TableCell[], block: number, index: number): DocRow
     if (readings[i].kind === 'text' && text && labelParts[labelParts.length - 1] !== text) labelParts.push(text);
   }
   const values: ValueCell[] = [];
-  for (let i = lastText + 1; i < cells.length; i++) {
-    if (cells[i].spanned) continue; // a merged value cell counts once
+  for (let i = textInValues ? start : lastText + 1; i < cells.length; i++) {
+    if (cells[i].absent) continue; // padding of a ragged row: nothing was printed there
+    if (cells[i].spanned) {
+      // A merged value cell counts once; the columns it covers are remembered as printing nothing.
+      const last = values[values.length - 1];
+      if (last) last.spanAfter = (last.spanAfter ?? 0) + 1;
+      continue;
+    }
     values.push({ col: i, raw: cells[i].text, reading: readings[i], prov: cells[i].prov });
   }
   return { index, block, label: labelParts.join(' '), values, cells };

@@ -76,8 +76,13 @@ describe('nianbao extract on the shared corpus', () => {
   });
 
   it('reports the errors of the published hongze tables in findings.csv', () => {
-    const rows = csv(join(out, 'findings.csv')).filter((r) => r[1].endsWith('hongze-2023.pdf') && r[2] === 'appeals.group_total');
-    expect(rows.map((r) => [r[8], r[9], r[10]])).toEqual([['review', '11', '0'], ['litigation_after_review', '5', '0']]);
+    const [header, ...all] = csv(join(out, 'findings.csv'));
+    const at = (name: string) => header.indexOf(name);
+    const rows = all.filter((r) => r[at('source')].endsWith('hongze-2023.pdf') && r[at('rule')] === 'appeals.group_total');
+    expect(rows.map((r) => [r[at('where')], r[at('left')], r[at('right')], r[at('basis')]])).toEqual([
+      ['review', '11', '0', 'printed'],
+      ['litigation_after_review', '5', '0', 'printed'],
+    ]);
   });
 
   it('exits 2 on bad arguments and 1 when the output folder is not writable', async () => {

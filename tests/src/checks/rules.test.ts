@@ -100,4 +100,13 @@ describe('reconciliation rules', () => {
     const f = runChecks(r).findings.filter((x) => x.rule === 'appeals.group_total');
     expect(f).toMatchObject([{ where: 'review', expected: 10, actual: 0, basis: 'printed' }]);
   });
+
+  it('reads 收到申请N件 as new plus carried over when the numbers say so, and finds nothing then', () => {
+    const prose = { 'requests.new_received.total': { value: 12, sentence: '共收到政府信息公开申请12件' } };
+    const cells = { 'requests.new_received.total': 10, 'requests.new_received.natural_person': 10, 'requests.carried_over.total': 2, 'requests.carried_over.natural_person': 2 };
+    expect(runChecks(record(cells, prose)).findings.filter((x) => x.rule === 'prose.requests')).toEqual([]);
+    const off = runChecks(record(cells, { 'requests.new_received.total': { value: 11, sentence: '共收到政府信息公开申请11件' } })).findings;
+    expect(off.filter((x) => x.rule === 'prose.requests').map((x) => [x.expected, x.actual])).toEqual([[10, 11]]);
+    expect(off.find((x) => x.rule === 'prose.requests')!.message).toContain('requests.new_received.total + requests.carried_over.total = 12');
+  });
 });

@@ -1,0 +1,74 @@
+/**
+ * Writing a row's verdict as cells: values, the text as printed, provenance, and the doubt of every
+ * cell that is not read with certainty. Cells every candidate reading agrees on are certain whatever
+ * the identities say; cells the readings disagree on are the identities' to decide, or blank.
+ */
+import type { Message } from '../../../extractors/model.js';
+import { OCR_CONFIDENCE_FLOOR, type Doubt } from '../doubt.js';
+import type { CellDetails, CellValues } from '../result.js';
+import type { ValueCell } from '../rows.js';
+import type { PendingRow, Verdict } from './arbitrate.js';
+import { tokenValue, type Reading } from './readings.js';
+
+export interface CellSink {
+  cells: CellValues;
+  details: CellDetails;
+  messages: Message[];
+}
+
+/** The doubt a token carries by itself, however the row was read. */
+function tokenDoubt(v: ValueCell): Doubt | null {
+  if (v.reading.kind === 'text') return 'unreadable';
+  if (v.prov?.origin !== 'ocr') return null;
+  if (v.reading.kind === 'blank') return 'ocr-blank';
+  return v.prov.confidence !== undefined && v.prov.confidence < OCR_CONFIDENCE_FLOOR ? 'ocr-low-confidence' : null;
+}
+
+function agreeAt(readings: Reading[], column: number): boolean {
+  const first = String(tokenValue(readings[0]?.[column]));
+  return readings.every((r) => String(tokenValue(r[column])) === first);
+}
+
+function show(tokens: Array<ValueCell | undefined>): string {
+  return tokens.map((v) => (v ? v.raw.trim() || '∅' : '·')).join(' | ');
+}
+
+function write(out: CellSink, key: string, v: ValueCell | undefined, doubt: Doubt | null): void {
+  if (!v) {
+    // Nothing printed for this column (a merged neighbour, a vanished blank): never a certain blank.
+    out.cells[key] = null;
+    out.details[key] = { raw: '', doubt: doubt ?? 'missing-values' };
+    return;
+  }
+  const own = tokenDoubt(v);
+  out.cells[key] = v.reading.kind === 'number' && own !== 'unreadable' ? v.reading.value : null;
+  out.details[key] = { raw: v.raw, ...(v.prov ? { prov: v.prov } : {}), doubt: doubt ?? own };
+  if (own === 'unreadable') out.messages.push({ code: 'unreadable-value', message: `${key}: cannot read '${v.raw}' as a number` });
+}
+
+/** `label` names the row in messages (appeals.review, or appeals for the one-row table 四). */
+export function writeRow(label: string, pending: PendingRow, verdict: Verdict, out: CellSink): void {
+  const { keys, readings } = pending;
+  if (verdict.status === 'certain') {
+    keys.forEach((k, c) => write(out, k, verdict.reading[c], null));
+    return;
+  }
+  const printed = `${readings.tokens.length} values printed where the template has ${keys.length} columns (${show(readings.tokens)})`;
+  const code = readings.kind === 'missing' ? 'missing-values' : 'extra-values';
+  if (verdict.status === 'resolved') {
+    const all = [verdict.reading, ...verdict.others];
+    keys.forEach((k, c) => write(out, k, verdict.reading[c], agreeAt(all, c) ? null : 'identity-resolved'));
+    out.messages.push({ code, message: `${label}: ${printed}; the only reading under which the identities hold: ${show(verdict.reading)}` });
+    return;
+  }
+  const candidates = verdict.survivors.length ? verdict.survivors : verdict.all;
+  const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : code;
+  keys.forEach((k, c) => (candidates.length && agreeAt(candidates, c) ? write(out, k, candidates[0][c], null) : write(out, k, undefined, undecided)));
+  const listed = candidates.slice(0, 6).map(show).join(' ‖ ');
+  const why = !verdict.all.length
+    ? 'too far from the template to read'
+    : verdict.survivors.length > 1
+      ? `${verdict.survivors.length} readings satisfy the identities (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
+      : `no reading satisfies the identities (readings: ${listed}${candidates.length > 6 ? ' ‖ …' : ''})`;
+  out.messages.push({ code, message: `${label}: ${printed}; ${why}; the cells the readings disagree on are left blank` });
+}

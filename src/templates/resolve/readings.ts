@@ -1,0 +1,92 @@
+/**
+ * The ways one row's printed tokens can be read as the template row's n cells. A row that prints
+ * exactly n tokens has one reading. One that prints more (a stray empty cell, a note, a value repeated
+ * from a wrapped line) or fewer (a blank that vanished in a flattened text) has several: which token
+ * is the stray, where the missing cell was. The identities choose among them (arbitrate.ts).
+ */
+import type { ValueCell } from '../rows.js';
+
+/** More strays or gaps than this in one row is not a row we can read. */
+export const MAX_SHIFT = 3;
+
+/** One reading: a token (or nothing printed: a gap) for each template column. */
+export type Reading = Array<ValueCell | undefined>;
+
+export interface RowReadings {
+  /** `exact`: n tokens; `extra`/`missing`: more/fewer; `unreadable`: too far off to enumerate. */
+  kind: 'exact' | 'extra' | 'missing' | 'unreadable';
+  /** Distinct readings (two readings giving the same values are one). */
+  readings: Reading[];
+  /** The tokens considered, as printed. */
+  tokens: ValueCell[];
+}
+
+/** What a token means in a sum: a number, a printed blank (0, value null), or text we cannot count. */
+export type TokenValue = number | null | '?';
+
+export function tokenValue(v: ValueCell | undefined): TokenValue {
+  if (!v) return null;
+  if (v.reading.kind === 'number') return v.reading.value;
+  return v.reading.kind === 'blank' ? null : '?';
+}
+
+export function readingSignature(r: Reading): string {
+  return r.map((v) => String(tokenValue(v))).join('|');
+}
+
+/** Tokens up to the last one that is not blank, and at least n: blank padding of a wide grid is not data. */
+function effectiveTokens(values: ValueCell[], n: number): ValueCell[] {
+  let meaningful = 0;
+  values.forEach((v, i) => {
+    if (v.reading.kind !== 'blank') meaningful = i + 1;
+  });
+  return values.slice(0, Math.max(meaningful, Math.min(n, values.length)));
+}
+
+function combinations(size: number, pick: number): number[][] {
+  const out: number[][] = [];
+  const walk = (start: number, acc: number[]) => {
+    if (acc.length === pick) {
+      out.push([...acc]);
+      return;
+    }
+    for (let i = start; i < size; i++) walk(i + 1, [...acc, i]);
+  };
+  walk(0, []);
+  return out;
+}
+
+function distinct(readings: Reading[]): Reading[] {
+  const seen = new Map<string, Reading>();
+  for (const r of readings) {
+    const s = readingSignature(r);
+    if (!seen.has(s)) seen.set(s, r);
+  }
+  return [...seen.values()];
+}
+
+export function rowReadings(values: ValueCell[], n: number): RowReadings {
+  const tokens = effectiveTokens(values, n);
+  const diff = tokens.length - n;
+  if (diff === 0) return { kind: 'exact', readings: [tokens], tokens };
+  if (Math.abs(diff) > MAX_SHIFT) return { kind: 'unreadable', readings: [], tokens };
+  if (diff > 0) {
+    const readings = combinations(tokens.length, diff).map((drop) => tokens.filter((_, i) => !drop.includes(i)));
+    return { kind: 'extra', readings: distinct(readings), tokens };
+  }
+  // A merged cell says where the columns it covers are: when the merges account for every missing
+  // column, the grid itself is the reading.
+  const spans = tokens.reduce((s, v) => s + (v.spanAfter ?? 0), 0);
+  if (spans === -diff) {
+    const reading: Reading = [];
+    for (const v of tokens) reading.push(v, ...new Array<undefined>(v.spanAfter ?? 0).fill(undefined));
+    return { kind: 'missing', readings: [reading], tokens };
+  }
+  const readings = combinations(n, -diff).map((gaps) => {
+    const out: Reading = [];
+    let t = 0;
+    for (let i = 0; i < n; i++) out.push(gaps.includes(i) ? undefined : tokens[t++]);
+    return out;
+  });
+  return { kind: 'missing', readings: distinct(readings), tokens };
+}

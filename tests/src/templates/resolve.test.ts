@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { mapTemplates } from '../../../src/templates/map.js';
+import { REQUESTS_2021, REQUEST_COLUMNS } from '../../../src/templates/ids.js';
+import { runChecks } from '../../../src/checks/index.js';
+import type { ReportRecord } from '../../../src/schemas/record.js';
+import { docWithTables } from './helpers.js';
+
+/**
+ * A requests table that reconciles: every outcome row prints 1 natural person and 1 company (total 2),
+ * carried_over is 0, so new_received = total_processed = 2 × 21 = 42 per column pair.
+ */
+function reconcilingRequests(): string[][] {
+  const outcome = ['1', '1', '0', '0', '0', '0', '2'];
+  return [
+    ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+    ...REQUESTS_2021.rows.map((r) => {
+      if (r.id === 'new_received' || r.id === 'total_processed') return [r.label, '21', '21', '0', '0', '0', '0', '42'];
+      if (r.id === 'carried_over' || r.id === 'carried_forward') return [r.label, '0', '0', '0', '0', '0', '0', '0'];
+      return [r.label, ...outcome];
+    }),
+  ];
+}
+
+function rowIndex(rows: string[][], id: string): number {
+  const label = REQUESTS_2021.rows.find((r) => r.id === id)!.label;
+  return rows.findIndex((r) => r[0] === label);
+}
+
+function recordOf(m: ReturnType<typeof mapTemplates>): ReportRecord {
+  return {
+    report_id: 'r', source: 's', sha256: 'x', format: 'html', status: 'ok', layout: m.layout, cells: m.cells,
+    cell_details: m.details, findings: [], sections: [], prose: {}, legacy_stats: [], messages: [],
+  };
+}
+
+describe('identity-guided reading of rows whose printed values do not fit the template', () => {
+  it('reads a （七）总计 row with a stray empty cell by the identities, never one column off', () => {
+    const rows = reconcilingRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '', '21', '21', '0', '0', '0', '0', '42'];
+    for (const r of rows) if (r.length === 8) r.push('');
+    const m = mapTemplates(docWithTables(rows));
+    expect(REQUEST_COLUMNS.map((c) => m.cells[`requests.total_processed.${c.id}`])).toEqual([21, 21, 0, 0, 0, 0, 42]);
+    // Zeros read the same under every reading are certain; the cells the stray moved were decided.
+    expect(m.details['requests.total_processed.natural_person'].doubt).toBe('identity-resolved');
+    expect(m.details['requests.total_processed.nonprofit'].doubt).toBeNull();
+    expect(m.messages.some((x) => x.code === 'extra-values' && x.message.includes('the only reading'))).toBe(true);
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('leaves the cells blank with a doubt when no reading lets the identities hold, and finds nothing on them', () => {
+    const rows = reconcilingRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '', '20', '21', '0', '0', '0', '0', '42'];
+    for (const r of rows) if (r.length === 8) r.push('');
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.cells['requests.total_processed.natural_person']).toBeNull();
+    expect(m.details['requests.total_processed.natural_person'].doubt).toBe('extra-values');
+    const checked = runChecks(recordOf(m));
+    expect(checked.findings.filter((f) => f.basis === 'printed' && f.cells.some((k) => k.startsWith('requests.total_processed')))).toEqual([]);
+    expect(checked.messages.some((x) => x.code === 'check-skipped')).toBe(true);
+  });
+
+  it('reads a text value in a number cell as an unreadable value in its column, not as part of the label', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+        ['规章', '不适用', '1', '23'],
+        ['行政规范性文件', '2', '0', '40'],
+        ['信息内容', '本年处理决定数量', '~', '~'],
+        ['行政许可', '5', '~5', '~5'],
+        ['行政处罚', '见附件', '~见附件', '~见附件'],
+        ['行政强制', '0', '~0', '~0'],
+        ['信息内容', '本年收费金额（单位：万元）', '~', '~'],
+        ['行政事业性收费', '1.5', '~1.5', '~1.5'],
+      ]),
+    );
+    expect(m.cells['proactive.rules.issued']).toBeNull();
+    expect(m.details['proactive.rules.issued']).toMatchObject({ raw: '不适用', doubt: 'unreadable' });
+    expect(m.cells['proactive.rules.repealed']).toBe(1);
+    expect(m.cells['proactive.rules.in_force']).toBe(23);
+    expect(m.cells['proactive.administrative_penalty.decisions']).toBeNull();
+    expect(m.details['proactive.administrative_penalty.decisions'].doubt).toBe('unreadable');
+    expect(m.cells['proactive.administrative_enforcement.decisions']).toBe(0);
+  });
+
+  it('reads a formula-like text in a requests cell as unreadable, and skips the identities it is in', () => {
+    const rows = reconcilingRequests();
+    const g = rowIndex(rows, 'granted');
+    rows[g] = [rows[g][0], '=1+1', '1', '0', '0', '0', '0', '2'];
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.cells['requests.granted.natural_person']).toBeNull();
+    expect(m.details['requests.granted.natural_person'].doubt).toBe('unreadable');
+    expect(m.cells['requests.granted.commercial']).toBe(1);
+    const checked = runChecks(recordOf(m));
+    expect(checked.findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('reads the appeals row with a stray empty cell by the group totals', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', '~', '~', '~', '~', '行政诉讼'],
+        ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '~', '~', '~', '~', '复议后起诉'],
+        [...'72 64 178 37 351 13 4 8 1 _ 26 12 1 1 6 20'.split(' ').map((x) => (x === '_' ? '' : x))],
+      ]),
+    );
+    expect(m.cells['appeals.litigation_direct.total']).toBe(26);
+    expect(m.cells['appeals.litigation_after_review.total']).toBe(20);
+    expect(m.details['appeals.litigation_after_review.total'].doubt).toBe('identity-resolved');
+  });
+
+  it('leaves a proactive row with one value too many blank where its readings disagree (no identity decides)', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', ''],
+        ['规章', '3', '1', '23', '9'],
+        ['行政规范性文件', '2', '0', '40', ''],
+        ['行政许可', '5', '', '', ''],
+        ['行政处罚', '6', '', '', ''],
+        ['行政强制', '0', '', '', ''],
+        ['行政事业性收费', '1.5', '', '', ''],
+      ]),
+    );
+    expect(m.cells['proactive.rules.issued']).toBeNull();
+    expect(m.details['proactive.rules.issued'].doubt).toBe('ambiguous');
+    expect(m.cells['proactive.normative_documents.in_force']).toBe(40);
+    expect(m.details['proactive.normative_documents.in_force'].doubt).toBeNull();
+  });
+});
