@@ -1,9 +1,9 @@
 /**
  * A sheet's grid as document blocks. Tables are the runs of rows between empty rows (a sheet may hold
- * one table or all three, one under the other). Above a table, rows holding a single text that reads
- * as a title or caption (the merged title naming agency and year, 二、主动公开政府信息情况, 表一, 单位：件)
- * are text, not table rows; so are single-text notes under it (注：…, 填报人, a date). Any other row,
- * a header spanning the whole width (第二十条第（一）项) included, stays in its table.
+ * one table or all three, one under the other). Above a table, rows whose every text reads as a title
+ * or caption (the merged title naming agency and year, 二、主动公开政府信息情况, 表一, 单位：件) are text,
+ * not table rows; so are rows of notes under it (注：…, 填报人, a date). Any other row, a header
+ * spanning the whole width (第二十条第（一）项) included, stays in its table.
  */
 import type { Block, HeadingBlock, ParagraphBlock, TableBlock } from '../model.js';
 import type { GridCell } from './grid.js';
@@ -23,10 +23,22 @@ const CAPTION = new RegExp(
 );
 const NOTE = /^(?:注|备注|说明)\s*[:：\d]|^(?:填报|制表|审核|负责人|联系)|(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,2}\s*月\s*\S{1,3}\s*日$/;
 
+/** The texts of a row, each once (a merged cell speaks through its top-left cell). */
+function rowTexts(row: GridCell[]): string[] {
+  return row.filter((c) => !c.spanned && c.text.trim()).map((c) => c.text.trim());
+}
+
 /** The one text of a row whose non-empty cells all come from one cell (a merged or lone title), else undefined. */
 function singleText(row: GridCell[]): string | undefined {
-  const origins = row.filter((c) => !c.spanned && c.text.trim());
-  return origins.length === 1 ? origins[0]!.text.trim() : undefined;
+  const texts = rowTexts(row);
+  return texts.length === 1 ? texts[0] : undefined;
+}
+
+/** The row's texts when every one of them matches `pattern` (and no cell is only a doubt), else undefined. */
+function textsMatching(row: GridCell[], pattern: RegExp): string[] | undefined {
+  const texts = rowTexts(row);
+  if (!texts.length || row.some((c) => c.doubt) || !texts.every((t) => pattern.test(t))) return undefined;
+  return texts;
 }
 
 const isEmptyRow = (row: GridCell[]) => row.every((c) => !c.text.trim() && !c.doubt);
@@ -80,23 +92,16 @@ export function sheetBlocks(rows: GridCell[][], state: LayoutState): Block[] {
   const blocks: Block[] = [];
   for (const segment of segments(rows)) {
     let start = 0;
-    while (start < segment.length) {
-      const text = singleText(segment[start]!);
-      if (text === undefined || !CAPTION.test(text)) break;
-      blocks.push(textBlock(text, state));
-      start++;
+    for (let texts; start < segment.length && (texts = textsMatching(segment[start]!, CAPTION)); start++) {
+      for (const text of texts) blocks.push(textBlock(text, state));
     }
     let end = segment.length;
-    while (end > start) {
-      const text = singleText(segment[end - 1]!);
-      if (text === undefined || !NOTE.test(text)) break;
-      end--;
-    }
+    while (end > start && textsMatching(segment[end - 1]!, NOTE)) end--;
     const body = segment.slice(start, end);
     // Lines of text one under the other (a note, prose pasted into cells) are not a table.
     if (body.every((row) => singleText(row) !== undefined)) body.forEach((row) => blocks.push(textBlock(singleText(row)!, state)));
     else if (body.length) blocks.push(tableBlock(body));
-    for (const row of segment.slice(end)) blocks.push(textBlock(singleText(row)!, state));
+    for (const row of segment.slice(end)) for (const text of rowTexts(row)) blocks.push(textBlock(text, state));
   }
   return blocks;
 }
