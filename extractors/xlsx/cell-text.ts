@@ -13,7 +13,7 @@ export type CellDoubt = 'formula-without-value';
 export interface CellText {
   text: string;
   doubt?: CellDoubt;
-  /** The formula, when the cell has one (for messages). */
+  /** The formula (=SUM(B2:G2), or 'shared from H2'), when the cell has one: for messages. */
   formula?: string;
 }
 
@@ -46,7 +46,7 @@ export function cellText(value: CellValue): CellText {
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return { text: plainText(value) };
   if ('richText' in value) return { text: value.richText.map((run) => run.text ?? '').join('') };
   if ('formula' in value || 'sharedFormula' in value) {
-    const formula = ('formula' in value && value.formula) || ('sharedFormula' in value ? `(shared with ${value.sharedFormula})` : '');
+    const formula = 'formula' in value && value.formula ? `=${value.formula}` : `shared from ${'sharedFormula' in value ? value.sharedFormula : '?'}`;
     const result = value.result;
     if (result === undefined || result === null) return { text: '', doubt: 'formula-without-value', formula };
     if (typeof result === 'object' && !(result instanceof Date)) return { text: result.error, formula };

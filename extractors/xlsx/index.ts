@@ -30,7 +30,7 @@ function cellMessages(sheet: string, rows: GridCell[][]): Message[] {
   for (const row of rows) {
     for (const cell of row) {
       if (cell.doubt === 'formula-without-value') {
-        messages.push({ code: 'formula-without-value', message: `${sheet}!${cell.address}: the formula =${cell.formula} was saved without its computed value; the cell is read as empty` });
+        messages.push({ code: 'formula-without-value', message: `${sheet}!${cell.address}: the formula ${cell.formula} was saved without its computed value; the cell is read as empty` });
       }
     }
   }

@@ -137,6 +137,19 @@ describe('formulas in a workbook', () => {
   });
 });
 
+describe('shared formulas', () => {
+  it('are read as their cached value, and one without a value is left empty with its message', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('表一');
+    sheet.addRow(['行政许可', 1, 2, { formula: 'B1+C1', result: 3, shareType: 'shared', ref: 'D1:D3' }]);
+    sheet.addRow(['行政处罚', 4, 5, { sharedFormula: 'D1', result: 9 }]);
+    sheet.addRow(['行政强制', 6, 7, { sharedFormula: 'D1' } as ExcelJS.CellSharedFormulaValue]);
+    const doc = await xlsxReader.read(Buffer.from(await workbook.xlsx.writeBuffer()), {});
+    expect(tables(doc)[0]!.rows.map((r) => r[3])).toEqual([{ text: '3' }, { text: '9' }, { text: '', doubt: 'formula-without-value' }]);
+    expect(doc.messages).toEqual([{ code: 'formula-without-value', message: '表一!D3: the formula shared from D1 was saved without its computed value; the cell is read as empty' }]);
+  });
+});
+
 describe('cell values', () => {
   it('are written as the number stored, without the floating-point noise of a sum', () => {
     expect(numberText(18651.060000000001)).toBe('18651.06');
