@@ -76,8 +76,10 @@ export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
       include({ top: rowNumber, left: colNumber, bottom: rowNumber, right: colNumber });
     });
   });
-  const merges = mergesOf(sheet).filter((m) => texts.has(key(m.top, m.left)));
-  for (const m of merges) include(m);
+  // A merge whose top-left cell has text widens the used range; an empty merge (a blank value merged
+  // over several columns) does not, but inside the range it still makes one blank cell, not several.
+  const allMerges = mergesOf(sheet);
+  for (const m of allMerges) if (texts.has(key(m.top, m.left))) include(m);
   if (!bounds) return { rows: [], origin: { row: 1, col: 1 } };
 
   const height = bounds.bottom - bounds.top + 1;
@@ -94,8 +96,9 @@ export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
     }
     rows.push(row);
   }
-  for (const m of merges) {
-    const master = texts.get(key(m.top, m.left))!;
+  const inside = (m: Range) => m.top >= bounds!.top && m.left >= bounds!.left && m.bottom <= bounds!.bottom && m.right <= bounds!.right;
+  for (const m of allMerges.filter(inside)) {
+    const master = texts.get(key(m.top, m.left)) ?? { text: '' };
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
         if (r === m.top && c === m.left) continue;

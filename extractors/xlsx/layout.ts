@@ -1,6 +1,7 @@
 /**
- * A sheet's grid as document blocks. Tables are the runs of rows between empty rows (a sheet may hold
- * one table or all three, one under the other). Above a table, rows whose every text reads as a title
+ * A sheet's grid as document blocks. Tables are the runs of rows between empty rows and full-width
+ * captions or sentences (a sheet may hold one table, all three one under the other, or a whole report
+ * page pasted in). Above a table, rows whose every text reads as a title
  * or caption (the merged title naming agency and year, 二、主动公开政府信息情况, 表一, 单位：件) are text,
  * not table rows; so are rows of notes under it (注：…, 填报人, a date). Any other row, a header
  * spanning the whole width (第二十条第（一）项) included, stays in its table.
@@ -43,17 +44,38 @@ function textsMatching(row: GridCell[], pattern: RegExp): string[] | undefined {
 
 const isEmptyRow = (row: GridCell[]) => row.every((c) => !c.text.trim() && !c.doubt);
 
-/** Runs of non-empty rows. */
-function segments(rows: GridCell[][]): GridCell[][][] {
-  const out: GridCell[][][] = [];
+/** Sentences, not table cells: prose that ends like one, or runs longer than any label. */
+const PROSE = /[。；：:]$|^.{60,}$/;
+
+/**
+ * A line of text inside a run of rows: one cell merged over the whole width holding a caption
+ * (三、收到和处理政府信息公开申请情况) or a sentence, as when a whole report page is pasted into a sheet. A
+ * full-width header such as 第二十条第（一）项 is neither and stays in its table.
+ */
+function textLine(row: GridCell[]): string | undefined {
+  const text = row[0]?.text.trim();
+  if (!text || row.length < 2 || !row.every((c) => c.text.trim() === text && !c.doubt)) return undefined;
+  return CAPTION.test(text) || PROSE.test(text) ? text : undefined;
+}
+
+type Run = { rows: GridCell[][] } | { line: string };
+
+/** Runs of rows between empty rows and text lines, and the text lines themselves, in sheet order. */
+function runs(rows: GridCell[][]): Run[] {
+  const out: Run[] = [];
   let current: GridCell[][] = [];
+  const flush = () => {
+    if (current.length) out.push({ rows: current });
+    current = [];
+  };
   for (const row of rows) {
-    if (isEmptyRow(row)) {
-      if (current.length) out.push(current);
-      current = [];
+    const line = textLine(row);
+    if (isEmptyRow(row) || line !== undefined) {
+      flush();
+      if (line !== undefined) out.push({ line });
     } else current.push(row);
   }
-  if (current.length) out.push(current);
+  flush();
   return out;
 }
 
@@ -90,7 +112,12 @@ function textBlock(text: string, state: LayoutState): HeadingBlock | ParagraphBl
 
 export function sheetBlocks(rows: GridCell[][], state: LayoutState): Block[] {
   const blocks: Block[] = [];
-  for (const segment of segments(rows)) {
+  for (const run of runs(rows)) {
+    if ('line' in run) {
+      blocks.push(textBlock(run.line, state));
+      continue;
+    }
+    const segment = run.rows;
     let start = 0;
     for (let texts; start < segment.length && (texts = textsMatching(segment[start]!, CAPTION)); start++) {
       for (const text of texts) blocks.push(textBlock(text, state));

@@ -52,6 +52,31 @@ describe('a sheet laid out as blocks', () => {
     ]);
   });
 
+  it('cuts a run of rows at a caption or a sentence merged over the whole width, as in a report page pasted into a sheet', () => {
+    const blocks = sheetBlocks(
+      grid([
+        ['第二十条第（八）项', '~第二十条第（八）项', '~第二十条第（八）项'],
+        ['行政事业性收费', '3.5', '~3.5'],
+        ['四、政府信息公开行政复议、行政诉讼情况', '~四、政府信息公开行政复议、行政诉讼情况', '~四、政府信息公开行政复议、行政诉讼情况'],
+        ['行政复议', '~行政复议', '行政诉讼'],
+        ['1', '2', '3'],
+        ['本机关全年未发生因政府信息公开被纠错的情况。', '~本机关全年未发生因政府信息公开被纠错的情况。', '~本机关全年未发生因政府信息公开被纠错的情况。'],
+        ['三、本年度办理结果', '7', '8'],
+        ['四、结转下年度继续办理', '', ''],
+        ['五、其他', '9', '9'],
+      ]),
+      { titled: true },
+    );
+    expect(blocks).toEqual([
+      { kind: 'table', rows: texts([['第二十条第（八）项', '~第二十条第（八）项', '~第二十条第（八）项'], ['行政事业性收费', '3.5', '~3.5']]) },
+      { kind: 'paragraph', text: '四、政府信息公开行政复议、行政诉讼情况' },
+      { kind: 'table', rows: texts([['行政复议', '~行政复议', '行政诉讼'], ['1', '2', '3']]) },
+      { kind: 'paragraph', text: '本机关全年未发生因政府信息公开被纠错的情况。' },
+      // A label whose values are all blank is a row of its table, not a caption.
+      { kind: 'table', rows: texts([['三、本年度办理结果', '7', '8'], ['四、结转下年度继续办理', '', ''], ['五、其他', '9', '9']]) },
+    ]);
+  });
+
   it('gives lines of text one under the other as paragraphs, not as a one-column table', () => {
     const blocks = sheetBlocks(grid([['本表根据各单位报送数据汇总。'], ['数据截至12月31日。']]), { titled: false });
     expect(blocks).toEqual([
