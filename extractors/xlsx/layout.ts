@@ -1,10 +1,10 @@
 /**
  * A sheet's grid as document blocks. Tables are the runs of rows between empty rows and full-width
  * captions or sentences (a sheet may hold one table, all three one under the other, or a whole report
- * page pasted in). Above a table, rows whose every text reads as a title
- * or caption (the merged title naming agency and year, 二、主动公开政府信息情况, 表一, 单位：件) are text,
- * not table rows; so are rows of notes under it (注：…, 填报人, a date). Any other row, a header
- * spanning the whole width (第二十条第（一）项) included, stays in its table.
+ * page pasted in). Above a table, rows whose every text reads as a title or caption (the merged title
+ * naming agency and year, 二、主动公开政府信息情况, 表一, 单位：件) are text, not table rows; so are rows
+ * of notes under it (注：…, 填报人, a date). Any other row, a header spanning the whole width
+ * (第二十条第（一）项) included, stays in its table.
  */
 import type { Block, HeadingBlock, ParagraphBlock, TableBlock } from '../model.js';
 import type { GridCell } from './grid.js';
@@ -22,6 +22,8 @@ const CAPTION = new RegExp(
     '^(?:制表|填报)',
   ].join('|'),
 );
+/** Sentences, not table cells: prose that ends like one, or runs longer than any label. */
+const PROSE = /[。；：:]$|^.{60,}$/;
 const NOTE = /^(?:注|备注|说明)\s*[:：\d]|^(?:填报|制表|审核|负责人|联系)|(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,2}\s*月\s*\S{1,3}\s*日$/;
 
 /** The texts of a row, each once (a merged cell speaks through its top-left cell). */
@@ -44,8 +46,6 @@ function textsMatching(row: GridCell[], pattern: RegExp): string[] | undefined {
 
 const isEmptyRow = (row: GridCell[]) => row.every((c) => !c.text.trim() && !c.doubt);
 
-/** Sentences, not table cells: prose that ends like one, or runs longer than any label. */
-const PROSE = /[。；：:]$|^.{60,}$/;
 
 /**
  * A line of text inside a run of rows: one cell merged over the whole width holding a caption
@@ -103,7 +103,7 @@ export interface LayoutState {
 }
 
 function textBlock(text: string, state: LayoutState): HeadingBlock | ParagraphBlock {
-  if (!state.titled && REPORT.test(text) && YEAR.test(text)) {
+  if (!state.titled && REPORT.test(text) && YEAR.test(text) && !PROSE.test(text)) {
     state.titled = true;
     return { kind: 'heading', text, level: 1 };
   }
