@@ -68,7 +68,10 @@ function partName(target: string): string {
 export async function readWorkbookPackage(bytes: Buffer): Promise<WorkbookPackage> {
   const zip = await openZip(bytes, 'xlsx');
   try {
-    if (!zip.parts.has(WORKBOOK_PART)) throw new UnreadableDocumentError('not-xlsx', 'the zip has no xl/workbook.xml: not an Excel workbook');
+    if (!zip.parts.has(WORKBOOK_PART)) {
+      if (zip.parts.has('xl/workbook.bin')) throw new UnreadableDocumentError('xlsb-unsupported', 'an Excel binary workbook (.xlsb): not read; save it as .xlsx');
+      throw new UnreadableDocumentError('not-xlsx', 'the zip has no xl/workbook.xml: not an Excel workbook');
+    }
     const read = async (name: string): Promise<string> => {
       const xml = (await zip.read(name))!.toString('utf8');
       checkXml(name, xml);

@@ -235,6 +235,12 @@ describe('the XLSX reader on damaged and hostile files', () => {
     expect(await refusal(storedZip([{ name: 'xl/styles.xml', data: Buffer.from('<styleSheet/>') }]))).toMatch(/^not-xlsx: /);
   });
 
+  it('refuses an Excel binary workbook (.xlsb) saying so', async () => {
+    const xlsb = storedZip([{ name: 'xl/workbook.bin', data: Buffer.from([0x83, 0x01, 0x00]) }, { name: 'xl/worksheets/sheet1.bin', data: Buffer.alloc(8) }]);
+    expect(detectReader(xlsb, 'tables.xlsb')?.format).toBe('xlsx');
+    expect(await refusal(xlsb)).toBe('xlsb-unsupported: an Excel binary workbook (.xlsb): not read; save it as .xlsx');
+  });
+
   it('refuses a sheet declaring a 1000× compression ratio (zip bomb) before inflating it', async () => {
     const zeros = deflateRawSync(Buffer.alloc(64 * 1024 * 1024));
     const bomb = storedZip(
