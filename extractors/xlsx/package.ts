@@ -1,8 +1,8 @@
 /**
  * The XLSX package, checked before the spreadsheet library sees it. An XLSX is a zip of XML like a
  * DOCX, so the DOCX zip guard applies (entry count, declared sizes, compression ratios, inflated sizes
- * held to their declarations), then the XML limits: nesting depth, no DTD (entity expansion), and what
- * the sheets would make the library allocate (cells, rows, merged areas, columns). The parts the reader needs are handed on as a stored zip, so the
+ * held to their declarations), then the XML limits: nesting depth, no DTD (entity expansion), what the
+ * sheets would make the library allocate (cells, rows, merged areas, columns) and the XML's total size. The parts the reader needs are handed on as a stored zip, so the
  * library inflates nothing itself; pictures, charts, drawings, comments and macros are left out, with
  * the sheet elements that refer to them. Worksheet parts get the sheetN.xml names the library looks
  * for (writers may name them otherwise).
@@ -101,6 +101,10 @@ export async function readWorkbookPackage(bytes: Buffer): Promise<WorkbookPackag
     }
     if (texts.has(WORKBOOK_RELS)) texts.set(WORKBOOK_RELS, rels);
     for (const [name, xml] of texts) entries.push({ name, data: Buffer.from(xml, 'utf8') });
+    const xmlBytes = entries.reduce((sum, e) => sum + e.data.length, 0);
+    if (xmlBytes > DEFAULT_LIMITS.maxXlsxXmlBytes) {
+      throw new UnreadableDocumentError('too-large', `the workbook's sheets, strings and styles hold ${xmlBytes} bytes of XML, more than maxXlsxXmlBytes (${DEFAULT_LIMITS.maxXlsxXmlBytes})`);
+    }
     return { bytes: writeStoredZip(entries), coreXml: texts.get('docProps/core.xml') };
   } finally {
     zip.close();

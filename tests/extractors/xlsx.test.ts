@@ -265,6 +265,12 @@ describe('the XLSX reader on damaged and hostile files', () => {
     expect(await refusal(liar)).toMatch(/^corrupt-xlsx: the XLSX zip is damaged or truncated: .*sharedStrings/);
   });
 
+  it('refuses shared strings beyond maxXlsxXmlBytes before the library parses them', async () => {
+    const filler = `<si><t>${'政府信息公开'.repeat(1000)}</t></si>`.repeat(Math.ceil(DEFAULT_LIMITS.maxXlsxXmlBytes / 18_000) + 1);
+    const big = await withPart(small, 'xl/sharedStrings.xml', (xml) => xml.replace('</sst>', `${filler}</sst>`));
+    expect(await refusal(big)).toMatch(/^too-large: the workbook's sheets, strings and styles hold \d+ bytes of XML, more than maxXlsxXmlBytes/);
+  });
+
   it('refuses a part declaring a DTD (entity expansion) with corrupt-xlsx', async () => {
     const dtd = await withPart(small, 'xl/sharedStrings.xml', (xml) => xml.replace('?>', '?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'));
     expect(await refusal(dtd)).toBe('corrupt-xlsx: xl/sharedStrings.xml declares a DTD, which no spreadsheet program writes (entity expansion)');
