@@ -31,7 +31,7 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-export function columnLetters(column: number): string {
+function columnLetters(column: number): string {
   let out = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
@@ -51,14 +51,8 @@ function mergesOf(sheet: Worksheet): Range[] {
   return refs.map(parseRange).filter((r): r is Range => r !== undefined);
 }
 
-export interface SheetGrid {
-  /** Row-major, dense; empty when the sheet holds no text. */
-  rows: GridCell[][];
-  /** Sheet row and column of grid position [0][0]. */
-  origin: { row: number; col: number };
-}
-
-export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
+/** Row-major and dense over the used range; empty when the sheet holds no text. `maxCells`: what is left of maxTableCells. */
+export function sheetGrid(sheet: Worksheet, maxCells: number): GridCell[][] {
   const texts = new Map<string, GridCell>();
   const key = (row: number, col: number) => `${row}:${col}`;
   let bounds: Range | undefined;
@@ -80,12 +74,12 @@ export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
   // over several columns) does not, but inside the range it still makes one blank cell, not several.
   const allMerges = mergesOf(sheet);
   for (const m of allMerges) if (texts.has(key(m.top, m.left))) include(m);
-  if (!bounds) return { rows: [], origin: { row: 1, col: 1 } };
+  if (!bounds) return [];
 
   const height = bounds.bottom - bounds.top + 1;
   const width = bounds.right - bounds.left + 1;
   if (height * width > maxCells) {
-    throw new UnreadableDocumentError('too-large', `sheet ${sheet.name} spans ${height} × ${width} cells, more than maxTableCells (${maxCells})`);
+    throw new UnreadableDocumentError('too-large', `sheet ${sheet.name} spans ${height} × ${width} cells, more than the ${maxCells} left of maxTableCells`);
   }
   const rows: GridCell[][] = [];
   for (let r = 0; r < height; r++) {
@@ -106,5 +100,5 @@ export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
       }
     }
   }
-  return { rows, origin: { row: bounds.top, col: bounds.left } };
+  return rows;
 }

@@ -5,7 +5,6 @@
  */
 import ExcelJS from 'exceljs';
 import { UnreadableDocumentError, type Block, type DocumentModel, type Message } from '../model.js';
-import { checkTableCells } from '../html/index.js';
 import { coreProperties } from '../docx/core.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { readWorkbookPackage } from './package.js';
@@ -43,6 +42,7 @@ export async function xlsxToDocument(bytes: Buffer): Promise<DocumentModel> {
   const blocks: Block[] = [];
   const messages: Message[] = [];
   const state: LayoutState = { titled: false };
+  // maxTableCells over all sheets together, checked on each sheet's grid before it is built.
   let cellBudget = DEFAULT_LIMITS.maxTableCells;
   for (const sheet of workbook.worksheets) {
     if (sheet.state !== 'visible') {
@@ -50,9 +50,9 @@ export async function xlsxToDocument(bytes: Buffer): Promise<DocumentModel> {
       continue;
     }
     const grid = sheetGrid(sheet, cellBudget);
-    if (!grid.rows.length) continue;
-    cellBudget -= grid.rows.length * grid.rows[0]!.length;
-    const sheetContent = sheetBlocks(grid.rows, state);
+    if (!grid.length) continue;
+    cellBudget -= grid.length * grid[0]!.length;
+    const sheetContent = sheetBlocks(grid, state);
     const name = sheet.name.trim();
     if (name && !DEFAULT_SHEET_NAME.test(name)) {
       // After the sheet's own title lines, so a report title in the first rows stays the document's first line.
@@ -60,10 +60,9 @@ export async function xlsxToDocument(bytes: Buffer): Promise<DocumentModel> {
       sheetContent.splice(titleLines < 0 ? sheetContent.length : titleLines, 0, { kind: 'heading', text: name, level: 2 });
     }
     blocks.push(...sheetContent);
-    messages.push(...cellMessages(sheet.name, grid.rows));
+    messages.push(...cellMessages(sheet.name, grid));
   }
   const doc: DocumentModel = { format: 'xlsx', blocks, meta: {}, messages };
-  checkTableCells(doc);
   const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
   if (core.title) doc.meta.title = core.title;
   if (core.created) doc.meta.published = core.created;

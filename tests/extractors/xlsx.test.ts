@@ -299,4 +299,16 @@ describe('the XLSX reader on damaged and hostile files', () => {
     expect(1000 * 702).toBeGreaterThan(DEFAULT_LIMITS.maxTableCells);
     expect(await refusal(Buffer.from(await workbook.xlsx.writeBuffer()))).toMatch(/^too-large: sheet 表一 spans 1000 × 702 cells/);
   });
+
+  it('counts maxTableCells over all sheets together', async () => {
+    const workbook = new ExcelJS.Workbook();
+    for (const name of ['表一', '表二']) {
+      const sheet = workbook.addWorksheet(name);
+      sheet.getCell('A1').value = '行政许可';
+      sheet.getCell('CV300').value = 1; // 300 rows × 100 columns: 30,000 cells each
+    }
+    expect(300 * 100).toBeLessThan(DEFAULT_LIMITS.maxTableCells);
+    expect(2 * 300 * 100).toBeGreaterThan(DEFAULT_LIMITS.maxTableCells);
+    expect(await refusal(Buffer.from(await workbook.xlsx.writeBuffer()))).toBe(`too-large: sheet 表二 spans 300 × 100 cells, more than the ${DEFAULT_LIMITS.maxTableCells - 30_000} left of maxTableCells`);
+  });
 });
