@@ -17,17 +17,12 @@ const MAX_DIRECTORY_SECTORS = 1024;
 
 export type OleContent = 'word' | 'workbook';
 
-export interface OleDirectory {
-  names: string[];
-  /** False when part of the directory (or the FAT that chains it) lies beyond the bytes given. */
-  complete: boolean;
-}
-
-export function oleDirectory(bytes: Buffer): OleDirectory {
+/** The stream and storage names of the directory, as far as it lies within `bytes` (and its FAT chain can be followed). */
+export function oleStreamNames(bytes: Buffer): string[] {
   const names: string[] = [];
-  if (bytes.length < HEADER_BYTES) return { names, complete: false };
+  if (bytes.length < HEADER_BYTES) return names;
   const shift = bytes.readUInt16LE(0x1e);
-  if (shift !== 9 && shift !== 12) return { names, complete: true };
+  if (shift !== 9 && shift !== 12) return names;
   const sectorBytes = 1 << shift;
   const idsPerFatSector = sectorBytes / 4;
   const sectorOffset = (sid: number) => (sid + 1) * sectorBytes;
@@ -42,9 +37,8 @@ export function oleDirectory(bytes: Buffer): OleDirectory {
 
   let sid = bytes.readUInt32LE(0x30);
   for (let visited = 0; sid !== END_OF_CHAIN; visited++) {
-    if (sid >= MAX_REGULAR_SECTOR || visited >= MAX_DIRECTORY_SECTORS) return { names, complete: true };
     const start = sectorOffset(sid);
-    if (start + sectorBytes > bytes.length) return { names, complete: false };
+    if (sid >= MAX_REGULAR_SECTOR || visited >= MAX_DIRECTORY_SECTORS || start + sectorBytes > bytes.length) return names;
     for (let at = start; at < start + sectorBytes; at += ENTRY_BYTES) {
       const nameBytes = bytes.readUInt16LE(at + 64);
       const type = bytes[at + 66];
@@ -52,17 +46,17 @@ export function oleDirectory(bytes: Buffer): OleDirectory {
       names.push(bytes.toString('utf16le', at, at + nameBytes - 2));
     }
     const next = nextSector(sid);
-    if (next === undefined) return { names, complete: false };
+    if (next === undefined) return names;
     sid = next;
   }
-  return { names, complete: true };
+  return names;
 }
 
 const WORKBOOK_EXTENSION = /\.(?:xls|xlt|et|ett)$/i;
 
 /** Word or workbook as the stream names say, or undefined when they say neither (not all visible, or an unusual producer). */
 export function oleContentByStreams(bytes: Buffer): OleContent | undefined {
-  const { names } = oleDirectory(bytes);
+  const names = oleStreamNames(bytes);
   if (names.includes('WordDocument')) return 'word';
   if (names.includes('Workbook') || names.includes('Book')) return 'workbook';
   return undefined;

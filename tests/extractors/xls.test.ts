@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectReader } from '../../extractors/detect.js';
-import { oleContent, oleDirectory } from '../../extractors/ole/directory.js';
+import { oleContent, oleStreamNames } from '../../extractors/ole/directory.js';
 import { extractBytes } from '../../src/pipeline.js';
 import { loadTruths } from '../corpus/truth.js';
 
@@ -20,8 +20,8 @@ const hasLibreOffice = (() => {
 
 describe('legacy Excel (.xls) and WPS Spreadsheets (.et) workbooks', () => {
   it('are told from Word files by the streams in their OLE2 directory, whatever their name', () => {
-    expect(oleDirectory(XLS)).toEqual({ names: expect.arrayContaining(['Root Entry', 'Workbook']), complete: true });
-    expect(oleDirectory(DOC).names).toContain('WordDocument');
+    expect(oleStreamNames(XLS)).toEqual(['Root Entry', 'Workbook', '\x01CompObj', '\x01Ole', '\x05SummaryInformation', '\x05DocumentSummaryInformation']);
+    expect(oleStreamNames(DOC)).toContain('WordDocument');
     expect(oleContent(XLS, 'report.doc')).toBe('workbook');
     expect(oleContent(DOC, 'tables.xls')).toBe('word');
     expect(detectReader(XLS, 'download.jsp')?.format).toBe('xls');
@@ -30,10 +30,20 @@ describe('legacy Excel (.xls) and WPS Spreadsheets (.et) workbooks', () => {
 
   it('fall back to the name when the directory lies beyond the bytes seen', () => {
     const headerOnly = XLS.subarray(0, 512);
-    expect(oleDirectory(headerOnly)).toEqual({ names: [], complete: false });
+    expect(oleStreamNames(headerOnly)).toEqual([]);
     expect(oleContent(headerOnly, '统计表.et')).toBe('workbook');
     expect(oleContent(headerOnly, '统计表.XLS')).toBe('workbook');
     expect(oleContent(headerOnly, 'report.wps')).toBe('word');
+  });
+
+  it('survive a directory chain that loops back on itself', () => {
+    const looped = Buffer.from(XLS);
+    const directorySector = looped.readUInt32LE(0x30);
+    const fatSector = looped.readUInt32LE(0x4c);
+    looped.writeUInt32LE(directorySector, (fatSector + 1) * 512 + directorySector * 4);
+    const names = oleStreamNames(looped);
+    expect(names.length).toBe(1024 * 4); // the first sector's four entries, until the bound on directory sectors
+    expect(oleContent(looped, undefined)).toBe('workbook');
   });
 
   it.runIf(hasLibreOffice)('are read through LibreOffice into the truth cells of the report they hold, under an .xls or an .et name', async () => {
