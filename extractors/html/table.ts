@@ -93,7 +93,8 @@ export interface BuiltTable {
 
 export function buildTable(table: DomElement, skip: (el: DomElement) => boolean): BuiltTable {
   const nestedTables: DomElement[] = [];
-  const sourceRows: SourceCell[][] = ownRows(table).map((row) =>
+  const rowElements = ownRows(table);
+  const sourceRows: SourceCell[][] = rowElements.map((row) =>
     ownCells(row).map((cell) => {
       const content = contentOf(cell, skip);
       nestedTables.push(...content.nestedTables);
@@ -104,7 +105,10 @@ export function buildTable(table: DomElement, skip: (el: DomElement) => boolean)
   const caption = captionEl ? joinLines(contentOf(captionEl, skip).lines) : '';
   // Rows without cells still count for rowspans, so rows are dropped only after expansion, and only
   // when no cell has text: Word's "Save as HTML" ends tables with an empty row of column widths.
-  const rows = expandSpans(sourceRows).filter((row) => row.some((c) => c.text !== ''));
+  // A header over one row of blanks (a small table of a report's group, nothing to report) keeps it;
+  // Word's column-width row (height=0) never counts.
+  const expanded = expandSpans(sourceRows).filter((_, i) => rowElements[i]?.attribs?.height !== '0');
+  const rows = expanded.length === 2 ? expanded : expanded.filter((row) => row.some((c) => c.text !== ''));
   const block: TableBlock | undefined = rows.length && rows[0].length ? { kind: 'table', rows } : undefined;
   return { block, caption, nestedTables };
 }

@@ -123,7 +123,8 @@ export function findStreamTable(lines: TextLine[], page: number): { before: Text
   const width = Math.max(...kept.map((r) => (r.anchor ? 1 : 0) + r.cells.length));
   const grid: TableCell[][] = kept.map((r) => {
     const cells = r.anchor && r.label.length ? [cellOf(r.label, page), ...r.cells] : r.cells;
-    return [...cells, ...Array.from({ length: width - cells.length }, () => ({ text: '' }))];
+    // Text positions only say where text is: a row with fewer runs printed nothing there that we saw.
+    return [...cells, ...Array.from({ length: width - cells.length }, () => ({ text: '', absent: true }))];
   });
   return {
     before: lines.slice(0, start),

@@ -8,6 +8,7 @@ import { isPipeRow, readPipeTable } from './pipe-table.js';
 import { isTabCellLine, readTabTable } from './tab-table.js';
 import { readLayoutLines } from './layout.js';
 import { splitGluedBody } from './crawler.js';
+import { spacedSegments } from './spaced-table.js';
 
 /** Tab-prefixed lines a text needs before tabs are read as DOCX table cells rather than indentation. */
 export const MIN_TAB_CELL_LINES = 4;
@@ -16,6 +17,8 @@ export const MIN_TAB_CELL_LINES = 4;
  * of HTML): it is cut into paragraphs at its headings instead of being read line by line.
  */
 export const WHOLE_TEXT_LINE_CHARS = 1000;
+/** A line shorter than this (characters) is not searched for a whole table flattened with spaces. */
+const SPACED_LINE_CHARS = 120;
 
 export function readTextBlocks(text: string): Block[] {
   const lines = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
@@ -28,12 +31,22 @@ export function readTextBlocks(text: string): Block[] {
     if (plain.length) for (const block of readLayoutLines(plain, { joinWrappedLines: !flattened })) blocks.push(block);
     plain = [];
   };
+  let segments: ReturnType<typeof spacedSegments>;
   for (let i = 0; i < source.length; ) {
     if (flattened && isTabCellLine(source[i])) {
       flushPlain();
       const run = readTabTable(source, i);
       if (run.table.rows.length) blocks.push(run.table);
       i = run.next;
+    } else if (source[i].length > SPACED_LINE_CHARS && (segments = spacedSegments(source[i]))) {
+      // A table flattened onto one line with spaces between its cells: cut out, the rest read as text.
+      flushPlain();
+      for (const segment of segments) {
+        if (segment.kind === 'table') blocks.push(segment.table);
+        else if (segment.text.length > WHOLE_TEXT_LINE_CHARS) for (const text of splitGluedBody(segment.text)) blocks.push({ kind: 'paragraph', text });
+        else for (const block of readLayoutLines([segment.text], { joinWrappedLines: false })) blocks.push(block);
+      }
+      i++;
     } else if (source[i].length > WHOLE_TEXT_LINE_CHARS) {
       flushPlain();
       for (const text of splitGluedBody(source[i])) blocks.push({ kind: 'paragraph', text });

@@ -26,7 +26,8 @@ export function readPipeTable(lines: string[], start: number): { table: TableBlo
   const rows: string[][] = [];
   let i = start;
   for (; i < lines.length && isPipeRow(lines[i]); i++) {
-    if (!isSeparatorRow(lines[i])) rows.push(splitRow(lines[i]));
+    // The separator follows the header; further down, a row of single dashes is a row of blank cells.
+    if (!(isSeparatorRow(lines[i]) && (i === start + 1 || /-{2,}/.test(lines[i])))) rows.push(splitRow(lines[i]));
   }
   return { table: { kind: 'table', rows: expandLabelSpans(padRows(rows)) }, next: i };
 }

@@ -5,7 +5,7 @@
  */
 import { APPEALS_2021, cellKey } from './ids.js';
 import { labelCore } from './labels.js';
-import type { DocRow, ValueCell } from './rows.js';
+import { meaningfulValueCount, type DocRow, type ValueCell } from './rows.js';
 import type { TableMapping } from './result.js';
 import { mapRowTable } from './row-table.js';
 import { identitiesOf } from './identities.js';
@@ -18,9 +18,54 @@ const WIDTH = 15;
 const MAX_ROWS_AFTER_HEADER = 10;
 
 export function mapAppeals(rows: DocRow[]): TableMapping {
-  const flat = mapFlatRow(rows);
+  const flat = mapFlatRow(rows) ?? mapGroupTables(rows);
   if (flat) return flat;
   return mapRowTable([APPEALS_2021], rows);
+}
+
+const COLUMN_HEADER = labelCore(APPEALS_2021.rows[0].columns.map((c) => c.label).join(''));
+/** Rows allowed between one group's small table and the next (a caption, an empty placeholder table). */
+const MAX_ROWS_BETWEEN_GROUPS = 3;
+
+/** The 15 tokens read as one row in template order, checked by the group totals. */
+function readFifteen(tokens: ValueCell[], keys: string[], score: number): TableMapping {
+  const out: TableMapping = { layout: '2021', cells: {}, details: {}, messages: [], score };
+  const pending = { keys, readings: rowReadings(tokens, WIDTH) };
+  const [verdict] = arbitrate([pending], identitiesOf('appeals', '2021'));
+  writeRow('appeals', pending, verdict, out);
+  return out;
+}
+
+/**
+ * Table 四 printed as three small tables of five (a PDF→Markdown converter splits the one-row table
+ * at its group headers): each a header row 结果维持 … 总计 over one unlabelled row of values. The groups
+ * keep the printed order, which is the template's: 行政复议, then the two kinds of 行政诉讼.
+ */
+function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
+  for (let h = 0; h < rows.length; h++) {
+    const tokens: ValueCell[] = [];
+    let i = h;
+    let groups = 0;
+    while (groups < 3 && i + 1 < rows.length && rowText(rows[i]) === COLUMN_HEADER && !rows[i + 1].label && rows[i + 1].values.length) {
+      // Blank padding past the group's five cells is not data; blanks within them are.
+      const values = rows[i + 1].values;
+      tokens.push(...values.slice(0, Math.max(meaningfulValueCount(rows[i + 1]), Math.min(5, values.length))));
+      groups++;
+      i += 2;
+      if (groups === 3) break;
+      let skipped = 0;
+      while (i < rows.length && rowText(rows[i]) !== COLUMN_HEADER && !rows[i].values.some((v) => v.reading.kind === 'number') && skipped < MAX_ROWS_BETWEEN_GROUPS) {
+        i++;
+        skipped++;
+      }
+    }
+    if (groups < 3) continue;
+    const keys = APPEALS_2021.rows.flatMap((row) => row.columns.map((c) => cellKey('appeals', row.id, c.id)));
+    const out = readFifteen(tokens, keys, APPEALS_2021.rows.length);
+    out.messages.unshift({ code: 'appeals-in-three-tables', message: 'appeals: table 四 printed as three tables of five; groups read in the template order' });
+    return out;
+  }
+  return undefined;
 }
 
 function rowText(row: DocRow): string {
@@ -33,15 +78,11 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     if (!(text.includes('行政复议') && text.includes('行政诉讼'))) continue;
     const values = collectValues(rows, h + 1);
     if (!values) continue;
-    const out: TableMapping = { layout: '2021', cells: {}, details: {}, messages: [], score: APPEALS_2021.rows.length };
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
     const order = groupOrder(rows.slice(h, h + 3));
     const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
     const keys = printed.flatMap((row) => row.columns.map((c) => cellKey('appeals', row.id, c.id)));
-    const pending = { keys, readings: rowReadings(values.cells, WIDTH) };
-    const [verdict] = arbitrate([pending], identitiesOf('appeals', '2021'));
-    writeRow('appeals', pending, verdict, out);
-    return out;
+    return readFifteen(values.cells, keys, APPEALS_2021.rows.length);
   }
   return undefined;
 }

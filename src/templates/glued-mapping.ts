@@ -35,7 +35,9 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
     row.columns.forEach((column, i) => {
       const key = cellKey(table, row.id, column.id);
       out.cells[key] = g?.values[i] ?? null;
-      out.details[key] = g ? { raw: g.raw, via: `glued-${g.status}`, doubt: gluedDoubt(g.status) } : { raw: '', doubt: 'not-found' };
+      out.details[key] = g
+        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.spaced && g.status === 'recovered' ? null : gluedDoubt(g.status) }
+        : { raw: '', doubt: 'not-found' };
     });
     if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });
     else if (g.status !== 'recovered') {

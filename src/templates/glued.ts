@@ -25,6 +25,8 @@ export interface GluedRow {
   values: (number | null)[];
   /** Every surviving reading, when the row is ambiguous. */
   readings?: number[][];
+  /** The run was printed with a space between its values: read as printed, not split. */
+  spaced?: boolean;
 }
 
 export interface GluedTable {
@@ -48,7 +50,7 @@ export const MAX_GLUED_TEXT_CHARS = 2_000_000;
 function rowFromReadings(located: LocatedRow, result: SplitResult, readings = result.readings): GluedRow {
   const width = located.row.columns.length;
   const nulls = new Array<number | null>(width).fill(null);
-  const base = { rowId: located.row.id, raw: located.raw };
+  const base = { rowId: located.row.id, raw: located.raw, ...(located.raw.includes(' ') ? { spaced: true } : {}) };
   if (!result.complete) return { ...base, status: 'too-ambiguous', values: nulls };
   if (readings.length === 0) return { ...base, status: 'impossible', values: nulls };
   if (readings.length === 1) return { ...base, status: 'recovered', values: [...readings[0]] };
@@ -131,7 +133,7 @@ function recoverAppeals(text: string, limits: SplitLimits): GluedTable | undefin
   const groups = APPEALS_2021.rows.length;
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
-  const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)([0-9]+)/g;
+  const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)([0-9]+(?: [0-9]+)*)/g;
   const match = [...text.matchAll(header)].find((m) => m[1].includes('总计') && m[2].length >= groups * size && m[2].length <= MAX_RUN_CHARS);
   if (!match) return undefined;
   const raw = match[2];

@@ -9,6 +9,8 @@ import type { MappedTables, TableMapping } from './result.js';
 import { mapRowTable } from './row-table.js';
 import { mapAppeals } from './appeals.js';
 import { gluedSource, mapGluedTable } from './glued-mapping.js';
+import { identitiesOf } from './identities.js';
+import { confirmByIdentities } from './resolve/confirm.js';
 
 export type { MappedTables } from './result.js';
 
@@ -40,6 +42,7 @@ export function mapTemplates(doc: DocumentModel): MappedTables {
     Object.assign(result.details, mapped.details);
     result.messages.push(...mapped.messages);
   }
+  for (const table of TABLE_IDS) confirmByIdentities(result.cells, result.details, identitiesOf(table, result.layout[table]), result.messages);
   // The solver's own notes (caps hit, rows it could not locate) matter once any table came from it.
   if (result.messages.some((m) => m.code === 'glued-table')) result.messages.push(...glued().messages);
   return result;

@@ -62,7 +62,8 @@ function runAt(text: string, from: number, signed: boolean): number {
   const allowed = signed ? /[0-9.+\-]/ : /[0-9.]/;
   const limit = Math.min(text.length, from + MAX_RUN_CHARS + 1);
   let end = from;
-  while (end < limit && allowed.test(text[end])) end++;
+  // One space between two values belongs to the run: a row printed with separators (0 0 5).
+  while (end < limit && (allowed.test(text[end]) || (text[end] === ' ' && DIGIT.test(text[end + 1] ?? '') && DIGIT.test(text[end - 1] ?? '')))) end++;
   return end;
 }
 
@@ -100,7 +101,7 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
     if (!found) return undefined;
     const labelStart = runStart + 1 + found.index;
     const between = text.slice(runStart, labelStart);
-    const split = (signed ? /^([0-9.+\-]+)(\D*)$/ : /^([0-9.]+)(\D*)$/).exec(between);
+    const split = (signed ? /^([0-9.+\- ]+?)(\D*)$/ : /^([0-9. ]+?)(\D*)$/).exec(between);
     if (!split || split[2].length > MAX_FILLER_CHARS) return undefined;
     located.push({ row: rows[i], raw: split[1] });
     labelEnd = labelStart + found[0].length;
@@ -117,7 +118,14 @@ export function locateRows(foldedText: string, layout: TableLayout): LocatedRow[
   const first = new RegExp(patterns[0].source, 'g');
   for (let m = first.exec(foldedText); m; m = first.exec(foldedText)) {
     const chain = chainFrom(foldedText, m, patterns, layout.rows);
-    if (chain) return chain.map((r) => ({ ...r, raw: r.raw.replace(/\s+/g, '') }));
+    // Whitespace inside a glued run is a wrapped line; a single space between values is a separator.
+    if (chain) return chain.map((r) => ({ ...r, raw: normaliseRun(r.raw) }));
   }
   return undefined;
+}
+
+/** A run with single spaces between all its values keeps them (spaced); any other whitespace is noise. */
+function normaliseRun(raw: string): string {
+  const t = raw.trim();
+  return /^[0-9.+\-]+( [0-9.+\-]+)+$/.test(t) ? t : t.replace(/\s+/g, '');
 }

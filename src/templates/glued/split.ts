@@ -34,8 +34,19 @@ function partOk(part: string, kind: ColumnDef['kind'], limits: SplitLimits): boo
   return digits <= limits.maxDigits && PART_PATTERN[kind].test(part);
 }
 
+/**
+ * A run printed with a space between its values (crawler text of a table whose cells kept their
+ * separators): the spaces are the cuts, so there is one reading — or none, when the count is wrong.
+ */
+export function splitSpaced(raw: string, kinds: ColumnDef['kind'][], limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitResult {
+  const parts = raw.split(' ');
+  const ok = parts.length === kinds.length && parts.every((p, i) => partOk(p, kinds[i], limits));
+  return { readings: ok ? [parts.map(Number)] : [], complete: true };
+}
+
 /** Every cut of `raw` into one number per column, with no identity to check (the proactive table). */
 export function splitFree(raw: string, kinds: ColumnDef['kind'][], limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitResult {
+  if (raw.includes(' ')) return splitSpaced(raw, kinds, limits);
   const readings: number[][] = [];
   let steps = 0;
   let complete = true;
@@ -74,6 +85,8 @@ export function splitFree(raw: string, kinds: ColumnDef['kind'][], limits: Split
  * 4 outcomes + 总计). The total is not searched for: it must be the printed sum, which prunes hard.
  */
 export function splitWithTotals(raw: string, groups: number, size: number, limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitResult {
+  // Printed separated, the values are as printed: a total that does not add up is the report's.
+  if (raw.includes(' ')) return splitSpaced(raw, new Array<ColumnDef['kind']>(groups * size).fill('count'), limits);
   const readings: number[][] = [];
   let steps = 0;
   let complete = true;

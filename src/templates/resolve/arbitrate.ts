@@ -21,7 +21,7 @@ export type Verdict =
   /** One reading as printed. */
   | { status: 'certain'; reading: Reading }
   /** Several readings; exactly one lets the identities hold. */
-  | { status: 'resolved'; reading: Reading; others: Reading[] }
+  | { status: 'resolved'; reading: Reading; others: Reading[]; failing: number }
   /** Several readings, several (or, with `none`, no) readings satisfy the identities. */
   | { status: 'undecided'; survivors: Reading[]; all: Reading[]; none: boolean };
 
@@ -41,40 +41,43 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
 
   const uncertainKeys = new Set(uncertain.flatMap((i) => rows[i].keys));
   const relevant = identities.filter((id) => [...id.parts, ...id.totals].some((k) => uncertainKeys.has(k)));
-  const combos = uncertain.reduce((p, i) => p * Math.max(1, rows[i].readings.readings.length), 1);
-  if (combos > MAX_COMBINATIONS) {
+  const combinations = uncertain.reduce((p, i) => p * Math.max(1, rows[i].readings.readings.length), 1);
+  if (combinations > MAX_COMBINATIONS) {
     for (const i of uncertain) verdicts[i] = { status: 'undecided', survivors: rows[i].readings.readings, all: rows[i].readings.readings, none: false };
     return verdicts;
   }
 
-  const survivors = uncertain.map(() => new Map<string, Reading>());
+  // Each combination is scored by the identities that fail on it: first those within one row (a
+  // row's own total — a reading that breaks it is almost surely a shifted row), then the others (a
+  // published error elsewhere in a column may break those under every reading).
+  const rowOf = new Map<string, number>();
+  rows.forEach((row, i) => row.keys.forEach((k) => rowOf.set(k, i)));
+  const ownRow = relevant.map((id) => new Set([...id.parts, ...id.totals].map((k) => rowOf.get(k))).size === 1);
+  const combos: Array<{ choice: number[]; own: number; other: number }> = [];
   const choice = new Array<number>(uncertain.length).fill(0);
   const values = new Map(known);
-  const holds = (): boolean => {
-    for (const id of relevant) {
+  const score = (): { own: number; other: number } => {
+    const fails = { own: 0, other: 0 };
+    relevant.forEach((id, n) => {
       let left = 0;
       let right = 0;
-      let evaluable = true;
       for (const k of id.parts) {
         const v = values.get(k);
-        if (v === undefined || v === '?') evaluable = false;
-        else left += v ?? 0;
+        if (v === undefined || v === '?') return;
+        left += v ?? 0;
       }
       for (const k of id.totals) {
         const v = values.get(k);
-        if (v === undefined || v === '?') evaluable = false;
-        else right += v ?? 0;
+        if (v === undefined || v === '?') return;
+        right += v ?? 0;
       }
-      if (evaluable && Math.round((left - right) * 1e6) !== 0) return false;
-    }
-    return true;
+      if (Math.round((left - right) * 1e6) !== 0) fails[ownRow[n] ? 'own' : 'other']++;
+    });
+    return fails;
   };
   const walk = (depth: number) => {
     if (depth === uncertain.length) {
-      if (holds()) uncertain.forEach((row, u) => {
-        const r = rows[row].readings.readings[choice[u]];
-        survivors[u].set(readingSignature(r), r);
-      });
+      combos.push({ choice: [...choice], ...score() });
       return;
     }
     const row = rows[uncertain[depth]];
@@ -85,14 +88,44 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
     });
   };
   walk(0);
+  // The combinations under which every identity holds; failing that, those that keep every row's own
+  // total and break the fewest other identities (the report's own errors).
+  let best = combos.filter((c) => c.own === 0 && c.other === 0);
+  let despite = 0;
+  if (!best.length) {
+    const rowWise = combos.filter((c) => c.own === 0);
+    despite = Math.min(...rowWise.map((c) => c.other));
+    best = rowWise.filter((c) => c.other === despite);
+  }
+  const survivors = uncertain.map((row, u) => {
+    const kept = new Map<string, Reading>();
+    for (const c of best) {
+      const r = rows[row].readings.readings[c.choice[u]];
+      kept.set(readingSignature(r), r);
+    }
+    return kept;
+  });
 
   uncertain.forEach((row, u) => {
     const all = rows[row].readings.readings;
-    const kept = [...survivors[u].values()];
+    let kept = [...survivors[u].values()];
+    // Several readings fit equally: a stray empty cell is what tables print by mistake, a stray number
+    // is not, so a single reading that drops only empty cells is taken.
+    if (kept.length > 1) {
+      const emptyDrops = kept.filter((r) => droppedOnlyEmpty(rows[row].readings, r));
+      if (emptyDrops.length === 1) kept = emptyDrops;
+    }
     verdicts[row] =
       kept.length === 1
-        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]) }
+        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite }
         : { status: 'undecided', survivors: kept, all, none: kept.length === 0 };
   });
   return verdicts;
+}
+
+/** Whether a reading of a row with extra tokens leaves out only tokens printed empty. */
+function droppedOnlyEmpty(readings: RowReadings, reading: Reading): boolean {
+  if (readings.kind !== 'extra') return false;
+  const kept = new Set(reading);
+  return readings.tokens.every((t) => kept.has(t) || t.raw.trim() === '');
 }

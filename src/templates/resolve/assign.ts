@@ -58,7 +58,10 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   if (verdict.status === 'resolved') {
     const all = [verdict.reading, ...verdict.others];
     keys.forEach((k, c) => write(out, k, verdict.reading[c], agreeAt(all, c) ? null : 'identity-resolved'));
-    out.messages.push({ code, message: `${label}: ${printed}; the only reading under which the identities hold: ${show(verdict.reading)}` });
+    const how = verdict.failing
+      ? `the only reading that keeps the row's own total and breaks the fewest other identities (${verdict.failing}, reported as findings)`
+      : 'the only reading under which the identities hold';
+    out.messages.push({ code, message: `${label}: ${printed}; ${how}: ${show(verdict.reading)}` });
     return;
   }
   const candidates = verdict.survivors.length ? verdict.survivors : verdict.all;

@@ -127,3 +127,44 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(m.details['proactive.normative_documents.in_force'].doubt).toBeNull();
   });
 });
+
+describe('cells read with a doubt of their own, settled by the identities', () => {
+  function ocr(text: string, confidence: number) {
+    return { text, prov: { origin: 'ocr' as const, confidence } };
+  }
+
+  it('takes the value two identities agree on over a low-confidence OCR reading, and confirms one they agree with', () => {
+    const rows = reconcilingRequests();
+    const doc = docWithTables(rows);
+    const table = doc.blocks[0] as { rows: Array<Array<{ text: string; prov?: unknown }>> };
+    const granted = rows.findIndex((r) => r[0] === REQUESTS_2021.rows.find((x) => x.id === 'granted')!.label);
+    const dup = rows.findIndex((r) => r[0] === REQUESTS_2021.rows.find((x) => x.id === 'rejected_duplicate')!.label);
+    table.rows[granted][1] = ocr('7', 40); // printed 1: row total and column sum both say 1
+    table.rows[dup][1] = ocr('1', 40); // printed 1: the identities confirm it
+    const m = mapTemplates(doc);
+    expect(m.cells['requests.granted.natural_person']).toBe(1);
+    expect(m.details['requests.granted.natural_person'].doubt).toBe('identity-resolved');
+    expect(m.cells['requests.rejected_duplicate.natural_person']).toBe(1);
+    expect(m.details['requests.rejected_duplicate.natural_person']).toMatchObject({ doubt: null, via: 'identity-confirmed' });
+  });
+
+  it('keeps a low-confidence reading in doubt when only one identity speaks for another value', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', '~', '~', '~', '~', '行政诉讼'],
+        ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '~', '~', '~', '~', '复议后起诉'],
+        [...'72 64 178 37 351 13 4 8 1 26 12 1 1 6 20'.split(' ')],
+      ]),
+    );
+    expect(m.details['appeals.review.upheld'].doubt).toBeNull();
+    const doc = docWithTables([
+      ['行政复议', '~', '~', '~', '~', '行政诉讼'],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '~', '~', '~', '~', '复议后起诉'],
+      [...'72 64 178 37 351 13 4 8 1 26 12 1 1 6 20'.split(' ')],
+    ]);
+    (doc.blocks[0] as { rows: Array<Array<{ text: string; prov?: unknown }>> }).rows[2][0] = ocr('12', 40);
+    const low = mapTemplates(doc);
+    expect(low.cells['appeals.review.upheld']).toBe(12);
+    expect(low.details['appeals.review.upheld'].doubt).toBe('ocr-low-confidence');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Cells read with a doubt of their own (an OCR reading below the floor, a garbled reading, a blank a
+ * scan may have lost), checked against the identities once every table is read. An identity in which
+ * such a cell is the only uncertain one says what the cell must hold. When the reading already holds
+ * that value, the identity confirms it; when two independent identities agree on another value, that
+ * value is taken (marked identity-resolved). One identity alone never overrules a reading: the report
+ * may itself break it.
+ */
+import type { Message } from '../../../extractors/model.js';
+import type { Identity } from '../identities.js';
+import type { CellDetails, CellValues } from '../result.js';
+
+/**
+ * Doubts a single reading carries, which the identities may settle: OCR readings, including a glyph
+ * OCR garbled into text. Text the report itself printed (不适用, 见附件) stays text.
+ */
+const OCR_DOUBTS = new Set(['ocr-low-confidence', 'ocr-blank']);
+function settleable(detail: CellDetails[string] | undefined): boolean {
+  if (!detail?.doubt) return false;
+  return OCR_DOUBTS.has(detail.doubt) || (detail.doubt === 'unreadable' && detail.prov?.origin === 'ocr');
+}
+
+export function confirmByIdentities(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
+  const doubtful = (k: string) => !(k in cells) || !!details[k]?.doubt;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const implied = new Map<string, number[]>();
+    for (const id of identities) {
+      const keys = [...id.parts, ...id.totals];
+      const open = keys.filter(doubtful);
+      if (open.length !== 1 || !settleable(details[open[0]])) continue;
+      const [key] = open;
+      const sum = (ks: string[]) => ks.filter((k) => k !== key).reduce((s, k) => s + (cells[k] ?? 0), 0);
+      const value = id.parts.includes(key) ? sum(id.totals) - sum(id.parts) : sum(id.parts) - sum(id.totals);
+      implied.set(key, [...(implied.get(key) ?? []), Math.round(value * 1e6) / 1e6]);
+    }
+    for (const [key, values] of implied) {
+      const detail = details[key];
+      const read = cells[key] ?? 0;
+      if (values.some((v) => v === read)) {
+        // The reading is what the identity requires: confirmed. A blank a scan may have lost stays in
+        // doubt even so: 0 fits the sum, but whether '0' or nothing was printed is not known.
+        if (detail.doubt === 'ocr-blank') continue;
+        details[key] = { ...detail, doubt: null, via: 'identity-confirmed' };
+        changed = true;
+      } else if (values.length >= 2 && values.every((v) => v === values[0]) && Number.isInteger(values[0]) && values[0] >= 0) {
+        messages.push({ code: 'identity-resolved', message: `${key}: read '${detail.raw}' (${detail.doubt}); ${values.length} identities require ${values[0]}, taken` });
+        cells[key] = values[0];
+        details[key] = { ...detail, doubt: 'identity-resolved' };
+        changed = true;
+      }
+    }
+  }
+}

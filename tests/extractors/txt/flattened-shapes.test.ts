@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../../../src/pipeline.js';
+import { LAYOUTS, TABLE_IDS, cellKey } from '../../../src/templates/ids.js';
+
+/**
+ * Real reports' figures (../shared/corpus truths) flattened into text the ways copies of a table
+ * come: spaced on one line, spaced one row per line with '-' for blanks, tab-separated with empty
+ * cells. Every cell must come back exact — blanks included — and no identity may fail that the
+ * report itself does not break.
+ */
+const CORPUS = new URL('../../../../shared/corpus/', import.meta.url);
+const truth = (path: string) => JSON.parse(readFileSync(new URL(path, CORPUS), 'utf8'));
+const TRUTHS = ['variety/shanghai-govoffice-2019.truth.json', 'real/pingtan-2023-page.truth.json', 'real/hongze-2023.truth.json'].map(truth);
+
+const APPEALS_HEADER = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'];
+
+function render(t: { year: number; agency: string; layout: Record<string, string>; cells: Record<string, number | null> }, sep: string, rowSep: string, blank: string): string {
+  const value = (k: string) => (t.cells[k] === null || t.cells[k] === undefined ? blank : String(t.cells[k]));
+  const parts = [`${t.year}年${t.agency}政府信息公开工作年度报告`, '一、总体情况', '本年度依法做好政府信息公开工作。'];
+  for (const table of TABLE_IDS) {
+    const layout = LAYOUTS[table].find((l) => l.layout === t.layout[table])!;
+    if (table === 'appeals') {
+      parts.push('四、政府信息公开行政复议、行政诉讼情况', APPEALS_HEADER.join(sep));
+      parts.push(layout.rows.flatMap((r) => r.columns.map((c) => value(cellKey(table, r.id, c.id)))).join(sep));
+      continue;
+    }
+    parts.push(table === 'proactive' ? '二、主动公开政府信息情况' : '三、收到和处理政府信息公开申请情况');
+    for (const r of layout.rows) parts.push([r.label, ...r.columns.map((c) => value(cellKey(table, r.id, c.id)))].join(sep));
+  }
+  parts.push('五、存在的主要问题及改进情况', '无。', '六、其他需要报告的事项', '无。');
+  return parts.join(rowSep) + '\n';
+}
+
+const SHAPES: Array<[string, string, string, string]> = [
+  ['spaced on one line', ' ', ' ', '-'],
+  ['spaced, one row per line, blanks as -', ' ', '\n', '-'],
+  ['tab-separated with empty cells', '\t', '\n', ''],
+];
+
+describe.each(SHAPES)('a table flattened into text: %s', (_name, sep, rowSep, blank) => {
+  it.each(TRUTHS.map((t) => [t.id, t]))('reads %s exactly', async (_id, t) => {
+    const record = await extractBytes(Buffer.from(render(t, sep, rowSep, blank)), `${t.id}.txt`);
+    const wrong = Object.entries(t.cells as Record<string, number | null>).filter(([k, v]) => record.cells[k] !== v);
+    expect(wrong).toEqual([]);
+    const expected = new Set((t.expected_findings as Array<{ rule: string; where: string }>).map((f) => `${f.rule} ${f.where}`));
+    const identities = record.findings.filter((f) => /^(requests|appeals)\./.test(f.rule)).map((f) => `${f.rule} ${f.where}`);
+    expect(new Set(identities)).toEqual(expected);
+  });
+});
+
+describe('crawler text with glued tables where some runs kept their spaces', () => {
+  it('reads table 四 printed as fifteen values separated by single spaces, as printed and certain', async () => {
+    const glued = readFileSync(new URL('variety/pingtan-2023-glued.txt', CORPUS), 'utf8');
+    const t = truth('variety/pingtan-2023-glued.truth.json');
+    const run = LAYOUTS.appeals[0].rows.flatMap((r) => r.columns.map((c) => String(t.cells[cellKey('appeals', r.id, c.id)])));
+    expect(glued).toContain(run.join(''));
+    const record = await extractBytes(Buffer.from(glued.replace(run.join(''), run.join(' '))), 'pingtan-2023-spaced-appeals.txt');
+    for (const r of LAYOUTS.appeals[0].rows)
+      for (const c of r.columns) {
+        const key = cellKey('appeals', r.id, c.id);
+        expect([key, record.cells[key], record.cell_details[key].doubt]).toEqual([key, t.cells[key], null]);
+      }
+  });
+});
