@@ -51,8 +51,17 @@ function mergesOf(sheet: Worksheet): Range[] {
   return refs.map(parseRange).filter((r): r is Range => r !== undefined);
 }
 
-/** Row-major and dense over the used range; empty when the sheet holds no text. `maxCells`: what is left of maxTableCells. */
-export function sheetGrid(sheet: Worksheet, maxCells: number): GridCell[][] {
+export interface SheetGrid {
+  /** Row-major and dense over the used range, hidden rows and columns left out; empty when the sheet holds no text. */
+  rows: GridCell[][];
+  /** Hidden rows (numbers) and columns (letters) of the used range that were left out. */
+  hidden: string[];
+  /** Cells the grid took before hidden ones were left out (what counts against maxTableCells). */
+  cells: number;
+}
+
+/** `maxCells`: what is left of maxTableCells for this sheet. */
+export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
   const texts = new Map<string, GridCell>();
   const key = (row: number, col: number) => `${row}:${col}`;
   let bounds: Range | undefined;
@@ -74,7 +83,7 @@ export function sheetGrid(sheet: Worksheet, maxCells: number): GridCell[][] {
   // over several columns) does not, but inside the range it still makes one blank cell, not several.
   const allMerges = mergesOf(sheet);
   for (const m of allMerges) if (texts.has(key(m.top, m.left))) include(m);
-  if (!bounds) return [];
+  if (!bounds) return { rows: [], hidden: [], cells: 0 };
 
   const height = bounds.bottom - bounds.top + 1;
   const width = bounds.right - bounds.left + 1;
@@ -100,5 +109,31 @@ export function sheetGrid(sheet: Worksheet, maxCells: number): GridCell[][] {
       }
     }
   }
-  return rows;
+  return withoutHidden(sheet, rows, bounds, allMerges.filter(inside));
+}
+
+/**
+ * What a reader of the sheet sees: hidden rows and columns (helper sums, last year's figures) left
+ * out. A merge whose top-left cell is hidden speaks through its first visible cell instead.
+ */
+function withoutHidden(sheet: Worksheet, rows: GridCell[][], bounds: Range, merges: Range[]): SheetGrid {
+  const columns = (sheet.columns ?? []) as Array<{ hidden?: boolean } | undefined>;
+  const rowHidden = (r: number) => sheet.findRow(r)?.hidden === true;
+  const colHidden = (c: number) => columns[c - 1]?.hidden === true;
+  const keptRows: number[] = [];
+  const keptCols: number[] = [];
+  const hidden: string[] = [];
+  for (let r = bounds.top; r <= bounds.bottom; r++) (rowHidden(r) ? hidden.push(String(r)) : keptRows.push(r));
+  for (let c = bounds.left; c <= bounds.right; c++) (colHidden(c) ? hidden.push(columnLetters(c)) : keptCols.push(c));
+  const cells = rows.length * (rows[0]?.length ?? 0);
+  if (!hidden.length) return { rows, hidden, cells };
+  for (const m of merges) {
+    if (!rowHidden(m.top) && !colHidden(m.left)) continue;
+    const r = keptRows.find((k) => k >= m.top && k <= m.bottom);
+    const c = keptCols.find((k) => k >= m.left && k <= m.right);
+    if (r === undefined || c === undefined) continue;
+    const master = rows[m.top - bounds.top]![m.left - bounds.left]!;
+    rows[r - bounds.top]![c - bounds.left] = { ...master, address: `${columnLetters(c)}${r}` };
+  }
+  return { rows: keptRows.map((r) => keptCols.map((c) => rows[r - bounds.top]![c - bounds.left]!)), hidden, cells };
 }

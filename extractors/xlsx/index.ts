@@ -49,9 +49,10 @@ export async function xlsxToDocument(bytes: Buffer): Promise<DocumentModel> {
       messages.push({ code: 'hidden-sheet-skipped', message: `sheet ${sheet.name} is hidden and was not read` });
       continue;
     }
-    const grid = sheetGrid(sheet, cellBudget);
+    const { rows: grid, hidden, cells } = sheetGrid(sheet, cellBudget);
+    cellBudget -= cells;
+    if (hidden.length) messages.push({ code: 'hidden-cells-skipped', message: `sheet ${sheet.name}: hidden rows and columns ${hidden.join(', ')} were not read` });
     if (!grid.length) continue;
-    cellBudget -= grid.length * grid[0]!.length;
     const sheetContent = sheetBlocks(grid, state);
     const name = sheet.name.trim();
     if (name && !DEFAULT_SHEET_NAME.test(name)) {

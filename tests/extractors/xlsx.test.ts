@@ -194,6 +194,30 @@ describe('cell values', () => {
     expect(doc.messages).toEqual([{ code: 'hidden-sheet-skipped', message: 'sheet 旧数据 is hidden and was not read' }]);
   });
 
+  it('are left out in hidden rows and columns, as a reader of the sheet sees it, a merge with a hidden top-left cell kept once', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('表一');
+    sheet.addRows([
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '校验'],
+      ['规章', 1, 2, 3, 'OK'],
+      ['行政规范性文件（上年）', 9, 9, 9, 'OK'],
+      ['行政规范性文件', 4, 5, 6, 'OK'],
+      ['行政许可', 7, null, null, null],
+    ]);
+    sheet.getRow(3).hidden = true;
+    sheet.getColumn(5).hidden = true;
+    sheet.getColumn(2).hidden = true;
+    sheet.mergeCells('B5:D5');
+    const doc = await xlsxReader.read(Buffer.from(await workbook.xlsx.writeBuffer()), {});
+    expect(tables(doc)[0]!.rows).toEqual([
+      [{ text: '信息内容' }, { text: '本年废止件数' }, { text: '现行有效件数' }],
+      [{ text: '规章' }, { text: '2' }, { text: '3' }],
+      [{ text: '行政规范性文件' }, { text: '5' }, { text: '6' }],
+      [{ text: '行政许可' }, { text: '7' }, { text: '7', spanned: true }],
+    ]);
+    expect(doc.messages).toEqual([{ code: 'hidden-cells-skipped', message: 'sheet 表一: hidden rows and columns 3, B, E were not read' }]);
+  });
+
   it('come from worksheet parts whatever the workbook calls them', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('表一').addRows([['行政许可', 1, 2], ['行政处罚', 3, 4]]);
