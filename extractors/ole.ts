@@ -2,16 +2,15 @@
  * Legacy Word (.doc) and WPS (.wps) files: OLE2 compound documents that no JavaScript library reads
  * well. LibreOffice, when installed, converts them to DOCX, which the DOCX reader then reads; without
  * it the document fails with a reason that says what to install. Government portals still attach
- * many reports in these formats. OLE2 workbooks (.xls/.et) are taken first by the reader in xls.ts.
+ * many reports in these formats. OLE2 workbooks (.xls/.et) are taken first by the reader in xls.ts
+ * (or handed to it here, when only the whole file shows a workbook).
  */
 import type { Reader } from './reader.js';
 import { convertWithLibreOffice } from './ole/convert.js';
+import { isOle2, oleContentByStreams } from './ole/directory.js';
+import { xlsReader } from './xls.js';
 
-const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-export function isOle2(head: Buffer): boolean {
-  return head.length >= 8 && head.subarray(0, 8).equals(OLE2_MAGIC);
-}
+export { isOle2 };
 
 export function convertOleToDocx(bytes: Buffer, name = 'document.doc'): Promise<Buffer> {
   return convertWithLibreOffice(bytes, {
@@ -30,6 +29,8 @@ export const oleReader: Reader = {
   format: 'doc',
   sniff: (head) => isOle2(head),
   async read(bytes, options) {
+    // The sniff saw only the first bytes; a workbook whose directory lies further on shows here.
+    if (oleContentByStreams(bytes) === 'workbook') return xlsReader.read(bytes, options);
     const docx = await convertOleToDocx(bytes, options.name);
     const { docxToDocument } = await import('./docx/index.js');
     const doc = await docxToDocument(docx);

@@ -5,8 +5,7 @@
  * to install. Must come before the .doc reader in the registry: both accept the OLE2 signature.
  */
 import type { Reader } from './reader.js';
-import { isOle2 } from './ole.js';
-import { oleContent } from './ole/directory.js';
+import { isOle2, oleContent } from './ole/directory.js';
 import { convertWithLibreOffice } from './ole/convert.js';
 
 export function convertOleToXlsx(bytes: Buffer, name = 'workbook.xls'): Promise<Buffer> {

@@ -6,6 +6,7 @@
  * listed, and the caller falls back to the file name.
  */
 
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const HEADER_BYTES = 512;
 const END_OF_CHAIN = 0xfffffffe;
 /** Sector ids at or above this are markers (free, end of chain, FAT, DIFAT), never data. */
@@ -16,6 +17,10 @@ const HEADER_DIFAT_ENTRIES = 109;
 const MAX_DIRECTORY_SECTORS = 1024;
 
 export type OleContent = 'word' | 'workbook';
+
+export function isOle2(head: Buffer): boolean {
+  return head.length >= 8 && head.subarray(0, 8).equals(OLE2_MAGIC);
+}
 
 /** The stream and storage names of the directory, as far as it lies within `bytes` (and its FAT chain can be followed). */
 export function oleStreamNames(bytes: Buffer): string[] {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectReader } from '../../extractors/detect.js';
+import { oleReader } from '../../extractors/ole.js';
 import { oleContent, oleStreamNames } from '../../extractors/ole/directory.js';
 import { extractBytes } from '../../src/pipeline.js';
 import { loadTruths } from '../corpus/truth.js';
@@ -53,6 +54,12 @@ describe('legacy Excel (.xls) and WPS Spreadsheets (.et) workbooks', () => {
       for (const [key, value] of Object.entries(truth.cells)) expect(record.cells[key], `${name} ${key}`).toBe(value);
       expect(record.messages.map((m) => m.code)).toContain('converted-by-libreoffice');
     }
+  }, 120_000);
+
+  it.runIf(hasLibreOffice)('are read as workbooks by the Word reader too, when only the whole file shows the Workbook stream', async () => {
+    const doc = await oleReader.read(XLS, { name: 'tables.doc' });
+    expect(doc.format).toBe('xls');
+    expect(doc.blocks.filter((b) => b.kind === 'table')).toHaveLength(3);
   }, 120_000);
 
   it.runIf(!hasLibreOffice)('fail with a reason that says what to install when LibreOffice is missing', async () => {
