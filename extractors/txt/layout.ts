@@ -132,6 +132,11 @@ function isProse(line: TextLine): boolean {
   return line.text.length > MAX_FRAGMENT_CHARS || /[。！？]$/.test(line.text);
 }
 
+/** A label that ends in a group heading with no item after it: （三）不予公开, 三、本年度办理结果 （四）无法提供. */
+const GROUP_ONLY = /[（(][一二三四五六七八九十]+[)）][^0-9（()）]*$/;
+/** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请. */
+const ITEM_START = /^\d+\s*[.、．]/;
+
 class TableBuilder {
   private rows: string[][] = [];
   private dataRows = 0;
@@ -166,6 +171,10 @@ class TableBuilder {
         else if (band) band.push(...cells);
         else this.rows.push((band = [...cells]));
         lastRow = undefined;
+      } else if (!prefix && lastRow && GROUP_ONLY.test(lastRow[0]) && ITEM_START.test(fragment.text)) {
+        // Values printed on the first line of a wrapped label whose group came first (（三）不予公开 ·
+        // values, then 1.属于国家秘密): a row of a group has an item of its own, so the item is this row's.
+        lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
       } else if (prefix || startsLabel(fragment) || !lastRow) {
         prefix = joinWrapped(prefix, fragment.cells.join(' '));
       } else {

@@ -75,6 +75,9 @@ function splitLabel(label: string[]): { before: string[]; own: string[] } {
 
 /** The line's table regions as table blocks, the rest as text; undefined when it holds no table. */
 export function spacedSegments(line: string): Segment[] | undefined {
+  // Cheap test first: a table has several labels (ending in a character or bracket) followed by a value.
+  const labelled = line.match(/[\u4e00-\u9fff）)”"][ \t\u3000]+[-+0-9—–/／]/g);
+  if (!labelled || labelled.length < MIN_ROWS) return undefined;
   const tokens = line.split(/[ \t\u3000]+/).filter(Boolean);
   if (tokens.filter(isValue).length < MIN_VALUES) return undefined;
   const rows = rowsOf(tokens);

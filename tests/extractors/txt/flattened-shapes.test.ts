@@ -15,7 +15,9 @@ const TRUTHS = ['variety/shanghai-govoffice-2019.truth.json', 'real/pingtan-2023
 
 const APPEALS_HEADER = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'];
 
-function render(t: { year: number; agency: string; layout: Record<string, string>; cells: Record<string, number | null> }, sep: string, rowSep: string, blank: string): string {
+type Wrap = 'none' | 'first' | 'middle' | 'last';
+
+function render(t: { year: number; agency: string; layout: Record<string, string>; cells: Record<string, number | null> }, sep: string, rowSep: string, blank: string, wrap: Wrap = 'none'): string {
   const value = (k: string) => (t.cells[k] === null || t.cells[k] === undefined ? blank : String(t.cells[k]));
   const parts = [`${t.year}年${t.agency}政府信息公开工作年度报告`, '一、总体情况', '本年度依法做好政府信息公开工作。'];
   for (const table of TABLE_IDS) {
@@ -26,21 +28,32 @@ function render(t: { year: number; agency: string; layout: Record<string, string
       continue;
     }
     parts.push(table === 'proactive' ? '二、主动公开政府信息情况' : '三、收到和处理政府信息公开申请情况');
-    for (const r of layout.rows) parts.push([r.label, ...r.columns.map((c) => value(cellKey(table, r.id, c.id)))].join(sep));
+    for (const r of layout.rows) {
+      const values = r.columns.map((c) => value(cellKey(table, r.id, c.id)));
+      // A long label wrapped over two or three lines, its values on the first, middle or last one.
+      const [a, b, c] = [r.label.slice(0, 8), r.label.slice(8, 14), r.label.slice(14)];
+      if (wrap === 'none' || r.label.length <= 14) parts.push([r.label, ...values].join(sep));
+      else if (wrap === 'first') parts.push([a, ...values].join(sep), b + c);
+      else if (wrap === 'middle') parts.push(a, [b, ...values].join(sep), c);
+      else parts.push(a, [b + c, ...values].join(sep));
+    }
   }
   parts.push('五、存在的主要问题及改进情况', '无。', '六、其他需要报告的事项', '无。');
   return parts.join(rowSep) + '\n';
 }
 
-const SHAPES: Array<[string, string, string, string]> = [
-  ['spaced on one line', ' ', ' ', '-'],
-  ['spaced, one row per line, blanks as -', ' ', '\n', '-'],
-  ['tab-separated with empty cells', '\t', '\n', ''],
+const SHAPES: Array<[string, string, string, string, Wrap]> = [
+  ['spaced on one line', ' ', ' ', '-', 'none'],
+  ['spaced, one row per line, blanks as -', ' ', '\n', '-', 'none'],
+  ['tab-separated with empty cells', '\t', '\n', '', 'none'],
+  ['labels wrapped, values on the first line', '  ', '\n', '-', 'first'],
+  ['labels wrapped, values on the middle line', '  ', '\n', '-', 'middle'],
+  ['labels wrapped, values on the last line, tab-separated', '\t', '\n', '', 'last'],
 ];
 
-describe.each(SHAPES)('a table flattened into text: %s', (_name, sep, rowSep, blank) => {
+describe.each(SHAPES)('a table flattened into text: %s', (_name, sep, rowSep, blank, wrap) => {
   it.each(TRUTHS.map((t) => [t.id, t]))('reads %s exactly', async (_id, t) => {
-    const record = await extractBytes(Buffer.from(render(t, sep, rowSep, blank)), `${t.id}.txt`);
+    const record = await extractBytes(Buffer.from(render(t, sep, rowSep, blank, wrap)), `${t.id}.txt`);
     const wrong = Object.entries(t.cells as Record<string, number | null>).filter(([k, v]) => record.cells[k] !== v);
     expect(wrong).toEqual([]);
     const expected = new Set((t.expected_findings as Array<{ rule: string; where: string }>).map((f) => `${f.rule} ${f.where}`));

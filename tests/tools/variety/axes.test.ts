@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { AXES } from '../../../tools/variety/axes/index.js';
+import type { FormatId } from '../../../tools/variety/axes/axis.js';
+import { draftVariant, renderFast, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
+import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
+import { loadTruths } from '../../../tools/variety/truths.js';
+
+const truths = await loadTruths('../shared/corpus');
+const pingtan = truths.find((t) => t.id === 'pingtan-2023-page')!;
+const axis = (id: string) => AXES.find((a) => a.id === id)!;
+const item = (id: string, format: FormatId, index = 0): PlanItem => ({ axis: axis(id), format, truth: pingtan, index });
+/** Seeds 1–60 that satisfy `want`: how a test finds a seed drawing the shape it looks at. */
+const seedsWhere = (want: (seed: number) => boolean): number[] => Array.from({ length: 60 }, (_, s) => s + 1).filter(want);
+
+describe('the axes of variation', () => {
+  it('glue a text rendering into one run per table, with no separator between cells', () => {
+    const seed = seedsWhere((s) => draftVariant(s, item('separators', 'txt')).separator === 'glued')[0];
+    const text = renderFast(draftVariant(seed, item('separators', 'txt')));
+    expect(text).toContain('一、本年新收政府信息公开申请数量801000081二、上年结转政府信息公开申请数量0000000');
+  });
+
+  it('print the requests table one value per line after a tab, as a DOCX flattening does', () => {
+    const seed = seedsWhere((s) => draftVariant(s, item('separators', 'txt')).separator === 'lines')[0];
+    expect(renderFast(draftVariant(seed, item('separators', 'txt')))).toContain('\t一、本年新收政府信息公开申请数量\n\t80\n\t1\n\t0\n');
+  });
+
+  it('wrap labels over several lines with the values on one of them', () => {
+    const draft = draftVariant(5, item('wrapped-labels', 'html'));
+    const wrapped = tablePieces(draft.model).flatMap((p) => p.rows).filter((r) => isDataRow(r) && r.label.length > 1);
+    expect(wrapped.length).toBeGreaterThanOrEqual(2);
+    for (const row of wrapped) if (isDataRow(row)) expect(row.valueLine).toBeLessThan(row.label.length);
+  });
+
+  it('split tables 二, 三 or 四 into more printed tables than three', () => {
+    const draft = draftVariant(9, item('split-tables', 'html'));
+    expect(tablePieces(draft.model).length).toBeGreaterThan(3);
+    expect(draft.notes.length).toBeGreaterThan(0);
+  });
+
+  it('print table 三 as Markdown pipe tables under placeholder headers and table 四 as three 5-column tables', () => {
+    const seed = seedsWhere((s) => draftVariant(s, item('markdown-converter', 'md')).notes[0].includes('placeholder'))[0];
+    const md = renderFast(draftVariant(seed, item('markdown-converter', 'md')));
+    expect(md).toContain('| 项目 |  |  | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |');
+    expect(md.match(/^\| 结果维持 \| 结果纠正 \| 其他结果 \| 尚未审结 \| 总计 \|$/gm)).toHaveLength(3);
+  });
+
+  it('give a row one cell more than its columns, one fewer, or text in a number cell, and list the cells no longer printed', () => {
+    const drafts = Array.from({ length: 30 }, (_, s) => draftVariant(s + 1, item('row-faults', 'html')));
+    const notes = drafts.flatMap((d) => d.notes).join('\n');
+    expect(notes).toMatch(/stray empty cell/);
+    expect(notes).toMatch(/missing from its row/);
+    expect(notes).toMatch(/printed as '(不适用|见附件|=1\+1)'/);
+    for (const d of drafts) {
+      const truth = variantTruth(1, item('row-faults', 'html'), d);
+      const printedAsText = [...d.notes.join('\n').matchAll(/cell (\S+) (?:printed as|missing)/g)].map((m) => m[1]);
+      expect(truth.not_printed.sort()).toEqual([...new Set(printedAsText)].sort());
+    }
+  });
+
+  it('reword labels, change bracket width or numbering, or misspell a label', () => {
+    const texts = Array.from({ length: 12 }, (_, s) => renderFast(draftVariant(s + 1, item('labels', 'txt')))).join('\n');
+    expect(texts).toMatch(/\(一\)予以公开|\t1、属于国家秘密|（1）属于国家秘密|1．属于国家秘密/);
+    expect(Array.from({ length: 12 }, (_, s) => draftVariant(s + 1, item('labels', 'txt')).notes.join()).join()).toMatch(/typo in/);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * An axis of variation: one named transform of a report model, drawn from a seed. What a variant's
+ * document no longer prints as a number (a cell dropped from its row, or replaced by text) is listed
+ * in `notPrinted`: the right reading of those cells is blank or doubtful, never a confident number.
+ */
+import type { ReportModel } from '../model.js';
+import type { Random } from '../random.js';
+import type { Separator } from '../render/text.js';
+
+export type FormatId = 'txt' | 'md' | 'html' | 'html-word' | 'docx' | 'pdf' | 'pdftotext' | 'scan';
+
+export interface Draft {
+  model: ReportModel;
+  format: FormatId;
+  /** How text renderings separate cells (TXT only). */
+  separator: Separator;
+  notPrinted: Set<string>;
+  /** What was done, for the variant's truth file and failure reports. */
+  notes: string[];
+}
+
+export interface Axis {
+  id: string;
+  /** The formats the axis means something in (all when absent). */
+  formats?: FormatId[];
+  apply(draft: Draft, random: Random): void;
+}

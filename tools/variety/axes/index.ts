@@ -1,0 +1,15 @@
+/** Every axis of variation, by id. A new axis is one new file plus one line here. */
+import type { Axis } from './axis.js';
+import { combined } from './combined.js';
+import { labels } from './labels.js';
+import { markdownConverter } from './markdown-converter.js';
+import { plain } from './plain.js';
+import { prose } from './prose.js';
+import { rowFaults } from './row-faults.js';
+import { separators } from './separators.js';
+import { splitTables } from './split-tables.js';
+import { wrappedLabels } from './wrapped-labels.js';
+
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, prose, combined];
+
+export type { Axis, Draft, FormatId } from './axis.js';

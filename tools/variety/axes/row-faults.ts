@@ -1,0 +1,43 @@
+import { isDataRow, tablePieces, type DataRow } from '../model.js';
+import type { Axis } from './axis.js';
+
+/** Text a cell holds instead of a number. */
+const TEXT_VALUES = ['不适用', '见附件', '=1+1'];
+
+/**
+ * Rows whose shape is off: a stray empty cell (one more cell than columns, as in a real （七）总计), a
+ * missing cell, or text in a number cell. A dropped or replaced cell is not printed: its right reading
+ * is blank or doubtful.
+ */
+export const rowFaults: Axis = {
+  id: 'row-faults',
+  apply(draft, random) {
+    const rows = tablePieces(draft.model)
+      .flatMap((p) => p.rows)
+      .filter((r): r is DataRow => isDataRow(r) && r.values.length > 0);
+    const total = rows.find((r) => r.id === 'total_processed');
+    const count = random.int(1, 2);
+    for (let n = 0; n < count; n++) {
+      const row = total && n === 0 && random.chance(0.5) ? total : random.pick(rows);
+      const fault = random.pick(['stray', 'missing', 'text'] as const);
+      const name = row.id || 'appeals';
+      if (fault === 'stray') {
+        const at = random.int(0, row.values.length);
+        row.values.splice(at, 0, { text: '' });
+        draft.notes.push(`stray empty cell in ${name} before value ${at + 1}`);
+        continue;
+      }
+      const candidates = row.values.filter((v) => v.key && !draft.notPrinted.has(v.key));
+      if (!candidates.length) continue;
+      const victim = random.pick(candidates);
+      draft.notPrinted.add(victim.key as string);
+      if (fault === 'missing') {
+        row.values.splice(row.values.indexOf(victim), 1);
+        draft.notes.push(`cell ${victim.key} missing from its row`);
+      } else {
+        victim.text = random.pick(TEXT_VALUES);
+        draft.notes.push(`cell ${victim.key} printed as '${victim.text}'`);
+      }
+    }
+  },
+};

@@ -1,0 +1,215 @@
+/**
+ * Variants of every truth along every axis and format: the plan (which truth, axis, format and seed),
+ * the rendered files, and beside each file its truth (`<name>.truth.json`: the source cells, the cells
+ * the document does not print, the published errors still expected). DOCX, PDF and scans go through
+ * LibreOffice and pdftoppm in batches and are cached by content, so a second run costs nothing.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, writeFile, access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AXES, type Axis, type Draft, type FormatId } from './axes/index.js';
+import { buildReport } from './build.js';
+import { expectedFindings } from './expected.js';
+import { Random } from './random.js';
+import { renderHtml } from './render/html.js';
+import { renderMarkdown } from './render/markdown.js';
+import { convertWithOffice } from './render/office.js';
+import { layoutText } from './render/pdftotext.js';
+import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
+import { renderText } from './render/text.js';
+import type { ExpectedFinding, Truth } from './truths.js';
+
+/** Bump when a change to the generator changes what a seed renders (it keys the cache). */
+export const GENERATOR_VERSION = 5;
+
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan'];
+/** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans by pdftoppm). */
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan'];
+const EXTENSION: Record<FormatId, string> = { txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf' };
+
+export interface VariantTruth {
+  id: string;
+  file: string;
+  axis: string;
+  format: FormatId;
+  source: string;
+  seed: string;
+  agency: string;
+  year: number;
+  layout: Truth['layout'];
+  /** The source truth's cells, exactly. */
+  cells: Record<string, number | null>;
+  /** Cells the document does not print as a number (dropped or replaced by text): blank or doubt expected. */
+  not_printed: string[];
+  expected_findings: ExpectedFinding[];
+  notes: string[];
+  scan?: ScanParams;
+}
+
+export interface PlanItem {
+  axis: Axis;
+  format: FormatId;
+  truth: Truth;
+  index: number;
+}
+
+export interface PlanOptions {
+  seed: number;
+  /** Variants per axis and fast format (TXT, Markdown, HTML). */
+  count: number;
+  /** Variants per axis for DOCX and PDF. */
+  slowCount: number;
+  /** Variants per axis for scans. */
+  scanCount: number;
+  formats: FormatId[];
+  axes: string[];
+}
+
+/** Truths with the same figures (the seed report in five formats) render the same variants: keep one. */
+export function distinctTruths(truths: Truth[]): Truth[] {
+  const seen = new Set<string>();
+  return truths.filter((t) => {
+    const key = JSON.stringify([t.agency, t.year, t.layout, t.cells]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function plan(truths: Truth[], options: PlanOptions): PlanItem[] {
+  const pool = distinctTruths(truths);
+  const start = new Random(options.seed).int(0, pool.length - 1);
+  const items: PlanItem[] = [];
+  for (const axis of AXES.filter((a) => options.axes.includes(a.id))) {
+    for (const format of options.formats.filter((f) => !axis.formats || axis.formats.includes(f))) {
+      const count = format === 'scan' ? options.scanCount : SLOW_FORMATS.includes(format) ? options.slowCount : options.count;
+      for (let i = 0; i < count; i++) items.push({ axis, format, truth: pool[(start + i) % pool.length], index: i });
+    }
+  }
+  return items;
+}
+
+export function variantSeed(seed: number, item: PlanItem): string {
+  return `${seed}:${item.axis.id}:${item.format}:${item.index}:${item.truth.id}`;
+}
+
+/** The report model of one planned variant, with what its axis did: deterministic for a seed. */
+export function draftVariant(seed: number, item: PlanItem): Draft {
+  const random = new Random(variantSeed(seed, item));
+  const draft: Draft = { model: buildReport(item.truth, random.fork('build')), format: item.format, separator: 'tabs', notPrinted: new Set(), notes: [] };
+  item.axis.apply(draft, random.fork(item.axis.id));
+  return draft;
+}
+
+export function variantTruth(seed: number, item: PlanItem, draft: Draft): VariantTruth {
+  const id = `${item.axis.id}-${item.format}-${String(item.index).padStart(2, '0')}-${item.truth.id}`;
+  const notPrinted = [...draft.notPrinted].sort();
+  return {
+    id,
+    file: `${id}.${EXTENSION[item.format]}`,
+    axis: item.axis.id,
+    format: item.format,
+    source: item.truth.id,
+    seed: variantSeed(seed, item),
+    agency: item.truth.agency,
+    year: item.truth.year,
+    layout: item.truth.layout,
+    cells: { ...item.truth.cells },
+    not_printed: notPrinted,
+    expected_findings: expectedFindings(item.truth, draft.notPrinted),
+    notes: draft.notes,
+  };
+}
+
+/** The document bytes of a fast format. */
+export function renderFast(draft: Draft): string {
+  switch (draft.format) {
+    case 'txt':
+      return renderText(draft.model, draft.separator);
+    case 'md':
+      return renderMarkdown(draft.model);
+    case 'html':
+      return renderHtml(draft.model, 'portal');
+    case 'html-word':
+      return renderHtml(draft.model, 'word');
+    default:
+      throw new Error(`${draft.format} is not rendered directly`);
+  }
+}
+
+export interface GenerateOptions extends PlanOptions {
+  outDir: string;
+  cacheDir: string;
+  log?: (line: string) => void;
+}
+
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);
+
+/** Renders every planned variant into `outDir`; returns their truths (file names relative to outDir). */
+export async function generate(truths: Truth[], options: GenerateOptions): Promise<VariantTruth[]> {
+  const { outDir, cacheDir, seed } = options;
+  await mkdir(outDir, { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
+  const results: VariantTruth[] = [];
+  // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
+  const pendingOffice = new Map<string, { html: string; targets: Set<'docx' | 'pdf'> }>();
+  const pendingCopies: { cached: string; out: string; scan?: ScanParams; layoutText?: boolean; pdfKey?: string }[] = [];
+  for (const item of plan(truths, options)) {
+    const draft = draftVariant(seed, item);
+    const truth = variantTruth(seed, item, draft);
+    const out = join(outDir, truth.file);
+    if (!SLOW_FORMATS.includes(item.format)) {
+      await writeFile(out, renderFast(draft));
+    } else {
+      const html = renderHtml(draft.model, 'portal');
+      const key = sha(`${GENERATOR_VERSION}\n${html}`);
+      const target = item.format === 'docx' ? 'docx' : 'pdf';
+      const entry = pendingOffice.get(key) ?? { html, targets: new Set() };
+      entry.targets.add(target);
+      pendingOffice.set(key, entry);
+      if (item.format === 'scan') {
+        truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
+        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.scan.pdf`), out, scan: truth.scan, pdfKey: key });
+      } else if (item.format === 'pdftotext') {
+        pendingCopies.push({ cached: join(cacheDir, `${key}.layout.txt`), out, layoutText: true, pdfKey: key });
+      } else pendingCopies.push({ cached: join(cacheDir, `${key}.${target}`), out });
+    }
+    await writeFile(join(outDir, `${truth.id}.truth.json`), JSON.stringify(truth, null, 1) + '\n');
+    results.push(truth);
+  }
+  for (const target of ['docx', 'pdf'] as const) {
+    const missing: string[] = [];
+    for (const [key, entry] of pendingOffice) {
+      if (!entry.targets.has(target) || (await exists(join(cacheDir, `${key}.${target}`)))) continue;
+      const html = join(cacheDir, `${key}.html`);
+      await writeFile(html, entry.html);
+      missing.push(html);
+    }
+    if (missing.length) {
+      options.log?.(`LibreOffice: ${missing.length} HTML → ${target.toUpperCase()} …`);
+      // A crash of one batch loses only the files it did not write: those variants are left out below.
+      await convertWithOffice(missing, target, cacheDir).catch((err: Error) => options.log?.(`LibreOffice failed: ${err.message.split('\n')[0]}`));
+    }
+  }
+  const scans = pendingCopies.filter((c) => c.scan);
+  const lost = new Set<string>();
+  for (const copy of pendingCopies) {
+    try {
+      if (copy.scan && !(await exists(copy.cached))) {
+        options.log?.(`scan ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
+        await scanPdf(join(cacheDir, `${copy.pdfKey}.pdf`), copy.cached, copy.scan);
+      }
+      if (copy.layoutText && !(await exists(copy.cached))) await layoutText(join(cacheDir, `${copy.pdfKey}.pdf`), copy.cached);
+      await copyFile(copy.cached, copy.out);
+    } catch (err) {
+      options.log?.(`left out ${copy.out}: ${(err as Error).message.split('\n')[0]}`);
+      lost.add(copy.out);
+    }
+  }
+  return results.filter((r) => !lost.has(join(outDir, r.file)));
+}
+
+export async function readVariantTruth(path: string): Promise<VariantTruth> {
+  return JSON.parse(await readFile(path, 'utf8')) as VariantTruth;
+}

@@ -1,0 +1,84 @@
+/**
+ * The generator's own picture of a report, before it is set in any format: headings, paragraphs and
+ * tables whose rows still know their template row and cell keys. Axes (axes/*.ts) rewrite this model;
+ * renderers (render/*.ts) print it.
+ */
+import type { TableId } from '../../src/templates/ids.js';
+
+/** A header cell, with the spans a word processor would give it. */
+export interface HeadCell {
+  text: string;
+  colspan?: number;
+  rowspan?: number;
+}
+
+export interface ValueCell {
+  text: string;
+  /** The cell key this value is printed for; absent for a stray empty cell. */
+  key?: string;
+  /** Columns the cell covers (a one-value row of a three-column block). */
+  colspan?: number;
+}
+
+export interface DataRow {
+  /** The template row id ('' for the appeals table's single unlabelled row). */
+  id: string;
+  /** Group headings, outermost first (三、本年度办理结果, （三）不予公开); printed once per group. */
+  groups: string[];
+  /** The row's own label, one entry per printed line (more than one when the label wraps). */
+  label: string[];
+  /** Which label line carries the values. */
+  valueLine: number;
+  /** 'lines': the label wraps inside one cell; 'cells': each label line is a row of its own. */
+  wrap: 'lines' | 'cells';
+  values: ValueCell[];
+}
+
+/** A header line inside a table's body (table 二 repeats 第二十条 item headings between its blocks). */
+export interface HeadRow {
+  head: HeadCell[];
+}
+
+export type Row = DataRow | HeadRow;
+
+export const isDataRow = (row: Row): row is DataRow => !('head' in row);
+
+/** One printed table: header rows (a grid with spans) over data rows. */
+export interface TablePiece {
+  table: TableId;
+  /** Label columns to the left of the values (requests: 3; proactive: 1; appeals: 0). */
+  labelColumns: number;
+  /** Value columns (the widest row's). */
+  valueColumns: number;
+  header: HeadCell[][];
+  rows: Row[];
+  /** A text line printed just before the table (a caption such as 行政复议). */
+  caption?: string;
+  /** Markdown only: print this header line (placeholder or copied) instead of the real one. */
+  markdownHeader?: string[];
+}
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  /** `figures` marks the paragraph that states the year's figures (the prose axis rewrites it). */
+  | { kind: 'paragraph'; text: string; figures?: boolean }
+  | { kind: 'table'; piece: TablePiece }
+  /** A page break (PDF/DOCX) or a page footer line (text). */
+  | { kind: 'break'; footer: string }
+  /** An empty placeholder table of '-' cells, as PDF→Markdown converters leave behind. */
+  | { kind: 'dash-table'; columns: number; rows: number };
+
+export interface ReportModel {
+  agency: string;
+  year: number;
+  blocks: Block[];
+  /** How a blank cell is printed in this document: '', '-', '/' or '无'. */
+  blank: string;
+  /** The truth's cells the report prints (for prose that states them). */
+  cells: Record<string, number | null>;
+}
+
+export function tablePieces(model: ReportModel): TablePiece[] {
+  return model.blocks.flatMap((b) => (b.kind === 'table' ? [b.piece] : []));
+}
