@@ -21,7 +21,8 @@ export const htmlReader: Reader = {
     const decoded = decodeHtmlBytes(bytes);
     const messages: Message[] = [];
     if (decoded.guessed) {
-      messages.push({ code: 'encoding-guessed', message: `no usable charset declaration; decoded as ${decoded.encoding}` });
+      const why = decoded.overruled ? `the declared charset ${decoded.overruled} does not fit the bytes` : 'no usable charset declaration';
+      messages.push({ code: 'encoding-guessed', message: `${why}; decoded as ${decoded.encoding}` });
     }
     return htmlToDocument(decoded.text, { format: 'html', messages });
   },

@@ -11,6 +11,8 @@ export interface DecodedText {
   encoding: string;
   /** True when neither a BOM nor a usable declaration decided the encoding. */
   guessed: boolean;
+  /** The declared label when the bytes overruled it (a UTF-8 label on GBK bytes, …). */
+  overruled?: string;
 }
 
 export interface DecodeOptions {
@@ -65,6 +67,69 @@ function utf8Text(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Traditional-Chinese labels: their text is not GB2312's common characters, so only broken bytes overrule them. */
+const BIG5_FAMILY = new Set(['big5', 'big5hkscs', 'cp950']);
+
+/** Multi-byte CJK labels: their text has ideographs of its own, weighed against GB18030's. */
+const CJK_MULTI_BYTE = /^(euc-?kr|ks_c_5601|cp949|euc-?jp|shift_jis|sjis|cp932|windows-?9(32|49)|iso-?2022|utf-?16|utf-?32)/;
+
+/** Only the head is weighed: enough text to judge, bounded cost on a huge page. */
+const PLAUSIBILITY_CHARS = 64 * 1024;
+
+/** GB18030 must read like Chinese: this many ideographs at least, nearly all of them common ones. */
+const MIN_IDEOGRAPHS = 8;
+const CHINESE_COMMON_SHARE = 0.9;
+
+/**
+ * Does GB18030 read the bytes so much better than the declared charset that the label must be wrong?
+ * Only when GB18030 yields clean, ordinary Chinese and the declared charset yields broken text, or
+ * text without ideographs (a single-byte label), or a jumble of rare ones (Korean or Japanese labels).
+ */
+function gb18030Fits(declaredText: string, gbText: string, declared: string): boolean {
+  const asDeclared = plausibility(declaredText);
+  const asGb = plausibility(gbText);
+  if (asGb.flaws > 0) return false;
+  if (asDeclared.flaws > 0) return asGb.commonShare >= asDeclared.commonShare;
+  if (BIG5_FAMILY.has(declared) || asGb.ideographs < MIN_IDEOGRAPHS || asGb.commonShare < CHINESE_COMMON_SHARE) return false;
+  if (!CJK_MULTI_BYTE.test(declared)) return true;
+  return asDeclared.commonShare <= asGb.commonShare - 0.3;
+}
+
+/**
+ * Flaws: replacement characters, control characters and private-use code points, which a decoder
+ * produces from bytes of another encoding. Common share: of the CJK ideographs, the part that are
+ * GB2312's 3,755 most frequent hanzi — high for any Chinese text (and 1 for text without ideographs,
+ * such as Korean in Hangul), low for GBK bytes read as Korean or Japanese (a jumble of rare hanja).
+ */
+function plausibility(text: string): { flaws: number; ideographs: number; commonShare: number } {
+  const common = commonHanzi();
+  let flaws = 0;
+  let ideographs = 0;
+  let frequent = 0;
+  const end = Math.min(text.length, PLAUSIBILITY_CHARS);
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd || (code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13) || (code >= 0x7f && code < 0xa0) || (code >= 0xe000 && code < 0xf900)) flaws++;
+    else if ((code >= 0x4e00 && code < 0xa000) || (code >= 0x3400 && code < 0x4dc0)) {
+      ideographs++;
+      if (common.has(code)) frequent++;
+    }
+  }
+  return { flaws, ideographs, commonShare: ideographs === 0 ? 1 : frequent / ideographs };
+}
+
+let commonHanziSet: Set<number> | undefined;
+
+/** GB2312 level 1 (rows 0xB0–0xD7): the characters of everyday simplified Chinese. */
+function commonHanzi(): Set<number> {
+  if (commonHanziSet) return commonHanziSet;
+  const bytes: number[] = [];
+  for (let lead = 0xb0; lead <= 0xd7; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) bytes.push(lead, trail);
+  const text = iconv.decode(Buffer.from(bytes), 'gb18030');
+  commonHanziSet = new Set([...text].map((char) => char.charCodeAt(0)).filter((code) => code !== 0xfffd));
+  return commonHanziSet;
+}
+
 function hasNonAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
   return false;
@@ -90,22 +155,26 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const declared = options.declared ? normaliseCharsetLabel(options.declared) : undefined;
   const asUtf8 = utf8Text(bytes);
   const validUtf8 = asUtf8 !== undefined;
-  if (declared === 'utf-8') {
-    // A page labelled UTF-8 whose bytes are not UTF-8 is nearly always a GB page with a copied template head.
-    if (validUtf8) return { text: asUtf8, encoding: 'utf-8', guessed: false };
-    return { text: decodeWith(bytes, 'gb18030'), encoding: 'gb18030', guessed: true };
-  }
+  if (declared === 'utf-8' && validUtf8) return { text: asUtf8, encoding: 'utf-8', guessed: false };
   if (declared) {
+    const overruled = options.declared?.trim();
     // Multi-byte text in a legacy encoding is almost never valid UTF-8 by chance, so valid UTF-8 with
     // non-ASCII bytes means the page was re-encoded and its label not updated.
     if (validUtf8 && hasNonAscii(bytes) && !declared.startsWith('utf-16')) {
-      return { text: asUtf8, encoding: 'utf-8', guessed: true };
+      return { text: asUtf8, encoding: 'utf-8', guessed: true, overruled };
     }
     // A Western single-byte label on Chinese text is a server default, not a statement about the page.
     if (WESTERN_SINGLE_BYTE.has(declared) && hasNonAscii(bytes)) {
-      return { text: decodeWith(bytes, 'gb18030'), encoding: 'gb18030', guessed: true };
+      return { text: decodeWith(bytes, 'gb18030'), encoding: 'gb18030', guessed: true, overruled };
     }
-    return { text: decodeWith(bytes, declared), encoding: declared, guessed: false };
+    const text = decodeWith(bytes, declared);
+    // A page labelled UTF-8 (or Korean, Japanese, …) whose bytes are GB is nearly always a GB page with
+    // a copied template head: the label loses when it yields broken or implausible text and GB18030 does not.
+    if (declared !== 'gb18030' && hasNonAscii(bytes)) {
+      const gb = decodeWith(bytes, 'gb18030');
+      if (gb18030Fits(text, gb, declared)) return { text: gb, encoding: 'gb18030', guessed: true, overruled };
+    }
+    return { text, encoding: declared, guessed: false };
   }
   if (validUtf8) return { text: asUtf8, encoding: 'utf-8', guessed: hasNonAscii(bytes) };
   return { text: decodeWith(bytes, 'gb18030'), encoding: 'gb18030', guessed: true };

@@ -11,21 +11,40 @@ import { mapTemplates } from './templates/map.js';
 import { runChecks } from './checks/index.js';
 import { ReportRecord, type Status } from './schemas/record.js';
 import { TABLE_IDS } from './templates/ids.js';
+import { withoutCredentials } from './util/url-credentials.js';
+import { displayPath, pathBytes, type FilePath } from './sources/file-path.js';
 
 export interface ExtractOptions {
   /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
   known?: { sourceUrl?: string; published?: string; publisher?: string; parentUrl?: string };
 }
 
-/** `read` is how the bytes are fetched (worker processes read synchronously). */
-export async function extractFile(path: string, options: ExtractOptions = {}, read: (path: string) => Buffer | Promise<Buffer> = readFile): Promise<ReportRecord> {
+/**
+ * `read` is how the bytes are fetched (worker processes read synchronously). A path that is not valid
+ * UTF-8 is a Buffer; the record shows it escaped.
+ */
+export async function extractFile(path: FilePath, options: ExtractOptions = {}, read: (path: FilePath) => Buffer | Promise<Buffer> = readFile): Promise<ReportRecord> {
+  const source = displayPath(path);
   let bytes: Buffer;
   try {
     bytes = await read(path);
   } catch (err) {
-    return failedRecord(path, Buffer.alloc(0), 'unknown', `cannot read file: ${(err as Error).message}`);
+    return unreadableRecord(path, `cannot read file: ${(err as Error).message}`);
   }
-  return extractBytes(bytes, path, options);
+  return extractBytes(bytes, source, options);
+}
+
+/**
+ * No bytes were read, so there is no content hash: the id comes from the path's bytes, so that two
+ * unreadable files never share a report_id (nor share one with an empty file), and sha256 stays empty.
+ */
+export function unreadableRecord(path: FilePath, error: string, source = displayPath(path)): ReportRecord {
+  return { ...failedRecord(source, Buffer.alloc(0), 'unknown', error), report_id: unreadableHash(path).slice(0, 16), sha256: '' };
+}
+
+/** The stand-in for a content hash when no byte could be read: distinct per path, never the hash of nothing. */
+export function unreadableHash(path: FilePath): string {
+  return createHash('sha256').update('unreadable:').update(pathBytes(path)).digest('hex');
 }
 
 export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {
@@ -69,8 +88,8 @@ export function recordFromDocument(doc: DocumentModel, source: string, bytes: Bu
     year: structure.year,
     published: structure.published ?? options.known?.published,
     publisher: structure.publisher ?? options.known?.publisher,
-    source_url: options.known?.sourceUrl ?? doc.meta.sourceUrl,
-    parent_url: options.known?.parentUrl,
+    source_url: withoutCredentials(options.known?.sourceUrl ?? doc.meta.sourceUrl),
+    parent_url: withoutCredentials(options.known?.parentUrl),
     layout: mapped.layout,
     cells: mapped.cells,
     cell_details: mapped.details,

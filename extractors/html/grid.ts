@@ -52,13 +52,16 @@ export function expandSpans(rows: SourceCell[][]): TableCell[][] {
   return padRows(grid);
 }
 
-/** Fill holes and short rows with empty cells so every row has the table's full width. */
+/**
+ * Fill holes and short rows so every row has the table's full width. No source cell stands there, so
+ * the filler is absent — unlike an empty <td>, it says nothing about its column.
+ */
 export function padRows(grid: TableCell[][]): TableCell[][] {
   const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
   if (grid.length * width > MAX_GRID_CELLS) {
     throw tooManyCells();
   }
-  return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: '' }));
+  return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: '', absent: true }));
 }
 
 function tooManyCells(): UnreadableDocumentError {

@@ -22,7 +22,11 @@ const SPACED_LINE_CHARS = 120;
 
 export function readTextBlocks(text: string): Block[] {
   const lines = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
-  const flattened = lines.filter(isTabCellLine).length >= MIN_TAB_CELL_LINES;
+  // A DOCX flattening has one cell per tab-prefixed line; text whose rows are tab-separated cells
+  // (several tabs on a line, some rows starting with an empty cell) is not one.
+  const cellLines = lines.filter((l) => isTabCellLine(l) && !l.includes('\t', 1)).length;
+  const tabRows = lines.filter((l) => l.includes('\t', 1)).length;
+  const flattened = cellLines >= MIN_TAB_CELL_LINES && cellLines > tabRows;
   const source = flattened ? lines : lines.map((l) => l.replace(/^\t+/, (tabs) => '    '.repeat(tabs.length)));
   const blocks: Block[] = [];
   let plain: string[] = [];

@@ -8,6 +8,14 @@
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, joinWrapped, denseCells, trimCell } from './lines.js';
 
+/**
+ * Row labels carry digits only as item numbering (1. 2、 （3） (4)); a sentence carries counts
+ * (受理 3119 件，…).
+ */
+function countsInLabel(label: string): boolean {
+  return /\d/.test(label.replace(/[（(]\d{1,2}[)）]|\d+[.、．]/g, ''));
+}
+
 /** A value as tables print it: a count, a decimal, or a blank marker (- / —). */
 const VALUE = /^(?:\d+(?:\.\d+)?|[-—–/／])$/;
 /** Longest label accepted on a numeric row (characters): longer lines ending in a number are prose. */
@@ -85,7 +93,7 @@ function tabRow(line: string): NumericLine | undefined {
   // A row of blanks (a label and three or more empty cells) is a row too: prose has no tab runs; a
   // row of values without a label (table 四's one row) needs several cells and a number.
   if (label ? !digits && values.length < 3 : !digits || values.length < 5) return undefined;
-  if (label.length > MAX_LABEL_CHARS || /\d(?![.、．\d])/.test(label) || /[。；！？]/.test(label)) return undefined;
+  if (label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
   return { kind: 'numeric', label, values };
 }
 
@@ -103,7 +111,7 @@ function classify(raw: string): Line {
     const tight = label.length <= MAX_TIGHT_LABEL_CHARS && /[\u4e00-\u9fff）)]$/.test(label) && !/[年月日第共计约为至和及于]$/.test(label);
     const separated = gap.length >= 2 || gap.includes('\t') || label === '' || tight;
     // Row labels carry digits only as numbering (1. 2、); a sentence carries counts (受理 3119 件，…) and full stops.
-    const labelOk = label.length <= MAX_LABEL_CHARS && !/\d(?![.、．\d])/.test(label) && !/[。；！？]/.test(label);
+    const labelOk = label.length <= MAX_LABEL_CHARS && !countsInLabel(label) && !/[。；！？]/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
     // Three or more blank markers after a label are a row of blanks even when single spaces separate them.
     const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2);
@@ -157,7 +165,9 @@ class TableBuilder {
 
   addRow(line: NumericLine): void {
     let prefix = '';
+    // Only a row with a label can take the wrapped rest of one (a row of values alone has none).
     let lastRow = this.dataRows > 0 ? this.rows[this.rows.length - 1] : undefined;
+    if (lastRow && VALUE.test(lastRow[0] ?? '')) lastRow = undefined;
     // A band of header lines is kept as at most two rows: its first line (行政复议 · 行政诉讼), then every
     // other line's cells in order. Layout text cannot align header cells to columns anyway, and header
     // words stacked one per line (维持 / 结果 / 纠正 …, as pdf-parse writes a vertical header) would

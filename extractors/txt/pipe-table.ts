@@ -29,7 +29,9 @@ export function readPipeTable(lines: string[], start: number): { table: TableBlo
     // The separator follows the header; further down, a row of single dashes is a row of blank cells.
     if (!(isSeparatorRow(lines[i]) && (i === start + 1 || /-{2,}/.test(lines[i])))) rows.push(splitRow(lines[i]));
   }
-  return { table: { kind: 'table', rows: expandLabelSpans(padRows(rows)) }, next: i };
+  // A row with fewer cells than the table printed nothing past its end: that padding is absent.
+  const grid = expandLabelSpans(padRows(rows)).map((row, r) => row.map((c, k) => (k >= rows[r].length ? { ...c, absent: true } : c)));
+  return { table: { kind: 'table', rows: grid }, next: i };
 }
 
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;

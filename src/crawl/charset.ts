@@ -1,23 +1,15 @@
 /**
- * Decodes an HTML/XML/JSON body to text. Many portals serve GBK pages without a charset header, so
- * the order is: BOM, header charset, <meta> charset, strict UTF-8, and GB18030 (a superset of GBK
- * and GB2312) as the last resort.
+ * Decodes an HTML/XML/JSON body to text with the extractors' decoder (one decoder for crawl and
+ * extract): the HTTP header's charset is the declaration when present, else the page's own <meta> or
+ * XML declaration. A declaration the bytes contradict loses to GB18030, reported as `guessed`.
  */
-import iconv from 'iconv-lite';
+import { declaredCharset } from '../../extractors/html/decode.js';
+import { decodeText as decodeBytes, type DecodedText } from '../../extractors/text-decode.js';
 
-export function decodeText(body: Buffer, contentType: string | undefined): string {
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return body.subarray(3).toString('utf8');
-  const declared = charsetFromContentType(contentType) ?? charsetFromMarkup(body);
-  if (declared && iconv.encodingExists(declared)) {
-    // Portals label GBK bytes as gb2312 all the time; GB18030 decodes both correctly.
-    const normalized = /^(gb2312|gbk|x-gbk|gb_2312-80)$/i.test(declared) ? 'gb18030' : declared;
-    return iconv.decode(body, normalized);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return iconv.decode(body, 'gb18030');
-  }
+export type { DecodedText };
+
+export function decodePage(body: Buffer, contentType: string | undefined): DecodedText {
+  return decodeBytes(body, { declared: charsetFromContentType(contentType) ?? declaredCharset(body) ?? xmlEncoding(body) });
 }
 
 export function charsetFromContentType(contentType: string | undefined): string | undefined {
@@ -25,9 +17,7 @@ export function charsetFromContentType(contentType: string | undefined): string 
   return match?.[1]?.toLowerCase();
 }
 
-/** Looks only at the first 4 KiB, read as Latin-1 so any byte sequence is safe to scan. */
-export function charsetFromMarkup(body: Buffer): string | undefined {
-  const head = body.subarray(0, 4096).toString('latin1');
-  const meta = head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i) ?? head.match(/<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i);
-  return meta?.[1]?.toLowerCase();
+/** `<?xml … encoding="…"?>` in the first bytes, read as Latin-1 so any byte sequence is safe to scan. */
+function xmlEncoding(body: Buffer): string | undefined {
+  return body.subarray(0, 512).toString('latin1').match(/^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i)?.[1];
 }

@@ -62,6 +62,7 @@ export function registerCrawlCommand(program: Command): Command {
     .option('--headers-timeout <ms>', 'wait for response headers', nonNegative, D.headersTimeoutMs)
     .option('--body-timeout <ms>', 'silence allowed between body chunks', nonNegative, D.bodyIdleTimeoutMs)
     .option('--total-timeout <ms>', 'whole request, headers and body', nonNegative, D.totalTimeoutMs)
+    .option('--url-budget <ms>', 'all the time one URL may take: every attempt, redirect and backoff together', nonNegative, D.urlBudgetMs)
     .option('--retries <n>', 'retries for timeouts, resets, 429 and 5xx', nonNegative, D.maxRetries)
     .option('--retry-base-delay <ms>', 'first backoff (doubles each retry, with jitter)', nonNegative, D.retryBaseDelayMs)
     .option('--retry-max-delay <ms>', 'longest backoff', nonNegative, D.retryMaxDelayMs)
@@ -69,7 +70,7 @@ export function registerCrawlCommand(program: Command): Command {
     .option('--report-pattern <regex>', 'link text or title of a report', D.reportLinkPattern)
     .option('--extensions <list>', 'attachment extensions, comma-separated', D.attachmentExtensions.join(','))
     .addOption(
-      new Option('--allow-private-network [cidrs...]', 'allow private/loopback addresses: all (no value) or only the given addresses/CIDRs; metadata addresses stay refused unless listed'),
+      new Option('--allow-private-network [cidrs...]', 'allow private/loopback addresses: all (no value) or only the given addresses/CIDRs; link-local and cloud metadata addresses stay refused'),
     )
     .option('--years <from-to>', 'years of coverage.csv, e.g. 2019-2024 (default: earliest report found to last year)', yearRange)
     .option('--no-progress', 'no progress bar even on a terminal')
@@ -101,6 +102,7 @@ export function toCrawlOptions(seedArgs: string[], flags: Record<string, unknown
     headersTimeoutMs: flags.headersTimeout as number,
     bodyIdleTimeoutMs: flags.bodyTimeout as number,
     totalTimeoutMs: flags.totalTimeout as number,
+    urlBudgetMs: flags.urlBudget as number,
     maxRetries: flags.retries as number,
     retryBaseDelayMs: flags.retryBaseDelay as number,
     retryMaxDelayMs: flags.retryMaxDelay as number,

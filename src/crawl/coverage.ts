@@ -4,9 +4,9 @@
  * Information (arts. 49-50), departments of governments at county level and above publish by
  * 31 January of the next year, and people's governments at county level and above by 31 March.
  */
-import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { atomicWrite } from '../run/atomic.js';
+import { BOM, csvLines } from '../writers/csv-writer.js';
 import type { ManifestEntry } from './manifest.js';
 import { reportYear } from './page-metadata.js';
 
@@ -121,8 +121,7 @@ function missingRow(portal: string, year: number): CoverageRow {
   return { portal, year, status: 'missing', title: '', url: '', published_at: '', agency: '', agency_level: '', deadline: '', on_time: '' };
 }
 
-/** UTF-8 with a BOM so that Excel on Chinese Windows opens it right. */
+/** UTF-8 with a BOM so that Excel on Chinese Windows opens it right; quoted and neutralised as every dataset. */
 export async function writeCoverage(crawlDir: string, rows: CoverageRow[]): Promise<void> {
-  const csv = stringify(rows, { header: true, columns: COLUMNS, bom: true });
-  await atomicWrite(join(crawlDir, COVERAGE_FILE), csv);
+  await atomicWrite(join(crawlDir, COVERAGE_FILE), BOM + csvLines([COLUMNS, ...rows.map((row) => COLUMNS.map((column) => row[column]))]));
 }

@@ -29,6 +29,11 @@ export const CRAWL_DEFAULTS = {
   bodyIdleTimeoutMs: 30_000,
   /** Whole exchange, headers and body, of one request. */
   totalTimeoutMs: 180_000,
+  /**
+   * All the time one URL may take, from its first request: every attempt, redirect hop and backoff.
+   * Without it a server trickling a byte a second holds its host ~12 minutes (4 attempts × 180 s).
+   */
+  urlBudgetMs: 240_000,
   /** Retries after the first attempt, for timeouts, resets, 429 and 5xx only. */
   maxRetries: 3,
   retryBaseDelayMs: 2_000,

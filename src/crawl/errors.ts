@@ -11,6 +11,7 @@ export type CrawlErrorCode =
   | 'headers-timeout'
   | 'body-timeout'
   | 'total-timeout'
+  | 'url-budget'
   | 'connection-reset'
   | 'network-error'
   | 'http-status'

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { decodeText } from './charset.js';
+import { decodePage } from './charset.js';
 import { discover } from './discover.js';
 import { CrawlError, toCrawlError } from './errors.js';
 import { fetchUrl, type FetchContext, type FetchResult } from './fetcher.js';
@@ -15,7 +15,7 @@ import type { ResolvedCrawlOptions } from './options.js';
 import { dateFromUrl, normaliseDate, readPageMetadata, reportYear, type PageMetadata } from './page-metadata.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { robotsDisallowed, type RobotsCache, type RobotsRules } from './robots.js';
-import { exists, storeContent, type StoredFile } from './storage.js';
+import { exists, isStoredPath, storeContent, type StoredFile } from './storage.js';
 import type { CrawlStore, FrontierEntry, FrontierState, ResourceRow } from './store.js';
 
 export interface EntryDeps {
@@ -52,17 +52,25 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
   if (rules.crawlDelayMs) deps.scheduler.setHostDelay(host, Math.min(rules.crawlDelayMs, options.maxCrawlDelayMs));
   if (!rules.isAllowed(entry.url)) return failure(entry, previous, robotsDisallowed(entry.url), deps, 'skipped');
 
-  const validators = previous?.path && (await exists(join(options.outDir, previous.path))) ? previous : undefined;
+  const validators = previous?.path && isStoredPath(previous.path) && (await exists(join(options.outDir, previous.path))) ? previous : undefined;
   let result: FetchResult;
+  // The URL's budget runs from its first request (not from the wait for the host's turn).
+  let deadline: number | undefined;
   try {
     result = await deps.scheduler.run(host, (turn) =>
       withRetries(
         async () => {
           await turn();
-          return fetchUrl({ url: entry.url, userAgent: options.userAgent, etag: validators?.etag, lastModified: validators?.last_modified }, deps.fetchContext);
+          deadline ??= Date.now() + options.urlBudgetMs;
+          return fetchUrl({ url: entry.url, userAgent: options.userAgent, etag: validators?.etag, lastModified: validators?.last_modified, deadline }, deps.fetchContext);
         },
         deps.retryPolicy,
-        { sleep: options.sleep, onRetry: (error, waitMs) => options.log(`retry ${entry.url} in ${waitMs} ms: ${error.code} ${error.message}`) },
+        {
+          sleep: options.sleep,
+          onRetry: (error, waitMs) => options.log(`retry ${entry.url} in ${waitMs} ms: ${error.code} ${error.message}`),
+          budgetLeftMs: () => (deadline ?? Infinity) - Date.now(),
+          budgetSpent: (last) => new CrawlError('url-budget', `${entry.url}: no retry fits in the rest of its time budget (--url-budget); last error: ${last.code} ${last.message}`, false),
+        },
       ),
     );
   } catch (err) {
@@ -84,8 +92,15 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
   let kind: ManifestKind = entry.kind === 'page' && stored.extension !== '.html' ? 'attachment' : entry.kind;
   let metadata: PageMetadata = { title: null, publishedAt: null, publisher: null };
   let discovered: FrontierEntry[] = [];
+  let notes: string | null = null;
   if (isText) {
-    const text = decodeText(body.subarray(0, options.maxParseBytes), contentType);
+    const decoded = decodePage(body.subarray(0, options.maxParseBytes), contentType);
+    const text = decoded.text;
+    if (decoded.guessed && decoded.overruled) {
+      // Without this the page's links are garbage and nothing would say why none was found.
+      notes = `encoding-guessed: declared ${decoded.overruled}, the bytes are ${decoded.encoding}`;
+      options.log(`${entry.url}: ${notes}`);
+    }
     if (stored.extension === '.html') metadata = readPageMetadata(text, result.finalUrl, lastModified ?? undefined);
     if (kind !== 'attachment') {
       const discovery = discover(
@@ -120,6 +135,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
     error: null,
     etag: result.headers.etag ?? (notModified ? validators.etag : null) ?? null,
     last_modified: lastModified,
+    notes,
   };
   return { row, state: 'done', bytes: notModified ? 0 : body.length, discovered, notModified };
 }
@@ -163,6 +179,7 @@ function failure(entry: FrontierEntry, previous: ResourceRow | undefined, error:
     error: error.code,
     etag: kept?.etag ?? null,
     last_modified: kept?.last_modified ?? null,
+    notes: kept?.notes ?? null,
   };
   return { row, state, bytes: 0, discovered: [], error, notModified: false };
 }

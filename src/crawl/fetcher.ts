@@ -8,6 +8,7 @@ import { request, type Dispatcher } from 'undici';
 import { assertLiteralHostAllowed, type AddressPolicy } from './address-guard.js';
 import { CrawlError, HttpStatusError, toCrawlError } from './errors.js';
 import { parseRetryAfterMs } from './retry-after.js';
+import { stripCredentials } from '../util/url-credentials.js';
 
 export interface FetchLimits {
   maxRedirects: number;
@@ -24,6 +25,8 @@ export interface FetchRequest {
   /** Validators from an earlier run, for a conditional request. */
   etag?: string | null;
   lastModified?: string | null;
+  /** Epoch ms by which the URL's whole budget (--url-budget) is spent: no hop runs past it. */
+  deadline?: number;
 }
 
 export interface FetchResult {
@@ -56,7 +59,7 @@ export function parseHttpUrl(text: string, base?: string): URL {
     throw new CrawlError('unsupported-scheme', `only http and https are fetched, not ${url.protocol} (${text})`, false);
   }
   url.hash = '';
-  return url;
+  return stripCredentials(url);
 }
 
 export async function fetchUrl(req: FetchRequest, ctx: FetchContext): Promise<FetchResult> {
@@ -84,10 +87,13 @@ async function fetchHop(url: URL, req: FetchRequest, ctx: FetchContext): Promise
   const { limits } = ctx;
   const deadline = new AbortController();
   let deadlinePassed = false;
+  const budgetLeftMs = req.deadline === undefined ? Infinity : req.deadline - Date.now();
+  if (budgetLeftMs <= 0) throw urlBudgetSpent(req.url);
+  const byBudget = budgetLeftMs < limits.totalTimeoutMs;
   const timer = setTimeout(() => {
     deadlinePassed = true;
     deadline.abort();
-  }, limits.totalTimeoutMs);
+  }, Math.min(limits.totalTimeoutMs, budgetLeftMs));
   try {
     const headers: Record<string, string> = {
       'user-agent': req.userAgent,
@@ -124,11 +130,17 @@ async function fetchHop(url: URL, req: FetchRequest, ctx: FetchContext): Promise
     const raw = await readCapped(response.body, limits.maxBodyBytes, Number(responseHeaders['content-length'] ?? NaN), url.href);
     return { status, headers: responseHeaders, body: decodeBody(raw, responseHeaders['content-encoding'], limits.maxBodyBytes, url.href) };
   } catch (err) {
+    if (deadlinePassed && byBudget) throw urlBudgetSpent(req.url);
     if (deadlinePassed) throw new CrawlError('total-timeout', `no complete response from ${url.href} within ${limits.totalTimeoutMs} ms`, true);
     throw toCrawlError(err);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Not retryable: the budget is for all attempts together. */
+export function urlBudgetSpent(url: string): CrawlError {
+  return new CrawlError('url-budget', `${url} took its whole time budget (--url-budget) without a complete response`, false);
 }
 
 async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number, declaredLength: number, url: string): Promise<Buffer> {

@@ -54,7 +54,7 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
   await removeStaleTempFiles(options.outDir);
   const store = new CrawlStore(options.outDir);
   const policy = createAddressPolicy(options.allowPrivateNetwork);
-  const dispatcher = createGuardedAgent(policy, options.connectTimeoutMs, options.perHostConcurrency);
+  const dispatcher = createGuardedAgent(policy, options.connectTimeoutMs, options.perHostConcurrency, options.resolve);
   const stats: CrawlStats = { pages: 0, files: 0, bytes: 0, errors: 0, notModified: 0, requests: 0 };
   const scheduler = new HostScheduler({
     perHostConcurrency: options.perHostConcurrency,
@@ -72,7 +72,11 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
     const robots = new RobotsCache(
       rememberedRobotsLoader(store, runId, async (robotsUrl) => {
         await scheduler.turn(new URL(robotsUrl).host);
-        return withRetries(() => fetchUrl({ url: robotsUrl, userAgent: options.userAgent }, fetchContext), retryPolicy, { sleep: options.sleep });
+        const deadline = Date.now() + options.urlBudgetMs;
+        return withRetries(() => fetchUrl({ url: robotsUrl, userAgent: options.userAgent, deadline }, fetchContext), retryPolicy, {
+          sleep: options.sleep,
+          budgetLeftMs: () => deadline - Date.now(),
+        });
       }),
       CRAWL_DEFAULTS.robotsAgentToken,
     );

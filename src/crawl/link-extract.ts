@@ -1,5 +1,6 @@
 /** Links of an HTML page or fragment, resolved against the page URL, with their text and title. */
 import * as cheerio from 'cheerio';
+import { stripCredentials } from '../util/url-credentials.js';
 
 export interface PageLink {
   url: string;
@@ -23,7 +24,7 @@ export function extractLinks(html: string, baseUrl: string): PageLink[] {
 
 export function absolute(href: string, base: string): string | undefined {
   try {
-    const url = new URL(href, base);
+    const url = stripCredentials(new URL(href, base));
     url.hash = '';
     return url.href;
   } catch {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { atomicWrite } from '../run/atomic.js';
+import { withoutCredentials } from '../util/url-credentials.js';
 
 export const MANIFEST_FILE = 'manifest.ndjson';
 
@@ -41,6 +42,8 @@ export const ManifestEntry = z.object({
   publisher: z.string().nullable(),
   /** Stable error code when the fetch failed (http-status, body-too-large, blocked-address …). */
   error: z.string().nullable(),
+  /** What the crawl noticed about a successful fetch, e.g. `encoding-guessed: …` (absent in older manifests). */
+  notes: z.string().nullable().optional(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
@@ -57,5 +60,17 @@ export async function readManifest(crawlDir: string): Promise<ManifestEntry[]> {
 }
 
 export async function writeManifest(crawlDir: string, entries: ManifestEntry[]): Promise<void> {
-  await atomicWrite(join(crawlDir, MANIFEST_FILE), entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  await atomicWrite(join(crawlDir, MANIFEST_FILE), entries.map((entry) => `${JSON.stringify(withoutUrlCredentials(entry))}\n`).join(''));
+}
+
+/** URLs are stored without credentials even when an older crawl database still holds some. */
+export function withoutUrlCredentials(entry: ManifestEntry): ManifestEntry {
+  return {
+    ...entry,
+    url: withoutCredentials(entry.url),
+    final_url: withoutCredentials(entry.final_url),
+    referrer: withoutCredentials(entry.referrer),
+    seed: withoutCredentials(entry.seed),
+    parent_url: withoutCredentials(entry.parent_url),
+  };
 }

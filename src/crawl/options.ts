@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PrivateNetworkAllowance } from './address-guard.js';
+import type { PrivateNetworkAllowance, Resolver } from './address-guard.js';
 import { CRAWL_DEFAULTS } from './defaults.js';
 import type { Sleep } from './retry.js';
 
@@ -26,6 +26,7 @@ export interface CrawlOptions {
   headersTimeoutMs?: number;
   bodyIdleTimeoutMs?: number;
   totalTimeoutMs?: number;
+  urlBudgetMs?: number;
   maxRetries?: number;
   retryBaseDelayMs?: number;
   retryMaxDelayMs?: number;
@@ -44,6 +45,8 @@ export interface CrawlOptions {
   log?: (line: string) => void;
   /** Injected in tests to keep waits tiny; default setTimeout. */
   sleep?: Sleep;
+  /** Name resolution; injected in tests to answer with chosen addresses; default dns.lookup. */
+  resolve?: Resolver;
 }
 
 type Numeric = Exclude<keyof typeof CRAWL_DEFAULTS, 'reportLinkPattern' | 'attachmentExtensions' | 'robotsAgentToken' | 'contact'>;
@@ -58,6 +61,7 @@ export type ResolvedCrawlOptions = Required<Pick<CrawlOptions, 'seeds' | 'outDir
     progress?: boolean;
     log: (line: string) => void;
     sleep?: Sleep;
+    resolve?: Resolver;
   };
 
 export function resolveOptions(options: CrawlOptions): ResolvedCrawlOptions {
@@ -83,6 +87,7 @@ export function resolveOptions(options: CrawlOptions): ResolvedCrawlOptions {
     progress: options.progress,
     log: options.log ?? (() => {}),
     sleep: options.sleep,
+    resolve: options.resolve,
   };
 }
 

@@ -22,7 +22,14 @@ export function backoffDelayMs(retryIndex: number, policy: RetryPolicy, random: 
 export async function withRetries<T>(
   attempt: () => Promise<T>,
   policy: RetryPolicy,
-  options: { sleep?: Sleep; onRetry?: (error: CrawlError, waitMs: number) => void } = {},
+  options: {
+    sleep?: Sleep;
+    onRetry?: (error: CrawlError, waitMs: number) => void;
+    /** Time left for this URL (--url-budget): a retry whose wait would not end before it is not made. */
+    budgetLeftMs?: () => number;
+    /** The error given when the budget, not the retry count, ends the attempts. */
+    budgetSpent?: (last: CrawlError) => CrawlError;
+  } = {},
 ): Promise<T> {
   const sleep = options.sleep ?? realSleep;
   for (let retryIndex = 0; ; retryIndex++) {
@@ -32,6 +39,7 @@ export async function withRetries<T>(
       const error = toCrawlError(err);
       if (!error.retryable || retryIndex >= policy.maxRetries) throw error;
       const waitMs = error.retryAfterMs ?? backoffDelayMs(retryIndex, policy);
+      if (options.budgetLeftMs && waitMs >= options.budgetLeftMs()) throw options.budgetSpent?.(error) ?? error;
       options.onRetry?.(error, waitMs);
       await sleep(waitMs);
     }

@@ -58,14 +58,42 @@ export class RobotsCache {
 }
 
 export function parseRobots(robotsUrl: string, text: string, agentToken: string): RobotsRules {
-  const robot = robotsParser(robotsUrl, text);
+  const robot = robotsParser(robotsUrl, normaliseRuleLines(text));
   const delaySeconds = robot.getCrawlDelay(agentToken);
   return {
     // robots-parser answers undefined for URLs of another origin; those never reach here.
-    isAllowed: (url) => robot.isAllowed(url, agentToken) !== false,
+    isAllowed: (url) => robot.isAllowed(normaliseUrlPath(url), agentToken) !== false,
     crawlDelayMs: typeof delaySeconds === 'number' && delaySeconds > 0 ? delaySeconds * 1000 : undefined,
     origin: 'robots.txt',
   };
+}
+
+/**
+ * RFC 3986 §6.2.2: a percent-encoded unreserved character IS that character, so `/%70rivate/` is
+ * `/private/` and must meet `Disallow: /private/`. Other escapes stay escaped (with upper-case hex, as
+ * robots-parser compares them), and runs of slashes, which servers collapse, count as one.
+ */
+export function normaliseRobotsPath(path: string): string {
+  return path
+    .replace(/%([0-9a-fA-F]{2})/g, (escape, hex: string) => {
+      const char = String.fromCharCode(parseInt(hex, 16));
+      return /[A-Za-z0-9._~-]/.test(char) ? char : escape.toUpperCase();
+    })
+    .replace(/\/{2,}/g, '/');
+}
+
+function normaliseUrlPath(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${normaliseRobotsPath(parsed.pathname + parsed.search)}`;
+  } catch {
+    return url;
+  }
+}
+
+/** The path of every Allow and Disallow line in the same normal form as the URLs matched against them. */
+function normaliseRuleLines(text: string): string {
+  return text.replace(/^(\s*(?:dis)?allow\s*:\s*)(\S*)/gim, (_line, field: string, path: string) => `${field}${normaliseRobotsPath(path)}`);
 }
 
 export function robotsDisallowed(url: string): CrawlError {

@@ -72,6 +72,14 @@ export function sha256Of(body: Buffer): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
+/**
+ * A path as storeContent writes it. The crawl database is read back on resume, and a 304 answer reads
+ * the earlier file: anything else in its path column (`../`, absolute) is not ours and is not read.
+ */
+export function isStoredPath(path: string): boolean {
+  return /^files\/[0-9a-f]{64}\.[a-z0-9]{1,8}$/.test(path);
+}
+
 export async function storeContent(crawlDir: string, body: Buffer, contentType: string | undefined): Promise<StoredFile> {
   const sha256 = sha256Of(body);
   const extension = extensionFor(body, contentType);

@@ -26,6 +26,7 @@ export interface FrontierEntry {
 export interface ResourceRow extends ManifestEntry {
   etag: string | null;
   last_modified: string | null;
+  notes: string | null;
 }
 
 export interface RunInfo {
@@ -89,7 +90,7 @@ CREATE TABLE IF NOT EXISTS resources (
 
 const RESOURCE_COLUMNS = [
   'url', 'final_url', 'referrer', 'link_text', 'seed', 'status', 'content_type', 'size', 'sha256', 'path', 'fetched_at',
-  'kind', 'parent_url', 'parent_sha256', 'title', 'published_at', 'publisher', 'error', 'etag', 'last_modified',
+  'kind', 'parent_url', 'parent_sha256', 'title', 'published_at', 'publisher', 'error', 'etag', 'last_modified', 'notes',
 ] as const;
 
 export class CrawlStore {
@@ -100,6 +101,9 @@ export class CrawlStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    // Crawl folders made before the column existed gain it on first open.
+    const columns = this.db.prepare('PRAGMA table_info(resources)').all() as Array<{ name: string }>;
+    if (!columns.some((column) => column.name === 'notes')) this.db.exec('ALTER TABLE resources ADD COLUMN notes TEXT');
   }
 
   close(): void {

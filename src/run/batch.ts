@@ -15,13 +15,18 @@ import { WorkerPool, type TaskOutcome } from './pool.js';
 import { FinishedRecord } from './finished.js';
 import { settingsHash } from './settings.js';
 import { prepare, type PreparedInput } from './prepare.js';
+import type { FilePath } from '../sources/file-path.js';
 
 export interface BatchInput {
-  /** Where to read the bytes. */
-  path: string;
+  /** Where to read the bytes: a Buffer when the file name is not valid UTF-8. */
+  path: FilePath;
   /** What the record calls the document (a path relative to the input folder, or a URL). */
   source: string;
   known?: ExtractOptions['known'];
+  /** The content hash a crawl manifest promises: other bytes are refused. */
+  expectedSha256?: string;
+  /** Refused without reading (a manifest path outside its crawl folder): the reason. */
+  refusal?: string;
 }
 
 export interface BatchProgress {
@@ -210,8 +215,8 @@ async function inProcess(input: BatchInput, timeoutMs: number): Promise<TaskOutc
   }
 }
 
+/** The id is the content hash when bytes were read, else the hash prepare derived from the path (sha256 stays empty). */
 function refused(item: PreparedInput, reason: string): ReportRecord {
   const record = failedRecord(item.input.source, Buffer.alloc(0), item.format, reason);
-  if (reason.startsWith('cannot read')) return record;
-  return { ...record, sha256: item.sha256, report_id: item.sha256.slice(0, 16) };
+  return { ...record, sha256: item.bytesRead ? item.sha256 : '', report_id: item.sha256.slice(0, 16) };
 }

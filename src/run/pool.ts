@@ -32,7 +32,8 @@ export interface PoolOptions {
 }
 
 export interface PoolTask {
-  path: string;
+  /** A Buffer when the file name is not valid UTF-8. */
+  path: string | Buffer;
   source?: string;
   known?: ExtractOptions['known'];
 }

@@ -9,6 +9,8 @@ import { detectReader } from '../../extractors/detect.js';
 import type { Limits } from '../limits.js';
 import type { BatchInput } from './batch.js';
 import { documentKey } from './settings.js';
+import { displayPath, type FilePath } from '../sources/file-path.js';
+import { unreadableHash } from '../pipeline.js';
 
 export interface PreparedInput {
   input: BatchInput;
@@ -16,12 +18,20 @@ export interface PreparedInput {
   sha256: string;
   sizeBytes: number;
   format: string;
-  /** Set when the input is refused before parsing (unreadable, over a size limit). */
+  /** False when no byte was read (refused up front, or unreadable): then `sha256` is a hash of the path, for the id only. */
+  bytesRead: boolean;
+  /** Set when the input is refused before parsing (unreadable, over a size limit, not the manifest's bytes). */
   refusal?: string;
 }
 
 /** Hashes the file as a stream (it may be huge), sniffs its format from the head, checks size limits. */
 export async function prepare(input: BatchInput, limits: Limits, settings: string): Promise<PreparedInput> {
+  // Never read: the id and the journal key come from the path's bytes, distinct per input.
+  const unread = (refusal: string): PreparedInput => {
+    const pathHash = unreadableHash(input.path);
+    return { input, key: documentKey(pathHash, settings, input.known), sha256: pathHash, sizeBytes: 0, format: 'unknown', bytesRead: false, refusal };
+  };
+  if (input.refusal) return unread(input.refusal);
   let sizeBytes: number;
   let sha256: string;
   let head: Buffer;
@@ -29,12 +39,15 @@ export async function prepare(input: BatchInput, limits: Limits, settings: strin
     sizeBytes = (await stat(input.path)).size;
     ({ sha256, head } = sizeBytes <= WHOLE_READ_BYTES ? await hashSmallFile(input.path) : await hashFile(input.path));
   } catch (err) {
-    const unreadable = createHash('sha256').update(`unreadable:${input.path}`).digest('hex');
-    return { input, key: documentKey(unreadable, settings, input.known), sha256: unreadable, sizeBytes: 0, format: 'unknown', refusal: `cannot read file: ${(err as Error).message}` };
+    return unread(`cannot read file: ${(err as Error).message}`);
   }
-  const format = detectReader(head, input.path)?.format ?? 'unknown';
-  const item: PreparedInput = { input, key: documentKey(sha256, settings, input.known), sha256, sizeBytes, format };
-  if (sizeBytes > limits.maxFileBytes) item.refusal = tooLarge(sizeBytes, limits.maxFileBytes, 'maxFileBytes');
+  const format = detectReader(head, displayPath(input.path))?.format ?? 'unknown';
+  const item: PreparedInput = { input, key: documentKey(sha256, settings, input.known), sha256, sizeBytes, format, bytesRead: true };
+  if (input.expectedSha256 && input.expectedSha256 !== sha256) {
+    item.refusal = `manifest-mismatch: the file's sha256 is ${sha256}, not the ${input.expectedSha256} the crawl manifest recorded; not read`;
+    // Never answered from the journal by a record of the same bytes read legitimately.
+    item.key += ':manifest-mismatch';
+  } else if (sizeBytes > limits.maxFileBytes) item.refusal = tooLarge(sizeBytes, limits.maxFileBytes, 'maxFileBytes');
   else if (format === 'html' && sizeBytes > limits.maxHtmlBytes) item.refusal = tooLarge(sizeBytes, limits.maxHtmlBytes, 'maxHtmlBytes');
   return item;
 }
@@ -48,12 +61,12 @@ const HEAD_BYTES = 64 * 1024;
 /** Files up to this size are read in one call: a stream's 1 MiB chunks cost more than a report's bytes. */
 const WHOLE_READ_BYTES = 8 * 1024 * 1024;
 
-async function hashSmallFile(path: string): Promise<{ sha256: string; head: Buffer }> {
+async function hashSmallFile(path: FilePath): Promise<{ sha256: string; head: Buffer }> {
   const bytes = await readFile(path);
   return { sha256: createHash('sha256').update(bytes).digest('hex'), head: Buffer.from(bytes.subarray(0, HEAD_BYTES)) };
 }
 
-async function hashFile(path: string): Promise<{ sha256: string; head: Buffer }> {
+async function hashFile(path: FilePath): Promise<{ sha256: string; head: Buffer }> {
   const hash = createHash('sha256');
   const head: Buffer[] = [];
   let headBytes = 0;

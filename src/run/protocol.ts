@@ -5,7 +5,8 @@ import type { ReportRecord, Status } from '../schemas/record.js';
 export interface TaskMessage {
   type: 'task';
   id: number;
-  path: string;
+  /** A file name that is not valid UTF-8 travels as its bytes (a Uint8Array once cloned over IPC). */
+  path: string | Uint8Array;
   /** What the record should call the document (defaults to the path). */
   source?: string;
   known?: ExtractOptions['known'];

@@ -31,7 +31,8 @@ async function runTask(task: TaskMessage): Promise<WorkerMessage> {
   try {
     // One document at a time: a synchronous read blocks nothing here and spares the thread-pool
     // hand-offs (open, stat, read, close, each a wake-up) of an asynchronous one.
-    const record = await extractFile(task.path, { known: task.known }, readFileSync);
+    const path = typeof task.path === 'string' ? task.path : Buffer.from(task.path.buffer, task.path.byteOffset, task.path.byteLength);
+    const record = await extractFile(path, { known: task.known }, readFileSync);
     if (task.source !== undefined) record.source = task.source;
     // JSON text: cheaper to send and to journal than an object the parent would clone and stringify.
     const json = JSON.stringify(record);

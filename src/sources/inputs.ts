@@ -1,18 +1,25 @@
 /**
  * What the user named on the command line (files, folders, globs) as the list of documents to read.
  * Files named explicitly are always read, whatever their extension; folders contribute the files that
- * look like reports; a crawl folder (with manifest.ndjson) contributes its downloaded files with URLs.
+ * look like reports (walk.ts: no symlink loops, nothing outside the folder, names kept as bytes); a
+ * crawl folder (with manifest.ndjson) contributes its downloaded files with URLs.
  */
-import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import fg from 'fast-glob';
+import { displayPath, filePathFromBytes, isWithin, joinPath, pathBytes, type FilePath } from './file-path.js';
+import { walkReportFiles } from './walk.js';
 
 export interface InputItem {
-  /** Path to read. */
-  path: string;
-  /** The input as the user gave it (or the crawl's URL), for the `source` column. */
+  /** Path to read: a Buffer when the name is not valid UTF-8. */
+  path: FilePath;
+  /** The input as the user gave it (or the crawl's URL), for the `source` column; bytes that are not UTF-8 shown as \xNN. */
   source: string;
   known?: { sourceUrl?: string; published?: string; publisher?: string; parentUrl?: string };
+  /** The sha256 a crawl manifest recorded: bytes that differ are refused, not read as that report. */
+  expectedSha256?: string;
+  /** Set when the input must not be read at all (a manifest path outside its crawl folder): the failed record's reason. */
+  refusal?: string;
 }
 
 export const REPORT_EXTENSIONS = ['pdf', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et', 'html', 'htm', 'shtml', 'xhtml', 'txt', 'md', 'text'];
@@ -31,7 +38,7 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (item: InputItem) => {
-    const key = resolve(item.path);
+    const key = typeof item.path === 'string' ? resolve(item.path) : pathBytes(item.path).toString('latin1');
     if (seen.has(key)) return;
     seen.add(key);
     items.push(item);
@@ -46,21 +53,59 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
         fromManifest.forEach(add);
         continue;
       }
-      const files = await fg(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, {
-        cwd: input,
-        caseSensitiveMatch: false,
-        onlyFiles: true,
-        dot: false,
-      });
-      files.sort();
-      for (const f of files) add({ path: join(input, f), source: join(input, f) });
+      for (const file of await walkReportFiles(input, REPORT_EXTENSIONS)) add({ path: file.path, source: displayPath(file.path) });
     } else if (fg.isDynamicPattern(input)) {
-      const files = (await fg(input, { onlyFiles: true, dot: false })).sort();
+      const files = await globFiles(input);
       if (!files.length) missing.push(input);
-      for (const f of files) add({ path: f, source: f });
+      for (const f of files) add({ path: f, source: displayPath(f) });
     } else {
       missing.push(input);
     }
   }
   return { items, missing };
 }
+
+/**
+ * A glob's files. Symbolic links to folders are not descended (no loops); a link to a file is kept
+ * only when it stays inside the pattern's fixed leading folders.
+ */
+async function globFiles(pattern: string): Promise<FilePath[]> {
+  const matches = await fg(pattern, { onlyFiles: false, markDirectories: true, followSymbolicLinks: false, dot: false });
+  const base = await realpath(staticBase(pattern), { encoding: 'buffer' }).catch(() => undefined);
+  const files: FilePath[] = [];
+  for (const match of matches.sort()) {
+    if (match.endsWith('/')) continue;
+    for (const path of match.includes('\ufffd') ? await byteNames(match) : [match]) {
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile()) continue;
+      const real = await realpath(path, { encoding: 'buffer' }).catch(() => undefined);
+      if (!real || !base || !isWithin(real, base)) continue;
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/**
+ * fast-glob decodes names as UTF-8, so a name that is not comes back with U+FFFD and names no file.
+ * The folder's names as bytes that decode to the same text are the files it matched (several names
+ * may collapse into one such text: each is its own file).
+ */
+async function byteNames(match: string): Promise<FilePath[]> {
+  const names = await readdir(dirname(match), { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+  const wanted = basename(match);
+  return names.filter((name) => name.toString('utf8') === wanted).map((name) => joinPath(dirname(match), filePathFromBytes(name)));
+}
+
+/** The folders of a pattern before its first wildcard: `reports/2023/**` → `reports/2023`. */
+function staticBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (part !== '' && fg.isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  if (fixed.length === 0) return '.';
+  return fixed.join('/') || '/';
+}
+

@@ -109,6 +109,11 @@ interface RowFacts {
    * label (cut by a page break or wrapped into a row of its own, without values); else undefined.
    */
   joinedCores: (string | undefined)[];
+  /**
+   * The core of the previous row's label joined with this row's, where the previous row holds only the
+   * start of the label (no values, or only blanks) and this row the rest with the values; else undefined.
+   */
+  joinedBefore: (string | undefined)[];
 }
 
 const factsCache = new WeakMap<DocRow[], RowFacts>();
@@ -124,7 +129,13 @@ function rowFacts(rows: DocRow[]): RowFacts {
     joinedCores: rows.map((d, j) => {
       const next = rows[j + 1];
       if (!next || !next.label || valueCounts[j + 1] > 0 || valueCounts[j] === 0) return undefined;
-      return rowLabelCore(d.label + next.label);
+      // The rest of the label is what the next row prints itself, not the group labels a rowspan repeats.
+      return rowLabelCore(d.label + (next.ownLabel || next.label));
+    }),
+    joinedBefore: rows.map((d, j) => {
+      const prev = rows[j - 1];
+      if (!prev || !prev.label || valueCounts[j - 1] > 0 || valueCounts[j] === 0) return undefined;
+      return rowLabelCore(prev.label + (d.ownLabel || d.label));
     }),
   };
   factsCache.set(rows, facts);
@@ -170,6 +181,18 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
     }
     return row;
   });
+  // A label whose start stands in a row of its own above the row with the values (wrapped in the cell
+  // above, or a page break): matched together with the values row when that fits better.
+  const extendedBefore: Float64Array[] = layout.rows.map((r, i) => {
+    const row = new Float64Array(m).fill(-Infinity);
+    for (let j = 1; j < m; j++) {
+      const joined = facts.joinedBefore[j];
+      if (joined === undefined || scores[i][j] >= 1) continue;
+      const s = matchScore(joined, facts.valueCounts[j], r, variants[i]);
+      if (s > scores[i][j]) row[j] = s;
+    }
+    return row;
+  });
   for (let j = 0; j <= m; j++) best[0][j] = 0;
   for (let i = 1; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
@@ -188,6 +211,14 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
           if (e > -Infinity && best[i - 1][j - 2] + e > b) {
             b = best[i - 1][j - 2] + e;
             f = 3;
+          }
+        }
+        // 4: doc rows j-1 (the start of its label) and j (the rest, with the values) matched together
+        if (j > 1) {
+          const e = extendedBefore[i - 1][j - 1];
+          if (e > -Infinity && best[i - 1][j - 2] + e > b) {
+            b = best[i - 1][j - 2] + e;
+            f = 4;
           }
         }
         // 2: doc row j skipped inside the table (free once every template row is decided)
@@ -212,6 +243,10 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
       j--;
     } else if (f === 3) {
       matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 2], score: extended[i - 1][j - 2] };
+      i--;
+      j -= 2;
+    } else if (f === 4) {
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: extendedBefore[i - 1][j - 1] };
       i--;
       j -= 2;
     } else if (f === 2) j--;

@@ -24,7 +24,7 @@ export function mapAppeals(rows: DocRow[]): TableMapping {
 }
 
 const COLUMN_HEADER = labelCore(APPEALS_2021.rows[0].columns.map((c) => c.label).join(''));
-/** Rows allowed between one group's small table and the next (a caption, an empty placeholder table). */
+/** Rows allowed between one group's small table and the next (captions, an empty placeholder table). */
 const MAX_ROWS_BETWEEN_GROUPS = 3;
 
 /** The 15 tokens read as one row in template order, checked by the group totals. */
@@ -36,33 +36,45 @@ function readFifteen(tokens: ValueCell[], keys: string[], score: number): TableM
   return out;
 }
 
+/** How many groups' column headers a header row repeats (结果维持 … 总计, once, twice or three times). */
+function headerGroups(row: DocRow): number {
+  const text = rowText(row);
+  for (let k = 1; k <= 3; k++) if (text === COLUMN_HEADER.repeat(k)) return k;
+  return 0;
+}
+
 /**
- * Table 四 printed as three small tables of five (a PDF→Markdown converter splits the one-row table
- * at its group headers): each a header row 结果维持 … 总计 over one unlabelled row of values. The groups
- * keep the printed order, which is the template's: 行政复议, then the two kinds of 行政诉讼.
+ * Table 四 printed as small tables: a header row of one, two or three groups' columns (结果维持 … 总计)
+ * over one unlabelled row of their values — a PDF→Markdown converter splits the one-row table at its
+ * group headers; some reports print 行政复议 beside 行政诉讼 as two tables. The groups keep the printed
+ * order, which is the template's: 行政复议, then the two kinds of 行政诉讼 (the header names them when
+ * it reverses them).
  */
 function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
   for (let h = 0; h < rows.length; h++) {
     const tokens: ValueCell[] = [];
     let i = h;
     let groups = 0;
-    while (groups < 3 && i + 1 < rows.length && rowText(rows[i]) === COLUMN_HEADER && !rows[i + 1].label && rows[i + 1].values.length) {
-      // Blank padding past the group's five cells is not data; blanks within them are.
+    while (groups < 3 && i + 1 < rows.length) {
+      const k = headerGroups(rows[i]);
       const values = rows[i + 1].values;
-      tokens.push(...values.slice(0, Math.max(meaningfulValueCount(rows[i + 1]), Math.min(5, values.length))));
-      groups++;
+      if (!k || groups + k > 3 || rows[i + 1].label || !values.length) break;
+      // Blank padding past the groups' cells is not data; blanks within them are.
+      tokens.push(...values.slice(0, Math.max(meaningfulValueCount(rows[i + 1]), Math.min(5 * k, values.length))));
+      groups += k;
       i += 2;
-      if (groups === 3) break;
       let skipped = 0;
-      while (i < rows.length && rowText(rows[i]) !== COLUMN_HEADER && !rows[i].values.some((v) => v.reading.kind === 'number') && skipped < MAX_ROWS_BETWEEN_GROUPS) {
+      while (groups < 3 && i < rows.length && !headerGroups(rows[i]) && !rows[i].values.some((v) => v.reading.kind === 'number') && skipped < MAX_ROWS_BETWEEN_GROUPS) {
         i++;
         skipped++;
       }
     }
     if (groups < 3) continue;
-    const keys = APPEALS_2021.rows.flatMap((row) => row.columns.map((c) => cellKey('appeals', row.id, c.id)));
+    const order = groupOrder(rows.slice(Math.max(0, h - 2), i));
+    const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
+    const keys = printed.flatMap((row) => row.columns.map((c) => cellKey('appeals', row.id, c.id)));
     const out = readFifteen(tokens, keys, APPEALS_2021.rows.length);
-    out.messages.unshift({ code: 'appeals-in-three-tables', message: 'appeals: table 四 printed as three tables of five; groups read in the template order' });
+    out.messages.unshift({ code: 'appeals-in-small-tables', message: 'appeals: table 四 printed as small tables of its groups; read in their printed order' });
     return out;
   }
   return undefined;

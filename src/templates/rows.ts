@@ -22,6 +22,8 @@ export interface DocRow {
   /** Index of the table block in the document's blocks. */
   block: number;
   label: string;
+  /** The label from the row's own cells only (not the group labels a rowspan repeats into it). */
+  ownLabel: string;
   values: ValueCell[];
   cells: TableCell[];
 }
@@ -66,24 +68,24 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   // The label ends at the last text cell before the first number: a garbled value further right
   // (OCR reading 8 as B) is an unreadable value in its column, not part of the label.
   const firstNumber = readings.findIndex((r) => r.kind === 'number');
-  // A row printing text where the block's values are, with its label before them: the text is values.
-  const valueZoneEnd = firstNumber < 0 ? readings.length : firstNumber;
-  const textInValues =
-    start !== undefined &&
-    start > 0 &&
-    valueZoneEnd > start &&
-    readings.slice(0, start).some((r) => r.kind === 'text') &&
-    readings.slice(start, valueZoneEnd).some((r, i) => r.kind === 'text' && !cells[start + i].spanned);
-  const labelEnd = firstNumber < 0 ? readings.length : textInValues ? start : firstNumber;
+  // Where the block's values begin, a row whose label stands before that column reads its values from
+  // there: text in a value column (不适用) is an unreadable value, an empty label cell is not a value.
+  const zone = start !== undefined && start > 0 && readings.slice(0, start).some((r) => r.kind === 'text') ? start : undefined;
+  const byZone = zone !== undefined && (firstNumber < 0 ? readings.slice(zone).some((r, i) => r.kind === 'text' && !cells[zone + i].spanned) : firstNumber >= zone);
+  const labelEnd = byZone ? zone! : firstNumber < 0 ? readings.length : firstNumber;
   let lastText = -1;
   for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text') lastText = i;
   const labelParts: string[] = [];
+  const ownParts: string[] = [];
   for (let i = 0; i <= lastText; i++) {
     const text = cells[i].text.trim();
-    if (readings[i].kind === 'text' && text && labelParts[labelParts.length - 1] !== text) labelParts.push(text);
+    if (readings[i].kind === 'text' && text && labelParts[labelParts.length - 1] !== text) {
+      labelParts.push(text);
+      if (!cells[i].spanned) ownParts.push(text);
+    }
   }
   const values: ValueCell[] = [];
-  for (let i = textInValues ? start : lastText + 1; i < cells.length; i++) {
+  for (let i = byZone ? Math.max(zone!, lastText + 1) : lastText + 1; i < cells.length; i++) {
     if (cells[i].absent) continue; // padding of a ragged row: nothing was printed there
     if (cells[i].spanned) {
       // A merged value cell counts once; the columns it covers are remembered as printing nothing.
@@ -93,7 +95,7 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
     }
     values.push({ col: i, raw: cells[i].text, reading: readings[i], prov: cells[i].prov });
   }
-  return { index, block, label: labelParts.join(' '), values, cells };
+  return { index, block, label: labelParts.join(' '), ownLabel: ownParts.join(' '), values, cells };
 }
 
 /** Values up to the last one that is not blank (padding of ragged rows is not data). */

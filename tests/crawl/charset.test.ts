@@ -1,6 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/crawl/charset.js';
+import { decodePage } from '../../src/crawl/charset.js';
+
+const decodeText = (body: Buffer, contentType: string | undefined) => decodePage(body, contentType).text;
 
 const TEXT = '平潭综合实验区2023年度政府信息公开工作年度报告';
 

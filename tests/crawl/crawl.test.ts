@@ -161,7 +161,7 @@ describe('a crawl of fixture portals', () => {
   it('writes coverage.csv with a BOM, found and missing years and the legal deadlines', async () => {
     const csv = await readFile(join(dir, 'coverage.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const lines = csv.slice(1).trim().split('\n');
+    const lines = csv.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('portal,year,status,title,url,published_at,agency,agency_level,deadline,on_time');
     const row = (portal: string, year: number) => lines.find((line) => line.startsWith(`${portal},${year},`));
     const trs = server.seeds.trs;

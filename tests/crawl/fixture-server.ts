@@ -140,10 +140,10 @@ export interface FixtureServer {
 
 const LAST_MODIFIED = 'Wed, 20 Mar 2024 08:00:00 GMT';
 
-/** Files a test makes at run time (a workbook built with exceljs), served by path. */
-export type ExtraRoutes = Record<string, { body: Buffer; type: string }>;
+/** Extra routes a test adds (the hostile suite): answers and returns true when it owns the path. */
+export type ExtraRoutes = (key: string, req: IncomingMessage, res: ServerResponse) => boolean;
 
-export async function startFixtureServer(extra: ExtraRoutes = {}): Promise<FixtureServer> {
+export async function startFixtureServer(extra?: ExtraRoutes): Promise<FixtureServer> {
   const requests = new Map<string, number>();
   const completed = new Map<string, number>();
   const arrivals = new Map<string, number[]>();
@@ -167,8 +167,7 @@ export async function startFixtureServer(extra: ExtraRoutes = {}): Promise<Fixtu
       onHeld();
       return; // never answered: the client is killed while waiting
     }
-    const file = extra[url.pathname];
-    if (file) return serveStatic(req, res, key, file.body, file.type, { requests, notModified, bump });
+    if (extra?.(key, req, res)) return;
     route(key, url, req, res, { requests, notModified, bump });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

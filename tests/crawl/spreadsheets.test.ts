@@ -44,7 +44,11 @@ beforeAll(async () => {
   const granted = requests.rows.findIndex((row) => row[1]!.text === '（一）予以公开');
   requests.rows[granted]![3]!.text = String(truth.cells[REVISED_CELL]! + 1);
   const revised = await buildWorkbook(parts, { layout: 'sheet-per-table', title: true });
-  server = await startFixtureServer({ '/sheets/2024/tables-2023-revised.xlsx': { body: revised, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+  server = await startFixtureServer((key, _req, res) => {
+    if (key !== '/sheets/2024/tables-2023-revised.xlsx') return false;
+    res.writeHead(200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-length': revised.length }).end(revised);
+    return true;
+  });
   crawlDir = await mkdtemp(join(tmpdir(), 'nianbao-crawl-sheets-'));
   outDir = await mkdtemp(join(tmpdir(), 'nianbao-crawl-sheets-out-'));
   await crawl({ ...FAST, seeds: [server.spreadsheetSeed], outDir: crawlDir });

@@ -34,7 +34,7 @@ describe('decodeText', () => {
   });
 
   it('reads Chinese bytes under a Western server-default label (iso-8859-1) as GB18030, flagged as a guess', () => {
-    expect(decodeText(gbkBytes('政府信息公开'), { declared: 'ISO-8859-1' })).toEqual({ text: '政府信息公开', encoding: 'gb18030', guessed: true });
+    expect(decodeText(gbkBytes('政府信息公开'), { declared: 'ISO-8859-1' })).toEqual({ text: '政府信息公开', encoding: 'gb18030', guessed: true, overruled: 'ISO-8859-1' });
     expect(decodeText(Buffer.from('plain ascii'), { declared: 'iso-8859-1' })).toMatchObject({ text: 'plain ascii', guessed: false });
   });
 
