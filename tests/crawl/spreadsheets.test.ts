@@ -3,7 +3,7 @@
  * the .xls (served by a download script as application/octet-stream) like any attachment, and
  * `nianbao extract` on the crawl folder reads both and cross-checks them against the page.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,17 +16,10 @@ import { loadTruths } from '../corpus/truth.js';
 import { buildWorkbook, readReport } from '../fixtures/xlsx/build-workbook.js';
 import { FAST } from './fast-options.js';
 import { PINGTAN_2023_XLS, PINGTAN_2023_XLSX, startFixtureServer, type FixtureServer } from './fixture-server.js';
+import { hasLibreOffice } from '../helpers/libreoffice.js';
 
 const run = promisify(execFile);
 const truth = loadTruths(['real']).find((t) => t.id === 'pingtan-2023-page')!;
-const hasLibreOffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const PAGE = '/sheets/2024/t20240308_1.htm';
 /** The revised workbook prints 予以公开 of natural persons one higher than the page. */
 const REVISED_CELL = 'requests.granted.natural_person';

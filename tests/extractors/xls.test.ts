@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectReader } from '../../extractors/detect.js';
@@ -6,18 +5,11 @@ import { oleReader } from '../../extractors/ole.js';
 import { oleContent, oleStreamNames } from '../../extractors/ole/directory.js';
 import { extractBytes } from '../../src/pipeline.js';
 import { loadTruths } from '../corpus/truth.js';
+import { hasLibreOffice } from '../helpers/libreoffice.js';
 
 const XLS = readFileSync('tests/fixtures/xlsx/pingtan-2023-tables.xls');
 const DOC = readFileSync('tests/fixtures/doc/minzheng-2023.doc');
 const truth = loadTruths(['real']).find((t) => t.id === 'pingtan-2023-page')!;
-const hasLibreOffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('legacy Excel (.xls) and WPS Spreadsheets (.et) workbooks', () => {
   it('are told from Word files by the streams in their OLE2 directory, whatever their name', () => {

@@ -11,15 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractBytes } from '../../src/pipeline.js';
 import { loadTruths } from '../corpus/truth.js';
+import { hasLibreOffice } from '../helpers/libreoffice.js';
 
-const hasLibreOffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const PAGES = loadTruths().filter((t) => t.format === 'html' && Object.keys(t.cells).length > 0);
 let dir = '';
 
