@@ -3,24 +3,22 @@
  * and saved as XLSX (prose and all tables on one sheet, on one shared column grid, merges everywhere,
  * blank values merged over several columns). Read back, they must give the same cells as the page.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractBytes } from '../../src/pipeline.js';
 import { loadTruths } from '../corpus/truth.js';
+import { convertWithOffice } from '../../tools/variety/render/office.js';
 import { hasLibreOffice } from '../helpers/libreoffice.js';
 
 const PAGES = loadTruths().filter((t) => t.format === 'html' && Object.keys(t.cells).length > 0);
 let dir = '';
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!hasLibreOffice) return;
   dir = mkdtempSync(join(tmpdir(), 'nianbao-calc-'));
-  const profile = pathToFileURL(join(dir, 'profile')).href;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx', '--outdir', dir, ...PAGES.map((t) => t.path)], { stdio: 'pipe', timeout: 120_000 });
+  await convertWithOffice(PAGES.map((t) => t.path), 'xlsx', dir);
 }, 180_000);
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
