@@ -1,10 +1,10 @@
 /**
  * The benchmark corpus: the real documents of ../shared/corpus copied round-robin into a temporary
- * folder, each copy a content variant (bench/vary.ts) so every file hashes differently.
+ * folder, each copy a content variant (tools/vary.ts) so every file hashes differently.
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { variant } from './vary.js';
+import { variant } from '../tools/vary.js';
 
 export type BenchFormat = 'HTML' | 'DOCX' | 'PDF' | 'TXT';
 

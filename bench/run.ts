@@ -2,10 +2,13 @@
  * `npm run bench`: documents per second and peak memory of runBatch, per format, with one worker
  * and with one per core, beside pdftotext and pdf-parse on the same PDFs. A measurement, not a test.
  *
- *   node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--ceiling HTML,TXT] [--corpus ../shared/corpus] [--keep]
+ *   node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--ceiling HTML,TXT] [--corpus ../shared/corpus] [--keep] [--queue]
  *
  * Documents per format: 2,010 HTML and TXT, 1,005 DOCX and PDF (6,030 in all), or --docs N of each.
  * Large enough that worker start-up is a small part of every run, as in a researcher's real batch.
+ *
+ * --queue adds, per format, the same documents through Redis (a redis-server of its own) with 1 and 2
+ * `nianbao worker` processes, and the queue's overhead per document against the local pool.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,6 +20,7 @@ import { runBatch } from '../src/run/batch.js';
 import { buildCorpus, type BenchFormat } from './corpus.js';
 import { pdfParseTiming, pdftotextTiming, type Timing } from './reference.js';
 import { ceilingTiming } from './ceiling.js';
+import { queueTiming } from './queue.js';
 
 interface Row {
   format: string;
@@ -55,7 +59,7 @@ async function measured<T extends { elapsedMs: number; peakRssBytes: number }>(r
 
 const DEFAULT_DOCS: Record<BenchFormat, number> = { HTML: 2010, TXT: 2010, DOCX: 1005, PDF: 1005 };
 
-function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>; formats: BenchFormat[]; corpus: string; keep: boolean; ceiling: BenchFormat[] } {
+function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>; formats: BenchFormat[]; corpus: string; keep: boolean; ceiling: BenchFormat[]; queue: boolean } {
   const get = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     return at === -1 ? undefined : argv[at + 1];
@@ -67,6 +71,7 @@ function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>
     formats,
     corpus: resolve(get('--corpus') ?? '../shared/corpus'),
     keep: argv.includes('--keep'),
+    queue: argv.includes('--queue'),
     // Bare loops in 1 and N processes for these formats (the machine's ceiling); PDF's takes minutes.
     ceiling: (get('--ceiling') ?? 'HTML,TXT').split(',').map((f) => f.trim().toUpperCase() as BenchFormat).filter(Boolean),
   };
@@ -112,6 +117,12 @@ function printRatios(rows: Row[], cores: number): void {
     if (bareOne && bareAll && cores > 1) {
       console.log(`${format}: ${cores} bare extraction loops in separate processes give ${(rate(bareAll) / rate(bareOne)).toFixed(2)}× one (this machine's ceiling for a pool; the pool's workers reach ${all ? ((100 * rate(all)) / rate(bareAll)).toFixed(0) : '?'}% of the bare loops' throughput)`);
     }
+    const viaRedis = find(format, 'nianbao via Redis', 1);
+    const viaRedis2 = find(format, 'nianbao via Redis', 2);
+    if (one && viaRedis) {
+      console.log(`${format}: through Redis, one worker process costs ${((viaRedis.elapsedMs - one.elapsedMs) / viaRedis.documents).toFixed(1)} ms more per document than the local pool's one worker (${rate(viaRedis).toFixed(1)} vs ${rate(one).toFixed(1)} docs/s)`);
+    }
+    if (viaRedis && viaRedis2) console.log(`${format}: through Redis, 2 worker processes give ${(rate(viaRedis2) / rate(viaRedis)).toFixed(2)}× one (${rate(viaRedis2).toFixed(1)} docs/s)`);
     const getText = find(format, 'pdf-parse getText', 'in-proc');
     if (one && getText) {
       console.log(`${format}: one worker costs ${(rate(getText) / rate(one)).toFixed(2)}× pdf-parse getText per document (${(1000 / rate(one)).toFixed(0)} vs ${(1000 / rate(getText)).toFixed(0)} ms)`);
@@ -146,6 +157,13 @@ async function main(): Promise<void> {
           ),
         );
         rows.push({ format, engine: 'nianbao runBatch', workers, documents: paths.length, failed: summary.failed, elapsedMs: summary.elapsedMs, cpuMs: summary.cpuMs, peakRssBytes: summary.peakRssBytes });
+      }
+      if (args.queue) {
+        for (const processes of [1, 2]) {
+          console.error(`${format}: through Redis, ${processes} worker process(es) …`);
+          const t = await measured(() => queueTiming(paths, processes, join(dir, `out-${format}-queue-${processes}`)));
+          rows.push({ format, engine: 'nianbao via Redis', workers: processes, documents: t.documents, failed: t.failed, elapsedMs: t.elapsedMs, cpuMs: t.cpuMs, peakRssBytes: t.peakRssBytes });
+        }
       }
       if (args.ceiling.includes(format)) {
         console.error(`${format}: bare extraction loops, 1 and ${cores} processes …`);

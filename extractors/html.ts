@@ -2,20 +2,18 @@
  * The HTML reader: portal pages, Word-pasted pages and bare article fragments, in UTF-8 or the GB
  * encodings. Decoding is in html/decode.ts, the model-building walk in html/index.ts.
  */
-import type { Reader } from './reader.js';
+import { readLimits, type Reader } from './reader.js';
 import { UnreadableDocumentError, type Message } from './model.js';
-import { DEFAULT_LIMITS } from '../src/limits.js';
 import { looksLikeHtml } from './html/sniff.js';
-
-/** Decoded text is at most as long as the bytes for every encoding we read, so one byte cap suffices. */
-const MAX_HTML_BYTES = DEFAULT_LIMITS.maxHtmlBytes;
 
 export const htmlReader: Reader = {
   format: 'html',
   sniff: (head) => looksLikeHtml(head),
-  async read(bytes) {
-    if (bytes.length > MAX_HTML_BYTES) {
-      throw new UnreadableDocumentError('too-large', `HTML file of ${bytes.length} bytes exceeds maxHtmlBytes (${MAX_HTML_BYTES})`);
+  async read(bytes, options) {
+    // Decoded text is at most as long as the bytes for every encoding we read, so one byte cap suffices.
+    const limits = readLimits(options);
+    if (bytes.length > limits.maxHtmlBytes) {
+      throw new UnreadableDocumentError('too-large', `HTML file of ${bytes.length} bytes exceeds maxHtmlBytes (${limits.maxHtmlBytes})`);
     }
     const [{ decodeHtmlBytes }, { htmlToDocument }] = await Promise.all([import('./html/decode.js'), import('./html/index.js')]);
     const decoded = decodeHtmlBytes(bytes);
@@ -24,6 +22,6 @@ export const htmlReader: Reader = {
       const why = decoded.overruled ? `the declared charset ${decoded.overruled} does not fit the bytes` : 'no usable charset declaration';
       messages.push({ code: 'encoding-guessed', message: `${why}; decoded as ${decoded.encoding}` });
     }
-    return htmlToDocument(decoded.text, { format: 'html', messages });
+    return htmlToDocument(decoded.text, { format: 'html', messages, limits });
   },
 };

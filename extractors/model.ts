@@ -2,6 +2,7 @@
  * The one document model every reader produces. Readers know nothing about templates or outputs;
  * everything downstream (structure, mapping, checks) reads only this.
  */
+import type { ReaderFailureCode } from './failure-codes.js';
 import { z } from 'zod';
 
 /** Where a piece of text came from: page (1-based, PDF) and box in PDF user space (x0, y0, x1, y1; origin bottom-left). */
@@ -94,7 +95,7 @@ export type DocumentModel = z.infer<typeof DocumentModel>;
 /** Thrown by a reader for input it cannot use at all; `code` becomes part of the failed record's error. */
 export class UnreadableDocumentError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ReaderFailureCode,
     message: string,
   ) {
     super(message);

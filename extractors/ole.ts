@@ -5,14 +5,15 @@
  * many reports in these formats. OLE2 workbooks (.xls/.et) are taken first by the reader in xls.ts
  * (or handed to it here, when only the whole file shows a workbook).
  */
-import type { Reader } from './reader.js';
+import { readLimits, type Reader } from './reader.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { convertWithLibreOffice } from './ole/convert.js';
 import { isOle2, oleContentByStreams } from './ole/directory.js';
 import { xlsReader } from './xls.js';
 
 export { isOle2 };
 
-export function convertOleToDocx(bytes: Buffer, name = 'document.doc'): Promise<Buffer> {
+export function convertOleToDocx(bytes: Buffer, name = 'document.doc', timeoutMs: number = DEFAULT_LIMITS.legacyConvertTimeoutMs): Promise<Buffer> {
   return convertWithLibreOffice(bytes, {
     inputExtension: /\.wps$/i.test(name) ? '.wps' : '.doc',
     convertTo: 'docx:MS Word 2007 XML',
@@ -22,6 +23,7 @@ export function convertOleToDocx(bytes: Buffer, name = 'document.doc'): Promise<
     timeoutCode: 'legacy-word-timeout',
     corruptCode: 'corrupt-doc',
     expected: 'a Word or WPS file',
+    timeoutMs,
   });
 }
 
@@ -31,9 +33,10 @@ export const oleReader: Reader = {
   async read(bytes, options) {
     // The sniff saw only the first bytes; a workbook whose directory lies further on shows here.
     if (oleContentByStreams(bytes) === 'workbook') return xlsReader.read(bytes, options);
-    const docx = await convertOleToDocx(bytes, options.name);
+    const limits = readLimits(options);
+    const docx = await convertOleToDocx(bytes, options.name, limits.legacyConvertTimeoutMs);
     const { docxToDocument } = await import('./docx/index.js');
-    const doc = await docxToDocument(docx);
+    const doc = await docxToDocument(docx, limits);
     return { ...doc, format: 'doc', messages: [{ code: 'converted-by-libreoffice', message: 'legacy Word/WPS document converted to DOCX by LibreOffice before reading' }, ...doc.messages] };
   },
 };

@@ -1,8 +1,16 @@
 import type { DocumentModel, Format } from './model.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 export interface ReadOptions {
   /** The file name or URL, for messages and extension hints only: formats are decided from the bytes. */
   name?: string;
+  /** The run's resolved limits (defaults when absent): every cap a reader enforces comes from here. */
+  limits?: Limits;
+}
+
+/** The limits a read runs under. */
+export function readLimits(options: ReadOptions | undefined): Limits {
+  return options?.limits ?? DEFAULT_LIMITS;
 }
 
 /** One reader per format: bytes in, document model out. Registered in extractors/registry.ts. */

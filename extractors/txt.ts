@@ -2,20 +2,22 @@
  * The plain-text reader, tried last: flattened DOCX text (tab-prefixed cells), crawler dumps with a
  * metadata header and glued table cells, and the text of PDF/Markdown converters.
  */
-import type { Reader } from './reader.js';
+import { readLimits, type Reader } from './reader.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { UnreadableDocumentError, type DocumentModel, type Message } from './model.js';
 import { decodeText } from './text-decode.js';
 import { looksLikeText } from './txt/sniff.js';
 
 /** Largest text file read (bytes): a report is far smaller; beyond this it is not a report. */
-export const MAX_TXT_BYTES = 32 * 1024 * 1024;
+export const MAX_TXT_BYTES = DEFAULT_LIMITS.maxTxtBytes;
 
 export const txtReader: Reader = {
   format: 'txt',
   sniff: (head) => looksLikeText(head),
-  async read(bytes) {
-    if (bytes.length > MAX_TXT_BYTES) {
-      throw new UnreadableDocumentError('too-large', `text file of ${bytes.length} bytes exceeds the ${MAX_TXT_BYTES}-byte limit`);
+  async read(bytes, options) {
+    const { maxTxtBytes } = readLimits(options);
+    if (bytes.length > maxTxtBytes) {
+      throw new UnreadableDocumentError('too-large', `text file of ${bytes.length} bytes exceeds the ${maxTxtBytes}-byte limit (maxTxtBytes)`);
     }
     const decoded = decodeText(bytes);
     const messages: Message[] = [];

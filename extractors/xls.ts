@@ -4,11 +4,12 @@
  * XLSX, which the XLSX reader then reads; without it the document fails with a reason that says what
  * to install. Must come before the .doc reader in the registry: both accept the OLE2 signature.
  */
-import type { Reader } from './reader.js';
+import { readLimits, type Reader } from './reader.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { isOle2, oleContent } from './ole/directory.js';
 import { convertWithLibreOffice } from './ole/convert.js';
 
-export function convertOleToXlsx(bytes: Buffer, name = 'workbook.xls'): Promise<Buffer> {
+export function convertOleToXlsx(bytes: Buffer, name = 'workbook.xls', timeoutMs: number = DEFAULT_LIMITS.legacyConvertTimeoutMs): Promise<Buffer> {
   return convertWithLibreOffice(bytes, {
     inputExtension: /\.(et|ett)$/i.test(name) ? '.et' : '.xls',
     convertTo: 'xlsx:Calc MS Excel 2007 XML',
@@ -18,6 +19,7 @@ export function convertOleToXlsx(bytes: Buffer, name = 'workbook.xls'): Promise<
     timeoutCode: 'legacy-excel-timeout',
     corruptCode: 'corrupt-xls',
     expected: 'an Excel or WPS Spreadsheets file',
+    timeoutMs,
   });
 }
 
@@ -25,9 +27,10 @@ export const xlsReader: Reader = {
   format: 'xls',
   sniff: (head, name) => isOle2(head) && oleContent(head, name) === 'workbook',
   async read(bytes, options) {
-    const xlsx = await convertOleToXlsx(bytes, options.name);
+    const limits = readLimits(options);
+    const xlsx = await convertOleToXlsx(bytes, options.name, limits.legacyConvertTimeoutMs);
     const { xlsxToDocument } = await import('./xlsx/index.js');
-    const doc = await xlsxToDocument(xlsx);
+    const doc = await xlsxToDocument(xlsx, limits);
     return { ...doc, format: 'xls', messages: [{ code: 'converted-by-libreoffice', message: 'legacy Excel/WPS workbook converted to XLSX by LibreOffice before reading' }, ...doc.messages] };
   },
 };

@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import type { InputItem } from './sources/inputs.js';
 import type { ReportRecord } from './schemas/record.js';
 import { WRITERS } from './writers/index.js';
+import { RUN_RULES } from './checks/run-rules.js';
 import { writeYearChecks } from './writers/year-checks-csv.js';
-import { countRecord, newSummary, type RunSummary } from './run-summary.js';
+import { writeCodebook } from './datasets/codebook.js';
+import { countRecord, newSummary, tooLongForExcel, type RunSummary } from './run-summary.js';
 import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js';
 import { readJournal } from './run/journal.js';
-import { atomicWrite } from './run/atomic.js';
-import { yearFacts, type YearFacts } from './checks/cross-year/facts.js';
-import { normaliseAgency } from './structure/agency.js';
-import { runYearChecks } from './checks/cross-year/index.js';
-import { attachmentChecks, type ReportCells } from './checks/cross-report/attachment.js';
+import { atomicWrite } from './util/atomic.js';
+import { lockOutput } from './run/out-lock.js';
+import { recordFailsRun, type FailOn } from './run/fail-on.js';
 
 export interface ExtractRunOptions {
   outDir: string;
@@ -26,6 +26,10 @@ export interface ExtractRunOptions {
   limits?: BatchOptions['limits'];
   /** After each document; `progress.record` is parsed only when read. */
   onProgress?: (progress: BatchProgress) => void;
+  /** Outcomes that make the run count as failing (summary.failing): see src/run/fail-on.ts. */
+  failOn?: readonly FailOn[];
+  /** Stops starting documents (Ctrl-C): those done are journalled, no dataset is written, and re-running resumes. */
+  signal?: AbortSignal;
 }
 
 export class OutputNotWritableError extends Error {}
@@ -38,6 +42,16 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
   } catch (err) {
     throw new OutputNotWritableError(`output folder ${outDir} is not writable: ${(err as Error).message}`);
   }
+  const release = await lockOutput(outDir);
+  try {
+    return await runLocked(items, options);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(items: InputItem[], options: ExtractRunOptions): Promise<RunSummary> {
+  const { outDir } = options;
   const summary = newSummary(options.missing);
   const started = Date.now();
   const batch = await runBatch(items, {
@@ -45,47 +59,55 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
     workers: options.workers,
     limits: options.limits,
     onProgress: options.onProgress,
+    signal: options.signal,
   });
+  if (batch.aborted) {
+    summary.aborted = true;
+    return summary;
+  }
 
-  // Pass 1 over the journal: the few numbers the year rules need, and which crawled attachments have
-  // their report page in the run.
-  const facts: YearFacts[] = [];
-  const pageUrls = new Set<string>();
-  for await (const record of readJournal(outDir)) {
-    const f = yearFacts(record, normaliseAgency);
-    if (f) facts.push(f);
-    if (record.parent_url) pageUrls.add(record.parent_url);
-  }
-  const years = runYearChecks(facts);
-  // Pass 1b: the cells of just those pages and attachments, to cross-check them.
-  const pairs: ReportCells[] = [];
-  if (pageUrls.size) {
-    for await (const r of readJournal(outDir)) {
-      if (r.parent_url || (r.source_url && pageUrls.has(r.source_url))) pairs.push({ report_id: r.report_id, source: r.source, source_url: r.source_url, parent_url: r.parent_url, cells: r.cells, cell_details: r.cell_details });
-    }
-  }
-  const crossChecks = attachmentChecks(pairs);
-
-  // Pass 2: the records, with their year findings, to every dataset.
-  const writers = WRITERS.map((make) => make());
-  for (const w of writers) await w.open(outDir);
-  try {
-    for await (const record of readJournal(outDir)) {
-      const extra = [...(years.findings.get(record.report_id) ?? []), ...(crossChecks.get(record.report_id) ?? [])];
-      const full = extra.length ? { ...record, findings: [...record.findings, ...extra] } : record;
-      for (const w of writers) await w.write(full);
-      countRecord(summary, full);
-    }
-    for (const w of writers) await w.close();
-  } catch (err) {
-    for (const w of writers) await w.abort();
-    throw err;
-  }
-  await writeYearChecks(outDir, years.checks);
+  await writeDatasets(outDir, summary, options.failOn);
   summary.finished_at = new Date().toISOString();
   summary.seconds = (Date.now() - started) / 1000;
   summary.resumed = batch.resumed;
   summary.peak_rss_mb = Math.round(batch.peakRssBytes / 2 ** 20);
   await atomicWrite(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   return summary;
+}
+
+/**
+ * The journal of <outDir> (complete or not) to the datasets: the run-level rules over the whole run,
+ * every record to every writer in input order, each counted into the summary. A local run and a queue
+ * run (src/queue/collect.ts, which fills the same journal from Redis) both end here, so they write the
+ * same bytes.
+ */
+export async function writeDatasets(outDir: string, summary: RunSummary, failOn?: readonly FailOn[]): Promise<void> {
+  // The run-level rules (src/checks/run-rules.ts) read the journal in one or two passes first;
+  // a copy of bytes already seen is checked once, under its first input.
+  const rules = RUN_RULES.map((make) => make());
+  for await (const record of readJournal(outDir)) if (!record.duplicate_of) for (const rule of rules) rule.scan(record);
+  const gathering = rules.filter((rule) => rule.gather && (rule.needsGather?.() ?? true));
+  if (gathering.length) for await (const record of readJournal(outDir)) if (!record.duplicate_of) for (const rule of gathering) rule.gather!(record);
+  const results = rules.map((rule) => rule.finish());
+  const yearChecks = results.flatMap((r) => r.yearChecks ?? []);
+
+  // Pass 2: the records, with their year findings, to every dataset.
+  const writers = WRITERS.map((make) => make());
+  for (const w of writers) await w.open(outDir);
+  try {
+    for await (const record of readJournal(outDir)) {
+      const extra = record.duplicate_of ? [] : results.flatMap((r) => r.findings.get(record.report_id) ?? []);
+      const full = extra.length ? { ...record, findings: [...record.findings, ...extra] } : record;
+      for (const w of writers) await w.write(full);
+      countRecord(summary, full);
+      if (failOn?.length && recordFailsRun(full, failOn)) summary.failing = (summary.failing ?? 0) + 1;
+    }
+    for (const w of writers) await w.close({ yearChecks });
+  } catch (err) {
+    for (const w of writers) await w.abort();
+    throw err;
+  }
+  await writeYearChecks(outDir, yearChecks);
+  await writeCodebook(outDir, writers);
+  summary.too_long_for_excel = tooLongForExcel(writers);
 }

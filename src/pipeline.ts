@@ -11,12 +11,16 @@ import { mapTemplates } from './templates/map.js';
 import { runChecks } from './checks/index.js';
 import { ReportRecord, type Status } from './schemas/record.js';
 import { TABLE_IDS } from './templates/ids.js';
+import type { Limits } from './limits.js';
+import type { FailureCode } from './schemas/failure-codes.js';
 import { withoutCredentials } from './util/url-credentials.js';
 import { displayPath, pathBytes, type FilePath } from './sources/file-path.js';
 
 export interface ExtractOptions {
   /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
   known?: { sourceUrl?: string; published?: string; publisher?: string; parentUrl?: string };
+  /** The run's resolved limits, handed to the reader (default: DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /**
@@ -38,8 +42,8 @@ export async function extractFile(path: FilePath, options: ExtractOptions = {}, 
  * No bytes were read, so there is no content hash: the id comes from the path's bytes, so that two
  * unreadable files never share a report_id (nor share one with an empty file), and sha256 stays empty.
  */
-export function unreadableRecord(path: FilePath, error: string, source = displayPath(path)): ReportRecord {
-  return { ...failedRecord(source, Buffer.alloc(0), 'unknown', error), report_id: unreadableHash(path).slice(0, 16), sha256: '' };
+export function unreadableRecord(path: FilePath, error: string, source = displayPath(path), code: FailureCode = 'cannot-read'): ReportRecord {
+  return { ...failedRecord(source, Buffer.alloc(0), 'unknown', error, code), report_id: unreadableHash(path).slice(0, 16), sha256: '' };
 }
 
 /** The stand-in for a content hash when no byte could be read: distinct per path, never the hash of nothing. */
@@ -48,15 +52,15 @@ export function unreadableHash(path: FilePath): string {
 }
 
 export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {
-  if (bytes.length === 0) return failedRecord(source, bytes, 'unknown', 'empty file');
+  if (bytes.length === 0) return failedRecord(source, bytes, 'unknown', 'empty file', 'empty-file');
   const reader = detectReader(bytes, source);
-  if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF, a workbook or text)');
+  if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF, a workbook or text)', 'not-a-report');
   let doc: DocumentModel;
   try {
-    doc = await reader.read(bytes, { name: source });
+    doc = await reader.read(bytes, { name: source, limits: options.limits });
   } catch (err) {
-    const code = err instanceof UnreadableDocumentError ? `${err.code}: ` : '';
-    return failedRecord(source, bytes, reader.format, `${code}${(err as Error).message}`);
+    if (err instanceof UnreadableDocumentError) return failedRecord(source, bytes, reader.format, `${err.code}: ${err.message}`, err.code);
+    return failedRecord(source, bytes, reader.format, (err as Error).message, 'crash');
   }
   return recordFromDocument(doc, source, bytes, options);
 }
@@ -68,12 +72,15 @@ export function recordFromDocument(doc: DocumentModel, source: string, bytes: Bu
   const hasText = doc.blocks.some((b) => b.kind !== 'table' && b.text.trim().length > 0) || doc.blocks.some((b) => b.kind === 'table');
   let status: Status = found === TABLE_IDS.length ? 'ok' : 'partial';
   let error: string | undefined;
+  let errorCode: FailureCode | undefined;
   if (!hasText) {
     status = 'failed';
     error = 'no text: the document is empty or image-only';
+    errorCode = 'no-text';
   } else if (found === 0 && !looksLikeReport(doc, structure.sections.length)) {
     status = 'failed';
     error = 'not a report: no template table and no 政府信息公开 report wording found';
+    errorCode = 'not-a-report';
   }
   const sha256 = sha(bytes);
   const record: ReportRecord = {
@@ -83,6 +90,7 @@ export function recordFromDocument(doc: DocumentModel, source: string, bytes: Bu
     format: doc.format,
     status,
     error,
+    error_code: errorCode,
     title: structure.title,
     agency: structure.agency,
     year: structure.year,
@@ -115,7 +123,7 @@ function sha(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function failedRecord(source: string, bytes: Buffer, format: string, error: string): ReportRecord {
+export function failedRecord(source: string, bytes: Buffer, format: string, error: string, code: FailureCode): ReportRecord {
   const sha256 = sha(bytes);
   return ReportRecord.parse({
     report_id: sha256.slice(0, 16),
@@ -124,6 +132,7 @@ export function failedRecord(source: string, bytes: Buffer, format: string, erro
     format,
     status: 'failed',
     error,
+    error_code: code,
     layout: { proactive: 'none', requests: 'none', appeals: 'none' },
     cells: {},
     findings: [],

@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateHostileCorpus } from './generate.js';
+import { generateHostileCorpus } from '../../tools/hostile/generate.js';
 import { runExtract } from '../../src/extract-run.js';
 import { readJournal } from '../../src/run/journal.js';
 

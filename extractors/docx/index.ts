@@ -8,7 +8,8 @@ import mammoth from 'mammoth';
 import { load } from 'cheerio/slim';
 import { UnreadableDocumentError, type Block, type DocumentModel, type Message, type TableBlock } from '../model.js';
 import { checkTableCells, htmlToDocument } from '../html/index.js';
-import { MAX_NESTING_DEPTH, xmlNestsDeeperThan } from '../html/depth.js';
+import { xmlNestsDeeperThan } from '../html/depth.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { openZip, type OpenedZip } from './zip.js';
 import { writeStoredZip } from './write-zip.js';
 import { writeOutNumbering } from './numbering.js';
@@ -71,10 +72,12 @@ interface Package {
   coreXml?: string;
   /** The package again with another main document part (a stored zip, media left empty). */
   withMainPart(xml: string): Buffer;
+  /** The run's limits, for the HTML walk of mammoth's output. */
+  limits: Limits;
 }
 
-async function readPackage(bytes: Buffer): Promise<Package> {
-  const zip = await openZip(bytes);
+async function readPackage(bytes: Buffer, limits: Limits): Promise<Package> {
+  const zip = await openZip(bytes, limits);
   try {
     const main = await mainPartName(zip);
     if (!main) throw new UnreadableDocumentError('not-docx', 'the zip has no word/document.xml: not a Word document');
@@ -88,7 +91,7 @@ async function readPackage(bytes: Buffer): Promise<Package> {
       others.push({ name, data: isMedia(name) ? Buffer.alloc(0) : (await zip.read(name))! });
     }
     const withMainPart = (xml: string): Buffer => writeStoredZip([{ name: main, data: Buffer.from(xml, 'utf8') }, ...others]);
-    return { bytes: documentXml === originalXml ? bytes : withMainPart(documentXml), documentXml, coreXml, withMainPart };
+    return { bytes: documentXml === originalXml ? bytes : withMainPart(documentXml), documentXml, coreXml, withMainPart, limits };
   } finally {
     zip.close();
   }
@@ -116,14 +119,14 @@ function allMarkersFound(blocks: Block[], count: number): boolean {
   return seen.every((n) => n === 1);
 }
 
-export async function docxToDocument(bytes: Buffer): Promise<DocumentModel> {
-  const pkg = await readPackage(bytes);
-  if (xmlNestsDeeperThan(pkg.documentXml, MAX_NESTING_DEPTH)) {
-    throw new UnreadableDocumentError('too-deep', `document.xml nests more than ${MAX_NESTING_DEPTH} elements deep: not a real document`);
+export async function docxToDocument(bytes: Buffer, limits: Limits = DEFAULT_LIMITS): Promise<DocumentModel> {
+  const pkg = await readPackage(bytes, limits);
+  if (xmlNestsDeeperThan(pkg.documentXml, limits.maxMarkupDepth)) {
+    throw new UnreadableDocumentError('too-deep', `document.xml nests more than ${limits.maxMarkupDepth} elements deep (maxMarkupDepth): not a real document`);
   }
   // Tables first: an oversized document is refused before mammoth spends time on it.
-  const { tables, spans } = bodyTablesWithSpans(pkg.documentXml);
-  checkTableCells({ format: 'docx', blocks: tables.flat(), meta: {}, messages: [] });
+  const { tables, spans } = bodyTablesWithSpans(pkg.documentXml, limits.maxTableCells);
+  checkTableCells({ format: 'docx', blocks: tables.flat(), meta: {}, messages: [] }, limits);
   const doc = (await withTablesCut(pkg, tables, spans)) ?? (await withTablesReplaced(pkg, tables));
   const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
   if (core.title) doc.meta.title = core.title;
@@ -141,7 +144,7 @@ async function withTablesCut(pkg: Package, tables: TableBlock[][], spans: Array<
   const cut = cutTables(pkg.documentXml, spans);
   if (cut === undefined) return undefined;
   const converted = await convert(pkg.withMainPart(cut));
-  const doc = htmlToDocument(converted.html, { format: 'docx', wholeDocument: true, messages: [...converted.messages] });
+  const doc = htmlToDocument(converted.html, { format: 'docx', wholeDocument: true, messages: [...converted.messages], limits: pkg.limits });
   if (!allMarkersFound(doc.blocks, tables.length)) return undefined;
   doc.blocks = substituteTables(doc.blocks, tables);
   return doc;
@@ -156,7 +159,7 @@ async function withTablesReplaced(pkg: Package, tables: TableBlock[][]): Promise
   if (!geometryKnown) {
     messages.push({ code: 'docx-table-geometry-unavailable', message: `document.xml has ${tables.length} tables, the converter ${marked.count}: tables read from the converter's HTML` });
   }
-  const doc = htmlToDocument(geometryKnown ? marked.html : converted.html, { format: 'docx', wholeDocument: true, messages });
+  const doc = htmlToDocument(geometryKnown ? marked.html : converted.html, { format: 'docx', wholeDocument: true, messages, limits: pkg.limits });
   if (geometryKnown) doc.blocks = substituteTables(doc.blocks, tables);
   return doc;
 }

@@ -7,7 +7,7 @@
 import { load } from 'cheerio/slim';
 import type { TableBlock, TableCell } from '../model.js';
 import { UnreadableDocumentError } from '../model.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { hasChildren, isElement, isText, type DomElement, type DomNode, type DomParent } from '../html/dom.js';
 import { MAX_COLSPAN, padRows } from '../html/grid.js';
 import { joinLines } from '../html/text.js';
@@ -89,8 +89,8 @@ function cellContent(tc: DomElement): CellContent {
   return { text: joinLines(lines), nestedTables };
 }
 
-function tooManyCells(): UnreadableDocumentError {
-  return new UnreadableDocumentError('too-large', `a DOCX table expands to more than ${DEFAULT_LIMITS.maxTableCells} cells (maxTableCells)`);
+function tooManyCells(maxCells: number): UnreadableDocumentError {
+  return new UnreadableDocumentError('too-large', `a DOCX table expands to more than ${maxCells} cells (maxTableCells)`);
 }
 
 export interface BuiltDocxTable {
@@ -99,7 +99,7 @@ export interface BuiltDocxTable {
 }
 
 /** One <w:tbl> on its grid. A continuation cell with text of its own keeps that text (nothing is lost). */
-export function buildDocxTable(tbl: DomElement): BuiltDocxTable {
+export function buildDocxTable(tbl: DomElement, maxCells: number = DEFAULT_LIMITS.maxTableCells): BuiltDocxTable {
   const grid: TableCell[][] = [];
   const nestedTables: DomElement[] = [];
   let placed = 0;
@@ -124,7 +124,7 @@ export function buildDocxTable(tbl: DomElement): BuiltDocxTable {
       if (content.text === '' && continuesDown && above?.[col]) origin = { text: above[col].text, spanned: true };
       else if (content.text === '' && continuesRight && row[col - 1]) origin = { text: row[col - 1].text, spanned: true };
       placed += span;
-      if (placed > DEFAULT_LIMITS.maxTableCells) throw tooManyCells();
+      if (placed > maxCells) throw tooManyCells(maxCells);
       row[col] = origin;
       for (let c = 1; c < span; c++) row[col + c] = { text: origin.text, spanned: true };
       col += span;
@@ -147,7 +147,7 @@ export function bodyTables(documentXml: string): TableBlock[][] {
   return bodyTablesWithSpans(documentXml).tables;
 }
 
-export function bodyTablesWithSpans(documentXml: string): BodyTables {
+export function bodyTablesWithSpans(documentXml: string, maxCells: number = DEFAULT_LIMITS.maxTableCells): BodyTables {
   const root = parseXml(documentXml);
   const topLevel: DomElement[] = [];
   const stack: DomNode[] = [root];
@@ -164,7 +164,7 @@ export function bodyTablesWithSpans(documentXml: string): BodyTables {
     const blocks: TableBlock[] = [];
     const pending: DomElement[] = [tbl];
     while (pending.length) {
-      const built = buildDocxTable(pending.shift()!);
+      const built = buildDocxTable(pending.shift()!, maxCells);
       if (built.block) blocks.push(built.block);
       pending.unshift(...built.nestedTables);
     }

@@ -1,12 +1,15 @@
 /**
- * The DOCX (and XLSX) container: a zip. Sniffing reads only local file headers in the first bytes (nothing is
+ * The DOCX container: a zip. Sniffing reads only local file headers in the first bytes (nothing is
  * inflated); reading lists the central directory with yauzl, refuses archives over the limits
  * (entry count, declared sizes, compression ratio: zip bombs) before anything is inflated, and
  * inflates only the parts asked for.
  */
 import yauzl from 'yauzl';
 import { UnreadableDocumentError } from '../model.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+
+/** The zip caps, from the run's limits. */
+export type ZipLimits = Pick<Limits, 'maxDocxZipEntries' | 'maxDocxUncompressedBytes' | 'maxDocxCompressionRatio'>;
 
 const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
@@ -62,25 +65,25 @@ function tooLarge(format: ZipFormat, detail: string): UnreadableDocumentError {
   return new UnreadableDocumentError('too-large', `the ${format.toUpperCase()} zip exceeds a limit: ${detail}`);
 }
 
-function listEntries(zip: yauzl.ZipFile, format: ZipFormat): Promise<Map<string, yauzl.Entry>> {
+function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, format: ZipFormat): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     const parts = new Map<string, yauzl.Entry>();
     let uncompressed = 0;
     let compressed = 0;
     zip.on('error', (err: Error) => reject(corrupt(format, err.message)));
     zip.on('end', () => {
-      if (uncompressed > RATIO_EXEMPT_BYTES && uncompressed / Math.max(1, compressed) > DEFAULT_LIMITS.maxDocxCompressionRatio) {
+      if (uncompressed > RATIO_EXEMPT_BYTES && uncompressed / Math.max(1, compressed) > limits.maxDocxCompressionRatio) {
         reject(tooLarge(format, `archive compression ratio ${Math.round(uncompressed / Math.max(1, compressed))} (maxDocxCompressionRatio)`));
       } else resolve(parts);
     });
     zip.on('entry', (entry: yauzl.Entry) => {
-      if (parts.size + 1 > DEFAULT_LIMITS.maxDocxZipEntries) return reject(tooLarge(format, `more than ${DEFAULT_LIMITS.maxDocxZipEntries} entries`));
+      if (parts.size + 1 > limits.maxDocxZipEntries) return reject(tooLarge(format, `more than ${limits.maxDocxZipEntries} entries`));
       uncompressed += entry.uncompressedSize;
       compressed += entry.compressedSize;
-      if (uncompressed > DEFAULT_LIMITS.maxDocxUncompressedBytes) {
-        return reject(tooLarge(format, `entries declare more than ${DEFAULT_LIMITS.maxDocxUncompressedBytes} bytes uncompressed`));
+      if (uncompressed > limits.maxDocxUncompressedBytes) {
+        return reject(tooLarge(format, `entries declare more than ${limits.maxDocxUncompressedBytes} bytes uncompressed`));
       }
-      if (entry.uncompressedSize > RATIO_EXEMPT_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > DEFAULT_LIMITS.maxDocxCompressionRatio) {
+      if (entry.uncompressedSize > RATIO_EXEMPT_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxDocxCompressionRatio) {
         return reject(tooLarge(format, `${entry.fileName} compresses ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (maxDocxCompressionRatio)`));
       }
       parts.set(entry.fileName, entry);
@@ -102,7 +105,7 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, format: ZipFormat): P
   });
 }
 
-export async function openZip(bytes: Buffer, format: ZipFormat = 'docx'): Promise<OpenedZip> {
+export async function openZip(bytes: Buffer, limits: ZipLimits = DEFAULT_LIMITS, format: ZipFormat = 'docx'): Promise<OpenedZip> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (err, opened) => {
       if (err || !opened) reject(corrupt(format, err?.message ?? 'unreadable central directory'));
@@ -111,7 +114,7 @@ export async function openZip(bytes: Buffer, format: ZipFormat = 'docx'): Promis
   });
   let parts: Map<string, yauzl.Entry>;
   try {
-    parts = await listEntries(zip, format);
+    parts = await listEntries(zip, limits, format);
   } catch (err) {
     zip.close();
     throw err;

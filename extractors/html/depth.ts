@@ -6,8 +6,10 @@
  * measure the depth the parser will reach.
  */
 
-/** Far above any real page (Word-pasted pages with nested tables stay under ~300). */
-export const MAX_NESTING_DEPTH = 3000;
+import { DEFAULT_LIMITS } from '../limits.js';
+
+/** Far above any real page (Word-pasted pages with nested tables stay under ~300): maxMarkupDepth. */
+export const MAX_NESTING_DEPTH: number = DEFAULT_LIMITS.maxMarkupDepth;
 /** A close tag looks this far down the stack for its opener, as a bounded stand-in for the parser's search. */
 const CLOSE_SEARCH_LIMIT = 256;
 

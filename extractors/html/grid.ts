@@ -4,7 +4,7 @@
  * visible on every row and a value is never counted twice.
  */
 import { UnreadableDocumentError, type TableCell } from '../model.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 
 export interface SourceCell {
   text: string;

@@ -3,10 +3,10 @@
  * harvest the page's metadata from around it. The DOCX reader reuses this on mammoth's output.
  */
 import { DocumentModel, UnreadableDocumentError, type Format, type Message } from '../model.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { parseHtml, textLengths, type DomNode } from './dom.js';
 import { findBody } from './body.js';
-import { MAX_NESTING_DEPTH, nestsDeeperThan } from './depth.js';
+import { nestsDeeperThan } from './depth.js';
 import { collectBlocks } from './blocks.js';
 import { harvestMeta, linesOutside, type DocumentMeta } from './meta.js';
 import { isNonText, isNotBodyText } from './noise.js';
@@ -17,36 +17,39 @@ export interface HtmlToDocumentOptions {
   wholeDocument?: boolean;
   /** Messages met before parsing (e.g. encoding-guessed), carried into the model. */
   messages?: Message[];
+  /** The run's limits (default: DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /** Short lines at the top of the body may carry 发布日期：… when a page is a bare fragment. */
 const BODY_HEAD_LINES = 8;
 const BODY_HEAD_LINE_CHARS = 60;
 
-function checkSize(html: string): void {
-  if (html.length > DEFAULT_LIMITS.maxHtmlBytes) {
-    throw new UnreadableDocumentError('too-large', `HTML text of ${html.length} characters exceeds maxHtmlBytes (${DEFAULT_LIMITS.maxHtmlBytes})`);
+function checkSize(html: string, limits: Limits): void {
+  if (html.length > limits.maxHtmlBytes) {
+    throw new UnreadableDocumentError('too-large', `HTML text of ${html.length} characters exceeds maxHtmlBytes (${limits.maxHtmlBytes})`);
   }
 }
 
-function checkDepth(html: string): void {
-  if (nestsDeeperThan(html, MAX_NESTING_DEPTH)) {
-    throw new UnreadableDocumentError('too-deep', `markup nests more than ${MAX_NESTING_DEPTH} elements deep: not a real page`);
+function checkDepth(html: string, limits: Limits): void {
+  if (nestsDeeperThan(html, limits.maxMarkupDepth)) {
+    throw new UnreadableDocumentError('too-deep', `markup nests more than ${limits.maxMarkupDepth} elements deep (maxMarkupDepth): not a real page`);
   }
 }
 
 /** The document-wide cap on table cells (maxTableCells), for every reader that builds table blocks. */
-export function checkTableCells(doc: DocumentModel): void {
+export function checkTableCells(doc: DocumentModel, limits: Limits = DEFAULT_LIMITS): void {
   let cells = 0;
   for (const block of doc.blocks) if (block.kind === 'table') cells += block.rows.length * (block.rows[0]?.length ?? 0);
-  if (cells > DEFAULT_LIMITS.maxTableCells) {
-    throw new UnreadableDocumentError('too-large', `tables hold ${cells} cells, more than maxTableCells (${DEFAULT_LIMITS.maxTableCells})`);
+  if (cells > limits.maxTableCells) {
+    throw new UnreadableDocumentError('too-large', `tables hold ${cells} cells, more than maxTableCells (${limits.maxTableCells})`);
   }
 }
 
 export function htmlToDocument(html: string, options: HtmlToDocumentOptions): DocumentModel {
-  checkSize(html);
-  checkDepth(html);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  checkSize(html, limits);
+  checkDepth(html, limits);
   const root: DomNode = parseHtml(html);
   const lengths = textLengths(root, isNotBodyText);
   const body = options.wholeDocument ? root : findBody(root, lengths).body;
@@ -58,6 +61,6 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions): Do
   const meta: DocumentMeta = harvestMeta(root, outside, bodyHead);
 
   const doc = DocumentModel.parse({ format: options.format, blocks, meta, messages: options.messages ?? [] });
-  checkTableCells(doc);
+  checkTableCells(doc, limits);
   return doc;
 }

@@ -10,9 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UnreadableDocumentError } from '../model.js';
-
-/** A cold LibreOffice start plus conversion of a report takes a few seconds; a hostile file gets this long. */
-const CONVERT_TIMEOUT_MS = 60_000;
+import type { ReaderFailureCode } from '../failure-codes.js';
 
 export interface Conversion {
   /** The extension the input is saved under (LibreOffice decides by content; the name is a hint). */
@@ -21,12 +19,14 @@ export interface Conversion {
   convertTo: string;
   outputExtension: string;
   /** Error codes and the sentence for a missing LibreOffice. */
-  missingCode: string;
+  missingCode: ReaderFailureCode;
   missingMessage: string;
-  timeoutCode: string;
-  corruptCode: string;
+  timeoutCode: ReaderFailureCode;
+  corruptCode: ReaderFailureCode;
   /** What the input should have been, for the message when nothing came out. */
   expected: string;
+  /** legacyConvertTimeoutMs: a cold LibreOffice start plus the conversion takes a few seconds. */
+  timeoutMs: number;
 }
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<void> {
@@ -42,11 +42,11 @@ export async function convertWithLibreOffice(bytes: Buffer, conversion: Conversi
     await writeFile(input, bytes);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     try {
-      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', conversion.convertTo, '--outdir', path.join(dir, 'out'), input], CONVERT_TIMEOUT_MS);
+      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', conversion.convertTo, '--outdir', path.join(dir, 'out'), input], conversion.timeoutMs);
     } catch (err) {
       const e = err as NodeJS.ErrnoException & { killed?: boolean };
       if (e.code === 'ENOENT') throw new UnreadableDocumentError(conversion.missingCode, conversion.missingMessage);
-      if (e.killed) throw new UnreadableDocumentError(conversion.timeoutCode, `LibreOffice did not convert the document within ${CONVERT_TIMEOUT_MS / 1000} s`);
+      if (e.killed) throw new UnreadableDocumentError(conversion.timeoutCode, `LibreOffice did not convert the document within ${conversion.timeoutMs / 1000} s (legacyConvertTimeoutMs)`);
       throw new UnreadableDocumentError(conversion.corruptCode, `LibreOffice could not convert the document: ${e.message.split('\n')[0]}`);
     }
     const produced = (await readdir(path.join(dir, 'out')).catch(() => [])).find((f) => f.endsWith(conversion.outputExtension));

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UnreadableDocumentError, type DocumentModel, type Message } from '../model.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import type { PageContent } from './items.js';
 import { openPdf, toUnreadable, type PdfDocument } from './pdfjs.js';
 import { readPage } from './page.js';
@@ -28,6 +28,8 @@ export interface PdfReadOptions {
   pageTextSource?: (bytes: Buffer) => Promise<{ source: PageTextSource; cleanup?: () => Promise<void> } | undefined>;
   /** Read drawn paths from the raw content streams where possible (default); false: always pdf.js. */
   rawPaths?: boolean;
+  /** Pixels of one page image rendered for OCR (maxOcrPixels). */
+  maxOcrPixels?: number;
 }
 
 /** The raw reader is an optimisation: any failure of it means pdf.js reads the paths instead. */
@@ -47,7 +49,6 @@ function rawOperators(raw: RawPdf, pageIndex0: number, ids: OpIds): RawOperatorL
   }
 }
 
-const MAX_TEXT_ITEMS = 400_000;
 
 export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Promise<DocumentModel> {
   const doc = await openPdf(bytes);
@@ -58,7 +59,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     if (pageCount === 0) throw new UnreadableDocumentError('empty-pdf', 'the PDF has no pages');
     const maxPages = options.maxPages ?? DEFAULT_LIMITS.maxPdfPages;
     if (pageCount > maxPages) throw new UnreadableDocumentError('too-many-pages', `the PDF declares ${pageCount} pages, more than the limit of ${maxPages} (maxPdfPages)`);
-    let budget = options.maxTextItems ?? MAX_TEXT_ITEMS;
+    let budget = options.maxTextItems ?? DEFAULT_LIMITS.maxPdfTextItems;
     // The raw reader must see the same pages as pdf.js, or it is not used at all.
     const opened = options.rawPaths === false ? undefined : openRawQuietly(bytes);
     const raw = opened?.pageCount === pageCount ? opened : undefined;
@@ -79,7 +80,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
       if (!verdict.ok) {
         poor.push({ page: p, reason: verdict.reason });
         if (!source) {
-          const made = await (options.pageTextSource ?? defaultOcrSource)(bytes);
+          const made = await (options.pageTextSource ?? ((b: Buffer) => defaultOcrSource(b, options.maxOcrPixels)))(bytes);
           source = made?.source;
           cleanup = made?.cleanup;
         }
@@ -123,12 +124,12 @@ async function info(doc: PdfDocument): Promise<{ title?: string }> {
 }
 
 /** OCR needs the PDF as a file for pdftoppm: written once per document, on the first page that needs it. */
-async function defaultOcrSource(bytes: Buffer): Promise<{ source: PageTextSource; cleanup: () => Promise<void> } | undefined> {
+async function defaultOcrSource(bytes: Buffer, maxPixels?: number): Promise<{ source: PageTextSource; cleanup: () => Promise<void> } | undefined> {
   const { ocrAvailable, ocrPdfPage } = await import('./ocr.js');
   if (!(await ocrAvailable())) return undefined;
   const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-pdf-'));
   const file = path.join(dir, 'document.pdf');
   await writeFile(file, bytes);
-  return { source: (page) => ocrPdfPage(file, page), cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { source: (page) => ocrPdfPage(file, page, { maxPixels }), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../limits.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,10 +26,10 @@ export interface OcrOptions {
   deskew?: boolean;
   /** Limit for each external tool run. */
   timeoutMs?: number;
+  /** Renders above this many pixels are done at a lower resolution (maxOcrPixels). */
+  maxPixels?: number;
 }
 
-/** Renders above this many pixels are done at a lower resolution, so a poster-sized page cannot exhaust memory. */
-const MAX_PIXELS = 20_000_000;
 const POINTS_PER_INCH = 72;
 
 /** Are pdftoppm, pdfinfo and tesseract (with Simplified Chinese) installed? */
@@ -56,7 +57,7 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
   const timeoutMs = options.timeoutMs ?? 120_000;
   const { width, height } = await pageSize(pdfPath, page, timeoutMs);
   const requestedDpi = Math.min(600, Math.max(72, Number.isFinite(options.dpi) ? (options.dpi as number) : 300));
-  const dpi = Math.min(requestedDpi, Math.floor(Math.sqrt(MAX_PIXELS / ((width / POINTS_PER_INCH) * (height / POINTS_PER_INCH)))));
+  const dpi = Math.min(requestedDpi, Math.floor(Math.sqrt((options.maxPixels ?? DEFAULT_LIMITS.maxOcrPixels) / ((width / POINTS_PER_INCH) * (height / POINTS_PER_INCH)))));
   const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-'));
   try {
     const image = straighten(await renderGray(pdfPath, page, dpi, workDir, timeoutMs), options.deskew ?? true);

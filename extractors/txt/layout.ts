@@ -17,7 +17,7 @@ function countsInLabel(label: string): boolean {
 }
 
 /** A value as tables print it: a count, a decimal, or a blank marker (- / —). */
-const VALUE = /^(?:\d+(?:\.\d+)?|[-—–/／])$/;
+const VALUE = /^(?:\d+(?:\.\d+)?|[-—–/／]|无)$/;
 /** Longest label accepted on a numeric row (characters): longer lines ending in a number are prose. */
 const MAX_LABEL_CHARS = 60;
 /** Longest line kept aside as a possible table header or label fragment (characters). */
@@ -91,8 +91,8 @@ function tabRow(line: string): NumericLine | undefined {
   const digits = values.some((v) => /\d/.test(v));
   if (values.length < 2 || !values.every((v) => v === '' || VALUE.test(v))) return undefined;
   // A row of blanks (a label and three or more empty cells) is a row too: prose has no tab runs; a
-  // row of values without a label (table 四's one row) needs several cells and a number.
-  if (label ? !digits && values.length < 3 : !digits || values.length < 5) return undefined;
+  // row of values without a label (table 四's one row, or one group's) needs five cells or more.
+  if (label ? !digits && values.length < 3 : values.length < 5) return undefined;
   if (label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
   return { kind: 'numeric', label, values };
 }
@@ -204,7 +204,7 @@ class TableBuilder {
     const lastRow = this.rows[this.rows.length - 1];
     for (const fragment of this.pending) {
       // A wrapped tail of the last row's label (具已获取信息) stays with it; anything else is text.
-      if (leftovers.length === 0 && lastRow && !startsLabel(fragment) && !isHeaderLike(fragment) && fragment.text.length <= 12) {
+      if (leftovers.length === 0 && lastRow && !VALUE.test(lastRow[0] ?? '') && !startsLabel(fragment) && !isHeaderLike(fragment) && fragment.text.length <= 12) {
         lastRow[0] = joinWrapped(lastRow[0], fragment.text);
       } else leftovers.push(fragment);
     }

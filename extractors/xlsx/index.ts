@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { UnreadableDocumentError, type Block, type DocumentModel, type Message } from '../model.js';
 import { coreProperties } from '../docx/core.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { readWorkbookPackage } from './package.js';
 import { sheetGrid, type GridCell } from './grid.js';
 import { sheetBlocks, type LayoutState } from './layout.js';
@@ -36,14 +36,14 @@ function cellMessages(sheet: string, rows: GridCell[][]): Message[] {
   return messages;
 }
 
-export async function xlsxToDocument(bytes: Buffer): Promise<DocumentModel> {
-  const pkg = await readWorkbookPackage(bytes);
+export async function xlsxToDocument(bytes: Buffer, limits: Limits = DEFAULT_LIMITS): Promise<DocumentModel> {
+  const pkg = await readWorkbookPackage(bytes, limits);
   const workbook = await loadWorkbook(pkg.bytes);
   const blocks: Block[] = [];
   const messages: Message[] = [];
   const state: LayoutState = { titled: false };
   // maxTableCells over all sheets together, checked on each sheet's grid before it is built.
-  let cellBudget = DEFAULT_LIMITS.maxTableCells;
+  let cellBudget = limits.maxTableCells;
   for (const sheet of workbook.worksheets) {
     if (sheet.state !== 'visible') {
       messages.push({ code: 'hidden-sheet-skipped', message: `sheet ${sheet.name} is hidden and was not read` });

@@ -11,7 +11,7 @@ import { UnreadableDocumentError } from '../model.js';
 import { openZip } from '../docx/zip.js';
 import { writeStoredZip, type ZipEntry } from '../docx/write-zip.js';
 import { MAX_NESTING_DEPTH, xmlNestsDeeperThan } from '../html/depth.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import type { Limits } from '../limits.js';
 import { parseRange } from './grid.js';
 
 const WORKBOOK_PART = 'xl/workbook.xml';
@@ -55,9 +55,9 @@ export function worksheetLoad(xml: string): number {
   return load;
 }
 
-function checkXml(name: string, xml: string): void {
+function checkXml(name: string, xml: string, maxDepth: number): void {
   if (/<!DOCTYPE/i.test(xml)) throw new UnreadableDocumentError('corrupt-xlsx', `${name} declares a DTD, which no spreadsheet program writes (entity expansion)`);
-  if (xmlNestsDeeperThan(xml, MAX_NESTING_DEPTH)) throw new UnreadableDocumentError('too-deep', `${name} nests more than ${MAX_NESTING_DEPTH} elements deep: not a real workbook`);
+  if (xmlNestsDeeperThan(xml, maxDepth)) throw new UnreadableDocumentError('too-deep', `${name} nests more than ${maxDepth} elements deep (maxMarkupDepth): not a real workbook`);
 }
 
 /** xl/-relative or absolute relationship target → part name. */
@@ -65,8 +65,8 @@ function partName(target: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
-export async function readWorkbookPackage(bytes: Buffer): Promise<WorkbookPackage> {
-  const zip = await openZip(bytes, 'xlsx');
+export async function readWorkbookPackage(bytes: Buffer, limits: Limits): Promise<WorkbookPackage> {
+  const zip = await openZip(bytes, limits, 'xlsx');
   try {
     if (!zip.parts.has(WORKBOOK_PART)) {
       if (zip.parts.has('xl/workbook.bin')) throw new UnreadableDocumentError('xlsb-unsupported', 'an Excel binary workbook (.xlsb): not read; save it as .xlsx');
@@ -74,7 +74,7 @@ export async function readWorkbookPackage(bytes: Buffer): Promise<WorkbookPackag
     }
     const read = async (name: string): Promise<string> => {
       const xml = (await zip.read(name))!.toString('utf8');
-      checkXml(name, xml);
+      checkXml(name, xml, limits.maxMarkupDepth);
       return xml;
     };
     const entries: ZipEntry[] = [];
@@ -92,8 +92,8 @@ export async function readWorkbookPackage(bytes: Buffer): Promise<WorkbookPackag
       if (!name || !zip.parts.has(name)) continue;
       const xml = await read(name);
       cells += worksheetLoad(xml);
-      if (cells > DEFAULT_LIMITS.maxTableCells) {
-        throw new UnreadableDocumentError('too-large', `the worksheets store or merge more than ${DEFAULT_LIMITS.maxTableCells} cells and rows (maxTableCells)`);
+      if (cells > limits.maxTableCells) {
+        throw new UnreadableDocumentError('too-large', `the worksheets store or merge more than ${limits.maxTableCells} cells and rows (maxTableCells)`);
       }
       const stored = `xl/worksheets/sheet${next++}.xml`;
       rels = rels.replace(rel, rel.replace(/Target="[^"]+"/, `Target="/${stored}"`));
@@ -102,8 +102,8 @@ export async function readWorkbookPackage(bytes: Buffer): Promise<WorkbookPackag
     if (texts.has(WORKBOOK_RELS)) texts.set(WORKBOOK_RELS, rels);
     for (const [name, xml] of texts) entries.push({ name, data: Buffer.from(xml, 'utf8') });
     const xmlBytes = entries.reduce((sum, e) => sum + e.data.length, 0);
-    if (xmlBytes > DEFAULT_LIMITS.maxXlsxXmlBytes) {
-      throw new UnreadableDocumentError('too-large', `the workbook's sheets, strings and styles hold ${xmlBytes} bytes of XML, more than maxXlsxXmlBytes (${DEFAULT_LIMITS.maxXlsxXmlBytes})`);
+    if (xmlBytes > limits.maxXlsxXmlBytes) {
+      throw new UnreadableDocumentError('too-large', `the workbook's sheets, strings and styles hold ${xmlBytes} bytes of XML, more than maxXlsxXmlBytes (${limits.maxXlsxXmlBytes})`);
     }
     return { bytes: writeStoredZip(entries), coreXml: texts.get('docProps/core.xml') };
   } finally {

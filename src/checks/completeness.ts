@@ -7,6 +7,7 @@ import type { Check, Rule } from './rule.js';
  */
 export const completeness: Rule = {
   id: 'completeness',
+  emits: ['completeness'],
   check(record) {
     const findings: Check[] = [];
     for (const table of TABLE_IDS) {

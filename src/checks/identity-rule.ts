@@ -6,6 +6,7 @@ import { identity, type Rule } from './rule.js';
 export function identityRule(id: string, table: TableId): Rule {
   return {
     id,
+    emits: [id],
     check(record, ctx) {
       return identitiesOf(table, record.layout[table])
         .filter((i) => i.rule === id)

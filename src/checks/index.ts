@@ -1,6 +1,7 @@
 /**
  * The reconciliation rules run on every report. A new rule is one new file plus one line here.
- * Cross-report rules (year.carry, year.in_force) run over a whole run: see src/checks/cross-year/.
+ * Rules over a whole run (year.carry, year.in_force, crosscheck.same_report) have their own registry
+ * beside this one: src/checks/run-rules.ts. RULE_IDS lists every rule id either may emit.
  */
 import type { Message } from '../../extractors/model.js';
 import type { Finding, ReportRecord } from '../schemas/record.js';
@@ -12,6 +13,7 @@ import { appealsGroupTotal } from './appeals-group-total.js';
 import { valuesDomain } from './values-domain.js';
 import { completeness } from './completeness.js';
 import { proseAgreesWithTables } from './prose.js';
+import { RUN_RULES } from './run-rules.js';
 
 export const RULES: Rule[] = [
   requestsBalance,
@@ -22,6 +24,9 @@ export const RULES: Rule[] = [
   completeness,
   proseAgreesWithTables,
 ];
+
+/** Every rule id a finding (or a check-skipped message) may carry, per-report and run-level. */
+export const RULE_IDS: readonly string[] = [...RULES, ...RUN_RULES.map((make) => make())].flatMap((rule) => rule.emits);
 
 export interface CheckResult {
   findings: Finding[];

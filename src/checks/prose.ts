@@ -1,4 +1,5 @@
 import { CELL_BY_KEY } from '../templates/ids.js';
+import { proseKeys } from '../structure/prose.js';
 import { unreadCells, type Check, type Rule } from './rule.js';
 
 /**
@@ -18,8 +19,12 @@ const READINGS: Record<string, string[][]> = {
   ],
 };
 
+/** prose.requests for the applications received (the spec's id), prose.<table>.<row> for the rest. */
+const proseRuleId = (key: string): string => (key === 'requests.new_received.total' ? 'prose.requests' : `prose.${key.split('.').slice(0, 2).join('.')}`);
+
 export const proseAgreesWithTables: Rule = {
   id: 'prose',
+  emits: proseKeys().map(proseRuleId),
   check(record, ctx) {
     const findings: Check[] = [];
     for (const [key, figure] of Object.entries(record.prose)) {
@@ -27,7 +32,7 @@ export const proseAgreesWithTables: Rule = {
       const primary = readings[0];
       const def = CELL_BY_KEY.get(primary[0]);
       if (!def || record.layout[def.table] === 'none' || !primary.every((k) => k in record.cells)) continue;
-      const rule = key === 'requests.new_received.total' ? 'prose.requests' : `prose.${key.split('.').slice(0, 2).join('.')}`;
+      const rule = proseRuleId(key);
       const cells = [...new Set(readings.flat())].filter((k) => k in record.cells);
       const unread = unreadCells(record, cells);
       if (unread.length) {

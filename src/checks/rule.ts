@@ -12,6 +12,8 @@ export interface RuleContext {
 /** One reconciliation rule: declared against observed, a finding for each place it fails. */
 export interface Rule {
   id: string;
+  /** Every rule id its findings and check-skipped messages may carry (src/checks/index.ts lists them all). */
+  emits: readonly string[];
   check(record: ReportRecord, ctx: RuleContext): Check[];
 }
 

@@ -5,6 +5,7 @@ import type { Rule } from './rule.js';
 /** Counts are non-negative integers, amounts non-negative decimals; only 本年增/减 may be negative. */
 export const valuesDomain: Rule = {
   id: 'values.domain',
+  emits: ['values.domain'],
   check(record) {
     return Object.entries(record.cells).flatMap(([key, value]) => {
       const def = CELL_BY_KEY.get(key);

@@ -1,13 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { COMMANDS } from './commands.js';
-
-const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+import { packageVersion } from '../util/package-version.js';
 
 const program = new Command()
   .name('nianbao')
   .description('政府信息公开工作年度报告 → checked datasets')
-  .version(version)
+  .version(packageVersion())
   .exitOverride();
 for (const register of COMMANDS) register(program);
 

@@ -5,6 +5,8 @@ import type { CrawlSummary } from './index.js';
 import { CRAWL_DEFAULTS } from './defaults.js';
 import type { CrawlOptions } from './options.js';
 import { formatBytes } from './progress.js';
+import { NO_CONTACT_WARNING } from './options.js';
+import { collectLimit, ConfigError, crawlOverrides, loadConfig } from '../cli/config.js';
 
 function nonNegative(value: string): number {
   const number = Number(value);
@@ -49,7 +51,7 @@ export function registerCrawlCommand(program: Command): Command {
     .description('download annual reports (and their attachments) from government portals, politely and resumably')
     .argument('<seeds...>', 'list page URLs of portals, or files listing them one per line')
     .requiredOption('-o, --out <dir>', 'crawl directory (files/, manifest.ndjson, coverage.csv, crawl.sqlite); rerun the same command to resume')
-    .option('--contact <email-or-url>', 'how webmasters can reach you, sent in the User-Agent', D.contact)
+    .option('--contact <email-or-url>', 'how webmasters can reach you, sent in the User-Agent (please set it; warned when missing)')
     .option('--delay <ms>', 'pause between requests to one host (robots.txt Crawl-delay can raise it)', nonNegative, D.perHostDelayMs)
     .option('--per-host-concurrency <n>', 'requests in flight per host', positiveInteger, D.perHostConcurrency)
     .option('--hosts <n>', 'hosts crawled in parallel', positiveInteger, D.hostParallelism)
@@ -76,10 +78,29 @@ export function registerCrawlCommand(program: Command): Command {
     .option('--no-progress', 'no progress bar even on a terminal')
     .option('-v, --verbose', 'log retries and refusals to stderr')
     .option('--json', 'print the summary as JSON')
-    .action(async (seedArgs: string[], flags: Record<string, unknown>) => {
+    .option('--limit <name=value>', 'set a numeric setting by its flag name, e.g. maxPages=500 (repeatable)', (value: string, previous?: Record<string, number>) => {
+      try {
+        return collectLimit(value, previous);
+      } catch (err) {
+        throw new InvalidArgumentError((err as Error).message);
+      }
+    })
+    .option('--config <file>', 'settings file (default: nianbao.config.json in the working folder when present); its "crawl" object sets flags by name')
+    .action(async (seedArgs: string[], flags: Record<string, unknown>, command: Command) => {
+      let settings;
+      try {
+        settings = crawlOverrides(loadConfig(flags.config as string | undefined), flags.limit as Record<string, number> | undefined, (name) => command.getOptionValueSource(name) === 'cli');
+      } catch (err) {
+        if (!(err instanceof ConfigError)) throw err;
+        process.stderr.write(`nianbao crawl: ${err.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const merged = { ...flags, ...settings };
+      if (!merged.contact) process.stderr.write(`nianbao crawl: warning: ${NO_CONTACT_WARNING}\n`);
       // The crawler (HTTP client, SQLite) loads only when a crawl runs: `nianbao extract` starts faster.
       const { crawl } = await import('./index.js');
-      const summary = await crawl(toCrawlOptions(seedArgs, flags));
+      const summary = await crawl(toCrawlOptions(seedArgs, merged));
       process.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
     });
 }

@@ -3,12 +3,14 @@
  * whether it was published by the legal deadline. Under the 2019 Regulation on Open Government
  * Information (arts. 49-50), departments of governments at county level and above publish by
  * 31 January of the next year, and people's governments at county level and above by 31 March.
+ * A report is called late (or on time) only on a date the publisher states on its page; a date from
+ * the URL or the server's Last-Modified header is shown with its date_source, and on_time is unknown.
  */
 import { join } from 'node:path';
-import { atomicWrite } from '../run/atomic.js';
+import { atomicWrite } from '../util/atomic.js';
 import { BOM, csvLines } from '../writers/csv-writer.js';
 import type { ManifestEntry } from './manifest.js';
-import { reportYear } from './page-metadata.js';
+import { PUBLISHER_DATE_SOURCES, reportYear, type DateSource } from './page-metadata.js';
 
 export const COVERAGE_FILE = 'coverage.csv';
 
@@ -21,13 +23,15 @@ export interface CoverageRow {
   title: string;
   url: string;
   published_at: string;
+  /** Where published_at came from: page-label, page-meta, url, http-header (empty when there is no date). */
+  date_source: DateSource | '';
   agency: string;
   agency_level: AgencyLevel | '';
   deadline: string;
   on_time: 'yes' | 'no' | 'unknown' | '';
 }
 
-const COLUMNS: Array<keyof CoverageRow> = ['portal', 'year', 'status', 'title', 'url', 'published_at', 'agency', 'agency_level', 'deadline', 'on_time'];
+const COLUMNS: Array<keyof CoverageRow> = ['portal', 'year', 'status', 'title', 'url', 'published_at', 'date_source', 'agency', 'agency_level', 'deadline', 'on_time'];
 
 /** The agency as the title names it: the text before the year (平潭综合实验区2023年度… → 平潭综合实验区). */
 export function agencyFromTitle(title: string): string {
@@ -103,6 +107,8 @@ function foundRow(portal: string, year: number, entry: ManifestEntry): CoverageR
   const level = agencyLevel(agency);
   const deadline = legalDeadline(year, level);
   const published = entry.published_at ?? '';
+  const source = entry.published_source ?? null;
+  const stated = published !== '' && source !== null && PUBLISHER_DATE_SOURCES.includes(source);
   return {
     portal,
     year,
@@ -110,15 +116,16 @@ function foundRow(portal: string, year: number, entry: ManifestEntry): CoverageR
     title,
     url: entry.final_url ?? entry.url,
     published_at: published,
+    date_source: published ? (source ?? '') : '',
     agency,
     agency_level: level,
     deadline,
-    on_time: published ? (published <= deadline ? 'yes' : 'no') : 'unknown',
+    on_time: stated ? (published <= deadline ? 'yes' : 'no') : 'unknown',
   };
 }
 
 function missingRow(portal: string, year: number): CoverageRow {
-  return { portal, year, status: 'missing', title: '', url: '', published_at: '', agency: '', agency_level: '', deadline: '', on_time: '' };
+  return { portal, year, status: 'missing', title: '', url: '', published_at: '', date_source: '', agency: '', agency_level: '', deadline: '', on_time: '' };
 }
 
 /** UTF-8 with a BOM so that Excel on Chinese Windows opens it right; quoted and neutralised as every dataset. */

@@ -46,10 +46,12 @@ export const CRAWL_DEFAULTS = {
   reportLinkPattern: '年度报告|年报',
   /** Path endings that mark an attachment worth downloading from a report page. */
   attachmentExtensions: ['.pdf', '.doc', '.docx', '.wps', '.xls', '.xlsx', '.et', '.zip'],
-  /** Robots product token; the User-Agent is `nianbao/<version> (+<contact>)`. */
+  /**
+   * Robots product token; the User-Agent is `nianbao/<version> (+<contact>)`. There is no default
+   * contact: who runs a crawl is the user, not the package, so without --contact the User-Agent names
+   * none and the crawl warns.
+   */
   robotsAgentToken: 'nianbao',
-  /** Said in the User-Agent when --contact is not given; pass --contact to say who you are. */
-  contact: 'https://www.npmjs.com/package/nianbao',
   /** Time between two progress refreshes on a terminal. */
   progressRefreshMs: 200,
 } as const;

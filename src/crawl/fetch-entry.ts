@@ -12,7 +12,7 @@ import { fetchUrl, type FetchContext, type FetchResult } from './fetcher.js';
 import type { HostScheduler } from './host-scheduler.js';
 import type { ManifestKind } from './manifest.js';
 import type { ResolvedCrawlOptions } from './options.js';
-import { dateFromUrl, normaliseDate, readPageMetadata, reportYear, type PageMetadata } from './page-metadata.js';
+import { dateFromHttp, dateFromUrl, readPageMetadata, reportYear, type PageMetadata } from './page-metadata.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { robotsDisallowed, type RobotsCache, type RobotsRules } from './robots.js';
 import { exists, isStoredPath, storeContent, type StoredFile } from './storage.js';
@@ -90,7 +90,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
 
   const isText = TEXT_EXTENSIONS.has(stored.extension);
   let kind: ManifestKind = entry.kind === 'page' && stored.extension !== '.html' ? 'attachment' : entry.kind;
-  let metadata: PageMetadata = { title: null, publishedAt: null, publisher: null };
+  let metadata: PageMetadata = { title: null, publishedAt: null, publishedSource: null, publisher: null };
   let discovered: FrontierEntry[] = [];
   let notes: string | null = null;
   if (isText) {
@@ -131,6 +131,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
     parent_sha256: entry.parentSha256,
     title: metadata.title,
     published_at: metadata.publishedAt,
+    published_source: metadata.publishedSource,
     publisher: metadata.publisher,
     error: null,
     etag: result.headers.etag ?? (notModified ? validators.etag : null) ?? null,
@@ -147,9 +148,14 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
 function attachmentMetadata(entry: FrontierEntry, finalUrl: string, lastModified: string | null, store: CrawlStore): PageMetadata {
   const parent = entry.parentUrl ? store.resource(entry.parentUrl) : undefined;
   const linkTitle = entry.linkText?.replace(/\.(pdf|docx?|wps|xlsx?|et|zip)$/i, '').trim() || null;
+  const fromParent = parent?.published_at ? { at: parent.published_at, source: parent.published_source ?? null } : undefined;
+  const fromUrl = dateFromUrl(finalUrl);
+  const fromHttp = dateFromHttp(lastModified ?? undefined);
+  const dated = fromParent ?? (fromUrl ? { at: fromUrl, source: 'url' as const } : fromHttp ? { at: fromHttp, source: 'http-header' as const } : undefined);
   return {
     title: (reportYear(linkTitle) !== null ? linkTitle : null) ?? parent?.title ?? linkTitle,
-    publishedAt: parent?.published_at ?? dateFromUrl(finalUrl) ?? normaliseDate(lastModified ? new Date(lastModified).toISOString() : null),
+    publishedAt: dated?.at ?? null,
+    publishedSource: dated?.source ?? null,
     publisher: parent?.publisher ?? null,
   };
 }
@@ -175,6 +181,7 @@ function failure(entry: FrontierEntry, previous: ResourceRow | undefined, error:
     parent_sha256: entry.parentSha256,
     title: kept?.title ?? null,
     published_at: kept?.published_at ?? null,
+    published_source: kept?.published_source ?? null,
     publisher: kept?.publisher ?? null,
     error: error.code,
     etag: kept?.etag ?? null,

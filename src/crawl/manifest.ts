@@ -3,10 +3,11 @@
  * crawl database after every change of state, atomically, so it is always complete and consistent.
  * `nianbao extract <crawl dir>` reads it to attach source URLs and dates to the files.
  */
+import { DATE_SOURCES } from './page-metadata.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { atomicWrite } from '../run/atomic.js';
+import { atomicWrite } from '../util/atomic.js';
 import { withoutCredentials } from '../util/url-credentials.js';
 
 export const MANIFEST_FILE = 'manifest.ndjson';
@@ -39,6 +40,8 @@ export const ManifestEntry = z.object({
   /** From the page (or, for an attachment, its link text and parent page). */
   title: z.string().nullable(),
   published_at: z.string().nullable(),
+  /** Where published_at came from (page-label, page-meta, url, http-header); absent in manifests of older crawls. */
+  published_source: z.enum(DATE_SOURCES).nullable().optional(),
   publisher: z.string().nullable(),
   /** Stable error code when the fetch failed (http-status, body-too-large, blocked-address …). */
   error: z.string().nullable(),

@@ -1,7 +1,5 @@
 /** The options of a crawl, each defaulting to CRAWL_DEFAULTS, and the honest User-Agent. */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../util/package-version.js';
 import type { PrivateNetworkAllowance, Resolver } from './address-guard.js';
 import { CRAWL_DEFAULTS } from './defaults.js';
 import type { Sleep } from './retry.js';
@@ -49,7 +47,7 @@ export interface CrawlOptions {
   resolve?: Resolver;
 }
 
-type Numeric = Exclude<keyof typeof CRAWL_DEFAULTS, 'reportLinkPattern' | 'attachmentExtensions' | 'robotsAgentToken' | 'contact'>;
+type Numeric = Exclude<keyof typeof CRAWL_DEFAULTS, 'reportLinkPattern' | 'attachmentExtensions' | 'robotsAgentToken'>;
 
 export type ResolvedCrawlOptions = Required<Pick<CrawlOptions, 'seeds' | 'outDir'>> &
   Record<Numeric, number> & {
@@ -82,7 +80,7 @@ export function resolveOptions(options: CrawlOptions): ResolvedCrawlOptions {
     reportPattern: new RegExp(options.reportPattern ?? CRAWL_DEFAULTS.reportLinkPattern, 'i'),
     attachmentExtensions: (options.attachmentExtensions ?? CRAWL_DEFAULTS.attachmentExtensions).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase()),
     allowPrivateNetwork: options.allowPrivateNetwork ?? false,
-    userAgent: userAgent(options.contact ?? CRAWL_DEFAULTS.contact),
+    userAgent: userAgent(options.contact),
     years: options.years,
     progress: options.progress,
     log: options.log ?? (() => {}),
@@ -91,21 +89,13 @@ export function resolveOptions(options: CrawlOptions): ResolvedCrawlOptions {
   };
 }
 
-export function userAgent(contact: string): string {
-  return `${CRAWL_DEFAULTS.robotsAgentToken}/${packageVersion()} (+${contact})`;
+export function userAgent(contact: string | undefined): string {
+  const base = `${CRAWL_DEFAULTS.robotsAgentToken}/${packageVersion()}`;
+  return contact?.trim() ? `${base} (+${contact.trim()})` : base;
 }
 
-/** Read from the nearest package.json named nianbao: the source and the compiled file sit at different depths. */
-export function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 6; up++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'nianbao' && pkg.version) return pkg.version;
-    } catch {
-      // no package.json here; look one level up
-    }
-    dir = dirname(dir);
-  }
-  return '0.0.0';
-}
+/** Said on stderr when a crawl starts without a contact. */
+export const NO_CONTACT_WARNING =
+  'no --contact given: the User-Agent tells webmasters nothing about who is crawling them. Pass --contact you@example.org (or "contact" under "crawl" in nianbao.config.json)';
+
+export { packageVersion };

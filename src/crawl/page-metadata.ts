@@ -6,10 +6,23 @@
 import * as cheerio from 'cheerio';
 import { squash } from './link-extract.js';
 
+/**
+ * Where a publication date came from: the page's visible 发布日期 label, its CMS <meta> tag, the
+ * CMS's URL pattern, or the server's Last-Modified header (the file's last change on the server, not
+ * a publication: a re-upload or a template change moves it).
+ */
+export const DATE_SOURCES = ['page-label', 'page-meta', 'url', 'http-header'] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
+
+/** Dates the publisher itself states: the only ones a report may be judged late on. */
+export const PUBLISHER_DATE_SOURCES: readonly DateSource[] = ['page-label', 'page-meta'];
+
 export interface PageMetadata {
   title: string | null;
   /** YYYY-MM-DD */
   publishedAt: string | null;
+  /** Where publishedAt came from (null when there is no date). */
+  publishedSource: DateSource | null;
   publisher: string | null;
 }
 
@@ -28,13 +41,15 @@ export function readPageMetadata(html: string, url: string, lastModified?: strin
     squash($('.article_title, .title, h2').first().text()) || null,
   ].filter((candidate): candidate is string => candidate !== null && candidate.length <= 200);
   const title = candidates.find((candidate) => reportYear(candidate) !== null) ?? candidates[0] ?? null;
-  let publishedAt: string | null = null;
-  for (const name of DATE_META) {
-    publishedAt ??= normaliseDate(meta(name));
-  }
-  publishedAt ??= dateFromLabel(squash($('body').text())) ?? dateFromUrl(url) ?? dateFromHttp(lastModified);
+  let dated: { publishedAt: string; publishedSource: DateSource } | undefined;
+  for (const name of DATE_META) dated ??= datedBy(normaliseDate(meta(name)), 'page-meta');
+  dated ??= datedBy(dateFromLabel(squash($('body').text())), 'page-label') ?? datedBy(dateFromUrl(url), 'url') ?? datedBy(dateFromHttp(lastModified), 'http-header');
   const publisher = meta('ContentSource') ?? meta('Author') ?? null;
-  return { title, publishedAt, publisher };
+  return { title, publishedAt: dated?.publishedAt ?? null, publishedSource: dated?.publishedSource ?? null, publisher };
+}
+
+function datedBy(date: string | null, source: DateSource): { publishedAt: string; publishedSource: DateSource } | undefined {
+  return date ? { publishedAt: date, publishedSource: source } : undefined;
 }
 
 export function normaliseDate(text: string | null | undefined): string | null {
@@ -53,7 +68,7 @@ export function dateFromUrl(url: string): string | null {
   return match ? isoDate(match[1], match[2], match[3]) : null;
 }
 
-function dateFromHttp(lastModified: string | undefined): string | null {
+export function dateFromHttp(lastModified: string | undefined): string | null {
   if (!lastModified) return null;
   const time = Date.parse(lastModified);
   return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { atomicWrite, isTempName } from '../run/atomic.js';
+import { atomicWrite, isTempName } from '../util/atomic.js';
 import { oleContentByStreams } from '../../extractors/ole/directory.js';
 
 export interface StoredFile {

@@ -4,7 +4,8 @@
  * with the links it revealed, so after a kill -9 a restart resumes exactly: what was committed is
  * never fetched again, what was not is still pending.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { loadSqlite } from '../util/sqlite.js';
 import { join } from 'node:path';
 import type { ManifestEntry, ManifestKind } from './manifest.js';
 
@@ -80,6 +81,7 @@ CREATE TABLE IF NOT EXISTS resources (
   parent_sha256 TEXT,
   title TEXT,
   published_at TEXT,
+  published_source TEXT,
   publisher TEXT,
   error TEXT,
   etag TEXT,
@@ -90,20 +92,23 @@ CREATE TABLE IF NOT EXISTS resources (
 
 const RESOURCE_COLUMNS = [
   'url', 'final_url', 'referrer', 'link_text', 'seed', 'status', 'content_type', 'size', 'sha256', 'path', 'fetched_at',
-  'kind', 'parent_url', 'parent_sha256', 'title', 'published_at', 'publisher', 'error', 'etag', 'last_modified', 'notes',
+  'kind', 'parent_url', 'parent_sha256', 'title', 'published_at', 'published_source', 'publisher', 'error', 'etag', 'last_modified', 'notes',
 ] as const;
 
 export class CrawlStore {
   private readonly db: Database.Database;
 
   constructor(crawlDir: string) {
-    this.db = new Database(join(crawlDir, STORE_FILE));
+    const Sqlite = loadSqlite();
+    this.db = new Sqlite(join(crawlDir, STORE_FILE));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
-    // Crawl folders made before the column existed gain it on first open.
+    // Crawl folders made before a column existed gain it on first open (its rows say null: unknown).
     const columns = this.db.prepare('PRAGMA table_info(resources)').all() as Array<{ name: string }>;
-    if (!columns.some((column) => column.name === 'notes')) this.db.exec('ALTER TABLE resources ADD COLUMN notes TEXT');
+    for (const added of ['notes', 'published_source']) {
+      if (!columns.some((column) => column.name === added)) this.db.exec(`ALTER TABLE resources ADD COLUMN ${added} TEXT`);
+    }
   }
 
   close(): void {

@@ -15,19 +15,10 @@ import { WorkerPool, type TaskOutcome } from './pool.js';
 import { FinishedRecord } from './finished.js';
 import { settingsHash } from './settings.js';
 import { prepare, type PreparedInput } from './prepare.js';
-import type { FilePath } from '../sources/file-path.js';
+import type { BatchInput } from './input.js';
+import { failureCodeOfReason } from '../schemas/failure-codes.js';
 
-export interface BatchInput {
-  /** Where to read the bytes: a Buffer when the file name is not valid UTF-8. */
-  path: FilePath;
-  /** What the record calls the document (a path relative to the input folder, or a URL). */
-  source: string;
-  known?: ExtractOptions['known'];
-  /** The content hash a crawl manifest promises: other bytes are refused. */
-  expectedSha256?: string;
-  /** Refused without reading (a manifest path outside its crawl folder): the reason. */
-  refusal?: string;
-}
+export type { BatchInput } from './input.js';
 
 export interface BatchProgress {
   done: number;
@@ -100,7 +91,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
     done++;
     summary[finished.status]++;
     if (finished.status === 'failed') {
-      const code = failureCode(finished.error);
+      const code = failureCode(finished);
       summary.failures[code] = (summary.failures[code] ?? 0) + 1;
     }
     options.onProgress?.({
@@ -168,18 +159,17 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
   return summary;
 }
 
-/** The leading code of a failed record's error: 'timeout', 'zip-bomb', 'not a report', … */
-export function failureCode(error: string | undefined): string {
-  if (!error) return 'unknown';
-  const colon = error.indexOf(':');
-  return colon === -1 ? error : error.slice(0, colon);
+/** A failed record's code (`error_code`), for records from before codes were data: its reason's leading code. */
+export function failureCode(finished: { errorCode?: string; error?: string }): string {
+  return finished.errorCode ?? failureCodeOfReason(finished.error ?? '');
 }
 
-async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: Limits): Promise<FinishedRecord> {
+/** One prepared document to a record: refused, parsed in the pool (a crash retried once in a fresh worker), or in-process. Queue workers (src/queue/worker.ts) run jobs through it too. */
+export async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: Limits): Promise<FinishedRecord> {
   const { input } = item;
   if (item.refusal) return FinishedRecord.fromRecord(refused(item, item.refusal));
   let outcome: TaskOutcome;
-  const task = { path: input.path, source: input.source, known: input.known };
+  const task = { path: input.path, source: input.source, known: input.known, limits };
   if (pool) {
     outcome = await pool.run(task);
     // A crash or memory kill may not be this document's fault: a late error or a leak left by the
@@ -190,21 +180,22 @@ async function parse(item: PreparedInput, pool: WorkerPool | undefined, limits: 
       outcome = 'failure' in retry ? { failure: `${retry.failure} (also on a retry in a fresh worker)` } : retry;
     }
   } else {
-    outcome = await inProcess(input, limits.documentTimeoutMs);
+    outcome = await inProcess(input, limits);
   }
   if ('failure' in outcome) return FinishedRecord.fromRecord(refused(item, outcome.failure));
   return outcome.finished;
 }
 
 /** Without workers a stuck parse cannot be stopped: the timeout only stops waiting for it. */
-async function inProcess(input: BatchInput, timeoutMs: number): Promise<TaskOutcome> {
+async function inProcess(input: BatchInput, limits: Limits): Promise<TaskOutcome> {
+  const timeoutMs = limits.documentTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<TaskOutcome>((resolveTimeout) => {
     timer = setTimeout(() => resolveTimeout({ failure: `timeout: no result after ${timeoutMs / 1000} s (documentTimeoutMs); abandoned in-process` }), timeoutMs);
   });
   try {
     return await Promise.race([
-      extractFile(input.path, { known: input.known }).then(
+      extractFile(input.path, { known: input.known, limits }).then(
         (record): TaskOutcome => ({ finished: FinishedRecord.fromRecord({ ...record, source: input.source }) }),
         (err: unknown): TaskOutcome => ({ failure: `crash: ${err instanceof Error ? err.message : String(err)}` }),
       ),
@@ -216,7 +207,7 @@ async function inProcess(input: BatchInput, timeoutMs: number): Promise<TaskOutc
 }
 
 /** The id is the content hash when bytes were read, else the hash prepare derived from the path (sha256 stays empty). */
-function refused(item: PreparedInput, reason: string): ReportRecord {
-  const record = failedRecord(item.input.source, Buffer.alloc(0), item.format, reason);
+export function refused(item: PreparedInput, reason: string): ReportRecord {
+  const record = failedRecord(item.input.source, Buffer.alloc(0), item.format, reason, failureCodeOfReason(reason));
   return { ...record, sha256: item.bytesRead ? item.sha256 : '', report_id: item.sha256.slice(0, 16) };
 }

@@ -14,15 +14,16 @@ export class FinishedRecord {
     private parsed: ReportRecord | undefined,
     /** How long the worker spent on the document, when it said so. */
     readonly elapsedMs?: number,
+    readonly errorCode?: string,
   ) {}
 
   /** A record already in hand (resumed from the journal, refused, parsed in-process): stringified only if journalled. */
   static fromRecord(record: ReportRecord): FinishedRecord {
-    return new FinishedRecord(undefined, record.status, record.error, record);
+    return new FinishedRecord(undefined, record.status, record.error, record, undefined, record.error_code);
   }
 
-  static fromJson(json: string, status: Status, error: string | undefined, elapsedMs?: number): FinishedRecord {
-    return new FinishedRecord(json, status, error, undefined, elapsedMs);
+  static fromJson(json: string, status: Status, error: string | undefined, elapsedMs?: number, errorCode?: string): FinishedRecord {
+    return new FinishedRecord(json, status, error, undefined, elapsedMs, errorCode);
   }
 
   get json(): string {

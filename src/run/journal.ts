@@ -12,7 +12,7 @@ import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportRecord } from '../schemas/record.js';
-import { atomicWrite } from './atomic.js';
+import { atomicWrite } from '../util/atomic.js';
 
 export interface JournalEntry {
   /** `${sha256}:${settings}`: what makes two runs of a document interchangeable. */
@@ -126,26 +126,34 @@ export async function writeManifest(outDir: string, manifest: RunManifest): Prom
 }
 
 /**
- * The finished records of the last run in <outDir>, in its input order, one per distinct key
- * (the first input with that content and settings wins). Inputs not finished yet are left out.
- * Without run.json (a journal from elsewhere), records come in journal order.
+ * The finished records of the last run in <outDir>: one per input of that run, in its input order,
+ * each under the `source` that run gave it (a record resumed from an earlier run, or shared by two
+ * inputs with the same bytes, is listed under this run's name for it). An input whose bytes repeat an
+ * earlier input's carries `duplicate_of`: that input's source. Inputs not finished yet are left out;
+ * records of earlier runs that are not inputs of this one never appear. Without run.json (a journal
+ * from elsewhere), records come in journal order.
  */
 export async function* readJournal(outDir: string): AsyncIterable<ReportRecord> {
   const paths = journalPaths(outDir);
   const { spans } = await scanJournal(paths.journal);
-  let order: string[] = [...spans.keys()];
+  let inputs: { key: string; source?: string }[] = [...spans.keys()].map((key) => ({ key }));
   try {
     const manifest = JSON.parse(await readFile(paths.manifest, 'utf8')) as RunManifest;
-    order = manifest.inputs.map((input) => input.key);
+    inputs = manifest.inputs;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  const seen = new Set<string>();
-  for (const key of order) {
-    const span = spans.get(key);
-    if (!span || seen.has(key)) continue;
-    seen.add(key);
-    yield (await readEntry(paths.journal, span)).record;
+  const firstWithBytes = new Map<string, string>();
+  for (const input of inputs) {
+    const span = spans.get(input.key);
+    if (!span) continue;
+    const { duplicate_of: _earlier, ...record } = (await readEntry(paths.journal, span)).record;
+    const source = input.source ?? record.source;
+    // Unread files have no bytes to share (their hash is of nothing).
+    const bytes = record.error_code === 'cannot-read' ? undefined : record.sha256;
+    const first = bytes ? firstWithBytes.get(bytes) : undefined;
+    if (bytes && first === undefined) firstWithBytes.set(bytes, source);
+    yield first === undefined ? { ...record, source } : { ...record, source, duplicate_of: first };
   }
 }
 

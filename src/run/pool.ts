@@ -36,6 +36,8 @@ export interface PoolTask {
   path: string | Buffer;
   source?: string;
   known?: ExtractOptions['known'];
+  /** The run's resolved limits, for the readers. */
+  limits?: ExtractOptions['limits'];
 }
 
 /** A record, or why the worker had to be killed ('timeout: …', 'memory: …', 'crash: …'). */
@@ -141,7 +143,7 @@ class Worker {
       this.assigned.push({ id, source: task.source, settle });
       if (this.assigned.length === 1) this.startHead();
       this.startPolling();
-      const message: TaskMessage = { type: 'task', id, path: task.path, source: task.source, known: task.known };
+      const message: TaskMessage = { type: 'task', id, path: task.path, source: task.source, known: task.known, limits: task.limits };
       this.child.send(message, (err) => {
         if (err) this.kill(`crash: could not send the task to the worker: ${err.message}`);
       });
@@ -193,7 +195,7 @@ class Worker {
     }
     this.startHead();
     if (message.type === 'error') return task.settle({ failure: `crash: ${message.message}` });
-    if ('json' in message) return task.settle({ finished: FinishedRecord.fromJson(message.json, message.status, message.error, message.elapsedMs) });
+    if ('json' in message) return task.settle({ finished: FinishedRecord.fromJson(message.json, message.status, message.error, message.elapsedMs, message.error_code) });
     // A worker that answers with an object does not know the task's source: the record gets it here.
     const { source } = task;
     task.settle({ finished: FinishedRecord.fromRecord(source === undefined ? message.record : { ...message.record, source }) });

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { detectReader } from '../../extractors/detect.js';
 import type { Limits } from '../limits.js';
-import type { BatchInput } from './batch.js';
+import type { BatchInput } from './input.js';
 import { documentKey } from './settings.js';
 import { displayPath, type FilePath } from '../sources/file-path.js';
 import { unreadableHash } from '../pipeline.js';

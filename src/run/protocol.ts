@@ -10,13 +10,14 @@ export interface TaskMessage {
   /** What the record should call the document (defaults to the path). */
   source?: string;
   known?: ExtractOptions['known'];
+  limits?: ExtractOptions['limits'];
 }
 
 export type WorkerMessage =
   /** Sent once the worker has loaded the pipeline: its start-up time is not charged to a document. */
   | { type: 'ready' }
   /** The record as JSON text (what the journal stores), with the fields the parent counts. */
-  | { type: 'result'; id: number; json: string; status: Status; error?: string; elapsedMs?: number }
+  | { type: 'result'; id: number; json: string; status: Status; error?: string; error_code?: string; elapsedMs?: number }
   /** The record as an object (simpler workers, such as the tests' stand-ins). */
   | { type: 'result'; id: number; record: ReportRecord }
   /** extractFile threw (it should not): the parent turns this into a failed record. */

@@ -4,30 +4,13 @@
  * a re-run with the same ones resumes.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../util/package-version.js';
 import type { ExtractOptions } from '../pipeline.js';
 import type { Limits } from '../limits.js';
 
-let cachedVersion: Promise<string> | undefined;
-
-/** The package version, found by walking up from this module (works from src/ and dist/src/). */
-export function extractorVersion(): Promise<string> {
-  cachedVersion ??= (async () => {
-    let dir = dirname(fileURLToPath(import.meta.url));
-    for (let i = 0; i < 6; i++) {
-      try {
-        const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === 'nianbao') return pkg.version ?? '0.0.0';
-      } catch {
-        // not here: go up
-      }
-      dir = dirname(dir);
-    }
-    return '0.0.0';
-  })();
-  return cachedVersion;
+/** The package version (one lookup: src/util/package-version.ts). */
+export async function extractorVersion(): Promise<string> {
+  return packageVersion();
 }
 
 export async function settingsHash(limits: Limits, extra?: unknown): Promise<string> {

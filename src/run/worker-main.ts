@@ -32,12 +32,12 @@ async function runTask(task: TaskMessage): Promise<WorkerMessage> {
     // One document at a time: a synchronous read blocks nothing here and spares the thread-pool
     // hand-offs (open, stat, read, close, each a wake-up) of an asynchronous one.
     const path = typeof task.path === 'string' ? task.path : Buffer.from(task.path.buffer, task.path.byteOffset, task.path.byteLength);
-    const record = await extractFile(path, { known: task.known }, readFileSync);
+    const record = await extractFile(path, { known: task.known, limits: task.limits }, readFileSync);
     if (task.source !== undefined) record.source = task.source;
     // JSON text: cheaper to send and to journal than an object the parent would clone and stringify.
     const json = JSON.stringify(record);
     // The parse time itself: the parent's clock would also count the wait in this worker's inbox.
-    return { type: 'result', id: task.id, json, status: record.status, error: record.error, elapsedMs: Math.round(performance.now() - started) };
+    return { type: 'result', id: task.id, json, status: record.status, error: record.error, error_code: record.error_code, elapsedMs: Math.round(performance.now() - started) };
   } catch (err) {
     return { type: 'error', id: task.id, message: err instanceof Error ? err.message : String(err) };
   }

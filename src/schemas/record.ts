@@ -2,6 +2,7 @@
  * The records nianbao writes: the single source of truth for reports.ndjson and every CSV
  * (../shared/spec/outputs.md). Writers serialise these; nothing writes a field not declared here.
  */
+import { FAILURE_CODES } from './failure-codes.js';
 import { z } from 'zod';
 import { Message } from '../../extractors/model.js';
 
@@ -80,6 +81,10 @@ export const ReportRecord = z.object({
   format: z.string(),
   status: Status,
   error: z.string().optional(),
+  /** For failed: why, as a stable code (src/schemas/failure-codes.ts; one line each in the README). */
+  error_code: z.enum(FAILURE_CODES).optional(),
+  /** The `source` of the first input of the run with the same bytes (one record per input, always). */
+  duplicate_of: z.string().optional(),
   title: z.string().optional(),
   agency: z.string().optional(),
   year: z.number().int().optional(),

@@ -32,6 +32,9 @@ const APPLICATION_TAIL = `(?:公开)?(?:政府信息)?(?:事项)?(?:共计|共|�
 /** 行政复议、行政诉讼各1件 / 行政复议和行政诉讼均为0件: one figure for both. */
 const BOTH_APPEALS = `行政复议(?:案件)?[、和及与]?(?:行政)?诉讼(?:案件)?(?:数量)?(?:各|均为|均|都为)${N}(?:件|起|宗|个)?`;
 
+/** The figures prose can state, by cell key (after RULES below). */
+export const proseKeys = (): string[] => [...new Set(RULES.map((r) => r.key))];
+
 const RULES: ProseRule[] = [
   {
     key: 'requests.new_received.total',

@@ -128,7 +128,8 @@ function rowFacts(rows: DocRow[]): RowFacts {
     hasValues: rows.map((d) => d.values.length > 0),
     joinedCores: rows.map((d, j) => {
       const next = rows[j + 1];
-      if (!next || !next.label || valueCounts[j + 1] > 0 || valueCounts[j] === 0) return undefined;
+      // Only a row with the start of a label has a rest to take: a row of values alone does not.
+      if (!next || !next.label || !d.label || valueCounts[j + 1] > 0 || valueCounts[j] === 0) return undefined;
       // The rest of the label is what the next row prints itself, not the group labels a rowspan repeats.
       return rowLabelCore(d.label + (next.ownLabel || next.label));
     }),
@@ -140,6 +141,16 @@ function rowFacts(rows: DocRow[]): RowFacts {
   };
   factsCache.set(rows, facts);
   return facts;
+}
+
+/**
+ * A joined label (a row's label with a neighbour's) must resemble the template row in its own right:
+ * containment alone is not enough there, or a caption of the next table (行政复议 after 四、结转下年度
+ * 继续办理) would make any row its own.
+ */
+function joinedScore(core: string, valueCount: number, row: RowDef, variants: string[]): number {
+  const plain = Math.max(...variants.map((v) => similarity(core, v, MIN_LABEL_SIMILARITY)));
+  return plain < MIN_LABEL_SIMILARITY ? -Infinity : matchScore(core, valueCount, row, variants);
 }
 
 function matchScore(core: string, valueCount: number, row: RowDef, variants: string[]): number {
@@ -176,7 +187,7 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
     for (let j = 0; j < m; j++) {
       const joined = facts.joinedCores[j];
       if (joined === undefined || scores[i][j] >= 1 || !facts.hasValues[j]) continue;
-      const s = matchScore(joined, facts.valueCounts[j], r, variants[i]);
+      const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
       if (s > scores[i][j]) row[j] = s;
     }
     return row;
@@ -188,7 +199,7 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
     for (let j = 1; j < m; j++) {
       const joined = facts.joinedBefore[j];
       if (joined === undefined || scores[i][j] >= 1) continue;
-      const s = matchScore(joined, facts.valueCounts[j], r, variants[i]);
+      const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
       if (s > scores[i][j]) row[j] = s;
     }
     return row;

@@ -71,7 +71,14 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   // Where the block's values begin, a row whose label stands before that column reads its values from
   // there: text in a value column (不适用) is an unreadable value, an empty label cell is not a value.
   const zone = start !== undefined && start > 0 && readings.slice(0, start).some((r) => r.kind === 'text') ? start : undefined;
-  const byZone = zone !== undefined && (firstNumber < 0 ? readings.slice(zone).some((r, i) => r.kind === 'text' && !cells[zone + i].spanned) : firstNumber >= zone);
+  // Only text that reads like a value (不适用, 见附件, 四, =1+1) is a value there; an item label (1.属于…)
+  // in that column means this row's label is wider than the block's usual one.
+  const labelLike = (i: number) => readings[i].kind === 'text' && !cells[i].spanned && !valueLikeText(cells[i].text);
+  const zoneText = zone === undefined ? [] : readings.slice(zone, firstNumber < 0 ? readings.length : firstNumber).map((_, i) => zone + i);
+  const byZone =
+    zone !== undefined &&
+    !zoneText.some(labelLike) &&
+    (firstNumber < 0 ? zoneText.some((i) => readings[i].kind === 'text' && !cells[i].spanned) : firstNumber >= zone);
   const labelEnd = byZone ? zone! : firstNumber < 0 ? readings.length : firstNumber;
   let lastText = -1;
   for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text') lastText = i;
@@ -105,4 +112,10 @@ export function meaningfulValueCount(row: DocRow): number {
     if (v.reading.kind !== 'blank') n = i + 1;
   });
   return n;
+}
+
+/** Text a value cell may hold instead of a number: short, and not numbered like a row label. */
+function valueLikeText(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 6 && !/^(?:\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/.test(t);
 }

@@ -31,14 +31,18 @@ export const BOM = '\ufeff';
 
 export function csvWriter(file: string, columns: string[], rowsOf: (record: ReportRecord) => CsvValue[][]): Writer {
   const sink = new FileSink();
+  let written = 0;
   return {
     file,
+    columns,
+    rows: () => written,
     async open(dir) {
       await sink.open(dir, file);
       await sink.write(BOM + csvLines([columns]));
     },
     async write(record) {
       const rows = rowsOf(record);
+      written += rows.length;
       if (rows.length) await sink.write(csvLines(rows));
     },
     close: () => sink.close(),

@@ -6,7 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { tempPathBeside } from '../run/atomic.js';
+import { tempPathBeside } from '../util/atomic.js';
 
 export class FileSink {
   private stream?: WriteStream;

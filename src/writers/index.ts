@@ -6,7 +6,9 @@ import { cellsCsv } from './cells-csv.js';
 import { wideCsv } from './wide-csv.js';
 import { findingsCsv } from './findings-csv.js';
 import { legacyStatsCsv } from './legacy-stats-csv.js';
+import { sqliteDataset } from './sqlite.js';
+import { parquetDataset } from './parquet.js';
 
-export const WRITERS: WriterFactory[] = [reportsNdjson, reportsCsv, cellsCsv, wideCsv, findingsCsv, legacyStatsCsv];
+export const WRITERS: WriterFactory[] = [reportsNdjson, reportsCsv, cellsCsv, wideCsv, findingsCsv, legacyStatsCsv, sqliteDataset, parquetDataset];
 
 export type { Writer, WriterFactory } from './writer.js';

@@ -52,7 +52,7 @@ async function refusal(bytes: Buffer): Promise<string | undefined> {
 
 /** The workbook with one part's XML rewritten (a stored zip, like the reader's own repackaging). */
 async function withPart(bytes: Buffer, name: string, rewrite: (xml: string) => string): Promise<Buffer> {
-  const zip = await openZip(bytes, 'xlsx');
+  const zip = await openZip(bytes, undefined, 'xlsx');
   const entries = [];
   for (const part of zip.parts.keys()) {
     const data = (await zip.read(part))!;
@@ -206,7 +206,7 @@ describe('cell values', () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     sheet.addImage(workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'E1:F2');
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect([...(await openZip(bytes, 'xlsx')).parts.keys()].filter((n) => /media|drawing/.test(n)).length).toBeGreaterThan(0);
+    expect([...(await openZip(bytes, undefined, 'xlsx')).parts.keys()].filter((n) => /media|drawing/.test(n)).length).toBeGreaterThan(0);
     const doc = await xlsxReader.read(bytes, {});
     expect(tables(doc).map((t) => t.rows.map((r) => r.map((c) => c.text)))).toEqual([
       [['行政许可', '1', '2'], ['行政处罚', '3', '4']],
@@ -252,7 +252,7 @@ describe('cell values', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('表一').addRows([['行政许可', 1, 2], ['行政处罚', 3, 4]]);
     const original = Buffer.from(await workbook.xlsx.writeBuffer());
-    const zip = await openZip(original, 'xlsx');
+    const zip = await openZip(original, undefined, 'xlsx');
     const entries = [];
     for (const name of zip.parts.keys()) {
       const data = (await zip.read(name))!;

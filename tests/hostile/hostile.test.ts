@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchSummary } from '../../src/run/batch.js';
 import { readJournal } from '../../src/run/journal.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
-import { ensureBuilt, tempDir } from '../run/helpers.js';
-import { generateHostileCorpus, SEED_DOCX, SEED_HTML, SEED_PDF, type HostileFile } from '../../bench/hostile/generate.js';
+import { ensureBuilt, tempDir } from '../src/run/helpers.js';
+import { generateHostileCorpus, SEED_DOCX, SEED_HTML, SEED_PDF, type HostileFile } from '../../tools/hostile/generate.js';
 
 const GiB = 1024 ** 3;
 /** What a format's reader says while it is still a placeholder: then only "handled cleanly" is asserted. */

@@ -20,7 +20,7 @@ import { renderText } from './render/text.js';
 import type { ExpectedFinding, Truth } from './truths.js';
 
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 
 export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan', 'xlsx'];
 /** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans by pdftoppm). */
@@ -99,7 +99,7 @@ export function variantSeed(seed: number, item: PlanItem): string {
 /** The report model of one planned variant, with what its axis did: deterministic for a seed. */
 export function draftVariant(seed: number, item: PlanItem): Draft {
   const random = new Random(variantSeed(seed, item));
-  const draft: Draft = { model: buildReport(item.truth, random.fork('build')), format: item.format, separator: 'tabs', notPrinted: new Set(), notes: [] };
+  const draft: Draft = { model: buildReport(item.truth, random.fork('build')), format: item.format, index: item.index, separator: 'tabs', notPrinted: new Set(), notes: [] };
   item.axis.apply(draft, random.fork(item.axis.id));
   return draft;
 }

@@ -1,9 +1,13 @@
 /**
  * Year-to-year rules over a whole run: reports grouped by agency and year; each rule compares a
- * report with the same agency's report on the year before and reports on the later one.
+ * report with the same agency's report on the year before and reports on the later one. When a run
+ * holds several copies of one agency's year (a page and its PDF attachment, a re-post), one is taken
+ * as that year's report (`canonicalReport`), so each pair of years is checked once and year_checks.csv
+ * grows with the number of agency-years, not the square of the files; the copies themselves are
+ * compared cell by cell by the attachment rule (src/checks/cross-report/).
  */
 import type { Finding } from '../../schemas/record.js';
-import { REQUEST_COLUMNS } from '../../templates/ids.js';
+import { cellKey, REQUEST_COLUMNS } from '../../templates/ids.js';
 import type { YearFacts } from './facts.js';
 
 export interface YearCheck {
@@ -42,41 +46,48 @@ export function runYearChecks(facts: YearFacts[]): YearCheckResult {
     for (const [year, reports] of [...years.entries()].sort((a, b) => a[0] - b[0])) {
       const previous = years.get(year - 1);
       if (!previous) continue;
-      // Two reports of one agency and year (an HTML page and its PDF attachment) are each compared
-      // with each report of the year before; the pairs say which files were used.
-      for (const cur of reports) for (const prev of previous) compare(prev, cur, result);
+      compare(canonicalReport(previous), canonicalReport(reports), result);
     }
   }
   return result;
 }
 
+/**
+ * The copy of an agency's year the year rules use: the one with the most year cells read with
+ * certainty; among equals, the first in input order.
+ */
+export function canonicalReport(copies: YearFacts[]): YearFacts {
+  const certain = (f: YearFacts): number => Object.keys(f.cells).length - Object.keys(f.doubts).length;
+  return copies.reduce((best, f) => (certain(f) > certain(best) ? f : best));
+}
+
 function compare(prev: YearFacts, cur: YearFacts, result: YearCheckResult): void {
   for (const c of REQUEST_COLUMNS) {
-    const expected = prev.cells[`requests.carried_forward.${c.id}`];
-    const actual = cur.cells[`requests.carried_over.${c.id}`];
+    const expected = prev.cells[cellKey('requests', 'carried_forward', c.id)];
+    const actual = cur.cells[cellKey('requests', 'carried_over', c.id)];
     push(result, prev, cur, {
       rule: 'year.carry',
       where: c.id,
       expected: expected ?? null,
       actual: actual ?? null,
-      cells: [`requests.carried_over.${c.id}`],
-      previousCells: [`requests.carried_forward.${c.id}`],
+      cells: [cellKey('requests', 'carried_over', c.id)],
+      previousCells: [cellKey('requests', 'carried_forward', c.id)],
       describe: (e, a) => `${c.label}: 上年结转 ${a} in ${cur.year}, but ${prev.year} reported 结转下年度 ${e}`,
     });
   }
   for (const row of ['rules', 'normative_documents']) {
-    const prevInForce = prev.cells[`proactive.${row}.in_force`];
-    const issued = cur.cells[`proactive.${row}.issued`];
-    const repealed = cur.cells[`proactive.${row}.repealed`];
-    const inForce = cur.cells[`proactive.${row}.in_force`];
+    const prevInForce = prev.cells[cellKey('proactive', row, 'in_force')];
+    const issued = cur.cells[cellKey('proactive', row, 'issued')];
+    const repealed = cur.cells[cellKey('proactive', row, 'repealed')];
+    const inForce = cur.cells[cellKey('proactive', row, 'in_force')];
     const known = [prevInForce, issued, repealed, inForce].every((v) => v !== undefined);
     push(result, prev, cur, {
       rule: 'year.in_force',
       where: row,
       expected: known && prevInForce !== null ? prevInForce + (issued ?? 0) - (repealed ?? 0) : null,
       actual: known ? (inForce ?? null) : null,
-      cells: [`proactive.${row}.in_force`, `proactive.${row}.issued`, `proactive.${row}.repealed`],
-      previousCells: [`proactive.${row}.in_force`],
+      cells: [cellKey('proactive', row, 'in_force'), cellKey('proactive', row, 'issued'), cellKey('proactive', row, 'repealed')],
+      previousCells: [cellKey('proactive', row, 'in_force')],
       describe: (e, a) => `${row}: 现行有效 ${a} in ${cur.year}, but ${prev.year}'s ${prevInForce} + 制发 ${issued ?? 0} − 废止 ${repealed ?? 0} = ${e}`,
     });
   }

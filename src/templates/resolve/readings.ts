@@ -34,11 +34,14 @@ export function readingSignature(r: Reading): string {
   return r.map((v) => String(tokenValue(v))).join('|');
 }
 
-/** Tokens up to the last one that is not blank, and at least n: blank padding of a wide grid is not data. */
+/**
+ * Tokens up to the last one that prints something, and at least n: empty cells past a row's values in
+ * a wide grid are not data. A blank marker ('-', '/', '无') is printed, so it is a token.
+ */
 function effectiveTokens(values: ValueCell[], n: number): ValueCell[] {
   let meaningful = 0;
   values.forEach((v, i) => {
-    if (v.reading.kind !== 'blank') meaningful = i + 1;
+    if (v.raw.trim() !== '') meaningful = i + 1;
   });
   return values.slice(0, Math.max(meaningful, Math.min(n, values.length)));
 }

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl, readManifest } from '../../../src/crawl/index.js';
 import { isStoredPath } from '../../../src/crawl/storage.js';
-import { FAST } from '../../crawl/fast-options.js';
-import { startFixtureServer, type FixtureServer } from '../../crawl/fixture-server.js';
+import { FAST } from '../../src/crawl/fast-options.js';
+import { startFixtureServer, type FixtureServer } from '../../src/crawl/fixture-server.js';
 
 let server: FixtureServer;
 let base: string;

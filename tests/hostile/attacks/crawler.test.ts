@@ -14,8 +14,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resolver } from '../../../src/crawl/address-guard.js';
 import { crawl, readManifest, type CrawlSummary, type ManifestEntry } from '../../../src/crawl/index.js';
-import { FAST } from '../../crawl/fast-options.js';
-import { startFixtureServer, type FixtureServer } from '../../crawl/fixture-server.js';
+import { FAST } from '../../src/crawl/fast-options.js';
+import { startFixtureServer, type FixtureServer } from '../../src/crawl/fixture-server.js';
 import { parseCsv } from './rfc4180.js';
 
 /** Redirect targets: every spelling of a metadata address, and names our resolver answers for. */

@@ -75,3 +75,21 @@ describe('year.carry and year.in_force', () => {
     expect(r.checks.find((c) => c.rule === 'year.carry' && c.where === 'total')?.status).toBe('skipped');
   });
 });
+
+describe('several copies of one agency-year', () => {
+  it('checks each pair of years once, on the copy read best, so year_checks grows with agency-years, not with copies squared', () => {
+    const copies = (year: 'pingtan-2022-portal' | 'pingtan-2023-page', n: number, agency: string) =>
+      Array.from({ length: n }, (_, i) => ({ ...fromTruth(year, agency), report_id: `${year}#${i}`, source: `${year}-${i}` }));
+    const y2022 = copies('pingtan-2022-portal', 4, '平潭综合实验区管委会办公室');
+    const y2023 = copies('pingtan-2023-page', 4, '平潭综合实验区');
+    // The second 2023 copy is the only one whose carry-over cells were all read with certainty.
+    for (const [i, r] of y2023.entries()) {
+      if (i === 1) continue;
+      r.cell_details = { 'requests.carried_over.total': { raw: '?', doubt: 'ocr-low-confidence' } as ReportRecord['cell_details'][string] };
+    }
+    const result = runYearChecks([...y2022, ...y2023].map((r) => yearFacts(r, agencyKey)!));
+    const single = runYearChecks([y2022[0], y2023[1]].map((r) => yearFacts(r, agencyKey)!));
+    expect(result.checks).toHaveLength(single.checks.length);
+    expect(new Set(result.checks.map((c) => `${c.previous_source}>${c.source}`))).toEqual(new Set(['pingtan-2022-portal-0>pingtan-2023-page-1']));
+  });
+});

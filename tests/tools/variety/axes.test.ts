@@ -4,6 +4,7 @@ import type { FormatId } from '../../../tools/variety/axes/axis.js';
 import { draftVariant, renderFast, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
 import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
+import { SEPARATORS } from '../../../tools/variety/render/text.js';
 
 const truths = await loadTruths('../shared/corpus');
 const pingtan = truths.find((t) => t.id === 'pingtan-2023-page')!;
@@ -13,15 +14,17 @@ const item = (id: string, format: FormatId, index = 0): PlanItem => ({ axis: axi
 const seedsWhere = (want: (seed: number) => boolean): number[] => Array.from({ length: 60 }, (_, s) => s + 1).filter(want);
 
 describe('the axes of variation', () => {
+  it('take the five text separators in turn, one per variant', () => {
+    expect([0, 1, 2, 3, 4, 5].map((i) => draftVariant(1, item('separators', 'txt', i)).separator)).toEqual([...SEPARATORS, SEPARATORS[0]]);
+  });
+
   it('glue a text rendering into one run per table, with no separator between cells', () => {
-    const seed = seedsWhere((s) => draftVariant(s, item('separators', 'txt')).separator === 'glued')[0];
-    const text = renderFast(draftVariant(seed, item('separators', 'txt')));
+    const text = renderFast(draftVariant(1, item('separators', 'txt', SEPARATORS.indexOf('glued'))));
     expect(text).toContain('一、本年新收政府信息公开申请数量801000081二、上年结转政府信息公开申请数量0000000');
   });
 
   it('print the requests table one value per line after a tab, as a DOCX flattening does', () => {
-    const seed = seedsWhere((s) => draftVariant(s, item('separators', 'txt')).separator === 'lines')[0];
-    expect(renderFast(draftVariant(seed, item('separators', 'txt')))).toContain('\t一、本年新收政府信息公开申请数量\n\t80\n\t1\n\t0\n');
+    expect(renderFast(draftVariant(1, item('separators', 'txt', SEPARATORS.indexOf('lines'))))).toContain('\t一、本年新收政府信息公开申请数量\n\t80\n\t1\n\t0\n');
   });
 
   it('wrap labels over several lines with the values on one of them', () => {

@@ -12,6 +12,8 @@ export type FormatId = 'txt' | 'md' | 'html' | 'html-word' | 'docx' | 'pdf' | 'p
 export interface Draft {
   model: ReportModel;
   format: FormatId;
+  /** The variant's number within its axis and format: lets an axis cover its kinds evenly. */
+  index: number;
   /** How text renderings separate cells (TXT only). */
   separator: Separator;
   notPrinted: Set<string>;

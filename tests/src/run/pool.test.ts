@@ -1,0 +1,99 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool, type TaskOutcome } from '../../../src/run/pool.js';
+
+const faultWorker = fileURLToPath(new URL('../../fixtures/run/fault-worker.mjs', import.meta.url));
+let pool: WorkerPool | undefined;
+
+function makePool(overrides: Partial<ConstructorParameters<typeof WorkerPool>[0]> = {}): WorkerPool {
+  pool = new WorkerPool({ size: 2, workerMemoryMb: 256, documentTimeoutMs: 5_000, memoryPollMs: 50, workerEntry: faultWorker, ...overrides });
+  return pool;
+}
+
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+/** The record a stand-in worker answered with ({ source, pid }), or the failure. */
+function answer(outcome: TaskOutcome): { record: { source: string; pid: number } } | { failure: string } {
+  return 'failure' in outcome ? outcome : { record: outcome.finished.record as unknown as { source: string; pid: number } };
+}
+
+function pidOf(outcome: TaskOutcome): number {
+  return (answer(outcome) as { record: { pid: number } }).record.pid;
+}
+
+describe('WorkerPool', () => {
+  it('runs documents in reusable workers and returns their records', async () => {
+    const p = makePool({ size: 1 });
+    const first = await p.run({ path: '/x/ok-1.txt' });
+    const second = await p.run({ path: '/x/ok-2.txt' });
+    expect(answer(first)).toMatchObject({ record: { source: '/x/ok-1.txt' } });
+    expect(pidOf(second)).toBe(pidOf(first));
+  });
+
+  it('kills a hung worker at the timeout and replaces it for the next document', async () => {
+    const p = makePool({ size: 1, documentTimeoutMs: 800 });
+    const before = await p.run({ path: '/x/ok-a' });
+    const started = Date.now();
+    const hung = await p.run({ path: '/x/hang.pdf' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(hung).toEqual({ failure: 'timeout: no result after 0.8 s (documentTimeoutMs); worker killed' });
+    const after = await p.run({ path: '/x/ok-b' });
+    expect(pidOf(after)).not.toBe(pidOf(before));
+  });
+
+  it('kills a worker whose RSS grows over the cap, ArrayBuffers included', async () => {
+    const p = makePool({ size: 1, workerMemoryMb: 200 });
+    const outcome = await p.run({ path: '/x/rss.docx' });
+    expect(outcome).toEqual({ failure: expect.stringMatching(/^memory: worker RSS \d+ MiB over the 200 MiB cap \(workerMemoryMb\); worker killed$/) });
+    expect(answer(await p.run({ path: '/x/ok' }))).toMatchObject({ record: { source: '/x/ok' } });
+  });
+
+  it('reports a worker that exhausts its V8 heap as a memory failure', async () => {
+    const p = makePool({ size: 1, workerMemoryMb: 64, workerHeapMb: 64, memoryPollMs: 10_000 });
+    const outcome = await p.run({ path: '/x/heap.html' });
+    expect(outcome).toEqual({ failure: 'memory: V8 heap limit of 64 MiB reached (workerHeapMb); worker died' });
+  });
+
+  it('reports a worker that exits in the middle of a document as a crash', async () => {
+    const p = makePool({ size: 1 });
+    expect(await p.run({ path: '/x/exit.pdf' })).toEqual({ failure: 'crash: worker exited with code 3' });
+    expect(await p.run({ path: '/x/throw.pdf' })).toEqual({ failure: 'crash: reader blew up' });
+    expect(answer(await p.run({ path: '/x/ok' }))).toMatchObject({ record: { source: '/x/ok' } });
+  });
+
+  it('runs as many documents at once as it has workers', async () => {
+    const p = makePool({ size: 2 });
+    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => p.run({ path: `/x/ok-${i}` })));
+    expect(outcomes.map((o) => (answer(o) as { record: { source: string } }).record.source)).toEqual(Array.from({ length: 6 }, (_, i) => `/x/ok-${i}`));
+    expect(new Set(outcomes.map(pidOf)).size).toBe(2);
+  });
+});
+
+describe('WorkerPool prefetch (the next task waits in the worker’s inbox)', () => {
+  it('runs a queued task elsewhere when the task ahead of it kills the worker, without failing it', async () => {
+    const p = makePool({ size: 1, documentTimeoutMs: 800 });
+    const [hung, queued] = await Promise.all([p.run({ path: '/x/hang.pdf' }), p.run({ path: '/x/ok-queued' })]);
+    expect(hung).toEqual({ failure: 'timeout: no result after 0.8 s (documentTimeoutMs); worker killed' });
+    expect(answer(queued)).toMatchObject({ record: { source: '/x/ok-queued' } });
+  });
+
+  it('counts a queued task’s timeout from when the worker starts it, not from when it was sent', async () => {
+    const p = makePool({ size: 1, documentTimeoutMs: 1_000 });
+    const outcomes = await Promise.all([p.run({ path: '/x/sleep-700' }), p.run({ path: '/x/sleep-700' })]);
+    expect(outcomes.map((o) => 'failure' in o)).toEqual([false, false]);
+    expect(new Set(outcomes.map(pidOf)).size).toBe(1);
+  });
+});
+
+describe('WorkerPool fresh runs', () => {
+  it('gives a document a worker that has run nothing before when asked', async () => {
+    const p = makePool({ size: 1 });
+    const used = pidOf(await p.run({ path: '/x/ok-1' }));
+    const fresh = pidOf(await p.run({ path: '/x/ok-2' }, { fresh: true }));
+    expect(fresh).not.toBe(used);
+    expect(pidOf(await p.run({ path: '/x/ok-3' }))).toBe(fresh);
+  });
+});
