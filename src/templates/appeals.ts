@@ -80,9 +80,8 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
   return undefined;
 }
 
-/** The row's text, a merged cell's once (a spreadsheet's header merges 结果维持 over two columns). */
 function rowText(row: DocRow): string {
-  return labelCore(row.cells.filter((c) => !c.spanned).map((c) => c.text).join(''));
+  return labelCore(row.cells.map((c) => c.text).join(''));
 }
 
 function mapFlatRow(rows: DocRow[]): TableMapping | undefined {

@@ -110,36 +110,6 @@ describe('statistics workbooks (.xlsx) built from real reports', () => {
   });
 });
 
-describe('table 四 as three small tables stacked on one sheet', () => {
-  it('is read in template order, its merged header cells counted once', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('表四');
-    const groups: Array<[string, number[]]> = [
-      ['行政复议', [2, 1, 3, 1, 7]],
-      ['行政诉讼 未经复议直接起诉', [0, 0, 0, 0, 0]],
-      ['行政诉讼 复议后起诉', [13, 2, 4, 0, 19]],
-    ];
-    sheet.getCell('A1').value = '四、政府信息公开行政复议、行政诉讼情况';
-    sheet.mergeCells('A1:J1');
-    let row = 2;
-    for (const [caption, values] of groups) {
-      sheet.getCell(row, 1).value = caption;
-      sheet.mergeCells(row, 1, row, 10);
-      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].forEach((label, i) => {
-        sheet.getCell(row + 1, 2 * i + 1).value = label;
-        sheet.mergeCells(row + 1, 2 * i + 1, row + 1, 2 * i + 2);
-        sheet.getCell(row + 2, 2 * i + 1).value = values[i];
-        sheet.mergeCells(row + 2, 2 * i + 1, row + 2, 2 * i + 2);
-      });
-      row += 3;
-    }
-    const record = await extractBytes(Buffer.from(await workbook.xlsx.writeBuffer()), 'appeals.xlsx');
-    const appeals = Object.fromEntries(Object.entries(record.cells).filter(([k]) => k.startsWith('appeals.')));
-    const keys = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `appeals.${g}.${c}`));
-    expect(appeals).toEqual(Object.fromEntries(keys.map((k, i) => [k, groups[Math.floor(i / 5)]![1][i % 5]])));
-  });
-});
-
 describe('formulas in a workbook', () => {
   // The requests table's 一、本年新收 total (grid row 3, column 9) as SUM of the six applicant columns.
   const formula = (cached: boolean) => ({ table: 1, row: 3, col: 9, from: 3, cached });
