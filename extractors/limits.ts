@@ -27,6 +27,11 @@ export const DEFAULT_LIMITS = {
    * compresses 5–30×; a deflate bomb of zeros reaches ~1000×.
    */
   maxDocxCompressionRatio: 200,
+  /**
+   * XML an XLSX hands to the spreadsheet library (sheets, shared strings, styles, properties): a
+   * report's workbook has well under 1 MiB, and the library holds several times the XML in objects.
+   */
+  maxXlsxXmlBytes: 32 * MiB,
   /** Pages a PDF may declare; annual reports run 5–40 pages. */
   maxPdfPages: 500,
   /** Cells over all tables of one document; the three template tables hold ~200. */
@@ -66,6 +71,7 @@ export const LimitsOverrides = z
     maxDocxZipEntries: positiveInt,
     maxDocxUncompressedBytes: positiveInt,
     maxDocxCompressionRatio: z.number().positive(),
+    maxXlsxXmlBytes: positiveInt,
     maxPdfPages: positiveInt,
     maxTableCells: positiveInt,
     maxTxtBytes: positiveInt,

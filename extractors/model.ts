@@ -29,6 +29,12 @@ export const TableCell = z.object({
    */
   spanned: z.boolean().optional(),
   /**
+   * Set when the reader knows the text may not be what the source means (a kebab-case code, e.g.
+   * `formula-without-value`: a spreadsheet formula saved without its computed value, so the text is
+   * empty). Carried to the record's cell_details[key].doubt.
+   */
+  doubt: z.string().optional(),
+  /**
    * True when the source printed no cell here: a ragged text row padded to the grid's width. Unlike an
    * empty cell (a printed blank), an absent one says nothing about its column.
    */
@@ -69,7 +75,7 @@ export type Block = z.infer<typeof Block>;
 export const Message = z.object({ code: z.string(), message: z.string() });
 export type Message = z.infer<typeof Message>;
 
-export const Format = z.enum(['html', 'docx', 'pdf', 'txt', 'doc', 'wps', 'unknown']);
+export const Format = z.enum(['html', 'docx', 'pdf', 'txt', 'doc', 'wps', 'xlsx', 'xls', 'unknown']);
 export type Format = z.infer<typeof Format>;
 
 export const DocumentModel = z.object({

@@ -6,8 +6,10 @@
 import type { Reader } from './reader.js';
 import { pdfReader } from './pdf.js';
 import { docxReader } from './docx.js';
+import { xlsxReader } from './xlsx.js';
+import { xlsReader } from './xls.js';
 import { oleReader } from './ole.js';
 import { htmlReader } from './html.js';
 import { txtReader } from './txt.js';
 
-export const READERS: Reader[] = [pdfReader, docxReader, oleReader, htmlReader, txtReader];
+export const READERS: Reader[] = [pdfReader, docxReader, xlsxReader, xlsReader, oleReader, htmlReader, txtReader];

@@ -55,7 +55,7 @@ export function unreadableHash(path: FilePath): string {
 export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {
   if (bytes.length === 0) return failedRecord(source, bytes, 'unknown', 'empty file', 'empty-file');
   const reader = detectReader(bytes, source);
-  if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF or text)', 'not-a-report');
+  if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF, a workbook or text)', 'not-a-report');
   let doc: DocumentModel;
   try {
     doc = await reader.read(bytes, { name: source, limits: options.limits });

@@ -54,34 +54,37 @@ export interface OpenedZip {
   close(): void;
 }
 
-function corrupt(detail: string): UnreadableDocumentError {
-  return new UnreadableDocumentError('corrupt-docx', `the DOCX zip is damaged or truncated: ${detail}`);
+/** Which format's zip this is, for error codes and messages (corrupt-docx, corrupt-xlsx). */
+export type ZipFormat = 'docx' | 'xlsx';
+
+function corrupt(format: ZipFormat, detail: string): UnreadableDocumentError {
+  return new UnreadableDocumentError(`corrupt-${format}`, `the ${format.toUpperCase()} zip is damaged or truncated: ${detail}`);
 }
 
-function tooLarge(detail: string): UnreadableDocumentError {
-  return new UnreadableDocumentError('too-large', `the DOCX zip exceeds a limit: ${detail}`);
+function tooLarge(format: ZipFormat, detail: string): UnreadableDocumentError {
+  return new UnreadableDocumentError('too-large', `the ${format.toUpperCase()} zip exceeds a limit: ${detail}`);
 }
 
-function listEntries(zip: yauzl.ZipFile, limits: ZipLimits): Promise<Map<string, yauzl.Entry>> {
+function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, format: ZipFormat): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     const parts = new Map<string, yauzl.Entry>();
     let uncompressed = 0;
     let compressed = 0;
-    zip.on('error', (err: Error) => reject(corrupt(err.message)));
+    zip.on('error', (err: Error) => reject(corrupt(format, err.message)));
     zip.on('end', () => {
       if (uncompressed > RATIO_EXEMPT_BYTES && uncompressed / Math.max(1, compressed) > limits.maxDocxCompressionRatio) {
-        reject(tooLarge(`archive compression ratio ${Math.round(uncompressed / Math.max(1, compressed))} (maxDocxCompressionRatio)`));
+        reject(tooLarge(format, `archive compression ratio ${Math.round(uncompressed / Math.max(1, compressed))} (maxDocxCompressionRatio)`));
       } else resolve(parts);
     });
     zip.on('entry', (entry: yauzl.Entry) => {
-      if (parts.size + 1 > limits.maxDocxZipEntries) return reject(tooLarge(`more than ${limits.maxDocxZipEntries} entries`));
+      if (parts.size + 1 > limits.maxDocxZipEntries) return reject(tooLarge(format, `more than ${limits.maxDocxZipEntries} entries`));
       uncompressed += entry.uncompressedSize;
       compressed += entry.compressedSize;
       if (uncompressed > limits.maxDocxUncompressedBytes) {
-        return reject(tooLarge(`entries declare more than ${limits.maxDocxUncompressedBytes} bytes uncompressed`));
+        return reject(tooLarge(format, `entries declare more than ${limits.maxDocxUncompressedBytes} bytes uncompressed`));
       }
       if (entry.uncompressedSize > RATIO_EXEMPT_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxDocxCompressionRatio) {
-        return reject(tooLarge(`${entry.fileName} compresses ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (maxDocxCompressionRatio)`));
+        return reject(tooLarge(format, `${entry.fileName} compresses ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (maxDocxCompressionRatio)`));
       }
       parts.set(entry.fileName, entry);
       zip.readEntry();
@@ -90,28 +93,28 @@ function listEntries(zip: yauzl.ZipFile, limits: ZipLimits): Promise<Map<string,
   });
 }
 
-function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, format: ZipFormat): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(corrupt(err?.message ?? `cannot open ${entry.fileName}`));
+      if (err || !stream) return reject(corrupt(format, err?.message ?? `cannot open ${entry.fileName}`));
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', (e: Error) => reject(corrupt(`${entry.fileName}: ${e.message}`)));
+      stream.on('error', (e: Error) => reject(corrupt(format, `${entry.fileName}: ${e.message}`)));
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
   });
 }
 
-export async function openZip(bytes: Buffer, limits: ZipLimits = DEFAULT_LIMITS): Promise<OpenedZip> {
+export async function openZip(bytes: Buffer, limits: ZipLimits = DEFAULT_LIMITS, format: ZipFormat = 'docx'): Promise<OpenedZip> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (err, opened) => {
-      if (err || !opened) reject(corrupt(err?.message ?? 'unreadable central directory'));
+      if (err || !opened) reject(corrupt(format, err?.message ?? 'unreadable central directory'));
       else resolve(opened);
     });
   });
   let parts: Map<string, yauzl.Entry>;
   try {
-    parts = await listEntries(zip, limits);
+    parts = await listEntries(zip, limits, format);
   } catch (err) {
     zip.close();
     throw err;
@@ -120,7 +123,7 @@ export async function openZip(bytes: Buffer, limits: ZipLimits = DEFAULT_LIMITS)
     parts,
     read: async (name) => {
       const entry = parts.get(name);
-      return entry ? readEntry(zip, entry) : undefined;
+      return entry ? readEntry(zip, entry, format) : undefined;
     },
     close: () => zip.close(),
   };

@@ -147,7 +147,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
  */
 function attachmentMetadata(entry: FrontierEntry, finalUrl: string, lastModified: string | null, store: CrawlStore): PageMetadata {
   const parent = entry.parentUrl ? store.resource(entry.parentUrl) : undefined;
-  const linkTitle = entry.linkText?.replace(/\.(pdf|docx?|wps|xlsx?|zip)$/i, '').trim() || null;
+  const linkTitle = entry.linkText?.replace(/\.(pdf|docx?|wps|xlsx?|et|zip)$/i, '').trim() || null;
   const fromParent = parent?.published_at ? { at: parent.published_at, source: parent.published_source ?? null } : undefined;
   const fromUrl = dateFromUrl(finalUrl);
   const fromHttp = dateFromHttp(lastModified ?? undefined);

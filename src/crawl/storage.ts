@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite, isTempName } from '../util/atomic.js';
+import { oleContentByStreams } from '../../extractors/ole/directory.js';
 
 export interface StoredFile {
   sha256: string;
@@ -21,7 +22,7 @@ const CONTENT_TYPE_EXTENSIONS: Array<[RegExp, string]> = [
   [/wordprocessingml/, '.docx'],
   [/spreadsheetml/, '.xlsx'],
   [/msword/, '.doc'],
-  [/ms-excel/, '.xls'],
+  [/ms-excel|kset/, '.xls'],
   [/kswps|wps-office|vnd\.ms-works/, '.wps'],
   [/zip/, '.zip'],
   [/html/, '.html'],
@@ -43,8 +44,10 @@ function sniffExtension(body: Buffer, type: string): string | undefined {
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return '.pdf';
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return zipFlavour(body);
   if (head.toString('hex') === 'd0cf11e0a1b11ae1') {
-    // Word, Excel and WPS all use the OLE container; only the declared type tells them apart.
-    if (/excel|spreadsheet/.test(type)) return '.xls';
+    // Word, Excel and WPS (.wps, .et) all use the OLE container: its stream names tell a workbook from
+    // a document, else the declared type does.
+    const content = oleContentByStreams(body);
+    if (content === 'workbook' || (!content && /excel|spreadsheet|kset/.test(type))) return '.xls';
     if (/wps/.test(type)) return '.wps';
     return '.doc';
   }

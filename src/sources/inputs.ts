@@ -22,7 +22,7 @@ export interface InputItem {
   refusal?: string;
 }
 
-export const REPORT_EXTENSIONS = ['pdf', 'docx', 'doc', 'wps', 'html', 'htm', 'shtml', 'xhtml', 'txt', 'md', 'text'];
+export const REPORT_EXTENSIONS = ['pdf', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et', 'html', 'htm', 'shtml', 'xhtml', 'txt', 'md', 'text'];
 
 /** Reads a crawl folder's manifest; provided by the crawler module when present. */
 export type ManifestLoader = (dir: string) => Promise<InputItem[] | undefined>;

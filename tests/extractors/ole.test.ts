@@ -1,18 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../../src/pipeline.js';
 import { isOle2 } from '../../extractors/ole.js';
+import { hasLibreOffice } from '../helpers/libreoffice.js';
 
 const DOC = readFileSync('tests/fixtures/doc/minzheng-2023.doc');
-const hasLibreOffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('legacy Word (.doc) and WPS files', () => {
   it('are recognised by their OLE2 signature, whatever their name', () => {

@@ -78,6 +78,11 @@ describe('the hostile corpus in one runBatch call', () => {
     expectRefused('zip-bomb.docx', /zip-bomb|zip-too-large|too-large: the DOCX zip exceeds/, landed.docx);
   });
 
+  it('refuses the XLSX zip bomb and the merged range over a whole sheet before the spreadsheet library sees them', () => {
+    expectRefused('zip-bomb.xlsx', /^too-large: the XLSX zip exceeds/, true);
+    expectRefused('merge-bomb.xlsx', /^too-large: the worksheets store or merge more than \d+ cells/, true);
+  });
+
   it('handles the XML entity bomb without being killed', () => {
     expect(outcome('xml-entity-bomb.docx').error ?? '').not.toMatch(KILLED);
   });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { deflatedZeros, docxParts, makeZip } from './make-zip.js';
+import { deflatedZeros, docxParts, makeZip, xlsxParts } from './make-zip.js';
 import { variant } from '../vary.js';
 
 // The shared corpus beside the checkout (run from the repository root, as npm scripts and tests are).
@@ -39,6 +39,11 @@ export async function generateHostileCorpus(dir: string): Promise<HostileFile[]>
     add('zip-bomb.docx', 'a DOCX whose document.xml inflates 512 MiB of zeros from well under 1 MiB'),
     makeZip([...docxParts(Buffer.alloc(0)).slice(0, 2), { name: 'word/document.xml', data: Buffer.alloc(0), deflated: zeros.deflated, crc: zeros.crc, declaredBytes: 512 * 1024 * 1024 }]),
   );
+  writeFileSync(
+    add('zip-bomb.xlsx', 'an XLSX whose sheet inflates 512 MiB of zeros from well under 1 MiB'),
+    makeZip([...xlsxParts(Buffer.alloc(0)).slice(0, -1), { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(0), deflated: zeros.deflated, crc: zeros.crc, declaredBytes: 512 * 1024 * 1024 }]),
+  );
+  writeFileSync(add('merge-bomb.xlsx', 'an XLSX sheet of one cell merged over the whole sheet (A1:XFD1048576): a library that expands merges makes 17 billion cells'), makeZip(xlsxParts(mergeBombSheet())));
   writeFileSync(add('table-100k-cells.docx', 'a DOCX with one table of 10,000 rows × 10 cells'), makeZip(docxParts(hugeTableXml(10_000, 10))));
   writeFileSync(add('xml-entity-bomb.docx', 'a DOCX whose document.xml declares nested entities (billion laughs)'), makeZip(docxParts(entityBombXml())));
   await writeHugeHtml(add('huge-200mb.html', 'an HTML page of 200 MiB (table rows), streamed to disk'), 200 * 1024 * 1024);
@@ -48,6 +53,14 @@ export async function generateHostileCorpus(dir: string): Promise<HostileFile[]>
   writeFileSync(add('empty.pdf', 'zero bytes'), Buffer.alloc(0));
   writeFileSync(add('random.pdf', '1 MiB of (deterministic) random bytes with a .pdf name'), pseudoRandomBytes(1024 * 1024));
   return files;
+}
+
+function mergeBombSheet(): Buffer {
+  return Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>政府信息公开工作年度报告</t></is></c></row></sheetData>' +
+      '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>',
+  );
 }
 
 function encryptPdf(source: string, target: string): void {

@@ -102,3 +102,30 @@ export function docxParts(documentXml: Buffer): ZipEntrySpec[] {
     { name: 'word/document.xml', data: documentXml },
   ];
 }
+
+/** The parts an XLSX reader looks for, around a given xl/worksheets/sheet1.xml (one sheet named 表一). */
+export function xlsxParts(sheetXml: Buffer): ZipEntrySpec[] {
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  const relationships = (rels: string) => `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
+  const officeRel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  return [
+    {
+      name: '[Content_Types].xml',
+      data: Buffer.from(
+        `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+    },
+    { name: '_rels/.rels', data: Buffer.from(relationships(`<Relationship Id="rId1" Type="${officeRel}/officeDocument" Target="xl/workbook.xml"/>`)) },
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from(
+        `${xml}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${officeRel}"><sheets><sheet name="表一" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+    },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(relationships(`<Relationship Id="rId1" Type="${officeRel}/worksheet" Target="worksheets/sheet1.xml"/>`)) },
+    { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
+  ];
+}

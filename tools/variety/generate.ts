@@ -22,10 +22,13 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan'];
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan', 'xlsx'];
 /** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans by pdftoppm). */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan'];
-const EXTENSION: Record<FormatId, string> = { txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf' };
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan', 'xlsx'];
+const EXTENSION: Record<FormatId, string> = { txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx' };
+/** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
+type OfficeTarget = 'docx' | 'pdf' | 'xlsx';
+const officeTarget = (format: FormatId): OfficeTarget => (format === 'docx' || format === 'xlsx' ? format : 'pdf');
 
 export interface VariantTruth {
   id: string;
@@ -153,7 +156,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   await mkdir(cacheDir, { recursive: true });
   const results: VariantTruth[] = [];
   // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
-  const pendingOffice = new Map<string, { html: string; targets: Set<'docx' | 'pdf'> }>();
+  const pendingOffice = new Map<string, { html: string; targets: Set<OfficeTarget> }>();
   const pendingCopies: { cached: string; out: string; scan?: ScanParams; layoutText?: boolean; pdfKey?: string }[] = [];
   for (const item of plan(truths, options)) {
     const draft = draftVariant(seed, item);
@@ -164,7 +167,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     } else {
       const html = renderHtml(draft.model, 'portal');
       const key = sha(`${GENERATOR_VERSION}\n${html}`);
-      const target = item.format === 'docx' ? 'docx' : 'pdf';
+      const target = officeTarget(item.format);
       const entry = pendingOffice.get(key) ?? { html, targets: new Set() };
       entry.targets.add(target);
       pendingOffice.set(key, entry);
@@ -178,7 +181,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     await writeFile(join(outDir, `${truth.id}.truth.json`), JSON.stringify(truth, null, 1) + '\n');
     results.push(truth);
   }
-  for (const target of ['docx', 'pdf'] as const) {
+  for (const target of ['docx', 'pdf', 'xlsx'] as const) {
     const missing: string[] = [];
     for (const [key, entry] of pendingOffice) {
       if (!entry.targets.has(target) || (await exists(join(cacheDir, `${key}.${target}`)))) continue;

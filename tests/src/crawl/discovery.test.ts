@@ -3,6 +3,7 @@ import { discover, sameSite } from '../../../src/crawl/discover.js';
 import { extractLinks } from '../../../src/crawl/link-extract.js';
 import { readListResponse } from '../../../src/crawl/list-response.js';
 import { listEndpoints, paginationLinks, scriptAnnouncedPages } from '../../../src/crawl/pagination.js';
+import { CRAWL_DEFAULTS } from '../../../src/crawl/defaults.js';
 import { PINGTAN_2023_PAGE } from './fixture-server.js';
 
 const LIST = 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/index.html';
@@ -95,6 +96,13 @@ describe('discovery', () => {
       ['https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/P0202403.pdf', 'attachment', url, 'a'.repeat(64)],
       ['https://www.pingtan.gov.cn/down.jsp?id=9', 'attachment', url, 'a'.repeat(64)],
     ]);
+  });
+
+  it('takes the spreadsheet attachments of a report page by default: .xlsx, .xls and WPS .et', () => {
+    const url = 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm';
+    const html = PINGTAN_2023_PAGE.replace('</body>', '<a href="t1.xlsx">表一</a><a href="t2.xls">表二</a><a href="/down.jsp?id=3">统计表.et</a><a href="photo.png">图</a></body>');
+    const { entries } = discover(resource(html, 'page', url), { ...rules, attachmentExtensions: CRAWL_DEFAULTS.attachmentExtensions }, true);
+    expect(entries.filter((e) => e.kind === 'attachment').map((e) => e.url.replace(/^.*\//, ''))).toEqual(['t1.xlsx', 't2.xls', 'down.jsp?id=3']);
   });
 
   it('treats a seed that is itself a report page as a page, and takes its attachments', () => {

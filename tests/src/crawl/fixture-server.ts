@@ -2,7 +2,8 @@
  * A government portal on 127.0.0.1 for crawl tests, modelled on real ones: a TRS list paginated by
  * createPageHTML(…), a GBK list page without any charset declaration, a list fed by JSON and XML
  * endpoints, a list paginated by plain links, real Pingtan report pages from ../shared/corpus with a
- * relative PDF attachment, duplicate links and duplicate content; and a list of misbehaving routes.
+ * relative PDF attachment, duplicate links and duplicate content; the same 2023 page with its tables
+ * attached as workbooks (.xlsx, an .xls behind a download script); and a list of misbehaving routes.
  * It counts requests and completed 2xx responses per path so tests can prove what was (re)fetched.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,12 +19,23 @@ export const PINGTAN_2016_PAGE = read('variety/pingtan-2016-legacy-page.html');
 export const PINGTAN_2022_PAGE = read('rendered/pingtan-2022-portal.html');
 export const SEED_HTML_PAGE = read('rendered/seed-html.html');
 export const PINGTAN_2023_PDF = read('rendered/pingtan-2023-pdf.pdf');
+/** The tables of the 2023 page as workbooks (tests/fixtures/xlsx/README.md). */
+export const PINGTAN_2023_XLSX = readFileSync(new URL('../../fixtures/xlsx/pingtan-2023-tables.xlsx', import.meta.url));
+export const PINGTAN_2023_XLS = readFileSync(new URL('../../fixtures/xlsx/pingtan-2023-tables.xls', import.meta.url));
 
 /** The 2023 page as the portal serves it: the article plus a relative link (twice) to its PDF. */
 const REPORT_2023 = PINGTAN_2023_PAGE.replace(
   '</body>',
   `<div class="fjxz">附件：<a href="P020240308_report.pdf">平潭综合实验区2023年度政府信息公开工作年度报告.pdf</a>
    <a href="./P020240308_report.pdf#page=1" title="下载附件">下载</a></div></body>`,
+);
+
+/** The 2023 page on a portal that attaches the statistics tables as workbooks (the .xls through a download script). */
+const SHEETS_REPORT_2023 = PINGTAN_2023_PAGE.replace(
+  '</body>',
+  `<div class="fjxz">附件：<a href="tables-2023.xlsx">平潭综合实验区2023年度政府信息公开工作年度报告统计表.xlsx</a>
+   <a href="/sheets/download.jsp?id=2">统计表（Excel 97）.xls</a>
+   <a href="tables-2023-revised.xlsx">统计表（修订）.xlsx</a></div></body>`,
 );
 
 const html = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
@@ -90,6 +102,8 @@ const PLAIN_LIST_2 = html(
 );
 const plainReport = (year: number) => html(`某镇${year}年政府信息公开工作年报`, `<h1>某镇${year}年政府信息公开工作年报</h1><p>发布时间：${year + 1}-01-10</p>`);
 
+const SHEETS_LIST = html('政府信息公开年报', '<ul><li><a href="/sheets/2024/t20240308_1.htm">平潭综合实验区2023年度政府信息公开工作年度报告</a></li></ul>');
+
 const HOSTILE_LIST = html(
   '年报（测试）',
   `<a href="/hostile/flaky.html">2019年度报告（先500后200）</a>
@@ -108,6 +122,8 @@ const HOSTILE_LIST = html(
 export interface FixtureServer {
   origin: string;
   seeds: { trs: string; json: string; plain: string; hostile: string };
+  /** Not among `seeds` (crawled only by the tests of workbook attachments). */
+  spreadsheetSeed: string;
   /** Requests received per path+query. */
   requests: Map<string, number>;
   /** 2xx responses completely sent per path+query. */
@@ -164,6 +180,7 @@ export async function startFixtureServer(extra?: ExtraRoutes): Promise<FixtureSe
       plain: `${origin}/plain/list.html`,
       hostile: `${origin}/hostile/index.html`,
     },
+    spreadsheetSeed: `${origin}/sheets/index.html`,
     requests,
     completed,
     arrivals,
@@ -246,6 +263,15 @@ function route(key: string, url: URL, req: IncomingMessage, res: ServerResponse,
       return send(plainReport(2020), 'text/html; charset=utf-8');
     case '/plain/2019.html':
       return send(plainReport(2019), 'text/html; charset=utf-8');
+    // a portal attaching the tables as workbooks
+    case '/sheets/index.html':
+      return send(SHEETS_LIST, 'text/html; charset=utf-8');
+    case '/sheets/2024/t20240308_1.htm':
+      return send(SHEETS_REPORT_2023, 'text/html; charset=utf-8');
+    case '/sheets/2024/tables-2023.xlsx':
+      return send(PINGTAN_2023_XLSX, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    case '/sheets/download.jsp':
+      return send(PINGTAN_2023_XLS, 'application/octet-stream');
     // misbehaving routes
     case '/hostile/index.html':
       return send(HOSTILE_LIST, 'text/html; charset=utf-8');

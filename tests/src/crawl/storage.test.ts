@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extensionFor, removeStaleTempFiles, sha256Of, storeContent } from '../../../src/crawl/storage.js';
 import { tempPathBeside } from '../../../src/util/atomic.js';
 import { writeFile } from 'node:fs/promises';
-import { PINGTAN_2023_PDF } from './fixture-server.js';
+import { PINGTAN_2023_PDF, PINGTAN_2023_XLS } from './fixture-server.js';
 import { readFileSync } from 'node:fs';
 
 const DOCX = readFileSync(new URL('../../../../shared/corpus/rendered/pingtan-2024-docx.docx', import.meta.url));
@@ -20,6 +20,12 @@ describe('content-addressed storage', () => {
     expect(extensionFor(Buffer.from('<?xml version="1.0"?><rss><channel><title>年报</title></channel></rss>'), 'application/rss+xml')).toBe('.xml');
     expect(extensionFor(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'application/vnd.ms-excel')).toBe('.xls');
     expect(extensionFor(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'application/octet-stream')).toBe('.doc');
+  });
+
+  it('tells an OLE2 workbook (.xls, WPS .et) from a Word file by its Workbook stream, whatever the Content-Type says', () => {
+    expect(extensionFor(PINGTAN_2023_XLS, 'application/octet-stream')).toBe('.xls');
+    expect(extensionFor(PINGTAN_2023_XLS, 'application/msword')).toBe('.xls');
+    expect(extensionFor(readFileSync('tests/fixtures/doc/minzheng-2023.doc'), 'application/vnd.ms-excel')).toBe('.doc');
   });
 
   it('falls back to the Content-Type, then to .bin', () => {

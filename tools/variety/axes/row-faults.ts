@@ -35,7 +35,8 @@ export const rowFaults: Axis = {
         row.values.splice(row.values.indexOf(victim), 1);
         draft.notes.push(`cell ${victim.key} missing from its row`);
       } else {
-        victim.text = random.pick(TEXT_VALUES);
+        // A spreadsheet program makes '=1+1' pasted into a cell a formula (value 2): a workbook prints a number there.
+        victim.text = random.pick(draft.format === 'xlsx' ? TEXT_VALUES.filter((t) => !t.startsWith('=')) : TEXT_VALUES);
         draft.notes.push(`cell ${victim.key} printed as '${victim.text}'`);
       }
     }

@@ -1,5 +1,6 @@
 /**
- * DOCX and PDF through LibreOffice headless: many HTML files per soffice call (start-up costs seconds),
+ * DOCX and PDF (Writer) and XLSX (Calc: the page opened as a sheet, as people save a report page as a
+ * workbook) through LibreOffice headless: many HTML files per soffice call (start-up costs seconds),
  * with a profile of our own so a desktop LibreOffice or another run does not lock us out.
  */
 import { execFile } from 'node:child_process';
@@ -11,7 +12,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-const FILTERS = { docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export' } as const;
+const FILTERS = { docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML' } as const;
+const IMPORT_FILTERS: Record<keyof typeof FILTERS, string> = { docx: 'HTML (StarWriter)', pdf: 'HTML (StarWriter)', xlsx: 'HTML (StarCalc)' };
 
 export async function officeAvailable(): Promise<boolean> {
   try {
@@ -30,7 +32,7 @@ export async function convertWithOffice(htmlFiles: string[], target: keyof typeo
       const batch = htmlFiles.slice(i, i + batchSize);
       await run(
         'soffice',
-        [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--infilter=HTML (StarWriter)', '--convert-to', FILTERS[target], '--outdir', outDir, ...batch],
+        [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', `--infilter=${IMPORT_FILTERS[target]}`, '--convert-to', FILTERS[target], '--outdir', outDir, ...batch],
         { timeout: 120_000 + 30_000 * batch.length, maxBuffer: 16 << 20 },
       );
     }
