@@ -14,6 +14,8 @@ export interface ValueCell {
   prov?: Provenance;
   /** Grid columns this cell also covers to its right (a merged value cell): those columns print nothing of their own. */
   spanAfter?: number;
+  /** Why the reader is not sure of the cell's text (a spreadsheet formula with no cached value). */
+  doubt?: string;
 }
 
 export interface DocRow {
@@ -100,7 +102,7 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
       if (last) last.spanAfter = (last.spanAfter ?? 0) + 1;
       continue;
     }
-    values.push({ col: i, raw: cells[i].text, reading: readings[i], prov: cells[i].prov });
+    values.push({ col: i, raw: cells[i].text, reading: readings[i], prov: cells[i].prov, ...(cells[i].doubt ? { doubt: cells[i].doubt } : {}) });
   }
   return { index, block, label: labelParts.join(' '), ownLabel: ownParts.join(' '), values, cells };
 }

@@ -4,7 +4,7 @@
  * the identities say; cells the readings disagree on are the identities' to decide, or blank.
  */
 import type { Message } from '../../../extractors/model.js';
-import { OCR_CONFIDENCE_FLOOR, type Doubt } from '../doubt.js';
+import { DOUBTS, OCR_CONFIDENCE_FLOOR, type Doubt } from '../doubt.js';
 import type { CellDetails, CellValues } from '../result.js';
 import type { ValueCell } from '../rows.js';
 import type { PendingRow, Verdict } from './arbitrate.js';
@@ -18,6 +18,7 @@ export interface CellSink {
 
 /** The doubt a token carries by itself, however the row was read. */
 function tokenDoubt(v: ValueCell): Doubt | null {
+  if (v.doubt && v.doubt in DOUBTS) return v.doubt as Doubt;
   if (v.reading.kind === 'text') return 'unreadable';
   if (v.prov?.origin !== 'ocr') return null;
   if (v.reading.kind === 'blank') return 'ocr-blank';
