@@ -14,7 +14,7 @@ import type { CellDetails, CellValues } from '../result.js';
  * Doubts a single reading carries, which the identities may settle: OCR readings, including a glyph
  * OCR garbled into text. Text the report itself printed (不适用, 见附件) stays text.
  */
-const OCR_DOUBTS = new Set(['ocr-low-confidence', 'ocr-blank']);
+const OCR_DOUBTS = new Set(['ocr-low-confidence', 'ocr-blank', 'ocr-identity-conflict']);
 function settleable(detail: CellDetails[string] | undefined): boolean {
   if (!detail?.doubt) return false;
   return OCR_DOUBTS.has(detail.doubt) || (detail.doubt === 'unreadable' && detail.prov?.origin === 'ocr');
@@ -22,6 +22,7 @@ function settleable(detail: CellDetails[string] | undefined): boolean {
 
 export function confirmByIdentities(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
   const doubtful = (k: string) => !(k in cells) || !!details[k]?.doubt;
+  markOcrConflicts(cells, details, identities, messages);
   for (let changed = true; changed; ) {
     changed = false;
     const implied = new Map<string, number[]>();
@@ -51,4 +52,25 @@ export function confirmByIdentities(cells: CellValues, details: CellDetails, ide
       }
     }
   }
+}
+
+/**
+ * An identity that fails on cells a scan was read into may fail because of the OCR, not the report:
+ * its OCR cells lose their certainty (ocr-identity-conflict), so the finding is on basis doubtful —
+ * and the cells the other identities confirm get it back below.
+ */
+function markOcrConflicts(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
+  const marked = new Set<string>();
+  for (const id of identities) {
+    const keys = [...id.parts, ...id.totals];
+    // Evaluated with what was read, a blank the scan may have lost as 0; a cell not read at all leaves it open.
+    if (keys.some((k) => !(k in cells) || (cells[k] === null && !!details[k]?.doubt && details[k]?.doubt !== 'ocr-blank'))) continue;
+    const ocr = keys.filter((k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt);
+    if (!ocr.length) continue;
+    const sum = (ks: string[]) => ks.reduce((s, k) => s + (cells[k] ?? 0), 0);
+    if (Math.round((sum(id.parts) - sum(id.totals)) * 1e6) === 0) continue;
+    for (const k of ocr) marked.add(k);
+  }
+  for (const k of marked) details[k] = { ...details[k], doubt: 'ocr-identity-conflict' };
+  if (marked.size) messages.push({ code: 'ocr-identity-conflict', message: `${marked.size} cells read by OCR take part in identities that do not hold; in doubt unless another identity confirms them` });
 }

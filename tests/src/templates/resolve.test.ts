@@ -168,3 +168,36 @@ describe('cells read with a doubt of their own, settled by the identities', () =
     expect(low.details['appeals.review.upheld'].doubt).toBe('ocr-low-confidence');
   });
 });
+
+describe('an identity that fails on cells read by OCR', () => {
+  it('puts its OCR cells in doubt, gives back those another identity confirms, and corrects one two identities agree on', () => {
+    const rows = reconcilingRequests();
+    const doc = docWithTables(rows);
+    const table = doc.blocks[0] as { rows: Array<Array<{ text: string; prov?: unknown }>> };
+    // Every cell read by OCR with good confidence; the scan turned granted's 总计 2 into 7.
+    for (const row of table.rows) row.forEach((c, i) => i > 0 && (c.prov = { origin: 'ocr', confidence: 95 }));
+    const granted = rows.findIndex((r) => r[0] === REQUESTS_2021.rows.find((x) => x.id === 'granted')!.label);
+    table.rows[granted][7] = { text: '7', prov: { origin: 'ocr', confidence: 95 } };
+    const m = mapTemplates(doc);
+    // Its row total and its column's outcome sum both require 2.
+    expect(m.cells['requests.granted.total']).toBe(2);
+    expect(m.details['requests.granted.total'].doubt).toBe('identity-resolved');
+    expect(m.details['requests.granted.natural_person']).toMatchObject({ doubt: null, via: 'identity-confirmed' });
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('leaves a finding on OCR cells that no other identity settles on basis doubtful', () => {
+    const doc = docWithTables([
+      ['行政复议', '~', '~', '~', '~', '行政诉讼'],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '~', '~', '~', '~', '复议后起诉'],
+      [...'72 64 178 37 357 13 4 8 1 26 12 1 1 6 20'.split(' ')],
+    ]);
+    const row = (doc.blocks[0] as { rows: Array<Array<{ text: string; prov?: unknown }>> }).rows[2];
+    for (const c of row) c.prov = { origin: 'ocr', confidence: 95 };
+    const m = mapTemplates(doc);
+    expect(m.cells['appeals.review.total']).toBe(357);
+    expect(m.details['appeals.review.total'].doubt).toBe('ocr-identity-conflict');
+    const findings = runChecks(recordOf(m)).findings.filter((f) => f.rule === 'appeals.group_total');
+    expect(findings.map((f) => [f.where, f.basis])).toEqual([['review', 'doubtful']]);
+  });
+});
