@@ -70,3 +70,23 @@ export function identitiesOf(table: TableId, layout: LayoutId): Identity[] {
   }
   return list;
 }
+
+/**
+ * Whether an identity holds on the values `valueOf` gives (a blank is null and counts 0); undefined
+ * when some cell has no value to sum (not read, or text), so the identity says nothing.
+ */
+export function identityHolds(id: Identity, valueOf: (key: string) => number | null | undefined): boolean | undefined {
+  let left = 0;
+  let right = 0;
+  for (const k of id.parts) {
+    const v = valueOf(k);
+    if (v === undefined) return undefined;
+    left += v ?? 0;
+  }
+  for (const k of id.totals) {
+    const v = valueOf(k);
+    if (v === undefined) return undefined;
+    right += v ?? 0;
+  }
+  return Math.round((left - right) * 1e6) === 0;
+}

@@ -8,7 +8,7 @@ import { align, type Alignment } from './align.js';
 import type { DocRow, ValueCell } from './rows.js';
 import { NOT_FOUND, type TableMapping } from './result.js';
 import { isPrintedOrder, planColumns, valuesByPlan, type ColumnPlan } from './columns.js';
-import { identitiesOf } from './identities.js';
+import { identitiesOf, identityHolds } from './identities.js';
 import { rowReadings } from './resolve/readings.js';
 import { arbitrate, type PendingRow } from './resolve/arbitrate.js';
 import { writeRow } from './resolve/assign.js';
@@ -97,12 +97,11 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined): ReadResult {
 /** How many of the table's identities can be evaluated on these cells and hold, and how many fail. */
 function identityTally(table: TableLayout['table'], layout: TableLayout['layout'], r: ReadResult): { holds: number; fails: number } {
   const tally = { holds: 0, fails: 0 };
+  const read = (k: string) => (!(k in r.cells) || (r.cells[k] === null && r.details[k]?.doubt) ? undefined : r.cells[k]);
   for (const id of identitiesOf(table, layout)) {
-    const keys = [...id.parts, ...id.totals];
-    if (keys.some((k) => !(k in r.cells) || (r.cells[k] === null && r.details[k]?.doubt))) continue;
-    const sum = (ks: string[]) => ks.reduce((s, k) => s + (r.cells[k] ?? 0), 0);
-    if (Math.round((sum(id.parts) - sum(id.totals)) * 1e6) !== 0) tally.fails++;
-    else tally.holds++;
+    const holds = identityHolds(id, read);
+    if (holds === false) tally.fails++;
+    else if (holds) tally.holds++;
   }
   return tally;
 }

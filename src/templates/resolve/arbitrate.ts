@@ -5,7 +5,7 @@
  * do not constrain). An identity that only fixed rows take part in is the checks' business, not ours:
  * a published error elsewhere in the table never decides a reading here.
  */
-import type { Identity } from '../identities.js';
+import { identityHolds, type Identity } from '../identities.js';
 import { readingSignature, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
 
 /** Combinations of uncertain rows tried at most (the product of their reading counts). */
@@ -60,19 +60,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
   const score = (): { own: number; other: number } => {
     const fails = { own: 0, other: 0 };
     relevant.forEach((id, n) => {
-      let left = 0;
-      let right = 0;
-      for (const k of id.parts) {
-        const v = values.get(k);
-        if (v === undefined || v === '?') return;
-        left += v ?? 0;
-      }
-      for (const k of id.totals) {
-        const v = values.get(k);
-        if (v === undefined || v === '?') return;
-        right += v ?? 0;
-      }
-      if (Math.round((left - right) * 1e6) !== 0) fails[ownRow[n] ? 'own' : 'other']++;
+      if (identityHolds(id, summable(values)) === false) fails[ownRow[n] ? 'own' : 'other']++;
     });
     return fails;
   };
@@ -147,21 +135,7 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     const holds = (reading: Reading, list: Identity[]): boolean => {
       const values = new Map(known);
       row.keys.forEach((k, c) => values.set(k, tokenValue(reading[c])));
-      return list.every((id) => {
-        let left = 0;
-        let right = 0;
-        for (const k of id.parts) {
-          const v = values.get(k);
-          if (v === undefined || v === '?') return true;
-          left += v ?? 0;
-        }
-        for (const k of id.totals) {
-          const v = values.get(k);
-          if (v === undefined || v === '?') return true;
-          right += v ?? 0;
-        }
-        return Math.round((left - right) * 1e6) === 0;
-      });
+      return list.every((id) => identityHolds(id, summable(values)) !== false);
     };
     const printed = row.readings.readings[0];
     if (!own.length || holds(printed, own)) return;
@@ -176,4 +150,12 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: 0 };
     row.keys.forEach((k, c) => known.set(k, tokenValue(fitting[0][c])));
   });
+}
+
+/** A token's value as a sum sees it: text ('?') has none. */
+function summable(values: Map<string, TokenValue>): (key: string) => number | null | undefined {
+  return (key) => {
+    const v = values.get(key);
+    return v === '?' ? undefined : v;
+  };
 }

@@ -7,7 +7,7 @@
  * may itself break it.
  */
 import type { Message } from '../../../extractors/model.js';
-import type { Identity } from '../identities.js';
+import { identityHolds, type Identity } from '../identities.js';
 import type { CellDetails, CellValues } from '../result.js';
 
 /**
@@ -61,14 +61,11 @@ export function confirmByIdentities(cells: CellValues, details: CellDetails, ide
  */
 function markOcrConflicts(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
   const marked = new Set<string>();
+  // Evaluated with what was read, a blank the scan may have lost as 0; a cell not read at all leaves it open.
+  const read = (k: string) => (!(k in cells) || (cells[k] === null && !!details[k]?.doubt && details[k]?.doubt !== 'ocr-blank') ? undefined : cells[k]);
   for (const id of identities) {
-    const keys = [...id.parts, ...id.totals];
-    // Evaluated with what was read, a blank the scan may have lost as 0; a cell not read at all leaves it open.
-    if (keys.some((k) => !(k in cells) || (cells[k] === null && !!details[k]?.doubt && details[k]?.doubt !== 'ocr-blank'))) continue;
-    const ocr = keys.filter((k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt);
-    if (!ocr.length) continue;
-    const sum = (ks: string[]) => ks.reduce((s, k) => s + (cells[k] ?? 0), 0);
-    if (Math.round((sum(id.parts) - sum(id.totals)) * 1e6) === 0) continue;
+    const ocr = [...id.parts, ...id.totals].filter((k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt);
+    if (!ocr.length || identityHolds(id, read) !== false) continue;
     for (const k of ocr) marked.add(k);
   }
   for (const k of marked) details[k] = { ...details[k], doubt: 'ocr-identity-conflict' };
