@@ -89,12 +89,21 @@ function tabRow(line: string): NumericLine | undefined {
   const label = cells.slice(0, first).filter(Boolean).join(' ');
   const values = cells.slice(first);
   const digits = values.some((v) => /\d/.test(v));
-  if (values.length < 2 || !values.every((v) => v === '' || VALUE.test(v))) return undefined;
+  // Text in a value cell (不适用, 见附件, =1+1) among the numbers is that column's unreadable value:
+  // the tabs say where it stands. More numbers than such texts, or it is a header or a sentence.
+  const texts = values.filter((v) => v !== '' && !VALUE.test(v));
+  const numbers = values.filter((v) => /^\d/.test(v) && VALUE.test(v)).length;
+  if (values.length < 2 || !texts.every(isValueText) || (texts.length > 0 && numbers <= Math.max(1, texts.length))) return undefined;
   // A row of blanks (a label and three or more empty cells) is a row too: prose has no tab runs; a
   // row of values without a label (table 四's one row, or one group's) needs five cells or more.
   if (label ? !digits && values.length < 3 : values.length < 5) return undefined;
   if (label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
   return { kind: 'numeric', label, values };
+}
+
+/** Text a value cell may print instead of a number: short, no numbering, no sentence punctuation. */
+function isValueText(text: string): boolean {
+  return text.length <= 6 && !NUMBERING_START.test(text) && !/[。，；：！？]/.test(text);
 }
 
 function classify(raw: string): Line {

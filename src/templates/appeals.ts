@@ -36,9 +36,17 @@ function readFifteen(tokens: ValueCell[], keys: string[], score: number): TableM
   return out;
 }
 
-/** How many groups' column headers a header row repeats (结果维持 … 总计, once, twice or three times). */
+/** The groups' names, longest first (复议后起诉 holds 复议): a header line may print them before their columns. */
+const GROUP_NAMES = ['未经复议直接起诉', '复议后起诉', '行政复议', '行政诉讼'].map(labelCore);
+
+/**
+ * How many groups' column headers a header row repeats (结果维持 … 总计, once, twice or three times).
+ * The groups' names may stand in the same row: a text reader that keeps a stacked header as one band
+ * puts 未经复议直接起诉 · 复议后起诉 on the line of the columns under them.
+ */
 function headerGroups(row: DocRow): number {
-  const text = rowText(row);
+  let text = rowText(row);
+  for (const name of GROUP_NAMES) text = text.split(name).join('');
   for (let k = 1; k <= 3; k++) if (text === COLUMN_HEADER.repeat(k)) return k;
   return 0;
 }

@@ -270,6 +270,31 @@ describe('txtReader on small layout texts', () => {
     expect(texts(doc).filter((p) => /^[一二三四五六]、/.test(p)).map((p) => p.slice(0, 6))).toEqual(['一、总体情况', '二、主动公开', '三、收到和处', '四、政府信息', '五、存在的主', '六、其他需要']);
   });
 
+  test('text in a value cell of a tab-separated row (见附件, 不适用) keeps its column; a tab-separated header stays a header', async () => {
+    const doc = await readText(
+      [
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '行政复议\t行政诉讼',
+        '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉',
+        '2\t1\t3\t1\t7\t0\t见附件\t0\t0\t0\t13\t2\t4\t0\t19',
+        '（七）总计\t217\t1\t0\t0\t0\t0\t不适用',
+        '五、存在的主要问题及改进情况',
+      ].join('\n'),
+    );
+    const [table] = tables(doc);
+    expect(table.rows.map((r) => r.filter((c) => !c.absent).map((c) => c.text))).toEqual([
+      ['行政复议', '行政诉讼'],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+      '2 1 3 1 7 0 见附件 0 0 0 13 2 4 0 19'.split(' '),
+      ['（七）总计', '217', '1', '0', '0', '0', '0', '不适用'],
+    ]);
+  });
+
+  test('a tab-separated line with more words than numbers is text, not a row', async () => {
+    const doc = await readText(['本年度\t收到\t申请\t12\t件', '', '五、存在的主要问题及改进情况'].join('\n'));
+    expect(tables(doc)).toEqual([]);
+  });
+
   test('a sentence that ends in a number and a lone page number stay text', async () => {
     const doc = await readText(['全年收取信息处理费共计  3940', '', '                 12', '', '六、其他需要报告的事项'].join('\n'));
     expect(tables(doc)).toEqual([]);

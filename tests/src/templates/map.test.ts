@@ -178,6 +178,27 @@ describe('mapTemplates on the proactive and appeals tables', () => {
     expect(m.cells['appeals.litigation_after_review.total']).toBe(20);
   });
 
+  it('reads table 四 as 行政复议 beside 行政诉讼 when the litigation groups are named on the line of their columns', () => {
+    // A text reader keeps a stacked header as one band: 未经复议直接起诉 · 复议后起诉 joined to the columns under them.
+    const columns = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议'],
+        columns,
+        '72 64 178 37 351'.split(' '),
+        ['行政诉讼'],
+        ['复议后起诉', '未经复议直接起诉', ...columns, ...columns],
+        '12 1 1 6 20 13 4 8 1 26'.split(' '),
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(m.cells['appeals.review.total']).toBe(351);
+    // The header names 复议后起诉 first: its five values come first.
+    expect(m.cells['appeals.litigation_after_review.total']).toBe(20);
+    expect(m.cells['appeals.litigation_direct.corrected']).toBe(4);
+    expect(m.details['appeals.litigation_direct.total'].doubt).toBeNull();
+  });
+
   it('reads an appeals table transposed into one labelled row per group', () => {
     const m = mapTemplates(
       docWithTables([
