@@ -57,6 +57,9 @@ const DISTINCTIVE_OWN_LABEL = 4;
 /** The score such a containment is worth (just above the bar: any clean match beats it). */
 const CONTAINED_SCORE = 0.6;
 
+/** A note in brackets inside a label (four characters or more: numbering such as （二） is shorter). */
+const ANNOTATION = /[（(][^（）()]{4,}[)）]/g;
+
 /** A template row's label cores: computed once per row definition. */
 const variantsCache = new WeakMap<RowDef, string[]>();
 function labelVariants(row: RowDef): string[] {
@@ -64,8 +67,11 @@ function labelVariants(row: RowDef): string[] {
   if (!variants) {
     const own = stripHeads(labelCore(row.own));
     const withGroup = row.group ? stripHeads(labelCore(`${row.group}${row.own}`)) : own;
+    // Reports often leave out the template's note in brackets: （二）部分公开 for
+    // （二）部分公开（区分处理的，只计这一情形，不计其他情形）.
+    const withoutNote = stripHeads(labelCore(row.own.replace(ANNOTATION, '')));
     // The first variant is always the row's own words (see the containment rule in rowSimilarity).
-    variants = [...new Set([own, withGroup].filter(Boolean))];
+    variants = [...new Set([own, withGroup, withoutNote].filter(Boolean))];
     variantsCache.set(row, variants);
   }
   return variants;

@@ -46,6 +46,13 @@ describe('mapTemplates on the requests table', () => {
     expect(m.cells['requests.partially_granted.natural_person']).toBe(4);
   });
 
+  it('recognises a row whose label leaves out the template note in brackets: （二）部分公开', () => {
+    const m = mapTemplates(docWithTables(requestsRows(REQUESTS_2021, { partially_granted: '（二）部分公开' })));
+    expect(m.cells['requests.partially_granted.natural_person']).toBe(4);
+    expect(m.details['requests.partially_granted.total'].doubt).toBeNull();
+    expect(m.cells['requests.granted.natural_person']).toBe(3);
+  });
+
   it('does not map by position: a missing row is reported, not filled from its neighbour', () => {
     const rows = requestsRows().filter((r) => !r[0].includes('重复申请'));
     const m = mapTemplates(docWithTables(rows));
