@@ -154,6 +154,13 @@ const GROUP_ONLY = /[（(][一二三四五六七八九十]+[)）][^0-9（()）]*
 /** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请. */
 const ITEM_START = /^\d+\s*[.、．]/;
 
+/** How many items at the end of `items` satisfy `test`. */
+function trailingRun<T>(items: T[], test: (item: T) => boolean): number {
+  let n = 0;
+  while (n < items.length && test(items[items.length - 1 - n])) n++;
+  return n;
+}
+
 class TableBuilder {
   private rows: string[][] = [];
   private dataRows = 0;
@@ -183,8 +190,19 @@ class TableBuilder {
     // otherwise make a row per word and push the data far from its header.
     let band: string[] | undefined;
     let headerLines = 0;
-    for (const fragment of this.pending) {
-      if (isHeaderLike(fragment) || (!lastRow && !startsLabel(fragment) && !prefix)) {
+    let between = '';
+    // The row's label is unnumbered (行政强制, 罚): short lines right before it, after the header, may be
+    // the start of its label as well as the end of the header.
+    const unnumbered = line.label !== '' && !NUMBERING_START.test(line.label);
+    const ambiguousFrom = unnumbered ? this.pending.length - trailingRun(this.pending, (f) => !isHeaderLike(f) && !startsLabel(f)) : this.pending.length;
+    for (const [at, fragment] of this.pending.entries()) {
+      if (!lastRow && !prefix && headerLines > 0 && at >= ambiguousFrom) {
+        between = joinWrapped(between, fragment.cells.join(' '));
+      } else if (isHeaderLike(fragment) || (!lastRow && !startsLabel(fragment) && !prefix)) {
+        // A header after the fragment: it ended the row above, or is a row that printed no values
+        // (行政规范性文件 with its cells blank). Kept as a row of its own; the labels decide.
+        if (between) this.rows.push([between]);
+        between = '';
         const cells = fragment.cells.length > 1 ? fragment.cells : [fragment.text];
         if (headerLines++ === 0) this.rows.push(cells);
         else if (band) band.push(...cells);
@@ -196,11 +214,17 @@ class TableBuilder {
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
       } else if (prefix || startsLabel(fragment) || !lastRow) {
         prefix = joinWrapped(prefix, fragment.cells.join(' '));
+      } else if (unnumbered) {
+        // Between two labelled rows, neither numbered, a fragment may end the label above (values on
+        // the first line) or start the one below (values on the last): 行政处罚 · 行政强 · 制 0. Kept as a
+        // row of its own, without values; the template's labels decide which row it completes.
+        between = joinWrapped(between, fragment.cells.join(' '));
       } else {
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
       }
     }
     this.pending = [];
+    if (between) this.rows.push([between]);
     const label = joinWrapped(prefix, line.label);
     // A row of numbers alone (table 四's 15 values) gets no empty label cell: it would read as a blank value.
     this.rows.push(label ? [label, ...line.values] : [...line.values]);

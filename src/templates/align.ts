@@ -124,6 +124,11 @@ interface RowFacts {
 
 const factsCache = new WeakMap<DocRow[], RowFacts>();
 
+/** Does the row print values: a number, or a blank marker (-, /, 无) rather than only empty cells? */
+function printsValues(row: DocRow, valueCount: number): boolean {
+  return valueCount > 0 || row.values.some((v) => v.raw.trim() !== '');
+}
+
 function rowFacts(rows: DocRow[]): RowFacts {
   let facts = factsCache.get(rows);
   if (facts) return facts;
@@ -135,13 +140,15 @@ function rowFacts(rows: DocRow[]): RowFacts {
     joinedCores: rows.map((d, j) => {
       const next = rows[j + 1];
       // Only a row with the start of a label has a rest to take: a row of values alone does not.
-      if (!next || !next.label || !d.label || valueCounts[j + 1] > 0 || valueCounts[j] === 0) return undefined;
+      // A row of blank markers (- - -) printed values too: its label may be wrapped like any other. A
+      // row of empty cells may itself be the rest of a label (a wrapped label's lines as table rows).
+      if (!next || !next.label || !d.label || valueCounts[j + 1] > 0 || !printsValues(d, valueCounts[j])) return undefined;
       // The rest of the label is what the next row prints itself, not the group labels a rowspan repeats.
       return rowLabelCore(d.label + (next.ownLabel || next.label));
     }),
     joinedBefore: rows.map((d, j) => {
       const prev = rows[j - 1];
-      if (!prev || !prev.label || valueCounts[j - 1] > 0 || valueCounts[j] === 0) return undefined;
+      if (!prev || !prev.label || valueCounts[j - 1] > 0 || !printsValues(d, valueCounts[j])) return undefined;
       return rowLabelCore(prev.label + (d.ownLabel || d.label));
     }),
   };

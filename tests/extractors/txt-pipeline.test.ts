@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { extractFile } from '../../src/pipeline.js';
+import { extractBytes, extractFile } from '../../src/pipeline.js';
 
 const CORPUS = '../shared/corpus/';
 const FIXTURES = 'tests/fixtures/txt/';
@@ -33,5 +33,41 @@ describe('text inputs through the whole pipeline', () => {
     const record = await extractFile(`${CORPUS}variety/pingtan-2024-glued.txt`);
     expect(record.published).toBe('2025-03-10');
     expect(record.source_url).toBe('https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202503/t20250310_97791.htm');
+  });
+
+  const PROACTIVE = (penalty: string[], enforcement: string[]) =>
+    [
+      '2024年某县人民政府政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
+      '规章\t0\t0\t0',
+      '行政规范性文件\t88\t55\t698',
+      '第二十条第（五）项',
+      '信息内容\t本年处理决定数量',
+      '行政许可\t10690',
+      '第二十条第（六）项',
+      '信息内容\t本年处理决定数量',
+      ...penalty,
+      ...enforcement,
+      '第二十条第（八）项',
+      '信息内容\t本年收费金额（单位：万元）',
+      '行政事业性收费\t9116.36',
+      '三、收到和处理政府信息公开申请情况',
+    ].join('\n');
+
+  test.each([
+    ['the next label starts on the line before its values', ['行政处罚\t2113'], ['行政强', '制\t7']],
+    ['the label above ends on the line after its values', ['行政处', '罚\t2113'], ['行政强制\t7']],
+    ['a label ends after its values, right before the next item heading', ['行政处罚\t2113'], ['行政强\t7', '制']],
+  ])('a label wrapped between two unnumbered rows completes the row it belongs to: %s', async (_name, penalty, enforcement) => {
+    const record = await extractBytes(Buffer.from(PROACTIVE(penalty, enforcement)), 'wrapped.txt');
+    const keys = ['administrative_license', 'administrative_penalty', 'administrative_enforcement'].map((r) => `proactive.${r}.decisions`);
+    expect(keys.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([
+      [10690, null],
+      [2113, null],
+      [7, null],
+    ]);
+    expect(record.cells['proactive.administrative_fees.amount_10k_yuan']).toBe(9116.36);
   });
 });

@@ -123,6 +123,20 @@ describe('mapTemplates on the requests table', () => {
     expect(m.cells['requests.other_unpaid_fee.natural_person']).toBe(22);
     expect(m.cells['requests.other_other.natural_person']).toBe(23);
   });
+
+  it('joins the rest of a label onto a row of printed blanks (- - -) whose label was cut', () => {
+    const rows = requestsRows(REQUESTS_2019);
+    const i = rows.findIndex((r) => r[0].includes('（六）其他处理'));
+    rows.splice(i, 1, ['三、本年度办理结果 （六）其', '-', '-', '-', '-', '-', '-', '-'], ['他处理']);
+    const doc = docWithTables(rows);
+    // As a text reader gives it: the rest of the label is a line of its own, with no cells after it.
+    const block = doc.blocks[0];
+    if (block.kind === 'table') for (const c of block.rows[i + 1].slice(1)) c.absent = true;
+    const m = mapTemplates(doc);
+    expect(m.layout.requests).toBe('2019');
+    expect([m.cells['requests.other_handling.natural_person'], m.details['requests.other_handling.natural_person'].doubt]).toEqual([null, null]);
+    expect(m.cells['requests.total_processed.natural_person']).toBe(22);
+  });
 });
 
 describe('mapTemplates on the proactive and appeals tables', () => {
