@@ -151,6 +151,11 @@ function isProse(line: TextLine): boolean {
 
 /** A label that ends in a group heading with no item after it: （三）不予公开, 三、本年度办理结果 （四）无法提供. */
 const GROUP_ONLY = /[（(][一二三四五六七八九十]+[)）][^0-9（()）]*$/;
+/**
+ * An item number anywhere in a label: a row whose label has its item already (4.保护第三方合法权 with
+ * the vertical （三）不 beside it) takes no other item.
+ */
+const HAS_ITEM = /(^|[^\d])\d{1,2}\s*[.、．](?!\d)/;
 /** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请. */
 const ITEM_START = /^\d+\s*[.、．]/;
 
@@ -208,7 +213,7 @@ class TableBuilder {
         else if (band) band.push(...cells);
         else this.rows.push((band = [...cells]));
         lastRow = undefined;
-      } else if (!prefix && lastRow && GROUP_ONLY.test(lastRow[0]) && ITEM_START.test(fragment.text)) {
+      } else if (!prefix && lastRow && GROUP_ONLY.test(lastRow[0]) && !HAS_ITEM.test(lastRow[0]) && ITEM_START.test(fragment.text)) {
         // Values printed on the first line of a wrapped label whose group came first (（三）不予公开 ·
         // values, then 1.属于国家秘密): a row of a group has an item of its own, so the item is this row's.
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));

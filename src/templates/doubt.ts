@@ -16,7 +16,7 @@ export const DOUBTS = {
   'glued-split': 'the digits were printed glued together; split by the template identities',
   'glued-ambiguous': 'glued digits with several splits that satisfy the identities; left blank',
   'glued-impossible': 'glued digits with no split that satisfies the identities; left blank',
-  'wrapped-label': 'the value stood on a line of a label wrapped over several lines',
+  'wrapped-label': 'the value stood on a line of a label wrapped over several lines, or the label was put together from lines of two rows',
   'formula-without-value': 'a spreadsheet formula with no cached value',
 } as const;
 

@@ -91,7 +91,28 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined): ReadResult {
   }
   const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout));
   pending.forEach((p, i) => writeRow(`${table}.${p.id}`, p.row, verdicts[i], out));
+  for (const m of best.matches) if (m.doc) doubtMergedLabel(`${table}.${m.row.id}`, m.row.columns.map((c) => cellKey(table, m.row.id, c.id)), m.doc.label, out);
   return out;
+}
+
+/** Item numbers in a label (4.保护… 5.属于…), not digits inside a number such as 1.5. */
+const ITEM_NUMBER = /(?:^|[^\d.．])(\d{1,2})\s*[.、．](?!\d)/g;
+
+/**
+ * A label holding the items of two rows (4.保护第三方合法权 … 5.属于三类内部事务) was put together from
+ * lines of two rows: its values may be either row's. Nothing it reads is certain.
+ */
+function doubtMergedLabel(name: string, keys: string[], label: string, out: ReadResult): void {
+  const items = new Set([...label.matchAll(ITEM_NUMBER)].map((x) => x[1]));
+  if (items.size < 2) return;
+  let doubted = 0;
+  for (const key of keys) {
+    if (out.details[key] && out.details[key].doubt === null && out.cells[key] !== null) {
+      out.details[key] = { ...out.details[key], doubt: 'wrapped-label' };
+      doubted++;
+    }
+  }
+  if (doubted) out.messages.push({ code: 'merged-label', message: `${name}: the row's label '${label}' holds the items of two rows (${[...items].join(', ')}); its values may be the other row's` });
 }
 
 /** How many of the table's identities can be evaluated on these cells and hold, and how many fail. */

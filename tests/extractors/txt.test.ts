@@ -290,6 +290,27 @@ describe('txtReader on small layout texts', () => {
     ]);
   });
 
+  test('a vertical group label beside a wrapped item (（三）不 · 予公开) does not pull the next item onto that row', async () => {
+    const doc = await readText(
+      [
+        '               4.保护第三方合法权',
+        '        （三）不                 3     0     0     0      0     0    3',
+        '                    益',
+        '        予公开',
+        '               5.属于三类内部事务',
+        '                            32     0     0     0      0     0    32',
+        '                    信息',
+        '',
+        '               6.属于四类过程性信息    0     0     0     0      0     0    0',
+      ].join('\n'),
+    );
+    expect(tables(doc)[0].rows.map((r) => r.filter((c) => !c.absent).map((c) => c.text))).toEqual([
+      ['4.保护第三方合法权（三）不益予公开', '3', '0', '0', '0', '0', '0', '3'],
+      ['5.属于三类内部事务信息', '32', '0', '0', '0', '0', '0', '32'],
+      ['6.属于四类过程性信息', '0', '0', '0', '0', '0', '0', '0'],
+    ]);
+  });
+
   test('a tab-separated line with more words than numbers is text, not a row', async () => {
     const doc = await readText(['本年度\t收到\t申请\t12\t件', '', '五、存在的主要问题及改进情况'].join('\n'));
     expect(tables(doc)).toEqual([]);

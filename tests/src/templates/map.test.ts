@@ -124,6 +124,17 @@ describe('mapTemplates on the requests table', () => {
     expect(m.cells['requests.other_other.natural_person']).toBe(23);
   });
 
+  it('puts in doubt a row whose label holds the items of two rows (lines of two rows joined into one label)', () => {
+    const rows = requestsRows();
+    const i = rows.findIndex((r) => r[0].includes('4.保护第三方'));
+    rows.splice(i, 2, ['4.保护第三方合法权（三）不益予公开 5.属于三类内部事务', ...seven(3)], ['', ...seven(32)]);
+    const m = mapTemplates(docWithTables(rows));
+    const matched = ['denied_third_party_rights', 'denied_internal_affairs'].flatMap((r) => [`requests.${r}.natural_person`, `requests.${r}.total`]).filter((k) => m.cells[k] !== null);
+    expect(matched.length).toBeGreaterThan(0);
+    for (const k of matched) expect([k, m.details[k].doubt]).toEqual([k, 'wrapped-label']);
+    expect(m.messages.some((x) => x.code === 'merged-label')).toBe(true);
+  });
+
   it('joins the rest of a label onto a row of printed blanks (- - -) whose label was cut', () => {
     const rows = requestsRows(REQUESTS_2019);
     const i = rows.findIndex((r) => r[0].includes('（六）其他处理'));
