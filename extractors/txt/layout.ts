@@ -42,6 +42,8 @@ interface TextLine {
   text: string;
   cells: string[];
   indented: boolean;
+  /** Display column where the text starts (layout text keeps columns as runs of spaces). */
+  indent: number;
 }
 type Line = NumericLine | TextLine | { kind: 'blank' } | { kind: 'page' };
 
@@ -128,7 +130,7 @@ function classify(raw: string): Line {
       return { kind: 'numeric', label: cellsOf(label).join(' '), values };
     }
   }
-  return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line) };
+  return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line), indent: displayWidth(/^[\s\u3000]*/.exec(line)![0]) };
 }
 
 /** A header line of a table: several short cells, or the 第二十条 item lines of table 二. */
@@ -156,6 +158,20 @@ const GROUP_ONLY = /[（(][一二三四五六七八九十]+[)）][^0-9（()）]*
  * the vertical （三）不 beside it) takes no other item.
  */
 const HAS_ITEM = /(^|[^\d])\d{1,2}\s*[.、．](?!\d)/;
+/** Display columns a vertical group label's characters wander by from line to line. */
+const GROUP_COLUMN_SLACK = 2;
+/** Characters of a vertical group label on one line: （三）, 不予公, 开. */
+const GROUP_PIECE = /^(?:[（(][一二三四五六七八九十]+[)）]|[\u4e00-\u9fff]{1,4})$/;
+
+/**
+ * A line of a vertical group label's characters in the group column, then the wrapped rest of the item
+ * above in the label column — between an item row and the next item row (4.保护…), so the rest cannot
+ * start the next row's label.
+ */
+function interleaved(fragment: TextLine, above: string, nextLabel: string): boolean {
+  const [group, ...rest] = fragment.cells;
+  return rest.length > 0 && GROUP_PIECE.test(group) && HAS_ITEM.test(above) && HAS_ITEM.test(nextLabel) && !rest.some((c) => NUMBERING_START.test(c));
+}
 /** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请. */
 const ITEM_START = /^\d+\s*[.、．]/;
 
@@ -196,6 +212,8 @@ class TableBuilder {
     let band: string[] | undefined;
     let headerLines = 0;
     let between = '';
+    /** Where a vertical group label's characters stand, once a line showed it beside an item's rest. */
+    let groupIndent: number | undefined;
     // The row's label is unnumbered (行政强制, 罚): short lines right before it, after the header, may be
     // the start of its label as well as the end of the header.
     const unnumbered = line.label !== '' && !NUMBERING_START.test(line.label);
@@ -213,6 +231,15 @@ class TableBuilder {
         else if (band) band.push(...cells);
         else this.rows.push((band = [...cells]));
         lastRow = undefined;
+      } else if (lastRow && interleaved(fragment, lastRow[0], line.label)) {
+        // A vertical group label beside the wrapped rest of an item (（三） · 三安全一, then 不予公 · 稳定”):
+        // the group's characters start the next row's label, the rest ends the item above.
+        prefix = joinWrapped(prefix, fragment.cells[0]);
+        lastRow[0] = joinWrapped(lastRow[0], fragment.cells.slice(1).join(''));
+        groupIndent = Math.min(groupIndent ?? fragment.indent, fragment.indent);
+      } else if (lastRow && groupIndent !== undefined && fragment.cells.length === 1 && fragment.indent > groupIndent + GROUP_COLUMN_SLACK && !startsLabel(fragment)) {
+        // Right of the group column, under the item above: more of that item's label (不再 · 处理其…).
+        lastRow[0] = joinWrapped(lastRow[0], fragment.text);
       } else if (!prefix && lastRow && GROUP_ONLY.test(lastRow[0]) && !HAS_ITEM.test(lastRow[0]) && ITEM_START.test(fragment.text)) {
         // Values printed on the first line of a wrapped label whose group came first (（三）不予公开 ·
         // values, then 1.属于国家秘密): a row of a group has an item of its own, so the item is this row's.
@@ -253,7 +280,7 @@ class TableBuilder {
     this.dataRows = 0;
     // One label with one number and nothing else is a sentence that happened to end in a number.
     if (dataRows === 1 && rows.length === 1 && rows[0].length <= 2) {
-      return { leftovers: [{ kind: 'text', text: rows[0].join(' ').trim(), cells: rows[0], indented: false }, ...leftovers] };
+      return { leftovers: [{ kind: 'text', text: rows[0].join(' ').trim(), cells: rows[0], indented: false, indent: 0 }, ...leftovers] };
     }
     return { table: { kind: 'table', rows: denseCells(rows) }, leftovers };
   }

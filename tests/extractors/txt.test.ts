@@ -311,6 +311,35 @@ describe('txtReader on small layout texts', () => {
     ]);
   });
 
+  test.each([
+    [
+      'the group column beside the rest of the item above',
+      [
+        '                      3.危及“            0         0        0        0         0      0   0',
+        '         （三）          三安全一',
+        '         不予公           稳定”',
+        '          开     4.保护第三方合法权益            3         0        0        0         0      0   3',
+      ],
+      ['3.危及“ 三安全一稳定”', '（三）不予公开 4.保护第三方合法权益'],
+    ],
+    [
+      'the rest of the item above continuing right of the group column',
+      [
+        '      （六） 2.申请人逾期未按收费通             0            0        0    0     0        0    0',
+        '      其他处       知',
+        '       理  要求缴纳费用、行政机关',
+        '                不再',
+        '          处理其政府信息公开申请',
+        '',
+        '                     3.其他              1        1        0    0     0        0    2',
+      ],
+      ['（六） 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他处理 3.其他'],
+    ],
+  ])('a vertical group label interleaved with a wrapped item (pdftotext -layout): %s', async (_name, lines, labels) => {
+    const doc = await readText(lines.join('\n'));
+    expect(tables(doc)[0].rows.map((r) => r[0].text)).toEqual(labels);
+  });
+
   test('a tab-separated line with more words than numbers is text, not a row', async () => {
     const doc = await readText(['本年度\t收到\t申请\t12\t件', '', '五、存在的主要问题及改进情况'].join('\n'));
     expect(tables(doc)).toEqual([]);
