@@ -21,6 +21,8 @@ describe('text inputs through the whole pipeline', () => {
     ['pdf-parse text of pingtan-2023-pdf', `${FIXTURES}pingtan-2023-pdf-parse.txt`, `${CORPUS}rendered/pingtan-2023-pdf.truth.json`],
     ['pdf-parse text of the real huaian-city-2024 PDF', `${FIXTURES}huaian-city-2024-pdf-parse.txt`, `${CORPUS}real/huaian-city-2024.truth.json`],
     ['pdf-parse text of the real hongze-2023 PDF (2019-style requests table)', `${FIXTURES}hongze-2023-pdf-parse.txt`, `${CORPUS}real/hongze-2023.truth.json`],
+    ['pdftotext -layout of a generated variant: table 三 over a page break, vertical group labels', `${FIXTURES}pingtan-2024-variety-split-tables-pdftotext.txt`, `${CORPUS}rendered/pingtan-2024-docx.truth.json`],
+    ['pdftotext -layout of a generated variant: labels wrapped beside vertical group labels', `${FIXTURES}pingtan-2024-variety-wrapped-labels-pdftotext.txt`, `${CORPUS}rendered/pingtan-2024-docx.truth.json`],
   ])('%s is read as txt and yields every truth cell', async (_name, file, truthFile) => {
     const record = await extractFile(file);
     expect(record.format).toBe('txt');
