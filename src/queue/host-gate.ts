@@ -47,10 +47,12 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class RedisHostGate {
-  /** One token per process: a turn asked outside a job's task (robots.txt) is still the holder's. */
-  private readonly token = randomUUID();
-  /** Hosts whose lock a job of this process holds: a second job here must wait like anyone else's. */
-  private readonly held = new Set<string>();
+  /**
+   * Hosts whose lock a job of this process holds, with its token: a second job here waits like anyone
+   * else's, and a turn asked outside the job's task (robots.txt) is the holder's. A token per hold, never
+   * per process: a hold that has just ended must not release a lock this process has taken again since.
+   */
+  private readonly held = new Map<string, string>();
 
   constructor(
     private readonly redis: Redis,
@@ -61,21 +63,29 @@ export class RedisHostGate {
   /** 0 when this process now holds the host; else ms to wait before trying again. */
   async tryAcquire(host: string): Promise<number> {
     if (this.held.has(host)) return 50;
-    const wait = Number(await this.redis.eval(ACQUIRE, 2, lockKey(host), nextKey(host), this.token, this.lockMs));
-    if (wait === 0) this.held.add(host);
+    const token = randomUUID();
+    const wait = Number(await this.redis.eval(ACQUIRE, 2, lockKey(host), nextKey(host), token, this.lockMs));
+    if (wait === 0) this.held.set(host, token);
     return wait;
   }
 
   /** Runs `task` holding a host acquired with tryAcquire, renewing the lock, and releases it after. */
   async hold<T>(host: string, task: () => Promise<T>): Promise<T> {
-    const renew = setInterval(() => void this.redis.eval(RENEW, 1, lockKey(host), this.token, this.lockMs).catch(() => undefined), Math.max(100, Math.floor(this.lockMs / 3)));
+    const token = this.tokenOf(host);
+    const renew = setInterval(() => void this.redis.eval(RENEW, 1, lockKey(host), token, this.lockMs).catch(() => undefined), Math.max(100, Math.floor(this.lockMs / 3)));
     try {
       return await task();
     } finally {
       clearInterval(renew);
+      await this.redis.eval(RELEASE, 1, lockKey(host), token).catch(() => undefined);
       this.held.delete(host);
-      await this.redis.eval(RELEASE, 1, lockKey(host), this.token).catch(() => undefined);
     }
+  }
+
+  private tokenOf(host: string): string {
+    const token = this.held.get(host);
+    if (!token) throw new Error(`host ${host} is not held by this worker (a request outside its job)`);
+    return token;
   }
 
   /**
@@ -83,12 +93,13 @@ export class RedisHostGate {
    * Redis clock. A lock lost meanwhile (Redis unreachable longer than lockMs) is taken again first.
    */
   async turn(host: string, delayMs: number): Promise<number> {
+    const token = this.tokenOf(host);
     for (;;) {
-      const [wait, now] = (await this.redis.eval(TURN, 2, lockKey(host), nextKey(host), this.token, Math.round(delayMs))) as [number, number];
+      const [wait, now] = (await this.redis.eval(TURN, 2, lockKey(host), nextKey(host), token, Math.round(delayMs))) as [number, number];
       if (wait === 0) return now;
       if (wait > 0) await sleep(wait);
       else {
-        const again = Number(await this.redis.eval(ACQUIRE, 2, lockKey(host), nextKey(host), this.token, this.lockMs));
+        const again = Number(await this.redis.eval(ACQUIRE, 2, lockKey(host), nextKey(host), token, this.lockMs));
         if (again > 0) await sleep(again);
       }
     }

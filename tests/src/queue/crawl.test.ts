@@ -11,6 +11,7 @@ import { readManifest, type ManifestEntry } from '../../../src/crawl/manifest.js
 import { startRedis, type TestRedis } from '../../../bench/redis-server.js';
 import { startFixtureServer, type FixtureServer } from '../crawl/fixture-server.js';
 import { ensureBuilt, repoRoot, tempDir } from '../run/helpers.js';
+import { formatStatus, queueStatus } from '../../../src/queue/status.js';
 
 const cli = join(repoRoot, 'bin/nianbao.js');
 const DELAY_MS = 150;
@@ -63,7 +64,9 @@ const crawlArgs = (server: FixtureServer, out: string): string[] => [
   'crawl', server.seeds.trs, server.seeds.json, server.seeds.plain, '--out', out, '--allow-private-network', '127.0.0.1',
   '--no-progress', '--json', '--contact', 'queue-crawl-test@example.org', '--years', '2016-2023',
 ];
-const workerArgs = (redis: TestRedis): string[] => ['worker', '--queue', redis.url, '--workers', '1', '--lock-ms', '2000', '--allow-private-network', '127.0.0.1', '--verbose'];
+const workerArgs = (redis: TestRedis, allowLoopback = true): string[] => [
+  'worker', '--queue', redis.url, '--workers', '1', '--lock-ms', '2000', '--verbose', ...(allowLoopback ? ['--allow-private-network', '127.0.0.1'] : []),
+];
 
 let redis: TestRedis;
 const servers: FixtureServer[] = [];
@@ -106,9 +109,9 @@ describe('a crawl through Redis by two worker processes', () => {
     const out = tempDir('crawlq-spaced');
     const workers = [run(workerArgs(redis)), run(workerArgs(redis))];
     try {
-      const crawl = run([...crawlArgs(server, out), '--queue', redis.url, '--run', 'spaced', '--delay', String(DELAY_MS)]);
-      expect(await crawl.ended).toBe(0);
-      expect(JSON.parse(crawl.stdout())).toMatchObject({ stoppedBy: 'frontier-empty', errors: 0 });
+      // Started detached; `collect` waits for the run and writes the folder.
+      expect(await run([...crawlArgs(server, out), '--queue', redis.url, '--run', 'spaced', '--delay', String(DELAY_MS), '--detach']).ended).toBe(0);
+      expect(await run(['collect', '--queue', redis.url, '--run', 'spaced', '-q']).ended).toBe(0);
 
       const rows = await readManifest(out);
       expect(normalise(rows, server.origin)).toEqual(expected(server.origin));
@@ -119,16 +122,20 @@ describe('a crawl through Redis by two worker processes', () => {
       expect(sent.every((r) => Number.isFinite(r.sent))).toBe(true);
       for (let i = 1; i < sent.length; i++) {
         expect({ url: sent[i].url, gap: sent[i].sent - sent[i - 1].sent >= DELAY_MS }).toEqual({ url: sent[i].url, gap: true });
-        expect({ url: sent[i].url, afterPrevious: sent[i].sent >= sent[i - 1].done }).toEqual({ url: sent[i].url, afterPrevious: true });
+        expect({ url: sent[i].url, previous: sent[i - 1], afterPrevious: sent[i].sent >= sent[i - 1].done }).toEqual({ url: sent[i].url, previous: sent[i - 1], afterPrevious: true });
       }
       // robots.txt once for the run, whichever worker asked first.
       expect(server.requests.get('/robots.txt')).toBe(1);
+
+      const [status] = await queueStatus(redis.url, 'spaced');
+      expect(status).toMatchObject({ kind: 'crawl', waiting: 0, active: 0, delayed: 0, failed: 0, completed: rows.length, fetches: rows.length, run: { total: 3, sealed: true } });
+      expect(formatStatus([status])).toMatch(/^crawl\s+spaced\s+\S+\s+3\s+0\s+0\s+\d+\s+0\s+finished/m);
     } finally {
       await stop(workers);
     }
   }, 120_000);
 
-  it('loses and duplicates nothing when a worker is killed with SIGKILL mid-request', async () => {
+  it('loses and duplicates nothing when a worker and the crawl command are killed with SIGKILL mid-request; the same command resumes', async () => {
     const server = await startFixtureServer();
     servers.push(server);
     const out = tempDir('crawlq-killed');
@@ -137,23 +144,43 @@ describe('a crawl through Redis by two worker processes', () => {
     server.holdFirst(held, () => (heldNow = true));
     const workers = [run(workerArgs(redis)), run(workerArgs(redis))];
     try {
-      const crawl = run([...crawlArgs(server, out), '--queue', redis.url, '--run', 'killed', '--delay', '50']);
+      const args = [...crawlArgs(server, out), '--queue', redis.url, '--run', 'killed', '--delay', '50'];
+      const first = run(args);
       await until('the held request', () => heldNow);
       // The worker that sent it: it printed the start of that URL and is waiting for the answer.
       const startLine = `start crawl-killed ${server.origin}${held}`;
       await until('the start line of the held request', () => workers.some((w) => w.out.includes(startLine)));
       const victim = workers.find((w) => w.out.includes(startLine))!;
       victim.child.kill('SIGKILL');
-      await victim.ended;
+      first.child.kill('SIGKILL');
+      await Promise.all([victim.ended, first.ended]);
 
-      expect(await crawl.ended).toBe(0);
-      expect(JSON.parse(crawl.stdout())).toMatchObject({ stoppedBy: 'frontier-empty', errors: 0 });
+      // The same command again: the same run, its folder's crawl resumed.
+      const again = run(args);
+      expect(await again.ended).toBe(0);
+      expect(JSON.parse(again.stdout())).toMatchObject({ resumed: true, stoppedBy: 'frontier-empty', errors: 0 });
       const rows = await readManifest(out);
       expect(new Set(rows.map((r) => r.url)).size).toBe(rows.length);
       expect(normalise(rows, server.origin)).toEqual(expected(server.origin));
       // The held URL was asked twice (the killed worker's request, then the survivor's); every answer was sent once.
       expect(server.requests.get(held)).toBe(2);
       for (const [path, count] of server.completed) expect({ path, count }).toEqual({ path, count: 1 });
+    } finally {
+      await stop(workers);
+    }
+  }, 120_000);
+
+  it('fetches no loopback address for a run that asks for it unless the worker allows it too', async () => {
+    const server = await startFixtureServer();
+    servers.push(server);
+    const out = tempDir('crawlq-refused');
+    const workers = [run(workerArgs(redis, false))];
+    try {
+      const crawl = run([...crawlArgs(server, out), '--queue', redis.url, '--run', 'refused', '--delay', '0']);
+      expect(await crawl.ended).toBe(0);
+      const rows = await readManifest(out);
+      expect(rows.map((r) => [r.url, r.error])).toEqual(Object.values(server.seeds).slice(0, 3).map((url) => [url, 'blocked-address']).sort());
+      expect([...server.requests.keys()]).toEqual([]);
     } finally {
       await stop(workers);
     }
