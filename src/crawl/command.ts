@@ -7,7 +7,7 @@ import type { CrawlOptions } from './options.js';
 import { formatBytes } from './progress.js';
 import { NO_CONTACT_WARNING } from './options.js';
 import { collectLimit, ConfigError, crawlOverrides, loadConfig } from '../cli/config.js';
-import { parseQueueUrl, queueAction } from '../cli/queue-url.js';
+import { parseQueueUrl } from '../cli/queue-url-option.js';
 
 function nonNegative(value: string): number {
   const number = Number(value);
@@ -112,7 +112,8 @@ export function registerCrawlCommand(program: Command): Command {
 
 /** `crawl --queue`: the run in Redis, then (unless --detach) its folder written as the workers go. */
 async function queuedCrawl(options: CrawlOptions, flags: Record<string, unknown>): Promise<void> {
-  const { runQueuedCrawl } = await import('../queue/crawl-queued.js');
+  // Loaded only for a queued crawl: the queue's error handling pulls in the extract side.
+  const [{ runQueuedCrawl }, { queueAction }] = await Promise.all([import('../queue/crawl-queued.js'), import('../cli/queue-url.js')]);
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   await queueAction(async () => {
