@@ -1,17 +1,7 @@
-/** The `--queue redis://HOST:PORT/DB` option's check: a bad address is a usage error (exit 2), not a crash. */
-import { InvalidArgumentError } from 'commander';
-import { connectionOptions, QueueUnreachableError, QueueUrlError } from '../queue/connection.js';
+/** Errors of the queue commands as one-line messages; the `--queue` option's check is queue-url-option.ts. */
+export { parseQueueUrl } from './queue-url-option.js';
+import { QueueUnreachableError } from '../queue/connection.js';
 import { CollectInterruptedError, RunNotFoundError } from '../queue/collect.js';
-
-export function parseQueueUrl(value: string): string {
-  try {
-    connectionOptions(value);
-    return value;
-  } catch (err) {
-    if (err instanceof QueueUrlError) throw new InvalidArgumentError(err.message.replace(/^--queue \S+: /, ''));
-    throw err;
-  }
-}
 
 /** Runs a queue command; Redis unreachable or no such run is a one-line error and exit status 1 (130 for Ctrl-C). */
 export function queueAction<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {

@@ -7,6 +7,7 @@ import type { CrawlOptions } from './options.js';
 import { formatBytes } from './progress.js';
 import { NO_CONTACT_WARNING } from './options.js';
 import { collectLimit, ConfigError, crawlOverrides, loadConfig } from '../cli/config.js';
+import { parseQueueUrl } from '../cli/queue-url-option.js';
 
 function nonNegative(value: string): number {
   const number = Number(value);
@@ -85,6 +86,9 @@ export function registerCrawlCommand(program: Command): Command {
         throw new InvalidArgumentError((err as Error).message);
       }
     })
+    .option('--queue <url>', 'redis://HOST:PORT/DB: the frontier goes to Redis and `nianbao worker` processes on any machine fetch it (--out must be the same path on every machine); this command waits and writes the folder', parseQueueUrl)
+    .option('--run <id>', 'with --queue: the run id (default: made from this machine and --out, so the same command resumes)')
+    .option('--detach', 'with --queue: enqueue the seeds and return; `nianbao collect --queue … --run ID` writes the folder')
     .option('--config <file>', 'settings file (default: nianbao.config.json in the working folder when present); its "crawl" object sets flags by name')
     .action(async (seedArgs: string[], flags: Record<string, unknown>, command: Command) => {
       let settings;
@@ -98,11 +102,30 @@ export function registerCrawlCommand(program: Command): Command {
       }
       const merged = { ...flags, ...settings };
       if (!merged.contact) process.stderr.write(`nianbao crawl: warning: ${NO_CONTACT_WARNING}\n`);
+      if (flags.queue) return queuedCrawl(toCrawlOptions(seedArgs, merged), flags);
       // The crawler (HTTP client, SQLite) loads only when a crawl runs: `nianbao extract` starts faster.
       const { crawl } = await import('./index.js');
       const summary = await crawl(toCrawlOptions(seedArgs, merged));
       process.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
     });
+}
+
+/** `crawl --queue`: the run in Redis, then (unless --detach) its folder written as the workers go. */
+async function queuedCrawl(options: CrawlOptions, flags: Record<string, unknown>): Promise<void> {
+  // Loaded only for a queued crawl: the queue's error handling pulls in the extract side.
+  const [{ runQueuedCrawl }, { queueAction }] = await Promise.all([import('../queue/crawl-queued.js'), import('../cli/queue-url.js')]);
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  await queueAction(async () => {
+    const summary = await runQueuedCrawl(options, {
+      url: flags.queue as string,
+      runId: flags.run as string | undefined,
+      detach: flags.detach === true,
+      signal: abort.signal,
+      onStarted: (runId) => process.stderr.write(`nianbao crawl: run ${runId} in ${flags.queue as string}${flags.detach ? '' : '; waiting for `nianbao worker` processes (Ctrl-C leaves the run going)'}\n`),
+    });
+    if (summary) process.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+  })();
 }
 
 export function toCrawlOptions(seedArgs: string[], flags: Record<string, unknown>): CrawlOptions {

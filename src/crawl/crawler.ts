@@ -22,7 +22,7 @@ export interface RunLoopResult {
 /** How many pending rows are read per refill; the rest wait in the database. */
 const REFILL_BATCH = 1_000;
 
-export async function runLoop(runId: number, deps: EntryDeps, stats: CrawlStats, hooks: RunLoopHooks = {}): Promise<RunLoopResult> {
+export async function runLoop(runId: number, deps: EntryDeps & { store: CrawlStore }, stats: CrawlStats, hooks: RunLoopHooks = {}): Promise<RunLoopResult> {
   const { store, options } = deps;
   const inflight = new Set<string>();
   const perHost = new Map<string, number>();

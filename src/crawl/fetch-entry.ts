@@ -9,19 +9,20 @@ import { decodePage } from './charset.js';
 import { discover } from './discover.js';
 import { CrawlError, toCrawlError } from './errors.js';
 import { fetchUrl, type FetchContext, type FetchResult } from './fetcher.js';
-import type { HostScheduler } from './host-scheduler.js';
+import type { HostTurns } from './host-scheduler.js';
 import type { ManifestKind } from './manifest.js';
 import type { ResolvedCrawlOptions } from './options.js';
 import { dateFromHttp, dateFromUrl, readPageMetadata, reportYear, type PageMetadata } from './page-metadata.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { robotsDisallowed, type RobotsCache, type RobotsRules } from './robots.js';
 import { exists, isStoredPath, storeContent, type StoredFile } from './storage.js';
-import type { CrawlStore, FrontierEntry, FrontierState, ResourceRow } from './store.js';
+import type { FrontierEntry, FrontierState, ResourceLookup, ResourceRow } from './store.js';
 
 export interface EntryDeps {
   options: ResolvedCrawlOptions;
-  store: CrawlStore;
-  scheduler: HostScheduler;
+  /** Earlier results: validators for a conditional request, a failed fetch's kept file, an attachment's page. */
+  resources: ResourceLookup;
+  scheduler: HostTurns;
   robots: RobotsCache;
   fetchContext: FetchContext;
   retryPolicy: RetryPolicy;
@@ -40,9 +41,9 @@ export interface EntryOutcome {
 const TEXT_EXTENSIONS = new Set(['.html', '.json', '.xml', '.txt']);
 
 export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise<EntryOutcome> {
-  const { options, store } = deps;
+  const { options, resources } = deps;
   const host = new URL(entry.url).host;
-  const previous = store.resource(entry.url);
+  const previous = await resources.resource(entry.url);
   let rules: RobotsRules;
   try {
     rules = await deps.robots.rulesFor(entry.url);
@@ -56,11 +57,13 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
   let result: FetchResult;
   // The URL's budget runs from its first request (not from the wait for the host's turn).
   let deadline: number | undefined;
+  // When the last request for this URL was sent, by the clock of the host's turns.
+  let requestedAt: number | undefined;
   try {
     result = await deps.scheduler.run(host, (turn) =>
       withRetries(
         async () => {
-          await turn();
+          requestedAt = await turn();
           deadline ??= Date.now() + options.urlBudgetMs;
           return fetchUrl({ url: entry.url, userAgent: options.userAgent, etag: validators?.etag, lastModified: validators?.last_modified, deadline }, deps.fetchContext);
         },
@@ -74,11 +77,11 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
       ),
     );
   } catch (err) {
-    return failure(entry, previous, toCrawlError(err), deps, 'failed');
+    return failure(entry, previous, toCrawlError(err), deps, 'failed', requestedAt);
   }
 
   if (result.status === 304 && !validators) {
-    return failure(entry, previous, new CrawlError('http-status', `unasked 304 for ${entry.url}`, false, undefined, 304), deps, 'failed');
+    return failure(entry, previous, new CrawlError('http-status', `unasked 304 for ${entry.url}`, false, undefined, 304), deps, 'failed', requestedAt);
   }
   const notModified = result.status === 304 && validators !== undefined;
   const body = notModified ? await readFile(join(options.outDir, validators.path as string)) : result.body;
@@ -112,7 +115,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
       discovered = discovery.entries;
     }
   }
-  if (kind === 'attachment') metadata = attachmentMetadata(entry, result.finalUrl, lastModified, store);
+  if (kind === 'attachment') metadata = await attachmentMetadata(entry, result.finalUrl, lastModified, resources);
 
   const row: ResourceRow = {
     url: entry.url,
@@ -125,6 +128,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
     size: body.length,
     sha256: stored.sha256,
     path: stored.path,
+    requested_at: isoTime(requestedAt),
     fetched_at: deps.now(),
     kind,
     parent_url: entry.parentUrl,
@@ -145,8 +149,8 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
  * An attachment is titled by its link text when that names a year, else by its page's title; it was
  * published with its page.
  */
-function attachmentMetadata(entry: FrontierEntry, finalUrl: string, lastModified: string | null, store: CrawlStore): PageMetadata {
-  const parent = entry.parentUrl ? store.resource(entry.parentUrl) : undefined;
+async function attachmentMetadata(entry: FrontierEntry, finalUrl: string, lastModified: string | null, resources: ResourceLookup): Promise<PageMetadata> {
+  const parent = entry.parentUrl ? await resources.resource(entry.parentUrl) : undefined;
   const linkTitle = entry.linkText?.replace(/\.(pdf|docx?|wps|xlsx?|et|zip)$/i, '').trim() || null;
   const fromParent = parent?.published_at ? { at: parent.published_at, source: parent.published_source ?? null } : undefined;
   const fromUrl = dateFromUrl(finalUrl);
@@ -161,7 +165,7 @@ function attachmentMetadata(entry: FrontierEntry, finalUrl: string, lastModified
 }
 
 /** A failed fetch keeps the file of an earlier successful run, so a flaky re-run loses nothing. */
-function failure(entry: FrontierEntry, previous: ResourceRow | undefined, error: CrawlError, deps: EntryDeps, state: FrontierState): EntryOutcome {
+function failure(entry: FrontierEntry, previous: ResourceRow | undefined, error: CrawlError, deps: EntryDeps, state: FrontierState, requestedAt?: number): EntryOutcome {
   deps.options.log(`${error.code}: ${error.message}`);
   const kept = previous?.sha256 ? previous : undefined;
   const row: ResourceRow = {
@@ -175,6 +179,7 @@ function failure(entry: FrontierEntry, previous: ResourceRow | undefined, error:
     size: kept?.size ?? null,
     sha256: kept?.sha256 ?? null,
     path: kept?.path ?? null,
+    requested_at: isoTime(requestedAt),
     fetched_at: deps.now(),
     kind: kept?.kind ?? entry.kind,
     parent_url: entry.parentUrl,
@@ -189,4 +194,8 @@ function failure(entry: FrontierEntry, previous: ResourceRow | undefined, error:
     notes: kept?.notes ?? null,
   };
   return { row, state, bytes: 0, discovered: [], error, notModified: false };
+}
+
+function isoTime(ms: number | undefined): string | null {
+  return ms === undefined ? null : new Date(ms).toISOString();
 }

@@ -6,6 +6,22 @@
 import PQueue from 'p-queue';
 import type { Sleep } from './retry.js';
 
+/** Waits for the host's turn and answers when the request starts (epoch ms), for the manifest's requested_at. */
+export type Turn = () => Promise<number>;
+
+/**
+ * What fetching one URL needs of politeness: this process's HostScheduler for a local crawl, a lock and
+ * turn kept in Redis for a crawl shared by many workers (src/queue/host-gate.ts).
+ */
+export interface HostTurns {
+  /** Runs `task` as the host's request slot; `task` calls `turn()` before each request it sends. */
+  run<T>(host: string, task: (turn: Turn) => Promise<T>): Promise<T>;
+  /** A single request outside any slot's task (robots.txt), still spaced by the host's turns. */
+  turn(host: string): Promise<number>;
+  /** Raises a host's delay (robots.txt Crawl-delay; never below the configured one). */
+  setHostDelay(host: string, delayMs: number): void;
+}
+
 export interface HostSchedulerOptions {
   perHostConcurrency: number;
   perHostDelayMs: number;
@@ -24,16 +40,24 @@ class HostLane {
     this.delayMs = delayMs;
   }
 
-  /** Waits until this host may receive the next request, and books the slot after it. */
-  async waitTurn(): Promise<void> {
-    const now = this.now();
-    const startAt = Math.max(now, this.nextStartAt);
-    this.nextStartAt = startAt + this.delayMs;
-    if (startAt > now) await this.sleep(startAt - now);
+  /**
+   * Waits until this host may receive the next request, then books the next slot from the moment this
+   * one really starts: a timer that fired late (a loaded machine) never shortens the following gap.
+   * Checking and booking happen in one synchronous step, so concurrent waiters cannot share a slot.
+   */
+  async waitTurn(): Promise<number> {
+    for (;;) {
+      const now = this.now();
+      if (now >= this.nextStartAt) {
+        this.nextStartAt = now + this.delayMs;
+        return now;
+      }
+      await this.sleep(this.nextStartAt - now);
+    }
   }
 }
 
-export class HostScheduler {
+export class HostScheduler implements HostTurns {
   private readonly lanes = new Map<string, HostLane>();
   private readonly hosts: PQueue;
   private readonly now: () => number;
@@ -59,13 +83,13 @@ export class HostScheduler {
   }
 
   /** Runs `task` in the host's lane; `task` calls `turn()` before each request it sends. */
-  run<T>(host: string, task: (turn: () => Promise<void>) => Promise<T>): Promise<T> {
+  run<T>(host: string, task: (turn: Turn) => Promise<T>): Promise<T> {
     const lane = this.lane(host);
     return lane.queue.add(() => this.hosts.add(() => task(() => lane.waitTurn()))) as Promise<T>;
   }
 
   /** A single request outside any lane's queue (robots.txt), still spaced by the host's turns. */
-  turn(host: string): Promise<void> {
+  turn(host: string): Promise<number> {
     return this.lane(host).waitTurn();
   }
 

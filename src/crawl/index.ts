@@ -4,21 +4,17 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createAddressPolicy } from './address-guard.js';
 import { buildCoverage, COVERAGE_FILE, writeCoverage } from './coverage.js';
 import { runLoop, type StopReason } from './crawler.js';
-import { fetchUrl, parseHttpUrl, type FetchContext } from './fetcher.js';
-import { createGuardedAgent } from './http-agent.js';
 import { MANIFEST_FILE, writeManifest } from './manifest.js';
 import { resolveOptions, type CrawlOptions } from './options.js';
+import { parseHttpUrl } from './fetcher.js';
+import { realSleep } from './retry.js';
+import { openFetchSession } from './session.js';
 import { createProgress, type CrawlStats } from './progress.js';
-import { realSleep, withRetries, type RetryPolicy } from './retry.js';
-import { RobotsCache, type RobotsLoader } from './robots.js';
 import { HostScheduler } from './host-scheduler.js';
 import { CrawlStore } from './store.js';
 import { removeStaleTempFiles } from './storage.js';
-import { CRAWL_DEFAULTS } from './defaults.js';
-import { HttpStatusError, toCrawlError } from './errors.js';
 
 export type { CrawlOptions } from './options.js';
 export { CRAWL_DEFAULTS } from './defaults.js';
@@ -53,8 +49,6 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
   await mkdir(join(options.outDir, 'files'), { recursive: true });
   await removeStaleTempFiles(options.outDir);
   const store = new CrawlStore(options.outDir);
-  const policy = createAddressPolicy(options.allowPrivateNetwork);
-  const dispatcher = createGuardedAgent(policy, options.connectTimeoutMs, options.perHostConcurrency, options.resolve);
   const stats: CrawlStats = { pages: 0, files: 0, bytes: 0, errors: 0, notModified: 0, requests: 0 };
   const scheduler = new HostScheduler({
     perHostConcurrency: options.perHostConcurrency,
@@ -62,24 +56,20 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
     hostParallelism: options.hostParallelism,
     sleep: options.sleep ?? realSleep,
   });
-  const fetchContext: FetchContext = { dispatcher, policy, limits: options, onRequest: () => stats.requests++ };
-  const retryPolicy: RetryPolicy = { maxRetries: options.maxRetries, baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
+  let runId = 0;
+  const session = openFetchSession(
+    options,
+    scheduler,
+    { robotsFile: (url) => store.robotsFile(runId, url), saveRobotsFile: (url, status, body) => store.saveRobotsFile(runId, url, status, body) },
+    () => stats.requests++,
+  );
   const progress = createProgress(options.progress);
   const now = () => new Date().toISOString();
 
   try {
-    const { runId, resumed } = store.beginOrResumeRun(now());
-    const robots = new RobotsCache(
-      rememberedRobotsLoader(store, runId, async (robotsUrl) => {
-        await scheduler.turn(new URL(robotsUrl).host);
-        const deadline = Date.now() + options.urlBudgetMs;
-        return withRetries(() => fetchUrl({ url: robotsUrl, userAgent: options.userAgent, deadline }, fetchContext), retryPolicy, {
-          sleep: options.sleep,
-          budgetLeftMs: () => deadline - Date.now(),
-        });
-      }),
-      CRAWL_DEFAULTS.robotsAgentToken,
-    );
+    const begun = store.beginOrResumeRun(now());
+    runId = begun.runId;
+    const resumed = begun.resumed;
     // A killed run left the manifest as of its last refresh: bring it up to the database first.
     await writeManifest(options.outDir, store.manifestRows());
     store.enqueue(
@@ -88,7 +78,7 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
     );
     let lastManifestWrite = Date.now();
     let manifestWrite = Promise.resolve();
-    const result = await runLoop(runId, { options, store, scheduler, robots, fetchContext, retryPolicy, now }, stats, {
+    const result = await runLoop(runId, { options, store, resources: store, scheduler, ...session, now }, stats, {
       onOutcome: () => {
         const totals = store.runTotals(runId);
         progress.update(stats, totals.finished, totals.finished + totals.pending, scheduler.queueSizes());
@@ -128,24 +118,6 @@ export async function crawl(input: CrawlOptions): Promise<CrawlSummary> {
   } finally {
     progress.stop();
     store.close();
-    await dispatcher.close();
+    await session.close();
   }
-}
-
-/** robots.txt answers (2xx and 4xx) are kept per run in the store: a resumed run does not ask again. */
-function rememberedRobotsLoader(store: CrawlStore, runId: number, fetchRobots: RobotsLoader): RobotsLoader {
-  return async (robotsUrl) => {
-    const remembered = store.robotsFile(runId, robotsUrl);
-    if (remembered && remembered.status >= 400) throw new HttpStatusError(remembered.status, robotsUrl);
-    if (remembered) return remembered;
-    try {
-      const fetched = await fetchRobots(robotsUrl);
-      store.saveRobotsFile(runId, robotsUrl, fetched.status, fetched.body);
-      return fetched;
-    } catch (err) {
-      const error = toCrawlError(err);
-      if (error.status !== undefined && error.status >= 400 && error.status < 500) store.saveRobotsFile(runId, robotsUrl, error.status, Buffer.alloc(0));
-      throw error;
-    }
-  };
 }

@@ -32,6 +32,11 @@ export const ManifestEntry = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
   /** Relative to the crawl directory: files/<sha256><ext>. */
   path: z.string().nullable(),
+  /**
+   * When the (last) request for this URL was sent, by the clock that spaces requests to its host (a queue
+   * crawl: Redis's); with fetched_at, when its answer was in. Absent in manifests of older crawls.
+   */
+  requested_at: z.string().nullable().optional(),
   fetched_at: z.string(),
   kind: ManifestKind,
   /** For an attachment: the report page that links to it, and that page's content hash. */

@@ -25,9 +25,15 @@ export interface FrontierEntry {
 }
 
 export interface ResourceRow extends ManifestEntry {
+  requested_at: string | null;
   etag: string | null;
   last_modified: string | null;
   notes: string | null;
+}
+
+/** Where fetching looks up what an earlier fetch found (the crawl database, or a queue run's results in Redis). */
+export interface ResourceLookup {
+  resource(url: string): ResourceRow | undefined | Promise<ResourceRow | undefined>;
 }
 
 export interface RunInfo {
@@ -75,6 +81,7 @@ CREATE TABLE IF NOT EXISTS resources (
   size INTEGER,
   sha256 TEXT,
   path TEXT,
+  requested_at TEXT,
   fetched_at TEXT NOT NULL,
   kind TEXT NOT NULL,
   parent_url TEXT,
@@ -91,11 +98,11 @@ CREATE TABLE IF NOT EXISTS resources (
 `;
 
 const RESOURCE_COLUMNS = [
-  'url', 'final_url', 'referrer', 'link_text', 'seed', 'status', 'content_type', 'size', 'sha256', 'path', 'fetched_at',
+  'url', 'final_url', 'referrer', 'link_text', 'seed', 'status', 'content_type', 'size', 'sha256', 'path', 'requested_at', 'fetched_at',
   'kind', 'parent_url', 'parent_sha256', 'title', 'published_at', 'published_source', 'publisher', 'error', 'etag', 'last_modified', 'notes',
 ] as const;
 
-export class CrawlStore {
+export class CrawlStore implements ResourceLookup {
   private readonly db: Database.Database;
 
   constructor(crawlDir: string) {
@@ -106,7 +113,7 @@ export class CrawlStore {
     this.db.exec(SCHEMA);
     // Crawl folders made before a column existed gain it on first open (its rows say null: unknown).
     const columns = this.db.prepare('PRAGMA table_info(resources)').all() as Array<{ name: string }>;
-    for (const added of ['notes', 'published_source']) {
+    for (const added of ['notes', 'published_source', 'requested_at']) {
       if (!columns.some((column) => column.name === added)) this.db.exec(`ALTER TABLE resources ADD COLUMN ${added} TEXT`);
     }
   }

@@ -1,5 +1,5 @@
 /**
- * `nianbao worker`: takes extract jobs of every run in Redis and parses each in the same isolated
+ * `nianbao worker`: takes crawl jobs (crawl-worker.ts) and extract jobs of every run in Redis and parses each in the same isolated
  * worker-process pool, under the same limits, as a local run (src/run/pool.ts through batch.ts's
  * parse, crash retry included). BullMQ holds a lock on each job while it runs; a worker killed mid-job
  * stops renewing it, and after lockMs another worker takes the job again (stalled-job detection).
@@ -15,6 +15,7 @@ import type { Limits } from '../limits.js';
 import { connect, connectionOptions, quietErrors } from './connection.js';
 import { getRun, listRuns, queueName, QUEUE_PREFIX, type RunInfo } from './runs.js';
 import { jobPath, preparedFromJob, type ExtractJobData, type ExtractJobResult } from './job.js';
+import { CrawlRunListener, type CrawlWorkerOptions } from './crawl-worker.js';
 
 export interface QueueWorkerOptions {
   url: string;
@@ -31,6 +32,8 @@ export interface QueueWorkerOptions {
   signal?: AbortSignal;
   /** A job taken ('start') or finished ('done'), for logs and tests. */
   onJob?: (event: 'start' | 'done', runId: string, data: ExtractJobData, result?: ExtractJobResult) => void;
+  /** Crawl jobs: private addresses this worker may fetch (default none), and one call per URL taken/done. */
+  crawl?: Pick<CrawlWorkerOptions, 'allowPrivateNetwork' | 'onJob' | 'log'>;
   /** Something this worker will not do (a run enqueued with other settings). */
   onWarning?: (message: string) => void;
 }
@@ -44,6 +47,15 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
   const listening = new Map<string, Worker<ExtractJobData, ExtractJobResult, 'extract'>>();
   const skipped = new Set<string>();
   const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
+  const crawls = new CrawlRunListener(redis, {
+    url: options.url,
+    lockMs,
+    maxStalls: options.maxStalls ?? DEFAULT_MAX_STALLS,
+    allowPrivateNetwork: options.crawl?.allowPrivateNetwork ?? false,
+    onJob: options.crawl?.onJob,
+    log: options.crawl?.log,
+    onWarning: options.onWarning,
+  });
 
   const poolFor = (limits: Limits): WorkerPool => {
     const id = JSON.stringify(limits);
@@ -107,11 +119,13 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
   try {
     while (!options.signal?.aborted) {
       await refresh().catch((err: Error) => options.onWarning?.(`reading the run registry: ${err.message}`));
+      await crawls.refresh().catch((err: Error) => options.onWarning?.(`reading the crawl registry: ${err.message}`));
       await sleep(options.pollMs ?? 500, options.signal);
     }
   } finally {
     // Jobs in hand finish and are recorded; none is left locked.
     await Promise.all([...listening.values()].map((w) => w.close()));
+    await crawls.close();
     await Promise.all([...pools.values()].map((p) => p.close()));
     redis.disconnect();
   }

@@ -71,10 +71,10 @@ function run(args: string[], onSpawn?: (child: ChildProcess) => void): Promise<{
   });
 }
 
-/** Comparable across servers and runs: ports and fetch times differ, nothing else may. */
+/** Comparable across servers and runs: ports and request/fetch times differ, nothing else may. */
 function normalise(entries: ManifestEntry[], origin: string): unknown[] {
   return entries
-    .map(({ fetched_at: _at, ...rest }) => JSON.parse(JSON.stringify(rest).replaceAll(origin, 'ORIGIN')))
+    .map(({ fetched_at: _at, requested_at: _requested, ...rest }) => JSON.parse(JSON.stringify(rest).replaceAll(origin, 'ORIGIN')))
     .sort((a, b) => String(a.url).localeCompare(String(b.url)));
 }
 
