@@ -16,6 +16,7 @@ import { runYearChecks, type YearCheck } from '../checks/cross-year/index.js';
 import { normaliseAgency } from '../structure/agency.js';
 import { evidenceOf, type Evidence } from './evidence.js';
 import { dataScript } from './html.js';
+import { writePdfjs } from './pdfjs.js';
 import { indexPage, indexEntry, type IndexEntry } from './index-page.js';
 import { reportPage } from './report-page.js';
 import { readReviews } from '../reviews/store.js';
@@ -23,9 +24,9 @@ import { readReviews } from '../reviews/store.js';
 export const SITE_DIR = 'audit';
 
 export interface BuildOptions {
-  /** Skip the evidence (page images, source tables): a faster site without the 原文位置 panel. */
+  /** Skip the evidence (PDFs, source tables): a faster site without the 原文位置 panel. */
   noEvidence?: boolean;
-  /** Documents whose evidence is prepared at once (pdftoppm processes); default one per core. */
+  /** Documents whose evidence is prepared at once; default one per core. */
   concurrency?: number;
 }
 
@@ -61,12 +62,14 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
     throw new NoExtractError(`${join(outDir, 'reports.ndjson')} not found: run \`nianbao extract … --out ${outDir}\` first`);
   }
   const site = join(outDir, SITE_DIR);
-  // Pages of a previous build go (reports no longer in the extract); page images and source tables stay for reuse.
-  for (const d of ['data', 'reports']) await rm(join(site, d), { recursive: true, force: true });
-  for (const d of ['assets', 'data', 'reports', 'pages']) await mkdir(join(site, d), { recursive: true });
+  // Pages of a previous build go (reports no longer in the extract); PDFs and source tables stay for reuse.
+  // pages/ held the page images of sites built before PDFs were drawn in the browser.
+  for (const d of ['data', 'reports', 'pages']) await rm(join(site, d), { recursive: true, force: true });
+  for (const d of ['assets', 'data', 'reports', 'sources']) await mkdir(join(site, d), { recursive: true });
   const require = createRequire(import.meta.url);
   await copyFile(require.resolve('echarts/dist/echarts.min.js'), join(site, 'assets', 'echarts.min.js'));
   for (const a of ASSETS) await copyFile(join(assetsDir(), a), join(site, 'assets', a));
+  if (!options.noEvidence) await writePdfjs(join(site, 'assets'));
 
   const reviews = await readReviews(outDir);
   // Pass 1: each report's page name (two copies of the same bytes share a report_id), and the facts the year rules need.
@@ -100,13 +103,13 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
     let evidence: Evidence = {};
     if (!options.noEvidence) {
       let p = evidenceBySha.get(record.sha256);
-      if (!p) evidenceBySha.set(record.sha256, (p = evidenceOf(record, join(site, 'pages'))));
+      if (!p) evidenceBySha.set(record.sha256, (p = evidenceOf(record, join(site, 'sources'))));
       evidence = await p;
     }
     const { html } = reportPage({ record, slug, reviews, yearChecks: checksOf.get(record.report_id) ?? [], slugs, evidence });
     await writeFile(join(site, 'reports', `${slug}.html`), html);
   };
-  // Evidence runs pdftoppm and readers: one document per core. Without it, pages are only written.
+  // Evidence re-reads sources: one document per core. Without it, pages are only written.
   const limit = options.concurrency ?? (options.noEvidence ? 16 : availableParallelism());
   const inflight = new Set<Promise<void>>();
   let failure: unknown;
