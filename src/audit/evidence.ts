@@ -1,36 +1,23 @@
 /**
- * Where each value was read, in a form a browser shows offline: for a PDF, images of the pages
- * that hold cells (JPEG, pdftoppm), on which the site draws each cell's box; for HTML, DOCX and text, the
- * source's own tables as read (re-read from the source file), on which the site marks the cell; for
+ * Where each value was read, in a form a browser shows offline: for a PDF, the document itself (its
+ * bytes as a script in the site's sources/ folder, written once per document), whose pages the report
+ * page draws with pdf.js when a cell is clicked, with the cell's box on them; for HTML, DOCX and text,
+ * the source's own tables as read (re-read from the source file), on which the site marks the cell; for
  * text whose rows were printed glued together, the source line holding the glued digits.
+ *
+ * The PDF is not rendered at build time: rendering the pages of every document was most of the build
+ * (a pdftoppm process per document), and an auditor looks at a handful of them.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { access, mkdtemp, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { detectReader } from '../../extractors/detect.js';
 import { tablesOf } from '../../extractors/positions.js';
 import { decodeText } from '../../extractors/text-decode.js';
 import type { ReportRecord } from '../schemas/record.js';
 
-const run = promisify(execFile);
-
-/** Page images are rendered at this resolution: digits legible in the evidence panel. */
-export const PAGE_DPI = 110;
-/**
- * JPEG, not PNG: pdftoppm spends most of a page's time compressing PNG (0.25 s against 0.03 s a page
- * here), and the pages are evidence to look at, not to measure.
- */
-const JPEG_QUALITY = 80;
-
-export interface PageImage {
-  /** File name inside the site's pages/ folder. */
-  file: string;
-  /** Page size in PDF points (the unit of the cells' boxes). */
-  width: number;
-  height: number;
-}
+/** The global a PDF's script fills: sha256 → the document's bytes in base64 (file:// forbids fetching the PDF itself). */
+export const PDF_GLOBAL = 'NIANBAO_PDF';
 
 /** A cell's place in a text source: its line (1-based) and the text around it, the printed text marked. */
 export interface TextLine {
@@ -44,11 +31,12 @@ export interface TextLine {
 export type SourceTable = Array<Array<string | null>>;
 
 export interface Evidence {
-  pages?: Record<number, PageImage>;
+  /** PDFs: the script in the site's sources/ folder that carries the document; its pages are drawn in the browser. */
+  pdf?: { script: string };
   tables?: Record<number, SourceTable>;
   /** Text sources: where cells without a table position (glued rows) were found by their printed text. */
   cellLines?: Record<string, TextLine>;
-  /** Why there is no evidence (source file gone, pdftoppm missing, …). */
+  /** Why there is no evidence (source file gone, unreadable, …). */
   unavailable?: string;
 }
 
@@ -61,66 +49,25 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Width and height of a JPEG from its start-of-frame segment (the first SOFn marker). */
-export function jpegSize(bytes: Buffer): { width: number; height: number } {
-  let at = 2; // after SOI
-  while (at + 9 < bytes.length) {
-    if (bytes[at] !== 0xff) throw new Error('not a JPEG segment');
-    const marker = bytes[at + 1];
-    const length = bytes.readUInt16BE(at + 2);
-    // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
-    }
-    at += 2 + length;
-  }
-  throw new Error('no JPEG frame header');
-}
-
-async function imageSize(path: string): Promise<{ width: number; height: number }> {
-  const handle = await open(path, 'r');
-  try {
-    // The frame header follows the JFIF and quantisation segments, well inside the first 64 KiB.
-    const head = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return jpegSize(head.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
+/** The script that carries a PDF's bytes: `window.NIANBAO_PDF["<sha256>"] = "<base64>"`. */
+export function pdfScript(sha256: string, bytes: Buffer): string {
+  return `(window.${PDF_GLOBAL}=window.${PDF_GLOBAL}||{})[${JSON.stringify(sha256)}]="${bytes.toString('base64')}";\n`;
 }
 
 /**
- * The images of a PDF's pages that hold cells; pages already rendered (same bytes) are reused. One
- * pdftoppm run covers the range of missing pages: its start-up and font loading cost more than a page.
+ * A PDF's evidence: its bytes written once into the site, named by their hash, so copies of a document
+ * share one file and a rebuild reuses it (even once the source file is gone).
  */
-async function pdfEvidence(record: ReportRecord, pagesDir: string): Promise<Evidence> {
-  const pages = [...new Set(Object.values(record.cell_details).map((d) => d.prov?.page).filter((p): p is number => p !== undefined))].sort((a, b) => a - b);
-  const base = record.sha256.slice(0, 24);
-  const fileOf = (page: number) => `${base}-p${page}.jpg`;
-  const missing: number[] = [];
-  for (const page of pages) if (!(await exists(join(pagesDir, fileOf(page))))) missing.push(page);
-  if (missing.length && !(await exists(record.source))) return { unavailable: `原文件不在：${record.source}` };
-  if (missing.length) {
-    const first = missing[0];
-    const last = missing[missing.length - 1];
-    const tmp = await mkdtemp(join(pagesDir, `.${base}-`));
-    try {
-      await run('pdftoppm', ['-jpeg', '-jpegopt', `quality=${JPEG_QUALITY}`, '-r', String(PAGE_DPI), '-f', String(first), '-l', String(last), record.source, join(tmp, 'p')]);
-      // pdftoppm names pages p-N, N zero-padded to the width of the document's page count.
-      for (const name of await readdir(tmp)) {
-        const page = Number(/-(\d+)\.jpg$/.exec(name)?.[1]);
-        if (missing.includes(page)) await rename(join(tmp, name), join(pagesDir, fileOf(page)));
-      }
-    } finally {
-      await rm(tmp, { recursive: true, force: true });
-    }
-  }
-  const out: Record<number, PageImage> = {};
-  for (const page of pages) {
-    const px = await imageSize(join(pagesDir, fileOf(page)));
-    out[page] = { file: fileOf(page), width: (px.width * 72) / PAGE_DPI, height: (px.height * 72) / PAGE_DPI };
-  }
-  return { pages: out };
+async function pdfEvidence(record: ReportRecord, sourcesDir: string): Promise<Evidence> {
+  const script = `${record.sha256}.js`;
+  const path = join(sourcesDir, script);
+  if (await exists(path)) return { pdf: { script } };
+  if (!(await exists(record.source))) return { unavailable: `原文件不在：${record.source}` };
+  // Written aside and renamed: an interrupted build leaves no half file to be reused.
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, pdfScript(record.sha256, await readFile(record.source)));
+  await rename(tmp, path);
+  return { pdf: { script } };
 }
 
 /** The tables the report's cells were read from, and for text sources the lines of cells without a table position. */
@@ -169,15 +116,15 @@ function textLines(record: ReportRecord, text: string): Pick<Evidence, 'cellLine
 }
 
 /**
- * Evidence for one report; never throws: what cannot be shown says why. Page images and the source
- * tables of a document (by its bytes' hash) are kept in `pagesDir` and reused when the site is rebuilt.
+ * Evidence for one report; never throws: what cannot be shown says why. A PDF's script and the source
+ * tables of a document (by its bytes' hash) are kept in `sourcesDir` and reused when the site is rebuilt.
  */
-export async function evidenceOf(record: ReportRecord, pagesDir: string): Promise<Evidence> {
+export async function evidenceOf(record: ReportRecord, sourcesDir: string): Promise<Evidence> {
   if (record.status === 'failed' || !Object.keys(record.cell_details).length) return {};
   try {
-    if (record.format === 'pdf') return await pdfEvidence(record, pagesDir);
+    if (record.format === 'pdf') return await pdfEvidence(record, sourcesDir);
     // Keyed by the cells' positions too: a newer reader may read other tables from the same bytes.
-    const cached = join(pagesDir, `${record.sha256.slice(0, 24)}-${positionsHash(record)}.json`);
+    const cached = join(sourcesDir, `${record.sha256.slice(0, 24)}-${positionsHash(record)}.json`);
     if (await exists(cached)) return JSON.parse(await readFile(cached, 'utf8')) as Evidence;
     if (!(await exists(record.source))) return { unavailable: `原文件不在：${record.source}` };
     const evidence = await sourceEvidence(record);

@@ -3,30 +3,29 @@
  * no server and no network. Every script and style is copied in (ECharts from its package); data is
  * written as scripts (`window.NIANBAO_… = …`) because browsers forbid fetching JSON from file://.
  */
-import { createReadStream } from 'node:fs';
 import { access, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ReportRecord } from '../schemas/record.js';
+import type { ReportRecord } from '../schemas/record.js';
 import { yearFacts, type YearFacts } from '../checks/cross-year/facts.js';
 import { runYearChecks, type YearCheck } from '../checks/cross-year/index.js';
 import { normaliseAgency } from '../structure/agency.js';
-import { evidenceOf, type Evidence } from './evidence.js';
 import { dataScript } from './html.js';
-import { indexPage, indexEntry, type IndexEntry } from './index-page.js';
-import { reportPage } from './report-page.js';
+import { writePdfjs } from './pdfjs.js';
+import { indexPage } from './index-page.js';
+import { writeReports } from './report-pool.js';
 import { readReviews } from '../reviews/store.js';
+import { readLines } from '../util/lines.js';
 
 export const SITE_DIR = 'audit';
 
 export interface BuildOptions {
-  /** Skip the evidence (page images, source tables): a faster site without the 原文位置 panel. */
+  /** Skip the evidence (PDFs, source tables): a faster site without the 原文位置 panel. */
   noEvidence?: boolean;
-  /** Documents whose evidence is prepared at once (pdftoppm processes); default one per core. */
-  concurrency?: number;
+  /** Threads writing report pages; default one per core. */
+  threads?: number;
 }
 
 export interface BuildResult {
@@ -42,12 +41,14 @@ function assetsDir(): string {
   return join(here, 'assets');
 }
 
+/** Below this many reports the pages are written in this thread: starting workers would cost more than they save. */
+const THREADS_FROM = 200;
+
 const ASSETS = ['site.css', 'index.js', 'report.js', 'review.js'];
 
-/** The records of the extract; validated against the schema when `validate` (once per build is enough). */
-async function* readRecords(outDir: string, validate: boolean): AsyncIterable<ReportRecord> {
-  const lines = createInterface({ input: createReadStream(join(outDir, 'reports.ndjson'), 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim()) yield validate ? ReportRecord.parse(JSON.parse(line)) : (JSON.parse(line) as ReportRecord);
+/** The records of the extract, unvalidated: each is validated once, where its page is written. */
+async function* readRecords(outDir: string): AsyncIterable<ReportRecord> {
+  for await (const line of readLines(join(outDir, 'reports.ndjson'))) if (line.trim()) yield JSON.parse(line) as ReportRecord;
 }
 
 /** The output folder holds no extract to build a site from. */
@@ -61,12 +62,14 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
     throw new NoExtractError(`${join(outDir, 'reports.ndjson')} not found: run \`nianbao extract … --out ${outDir}\` first`);
   }
   const site = join(outDir, SITE_DIR);
-  // Pages of a previous build go (reports no longer in the extract); page images and source tables stay for reuse.
-  for (const d of ['data', 'reports']) await rm(join(site, d), { recursive: true, force: true });
-  for (const d of ['assets', 'data', 'reports', 'pages']) await mkdir(join(site, d), { recursive: true });
+  // Pages of a previous build go (reports no longer in the extract); PDFs and source tables stay for reuse.
+  // pages/ held the page images of sites built before PDFs were drawn in the browser.
+  for (const d of ['data', 'reports', 'pages']) await rm(join(site, d), { recursive: true, force: true });
+  for (const d of ['assets', 'data', 'reports', 'sources']) await mkdir(join(site, d), { recursive: true });
   const require = createRequire(import.meta.url);
   await copyFile(require.resolve('echarts/dist/echarts.min.js'), join(site, 'assets', 'echarts.min.js'));
   for (const a of ASSETS) await copyFile(join(assetsDir(), a), join(site, 'assets', a));
+  if (!options.noEvidence) await writePdfjs(join(site, 'assets'));
 
   const reviews = await readReviews(outDir);
   // Pass 1: each report's page name (two copies of the same bytes share a report_id), and the facts the year rules need.
@@ -74,12 +77,14 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
   const slugs = new Map<string, string>();
   const used = new Set<string>();
   const order: string[] = [];
-  for await (const record of readRecords(outDir, false)) {
+  const ids: string[] = [];
+  for await (const record of readRecords(outDir)) {
     let slug = record.report_id;
     for (let n = 2; used.has(slug); n++) slug = `${record.report_id}-${n}`;
     used.add(slug);
     if (!slugs.has(record.report_id)) slugs.set(record.report_id, slug);
     order.push(slug);
+    ids.push(record.report_id);
     const f = yearFacts(record, normaliseAgency);
     if (f) facts.push(f);
   }
@@ -93,36 +98,16 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
     }
   }
 
-  // Pass 2: one page per report, a few documents' evidence prepared at once; records are not all held.
-  const entries: IndexEntry[] = [];
-  const evidenceBySha = new Map<string, Promise<Evidence>>();
-  const writeReport = async (record: ReportRecord, slug: string) => {
-    let evidence: Evidence = {};
-    if (!options.noEvidence) {
-      let p = evidenceBySha.get(record.sha256);
-      if (!p) evidenceBySha.set(record.sha256, (p = evidenceOf(record, join(site, 'pages'))));
-      evidence = await p;
+  // Pass 2: one page per report, written on every core; records are not all held.
+  const tasks = async function* () {
+    let i = 0;
+    for await (const line of readLines(join(outDir, 'reports.ndjson'))) {
+      if (!line.trim()) continue;
+      const slug = order[i];
+      yield { line, slug, yearChecks: checksOf.get(ids[i++]) ?? [] };
     }
-    const { html } = reportPage({ record, slug, reviews, yearChecks: checksOf.get(record.report_id) ?? [], slugs, evidence });
-    await writeFile(join(site, 'reports', `${slug}.html`), html);
   };
-  // Evidence runs pdftoppm and readers: one document per core. Without it, pages are only written.
-  const limit = options.concurrency ?? (options.noEvidence ? 16 : availableParallelism());
-  const inflight = new Set<Promise<void>>();
-  let failure: unknown;
-  let i = 0;
-  for await (const record of readRecords(outDir, true)) {
-    const slug = order[i++];
-    entries.push(indexEntry(record, slug, reviews));
-    const task: Promise<void> = writeReport(record, slug)
-      .catch((err) => void (failure ??= err))
-      .finally(() => inflight.delete(task));
-    inflight.add(task);
-    if (inflight.size >= limit) await Promise.race(inflight);
-    if (failure) break;
-  }
-  await Promise.all(inflight);
-  if (failure) throw failure;
+  const entries = await writeReports(tasks(), { site, noEvidence: !!options.noEvidence, reviews, slugs }, options.threads ?? (order.length < THREADS_FROM ? 1 : availableParallelism()));
 
   const index = indexPage(entries);
   await writeFile(join(site, 'data', 'index.js'), dataScript('NIANBAO_INDEX', index.data));

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { buildSite, NoExtractError } from '../audit/site.js';
 
 export function registerAuditCommand(program: Command): void {
@@ -6,11 +6,16 @@ export function registerAuditCommand(program: Command): void {
     .command('audit')
     .description('write OUT/audit/: a static audit site over an extract (opens from file://, no server, no network)')
     .argument('<out>', 'the output folder of `nianbao extract`')
-    .option('--no-evidence', 'skip page images and source tables (faster, no 原文位置 panel)')
-    .action(async (out: string, opts: { evidence: boolean }) => {
+    .option('--no-evidence', 'skip the PDFs and source tables (faster, no 原文位置 panel)')
+    .option('--threads <n>', 'threads writing report pages (default: one per core from 200 reports, else 1)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of threads, at least 1');
+      return n;
+    })
+    .action(async (out: string, opts: { evidence: boolean; threads?: number }) => {
       let result;
       try {
-        result = await buildSite(out, { noEvidence: !opts.evidence });
+        result = await buildSite(out, { noEvidence: !opts.evidence, threads: opts.threads });
       } catch (err) {
         if (!(err instanceof NoExtractError)) throw err;
         process.stderr.write(`nianbao: ${err.message}\n`);

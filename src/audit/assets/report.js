@@ -14,36 +14,93 @@
   }
   function cellsFor(key) { return document.querySelectorAll('td.v[data-key="' + CSS.escape(key) + '"]'); }
 
+  // PDFs are drawn here with pdf.js (bundled in assets/) from the document's own bytes, which the site
+  // carries as a script in sources/ (file:// forbids fetching the PDF). Loaded on the first click only.
+  function loadScript(src) {
+    return new Promise(function (ok, fail) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.onload = ok;
+      s.onerror = function () { fail(new Error('无法载入 ' + src)); };
+      document.head.appendChild(s);
+    });
+  }
+  var pdfDocument;
+  function pdf() {
+    if (!pdfDocument) {
+      pdfDocument = loadScript('../assets/pdf.worker.js')
+        .then(function () { return loadScript('../assets/pdf.js'); })
+        .then(function () { return loadScript('../sources/' + ev.pdf.script); })
+        .then(function () {
+          var b64 = window.NIANBAO_PDF[data.sha256];
+          var bin = atob(b64);
+          var bytes = new Uint8Array(bin.length);
+          for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+          return window.pdfjsLib.getDocument({ data: bytes, isEvalSupported: false }).promise;
+        });
+    }
+    return pdfDocument;
+  }
+  /** The page drawn once (at twice its size in points: digits stay sharp when the panel zooms in), as an image. */
+  var pageImages = {};
+  var PAGE_SCALE = 2;
+  function pageImage(n) {
+    if (!pageImages[n]) {
+      pageImages[n] = pdf().then(function (doc) { return doc.getPage(n); }).then(function (page) {
+        var viewport = page.getViewport({ scale: PAGE_SCALE });
+        var canvas = document.createElement('canvas');
+        canvas.width = Math.ceil(viewport.width);
+        canvas.height = Math.ceil(viewport.height);
+        return page.render({ canvasContext: canvas.getContext('2d'), viewport: viewport, canvas: canvas }).promise.then(function () {
+          return { src: canvas.toDataURL('image/png'), points: page.getViewport({ scale: 1 }) };
+        });
+      });
+    }
+    return pageImages[n];
+  }
+
   function pdfView(c) {
     var p = c.prov;
-    var img = ev.pages && ev.pages[p.page];
-    if (!img) return el('p', 'muted', '第 ' + p.page + ' 页（页面图像不可用）');
-    var wrap = el('div', 'page-view');
-    wrap.dataset.page = p.page;
-    var im = el('img');
-    im.src = '../pages/' + img.file;
-    im.alt = '原文第 ' + p.page + ' 页';
-    wrap.appendChild(im);
-    if (p.bbox) {
-      var pad = 2;
-      var box = el('div', 'box');
-      box.style.left = ((p.bbox[0] - pad) / img.width) * 100 + '%';
-      box.style.top = ((img.height - p.bbox[3] - pad) / img.height) * 100 + '%';
-      box.style.width = ((p.bbox[2] - p.bbox[0] + 2 * pad) / img.width) * 100 + '%';
-      box.style.height = ((p.bbox[3] - p.bbox[1] + 2 * pad) / img.height) * 100 + '%';
-      wrap.appendChild(box);
-      im.addEventListener('load', function () { box.scrollIntoView({ block: 'center', inline: 'center' }); });
-    }
     var frag = document.createDocumentFragment();
     frag.appendChild(el('p', 'where', '原文第 ' + p.page + ' 页' + (p.origin === 'ocr' ? '（OCR 识别' + (p.confidence !== undefined ? '，置信度 ' + Math.round(p.confidence) : '') + '）' : '')));
-    // The page at about its rendered size, scrolled to the box: the digits stay legible in the panel.
+    if (!ev.pdf) { frag.appendChild(el('p', 'muted', '页面不可用')); return frag; }
+    var wrap = el('div', 'page-view');
+    wrap.dataset.page = p.page;
+    var status = el('p', 'muted page-status', '正在绘制第 ' + p.page + ' 页…');
+    // The page at about twice the panel's width, scrolled to the box: the digits stay legible in the panel.
     var scroll = el('div', 'page-scroll');
     scroll.appendChild(wrap);
+    frag.appendChild(status);
     frag.appendChild(scroll);
     var whole = el('button', 'page-toggle', '整页 / 放大');
     whole.type = 'button';
     whole.addEventListener('click', function () { scroll.classList.toggle('whole'); });
     frag.appendChild(whole);
+    pageImage(p.page).then(function (drawn) {
+      var im = el('img');
+      im.alt = '原文第 ' + p.page + ' 页';
+      im.src = drawn.src;
+      return im.decode().then(function () {
+        wrap.appendChild(im);
+        status.remove();
+        if (!p.bbox) return;
+        // The box from the PDF's user space to the page as drawn (rotation and crop box included).
+        var vp = drawn.points;
+        var r = vp.convertToViewportRectangle(p.bbox);
+        var pad = 2;
+        var left = Math.min(r[0], r[2]) - pad, right = Math.max(r[0], r[2]) + pad;
+        var top = Math.min(r[1], r[3]) - pad, bottom = Math.max(r[1], r[3]) + pad;
+        var box = el('div', 'box');
+        box.style.left = (left / vp.width) * 100 + '%';
+        box.style.top = (top / vp.height) * 100 + '%';
+        box.style.width = ((right - left) / vp.width) * 100 + '%';
+        box.style.height = ((bottom - top) / vp.height) * 100 + '%';
+        wrap.appendChild(box);
+        box.scrollIntoView({ block: 'center', inline: 'center' });
+      });
+    }).catch(function (err) {
+      status.textContent = '无法绘制第 ' + p.page + ' 页：' + err.message;
+    });
     return frag;
   }
   function tableView(c) {

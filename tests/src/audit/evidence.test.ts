@@ -1,10 +1,11 @@
 /** Evidence on the source: every value of the corpus can be found again where the site says it was read. */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { evidenceOf } from '../../../src/audit/evidence.js';
+import { evidenceOf, PDF_GLOBAL } from '../../../src/audit/evidence.js';
 import { extractFile } from '../../../src/pipeline.js';
 import { CORPUS } from '../../corpus/truth.js';
 
@@ -36,22 +37,22 @@ describe('evidence of where each value was read', () => {
     }
   });
 
-  it.skipIf(!existsSync('/usr/bin/pdftoppm'))('a PDF: an image of each page holding cells, sized in the PDF\'s points', async () => {
+  it('a PDF: the document itself written once into the site, named by its hash, for pdf.js to draw in the browser', async () => {
     const path = join(CORPUS, 'real/hongze-2023.pdf');
     const record = await extractFile(path);
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-ev-'));
     const evidence = await evidenceOf(record, dir);
-    const pages = new Set(Object.values(record.cell_details).map((d) => d.prov!.page!));
-    expect(Object.keys(evidence.pages!).map(Number).sort()).toEqual([...pages].sort());
-    const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))!;
-    for (const page of pages) {
-      const img = evidence.pages![page];
-      expect(existsSync(join(dir, img.file))).toBe(true);
-      expect(Math.abs(img.width - Number(size[1]))).toBeLessThan(1);
-      expect(Math.abs(img.height - Number(size[2]))).toBeLessThan(1);
-    }
-    // A rebuild reuses the images: the same answer, even once the source file is gone.
+    expect(evidence).toEqual({ pdf: { script: `${record.sha256}.js` } });
+    // The script hands the page the document's exact bytes under its hash.
+    const script = readFileSync(join(dir, evidence.pdf!.script), 'utf8');
+    const sandbox: { window: Record<string, Record<string, string>> } = { window: {} };
+    runInNewContext(script, sandbox);
+    const bytes = Buffer.from(sandbox.window[PDF_GLOBAL][record.sha256], 'base64');
+    expect(bytes.equals(readFileSync(path))).toBe(true);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(record.sha256);
+    // A rebuild reuses it: the same answer, even once the source file is gone.
     expect(await evidenceOf({ ...record, source: '/nonexistent/hongze.pdf' }, dir)).toEqual(evidence);
+    expect(readdirSync(dir)).toEqual([`${record.sha256}.js`]);
   });
 
   it('says why there is no evidence when the source file is gone', async () => {

@@ -1,10 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { failedRecord } from '../../../src/pipeline.js';
+import { CORPUS } from '../../corpus/truth.js';
 
 const run = promisify(execFile);
 const BIN = join(process.cwd(), 'bin/nianbao.js');
@@ -37,4 +38,27 @@ describe('nianbao serve --host', () => {
     expect(stderr).toContain('warning: listening on 0.0.0.0: anyone who can reach this address can read the reports and record review decisions');
     expect(stderr).toMatch(/serve: 1 reports at http:\/\/0\.0\.0\.0:\d+\//);
   });
+});
+
+describe('nianbao audit --threads', () => {
+  it('writes the same site from worker threads as from one thread', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-threads-'));
+    await run(process.execPath, [BIN, 'extract', join(CORPUS, 'real'), join(CORPUS, 'rendered'), join(CORPUS, 'variety'), '--out', out, '-q'], { maxBuffer: 1 << 24 });
+    const site = (): Map<string, string> => {
+      const files = new Map<string, string>();
+      for (const dir of ['reports', 'sources', 'data']) {
+        for (const name of readdirSync(join(out, 'audit', dir))) files.set(`${dir}/${name}`, readFileSync(join(out, 'audit', dir, name), 'utf8'));
+      }
+      files.set('index.html', readFileSync(join(out, 'audit', 'index.html'), 'utf8'));
+      return files;
+    };
+    await run(process.execPath, [BIN, 'audit', out, '--threads', '2']);
+    const threaded = site();
+    rmSync(join(out, 'audit'), { recursive: true });
+    await run(process.execPath, [BIN, 'audit', out, '--threads', '1']);
+    const single = site();
+    expect([...threaded.keys()].sort()).toEqual([...single.keys()].sort());
+    expect([...threaded.keys()].filter((k) => k.startsWith('reports/')).length).toBe(readFileSync(join(out, 'reports.ndjson'), 'utf8').trim().split('\n').length);
+    for (const [name, text] of single) expect(threaded.get(name), name).toBe(text);
+  }, 180_000);
 });
