@@ -85,7 +85,8 @@ function scaled(gray: GrayImage, source: { width: number; height: number; dpi?: 
   const { scale, dpi } = scaling(source, options);
   const width = Math.max(1, Math.round(source.width * scale));
   const height = Math.max(1, Math.round(source.height * scale));
-  const out = width === gray.width && height === gray.height ? gray : resize(gray, width, height);
+  // Scans (150–200 dpi) keep sharp edges replicated; a screenshot's small glyphs, tripled, read better smoothed.
+  const out = width === gray.width && height === gray.height ? gray : scale > 2 ? smoothResize(gray, width, height) : resize(gray, width, height);
   return { gray: out, dpi: (dpi * width) / source.width, source };
 }
 
@@ -173,6 +174,29 @@ export function resize(image: GrayImage, width: number, height: number): GrayIma
       let sum = 0;
       for (let v = y0; v < y1; v++) for (let u = x0; u < x1; u++) sum += image.pixels[v * image.width + u];
       out[y * width + x] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
+    }
+  }
+  return { width, height, pixels: out };
+}
+
+/** Bilinear resampling, for screenshots scaled up about three times: replicated 3×3 blocks read worse. */
+export function smoothResize(image: GrayImage, width: number, height: number): GrayImage {
+  const out = new Uint8Array(width * height);
+  const sx = image.width / width;
+  const sy = image.height / height;
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(image.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(image.height - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(image.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(image.width - 1, x0 + 1);
+      const wx = fx - x0;
+      const top = image.pixels[y0 * image.width + x0] * (1 - wx) + image.pixels[y0 * image.width + x1] * wx;
+      const bottom = image.pixels[y1 * image.width + x0] * (1 - wx) + image.pixels[y1 * image.width + x1] * wx;
+      out[y * width + x] = Math.round(top * (1 - wy) + bottom * wy);
     }
   }
   return { width, height, pixels: out };
