@@ -12,6 +12,7 @@ import { extractFile } from '../../../src/pipeline.js';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
 import type { ReportRecord } from '../../../src/schemas/record.js';
 import { pagePicture, photoJpeg, tiffOf } from '../../helpers/pictures.js';
+import { OCR_CONFIDENCE_FLOOR } from '../../../src/templates/doubt.js';
 import { LOW_CONFIDENCE, scoreScan } from '../pdf/scan-score.js';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
@@ -55,9 +56,9 @@ function expectOcrCells(record: ReportRecord): void {
     expect(typeof record.cell_details[key]?.prov?.confidence, key).toBe('number');
     expect(record.cell_details[key]?.prov?.bbox, key).toHaveLength(4);
   }
-  // A finding on a cell read with low confidence is the reading's doubt, not the report's inconsistency.
+  // A finding on a cell read below the confidence floor is the reading's doubt, not the report's inconsistency.
   for (const finding of record.findings) {
-    const lowConfidence = finding.cells.some((key) => (record.cell_details[key]?.prov?.confidence ?? 100) < LOW_CONFIDENCE);
+    const lowConfidence = finding.cells.some((key) => (record.cell_details[key]?.prov?.confidence ?? 100) < OCR_CONFIDENCE_FLOOR);
     if (lowConfidence && finding.severity !== 'info') expect(finding.basis, finding.rule).toBe('doubtful');
   }
 }
