@@ -11,5 +11,6 @@ import { xlsReader } from './xls.js';
 import { oleReader } from './ole.js';
 import { htmlReader } from './html.js';
 import { txtReader } from './txt.js';
+import { imageReader } from './image.js';
 
-export const READERS: Reader[] = [pdfReader, docxReader, xlsxReader, xlsReader, oleReader, htmlReader, txtReader];
+export const READERS: Reader[] = [pdfReader, docxReader, xlsxReader, xlsReader, oleReader, imageReader, htmlReader, txtReader];

@@ -32,6 +32,16 @@ export interface OcrOptions {
 
 const POINTS_PER_INCH = 72;
 
+/** Where a gray image stands: its resolution, its page number, and optionally its exact size and a work directory. */
+export interface GrayImagePage {
+  dpi: number;
+  page: number;
+  /** The page's size in points; default: the image's pixels at `dpi`. */
+  size?: { width: number; height: number };
+  /** A directory for tesseract's input files, kept; default: a private one, removed. */
+  workDir?: string;
+}
+
 /** Are pdftoppm, pdfinfo and tesseract (with Simplified Chinese) installed? */
 export async function ocrAvailable(): Promise<boolean> {
   try {
@@ -60,7 +70,26 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
   const dpi = Math.min(requestedDpi, Math.floor(Math.sqrt((options.maxPixels ?? DEFAULT_LIMITS.maxOcrPixels) / ((width / POINTS_PER_INCH) * (height / POINTS_PER_INCH)))));
   const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-'));
   try {
-    const image = straighten(await renderGray(pdfPath, page, dpi, workDir, timeoutMs), options.deskew ?? true);
+    return await ocrGrayImage(await renderGray(pdfPath, page, dpi, workDir, timeoutMs), { dpi, page, size: { width, height }, workDir }, options);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Reads one already rendered gray page image (a PDF page from pdftoppm, or a picture decoded by the image
+ * reader) as ocrPdfPage does: straightened, rulings found and erased, words read, cells re-read. `dpi`
+ * is the image's resolution, which sizes the ruling thresholds and converts pixels to points; the page
+ * is the image's size at that resolution unless `size` (points) says otherwise (a PDF page's exact size,
+ * which the rendered pixels only round to). A work directory of the caller's is used when given (and
+ * left to the caller), else a private one is made and removed.
+ */
+export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: OcrOptions = {}): Promise<PageContent> {
+  const { dpi, page } = at;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const workDir = at.workDir ?? (await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-')));
+  try {
+    const image = straighten(gray, options.deskew ?? true);
     const px = (points: number) => Math.max(1, Math.round((points * dpi) / POINTS_PER_INCH));
     const rulings = detectRulings(image, { minLength: px(20), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
     const cleaned = eraseRulings(image, rulings);
@@ -83,6 +112,8 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
     }
 
     const scale = POINTS_PER_INCH / dpi;
+    const width = at.size?.width ?? gray.width * scale;
+    const height = at.size?.height ?? gray.height * scale;
     return {
       page,
       width,
@@ -91,7 +122,7 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
       lines: rulings.map((line) => toRulingLine(line, page, scale, height)),
     };
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    if (!at.workDir) await rm(workDir, { recursive: true, force: true });
   }
 }
 

@@ -7,6 +7,7 @@
  * (legacy_stats.row is a row number, cells.row a row id).
  */
 import { DOUBTS } from '../templates/doubt.js';
+import { Format } from '../../extractors/model.js';
 
 /** Frictionless Table Schema field types, the only ones used. */
 export type ColumnType = 'string' | 'integer' | 'number';
@@ -33,7 +34,7 @@ export const COLUMNS: Record<string, ColumnMeaning> = {
   report_id: text('报告编号：输入文件字节的 SHA-256 前缀', 'report id: sha256 of the input bytes'),
   source: text('输入文件路径或网址（与运行时给出的一致）', 'the input path or URL as given to the run'),
   sha256: text('输入文件字节的完整 SHA-256', 'sha256 of the whole input file'),
-  format: text('读取器判定的文件格式', 'file format as decided from the bytes', ['html', 'docx', 'pdf', 'txt', 'doc', 'wps', 'unknown']),
+  format: text('读取器判定的文件格式', 'file format as decided from the bytes', Format.options),
   status: text('处理状态：ok 三张表都找到；partial 部分找到；failed 无法读取', 'ok: all template tables found; partial: some missing; failed: unreadable', STATUS_VALUES),
   error: text('失败原因', 'why the document failed'),
   error_code: text('失败原因代码', 'stable code of the failure'),

@@ -1,0 +1,40 @@
+/**
+ * The picture reader: a .png/.jpg/.tif/.bmp file is one report, read like a scanned PDF. Each page
+ * (a TIFF may hold several) is decoded to a gray bitmap at about 300 dpi and goes through the same OCR
+ * table reader as a scanned page (rulings, words, cell re-reads), then the same layout and assembly, so
+ * a table split over two pages is joined as in a PDF and every cell carries origin `ocr` and its
+ * confidence. Without tesseract the file is refused as `ocr-unavailable`, never returned empty.
+ */
+import { UnreadableDocumentError, type DocumentModel, type Message } from '../model.js';
+import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
+import { layoutPage } from '../pdf/layout.js';
+import { assemble } from '../pdf/assemble.js';
+import { decodeImage, imageKind } from './decode.js';
+
+/** The Debian packages the OCR path needs, named wherever their absence is reported. */
+export const OCR_PACKAGES = 'tesseract-ocr tesseract-ocr-chi-sim poppler-utils';
+
+export interface ImageReadOptions {
+  maxPages: number;
+  maxOcrPixels: number;
+  /** Is OCR installed? Default: asks the tools (tests replace it). */
+  ocrAvailable?: () => Promise<boolean>;
+}
+
+export async function readImage(bytes: Buffer, options: ImageReadOptions): Promise<DocumentModel> {
+  const kind = imageKind(bytes);
+  if (!(await (options.ocrAvailable ?? ocrAvailable)())) {
+    throw new UnreadableDocumentError('ocr-unavailable', `the file is a ${kind?.toUpperCase() ?? ''} picture and only OCR can read it, but tesseract (with chi_sim) is not installed: apt-get install ${OCR_PACKAGES}`);
+  }
+  const pages = await decodeImage(bytes, { maxPages: options.maxPages, maxPixels: options.maxOcrPixels });
+  const messages: Message[] = [];
+  const layouts = [];
+  for (const [i, page] of pages.entries()) {
+    const content = await ocrGrayImage(page.gray, { dpi: page.dpi, page: i + 1 });
+    const stated = page.source.dpi ? `${page.source.dpi} dpi` : `no resolution stated, taken as a screenshot`;
+    messages.push({ code: 'ocr-used', message: `page ${i + 1} read by OCR (${kind?.toUpperCase()} picture, ${page.source.width}×${page.source.height} pixels, ${stated}; read at ${Math.round(page.dpi)} dpi)` });
+    layouts.push(layoutPage(content));
+  }
+  const { blocks, messages: assembled } = assemble(layouts);
+  return { format: 'image', blocks, meta: { pageCount: pages.length }, messages: [...messages, ...assembled] };
+}

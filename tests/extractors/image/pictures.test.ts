@@ -1,0 +1,102 @@
+/**
+ * Pictures of a corpus report's table pages read end to end (reader, OCR, template, checks): a two-page
+ * TIFF whose requests table runs over the page break, a photo-like JPEG (turned, speckled, recompressed)
+ * and a PNG screenshot at screen resolution. Each is scored on the truth cells of the tables it shows.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractFile } from '../../../src/pipeline.js';
+import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
+import type { ReportRecord } from '../../../src/schemas/record.js';
+import { pagePicture, photoJpeg, tiffOf } from '../../helpers/pictures.js';
+import { OCR_CONFIDENCE_FLOOR } from '../../../src/templates/doubt.js';
+import { LOW_CONFIDENCE, scoreScan } from '../pdf/scan-score.js';
+
+const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+const PDF = path.join(CORPUS, 'real/hongze-2023.pdf');
+const TRUTH: Record<string, number | null> = JSON.parse(readFileSync(path.join(CORPUS, 'real/hongze-2023.truth.json'), 'utf8')).cells;
+/** The truth cells of the tables these pages show (page 3: requests; page 4: its tail and appeals). */
+const shown = (prefixes: string[]) => Object.fromEntries(Object.entries(TRUTH).filter(([key]) => prefixes.some((p) => key.startsWith(p))));
+
+const available = await ocrAvailable();
+
+function picture(name: string, make: () => Promise<Buffer>): () => ReportRecord {
+  let dir = '';
+  let record: ReportRecord;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'nianbao-picture-'));
+    const file = path.join(dir, name);
+    await writeFile(file, await make());
+    record = await extractFile(file);
+  }, 600_000);
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return () => record;
+}
+
+function expectScore(record: ReportRecord, truth: Record<string, number | null>, label: string): void {
+  const score = scoreScan(truth, record);
+  const wrong = score.wrong.map((k) => `${k}=${record.cells[k]} (truth ${truth[k]}, doubt ${record.cell_details[k]?.doubt ?? '-'})`);
+  console.log(`${label}: ${score.right}/${score.total} right; wrong: ${wrong.join('; ') || 'none'}`);
+  expect(score.silentlyWrong).toEqual([]);
+  // Every wrong cell is blank or carries a doubt; none passes as read.
+  for (const key of score.wrong) expect(record.cells[key] === null || record.cell_details[key]?.doubt !== undefined || (record.cell_details[key]?.prov?.confidence ?? 100) < LOW_CONFIDENCE, key).toBe(true);
+  expect(score.right / score.total).toBeGreaterThanOrEqual(0.98);
+}
+
+function expectOcrCells(record: ReportRecord): void {
+  const numbers = Object.entries(record.cells).filter(([, value]) => typeof value === 'number');
+  expect(numbers.length).toBeGreaterThan(0);
+  for (const [key] of numbers) {
+    expect(record.cell_details[key]?.prov?.origin, key).toBe('ocr');
+    expect(typeof record.cell_details[key]?.prov?.confidence, key).toBe('number');
+    expect(record.cell_details[key]?.prov?.bbox, key).toHaveLength(4);
+  }
+  // A finding on a cell read below the confidence floor is the reading's doubt, not the report's inconsistency.
+  for (const finding of record.findings) {
+    const lowConfidence = finding.cells.some((key) => (record.cell_details[key]?.prov?.confidence ?? 100) < OCR_CONFIDENCE_FLOOR);
+    if (lowConfidence && finding.severity !== 'info') expect(finding.basis, finding.rule).toBe('doubtful');
+  }
+}
+
+describe.skipIf(!available)('a two-page TIFF (200 dpi) of the requests and appeals pages', () => {
+  const record = picture('hongze.tif', () => tiffOf(PDF, [3, 4], 200));
+
+  it('is read as one picture report whose two pages went through OCR, the requests table joined over the break', () => {
+    expect(record().format).toBe('image');
+    const codes = record().messages.map((m) => m.code);
+    expect(codes.filter((c) => c === 'ocr-used')).toHaveLength(2);
+    expect(codes).toContain('table-split-joined');
+  });
+
+  it('gets at least 98% of the requests and appeals cells right, none silently wrong', () => {
+    expectScore(record(), shown(['requests.', 'appeals.']), 'TIFF');
+    expectOcrCells(record());
+  });
+});
+
+describe.skipIf(!available)('a photo-like JPEG of the appeals page (turned 0.7°, speckled, quality 60)', () => {
+  const record = picture('photo.jpg', () => photoJpeg(PDF, 4, 200, 0.7, 60));
+
+  it('gets at least 98% of the appeals cells right, none silently wrong', () => {
+    expectScore(record(), shown(['appeals.']), 'JPEG photo');
+    expectOcrCells(record());
+  });
+});
+
+describe.skipIf(!available)('a PNG screenshot of the appeals page at screen resolution (96 dpi)', () => {
+  const record = picture('screenshot.png', () => pagePicture(PDF, 4, 96, 'png'));
+
+  it('is scaled from its 96 dpi to about 300 dpi', () => {
+    expect(record().messages.find((m) => m.code === 'ocr-used')?.message).toMatch(/PNG picture, 794×1123 pixels, 96 dpi; read at 300 dpi/);
+  });
+
+  it('gets at least 98% of the appeals cells right, none silently wrong', () => {
+    expectScore(record(), shown(['appeals.']), 'PNG screenshot');
+    expectOcrCells(record());
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Picture fixtures made from the corpus PDFs in the test: pages rasterised by pdftoppm as a scanner or a
+ * screenshot would, as PNG, JPEG (optionally turned a little and recompressed, like a photo-copy) or a
+ * multi-page TIFF. Renders are cached per process in a temp folder, so several tests share one.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parsePgm, type GrayImage } from '../../extractors/pdf/ocr/pgm.js';
+import { rotate } from '../../extractors/pdf/ocr/deskew.js';
+import { imagesToPdf } from '../../tools/pdf/images-to-pdf.js';
+import { grayTiff } from './tiff.js';
+
+const run = promisify(execFile);
+let cacheDir: Promise<string> | undefined;
+const dir = () => (cacheDir ??= mkdtemp(path.join(tmpdir(), 'nianbao-pictures-')));
+
+async function tool(command: string, args: string[]): Promise<void> {
+  await run(command, args, { timeout: 120_000, maxBuffer: 16 << 20 });
+}
+
+let counter = 0;
+async function fresh(): Promise<string> {
+  return path.join(await dir(), `r${++counter}`);
+}
+
+/** The pages as gray bitmaps at `dpi`. */
+export async function grayPages(pdf: string, pages: number[], dpi: number): Promise<GrayImage[]> {
+  const out: GrayImage[] = [];
+  for (const page of pages) {
+    const base = await fresh();
+    await tool('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
+    out.push(parsePgm(await readFile(`${base}.pgm`)));
+  }
+  return out;
+}
+
+/** One page as a PNG or JPEG at `dpi` (pdftoppm states the resolution in the file only for JPEG). */
+export async function pagePicture(pdf: string, page: number, dpi: number, kind: 'png' | 'jpeg', quality = 90): Promise<Buffer> {
+  const base = await fresh();
+  const args = kind === 'png' ? ['-png'] : ['-jpeg', '-jpegopt', `quality=${quality}`];
+  await tool('pdftoppm', [...args, '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
+  return readFile(`${base}.${kind === 'png' ? 'png' : 'jpg'}`);
+}
+
+/** Pages as one multi-page gray TIFF at `dpi`. */
+export async function tiffOf(pdf: string, pages: number[], dpi: number): Promise<Buffer> {
+  return grayTiff(await grayPages(pdf, pages, dpi), dpi);
+}
+
+/**
+ * A photo-like copy of one page: turned by `degrees`, speckled, and saved as a JPEG of low quality (the
+ * turned page is wrapped in a PDF so that pdftoppm, the one JPEG encoder at hand, writes it).
+ */
+export async function photoJpeg(pdf: string, page: number, dpi: number, degrees: number, quality: number): Promise<Buffer> {
+  const [gray] = await grayPages(pdf, [page], dpi);
+  const turned = rotate(gray, -degrees, 255);
+  let seed = 12345;
+  for (let i = 0; i < turned.pixels.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const noise = ((seed / 0x7fffffff) * 2 - 1) * 12;
+    turned.pixels[i] = Math.max(0, Math.min(255, turned.pixels[i] + noise));
+  }
+  const wrapped = await fresh();
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(`${wrapped}.pdf`, imagesToPdf([{ gray: turned, width: (turned.width * 72) / dpi, height: (turned.height * 72) / dpi }]));
+  const base = await fresh();
+  await tool('pdftoppm', ['-jpeg', '-jpegopt', `quality=${quality}`, '-r', String(dpi), '-singlefile', `${wrapped}.pdf`, base]);
+  return readFile(`${base}.jpg`);
+}
+
+export async function listCache(): Promise<string[]> {
+  return readdir(await dir());
+}
