@@ -26,9 +26,16 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'serve', term: 'serve [options] <out>', description: 'serve the audit site of an extract and record review decisions in OUT/reviews.ndjson', load: async () => (await import('./serve-command.js')).registerServeCommand },
 ];
 
-/** The command a command line names: the first word that is not an option (after `help`, the one it asks about). */
+/**
+ * The command a command line names: the first word that is not an option (after `help`, the one it
+ * asks about). None when nianbao's own --help or --version comes first: that help lists every command.
+ */
 export function namedCommand(args: string[]): CommandEntry | undefined {
+  const first = args.findIndex((a) => !a.startsWith('-'));
+  if (args.slice(0, first === -1 ? args.length : first).some((a) => PROGRAM_OPTIONS.has(a))) return undefined;
   const words = args.filter((a) => !a.startsWith('-'));
   const name = words[0] === 'help' ? words[1] : words[0];
   return COMMANDS.find((c) => c.name === name);
 }
+
+const PROGRAM_OPTIONS = new Set(['-h', '--help', '-V', '--version']);

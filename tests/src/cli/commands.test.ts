@@ -23,5 +23,8 @@ describe('the command registry', () => {
     expect(namedCommand(['--help'])).toBeUndefined();
     expect(namedCommand(['extrct'])).toBeUndefined();
     expect(namedCommand([])).toBeUndefined();
+    // nianbao's own help before the command: the help that lists every command.
+    expect(namedCommand(['-h', 'extract'])).toBeUndefined();
+    expect(namedCommand(['extract', '--help'])?.name).toBe('extract');
   });
 });
