@@ -8,6 +8,11 @@
  * Documents per format: 2,010 HTML and TXT, 1,005 DOCX and PDF (6,030 in all), or --docs N of each.
  * Large enough that worker start-up is a small part of every run, as in a researcher's real batch.
  *
+ * Per format it also prints where one worker's time goes by pipeline stage (src/run/stages.ts), the
+ * marginal CPU of one more document (the N-document run less a 1-document run, over N − 1) as a ratio
+ * to the references measured in the same run (getText and pdftotext for PDF, a bare cheerio walk for
+ * HTML, the bare loops for the pool), and `nianbao --help` against `node -e 0`.
+ *
  * --queue adds, per format, the same documents through Redis (a redis-server of its own) with 1 and 2
  * `nianbao worker` processes, and the queue's overhead per document against the local pool.
  */
@@ -18,7 +23,9 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runBatch } from '../src/run/batch.js';
 import { buildCorpus, type BenchFormat } from './corpus.js';
-import { pdfParseTiming, pdftotextTiming, type Timing } from './reference.js';
+import { cheerioWalkTiming, pdfParseTiming, pdftotextTiming, type Timing } from './reference.js';
+import { enableStageTimes, takeStageTimes, STAGES, type StageTimes } from '../src/run/stages.js';
+import { startupTiming, type StartupTiming } from './startup.js';
 import { ceilingTiming } from './ceiling.js';
 import { auditBench } from './audit.js';
 import { cpuMsSoFar } from './cpu.js';
@@ -135,10 +142,18 @@ async function main(): Promise<void> {
   // Thousands of new files: let the kernel write them back now, not during the first timed run.
   await promisify(execFile)('sync').catch(() => undefined);
   const rows: Row[] = [];
+  const fixedCpuMs = new Map<string, number>();
+  const stages = new Map<string, StageTimes>();
+  enableStageTimes();
   try {
     for (const format of args.formats) {
       const paths = corpus.get(format) ?? [];
       if (paths.length === 0) continue;
+      // The fixed cost of a run (worker start-up, the first document's module loading), so that the
+      // N-document run gives the marginal cost of one more document.
+      const first = await measured(() => runBatch([{ path: paths[0], source: paths[0] }], { outDir: join(dir, `out-${format}-first`), workers: 1 }));
+      fixedCpuMs.set(format, first.cpuMs);
+      takeStageTimes();
       for (const workers of [...new Set([1, cores])]) {
         console.error(`${format}: ${paths.length} documents, ${workers} worker(s) …`);
         const summary = await measured(() =>
@@ -148,6 +163,8 @@ async function main(): Promise<void> {
           ),
         );
         rows.push({ format, engine: 'nianbao runBatch', workers, documents: paths.length, failed: summary.failed, elapsedMs: summary.elapsedMs, cpuMs: summary.cpuMs, peakRssBytes: summary.peakRssBytes });
+        const times = takeStageTimes();
+        if (workers === 1) stages.set(format, times);
       }
       if (args.queue) {
         for (const processes of [1, 2]) {
@@ -161,6 +178,10 @@ async function main(): Promise<void> {
         for (const processes of [...new Set([1, cores])]) {
           rows.push(fromTiming(format, 'bare loops (ceiling)', processes, await measured(() => ceilingTiming(paths, processes))));
         }
+      }
+      if (format === 'HTML') {
+        console.error('HTML reference: a bare cheerio walk …');
+        rows.push(fromTiming(format, 'bare cheerio walk', 'in-proc', await measured(() => cheerioWalkTiming(paths))));
       }
       if (format === 'PDF') {
         console.error('PDF references: pdftotext -layout, pdf-parse getText …');
@@ -177,6 +198,63 @@ async function main(): Promise<void> {
   console.log('\nThroughput includes worker start-up, hashing and the journal; CPU is this process plus its workers;');
   console.log('peak RSS is this process plus all its children.\n');
   printRatios(rows, cores);
+  console.log('\nCPU per document against references measured in this run (marginal: the N-document run less a 1-document run, over N − 1):\n');
+  printCpuRatios(rows, cores, fixedCpuMs);
+  console.log('\nWhere one worker\'s time goes, CPU ms per document by stage (measured inside the pipeline):\n');
+  printStages(stages, rows);
+  console.error('CLI start-up: nianbao --help against node -e 0 …');
+  printStartup(await startupTiming());
+  const peak = Math.max(...rows.map((r) => r.peakRssBytes));
+  console.log(`\npeak memory of any run: ${(peak / 1048576).toFixed(0)} MiB (target < 1024)`);
+}
+
+function printCpuRatios(rows: Row[], cores: number, fixedCpuMs: Map<string, number>): void {
+  const find = (format: string, engine: string, workers: number | string): Row | undefined =>
+    rows.find((r) => r.format === format && r.engine === engine && r.workers === workers);
+  const perDoc = (r: Row): number => r.cpuMs / Math.max(r.documents, 1);
+  for (const format of [...new Set(rows.map((r) => r.format))]) {
+    const one = find(format, 'nianbao runBatch', 1);
+    if (!one) continue;
+    const fixed = fixedCpuMs.get(format) ?? 0;
+    const marginal = one.documents > 1 ? (one.cpuMs - fixed) / (one.documents - 1) : perDoc(one);
+    const against = (engine: string, workers: number | string, target: number): void => {
+      const ref = find(format, engine, workers);
+      if (!ref) return;
+      const ratio = marginal / perDoc(ref);
+      console.log(`${format}: ${ratio.toFixed(2)}× ${engine} (${marginal.toFixed(1)} vs ${perDoc(ref).toFixed(1)} ms CPU per document; target ≤ ${target}×)`);
+    };
+    console.log(`${format}: a run's fixed cost ${fixed.toFixed(0)} ms CPU; one more document ${marginal.toFixed(1)} ms CPU`);
+    against('pdf-parse getText', 'in-proc', 1.2);
+    against('pdftotext -layout', 1, 2);
+    against('bare cheerio walk', 'in-proc', 2);
+    const bare = find(format, 'bare loops (ceiling)', 1);
+    if (bare) console.log(`${format}: the pool's one worker spends ${(perDoc(one) / perDoc(bare)).toFixed(2)}× a bare loop's CPU per document (${perDoc(one).toFixed(1)} vs ${perDoc(bare).toFixed(1)} ms)`);
+    const all = find(format, 'nianbao runBatch', cores);
+    const bareAll = find(format, 'bare loops (ceiling)', cores);
+    if (all && bareAll && cores > 1) {
+      const rate = (r: Row): number => r.documents / Math.max(r.elapsedMs / 1000, 0.001);
+      console.log(`${format}: the pool of ${cores} reaches ${((100 * rate(all)) / rate(bareAll)).toFixed(0)}% of ${cores} bare loops' throughput, ${((100 * perDoc(bareAll)) / perDoc(all)).toFixed(0)}% by CPU per document (target ≥ 95%)`);
+    }
+  }
+}
+
+function printStages(stages: Map<string, StageTimes>, rows: Row[]): void {
+  const header = ['format', ...STAGES, 'sum', 'CPU/doc'];
+  const lines = [...stages].map(([format, times]) => {
+    const row = rows.find((r) => r.format === format && r.engine === 'nianbao runBatch' && r.workers === 1);
+    const docs = Math.max(row?.documents ?? 1, 1);
+    const sum = STAGES.reduce((s, stage) => s + times[stage], 0);
+    return [format, ...STAGES.map((stage) => (times[stage] / docs).toFixed(2)), (sum / docs).toFixed(2), row ? (row.cpuMs / docs).toFixed(2) : '?'];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const line = (c: string[]): string => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const l of lines) console.log(line(l));
+  console.log('(CPU/doc is the whole run\'s: worker start-up, hashing, the parent and the OS beside the stages)');
+}
+
+function printStartup(t: StartupTiming): void {
+  console.log(`\nCLI: nianbao --help costs ${t.nianbaoHelpMs.toFixed(0)} ms CPU, node -e 0 ${t.nodeMs.toFixed(0)} ms: ${t.ratio.toFixed(2)}× (target ≤ 2×; ${t.runs} runs each, in turn)`);
 }
 
 await main();

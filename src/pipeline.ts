@@ -16,6 +16,7 @@ import type { Limits } from './limits.js';
 import type { FailureCode } from './schemas/failure-codes.js';
 import { withoutCredentials } from './util/url-credentials.js';
 import { displayPath, pathBytes, type FilePath } from './sources/file-path.js';
+import { timeStage, timeStageAsync } from './run/stages.js';
 
 export interface ExtractOptions {
   /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
@@ -32,7 +33,7 @@ export async function extractFile(path: FilePath, options: ExtractOptions = {}, 
   const source = displayPath(path);
   let bytes: Buffer;
   try {
-    bytes = await read(path);
+    bytes = await timeStageAsync('read', async () => read(path));
   } catch (err) {
     return unreadableRecord(path, `cannot read file: ${(err as Error).message}`);
   }
@@ -54,11 +55,11 @@ export function unreadableHash(path: FilePath): string {
 
 export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {
   if (bytes.length === 0) return failedRecord(source, bytes, 'unknown', 'empty file', 'empty-file');
-  const reader = detectReader(bytes, source);
+  const reader = timeStage('read', () => detectReader(bytes, source));
   if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF, a workbook or text)', 'not-a-report');
   let doc: DocumentModel;
   try {
-    doc = await reader.read(bytes, { name: source, limits: options.limits });
+    doc = await timeStageAsync('read', () => reader.read(bytes, { name: source, limits: options.limits }));
   } catch (err) {
     if (err instanceof UnreadableDocumentError) return failedRecord(source, bytes, reader.format, `${err.code}: ${err.message}`, err.code);
     return failedRecord(source, bytes, reader.format, (err as Error).message, 'crash');
@@ -67,8 +68,8 @@ export async function extractBytes(bytes: Buffer, source: string, options: Extra
 }
 
 export function recordFromDocument(doc: DocumentModel, source: string, bytes: Buffer, options: ExtractOptions = {}): ReportRecord {
-  const structure = analyseStructure(doc);
-  const mapped = mapTemplates(withTablePositions(doc));
+  const structure = timeStage('structure', () => analyseStructure(doc));
+  const mapped = timeStage('map', () => mapTemplates(withTablePositions(doc)));
   const found = TABLE_IDS.filter((t) => mapped.layout[t] !== 'none').length;
   const hasText = doc.blocks.some((b) => b.kind !== 'table' && b.text.trim().length > 0) || doc.blocks.some((b) => b.kind === 'table');
   let status: Status = found === TABLE_IDS.length ? 'ok' : 'partial';
@@ -109,10 +110,12 @@ export function recordFromDocument(doc: DocumentModel, source: string, bytes: Bu
     legacy_stats_cumulative: structure.legacyStatsCumulative,
     messages: [...doc.messages, ...structure.messages, ...mapped.messages],
   };
-  const checked = runChecks(record);
-  record.findings = checked.findings;
-  record.messages.push(...checked.messages);
-  return ReportRecord.parse(record);
+  return timeStage('check', () => {
+    const checked = runChecks(record);
+    record.findings = checked.findings;
+    record.messages.push(...checked.messages);
+    return ReportRecord.parse(record);
+  });
 }
 
 function looksLikeReport(doc: DocumentModel, sectionCount: number): boolean {

@@ -59,7 +59,7 @@ export function nestingDepth(html: string, limit = MAX_NESTING_DEPTH): number {
     if (RAW_TEXT.has(name)) {
       // Markup-looking text inside a script or style is not markup: resume at its closing tag.
       stack.pop();
-      const closer = new RegExp(`</${name}`, 'ig');
+      const closer = closerOf(name);
       closer.lastIndex = TAG.lastIndex;
       const found = closer.exec(html);
       if (!found) break;
@@ -67,6 +67,14 @@ export function nestingDepth(html: string, limit = MAX_NESTING_DEPTH): number {
     }
   }
   return deepest;
+}
+
+/** The closing-tag pattern of each raw-text element, compiled once (global: lastIndex is set before every use). */
+const CLOSERS = new Map<string, RegExp>();
+function closerOf(name: string): RegExp {
+  let closer = CLOSERS.get(name);
+  if (!closer) CLOSERS.set(name, (closer = new RegExp(`</${name}`, 'ig')));
+  return closer;
 }
 
 /**

@@ -18,11 +18,35 @@ const CMAP_DIR = path.join(PDFJS_ROOT, 'cmaps') + path.sep;
 const STANDARD_FONT_DIR = path.join(PDFJS_ROOT, 'standard_fonts') + path.sep;
 
 let pdfjsModule: Promise<PdfJs> | undefined;
+/** A name, not a literal: the package ships no types for the worker module, and only its side effect is wanted. */
+const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 /** Loaded lazily: reading a DOCX should not pay for parsing pdf.js. */
 export function loadPdfJs(): Promise<PdfJs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsModule ??= withNativePush(async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // The worker half too, now (it sets globalThis.pdfjsWorker, which pdf.js then uses in-process
+    // instead of importing it on the first document), so that no later import replaces push again.
+    await import(PDFJS_WORKER);
+    return pdfjs;
+  });
   return pdfjsModule;
+}
+
+/**
+ * pdf.js's legacy build carries core-js, which replaces Array.prototype.push for the whole process
+ * with a JavaScript version on V8 ≤ 12.1 (Node 20), for an edge case no caller here meets (a length
+ * past 2³² − 1, a frozen length). Every push afterwards, in pdf.js and in all our code, ran several
+ * times slower: the hottest function of a PDF run. The native one is put back once pdf.js is loaded;
+ * the polyfills that add what Node 20 lacks (Set methods, Promise.withResolvers, …) stay.
+ */
+async function withNativePush<T>(load: () => Promise<T>): Promise<T> {
+  const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push')!;
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(Array.prototype, 'push', push);
+  }
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {

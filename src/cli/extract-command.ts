@@ -14,7 +14,6 @@ import { FAIL_ON, FAIL_ON_EXIT_CODE, type FailOn } from '../run/fail-on.js';
 import { collectLimit, ConfigError, limitOverrides, loadConfig } from './config.js';
 import { createExtractProgress } from './extract-progress.js';
 import { parseQueueUrl, queueAction } from './queue-url.js';
-import { runQueuedExtract } from '../queue/extract-queued.js';
 
 export const EXIT = { ok: 0, output: 1, usage: 2, failOn: FAIL_ON_EXIT_CODE, interrupted: 130 } as const;
 
@@ -114,6 +113,8 @@ async function extractAction(inputs: string[], opts: ExtractFlags): Promise<numb
   }
 
   if (opts.queue) {
+    // Loaded only for --queue: a local run needs no Redis client.
+    const { runQueuedExtract } = await import('../queue/extract-queued.js');
     await queueAction(runQueuedExtract)(items, missing, { url: opts.queue, outDir: opts.out, runId: opts.run, wait: opts.wait, byPath: opts.byPath, quiet: opts.quiet, limits });
     return undefined;
   }

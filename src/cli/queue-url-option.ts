@@ -1,6 +1,6 @@
 /** The `--queue redis://HOST:PORT/DB` option's check: a bad address is a usage error (exit 2), not a crash. */
 import { InvalidArgumentError } from 'commander';
-import { connectionOptions, QueueUrlError } from '../queue/connection.js';
+import { connectionOptions, QueueUrlError } from '../queue/url.js';
 
 export function parseQueueUrl(value: string): string {
   try {

@@ -1,7 +1,6 @@
 /** Errors of the queue commands as one-line messages; the `--queue` option's check is queue-url-option.ts. */
 export { parseQueueUrl } from './queue-url-option.js';
-import { QueueUnreachableError } from '../queue/connection.js';
-import { CollectInterruptedError, RunNotFoundError } from '../queue/collect.js';
+import { CollectInterruptedError, QueueUnreachableError, RunNotFoundError } from '../queue/url.js';
 
 /** Runs a queue command; Redis unreachable or no such run is a one-line error and exit status 1 (130 for Ctrl-C). */
 export function queueAction<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {

@@ -3,7 +3,7 @@
  * crawl database after every change of state, atomically, so it is always complete and consistent.
  * `nianbao extract <crawl dir>` reads it to attach source URLs and dates to the files.
  */
-import { DATE_SOURCES } from './page-metadata.js';
+import { DATE_SOURCES } from './date-sources.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';

@@ -6,16 +6,9 @@
 import * as cheerio from 'cheerio';
 import { squash } from './link-extract.js';
 
-/**
- * Where a publication date came from: the page's visible 发布日期 label, its CMS <meta> tag, the
- * CMS's URL pattern, or the server's Last-Modified header (the file's last change on the server, not
- * a publication: a re-upload or a template change moves it).
- */
-export const DATE_SOURCES = ['page-label', 'page-meta', 'url', 'http-header'] as const;
-export type DateSource = (typeof DATE_SOURCES)[number];
+import type { DateSource } from './date-sources.js';
 
-/** Dates the publisher itself states: the only ones a report may be judged late on. */
-export const PUBLISHER_DATE_SOURCES: readonly DateSource[] = ['page-label', 'page-meta'];
+export { DATE_SOURCES, PUBLISHER_DATE_SOURCES, type DateSource } from './date-sources.js';
 
 export interface PageMetadata {
   title: string | null;

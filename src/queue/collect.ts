@@ -36,10 +36,8 @@ export interface RunCounts {
   failed: number;
 }
 
-export class RunNotFoundError extends Error {}
-
-/** Ctrl-C while waiting: nothing was written, the run goes on in Redis and can be collected later. */
-export class CollectInterruptedError extends Error {}
+export { RunNotFoundError, CollectInterruptedError } from './url.js';
+import { RunNotFoundError, CollectInterruptedError } from './url.js';
 
 export async function collectRun(options: CollectOptions): Promise<RunSummary> {
   const started = Date.now();

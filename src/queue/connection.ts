@@ -6,31 +6,8 @@
 import { Redis } from 'ioredis';
 import type { RedisOptions } from 'bullmq';
 
-export class QueueUrlError extends Error {}
-
-export function connectionOptions(url: string): RedisOptions {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new QueueUrlError(`--queue ${url}: expected redis://HOST:PORT/DB`);
-  }
-  if (parsed.protocol !== 'redis:') throw new QueueUrlError(`--queue ${url}: expected redis://HOST:PORT/DB`);
-  const db = parsed.pathname.replace(/^\//, '') || '0';
-  if (!/^\d+$/.test(db)) throw new QueueUrlError(`--queue ${url}: the database must be a number (redis://HOST:PORT/0)`);
-  return {
-    host: parsed.hostname || '127.0.0.1',
-    port: parsed.port ? Number(parsed.port) : 6379,
-    db: Number(db),
-    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    maxRetriesPerRequest: null,
-    // Reconnect quickly after a restart, never give up.
-    retryStrategy: (times: number) => Math.min(100 * times, 2000),
-  };
-}
-
-export class QueueUnreachableError extends Error {}
+export { QueueUrlError, connectionOptions, QueueUnreachableError } from './url.js';
+import { connectionOptions, QueueUnreachableError } from './url.js';
 
 /** How long a command waits for a Redis it has never reached before saying so. */
 const FIRST_CONNECT_MS = 10_000;

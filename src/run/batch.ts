@@ -17,6 +17,7 @@ import { settingsHash } from './settings.js';
 import { prepare, type PreparedInput } from './prepare.js';
 import type { BatchInput } from './input.js';
 import { failureCodeOfReason } from '../schemas/failure-codes.js';
+import { timeStage } from './stages.js';
 
 export type { BatchInput } from './input.js';
 
@@ -139,8 +140,10 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
         const began = Date.now();
         const finished = await parse(item, pool, limits);
         summary.processed++;
-        journal?.appendJson({ key: item.key, source: item.input.source, elapsedMs: finished.elapsedMs ?? Date.now() - began, finishedAt: new Date().toISOString() }, finished.json);
-        report(finished, item.input.source, false);
+        timeStage('hand-over', () => {
+          journal?.appendJson({ key: item.key, source: item.input.source, elapsedMs: finished.elapsedMs ?? Date.now() - began, finishedAt: new Date().toISOString() }, finished.json);
+          report(finished, item.input.source, false);
+        });
         return finished;
       }) as Promise<FinishedRecord | undefined>;
       inFlight.set(item.key, parsed);

@@ -4,6 +4,7 @@
  * only a process can be killed hard without taking the run down. A worker that times out, grows over
  * the cap or dies is SIGKILLed and a fresh one is started for the next document.
  */
+import { addStageTimes } from './stages.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -195,7 +196,10 @@ class Worker {
     }
     this.startHead();
     if (message.type === 'error') return task.settle({ failure: `crash: ${message.message}` });
-    if ('json' in message) return task.settle({ finished: FinishedRecord.fromJson(message.json, message.status, message.error, message.elapsedMs, message.error_code) });
+    if ('json' in message) {
+      if (message.stages) addStageTimes(message.stages);
+      return task.settle({ finished: FinishedRecord.fromJson(message.json, message.status, message.error, message.elapsedMs, message.error_code) });
+    }
     // A worker that answers with an object does not know the task's source: the record gets it here.
     const { source } = task;
     task.settle({ finished: FinishedRecord.fromRecord(source === undefined ? message.record : { ...message.record, source }) });

@@ -1,6 +1,7 @@
 /** The messages between the batch parent and a worker process (over the fork IPC channel). */
 import type { ExtractOptions } from '../pipeline.js';
 import type { ReportRecord, Status } from '../schemas/record.js';
+import type { StageTimes } from './stages.js';
 
 export interface TaskMessage {
   type: 'task';
@@ -17,7 +18,7 @@ export type WorkerMessage =
   /** Sent once the worker has loaded the pipeline: its start-up time is not charged to a document. */
   | { type: 'ready' }
   /** The record as JSON text (what the journal stores), with the fields the parent counts. */
-  | { type: 'result'; id: number; json: string; status: Status; error?: string; error_code?: string; elapsedMs?: number }
+  | { type: 'result'; id: number; json: string; status: Status; error?: string; error_code?: string; elapsedMs?: number; stages?: StageTimes }
   /** The record as an object (simpler workers, such as the tests' stand-ins). */
   | { type: 'result'; id: number; record: ReportRecord }
   /** extractFile threw (it should not): the parent turns this into a failed record. */

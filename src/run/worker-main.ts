@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { extractFile } from '../pipeline.js';
 import type { TaskMessage, WorkerMessage } from './protocol.js';
+import { stageTimesOn, takeStageTimes, timeStage } from './stages.js';
 
 function send(message: WorkerMessage): void {
   process.send?.(message);
@@ -20,7 +21,10 @@ async function runInbox(): Promise<void> {
   if (running) return;
   running = true;
   try {
-    for (let task = inbox.shift(); task; task = inbox.shift()) send(await runTask(task));
+    for (let task = inbox.shift(); task; task = inbox.shift()) {
+      const message = await runTask(task);
+      timeStage('hand-over', () => send(message));
+    }
   } finally {
     running = false;
   }
@@ -35,9 +39,9 @@ async function runTask(task: TaskMessage): Promise<WorkerMessage> {
     const record = await extractFile(path, { known: task.known, limits: task.limits }, readFileSync);
     if (task.source !== undefined) record.source = task.source;
     // JSON text: cheaper to send and to journal than an object the parent would clone and stringify.
-    const json = JSON.stringify(record);
+    const json = timeStage('serialise', () => JSON.stringify(record));
     // The parse time itself: the parent's clock would also count the wait in this worker's inbox.
-    return { type: 'result', id: task.id, json, status: record.status, error: record.error, error_code: record.error_code, elapsedMs: Math.round(performance.now() - started) };
+    return { type: 'result', id: task.id, json, status: record.status, error: record.error, error_code: record.error_code, elapsedMs: Math.round(performance.now() - started), ...(stageTimesOn() ? { stages: takeStageTimes() } : {}) };
   } catch (err) {
     return { type: 'error', id: task.id, message: err instanceof Error ? err.message : String(err) };
   }

@@ -9,12 +9,13 @@ import { isDateLine } from './dates.js';
 import { blockTexts, cleanText } from './text.js';
 
 const YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?/;
+const BRACKETED_YEAR = new RegExp(`[（(]${YEAR.source}[）)]`);
 const REPORT_TAIL = /(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告).*$|(?:年度)?(?:工作)?(?:报告|年报)$/;
 
 export function agencyFromTitle(title: string): string | undefined {
   const name = cleanText(title)
     .replace(/[《》“”"\s]/g, '')
-    .replace(new RegExp(`[（(]${YEAR.source}[）)]`), '')
+    .replace(BRACKETED_YEAR, '')
     .replace(YEAR, '')
     .replace(REPORT_TAIL, '')
     .replace(/^(?:关于)/, '')

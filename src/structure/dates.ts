@@ -5,6 +5,9 @@ import { cleanText } from './text.js';
 const CN = '零〇○Ｏ一二两三四五六七八九十';
 const DATE_CN = new RegExp(`(\\d{4}|[${CN}]{4})年(\\d{1,2}|[${CN}]{1,3})月(\\d{1,2}|[${CN}]{1,3})日`);
 const DATE_ISO = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
+/** The whole text a date: compiled once, not per line. */
+const ONLY_DATE_CN = new RegExp(`^${DATE_CN.source}$`);
+const ONLY_DATE_ISO = new RegExp(`^${DATE_ISO.source}$`);
 
 /** The first date in the text as YYYY-MM-DD, or undefined. */
 export function findDate(text: string): string | undefined {
@@ -18,7 +21,7 @@ export function findDate(text: string): string | undefined {
 export function isDateLine(text: string): boolean {
   const t = cleanText(text);
   return (
-    new RegExp(`^${DATE_CN.source}$`).test(t) || new RegExp(`^${DATE_ISO.source}$`).test(t)
+    ONLY_DATE_CN.test(t) || ONLY_DATE_ISO.test(t)
   ) && findDate(t) !== undefined;
 }
 

@@ -12,11 +12,14 @@ export const CHINESE_NUMERAL_CHARS = '零〇○Ｏ一二两三四五六七八九
 /** An Arabic number (optionally 1,234 grouped, optionally decimal) or a run of Chinese numerals. */
 export const NUMBER_PATTERN = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)`;
 
+/** Compiled once, not per call: parseNumber runs for every cell of every document. */
+const ONLY_CHINESE_NUMERALS = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+$`);
+
 /** Parses an Arabic or Chinese number; undefined when the text is not one. */
 export function parseNumber(text: string): number | undefined {
   const t = text.trim();
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
-  if (new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+$`).test(t)) return parseChineseNumber(t);
+  if (ONLY_CHINESE_NUMERALS.test(t)) return parseChineseNumber(t);
   return undefined;
 }
 

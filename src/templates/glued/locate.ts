@@ -109,12 +109,20 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
   return located;
 }
 
+/** The layout's label patterns, compiled once per layout rather than per document (none is global: no lastIndex is shared). */
+const patternsCache = new WeakMap<TableLayout, RegExp[]>();
+function labelPatterns(layout: TableLayout): RegExp[] {
+  let patterns = patternsCache.get(layout);
+  if (!patterns) patternsCache.set(layout, (patterns = layout.rows.map((r) => new RegExp(labelPattern(r.own)))));
+  return patterns;
+}
+
 /**
  * Every row of `layout` with its glued digits, or undefined when the labels do not appear in order,
  * each followed by its own digits. Expects text already passed through foldWidth.
  */
 export function locateRows(foldedText: string, layout: TableLayout): LocatedRow[] | undefined {
-  const patterns = layout.rows.map((r) => new RegExp(labelPattern(r.own)));
+  const patterns = labelPatterns(layout);
   const first = new RegExp(patterns[0].source, 'g');
   for (let m = first.exec(foldedText); m; m = first.exec(foldedText)) {
     const chain = chainFrom(foldedText, m, patterns, layout.rows);
