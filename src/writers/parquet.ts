@@ -7,7 +7,7 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, reportRow, columnType, type Value } from '../datasets/tables.js';
-import { readReviews } from '../datasets/reviews.js';
+import { readReviewLog } from '../reviews/store.js';
 import { isTempName, tempPathBeside } from '../util/atomic.js';
 import type { RunResults, Writer } from './writer.js';
 
@@ -97,7 +97,7 @@ export function parquetDataset(): Writer {
       const checks = open('year_checks', YEAR_CHECKS_TABLE.columns);
       for (const c of results?.yearChecks ?? []) checks.add(YEAR_CHECKS_TABLE.columns.map((k) => c[k]));
       const reviews = open('reviews', REVIEWS_TABLE.columns);
-      for (const r of await readReviews(dir)) reviews.add(REVIEWS_TABLE.columns.map((k) => r[k]));
+      for (const r of await readReviewLog(dir)) reviews.add(REVIEWS_TABLE.columns.map((k) => r[k]));
       for (const t of files.values()) await t.finish();
       files.clear();
     },

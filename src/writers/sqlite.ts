@@ -12,7 +12,7 @@ import type { ReportRecord } from '../schemas/record.js';
 import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, reportRow, type Value } from '../datasets/tables.js';
 import { SQLITE_SCHEMA_VERSION, schemaSql, sqliteColumns } from '../datasets/sqlite-schema.js';
 import { CODEBOOK_COLUMNS, codebookRows } from '../datasets/codebook.js';
-import { readReviews } from '../datasets/reviews.js';
+import { readReviewLog } from '../reviews/store.js';
 import { extractorVersion } from '../run/settings.js';
 import type { RunResults, Writer } from './writer.js';
 
@@ -74,7 +74,7 @@ export function sqliteDataset(): Writer {
       for (const c of results?.yearChecks ?? []) check.run(bind(YEAR_CHECKS_TABLE.columns.map((k) => c[k])));
       d.exec('DELETE FROM reviews');
       const review = d.prepare(`INSERT INTO reviews VALUES (${placeholders(REVIEWS_TABLE.columns.length)})`);
-      for (const r of await readReviews(dir)) review.run(REVIEWS_TABLE.columns.map((k) => r[k]));
+      for (const r of await readReviewLog(dir)) review.run(REVIEWS_TABLE.columns.map((k) => r[k]));
       const meta = d.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
       meta.run('schema_version', String(SQLITE_SCHEMA_VERSION));
       meta.run('nianbao_version', await extractorVersion());
