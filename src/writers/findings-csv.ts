@@ -29,9 +29,9 @@ export const findingsCsv = (): Writer => {
   );
   return {
     ...csv,
-    async open(dir) {
-      reviews = await readReviews(dir);
-      await csv.open(dir);
+    async open(dir, outDir) {
+      reviews = await readReviews(outDir ?? dir);
+      await csv.open(dir, outDir);
     },
   };
 };

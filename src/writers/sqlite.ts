@@ -6,6 +6,7 @@
  * like the other datasets. A file of another schema version is rebuilt.
  */
 import { rmSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ReportRecord } from '../schemas/record.js';
@@ -27,11 +28,16 @@ export function sqliteDataset(): Writer {
   let dir = '';
   return {
     file: SQLITE_FILE,
-    async open(outDir) {
+    async open(into, outDir = into) {
       dir = outDir;
       // Loaded here, not at import: a run that fails before writing never loads the native module.
       const { default: Database } = await import('better-sqlite3');
-      const path = join(dir, SQLITE_FILE);
+      const path = join(into, SQLITE_FILE);
+      // Staged: the run updates a copy of the published database (rows of reports it still has are
+      // kept and updated in place), published with the other datasets.
+      if (into !== outDir) await copyFile(join(outDir, SQLITE_FILE), path).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
       db = new Database(path);
       // Another schema version, or not a database at all: the file is derived data, so it is rebuilt.
       let found: number | undefined;
