@@ -14,6 +14,7 @@ import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, reportRo
 import { SQLITE_SCHEMA_VERSION, schemaSql, sqliteColumns } from '../datasets/sqlite-schema.js';
 import { CODEBOOK_COLUMNS, codebookRows } from '../datasets/codebook.js';
 import { readReviewLog } from '../reviews/store.js';
+import { loadSqlite } from '../util/sqlite.js';
 import { extractorVersion } from '../run/settings.js';
 import type { RunResults, Writer } from './writer.js';
 
@@ -30,8 +31,8 @@ export function sqliteDataset(): Writer {
     file: SQLITE_FILE,
     async open(into, outDir = into) {
       dir = outDir;
-      // Loaded here, not at import: a run that fails before writing never loads the native module.
-      const { default: Database } = await import('better-sqlite3');
+      // Loaded here, not at import, through the one loader that says how to fix a failed native build.
+      const Database = loadSqlite();
       const path = join(into, SQLITE_FILE);
       // Staged: the run updates a copy of the published database (rows of reports it still has are
       // kept and updated in place), published with the other datasets.
