@@ -16,7 +16,7 @@ import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js'
 import { readJournal } from './run/journal.js';
 import { atomicWrite } from './util/atomic.js';
 import { lockOutput } from './run/out-lock.js';
-import { beginStaging, publishStaged, stagingDir } from './run/publish.js';
+import { beginStaging, finishPublication, publishStaged, stagingDir } from './run/publish.js';
 import { recordFailsRun, type FailOn, type IgnoreFinding } from './run/fail-on.js';
 import { isUnreviewed, readReviews, reviewKey } from './reviews/store.js';
 
@@ -46,6 +46,8 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
   }
   const release = await lockOutput(outDir);
   try {
+    // A publication an earlier run committed but did not finish (it crashed mid-rename) is completed first.
+    await finishPublication(outDir);
     return await runLocked(items, options);
   } finally {
     await release();
