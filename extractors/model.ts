@@ -3,6 +3,7 @@
  * everything downstream (structure, mapping, checks) reads only this.
  */
 import type { ReaderFailureCode } from './failure-codes.js';
+import { MESSAGE_CODE_LIST } from './message-codes.js';
 import { z } from 'zod';
 
 /** Where a piece of text came from: page (1-based, PDF) and box in PDF user space (x0, y0, x1, y1; origin bottom-left). */
@@ -72,7 +73,8 @@ export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
 export type TableBlock = z.infer<typeof TableBlock>;
 export type Block = z.infer<typeof Block>;
 
-export const Message = z.object({ code: z.string(), message: z.string() });
+/** A note met while reading or checking: `code` is one of MESSAGE_CODES (extractors/message-codes.ts). */
+export const Message = z.object({ code: z.enum(MESSAGE_CODE_LIST), message: z.string() });
 export type Message = z.infer<typeof Message>;
 
 export const Format = z.enum(['html', 'docx', 'pdf', 'txt', 'doc', 'wps', 'xlsx', 'xls', 'image', 'unknown']);

@@ -16,6 +16,7 @@ import { runBatch, type BatchOptions, type BatchProgress } from './run/batch.js'
 import { readJournal } from './run/journal.js';
 import { atomicWrite } from './util/atomic.js';
 import { lockOutput } from './run/out-lock.js';
+import { beginStaging, finishPublication, publishStaged, stagingDir } from './run/publish.js';
 import { recordFailsRun, type FailOn, type IgnoreFinding } from './run/fail-on.js';
 import { isUnreviewed, readReviews, reviewKey } from './reviews/store.js';
 
@@ -45,6 +46,8 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
   }
   const release = await lockOutput(outDir);
   try {
+    // A publication an earlier run committed but did not finish (it crashed mid-rename) is completed first.
+    await finishPublication(outDir);
     return await runLocked(items, options);
   } finally {
     await release();
@@ -72,12 +75,19 @@ async function runLocked(items: InputItem[], options: ExtractRunOptions): Promis
   summary.seconds = (Date.now() - started) / 1000;
   summary.resumed = batch.resumed;
   summary.peak_rss_mb = Math.round(batch.peakRssBytes / 2 ** 20);
-  await atomicWrite(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  await publishDatasets(outDir, summary);
   return summary;
 }
 
+/** summary.json beside the staged datasets, then the whole set published at once (src/run/publish.ts). */
+export async function publishDatasets(outDir: string, summary: RunSummary): Promise<void> {
+  await atomicWrite(join(stagingDir(outDir), 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  await publishStaged(outDir);
+}
+
 /**
- * The journal of <outDir> (complete or not) to the datasets: the run-level rules over the whole run,
+ * The journal of <outDir> (complete or not) to the datasets, staged in <outDir>/.nianbao/staging until
+ * `publishDatasets` publishes them with summary.json as one set: the run-level rules over the whole run,
  * every record to every writer in input order, each counted into the summary. A local run and a queue
  * run (src/queue/collect.ts, which fills the same journal from Redis) both end here, so they write the
  * same bytes.
@@ -97,8 +107,9 @@ export async function writeDatasets(outDir: string, summary: RunSummary, failOn?
   const decided: IgnoreFinding | undefined = reviews && ((r, f) => !isUnreviewed(reviews.get(reviewKey(r.sha256, f.rule, f.cells))));
 
   // Pass 2: the records, with their year findings, to every dataset.
+  const stage = await beginStaging(outDir);
   const writers = WRITERS.map((make) => make());
-  for (const w of writers) await w.open(outDir);
+  for (const w of writers) await w.open(stage, outDir);
   try {
     for await (const record of readJournal(outDir)) {
       const extra = record.duplicate_of ? [] : results.flatMap((r) => r.findings.get(record.report_id) ?? []);
@@ -112,7 +123,7 @@ export async function writeDatasets(outDir: string, summary: RunSummary, failOn?
     for (const w of writers) await w.abort();
     throw err;
   }
-  await writeYearChecks(outDir, yearChecks);
-  await writeCodebook(outDir, writers);
+  await writeYearChecks(stage, yearChecks);
+  await writeCodebook(stage, writers);
   summary.too_long_for_excel = tooLongForExcel(writers);
 }

@@ -26,10 +26,14 @@ describe('the published package', () => {
     expect(files).toContain(pkg.main);
   });
 
-  it('declares its licence with the text beside it, its repository and the Node versions its dependencies accept', () => {
+  it('declares its licence with the text beside it, no invented repository and the Node versions its dependencies accept', () => {
     expect(pkg.license).toBe('MIT');
     expect(readFileSync('LICENSE', 'utf8')).toMatch(/^MIT License/);
-    expect(pkg.repository?.url).toMatch(/^git\+https:\/\//);
+    // The repository is the publisher's to name (README, "Publishing"): a URL we made up would send
+    // users and security reports nowhere. When set, it must be a real git URL.
+    if (pkg.repository !== undefined) expect(pkg.repository.url ?? pkg.repository).toMatch(/^(git\+)?https:\/\/[^/]+\/[^/]+\/[^/]+/);
+    expect(JSON.stringify(pkg)).not.toMatch(/github\.com\/nianbao\/nianbao/);
+    expect(readFileSync('SECURITY.md', 'utf8')).not.toMatch(/EXAMPLE\.ORG|SECURITY-CONTACT/i);
     // Every Node version the package admits is one each runtime dependency admits (cheerio needs
     // 20.18.1, pdf-parse refuses 21 and 22 before 22.3, better-sqlite3 stops at 26), and the running one is admitted.
     for (const dep of Object.keys(pkg.dependencies)) {

@@ -55,7 +55,7 @@ async function convert(bytes: Buffer): Promise<{ html: string; messages: Message
     // Images are not report text: skip them so mammoth never inflates media.
     const result = await mammoth.convertToHtml({ buffer: bytes }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
     const errors = result.messages.filter((m) => m.type === 'error');
-    const messages = errors.length ? [{ code: 'docx-conversion-error', message: errors.map((m) => m.message).join('; ').slice(0, 500) }] : [];
+    const messages: Message[] = errors.length ? [{ code: 'docx-conversion-error', message: errors.map((m) => m.message).join('; ').slice(0, 500) }] : [];
     return { html: result.value, messages };
   } catch (err) {
     throw new UnreadableDocumentError('corrupt-docx', `the DOCX could not be converted: ${(err as Error).message}`);

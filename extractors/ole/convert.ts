@@ -1,15 +1,14 @@
 /**
  * LibreOffice headless as a converter of legacy OLE2 files (.doc/.wps to DOCX, .xls/.et to XLSX),
  * optional at run time: when soffice is not installed the document fails with a reason that says
- * what to install. Each conversion gets a temporary folder and a LibreOffice profile of its own, so
- * concurrent conversions (one per worker) never share one.
+ * what to install. Each conversion gets a temporary folder of its own (and, from extractors/soffice.ts,
+ * a LibreOffice profile of its own), so concurrent conversions (one per worker) never share one.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UnreadableDocumentError } from '../model.js';
+import { sofficeConvert } from '../soffice.js';
 import type { ReaderFailureCode } from '../failure-codes.js';
 
 export interface Conversion {
@@ -29,20 +28,13 @@ export interface Conversion {
   timeoutMs: number;
 }
 
-function run(cmd: string, args: string[], timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 1 << 20 }, (err) => (err ? reject(err) : resolve()));
-  });
-}
-
 export async function convertWithLibreOffice(bytes: Buffer, conversion: Conversion): Promise<Buffer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-ole-'));
   try {
     const input = path.join(dir, `input${conversion.inputExtension}`);
     await writeFile(input, bytes);
-    const profile = pathToFileURL(path.join(dir, 'profile')).href;
     try {
-      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', conversion.convertTo, '--outdir', path.join(dir, 'out'), input], conversion.timeoutMs);
+      await sofficeConvert({ files: [input], convertTo: conversion.convertTo, outDir: path.join(dir, 'out'), timeoutMs: conversion.timeoutMs });
     } catch (err) {
       const e = err as NodeJS.ErrnoException & { killed?: boolean };
       if (e.code === 'ENOENT') throw new UnreadableDocumentError(conversion.missingCode, conversion.missingMessage);

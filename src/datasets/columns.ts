@@ -82,6 +82,7 @@ export const COLUMNS: Record<string, ColumnMeaning> = {
   checked_cell: text('被核对的单元格（所印总计所在格）', 'the checked cell (where the declared total is printed)'),
   review: text('复核结论（confirmed 确认有误 / dismissed 排除 / open 待定）', 'review decision (confirmed / dismissed / open)', ['confirmed', 'dismissed', 'open']),
   review_note: text('复核说明', 'review note'),
+  location: text('被核对单元格在原文中的位置：页码；第几个表格、第几行、第几列（从 1 起）', 'where the checked cell is printed: page; table, row and column, counted from 1'),
   basis: text('printed：读数确定，报告自相矛盾；doubtful：有存疑读数', 'printed: every cell read with certainty; doubtful: some reading in doubt', BASES),
   level: int('标题层级', 'heading level'),
   number: text('标题编号（一、（一）…）', 'heading number as printed'),

@@ -10,7 +10,7 @@ import PQueue from 'p-queue';
 import { Journal, writeManifest } from '../run/journal.js';
 import { refused } from '../run/batch.js';
 import { atomicWrite } from '../util/atomic.js';
-import { writeDatasets } from '../extract-run.js';
+import { publishDatasets, writeDatasets } from '../extract-run.js';
 import { newSummary, type RunSummary } from '../run-summary.js';
 import { connect, connectionOptions, quietErrors } from './connection.js';
 import { getRun, listRuns, queueName, runInputs, QUEUE_PREFIX, type RunInfo } from './runs.js';
@@ -75,7 +75,7 @@ export async function collectRun(options: CollectOptions): Promise<RunSummary> {
       summary.finished_at = new Date().toISOString();
       summary.seconds = (Date.now() - started) / 1000;
       summary.resumed = resumed;
-      await atomicWrite(join(options.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+      await publishDatasets(options.outDir, summary);
       return summary;
     } finally {
       await queue.close();

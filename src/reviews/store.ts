@@ -27,16 +27,19 @@ export function reviewKey(sha256: string, rule: string, cells: readonly string[]
   return `${sha256}|${rule}|${[...cells].sort().join(' ')}`;
 }
 
-/** The decision in force for each key (last line wins); a missing file is no decisions, a bad line is skipped. */
-export async function readReviews(outDir: string): Promise<Map<string, Review>> {
+/**
+ * Every decision recorded, in the order recorded (the datasets' `reviews` table keeps this history); a
+ * missing file is none, a line that is not a decision is skipped.
+ */
+export async function readReviewLog(outDir: string): Promise<Review[]> {
   let text: string;
   try {
     text = await readFile(join(outDir, REVIEWS_FILE), 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  const reviews = new Map<string, Review>();
+  const log: Review[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     let parsed;
@@ -45,9 +48,14 @@ export async function readReviews(outDir: string): Promise<Map<string, Review>> 
     } catch {
       continue; // a torn last line from a crash mid-append
     }
-    if (parsed.success) reviews.set(parsed.data.key, parsed.data);
+    if (parsed.success) log.push(parsed.data);
   }
-  return reviews;
+  return log;
+}
+
+/** The decision in force for each key: the last line of the key wins. */
+export async function readReviews(outDir: string): Promise<Map<string, Review>> {
+  return new Map((await readReviewLog(outDir)).map((review) => [review.key, review]));
 }
 
 /** Appends one decision (a single write of a single line, so concurrent appends do not interleave). */

@@ -15,7 +15,7 @@ export const findingsCsv = (): Writer => {
     'findings.csv',
     [
       'report_id', 'source', 'rule', 'severity', 'cells', 'expected', 'actual', 'message', 'basis', 'where', 'left', 'right', 'agency', 'year',
-      'checked_cell', 'page', 'bbox', 'review', 'review_note',
+      'checked_cell', 'page', 'bbox', 'review', 'review_note', 'location',
     ],
     (r) =>
       r.findings.map((f) => {
@@ -23,15 +23,15 @@ export const findingsCsv = (): Writer => {
         const review = reviews.get(reviewKey(r.sha256, f.rule, f.cells));
         return [
           r.report_id, r.source, f.rule, f.severity, f.cells.join(' '), f.expected, f.actual, f.message, f.basis, f.where, f.left, f.right,
-          r.agency, r.year, at.cell, at.page, at.bbox, review?.decision, review && neutraliseFormula(review.note),
+          r.agency, r.year, at.cell, at.page, at.bbox, review?.decision, review && neutraliseFormula(review.note), at.location,
         ];
       }),
   );
   return {
     ...csv,
-    async open(dir) {
-      reviews = await readReviews(dir);
-      await csv.open(dir);
+    async open(dir, outDir) {
+      reviews = await readReviews(outDir ?? dir);
+      await csv.open(dir, outDir);
     },
   };
 };

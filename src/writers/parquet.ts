@@ -7,7 +7,7 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, reportRow, columnType, type Value } from '../datasets/tables.js';
-import { readReviews } from '../datasets/reviews.js';
+import { readReviewLog } from '../reviews/store.js';
 import { isTempName, tempPathBeside } from '../util/atomic.js';
 import type { RunResults, Writer } from './writer.js';
 
@@ -68,6 +68,7 @@ class ParquetTable {
 export function parquetDataset(): Writer {
   let lib: HyparquetWriter;
   let dir = '';
+  let reviewsDir = '';
   const files = new Map<string, ParquetTable>();
   const open = (name: string, columns: readonly string[]) => {
     const t = new ParquetTable(lib, join(dir, PARQUET_DIR, `${name}.parquet`), name, columns);
@@ -77,9 +78,10 @@ export function parquetDataset(): Writer {
   const REF = ['report_id', 'source'];
   return {
     file: PARQUET_DIR,
-    async open(outDir) {
+    async open(into, outDir) {
       lib = await import('hyparquet-writer');
-      dir = outDir;
+      dir = into;
+      reviewsDir = outDir ?? into;
       await mkdir(join(dir, PARQUET_DIR), { recursive: true });
       // Files of a run killed while writing them (nothing else writes here).
       for (const name of await readdir(join(dir, PARQUET_DIR))) if (isTempName(name)) await rm(join(dir, PARQUET_DIR, name), { force: true });
@@ -97,7 +99,7 @@ export function parquetDataset(): Writer {
       const checks = open('year_checks', YEAR_CHECKS_TABLE.columns);
       for (const c of results?.yearChecks ?? []) checks.add(YEAR_CHECKS_TABLE.columns.map((k) => c[k]));
       const reviews = open('reviews', REVIEWS_TABLE.columns);
-      for (const r of await readReviews(dir)) reviews.add(REVIEWS_TABLE.columns.map((k) => r[k]));
+      for (const r of await readReviewLog(reviewsDir)) reviews.add(REVIEWS_TABLE.columns.map((k) => r[k]));
       for (const t of files.values()) await t.finish();
       files.clear();
     },

@@ -6,13 +6,15 @@
  * like the other datasets. A file of another schema version is rebuilt.
  */
 import { rmSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ReportRecord } from '../schemas/record.js';
 import { CHILD_TABLES, REPORTS_TABLE, REVIEWS_TABLE, YEAR_CHECKS_TABLE, reportRow, type Value } from '../datasets/tables.js';
 import { SQLITE_SCHEMA_VERSION, schemaSql, sqliteColumns } from '../datasets/sqlite-schema.js';
 import { CODEBOOK_COLUMNS, codebookRows } from '../datasets/codebook.js';
-import { readReviews } from '../datasets/reviews.js';
+import { readReviewLog } from '../reviews/store.js';
+import { loadSqlite } from '../util/sqlite.js';
 import { extractorVersion } from '../run/settings.js';
 import type { RunResults, Writer } from './writer.js';
 
@@ -27,11 +29,16 @@ export function sqliteDataset(): Writer {
   let dir = '';
   return {
     file: SQLITE_FILE,
-    async open(outDir) {
+    async open(into, outDir = into) {
       dir = outDir;
-      // Loaded here, not at import: a run that fails before writing never loads the native module.
-      const { default: Database } = await import('better-sqlite3');
-      const path = join(dir, SQLITE_FILE);
+      // Loaded here, not at import, through the one loader that says how to fix a failed native build.
+      const Database = loadSqlite();
+      const path = join(into, SQLITE_FILE);
+      // Staged: the run updates a copy of the published database (rows of reports it still has are
+      // kept and updated in place), published with the other datasets.
+      if (into !== outDir) await copyFile(join(outDir, SQLITE_FILE), path).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
       db = new Database(path);
       // Another schema version, or not a database at all: the file is derived data, so it is rebuilt.
       let found: number | undefined;
@@ -74,7 +81,7 @@ export function sqliteDataset(): Writer {
       for (const c of results?.yearChecks ?? []) check.run(bind(YEAR_CHECKS_TABLE.columns.map((k) => c[k])));
       d.exec('DELETE FROM reviews');
       const review = d.prepare(`INSERT INTO reviews VALUES (${placeholders(REVIEWS_TABLE.columns.length)})`);
-      for (const r of await readReviews(dir)) review.run(REVIEWS_TABLE.columns.map((k) => r[k]));
+      for (const r of await readReviewLog(dir)) review.run(REVIEWS_TABLE.columns.map((k) => r[k]));
       const meta = d.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
       meta.run('schema_version', String(SQLITE_SCHEMA_VERSION));
       meta.run('nianbao_version', await extractorVersion());

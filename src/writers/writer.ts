@@ -14,7 +14,11 @@ export interface Writer {
   columns?: readonly string[];
   /** Data rows written so far (CSV datasets: checked against a spreadsheet's row limit). */
   rows?: () => number;
-  open(dir: string): Promise<void>;
+  /**
+   * `dir`: where to write (the run's staging folder, published as a set at the end); `outDir`: the
+   * output folder itself, where reviews.ndjson and an earlier run's datasets are read from (default `dir`).
+   */
+  open(dir: string, outDir?: string): Promise<void>;
   write(record: ReportRecord): Promise<void>;
   close(results?: RunResults): Promise<void>;
   /** Drops the partial file (the run failed before close). */

@@ -12,6 +12,7 @@ import { readPdf } from '../../../extractors/pdf/index.js';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
 import { makeScannedPdf } from '../../helpers/scanned-pdf.js';
 import { cellsFor, loadFixtures } from './helpers.js';
+import { sofficeConvert } from '../../../extractors/soffice.js';
 
 const fixture = loadFixtures().find((f) => f.fixture === 'landscape-2019-other.pdf')!;
 
@@ -69,7 +70,7 @@ describe('PDFs the reader must refuse or read despite protection', () => {
           '<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>' +
           '<tr><td>行政规范性文件</td><td>8</td><td>26</td><td>66</td></tr></table></body></html>',
       );
-      execFileSync('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, file('born-digital.html')], { stdio: 'pipe' });
+      await sofficeConvert({ files: [file('born-digital.html')], infilter: 'HTML (StarWriter)', convertTo: 'pdf:writer_pdf_Export', outDir: dir, timeoutMs: 120_000 });
       scanned = file('scanned.pdf');
       await makeScannedPdf(file('born-digital.pdf'), scanned, { dpi: 200 });
     }, 120_000);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../../extractors/pdf/index.js';
 import type { DocumentModel, TableBlock } from '../../../extractors/model.js';
 import { ruledGrid, stSongPdf } from './minimal-pdf.js';
+import { sofficeConvert } from '../../../extractors/soffice.js';
 
 const GRID = [
   ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
@@ -28,7 +29,7 @@ describe('a PDF whose Chinese font is not embedded', () => {
   let dir = '';
   let bare = '';
   let embedded = '';
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'nianbao-pdf-fonts-'));
     bare = path.join(dir, 'stsong.pdf');
     const { texts, lines } = ruledGrid(GRID, [60, 190, 290, 390, 490], [700, 680, 660, 640]);
@@ -41,7 +42,7 @@ describe('a PDF whose Chinese font is not embedded', () => {
         (r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`,
       ).join('')}</table></body></html>`,
     );
-    execFileSync('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, html], { stdio: 'pipe' });
+    await sofficeConvert({ files: [html], infilter: 'HTML (StarWriter)', convertTo: 'pdf:writer_pdf_Export', outDir: dir, timeoutMs: 120_000 });
     embedded = path.join(dir, 'embedded.pdf');
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,6 +6,7 @@ import { RULE_IDS, RULES } from '../../../src/checks/index.js';
 import { RUN_RULES } from '../../../src/checks/run-rules.js';
 import { extractFile } from '../../../src/pipeline.js';
 import { CORPUS } from '../../corpus/truth.js';
+import { readmeCodeTable } from '../../helpers/readme-table.js';
 
 const SPEC = readFileSync(join(CORPUS, '../spec/report-template-2021.md'), 'utf8');
 
@@ -14,6 +15,10 @@ describe('rule ids', () => {
     const all = [...RULES, ...RUN_RULES.map((make) => make())];
     for (const rule of all) expect(rule.emits.length, rule.id).toBeGreaterThan(0);
     expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
+  });
+
+  it('are each listed once in the README, in the order the rules declare them, and the README lists no other', () => {
+    expect(readmeCodeTable('### Rule ids').map(([id]) => id)).toEqual([...RULE_IDS]);
   });
 
   it('include every rule id of the spec\'s table of rules', () => {

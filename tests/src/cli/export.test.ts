@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '../../corpus/truth.js';
 import { FIGURES, figuresOf } from '../../../src/datasets/headline.js';
+import { sofficeConvert } from '../../../extractors/soffice.js';
 
 const run = promisify(execFile);
 const BIN = join(process.cwd(), 'bin/nianbao.js');
@@ -45,16 +46,18 @@ const spreadsheetNumber = (text: string) => (text.endsWith('%') ? Number(text.sl
 
 describe('nianbao export', () => {
   const out = mkdtempSync(join(tmpdir(), 'nianbao-export-'));
-  const profile = mkdtempSync(join(tmpdir(), 'nianbao-lo-profile-'));
   let records: Row[] = [];
 
   /** LibreOffice headless: every sheet of each file to CSV (UTF-8), as it reads them. */
   async function libreOfficeCsv(files: string[], dir: string, csvInput = false): Promise<Map<string, string[][]>> {
     mkdirSync(dir, { recursive: true });
-    const args = [`-env:UserInstallation=file://${profile}`, '--headless'];
-    if (csvInput) args.push('--infilter=CSV:44,34,76,1,,0,false,true');
-    args.push('--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false${csvInput ? '' : ',-1'}`, '--outdir', dir, ...files);
-    await run('soffice', args, { timeout: 120_000 });
+    await sofficeConvert({
+      files,
+      infilter: csvInput ? 'CSV:44,34,76,1,,0,false,true' : undefined,
+      convertTo: `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false${csvInput ? '' : ',-1'}`,
+      outDir: dir,
+      timeoutMs: 120_000,
+    });
     return new Map(readdirSync(dir).map((f) => [f, parseCsv(readFileSync(join(dir, f), 'utf8'))]));
   }
 
@@ -63,7 +66,6 @@ describe('nianbao export', () => {
     records = readFileSync(join(out, 'reports.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   }, 300_000);
 
-  afterAll(() => rmSync(profile, { recursive: true, force: true }));
 
   /** The chosen report of each agency-year and its figures, straight from reports.ndjson. */
   function expectedCounts(): Map<string, Row> {

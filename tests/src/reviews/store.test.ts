@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendReview, isUnreviewed, readReviews, reviewKey } from '../../../src/reviews/store.js';
+import { appendReview, isUnreviewed, readReviewLog, readReviews, reviewKey } from '../../../src/reviews/store.js';
 
 describe('review decisions in reviews.ndjson', () => {
   it('keys a finding by the report bytes, the rule and its cells in any order', () => {
@@ -24,6 +24,8 @@ describe('review decisions in reviews.ndjson', () => {
     const reviews = await readReviews(dir);
     expect(reviews.get('k1')).toMatchObject({ decision: 'dismissed', note: '读取错误' });
     expect(reviews.get('k2')).toMatchObject({ decision: 'open', reviewer: '乙' });
+    // The log (the datasets' reviews table) keeps every decision in the order recorded.
+    expect((await readReviewLog(dir)).map((r) => `${r.key}:${r.decision}`)).toEqual(['k1:confirmed', 'k2:open', 'k1:dismissed']);
   });
 
   it('skips a line torn by a crash or not a decision, and keeps the rest', async () => {
