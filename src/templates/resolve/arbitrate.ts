@@ -6,7 +6,7 @@
  * a published error elsewhere in the table never decides a reading here.
  */
 import { identityHolds, type Identity } from '../identities.js';
-import { readingSignature, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
+import { loneEmptyCell, readingSignature, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
 
 /** Combinations of uncertain rows tried at most (the product of their reading counts). */
 export const MAX_COMBINATIONS = 50_000;
@@ -18,12 +18,16 @@ export interface PendingRow {
 }
 
 export type Verdict =
-  /** One reading as printed. */
-  | { status: 'certain'; reading: Reading }
+  /** One reading as printed; `emptyInDoubt`: the column of a lone empty cell that may be padding (see loneEmptyCell). */
+  | { status: 'certain'; reading: Reading; emptyInDoubt?: number }
   /** Several readings; exactly one lets the identities hold. */
   | { status: 'resolved'; reading: Reading; others: Reading[]; failing: number }
-  /** Several readings, several (or, with `none`, no) readings satisfy the identities. */
-  | { status: 'undecided'; survivors: Reading[]; all: Reading[]; none: boolean };
+  /**
+   * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
+   * survivors are the row as printed (its only empty cell a printed blank, its own total broken) and
+   * the readings without that cell that keep its own total, other identities failing either way.
+   */
+  | { status: 'undecided'; survivors: Reading[]; all: Reading[]; none: boolean; loneEmpty?: boolean };
 
 export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[] {
   const known = new Map<string, TokenValue>();
@@ -120,36 +124,79 @@ function droppedOnlyEmpty(readings: RowReadings, reading: Reading): boolean {
 }
 
 /**
- * A row read exactly that breaks its own total, with an empty cell at an end: if without that cell
- * (a gap elsewhere) a reading satisfies every identity the row takes part in, the empty cell was the
- * grid's, not the report's — one such reading is taken (identity-resolved); several leave the cells
- * they disagree on blank. With none, the row stands as printed and the checks report it.
+ * A row read exactly that breaks its own total, with an empty cell at an end or as its only empty
+ * cell: if without that cell (a gap elsewhere) a reading satisfies every identity the row takes part
+ * in, the empty cell was the grid's or a stray, not the report's — one such reading is taken
+ * (identity-resolved); several leave the cells they disagree on blank. A gap holds what the row's own
+ * total says it must (a value lost, or a blank that vanished). With none, the row stands as printed
+ * and the checks report it — unless its only empty cell might be padding: then the readings that keep
+ * its own total are as likely as the printed one, and the cells they disagree on are left blank.
+ * A lone empty cell that stays is in doubt when it ends the row (where grids pad a row that lost a
+ * value) or when the row breaks its own total.
  */
 function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
   rows.forEach((row, i) => {
-    const alternatives = row.readings.alternatives;
-    if (!alternatives?.length || verdicts[i].status !== 'certain') return;
+    if (verdicts[i].status !== 'certain' || row.readings.kind !== 'exact') return;
     const keys = new Set(row.keys);
     const touching = identities.filter((id) => [...id.parts, ...id.totals].some((k) => keys.has(k)));
     const own = touching.filter((id) => [...id.parts, ...id.totals].every((k) => keys.has(k)));
     const holds = (reading: Reading, list: Identity[]): boolean => {
-      const values = new Map(known);
-      row.keys.forEach((k, c) => values.set(k, tokenValue(reading[c])));
-      return list.every((id) => identityHolds(id, summable(values)) !== false);
+      const values = withGaps(row.keys, reading, own, known);
+      return !!values && list.every((id) => identityHolds(id, summable(values)) !== false);
     };
     const printed = row.readings.readings[0];
-    if (!own.length || holds(printed, own)) return;
+    const lone = loneEmptyCell(row.readings.tokens);
+    const breaksOwn = own.length > 0 && !holds(printed, own);
+    const standAsPrinted = () => {
+      if (lone >= 0 && (lone === printed.length - 1 || breaksOwn)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: lone };
+    };
+    const alternatives = row.readings.alternatives ?? [];
+    if (!breaksOwn || !alternatives.length) return standAsPrinted();
     const fitting = alternatives.filter((r) => holds(r, touching));
-    if (!fitting.length) return;
-    if (fitting.length > 1) {
-      // Several places for the missing cell fit (zeros look alike): the cells they agree on stand.
-      verdicts[i] = { status: 'undecided', survivors: fitting, all: [printed, ...alternatives], none: false };
+    const undecided = (survivors: Reading[], loneEmpty: boolean) => {
+      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}) };
       for (const k of row.keys) known.delete(k);
+    };
+    if (fitting.length > 1) return undecided(fitting, false); // several places for the missing cell fit (zeros look alike)
+    if (fitting.length === 1) {
+      verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: 0 };
+      // A gap's value is not printed: it says nothing to the other rows' identities.
+      row.keys.forEach((k, c) => known.set(k, fitting[0][c] ? tokenValue(fitting[0][c]) : '?'));
       return;
     }
-    verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: 0 };
-    row.keys.forEach((k, c) => known.set(k, tokenValue(fitting[0][c])));
+    const keepingOwn = lone >= 0 ? alternatives.filter((r) => holds(r, own)) : [];
+    if (keepingOwn.length) return undecided([printed, ...keepingOwn], true);
+    standAsPrinted();
   });
+}
+
+/**
+ * The row's values under a reading, over what is known of the table: a gap (a column the reading
+ * prints nothing for) holds what the row's own identity requires when that is a count, stays a
+ * vanished blank (0) when no own identity says, and makes the reading impossible when the identity
+ * requires a negative or fractional count.
+ */
+function withGaps(keys: string[], reading: Reading, own: Identity[], known: Map<string, TokenValue>): Map<string, TokenValue> | null {
+  const values = new Map(known);
+  keys.forEach((k, c) => values.set(k, tokenValue(reading[c])));
+  const gaps = keys.filter((_, c) => !reading[c]);
+  for (const gap of gaps) {
+    const id = own.find((x) => x.parts.includes(gap) || x.totals.includes(gap));
+    if (!id) continue;
+    let sum = 0;
+    let open = false;
+    for (const k of [...id.parts, ...id.totals]) {
+      if (k === gap) continue;
+      const v = values.get(k);
+      if (v === '?' || v === undefined || (gaps.includes(k) && k !== gap)) open = true;
+      else sum += (v ?? 0) * (id.parts.includes(k) ? 1 : -1);
+    }
+    if (open) continue;
+    const value = Math.round((id.parts.includes(gap) ? -sum : sum) * 1e6) / 1e6;
+    if (value < 0 || !Number.isInteger(value)) return null;
+    values.set(gap, value);
+  }
+  return values;
 }
 
 /** A token's value as a sum sees it: text ('?') has none. */

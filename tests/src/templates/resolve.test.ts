@@ -201,3 +201,88 @@ describe('an identity that fails on cells read by OCR', () => {
     expect(findings.map((f) => [f.where, f.basis])).toEqual([['review', 'doubtful']]);
   });
 });
+
+/**
+ * A requests table with distinct columns: 20 natural persons and 22 companies, all granted; nothing
+ * carried over or forward. Every identity holds.
+ */
+function distinctRequests(): string[][] {
+  const zeros = ['0', '0', '0', '0', '0', '0', '0'];
+  const filled = ['20', '22', '0', '0', '0', '0', '42'];
+  return [
+    ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+    ...REQUESTS_2021.rows.map((r) => [r.label, ...(['new_received', 'granted', 'total_processed'].includes(r.id) ? filled : zeros)]),
+  ];
+}
+
+const rowCells = (m: ReturnType<typeof mapTemplates>, row: string) => REQUEST_COLUMNS.map((c) => m.cells[`requests.${row}.${c.id}`]);
+const rowDoubts = (m: ReturnType<typeof mapTemplates>, row: string) => REQUEST_COLUMNS.map((c) => m.details[`requests.${row}.${c.id}`].doubt);
+
+describe('a row with an empty cell where its grid padded it, or where it lost a value', () => {
+  it('puts back a lost value the grid padded with an empty last cell, by the identities: never one column off', () => {
+    const rows = distinctRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '20', '0', '0', '0', '0', '42', '']; // 22 (商业企业) lost, the rest moved left
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([20, null, 0, 0, 0, 0, 42]);
+    // The lost cell is blank (nothing printed there); the cells the identities moved say so.
+    expect(rowDoubts(m, 'total_processed')).toEqual([null, 'identity-resolved', null, null, null, 'identity-resolved', 'identity-resolved']);
+    const checked = runChecks(recordOf(m));
+    expect(checked.findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('puts back a lost value when a stray empty cell took its place count (as many cells as columns)', () => {
+    const rows = distinctRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '20', '', '22', '0', '0', '0', '0']; // a stray empty cell, and 总计 lost
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([20, 22, 0, 0, 0, 0, null]);
+    expect(m.details['requests.total_processed.total'].doubt).toBe('identity-resolved');
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('doubts an empty last cell after a row of printed values (a padded grid, or a lost total): findings on it are doubtful', () => {
+    const rows = distinctRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '20', '22', '0', '0', '0', '0', '']; // 总计 lost
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([20, 22, 0, 0, 0, 0, null]);
+    expect(m.details['requests.total_processed.total']).toEqual({ raw: '', doubt: 'lone-empty-cell' });
+    const findings = runChecks(recordOf(m)).findings.filter((f) => f.cells.includes('requests.total_processed.total'));
+    expect(findings.map((f) => [f.rule, f.where, f.basis]).sort()).toEqual([
+      ['completeness', 'requests', 'doubtful'],
+      ['requests.balance', 'total', 'doubtful'],
+      ['requests.outcome_sum', 'total', 'doubtful'],
+      ['requests.row_total', 'total_processed', 'doubtful'],
+    ]);
+  });
+
+  it('doubts an empty last cell of a proactive row of printed values (no identity says what it held)', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+        ['规章', '0', '0', ''],
+        ['行政规范性文件', '2', '0', '40'],
+        ['行政许可', '5'],
+        ['行政处罚', '6'],
+        ['行政强制', '0'],
+        ['行政事业性收费', '1.5'],
+      ]),
+    );
+    expect(m.cells['proactive.rules.in_force']).toBeNull();
+    expect(m.details['proactive.rules.in_force'].doubt).toBe('lone-empty-cell');
+    expect(m.details['proactive.normative_documents.in_force'].doubt).toBeNull();
+    expect(runChecks(recordOf(m)).findings.map((f) => [f.rule, f.basis])).toEqual([['completeness', 'doubtful']]);
+  });
+
+  it('keeps blanks a report prints among others as printed: its blank totals are its own errors, on basis printed', () => {
+    const rows = distinctRequests();
+    const g = rowIndex(rows, 'granted');
+    rows[g] = [rows[g][0], '20', '22', '', '', '0', '0', '']; // the report prints blanks, 总计 among them
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'granted')).toEqual([20, 22, null, null, 0, 0, null]);
+    expect(rowDoubts(m, 'granted')).toEqual([null, null, null, null, null, null, null]);
+    const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'granted');
+    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 42, actual: 0 });
+  });
+});
