@@ -27,7 +27,19 @@ export type Verdict =
    * survivors are the row as printed (its only empty cell a printed blank, its own total broken) and
    * the readings without that cell that keep its own total, other identities failing either way.
    */
-  | { status: 'undecided'; survivors: Reading[]; all: Reading[]; none: boolean; loneEmpty?: boolean };
+  | {
+      status: 'undecided';
+      survivors: Reading[];
+      all: Reading[];
+      none: boolean;
+      loneEmpty?: boolean;
+      /**
+       * Per column, the count every survivor gives it — printed, or required there by the row's own
+       * total where the survivor prints nothing — when they agree though their tokens differ (a zero
+       * missing from a row of zeros: which zero is missing is unknown, that every cell holds 0 is not).
+       */
+      agreed?: Array<number | undefined>;
+    };
 
 export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[] {
   const known = new Map<string, TokenValue>();
@@ -57,33 +69,54 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
   // published error elsewhere in a column may break those under every reading).
   const rowOf = new Map<string, number>();
   rows.forEach((row, i) => row.keys.forEach((k) => rowOf.set(k, i)));
+  const ownOf = (i: number) => identities.filter((id) => [...id.parts, ...id.totals].every((k) => rowOf.get(k) === i));
   const ownRow = relevant.map((id) => new Set([...id.parts, ...id.totals].map((k) => rowOf.get(k))).size === 1);
-  const combos: Array<{ choice: number[]; own: number; other: number }> = [];
-  const choice = new Array<number>(uncertain.length).fill(0);
-  const values = new Map(known);
-  const score = (): { own: number; other: number } => {
-    const fails = { own: 0, other: 0 };
-    relevant.forEach((id, n) => {
-      if (identityHolds(id, summable(values)) === false) fails[ownRow[n] ? 'own' : 'other']++;
-    });
-    return fails;
+  type Combo = { choice: number[]; own: number; other: number };
+  /**
+   * Every combination scored. A gap (a column a reading prints nothing for) is a blank that vanished
+   * (0) — or, with `impute`, what the row's own total requires (a value the row lost; a reading whose
+   * row would need a negative count there breaks its own total).
+   */
+  const scoreAll = (impute: boolean): Combo[] => {
+    const combos: Combo[] = [];
+    const overlays = uncertain.map((i) => rows[i].readings.readings.map((r) => (impute ? withGaps(rows[i].keys, r, ownOf(i), new Map()) : undefined)));
+    const choice = new Array<number>(uncertain.length).fill(0);
+    const impossible = new Array<boolean>(uncertain.length).fill(false);
+    const values = new Map(known);
+    const score = (): { own: number; other: number } => {
+      const fails = { own: impossible.filter(Boolean).length, other: 0 };
+      relevant.forEach((id, n) => {
+        if (identityHolds(id, summable(values)) === false) fails[ownRow[n] ? 'own' : 'other']++;
+      });
+      return fails;
+    };
+    const walk = (depth: number) => {
+      if (depth === uncertain.length) {
+        combos.push({ choice: [...choice], ...score() });
+        return;
+      }
+      const row = rows[uncertain[depth]];
+      row.readings.readings.forEach((reading, c) => {
+        choice[depth] = c;
+        const overlay = overlays[depth][c];
+        impossible[depth] = overlay === null;
+        row.keys.forEach((k, col) => values.set(k, overlay ? overlay.get(k)! : tokenValue(reading[col])));
+        walk(depth + 1);
+      });
+    };
+    walk(0);
+    return combos;
   };
-  const walk = (depth: number) => {
-    if (depth === uncertain.length) {
-      combos.push({ choice: [...choice], ...score() });
-      return;
-    }
-    const row = rows[uncertain[depth]];
-    row.readings.readings.forEach((reading, c) => {
-      choice[depth] = c;
-      row.keys.forEach((k, col) => values.set(k, tokenValue(reading[col])));
-      walk(depth + 1);
-    });
-  };
-  walk(0);
-  // The combinations under which every identity holds; failing that, those that keep every row's own
-  // total and break the fewest other identities (the report's own errors).
+  // The combinations under which every identity holds — gaps as vanished blanks, else gaps as lost
+  // values; failing both, those that keep every row's own total and break the fewest other identities
+  // (the report's own errors).
+  let combos = scoreAll(false);
   let best = combos.filter((c) => c.own === 0 && c.other === 0);
+  if (!best.length && uncertain.some((i) => rows[i].readings.readings.some((r) => r.includes(undefined)))) {
+    const imputed = scoreAll(true);
+    const fit = imputed.filter((c) => c.own === 0 && c.other === 0);
+    if (fit.length) [combos, best] = [imputed, fit];
+  }
   let despite = 0;
   if (!best.length) {
     const rowWise = combos.filter((c) => c.own === 0);
@@ -111,7 +144,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
     verdicts[row] =
       kept.length === 1
         ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite }
-        : { status: 'undecided', survivors: kept, all, none: kept.length === 0 };
+        : { status: 'undecided', survivors: kept, all, none: kept.length === 0, ...agreedCounts(rows[row].keys, kept, ownOf(row)) };
   });
   return verdicts;
 }
@@ -154,7 +187,7 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     if (!breaksOwn || !alternatives.length) return standAsPrinted();
     const fitting = alternatives.filter((r) => holds(r, touching));
     const undecided = (survivors: Reading[], loneEmpty: boolean) => {
-      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}) };
+      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...agreedCounts(row.keys, survivors, own) };
       for (const k of row.keys) known.delete(k);
     };
     if (fitting.length > 1) return undecided(fitting, false); // several places for the missing cell fit (zeros look alike)
@@ -168,6 +201,18 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     if (keepingOwn.length) return undecided([printed, ...keepingOwn], true);
     standAsPrinted();
   });
+}
+
+/** The counts all `survivors` agree on column by column, a gap counted as what the row's own total requires. */
+function agreedCounts(keys: string[], survivors: Reading[], own: Identity[]): { agreed?: Array<number | undefined> } {
+  if (survivors.length < 2) return {};
+  const valued = survivors.map((r) => withGaps(keys, r, own, new Map()));
+  if (valued.some((v) => !v)) return {};
+  const agreed = keys.map((k) => {
+    const counts = valued.map((v) => v!.get(k));
+    return counts.every((n) => typeof n === 'number' && n === counts[0]) ? (counts[0] as number) : undefined;
+  });
+  return agreed.some((n) => n !== undefined) ? { agreed } : {};
 }
 
 /**
@@ -192,7 +237,7 @@ function withGaps(keys: string[], reading: Reading, own: Identity[], known: Map<
       else sum += (v ?? 0) * (id.parts.includes(k) ? 1 : -1);
     }
     if (open) continue;
-    const value = Math.round((id.parts.includes(gap) ? -sum : sum) * 1e6) / 1e6;
+    const value = Math.round((id.parts.includes(gap) ? -sum : sum) * 1e6) / 1e6 + 0; // + 0: no -0
     if (value < 0 || !Number.isInteger(value)) return null;
     values.set(gap, value);
   }

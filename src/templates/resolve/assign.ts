@@ -76,7 +76,14 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   }
   const candidates = verdict.survivors.length ? verdict.survivors : verdict.all;
   const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : readings.kind === 'missing' ? 'missing-values' : 'extra-values';
-  keys.forEach((k, c) => (candidates.length && agreeAt(candidates, c) ? write(out, k, candidates[0][c], null) : write(out, k, undefined, undecided)));
+  keys.forEach((k, c) => {
+    if (candidates.length && agreeAt(candidates, c)) return write(out, k, candidates[0][c], null);
+    const agreed = verdict.agreed?.[c];
+    if (agreed === undefined) return write(out, k, undefined, undecided);
+    // Every reading gives this cell the same count (printed, or required by the row's own total).
+    out.cells[k] = agreed;
+    out.details[k] = { raw: candidates.map((r) => r[c]?.raw.trim()).find((t) => t) ?? '', doubt: 'identity-resolved' };
+  });
   const listed = candidates.slice(0, 6).map(show).join(' ‖ ');
   const why = !verdict.all.length
     ? 'too far from the template to read'

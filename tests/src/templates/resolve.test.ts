@@ -231,6 +231,32 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(checked.findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
   });
 
+  it('puts back a lost value in a row printed one cell short (nothing printed past its end), by the identities', () => {
+    const rows = distinctRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '20', '0', '0', '0', '0', '42']; // 22 (商业企业) lost; the row ends early
+    const doc = docWithTables(rows);
+    const table = doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> };
+    table.rows[t][7] = { text: '', absent: true };
+    const m = mapTemplates(doc);
+    expect(rowCells(m, 'total_processed')).toEqual([20, null, 0, 0, 0, 0, 42]);
+    expect(m.details['requests.total_processed.commercial'].doubt).toBe('identity-resolved');
+    expect(m.messages.some((x) => x.code === 'missing-values' && x.message.includes('the only reading under which the identities hold'))).toBe(true);
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('gives a row of zeros that lost one of them its zeros, in doubt: which zero is missing is unknown, that each cell holds 0 is not', () => {
+    const rows = distinctRequests();
+    const c = rowIndex(rows, 'carried_over');
+    rows[c] = [rows[c][0], '0', '0', '0', '0', '0', '0'];
+    const doc = docWithTables(rows);
+    (doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> }).rows[c][7] = { text: '', absent: true };
+    const m = mapTemplates(doc);
+    expect(rowCells(m, 'carried_over')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(rowDoubts(m, 'carried_over')).toEqual(new Array(7).fill('identity-resolved'));
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
+  });
+
   it('puts back a lost value when a stray empty cell took its place count (as many cells as columns)', () => {
     const rows = distinctRequests();
     const t = rowIndex(rows, 'total_processed');
