@@ -5,7 +5,7 @@
  * years and sub-counts (涉及自然人80件) never read as totals. The first statement in the text wins.
  */
 import type { Block } from '../../extractors/model.js';
-import { NUMBER_PATTERN, parseNumber } from './numerals.js';
+import { CHINESE_NUMERAL_CHARS, NUMBER_PATTERN, parseNumber } from './numerals.js';
 import { continuesLine, parseHeading, splitInlineHeadings } from './headings.js';
 import { cleanText, isPageNumber } from './text.js';
 
@@ -59,7 +59,8 @@ const RULES: ProseRule[] = [
     key: 'requests.carried_forward.total',
     patterns: [
       re(`结转(?:至|到)?下(?:一)?年度?(?:继续)?(?:办理|答复)?(?:的)?(?:申请)?(?:共)?(?:为)?${N}件`),
-      re(`${N}件(?:申请)?[^。；;，,\\d]{0,16}?(?:顺延|结转|转入)(?:至|到)?下(?:一)?年`),
+      // A count its own verb claims (答复218件结转下年度, an OCR line that lost the words between) is not this one.
+      re(`(?<![\\d.${CHINESE_NUMERAL_CHARS}]|\\d,|(?:答复|办结|办理|受理|收到|接到|接收|新收|共收|处理)(?:了|共|共计)?)${N}件(?:申请)?[^。；;，,\\d]{0,16}?(?:顺延|结转|转入)(?:至|到)?下(?:一)?年`),
     ],
   },
   {
