@@ -80,8 +80,9 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
   return undefined;
 }
 
+/** A row's text, each merged cell once (a spreadsheet grid merges a header cell over several columns). */
 function rowText(row: DocRow): string {
-  return labelCore(row.cells.map((c) => c.text).join(''));
+  return labelCore(row.cells.filter((c) => !c.spanned).map((c) => c.text).join(''));
 }
 
 function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
