@@ -24,15 +24,16 @@ export type Verdict =
   | { status: 'resolved'; reading: Reading; others: Reading[]; failing: number }
   /**
    * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
-   * survivors are the row as printed (its only empty cell a printed blank, its own total broken) and
-   * the readings without that cell that keep its own total, other identities failing either way.
+   * survivors are the row as printed (its only empty cell a printed blank) and readings without that
+   * cell — those that keep the row's own total, other identities failing either way
+   * (`keeps-own-total`), or all of them when no identity is about the row (`no-identity`).
    */
   | {
       status: 'undecided';
       survivors: Reading[];
       all: Reading[];
       none: boolean;
-      loneEmpty?: boolean;
+      loneEmpty?: 'keeps-own-total' | 'no-identity';
       /**
        * Per column, the count every survivor gives it — printed, or required there by the row's own
        * total where the survivor prints nothing — when they agree though their tokens differ (a zero
@@ -184,13 +185,17 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       if (lone >= 0 && (lone === printed.length - 1 || breaksOwn)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: lone };
     };
     const alternatives = row.readings.alternatives ?? [];
-    if (!breaksOwn || !alternatives.length) return standAsPrinted();
-    const fitting = alternatives.filter((r) => holds(r, touching));
-    const undecided = (survivors: Reading[], loneEmpty: boolean) => {
+    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity') => {
       verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...agreedCounts(row.keys, survivors, own) };
       for (const k of row.keys) known.delete(k);
     };
-    if (fitting.length > 1) return undecided(fitting, false); // several places for the missing cell fit (zeros look alike)
+    // No identity is about the row (table 二): an empty last cell may be where its grid padded a row that
+    // lost a value anywhere, the values after it moved left — nothing says which, so only the cells
+    // every reading agrees on stand.
+    if (!own.length && lone >= 0 && lone === printed.length - 1 && alternatives.length) return undecided([printed, ...alternatives], 'no-identity');
+    if (!breaksOwn || !alternatives.length) return standAsPrinted();
+    const fitting = alternatives.filter((r) => holds(r, touching));
+    if (fitting.length > 1) return undecided(fitting); // several places for the missing cell fit (zeros look alike)
     if (fitting.length === 1) {
       verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: 0 };
       // A gap's value is not printed: it says nothing to the other rows' identities.
@@ -198,7 +203,7 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       return;
     }
     const keepingOwn = lone >= 0 ? alternatives.filter((r) => holds(r, own)) : [];
-    if (keepingOwn.length) return undecided([printed, ...keepingOwn], true);
+    if (keepingOwn.length) return undecided([printed, ...keepingOwn], 'keeps-own-total');
     standAsPrinted();
   });
 }

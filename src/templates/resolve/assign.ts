@@ -61,7 +61,7 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   const printed =
     readings.kind === 'exact'
       ? verdict.status === 'undecided' && verdict.loneEmpty
-        ? `read as printed (${show(readings.tokens)}) the row breaks its own total; its only empty cell may be a printed blank, or where it lost a value`
+        ? `read as printed (${show(readings.tokens)}) ${verdict.loneEmpty === 'keeps-own-total' ? 'the row breaks its own total; ' : ''}its only empty cell may be a printed blank, or where it lost a value`
         : `read as printed (${show(readings.tokens)}) the row breaks its own total; an empty cell in it is not one of its cells (a stray, or where its grid padded it)`
       : `${readings.tokens.length} values printed where the template has ${keys.length} columns (${show(readings.tokens)})`;
   const code = readings.kind === 'missing' ? 'missing-values' : readings.kind === 'exact' ? 'empty-end-cell' : 'extra-values';
@@ -88,7 +88,7 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   const why = !verdict.all.length
     ? 'too far from the template to read'
     : verdict.loneEmpty
-      ? `as printed, or without the empty cell keeping its own total, other identities failing either way (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
+      ? `as printed, or without the empty cell ${verdict.loneEmpty === 'keeps-own-total' ? 'keeping its own total, other identities failing either way' : 'and a value lost anywhere before it; no identity decides'} (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
       : verdict.survivors.length > 1
       ? `${verdict.survivors.length} readings satisfy the identities (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
       : `no reading satisfies the identities (readings: ${listed}${candidates.length > 6 ? ' ‖ …' : ''})`;

@@ -283,11 +283,11 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     ]);
   });
 
-  it('doubts an empty last cell of a proactive row of printed values (no identity says what it held)', () => {
+  it('never reads a proactive row whose grid may have padded a lost value shifted: no identity says where, so its cells are in doubt', () => {
     const m = mapTemplates(
       docWithTables([
         ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
-        ['规章', '0', '0', ''],
+        ['规章', '3', '23', ''], // printed 3 | 1 | 23, the 1 lost: 23 moved under 本年废止件数
         ['行政规范性文件', '2', '0', '40'],
         ['行政许可', '5'],
         ['行政处罚', '6'],
@@ -295,8 +295,12 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
         ['行政事业性收费', '1.5'],
       ]),
     );
-    expect(m.cells['proactive.rules.in_force']).toBeNull();
-    expect(m.details['proactive.rules.in_force'].doubt).toBe('lone-empty-cell');
+    expect(['issued', 'repealed', 'in_force'].map((c) => [m.cells[`proactive.rules.${c}`], m.details[`proactive.rules.${c}`].doubt])).toEqual([
+      [null, 'ambiguous'],
+      [null, 'ambiguous'],
+      [null, 'ambiguous'],
+    ]);
+    expect(m.messages.some((x) => x.code === 'empty-end-cell' && x.message.startsWith('proactive.rules:') && x.message.includes('no identity decides'))).toBe(true);
     expect(m.details['proactive.normative_documents.in_force'].doubt).toBeNull();
     expect(runChecks(recordOf(m)).findings.map((f) => [f.rule, f.basis])).toEqual([['completeness', 'doubtful']]);
   });
