@@ -80,9 +80,13 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
   return undefined;
 }
 
-/** A row's text, each merged cell once (a spreadsheet grid merges a header cell over several columns). */
+/**
+ * A row's text, a cell merged across columns once (a spreadsheet grid merges a header cell over
+ * several): a spanned copy of its left neighbour is dropped. Copies from a cell merged down from the
+ * row above stay — the third header row of the one-row table prints 行政复议's columns that way.
+ */
 function rowText(row: DocRow): string {
-  return labelCore(row.cells.filter((c) => !c.spanned).map((c) => c.text).join(''));
+  return labelCore(row.cells.filter((c, i) => !(c.spanned && i > 0 && row.cells[i - 1].text === c.text)).map((c) => c.text).join(''));
 }
 
 function mapFlatRow(rows: DocRow[]): TableMapping | undefined {

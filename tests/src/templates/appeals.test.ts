@@ -23,4 +23,20 @@ describe('table 四 as small tables of its groups', () => {
     expect([m.cells['appeals.review.upheld'], m.cells['appeals.review.total'], m.cells['appeals.litigation_direct.total'], m.cells['appeals.litigation_after_review.upheld'], m.cells['appeals.litigation_after_review.total']]).toEqual([2, 7, 0, 13, 19]);
     expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
   });
+
+  it('reads the one-row table whose third header row repeats 行政复议\'s columns merged down from above, one value lost', () => {
+    const doc = docWithTables([
+      ['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议', '行政诉讼', ...new Array(9).fill('~行政诉讼')],
+      [...COLUMNS, '未经复议直接起诉', ...new Array(4).fill('~未经复议直接起诉'), '复议后起诉', ...new Array(4).fill('~复议后起诉')],
+      [...COLUMNS.map((c) => `~${c}`), ...COLUMNS, ...COLUMNS],
+      '1 1 2 4 0 0 1 5 6 1 0 1 0 2'.split(' '), // 1 1 0 2 4 · 0 0 1 5 6 · 1 0 1 0 2 with 行政复议's 0 lost: 14 values
+    ]);
+    (doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> }).rows[3][14] = { text: '', absent: true };
+    const m = mapTemplates(doc);
+    expect(m.layout.appeals).toBe('2021');
+    expect([m.cells['appeals.litigation_direct.total'], m.cells['appeals.litigation_after_review.total']]).toEqual([6, 2]);
+    // Which of 行政复议's parts was lost its total cannot say; every reading keeps the total 4.
+    expect(m.cells['appeals.review.total']).toBe(4);
+    expect(m.details['appeals.review.pending'].doubt).toBe('ambiguous');
+  });
 });
