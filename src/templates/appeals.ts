@@ -9,7 +9,7 @@ import { meaningfulValueCount, type DocRow, type ValueCell } from './rows.js';
 import type { TableMapping } from './result.js';
 import { mapRowTable } from './row-table.js';
 import { identitiesOf } from './identities.js';
-import { rowReadings } from './resolve/readings.js';
+import { MAX_SHIFT, rowReadings } from './resolve/readings.js';
 import { arbitrate } from './resolve/arbitrate.js';
 import { writeRow } from './resolve/assign.js';
 
@@ -118,6 +118,9 @@ function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: Val
       let j = i + 1;
       while (cells.length < WIDTH && j < rows.length && !labelCore(rows[j].label)) cells.push(...rows[j++].values);
       if (cells.length === WIDTH) return { row, cells };
+      // One row a few values short (a cell lost, the row ends early): its readings are for the group
+      // totals to decide (readFifteen), not a reason to read the header as data.
+      if (j === i + 1 && cells.length >= WIDTH - MAX_SHIFT) return { row, cells };
       return undefined;
     }
   }

@@ -39,4 +39,20 @@ describe('table 四 as small tables of its groups', () => {
     expect(m.cells['appeals.review.total']).toBe(4);
     expect(m.details['appeals.review.pending'].doubt).toBe('ambiguous');
   });
+
+  it('reads the one-row table from a value row a cell short, never its header rows as blank data', () => {
+    const doc = docWithTables([
+      ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''],
+      [...COLUMNS, '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
+      ['', '', '', '', '', ...COLUMNS, ...COLUMNS],
+      ['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', ''], // a report that prints blanks; its last (blank) cell lost
+    ]);
+    (doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> }).rows[3][14] = { text: '', absent: true };
+    const m = mapTemplates(doc);
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => m.cells[`appeals.review.${c}`])).toEqual([5, null, null, 2, 7]);
+    // Placed by the group totals: the readings that shift the row break them.
+    expect(m.details['appeals.review.total'].doubt).toBe('identity-resolved');
+    expect(m.cells['appeals.litigation_direct.total']).toBe(9);
+    expect(m.messages.some((x) => x.code === 'missing-values' && x.message.startsWith('appeals:'))).toBe(true);
+  });
 });
