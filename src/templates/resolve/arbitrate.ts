@@ -194,16 +194,25 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // every reading agrees on stand.
     if (!own.length && lone >= 0 && lone === printed.length - 1 && alternatives.length) return undecided([printed, ...alternatives], 'no-identity');
     if (!breaksOwn || !alternatives.length) return standAsPrinted();
-    const fitting = alternatives.filter((r) => holds(r, touching));
+    // The readings that keep the row's own total, by how many identities they break: a published
+    // error elsewhere in a column (Shanghai 2019's blank totals) breaks some under every reading. One
+    // is taken when it breaks fewer than the row as printed and no other breaks as few.
+    const keepingOwn = alternatives.filter((r) => holds(r, own));
+    const failures = (r: Reading) => {
+      const values = withGaps(row.keys, r, own, known);
+      return values ? touching.filter((id) => identityHolds(id, summable(values)) === false).length : Infinity;
+    };
+    const scored = keepingOwn.map((r) => ({ r, fails: failures(r) }));
+    const fewest = Math.min(...scored.map((x) => x.fails));
+    const fitting = fewest < failures(printed) ? scored.filter((x) => x.fails === fewest).map((x) => x.r) : [];
     if (fitting.length > 1) return undecided(fitting); // several places for the missing cell fit (zeros look alike)
     if (fitting.length === 1) {
-      verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: 0 };
+      verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: fewest };
       // A gap's value is not printed: it says nothing to the other rows' identities.
       row.keys.forEach((k, c) => known.set(k, fitting[0][c] ? tokenValue(fitting[0][c]) : '?'));
       return;
     }
-    const keepingOwn = lone >= 0 ? alternatives.filter((r) => holds(r, own)) : [];
-    if (keepingOwn.length) return undecided([printed, ...keepingOwn], 'keeps-own-total');
+    if (lone >= 0 && keepingOwn.length) return undecided([printed, ...keepingOwn], 'keeps-own-total');
     standAsPrinted();
   });
 }

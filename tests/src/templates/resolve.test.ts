@@ -305,6 +305,29 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(runChecks(recordOf(m)).findings.map((f) => [f.rule, f.basis])).toEqual([['completeness', 'doubtful']]);
   });
 
+  it('puts back a lost value in a report that prints blanks and breaks another identity itself (the fewest failures win)', () => {
+    const blanks = ['', '', '', '', '', '', ''];
+    const rows = [
+      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+      ...REQUESTS_2021.rows.map((r) => {
+        if (r.id === 'new_received') return [r.label, '20', '22', '', '', '', '', '42'];
+        if (r.id === 'granted') return [r.label, '20', '22', '', '', '', '', '']; // its total left blank: published errors
+        if (r.id === 'total_processed') return [r.label, '20', '', '', '', '', '42', '']; // 22 lost, the row padded
+        return [r.label, ...blanks];
+      }),
+    ];
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([20, null, null, null, null, null, 42]);
+    // 商业企业 printed nothing (the lost 22): blank in doubt, never a printed blank.
+    expect(rowDoubts(m, 'total_processed')).toEqual([null, 'missing-values', null, null, null, 'identity-resolved', 'identity-resolved']);
+    // The report's own errors are still found; the one on the moved total on basis doubtful.
+    const found = runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness');
+    expect(found.map((f) => [f.rule, f.where, f.basis])).toEqual([
+      ['requests.outcome_sum', 'total', 'doubtful'],
+      ['requests.row_total', 'granted', 'printed'],
+    ]);
+  });
+
   it('keeps blanks a report prints among others as printed: its blank totals are its own errors, on basis printed', () => {
     const rows = distinctRequests();
     const g = rowIndex(rows, 'granted');
