@@ -109,6 +109,9 @@ describe('prose patterns', () => {
     expect(proseOf('已全部按时答复218件结转下年度。')).toEqual({});
     expect(proseOf('已全部按时答复二十件结转下年度。')).toEqual({});
     expect(proseOf('已办结215件3件结转下年度。')).toEqual({ 'requests.carried_forward.total': 3 });
+    // The count the processed figure reads is not also the one carried forward, found first or not.
+    expect(proseOf('办结政府信息公开申请218件结转下年度继续办理。')).toEqual({ 'requests.total_processed.total': 218 });
+    expect(proseOf('办结政府信息公开申请200件。', '办结政府信息公开申请218件结转下年度继续办理。')).toEqual({ 'requests.total_processed.total': 200 });
   });
 
   it('does not read percentages, years, outcome counts or appeal outcomes as totals', () => {
