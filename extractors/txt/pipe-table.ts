@@ -40,7 +40,8 @@ const NUMBER = /^[+-]?\d+(\.\d+)?$/;
  * Converters write a label merged over two columns (一、本年新收… beside the （一）予以公开 column) as the
  * label then an empty cell. In a column that holds no number in any row, an empty cell between a label
  * and the row's numbers is that span: it repeats the label, marked spanned, so it is not read as a blank
- * value. Empty cells in number columns stay blank values.
+ * value. Empty cells in number columns stay blank values, and so do those after a number (a column a
+ * report that prints blanks leaves empty in every row).
  */
 function expandLabelSpans(rows: string[][]): TableBlock['rows'] {
   const width = rows[0]?.length ?? 0;
@@ -51,9 +52,10 @@ function expandLabelSpans(rows: string[][]): TableBlock['rows'] {
       const left = r
         .slice(0, c)
         .reverse()
-        .find((t) => t !== '' && !NUMBER.test(t));
+        .find((t) => t !== '');
+      if (left === undefined || NUMBER.test(left)) return cell(text);
       const numbersAfter = r.slice(c + 1).some((t) => NUMBER.test(t));
-      return left !== undefined && numbersAfter ? cell(left, { spanned: true }) : cell(text);
+      return numbersAfter ? cell(left, { spanned: true }) : cell(text);
     }),
   );
 }

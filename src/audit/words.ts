@@ -45,6 +45,7 @@ export const DOUBT_WORDS: Record<string, string> = {
   'glued-impossible': '粘连数字没有满足恒等式的拆分，已留空',
   'wrapped-label': '数值位于跨行标签的某一行上',
   'formula-without-value': '电子表格公式没有缓存值',
+  'lone-empty-cell': '一行中唯一的空单元格：可能是报告本身留空，也可能是丢失的数值',
 };
 
 export const SEVERITY_WORDS: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -1,5 +1,6 @@
 import type { Message } from '../../extractors/model.js';
 import type { Basis, Finding, ReportRecord } from '../schemas/record.js';
+import { SHOWN_BLANK_DOUBTS } from '../templates/doubt.js';
 
 /** A finding as a rule states it; its basis is derived from the cells it names (see `basisOf`). */
 export type Check = Omit<Finding, 'basis'>;
@@ -26,10 +27,15 @@ export function sumOf(cells: ReportRecord['cells'], keys: string[]): number {
 
 /**
  * Cells the document did not let us read: not found at all, or left blank because the reading was
- * in doubt. A blank the report printed ('', '-', '无') is read, and counts as 0.
+ * in doubt. A blank the report printed ('', '-', '无') is read, and counts as 0 — also one in doubt
+ * whether the report printed it (SHOWN_BLANK_DOUBTS): findings on it are then on basis doubtful.
  */
 export function unreadCells(record: Pick<ReportRecord, 'cells' | 'cell_details'>, keys: string[]): string[] {
-  return keys.filter((k) => !(k in record.cells) || (record.cells[k] === null && !!record.cell_details[k]?.doubt));
+  return keys.filter((k) => {
+    if (!(k in record.cells)) return true;
+    const doubt = record.cell_details[k]?.doubt;
+    return record.cells[k] === null && !!doubt && !SHOWN_BLANK_DOUBTS.has(doubt);
+  });
 }
 
 /** `printed` when every cell was read with certainty, else `doubtful`. */

@@ -5,7 +5,7 @@
  * years and sub-counts (涉及自然人80件) never read as totals. The first statement in the text wins.
  */
 import type { Block } from '../../extractors/model.js';
-import { NUMBER_PATTERN, parseNumber } from './numerals.js';
+import { CHINESE_NUMERAL_CHARS, NUMBER_PATTERN, parseNumber } from './numerals.js';
 import { continuesLine, parseHeading, splitInlineHeadings } from './headings.js';
 import { cleanText, isPageNumber } from './text.js';
 
@@ -59,7 +59,8 @@ const RULES: ProseRule[] = [
     key: 'requests.carried_forward.total',
     patterns: [
       re(`结转(?:至|到)?下(?:一)?年度?(?:继续)?(?:办理|答复)?(?:的)?(?:申请)?(?:共)?(?:为)?${N}件`),
-      re(`${N}件(?:申请)?[^。；;，,\\d]{0,16}?(?:顺延|结转|转入)(?:至|到)?下(?:一)?年`),
+      // A count its own verb claims (答复218件结转下年度, an OCR line that lost the words between) is not this one.
+      re(`(?<![\\d.${CHINESE_NUMERAL_CHARS}]|\\d,|(?:答复|办结|办理|受理|收到|接到|接收|新收|共收|处理)(?:了|共|共计)?)${N}件(?:申请)?[^。；;，,\\d]{0,16}?(?:顺延|结转|转入)(?:至|到)?下(?:一)?年`),
     ],
   },
   {
@@ -96,21 +97,29 @@ const RULES: ProseRule[] = [
 export function findProseFigures(blocks: Block[], wrappedLines = false): Record<string, ProseFigure> {
   const found: Record<string, ProseFigure> = {};
   for (const sentence of sentencesOf(blocks, wrappedLines)) {
+    // A number one requests figure's pattern reads is not another's (办结…申请218件结转下年度…, an OCR
+    // line that lost the words between): earlier rules claim first, whether or not their figure is known.
+    const claimed = new Set<number>();
     for (const rule of RULES) {
-      if (found[rule.key]) continue;
-      const figure = matchRule(rule, sentence);
-      if (figure) found[rule.key] = figure;
+      const figure = matchRule(rule, sentence, claimed);
+      if (figure && !found[rule.key]) found[rule.key] = figure;
     }
   }
   return found;
 }
 
-function matchRule(rule: ProseRule, sentence: string): ProseFigure | undefined {
+function matchRule(rule: ProseRule, sentence: string, claimed: Set<number>): ProseFigure | undefined {
   for (const pattern of rule.patterns) {
-    const m = pattern.exec(sentence);
+    const m = new RegExp(pattern.source, 'd').exec(sentence);
     if (!m || (rule.reject && rule.reject.test(m[0]))) continue;
+    // Only the requests counts compete for a number (行政复议、行政诉讼均为0件 states both appeals at once).
+    const at = rule.key.startsWith('requests.') ? m.indices![1]![0] : -1;
+    if (claimed.has(at)) continue;
     const value = parseNumber(m[1]!);
-    if (value !== undefined) return { value, sentence };
+    if (value !== undefined) {
+      if (at >= 0) claimed.add(at);
+      return { value, sentence };
+    }
   }
   for (const pattern of rule.zero ?? []) {
     const m = pattern.exec(sentence);

@@ -9,7 +9,7 @@ import { meaningfulValueCount, type DocRow, type ValueCell } from './rows.js';
 import type { TableMapping } from './result.js';
 import { mapRowTable } from './row-table.js';
 import { identitiesOf } from './identities.js';
-import { rowReadings } from './resolve/readings.js';
+import { MAX_SHIFT, rowReadings } from './resolve/readings.js';
 import { arbitrate } from './resolve/arbitrate.js';
 import { writeRow } from './resolve/assign.js';
 
@@ -88,8 +88,13 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
   return undefined;
 }
 
+/**
+ * A row's text, a cell merged across columns once (a spreadsheet grid merges a header cell over
+ * several): a spanned copy of its left neighbour is dropped. Copies from a cell merged down from the
+ * row above stay — the third header row of the one-row table prints 行政复议's columns that way.
+ */
 function rowText(row: DocRow): string {
-  return labelCore(row.cells.map((c) => c.text).join(''));
+  return labelCore(row.cells.filter((c, i) => !(c.spanned && i > 0 && row.cells[i - 1].text === c.text)).map((c) => c.text).join(''));
 }
 
 function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
@@ -121,6 +126,9 @@ function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: Val
       let j = i + 1;
       while (cells.length < WIDTH && j < rows.length && !labelCore(rows[j].label)) cells.push(...rows[j++].values);
       if (cells.length === WIDTH) return { row, cells };
+      // One row a few values short (a cell lost, the row ends early): its readings are for the group
+      // totals to decide (readFifteen), not a reason to read the header as data.
+      if (j === i + 1 && cells.length >= WIDTH - MAX_SHIFT) return { row, cells };
       return undefined;
     }
   }

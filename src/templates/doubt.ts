@@ -18,9 +18,16 @@ export const DOUBTS = {
   'glued-impossible': 'glued digits with no split that satisfies the identities; left blank',
   'wrapped-label': 'the value stood on a line of a label wrapped over several lines, or the label was put together from lines of two rows',
   'formula-without-value': 'a spreadsheet formula with no cached value',
+  'lone-empty-cell': 'the only empty cell of a row of printed values, at its end (where a grid pads a row that lost a value) or in a row that breaks its own total: a printed blank, or a lost value',
 } as const;
 
 export type Doubt = keyof typeof DOUBTS;
+
+/**
+ * Doubts of a blank the document does show: the checks count it as the blank it looks like (0), so an
+ * identity it is in is checked, and a failure is on basis doubtful rather than not checked at all.
+ */
+export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell']);
 
 /**
  * OCR readings below this confidence (0..100) are doubtful. The scanned-PDF path reads each number

@@ -6,7 +6,7 @@
  * a published error elsewhere in the table never decides a reading here.
  */
 import { identityHolds, type Identity } from '../identities.js';
-import { readingSignature, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
+import { loneEmptyCell, readingSignature, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
 
 /** Combinations of uncertain rows tried at most (the product of their reading counts). */
 export const MAX_COMBINATIONS = 50_000;
@@ -18,12 +18,29 @@ export interface PendingRow {
 }
 
 export type Verdict =
-  /** One reading as printed. */
-  | { status: 'certain'; reading: Reading }
+  /** One reading as printed; `emptyInDoubt`: the column of a lone empty cell that may be padding (see loneEmptyCell). */
+  | { status: 'certain'; reading: Reading; emptyInDoubt?: number }
   /** Several readings; exactly one lets the identities hold. */
   | { status: 'resolved'; reading: Reading; others: Reading[]; failing: number }
-  /** Several readings, several (or, with `none`, no) readings satisfy the identities. */
-  | { status: 'undecided'; survivors: Reading[]; all: Reading[]; none: boolean };
+  /**
+   * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
+   * survivors are the row as printed (its only empty cell a printed blank) and readings without that
+   * cell — those that keep the row's own total, other identities failing either way
+   * (`keeps-own-total`), or all of them when no identity is about the row (`no-identity`).
+   */
+  | {
+      status: 'undecided';
+      survivors: Reading[];
+      all: Reading[];
+      none: boolean;
+      loneEmpty?: 'keeps-own-total' | 'no-identity';
+      /**
+       * Per column, the count every survivor gives it — printed, or required there by the row's own
+       * total where the survivor prints nothing — when they agree though their tokens differ (a zero
+       * missing from a row of zeros: which zero is missing is unknown, that every cell holds 0 is not).
+       */
+      agreed?: Array<number | undefined>;
+    };
 
 export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[] {
   const known = new Map<string, TokenValue>();
@@ -53,33 +70,54 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
   // published error elsewhere in a column may break those under every reading).
   const rowOf = new Map<string, number>();
   rows.forEach((row, i) => row.keys.forEach((k) => rowOf.set(k, i)));
+  const ownOf = (i: number) => identities.filter((id) => [...id.parts, ...id.totals].every((k) => rowOf.get(k) === i));
   const ownRow = relevant.map((id) => new Set([...id.parts, ...id.totals].map((k) => rowOf.get(k))).size === 1);
-  const combos: Array<{ choice: number[]; own: number; other: number }> = [];
-  const choice = new Array<number>(uncertain.length).fill(0);
-  const values = new Map(known);
-  const score = (): { own: number; other: number } => {
-    const fails = { own: 0, other: 0 };
-    relevant.forEach((id, n) => {
-      if (identityHolds(id, summable(values)) === false) fails[ownRow[n] ? 'own' : 'other']++;
-    });
-    return fails;
+  type Combo = { choice: number[]; own: number; other: number };
+  /**
+   * Every combination scored. A gap (a column a reading prints nothing for) is a blank that vanished
+   * (0) — or, with `impute`, what the row's own total requires (a value the row lost; a reading whose
+   * row would need a negative count there breaks its own total).
+   */
+  const scoreAll = (impute: boolean): Combo[] => {
+    const combos: Combo[] = [];
+    const overlays = uncertain.map((i) => rows[i].readings.readings.map((r) => (impute ? withGaps(rows[i].keys, r, ownOf(i), new Map()) : undefined)));
+    const choice = new Array<number>(uncertain.length).fill(0);
+    const impossible = new Array<boolean>(uncertain.length).fill(false);
+    const values = new Map(known);
+    const score = (): { own: number; other: number } => {
+      const fails = { own: impossible.filter(Boolean).length, other: 0 };
+      relevant.forEach((id, n) => {
+        if (identityHolds(id, summable(values)) === false) fails[ownRow[n] ? 'own' : 'other']++;
+      });
+      return fails;
+    };
+    const walk = (depth: number) => {
+      if (depth === uncertain.length) {
+        combos.push({ choice: [...choice], ...score() });
+        return;
+      }
+      const row = rows[uncertain[depth]];
+      row.readings.readings.forEach((reading, c) => {
+        choice[depth] = c;
+        const overlay = overlays[depth][c];
+        impossible[depth] = overlay === null;
+        row.keys.forEach((k, col) => values.set(k, overlay ? overlay.get(k)! : tokenValue(reading[col])));
+        walk(depth + 1);
+      });
+    };
+    walk(0);
+    return combos;
   };
-  const walk = (depth: number) => {
-    if (depth === uncertain.length) {
-      combos.push({ choice: [...choice], ...score() });
-      return;
-    }
-    const row = rows[uncertain[depth]];
-    row.readings.readings.forEach((reading, c) => {
-      choice[depth] = c;
-      row.keys.forEach((k, col) => values.set(k, tokenValue(reading[col])));
-      walk(depth + 1);
-    });
-  };
-  walk(0);
-  // The combinations under which every identity holds; failing that, those that keep every row's own
-  // total and break the fewest other identities (the report's own errors).
+  // The combinations under which every identity holds — gaps as vanished blanks, else gaps as lost
+  // values; failing both, those that keep every row's own total and break the fewest other identities
+  // (the report's own errors).
+  let combos = scoreAll(false);
   let best = combos.filter((c) => c.own === 0 && c.other === 0);
+  if (!best.length && uncertain.some((i) => rows[i].readings.readings.some((r) => r.includes(undefined)))) {
+    const imputed = scoreAll(true);
+    const fit = imputed.filter((c) => c.own === 0 && c.other === 0);
+    if (fit.length) [combos, best] = [imputed, fit];
+  }
   let despite = 0;
   if (!best.length) {
     const rowWise = combos.filter((c) => c.own === 0);
@@ -107,7 +145,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
     verdicts[row] =
       kept.length === 1
         ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite }
-        : { status: 'undecided', survivors: kept, all, none: kept.length === 0 };
+        : { status: 'undecided', survivors: kept, all, none: kept.length === 0, ...agreedCounts(rows[row].keys, kept, ownOf(row)) };
   });
   return verdicts;
 }
@@ -120,36 +158,104 @@ function droppedOnlyEmpty(readings: RowReadings, reading: Reading): boolean {
 }
 
 /**
- * A row read exactly that breaks its own total, with an empty cell at an end: if without that cell
- * (a gap elsewhere) a reading satisfies every identity the row takes part in, the empty cell was the
- * grid's, not the report's — one such reading is taken (identity-resolved); several leave the cells
- * they disagree on blank. With none, the row stands as printed and the checks report it.
+ * A row read exactly that breaks its own total, with an empty cell at an end or as its only empty
+ * cell: if without that cell (a gap elsewhere) a reading satisfies every identity the row takes part
+ * in, the empty cell was the grid's or a stray, not the report's — one such reading is taken
+ * (identity-resolved); several leave the cells they disagree on blank. A gap holds what the row's own
+ * total says it must (a value lost, or a blank that vanished). With none, the row stands as printed
+ * and the checks report it — unless its only empty cell might be padding: then the readings that keep
+ * its own total are as likely as the printed one, and the cells they disagree on are left blank.
+ * A lone empty cell that stays is in doubt when it ends the row (where grids pad a row that lost a
+ * value) or when the row breaks its own total.
  */
 function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
   rows.forEach((row, i) => {
-    const alternatives = row.readings.alternatives;
-    if (!alternatives?.length || verdicts[i].status !== 'certain') return;
+    if (verdicts[i].status !== 'certain' || row.readings.kind !== 'exact') return;
     const keys = new Set(row.keys);
     const touching = identities.filter((id) => [...id.parts, ...id.totals].some((k) => keys.has(k)));
     const own = touching.filter((id) => [...id.parts, ...id.totals].every((k) => keys.has(k)));
     const holds = (reading: Reading, list: Identity[]): boolean => {
-      const values = new Map(known);
-      row.keys.forEach((k, c) => values.set(k, tokenValue(reading[c])));
-      return list.every((id) => identityHolds(id, summable(values)) !== false);
+      const values = withGaps(row.keys, reading, own, known);
+      return !!values && list.every((id) => identityHolds(id, summable(values)) !== false);
     };
     const printed = row.readings.readings[0];
-    if (!own.length || holds(printed, own)) return;
-    const fitting = alternatives.filter((r) => holds(r, touching));
-    if (!fitting.length) return;
-    if (fitting.length > 1) {
-      // Several places for the missing cell fit (zeros look alike): the cells they agree on stand.
-      verdicts[i] = { status: 'undecided', survivors: fitting, all: [printed, ...alternatives], none: false };
+    const lone = loneEmptyCell(row.readings.tokens);
+    const breaksOwn = own.length > 0 && !holds(printed, own);
+    const standAsPrinted = () => {
+      if (lone >= 0 && (lone === printed.length - 1 || breaksOwn)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: lone };
+    };
+    const alternatives = row.readings.alternatives ?? [];
+    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity') => {
+      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...agreedCounts(row.keys, survivors, own) };
       for (const k of row.keys) known.delete(k);
+    };
+    // No identity is about the row (table 二): an empty last cell may be where its grid padded a row that
+    // lost a value anywhere, the values after it moved left — nothing says which, so only the cells
+    // every reading agrees on stand.
+    if (!own.length && lone >= 0 && lone === printed.length - 1 && alternatives.length) return undecided([printed, ...alternatives], 'no-identity');
+    if (!breaksOwn || !alternatives.length) return standAsPrinted();
+    // The readings that keep the row's own total, by how many identities they break: a published
+    // error elsewhere in a column (Shanghai 2019's blank totals) breaks some under every reading. One
+    // is taken when it breaks fewer than the row as printed and no other breaks as few.
+    const keepingOwn = alternatives.filter((r) => holds(r, own));
+    const failures = (r: Reading) => {
+      const values = withGaps(row.keys, r, own, known);
+      return values ? touching.filter((id) => identityHolds(id, summable(values)) === false).length : Infinity;
+    };
+    const scored = keepingOwn.map((r) => ({ r, fails: failures(r) }));
+    const fewest = Math.min(...scored.map((x) => x.fails));
+    const fitting = fewest < failures(printed) ? scored.filter((x) => x.fails === fewest).map((x) => x.r) : [];
+    if (fitting.length > 1) return undecided(fitting); // several places for the missing cell fit (zeros look alike)
+    if (fitting.length === 1) {
+      verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: fewest };
+      // A gap's value is not printed: it says nothing to the other rows' identities.
+      row.keys.forEach((k, c) => known.set(k, fitting[0][c] ? tokenValue(fitting[0][c]) : '?'));
       return;
     }
-    verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: 0 };
-    row.keys.forEach((k, c) => known.set(k, tokenValue(fitting[0][c])));
+    if (lone >= 0 && keepingOwn.length) return undecided([printed, ...keepingOwn], 'keeps-own-total');
+    standAsPrinted();
   });
+}
+
+/** The counts all `survivors` agree on column by column, a gap counted as what the row's own total requires. */
+function agreedCounts(keys: string[], survivors: Reading[], own: Identity[]): { agreed?: Array<number | undefined> } {
+  if (survivors.length < 2) return {};
+  const valued = survivors.map((r) => withGaps(keys, r, own, new Map()));
+  if (valued.some((v) => !v)) return {};
+  const agreed = keys.map((k) => {
+    const counts = valued.map((v) => v!.get(k));
+    return counts.every((n) => typeof n === 'number' && n === counts[0]) ? (counts[0] as number) : undefined;
+  });
+  return agreed.some((n) => n !== undefined) ? { agreed } : {};
+}
+
+/**
+ * The row's values under a reading, over what is known of the table: a gap (a column the reading
+ * prints nothing for) holds what the row's own identity requires when that is a count, stays a
+ * vanished blank (0) when no own identity says, and makes the reading impossible when the identity
+ * requires a negative or fractional count.
+ */
+function withGaps(keys: string[], reading: Reading, own: Identity[], known: Map<string, TokenValue>): Map<string, TokenValue> | null {
+  const values = new Map(known);
+  keys.forEach((k, c) => values.set(k, tokenValue(reading[c])));
+  const gaps = keys.filter((_, c) => !reading[c]);
+  for (const gap of gaps) {
+    const id = own.find((x) => x.parts.includes(gap) || x.totals.includes(gap));
+    if (!id) continue;
+    let sum = 0;
+    let open = false;
+    for (const k of [...id.parts, ...id.totals]) {
+      if (k === gap) continue;
+      const v = values.get(k);
+      if (v === '?' || v === undefined || (gaps.includes(k) && k !== gap)) open = true;
+      else sum += (v ?? 0) * (id.parts.includes(k) ? 1 : -1);
+    }
+    if (open) continue;
+    const value = Math.round((id.parts.includes(gap) ? -sum : sum) * 1e6) / 1e6 + 0; // + 0: no -0
+    if (value < 0 || !Number.isInteger(value)) return null;
+    values.set(gap, value);
+  }
+  return values;
 }
 
 /** A token's value as a sum sees it: text ('?') has none. */

@@ -51,12 +51,18 @@ function write(out: CellSink, key: string, v: ValueCell | undefined, doubt: Doub
 export function writeRow(label: string, pending: PendingRow, verdict: Verdict, out: CellSink): void {
   const { keys, readings } = pending;
   if (verdict.status === 'certain') {
-    keys.forEach((k, c) => write(out, k, verdict.reading[c], null));
+    const lone = verdict.emptyInDoubt;
+    keys.forEach((k, c) => write(out, k, verdict.reading[c], c === lone ? 'lone-empty-cell' : null));
+    if (lone !== undefined) {
+      out.messages.push({ code: 'lone-empty-cell', message: `${label}: the only empty cell of the row (${keys[lone]}) among printed values (${show(readings.tokens)}) may be a printed blank or where the row lost a value; in doubt` });
+    }
     return;
   }
   const printed =
     readings.kind === 'exact'
-      ? `read as printed (${show(readings.tokens)}) the row breaks its own total; an empty cell at its end is not one of its cells`
+      ? verdict.status === 'undecided' && verdict.loneEmpty
+        ? `read as printed (${show(readings.tokens)}) ${verdict.loneEmpty === 'keeps-own-total' ? 'the row breaks its own total; ' : ''}its only empty cell may be a printed blank, or where it lost a value`
+        : `read as printed (${show(readings.tokens)}) the row breaks its own total; an empty cell in it is not one of its cells (a stray, or where its grid padded it)`
       : `${readings.tokens.length} values printed where the template has ${keys.length} columns (${show(readings.tokens)})`;
   const code = readings.kind === 'missing' ? 'missing-values' : readings.kind === 'exact' ? 'empty-end-cell' : 'extra-values';
   if (verdict.status === 'resolved') {
@@ -70,11 +76,20 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   }
   const candidates = verdict.survivors.length ? verdict.survivors : verdict.all;
   const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : readings.kind === 'missing' ? 'missing-values' : 'extra-values';
-  keys.forEach((k, c) => (candidates.length && agreeAt(candidates, c) ? write(out, k, candidates[0][c], null) : write(out, k, undefined, undecided)));
+  keys.forEach((k, c) => {
+    if (candidates.length && agreeAt(candidates, c)) return write(out, k, candidates[0][c], null);
+    const agreed = verdict.agreed?.[c];
+    if (agreed === undefined) return write(out, k, undefined, undecided);
+    // Every reading gives this cell the same count (printed, or required by the row's own total).
+    out.cells[k] = agreed;
+    out.details[k] = { raw: candidates.map((r) => r[c]?.raw.trim()).find((t) => t) ?? '', doubt: 'identity-resolved' };
+  });
   const listed = candidates.slice(0, 6).map(show).join(' ‖ ');
   const why = !verdict.all.length
     ? 'too far from the template to read'
-    : verdict.survivors.length > 1
+    : verdict.loneEmpty
+      ? `as printed, or without the empty cell ${verdict.loneEmpty === 'keeps-own-total' ? 'keeping its own total, other identities failing either way' : 'and a value lost anywhere before it; no identity decides'} (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
+      : verdict.survivors.length > 1
       ? `${verdict.survivors.length} readings satisfy the identities (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
       : `no reading satisfies the identities (readings: ${listed}${candidates.length > 6 ? ' ‖ …' : ''})`;
   out.messages.push({ code, message: `${label}: ${printed}; ${why}; the cells the readings disagree on are left blank` });

@@ -20,9 +20,10 @@ export interface RowReadings {
   /** The tokens considered, as printed. */
   tokens: ValueCell[];
   /**
-   * For a row read exactly: the readings in which an empty cell at either end is not a cell of the row
-   * (a grid that gave the row one cell too many, the row one value too few). Tried only when the row
-   * as read breaks its own total (see arbitrate.ts).
+   * For a row read exactly: the readings in which an empty cell is not a cell of the row — one at
+   * either end (a grid that gave the row one cell too many, the row one value too few), or the row's
+   * only empty cell anywhere (a stray empty cell beside a lost value) — with a gap put back at each
+   * other place. Tried only when the row as read breaks its own total (see arbitrate.ts).
    */
   alternatives?: Reading[];
 }
@@ -78,7 +79,7 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
   const tokens = effectiveTokens(values, n);
   const diff = tokens.length - n;
   if (diff === 0) {
-    const alternatives = endEmptyAlternatives(tokens, n);
+    const alternatives = emptyCellAlternatives(tokens, n);
     return { kind: 'exact', readings: [tokens], tokens, ...(alternatives.length ? { alternatives } : {}) };
   }
   if (Math.abs(diff) > MAX_SHIFT) return { kind: 'unreadable', readings: [], tokens };
@@ -103,12 +104,29 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
   return { kind: 'missing', readings: distinct(readings), tokens };
 }
 
-/** Readings without an empty cell at the row's start or end, a gap put back at each other place. */
-function endEmptyAlternatives(tokens: ValueCell[], n: number): Reading[] {
+/** An empty cell with nothing said about it (a formula without its cached value is in doubt of its own, not padding). */
+const isEmpty = (v: ValueCell | undefined): boolean => !!v && v.raw.trim() === '' && !v.doubt;
+
+/**
+ * The column of a row's only empty cell, when every other cell prints something and one of them a
+ * number; else -1. Such a cell is not the report's way of printing blanks (that would show in other
+ * cells too): it may be a printed blank, or where the row lost a value and its grid padded it. OCR
+ * cells say where they stand on the page, so a blank there is the scan's (ocr-blank), never padding.
+ */
+export function loneEmptyCell(tokens: ValueCell[]): number {
+  if (tokens.length < 2 || tokens.some((v) => v.prov?.origin === 'ocr')) return -1;
+  const empty = tokens.flatMap((v, i) => (isEmpty(v) ? [i] : []));
+  return empty.length === 1 && tokens.some((v) => v.reading.kind === 'number') ? empty[0] : -1;
+}
+
+/** Readings without one empty cell (at an end, or the row's only one), a gap put back at each other place. */
+function emptyCellAlternatives(tokens: ValueCell[], n: number): Reading[] {
   const out: Reading[] = [];
-  for (const end of [0, tokens.length - 1]) {
-    if (tokens[end]?.raw.trim() !== '') continue;
-    const rest = tokens.filter((_, i) => i !== end);
+  const lone = loneEmptyCell(tokens);
+  const places = new Set([0, tokens.length - 1, ...(lone >= 0 ? [lone] : [])]);
+  for (const at of places) {
+    if (!isEmpty(tokens[at])) continue;
+    const rest = tokens.filter((_, i) => i !== at);
     for (let gap = 0; gap < n; gap++) {
       const reading: Reading = [];
       let t = 0;

@@ -101,6 +101,17 @@ describe('prose patterns', () => {
   it('reads 结转下年度 in both word orders', () => {
     expect(proseOf('结转下年度继续办理5件。')).toEqual({ 'requests.carried_forward.total': 5 });
     expect(proseOf('另有8件申请顺延至下一年度办理。')).toEqual({ 'requests.carried_forward.total': 8 });
+    expect(proseOf('依申请公开答复215件，3件结转下年度。')).toEqual({ 'requests.carried_forward.total': 3 });
+  });
+
+  it('does not read a count its own verb claims (答复218件) as the one carried forward after it', () => {
+    // An OCR reading that lost '，…继续办理0件' between the two figures.
+    expect(proseOf('已全部按时答复218件结转下年度。')).toEqual({});
+    expect(proseOf('已全部按时答复二十件结转下年度。')).toEqual({});
+    expect(proseOf('已办结215件3件结转下年度。')).toEqual({ 'requests.carried_forward.total': 3 });
+    // The count the processed figure reads is not also the one carried forward, found first or not.
+    expect(proseOf('办结政府信息公开申请218件结转下年度继续办理。')).toEqual({ 'requests.total_processed.total': 218 });
+    expect(proseOf('办结政府信息公开申请200件。', '办结政府信息公开申请218件结转下年度继续办理。')).toEqual({ 'requests.total_processed.total': 200 });
   });
 
   it('does not read percentages, years, outcome counts or appeal outcomes as totals', () => {

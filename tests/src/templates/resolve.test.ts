@@ -201,3 +201,141 @@ describe('an identity that fails on cells read by OCR', () => {
     expect(findings.map((f) => [f.where, f.basis])).toEqual([['review', 'doubtful']]);
   });
 });
+
+/**
+ * A requests table with distinct columns: 20 natural persons and 22 companies, all granted; nothing
+ * carried over or forward. Every identity holds.
+ */
+function distinctRequests(): string[][] {
+  const zeros = ['0', '0', '0', '0', '0', '0', '0'];
+  const filled = ['20', '22', '0', '0', '0', '0', '42'];
+  return [
+    ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+    ...REQUESTS_2021.rows.map((r) => [r.label, ...(['new_received', 'granted', 'total_processed'].includes(r.id) ? filled : zeros)]),
+  ];
+}
+
+const rowCells = (m: ReturnType<typeof mapTemplates>, row: string) => REQUEST_COLUMNS.map((c) => m.cells[`requests.${row}.${c.id}`]);
+const rowDoubts = (m: ReturnType<typeof mapTemplates>, row: string) => REQUEST_COLUMNS.map((c) => m.details[`requests.${row}.${c.id}`].doubt);
+
+describe('a row with an empty cell where its grid padded it, or where it lost a value', () => {
+  it('puts back a lost value the grid padded with an empty last cell, by the identities: never one column off', () => {
+    const rows = distinctRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '20', '0', '0', '0', '0', '42', '']; // 22 (商业企业) lost, the rest moved left
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([20, null, 0, 0, 0, 0, 42]);
+    // The lost cell is blank (nothing printed there); the cells the identities moved say so.
+    expect(rowDoubts(m, 'total_processed')).toEqual([null, 'identity-resolved', null, null, null, 'identity-resolved', 'identity-resolved']);
+    const checked = runChecks(recordOf(m));
+    expect(checked.findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('puts back a lost value in a row printed one cell short (nothing printed past its end), by the identities', () => {
+    const rows = distinctRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '20', '0', '0', '0', '0', '42']; // 22 (商业企业) lost; the row ends early
+    const doc = docWithTables(rows);
+    const table = doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> };
+    table.rows[t][7] = { text: '', absent: true };
+    const m = mapTemplates(doc);
+    expect(rowCells(m, 'total_processed')).toEqual([20, null, 0, 0, 0, 0, 42]);
+    expect(m.details['requests.total_processed.commercial'].doubt).toBe('identity-resolved');
+    expect(m.messages.some((x) => x.code === 'missing-values' && x.message.includes('the only reading under which the identities hold'))).toBe(true);
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('gives a row of zeros that lost one of them its zeros, in doubt: which zero is missing is unknown, that each cell holds 0 is not', () => {
+    const rows = distinctRequests();
+    const c = rowIndex(rows, 'carried_over');
+    rows[c] = [rows[c][0], '0', '0', '0', '0', '0', '0'];
+    const doc = docWithTables(rows);
+    (doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> }).rows[c][7] = { text: '', absent: true };
+    const m = mapTemplates(doc);
+    expect(rowCells(m, 'carried_over')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(rowDoubts(m, 'carried_over')).toEqual(new Array(7).fill('identity-resolved'));
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('puts back a lost value when a stray empty cell took its place count (as many cells as columns)', () => {
+    const rows = distinctRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '20', '', '22', '0', '0', '0', '0']; // a stray empty cell, and 总计 lost
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([20, 22, 0, 0, 0, 0, null]);
+    expect(m.details['requests.total_processed.total'].doubt).toBe('identity-resolved');
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('doubts an empty last cell after a row of printed values (a padded grid, or a lost total): findings on it are doubtful', () => {
+    const rows = distinctRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '20', '22', '0', '0', '0', '0', '']; // 总计 lost
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([20, 22, 0, 0, 0, 0, null]);
+    expect(m.details['requests.total_processed.total']).toEqual({ raw: '', doubt: 'lone-empty-cell' });
+    const findings = runChecks(recordOf(m)).findings.filter((f) => f.cells.includes('requests.total_processed.total'));
+    expect(findings.map((f) => [f.rule, f.where, f.basis]).sort()).toEqual([
+      ['completeness', 'requests', 'doubtful'],
+      ['requests.balance', 'total', 'doubtful'],
+      ['requests.outcome_sum', 'total', 'doubtful'],
+      ['requests.row_total', 'total_processed', 'doubtful'],
+    ]);
+  });
+
+  it('never reads a proactive row whose grid may have padded a lost value shifted: no identity says where, so its cells are in doubt', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+        ['规章', '3', '23', ''], // printed 3 | 1 | 23, the 1 lost: 23 moved under 本年废止件数
+        ['行政规范性文件', '2', '0', '40'],
+        ['行政许可', '5'],
+        ['行政处罚', '6'],
+        ['行政强制', '0'],
+        ['行政事业性收费', '1.5'],
+      ]),
+    );
+    expect(['issued', 'repealed', 'in_force'].map((c) => [m.cells[`proactive.rules.${c}`], m.details[`proactive.rules.${c}`].doubt])).toEqual([
+      [null, 'ambiguous'],
+      [null, 'ambiguous'],
+      [null, 'ambiguous'],
+    ]);
+    expect(m.messages.some((x) => x.code === 'empty-end-cell' && x.message.startsWith('proactive.rules:') && x.message.includes('no identity decides'))).toBe(true);
+    expect(m.details['proactive.normative_documents.in_force'].doubt).toBeNull();
+    expect(runChecks(recordOf(m)).findings.map((f) => [f.rule, f.basis])).toEqual([['completeness', 'doubtful']]);
+  });
+
+  it('puts back a lost value in a report that prints blanks and breaks another identity itself (the fewest failures win)', () => {
+    const blanks = ['', '', '', '', '', '', ''];
+    const rows = [
+      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+      ...REQUESTS_2021.rows.map((r) => {
+        if (r.id === 'new_received') return [r.label, '20', '22', '', '', '', '', '42'];
+        if (r.id === 'granted') return [r.label, '20', '22', '', '', '', '', '']; // its total left blank: published errors
+        if (r.id === 'total_processed') return [r.label, '20', '', '', '', '', '42', '']; // 22 lost, the row padded
+        return [r.label, ...blanks];
+      }),
+    ];
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([20, null, null, null, null, null, 42]);
+    // 商业企业 printed nothing (the lost 22): blank in doubt, never a printed blank.
+    expect(rowDoubts(m, 'total_processed')).toEqual([null, 'missing-values', null, null, null, 'identity-resolved', 'identity-resolved']);
+    // The report's own errors are still found; the one on the moved total on basis doubtful.
+    const found = runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness');
+    expect(found.map((f) => [f.rule, f.where, f.basis])).toEqual([
+      ['requests.outcome_sum', 'total', 'doubtful'],
+      ['requests.row_total', 'granted', 'printed'],
+    ]);
+  });
+
+  it('keeps blanks a report prints among others as printed: its blank totals are its own errors, on basis printed', () => {
+    const rows = distinctRequests();
+    const g = rowIndex(rows, 'granted');
+    rows[g] = [rows[g][0], '20', '22', '', '', '0', '0', '']; // the report prints blanks, 总计 among them
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'granted')).toEqual([20, 22, null, null, 0, 0, null]);
+    expect(rowDoubts(m, 'granted')).toEqual([null, null, null, null, null, null, null]);
+    const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'granted');
+    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 42, actual: 0 });
+  });
+});

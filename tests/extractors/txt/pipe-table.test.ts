@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { readPipeTable } from '../../../extractors/txt/pipe-table.js';
+
+const read = (lines: string[]) => readPipeTable(lines, 0).table.rows.map((r) => r.map((c) => (c.spanned ? `~${c.text}` : c.absent ? '∅' : c.text)));
+
+describe('Markdown pipe tables', () => {
+  it('reads the empty cell between a label and the row\'s numbers as the label\'s span, in a column that holds no number', () => {
+    expect(read(['| 项目 | | 自然人 | 总计 |', '| --- | --- | --- | --- |', '| 一、本年新收 | | 3 | 3 |', '| 三、本年度办理结果 | （一）予以公开 | 2 | 2 |'])).toEqual([
+      ['项目', '', '自然人', '总计'],
+      ['一、本年新收', '~一、本年新收', '3', '3'],
+      ['三、本年度办理结果', '（一）予以公开', '2', '2'],
+    ]);
+  });
+
+  it('keeps an empty cell after a number a blank value, though no row prints a number in its column', () => {
+    // A report that prints blanks: 科研机构 and 社会公益组织 hold nothing in any row, and 总计 is blank.
+    expect(read(['| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 其他 | 总计 |', '|---|---|---|---|---|---|---|', '| （一）予以公开 | 258 | 12 |  |  | 1 |  |', '| 二、上年结转 | 18 |  |  |  |  | 18 |'])).toEqual([
+      ['项目', '自然人', '商业企业', '科研机构', '社会公益组织', '其他', '总计'],
+      ['（一）予以公开', '258', '12', '', '', '1', ''],
+      ['二、上年结转', '18', '', '', '', '', '18'],
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { mapTemplates } from '../../../src/templates/map.js';
+import { docWithTables } from './helpers.js';
+
+const COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+/** One group's caption and header over its values, on a grid two cells wide per column (a spreadsheet's shared grid). */
+function groupOnWideGrid(caption: string, values: string[]): string[][] {
+  const wide = (cells: string[]) => cells.flatMap((c) => [c, `~${c}`]);
+  return [wide(new Array(5).fill(caption)).map((c, i) => (i ? `~${caption}` : c)), wide(COLUMNS), wide(values)];
+}
+
+describe('table 四 as small tables of its groups', () => {
+  it('reads them when a spreadsheet grid merges each header and value cell over several columns', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ...groupOnWideGrid('行政复议', ['2', '1', '3', '1', '7']),
+        ...groupOnWideGrid('行政诉讼 未经复议直接起诉', ['0', '0', '0', '0', '0']),
+        ...groupOnWideGrid('行政诉讼 复议后起诉', ['13', '2', '4', '0', '19']),
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect([m.cells['appeals.review.upheld'], m.cells['appeals.review.total'], m.cells['appeals.litigation_direct.total'], m.cells['appeals.litigation_after_review.upheld'], m.cells['appeals.litigation_after_review.total']]).toEqual([2, 7, 0, 13, 19]);
+    expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
+  });
+
+  it('reads the one-row table whose third header row repeats 行政复议\'s columns merged down from above, one value lost', () => {
+    const doc = docWithTables([
+      ['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议', '行政诉讼', ...new Array(9).fill('~行政诉讼')],
+      [...COLUMNS, '未经复议直接起诉', ...new Array(4).fill('~未经复议直接起诉'), '复议后起诉', ...new Array(4).fill('~复议后起诉')],
+      [...COLUMNS.map((c) => `~${c}`), ...COLUMNS, ...COLUMNS],
+      '1 1 2 4 0 0 1 5 6 1 0 1 0 2'.split(' '), // 1 1 0 2 4 · 0 0 1 5 6 · 1 0 1 0 2 with 行政复议's 0 lost: 14 values
+    ]);
+    (doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> }).rows[3][14] = { text: '', absent: true };
+    const m = mapTemplates(doc);
+    expect(m.layout.appeals).toBe('2021');
+    expect([m.cells['appeals.litigation_direct.total'], m.cells['appeals.litigation_after_review.total']]).toEqual([6, 2]);
+    // Which of 行政复议's parts was lost its total cannot say; every reading keeps the total 4.
+    expect(m.cells['appeals.review.total']).toBe(4);
+    expect(m.details['appeals.review.pending'].doubt).toBe('ambiguous');
+  });
+
+  it('reads the one-row table from a value row a cell short, never its header rows as blank data', () => {
+    const doc = docWithTables([
+      ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''],
+      [...COLUMNS, '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
+      ['', '', '', '', '', ...COLUMNS, ...COLUMNS],
+      ['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', ''], // a report that prints blanks; its last (blank) cell lost
+    ]);
+    (doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> }).rows[3][14] = { text: '', absent: true };
+    const m = mapTemplates(doc);
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => m.cells[`appeals.review.${c}`])).toEqual([5, null, null, 2, 7]);
+    // Placed by the group totals: the readings that shift the row break them.
+    expect(m.details['appeals.review.total'].doubt).toBe('identity-resolved');
+    expect(m.cells['appeals.litigation_direct.total']).toBe(9);
+    expect(m.messages.some((x) => x.code === 'missing-values' && x.message.startsWith('appeals:'))).toBe(true);
+  });
+});
