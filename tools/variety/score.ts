@@ -67,7 +67,9 @@ export function scoreCell(key: string, truth: number | null, notPrinted: boolean
   const base = { key, truth, notPrinted, got, doubt, raw: record.cell_details?.[key]?.raw };
   if (!present) return { ...base, verdict: 'missing' };
   const same = got !== null && got !== undefined && truth !== null && Math.abs(got - truth) < 1e-6;
-  if (notPrinted) return { ...base, verdict: got === null || doubt !== null ? 'blank-or-doubt' : same ? 'exact' : 'wrong' };
+  // A cell the variant does not print as a number (dropped, or text such as 见附件) read blank is read as
+  // the document prints it, as a blank truth cell read blank is.
+  if (notPrinted) return { ...base, verdict: got === null ? 'exact' : doubt !== null ? 'blank-or-doubt' : same ? 'exact' : 'wrong' };
   if (truth === null) return { ...base, verdict: got === null ? 'exact' : doubt !== null ? 'blank-or-doubt' : 'wrong' };
   if (same) return { ...base, verdict: 'exact' };
   return { ...base, verdict: got === null || doubt !== null ? 'blank-or-doubt' : 'wrong' };

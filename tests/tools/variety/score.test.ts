@@ -37,11 +37,15 @@ describe('the accuracy scorer', () => {
     expect(scoreRecord(truth, r)).toMatchObject({ blankOrDoubt: 1, missing: 1, exact: 184 });
   });
 
-  it('accepts blank or doubt for a cell the document does not print, and calls another number there wrong', () => {
+  it('calls a cell the document does not print exact when read blank, blank-or-doubt with a doubt, and another number there wrong', () => {
     const faulted = { ...truth, not_printed: ['requests.granted.natural_person'] };
     const r = copy();
     r.cells['requests.granted.natural_person'] = null;
+    expect(scoreRecord(faulted, r)).toMatchObject({ exact: 186, blankOrDoubt: 0, wrong: 0 });
+    r.cells['requests.granted.natural_person'] = 3;
+    r.cell_details = { ...r.cell_details, 'requests.granted.natural_person': { ...(r.cell_details?.['requests.granted.natural_person'] ?? {}), doubt: 'identity-resolved' } } as typeof r.cell_details;
     expect(scoreRecord(faulted, r)).toMatchObject({ blankOrDoubt: 1, wrong: 0 });
+    r.cell_details = { ...r.cell_details, 'requests.granted.natural_person': { ...(r.cell_details?.['requests.granted.natural_person'] ?? {}), doubt: null } } as typeof r.cell_details;
     r.cells['requests.granted.natural_person'] = 3;
     expect(scoreRecord(faulted, r)).toMatchObject({ wrong: 1 });
   });
