@@ -106,8 +106,8 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
  */
 function namesBothGroups(text: string): boolean {
   if (text.includes('行政复议') && text.includes('行政诉讼')) return true;
-  const at = text.indexOf('行政复议');
-  return at >= 0 && containment('行政诉讼', text.slice(at + 4, at + 4 + 12)) >= 0.75;
+  // A merged header cell repeats its text into the cells it spans: look past every 行政复议.
+  return text.includes('行政复议') && containment('行政诉讼', text.split('行政复议').join('')) >= 0.75;
 }
 
 /** The 15 values after the header: one row, or consecutive unlabelled rows that together hold them. */

@@ -102,7 +102,7 @@ describe('the appeals header read by OCR', () => {
   it('names 行政诉讼 with one of its characters lost', () => {
     const m = mapTemplates(
       docWithTables([
-        ['行政复议', '~', '~', '~', '~', '行政诉'],
+        ['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议', '行政诉'],
         ['果维持', '果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '~', '~', '~', '~', '复议后起诉'],
         ['', ...'2 1 3 1 7 0 0 0 0 0 13 2 4 0 19'.split(' ')],
       ]),
