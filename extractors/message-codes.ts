@@ -36,6 +36,7 @@ export const MESSAGE_CODES = {
   'ocr-failed': 'OCR of a page failed; its text is missing',
   'ocr-identity-conflict': 'cells read by OCR take part in identities that do not hold; in doubt unless another identity confirms them',
   'ocr-used': 'a page was read by OCR',
+  'row-by-order': "a row whose OCR-read label matched no template row was placed by the template's row order; its cells are in doubt (row-by-order)",
   'row-not-found': 'a template row was not found in its table; its cells are blank (doubt not-found)',
   'structure-no-agency': 'no agency found in the title or the signature',
   'structure-no-year': 'no year covered found in the title or the statistics period',

@@ -13,6 +13,8 @@ export interface RowMatch {
   row: RowDef;
   doc?: DocRow;
   score: number;
+  /** Matched by its place between matched rows, not by its label (an OCR-garbled label): see fillByOrder. */
+  byOrder?: boolean;
 }
 
 export interface Alignment {
@@ -279,5 +281,55 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   // Layouts are compared on what matched and what did not, not on the skips inside the table.
   const matched = matches.filter((x) => x.doc);
   const score = matched.reduce((s, x) => s + x.score, 0) - (n - matched.length) * SKIP_TEMPLATE_ROW;
+  // Rows placed by order do not count towards the score: they must not sway the choice of layout.
+  fillByOrder(matches, rows, facts);
   return { layout, matches, score };
+}
+
+/**
+ * OCR garbles a label now and then beyond recognition (一、本年新收… read as 'Ree RR') while the row's
+ * values come out fine. The template's row order and the count of rows then place it: where a run of
+ * template rows went unmatched and exactly as many OCR-read rows with values stand in the document
+ * at that place — between the matched rows around the run, or right before the first (after the
+ * last) matched row of the same table block — each with the template row's count of values, they
+ * are matched in order. Such a row is marked byOrder: its cells carry the doubt 'row-by-order' until
+ * the identities confirm them. A row missing from the document leaves the counts unequal, and nothing
+ * is placed; text-layer documents are never matched by position.
+ */
+function fillByOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts): void {
+  const ocr = (j: number) => rows[j].values.some((v) => v.prov?.origin === 'ocr');
+  // A row of values holds numbers: a header row of column names (自然人 … 总计) is not one.
+  const numbers = (j: number) => rows[j].values.some((v) => v.reading.kind === 'number');
+  const fits = (j: number, i: number, slack: number) => Math.abs(facts.valueCounts[j] - matches[i].row.columns.length) <= slack && numbers(j);
+  for (let i = 0; i < matches.length; ) {
+    if (matches[i].doc) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < matches.length && !matches[end].doc) end++;
+    const before = i > 0 ? matches[i - 1].doc : undefined;
+    const after = end < matches.length ? matches[end].doc : undefined;
+    const want = end - i;
+    let picked: number[] | undefined;
+    if (before && after) {
+      const between: number[] = [];
+      for (let j = rows.indexOf(before) + 1; j < rows.indexOf(after); j++) if (facts.valueCounts[j] > 0) between.push(j);
+      if (between.length === want && between.every((j, k) => ocr(j) && fits(j, i + k, 1))) picked = between;
+    } else if (after || before) {
+      // At the edge of the table the rows next to it may belong to another table: same block, exact counts.
+      const anchor = (after ?? before)!;
+      const step = after ? -1 : 1;
+      const near: number[] = [];
+      for (let j = rows.indexOf(anchor) + step; j >= 0 && j < rows.length && near.length <= want && rows[j].block === anchor.block; j += step) if (facts.valueCounts[j] > 0) near.push(j);
+      const taken = near.slice(0, want);
+      if (after) taken.reverse();
+      // The row beyond them must not be one more candidate of the same shape: then the place is not certain.
+      const beyond = near[want];
+      const unique = beyond === undefined || !numbers(beyond) || facts.valueCounts[beyond] !== matches[after ? i : end - 1].row.columns.length;
+      if (taken.length === want && unique && taken.every((j, k) => ocr(j) && fits(j, i + k, 0))) picked = taken;
+    }
+    if (picked) picked.forEach((j, k) => (matches[i + k] = { row: matches[i + k].row, doc: rows[j], score: 0, byOrder: true }));
+    i = end;
+  }
 }

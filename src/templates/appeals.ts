@@ -4,7 +4,7 @@
  * three labelled rows of five; both are read.
  */
 import { APPEALS_2021, cellKey } from './ids.js';
-import { labelCore } from './labels.js';
+import { containment, labelCore } from './labels.js';
 import { meaningfulValueCount, type DocRow, type ValueCell } from './rows.js';
 import type { TableMapping } from './result.js';
 import { mapRowTable } from './row-table.js';
@@ -100,7 +100,7 @@ function rowText(row: DocRow): string {
 function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
   for (let h = 0; h < rows.length; h++) {
     const text = rowText(rows[h]) + (rows[h + 1] ? rowText(rows[h + 1]) : '');
-    if (!(text.includes('行政复议') && text.includes('行政诉讼'))) continue;
+    if (!namesBothGroups(text)) continue;
     const values = collectValues(rows, h + 1);
     if (!values) continue;
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
@@ -110,6 +110,17 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     return readFifteen(values.cells, keys, APPEALS_2021.rows.length);
   }
   return undefined;
+}
+
+/**
+ * Does a header name 行政复议 and 行政诉讼? OCR drops a character of a header cell now and then (行政诉
+ * for 行政诉讼); three of the four, in order, still name it — the fifteen values that must follow
+ * the header keep a stray caption from passing for the table.
+ */
+function namesBothGroups(text: string): boolean {
+  if (text.includes('行政复议') && text.includes('行政诉讼')) return true;
+  // A merged header cell repeats its text into the cells it spans: look past every 行政复议.
+  return text.includes('行政复议') && containment('行政诉讼', text.split('行政复议').join('')) >= 0.75;
 }
 
 /** The 15 values after the header: one row, or consecutive unlabelled rows that together hold them. */

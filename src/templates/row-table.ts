@@ -92,6 +92,15 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined): ReadResult {
   const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout));
   pending.forEach((p, i) => writeRow(`${table}.${p.id}`, p.row, verdicts[i], out));
   for (const m of best.matches) if (m.doc) doubtMergedLabel(`${table}.${m.row.id}`, m.row.columns.map((c) => cellKey(table, m.row.id, c.id)), m.doc.label, out);
+  for (const m of best.matches) {
+    if (!m.byOrder) continue;
+    // A row placed by order, not by its label, is not certain of itself: the identities may confirm it.
+    for (const c of m.row.columns) {
+      const key = cellKey(table, m.row.id, c.id);
+      if (out.details[key] && !out.details[key].doubt) out.details[key] = { ...out.details[key], doubt: 'row-by-order' };
+    }
+    out.messages.push({ code: 'row-by-order', message: `${table}.${m.row.id} (${m.row.label}): label read as '${m.doc!.label}'; placed by the template's row order` });
+  }
   return out;
 }
 

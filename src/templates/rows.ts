@@ -81,7 +81,16 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
     zone !== undefined &&
     !zoneText.some(labelLike) &&
     (firstNumber < 0 ? zoneText.some((i) => readings[i].kind === 'text' && !cells[i].spanned) : firstNumber >= zone);
-  const labelEnd = byZone ? zone! : firstNumber < 0 ? readings.length : firstNumber;
+  // OCR reads the vertical text of a merged label cell (（三）不予公开) as junk that may look like a
+  // number (-2); with an item label (1.属于国家秘密) after it and before the block's value column, it is
+  // the label area, and the values begin where the block's do.
+  const junkNumber =
+    zone !== undefined &&
+    firstNumber >= 0 &&
+    firstNumber < zone &&
+    cells.slice(firstNumber, zone).every((c, k) => readings[firstNumber + k].kind !== 'number' || c.prov?.origin === 'ocr') &&
+    readings.slice(firstNumber + 1, zone).some((_, k) => labelLike(firstNumber + 1 + k));
+  const labelEnd = byZone || junkNumber ? zone! : firstNumber < 0 ? readings.length : firstNumber;
   let lastText = -1;
   for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text') lastText = i;
   const labelParts: string[] = [];
@@ -94,7 +103,7 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
     }
   }
   const values: ValueCell[] = [];
-  for (let i = byZone ? Math.max(zone!, lastText + 1) : lastText + 1; i < cells.length; i++) {
+  for (let i = byZone || junkNumber ? Math.max(zone!, lastText + 1) : lastText + 1; i < cells.length; i++) {
     if (cells[i].absent) continue; // padding of a ragged row: nothing was printed there
     if (cells[i].spanned) {
       // A merged value cell counts once; the columns it covers are remembered as printing nothing.

@@ -6,6 +6,7 @@ import { paperShade } from './rulings.js';
 import { UnreadableDocumentError } from '../../model.js';
 import { runTool } from './tools.js';
 import { parseTesseractTsv, type OcrWord } from './tsv.js';
+import { glyphBox } from './glyphs.js';
 
 export interface CellPassOptions {
   dpi: number;
@@ -16,6 +17,8 @@ export interface CellPassOptions {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 const NUMBER = /^[-+]?\d[\d,]*(\.\d+)?%?$/;
 const INK = 128;
+/** Blobs smaller than this both ways (in points) are dust or ruling stubs, not glyphs: a 0 is 7 pt tall, a dash 3 pt wide. */
+const GLYPH_POINTS = 2;
 /** More one-line cells than any statistics table has; beyond it the page pass stands. */
 const MAX_CELLS = 1500;
 
@@ -45,7 +48,7 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
   for (const cell of cells.slice(0, MAX_CELLS)) {
     const inside = pageWords.filter((word) => centreInside(word, cell));
     if (inside.some((word) => CJK.test(word.text))) continue;
-    const ink = inkBox(image, cell.left + px(1.5), cell.top + px(1.5), cell.right - px(1.5), cell.bottom - px(1.5));
+    const ink = glyphBox(image, { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) }, INK, px(GLYPH_POINTS));
     if (!ink || ink.bottom - ink.top > px(14)) continue;
     const margin = px(2);
     const left = Math.max(cell.left + px(1), ink.left - margin);
@@ -151,25 +154,4 @@ function centreInside(word: OcrWord, cell: PixelCell): boolean {
   const x = word.left + word.width / 2;
   const y = word.top + word.height / 2;
   return x > cell.left && x < cell.right && y > cell.top && y < cell.bottom;
-}
-
-/** The bounding box of the ink inside a rectangle, or undefined when it is blank. */
-function inkBox(image: GrayImage, left: number, top: number, right: number, bottom: number) {
-  let box: { left: number; top: number; right: number; bottom: number } | undefined;
-  let count = 0;
-  for (let y = Math.max(0, Math.floor(top)); y <= Math.min(image.height - 1, Math.ceil(bottom)); y++) {
-    for (let x = Math.max(0, Math.floor(left)); x <= Math.min(image.width - 1, Math.ceil(right)); x++) {
-      if (image.pixels[y * image.width + x] >= INK) continue;
-      count++;
-      if (!box) box = { left: x, top: y, right: x, bottom: y };
-      else {
-        box.left = Math.min(box.left, x);
-        box.right = Math.max(box.right, x);
-        box.top = Math.min(box.top, y);
-        box.bottom = Math.max(box.bottom, y);
-      }
-    }
-  }
-  // A few stray pixels are scanner dust or the stub of an erased ruling, not a character.
-  return count >= 6 ? box : undefined;
 }

@@ -1,0 +1,83 @@
+import type { GrayImage } from './pgm.js';
+
+/** A connected blob of ink, in page pixels (inclusive bounds). */
+export interface InkComponent {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  /** Ink pixels in the blob. */
+  area: number;
+}
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The 8-connected blobs of pixels darker than `threshold` inside a rectangle (inclusive, clipped to
+ * the image). A scan's dust, the stubs of erased rulings and the strokes of glyphs all come out as
+ * blobs; their sizes tell them apart.
+ */
+export function inkComponents(image: GrayImage, rect: Rect, threshold: number): InkComponent[] {
+  const x0 = Math.max(0, Math.ceil(rect.left));
+  const y0 = Math.max(0, Math.ceil(rect.top));
+  const x1 = Math.min(image.width - 1, Math.floor(rect.right));
+  const y1 = Math.min(image.height - 1, Math.floor(rect.bottom));
+  if (x1 < x0 || y1 < y0) return [];
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  const seen = new Uint8Array(w * h);
+  const ink = (x: number, y: number) => image.pixels[(y0 + y) * image.width + x0 + x] < threshold;
+  const components: InkComponent[] = [];
+  const stack: number[] = [];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (seen[y * w + x] || !ink(x, y)) continue;
+      seen[y * w + x] = 1;
+      stack.push(y * w + x);
+      const blob = { left: x, top: y, right: x, bottom: y, area: 0 };
+      while (stack.length) {
+        const at = stack.pop()!;
+        const cx = at % w;
+        const cy = (at - cx) / w;
+        blob.area++;
+        if (cx < blob.left) blob.left = cx;
+        if (cx > blob.right) blob.right = cx;
+        if (cy < blob.top) blob.top = cy;
+        if (cy > blob.bottom) blob.bottom = cy;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = cx + dx;
+            const ny = cy + dy;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h || seen[ny * w + nx] || !ink(nx, ny)) continue;
+            seen[ny * w + nx] = 1;
+            stack.push(ny * w + nx);
+          }
+        }
+      }
+      components.push({ left: blob.left + x0, top: blob.top + y0, right: blob.right + x0, bottom: blob.bottom + y0, area: blob.area });
+    }
+  }
+  return components;
+}
+
+/**
+ * The box of the glyphs inside a rectangle, or undefined when it holds none. A glyph (a digit, a dash,
+ * a Chinese character) is a blob at least `minSize` tall or wide; dust specks and the stubs an erased
+ * ruling leaves are smaller, and would otherwise stretch a lone 0's box over the whole cell. Small
+ * blobs between the glyphs (a decimal point) lie inside the box of the glyphs anyway.
+ */
+export function glyphBox(image: GrayImage, rect: Rect, threshold: number, minSize: number): Rect | undefined {
+  let box: Rect | undefined;
+  for (const c of inkComponents(image, rect, threshold)) {
+    if (c.bottom - c.top + 1 < minSize && c.right - c.left + 1 < minSize) continue;
+    box = box
+      ? { left: Math.min(box.left, c.left), top: Math.min(box.top, c.top), right: Math.max(box.right, c.right), bottom: Math.max(box.bottom, c.bottom) }
+      : { left: c.left, top: c.top, right: c.right, bottom: c.bottom };
+  }
+  return box;
+}

@@ -1,0 +1,114 @@
+/**
+ * Tables read from scans: labels OCR garbled past recognition, junk read in a merged label cell, and
+ * the appeals header with a character lost.
+ */
+import { describe, expect, it } from 'vitest';
+import { mapTemplates } from '../../../src/templates/map.js';
+import { REQUESTS_2021 } from '../../../src/templates/ids.js';
+import type { DocumentModel } from '../../../extractors/model.js';
+import { docWithTables } from './helpers.js';
+
+/** Outcome rows print 1 natural person and 1 company; new_received = total_processed = 21 + 21. */
+function requests(relabel: Record<string, string> = {}): string[][] {
+  const outcome = ['1', '1', '0', '0', '0', '0', '2'];
+  return [
+    ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+    ...REQUESTS_2021.rows.map((r) => {
+      const label = relabel[r.id] ?? r.label;
+      if (r.id === 'new_received' || r.id === 'total_processed') return [label, '21', '21', '0', '0', '0', '0', '42'];
+      if (r.id === 'carried_over' || r.id === 'carried_forward') return [label, '0', '0', '0', '0', '0', '0', '0'];
+      return [label, ...outcome];
+    }),
+  ];
+}
+
+/** Every value cell as read by OCR with good confidence. */
+function scanned(doc: DocumentModel): DocumentModel {
+  for (const block of doc.blocks) {
+    if (block.kind !== 'table') continue;
+    for (const row of block.rows) row.forEach((c, i) => i > 0 && (c.prov = { page: 1, origin: 'ocr', confidence: 95 }));
+  }
+  return doc;
+}
+
+describe('rows of a scan whose labels OCR garbled', () => {
+  it('places them by the template order and count of rows', () => {
+    const m = mapTemplates(scanned(docWithTables(requests({ new_received: 'Ree RR', carried_over: '=. EASE BRR LTE ESC', granted: '(—) FUAH', total_processed: '本年FED) FHL果 (七)总计' }))));
+    expect(m.cells['requests.new_received.total']).toBe(42);
+    expect(m.cells['requests.carried_over.total']).toBe(0);
+    expect(m.cells['requests.granted.natural_person']).toBe(1);
+    expect(m.cells['requests.total_processed.commercial']).toBe(21);
+    // granted's column sums also hold total_processed, placed by order too: nothing confirms either.
+    expect(m.details['requests.granted.natural_person'].doubt).toBe('row-by-order');
+    expect(m.messages.filter((x) => x.code === 'row-by-order').map((x) => x.message.split(' ')[0])).toEqual([
+      'requests.new_received',
+      'requests.carried_over',
+      'requests.granted',
+      'requests.total_processed',
+    ]);
+  });
+
+  it('a placed row alone in its column sums is confirmed by them', () => {
+    const m = mapTemplates(scanned(docWithTables(requests({ granted: '(—) FUAH' }))));
+    expect(m.cells['requests.granted.natural_person']).toBe(1);
+    expect(m.details['requests.granted.natural_person']).toMatchObject({ doubt: null, via: 'identity-confirmed' });
+    expect(m.details['requests.granted.total']).toMatchObject({ doubt: null, via: 'identity-confirmed' });
+  });
+
+  it('keeps the doubt row-by-order on a placed cell that no identity confirms', () => {
+    const rows = requests({ granted: '(—) FUAH' });
+    // granted prints 5 natural persons and a total of 6: its row holds, the column sums do not.
+    rows[3][1] = '5';
+    rows[3][7] = '6';
+    const m = mapTemplates(scanned(docWithTables(rows)));
+    expect(m.cells['requests.granted.natural_person']).toBe(5);
+    expect(m.details['requests.granted.natural_person'].doubt).toBe('row-by-order');
+    expect(m.details['requests.granted.commercial']).toMatchObject({ doubt: null, via: 'identity-confirmed' });
+  });
+
+  it('places nothing when a row is missing beside the garbled one: the counts differ', () => {
+    const rows = requests({ granted: '(—) FUAH' }).filter((r) => r[0] !== REQUESTS_2021.rows.find((x) => x.id === 'partially_granted')!.label);
+    const m = mapTemplates(scanned(docWithTables(rows)));
+    expect(m.cells['requests.granted.natural_person']).toBeNull();
+    expect(m.details['requests.granted.natural_person'].doubt).toBe('not-found');
+    expect(m.details['requests.partially_granted.natural_person'].doubt).toBe('not-found');
+  });
+
+  it('never places rows by order in a document with a text layer', () => {
+    const m = mapTemplates(docWithTables(requests({ granted: '(—) FUAH' })));
+    expect(m.cells['requests.granted.natural_person']).toBeNull();
+    expect(m.details['requests.granted.natural_person'].doubt).toBe('not-found');
+  });
+});
+
+describe('junk OCR reads in a merged label cell', () => {
+  it('a number read in the vertical 不予公开 cell, before the item label, is not taken as a value', () => {
+    const denied = REQUESTS_2021.rows.filter((r) => r.group?.includes('不予公开'));
+    const rows: string[][] = [['申请人情况', '', '', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']];
+    for (const r of REQUESTS_2021.rows) {
+      const values = r.id === 'new_received' || r.id === 'total_processed' ? ['21', '21', '0', '0', '0', '0', '42'] : r.id === 'carried_over' || r.id === 'carried_forward' ? ['0', '0', '0', '0', '0', '0', '0'] : ['1', '1', '0', '0', '0', '0', '2'];
+      const group = r.id === denied[0].id ? '-2' : r.group ? `~${r.group}` : '';
+      rows.push([r.group ? '三、本年度办理结果' : r.label, r.group ? group : '', r.group ? r.own : '', ...values]);
+    }
+    const m = mapTemplates(scanned(docWithTables(rows)));
+    expect(denied[0].id).toBe('denied_state_secret');
+    expect(m.cells['requests.denied_state_secret.natural_person']).toBe(1);
+    expect(m.cells['requests.denied_state_secret.total']).toBe(2);
+    expect(m.details['requests.denied_state_secret.total'].doubt).toBeNull();
+  });
+});
+
+describe('the appeals header read by OCR', () => {
+  it('names 行政诉讼 with one of its characters lost', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议', '行政诉'],
+        ['果维持', '果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '~', '~', '~', '~', '复议后起诉'],
+        ['', ...'2 1 3 1 7 0 0 0 0 0 13 2 4 0 19'.split(' ')],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(m.cells['appeals.review.total']).toBe(7);
+    expect(m.cells['appeals.litigation_after_review.total']).toBe(19);
+  });
+});
