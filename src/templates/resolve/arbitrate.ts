@@ -6,7 +6,7 @@
  * a published error elsewhere in the table never decides a reading here.
  */
 import { identityHolds, type Identity } from '../identities.js';
-import { loneEmptyCell, readingSignature, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
+import { loneEmptyCell, readingSignature, tokenDoubt, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
 
 /** Combinations of uncertain rows tried at most (the product of their reading counts). */
 export const MAX_COMBINATIONS = 50_000;
@@ -21,7 +21,19 @@ export type Verdict =
   /** One reading as printed; `emptyInDoubt`: the column of a lone empty cell that may be padding (see loneEmptyCell). */
   | { status: 'certain'; reading: Reading; emptyInDoubt?: number }
   /** Several readings; exactly one lets the identities hold. */
-  | { status: 'resolved'; reading: Reading; others: Reading[]; failing: number }
+  | {
+      status: 'resolved';
+      reading: Reading;
+      others: Reading[];
+      failing: number;
+      /** Every reading breaks the row's own total (printed wrong): the one dropping only empty cells was taken. */
+      breaksOwn?: boolean;
+      /**
+       * Per column: an identity that holds under the chosen reading ties the cell to cells read with
+       * certainty in other rows, so its count is what those cells require whichever token it came from.
+       */
+      confirmed?: boolean[];
+    }
   /**
    * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
    * survivors are the row as printed (its only empty cell a printed blank) and readings without that
@@ -119,10 +131,17 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
     if (fit.length) [combos, best] = [imputed, fit];
   }
   let despite = 0;
+  // Every combination breaks some row's own total: a row printed with its own total wrong (Shanghai
+  // 2019 prints 总计 '/' beside its counts) and a stray token. Then the fewest broken own totals, then
+  // the fewest other failures, decide — and only a reading that drops nothing but printed-empty cells
+  // is taken (below): a stray empty cell is a layout fault, a stray number is not ours to guess.
+  const ownBroken = !best.length && !combos.some((c) => c.own === 0) && combos.length > 0;
   if (!best.length) {
-    const rowWise = combos.filter((c) => c.own === 0);
+    const fewestOwn = Math.min(...combos.map((c) => c.own));
+    const rowWise = combos.filter((c) => c.own === (ownBroken ? fewestOwn : 0));
     despite = Math.min(...rowWise.map((c) => c.other));
     best = rowWise.filter((c) => c.other === despite);
+    if (ownBroken) despite += fewestOwn;
   }
   const survivors = uncertain.map((row, u) => {
     const kept = new Map<string, Reading>();
@@ -138,16 +157,60 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
     let kept = [...survivors[u].values()];
     // Several readings fit equally: a stray empty cell is what tables print by mistake, a stray number
     // is not, so a single reading that drops only empty cells is taken.
-    if (kept.length > 1) {
+    if (kept.length > 1 || ownBroken) {
       const emptyDrops = kept.filter((r) => droppedOnlyEmpty(rows[row].readings, r));
       if (emptyDrops.length === 1) kept = emptyDrops;
+      else if (ownBroken) kept = [];
     }
     verdicts[row] =
       kept.length === 1
-        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite }
+        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite, ...(ownBroken ? { breaksOwn: true } : {}) }
         : { status: 'undecided', survivors: kept, all, none: kept.length === 0, ...agreedCounts(rows[row].keys, kept, ownOf(row)) };
   });
+  confirmByOtherRows(rows, uncertain, identities, known, verdicts);
   return verdicts;
+}
+
+/**
+ * Marks the cells of resolved rows that an identity confirms: it holds with the chosen readings, and
+ * every other cell in it is from a row read one way (a column's sum over rows printed exactly). Such
+ * a cell's count is fixed by those cells, not by which token the reading took.
+ */
+function confirmByOtherRows(rows: PendingRow[], uncertain: number[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
+  const values = new Map(known);
+  // Cells read one way and with no doubt of their own: the only ones that can confirm another.
+  const settled = new Set<string>();
+  rows.forEach((row, i) => {
+    const v = verdicts[i];
+    if (v.status !== 'certain') return;
+    row.keys.forEach((k, c) => {
+      const token = v.reading[c];
+      if (token && c !== v.emptyInDoubt && tokenDoubt(token) === null) settled.add(k);
+    });
+  });
+  const unsettled = new Set<string>();
+  for (const i of uncertain) {
+    const v = verdicts[i];
+    rows[i].keys.forEach((k, c) => {
+      if (v.status === 'resolved') values.set(k, tokenValue(v.reading[c]));
+      else unsettled.add(k);
+    });
+  }
+  for (const i of uncertain) {
+    const v = verdicts[i];
+    if (v.status !== 'resolved') continue;
+    const own = new Set(rows[i].keys);
+    v.confirmed = rows[i].keys.map((key, c) => {
+      if (!v.reading[c]) return false;
+      return identities.some((id) => {
+        const cells = [...id.parts, ...id.totals];
+        if (!cells.includes(key)) return false;
+        const others = cells.filter((k) => k !== key);
+        if (others.some((k) => own.has(k) || unsettled.has(k) || !settled.has(k))) return false;
+        return identityHolds(id, summable(values)) === true;
+      });
+    });
+  }
 }
 
 /** Whether a reading of a row with extra tokens leaves out only tokens printed empty. */

@@ -4,25 +4,16 @@
  * the identities say; cells the readings disagree on are the identities' to decide, or blank.
  */
 import type { Message } from '../../../extractors/model.js';
-import { DOUBTS, OCR_CONFIDENCE_FLOOR, type Doubt } from '../doubt.js';
+import type { Doubt } from '../doubt.js';
 import type { CellDetails, CellValues } from '../result.js';
 import type { ValueCell } from '../rows.js';
 import type { PendingRow, Verdict } from './arbitrate.js';
-import { tokenValue, type Reading } from './readings.js';
+import { tokenDoubt, tokenValue, type Reading } from './readings.js';
 
 export interface CellSink {
   cells: CellValues;
   details: CellDetails;
   messages: Message[];
-}
-
-/** The doubt a token carries by itself, however the row was read. */
-function tokenDoubt(v: ValueCell): Doubt | null {
-  if (v.doubt && v.doubt in DOUBTS) return v.doubt as Doubt;
-  if (v.reading.kind === 'text') return 'unreadable';
-  if (v.prov?.origin !== 'ocr') return null;
-  if (v.reading.kind === 'blank') return 'ocr-blank';
-  return v.prov.confidence !== undefined && v.prov.confidence < OCR_CONFIDENCE_FLOOR ? 'ocr-low-confidence' : null;
 }
 
 function agreeAt(readings: Reading[], column: number): boolean {
@@ -67,8 +58,15 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   const code = readings.kind === 'missing' ? 'missing-values' : readings.kind === 'exact' ? 'empty-end-cell' : 'extra-values';
   if (verdict.status === 'resolved') {
     const all = [verdict.reading, ...verdict.others];
-    keys.forEach((k, c) => write(out, k, verdict.reading[c], agreeAt(all, c) ? null : 'identity-resolved'));
-    const how = verdict.failing
+    keys.forEach((k, c) => {
+      if (agreeAt(all, c) || verdict.confirmed?.[c]) return write(out, k, verdict.reading[c], null);
+      // With the row's own total broken under every reading, no identity chose this cell: blank.
+      if (verdict.breaksOwn) return write(out, k, undefined, readings.kind === 'missing' ? 'missing-values' : 'extra-values');
+      write(out, k, verdict.reading[c], 'identity-resolved');
+    });
+    const how = verdict.breaksOwn
+      ? `every reading breaks the row's own total; without its empty cells, the cells other rows' identities confirm are taken, the others left blank`
+      : verdict.failing
       ? `the only reading that keeps the row's own total and breaks the fewest other identities (${verdict.failing}, reported as findings)`
       : 'the only reading under which the identities hold';
     out.messages.push({ code, message: `${label}: ${printed}; ${how}: ${show(verdict.reading)}` });

@@ -4,6 +4,7 @@
  * from a wrapped line) or fewer (a blank that vanished in a flattened text) has several: which token
  * is the stray, where the missing cell was. The identities choose among them (arbitrate.ts).
  */
+import { DOUBTS, OCR_CONFIDENCE_FLOOR, type Doubt } from '../doubt.js';
 import type { ValueCell } from '../rows.js';
 
 /** More strays or gaps than this in one row is not a row we can read. */
@@ -137,3 +138,13 @@ function emptyCellAlternatives(tokens: ValueCell[], n: number): Reading[] {
   const printed = readingSignature(tokens);
   return distinct(out).filter((r) => readingSignature(r) !== printed);
 }
+
+/** The doubt a token carries by itself, however the row was read. */
+export function tokenDoubt(v: ValueCell): Doubt | null {
+  if (v.doubt && v.doubt in DOUBTS) return v.doubt as Doubt;
+  if (v.reading.kind === 'text') return 'unreadable';
+  if (v.prov?.origin !== 'ocr') return null;
+  if (v.reading.kind === 'blank') return 'ocr-blank';
+  return v.prov.confidence !== undefined && v.prov.confidence < OCR_CONFIDENCE_FLOOR ? 'ocr-low-confidence' : null;
+}
+

@@ -41,8 +41,9 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     for (const r of rows) if (r.length === 8) r.push('');
     const m = mapTemplates(docWithTables(rows));
     expect(REQUEST_COLUMNS.map((c) => m.cells[`requests.total_processed.${c.id}`])).toEqual([21, 21, 0, 0, 0, 0, 42]);
-    // Zeros read the same under every reading are certain; the cells the stray moved were decided.
-    expect(m.details['requests.total_processed.natural_person'].doubt).toBe('identity-resolved');
+    // Zeros read the same under every reading are certain; so are the cells the stray moved, each
+    // confirmed by its column's identities over rows read with certainty.
+    expect(m.details['requests.total_processed.natural_person'].doubt).toBeNull();
     expect(m.details['requests.total_processed.nonprofit'].doubt).toBeNull();
     expect(m.messages.some((x) => x.code === 'extra-values' && x.message.includes('the only reading'))).toBe(true);
     expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
@@ -59,6 +60,39 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     const checked = runChecks(recordOf(m));
     expect(checked.findings.filter((f) => f.basis === 'printed' && f.cells.some((k) => k.startsWith('requests.total_processed')))).toEqual([]);
     expect(checked.messages.some((x) => x.code === 'check-skipped')).toBe(true);
+  });
+
+  it('reads a row whose own total is printed wrong and which has a stray empty cell: cells other rows confirm are taken, the rest left blank', () => {
+    const rows = reconcilingRequests();
+    const ids = REQUESTS_2021.rows.map((r) => r.id).filter((id) => !['new_received', 'carried_over', 'total_processed', 'carried_forward'].includes(id));
+    const r = rowIndex(rows, ids[0]);
+    // The report prints '/' as the row's 总计 (a published error: 1 + 1 ≠ blank), and its grid a stray empty cell.
+    rows[r] = [rows[r][0], '1', '', '1', '0', '0', '0', '0', '/'];
+    for (const row of rows) if (row.length === 8) row.push('');
+    const m = mapTemplates(docWithTables(rows));
+    const key = (c: string) => `requests.${ids[0]}.${c}`;
+    expect(REQUEST_COLUMNS.map((c) => m.cells[key(c.id)])).toEqual([1, 1, 0, 0, 0, 0, null]);
+    expect(REQUEST_COLUMNS.map((c) => m.details[key(c.id)].doubt)).toEqual([null, null, null, null, null, null, 'extra-values']);
+    expect(m.messages.some((x) => x.code === 'extra-values' && x.message.includes("every reading breaks the row's own total"))).toBe(true);
+    // The blank total is not ours to blame on the report: nothing printed is found on it.
+    const checked = runChecks(recordOf(m));
+    expect(checked.findings.filter((f) => f.basis === 'printed' && f.cells.includes(key('total')))).toEqual([]);
+  });
+
+  it('confirms a moved cell only by identities over rows read one way', () => {
+    const rows = reconcilingRequests();
+    const t = rowIndex(rows, 'total_processed');
+    const n = rowIndex(rows, 'new_received');
+    rows[t] = [rows[t][0], '', '21', '21', '0', '0', '0', '0', '42'];
+    rows[n] = [rows[n][0], '21', '21', '0', '', '0', '0', '0', '42'];
+    for (const r of rows) if (r.length === 8) r.push('');
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.cells['requests.total_processed.natural_person']).toBe(21);
+    // The column sum over the outcome rows confirms it; the balance, with new_received moved too, could not.
+    expect(m.details['requests.total_processed.natural_person'].doubt).toBeNull();
+    // new_received's cells are in the balance only (with total_processed, itself moved) and its own total: in doubt.
+    expect(m.cells['requests.new_received.research']).toBe(0);
+    expect(m.details['requests.new_received.research'].doubt).toBe('identity-resolved');
   });
 
   it('reads a text value in a number cell as an unreadable value in its column, not as part of the label', () => {
