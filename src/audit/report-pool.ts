@@ -1,6 +1,6 @@
 /**
- * Writes the report pages of a build, on every core: this thread and worker threads (src/audit/page-worker.ts)
- * each take a few reports at a time; what each page's writing learnt (its index entry) comes back in the order of the tasks. Run from the
+ * Writes the report pages of a build, on every core: worker threads (src/audit/page-worker.ts) each take
+ * a few reports at a time; what each page's writing learnt (its index entry) comes back in the order of the tasks. Run from the
  * TypeScript source (tests), where no compiled worker script exists, the pages are written in this thread.
  */
 import { existsSync } from 'node:fs';
@@ -24,9 +24,8 @@ function workerScript(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-/** A writer of pages: a worker thread, or this thread itself. */
 interface Slot {
-  worker?: Worker;
+  worker: Worker;
   busy: number;
 }
 
@@ -44,12 +43,9 @@ export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: Report
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
-  const local = reportWriter(ctx);
   if (script && threads > 1) {
     const init: WorkerInit = { site: ctx.site, noEvidence: ctx.noEvidence, reviews: [...ctx.reviews], slugs: [...ctx.slugs], scripts: [...ctx.scripts] };
-    // This thread is one of the writers: a worker more would load and compile all the code once more
-    // (about a second of CPU), while this thread mostly waits for the others.
-    slots = Array.from({ length: threads - 1 }, (): Slot => {
+    slots = Array.from({ length: threads }, () => {
       const worker = new Worker(script, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (m: { id: number; page?: WrittenPage; error?: string }) => {
         const w = waiting.get(m.id);
@@ -61,20 +57,17 @@ export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: Report
       worker.on('exit', (code) => !closing && fail(new Error(`audit page worker exited with code ${code}`)));
       return { worker, busy: 0 };
     });
-    slots.push({ busy: 0 });
     write = (task, id) => {
       const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
       slot.busy++;
-      const done = slot.worker
-        ? new Promise<WrittenPage>((resolve, reject) => {
-            waiting.set(id, { resolve, reject });
-            slot.worker!.postMessage({ ...task, id } satisfies WorkerRequest);
-          })
-        : local(task);
-      return done.finally(() => slot.busy--);
+      return new Promise<WrittenPage>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        slot.worker.postMessage({ ...task, id } satisfies WorkerRequest);
+      }).finally(() => slot.busy--);
     };
   } else {
-    write = (task) => local(task);
+    const one = reportWriter(ctx);
+    write = (task) => one(task);
   }
 
   const limit = Math.max(1, slots.length || threads) * PER_THREAD;
@@ -94,7 +87,7 @@ export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: Report
     await Promise.all(inflight);
   } finally {
     closing = true;
-    await Promise.all(slots.map((s) => s.worker?.terminate()));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
   if (failure) throw failure;
   return pages;
