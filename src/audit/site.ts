@@ -44,7 +44,7 @@ function assetsDir(): string {
   return join(here, 'assets');
 }
 
-/** Below this many reports the pages are written in this thread: starting workers would cost more than they save. */
+/** Below this many pages to write they are written in this thread: starting workers would cost more than they save. */
 const THREADS_FROM = 200;
 
 const ASSETS = ['site.css', 'index.js', 'report.js', 'review.js'];
