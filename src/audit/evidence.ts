@@ -6,11 +6,13 @@
  * text whose rows were printed glued together, the source line holding the glued digits.
  *
  * The PDF is not rendered at build time: rendering the pages of every document was most of the build
- * (a pdftoppm process per document), and an auditor looks at a handful of them.
+ * (a pdftoppm process per document), and an auditor looks at a handful of them. Source tables are not
+ * kept in files of their own (creating a file is costly, and the page carries them anyway): once the
+ * source file is gone, the page the last build wrote for the same document is where they are found.
  */
-import { createHash } from 'node:crypto';
 import { access, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { detectReader } from '../../extractors/detect.js';
 import { tablesOf } from '../../extractors/positions.js';
 import { decodeText } from '../../extractors/text-decode.js';
@@ -58,21 +60,34 @@ export function pdfScript(sha256: string, bytes: Buffer): string {
  * A PDF's evidence: its bytes written once into the site, named by their hash, so copies of a document
  * share one file and a rebuild reuses it (even once the source file is gone).
  */
-async function pdfEvidence(record: ReportRecord, sourcesDir: string): Promise<Evidence> {
+async function pdfEvidence(record: ReportRecord, sourcesDir: string, options: EvidenceOptions): Promise<Evidence> {
   const script = `${record.sha256}.js`;
   const path = join(sourcesDir, script);
-  if (await exists(path)) return { pdf: { script } };
-  if (!(await exists(record.source))) return { unavailable: `原文件不在：${record.source}` };
+  if (options.scripts ? options.scripts.has(script) : await exists(path)) return { pdf: { script } };
+  const bytes = await readSource(record.source);
+  if (!bytes) return { unavailable: gone(record) };
   // Written aside and renamed: an interrupted build leaves no half file to be reused.
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, pdfScript(record.sha256, await readFile(record.source)));
+  const tmp = `${path}.${process.pid}.${threadId}.tmp`;
+  await writeFile(tmp, pdfScript(record.sha256, bytes));
   await rename(tmp, path);
+  options.scripts?.add(script);
   return { pdf: { script } };
 }
 
+/** The source file's bytes; undefined when it is not there. */
+async function readSource(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+const gone = (record: ReportRecord) => `原文件不在：${record.source}`;
+
 /** The tables the report's cells were read from, and for text sources the lines of cells without a table position. */
-async function sourceEvidence(record: ReportRecord): Promise<Evidence> {
-  const bytes = await readFile(record.source);
+async function sourceEvidence(record: ReportRecord, bytes: Buffer): Promise<Evidence> {
   const reader = detectReader(bytes, record.source);
   if (!reader) return { unavailable: '无法识别原文件格式' };
   const doc = await reader.read(bytes, { name: record.source });
@@ -115,28 +130,58 @@ function textLines(record: ReportRecord, text: string): Pick<Evidence, 'cellLine
   return { cellLines };
 }
 
+export interface EvidenceOptions {
+  /** The PDF scripts already in `sourcesDir` (kept up to date as scripts are written); without it, each is looked for. */
+  scripts?: Set<string>;
+  /** The evidence the last build showed for the same page, when the source file is gone (see `earlierEvidence`). */
+  earlier?: () => Promise<Evidence | undefined>;
+}
+
 /**
- * Evidence for one report; never throws: what cannot be shown says why. A PDF's script and the source
- * tables of a document (by its bytes' hash) are kept in `sourcesDir` and reused when the site is rebuilt.
+ * Evidence for one report; never throws: what cannot be shown says why. A PDF's script (by its bytes'
+ * hash) is kept in `sourcesDir` and reused when the site is rebuilt, even once the source file is gone.
  */
-export async function evidenceOf(record: ReportRecord, sourcesDir: string): Promise<Evidence> {
+export async function evidenceOf(record: ReportRecord, sourcesDir: string, options: EvidenceOptions = {}): Promise<Evidence> {
   if (record.status === 'failed' || !Object.keys(record.cell_details).length) return {};
   try {
-    if (record.format === 'pdf') return await pdfEvidence(record, sourcesDir);
-    // Keyed by the cells' positions too: a newer reader may read other tables from the same bytes.
-    const cached = join(sourcesDir, `${record.sha256.slice(0, 24)}-${positionsHash(record)}.json`);
-    if (await exists(cached)) return JSON.parse(await readFile(cached, 'utf8')) as Evidence;
-    if (!(await exists(record.source))) return { unavailable: `原文件不在：${record.source}` };
-    const evidence = await sourceEvidence(record);
-    await writeFile(cached, JSON.stringify(evidence));
-    return evidence;
+    if (record.format === 'pdf') return await pdfEvidence(record, sourcesDir, options);
+    const bytes = await readSource(record.source);
+    if (bytes) return await sourceEvidence(record, bytes);
+    return (await options.earlier?.()) ?? { unavailable: gone(record) };
   } catch (err) {
     return { unavailable: `无法显示原文：${(err as Error).message.split('\n')[0]}` };
   }
 }
 
-function positionsHash(record: ReportRecord): string {
-  const h = createHash('sha256');
-  for (const [key, d] of Object.entries(record.cell_details)) h.update(`${key}:${d.raw}:${d.prov?.table ?? ''}:${d.prov?.row ?? ''}:${d.prov?.col ?? ''};`);
-  return h.digest('hex').slice(0, 12);
+/** What a report page of the site carries (window.NIANBAO_REPORT), as far as evidence is concerned. */
+interface PageData {
+  sha256?: string;
+  cells?: Record<string, { raw?: string; prov?: { table?: number; row?: number; col?: number } } | undefined>;
+  evidence?: Evidence;
+}
+
+const PAGE_DATA = 'window.NIANBAO_REPORT = ';
+
+/**
+ * The source tables a page written by an earlier build showed, if that page was about the same bytes
+ * read at the same positions (a newer reader may read other tables from them) and its evidence was
+ * complete; undefined otherwise.
+ */
+export function earlierEvidence(html: string, record: ReportRecord): Evidence | undefined {
+  const at = html.indexOf(PAGE_DATA);
+  const end = html.indexOf(';\n</script>', at);
+  if (at < 0 || end < 0) return undefined;
+  let data: PageData;
+  try {
+    data = JSON.parse(html.slice(at + PAGE_DATA.length, end)) as PageData;
+  } catch {
+    return undefined;
+  }
+  const ev = data.evidence;
+  if (data.sha256 !== record.sha256 || !ev || ev.unavailable !== undefined || (!ev.tables && !ev.cellLines)) return undefined;
+  for (const [key, d] of Object.entries(record.cell_details)) {
+    const was = data.cells?.[key];
+    if (!was || was.raw !== d.raw || was.prov?.table !== d.prov?.table || was.prov?.row !== d.prov?.row || was.prov?.col !== d.prov?.col) return undefined;
+  }
+  return ev;
 }

@@ -1,6 +1,6 @@
 /**
  * A worker thread of `nianbao audit`: writes the report pages it is sent (src/audit/report-writer.ts)
- * and answers each with its index entry, so the pages of a large run are written on every core.
+ * and answers each with its index entry (and what the next build needs to keep the page), so the pages of a large run are written on every core.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Review } from '../reviews/store.js';
@@ -11,6 +11,7 @@ export interface WorkerInit {
   noEvidence: boolean;
   reviews: Array<[string, Review]>;
   slugs: Array<[string, string]>;
+  scripts: string[];
 }
 
 export interface WorkerRequest extends ReportTask {
@@ -18,11 +19,11 @@ export interface WorkerRequest extends ReportTask {
 }
 
 const init = workerData as WorkerInit;
-const write = reportWriter({ site: init.site, noEvidence: init.noEvidence, reviews: new Map(init.reviews), slugs: new Map(init.slugs) });
+const write = reportWriter({ site: init.site, noEvidence: init.noEvidence, reviews: new Map(init.reviews), slugs: new Map(init.slugs), scripts: new Set(init.scripts) });
 
 parentPort!.on('message', (task: WorkerRequest) => {
   write(task).then(
-    (entry) => parentPort!.postMessage({ id: task.id, entry }),
+    (page) => parentPort!.postMessage({ id: task.id, page }),
     (err: unknown) => parentPort!.postMessage({ id: task.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) }),
   );
 });

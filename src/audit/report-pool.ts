@@ -1,13 +1,13 @@
 /**
  * Writes the report pages of a build, on every core: worker threads (src/audit/page-worker.ts) each take
- * a few reports at a time; the index entries come back in the order of the records. Run from the
+ * a few reports at a time; what each page's writing learnt (its index entry) comes back in the order of the tasks. Run from the
  * TypeScript source (tests), where no compiled worker script exists, the pages are written in this thread.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { IndexEntry } from './index-page.js';
+import type { WrittenPage } from './page-cache.js';
 import type { WorkerInit, WorkerRequest } from './page-worker.js';
 import { reportWriter, type ReportContext, type ReportTask } from './report-writer.js';
 
@@ -29,11 +29,11 @@ interface Slot {
   busy: number;
 }
 
-export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: ReportContext, threads: number): Promise<IndexEntry[]> {
+export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: ReportContext, threads: number): Promise<WrittenPage[]> {
   const script = workerScript();
-  const entries: IndexEntry[] = [];
-  const waiting = new Map<number, { resolve: (e: IndexEntry) => void; reject: (e: Error) => void }>();
-  let write: (task: ReportTask, id: number) => Promise<IndexEntry>;
+  const pages: WrittenPage[] = [];
+  const waiting = new Map<number, { resolve: (e: WrittenPage) => void; reject: (e: Error) => void }>();
+  let write: (task: ReportTask, id: number) => Promise<WrittenPage>;
   let slots: Slot[] = [];
   let failure: Error | undefined;
   // Set once the pages are written: terminate() ends the workers with exit code 1, which is no failure.
@@ -44,14 +44,14 @@ export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: Report
     waiting.clear();
   };
   if (script && threads > 1) {
-    const init: WorkerInit = { site: ctx.site, noEvidence: ctx.noEvidence, reviews: [...ctx.reviews], slugs: [...ctx.slugs] };
+    const init: WorkerInit = { site: ctx.site, noEvidence: ctx.noEvidence, reviews: [...ctx.reviews], slugs: [...ctx.slugs], scripts: [...ctx.scripts] };
     slots = Array.from({ length: threads }, () => {
       const worker = new Worker(script, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      worker.on('message', (m: { id: number; entry?: IndexEntry; error?: string }) => {
+      worker.on('message', (m: { id: number; page?: WrittenPage; error?: string }) => {
         const w = waiting.get(m.id);
         waiting.delete(m.id);
         if (m.error !== undefined) w?.reject(new Error(m.error));
-        else w?.resolve(m.entry!);
+        else w?.resolve(m.page!);
       });
       worker.on('error', fail);
       worker.on('exit', (code) => !closing && fail(new Error(`audit page worker exited with code ${code}`)));
@@ -60,7 +60,7 @@ export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: Report
     write = (task, id) => {
       const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
       slot.busy++;
-      return new Promise<IndexEntry>((resolve, reject) => {
+      return new Promise<WrittenPage>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         slot.worker.postMessage({ ...task, id } satisfies WorkerRequest);
       }).finally(() => slot.busy--);
@@ -77,7 +77,7 @@ export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: Report
     for await (const task of tasks) {
       const at = id++;
       const done: Promise<void> = write(task, at)
-        .then((entry) => void (entries[at] = entry))
+        .then((page) => void (pages[at] = page))
         .catch((err: Error) => void (failure ??= err))
         .finally(() => inflight.delete(done));
       inflight.add(done);
@@ -90,5 +90,5 @@ export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: Report
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
   if (failure) throw failure;
-  return entries;
+  return pages;
 }

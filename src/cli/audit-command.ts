@@ -7,7 +7,7 @@ export function registerAuditCommand(program: Command): void {
     .description('write OUT/audit/: a static audit site over an extract (opens from file://, no server, no network)')
     .argument('<out>', 'the output folder of `nianbao extract`')
     .option('--no-evidence', 'skip the PDFs and source tables (faster, no 原文位置 panel)')
-    .option('--threads <n>', 'threads writing report pages (default: one per core from 200 reports, else 1)', (v) => {
+    .option('--threads <n>', 'threads writing report pages (default: one per core from 200 pages to write, else 1)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of threads, at least 1');
       return n;
@@ -22,6 +22,7 @@ export function registerAuditCommand(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      process.stderr.write(`audit: ${result.reports} reports → ${result.dir}/index.html (${result.seconds.toFixed(1)} s)\n`);
+      const kept = result.reports - result.written;
+      process.stderr.write(`audit: ${result.reports} reports → ${result.dir}/index.html (${result.seconds.toFixed(1)} s${kept ? `; ${kept} pages unchanged, kept` : ''})\n`);
     });
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { evidenceOf, PDF_GLOBAL } from '../../../src/audit/evidence.js';
+import { earlierEvidence, evidenceOf, PDF_GLOBAL } from '../../../src/audit/evidence.js';
+import { reportPage } from '../../../src/audit/report-page.js';
 import { extractFile } from '../../../src/pipeline.js';
 import { CORPUS } from '../../corpus/truth.js';
 
@@ -59,5 +60,19 @@ describe('evidence of where each value was read', () => {
     const record = await extractFile(join(CORPUS, 'seed/zzszq-gxj-2023.txt'));
     const evidence = await evidenceOf({ ...record, source: '/nonexistent/report.txt' }, mkdtempSync(join(tmpdir(), 'nianbao-ev-')));
     expect(evidence.unavailable).toBe('原文件不在：/nonexistent/report.txt');
+  });
+
+  it('a source gone: the tables of the page an earlier build wrote, only if it read the same bytes at the same positions', async () => {
+    const record = await extractFile(join(CORPUS, 'real/pingtan-2023-page.html'));
+    const evidence = await evidenceOf(record, mkdtempSync(join(tmpdir(), 'nianbao-ev-')));
+    const { html } = reportPage({ record, slug: record.report_id, reviews: new Map(), yearChecks: [], slugs: new Map(), evidence });
+    const gone = { ...record, source: '/nonexistent/page.html' };
+    expect(await evidenceOf(gone, mkdtempSync(join(tmpdir(), 'nianbao-ev-')), { earlier: async () => earlierEvidence(html, gone) })).toEqual(evidence);
+    const [key, d] = Object.entries(record.cell_details)[0];
+    const moved = { ...gone, cell_details: { ...record.cell_details, [key]: { ...d, prov: { ...d.prov, col: d.prov!.col! + 1 } } } };
+    expect(earlierEvidence(html, moved)).toBeUndefined();
+    expect(earlierEvidence(html, { ...gone, sha256: '0'.repeat(64) })).toBeUndefined();
+    const unavailable = reportPage({ record, slug: record.report_id, reviews: new Map(), yearChecks: [], slugs: new Map(), evidence: { unavailable: '原文件不在：x' } }).html;
+    expect(earlierEvidence(unavailable, gone)).toBeUndefined();
   });
 });
