@@ -2,7 +2,7 @@
  * Picture files → gray page bitmaps for the OCR table reader, at a resolution tesseract reads well.
  * Kinds are told by their magic bytes. PNG and JPEG are decoded by resvg (already a dependency, prebuilt,
  * so nothing is compiled or downloaded at install), TIFF (one page per directory) by UTIF (pure JS), BMP
- * here. A picture states its resolution (PNG pHYs, JFIF density, TIFF XResolution) or is taken for a
+ * here, WebP by libwebp compiled to WebAssembly (@cwasm/webp: no native build, nothing fetched). A picture states its resolution (PNG pHYs, JFIF density, TIFF XResolution) or is taken for a
  * 96 dpi screenshot; either way it is scaled to about 300 dpi (what the scanned-PDF path renders at),
  * as long as the pixels stay within maxOcrPixels.
  */
@@ -58,8 +58,12 @@ export async function decodeImage(bytes: Buffer, options: DecodeOptions): Promis
       const image = decodeBmp(bytes, options.maxPixels);
       return [scaled(image.gray, { width: image.gray.width, height: image.gray.height, dpi: image.dpi }, options)];
     }
-    case 'webp':
-      throw new UnreadableDocumentError('image-unsupported', 'WebP pictures are not decoded yet; convert the file to PNG (e.g. dwebp from the Debian package webp)');
+    case 'webp': {
+      const size = webpSize(bytes);
+      if (!size) throw new UnreadableDocumentError('corrupt-image', 'the WebP header gives no size');
+      scaling(size, options); // refuses a bomb before its pixels are decoded
+      return [scaled(await decodeWebp(bytes, size), size, options)];
+    }
     default:
       throw new UnreadableDocumentError('image-unsupported', 'not a PNG, JPEG, TIFF, BMP or WebP picture');
   }
@@ -132,6 +136,37 @@ export function jpegSize(bytes: Buffer): { width: number; height: number; dpi?: 
     at += 2 + length;
   }
   return undefined;
+}
+
+/**
+ * The canvas size of a WebP: from the VP8X header (extended format), else from the one image chunk,
+ * lossy (VP8: 14-bit sizes after the key frame start code) or lossless (VP8L: 14-bit sizes packed
+ * after the signature byte). WebP states no resolution.
+ */
+export function webpSize(bytes: Buffer): { width: number; height: number } | undefined {
+  if (bytes.length < 30) return undefined;
+  const chunk = bytes.toString('latin1', 12, 16);
+  if (chunk === 'VP8X') return { width: 1 + bytes.readUIntLE(24, 3), height: 1 + bytes.readUIntLE(27, 3) };
+  if (chunk === 'VP8 ' && bytes[23] === 0x9d && bytes[24] === 0x01 && bytes[25] === 0x2a) {
+    return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff };
+  }
+  if (chunk === 'VP8L' && bytes[20] === 0x2f) {
+    const bits = bytes.readUInt32LE(21);
+    return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >>> 14) & 0x3fff) };
+  }
+  return undefined;
+}
+
+async function decodeWebp(bytes: Buffer, size: { width: number; height: number }): Promise<GrayImage> {
+  const { decode } = await import('@cwasm/webp');
+  let image: { width: number; height: number; data: Uint8ClampedArray };
+  try {
+    image = decode(bytes);
+  } catch (error) {
+    throw new UnreadableDocumentError('corrupt-image', `the WebP picture could not be decoded: ${(error as Error).message}`);
+  }
+  if (image.width !== size.width || image.height !== size.height) throw new UnreadableDocumentError('corrupt-image', 'the WebP picture decodes to another size than its header states');
+  return toGray(new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height);
 }
 
 /** resvg decodes PNG and JPEG (colour types, bit depths, interlacing, progressive), at the picture's own size. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBmp, decodeImage, imageKind, jpegSize, pngSize, resize, smoothResize } from '../../../extractors/image/decode.js';
+import { decodeBmp, decodeImage, imageKind, jpegSize, pngSize, resize, smoothResize, webpSize } from '../../../extractors/image/decode.js';
 import { detectReader } from '../../../extractors/detect.js';
 import { readImage } from '../../../extractors/image/index.js';
 import { UnreadableDocumentError } from '../../../extractors/model.js';
 import { grayTiff } from '../../helpers/tiff.js';
+import { webpOf } from '../../helpers/pictures.js';
 
 const LIMITS = { maxPages: 10, maxPixels: 20_000_000 };
 
@@ -111,8 +112,18 @@ describe('decoding to gray pages at about 300 dpi', () => {
     await expect(decodeImage(grayTiff([page, page, page], 200), { maxPages: 2, maxPixels: 1e6 })).rejects.toMatchObject({ code: 'too-many-pages' });
   });
 
-  it('says WebP is not decoded rather than reading nothing', async () => {
-    await expect(decodeImage(Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'), LIMITS)).rejects.toMatchObject({ code: 'image-unsupported' });
+  it('refuses a WebP whose header gives no size rather than reading nothing', async () => {
+    await expect(decodeImage(Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'), LIMITS)).rejects.toMatchObject({ code: 'corrupt-image' });
+  });
+
+  it('refuses a WebP declaring a canvas past the limit before decoding it', async () => {
+    const head = Buffer.alloc(30);
+    head.write('RIFF', 0, 'latin1');
+    head.write('WEBPVP8X', 8, 'latin1');
+    head.writeUIntLE(16383, 24, 3);
+    head.writeUIntLE(16383, 27, 3);
+    expect(webpSize(head)).toEqual({ width: 16384, height: 16384 });
+    await expect(decodeImage(head, { maxPages: 1, maxPixels: 1_000_000 })).rejects.toMatchObject({ code: 'too-large' });
   });
 });
 
@@ -123,4 +134,29 @@ describe('a picture where OCR is not installed', () => {
     expect((error as UnreadableDocumentError).code).toBe('ocr-unavailable');
     expect((error as Error).message).toContain('apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils');
   });
+});
+
+describe('a WebP picture (as chromium encodes it, at two qualities)', () => {
+  /** 300×120: white, with a black bar across x 40..259, y 40..79. */
+  async function barPng(): Promise<Buffer> {
+    const { Resvg } = await import('@resvg/resvg-js');
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><rect width="300" height="120" fill="#fff"/><rect x="40" y="40" width="220" height="40" fill="#000"/></svg>';
+    return Buffer.from(new Resvg(svg).render().asPng());
+  }
+
+  for (const quality of [0.8, 1]) {
+    it(`is decoded to its own pixels, read as a 96 dpi screenshot (quality ${quality})`, async (context) => {
+      const webp = await webpOf(await barPng(), quality);
+      if (!webp) return context.skip();
+      expect(imageKind(webp)).toBe('webp');
+      expect(webpSize(webp)).toEqual({ width: 300, height: 120 });
+      const [page] = await decodeImage(webp, { maxPages: 1, maxPixels: 300 * 120 });
+      expect(page.source).toEqual({ width: 300, height: 120 });
+      expect([page.gray.width, page.gray.height]).toEqual([300, 120]);
+      const at = (x: number, y: number) => page.gray.pixels[y * 300 + x];
+      expect(at(150, 60)).toBeLessThan(40);
+      expect(at(10, 10)).toBeGreaterThan(215);
+      expect(at(150, 100)).toBeGreaterThan(215);
+    }, 60_000);
+  }
 });
