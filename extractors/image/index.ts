@@ -10,9 +10,9 @@ import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
 import { layoutPage } from '../pdf/layout.js';
 import { assemble } from '../pdf/assemble.js';
 import { decodeImage, imageKind } from './decode.js';
+import { OCR_PACKAGES } from './table-image.js';
 
-/** The Debian packages the OCR path needs, named wherever their absence is reported. */
-export const OCR_PACKAGES = 'tesseract-ocr tesseract-ocr-chi-sim poppler-utils';
+export { OCR_PACKAGES };
 
 export interface ImageReadOptions {
   maxPages: number;
