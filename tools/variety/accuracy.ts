@@ -4,7 +4,7 @@
  * record against its truth. A measurement: always exits 0, ends with a one-line verdict.
  *
  *   node dist/tools/variety/accuracy.js [--seed N] [--count N] [--slow-count N] [--scan-count N]
- *     [--formats txt,md,html,html-word,docx,pdf,pdftotext,scan,xlsx] [--axes plain,separators,…] [--out DIR] [--json]
+ *     [--formats txt,md,html,html-word,docx,pdf,pdftotext,scan,xlsx,docx-img,jpeg,tiff] [--axes plain,separators,…] [--out DIR] [--json]
  *     [--corpus ../shared/corpus] [--cache DIR] [--examples N] [--truths id,id]
  */
 import { createHash } from 'node:crypto';
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${line}\n`);
   };
   if (options.formats.some((f) => SLOW_FORMATS.includes(f)) && !(await officeAvailable())) {
-    log('LibreOffice (soffice) not found: DOCX, PDF, scans and XLSX are left out (apt-get install libreoffice-writer libreoffice-calc fonts-noto-cjk)');
+    log('LibreOffice (soffice) not found: DOCX, PDF, scans, pictures and XLSX are left out (apt-get install libreoffice-writer libreoffice-calc fonts-noto-cjk)');
     options.formats = options.formats.filter((f) => !SLOW_FORMATS.includes(f));
   }
   const work = options.out ?? (await mkdtemp(join(tmpdir(), 'nianbao-accuracy-')));
