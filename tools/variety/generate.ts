@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, writeFile, access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AXES, type Axis, type Draft, type FormatId } from './axes/index.js';
 import { buildReport } from './build.js';
 import { expectedFindings } from './expected.js';
@@ -16,7 +16,7 @@ import { renderMarkdown } from './render/markdown.js';
 import { convertWithOffice } from './render/office.js';
 import { layoutText } from './render/pdftotext.js';
 import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
-import { docxWithTableShots, photoJpegFromPdf, tableOnlyHtml, tableScreenshots, tiffFromPdf } from './render/pictures.js';
+import { docxWithTableShots, htmlWithTableShots, photoJpegFromPdf, tableOnlyHtml, tableScreenshots, tiffFromPdf } from './render/pictures.js';
 import { tablePieces } from './model.js';
 import { renderText } from './render/text.js';
 import type { ExpectedFinding, Truth } from './truths.js';
@@ -24,13 +24,13 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'jpeg', 'tiff'];
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'html-img', 'jpeg', 'tiff'];
 /** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans and pictures by pdftoppm). */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'jpeg', 'tiff'];
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'html-img', 'jpeg', 'tiff'];
 /** Formats read only by OCR: as many variants as scans (--scan-count). */
-export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'jpeg', 'tiff'];
+export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'html-img', 'jpeg', 'tiff'];
 const EXTENSION: Record<FormatId, string> = {
-  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', 'docx-img': 'docx', jpeg: 'jpg', tiff: 'tif',
+  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', 'docx-img': 'docx', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif',
 };
 /** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
 type OfficeTarget = 'docx' | 'pdf' | 'xlsx';
@@ -168,7 +168,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   const results: VariantTruth[] = [];
   // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
   const pendingOffice = new Map<string, { html: string; targets: Set<OfficeTarget> }>();
-  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg'; layoutText?: boolean; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number } }[] = [];
+  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg'; layoutText?: boolean; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean } }[] = [];
   const addOffice = (html: string, target: OfficeTarget): string => {
     const key = sha(`${GENERATOR_VERSION}\n${html}`);
     const entry = pendingOffice.get(key) ?? { html, targets: new Set() };
@@ -185,10 +185,11 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     } else {
       const target = officeTarget(item.format);
       const key = addOffice(renderHtml(draft.model, 'portal'), target);
-      if (item.format === 'docx-img') {
+      if (item.format === 'docx-img' || item.format === 'html-img') {
         truth.screenDpi = new Random(`${truth.seed}:screen`).pick(SCREEN_DPIS);
         const keys = tablePieces(draft.model).map((piece) => addOffice(tableOnlyHtml(draft.model, piece), 'pdf'));
-        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(`${truth.screenDpi}:${keys.join(',')}`)}.img.docx`), out, tableShots: { model: draft.model, keys, dpi: truth.screenDpi } });
+        const html = item.format === 'html-img';
+        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(`${truth.screenDpi}:${keys.join(',')}`)}.img.${html ? 'html' : 'docx'}`), out, tableShots: { model: draft.model, keys, dpi: truth.screenDpi, html } });
       } else if (item.format === 'tiff' || item.format === 'jpeg') {
         truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.${EXTENSION[item.format]}`), out, scan: truth.scan, picture: item.format, pdfKey: key });
@@ -226,6 +227,17 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         if (copy.picture === 'tiff') await tiffFromPdf(source, copy.cached, copy.scan);
         else if (copy.picture === 'jpeg') await photoJpegFromPdf(source, copy.cached, copy.scan);
         else await scanPdf(source, copy.cached, copy.scan);
+      }
+      if (copy.tableShots?.html) {
+        // The page and its _files/ folder are written out directly: the screenshots take a second.
+        const shots: Buffer[][] = [];
+        for (const key of copy.tableShots.keys) shots.push(await tableScreenshots(join(cacheDir, `${key}.pdf`), copy.tableShots.dpi));
+        const folder = `${basename(copy.out).replace(/\.html$/, '')}_files`;
+        const page = htmlWithTableShots(copy.tableShots.model, shots, folder);
+        await mkdir(join(dirname(copy.out), folder), { recursive: true });
+        for (const file of page.files) await writeFile(join(dirname(copy.out), folder, file.name), file.data);
+        await writeFile(copy.out, page.html);
+        continue;
       }
       if (copy.tableShots && !(await exists(copy.cached))) {
         const shots: Buffer[][] = [];

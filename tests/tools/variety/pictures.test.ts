@@ -7,7 +7,7 @@ import { buildReport } from '../../../tools/variety/build.js';
 import { tablePieces } from '../../../tools/variety/model.js';
 import { Random } from '../../../tools/variety/random.js';
 import { grayPng } from '../../../tools/variety/render/png.js';
-import { docxWithTableShots } from '../../../tools/variety/render/pictures.js';
+import { docxWithTableShots, htmlWithTableShots } from '../../../tools/variety/render/pictures.js';
 import { decodeImage, pngSize } from '../../../extractors/image/decode.js';
 import { openZip } from '../../../extractors/docx/zip.js';
 import { markPictures, partRelationships } from '../../../extractors/docx/pictures.js';
@@ -57,5 +57,20 @@ describe('a report with its tables pasted as screenshots (docx-img)', () => {
     } finally {
       zip.close();
     }
+  });
+});
+
+describe('a portal page with its tables as screenshots beside it (html-img)', () => {
+  it('puts each table’s screenshots in its place as <img> files of the folder, and no table', () => {
+    const model = buildReport(huaian, new Random(3));
+    const shots = tablePieces(model).map((_, i) => Array.from({ length: i + 1 }, (_, j) => grayPng(gradient(200 + 10 * i + j, 100))));
+    const page = htmlWithTableShots(model, shots, 'report_files');
+    expect(page.html).not.toContain('<table');
+    expect(page.files.map((f) => f.name)).toEqual(['table1-1.png', 'table2-1.png', 'table2-2.png', 'table3-1.png', 'table3-2.png', 'table3-3.png']);
+    const sources = [...page.html.matchAll(/<img src="([^"]+)" width="(\d+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(sources).toEqual(['report_files/table1-1.png 200', 'report_files/table2-1.png 210', 'report_files/table2-2.png 211', 'report_files/table3-1.png 220', 'report_files/table3-2.png 221', 'report_files/table3-3.png 222']);
+    const requests = page.html.indexOf('三、收到和处理政府信息公开申请情况');
+    expect(page.html.indexOf('table2-1.png')).toBeGreaterThan(requests);
+    expect(page.html.indexOf('table2-2.png')).toBeLessThan(page.html.indexOf('四、政府信息公开行政复议、行政诉讼情况'));
   });
 });

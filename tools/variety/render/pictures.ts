@@ -3,7 +3,8 @@
  * multi-page TIFF as a scanner saves it, a photo-like JPEG (every page photographed slightly turned and
  * speckled, the pages one under another in one tall picture, saved at a low JPEG quality), and a Word
  * document whose tables were pasted as screenshots (each table rendered on its own, one picture per page
- * it runs over, cropped to the table as a screenshot tool would).
+ * it runs over, cropped to the table as a screenshot tool would), and a portal page whose tables are
+ * those screenshots as <img> files in a folder beside it (as a browser's "save page" leaves them).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -106,4 +107,25 @@ export function docxWithTableShots(model: ReportModel, shots: Buffer[][]): Buffe
     }
   }
   return docxWithPictures(items);
+}
+
+const IMAGE_MARK = '\ue002';
+
+/**
+ * The portal page with each table replaced by its screenshots, `<img>` files in `folder` (relative to the
+ * page), one paragraph per table. Returns the page and the files to write beside it.
+ */
+export function htmlWithTableShots(model: ReportModel, shots: Buffer[][], folder: string): { html: string; files: Array<{ name: string; data: Buffer }> } {
+  let table = 0;
+  const blocks = model.blocks.map((block) => (block.kind === 'table' ? { kind: 'paragraph' as const, text: `${IMAGE_MARK}${table++}${IMAGE_MARK}` } : block));
+  const files: Array<{ name: string; data: Buffer }> = [];
+  const html = renderHtml({ ...model, blocks }, 'portal').replace(new RegExp(`<p[^>]*>${IMAGE_MARK}(\\d+)${IMAGE_MARK}</p>`, 'g'), (_, n: string) => {
+    const images = (shots[Number(n)] ?? []).map((png, i) => {
+      const name = `table${Number(n) + 1}-${i + 1}.png`;
+      files.push({ name, data: png });
+      return `<img src="${folder}/${name}" width="${png.readUInt32BE(16)}" height="${png.readUInt32BE(20)}" alt="">`;
+    });
+    return `<p style="text-align:center">${images.join('<br>')}</p>`;
+  });
+  return { html, files };
 }
