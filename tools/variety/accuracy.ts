@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { runExtract } from '../../src/extract-run.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
 import { AXES, type FormatId } from './axes/index.js';
-import { FORMATS, GENERATOR_VERSION, SLOW_FORMATS, distinctTruths, generate, type VariantTruth } from './generate.js';
+import { DEFAULT_FORMATS, FORMATS, GENERATOR_VERSION, SLOW_FORMATS, distinctTruths, generate, type VariantTruth } from './generate.js';
 import { officeAvailable } from './render/office.js';
 import { failureExamples, formatTable, tally, verdict } from './report.js';
 import { scoreRecord, type VariantScore } from './score.js';
@@ -61,7 +61,7 @@ function parseArgs(argv: string[]): Options {
     count: number('--count', 9),
     slowCount: number('--slow-count', 3),
     scanCount: number('--scan-count', 2),
-    formats: list('--formats', FORMATS) as FormatId[],
+    formats: (get('--formats') ? list('--formats', FORMATS) : DEFAULT_FORMATS) as FormatId[],
     axes: list('--axes', AXES.map((a) => a.id)),
     out: get('--out') ? resolve(get('--out') as string) : undefined,
     json: argv.includes('--json'),
