@@ -14,6 +14,8 @@ export const Provenance = z.object({
   origin: z.enum(['text', 'ocr']).optional(),
   /** OCR confidence, 0..100, when origin is 'ocr'. */
   confidence: z.number().optional(),
+  /** The picture the text was read from, when it was one inside the document (a DOCX media part); bbox is then in it. */
+  image: z.string().optional(),
   /** Where a table cell stood in the document as read: index among its tables, row and column (0-based). */
   table: z.number().int().nonnegative().optional(),
   row: z.number().int().nonnegative().optional(),

@@ -15,6 +15,7 @@ import { writeStoredZip } from './write-zip.js';
 import { writeOutNumbering } from './numbering.js';
 import { bodyTablesWithSpans } from './tables.js';
 import { coreProperties } from './core.js';
+import { markPictures, partRelationships, relationshipsPartOf, PICTURE_MARKER, type BodyPicture } from './pictures.js';
 
 const DEFAULT_MAIN_PART = 'word/document.xml';
 /** Private-use marks around a table's index: survive the HTML walk as a paragraph of their own. */
@@ -62,8 +63,16 @@ async function convert(bytes: Buffer): Promise<{ html: string; messages: Message
   }
 }
 
-/** Media are not read (images are skipped), so a rewritten package carries them empty. */
+/**
+ * Media never reach mammoth (pictures are markers by then), so a rewritten package carries them empty;
+ * the pictures of the body are read from the original zip, within its limits, by readPictures.
+ */
 const isMedia = (name: string) => /^word\/media\//i.test(name);
+
+/** A body picture with its bytes (undefined when it could not be read: `unresolved` says why). */
+interface PictureData extends BodyPicture {
+  bytes?: Buffer;
+}
 
 interface Package {
   /** The bytes mammoth converts: the original file, or a repackaging with numbering written out. */
@@ -74,6 +83,8 @@ interface Package {
   withMainPart(xml: string): Buffer;
   /** The run's limits, for the HTML walk of mammoth's output. */
   limits: Limits;
+  /** The body's pictures, in the order of their markers in documentXml. */
+  pictures: PictureData[];
 }
 
 async function readPackage(bytes: Buffer, limits: Limits): Promise<Package> {
@@ -84,17 +95,35 @@ async function readPackage(bytes: Buffer, limits: Limits): Promise<Package> {
     const originalXml = (await zip.read(main))!.toString('utf8');
     const coreXml = (await zip.read('docProps/core.xml'))?.toString('utf8');
     const numberingXml = (await zip.read('word/numbering.xml'))?.toString('utf8');
-    const documentXml = numberingXml ? writeOutNumbering(originalXml, numberingXml, (await zip.read('word/styles.xml'))?.toString('utf8')) : originalXml;
+    const numberedXml = numberingXml ? writeOutNumbering(originalXml, numberingXml, (await zip.read('word/styles.xml'))?.toString('utf8')) : originalXml;
+    const relationships = partRelationships((await zip.read(relationshipsPartOf(main)))?.toString('utf8'), main);
+    const marked = markPictures(numberedXml, relationships);
+    const documentXml = marked.xml;
+    const pictures = await readPictures(zip, marked.pictures);
     const others: { name: string; data: Buffer }[] = [];
     for (const name of zip.parts.keys()) {
       if (name.endsWith('/') || name === main) continue;
       others.push({ name, data: isMedia(name) ? Buffer.alloc(0) : (await zip.read(name))! });
     }
     const withMainPart = (xml: string): Buffer => writeStoredZip([{ name: main, data: Buffer.from(xml, 'utf8') }, ...others]);
-    return { bytes: documentXml === originalXml ? bytes : withMainPart(documentXml), documentXml, coreXml, withMainPart, limits };
+    return { bytes: documentXml === originalXml ? bytes : withMainPart(documentXml), documentXml, coreXml, withMainPart, limits, pictures };
   } finally {
     zip.close();
   }
+}
+
+/**
+ * The bytes of the pictures the body shows, inflated from the zip whose entries already passed the
+ * size and ratio caps (a bomb is refused before this). A part that is missing is said so, not thrown.
+ */
+async function readPictures(zip: OpenedZip, pictures: BodyPicture[]): Promise<PictureData[]> {
+  const out: PictureData[] = [];
+  for (const picture of pictures) {
+    if (!picture.part) out.push(picture);
+    else if (!zip.parts.has(picture.part)) out.push({ ...picture, unresolved: `${picture.part} is not in the file` });
+    else out.push({ ...picture, bytes: await zip.read(picture.part) });
+  }
+  return out;
 }
 
 /** Each top-level table replaced by a paragraph holding its marker (a <w:p> may stand wherever a <w:tbl> does). */
@@ -128,6 +157,7 @@ export async function docxToDocument(bytes: Buffer, limits: Limits = DEFAULT_LIM
   const { tables, spans } = bodyTablesWithSpans(pkg.documentXml, limits.maxTableCells);
   checkTableCells({ format: 'docx', blocks: tables.flat(), meta: {}, messages: [] }, limits);
   const doc = (await withTablesCut(pkg, tables, spans)) ?? (await withTablesReplaced(pkg, tables));
+  if (pkg.pictures.length) await substitutePictures(doc, pkg.pictures, limits);
   const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
   if (core.title) doc.meta.title = core.title;
   if (core.created) doc.meta.published = core.created;
@@ -162,4 +192,57 @@ async function withTablesReplaced(pkg: Package, tables: TableBlock[][]): Promise
   const doc = htmlToDocument(geometryKnown ? marked.html : converted.html, { format: 'docx', wholeDocument: true, messages, limits: pkg.limits });
   if (geometryKnown) doc.blocks = substituteTables(doc.blocks, tables);
   return doc;
+}
+
+/**
+ * The picture markers swapped for what the pictures hold. A block's text around a marker stays where it
+ * was; pictures with nothing printed between them are read together, as the pages of one scan, so a
+ * table pasted as one picture per page comes out joined.
+ */
+async function substitutePictures(doc: DocumentModel, pictures: PictureData[], limits: Limits): Promise<void> {
+  type Piece = { kind: 'block'; block: Block } | { kind: 'pictures'; indexes: number[] };
+  const pieces: Piece[] = [];
+  const found = new Set<number>();
+  const addPicture = (index: number) => {
+    found.add(index);
+    const last = pieces[pieces.length - 1];
+    if (last?.kind === 'pictures') last.indexes.push(index);
+    else pieces.push({ kind: 'pictures', indexes: [index] });
+  };
+  for (const block of doc.blocks) {
+    if (block.kind === 'table' || !block.text.includes('\ue001')) {
+      pieces.push({ kind: 'block', block });
+      continue;
+    }
+    let at = 0;
+    for (const m of block.text.matchAll(PICTURE_MARKER)) {
+      const before = block.text.slice(at, m.index).trim();
+      if (before) pieces.push({ kind: 'block', block: { ...block, text: before } });
+      addPicture(Number(m[1]));
+      at = m.index + m[0].length;
+    }
+    const after = block.text.slice(at).trim();
+    if (after) pieces.push({ kind: 'block', block: { ...block, text: after } });
+  }
+  const { readTablePictures } = await import('../image/table-image.js');
+  const blocks: Block[] = [];
+  for (const piece of pieces) {
+    if (piece.kind === 'block') {
+      blocks.push(piece.block);
+      continue;
+    }
+    const readable: Array<{ name: string; bytes: Buffer }> = [];
+    for (const index of piece.indexes) {
+      const picture = pictures[index];
+      if (picture.bytes) readable.push({ name: picture.part!, bytes: picture.bytes });
+      else doc.messages.push({ code: 'picture-skipped', message: `picture ${picture.relationship}: ${picture.unresolved ?? 'not readable'}; not read` });
+    }
+    const read = await readTablePictures(readable, { maxPixels: limits.maxOcrPixels, maxPages: limits.maxPdfPages });
+    blocks.push(...read.blocks);
+    doc.messages.push(...read.messages);
+  }
+  pictures.forEach((picture, index) => {
+    if (!found.has(index)) doc.messages.push({ code: 'picture-skipped', message: `${picture.part ?? picture.relationship}: its place did not come through the conversion; not read` });
+  });
+  doc.blocks = blocks;
 }

@@ -2,7 +2,7 @@
  * Picture files → gray page bitmaps for the OCR table reader, at a resolution tesseract reads well.
  * Kinds are told by their magic bytes. PNG and JPEG are decoded by resvg (already a dependency, prebuilt,
  * so nothing is compiled or downloaded at install), TIFF (one page per directory) by UTIF (pure JS), BMP
- * here. A picture states its resolution (PNG pHYs, JFIF density, TIFF XResolution) or is taken for a
+ * here, WebP by libwebp compiled to WebAssembly (@cwasm/webp: no native build, nothing fetched). A picture states its resolution (PNG pHYs, JFIF density, TIFF XResolution) or is taken for a
  * 96 dpi screenshot; either way it is scaled to about 300 dpi (what the scanned-PDF path renders at),
  * as long as the pixels stay within maxOcrPixels.
  */
@@ -24,6 +24,8 @@ export function imageKind(head: Buffer): ImageKind | undefined {
 
 export interface ImagePage {
   gray: GrayImage;
+  /** Set when the page is a strip cut from a picture much taller than a page: which one, of how many. */
+  strip?: { index: number; of: number };
   /** The resolution the bitmap stands at after scaling (pixels per inch). */
   dpi: number;
   /** The picture as stored: pixels and stated resolution (undefined: none stated). */
@@ -50,16 +52,20 @@ export async function decodeImage(bytes: Buffer, options: DecodeOptions): Promis
       const size = kind === 'png' ? pngSize(bytes) : jpegSize(bytes);
       if (!size) throw new UnreadableDocumentError('corrupt-image', `the ${kind.toUpperCase()} header gives no size`);
       scaling(size, options); // refuses a bomb before its pixels are decoded
-      return [scaled(await renderWithResvg(bytes, kind, size.width, size.height), size, options)];
+      return asPages(await renderWithResvg(bytes, kind, size.width, size.height), size, options);
     }
     case 'tiff':
       return decodeTiff(bytes, options);
     case 'bmp': {
       const image = decodeBmp(bytes, options.maxPixels);
-      return [scaled(image.gray, { width: image.gray.width, height: image.gray.height, dpi: image.dpi }, options)];
+      return asPages(image.gray, { width: image.gray.width, height: image.gray.height, dpi: image.dpi }, options);
     }
-    case 'webp':
-      throw new UnreadableDocumentError('image-unsupported', 'WebP pictures are not decoded yet; convert the file to PNG (e.g. dwebp from the Debian package webp)');
+    case 'webp': {
+      const size = webpSize(bytes);
+      if (!size) throw new UnreadableDocumentError('corrupt-image', 'the WebP header gives no size');
+      scaling(size, options); // refuses a bomb before its pixels are decoded
+      return asPages(await decodeWebp(bytes, size), size, options);
+    }
     default:
       throw new UnreadableDocumentError('image-unsupported', 'not a PNG, JPEG, TIFF, BMP or WebP picture');
   }
@@ -79,6 +85,82 @@ function scaling(size: { width: number; height: number; dpi?: number }, options:
   const dpi = size.dpi ?? SCREEN_DPI;
   const wanted = Math.max(1, (options.targetDpi ?? TARGET_DPI) / dpi);
   return { scale: Math.min(wanted, Math.sqrt(options.maxPixels / pixels)), dpi };
+}
+
+/**
+ * A picture much taller than a page — a long screenshot of a report, pages photographed one under
+ * another — is cut into page-high strips, each scaled and read as a page: read whole it would be scaled
+ * below a readable resolution to stay within maxOcrPixels, and deskewing and row finding work per page.
+ * Cuts fall in the longest blank band near each page height (a page break's margins; between paragraphs
+ * otherwise), so a table is cut only where it has no ink across; assemble joins a table cut between rows.
+ */
+function asPages(gray: GrayImage, source: { width: number; height: number; dpi?: number }, options: DecodeOptions): ImagePage[] {
+  const strips = pageStrips(gray);
+  if (strips.length === 1) return [scaled(gray, source, options)];
+  return strips.map((strip, index) => ({ ...scaled(strip, { ...source, height: strip.height }, options), strip: { index: index + 1, of: strips.length } }));
+}
+
+/** A4's height over its width: a strip is about this tall. */
+const PAGE_RATIO = Math.SQRT2;
+
+export function pageStrips(gray: GrayImage): GrayImage[] {
+  const pageHeight = Math.round(gray.width * PAGE_RATIO);
+  if (gray.height <= pageHeight * 1.5) return [gray];
+  // A row is blank when it holds almost no ink: a scan's or photo's dust specks are not ink.
+  const threshold = Math.max(96, paperOf(gray) - 60);
+  const allowed = Math.max(2, Math.round(gray.width * 0.003));
+  const ink = new Uint32Array(gray.height);
+  for (let y = 0; y < gray.height; y++) {
+    let n = 0;
+    for (let x = 0, at = y * gray.width; x < gray.width; x++, at++) if (gray.pixels[at] < threshold) n++;
+    ink[y] = n;
+  }
+  const cuts: number[] = [0];
+  for (let top = 0; gray.height - top > pageHeight * 1.25; ) {
+    const from = top + Math.round(pageHeight * 0.6);
+    const to = Math.min(gray.height - 1, top + Math.round(pageHeight * 1.1));
+    let best = { length: 0, middle: -1, off: Infinity };
+    for (let y = from; y <= to; ) {
+      if (ink[y] > allowed) {
+        y++;
+        continue;
+      }
+      // A band is measured whole, past the window's edges, so that its middle is the middle of the gap.
+      let start = y;
+      while (start - 1 > top && ink[start - 1] <= allowed) start--;
+      let end = y;
+      while (end + 1 < gray.height && ink[end + 1] <= allowed) end++;
+      const middle = Math.min(to, Math.max(from, Math.round((start + end) / 2)));
+      const length = end - start + 1;
+      const off = Math.abs(middle - (top + pageHeight));
+      if (length > best.length || (length === best.length && off < best.off)) best = { length, middle, off };
+      y = end + 1;
+    }
+    let cut = best.middle;
+    if (cut < 0) {
+      // No blank row: the row with least ink nearest the page height.
+      cut = from;
+      for (let y = from; y <= to; y++) if (ink[y] < ink[cut] || (ink[y] === ink[cut] && Math.abs(y - top - pageHeight) < Math.abs(cut - top - pageHeight))) cut = y;
+    }
+    cuts.push(cut);
+    top = cut;
+  }
+  cuts.push(gray.height);
+  const strips: GrayImage[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const height = cuts[i + 1] - cuts[i];
+    if (height > 0) strips.push({ width: gray.width, height, pixels: gray.pixels.slice(cuts[i] * gray.width, cuts[i + 1] * gray.width) });
+  }
+  return strips;
+}
+
+/** The commonest light shade (the paper). */
+function paperOf(gray: GrayImage): number {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < gray.pixels.length; i += 7) counts[gray.pixels[i]]++;
+  let best = 255;
+  for (let v = 128; v < 256; v++) if (counts[v] > counts[best]) best = v;
+  return best;
 }
 
 function scaled(gray: GrayImage, source: { width: number; height: number; dpi?: number }, options: DecodeOptions): ImagePage {
@@ -132,6 +214,37 @@ export function jpegSize(bytes: Buffer): { width: number; height: number; dpi?: 
     at += 2 + length;
   }
   return undefined;
+}
+
+/**
+ * The canvas size of a WebP: from the VP8X header (extended format), else from the one image chunk,
+ * lossy (VP8: 14-bit sizes after the key frame start code) or lossless (VP8L: 14-bit sizes packed
+ * after the signature byte). WebP states no resolution.
+ */
+export function webpSize(bytes: Buffer): { width: number; height: number } | undefined {
+  if (bytes.length < 30) return undefined;
+  const chunk = bytes.toString('latin1', 12, 16);
+  if (chunk === 'VP8X') return { width: 1 + bytes.readUIntLE(24, 3), height: 1 + bytes.readUIntLE(27, 3) };
+  if (chunk === 'VP8 ' && bytes[23] === 0x9d && bytes[24] === 0x01 && bytes[25] === 0x2a) {
+    return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff };
+  }
+  if (chunk === 'VP8L' && bytes[20] === 0x2f) {
+    const bits = bytes.readUInt32LE(21);
+    return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >>> 14) & 0x3fff) };
+  }
+  return undefined;
+}
+
+async function decodeWebp(bytes: Buffer, size: { width: number; height: number }): Promise<GrayImage> {
+  const { decode } = await import('@cwasm/webp');
+  let image: { width: number; height: number; data: Uint8ClampedArray };
+  try {
+    image = decode(bytes);
+  } catch (error) {
+    throw new UnreadableDocumentError('corrupt-image', `the WebP picture could not be decoded: ${(error as Error).message}`);
+  }
+  if (image.width !== size.width || image.height !== size.height) throw new UnreadableDocumentError('corrupt-image', 'the WebP picture decodes to another size than its header states');
+  return toGray(new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height);
 }
 
 /** resvg decodes PNG and JPEG (colour types, bit depths, interlacing, progressive), at the picture's own size. */

@@ -10,9 +10,9 @@ import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
 import { layoutPage } from '../pdf/layout.js';
 import { assemble } from '../pdf/assemble.js';
 import { decodeImage, imageKind } from './decode.js';
+import { OCR_PACKAGES } from './table-image.js';
 
-/** The Debian packages the OCR path needs, named wherever their absence is reported. */
-export const OCR_PACKAGES = 'tesseract-ocr tesseract-ocr-chi-sim poppler-utils';
+export { OCR_PACKAGES };
 
 export interface ImageReadOptions {
   maxPages: number;
@@ -32,7 +32,8 @@ export async function readImage(bytes: Buffer, options: ImageReadOptions): Promi
   for (const [i, page] of pages.entries()) {
     const content = await ocrGrayImage(page.gray, { dpi: page.dpi, page: i + 1 });
     const stated = page.source.dpi ? `${page.source.dpi} dpi` : `no resolution stated, taken as a screenshot`;
-    messages.push({ code: 'ocr-used', message: `page ${i + 1} read by OCR (${kind?.toUpperCase()} picture, ${page.source.width}×${page.source.height} pixels, ${stated}; read at ${Math.round(page.dpi)} dpi)` });
+    const strip = page.strip ? `, strip ${page.strip.index} of ${page.strip.of} cut from a picture taller than a page` : '';
+    messages.push({ code: 'ocr-used', message: `page ${i + 1} read by OCR (${kind?.toUpperCase()} picture, ${page.source.width}×${page.source.height} pixels${strip}, ${stated}; read at ${Math.round(page.dpi)} dpi)` });
     layouts.push(layoutPage(content));
   }
   const { blocks, messages: assembled } = assemble(layouts);

@@ -44,6 +44,8 @@ export const CellProvenance = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
   origin: z.enum(['text', 'ocr']).optional(),
   confidence: z.number().optional(),
+  /** The picture inside the document the value was read from by OCR (a DOCX media part). */
+  image: z.string().optional(),
   /** The table (index among the document's tables as read), row and column the value stood in, 0-based. */
   table: z.number().int().optional(),
   row: z.number().int().optional(),

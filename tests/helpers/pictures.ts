@@ -74,3 +74,37 @@ export async function photoJpeg(pdf: string, page: number, dpi: number, degrees:
 export async function listCache(): Promise<string[]> {
   return readdir(await dir());
 }
+
+export { docxWithPictures, type DocxItem } from '../../tools/variety/render/docx-pictures.js';
+
+/**
+ * A PNG re-encoded as WebP by Debian's chromium (canvas.toDataURL; lossy at `quality` 0..1), the one
+ * WebP encoder at hand. Undefined where chromium is not installed.
+ */
+export async function webpOf(png: Buffer, quality = 0.9): Promise<Buffer | undefined> {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(CHROMIUM)) return undefined;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  try {
+    const page = await browser.newPage();
+    const url = await page.evaluate(
+      async ([src, q]) => {
+        const image = new Image();
+        image.src = src as string;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth;
+        canvas.height = image.naturalHeight;
+        canvas.getContext('2d')!.drawImage(image, 0, 0);
+        return canvas.toDataURL('image/webp', q as number);
+      },
+      [`data:image/png;base64,${png.toString('base64')}`, quality] as const,
+    );
+    return Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+  } finally {
+    await browser.close();
+  }
+}
+
+const CHROMIUM = '/usr/bin/chromium';

@@ -4,7 +4,7 @@
  * record against its truth. A measurement: always exits 0, ends with a one-line verdict.
  *
  *   node dist/tools/variety/accuracy.js [--seed N] [--count N] [--slow-count N] [--scan-count N]
- *     [--formats txt,md,html,html-word,docx,pdf,pdftotext,scan,xlsx] [--axes plain,separators,…] [--out DIR] [--json]
+ *     [--formats txt,md,html,html-word,docx,pdf,pdftotext,scan,xlsx,docx-img,jpeg,tiff] [--axes plain,separators,…] [--out DIR] [--json]
  *     [--corpus ../shared/corpus] [--cache DIR] [--examples N] [--truths id,id]
  */
 import { createHash } from 'node:crypto';
@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { runExtract } from '../../src/extract-run.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
 import { AXES, type FormatId } from './axes/index.js';
-import { FORMATS, GENERATOR_VERSION, SLOW_FORMATS, distinctTruths, generate, type VariantTruth } from './generate.js';
+import { DEFAULT_FORMATS, FORMATS, GENERATOR_VERSION, SLOW_FORMATS, distinctTruths, generate, type VariantTruth } from './generate.js';
 import { officeAvailable } from './render/office.js';
 import { failureExamples, formatTable, tally, verdict } from './report.js';
 import { scoreRecord, type VariantScore } from './score.js';
@@ -61,7 +61,7 @@ function parseArgs(argv: string[]): Options {
     count: number('--count', 9),
     slowCount: number('--slow-count', 3),
     scanCount: number('--scan-count', 2),
-    formats: list('--formats', FORMATS) as FormatId[],
+    formats: (get('--formats') ? list('--formats', FORMATS) : DEFAULT_FORMATS) as FormatId[],
     axes: list('--axes', AXES.map((a) => a.id)),
     out: get('--out') ? resolve(get('--out') as string) : undefined,
     json: argv.includes('--json'),
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${line}\n`);
   };
   if (options.formats.some((f) => SLOW_FORMATS.includes(f)) && !(await officeAvailable())) {
-    log('LibreOffice (soffice) not found: DOCX, PDF, scans and XLSX are left out (apt-get install libreoffice-writer libreoffice-calc fonts-noto-cjk)');
+    log('LibreOffice (soffice) not found: DOCX, PDF, scans, pictures and XLSX are left out (apt-get install libreoffice-writer libreoffice-calc fonts-noto-cjk)');
     options.formats = options.formats.filter((f) => !SLOW_FORMATS.includes(f));
   }
   const work = options.out ?? (await mkdtemp(join(tmpdir(), 'nianbao-accuracy-')));

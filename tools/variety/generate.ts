@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, writeFile, access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AXES, type Axis, type Draft, type FormatId } from './axes/index.js';
 import { buildReport } from './build.js';
 import { expectedFindings } from './expected.js';
@@ -16,19 +16,32 @@ import { renderMarkdown } from './render/markdown.js';
 import { convertWithOffice } from './render/office.js';
 import { layoutText } from './render/pdftotext.js';
 import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
+import { docxWithTableShots, htmlWithTableShots, photoJpegFromPdf, tableOnlyHtml, tableScreenshots, tiffFromPdf } from './render/pictures.js';
+import { tablePieces } from './model.js';
 import { renderText } from './render/text.js';
 import type { ExpectedFinding, Truth } from './truths.js';
 
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan', 'xlsx'];
-/** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans by pdftoppm). */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan', 'xlsx'];
-const EXTENSION: Record<FormatId, string> = { txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx' };
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'html-img', 'jpeg', 'tiff'];
+/**
+ * What `npm run accuracy` runs without --formats: all but html-img, whose tables only the HTML picture
+ * reader (issue 16, another branch) reads; add it here when that is merged.
+ */
+export const DEFAULT_FORMATS: FormatId[] = FORMATS.filter((f) => f !== 'html-img');
+/** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans and pictures by pdftoppm). */
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'html-img', 'jpeg', 'tiff'];
+/** Formats read only by OCR: as many variants as scans (--scan-count). */
+export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'html-img', 'jpeg', 'tiff'];
+const EXTENSION: Record<FormatId, string> = {
+  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', 'docx-img': 'docx', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif',
+};
 /** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
 type OfficeTarget = 'docx' | 'pdf' | 'xlsx';
 const officeTarget = (format: FormatId): OfficeTarget => (format === 'docx' || format === 'xlsx' ? format : 'pdf');
+/** Screenshot resolutions of docx-img tables: a screen at 100% and at 125%. */
+const SCREEN_DPIS = [96, 120];
 
 export interface VariantTruth {
   id: string;
@@ -46,7 +59,10 @@ export interface VariantTruth {
   not_printed: string[];
   expected_findings: ExpectedFinding[];
   notes: string[];
+  /** Scans, TIFF and JPEG pictures: how the pages were scanned or photographed. */
   scan?: ScanParams;
+  /** docx-img: the resolution the table screenshots were taken at. */
+  screenDpi?: number;
 }
 
 export interface PlanItem {
@@ -85,7 +101,7 @@ export function plan(truths: Truth[], options: PlanOptions): PlanItem[] {
   const items: PlanItem[] = [];
   for (const axis of AXES.filter((a) => options.axes.includes(a.id))) {
     for (const format of options.formats.filter((f) => !axis.formats || axis.formats.includes(f))) {
-      const count = format === 'scan' ? options.scanCount : SLOW_FORMATS.includes(format) ? options.slowCount : options.count;
+      const count = OCR_FORMATS.includes(format) ? options.scanCount : SLOW_FORMATS.includes(format) ? options.slowCount : options.count;
       for (let i = 0; i < count; i++) items.push({ axis, format, truth: pool[(start + i) % pool.length], index: i });
     }
   }
@@ -157,7 +173,14 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   const results: VariantTruth[] = [];
   // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
   const pendingOffice = new Map<string, { html: string; targets: Set<OfficeTarget> }>();
-  const pendingCopies: { cached: string; out: string; scan?: ScanParams; layoutText?: boolean; pdfKey?: string }[] = [];
+  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg'; layoutText?: boolean; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean } }[] = [];
+  const addOffice = (html: string, target: OfficeTarget): string => {
+    const key = sha(`${GENERATOR_VERSION}\n${html}`);
+    const entry = pendingOffice.get(key) ?? { html, targets: new Set() };
+    entry.targets.add(target);
+    pendingOffice.set(key, entry);
+    return key;
+  };
   for (const item of plan(truths, options)) {
     const draft = draftVariant(seed, item);
     const truth = variantTruth(seed, item, draft);
@@ -165,13 +188,17 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     if (!SLOW_FORMATS.includes(item.format)) {
       await writeFile(out, renderFast(draft));
     } else {
-      const html = renderHtml(draft.model, 'portal');
-      const key = sha(`${GENERATOR_VERSION}\n${html}`);
       const target = officeTarget(item.format);
-      const entry = pendingOffice.get(key) ?? { html, targets: new Set() };
-      entry.targets.add(target);
-      pendingOffice.set(key, entry);
-      if (item.format === 'scan') {
+      const key = addOffice(renderHtml(draft.model, 'portal'), target);
+      if (item.format === 'docx-img' || item.format === 'html-img') {
+        truth.screenDpi = new Random(`${truth.seed}:screen`).pick(SCREEN_DPIS);
+        const keys = tablePieces(draft.model).map((piece) => addOffice(tableOnlyHtml(draft.model, piece), 'pdf'));
+        const html = item.format === 'html-img';
+        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(`${truth.screenDpi}:${keys.join(',')}`)}.img.${html ? 'html' : 'docx'}`), out, tableShots: { model: draft.model, keys, dpi: truth.screenDpi, html } });
+      } else if (item.format === 'tiff' || item.format === 'jpeg') {
+        truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
+        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.${EXTENSION[item.format]}`), out, scan: truth.scan, picture: item.format, pdfKey: key });
+      } else if (item.format === 'scan') {
         truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.scan.pdf`), out, scan: truth.scan, pdfKey: key });
       } else if (item.format === 'pdftotext') {
@@ -200,8 +227,27 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   for (const copy of pendingCopies) {
     try {
       if (copy.scan && !(await exists(copy.cached))) {
-        options.log?.(`scan ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
-        await scanPdf(join(cacheDir, `${copy.pdfKey}.pdf`), copy.cached, copy.scan);
+        options.log?.(`${copy.picture ?? 'scan'} ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
+        const source = join(cacheDir, `${copy.pdfKey}.pdf`);
+        if (copy.picture === 'tiff') await tiffFromPdf(source, copy.cached, copy.scan);
+        else if (copy.picture === 'jpeg') await photoJpegFromPdf(source, copy.cached, copy.scan);
+        else await scanPdf(source, copy.cached, copy.scan);
+      }
+      if (copy.tableShots?.html) {
+        // The page and its _files/ folder are written out directly: the screenshots take a second.
+        const shots: Buffer[][] = [];
+        for (const key of copy.tableShots.keys) shots.push(await tableScreenshots(join(cacheDir, `${key}.pdf`), copy.tableShots.dpi));
+        const folder = `${basename(copy.out).replace(/\.html$/, '')}_files`;
+        const page = htmlWithTableShots(copy.tableShots.model, shots, folder);
+        await mkdir(join(dirname(copy.out), folder), { recursive: true });
+        for (const file of page.files) await writeFile(join(dirname(copy.out), folder, file.name), file.data);
+        await writeFile(copy.out, page.html);
+        continue;
+      }
+      if (copy.tableShots && !(await exists(copy.cached))) {
+        const shots: Buffer[][] = [];
+        for (const key of copy.tableShots.keys) shots.push(await tableScreenshots(join(cacheDir, `${key}.pdf`), copy.tableShots.dpi));
+        await writeFile(copy.cached, docxWithTableShots(copy.tableShots.model, shots));
       }
       if (copy.layoutText && !(await exists(copy.cached))) await layoutText(join(cacheDir, `${copy.pdfKey}.pdf`), copy.cached);
       await copyFile(copy.cached, copy.out);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBmp, decodeImage, imageKind, jpegSize, pngSize, resize, smoothResize } from '../../../extractors/image/decode.js';
+import { decodeBmp, decodeImage, imageKind, jpegSize, pngSize, resize, smoothResize, webpSize, pageStrips } from '../../../extractors/image/decode.js';
 import { detectReader } from '../../../extractors/detect.js';
 import { readImage } from '../../../extractors/image/index.js';
 import { UnreadableDocumentError } from '../../../extractors/model.js';
 import { grayTiff } from '../../helpers/tiff.js';
+import { webpOf } from '../../helpers/pictures.js';
 
 const LIMITS = { maxPages: 10, maxPixels: 20_000_000 };
 
@@ -111,8 +112,18 @@ describe('decoding to gray pages at about 300 dpi', () => {
     await expect(decodeImage(grayTiff([page, page, page], 200), { maxPages: 2, maxPixels: 1e6 })).rejects.toMatchObject({ code: 'too-many-pages' });
   });
 
-  it('says WebP is not decoded rather than reading nothing', async () => {
-    await expect(decodeImage(Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'), LIMITS)).rejects.toMatchObject({ code: 'image-unsupported' });
+  it('refuses a WebP whose header gives no size rather than reading nothing', async () => {
+    await expect(decodeImage(Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'), LIMITS)).rejects.toMatchObject({ code: 'corrupt-image' });
+  });
+
+  it('refuses a WebP declaring a canvas past the limit before decoding it', async () => {
+    const head = Buffer.alloc(30);
+    head.write('RIFF', 0, 'latin1');
+    head.write('WEBPVP8X', 8, 'latin1');
+    head.writeUIntLE(16383, 24, 3);
+    head.writeUIntLE(16383, 27, 3);
+    expect(webpSize(head)).toEqual({ width: 16384, height: 16384 });
+    await expect(decodeImage(head, { maxPages: 1, maxPixels: 1_000_000 })).rejects.toMatchObject({ code: 'too-large' });
   });
 });
 
@@ -124,3 +135,89 @@ describe('a picture where OCR is not installed', () => {
     expect((error as Error).message).toContain('apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils');
   });
 });
+
+describe('a WebP picture (as chromium encodes it, at two qualities)', () => {
+  /** 300×120: white, with a black bar across x 40..259, y 40..79. */
+  async function barPng(): Promise<Buffer> {
+    const { Resvg } = await import('@resvg/resvg-js');
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><rect width="300" height="120" fill="#fff"/><rect x="40" y="40" width="220" height="40" fill="#000"/></svg>';
+    return Buffer.from(new Resvg(svg).render().asPng());
+  }
+
+  for (const quality of [0.8, 1]) {
+    it(`is decoded to its own pixels, read as a 96 dpi screenshot (quality ${quality})`, async (context) => {
+      const webp = await webpOf(await barPng(), quality);
+      if (!webp) return context.skip();
+      expect(imageKind(webp)).toBe('webp');
+      expect(webpSize(webp)).toEqual({ width: 300, height: 120 });
+      const [page] = await decodeImage(webp, { maxPages: 1, maxPixels: 300 * 120 });
+      expect(page.source).toEqual({ width: 300, height: 120 });
+      expect([page.gray.width, page.gray.height]).toEqual([300, 120]);
+      const at = (x: number, y: number) => page.gray.pixels[y * 300 + x];
+      expect(at(150, 60)).toBeLessThan(40);
+      expect(at(10, 10)).toBeGreaterThan(215);
+      expect(at(150, 100)).toBeGreaterThan(215);
+    }, 60_000);
+  }
+});
+
+describe('a picture much taller than a page (a long screenshot, pages one under another)', () => {
+  /** Pages 100 wide and 141 high, each with ink on rows 20..120 but for blank rows every 10, stacked: the gaps between pages are centred on the page breaks. */
+  function stacked(pages: number, speck = false) {
+    const width = 100;
+    const height = 141 * pages;
+    const pixels = new Uint8Array(width * height).fill(255);
+    for (let p = 0; p < pages; p++) {
+      for (let y = 20; y <= 120; y++) if (y % 10 !== 0) pixels.fill(0, (p * 141 + y) * width + 10, (p * 141 + y) * width + 90);
+    }
+    // A dust speck in a margin is not ink enough to stop a cut there.
+    if (speck) pixels[(141 + 5) * width + 50] = 0;
+    return { width, height, pixels };
+  }
+
+  it('is cut into page-high strips in the blank bands between pages', () => {
+    const strips = pageStrips(stacked(3, true));
+    expect(strips.map((s) => s.height)).toEqual([141, 141, 141]);
+    // Every strip holds one whole page of ink.
+    for (const strip of strips) {
+      const inked = new Set<number>();
+      for (let y = 0; y < strip.height; y++) if (strip.pixels.subarray(y * 100, (y + 1) * 100).some((v) => v === 0 && y !== 5)) inked.add(y);
+      expect(inked.size).toBe(90);
+    }
+  });
+
+  it('is left whole when it is no taller than a page and a half', () => {
+    const image = stacked(1);
+    expect(pageStrips(image)).toEqual([image]);
+  });
+
+  it('is decoded as one page per strip', async () => {
+    const image = stacked(3);
+    const pages = await decodeImage(bmpOf(image), { maxPages: 1, maxPixels: 1e6, targetDpi: 96 });
+    expect(pages.map((p) => [p.strip, p.gray.height])).toEqual([
+      [{ index: 1, of: 3 }, 141],
+      [{ index: 2, of: 3 }, 141],
+      [{ index: 3, of: 3 }, 141],
+    ]);
+  });
+});
+
+/** An 8-bit gray BMP of the image (top-down), no resolution stated. */
+function bmpOf(image: { width: number; height: number; pixels: Uint8Array }): Buffer {
+  const stride = Math.ceil(image.width / 4) * 4;
+  const palette = Buffer.alloc(1024);
+  for (let i = 0; i < 256; i++) palette.fill(i, i * 4, i * 4 + 3);
+  const data = Buffer.alloc(stride * image.height);
+  for (let y = 0; y < image.height; y++) data.set(image.pixels.subarray(y * image.width, (y + 1) * image.width), y * stride);
+  const header = Buffer.alloc(54);
+  header.write('BM', 0, 'latin1');
+  header.writeUInt32LE(54 + 1024 + data.length, 2);
+  header.writeUInt32LE(54 + 1024, 10);
+  header.writeUInt32LE(40, 14);
+  header.writeInt32LE(image.width, 18);
+  header.writeInt32LE(-image.height, 22);
+  header.writeUInt16LE(1, 26);
+  header.writeUInt16LE(8, 28);
+  header.writeUInt32LE(256, 46);
+  return Buffer.concat([header, palette, data]);
+}

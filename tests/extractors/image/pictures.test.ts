@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../../../src/pipeline.js';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
 import type { ReportRecord } from '../../../src/schemas/record.js';
-import { pagePicture, photoJpeg, tiffOf } from '../../helpers/pictures.js';
-import { OCR_CONFIDENCE_FLOOR } from '../../../src/templates/doubt.js';
-import { LOW_CONFIDENCE, scoreScan } from '../pdf/scan-score.js';
+import { pagePicture, photoJpeg, tiffOf, webpOf } from '../../helpers/pictures.js';
+import { expectOcrCells, expectScore } from './picture-score.js';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const PDF = path.join(CORPUS, 'real/hongze-2023.pdf');
@@ -36,31 +35,6 @@ function picture(name: string, make: () => Promise<Buffer>): () => ReportRecord 
     if (dir) await rm(dir, { recursive: true, force: true });
   });
   return () => record;
-}
-
-function expectScore(record: ReportRecord, truth: Record<string, number | null>, label: string): void {
-  const score = scoreScan(truth, record);
-  const wrong = score.wrong.map((k) => `${k}=${record.cells[k]} (truth ${truth[k]}, doubt ${record.cell_details[k]?.doubt ?? '-'})`);
-  console.log(`${label}: ${score.right}/${score.total} right; wrong: ${wrong.join('; ') || 'none'}`);
-  expect(score.silentlyWrong).toEqual([]);
-  // Every wrong cell is blank or carries a doubt; none passes as read.
-  for (const key of score.wrong) expect(record.cells[key] === null || record.cell_details[key]?.doubt !== undefined || (record.cell_details[key]?.prov?.confidence ?? 100) < LOW_CONFIDENCE, key).toBe(true);
-  expect(score.right / score.total).toBeGreaterThanOrEqual(0.98);
-}
-
-function expectOcrCells(record: ReportRecord): void {
-  const numbers = Object.entries(record.cells).filter(([, value]) => typeof value === 'number');
-  expect(numbers.length).toBeGreaterThan(0);
-  for (const [key] of numbers) {
-    expect(record.cell_details[key]?.prov?.origin, key).toBe('ocr');
-    expect(typeof record.cell_details[key]?.prov?.confidence, key).toBe('number');
-    expect(record.cell_details[key]?.prov?.bbox, key).toHaveLength(4);
-  }
-  // A finding on a cell read below the confidence floor is the reading's doubt, not the report's inconsistency.
-  for (const finding of record.findings) {
-    const lowConfidence = finding.cells.some((key) => (record.cell_details[key]?.prov?.confidence ?? 100) < OCR_CONFIDENCE_FLOOR);
-    if (lowConfidence && finding.severity !== 'info') expect(finding.basis, finding.rule).toBe('doubtful');
-  }
 }
 
 describe.skipIf(!available)('a two-page TIFF (200 dpi) of the requests and appeals pages', () => {
@@ -97,6 +71,19 @@ describe.skipIf(!available)('a PNG screenshot of the appeals page at screen reso
 
   it('gets at least 98% of the appeals cells right, none silently wrong', () => {
     expectScore(record(), shown(['appeals.']), 'PNG screenshot');
+    expectOcrCells(record());
+  });
+});
+
+const webp = available ? await webpOf(await pagePicture(PDF, 4, 96, 'png'), 0.9) : undefined;
+
+describe.skipIf(!webp)('a WebP screenshot of the appeals page (96 dpi, lossy, quality 0.9)', () => {
+  const record = picture('screenshot.webp', async () => webp!);
+
+  it('gets at least 98% of the appeals cells right, none silently wrong', () => {
+    expect(record().format).toBe('image');
+    expect(record().messages.find((m) => m.code === 'ocr-used')?.message).toMatch(/WEBP picture, 794×1123 pixels, no resolution stated/);
+    expectScore(record(), shown(['appeals.']), 'WebP screenshot');
     expectOcrCells(record());
   });
 });

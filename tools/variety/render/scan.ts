@@ -30,18 +30,27 @@ export function drawScanParams(random: Random): ScanParams {
 }
 
 export async function scanPdf(sourcePdf: string, targetPdf: string, params: ScanParams): Promise<void> {
+  const pages: ImagePage[] = (await scanPages(sourcePdf, params)).map((gray) => ({ gray, width: (gray.width * 72) / params.dpi, height: (gray.height * 72) / params.dpi }));
+  await writeFile(targetPdf, imagesToPdf(pages));
+}
+
+/** The PDF's pages as the scanner saw them: gray bitmaps at its resolution, skewed and speckled. */
+export async function scanPages(sourcePdf: string, params: ScanParams): Promise<GrayImage[]> {
+  const pages = await renderPages(sourcePdf, params.dpi);
+  const random = new Random(params.seed);
+  // rotate() turns by -degrees: the page comes out skewed by `degrees`.
+  return pages.map((page) => speckle(rotate(page, -params.degrees), params.noise, random));
+}
+
+/** The PDF's pages rendered gray at `dpi` by pdftoppm, in page order. */
+export async function renderPages(sourcePdf: string, dpi: number): Promise<GrayImage[]> {
   const work = await mkdtemp(join(tmpdir(), 'nianbao-variety-scan-'));
   try {
-    await run('pdftoppm', ['-gray', '-r', String(params.dpi), sourcePdf, join(work, 'p')], { timeout: 300_000, maxBuffer: 16 << 20 });
+    await run('pdftoppm', ['-gray', '-r', String(dpi), sourcePdf, join(work, 'p')], { timeout: 300_000, maxBuffer: 16 << 20 });
     const files = (await readdir(work)).filter((n) => n.endsWith('.pgm')).sort((a, b) => pageNumber(a) - pageNumber(b));
-    const random = new Random(params.seed);
-    const pages: ImagePage[] = [];
-    for (const name of files) {
-      // rotate() turns by -degrees: the page comes out skewed by `degrees`.
-      const image = speckle(rotate(parsePgm(await readFile(join(work, name))), -params.degrees), params.noise, random);
-      pages.push({ gray: image, width: (image.width * 72) / params.dpi, height: (image.height * 72) / params.dpi });
-    }
-    await writeFile(targetPdf, imagesToPdf(pages));
+    const pages: GrayImage[] = [];
+    for (const name of files) pages.push(parsePgm(await readFile(join(work, name))));
+    return pages;
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -1,0 +1,135 @@
+/**
+ * Pictures found inside a document (a DOCX's word/media parts, a page's <img>) → table blocks, read by
+ * the scanned-page OCR reader. A run of pictures that follow one another (nothing printed between them)
+ * is read as the pages of one scan, so a table pasted as one picture per page is joined as a table split
+ * over PDF pages is (assemble). Which pictures are read: those a decoder knows, large enough to hold a
+ * table, and showing table rulings (found in the bitmap before any OCR is spent); every other picture is
+ * skipped with a message saying why, so logos and icons cost one decode at most. Every cell carries
+ * origin `ocr`, its confidence, the picture's name and its box (points at the picture's resolution).
+ */
+import { UnreadableDocumentError, type Block, type Message, type Provenance } from '../model.js';
+import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
+import { layoutPage, type PageLayout } from '../pdf/layout.js';
+import { assemble } from '../pdf/assemble.js';
+import { detectRulings } from '../pdf/ocr/rulings.js';
+import { decodeImage, imageKind, type ImagePage } from './decode.js';
+
+/** One picture as the document holds it. */
+export interface TablePicture {
+  /** How the document names it (a zip part such as word/media/image1.png, an <img> src). */
+  name: string;
+  bytes: Buffer;
+}
+
+export interface TablePictureOptions {
+  maxPixels: number;
+  /** Pages of one multi-page TIFF. */
+  maxPages: number;
+  /** Is OCR installed? Default: asks the tools (tests replace it). */
+  ocrAvailable?: () => Promise<boolean>;
+}
+
+/** The Debian packages the OCR path needs, named wherever their absence is reported. */
+export const OCR_PACKAGES = 'tesseract-ocr tesseract-ocr-chi-sim poppler-utils';
+
+/** Below this many pixels on a side a picture is an icon, a logo or a seal, not a table. */
+const MIN_TABLE_WIDTH = 150;
+const MIN_TABLE_HEIGHT = 60;
+/** A table shows at least this many long rulings each way (a 2×2 grid has 3). */
+const MIN_RULINGS = 2;
+
+/** Vector pictures (Word keeps charts and pasted drawings as EMF/WMF) have no decoder here. */
+const VECTOR = /\.(emf|wmf|emz|wmz|svg|eps)$/i;
+
+/**
+ * Reads a run of pictures as consecutive pages; their blocks in order, and messages saying which were
+ * read by OCR and which were skipped and why. Never throws for one bad picture: a picture that cannot be
+ * decoded or is too large is skipped with its reason, the others are still read.
+ */
+export async function readTablePictures(pictures: TablePicture[], options: TablePictureOptions): Promise<{ blocks: Block[]; messages: Message[] }> {
+  const messages: Message[] = [];
+  const skip = (picture: TablePicture, why: string) => messages.push({ code: 'picture-skipped', message: `${picture.name}: ${why}` });
+  if (pictures.length === 0) return { blocks: [], messages };
+  if (!(await (options.ocrAvailable ?? ocrAvailable)())) {
+    for (const picture of pictures) skip(picture, `not read: only OCR can read a picture and tesseract (with chi_sim) is not installed: apt-get install ${OCR_PACKAGES}`);
+    return { blocks: [], messages };
+  }
+  const layouts: PageLayout[] = [];
+  const names = new Map<number, string>();
+  for (const picture of pictures) {
+    for (const page of await decodeTablePicture(picture, options, skip)) {
+      const number = layouts.length + 1;
+      let content;
+      try {
+        content = await ocrGrayImage(page.gray, { dpi: page.dpi, page: number });
+      } catch (error) {
+        if (!(error instanceof UnreadableDocumentError)) throw error;
+        messages.push({ code: 'ocr-failed', message: `${picture.name}: ${error.message}` });
+        continue;
+      }
+      names.set(number, picture.name);
+      messages.push({ code: 'ocr-used', message: `${picture.name} read by OCR as a table picture (${page.source.width}×${page.source.height} pixels, read at ${Math.round(page.dpi)} dpi)` });
+      layouts.push(layoutPage(content));
+    }
+  }
+  const { blocks, messages: assembled } = assemble(layouts);
+  for (const message of assembled) {
+    // assemble speaks of pages; here a page is a picture.
+    messages.push({ ...message, message: message.message.replace(/page (\d+)/g, (_, n: string) => `picture ${names.get(Number(n)) ?? n}`) });
+  }
+  return { blocks: blocks.map((block) => withPictureNames(block, names)), messages };
+}
+
+/** The pages of one picture worth reading as a table, or none (with the reason given to `skip`). */
+async function decodeTablePicture(picture: TablePicture, options: TablePictureOptions, skip: (picture: TablePicture, why: string) => void): Promise<ImagePage[]> {
+  const kind = imageKind(picture.bytes);
+  if (!kind) {
+    skip(picture, VECTOR.test(picture.name) ? 'a vector picture (EMF/WMF/SVG), not decoded; not read' : 'not a PNG, JPEG, TIFF, BMP or WebP picture; not read');
+    return [];
+  }
+  let pages: ImagePage[];
+  try {
+    pages = await decodeImage(picture.bytes, { maxPages: options.maxPages, maxPixels: options.maxPixels });
+  } catch (error) {
+    if (!(error instanceof UnreadableDocumentError)) throw error;
+    skip(picture, `${error.message}; not read`);
+    return [];
+  }
+  return pages.filter((page, i) => {
+    const where = pages.length > 1 ? ` (page ${i + 1})` : '';
+    if (page.source.width < MIN_TABLE_WIDTH || page.source.height < MIN_TABLE_HEIGHT) {
+      skip(picture, `${page.source.width}×${page.source.height} pixels${where}: too small to hold a table (an icon or a logo); not read`);
+      return false;
+    }
+    if (!showsTable(page)) {
+      skip(picture, `no table rulings in the picture${where}; not read`);
+      return false;
+    }
+    return true;
+  });
+}
+
+/** Does the bitmap show a ruled table? Long rulings both ways, found as the OCR reader finds them. */
+function showsTable(page: ImagePage): boolean {
+  const px = (points: number) => Math.max(1, Math.round((points * page.dpi) / 72));
+  const rulings = detectRulings(page.gray, { minLength: px(60), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
+  const horizontal = rulings.filter((line) => line.orientation === 'horizontal').length;
+  return horizontal >= MIN_RULINGS && rulings.length - horizontal >= MIN_RULINGS;
+}
+
+/** Each prov gains the name of the picture its page stood for. */
+function withPictureNames(block: Block, names: Map<number, string>): Block {
+  const named = (prov: Provenance | undefined): Provenance | undefined => {
+    const image = prov?.page === undefined ? undefined : names.get(prov.page);
+    return prov && image ? { ...prov, image } : prov;
+  };
+  if (block.kind !== 'table') return { ...block, prov: named(block.prov) };
+  // Spanned cells share their origin's prov object; one copy per original keeps that sharing.
+  const copies = new Map<Provenance, Provenance | undefined>();
+  const copy = (prov: Provenance | undefined) => {
+    if (!prov) return prov;
+    if (!copies.has(prov)) copies.set(prov, named(prov));
+    return copies.get(prov);
+  };
+  return { ...block, prov: named(block.prov), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, prov: copy(cell.prov) }))) };
+}
