@@ -60,7 +60,12 @@ export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Me
       ? piece.block
       : piece.kind === 'table'
         ? toTableBlock(piece.draft)
-        : { kind: 'paragraph', text: paragraphText(piece.p), prov: { page: piece.p.page, bbox: paragraphBox(piece.p), origin: 'text' } },
+        : { kind: 'paragraph', text: paragraphText(piece.p), prov: { page: piece.p.page, bbox: paragraphBox(piece.p), origin: paragraphOrigin(piece.p) } },
   );
   return { blocks, messages };
+}
+
+/** A paragraph read off a scanned page says so: what is made of it (the title, the agency) is then an OCR reading. */
+function paragraphOrigin(p: { lines: { items: { origin?: string }[] }[] }): 'text' | 'ocr' {
+  return p.lines.some((line) => line.items.some((item) => item.origin === 'ocr')) ? 'ocr' : 'text';
 }

@@ -6,6 +6,7 @@ import { UnreadableDocumentError } from '../model.js';
 import type { PageContent, PositionedText, RulingLine } from './items.js';
 import { findCells } from './ocr/cells.js';
 import { readCells } from './ocr/cell-pass.js';
+import { rereadGarbledLines } from './ocr/line-pass.js';
 import { encodePgm, parsePgm, type GrayImage } from './ocr/pgm.js';
 import { estimateSkew, rotate } from './ocr/deskew.js';
 import { tightenToInk } from './ocr/ink-box.js';
@@ -22,6 +23,8 @@ export interface OcrOptions {
   pageSegmentation?: number;
   /** Re-read each one-line table cell on its own (default true): fixes digits the page pass drops or misreads. */
   cellPass?: boolean;
+  /** Re-read each garbled text line outside the tables on its own (default true): fixes titles and signatures in large or bold type. */
+  linePass?: boolean;
   /** Straighten a skewed scan before reading it (default true). */
   deskew?: boolean;
   /** Limit for each external tool run. */
@@ -101,15 +104,16 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
       [cleanedPath, 'stdout', '--dpi', String(dpi), '-l', options.languages ?? 'chi_sim+eng', '--psm', String(options.pageSegmentation ?? 11), 'tsv'],
       timeoutMs,
     );
-    const read = parseTesseractTsv(stdout.toString('utf8'))
+    const cells = findCells(rulings, px(2));
+    let read = parseTesseractTsv(stdout.toString('utf8'))
       .filter(isMeaningful)
       .map((word) => tightenToInk(cleaned, word));
+    if (options.linePass ?? true) {
+      read = (await rereadGarbledLines(cleaned, read, cells, { dpi, workDir, timeoutMs, languages: options.languages })).filter(isMeaningful);
+    }
     let words = joinCjkWords(read, (left, right) => rulingBetween(rulings, left, right));
 
-    if (options.cellPass ?? true) {
-      const cells = findCells(rulings, px(2));
-      words = await readCells(cleaned, cells, words, { dpi, workDir, timeoutMs });
-    }
+    if (options.cellPass ?? true) words = await readCells(cleaned, cells, words, { dpi, workDir, timeoutMs });
 
     const scale = POINTS_PER_INCH / dpi;
     const width = at.size?.width ?? gray.width * scale;

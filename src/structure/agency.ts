@@ -10,7 +10,7 @@ import { blockTexts, cleanText } from './text.js';
 
 const YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?/;
 const BRACKETED_YEAR = new RegExp(`[（(]${YEAR.source}[）)]`);
-const REPORT_TAIL = /(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告).*$|(?:年度)?(?:工作)?(?:报告|年报)$/;
+const REPORT_TAIL = /(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告).*$|(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?年度$|(?:年度)?(?:工作)?(?:报告|年报)$/;
 
 export function agencyFromTitle(title: string): string | undefined {
   const name = cleanText(title)
@@ -19,7 +19,9 @@ export function agencyFromTitle(title: string): string | undefined {
     .replace(YEAR, '')
     .replace(REPORT_TAIL, '')
     .replace(/^(?:关于)/, '')
-    .replace(/(?:关于|的|度)$/, '');
+    .replace(/(?:关于|的|度)$/, '')
+    // A tail the pattern above missed (工作年)报告 in a scan's OCR) is cut where the report's own words start.
+    .replace(/(?:的)?(?:政府信息公开|政务公开|政府信息与政务公开)(?:工作)?(?:年|报告).*$/, '');
   return /^[\u4e00-\u9fff（）()]{2,40}$/.test(name) ? name : undefined;
 }
 

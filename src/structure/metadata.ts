@@ -23,6 +23,9 @@ export interface Metadata {
  * Formats whose container dates are file timestamps (PDF CreationDate, DOCX dcterms:created), not the
  * day the report was published: only a portal page or crawl header states a publication date.
  */
+/** How many opening blocks tell whether the title was read off a scan. */
+const LEADING_BLOCKS = 6;
+
 const CONTAINER_DATE_IS_PUBLICATION = new Set(['html', 'txt']);
 
 export function analyseMetadata(doc: DocumentModel): Metadata {
@@ -33,8 +36,15 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
   const bodyText = doc.blocks.map((b) => (b.kind === 'table' ? '' : cleanText(b.text))).join('\n');
   const sig = signature(doc.blocks);
 
-  let agency = (bodyTitle && agencyFromTitle(bodyTitle)) ?? (metaTitle && agencyFromTitle(metaTitle)) ?? sig.agency;
-  if (agency) agency = qualifyAgency(agency, bodyText);
+  const titleAgency = (bodyTitle && agencyFromTitle(bodyTitle)) ?? (metaTitle && agencyFromTitle(metaTitle));
+  let agency = titleAgency ?? sig.agency;
+  // OCR misreads a character of a title now and then (平谭 for 平潭): a scan whose title and signature
+  // name different bodies, neither holding the other (…人民政府 / …人民政府办公室), has no agency we can vouch for.
+  const scanned = doc.blocks.slice(0, LEADING_BLOCKS).some((b) => b.kind !== 'table' && b.prov?.origin === 'ocr');
+  if (scanned && titleAgency && sig.agency && !titleAgency.includes(sig.agency) && !sig.agency.includes(titleAgency)) {
+    agency = undefined;
+    messages.push({ code: 'structure-agency-uncertain', message: `the title read by OCR names ${titleAgency}, the signature ${sig.agency}; agency left blank` });
+  } else if (agency) agency = qualifyAgency(agency, bodyText);
   else messages.push({ code: 'structure-no-agency', message: 'no agency found in the title or the signature' });
 
   const titleYear = yearIn(bodyTitle) ?? yearIn(metaTitle);

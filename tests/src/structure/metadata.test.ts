@@ -4,6 +4,8 @@ import { findDate } from '../../../src/structure/dates.js';
 import { analyseStructure } from '../../../src/structure/index.js';
 import { parseNumber } from '../../../src/structure/numerals.js';
 import { docOf, htmlDocument, paragraph, pdfTextDocument, seedDocument } from './documents.js';
+import { loadTruths } from '../../corpus/truth.js';
+import type { Block } from '../../../extractors/model.js';
 
 const metaOf = (doc: Parameters<typeof analyseStructure>[0]) => {
   const s = analyseStructure(doc);
@@ -152,5 +154,47 @@ describe('numbers and dates', () => {
     expect(findDate('二〇二三年十二月三十一日')).toBe('2023-12-31');
     expect(findDate('发布时间: 2025-03-10 15:35')).toBe('2025-03-10');
     expect(findDate('2024年13月1日')).toBeUndefined();
+  });
+});
+
+describe('agency and year from a title as a scan\'s OCR reads it', () => {
+  /** The corpus truths whose agency the title names (a signature-only agency is another matter). */
+  const truths = loadTruths().filter((t) => agencyFromTitle(`${t.agency}${t.year}年政府信息公开工作年度报告`) === t.agency);
+  const body = (t: { year: number }) => paragraph(`本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`);
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: the title line ending 工作年度 over a 报告 OCR garbled into letters', (_, t) => {
+    for (const garbled of ['Ri', 'her', 'NRE']) {
+      const doc = docOf([paragraph(`${t.agency}${t.year}年政府信息公开工作年度`), paragraph(garbled), body(t)], {}, 'pdf');
+      expect(metaOf(doc), garbled).toMatchObject({ title: `${t.agency}${t.year}年政府信息公开工作年度`, agency: t.agency, year: t.year });
+    }
+    // The line wrapped with 报告 read right joins it, as before.
+    expect(metaOf(docOf([paragraph(`${t.agency}${t.year}年政府信息公开工作年度`), paragraph('报告'), body(t)], {}, 'pdf')).title).toBe(`${t.agency}${t.year}年政府信息公开工作年度报告`);
+  });
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: a title whose 年度 OCR read as 年) still gives the agency alone', (_, t) => {
+    expect(agencyFromTitle(`${t.agency}${t.year}年政府信息公开工作年)报告`)).toBe(t.agency);
+    expect(agencyFromTitle(`${t.year}年${t.agency}政务公开工作年)报告`)).toBe(t.agency);
+  });
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: a scan whose title and signature name different bodies gives no agency, and says why', (_, t) => {
+    const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
+    // The title's first character misread as another (平潭 → 沽潭), the signature read right.
+    const misread = String.fromCodePoint(t.agency.codePointAt(0)! === 0x6cbd ? 0x6cb3 : 0x6cbd) + t.agency.slice(1);
+    const doc = (titleAgency: string, signed: string) =>
+      docOf([scanned(`${titleAgency}${t.year}年政府信息公开工作年度报告`), scanned(`本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`), scanned(signed), scanned(`${t.year + 1}年1月20日`)], {}, 'pdf');
+    const s = analyseStructure(doc(misread, t.agency));
+    expect(s.agency).toBeUndefined();
+    expect(s.messages.map((m) => m.code)).toContain('structure-agency-uncertain');
+    // Agreeing, or the signature naming the body's office: the title's agency stands.
+    expect(analyseStructure(doc(t.agency, t.agency)).agency).toBe(t.agency);
+    expect(analyseStructure(doc(t.agency, `${t.agency}办公室`)).agency).toBe(t.agency);
+    // The same disagreement in a document with a text layer is the publisher's to explain: the title stands.
+    const typed = doc(misread, t.agency);
+    for (const b of typed.blocks) if (b.prov) b.prov.origin = 'text';
+    expect(analyseStructure(typed).agency).toBe(misread);
+  });
+
+  it('keeps 政务公开 inside a body\'s own name', () => {
+    expect(agencyFromTitle('淮安市政务公开办公室2023年政府信息公开工作年度报告')).toBe('淮安市政务公开办公室');
   });
 });

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mapTemplates } from '../../../src/templates/map.js';
-import { REQUESTS_2021 } from '../../../src/templates/ids.js';
+import { APPEALS_2021, REQUESTS_2021, cellKey } from '../../../src/templates/ids.js';
+import { loadTruths } from '../../corpus/truth.js';
 import type { DocumentModel } from '../../../extractors/model.js';
 import { docWithTables } from './helpers.js';
 
@@ -110,5 +111,42 @@ describe('the appeals header read by OCR', () => {
     expect(m.layout.appeals).toBe('2021');
     expect(m.cells['appeals.review.total']).toBe(7);
     expect(m.cells['appeals.litigation_after_review.total']).toBe(19);
+  });
+});
+
+/** The template's wording of the columns of each group, and the same with what OCR does to one cell of it. */
+const APPEAL_HEADER = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+const OCR_HEADERS = [
+  ['结果维持', '结果纠正', '其他果', '尚未审结', '总计'], // a character lost
+  ['结果维持', '结果纠正', '其他结果', '尚末审结', '总计'], // 未 read as 末
+  ['果维持', '结果纠正', '其他结果', '尚未审结', '总il'], // one lost, one misread
+];
+
+describe('table 四 printed as three small tables, scanned, a header cell garbled by OCR', () => {
+  const truths = loadTruths().filter((t) => t.layout.appeals === '2021' && APPEALS_2021.rows.every((r) => r.columns.every((c) => typeof t.cells[cellKey('appeals', r.id, c.id)] === 'number')));
+  const groups = APPEALS_2021.rows;
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: reads every group of the truth', (_, truth) => {
+    for (const garbled of OCR_HEADERS) {
+      for (const at of [0, 1, 2]) {
+        const rows = groups.flatMap((g, i) => [
+          new Array(5).fill(g.label).map((c, k) => (k ? `~${c}` : c)),
+          i === at ? garbled : APPEAL_HEADER,
+          g.columns.map((c) => String(truth.cells[cellKey('appeals', g.id, c.id)])),
+        ]);
+        const m = mapTemplates(scanned(docWithTables(rows)));
+        for (const g of groups) for (const c of g.columns) {
+          const key = cellKey('appeals', g.id, c.id);
+          expect(m.cells[key], `${key} with ${garbled.join('|')} over group ${at}`).toBe(truth.cells[key]);
+        }
+      }
+    }
+  });
+
+  it('never takes a header that is not the columns\' for one, nor one garbled in a document with a text layer', () => {
+    const truth = truths[0];
+    const rows = (header: string[]) => groups.flatMap((g, i) => [[g.label], i === 2 ? header : APPEAL_HEADER, g.columns.map((c) => String(truth.cells[cellKey('appeals', g.id, c.id)]))]);
+    expect(mapTemplates(docWithTables(rows(OCR_HEADERS[0]))).cells['appeals.review.total']).toBeNull();
+    expect(mapTemplates(scanned(docWithTables(rows(['结果维持', '结果纠正', '总计'])))).cells['appeals.review.total']).toBeNull();
   });
 });
