@@ -37,7 +37,7 @@ export async function extractFile(path: FilePath, options: ExtractOptions = {}, 
   } catch (err) {
     return unreadableRecord(path, `cannot read file: ${(err as Error).message}`);
   }
-  return extractBytes(bytes, source, options);
+  return extractBytes(bytes, source, options, typeof path === 'string' ? path : undefined);
 }
 
 /**
@@ -53,13 +53,14 @@ export function unreadableHash(path: FilePath): string {
   return createHash('sha256').update('unreadable:').update(pathBytes(path)).digest('hex');
 }
 
-export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {
+/** `localPath`: the file the bytes came from, where a reader finds what the document refers to (a saved page's images). */
+export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}, localPath?: string): Promise<ReportRecord> {
   if (bytes.length === 0) return failedRecord(source, bytes, 'unknown', 'empty file', 'empty-file');
   const reader = timeStage('read', () => detectReader(bytes, source));
   if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF, a workbook or text)', 'not-a-report');
   let doc: DocumentModel;
   try {
-    doc = await timeStageAsync('read', () => reader.read(bytes, { name: source, limits: options.limits }));
+    doc = await timeStageAsync('read', () => reader.read(bytes, { name: source, limits: options.limits, localPath }));
   } catch (err) {
     if (err instanceof UnreadableDocumentError) return failedRecord(source, bytes, reader.format, `${err.code}: ${err.message}`, err.code);
     return failedRecord(source, bytes, reader.format, (err as Error).message, 'crash');
