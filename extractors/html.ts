@@ -26,7 +26,7 @@ export const htmlReader: Reader = {
     const doc = htmlToDocument(decoded.text, { format: 'html', messages, limits, pictures });
     if (pictures.length) {
       const [{ loadPagePictures }, { substitutePictures }] = await Promise.all([import('./html/pictures.js'), import('./image/placed-pictures.js')]);
-      await substitutePictures(doc, 'html', loadPagePictures(pictures, options.localPath, limits), limits);
+      await substitutePictures(doc, 'html', loadPagePictures(pictures, { localPath: options.localPath, linked: options.linkedPictures }, limits), limits);
     }
     return doc;
   },

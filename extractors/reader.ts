@@ -11,6 +11,11 @@ export interface ReadOptions {
    * references (a saved page's <img> files) finds them inside this file's folder, never elsewhere.
    */
   localPath?: string;
+  /**
+   * Pictures fetched for the document by whoever fetched it (a crawl stores a report page's <img>): URL
+   * → local file, and the URL the document's relative references resolve against.
+   */
+  linkedPictures?: { baseUrl: string; files: Record<string, string> };
 }
 
 /** The limits a read runs under. */

@@ -12,11 +12,18 @@ import { resolvePageLocalFile } from './local-file.js';
 const DATA_URI = /^data:([^,;]*)((?:;[^,;]*)*),/i;
 
 /** The pictures of `sources`, in order; the bytes read over all of them stay under maxFileBytes. */
-export function loadPagePictures(sources: string[], localPath: string | undefined, limits: Limits): PlacedPicture[] {
+export interface PictureHomes {
+  /** The page's own file: relative srcs are looked up in its folder. */
+  localPath?: string;
+  /** Pictures fetched with the page (a crawl): URL → file, relative srcs resolved against baseUrl. */
+  linked?: { baseUrl: string; files: Record<string, string> };
+}
+
+export function loadPagePictures(sources: string[], homes: PictureHomes, limits: Limits): PlacedPicture[] {
   let budget = limits.maxFileBytes;
   return sources.map((src, index) => {
     const name = pictureName(src, index);
-    const loaded = loadOne(src, localPath, budget);
+    const loaded = loadOne(src, homes, budget);
     if ('bytes' in loaded) budget -= loaded.bytes.length;
     return { name, ...loaded };
   });
@@ -29,7 +36,7 @@ function pictureName(src: string, index: number): string {
   return src.length > 200 ? `${src.slice(0, 200)}…` : src;
 }
 
-function loadOne(src: string, localPath: string | undefined, budget: number): { bytes: Buffer } | { unresolved: string } {
+function loadOne(src: string, homes: PictureHomes, budget: number): { bytes: Buffer } | { unresolved: string } {
   const data = DATA_URI.exec(src);
   if (data) {
     if (!/;base64$/i.test(data[2])) return { unresolved: 'a data: URI that is not base64' };
@@ -38,16 +45,40 @@ function loadOne(src: string, localPath: string | undefined, budget: number): { 
     if (size > budget) return { unresolved: `${size} bytes, over what is left of maxFileBytes for the page's pictures` };
     return { bytes: Buffer.from(src.slice(data[0].length), 'base64') };
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src.trim()) || src.trim().startsWith('//')) {
-    return { unresolved: 'on the network: not fetched when reading (a crawl stores the pictures of a report page beside it)' };
+  if (homes.linked) {
+    const url = absoluteUrl(src, homes.linked.baseUrl);
+    const stored = url && homes.linked.files[url];
+    if (stored) return readCapped(stored, budget);
   }
-  if (!localPath) return { unresolved: 'a file beside the page, but the page was not read from a folder' };
-  const file = resolvePageLocalFile(localPath, src);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src.trim()) || src.trim().startsWith('//')) {
+    return { unresolved: `on the network: not fetched when reading${homes.linked ? ' (the crawl did not store it)' : ' (a crawl stores the pictures of a report page beside it)'}` };
+  }
+  if (!homes.localPath) return { unresolved: 'a file beside the page, but the page was not read from a folder' };
+  const file = resolvePageLocalFile(homes.localPath, src);
   if (!file.ok) return { unresolved: file.reason };
-  const size = statSync(file.path).size;
+  return readCapped(file.path, budget);
+}
+
+function absoluteUrl(src: string, base: string): string | undefined {
+  try {
+    const url = new URL(src, base);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+function readCapped(path: string, budget: number): { bytes: Buffer } | { unresolved: string } {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    return { unresolved: `cannot be read: ${(error as Error).message}` };
+  }
   if (size > budget) return { unresolved: `${size} bytes, over what is left of maxFileBytes for the page's pictures` };
   try {
-    return { bytes: readFileSync(file.path) };
+    return { bytes: readFileSync(path) };
   } catch (error) {
     return { unresolved: `cannot be read: ${(error as Error).message}` };
   }
