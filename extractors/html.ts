@@ -22,6 +22,12 @@ export const htmlReader: Reader = {
       const why = decoded.overruled ? `the declared charset ${decoded.overruled} does not fit the bytes` : 'no usable charset declaration';
       messages.push({ code: 'encoding-guessed', message: `${why}; decoded as ${decoded.encoding}` });
     }
-    return htmlToDocument(decoded.text, { format: 'html', messages, limits });
+    const pictures: string[] = [];
+    const doc = htmlToDocument(decoded.text, { format: 'html', messages, limits, pictures });
+    if (pictures.length) {
+      const [{ loadPagePictures }, { substitutePictures }] = await Promise.all([import('./html/pictures.js'), import('./image/placed-pictures.js')]);
+      await substitutePictures(doc, 'html', loadPagePictures(pictures, { localPath: options.localPath, linked: options.linkedPictures }, limits), limits);
+    }
+    return doc;
   },
 };

@@ -6,6 +6,16 @@ export interface ReadOptions {
   name?: string;
   /** The run's resolved limits (defaults when absent): every cap a reader enforces comes from here. */
   limits?: Limits;
+  /**
+   * The local file the bytes were read from, when they were: a reader that follows the document's own
+   * references (a saved page's <img> files) finds them inside this file's folder, never elsewhere.
+   */
+  localPath?: string;
+  /**
+   * Pictures fetched for the document by whoever fetched it (a crawl stores a report page's <img>): URL
+   * → local file, and the URL the document's relative references resolve against.
+   */
+  linkedPictures?: { baseUrl: string; files: Record<string, string> };
 }
 
 /** The limits a read runs under. */

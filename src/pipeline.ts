@@ -20,7 +20,14 @@ import { timeStage, timeStageAsync } from './run/stages.js';
 
 export interface ExtractOptions {
   /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
-  known?: { sourceUrl?: string; published?: string; publisher?: string; parentUrl?: string };
+  known?: {
+    sourceUrl?: string;
+    published?: string;
+    publisher?: string;
+    parentUrl?: string;
+    /** The pictures a crawl stored for this page: picture URL → the stored file (read for the page's <img>). */
+    pictures?: Record<string, string>;
+  };
   /** The run's resolved limits, handed to the reader (default: DEFAULT_LIMITS). */
   limits?: Limits;
 }
@@ -37,7 +44,7 @@ export async function extractFile(path: FilePath, options: ExtractOptions = {}, 
   } catch (err) {
     return unreadableRecord(path, `cannot read file: ${(err as Error).message}`);
   }
-  return extractBytes(bytes, source, options);
+  return extractBytes(bytes, source, options, typeof path === 'string' ? path : undefined);
 }
 
 /**
@@ -53,18 +60,24 @@ export function unreadableHash(path: FilePath): string {
   return createHash('sha256').update('unreadable:').update(pathBytes(path)).digest('hex');
 }
 
-export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}): Promise<ReportRecord> {
+/** `localPath`: the file the bytes came from, where a reader finds what the document refers to (a saved page's images). */
+export async function extractBytes(bytes: Buffer, source: string, options: ExtractOptions = {}, localPath?: string): Promise<ReportRecord> {
   if (bytes.length === 0) return failedRecord(source, bytes, 'unknown', 'empty file', 'empty-file');
   const reader = timeStage('read', () => detectReader(bytes, source));
   if (!reader) return failedRecord(source, bytes, 'unknown', 'not a report: format not recognised (expected HTML, DOCX, PDF, a workbook or text)', 'not-a-report');
   let doc: DocumentModel;
   try {
-    doc = await timeStageAsync('read', () => reader.read(bytes, { name: source, limits: options.limits }));
+    doc = await timeStageAsync('read', () => reader.read(bytes, { name: source, limits: options.limits, localPath, linkedPictures: linkedPictures(options.known) }));
   } catch (err) {
     if (err instanceof UnreadableDocumentError) return failedRecord(source, bytes, reader.format, `${err.code}: ${err.message}`, err.code);
     return failedRecord(source, bytes, reader.format, (err as Error).message, 'crash');
   }
   return recordFromDocument(doc, source, bytes, options);
+}
+
+/** A crawled page's stored pictures, with the URL its <img src> are relative to. */
+function linkedPictures(known: ExtractOptions['known']): { baseUrl: string; files: Record<string, string> } | undefined {
+  return known?.pictures && known.sourceUrl ? { baseUrl: known.sourceUrl, files: known.pictures } : undefined;
 }
 
 export function recordFromDocument(doc: DocumentModel, source: string, bytes: Buffer, options: ExtractOptions = {}): ReportRecord {

@@ -15,7 +15,8 @@ import { writeStoredZip } from './write-zip.js';
 import { writeOutNumbering } from './numbering.js';
 import { bodyTablesWithSpans } from './tables.js';
 import { coreProperties } from './core.js';
-import { markPictures, partRelationships, relationshipsPartOf, PICTURE_MARKER, type BodyPicture } from './pictures.js';
+import { markPictures, partRelationships, relationshipsPartOf, type BodyPicture } from './pictures.js';
+import { substitutePictures } from '../image/placed-pictures.js';
 
 const DEFAULT_MAIN_PART = 'word/document.xml';
 /** Private-use marks around a table's index: survive the HTML walk as a paragraph of their own. */
@@ -157,7 +158,10 @@ export async function docxToDocument(bytes: Buffer, limits: Limits = DEFAULT_LIM
   const { tables, spans } = bodyTablesWithSpans(pkg.documentXml, limits.maxTableCells);
   checkTableCells({ format: 'docx', blocks: tables.flat(), meta: {}, messages: [] }, limits);
   const doc = (await withTablesCut(pkg, tables, spans)) ?? (await withTablesReplaced(pkg, tables));
-  if (pkg.pictures.length) await substitutePictures(doc, pkg.pictures, limits);
+  if (pkg.pictures.length) {
+    const placed = pkg.pictures.map((p) => ({ name: p.part ?? `picture ${p.relationship}`, bytes: p.bytes, unresolved: p.unresolved }));
+    await substitutePictures(doc, 'docx', placed, limits);
+  }
   const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
   if (core.title) doc.meta.title = core.title;
   if (core.created) doc.meta.published = core.created;
@@ -194,55 +198,3 @@ async function withTablesReplaced(pkg: Package, tables: TableBlock[][]): Promise
   return doc;
 }
 
-/**
- * The picture markers swapped for what the pictures hold. A block's text around a marker stays where it
- * was; pictures with nothing printed between them are read together, as the pages of one scan, so a
- * table pasted as one picture per page comes out joined.
- */
-async function substitutePictures(doc: DocumentModel, pictures: PictureData[], limits: Limits): Promise<void> {
-  type Piece = { kind: 'block'; block: Block } | { kind: 'pictures'; indexes: number[] };
-  const pieces: Piece[] = [];
-  const found = new Set<number>();
-  const addPicture = (index: number) => {
-    found.add(index);
-    const last = pieces[pieces.length - 1];
-    if (last?.kind === 'pictures') last.indexes.push(index);
-    else pieces.push({ kind: 'pictures', indexes: [index] });
-  };
-  for (const block of doc.blocks) {
-    if (block.kind === 'table' || !block.text.includes('\ue001')) {
-      pieces.push({ kind: 'block', block });
-      continue;
-    }
-    let at = 0;
-    for (const m of block.text.matchAll(PICTURE_MARKER)) {
-      const before = block.text.slice(at, m.index).trim();
-      if (before) pieces.push({ kind: 'block', block: { ...block, text: before } });
-      addPicture(Number(m[1]));
-      at = m.index + m[0].length;
-    }
-    const after = block.text.slice(at).trim();
-    if (after) pieces.push({ kind: 'block', block: { ...block, text: after } });
-  }
-  const { readTablePictures } = await import('../image/table-image.js');
-  const blocks: Block[] = [];
-  for (const piece of pieces) {
-    if (piece.kind === 'block') {
-      blocks.push(piece.block);
-      continue;
-    }
-    const readable: Array<{ name: string; bytes: Buffer }> = [];
-    for (const index of piece.indexes) {
-      const picture = pictures[index];
-      if (picture.bytes) readable.push({ name: picture.part!, bytes: picture.bytes });
-      else doc.messages.push({ code: 'picture-skipped', message: `picture ${picture.relationship}: ${picture.unresolved ?? 'not readable'}; not read` });
-    }
-    const read = await readTablePictures(readable, { maxPixels: limits.maxOcrPixels, maxPages: limits.maxPdfPages });
-    blocks.push(...read.blocks);
-    doc.messages.push(...read.messages);
-  }
-  pictures.forEach((picture, index) => {
-    if (!found.has(index)) doc.messages.push({ code: 'picture-skipped', message: `${picture.part ?? picture.relationship}: its place did not come through the conversion; not read` });
-  });
-  doc.blocks = blocks;
-}

@@ -7,9 +7,7 @@
  * the tables are rebuilt from document.xml and a picture in a cell is not the cell's text.
  */
 
-/** Private-use marks around a picture's index, as for the tables (see index.ts). */
-const MARK = '\ue001';
-export const PICTURE_MARKER = new RegExp(`${MARK}docx-picture-(\\d+)${MARK}`, 'g');
+import { pictureMarker } from '../image/placed-pictures.js';
 
 export interface BodyPicture {
   /** The relationship id the body names. */
@@ -86,7 +84,7 @@ export function markPictures(xml: string, relationships: Map<string, { part?: st
         relationship,
         ...(target?.part ? { part: target.part } : { unresolved: target?.external ? `a linked picture outside the file (${target.external})` : `relationship ${relationship} names no part` }),
       });
-      out += `${xml.slice(copied, m.index)}<w:t>${MARK}docx-picture-${pictures.length - 1}${MARK}</w:t>`;
+      out += `${xml.slice(copied, m.index)}<w:t>${pictureMarker('docx', pictures.length - 1)}</w:t>`;
       copied = end;
     }
     TAG.lastIndex = end;

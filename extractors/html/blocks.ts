@@ -17,6 +17,11 @@ export interface BlockWalk {
   skip: (el: DomElement) => boolean;
   /** Text length per element (see textLengths), for layout-table decisions. */
   lengths: Map<DomNode, number>;
+  /**
+   * Called for each <img> outside data tables, in reading order: the marker text to stand in its place
+   * (a line of its own), or undefined to pass it by. Absent: images are passed by.
+   */
+  picture?: (el: DomElement) => string | undefined;
 }
 
 export interface CollectedBlocks {
@@ -51,6 +56,15 @@ export function collectBlocks(body: DomNode, walk: BlockWalk): CollectedBlocks {
     if (!isElement(node) || walk.skip(node)) continue;
     if (node.name === 'br') {
       endLine();
+      continue;
+    }
+    if (node.name === 'img') {
+      const marker = walk.picture?.(node);
+      if (marker) {
+        endLine();
+        line = marker;
+        endLine();
+      }
       continue;
     }
     const level = HEADINGS[node.name];

@@ -4,7 +4,8 @@
  */
 import { DocumentModel, UnreadableDocumentError, type Format, type Message } from '../model.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
-import { parseHtml, textLengths, type DomNode } from './dom.js';
+import { attr, parseHtml, textLengths, type DomElement, type DomNode } from './dom.js';
+import { pictureMarker } from '../image/placed-pictures.js';
 import { findBody } from './body.js';
 import { nestsDeeperThan } from './depth.js';
 import { collectBlocks } from './blocks.js';
@@ -19,6 +20,11 @@ export interface HtmlToDocumentOptions {
   messages?: Message[];
   /** The run's limits (default: DEFAULT_LIMITS). */
   limits?: Limits;
+  /**
+   * When given, each <img> of the body outside data tables leaves a marker (placed-pictures.ts) in its
+   * place and its src is pushed here, the marker's index being the src's; at most maxPdfPages of them.
+   */
+  pictures?: string[];
 }
 
 /** Short lines at the top of the body may carry 发布日期：… when a page is a bare fragment. */
@@ -53,14 +59,27 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions): Do
   const root: DomNode = parseHtml(html);
   const lengths = textLengths(root, isNotBodyText);
   const body = options.wholeDocument ? root : findBody(root, lengths).body;
-  const { blocks, metadataTables } = collectBlocks(body, { skip: isNotBodyText, lengths });
+  const pictures = options.pictures;
+  let passedBy = 0;
+  const picture = pictures
+    ? (el: DomElement) => {
+        const src = attr(el, 'src').trim();
+        if (!src) return undefined;
+        if (pictures.length >= limits.maxPdfPages) return void passedBy++;
+        pictures.push(src);
+        return pictureMarker('html', pictures.length - 1);
+      }
+    : undefined;
+  const { blocks, metadataTables } = collectBlocks(body, { skip: isNotBodyText, lengths, picture });
+  const messages = [...(options.messages ?? [])];
+  if (passedBy) messages.push({ code: 'picture-skipped', message: `${passedBy} more pictures in the article past the first ${limits.maxPdfPages} (maxPdfPages); not read` });
 
   const outside = options.wholeDocument ? [] : linesOutside(root, body, isNonText);
   for (const table of metadataTables) for (const row of table.rows) outside.push(...row.map((c) => c.text));
   const bodyHead = blocks.slice(0, BODY_HEAD_LINES).flatMap((b) => (b.kind !== 'table' && b.text.length <= BODY_HEAD_LINE_CHARS ? [b.text] : []));
   const meta: DocumentMeta = harvestMeta(root, outside, bodyHead);
 
-  const doc = DocumentModel.parse({ format: options.format, blocks, meta, messages: options.messages ?? [] });
+  const doc = DocumentModel.parse({ format: options.format, blocks, meta, messages });
   checkTableCells(doc, limits);
   return doc;
 }

@@ -90,7 +90,8 @@ const gone = (record: ReportRecord) => `原文件不在：${record.source}`;
 async function sourceEvidence(record: ReportRecord, bytes: Buffer): Promise<Evidence> {
   const reader = detectReader(bytes, record.source);
   if (!reader) return { unavailable: '无法识别原文件格式' };
-  const doc = await reader.read(bytes, { name: record.source });
+  // The same read as extraction, pictures beside a saved page included, so table positions line up.
+  const doc = await reader.read(bytes, { name: record.source, localPath: record.source });
   const tables = tablesOf(doc);
   const wanted = new Set(Object.values(record.cell_details).map((d) => d.prov?.table).filter((t): t is number => t !== undefined));
   const evidence: Evidence = { tables: {} };

@@ -4,7 +4,7 @@
  * and JSON/XML endpoints become lists; from a report page, attachments and further report links.
  * Lists and pages stay on the seed's site; attachments may live on a file host.
  */
-import { extractLinks, looksLikeAttachment, looksLikeReport, type PageLink } from './link-extract.js';
+import { extractImages, extractLinks, looksLikeAttachment, looksLikeReport, type PageLink } from './link-extract.js';
 import { readListResponse } from './list-response.js';
 import { listEndpoints, paginationLinks, scriptAnnouncedPages } from './pagination.js';
 import type { FrontierEntry } from './store.js';
@@ -65,8 +65,32 @@ export function discover(resource: FetchedResource, rules: DiscoveryRules, title
     const attachments = links.filter((link) => looksLikeAttachment(link, rules.attachmentExtensions));
     entries.push(...attachments.map((link) => child(link, 'attachment', resource)));
     entries.push(...reportLinks.filter((link) => !attachments.includes(link)).map((link) => child(link, 'page', resource)));
+    entries.push(...imageEntries(resource));
   }
   return { kind, entries: keepDepthAndScope(entries, resource, rules) };
+}
+
+/** Pictures a report page shows at most: a report's tables take a few; more is a gallery, not a report. */
+export const MAX_PAGE_IMAGES = 40;
+
+/**
+ * A report page's pictures (its tables may be screenshots), same site only: fetched at the page's depth
+ * and stored as kind `image`, so that extracting the crawl folder reads the page with them.
+ */
+function imageEntries(resource: FetchedResource): FrontierEntry[] {
+  return extractImages(resource.text, resource.finalUrl)
+    .filter((url) => /^https?:/.test(url) && sameSite(url, resource.seed))
+    .slice(0, MAX_PAGE_IMAGES)
+    .map((url) => ({
+      url,
+      kind: 'image' as const,
+      depth: resource.depth,
+      seed: resource.seed,
+      referrer: resource.finalUrl,
+      linkText: null,
+      parentUrl: resource.finalUrl,
+      parentSha256: resource.sha256,
+    }));
 }
 
 function reportEntries(links: PageLink[], resource: FetchedResource, rules: DiscoveryRules): FrontierEntry[] {

@@ -39,6 +39,8 @@ export interface EntryOutcome {
 }
 
 const TEXT_EXTENSIONS = new Set(['.html', '.json', '.xml', '.txt']);
+/** A screenshot of a report's table is well under 5 MiB; a picture past this is not one. */
+export const MAX_IMAGE_BYTES = 20 * 1024 ** 2;
 
 export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise<EntryOutcome> {
   const { options, resources } = deps;
@@ -86,6 +88,9 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
   const notModified = result.status === 304 && validators !== undefined;
   const body = notModified ? await readFile(join(options.outDir, validators.path as string)) : result.body;
   const contentType = result.headers['content-type'] ?? (notModified ? validators.content_type : null) ?? '';
+  if (entry.kind === 'image' && body.length > MAX_IMAGE_BYTES) {
+    return failure(entry, previous, new CrawlError('body-too-large', `${entry.url}: a picture of ${body.length} bytes, over ${MAX_IMAGE_BYTES}`, false), deps, 'failed', requestedAt);
+  }
   const stored: StoredFile = notModified
     ? { sha256: validators.sha256 as string, path: validators.path as string, extension: extname(validators.path as string) }
     : await storeContent(options.outDir, body, contentType);
@@ -105,7 +110,7 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
       options.log(`${entry.url}: ${notes}`);
     }
     if (stored.extension === '.html') metadata = readPageMetadata(text, result.finalUrl, lastModified ?? undefined);
-    if (kind !== 'attachment') {
+    if (kind !== 'attachment' && kind !== 'image') {
       const discovery = discover(
         { url: entry.url, finalUrl: result.finalUrl, kind, depth: entry.depth, seed: entry.seed, sha256: stored.sha256, text, contentType },
         { reportPattern: options.reportPattern, attachmentExtensions: options.attachmentExtensions, maxDepth: options.maxDepth },

@@ -22,6 +22,28 @@ export function extractLinks(html: string, baseUrl: string): PageLink[] {
   return links;
 }
 
+/**
+ * The pictures a page shows (<img src>, resolved against the page), in order, without data: URIs (they
+ * travel inside the page) and without those whose declared size is an icon's.
+ */
+export function extractImages(html: string, baseUrl: string): string[] {
+  const $ = cheerio.load(html);
+  const base = resolveBase($('base[href]').attr('href'), baseUrl);
+  const out: string[] = [];
+  $('img[src]').each((_, element) => {
+    const src = $(element).attr('src')?.trim();
+    if (!src || /^(data|javascript):/i.test(src)) return;
+    const declared = [$(element).attr('width'), $(element).attr('height')].map((v) => Number.parseInt(v ?? '', 10));
+    if (declared.some((n) => Number.isFinite(n) && n > 0 && n < ICON_PIXELS)) return;
+    const url = absolute(src, base);
+    if (url && !out.includes(url)) out.push(url);
+  });
+  return out;
+}
+
+/** A picture declared smaller than this on a side is an icon, a logo or a seal, never a table. */
+const ICON_PIXELS = 60;
+
 export function absolute(href: string, base: string): string | undefined {
   try {
     const url = stripCredentials(new URL(href, base));

@@ -12,7 +12,8 @@ import { withoutCredentials } from '../util/url-credentials.js';
 
 export const MANIFEST_FILE = 'manifest.ndjson';
 
-export const ManifestKind = z.enum(['page', 'attachment', 'list']);
+/** `image`: a picture of a report page (its tables posted as <img>), stored so the page extracts with it; parent_url names the page. */
+export const ManifestKind = z.enum(['page', 'attachment', 'list', 'image']);
 export type ManifestKind = z.infer<typeof ManifestKind>;
 
 export const ManifestEntry = z.object({
@@ -39,7 +40,7 @@ export const ManifestEntry = z.object({
   requested_at: z.string().nullable().optional(),
   fetched_at: z.string(),
   kind: ManifestKind,
-  /** For an attachment: the report page that links to it, and that page's content hash. */
+  /** For an attachment or an image: the report page that links or shows it, and that page's content hash. */
   parent_url: z.string().nullable(),
   parent_sha256: z.string().nullable(),
   /** From the page (or, for an attachment, its link text and parent page). */

@@ -29,6 +29,21 @@ const CONTENT_TYPE_EXTENSIONS: Array<[RegExp, string]> = [
   [/json/, '.json'],
   [/xml/, '.xml'],
   [/text\/plain/, '.txt'],
+  [/image\/png/, '.png'],
+  [/image\/jpe?g/, '.jpg'],
+  [/image\/tiff/, '.tif'],
+  [/image\/(x-ms-)?bmp/, '.bmp'],
+  [/image\/webp/, '.webp'],
+  [/image\/gif/, '.gif'],
+];
+
+/** Pictures by their first bytes (a portal serves them as octet-stream often enough). */
+const IMAGE_MAGIC: Array<[string, string]> = [
+  ['89504e470d0a1a0a', '.png'],
+  ['ffd8ff', '.jpg'],
+  ['49492a00', '.tif'],
+  ['4d4d002a', '.tif'],
+  ['474946383', '.gif'],
 ];
 
 export function extensionFor(body: Buffer, contentType: string | undefined): string {
@@ -42,6 +57,9 @@ export function extensionFor(body: Buffer, contentType: string | undefined): str
 function sniffExtension(body: Buffer, type: string): string | undefined {
   const head = body.subarray(0, 8);
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return '.pdf';
+  const hex = head.toString('hex');
+  for (const [magic, extension] of IMAGE_MAGIC) if (hex.startsWith(magic)) return extension;
+  if (head.subarray(0, 4).toString('latin1') === 'RIFF' && body.subarray(8, 12).toString('latin1') === 'WEBP') return '.webp';
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return zipFlavour(body);
   if (head.toString('hex') === 'd0cf11e0a1b11ae1') {
     // Word, Excel and WPS (.wps, .et) all use the OLE container: its stream names tell a workbook from

@@ -6,7 +6,7 @@
  */
 import { access, realpath } from 'node:fs/promises';
 import { isAbsolute, join, normalize, sep } from 'node:path';
-import { MANIFEST_FILE, readManifest } from '../crawl/manifest.js';
+import { MANIFEST_FILE, readManifest, type ManifestEntry } from '../crawl/manifest.js';
 import { withoutCredentials } from '../util/url-credentials.js';
 import { isWithin } from './file-path.js';
 import type { InputItem } from './inputs.js';
@@ -21,8 +21,9 @@ export async function loadManifestInputs(dir: string): Promise<InputItem[] | und
   const root = await realpath(dir);
   const items: InputItem[] = [];
   const seen = new Set<string>();
+  const pictures = await storedPictures(entries, root, dir);
   for (const e of entries) {
-    if (e.kind === 'list' || !e.path || !e.sha256) continue;
+    if (e.kind === 'list' || e.kind === 'image' || !e.path || !e.sha256) continue;
     if (!(e.status >= 200 && e.status < 300) && e.status !== 304) continue;
     const url = withoutCredentials(e.final_url ?? e.url);
     if (seen.has(url)) continue;
@@ -35,6 +36,7 @@ export async function loadManifestInputs(dir: string): Promise<InputItem[] | und
         published: e.published_at ?? undefined,
         publisher: e.publisher ?? undefined,
         parentUrl: e.kind === 'attachment' ? (withoutCredentials(e.parent_url) ?? undefined) : undefined,
+        ...(pictures.has(url) ? { pictures: pictures.get(url) } : {}),
       },
       expectedSha256: e.sha256,
     };
@@ -43,6 +45,24 @@ export async function loadManifestInputs(dir: string): Promise<InputItem[] | und
     items.push(item);
   }
   return items;
+}
+
+/**
+ * The pictures the crawl stored for each report page (kind `image`, by parent_url): picture URL → file.
+ * A row whose file would leave the crawl folder is left out: the page then says the picture is missing.
+ */
+async function storedPictures(entries: ManifestEntry[], root: string, dir: string): Promise<Map<string, Record<string, string>>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const e of entries) {
+    if (e.kind !== 'image' || !e.path || !e.parent_url || !(e.status >= 200 && e.status < 300 || e.status === 304)) continue;
+    if (await outsideCrawlFolder(root, dir, e.path)) continue;
+    const page = withoutCredentials(e.parent_url)!;
+    const files = out.get(page) ?? {};
+    files[withoutCredentials(e.url)!] = join(dir, e.path);
+    if (e.final_url && e.final_url !== e.url) files[withoutCredentials(e.final_url)!] = join(dir, e.path);
+    out.set(page, files);
+  }
+  return out;
 }
 
 /** Why the path leaves the crawl folder, or undefined when it stays inside. */
