@@ -108,9 +108,17 @@ export function findProseFigures(blocks: Block[], wrappedLines = false): Record<
   return found;
 }
 
+/** Each pattern once with match indices ('d'), as it was matched: the same source, no other flag. */
+const WITH_INDICES = new WeakMap<RegExp, RegExp>();
+function withIndices(pattern: RegExp): RegExp {
+  let compiled = WITH_INDICES.get(pattern);
+  if (!compiled) WITH_INDICES.set(pattern, (compiled = new RegExp(pattern.source, 'd')));
+  return compiled;
+}
+
 function matchRule(rule: ProseRule, sentence: string, claimed: Set<number>): ProseFigure | undefined {
   for (const pattern of rule.patterns) {
-    const m = new RegExp(pattern.source, 'd').exec(sentence);
+    const m = withIndices(pattern).exec(sentence);
     if (!m || (rule.reject && rule.reject.test(m[0]))) continue;
     // Only the requests counts compete for a number (行政复议、行政诉讼均为0件 states both appeals at once).
     const at = rule.key.startsWith('requests.') ? m.indices![1]![0] : -1;

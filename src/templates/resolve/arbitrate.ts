@@ -70,7 +70,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
   if (!uncertain.length) return verdicts;
 
   const uncertainKeys = new Set(uncertain.flatMap((i) => rows[i].keys));
-  const relevant = identities.filter((id) => [...id.parts, ...id.totals].some((k) => uncertainKeys.has(k)));
+  const relevant = identities.filter((id) => cellsOf(id).some((k) => uncertainKeys.has(k)));
   const combinations = uncertain.reduce((p, i) => p * Math.max(1, rows[i].readings.readings.length), 1);
   if (combinations > MAX_COMBINATIONS) {
     for (const i of uncertain) verdicts[i] = { status: 'undecided', survivors: rows[i].readings.readings, all: rows[i].readings.readings, none: false };
@@ -82,8 +82,8 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
   // published error elsewhere in a column may break those under every reading).
   const rowOf = new Map<string, number>();
   rows.forEach((row, i) => row.keys.forEach((k) => rowOf.set(k, i)));
-  const ownOf = (i: number) => identities.filter((id) => [...id.parts, ...id.totals].every((k) => rowOf.get(k) === i));
-  const ownRow = relevant.map((id) => new Set([...id.parts, ...id.totals].map((k) => rowOf.get(k))).size === 1);
+  const ownOf = (i: number) => identities.filter((id) => cellsOf(id).every((k) => rowOf.get(k) === i));
+  const ownRow = relevant.map((id) => new Set(cellsOf(id).map((k) => rowOf.get(k))).size === 1);
   type Combo = { choice: number[]; own: number; other: number };
   /**
    * Every combination scored. A gap (a column a reading prints nothing for) is a blank that vanished
@@ -92,7 +92,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
    */
   const scoreAll = (impute: boolean): Combo[] => {
     const combos: Combo[] = [];
-    const overlays = uncertain.map((i) => rows[i].readings.readings.map((r) => (impute ? withGaps(rows[i].keys, r, ownOf(i), new Map()) : undefined)));
+    const overlays = uncertain.map((i) => rows[i].readings.readings.map((r) => (impute ? withGaps(rows[i].keys, r, ownOf(i)) : undefined)));
     const choice = new Array<number>(uncertain.length).fill(0);
     const impossible = new Array<boolean>(uncertain.length).fill(false);
     const values = new Map(known);
@@ -203,7 +203,7 @@ function confirmByOtherRows(rows: PendingRow[], uncertain: number[], identities:
     v.confirmed = rows[i].keys.map((key, c) => {
       if (!v.reading[c]) return false;
       return identities.some((id) => {
-        const cells = [...id.parts, ...id.totals];
+        const cells = cellsOf(id);
         if (!cells.includes(key)) return false;
         const others = cells.filter((k) => k !== key);
         if (others.some((k) => own.has(k) || unsettled.has(k) || !settled.has(k))) return false;
@@ -235,11 +235,11 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
   rows.forEach((row, i) => {
     if (verdicts[i].status !== 'certain' || row.readings.kind !== 'exact') return;
     const keys = new Set(row.keys);
-    const touching = identities.filter((id) => [...id.parts, ...id.totals].some((k) => keys.has(k)));
-    const own = touching.filter((id) => [...id.parts, ...id.totals].every((k) => keys.has(k)));
+    const touching = identities.filter((id) => cellsOf(id).some((k) => keys.has(k)));
+    const own = touching.filter((id) => cellsOf(id).every((k) => keys.has(k)));
     const holds = (reading: Reading, list: Identity[]): boolean => {
-      const values = withGaps(row.keys, reading, own, known);
-      return !!values && list.every((id) => identityHolds(id, summable(values)) !== false);
+      const values = withGaps(row.keys, reading, own);
+      return !!values && list.every((id) => identityHolds(id, over(values, known)) !== false);
     };
     const printed = row.readings.readings[0];
     const lone = loneEmptyCell(row.readings.tokens);
@@ -262,8 +262,8 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // is taken when it breaks fewer than the row as printed and no other breaks as few.
     const keepingOwn = alternatives.filter((r) => holds(r, own));
     const failures = (r: Reading) => {
-      const values = withGaps(row.keys, r, own, known);
-      return values ? touching.filter((id) => identityHolds(id, summable(values)) === false).length : Infinity;
+      const values = withGaps(row.keys, r, own);
+      return values ? touching.filter((id) => identityHolds(id, over(values, known)) === false).length : Infinity;
     };
     const scored = keepingOwn.map((r) => ({ r, fails: failures(r) }));
     const fewest = Math.min(...scored.map((x) => x.fails));
@@ -283,7 +283,7 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
 /** The counts all `survivors` agree on column by column, a gap counted as what the row's own total requires. */
 function agreedCounts(keys: string[], survivors: Reading[], own: Identity[]): { agreed?: Array<number | undefined> } {
   if (survivors.length < 2) return {};
-  const valued = survivors.map((r) => withGaps(keys, r, own, new Map()));
+  const valued = survivors.map((r) => withGaps(keys, r, own));
   if (valued.some((v) => !v)) return {};
   const agreed = keys.map((k) => {
     const counts = valued.map((v) => v!.get(k));
@@ -293,13 +293,13 @@ function agreedCounts(keys: string[], survivors: Reading[], own: Identity[]): { 
 }
 
 /**
- * The row's values under a reading, over what is known of the table: a gap (a column the reading
+ * The row's values under a reading (its own identities involve only its cells): a gap (a column the reading
  * prints nothing for) holds what the row's own identity requires when that is a count, stays a
  * vanished blank (0) when no own identity says, and makes the reading impossible when the identity
  * requires a negative or fractional count.
  */
-function withGaps(keys: string[], reading: Reading, own: Identity[], known: Map<string, TokenValue>): Map<string, TokenValue> | null {
-  const values = new Map(known);
+function withGaps(keys: string[], reading: Reading, own: Identity[]): Map<string, TokenValue> | null {
+  const values = new Map<string, TokenValue>();
   keys.forEach((k, c) => values.set(k, tokenValue(reading[c])));
   const gaps = keys.filter((_, c) => !reading[c]);
   for (const gap of gaps) {
@@ -307,7 +307,7 @@ function withGaps(keys: string[], reading: Reading, own: Identity[], known: Map<
     if (!id) continue;
     let sum = 0;
     let open = false;
-    for (const k of [...id.parts, ...id.totals]) {
+    for (const k of cellsOf(id)) {
       if (k === gap) continue;
       const v = values.get(k);
       if (v === '?' || v === undefined || (gaps.includes(k) && k !== gap)) open = true;
@@ -319,6 +319,22 @@ function withGaps(keys: string[], reading: Reading, own: Identity[], known: Map<
     values.set(gap, value);
   }
   return values;
+}
+
+/** The row's values over what is known of the table, as a sum sees them. */
+function over(row: Map<string, TokenValue>, known: Map<string, TokenValue>): (key: string) => number | null | undefined {
+  return (key) => {
+    const v = row.has(key) ? row.get(key) : known.get(key);
+    return v === '?' ? undefined : v;
+  };
+}
+
+/** An identity's cells, parts then totals (identities are shared objects: computed once each). */
+const CELLS = new WeakMap<Identity, string[]>();
+function cellsOf(id: Identity): string[] {
+  let cells = CELLS.get(id);
+  if (!cells) CELLS.set(id, (cells = [...id.parts, ...id.totals]));
+  return cells;
 }
 
 /** A token's value as a sum sees it: text ('?') has none. */
