@@ -16,18 +16,12 @@ import type { Limits } from './limits.js';
 import type { FailureCode } from './schemas/failure-codes.js';
 import { withoutCredentials } from './util/url-credentials.js';
 import { displayPath, pathBytes, type FilePath } from './sources/file-path.js';
+import type { KnownFacts } from './sources/inputs.js';
 import { timeStage, timeStageAsync } from './run/stages.js';
 
 export interface ExtractOptions {
   /** Facts known from outside the file (a crawl manifest): source URL, publisher, publication date. */
-  known?: {
-    sourceUrl?: string;
-    published?: string;
-    publisher?: string;
-    parentUrl?: string;
-    /** The pictures a crawl stored for this page: picture URL → the stored file (read for the page's <img>). */
-    pictures?: Record<string, string>;
-  };
+  known?: KnownFacts;
   /** The run's resolved limits, handed to the reader (default: DEFAULT_LIMITS). */
   limits?: Limits;
 }

@@ -10,19 +10,22 @@ import fg from 'fast-glob';
 import { displayPath, filePathFromBytes, isWithin, joinPath, pathBytes, type FilePath } from './file-path.js';
 import { walkReportFiles } from './walk.js';
 
+/** Facts known from outside a file (a crawl manifest), carried into its record. */
+export interface KnownFacts {
+  sourceUrl?: string;
+  published?: string;
+  publisher?: string;
+  parentUrl?: string;
+  /** The pictures a crawl stored for this page: picture URL → the stored file (read for the page's <img>). */
+  pictures?: Record<string, string>;
+}
+
 export interface InputItem {
   /** Path to read: a Buffer when the name is not valid UTF-8. */
   path: FilePath;
   /** The input as the user gave it (or the crawl's URL), for the `source` column; bytes that are not UTF-8 shown as \xNN. */
   source: string;
-  known?: {
-    sourceUrl?: string;
-    published?: string;
-    publisher?: string;
-    parentUrl?: string;
-    /** The pictures a crawl stored for this page: picture URL → the stored file (read for the page's <img>). */
-    pictures?: Record<string, string>;
-  };
+  known?: KnownFacts;
   /** The sha256 a crawl manifest recorded: bytes that differ are refused, not read as that report. */
   expectedSha256?: string;
   /** Set when the input must not be read at all (a manifest path outside its crawl folder): the failed record's reason. */
