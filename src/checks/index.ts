@@ -37,6 +37,6 @@ export interface CheckResult {
 export function runChecks(record: ReportRecord): CheckResult {
   const messages: Message[] = [];
   const ctx = { skip: (rule: string, where: string, unread: string[]) => messages.push(skippedMessage(rule, where, unread)) };
-  const findings = RULES.flatMap((rule) => rule.check(record, ctx)).map((f) => ({ ...f, basis: basisOf(record, f.cells) }));
+  const findings = RULES.flatMap((rule) => rule.check(record, ctx)).map(({ readInDoubt, ...f }) => ({ ...f, basis: readInDoubt ? ('doubtful' as const) : basisOf(record, f.cells) }));
   return { findings, messages };
 }

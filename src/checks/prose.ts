@@ -53,7 +53,8 @@ export const proseAgreesWithTables: Rule = {
         actual: figure.value,
         left: figure.value,
         right: table,
-        message: `the text says ${figure.value} (“${figure.sentence.slice(0, 80)}”), the table says ${table} (${primary.join(' + ')})${alternatives.length ? `; nor does ${alternatives.join('; ')}` : ''}`,
+        ...(figure.origin === 'ocr' ? { readInDoubt: true } : {}),
+        message: `the text${figure.origin === 'ocr' ? ' (read by OCR)' : ''} says ${figure.value} (“${figure.sentence.slice(0, 80)}”), the table says ${table} (${primary.join(' + ')})${alternatives.length ? `; nor does ${alternatives.join('; ')}` : ''}`,
       });
     }
     return findings;

@@ -2,8 +2,12 @@ import type { Message } from '../../extractors/model.js';
 import type { Basis, Finding, ReportRecord } from '../schemas/record.js';
 import { SHOWN_BLANK_DOUBTS } from '../templates/doubt.js';
 
-/** A finding as a rule states it; its basis is derived from the cells it names (see `basisOf`). */
-export type Check = Omit<Finding, 'basis'>;
+/**
+ * A finding as a rule states it; its basis is derived from the cells it names (see `basisOf`), and is
+ * doubtful whatever they are when `readInDoubt`: a figure outside the cells was itself read uncertainly
+ * (a prose sentence read by OCR).
+ */
+export type Check = Omit<Finding, 'basis'> & { readInDoubt?: boolean };
 
 /** What a rule may say besides findings: that it could not check a place, and why. */
 export interface RuleContext {

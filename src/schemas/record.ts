@@ -75,7 +75,8 @@ export const Section = z.object({
 });
 export type Section = z.infer<typeof Section>;
 
-export const ProseFigure = z.object({ value: z.number(), sentence: z.string() });
+/** `origin: 'ocr'`: the sentence was read by OCR, so its figure is a reading in doubt (findings on it are doubtful). */
+export const ProseFigure = z.object({ value: z.number(), sentence: z.string(), origin: z.literal('ocr').optional() });
 
 export const LegacyStat = z.object({ indicator: z.string(), unit: z.string(), value: z.number().nullable() });
 

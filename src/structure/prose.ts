@@ -12,6 +12,8 @@ import { cleanText, isPageNumber } from './text.js';
 export interface ProseFigure {
   value: number;
   sentence: string;
+  /** 'ocr' when the sentence was read by OCR (a scan, a picture): its number is then a reading in doubt. */
+  origin?: 'ocr';
 }
 
 interface ProseRule {
@@ -96,13 +98,16 @@ const RULES: ProseRule[] = [
 /** Figures stated in the text blocks, in document order, first statement per key. */
 export function findProseFigures(blocks: Block[], wrappedLines = false): Record<string, ProseFigure> {
   const found: Record<string, ProseFigure> = {};
+  // A sentence not found whole in the text that was not OCR'd came (at least in part) from OCR.
+  const ocr = blocks.some((b) => b.kind !== 'table' && b.prov?.origin === 'ocr');
+  const printed = ocr ? new Set(sentencesOf(blocks.filter((b) => b.kind === 'table' || b.prov?.origin !== 'ocr'), wrappedLines)) : undefined;
   for (const sentence of sentencesOf(blocks, wrappedLines)) {
     // A number one requests figure's pattern reads is not another's (办结…申请218件结转下年度…, an OCR
     // line that lost the words between): earlier rules claim first, whether or not their figure is known.
     const claimed = new Set<number>();
     for (const rule of RULES) {
       const figure = matchRule(rule, sentence, claimed);
-      if (figure && !found[rule.key]) found[rule.key] = figure;
+      if (figure && !found[rule.key]) found[rule.key] = printed && !printed.has(sentence) ? { ...figure, origin: 'ocr' } : figure;
     }
   }
   return found;

@@ -31,12 +31,16 @@ const MAX_LINES = 80;
  * Chinese, and every figure the page pass read with confidence unchanged. Words inside table cells are the cell pass's business and are left alone.
  */
 export async function rereadGarbledLines(image: GrayImage, words: OcrWord[], cells: PixelCell[], options: LinePassOptions): Promise<OcrWord[]> {
-  const lines = textLines(words.filter((word) => !cells.some((cell) => centreInside(word, cell))))
+  const text = words.filter((word) => !cells.some((cell) => centreInside(word, cell)));
+  const lines = textLines(text)
     .filter(isGarbled)
     .slice(0, MAX_LINES);
   if (lines.length === 0) return words;
   const px = (points: number) => Math.max(1, Math.round((points * options.dpi) / 72));
-  const crops: { line: OcrWord[]; left: number; top: number; file: string }[] = [];
+  // `covered`: every text word whose centre lies in the crop — its own line's, and those of a line the
+  // grouping split off (words a little higher or lower on the same printed line): a re-read replaces
+  // them all, or it would print them twice (全年共共收到…申请申请218218件).
+  const crops: { line: OcrWord[]; covered: OcrWord[]; left: number; top: number; file: string }[] = [];
   for (const line of lines) {
     // The band of the line's usual glyph height: one wild box (a smudge read as a letter) must not
     // widen the crop into the lines above or below.
@@ -49,7 +53,8 @@ export async function rereadGarbledLines(image: GrayImage, words: OcrWord[], cel
     if (bottom - top < px(4) || right - left < px(4)) continue;
     const file = path.join(options.workDir, `line-${crops.length}.pgm`);
     await writeFile(file, encodePgm(pad(crop(image, left, top, right - left, bottom - top), px(6))));
-    crops.push({ line, left: left - px(6), top: top - px(6), file });
+    const box = { left, top, right, bottom };
+    crops.push({ line, covered: text.filter((word) => centreInside(word, box)), left: left - px(6), top: top - px(6), file });
   }
   if (crops.length === 0) return words;
 
@@ -72,8 +77,10 @@ export async function rereadGarbledLines(image: GrayImage, words: OcrWord[], cel
   const added: OcrWord[] = [];
   crops.forEach((c, i) => {
     const fresh = reread.filter((word) => word.image === i + 1 && !/^\s*$/.test(word.text));
-    if (!better(fresh, c.line)) return;
-    for (const word of c.line) replaced.add(word);
+    const old = [...new Set([...c.line, ...c.covered])].sort((a, b) => a.left - b.left);
+    // Two crops over the same words: the first re-read taken stands.
+    if (old.some((word) => replaced.has(word)) || !better(fresh, old)) return;
+    for (const word of old) replaced.add(word);
     // The new words keep the line's band: their own boxes, a pixel or two off, would split one printed
     // line into two and let the layout interleave them (…申请218 + 0件 read as 2180件).
     const top = median(c.line.map((word) => word.top));

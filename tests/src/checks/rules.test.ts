@@ -65,6 +65,15 @@ describe('reconciliation rules', () => {
     expect(f[0]).toMatchObject({ rule: 'prose.requests', left: 5, right: 0 });
   });
 
+  it('puts a prose finding on basis doubtful when the sentence was read by OCR, however certain the cells', () => {
+    const said = (origin?: 'ocr') => ({ 'requests.new_received.total': { value: 218218, sentence: '全年共收到政府信息公开申请218218件', ...(origin ? { origin } : {}) } });
+    const cells = { 'requests.new_received.total': 218, 'requests.carried_over.total': 0 };
+    const basis = (origin?: 'ocr') => runChecks(record(cells, said(origin))).findings.filter((x) => x.rule === 'prose.requests').map((x) => x.basis);
+    expect(basis()).toEqual(['printed']);
+    expect(basis('ocr')).toEqual(['doubtful']);
+    expect(runChecks(record(cells, said('ocr'))).findings.every((x) => !('readInDoubt' in x))).toBe(true);
+  });
+
   it('compares litigation stated in prose with the two litigation groups together', () => {
     const ok = runChecks(record({ 'appeals.litigation_direct.total': 5, 'appeals.litigation_direct.upheld': 5, 'appeals.litigation_after_review.total': 2, 'appeals.litigation_after_review.pending': 2 }, { 'appeals.litigation.total': { value: 7, sentence: '行政诉讼7件' } })).findings;
     expect(ok).toEqual([]);

@@ -144,3 +144,12 @@ describe('prose patterns', () => {
     expect(proseOf('本年行政事业性收费5949万元。')).toEqual({});
   });
 });
+
+describe('prose figures read by OCR', () => {
+  it('marks a figure whose sentence came from OCR text, and only that one', () => {
+    const ocr = { ...paragraph('全年共收到政府信息公开申请21件。'), prov: { origin: 'ocr' as const } };
+    const prose = findProseFigures([paragraph('因政府信息公开工作被申请行政复议7件。'), ocr]);
+    expect(prose['requests.new_received.total']).toMatchObject({ value: 21, origin: 'ocr' });
+    expect(prose['appeals.review.total']).toEqual({ value: 7, sentence: '因政府信息公开工作被申请行政复议7件。' });
+  });
+});
