@@ -4,6 +4,7 @@
  */
 import { DocumentModel, UnreadableDocumentError, type Format, type Message } from '../model.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { checked } from '../validate.js';
 import { attr, parseHtml, textLengths, type DomElement, type DomNode } from './dom.js';
 import { pictureMarker } from '../image/placed-pictures.js';
 import { findBody } from './body.js';
@@ -79,7 +80,7 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions): Do
   const bodyHead = blocks.slice(0, BODY_HEAD_LINES).flatMap((b) => (b.kind !== 'table' && b.text.length <= BODY_HEAD_LINE_CHARS ? [b.text] : []));
   const meta: DocumentMeta = harvestMeta(root, outside, bodyHead);
 
-  const doc = DocumentModel.parse({ format: options.format, blocks, meta, messages });
+  const doc = checked(DocumentModel, { format: options.format, blocks, meta, messages });
   checkTableCells(doc, limits);
   return doc;
 }
