@@ -35,6 +35,7 @@ export const MESSAGE_CODES = {
   'no-text-layer': 'a PDF page has no text layer (a scan)',
   'ocr-failed': 'OCR of a page failed; its text is missing',
   'ocr-identity-conflict': 'cells read by OCR take part in identities that do not hold; in doubt unless another identity confirms them',
+  'ocr-unverified': 'cells read by OCR that no identity checks, put in doubt because the identities found OCR misreadings elsewhere in the document',
   'ocr-used': 'a page (or a picture in a document) was read by OCR',
   'picture-skipped': 'a picture in the document was not read (the message says why: an icon, no table rulings, a vector or undecodable picture, too large, or OCR not installed)',
   'row-by-order': "a row whose OCR-read label matched no template row was placed by the template's row order; its cells are in doubt (row-by-order)",

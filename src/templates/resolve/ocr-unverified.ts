@@ -1,0 +1,26 @@
+/**
+ * A cell no identity checks (table 二 has none) is as good as its OCR reading. When the identities have
+ * shown that the same document's OCR misread other cells (a reading that breaks an identity, or one
+ * the identities had to correct), a confident reading elsewhere in it is no longer evidence enough:
+ * the OCR cells no identity covers lose their certainty (a 65 read as 63 beside a 75 read as 73).
+ */
+import type { Message } from '../../../extractors/model.js';
+import type { Identity } from '../identities.js';
+import type { CellDetails, CellValues } from '../result.js';
+
+const PROVEN_MISREAD = new Set(['ocr-identity-conflict', 'identity-resolved']);
+
+export function doubtUncheckedOcr(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
+  const ocr = (k: string) => details[k]?.prov?.origin === 'ocr';
+  const misread = Object.keys(details).filter((k) => ocr(k) && PROVEN_MISREAD.has(details[k]?.doubt ?? ''));
+  if (!misread.length) return;
+  const checked = new Set(identities.flatMap((id) => [...id.parts, ...id.totals]));
+  const unchecked = Object.keys(details).filter((k) => ocr(k) && !checked.has(k) && cells[k] !== null && !details[k]?.doubt);
+  for (const k of unchecked) details[k] = { ...details[k], doubt: 'ocr-unverified' };
+  if (unchecked.length) {
+    messages.push({
+      code: 'ocr-unverified',
+      message: `${unchecked.length} cells read by OCR that no identity checks are in doubt: the identities found OCR misreadings elsewhere in this document (${misread.slice(0, 3).join(', ')}${misread.length > 3 ? ', …' : ''})`,
+    });
+  }
+}
