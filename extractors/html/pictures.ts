@@ -11,7 +11,7 @@ import { resolvePageLocalFile } from './local-file.js';
 
 const DATA_URI = /^data:([^,;]*)((?:;[^,;]*)*),/i;
 
-/** The pictures of `sources`, in order; the bytes read over all of them stay under maxFileBytes. */
+/** Where a page's pictures may be found. */
 export interface PictureHomes {
   /** The page's own file: relative srcs are looked up in its folder. */
   localPath?: string;
@@ -19,25 +19,25 @@ export interface PictureHomes {
   linked?: { baseUrl: string; files: Record<string, string> };
 }
 
+/** The pictures of `sources`, in order; the bytes read over all of them stay under maxFileBytes. */
 export function loadPagePictures(sources: string[], homes: PictureHomes, limits: Limits): PlacedPicture[] {
   let budget = limits.maxFileBytes;
   return sources.map((src, index) => {
-    const name = pictureName(src, index);
-    const loaded = loadOne(src, homes, budget);
+    const data = DATA_URI.exec(src);
+    const name = pictureName(src, data, index);
+    const loaded = loadOne(src, data, homes, budget);
     if ('bytes' in loaded) budget -= loaded.bytes.length;
     return { name, ...loaded };
   });
 }
 
 /** A name for messages and provenance: the src itself, or for a data: URI its type and place. */
-function pictureName(src: string, index: number): string {
-  const data = DATA_URI.exec(src);
+function pictureName(src: string, data: RegExpExecArray | null, index: number): string {
   if (data) return `data:${data[1] || 'unknown'} picture ${index + 1}`;
   return src.length > 200 ? `${src.slice(0, 200)}…` : src;
 }
 
-function loadOne(src: string, homes: PictureHomes, budget: number): { bytes: Buffer } | { unresolved: string } {
-  const data = DATA_URI.exec(src);
+function loadOne(src: string, data: RegExpExecArray | null, homes: PictureHomes, budget: number): { bytes: Buffer } | { unresolved: string } {
   if (data) {
     if (!/;base64$/i.test(data[2])) return { unresolved: 'a data: URI that is not base64' };
     // base64 is 4 characters per 3 bytes: the size is known before decoding.
