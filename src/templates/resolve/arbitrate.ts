@@ -33,6 +33,8 @@ export type Verdict =
        * certainty in other rows, so its count is what those cells require whichever token it came from.
        */
       confirmed?: boolean[];
+      /** Per column, with `breaksOwn`: not confirmed, but fixed by the confirmed cells (see forcedCells). */
+      forced?: boolean[];
     }
   /**
    * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
@@ -210,7 +212,22 @@ function confirmByOtherRows(rows: PendingRow[], uncertain: number[], identities:
         return identityHolds(id, summable(values)) === true;
       });
     });
+    if (v.breaksOwn) v.forced = forcedCells(v.reading, v.others, v.confirmed);
   }
+}
+
+/**
+ * The unconfirmed columns that every reading agreeing with the chosen one on the confirmed cells gives
+ * the same count: when the other rows' identities pin all but the last of a row's tokens to their
+ * columns, the token left over is the last column's, whichever stray was dropped. Chosen by the
+ * identities, not confirmed by them: such a cell is read in doubt (identity-resolved).
+ */
+function forcedCells(chosen: Reading, others: Reading[], confirmed: boolean[]): boolean[] | undefined {
+  if (!confirmed.some(Boolean)) return undefined;
+  const same = (r: Reading, c: number) => tokenValue(r[c]) === tokenValue(chosen[c]);
+  const compatible = others.filter((r) => confirmed.every((ok, c) => !ok || same(r, c)));
+  const forced = confirmed.map((ok, c) => !ok && !!chosen[c] && tokenValue(chosen[c]) !== '?' && compatible.every((r) => same(r, c)));
+  return forced.some(Boolean) ? forced : undefined;
 }
 
 /** Whether a reading of a row with extra tokens leaves out only tokens printed empty. */

@@ -61,11 +61,11 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
     keys.forEach((k, c) => {
       if (agreeAt(all, c) || verdict.confirmed?.[c]) return write(out, k, verdict.reading[c], null);
       // With the row's own total broken under every reading, no identity chose this cell: blank.
-      if (verdict.breaksOwn) return write(out, k, undefined, readings.kind === 'missing' ? 'missing-values' : 'extra-values');
+      if (verdict.breaksOwn && !verdict.forced?.[c]) return write(out, k, undefined, readings.kind === 'missing' ? 'missing-values' : 'extra-values');
       write(out, k, verdict.reading[c], 'identity-resolved');
     });
     const how = verdict.breaksOwn
-      ? `every reading breaks the row's own total; without its empty cells, the cells other rows' identities confirm are taken, the others left blank`
+      ? `every reading breaks the row's own total; without its empty cells, the cells other rows' identities confirm are taken${verdict.forced ? ', those they leave one token for read in doubt' : ''}, the others left blank`
       : verdict.failing
       ? `the only reading that keeps the row's own total and breaks the fewest other identities (${verdict.failing}, reported as findings)`
       : 'the only reading under which the identities hold';

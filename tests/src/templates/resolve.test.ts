@@ -62,7 +62,7 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(checked.messages.some((x) => x.code === 'check-skipped')).toBe(true);
   });
 
-  it('reads a row whose own total is printed wrong and which has a stray empty cell: cells other rows confirm are taken, the rest left blank', () => {
+  it('reads a row whose own total is printed wrong and which has a stray empty cell: cells other rows confirm are taken, the token they leave for the total read in doubt', () => {
     const rows = reconcilingRequests();
     const ids = REQUESTS_2021.rows.map((r) => r.id).filter((id) => !['new_received', 'carried_over', 'total_processed', 'carried_forward'].includes(id));
     const r = rowIndex(rows, ids[0]);
@@ -72,11 +72,29 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     const m = mapTemplates(docWithTables(rows));
     const key = (c: string) => `requests.${ids[0]}.${c}`;
     expect(REQUEST_COLUMNS.map((c) => m.cells[key(c.id)])).toEqual([1, 1, 0, 0, 0, 0, null]);
-    expect(REQUEST_COLUMNS.map((c) => m.details[key(c.id)].doubt)).toEqual([null, null, null, null, null, null, 'extra-values']);
+    // Whichever stray is dropped, the confirmed cells leave only the '/' for the total: it is read, in doubt.
+    expect(REQUEST_COLUMNS.map((c) => m.details[key(c.id)].doubt)).toEqual([null, null, null, null, null, null, 'identity-resolved']);
+    expect(m.details[key('total')].raw).toBe('/');
     expect(m.messages.some((x) => x.code === 'extra-values' && x.message.includes("every reading breaks the row's own total"))).toBe(true);
-    // The blank total is not ours to blame on the report: nothing printed is found on it.
+    // The blank total is the report's as printed, but chosen by us: its findings are doubtful, never printed.
     const checked = runChecks(recordOf(m));
-    expect(checked.findings.filter((f) => f.basis === 'printed' && f.cells.includes(key('total')))).toEqual([]);
+    const onTotal = checked.findings.filter((f) => f.cells.includes(key('total')));
+    expect(onTotal.map((f) => [f.rule, f.basis])).toContainEqual(['requests.row_total', 'doubtful']);
+    expect(onTotal.filter((f) => f.basis === 'printed')).toEqual([]);
+  });
+
+  it('leaves the total of such a row blank when the confirmed cells leave more than one token for it', () => {
+    const rows = reconcilingRequests();
+    const ids = REQUESTS_2021.rows.map((r) => r.id).filter((id) => !['new_received', 'carried_over', 'total_processed', 'carried_forward'].includes(id));
+    const r = rowIndex(rows, ids[0]);
+    // Two tokens after the last confirmed cell for one total ('/' or '5'): nothing says which.
+    rows[r] = [rows[r][0], '1', '', '1', '0', '0', '0', '0', '/', '5'];
+    for (const row of rows) while (row.length < 10) row.push('');
+    const m = mapTemplates(docWithTables(rows));
+    const key = (c: string) => `requests.${ids[0]}.${c}`;
+    expect(m.cells[key('total')]).toBeNull();
+    expect(m.details[key('total')].doubt).not.toBe('identity-resolved');
+    expect(m.details[key('total')].doubt).not.toBeNull();
   });
 
   it('confirms a moved cell only by identities over rows read one way', () => {
