@@ -5,6 +5,7 @@
  * around its numbers, vertical group labels (（三）不予公开) interleaved letter by letter, page
  * numbers and form feeds between rows. Everything else becomes paragraphs (wrapped lines joined).
  */
+import { HAS_DIGIT, isNumberToken, isValueToken } from '../value-token.js';
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, joinWrapped, denseCells, trimCell } from './lines.js';
 
@@ -16,8 +17,6 @@ function countsInLabel(label: string): boolean {
   return /\d/.test(label.replace(/[（(]\d{1,2}[)）]|\d+[.、．]/g, ''));
 }
 
-/** A value as tables print it: a count, a decimal, or a blank marker (- / —). */
-const VALUE = /^(?:\d+(?:\.\d+)?|[-—–/／]|无)$/;
 /** Longest label accepted on a numeric row (characters): longer lines ending in a number are prose. */
 const MAX_LABEL_CHARS = 60;
 /** Longest line kept aside as a possible table header or label fragment (characters). */
@@ -66,7 +65,7 @@ function numericTail(text: string): { label: string; gap: string; values: string
   for (;;) {
     let start = end;
     while (start > 0 && !/\s/.test(text[start - 1])) start--;
-    if (start === end || !VALUE.test(text.slice(start, end))) break;
+    if (start === end || !isValueToken(text.slice(start, end))) break;
     values.unshift(text.slice(start, end));
     firstValue = start;
     labelEnd = start;
@@ -86,15 +85,15 @@ function tabRow(line: string): NumericLine | undefined {
   if (!line.includes('\t')) return undefined;
   // Trailing tabs are cells too: a row of blanks ends in them.
   const cells = line.replace(/^[ \u3000]+|[\r\n]+$/g, '').split('\t').map(trimCell);
-  const first = cells.findIndex((c) => VALUE.test(c) || c === '');
+  const first = cells.findIndex((c) => isValueToken(c) || c === '');
   if (first < 0) return undefined;
   const label = cells.slice(0, first).filter(Boolean).join(' ');
   const values = cells.slice(first);
-  const digits = values.some((v) => /\d/.test(v));
+  const digits = values.some((v) => HAS_DIGIT.test(v));
   // Text in a value cell (不适用, 见附件, =1+1) among the numbers is that column's unreadable value:
   // the tabs say where it stands. More numbers than such texts, or it is a header or a sentence.
-  const texts = values.filter((v) => v !== '' && !VALUE.test(v));
-  const numbers = values.filter((v) => /^\d/.test(v) && VALUE.test(v)).length;
+  const texts = values.filter((v) => v !== '' && !isValueToken(v));
+  const numbers = values.filter(isNumberToken).length;
   if (values.length < 2 || !texts.every(isValueText) || (texts.length > 0 && numbers <= Math.max(1, texts.length))) return undefined;
   // A row of blanks (a label and three or more empty cells) is a row too: prose has no tab runs; a
   // row of values without a label (table 四's one row, or one group's) needs five cells or more.
@@ -118,7 +117,7 @@ function classify(raw: string): Line {
   const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(text) : undefined;
   if (m) {
     const { label, gap, values } = m;
-    const realNumbers = values.filter((v) => /\d/.test(v)).length;
+    const realNumbers = values.filter((v) => HAS_DIGIT.test(v)).length;
     const tight = label.length <= MAX_TIGHT_LABEL_CHARS && /[\u4e00-\u9fff）)]$/.test(label) && !/[年月日第共计约为至和及于]$/.test(label);
     const separated = gap.length >= 2 || gap.includes('\t') || label === '' || tight;
     // Row labels carry digits only as numbering (1. 2、); a sentence carries counts (受理 3119 件，…) and full stops.
@@ -172,6 +171,14 @@ function interleaved(fragment: TextLine, above: string, nextLabel: string): bool
   const [group, ...rest] = fragment.cells;
   return rest.length > 0 && GROUP_PIECE.test(group) && HAS_ITEM.test(above) && HAS_ITEM.test(nextLabel) && !rest.some((c) => NUMBERING_START.test(c));
 }
+/**
+ * A line that starts a row label and goes on in short cells, some of them values: a row whose values
+ * did not all read as values (5.要求… · ＊ · ＊ · -), not a wrapped label.
+ */
+function isUnreadRow(line: TextLine): boolean {
+  const [first, ...rest] = line.cells;
+  return NUMBERING_START.test(first ?? '') && rest.length >= 2 && rest.every((c) => c.length <= 6 && !NUMBERING_START.test(c)) && rest.some(isValueToken);
+}
 /** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请. */
 const ITEM_START = /^\d+\s*[.、．]/;
 
@@ -204,7 +211,7 @@ class TableBuilder {
     let prefix = '';
     // Only a row with a label can take the wrapped rest of one (a row of values alone has none).
     let lastRow = this.dataRows > 0 ? this.rows[this.rows.length - 1] : undefined;
-    if (lastRow && VALUE.test(lastRow[0] ?? '')) lastRow = undefined;
+    if (lastRow && isValueToken(lastRow[0] ?? '')) lastRow = undefined;
     // A band of header lines is kept as at most two rows: its first line (行政复议 · 行政诉讼), then every
     // other line's cells in order. Layout text cannot align header cells to columns anyway, and header
     // words stacked one per line (维持 / 结果 / 纠正 …, as pdf-parse writes a vertical header) would
@@ -219,6 +226,16 @@ class TableBuilder {
     const unnumbered = line.label !== '' && !NUMBERING_START.test(line.label);
     const ambiguousFrom = unnumbered ? this.pending.length - trailingRun(this.pending, (f) => !isHeaderLike(f) && !startsLabel(f)) : this.pending.length;
     for (const [at, fragment] of this.pending.entries()) {
+      if (isUnreadRow(fragment)) {
+        // A labelled row whose values we could not read: a row of its own, never the start of the
+        // next row's label (its values would then be taken for this one's).
+        if (prefix) this.rows.push([prefix]);
+        if (between) this.rows.push([between]);
+        prefix = between = '';
+        this.rows.push([...fragment.cells]);
+        lastRow = this.rows[this.rows.length - 1];
+        continue;
+      }
       if (!lastRow && !prefix && headerLines > 0 && at >= ambiguousFrom) {
         between = joinWrapped(between, fragment.cells.join(' '));
       } else if (isHeaderLike(fragment) || (!lastRow && !startsLabel(fragment) && !prefix)) {
@@ -269,7 +286,7 @@ class TableBuilder {
     const lastRow = this.rows[this.rows.length - 1];
     for (const fragment of this.pending) {
       // A wrapped tail of the last row's label (具已获取信息) stays with it; anything else is text.
-      if (leftovers.length === 0 && lastRow && !VALUE.test(lastRow[0] ?? '') && !startsLabel(fragment) && !isHeaderLike(fragment) && fragment.text.length <= 12) {
+      if (leftovers.length === 0 && lastRow && !isValueToken(lastRow[0] ?? '') && !startsLabel(fragment) && !isHeaderLike(fragment) && fragment.text.length <= 12) {
         lastRow[0] = joinWrapped(lastRow[0], fragment.text);
       } else leftovers.push(fragment);
     }

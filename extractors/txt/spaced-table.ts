@@ -6,9 +6,8 @@
  * …) become a header row of their own, so the label that reaches the mapper is the row's own.
  */
 import { cell, type TableBlock } from '../model.js';
+import { isValueToken } from '../value-token.js';
 
-/** A value as such a line prints it: a count, a decimal, a signed change, or a blank marker. */
-const VALUE = /^(?:[+-]?\d+(?:\.\d+)?|[-—–/／]|无)$/;
 /** Header cells of the template tables, and section headings: never part of a row's own label. */
 const HEADER_WORD =
   /^(?:信息内容|本年(?:制发|废止)件数|现行有效件数|本年处理决定数量|本年收费金额.*|上一年项目数量|本年增\/?减|处理决定数量|本年新制作数量|本年新公开数量|对外公开总数量|采购项目数量|采购总金额.*|申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|结果维持|结果纠正|其他结果|尚未审结|行政复议|行政诉讼|未经复议直接起诉|复议后起诉|[（(].*[)）]|[一二三四五六七八九十]+、.*情况.*)$/;
@@ -28,7 +27,7 @@ interface TokenRow {
 }
 
 function isValue(token: string): boolean {
-  return VALUE.test(token.normalize('NFKC'));
+  return isValueToken(token);
 }
 
 function rowsOf(tokens: string[]): TokenRow[] {

@@ -2,6 +2,7 @@
  * Reading one printed cell as a number. Real cells carry full-width digits and spaces, thousands
  * separators, units (251000元, 7730.28万元), signs (+2, -1) and blank markers ('-', '/', '无').
  */
+import { BLANK_MARKERS, NUMBER_TOKEN, foldValueText } from '../../extractors/value-token.js';
 import { memoString } from '../util/memo.js';
 import type { ColumnDef } from './ids.js';
 
@@ -9,8 +10,6 @@ export type CellReading =
   | { kind: 'number'; value: number }
   | { kind: 'blank' }
   | { kind: 'text' };
-
-const BLANK_MARKERS = new Set(['', '-', '--', '—', '——', '–', '/', '\\', '无', '空', 'null', 'N/A', 'n/a', '×']);
 
 /** NFKC folds full-width digits, signs and spaces to ASCII; the rest of the label text is left alone. */
 export function foldWidth(text: string): string {
@@ -21,9 +20,9 @@ export function foldWidth(text: string): string {
 export const readCell = memoString((raw: string): CellReading => Object.freeze(readCellText(raw)));
 
 function readCellText(raw: string): CellReading {
-  const text = foldWidth(raw).replace(/[\s\u00a0\u200b]+/g, '');
+  const text = foldValueText(raw);
   if (BLANK_MARKERS.has(text)) return { kind: 'blank' };
-  const m = /^([+-]|增加?|减少?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|条|个|项|次|%)?$/.exec(text);
+  const m = NUMBER_TOKEN.exec(text);
   if (!m) return { kind: 'text' };
   let value = Number(m[2].replace(/,/g, '') + (m[3] ?? ''));
   if (m[1] === '-' || m[1]?.startsWith('减')) value = -value;

@@ -76,3 +76,35 @@ describe('crawler text with glued tables where some runs kept their spaces', () 
       }
   });
 });
+
+describe('rows whose values do not read as values', () => {
+  it.each(TRUTHS.map((t) => [t.id, t]))('never gives a later row\'s values to them (%s, two consecutive rows of marks)', async (_id, t) => {
+    const text = render(t, '\t', '\n', '', 'none');
+    const lines = text.split('\n');
+    // Two consecutive requests rows printed with marks the reader cannot count (＊), their last cell blank.
+    const layout = LAYOUTS.requests.find((l) => l.layout === t.layout.requests)!;
+    const [a, b] = [layout.rows[layout.rows.length - 4], layout.rows[layout.rows.length - 3]];
+    const marked = (label: string) => {
+      const at = lines.findIndex((l) => l.startsWith(`${label}\t`));
+      expect(at).toBeGreaterThan(0);
+      const cells = lines[at].split('\t');
+      lines[at] = [cells[0], ...cells.slice(1, -1).map(() => '＊'), '-'].join('\t');
+    };
+    marked(a.label);
+    marked(b.label);
+    const record = await extractBytes(Buffer.from(lines.join('\n')), `${t.id}-marks.txt`);
+    for (const row of layout.rows) {
+      for (const c of row.columns) {
+        const key = cellKey('requests', row.id, c.id);
+        const got = record.cells[key];
+        if (row === a || row === b) {
+          // Unreadable: blank with a doubt (the '-' of the total is a printed blank).
+          expect(got === null && (c.id === 'total' || record.cell_details[key].doubt !== null), key).toBe(true);
+        } else {
+          // Every other row keeps its own values: exact, or blank with a doubt — never another row's.
+          expect(got === t.cells[key] || (got === null && record.cell_details[key].doubt !== null), `${key}: ${got}`).toBe(true);
+        }
+      }
+    }
+  });
+});

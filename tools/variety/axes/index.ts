@@ -3,6 +3,7 @@ import type { Axis } from './axis.js';
 import { combined } from './combined.js';
 import { labels } from './labels.js';
 import { markdownConverter } from './markdown-converter.js';
+import { numbers } from './numbers.js';
 import { plain } from './plain.js';
 import { prose } from './prose.js';
 import { rowFaults } from './row-faults.js';
@@ -10,6 +11,6 @@ import { separators } from './separators.js';
 import { splitTables } from './split-tables.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, prose, combined];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, combined];
 
 export type { Axis, Draft, FormatId } from './axis.js';

@@ -2,7 +2,7 @@ import { isDataRow, tablePieces, type DataRow } from '../model.js';
 import type { Axis } from './axis.js';
 
 /** Text a cell holds instead of a number. */
-const TEXT_VALUES = ['不适用', '见附件', '=1+1'];
+const TEXT_VALUES = ['不适用', '见附件', '=1+1', '＊'];
 
 /**
  * Rows whose shape is off: a stray empty cell (one more cell than columns, as in a real （七）总计), a

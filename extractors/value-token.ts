@@ -1,0 +1,33 @@
+/**
+ * What a table cell prints for a value, as the readers of flattened text recognise it: a count or an
+ * amount — full-width or ASCII digits, thousands separators (1,234 or 1，234), a sign, a unit (5件,
+ * 18651.06万元) — or a blank marker. One home for the readers (extractors/txt) and for the number
+ * reading of cells (src/templates/numbers.ts), so a token the readers keep is one the mapper can read.
+ */
+
+/** Blank markers after width folding and with whitespace removed: dashes of every kind, slashes, 无. */
+export const BLANK_MARKERS: ReadonlySet<string> = new Set([
+  '', '-', '--', '—', '——', '–', '―', '‐', '‑', '‒', '−', '/', '\\', '无', '空', 'null', 'N/A', 'n/a', '×',
+]);
+
+/** A number as cells print it, after width folding: sign, digits (with thousands groups), decimals, unit. */
+export const NUMBER_TOKEN = /^([+-]|增加?|减少?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|条|个|项|次|%)?$/;
+
+/** NFKC folds full-width digits, signs, commas and spaces to ASCII. */
+export function foldValueText(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, '');
+}
+
+/** Whether a whitespace-free token is a value cell's text: a number or a blank marker. */
+export function isValueToken(token: string): boolean {
+  const folded = foldValueText(token);
+  return folded !== '' && (BLANK_MARKERS.has(folded) || NUMBER_TOKEN.test(folded));
+}
+
+/** Whether a token is a number cell's text (not a blank marker). */
+export function isNumberToken(token: string): boolean {
+  return NUMBER_TOKEN.test(foldValueText(token));
+}
+
+/** Any digit, ASCII or full-width. */
+export const HAS_DIGIT = /[0-9０-９]/;
