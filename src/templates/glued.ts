@@ -17,7 +17,8 @@ export interface GluedRow {
   /** The glued digits as printed (for appeals: the whole 15-cell run, shared by the three rows). */
   raw: string;
   /**
-   * recovered: one reading survives; ambiguous: several do (all in `readings`); impossible: none does;
+   * recovered: one reading survives; ambiguous: several do (all in `readings`; `values` holds the
+   * cells they agree on, null elsewhere); impossible: none does;
    * too-ambiguous: the enumeration hit its cap, so the readings could not all be listed.
    */
   status: GluedRowStatus;
@@ -54,7 +55,10 @@ function rowFromReadings(located: LocatedRow, result: SplitResult, readings = re
   if (!result.complete) return { ...base, status: 'too-ambiguous', values: nulls };
   if (readings.length === 0) return { ...base, status: 'impossible', values: nulls };
   if (readings.length === 1) return { ...base, status: 'recovered', values: [...readings[0]] };
-  return { ...base, status: 'ambiguous', values: nulls, readings };
+  // Several splits: a cell they all give the same count is read (1211620 splits three ways, each
+  // with a total of 20); the others stay blank.
+  const agreed = readings[0].map((v, i) => (readings.every((r) => r[i] === v) ? v : null));
+  return { ...base, status: 'ambiguous', values: agreed, readings };
 }
 
 function firstLocated(text: string, layouts: TableLayout[]): { layout: TableLayout; rows: LocatedRow[] } | undefined {
@@ -172,7 +176,8 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   for (const table of tables) {
     for (const row of table.rows) {
       if (row.status === 'ambiguous') {
-        messages.push({ code: 'glued-row-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has ${row.readings?.length} readings; left blank` });
+        const kept = row.values.filter((v) => v !== null).length;
+        messages.push({ code: 'glued-row-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has ${row.readings?.length} readings; ${kept ? `the ${kept} cells they agree on are read, the others left blank` : 'left blank'}` });
       } else if (row.status === 'impossible') {
         messages.push({ code: 'glued-row-impossible', message: `${table.table}.${row.rowId}: '${row.raw}' cannot be split into valid numbers` });
       } else if (row.status === 'too-ambiguous') {

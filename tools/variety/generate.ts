@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { AXES, type Axis, type Draft, type FormatId } from './axes/index.js';
 import { buildReport } from './build.js';
 import { expectedFindings } from './expected.js';
+import { markAmbiguousGlued } from './glued-ambiguity.js';
 import { Random } from './random.js';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
@@ -114,6 +115,7 @@ export function draftVariant(seed: number, item: PlanItem): Draft {
   const random = new Random(variantSeed(seed, item));
   const draft: Draft = { model: buildReport(item.truth, random.fork('build')), format: item.format, index: item.index, separator: 'tabs', notPrinted: new Set(), notes: [] };
   item.axis.apply(draft, random.fork(item.axis.id));
+  if (draft.format === 'txt' && draft.separator === 'glued') markAmbiguousGlued(draft);
   return draft;
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { mapGluedTable } from '../../../src/templates/glued-mapping.js';
 import { describe, expect, test } from 'vitest';
 import { recoverGluedTables, type GluedResult, type GluedTable } from '../../../src/templates/glued.js';
 import { APPEALS_2021, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, type TableLayout } from '../../../src/templates/ids.js';
@@ -88,7 +89,7 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     expect(table(result, 'requests').rows.every((r) => r.status === 'recovered')).toBe(true);
   });
 
-  test('a row whose readings the column identities cannot tell apart is ambiguous, with both readings and no values', () => {
+  test('a row whose readings the column identities cannot tell apart is ambiguous, with both readings and only the values they agree on', () => {
     // 予以公开 and 部分公开 both read 22,0 or 2,20: the two pairs (22,0)+(2,20) and (2,20)+(22,0) give the same column sums.
     const result = recoverGluedTables(
       glueRequests(REQUESTS_2021, {
@@ -101,12 +102,19 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     for (const id of ['granted', 'partially_granted']) {
       const r = row(result, 'requests', id);
       expect(r.status).toBe('ambiguous');
-      expect(r.values).toEqual([null, null, null, null, null, null, null]);
+      // Both readings give 0 to the four other applicants and 22 to the total: those are read.
+      expect(r.values).toEqual([null, null, 0, 0, 0, 0, 22]);
       expect(r.readings).toEqual([
         [2, 20, 0, 0, 0, 0, 22],
         [22, 0, 0, 0, 0, 0, 22],
       ]);
     }
+    // As cells: the agreed ones read as a glued split, the others blank and ambiguous.
+    const mapped = mapGluedTable('requests', result);
+    expect(mapped.cells['requests.granted.total']).toBe(22);
+    expect(mapped.details['requests.granted.total'].doubt).toBe('glued-split');
+    expect(mapped.cells['requests.granted.natural_person']).toBeNull();
+    expect(mapped.details['requests.granted.natural_person'].doubt).toBe('glued-ambiguous');
     // The totals are pinned by the identities even though '2420000044' alone also reads 2,42,…
     expect(row(result, 'requests', 'total_processed').values).toEqual([24, 20, 0, 0, 0, 0, 44]);
     expect(row(result, 'requests', 'new_received').values).toEqual([24, 20, 0, 0, 0, 0, 44]);
