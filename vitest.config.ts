@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // The batch runner and CLI tests fork the compiled code: build once before the tests.
-    globalSetup: ['tests/setup/build.ts'],
+    globalSetup: ['tests/setup/build.ts', 'tests/setup/tmp.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },
