@@ -23,7 +23,7 @@ export const wrappedLabels: Axis = {
     for (const row of chosen) {
       const text = row.label[0];
       const parts = Math.min(text.length >= 10 ? random.int(2, 3) : 2, text.length);
-      const cuts = cutPoints(text.length, parts, random.int(0, 1000));
+      const cuts = cutPoints(text, parts, random.int(0, 1000));
       row.label = cuts.map((start, i) => text.slice(start, cuts[i + 1] ?? text.length));
       row.valueLine = random.int(0, row.label.length - 1);
       row.wrap = random.pick(['lines', 'cells'] as const);
@@ -32,13 +32,25 @@ export const wrappedLabels: Axis = {
   },
 };
 
-/** Start offsets of `parts` nearly equal pieces, the first break moved by `jitter`. */
-function cutPoints(length: number, parts: number, jitter: number): number[] {
+/** Characters a Chinese line may not start with (closing punctuation) or end with (opening brackets): kinsoku. */
+const NO_LINE_START = new Set([...'。，、．.：:；;）)」』”’！？%']);
+const NO_LINE_END = new Set([...'（(「『“‘']);
+
+/**
+ * Start offsets of `parts` nearly equal pieces, the first break moved by `jitter`; a break never puts
+ * closing punctuation at the start of a line or an opening bracket at the end of one, as word
+ * processors wrap Chinese (so 3.其他 never wraps as 3 / .其他).
+ */
+function cutPoints(text: string, parts: number, jitter: number): number[] {
+  const length = text.length;
   const size = length / parts;
+  const allowed = (at: number) => !NO_LINE_START.has(text[at]) && !NO_LINE_END.has(text[at - 1]);
   const cuts = [0];
   for (let i = 1; i < parts; i++) {
-    const at = Math.round(i * size + ((jitter % 3) - 1));
-    cuts.push(Math.min(length - 1, Math.max(cuts[i - 1] + 1, at)));
+    const want = Math.min(length - 1, Math.max(cuts[i - 1] + 1, Math.round(i * size + ((jitter % 3) - 1))));
+    const at = [want, want + 1, want - 1, want + 2, want - 2].find((c) => c > cuts[i - 1] && c < length && allowed(c));
+    if (at === undefined) break;
+    cuts.push(at);
   }
   return cuts;
 }
