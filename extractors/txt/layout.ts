@@ -35,6 +35,10 @@ interface NumericLine {
   kind: 'numeric';
   label: string;
   values: string[];
+  /** Character column where each value starts (whitespace-separated lines only). */
+  columns?: number[];
+  /** A doubt for a value (by index) the reader put together: see joinWrappedNumbers. */
+  doubts?: Map<number, string>;
 }
 interface TextLine {
   kind: 'text';
@@ -43,6 +47,8 @@ interface TextLine {
   indented: boolean;
   /** Display column where the text starts (layout text keeps columns as runs of spaces). */
   indent: number;
+  /** Characters before the text (its column on pdftotext's character grid). */
+  indentChars: number;
 }
 type Line = NumericLine | TextLine | { kind: 'blank' } | { kind: 'page' };
 
@@ -57,8 +63,9 @@ function cellsOf(text: string): string[] {
 }
 
 /** The whitespace-separated values ending a line, the text before them and the gap between (one pass, from the end). */
-function numericTail(text: string): { label: string; gap: string; values: string[] } | undefined {
+function numericTail(text: string): { label: string; gap: string; values: string[]; starts: number[] } | undefined {
   const values: string[] = [];
+  const starts: number[] = [];
   let end = text.length;
   let labelEnd = end;
   let firstValue = end;
@@ -67,6 +74,7 @@ function numericTail(text: string): { label: string; gap: string; values: string
     while (start > 0 && !/\s/.test(text[start - 1])) start--;
     if (start === end || !isValueToken(text.slice(start, end))) break;
     values.unshift(text.slice(start, end));
+    starts.unshift(start);
     firstValue = start;
     labelEnd = start;
     while (labelEnd > 0 && /\s/.test(text[labelEnd - 1])) labelEnd--;
@@ -74,7 +82,7 @@ function numericTail(text: string): { label: string; gap: string; values: string
     if (end === 0) break;
   }
   if (values.length === 0) return undefined;
-  return { label: trimCell(text.slice(0, labelEnd)), gap: text.slice(labelEnd, firstValue), values };
+  return { label: trimCell(text.slice(0, labelEnd)), gap: text.slice(labelEnd, firstValue), values, starts };
 }
 
 /**
@@ -117,6 +125,9 @@ function classify(raw: string): Line {
   const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(text) : undefined;
   if (m) {
     const { label, gap, values } = m;
+    // Layout text is a grid of characters (pdftotext -layout puts each glyph, wide or not, in one column).
+    const lead = /^[\s\u3000]*/.exec(line)![0].length;
+    const columns = m.starts.map((start) => lead + start);
     const realNumbers = values.filter((v) => HAS_DIGIT.test(v)).length;
     const tight = label.length <= MAX_TIGHT_LABEL_CHARS && /[\u4e00-\u9fff）)]$/.test(label) && !/[年月日第共计约为至和及于]$/.test(label);
     const separated = gap.length >= 2 || gap.includes('\t') || label === '' || tight;
@@ -126,10 +137,11 @@ function classify(raw: string): Line {
     // Three or more blank markers after a label are a row of blanks even when single spaces separate them.
     const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2);
     if (hasValues && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
-      return { kind: 'numeric', label: cellsOf(label).join(' '), values };
+      return { kind: 'numeric', label: cellsOf(label).join(' '), values, columns };
     }
   }
-  return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line), indent: displayWidth(/^[\s\u3000]*/.exec(line)![0]) };
+  const lead = /^[\s\u3000]*/.exec(line)![0];
+  return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line), indent: displayWidth(lead), indentChars: lead.length };
 }
 
 /** A header line of a table: several short cells, or the 第二十条 item lines of table 二. */
@@ -191,6 +203,8 @@ function trailingRun<T>(items: T[], test: (item: T) => boolean): number {
 
 class TableBuilder {
   private rows: string[][] = [];
+  /** Doubts of cells the reader put together, by row (the row arrays are edited in place, never replaced). */
+  private doubts = new Map<string[], Map<number, string>>();
   private dataRows = 0;
   /** Fragments waiting to be placed: header rows, or pieces of the previous or next row's label. */
   private pending: TextLine[] = [];
@@ -276,7 +290,9 @@ class TableBuilder {
     if (between) this.rows.push([between]);
     const label = joinWrapped(prefix, line.label);
     // A row of numbers alone (table 四's 15 values) gets no empty label cell: it would read as a blank value.
-    this.rows.push(label ? [label, ...line.values] : [...line.values]);
+    const row = label ? [label, ...line.values] : [...line.values];
+    if (line.doubts?.size) this.doubts.set(row, new Map([...line.doubts].map(([k, d]) => [k + (label ? 1 : 0), d])));
+    this.rows.push(row);
     this.dataRows++;
   }
 
@@ -291,15 +307,21 @@ class TableBuilder {
       } else leftovers.push(fragment);
     }
     const rows = this.rows;
+    const doubts = this.doubts;
     this.rows = [];
+    this.doubts = new Map();
     this.pending = [];
     const dataRows = this.dataRows;
     this.dataRows = 0;
     // One label with one number and nothing else is a sentence that happened to end in a number.
     if (dataRows === 1 && rows.length === 1 && rows[0].length <= 2) {
-      return { leftovers: [{ kind: 'text', text: rows[0].join(' ').trim(), cells: rows[0], indented: false, indent: 0 }, ...leftovers] };
+      return { leftovers: [{ kind: 'text', text: rows[0].join(' ').trim(), cells: rows[0], indented: false, indent: 0, indentChars: 0 }, ...leftovers] };
     }
-    return { table: { kind: 'table', rows: denseCells(rows) }, leftovers };
+    const cells = denseCells(rows);
+    rows.forEach((row, r) => {
+      for (const [c, doubt] of doubts.get(row) ?? []) cells[r][c] = { ...cells[r][c], doubt };
+    });
+    return { table: { kind: 'table', rows: cells }, leftovers };
   }
 }
 
@@ -349,6 +371,55 @@ export interface LayoutOptions {
   joinWrappedLines: boolean;
 }
 
+/** How far apart (character columns) the two halves of a wrapped number may start. */
+const WRAPPED_NUMBER_SLACK = 2;
+
+/** A line holding one number and nothing else, as a wrapped cell's first or last line leaves it. */
+function loneNumber(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
+  return line?.kind === 'numeric' && line.label === '' && line.values.length === 1 && line.columns?.length === 1 && /^\d+$/.test(foldDigits(line.values[0])) ? (line as NumericLine & { columns: number[] }) : undefined;
+}
+
+function foldDigits(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/**
+ * A number too wide for its narrow cell, wrapped by the PDF's layout: its first digits on a line of
+ * their own just above the row's line, the rest just below, both in the same column and right of
+ * where the row's values before it stand (２１ / row / ８ for 218). The halves are joined into that
+ * row's value at their column's place, in doubt (wrapped-value) until an identity confirms it; the
+ * lines they stood on are dropped.
+ */
+function joinWrappedNumbers(lines: Line[]): void {
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const [above, below] = [loneNumber(lines[i - 1]), loneNumber(lines[i + 1])];
+    if (!above || !below) continue;
+    const column = above.columns[0];
+    let row = lines[i];
+    // A row whose only value wrapped has nothing but its label left on its line.
+    if (row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && column > row.indentChars + row.text.length) {
+      row = { kind: 'numeric', label: row.text, values: [], columns: [] };
+    }
+    if (row.kind !== 'numeric' || !row.label || !row.columns) continue;
+    if (Math.abs(below.columns[0] - column) > WRAPPED_NUMBER_SLACK) continue;
+    // Its place among the row's values: after every value starting left of it; none may start where it does.
+    if (row.columns.some((c) => Math.abs(c - column) <= WRAPPED_NUMBER_SLACK)) continue;
+    const at = row.columns.filter((c) => c < column).length;
+    const joined = above.values[0] + below.values[0];
+    const doubts = new Map<number, string>();
+    for (const [k, d] of row.doubts ?? []) doubts.set(k >= at ? k + 1 : k, d);
+    doubts.set(at, 'wrapped-value');
+    lines[i] = {
+      ...row,
+      values: [...row.values.slice(0, at), joined, ...row.values.slice(at)],
+      columns: [...row.columns.slice(0, at), column, ...row.columns.slice(at)],
+      doubts,
+    };
+    lines[i - 1] = { kind: 'page' }; // furniture now: skipped like a page number
+    lines[i + 1] = { kind: 'page' };
+  }
+}
+
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
   const lines = rawLines.map(classify);
   const proseLengths = lines.flatMap((l) => (l.kind === 'text' && l.cells.length === 1 ? [displayWidth(l.text)] : []));
@@ -384,6 +455,7 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
     return undefined;
   };
 
+  joinWrappedNumbers(lines);
   for (const [index, line] of lines.entries()) {
     if (line.kind === 'page') continue;
     if (line.kind === 'blank') {

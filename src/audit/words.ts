@@ -47,6 +47,7 @@ export const DOUBT_WORDS: Record<string, string> = {
   'glued-ambiguous': '粘连数字有多种拆分都满足恒等式，已留空',
   'glued-impossible': '粘连数字没有满足恒等式的拆分，已留空',
   'wrapped-label': '数值位于跨行标签的某一行上',
+  'wrapped-value': '数值在窄单元格中折成上下两行，已拼接，待恒等式确认',
   'formula-without-value': '电子表格公式没有缓存值',
   'lone-empty-cell': '一行中唯一的空单元格：可能是报告本身留空，也可能是丢失的数值',
 };

@@ -18,6 +18,7 @@ export const DOUBTS = {
   'glued-split': 'the digits were printed glued together; split by the template identities',
   'glued-ambiguous': 'glued digits with several splits that satisfy the identities; left blank',
   'glued-impossible': 'glued digits with no split that satisfies the identities; left blank',
+  'wrapped-value': 'a number too wide for its cell, printed over two lines (the lines above and below its row) and joined; confirmed only by an identity',
   'wrapped-label': 'the value stood on a line of a label wrapped over several lines, or the label was put together from lines of two rows',
   'formula-without-value': 'a spreadsheet formula with no cached value',
   'lone-empty-cell': 'the only empty cell of a row of printed values, at its end (where a grid pads a row that lost a value) or in a row that breaks its own total: a printed blank, or a lost value',

@@ -12,9 +12,10 @@ import type { CellDetails, CellValues } from '../result.js';
 
 /**
  * Doubts a single reading carries, which the identities may settle: OCR readings, including a glyph
- * OCR garbled into text. Text the report itself printed (不适用, 见附件) stays text.
+ * OCR garbled into text, and a number joined from the two lines a narrow cell wrapped it over. Text
+ * the report itself printed (不适用, 见附件) stays text.
  */
-const OCR_DOUBTS = new Set(['ocr-low-confidence', 'ocr-blank', 'ocr-identity-conflict', 'row-by-order']);
+const OCR_DOUBTS = new Set(['ocr-low-confidence', 'ocr-blank', 'ocr-identity-conflict', 'row-by-order', 'wrapped-value']);
 function settleable(detail: CellDetails[string] | undefined): boolean {
   if (!detail?.doubt) return false;
   return OCR_DOUBTS.has(detail.doubt) || (detail.doubt === 'unreadable' && detail.prov?.origin === 'ocr');

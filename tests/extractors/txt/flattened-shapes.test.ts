@@ -108,3 +108,42 @@ describe('rows whose values do not read as values', () => {
     }
   });
 });
+
+describe('a number wrapped over two lines of a narrow cell in layout text', () => {
+  /** The row's line without its last value, that value's digits split onto the lines above and below at its column. */
+  function wrapLast(text: string, label: string, cut: number): string {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(`${label}  `));
+    expect(at).toBeGreaterThan(0);
+    const m = /(\S+)$/.exec(lines[at])!;
+    const column = m.index;
+    const [head, tail] = [m[1].slice(0, cut), m[1].slice(cut)];
+    lines[at] = lines[at].slice(0, column).trimEnd();
+    lines.splice(at + 1, 0, ' '.repeat(column) + tail);
+    lines.splice(at, 0, ' '.repeat(column) + head);
+    return lines.join('\n');
+  }
+
+  it.each(TRUTHS.map((t) => [t.id, t]))('joins the halves into the row total and the identities confirm it (%s)', async (_id, t) => {
+    const layout = LAYOUTS.requests.find((l) => l.layout === t.layout.requests)!;
+    const row = layout.rows.find((r) => r.id === 'new_received')!;
+    const total = t.cells[cellKey('requests', row.id, 'total')] as number;
+    expect(String(total).length).toBeGreaterThan(1);
+    const text = wrapLast(render(t, '  ', '\n', '-', 'none'), row.label, 1);
+    const record = await extractBytes(Buffer.from(text), `${t.id}-wrapped.txt`);
+    const key = cellKey('requests', row.id, 'total');
+    expect([record.cells[key], record.cell_details[key].doubt]).toEqual([total, null]);
+    const wrong = Object.entries(t.cells as Record<string, number | null>).filter(([k, v]) => record.cells[k] !== v);
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps a joined number no identity confirms in doubt (table 二 has none)', async () => {
+    const t = TRUTHS.find((x) => x.id === 'pingtan-2023-page')!;
+    const layout = LAYOUTS.proactive.find((l) => l.layout === t.layout.proactive)!;
+    const row = layout.rows.find((r) => r.columns.length === 1 && String(t.cells[cellKey('proactive', r.id, r.columns[0].id)] ?? '').length >= 3)!;
+    const key = cellKey('proactive', row.id, row.columns[0].id);
+    const text = wrapLast(render(t, '  ', '\n', '-', 'none'), row.label, 2);
+    const record = await extractBytes(Buffer.from(text), `${t.id}-wrapped-proactive.txt`);
+    expect([record.cells[key], record.cell_details[key].doubt]).toEqual([t.cells[key], 'wrapped-value']);
+  });
+});
