@@ -122,7 +122,10 @@ function classify(raw: string): Line {
   if (isPageNumberLine(text)) return { kind: 'page' };
   const tabbed = text.length <= MAX_ROW_LINE_CHARS ? tabRow(line) : undefined;
   if (tabbed) return tabbed;
-  const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(text) : undefined;
+  // A unit set apart from the number that ends a labelled line (行政事业性收费  0 万元, as a PDF's text
+  // layer spaces it) is that value's.
+  const tail = /^[^\s0-9０-９]/.test(text) ? text.replace(UNIT_APART, '$1$2') : text;
+  const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(tail) : undefined;
   if (m) {
     const { label, gap, values } = m;
     // Layout text is a grid of characters (pdftotext -layout puts each glyph, wide or not, in one column).
@@ -370,6 +373,9 @@ export interface LayoutOptions {
   /** Join wrapped prose lines (layout text); off for flattenings where each line is a paragraph. */
   joinWrappedLines: boolean;
 }
+
+/** A count or amount, then a unit on its own, ending the line. */
+const UNIT_APART = /([0-9０-９])[ \u3000]+(万元|元|件|条|个|项|次)$/;
 
 /** How far apart (character columns) the two halves of a wrapped number may start. */
 const WRAPPED_NUMBER_SLACK = 2;

@@ -147,3 +147,19 @@ describe('a number wrapped over two lines of a narrow cell in layout text', () =
     expect([record.cells[key], record.cell_details[key].doubt]).toEqual([t.cells[key], 'wrapped-value']);
   });
 });
+
+describe('a unit printed apart from the value that ends a row (0 万元)', () => {
+  it.each(TRUTHS.map((t) => [t.id, t]))('reads the amount with its unit (%s)', async (_id, t) => {
+    const layout = LAYOUTS.proactive.find((l) => l.layout === t.layout.proactive)!;
+    const row = layout.rows.find((r) => r.columns.some((c) => c.kind === 'amount'));
+    if (!row) return;
+    const key = cellKey('proactive', row.id, row.columns[0].id);
+    const lines = render(t, '  ', '\n', '-', 'none').split('\n');
+    const at = lines.findIndex((l) => l.startsWith(`${row.label}  `));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at]).toMatch(/\d$/);
+    lines[at] += ' 万元';
+    const record = await extractBytes(Buffer.from(lines.join('\n')), `${t.id}-unit.txt`);
+    expect([record.cells[key], record.cell_details[key].doubt]).toEqual([t.cells[key], null]);
+  });
+});
