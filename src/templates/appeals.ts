@@ -20,7 +20,23 @@ const MAX_ROWS_AFTER_HEADER = 10;
 export function mapAppeals(rows: DocRow[]): TableMapping {
   const flat = mapFlatRow(rows) ?? mapGroupTables(rows);
   if (flat) return flat;
-  return mapRowTable([APPEALS_2021], rows);
+  return withoutEmptyGroups(mapRowTable([APPEALS_2021], rows));
+}
+
+/**
+ * Table 四 read as three labelled rows of five: a row that prints nothing in any of its five cells is
+ * a header line of a grouped header whose spans a text format lost (行政诉讼 over ten empty cells), not
+ * a group of blanks — the group's cells are not found, never read as five certain blanks.
+ */
+function withoutEmptyGroups(out: TableMapping): TableMapping {
+  for (const row of APPEALS_2021.rows) {
+    const keys = row.columns.map((c) => cellKey('appeals', row.id, c.id));
+    const empty = keys.every((k) => k in out.cells && out.cells[k] === null && out.details[k]?.raw.trim() === '' && !out.details[k]?.doubt);
+    if (!empty) continue;
+    for (const k of keys) out.details[k] = { raw: '', doubt: 'not-found' };
+    out.messages.push({ code: 'row-not-found', message: `appeals.${row.id} (${row.label}): its row prints nothing in any of its cells (a header line whose spans were lost); not read` });
+  }
+  return out;
 }
 
 const COLUMN_HEADER = labelCore(APPEALS_2021.rows[0].columns.map((c) => c.label).join(''));

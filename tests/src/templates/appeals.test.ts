@@ -56,3 +56,21 @@ describe('table 四 as small tables of its groups', () => {
     expect(m.messages.some((x) => x.code === 'missing-values' && x.message.startsWith('appeals:'))).toBe(true);
   });
 });
+
+describe('table 四 whose grouped header lost its spans (a Markdown conversion)', () => {
+  it('never reads a header line over empty cells (行政诉讼 · ∅ × 9) as a group of certain blanks', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['行政诉讼', '', '', '', '', '', '', '', '', ''],
+        ['未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
+        [...COLUMNS, ...COLUMNS],
+        ['8', '无', '无', '1', '9', '无', '无', '无', '无', '无'],
+      ]),
+    );
+    for (const c of ['upheld', 'corrected', 'other', 'pending', 'total']) {
+      const key = `appeals.review.${c}`;
+      // Not a printed blank: the document says nothing about 行政复议 here.
+      expect(m.cells[key] === null && m.details[key]?.doubt !== null, key).toBe(true);
+    }
+  });
+});
