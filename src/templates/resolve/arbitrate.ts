@@ -234,6 +234,12 @@ function droppedOnlyEmpty(readings: RowReadings, reading: Reading): boolean {
 function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
   rows.forEach((row, i) => {
     if (verdicts[i].status !== 'certain' || row.readings.kind !== 'exact') return;
+    const printed = row.readings.readings[0];
+    const lone = loneEmptyCell(row.readings.tokens);
+    const alternatives = row.readings.alternatives ?? [];
+    // Most rows: every cell printed, no other reading. Whatever the identities say, such a row stands
+    // as printed with no doubt (every branch below ends there), so they are not evaluated.
+    if (lone < 0 && !alternatives.length) return;
     const keys = new Set(row.keys);
     const touching = touchingIdentities(identities, row.keys);
     const own = touching.filter((id) => cellsOf(id).every((k) => keys.has(k)));
@@ -241,13 +247,10 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       const values = withGaps(row.keys, reading, own);
       return !!values && list.every((id) => identityHolds(id, over(values, known)) !== false);
     };
-    const printed = row.readings.readings[0];
-    const lone = loneEmptyCell(row.readings.tokens);
     const breaksOwn = own.length > 0 && !holds(printed, own);
     const standAsPrinted = () => {
       if (lone >= 0 && (lone === printed.length - 1 || breaksOwn)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: lone };
     };
-    const alternatives = row.readings.alternatives ?? [];
     const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity') => {
       verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...agreedCounts(row.keys, survivors, own) };
       for (const k of row.keys) known.delete(k);
