@@ -1,10 +1,10 @@
 /**
- * Before a document is parsed: its content hash (the journal key), its format sniffed from the head,
- * and the size limits, all without reading a possibly huge file into memory.
+ * Before a document is parsed: its content hash (the journal key) and the size limits, without reading
+ * a possibly huge file into memory; its format, sniffed from the head, when a refusal needs it.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { detectReader } from '../../extractors/detect.js';
 import type { Limits } from '../limits.js';
 import type { BatchInput } from './input.js';
