@@ -5,6 +5,10 @@
 import { readLimits, type Reader } from './reader.js';
 import { UnreadableDocumentError, type Message } from './model.js';
 import { looksLikeHtml } from './html/sniff.js';
+import { lazyImport } from './lazy-import.js';
+
+const htmlModules = lazyImport(() => Promise.all([import('./html/decode.js'), import('./html/index.js')]));
+const pictureModules = lazyImport(() => Promise.all([import('./html/pictures.js'), import('./image/placed-pictures.js')]));
 
 export const htmlReader: Reader = {
   format: 'html',
@@ -15,7 +19,7 @@ export const htmlReader: Reader = {
     if (bytes.length > limits.maxHtmlBytes) {
       throw new UnreadableDocumentError('too-large', `HTML file of ${bytes.length} bytes exceeds maxHtmlBytes (${limits.maxHtmlBytes})`);
     }
-    const [{ decodeHtmlBytes }, { htmlToDocument }] = await Promise.all([import('./html/decode.js'), import('./html/index.js')]);
+    const [{ decodeHtmlBytes }, { htmlToDocument }] = await htmlModules();
     const decoded = decodeHtmlBytes(bytes);
     const messages: Message[] = [];
     if (decoded.guessed) {
@@ -25,7 +29,7 @@ export const htmlReader: Reader = {
     const pictures: string[] = [];
     const doc = htmlToDocument(decoded.text, { format: 'html', messages, limits, pictures });
     if (pictures.length) {
-      const [{ loadPagePictures }, { substitutePictures }] = await Promise.all([import('./html/pictures.js'), import('./image/placed-pictures.js')]);
+      const [{ loadPagePictures }, { substitutePictures }] = await pictureModules();
       await substitutePictures(doc, 'html', loadPagePictures(pictures, { localPath: options.localPath, linked: options.linkedPictures }, limits), limits);
     }
     return doc;

@@ -7,6 +7,9 @@ import { DEFAULT_LIMITS } from './limits.js';
 import { UnreadableDocumentError, type DocumentModel, type Message } from './model.js';
 import { decodeText } from './text-decode.js';
 import { looksLikeText } from './txt/sniff.js';
+import { lazyImport } from './lazy-import.js';
+
+const textModules = lazyImport(() => Promise.all([import('./txt/crawler.js'), import('./txt/document.js')]));
 
 /** Largest text file read (bytes): a report is far smaller; beyond this it is not a report. */
 export const MAX_TXT_BYTES = DEFAULT_LIMITS.maxTxtBytes;
@@ -26,7 +29,7 @@ export const txtReader: Reader = {
     }
     const text = decoded.text.replace(/^\uFEFF/, '');
     if (!text.trim()) throw new UnreadableDocumentError('empty', 'the text file contains no text');
-    const [{ hasGluedCells, parseCrawlerDump }, { readTextBlocks }] = await Promise.all([import('./txt/crawler.js'), import('./txt/document.js')]);
+    const [{ hasGluedCells, parseCrawlerDump }, { readTextBlocks }] = await textModules();
     const dump = parseCrawlerDump(text);
     const blocks = readTextBlocks(dump ? dump.body : text);
     if (blocks.some((b) => b.kind !== 'table' && hasGluedCells(b.text))) {

@@ -24,6 +24,10 @@ const CONTAINERS: Array<{ kind: 'class' | 'id' | 'tag'; name: string }> = [
   { kind: 'class', name: 'main-content' },
 ];
 
+/** The container class names: a class list that holds none of them as text names no container. */
+const CONTAINER_CLASSES = CONTAINERS.filter((c) => c.kind === 'class').map((c) => c.name);
+const NO_CLASSES: string[] = [];
+
 /** A container with less text than this is a teaser or an empty template slot, not the report. */
 const MIN_CONTAINER_CHARS = 100;
 const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'center', 'form', 'body', 'html', 'tbody', 'thead', 'tr', 'td', 'th']);
@@ -46,12 +50,15 @@ function knownContainer(root: DomNode, lengths: Map<DomNode, number>): DomElemen
   const best: Array<DomElement | undefined> = CONTAINERS.map(() => undefined);
   for (const node of descendants(root)) {
     if (!isElement(node)) continue;
-    const classes = node.attribs.class ? node.attribs.class.toLowerCase().split(/\s+/) : [];
-    if (!classes.length && !node.attribs.id && node.name !== 'article') continue;
-    CONTAINERS.forEach((container, i) => {
+    const { class: classText, id } = node.attribs;
+    if (!classText && !id && node.name !== 'article') continue;
+    // Most class lists name no container: only those that may are split into names.
+    const lower = classText ? classText.toLowerCase() : '';
+    const classes = lower && CONTAINER_CLASSES.some((name) => lower.includes(name)) ? lower.split(/\s+/) : NO_CLASSES;
+    for (let i = 0; i < CONTAINERS.length; i++) {
       const current = best[i];
-      if (matches(node, classes, container) && (!current || (lengths.get(node) ?? 0) > (lengths.get(current) ?? 0))) best[i] = node;
-    });
+      if (matches(node, classes, CONTAINERS[i]) && (!current || (lengths.get(node) ?? 0) > (lengths.get(current) ?? 0))) best[i] = node;
+    }
   }
   return best.find((el) => el !== undefined && (lengths.get(el) ?? 0) >= minimum);
 }

@@ -14,15 +14,23 @@ const FRAME_MAX_COLUMNS = 3;
 /** Tables that contain another table (nearest-ancestor relation, found in one pass). */
 export function tablesWithNestedTables(root: DomNode): Set<DomElement> {
   const result = new Set<DomElement>();
-  const stack: Array<{ node: DomNode; table: DomElement | undefined }> = [{ node: root, table: undefined }];
-  while (stack.length) {
-    const { node, table } = stack.pop()!;
+  // Two stacks side by side (each node with its nearest enclosing table), not an object per node.
+  const nodes: DomNode[] = [root];
+  const tables: Array<DomElement | undefined> = [undefined];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const table = tables.pop();
     let context = table;
     if (isElement(node) && node.name === 'table') {
       if (table) result.add(table);
       context = node;
     }
-    if (hasChildren(node)) for (const child of node.children) stack.push({ node: child, table: context });
+    if (hasChildren(node)) {
+      for (const child of node.children) {
+        nodes.push(child);
+        tables.push(context);
+      }
+    }
   }
   return result;
 }

@@ -26,8 +26,22 @@ export function isNonText(el: DomElement): boolean {
 
 export function isChrome(el: DomElement): boolean {
   if (CHROME_TAGS.has(el.name)) return true;
-  return classAndId(el).some((token) => CHROME_TOKEN.test(token));
+  const { class: classes, id } = el.attribs;
+  if (!classes && !id) return false;
+  // Pages repeat a few class names on thousands of elements, and every walk asks again: the verdict
+  // is kept per class-and-id text.
+  const text = `${(classes ?? '').length}:${classes ?? ''}${id ?? ''}`;
+  let chrome = chromeByClassAndId.get(text);
+  if (chrome === undefined) {
+    chrome = classAndId(el).some((token) => CHROME_TOKEN.test(token));
+    if (chromeByClassAndId.size >= MAX_CACHED_CLASS_TEXTS) chromeByClassAndId.clear();
+    chromeByClassAndId.set(text, chrome);
+  }
+  return chrome;
 }
+
+const MAX_CACHED_CLASS_TEXTS = 10_000;
+const chromeByClassAndId = new Map<string, boolean>();
 
 /** The skip rule inside the report body: noise and chrome. */
 export function isNotBodyText(el: DomElement): boolean {

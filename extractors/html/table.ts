@@ -45,7 +45,8 @@ export function contentOf(root: DomElement, skip: (el: DomElement) => boolean): 
     current = '';
   };
   // The stack holds nodes to visit and `null` markers that end a line-breaking element.
-  const stack: Array<DomNode | null> = [...root.children].reverse();
+  const stack: Array<DomNode | null> = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]);
   while (stack.length) {
     const node = stack.pop();
     if (node === null) {

@@ -23,12 +23,29 @@ export function isCjk(char: string | undefined): boolean {
  * from markup line breaks between spans), ideographic indentation trimmed at the ends.
  */
 export function normaliseLine(raw: string): string {
+  if (isClean(raw)) return raw;
   return squeezeSpaces(raw).replace(CJK_SPACE_CJK, '$1');
 }
 
 /** normaliseLine without dropping spaces between CJK characters (where a space separates fields). */
 export function squeezeSpaces(raw: string): string {
+  if (isClean(raw)) return raw;
   return raw.replace(ESCAPED_WORD_COMMENTS, '').replace(INVISIBLE, '').replace(SQUEEZABLE_SPACE, ' ').replace(EDGE_SPACE, '');
+}
+
+/**
+ * True when no pattern above can match anywhere in `text`: no '<' (every Word comment starts with
+ * one), no control character or space of any kind (\s, U+3000, U+FEFF), no invisible character. Most
+ * cells and many lines are such text (一、总体情况, 1234), and the five replacements then leave it as it is.
+ */
+function isClean(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0x3c) return false;
+    if (c < 0xa0) continue;
+    if (c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff) return false;
+  }
+  return true;
 }
 
 /**

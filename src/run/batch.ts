@@ -141,7 +141,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
         const finished = await parse(item, pool, limits);
         summary.processed++;
         timeStage('hand-over', () => {
-          journal?.appendJson({ key: item.key, source: item.input.source, elapsedMs: finished.elapsedMs ?? Date.now() - began, finishedAt: new Date().toISOString() }, finished.json);
+          journal?.appendJson({ key: item.key, source: item.input.source, elapsedMs: finished.elapsedMs ?? Date.now() - began, finishedAt: new Date().toISOString() }, finished.serialisedJson);
           report(finished, item.input.source, false);
         });
         return finished;

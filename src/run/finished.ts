@@ -1,14 +1,14 @@
 /**
- * A finished document as the batch parent handles it: the record's JSON text, as the worker wrote
- * it, plus the two fields the run summary counts. The parent journals the text as is and parses it
- * only when someone asks for the record (a progress callback), so records cross the process boundary
- * once, as a string, instead of being rebuilt as objects and stringified again.
+ * A finished document as the batch parent handles it: the record's JSON (text, or its UTF-8 bytes as
+ * a worker sends it), plus the two fields the run summary counts. The parent journals the JSON as is
+ * and parses it only when someone asks for the record (a progress callback), so records cross the
+ * process boundary once, serialised, instead of being rebuilt as objects and stringified again.
  */
 import type { ReportRecord, Status } from '../schemas/record.js';
 
 export class FinishedRecord {
   private constructor(
-    private text: string | undefined,
+    private serialised: string | Uint8Array | undefined,
     readonly status: Status,
     readonly error: string | undefined,
     private parsed: ReportRecord | undefined,
@@ -22,17 +22,28 @@ export class FinishedRecord {
     return new FinishedRecord(undefined, record.status, record.error, record, undefined, record.error_code);
   }
 
-  static fromJson(json: string, status: Status, error: string | undefined, elapsedMs?: number, errorCode?: string): FinishedRecord {
+  /** `json`: the record's JSON text, or that text's UTF-8 bytes. */
+  static fromJson(json: string | Uint8Array, status: Status, error: string | undefined, elapsedMs?: number, errorCode?: string): FinishedRecord {
     return new FinishedRecord(json, status, error, undefined, elapsedMs, errorCode);
   }
 
+  /** The record's JSON in whichever form is at hand (the journal takes either without converting). */
+  get serialisedJson(): string | Uint8Array {
+    this.serialised ??= JSON.stringify(this.parsed);
+    return this.serialised;
+  }
+
+  /** The record's JSON text. */
   get json(): string {
-    this.text ??= JSON.stringify(this.parsed);
-    return this.text;
+    const json = this.serialisedJson;
+    if (typeof json === 'string') return json;
+    const text = Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
+    this.serialised = text;
+    return text;
   }
 
   get record(): ReportRecord {
-    this.parsed ??= JSON.parse(this.text!) as ReportRecord;
+    this.parsed ??= JSON.parse(this.json) as ReportRecord;
     return this.parsed;
   }
 }

@@ -41,6 +41,7 @@ interface LineSpan {
 }
 
 const JOURNAL_FLUSH_MS = 200;
+const LINE_END = Buffer.from('}\n');
 const JOURNAL_FLUSH_BYTES = 1024 * 1024;
 
 export class Journal {
@@ -87,12 +88,15 @@ export class Journal {
   }
 
   /**
-   * Appends an entry whose record is already JSON text (as workers send it): the line is the same
-   * as append() would write, without parsing and re-serialising the record.
+   * Appends an entry whose record is already JSON text, or that text's UTF-8 bytes (as workers send
+   * it): the line is the same as append() would write, without parsing and re-serialising the record.
    */
-  appendJson(meta: Omit<JournalEntry, 'record'>, recordJson: string): void {
+  appendJson(meta: Omit<JournalEntry, 'record'>, recordJson: string | Uint8Array): void {
     if (this.done.has(meta.key)) return;
-    const line = Buffer.from(`${JSON.stringify(meta).slice(0, -1)},"record":${recordJson}}\n`, 'utf8');
+    const line =
+      typeof recordJson === 'string'
+        ? Buffer.from(`${JSON.stringify(meta).slice(0, -1)},"record":${recordJson}}\n`, 'utf8')
+        : Buffer.concat([Buffer.from(`${JSON.stringify(meta).slice(0, -1)},"record":`, 'utf8'), recordJson, LINE_END]);
     this.pending.push(line);
     this.pendingBytes += line.length;
     this.done.set(meta.key, { offset: this.size, length: line.length - 1 });

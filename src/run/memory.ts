@@ -15,8 +15,48 @@ export function readRssBytes(pid: number): number | undefined {
   }
 }
 
-/** Pids of every live descendant of `root` (children, their helpers, …), from /proc/<pid>/stat. */
+/**
+ * Pids of every live descendant of `root` (children, their helpers, …). Each process's threads list
+ * their own children in /proc/<pid>/task/<tid>/children, so the tree costs a few reads per process
+ * in it; where the kernel has no such file, every /proc/<pid>/stat is read for its parent pid (a
+ * walk of the whole machine's processes, far dearer on a busy host).
+ */
 export function descendantPids(root: number = process.pid): number[] {
+  const direct = childrenFromTasks(root);
+  if (direct === undefined) return descendantPidsByScan(root);
+  const found: number[] = [];
+  const stack = direct;
+  while (stack.length) {
+    const pid = stack.pop()!;
+    found.push(pid);
+    stack.push(...(childrenFromTasks(pid) ?? []));
+  }
+  return found;
+}
+
+/** The children of every thread of `pid`; [] once it has exited; undefined when the kernel lacks the files. */
+function childrenFromTasks(pid: number): number[] | undefined {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const children: number[] = [];
+  for (const tid of tasks) {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && tid === String(pid)) return undefined;
+      continue; // the thread ended while we looked
+    }
+    for (const word of text.split(' ')) if (word) children.push(Number(word));
+  }
+  return children;
+}
+
+function descendantPidsByScan(root: number): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');

@@ -1,10 +1,10 @@
 /**
- * Before a document is parsed: its content hash (the journal key), its format sniffed from the head,
- * and the size limits, all without reading a possibly huge file into memory.
+ * Before a document is parsed: its content hash (the journal key) and the size limits, without reading
+ * a possibly huge file into memory; its format, sniffed from the head, when a refusal needs it.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { detectReader } from '../../extractors/detect.js';
 import type { Limits } from '../limits.js';
 import type { BatchInput } from './input.js';
@@ -17,14 +17,18 @@ export interface PreparedInput {
   key: string;
   sha256: string;
   sizeBytes: number;
-  format: string;
+  /**
+   * The sniffed format. Only a refused record needs it (the worker sniffs again to read): for a file
+   * that is not refused up front it is sniffed from the file's head when first asked for.
+   */
+  readonly format: string;
   /** False when no byte was read (refused up front, or unreadable): then `sha256` is a hash of the path, for the id only. */
   bytesRead: boolean;
   /** Set when the input is refused before parsing (unreadable, over a size limit, not the manifest's bytes). */
   refusal?: string;
 }
 
-/** Hashes the file as a stream (it may be huge), sniffs its format from the head, checks size limits. */
+/** Hashes the file (as a stream when it is large), checks size limits; the format is sniffed when needed. */
 export async function prepare(input: BatchInput, limits: Limits, settings: string): Promise<PreparedInput> {
   // Never read: the id and the journal key come from the path's bytes, distinct per input.
   const unread = (refusal: string): PreparedInput => {
@@ -34,21 +38,35 @@ export async function prepare(input: BatchInput, limits: Limits, settings: strin
   if (input.refusal) return unread(input.refusal);
   let sizeBytes: number;
   let sha256: string;
-  let head: Buffer;
+  let head: Buffer | undefined;
   try {
-    sizeBytes = (await stat(input.path)).size;
-    ({ sha256, head } = sizeBytes <= WHOLE_READ_BYTES ? await hashSmallFile(input.path) : await hashFile(input.path));
+    sizeBytes = statSync(input.path).size;
+    if (sizeBytes <= SYNC_READ_BYTES) sha256 = hashSync(input.path);
+    else ({ sha256, head } = sizeBytes <= WHOLE_READ_BYTES ? await hashSmallFile(input.path) : await hashFile(input.path));
   } catch (err) {
     return unread(`cannot read file: ${(err as Error).message}`);
   }
-  const format = detectReader(head, displayPath(input.path))?.format ?? 'unknown';
-  const item: PreparedInput = { input, key: documentKey(sha256, settings, input.known), sha256, sizeBytes, format, bytesRead: true };
+  const sniff = (bytes: Buffer): string => detectReader(bytes, displayPath(input.path))?.format ?? 'unknown';
+  let format = head ? sniff(head) : undefined;
+  const item: PreparedInput = {
+    input,
+    key: documentKey(sha256, settings, input.known),
+    sha256,
+    sizeBytes,
+    get format() {
+      format ??= sniff(readHead(input.path));
+      return format;
+    },
+    bytesRead: true,
+  };
   if (input.expectedSha256 && input.expectedSha256 !== sha256) {
     item.refusal = `manifest-mismatch: the file's sha256 is ${sha256}, not the ${input.expectedSha256} the crawl manifest recorded; not read`;
     // Never answered from the journal by a record of the same bytes read legitimately.
     item.key += ':manifest-mismatch';
   } else if (sizeBytes > limits.maxFileBytes) item.refusal = tooLarge(sizeBytes, limits.maxFileBytes, 'maxFileBytes');
-  else if (format === 'html' && sizeBytes > limits.maxHtmlBytes) item.refusal = tooLarge(sizeBytes, limits.maxHtmlBytes, 'maxHtmlBytes');
+  else if (sizeBytes > limits.maxHtmlBytes && item.format === 'html') item.refusal = tooLarge(sizeBytes, limits.maxHtmlBytes, 'maxHtmlBytes');
+  // A refused record names the format: sniffed now, while the file is the one just hashed.
+  if (item.refusal) void item.format;
   return item;
 }
 
@@ -58,8 +76,31 @@ function tooLarge(size: number, limit: number, name: string): string {
 }
 
 const HEAD_BYTES = 64 * 1024;
+/**
+ * Files up to this size are read and hashed synchronously: the parent is idle between results, and
+ * the thread pool's open/fstat/read/close hand-offs (each a wake-up) cost more than a report's bytes.
+ */
+const SYNC_READ_BYTES = 1024 * 1024;
 /** Files up to this size are read in one call: a stream's 1 MiB chunks cost more than a report's bytes. */
 const WHOLE_READ_BYTES = 8 * 1024 * 1024;
+
+function hashSync(path: FilePath): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** The head a format is sniffed from; empty when the file can no longer be read (then: unknown). */
+function readHead(path: FilePath): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(HEAD_BYTES);
+    return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0));
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 async function hashSmallFile(path: FilePath): Promise<{ sha256: string; head: Buffer }> {
   const bytes = await readFile(path);

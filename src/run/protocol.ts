@@ -17,8 +17,8 @@ export interface TaskMessage {
 export type WorkerMessage =
   /** Sent once the worker has loaded the pipeline: its start-up time is not charged to a document. */
   | { type: 'ready' }
-  /** The record as JSON text (what the journal stores), with the fields the parent counts. */
-  | { type: 'result'; id: number; json: string; status: Status; error?: string; error_code?: string; elapsedMs?: number; stages?: StageTimes }
+  /** The record as JSON text or its UTF-8 bytes (what the journal stores), with the fields the parent counts. */
+  | { type: 'result'; id: number; json: string | Uint8Array; status: Status; error?: string; error_code?: string; elapsedMs?: number; stages?: StageTimes }
   /** The record as an object (simpler workers, such as the tests' stand-ins). */
   | { type: 'result'; id: number; record: ReportRecord }
   /** extractFile threw (it should not): the parent turns this into a failed record. */

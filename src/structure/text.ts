@@ -34,6 +34,7 @@ export function cleanText(raw: string): string {
 const MAX_CLEANED_PER_DOCUMENT = 100_000;
 
 function cleanTextUncached(raw: string): string {
+  if (isClean(raw)) return raw;
   return (
     raw
       // Word-pasted HTML sometimes keeps its list markers' conditional comments as visible text.
@@ -47,6 +48,21 @@ function cleanTextUncached(raw: string): string {
       .replace(/\s+/g, ' ')
       .trim()
   );
+}
+
+/**
+ * True when no replacement in cleanTextUncached can change `text`: no '<' (every comment starts with
+ * one), no full-width digit, no control character, no space of any kind (\s, U+200B). Most lines of a
+ * report (headings, cells, numbers) are such text.
+ */
+function isClean(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0x3c || c === 0x7f) return false;
+    if (c < 0xa0) continue;
+    if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0xff10 && c <= 0xff19)) return false;
+  }
+  return true;
 }
 
 /** Text reduced for comparing wordings: no spaces, no punctuation, ASCII brackets. */

@@ -164,18 +164,51 @@ function rowFacts(rows: DocRow[]): RowFacts {
  * 继续办理) would make any row its own.
  */
 function joinedScore(core: string, valueCount: number, row: RowDef, variants: string[]): number {
+  return plainSimilarity(core, row, variants) < MIN_LABEL_SIMILARITY ? -Infinity : matchScore(core, valueCount, row, variants);
+}
+
+/** The best similarity to any of the row's variants, without the containment rule: cached like coreSimilarity. */
+const plainCache = new WeakMap<RowDef, Map<string, number>>();
+function plainSimilarity(core: string, row: RowDef, variants: string[]): number {
+  let byCore = plainCache.get(row);
+  if (!byCore) plainCache.set(row, (byCore = new Map()));
+  const cached = byCore.get(core);
+  if (cached !== undefined) return cached;
   const plain = Math.max(...variants.map((v) => similarity(core, v, MIN_LABEL_SIMILARITY)));
-  return plain < MIN_LABEL_SIMILARITY ? -Infinity : matchScore(core, valueCount, row, variants);
+  if (byCore.size >= MAX_CACHED_CORES_PER_ROW) byCore.clear();
+  byCore.set(core, plain);
+  return plain;
 }
 
 function matchScore(core: string, valueCount: number, row: RowDef, variants: string[]): number {
-  const sim = coreSimilarity(core, row, variants);
+  return scoreOf(coreSimilarity(core, row, variants), valueCount, row);
+}
+
+function scoreOf(sim: number, valueCount: number, row: RowDef): number {
   if (sim < MIN_LABEL_SIMILARITY) return -Infinity;
   // The value count is weak evidence next to the label: it separates the 2019 and 2021 proactive
   // layouts (3 columns vs 1), but ragged rows and blank cells make it unreliable on its own.
   const n = valueCount;
   const fit = n === row.columns.length ? 0.15 : n > row.columns.length ? -0.15 : n === 0 ? -0.1 : 0;
   return sim + fit;
+}
+
+/**
+ * A document row's label core against every row of a layout at once: one cache look-up per
+ * document row and layout instead of one per template row (the alignment's innermost loop).
+ */
+const layoutSimCache = new WeakMap<TableLayout, Map<string, Float64Array>>();
+function similarities(layout: TableLayout, core: string, variants: string[][]): Float64Array {
+  let byCore = layoutSimCache.get(layout);
+  if (!byCore) layoutSimCache.set(layout, (byCore = new Map()));
+  let sims = byCore.get(core);
+  if (!sims) {
+    sims = new Float64Array(layout.rows.length);
+    for (let i = 0; i < sims.length; i++) sims[i] = coreSimilarity(core, layout.rows[i], variants[i]);
+    if (byCore.size >= MAX_CACHED_CORES_PER_ROW) byCore.clear();
+    byCore.set(core, sims);
+  }
+  return sims;
 }
 
 /**
@@ -190,11 +223,12 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   // best[i][j]: best score with the first i template rows decided, having consumed the first j doc rows.
   const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(-Infinity));
   const from: Uint8Array[] = Array.from({ length: n + 1 }, () => new Uint8Array(m + 1));
-  const scores: Float64Array[] = layout.rows.map((r, i) => {
-    const row = new Float64Array(m);
-    for (let j = 0; j < m; j++) row[j] = facts.hasValues[j] ? matchScore(facts.cores[j], facts.valueCounts[j], r, variants[i]) : -Infinity;
-    return row;
-  });
+  const scores: Float64Array[] = layout.rows.map(() => new Float64Array(m).fill(-Infinity));
+  for (let j = 0; j < m; j++) {
+    if (!facts.hasValues[j]) continue;
+    const sims = similarities(layout, facts.cores[j], variants);
+    for (let i = 0; i < n; i++) scores[i][j] = scoreOf(sims[i], facts.valueCounts[j], layout.rows[i]);
+  }
   // A label cut by a page break or wrapped into a row of its own (no values) may finish the label of
   // the row above: matched together when that fits the template row better than the row alone.
   const extended: Float64Array[] = layout.rows.map((r, i) => {

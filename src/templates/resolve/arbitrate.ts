@@ -251,20 +251,23 @@ function droppedOnlyEmpty(readings: RowReadings, reading: Reading): boolean {
 function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
   rows.forEach((row, i) => {
     if (verdicts[i].status !== 'certain' || row.readings.kind !== 'exact') return;
+    const printed = row.readings.readings[0];
+    const lone = loneEmptyCell(row.readings.tokens);
+    const alternatives = row.readings.alternatives ?? [];
+    // Most rows: every cell printed, no other reading. Whatever the identities say, such a row stands
+    // as printed with no doubt (every branch below ends there), so they are not evaluated.
+    if (lone < 0 && !alternatives.length) return;
     const keys = new Set(row.keys);
-    const touching = identities.filter((id) => cellsOf(id).some((k) => keys.has(k)));
+    const touching = touchingIdentities(identities, row.keys);
     const own = touching.filter((id) => cellsOf(id).every((k) => keys.has(k)));
     const holds = (reading: Reading, list: Identity[]): boolean => {
       const values = withGaps(row.keys, reading, own);
       return !!values && list.every((id) => identityHolds(id, over(values, known)) !== false);
     };
-    const printed = row.readings.readings[0];
-    const lone = loneEmptyCell(row.readings.tokens);
     const breaksOwn = own.length > 0 && !holds(printed, own);
     const standAsPrinted = () => {
       if (lone >= 0 && (lone === printed.length - 1 || breaksOwn)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: lone };
     };
-    const alternatives = row.readings.alternatives ?? [];
     const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity') => {
       verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...agreedCounts(row.keys, survivors, own) };
       for (const k of row.keys) known.delete(k);
@@ -348,6 +351,28 @@ function over(row: Map<string, TokenValue>, known: Map<string, TokenValue>): (ke
 
 /** An identity's cells, parts then totals (identities are shared objects: computed once each). */
 const CELLS = new WeakMap<Identity, string[]>();
+/** For each cell key, the positions of the identities it takes part in (built once per identity list: they are cached). */
+const BY_CELL = new WeakMap<Identity[], Map<string, number[]>>();
+
+/** The identities any of `keys` takes part in, in the list's order (as filtering the list would give them). */
+function touchingIdentities(identities: Identity[], keys: string[]): Identity[] {
+  let byCell = BY_CELL.get(identities);
+  if (!byCell) {
+    byCell = new Map();
+    identities.forEach((id, n) => {
+      for (const k of cellsOf(id)) {
+        const list = byCell!.get(k);
+        if (!list) byCell!.set(k, [n]);
+        else if (list[list.length - 1] !== n) list.push(n);
+      }
+    });
+    BY_CELL.set(identities, byCell);
+  }
+  const at = new Set<number>();
+  for (const k of keys) for (const n of byCell.get(k) ?? []) at.add(n);
+  return [...at].sort((a, b) => a - b).map((n) => identities[n]);
+}
+
 function cellsOf(id: Identity): string[] {
   let cells = CELLS.get(id);
   if (!cells) CELLS.set(id, (cells = [...id.parts, ...id.totals]));

@@ -101,3 +101,23 @@ describe('atomicWrite', () => {
     expect(readdirSync(dir)).toEqual(['out.ndjson']);
   });
 });
+
+describe('Journal.appendJson', () => {
+  it('writes the same line for a record given as JSON text or as its UTF-8 bytes', async () => {
+    const lines: string[] = [];
+    for (const form of ['text', 'bytes'] as const) {
+      const out = tempDir('journal-json');
+      const journal = await Journal.open(out);
+      const { record, ...meta } = entry('中文');
+      const json = JSON.stringify(record);
+      journal.appendJson(meta, form === 'text' ? json : new Uint8Array(Buffer.from(json, 'utf8')));
+      journal.close();
+      lines.push(readFileSync(journalPaths(out).journal, 'utf8'));
+      const again = await Journal.open(out);
+      expect((await again.get(meta.key))?.record).toEqual(record);
+      again.close();
+    }
+    expect(lines[1]).toBe(lines[0]);
+    expect(lines[0]).toBe(`${JSON.stringify(entry('中文'))}\n`);
+  });
+});
