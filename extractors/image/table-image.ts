@@ -37,6 +37,14 @@ const MIN_TABLE_WIDTH = 150;
 const MIN_TABLE_HEIGHT = 60;
 /** A table shows at least this many long rulings each way (a 2×2 grid has 3). */
 const MIN_RULINGS = 2;
+/**
+ * A screenshot tool cuts a table at the page break, so the last row or two of a table can stand in a
+ * picture of their own, as short as one row (a 96 dpi row is about 25 pixels). Such a strip is read
+ * only as the rest of the table pictured just before it: as wide as that picture (within this share)
+ * and ruled as a table row is — see showsTableRows.
+ */
+const MIN_STRIP_HEIGHT = 20;
+const STRIP_WIDTH_TOLERANCE = 0.03;
 
 /** Vector pictures (Word keeps charts and pasted drawings as EMF/WMF) have no decoder here. */
 const VECTOR = /\.(emf|wmf|emz|wmz|svg|eps)$/i;
@@ -56,8 +64,12 @@ export async function readTablePictures(pictures: TablePicture[], options: Table
   }
   const layouts: PageLayout[] = [];
   const names = new Map<number, string>();
+  // The width of the table picture just read, which a following strip of rows must match (see MIN_STRIP_HEIGHT).
+  let previousWidth: number | undefined;
   for (const picture of pictures) {
-    for (const page of await decodeTablePicture(picture, options, skip)) {
+    const pages = await decodeTablePicture(picture, options, skip, previousWidth);
+    previousWidth = pages.at(-1)?.source.width;
+    for (const page of pages) {
       const number = layouts.length + 1;
       let content;
       try {
@@ -68,7 +80,8 @@ export async function readTablePictures(pictures: TablePicture[], options: Table
         continue;
       }
       names.set(number, picture.name);
-      messages.push({ code: 'ocr-used', message: `${picture.name} read by OCR as a table picture (${page.source.width}×${page.source.height} pixels, read at ${Math.round(page.dpi)} dpi)` });
+      const what = tooSmall(page) ? 'as the rest of the table in the picture before it' : 'as a table picture';
+      messages.push({ code: 'ocr-used', message: `${picture.name} read by OCR ${what} (${page.source.width}×${page.source.height} pixels, read at ${Math.round(page.dpi)} dpi)` });
       layouts.push(layoutPage(content));
     }
   }
@@ -80,8 +93,16 @@ export async function readTablePictures(pictures: TablePicture[], options: Table
   return { blocks: blocks.map((block) => withPictureNames(block, names)), messages };
 }
 
-/** The pages of one picture worth reading as a table, or none (with the reason given to `skip`). */
-async function decodeTablePicture(picture: TablePicture, options: TablePictureOptions, skip: (picture: TablePicture, why: string) => void): Promise<ImagePage[]> {
+/**
+ * The pages of one picture worth reading as a table, or none (with the reason given to `skip`).
+ * `previousWidth`: the width of the table picture read just before it in the run, if any.
+ */
+async function decodeTablePicture(
+  picture: TablePicture,
+  options: TablePictureOptions,
+  skip: (picture: TablePicture, why: string) => void,
+  previousWidth: number | undefined,
+): Promise<ImagePage[]> {
   const kind = imageKind(picture.bytes);
   if (!kind) {
     skip(picture, VECTOR.test(picture.name) ? 'a vector picture (EMF/WMF/SVG), not decoded; not read' : 'not a PNG, JPEG, TIFF, BMP or WebP picture; not read');
@@ -97,7 +118,8 @@ async function decodeTablePicture(picture: TablePicture, options: TablePictureOp
   }
   return pages.filter((page, i) => {
     const where = pages.length > 1 ? ` (page ${i + 1})` : '';
-    if (page.source.width < MIN_TABLE_WIDTH || page.source.height < MIN_TABLE_HEIGHT) {
+    if (i === 0 && continuesTable(page, previousWidth)) return true;
+    if (tooSmall(page)) {
       skip(picture, `${page.source.width}×${page.source.height} pixels${where}: too small to hold a table (an icon or a logo); not read`);
       return false;
     }
@@ -109,12 +131,33 @@ async function decodeTablePicture(picture: TablePicture, options: TablePictureOp
   });
 }
 
+const tooSmall = (page: ImagePage): boolean => page.source.width < MIN_TABLE_WIDTH || page.source.height < MIN_TABLE_HEIGHT;
+
 /** Does the bitmap show a ruled table? Long rulings both ways, found as the OCR reader finds them. */
 function showsTable(page: ImagePage): boolean {
   const px = (points: number) => Math.max(1, Math.round((points * page.dpi) / 72));
   const rulings = detectRulings(page.gray, { minLength: px(60), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
   const horizontal = rulings.filter((line) => line.orientation === 'horizontal').length;
   return horizontal >= MIN_RULINGS && rulings.length - horizontal >= MIN_RULINGS;
+}
+
+/**
+ * A picture too small to hold a table on its own that is the rest of the one before it: as wide as
+ * that picture, at least a row high, and ruled as rows are — long rulings across, and cell borders
+ * from one to the other (short, but meeting a long ruling at both ends, which no glyph stroke does).
+ */
+function continuesTable(page: ImagePage, previousWidth: number | undefined): boolean {
+  if (previousWidth === undefined || !tooSmall(page)) return false;
+  if (page.source.height < MIN_STRIP_HEIGHT || Math.abs(page.source.width - previousWidth) > previousWidth * STRIP_WIDTH_TOLERANCE) return false;
+  return showsTableRows(page);
+}
+
+function showsTableRows(page: ImagePage): boolean {
+  const px = (points: number) => Math.max(1, Math.round((points * page.dpi) / 72));
+  const rulings = detectRulings(page.gray, { minLength: px(12), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
+  const horizontal = rulings.filter((line) => line.orientation === 'horizontal' && line.to - line.from >= page.gray.width / 2).length;
+  const vertical = rulings.filter((line) => line.orientation === 'vertical').length;
+  return horizontal >= MIN_RULINGS && vertical >= MIN_RULINGS;
 }
 
 /** Each prov gains the name of the picture its page stood for. */
