@@ -31,11 +31,10 @@ function headerPlan(best: Alignment, rows: DocRow[]): ColumnPlan | undefined {
 
 export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMapping {
   let best: Alignment | undefined;
-  for (const layout of layouts) {
-    const a = align(layout, rows);
-    if (!best || a.score > best.score + 1e-9) best = a;
-  }
+  const aligned = layouts.map((layout) => align(layout, rows));
+  for (const a of aligned) if (!best || a.score > best.score + 1e-9) best = a;
   if (!best) return NOT_FOUND;
+  best = placedLayout(best, aligned);
   const matched = best.matches.filter((m) => m.doc);
   if (matched.length < Math.max(2, Math.ceil(best.layout.rows.length * MIN_MATCHED_SHARE))) return NOT_FOUND;
   const table = best.layout.table;
@@ -63,6 +62,30 @@ export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMappin
   const merged = disagreeing(printed, byHeader);
   out.messages.push({ code: 'columns-ambiguous', message: `${table}: the header names another column order and the identities do not tell which is right; ${merged.count} cells that differ are left blank` });
   return { ...out, ...merged.result, messages: [...out.messages, ...merged.result.messages] };
+}
+
+/**
+ * Layouts are chosen by their labels, and rows placed by order do not count (they must not sway the
+ * choice). But a scan that lost the rulings between some rows' labels leaves those rows without a label
+ * of their own; the layout whose rows their labels fit then misses rows, while another layout, whose
+ * row count in that place is exactly theirs, places every row by the template's order. That one is
+ * taken when more of its identities hold over the rows read: the counts of rows and the sums agreeing
+ * are the evidence the labels could not give. (A layout with one (六) row cannot place three rows there,
+ * nor the other way round.)
+ */
+function placedLayout(best: Alignment, aligned: Alignment[]): Alignment {
+  const complete = (a: Alignment) => a.matches.every((m) => m.doc);
+  if (complete(best)) return best;
+  const table = best.layout.table;
+  const holds = (a: Alignment) => identityTally(table, a.layout.layout, readRows(a, undefined)).holds;
+  let chosen = best;
+  let most = holds(best);
+  for (const a of aligned) {
+    if (a === best || !complete(a) || !a.matches.some((m) => m.byOrder)) continue;
+    const n = holds(a);
+    if (n > most) [chosen, most] = [a, n];
+  }
+  return chosen;
 }
 
 interface ReadResult {
