@@ -144,7 +144,8 @@ function showsTable(page: ImagePage): boolean {
 /**
  * A picture too small to hold a table on its own that is the rest of the one before it: as wide as
  * that picture, at least a row high, and ruled as rows are — long rulings across, and cell borders
- * from one to the other (short, but meeting a long ruling at both ends, which no glyph stroke does).
+ * running most of its height (longer than any glyph stroke of a row's text; a cut a little above the
+ * row leaves them overshooting the top ruling, so they are not required to end on it).
  */
 function continuesTable(page: ImagePage, previousWidth: number | undefined): boolean {
   if (previousWidth === undefined || !tooSmall(page)) return false;
@@ -154,7 +155,8 @@ function continuesTable(page: ImagePage, previousWidth: number | undefined): boo
 
 function showsTableRows(page: ImagePage): boolean {
   const px = (points: number) => Math.max(1, Math.round((points * page.dpi) / 72));
-  const rulings = detectRulings(page.gray, { minLength: px(12), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
+  const border = Math.max(px(12), Math.round(page.gray.height * 0.6));
+  const rulings = detectRulings(page.gray, { minLength: border, longLength: border, maxThickness: px(4), maxGap: px(0.6) });
   const horizontal = rulings.filter((line) => line.orientation === 'horizontal' && line.to - line.from >= page.gray.width / 2).length;
   const vertical = rulings.filter((line) => line.orientation === 'vertical').length;
   return horizontal >= MIN_RULINGS && vertical >= MIN_RULINGS;
