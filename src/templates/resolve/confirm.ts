@@ -116,15 +116,11 @@ function markOcrConflicts(cells: CellValues, details: CellDetails, identities: I
   const marked = new Set<string>();
   // Evaluated with what was read, a blank the scan may have lost as 0; a cell not read at all leaves it open.
   const read = (k: string) => readValue(cells, details, k);
-  // A cell in an identity that holds as read is vouched for by it (misread, it would need another
-  // misread to cancel it exactly there): in a failing identity the culprit is among the others — a 79
-  // for 75 in a row total whose applicant cells each sum right down their columns.
-  const vouched = new Set(identities.filter((id) => identityHolds(id, read) === true).flatMap((id) => [...id.parts, ...id.totals]));
+  // One identity holding as read does not vouch for its cells: OCR misreads the same digits the same
+  // way twice (75 read as 79 both as a row's only count and as its total), and the row then holds.
   for (const id of identities) {
     // A cell another identity confirmed is not what makes this one fail.
-    const ocr = [...id.parts, ...id.totals].filter(
-      (k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt && details[k]?.via !== 'identity-confirmed' && !vouched.has(k),
-    );
+    const ocr = [...id.parts, ...id.totals].filter((k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt && details[k]?.via !== 'identity-confirmed');
     if (!ocr.length || identityHolds(id, read) !== false) continue;
     for (const k of ocr) marked.add(k);
   }
