@@ -155,11 +155,16 @@ function continuesTable(page: ImagePage, previousWidth: number | undefined): boo
 
 function showsTableRows(page: ImagePage): boolean {
   const px = (points: number) => Math.max(1, Math.round((points * page.dpi) / 72));
-  const border = Math.max(px(12), Math.round(page.gray.height * 0.6));
-  const rulings = detectRulings(page.gray, { minLength: border, longLength: border, maxThickness: px(4), maxGap: px(0.6) });
-  const horizontal = rulings.filter((line) => line.orientation === 'horizontal' && line.to - line.from >= page.gray.width / 2).length;
-  const vertical = rulings.filter((line) => line.orientation === 'vertical').length;
-  return horizontal >= MIN_RULINGS && vertical >= MIN_RULINGS;
+  const options = { maxThickness: px(4), maxGap: px(0.6) };
+  const across = detectRulings(page.gray, { minLength: px(60), longLength: px(60), ...options }).filter(
+    (line) => line.orientation === 'horizontal' && line.to - line.from >= page.gray.width / 2,
+  );
+  if (across.length < MIN_RULINGS) return false;
+  // The borders run from the top ruling to the bottom one, whatever margin the crop left around them.
+  const span = Math.max(...across.map((line) => line.at)) - Math.min(...across.map((line) => line.at));
+  const border = Math.max(px(12), Math.round(span * 0.6));
+  const vertical = detectRulings(page.gray, { minLength: border, longLength: border, ...options }).filter((line) => line.orientation === 'vertical');
+  return vertical.length >= MIN_RULINGS;
 }
 
 /** Each prov gains the name of the picture its page stood for. */

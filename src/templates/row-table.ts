@@ -81,11 +81,39 @@ function placedLayout(best: Alignment, aligned: Alignment[]): Alignment {
   let chosen = best;
   let most = holds(best);
   for (const a of aligned) {
-    if (a === best || !complete(a) || !a.matches.some((m) => m.byOrder)) continue;
+    if (a === best || !complete(a) || !a.matches.some((m) => m.byOrder) || !placementHolds(a)) continue;
     const n = holds(a);
     if (n > most) [chosen, most] = [a, n];
   }
   return chosen;
+}
+
+/** Share of the identities across rows that must hold over rows placed by order for the placement to stand. */
+const PLACED_HOLD_SHARE = 0.8;
+
+/**
+ * Do the rows a layout placed by order sit where the sums say they do? A layout complete only by
+ * placing rows would otherwise win on the count of identities it can evaluate, placed wrongly or not
+ * (three item rows of （六） taken for 其他处理, 总计 and 结转下年度 break every column sum). Only
+ * identities across rows speak: a placed row's own total holds wherever it stands. An OCR misread may
+ * break one of them; most must hold.
+ */
+function placementHolds(a: Alignment): boolean {
+  const table = a.layout.table;
+  const read = readRows(a, undefined);
+  const value = (k: string) => (!(k in read.cells) || (read.cells[k] === null && read.details[k]?.doubt && read.details[k]?.doubt !== 'ocr-blank') ? undefined : read.cells[k]);
+  const placed = new Set(a.matches.filter((m) => m.byOrder).map((m) => m.row.id));
+  const rowOf = (key: string) => key.split('.')[1];
+  let held = 0;
+  let failed = 0;
+  for (const id of identitiesOf(table, a.layout.layout)) {
+    const rows = new Set([...id.parts, ...id.totals].map(rowOf));
+    if (rows.size < 2 || ![...rows].some((r) => placed.has(r))) continue;
+    const holds = identityHolds(id, value);
+    if (holds === true) held++;
+    else if (holds === false) failed++;
+  }
+  return held > 0 && held >= (held + failed) * PLACED_HOLD_SHARE;
 }
 
 interface ReadResult {

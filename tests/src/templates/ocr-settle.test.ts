@@ -169,6 +169,16 @@ describe('the rows of （六）其他处理 and （七）总计 under one merged
     expect(m.cells['requests.other_other.natural_person'] ?? null).toBeNull();
   });
 
+  it('is not taken for the 2019 layout placed by order when the table lost its last rows: the column sums break', () => {
+    // The picture of （七）总计 and 四、结转下年度继续办理 was lost: under 2019, order alone would put the three
+    // （六） item rows in 其他处理, 总计 and 结转下年度.
+    const rows = table().filter((r) => !['total_processed', 'carried_forward'].some((id) => r[0] === REQUESTS_2021.rows.find((x) => x.id === id)!.label));
+    const m = mapTemplates(scanned(rows));
+    expect(m.layout.requests).toBe('2021');
+    expect(m.details['requests.total_processed.natural_person'].doubt).toBe('not-found');
+    expect(m.messages.map((x) => x.code)).not.toContain('row-by-order');
+  });
+
   it('keeps the 2019 layout for a 2019 table: one （六）其他处理 row cannot hold three rows', () => {
     const rows = [HEADER, ...REQUESTS_2019.rows.map((r) => [r.label, ...(r.id === 'other_handling' ? ['2', '1', '0', '0', '0', '0', '3'] : printed(r.id))])];
     const fixed = rows.map((r) => (r[0] === REQUESTS_2019.rows.find((x) => x.id === 'total_processed')!.label ? [r[0], '217', '1', '0', '0', '0', '0', '218'] : r));
