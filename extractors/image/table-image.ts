@@ -80,7 +80,7 @@ export async function readTablePictures(pictures: TablePicture[], options: Table
         continue;
       }
       names.set(number, picture.name);
-      const what = tooSmall(page) ? 'as the rest of the table in the picture before it' : 'as a table picture';
+      const what = page.rest ? 'as the rest of the table in the picture before it' : 'as a table picture';
       messages.push({ code: 'ocr-used', message: `${picture.name} read by OCR ${what} (${page.source.width}×${page.source.height} pixels, read at ${Math.round(page.dpi)} dpi)` });
       layouts.push(layoutPage(content));
     }
@@ -102,7 +102,7 @@ async function decodeTablePicture(
   options: TablePictureOptions,
   skip: (picture: TablePicture, why: string) => void,
   previousWidth: number | undefined,
-): Promise<ImagePage[]> {
+): Promise<TablePage[]> {
   const kind = imageKind(picture.bytes);
   if (!kind) {
     skip(picture, VECTOR.test(picture.name) ? 'a vector picture (EMF/WMF/SVG), not decoded; not read' : 'not a PNG, JPEG, TIFF, BMP or WebP picture; not read');
@@ -116,20 +116,21 @@ async function decodeTablePicture(
     skip(picture, `${error.message}; not read`);
     return [];
   }
-  return pages.filter((page, i) => {
+  const kept: TablePage[] = [];
+  pages.forEach((page, i) => {
     const where = pages.length > 1 ? ` (page ${i + 1})` : '';
-    if (i === 0 && continuesTable(page, previousWidth)) return true;
-    if (tooSmall(page)) {
-      skip(picture, `${page.source.width}×${page.source.height} pixels${where}: too small to hold a table (an icon or a logo); not read`);
-      return false;
-    }
-    if (!showsTable(page)) {
-      skip(picture, `no table rulings in the picture${where}; not read`);
-      return false;
-    }
-    return true;
+    const small = tooSmall(page);
+    if (!small && showsTable(page)) kept.push(page);
+    // Too small, or too short for its borders to pass as a table's: the rest of the table before it?
+    else if (i === 0 && continuesTable(page, previousWidth)) kept.push({ ...page, rest: true });
+    else if (small) skip(picture, `${page.source.width}×${page.source.height} pixels${where}: too small to hold a table (an icon or a logo); not read`);
+    else skip(picture, `no table rulings in the picture${where}; not read`);
   });
+  return kept;
 }
+
+/** A page to read; `rest`: read only as the rest of the table pictured before it (see MIN_STRIP_HEIGHT). */
+type TablePage = ImagePage & { rest?: boolean };
 
 const tooSmall = (page: ImagePage): boolean => page.source.width < MIN_TABLE_WIDTH || page.source.height < MIN_TABLE_HEIGHT;
 
@@ -142,13 +143,14 @@ function showsTable(page: ImagePage): boolean {
 }
 
 /**
- * A picture too small to hold a table on its own that is the rest of the one before it: as wide as
+ * A picture that does not pass for a table on its own (too small, or its borders too short: a strip of
+ * a row or two) but is the rest of the one before it: as wide as
  * that picture, at least a row high, and ruled as rows are — long rulings across, and cell borders
  * running most of its height (longer than any glyph stroke of a row's text; a cut a little above the
  * row leaves them overshooting the top ruling, so they are not required to end on it).
  */
 function continuesTable(page: ImagePage, previousWidth: number | undefined): boolean {
-  if (previousWidth === undefined || !tooSmall(page)) return false;
+  if (previousWidth === undefined) return false;
   if (page.source.height < MIN_STRIP_HEIGHT || Math.abs(page.source.width - previousWidth) > previousWidth * STRIP_WIDTH_TOLERANCE) return false;
   return showsTableRows(page);
 }
