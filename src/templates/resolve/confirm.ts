@@ -3,8 +3,10 @@
  * scan may have lost), checked against the identities once every table is read. An identity in which
  * such a cell is the only uncertain one says what the cell must hold. When the reading already holds
  * that value, the identity confirms it; when two independent identities agree on another value, that
- * value is taken (marked identity-resolved). One identity alone never overrules a reading: the report
- * may itself break it.
+ * value is taken (marked identity-resolved) — the second may hold over other cells in doubt (a column
+ * of lone zeros read with low confidence). A cell in doubt that two identities hold with as read is
+ * confirmed. One identity alone never overrules a reading (the report may itself break it), nor
+ * vouches for one (OCR misreads the same digits the same way twice).
  */
 import type { Message } from '../../../extractors/model.js';
 import { identityHolds, type Identity } from '../identities.js';
