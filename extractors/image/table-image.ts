@@ -37,6 +37,14 @@ const MIN_TABLE_WIDTH = 150;
 const MIN_TABLE_HEIGHT = 60;
 /** A table shows at least this many long rulings each way (a 2×2 grid has 3). */
 const MIN_RULINGS = 2;
+/**
+ * A screenshot tool cuts a table at the page break, so the last row or two of a table can stand in a
+ * picture of their own, as short as one row (a 96 dpi row is about 25 pixels). Such a strip is read
+ * only as the rest of the table pictured just before it: as wide as that picture (within this share)
+ * and ruled as a table row is — see showsTableRows.
+ */
+const MIN_STRIP_HEIGHT = 20;
+const STRIP_WIDTH_TOLERANCE = 0.03;
 
 /** Vector pictures (Word keeps charts and pasted drawings as EMF/WMF) have no decoder here. */
 const VECTOR = /\.(emf|wmf|emz|wmz|svg|eps)$/i;
@@ -56,8 +64,12 @@ export async function readTablePictures(pictures: TablePicture[], options: Table
   }
   const layouts: PageLayout[] = [];
   const names = new Map<number, string>();
+  // The width of the table picture just read, which a following strip of rows must match (see MIN_STRIP_HEIGHT).
+  let previousWidth: number | undefined;
   for (const picture of pictures) {
-    for (const page of await decodeTablePicture(picture, options, skip)) {
+    const pages = await decodeTablePicture(picture, options, skip, previousWidth);
+    previousWidth = pages.at(-1)?.source.width;
+    for (const page of pages) {
       const number = layouts.length + 1;
       let content;
       try {
@@ -68,7 +80,8 @@ export async function readTablePictures(pictures: TablePicture[], options: Table
         continue;
       }
       names.set(number, picture.name);
-      messages.push({ code: 'ocr-used', message: `${picture.name} read by OCR as a table picture (${page.source.width}×${page.source.height} pixels, read at ${Math.round(page.dpi)} dpi)` });
+      const what = page.rest ? 'as the rest of the table in the picture before it' : 'as a table picture';
+      messages.push({ code: 'ocr-used', message: `${picture.name} read by OCR ${what} (${page.source.width}×${page.source.height} pixels, read at ${Math.round(page.dpi)} dpi)` });
       layouts.push(layoutPage(content));
     }
   }
@@ -80,8 +93,16 @@ export async function readTablePictures(pictures: TablePicture[], options: Table
   return { blocks: blocks.map((block) => withPictureNames(block, names)), messages };
 }
 
-/** The pages of one picture worth reading as a table, or none (with the reason given to `skip`). */
-async function decodeTablePicture(picture: TablePicture, options: TablePictureOptions, skip: (picture: TablePicture, why: string) => void): Promise<ImagePage[]> {
+/**
+ * The pages of one picture worth reading as a table, or none (with the reason given to `skip`).
+ * `previousWidth`: the width of the table picture read just before it in the run, if any.
+ */
+async function decodeTablePicture(
+  picture: TablePicture,
+  options: TablePictureOptions,
+  skip: (picture: TablePicture, why: string) => void,
+  previousWidth: number | undefined,
+): Promise<TablePage[]> {
   const kind = imageKind(picture.bytes);
   if (!kind) {
     skip(picture, VECTOR.test(picture.name) ? 'a vector picture (EMF/WMF/SVG), not decoded; not read' : 'not a PNG, JPEG, TIFF, BMP or WebP picture; not read');
@@ -95,19 +116,23 @@ async function decodeTablePicture(picture: TablePicture, options: TablePictureOp
     skip(picture, `${error.message}; not read`);
     return [];
   }
-  return pages.filter((page, i) => {
+  const kept: TablePage[] = [];
+  pages.forEach((page, i) => {
     const where = pages.length > 1 ? ` (page ${i + 1})` : '';
-    if (page.source.width < MIN_TABLE_WIDTH || page.source.height < MIN_TABLE_HEIGHT) {
-      skip(picture, `${page.source.width}×${page.source.height} pixels${where}: too small to hold a table (an icon or a logo); not read`);
-      return false;
-    }
-    if (!showsTable(page)) {
-      skip(picture, `no table rulings in the picture${where}; not read`);
-      return false;
-    }
-    return true;
+    const small = tooSmall(page);
+    if (!small && showsTable(page)) kept.push(page);
+    // Too small, or too short for its borders to pass as a table's: the rest of the table before it?
+    else if (i === 0 && continuesTable(page, previousWidth)) kept.push({ ...page, rest: true });
+    else if (small) skip(picture, `${page.source.width}×${page.source.height} pixels${where}: too small to hold a table (an icon or a logo); not read`);
+    else skip(picture, `no table rulings in the picture${where}; not read`);
   });
+  return kept;
 }
+
+/** A page to read; `rest`: read only as the rest of the table pictured before it (see MIN_STRIP_HEIGHT). */
+type TablePage = ImagePage & { rest?: boolean };
+
+const tooSmall = (page: ImagePage): boolean => page.source.width < MIN_TABLE_WIDTH || page.source.height < MIN_TABLE_HEIGHT;
 
 /** Does the bitmap show a ruled table? Long rulings both ways, found as the OCR reader finds them. */
 function showsTable(page: ImagePage): boolean {
@@ -115,6 +140,33 @@ function showsTable(page: ImagePage): boolean {
   const rulings = detectRulings(page.gray, { minLength: px(60), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
   const horizontal = rulings.filter((line) => line.orientation === 'horizontal').length;
   return horizontal >= MIN_RULINGS && rulings.length - horizontal >= MIN_RULINGS;
+}
+
+/**
+ * A picture that does not pass for a table on its own (too small, or its borders too short: a strip of
+ * a row or two) but is the rest of the one before it: as wide as
+ * that picture, at least a row high, and ruled as rows are — long rulings across, and cell borders
+ * running most of its height (longer than any glyph stroke of a row's text; a cut a little above the
+ * row leaves them overshooting the top ruling, so they are not required to end on it).
+ */
+function continuesTable(page: ImagePage, previousWidth: number | undefined): boolean {
+  if (previousWidth === undefined) return false;
+  if (page.source.height < MIN_STRIP_HEIGHT || Math.abs(page.source.width - previousWidth) > previousWidth * STRIP_WIDTH_TOLERANCE) return false;
+  return showsTableRows(page);
+}
+
+function showsTableRows(page: ImagePage): boolean {
+  const px = (points: number) => Math.max(1, Math.round((points * page.dpi) / 72));
+  const options = { maxThickness: px(4), maxGap: px(0.6) };
+  const across = detectRulings(page.gray, { minLength: px(60), longLength: px(60), ...options }).filter(
+    (line) => line.orientation === 'horizontal' && line.to - line.from >= page.gray.width / 2,
+  );
+  if (across.length < MIN_RULINGS) return false;
+  // The borders run from the top ruling to the bottom one, whatever margin the crop left around them.
+  const span = Math.max(...across.map((line) => line.at)) - Math.min(...across.map((line) => line.at));
+  const border = Math.max(px(12), Math.round(span * 0.6));
+  const vertical = detectRulings(page.gray, { minLength: border, longLength: border, ...options }).filter((line) => line.orientation === 'vertical');
+  return vertical.length >= MIN_RULINGS;
 }
 
 /** Each prov gains the name of the picture its page stood for. */

@@ -136,7 +136,7 @@ function rowFacts(rows: DocRow[]): RowFacts {
   if (facts) return facts;
   const valueCounts = rows.map(meaningfulValueCount);
   facts = {
-    cores: rows.map((d) => rowLabelCore(d.label)),
+    cores: rows.map((d, j) => (sharesLabelAbove(rows, j, valueCounts) ? '' : rowLabelCore(d.label))),
     valueCounts,
     hasValues: rows.map((d) => d.values.length > 0),
     joinedCores: rows.map((d, j) => {
@@ -156,6 +156,20 @@ function rowFacts(rows: DocRow[]): RowFacts {
   };
   factsCache.set(rows, facts);
   return facts;
+}
+
+/**
+ * An OCR-read row of values with no label cell of its own: every label cell continues a merged cell
+ * from the row above, which prints values too. Template rows never share a label cell that way (a
+ * group label such as （三）不予公开 spans rows that each print their own item label): the scan lost
+ * the rulings between the rows' labels, and the merged text is not this row's label. It matches no
+ * row by label; the template's order may place it (fillByOrder).
+ */
+function sharesLabelAbove(rows: DocRow[], j: number, valueCounts: number[]): boolean {
+  const row = rows[j];
+  const above = rows[j - 1];
+  if (!above || row.ownLabel || !row.label || above.label !== row.label || valueCounts[j] === 0 || valueCounts[j - 1] === 0) return false;
+  return row.values.some((v) => v.prov?.origin === 'ocr');
 }
 
 /**

@@ -31,11 +31,10 @@ function headerPlan(best: Alignment, rows: DocRow[]): ColumnPlan | undefined {
 
 export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMapping {
   let best: Alignment | undefined;
-  for (const layout of layouts) {
-    const a = align(layout, rows);
-    if (!best || a.score > best.score + 1e-9) best = a;
-  }
+  const aligned = layouts.map((layout) => align(layout, rows));
+  for (const a of aligned) if (!best || a.score > best.score + 1e-9) best = a;
   if (!best) return NOT_FOUND;
+  best = placedLayout(best, aligned);
   const matched = best.matches.filter((m) => m.doc);
   if (matched.length < Math.max(2, Math.ceil(best.layout.rows.length * MIN_MATCHED_SHARE))) return NOT_FOUND;
   const table = best.layout.table;
@@ -63,6 +62,58 @@ export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMappin
   const merged = disagreeing(printed, byHeader);
   out.messages.push({ code: 'columns-ambiguous', message: `${table}: the header names another column order and the identities do not tell which is right; ${merged.count} cells that differ are left blank` });
   return { ...out, ...merged.result, messages: [...out.messages, ...merged.result.messages] };
+}
+
+/**
+ * Layouts are chosen by their labels, and rows placed by order do not count (they must not sway the
+ * choice). But a scan that lost the rulings between some rows' labels leaves those rows without a label
+ * of their own; the layout whose rows their labels fit then misses rows, while another layout, whose
+ * row count in that place is exactly theirs, places every row by the template's order. That one is
+ * taken when more of its identities hold over the rows read: the counts of rows and the sums agreeing
+ * are the evidence the labels could not give. (A layout with one (六) row cannot place three rows there,
+ * nor the other way round.)
+ */
+function placedLayout(best: Alignment, aligned: Alignment[]): Alignment {
+  const complete = (a: Alignment) => a.matches.every((m) => m.doc);
+  if (complete(best)) return best;
+  const table = best.layout.table;
+  const holds = (a: Alignment) => identityTally(table, a.layout.layout, readRows(a, undefined)).holds;
+  let chosen = best;
+  let most = holds(best);
+  for (const a of aligned) {
+    if (a === best || !complete(a) || !a.matches.some((m) => m.byOrder) || !placementHolds(a)) continue;
+    const n = holds(a);
+    if (n > most) [chosen, most] = [a, n];
+  }
+  return chosen;
+}
+
+/** Share of the identities across rows that must hold over rows placed by order for the placement to stand. */
+const PLACED_HOLD_SHARE = 0.8;
+
+/**
+ * Do the rows a layout placed by order sit where the sums say they do? A layout complete only by
+ * placing rows would otherwise win on the count of identities it can evaluate, placed wrongly or not
+ * (three item rows of （六） taken for 其他处理, 总计 and 结转下年度 break every column sum). Only
+ * identities across rows speak: a placed row's own total holds wherever it stands. An OCR misread may
+ * break one of them; most must hold.
+ */
+function placementHolds(a: Alignment): boolean {
+  const table = a.layout.table;
+  const read = readRows(a, undefined);
+  const value = (k: string) => (!(k in read.cells) || (read.cells[k] === null && read.details[k]?.doubt && read.details[k]?.doubt !== 'ocr-blank') ? undefined : read.cells[k]);
+  const placed = new Set(a.matches.filter((m) => m.byOrder).map((m) => m.row.id));
+  const rowOf = (key: string) => key.split('.')[1];
+  let held = 0;
+  let failed = 0;
+  for (const id of identitiesOf(table, a.layout.layout)) {
+    const rows = new Set([...id.parts, ...id.totals].map(rowOf));
+    if (rows.size < 2 || ![...rows].some((r) => placed.has(r))) continue;
+    const holds = identityHolds(id, value);
+    if (holds === true) held++;
+    else if (holds === false) failed++;
+  }
+  return held > 0 && held >= (held + failed) * PLACED_HOLD_SHARE;
 }
 
 interface ReadResult {

@@ -3,8 +3,10 @@
  * scan may have lost), checked against the identities once every table is read. An identity in which
  * such a cell is the only uncertain one says what the cell must hold. When the reading already holds
  * that value, the identity confirms it; when two independent identities agree on another value, that
- * value is taken (marked identity-resolved). One identity alone never overrules a reading: the report
- * may itself break it.
+ * value is taken (marked identity-resolved) — the second may hold over other cells in doubt (a column
+ * of lone zeros read with low confidence). A cell in doubt that two identities hold with as read is
+ * confirmed. One identity alone never overrules a reading (the report may itself break it), nor
+ * vouches for one (OCR misreads the same digits the same way twice).
  */
 import type { Message } from '../../../extractors/model.js';
 import { identityHolds, type Identity } from '../identities.js';
@@ -22,11 +24,34 @@ function settleable(detail: CellDetails[string] | undefined): boolean {
 }
 
 export function confirmByIdentities(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
-  const doubtful = (k: string) => !(k in cells) || !!details[k]?.doubt;
+  // The doubts OCR gave the cells are settled first, then the identities still failing cast doubt on the
+  // confident OCR cells in them, then those are settled in turn. In the other order one misread cell
+  // read with low confidence (71 as 7) would mark every cell of its row and column as in conflict, and
+  // leave no identity with a single open cell to say what it must hold.
+  settle(cells, details, identities, messages);
   markOcrConflicts(cells, details, identities, messages);
+  settle(cells, details, identities, messages);
+}
+
+/**
+ * A cell's value as a sum sees it: a blank a scan may have lost counts as the 0 it shows; a cell not
+ * read at all (not found, text) has none.
+ */
+function readValue(cells: CellValues, details: CellDetails, k: string): number | null | undefined {
+  return !(k in cells) || (cells[k] === null && !!details[k]?.doubt && details[k]?.doubt !== 'ocr-blank') ? undefined : cells[k];
+}
+
+/** The row a cell key names (table.row.column). */
+const rowOf = (key: string): string => key.slice(0, key.lastIndexOf('.'));
+
+function settle(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
+  const doubtful = (k: string) => !(k in cells) || !!details[k]?.doubt;
+  const containing = new Map<string, Identity[]>();
+  for (const id of identities) for (const k of [...id.parts, ...id.totals]) containing.set(k, [...(containing.get(k) ?? []), id]);
   for (let changed = true; changed; ) {
     changed = false;
-    const implied = new Map<string, number[]>();
+    // What each identity in which a settleable cell is the only open one says it must hold.
+    const implied = new Map<string, Array<{ value: number; by: Identity }>>();
     for (const id of identities) {
       const keys = [...id.parts, ...id.totals];
       const open = keys.filter(doubtful);
@@ -34,23 +59,53 @@ export function confirmByIdentities(cells: CellValues, details: CellDetails, ide
       const [key] = open;
       const sum = (ks: string[]) => ks.filter((k) => k !== key).reduce((s, k) => s + (cells[k] ?? 0), 0);
       const value = id.parts.includes(key) ? sum(id.totals) - sum(id.parts) : sum(id.parts) - sum(id.totals);
-      implied.set(key, [...(implied.get(key) ?? []), Math.round(value * 1e6) / 1e6]);
+      implied.set(key, [...(implied.get(key) ?? []), { value: Math.round(value * 1e6) / 1e6, by: id }]);
     }
-    for (const [key, values] of implied) {
+    for (const [key, says] of implied) {
       const detail = details[key];
       const read = cells[key] ?? 0;
+      const values = says.map((s) => s.value);
       if (values.some((v) => v === read)) {
         // The reading is what the identity requires: confirmed. A blank a scan may have lost stays in
         // doubt even so: 0 fits the sum, but whether '0' or nothing was printed is not known.
         if (detail.doubt === 'ocr-blank') continue;
         details[key] = { ...detail, doubt: null, via: 'identity-confirmed' };
         changed = true;
-      } else if (values.length >= 2 && values.every((v) => v === values[0]) && Number.isInteger(values[0]) && values[0] >= 0) {
-        messages.push({ code: 'identity-resolved', message: `${key}: read '${detail.raw}' (${detail.doubt}); ${values.length} identities require ${values[0]}, taken` });
-        cells[key] = values[0];
-        details[key] = { ...detail, doubt: 'identity-resolved' };
-        changed = true;
+        continue;
       }
+      const value = values[0];
+      if (!values.every((v) => v === value) || !Number.isInteger(value) || value < 0) continue;
+      // Two identities agree on another value: the reading was wrong. Either both have this cell as
+      // their only open one, or the second holds with that value over what was read of its other cells
+      // (some of them in doubt themselves: a column of lone zeros OCR read with low confidence) — a
+      // misread elsewhere in it would have to cancel exactly for that to happen by chance.
+      const second =
+        values.length >= 2 ||
+        (containing.get(key) ?? []).some((id) => !says.some((s) => s.by === id) && identityHolds(id, (k) => (k === key ? value : readValue(cells, details, k))) === true);
+      if (!second) continue;
+      messages.push({ code: 'identity-resolved', message: `${key}: read '${detail.raw}' (${detail.doubt}); ${values.length >= 2 ? `${values.length} identities require` : 'two identities require'} ${value}, taken` });
+      cells[key] = value;
+      details[key] = { ...detail, doubt: 'identity-resolved' };
+      changed = true;
+    }
+    // A cell in doubt that two identities hold with as read (its row's total and its column's sum):
+    // confirmed, unless it is a blank the scan may have lost. For the reading to be wrong, a misread in
+    // each of them would have to cancel it exactly. A row placed by order moves as a whole: its own
+    // total holds wherever it stands, so only identities across rows speak for where it was placed —
+    // and not those holding other rows placed by order, which would only vouch for one another.
+    for (const [key, ids] of containing) {
+      const detail = details[key];
+      if (!settleable(detail) || detail.doubt === 'ocr-blank' || cells[key] === null || cells[key] === undefined) continue;
+      const row = rowOf(key);
+      const placed = (k: string) => rowOf(k) !== row && details[k]?.doubt === 'row-by-order';
+      const witnesses =
+        detail.doubt === 'row-by-order'
+          ? ids.filter((id) => [...id.parts, ...id.totals].some((k) => rowOf(k) !== row) && ![...id.parts, ...id.totals].some(placed))
+          : ids;
+      const holding = witnesses.filter((id) => identityHolds(id, (k) => readValue(cells, details, k)) === true);
+      if (holding.length < 2) continue;
+      details[key] = { ...detail, doubt: null, via: 'identity-confirmed' };
+      changed = true;
     }
   }
 }
@@ -63,9 +118,12 @@ export function confirmByIdentities(cells: CellValues, details: CellDetails, ide
 function markOcrConflicts(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
   const marked = new Set<string>();
   // Evaluated with what was read, a blank the scan may have lost as 0; a cell not read at all leaves it open.
-  const read = (k: string) => (!(k in cells) || (cells[k] === null && !!details[k]?.doubt && details[k]?.doubt !== 'ocr-blank') ? undefined : cells[k]);
+  const read = (k: string) => readValue(cells, details, k);
+  // One identity holding as read does not vouch for its cells: OCR misreads the same digits the same
+  // way twice (75 read as 79 both as a row's only count and as its total), and the row then holds.
   for (const id of identities) {
-    const ocr = [...id.parts, ...id.totals].filter((k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt);
+    // A cell another identity confirmed is not what makes this one fail.
+    const ocr = [...id.parts, ...id.totals].filter((k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt && details[k]?.via !== 'identity-confirmed');
     if (!ocr.length || identityHolds(id, read) !== false) continue;
     for (const k of ocr) marked.add(k);
   }

@@ -3,8 +3,10 @@
  * shown that the same document's OCR misread other cells (a reading that breaks an identity, or one
  * the identities had to correct), a confident reading elsewhere in it is no longer evidence enough:
  * the OCR cells no identity covers lose their certainty (a 65 read as 63 beside a 75 read as 73).
+ * Only misreadings of confident readings count: a reading below the floor was in doubt already.
  */
 import type { Message } from '../../../extractors/model.js';
+import { OCR_CONFIDENCE_FLOOR } from '../doubt.js';
 import type { Identity } from '../identities.js';
 import type { CellDetails, CellValues } from '../result.js';
 
@@ -12,7 +14,11 @@ const PROVEN_MISREAD = new Set(['ocr-identity-conflict', 'identity-resolved']);
 
 export function doubtUncheckedOcr(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
   const ocr = (k: string) => details[k]?.prov?.origin === 'ocr';
-  const misread = Object.keys(details).filter((k) => ocr(k) && PROVEN_MISREAD.has(details[k]?.doubt ?? ''));
+  // Only a reading OCR was confident of and the identities proved wrong says that confidence is not
+  // enough in this document: a reading already below the floor that they corrected (71 read as 7 with
+  // confidence 34) is the doubt doing its job.
+  const confident = (k: string) => (details[k]?.prov?.confidence ?? 100) >= OCR_CONFIDENCE_FLOOR;
+  const misread = Object.keys(details).filter((k) => ocr(k) && confident(k) && PROVEN_MISREAD.has(details[k]?.doubt ?? ''));
   if (!misread.length) return;
   const checked = new Set(identities.flatMap((id) => [...id.parts, ...id.totals]));
   const unchecked = Object.keys(details).filter((k) => ocr(k) && !checked.has(k) && cells[k] !== null && !details[k]?.doubt);
