@@ -3,9 +3,11 @@
  * same Node-safe options: without the packed CMaps, text in non-embedded Chinese fonts (STSong-Light
  * with UniGB-UCS2-H and the like) comes back empty without any error.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UnreadableDocumentError } from '../model.js';
+import { patchWorkerSource } from './worker-patch.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -21,16 +23,51 @@ let pdfjsModule: Promise<PdfJs> | undefined;
 /** A name, not a literal: the package ships no types for the worker module, and only its side effect is wanted. */
 const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
+/** What the patched worker adds (extractors/pdf/worker-patch.ts); absent when the patch did not apply. */
+interface WorkerModule {
+  nianbaoSetTextOnlyFonts?: (on: boolean) => void;
+  nianbaoTextOnlyFontCount?: () => number;
+}
+let workerModule: WorkerModule | undefined;
+
 /** Loaded lazily: reading a DOCX should not pay for parsing pdf.js. */
 export function loadPdfJs(): Promise<PdfJs> {
   pdfjsModule ??= withNativePush(async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // The worker half too, now (it sets globalThis.pdfjsWorker, which pdf.js then uses in-process
     // instead of importing it on the first document), so that no later import replaces push again.
-    await import(PDFJS_WORKER);
+    workerModule = await importWorker();
     return pdfjs;
   });
   return pdfjsModule;
+}
+
+/**
+ * The worker half with text-only fonts patched in (worker-patch.ts), imported from its patched
+ * source; pdf.js unpatched when the patch does not fit the installed version.
+ */
+async function importWorker(): Promise<WorkerModule> {
+  const file = require.resolve(PDFJS_WORKER);
+  const patched = patchWorkerSource(await readFile(file, 'utf8'));
+  if (patched === undefined) return (await import(PDFJS_WORKER)) as WorkerModule;
+  return (await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`)) as WorkerModule;
+}
+
+/**
+ * Whether fonts are built only as far as text needs (the default); false makes pdf.js convert every
+ * font program as it does unpatched. Returns whether the patch is in (false: this pdf.js is unpatched).
+ */
+export async function setTextOnlyFonts(on: boolean): Promise<boolean> {
+  await loadPdfJs();
+  if (!workerModule?.nianbaoSetTextOnlyFonts) return false;
+  workerModule.nianbaoSetTextOnlyFonts(on);
+  return true;
+}
+
+/** Fonts built text-only so far in this process (0 when the patch is not in). */
+export async function textOnlyFontCount(): Promise<number> {
+  await loadPdfJs();
+  return workerModule?.nianbaoTextOnlyFontCount?.() ?? 0;
 }
 
 /**

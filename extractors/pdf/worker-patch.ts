@@ -1,0 +1,149 @@
+/**
+ * Text-only fonts for pdf.js's worker half, patched into its source as it is loaded.
+ *
+ * pdf.js builds every embedded font into an OpenType file for the browser to paint (TrueType:
+ * `checkAndRepair`; Type1: decrypting and converting every charstring), even for getTextContent,
+ * which needs no glyph outline: only the ToUnicode map, the widths and the font matrix. That was
+ * about a third of a real report's CPU. The patch returns from the `Font` constructor before the
+ * conversion when the font program cannot change any of those three, and does the few steps after
+ * the conversion that touch them (`adjustWidths`, `adjustType1ToUnicode`, `amendFallbackToUnicode`):
+ *
+ * - TrueType and OpenType (`CIDFontType2` included): the program can change text only through
+ *   `adjustTrueTypeToUnicode` (a simple symbolic font with no encoding and no ToUnicode map, whose
+ *   name table is all Windows records). Such fonts are still converted; every other one is not.
+ * - Type1 (not CFF): the clear-text header is read (font matrix, built-in encoding; cheap); the
+ *   encrypted program gives only widths missing from /Widths, so it is skipped when /Widths gives one
+ *   for every code the built-in encoding maps between FirstChar and LastChar.
+ * - Anything else (CFF, Type3, composite Type1) is converted as before.
+ *
+ * What differs: a text-only font carries no glyph data (nothing here paints a page), and a corrupt
+ * embedded program no longer sends the font down pdf.js's "missing file" path (a system-font
+ * substitute whose ToUnicode map pdf.js may rebuild): the PDF's own ToUnicode map and widths are kept.
+ *
+ * The patch is a few exact string replacements on the installed pdfjs-dist: when one does not match
+ * (another version), `patchWorkerSource` returns undefined and pdf.js is loaded unpatched — slower,
+ * the same text. tests/extractors/pdf/worker-patch.test.ts fails then, so an upgrade cannot lose it
+ * unnoticed.
+ */
+
+/** The Font constructor's conversion step, where the text-only return goes in front. */
+const CONVERSION = `    let data;
+    try {
+      switch (type) {
+        case "MMType1":`;
+
+/** The module's one export statement; the patch adds its switch beside it. */
+const EXPORTS = 'export { WorkerMessageHandler };';
+
+/** Module-level code appended to the worker: it sees pdf.js's own internal functions and classes. */
+const TEXT_ONLY = String.raw`
+let nianbaoTextOnlyFonts = true;
+let nianbaoTextOnlyBuilt = 0;
+/** Off: pdf.js converts every font as it would unpatched (tests compare both ways). */
+function nianbaoSetTextOnlyFonts(on) {
+  nianbaoTextOnlyFonts = !!on;
+}
+/** How many fonts this process has built text-only (tests check that the patch is really used). */
+function nianbaoTextOnlyFontCount() {
+  return nianbaoTextOnlyBuilt;
+}
+function nianbaoTrueTypeToUnicodeFixed(properties, isSymbolicFont) {
+  // The early returns of adjustTrueTypeToUnicode that do not depend on the font program.
+  return properties.composite || properties.isInternalFont || properties.hasIncludedToUnicodeMap || properties.hasEncoding ||
+    properties.toUnicode instanceof IdentityToUnicodeMap || !isSymbolicFont || properties.defaultEncoding === WinAnsiEncoding;
+}
+function nianbaoType1Header(file, properties) {
+  // The first half of the Type1Font constructor, on a stand-in for properties and with the stream
+  // put back, so that a font that still needs converting starts from exactly what it had.
+  const start = file.pos;
+  const probe = Object.create(properties);
+  try {
+    let headerBlockLength = properties.length1;
+    const pfbHeader = file.peekBytes(6);
+    if (pfbHeader[0] === 0x80 && pfbHeader[1] === 0x01) {
+      file.skip(6);
+      headerBlockLength = pfbHeader[5] << 24 | pfbHeader[4] << 16 | pfbHeader[3] << 8 | pfbHeader[2];
+    }
+    const headerBlock = getHeaderBlock(file, headerBlockLength);
+    new Type1Parser(headerBlock.stream, false, SEAC_ANALYSIS_ENABLED).extractFontHeader(probe);
+  } catch {
+    return null;
+  } finally {
+    file.pos = start;
+  }
+  const encoding = probe.builtInEncoding;
+  if (encoding) {
+    const widths = properties.widths;
+    for (const code in encoding) {
+      const index = +code;
+      if (encoding[code] && widths[index] === undefined && index >= properties.firstChar && index <= properties.lastChar) {
+        return null;
+      }
+    }
+  }
+  return Object.assign({}, probe);
+}
+function nianbaoTextOnlyFont(font, type, subtype, file, properties) {
+  if (!nianbaoTextOnlyFonts) {
+    return false;
+  }
+  switch (type) {
+    case "OpenType":
+    case "TrueType":
+    case "CIDFontType2":
+      if (!nianbaoTrueTypeToUnicodeFixed(properties, font.isSymbolicFont)) {
+        return false;
+      }
+      adjustWidths(properties);
+      break;
+    case "MMType1":
+    case "Type1": {
+      if (properties.composite || subtype === "Type1C") {
+        return false;
+      }
+      const header = nianbaoType1Header(file, properties);
+      if (!header) {
+        return false;
+      }
+      Object.assign(properties, header);
+      adjustWidths(properties);
+      properties.fixedPitch = false;
+      if (properties.builtInEncoding) {
+        adjustType1ToUnicode(properties, properties.builtInEncoding);
+      }
+      break;
+    }
+    default:
+      return false;
+  }
+  amendFallbackToUnicode(properties);
+  font.mimetype = "font/opentype";
+  font.type = type;
+  font.subtype = subtype;
+  font.fontMatrix = properties.fontMatrix;
+  font.widths = properties.widths;
+  font.defaultWidth = properties.defaultWidth;
+  font.toUnicode = properties.toUnicode;
+  font.seacMap = properties.seacMap;
+  nianbaoTextOnlyBuilt++;
+  return true;
+}
+`;
+
+/** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
+export function patchWorkerSource(source: string): string | undefined {
+  if (count(source, CONVERSION) !== 1 || count(source, EXPORTS) !== 1) return undefined;
+  const guard = `    if (nianbaoTextOnlyFont(this, type, subtype, file, properties)) {
+      return;
+    }
+`;
+  return source
+    .replace(CONVERSION, () => guard + CONVERSION)
+    .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetTextOnlyFonts, nianbaoTextOnlyFontCount };`);
+}
+
+function count(text: string, part: string): number {
+  let n = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) n++;
+  return n;
+}
