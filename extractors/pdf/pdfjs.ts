@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { UnreadableDocumentError } from '../model.js';
 import { patchWorkerSource } from './worker-patch.js';
 
@@ -25,7 +26,7 @@ const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 /** What the patched worker adds (extractors/pdf/worker-patch.ts); absent when the patch did not apply. */
 interface WorkerModule {
-  nianbaoSetTextOnlyFonts?: (on: boolean) => void;
+  nianbaoSetPatched?: (on: boolean, inflatePrefix?: (bytes: Uint8Array) => Uint8Array) => void;
   nianbaoTextOnlyFontCount?: () => number;
 }
 let workerModule: WorkerModule | undefined;
@@ -50,17 +51,24 @@ async function importWorker(): Promise<WorkerModule> {
   const file = require.resolve(PDFJS_WORKER);
   const patched = patchWorkerSource(await readFile(file, 'utf8'));
   if (patched === undefined) return (await import(PDFJS_WORKER)) as WorkerModule;
-  return (await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`)) as WorkerModule;
+  const worker = (await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`)) as WorkerModule;
+  worker.nianbaoSetPatched?.(true, inflatePrefix);
+  return worker;
+}
+
+/** What the start of a raw deflate stream decodes to; partial (sync flush), as the data is cut short. */
+function inflatePrefix(bytes: Uint8Array): Uint8Array {
+  return inflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
 }
 
 /**
  * Whether fonts are built only as far as text needs (the default); false makes pdf.js convert every
  * font program as it does unpatched. Returns whether the patch is in (false: this pdf.js is unpatched).
  */
-export async function setTextOnlyFonts(on: boolean): Promise<boolean> {
+export async function setPdfJsPatched(on: boolean): Promise<boolean> {
   await loadPdfJs();
-  if (!workerModule?.nianbaoSetTextOnlyFonts) return false;
-  workerModule.nianbaoSetTextOnlyFonts(on);
+  if (!workerModule?.nianbaoSetPatched) return false;
+  workerModule.nianbaoSetPatched(on);
   return true;
 }
 
