@@ -58,6 +58,22 @@ ${CMAP_WALK.replace(/\n    \} else \{$/, '').replace(/^/gm, '  ')}
       }
     } else {`;
 
+/**
+ * TextState.clone (every q operator) made the saved state the prototype of the new one; V8 turns an
+ * object used as a prototype into a slow "prototype map" and every property read on the chain pays.
+ * Every state is made by the constructor or by this clone, so all its properties are its own and a
+ * flat copy reads the same; the saved state is not written while its copy is current.
+ */
+const TEXT_STATE_CLONE = `  clone() {
+    const clone = Object.create(this);
+    clone.textMatrix = this.textMatrix.slice();
+    clone.textLineMatrix = this.textLineMatrix.slice();
+    clone.fontMatrix = this.fontMatrix.slice();`;
+const TEXT_STATE_FLAT_CLONE = TEXT_STATE_CLONE.replace(
+  'Object.create(this);',
+  'nianbaoPatched ? Object.assign(Object.create(TextState.prototype), this) : Object.create(this);',
+);
+
 /** The module's one export statement; the patch adds its switch beside it. */
 const EXPORTS = 'export { WorkerMessageHandler };';
 
@@ -202,7 +218,7 @@ function nianbaoTextOnlyFont(font, file, properties) {
 
 /** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
 export function patchWorkerSource(source: string): string | undefined {
-  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
+  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
   const guard = `    if (file && nianbaoTextOnlyFont(this, file, properties)) {
       return;
     }
@@ -211,6 +227,7 @@ export function patchWorkerSource(source: string): string | undefined {
     .replace(FILE_CHECK, () => guard + FILE_CHECK)
     .replace(TRANSLATE_CHECK, () => '} else if (nianbaoIsEmpty(fontFile)) {')
     .replace(CMAP_WALK, () => CMAP_WALK_PRESENT)
+    .replace(TEXT_STATE_CLONE, () => TEXT_STATE_FLAT_CLONE)
     .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount };`);
 }
 

@@ -50,6 +50,7 @@ describe('the text-only font patch of pdf.js', () => {
       ['if (!file || file.isEmpty) {', 'if (!file || file.isEmpty()) {'],
       ['} else if (fontFile.isEmpty) {', '} else if (fontFile.isEmpty()) {'],
       ['        if (map[i] !== undefined) {\n          callback(i, map[i]);', '        if (map[i] != null) {\n          callback(i, map[i]);'],
+      ['    const clone = Object.create(this);\n    clone.textMatrix = ', '    const clone = Object.create(this, {});\n    clone.textMatrix = '],
       ['export { WorkerMessageHandler };', 'export { WorkerMessageHandler as W };'],
     ]) {
       expect(source.split(from).length).toBe(2);
