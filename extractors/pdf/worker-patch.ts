@@ -133,9 +133,22 @@ function nianbaoTrueTypeToUnicodeFixed(properties, isSymbolicFont) {
   return properties.composite || properties.isInternalFont || properties.hasIncludedToUnicodeMap || properties.hasEncoding ||
     properties.toUnicode instanceof IdentityToUnicodeMap || !isSymbolicFont || properties.defaultEncoding === WinAnsiEncoding;
 }
-function nianbaoType1Header(file, properties) {
+/** The whole decoded font file as a Stream, natively inflated; null: read it through pdf.js. */
+function nianbaoInflated(file) {
+  if (!nianbaoInflatePrefix || !(file instanceof FlateStream) || file.bufferLength !== 0 || file.eof || !(file.str instanceof Stream)) {
+    return null;
+  }
+  try {
+    const raw = file.str;
+    return new Stream(nianbaoInflatePrefix(raw.bytes.subarray(raw.pos, raw.end)));
+  } catch {
+    return null;
+  }
+}
+function nianbaoType1Header(fontFile, properties) {
   // The first half of the Type1Font constructor, on a stand-in for properties and with the stream
   // put back, so that a font that still needs converting starts from exactly what it had.
+  const file = nianbaoInflated(fontFile) || fontFile;
   const start = file.pos;
   const probe = Object.create(properties);
   try {
