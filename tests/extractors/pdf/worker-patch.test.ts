@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { openPdf, setPdfJsPatched, textOnlyFontCount } from '../../../extractors/pdf/pdfjs.js';
 import { patchWorkerSource } from '../../../extractors/pdf/worker-patch.js';
+import { embeddedFontPdf, type EmbeddedFont } from './minimal-pdf.js';
 
 const require = createRequire(import.meta.url);
+const standardFont = (name: string): Buffer => readFileSync(require.resolve(`pdfjs-dist/standard_fonts/${name}`));
 const workerSource = (): string => readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
 
 /** TrueType (Word, WPS) and Type1 (LibreOffice) embedded fonts, real and generated. */
@@ -72,5 +75,61 @@ describe('the text-only font patch of pdf.js', () => {
     const textOnly = await textContent(bytes);
     expect(await textOnlyFontCount()).toBeGreaterThan(before);
     expect(textOnly).toBe(converted);
+  }, 60_000);
+});
+
+/** Both ways on one document: the text content (as above) and how many of its fonts were built text-only. */
+async function bothWays(bytes: Buffer): Promise<{ converted: string; textOnly: string; textOnlyFonts: number }> {
+  await setPdfJsPatched(false);
+  const converted = await textContent(bytes);
+  await setPdfJsPatched(true);
+  const before = await textOnlyFontCount();
+  const textOnly = await textContent(bytes);
+  return { converted, textOnly, textOnlyFonts: (await textOnlyFontCount()) - before };
+}
+
+const LINES = ['Annual report 2023: 1,204 requests', 'Public (disclosed) 96.5%'];
+
+/** The Type1 program LibreOffice embedded in the corpus's seed PDF (object 32), decoded by qpdf. */
+const SEED_TYPE1 = { file: '../shared/corpus/rendered/seed-pdf.pdf', object: 32 };
+function corpusType1(): { program: Buffer; type1Lengths: [number, number, number] } {
+  const dict = execFileSync('qpdf', [`--show-object=${SEED_TYPE1.object}`, SEED_TYPE1.file], { encoding: 'latin1' });
+  const length = (key: string): number => Number(new RegExp(`/${key} (\\d+)`).exec(dict)?.[1]);
+  const program = execFileSync('qpdf', [`--show-object=${SEED_TYPE1.object}`, '--filtered-stream-data', SEED_TYPE1.file], { maxBuffer: 1 << 24 });
+  return { program, type1Lengths: [length('Length1'), length('Length2'), length('Length3')] };
+}
+const codes = (text: string): number[] => [...text].map((ch) => ch.charCodeAt(0));
+
+describe('which embedded fonts the patch builds text-only, and which it leaves to pdf.js', () => {
+  const cases: Array<[string, EmbeddedFont, number]> = [
+    ['a non-symbolic TrueType font with an encoding: text-only', { kind: 'TrueType', program: standardFont('LiberationSans-Regular.ttf'), flags: 32, encoding: 'WinAnsiEncoding' }, 1],
+    // adjustTrueTypeToUnicode may rebuild its ToUnicode map from the program's name table.
+    ['a symbolic TrueType font with no encoding and no ToUnicode map: converted', { kind: 'TrueType', program: standardFont('LiberationSans-Regular.ttf'), flags: 4 }, 0],
+    // A bare CFF program (pdf.js's own FoxitSerif) is always converted.
+    ['a CFF font: converted', { kind: 'Type1', program: standardFont('FoxitSerif.pfb'), flags: 32, widths: { first: 32, values: Array.from({ length: 95 }, () => 500) } }, 0],
+  ];
+  it.each(cases)('%s, with the same text content either way', async (_name, font, textOnlyFonts) => {
+    const bytes = embeddedFontPdf(font, LINES);
+    const result = await bothWays(bytes);
+    expect(result.textOnlyFonts).toBe(textOnlyFonts);
+    expect(result.textOnly).toBe(result.converted);
+    const items = (JSON.parse(result.textOnly) as Array<{ items: Array<{ str: string }> }>)[0].items;
+    expect(items.map((i) => codes(i.str))).toEqual(LINES.map(codes));
+  }, 60_000);
+
+  // A subset Type1 font's built-in encoding names its glyphs (g1, g2, …): what text it gives does
+  // not matter here, only that it is the same either way.
+  const type1Cases: Array<[string, boolean, number]> = [
+    ['a Type1 font whose /Widths gives every code: text-only', true, 1],
+    // The program's own widths fill the codes /Widths leaves out.
+    ['a Type1 font with no /Widths: converted', false, 0],
+  ];
+  it.each(type1Cases)('%s, with the same text content either way', async (_name, withWidths, textOnlyFonts) => {
+    const font: EmbeddedFont = { kind: 'Type1', flags: 32, ...corpusType1(), ...(withWidths ? { widths: { first: 0, values: Array.from({ length: 256 }, (_, i) => 300 + i) } } : {}) };
+    const result = await bothWays(embeddedFontPdf(font, LINES));
+    expect(result.textOnlyFonts).toBe(textOnlyFonts);
+    expect(result.textOnly).toBe(result.converted);
+    const items = (JSON.parse(result.textOnly) as Array<{ items: Array<{ str: string }> }>)[0].items;
+    expect(items.length).toBeGreaterThanOrEqual(LINES.length);
   }, 60_000);
 });
