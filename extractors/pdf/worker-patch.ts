@@ -74,6 +74,14 @@ const TEXT_STATE_FLAT_CLONE = TEXT_STATE_CLONE.replace(
   'nianbaoPatched ? Object.assign(Object.create(TextState.prototype), this) : Object.create(this);',
 );
 
+/**
+ * getTextContent sends its items to the main half every 10 (TEXT_CHUNK_BATCH_SIZE), each chunk a
+ * structured clone, a message and a stream read; the items and their order do not depend on it.
+ * Chunks of up to 1,000 (well below what the main half's push(...items) can spread).
+ */
+const TEXT_CHUNK = '      if (batch && length < TEXT_CHUNK_BATCH_SIZE) {';
+const TEXT_CHUNK_LARGER = '      if (batch && length < (nianbaoPatched ? 1000 : TEXT_CHUNK_BATCH_SIZE)) {';
+
 /** The module's one export statement; the patch adds its switch beside it. */
 const EXPORTS = 'export { WorkerMessageHandler };';
 
@@ -133,22 +141,47 @@ function nianbaoTrueTypeToUnicodeFixed(properties, isSymbolicFont) {
   return properties.composite || properties.isInternalFont || properties.hasIncludedToUnicodeMap || properties.hasEncoding ||
     properties.toUnicode instanceof IdentityToUnicodeMap || !isSymbolicFont || properties.defaultEncoding === WinAnsiEncoding;
 }
-/** The whole decoded font file as a Stream, natively inflated; null: read it through pdf.js. */
-function nianbaoInflated(file) {
+/**
+ * The font file's start as a Stream, natively inflated: only as far as the clear-text header when
+ * that part alone passes getHeaderBlock's exact-length check (so the header reads the same), else
+ * the whole file. null: read it through pdf.js.
+ */
+function nianbaoInflated(file, length1) {
   if (!nianbaoInflatePrefix || !(file instanceof FlateStream) || file.bufferLength !== 0 || file.eof || !(file.str instanceof Stream)) {
     return null;
   }
   try {
     const raw = file.str;
-    return new Stream(nianbaoInflatePrefix(raw.bytes.subarray(raw.pos, raw.end)));
+    const all = raw.bytes.subarray(raw.pos, raw.end);
+    if (length1 > 0) {
+      const part = nianbaoInflatePrefix(all.subarray(0, length1 + 4096));
+      if (nianbaoWholeHeader(part, length1)) {
+        return new Stream(part);
+      }
+    }
+    return new Stream(nianbaoInflatePrefix(all));
   } catch {
     return null;
   }
 }
+/** The bytes hold the whole clear-text block, ending in "eexec" exactly where its length says. */
+function nianbaoWholeHeader(bytes, length1) {
+  let start = 0;
+  let length = length1;
+  if (bytes[0] === 0x80 && bytes[1] === 0x01) {
+    start = 6;
+    length = bytes[5] << 24 | bytes[4] << 16 | bytes[3] << 8 | bytes[2];
+  }
+  if (!(length > 10) || bytes.length < start + length) {
+    return false;
+  }
+  const block = findBlock(bytes.subarray(start, start + length), [0x65, 0x65, 0x78, 0x65, 0x63], length - 10);
+  return block.found && block.length === length;
+}
 function nianbaoType1Header(fontFile, properties) {
   // The first half of the Type1Font constructor, on a stand-in for properties and with the stream
   // put back, so that a font that still needs converting starts from exactly what it had.
-  const file = nianbaoInflated(fontFile) || fontFile;
+  const file = nianbaoInflated(fontFile, properties.length1) || fontFile;
   const start = file.pos;
   const probe = Object.create(properties);
   try {
@@ -231,7 +264,7 @@ function nianbaoTextOnlyFont(font, file, properties) {
 
 /** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
 export function patchWorkerSource(source: string): string | undefined {
-  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
+  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
   const guard = `    if (file && nianbaoTextOnlyFont(this, file, properties)) {
       return;
     }
@@ -241,6 +274,7 @@ export function patchWorkerSource(source: string): string | undefined {
     .replace(TRANSLATE_CHECK, () => '} else if (nianbaoIsEmpty(fontFile)) {')
     .replace(CMAP_WALK, () => CMAP_WALK_PRESENT)
     .replace(TEXT_STATE_CLONE, () => TEXT_STATE_FLAT_CLONE)
+    .replace(TEXT_CHUNK, () => TEXT_CHUNK_LARGER)
     .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount };`);
 }
 

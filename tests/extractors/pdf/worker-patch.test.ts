@@ -54,6 +54,7 @@ describe('the text-only font patch of pdf.js', () => {
       ['} else if (fontFile.isEmpty) {', '} else if (fontFile.isEmpty()) {'],
       ['        if (map[i] !== undefined) {\n          callback(i, map[i]);', '        if (map[i] != null) {\n          callback(i, map[i]);'],
       ['    const clone = Object.create(this);\n    clone.textMatrix = ', '    const clone = Object.create(this, {});\n    clone.textMatrix = '],
+      ['      if (batch && length < TEXT_CHUNK_BATCH_SIZE) {', '      if (batch && length <= TEXT_CHUNK_BATCH_SIZE) {'],
       ['export { WorkerMessageHandler };', 'export { WorkerMessageHandler as W };'],
     ]) {
       expect(source.split(from).length).toBe(2);
