@@ -26,7 +26,7 @@ const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 /** What the patched worker adds (extractors/pdf/worker-patch.ts); absent when the patch did not apply. */
 interface WorkerModule {
-  nianbaoSetPatched?: (on: boolean, inflatePrefix?: (bytes: Uint8Array) => Uint8Array) => void;
+  nianbaoSetPatched?: (on: boolean, natives?: { inflatePrefix: (bytes: Uint8Array) => Uint8Array; inflate: (bytes: Uint8Array) => Uint8Array }) => void;
   nianbaoTextOnlyFontCount?: () => number;
 }
 let workerModule: WorkerModule | undefined;
@@ -52,7 +52,7 @@ async function importWorker(): Promise<WorkerModule> {
   const patched = patchWorkerSource(await readFile(file, 'utf8'));
   if (patched === undefined) return (await import(PDFJS_WORKER)) as WorkerModule;
   const worker = (await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`)) as WorkerModule;
-  worker.nianbaoSetPatched?.(true, inflatePrefix);
+  worker.nianbaoSetPatched?.(true, { inflatePrefix, inflate: (bytes) => inflateRawSync(bytes) });
   return worker;
 }
 

@@ -82,6 +82,23 @@ const TEXT_STATE_FLAT_CLONE = TEXT_STATE_CLONE.replace(
 const TEXT_CHUNK = '      if (batch && length < TEXT_CHUNK_BATCH_SIZE) {';
 const TEXT_CHUNK_LARGER = '      if (batch && length < (nianbaoPatched ? 1000 : TEXT_CHUNK_BATCH_SIZE)) {';
 
+/**
+ * FlateStream decodes deflate in JavaScript, block by block, as the content-stream lexer asks for
+ * bytes. The patched one first hands the whole stream to native zlib (raw deflate, so no Adler-32
+ * check pdf.js would not make either, and Z_FINISH, so a cut or corrupt stream throws): deflate
+ * data that zlib decodes to the end has one decoding, the same bytes pdf.js makes. On any error
+ * nothing has been consumed and pdf.js decodes as before (its lenient partial output included).
+ */
+const FLATE_READ_BLOCK = `  readBlock() {
+    let buffer, hdr, len;
+    const str = this.str;`;
+const FLATE_READ_BLOCK_NATIVE = `  readBlock() {
+    if (nianbaoPatched && nianbaoInflateWhole(this)) {
+      return;
+    }
+    let buffer, hdr, len;
+    const str = this.str;`;
+
 /** The module's one export statement; the patch adds its switch beside it. */
 const EXPORTS = 'export { WorkerMessageHandler };';
 
@@ -89,16 +106,37 @@ const EXPORTS = 'export { WorkerMessageHandler };';
 const TEXT_ONLY = String.raw`
 let nianbaoPatched = true;
 let nianbaoInflatePrefix = null;
+let nianbaoInflateRaw = null;
 let nianbaoTextOnlyBuilt = 0;
 /**
  * on false: pdf.js converts every font as it would unpatched (tests compare both ways).
- * inflatePrefix(bytes): what a prefix of raw deflate data decodes to (native zlib, partial), or null.
+ * natives.inflatePrefix(bytes): what a prefix of raw deflate data decodes to (partial: sync flush);
+ * natives.inflate(bytes): a whole raw deflate stream decoded, throwing unless it ends properly.
  */
-function nianbaoSetPatched(on, inflatePrefix) {
+function nianbaoSetPatched(on, natives) {
   nianbaoPatched = !!on;
-  if (inflatePrefix !== undefined) {
-    nianbaoInflatePrefix = inflatePrefix;
+  if (natives) {
+    nianbaoInflatePrefix = natives.inflatePrefix;
+    nianbaoInflateRaw = natives.inflate;
   }
+}
+/** A fresh FlateStream over plain bytes decoded at once by native zlib; false: let pdf.js decode it. */
+function nianbaoInflateWhole(stream) {
+  const raw = stream.str;
+  if (!nianbaoInflateRaw || stream.bufferLength !== 0 || stream.eof || stream.codeSize !== 0 || !(raw instanceof Stream)) {
+    return false;
+  }
+  let out;
+  try {
+    out = nianbaoInflateRaw(raw.bytes.subarray(raw.pos, raw.end));
+  } catch {
+    return false;
+  }
+  stream.buffer = new Uint8Array(out.buffer, out.byteOffset, out.length);
+  stream.bufferLength = out.length;
+  stream.eof = true;
+  raw.pos = raw.end;
+  return true;
 }
 /**
  * The first bytes of the font file, consuming nothing, or null when the file is empty. pdf.js would
@@ -264,7 +302,7 @@ function nianbaoTextOnlyFont(font, file, properties) {
 
 /** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
 export function patchWorkerSource(source: string): string | undefined {
-  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
+  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, FLATE_READ_BLOCK, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
   const guard = `    if (file && nianbaoTextOnlyFont(this, file, properties)) {
       return;
     }
@@ -275,6 +313,7 @@ export function patchWorkerSource(source: string): string | undefined {
     .replace(CMAP_WALK, () => CMAP_WALK_PRESENT)
     .replace(TEXT_STATE_CLONE, () => TEXT_STATE_FLAT_CLONE)
     .replace(TEXT_CHUNK, () => TEXT_CHUNK_LARGER)
+    .replace(FLATE_READ_BLOCK, () => FLATE_READ_BLOCK_NATIVE)
     .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount };`);
 }
 

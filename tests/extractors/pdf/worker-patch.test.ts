@@ -55,6 +55,7 @@ describe('the text-only font patch of pdf.js', () => {
       ['        if (map[i] !== undefined) {\n          callback(i, map[i]);', '        if (map[i] != null) {\n          callback(i, map[i]);'],
       ['    const clone = Object.create(this);\n    clone.textMatrix = ', '    const clone = Object.create(this, {});\n    clone.textMatrix = '],
       ['      if (batch && length < TEXT_CHUNK_BATCH_SIZE) {', '      if (batch && length <= TEXT_CHUNK_BATCH_SIZE) {'],
+      ['  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str;', '  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str ;'],
       ['export { WorkerMessageHandler };', 'export { WorkerMessageHandler as W };'],
     ]) {
       expect(source.split(from).length).toBe(2);
