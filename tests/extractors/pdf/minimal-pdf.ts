@@ -4,7 +4,7 @@
  * ruling lines drawn as stroked paths. Small enough to reason about byte by byte.
  */
 
-import { deflateSync } from 'node:zlib';
+import { constants as zlibConstants, deflateSync } from 'node:zlib';
 
 export interface PlacedText {
   text: string;
@@ -80,9 +80,15 @@ export interface EmbeddedFont {
   widths?: { first: number; values: number[] };
 }
 
-/** A one-page PDF showing `lines` (Latin-1 text) in one embedded font, its file compressed (FlateDecode). */
-export function embeddedFontPdf(font: EmbeddedFont, lines: string[]): Buffer {
-  const content = lines.map((text, i) => `BT /F1 12 Tf 72 ${720 - 20 * i} Td (${text.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`).join('\n');
+/**
+ * A one-page PDF showing `lines` (Latin-1 text) in one embedded font, its file compressed
+ * (FlateDecode); the page's content plain or compressed: whole, cut off after `cutAt` bytes, or
+ * `unfinished` (every block complete, but no final block: the stream never says it has ended).
+ */
+export function embeddedFontPdf(font: EmbeddedFont, lines: string[], content: { deflate?: boolean; cutAt?: number; unfinished?: boolean } = {}): Buffer {
+  const text = lines.map((line, i) => `BT /F1 12 Tf 72 ${720 - 20 * i} Td (${line.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`).join('\n');
+  const flush = content.unfinished ? { finishFlush: zlibConstants.Z_SYNC_FLUSH } : {};
+  const packed = content.deflate ? deflateSync(Buffer.from(text, 'latin1'), flush).subarray(0, content.cutAt) : Buffer.from(text, 'latin1');
   const fileKey = font.kind === 'TrueType' ? 'FontFile2' : 'FontFile';
   const [l1, l2, l3] = font.type1Lengths ?? [font.program.length, 0, 0];
   const lengths = font.kind === 'TrueType' ? `/Length1 ${font.program.length}` : `/Length1 ${l1} /Length2 ${l2} /Length3 ${l3}`;
@@ -92,7 +98,7 @@ export function embeddedFontPdf(font: EmbeddedFont, lines: string[]): Buffer {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    [Buffer.from(`<< ${content.deflate ? '/Filter /FlateDecode ' : ''}/Length ${packed.length} >>\nstream\n`, 'latin1'), packed, Buffer.from('\nendstream', 'latin1')],
     `<< /Type /Font /Subtype /${font.kind} /BaseFont /Embedded ${font.encoding ? `/Encoding /${font.encoding}` : ''} ${widths} /FontDescriptor 6 0 R >>`,
     `<< /Type /FontDescriptor /FontName /Embedded /Flags ${font.flags} /FontBBox [0 -250 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -250 /CapHeight 700 /StemV 80 /${fileKey} 7 0 R >>`,
     [Buffer.from(`<< /Filter /FlateDecode /Length ${compressed.length} ${lengths} >>\nstream\n`, 'latin1'), compressed, Buffer.from('\nendstream', 'latin1')],

@@ -135,3 +135,40 @@ describe('which embedded fonts the patch builds text-only, and which it leaves t
     expect(items.length).toBeGreaterThanOrEqual(LINES.length);
   }, 60_000);
 });
+
+describe('page content decoded by native zlib, or by pdf.js when zlib refuses it', () => {
+  const font: EmbeddedFont = { kind: 'TrueType', program: standardFont('LiberationSans-Regular.ttf'), flags: 32, encoding: 'WinAnsiEncoding' };
+  const whole = embeddedFontPdf(font, LINES, { deflate: true });
+  const compressedLength = embeddedFontPdf(font, LINES, { deflate: true, cutAt: 1 << 20 }).length;
+
+  it('reads a compressed page the same both ways, all of its text', async () => {
+    expect(whole.length).toBe(compressedLength);
+    const result = await bothWays(whole);
+    expect(result.textOnly).toBe(result.converted);
+    const items = (JSON.parse(result.textOnly) as Array<{ items: Array<{ str: string }> }>)[0].items;
+    expect(items.map((i) => codes(i.str))).toEqual(LINES.map(codes));
+  }, 60_000);
+
+  /** The text content, or the error getTextContent ends with. */
+  async function outcome(bytes: Buffer): Promise<string> {
+    return textContent(bytes).catch((error: Error) => `error: ${error.name}: ${error.message}`);
+  }
+
+  it('reads a page whose compressed content never ends (zlib refuses it) as pdf.js alone does: all of its text', async () => {
+    const unfinished = embeddedFontPdf(font, LINES, { deflate: true, unfinished: true });
+    const result = await bothWays(unfinished);
+    expect(result.textOnly).toBe(result.converted);
+    const items = (JSON.parse(result.textOnly) as Array<{ items: Array<{ str: string }> }>)[0].items;
+    expect(items.map((i) => codes(i.str))).toEqual(LINES.map(codes));
+  }, 60_000);
+
+  // pdf.js gives up on these ("Bad encoding in flate stream"); so must the patched one.
+  it.each([12, 45])('reads a page whose compressed content is cut after %i bytes as pdf.js alone does', async (cutAt) => {
+    const cut = embeddedFontPdf(font, LINES, { deflate: true, cutAt });
+    expect(cut.length).toBeLessThan(whole.length);
+    await setPdfJsPatched(false);
+    const converted = await outcome(cut);
+    await setPdfJsPatched(true);
+    expect(await outcome(cut)).toBe(converted);
+  }, 60_000);
+});
