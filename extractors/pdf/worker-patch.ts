@@ -99,6 +99,37 @@ const FLATE_READ_BLOCK_NATIVE = `  readBlock() {
     let buffer, hdr, len;
     const str = this.str;`;
 
+/**
+ * Every Tf naming a font other than the current one waits for loadFont's promise and resumes the
+ * operator loop in a later microtask (several hundred times a document), even when that font was
+ * loaded earlier on the page. The patched loop remembers, per getTextContent call (one set of
+ * resources), each font name's loaded font and sets an already-known one at once; loadFont gives
+ * the same font for the same name and resources (its cache), so the state is the same.
+ */
+const SET_FONT_LOADED = `    async function handleSetFont(fontName, fontRef) {
+      const translated = await self.loadFont(fontName, fontRef, resources, task);
+`;
+const SET_FONT_LOADED_KNOWN = `    const nianbaoKnownFonts = new Map();
+    async function handleSetFont(fontName, fontRef) {
+      const translated = await self.loadFont(fontName, fontRef, resources, task);
+      if (nianbaoPatched && fontRef === null) {
+        nianbaoKnownFonts.set(fontName, translated);
+      }
+`;
+const SET_FONT_WAIT = `            textState.fontSize = fontSizeArg;
+            next(handleSetFont(fontNameArg, null));
+            return;`;
+const SET_FONT_KNOWN_AT_ONCE = `            textState.fontSize = fontSizeArg;
+            const nianbaoKnown = nianbaoPatched ? nianbaoKnownFonts.get(fontNameArg) : undefined;
+            if (nianbaoKnown) {
+              textState.loadedName = nianbaoKnown.loadedName;
+              textState.font = nianbaoKnown.font;
+              textState.fontMatrix = nianbaoKnown.font.fontMatrix || FONT_IDENTITY_MATRIX;
+              break;
+            }
+            next(handleSetFont(fontNameArg, null));
+            return;`;
+
 /** The module's one export statement; the patch adds its switch beside it. */
 const EXPORTS = 'export { WorkerMessageHandler };';
 
@@ -302,7 +333,7 @@ function nianbaoTextOnlyFont(font, file, properties) {
 
 /** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
 export function patchWorkerSource(source: string): string | undefined {
-  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, FLATE_READ_BLOCK, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
+  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
   const guard = `    if (file && nianbaoTextOnlyFont(this, file, properties)) {
       return;
     }
@@ -314,6 +345,8 @@ export function patchWorkerSource(source: string): string | undefined {
     .replace(TEXT_STATE_CLONE, () => TEXT_STATE_FLAT_CLONE)
     .replace(TEXT_CHUNK, () => TEXT_CHUNK_LARGER)
     .replace(FLATE_READ_BLOCK, () => FLATE_READ_BLOCK_NATIVE)
+    .replace(SET_FONT_LOADED, () => SET_FONT_LOADED_KNOWN)
+    .replace(SET_FONT_WAIT, () => SET_FONT_KNOWN_AT_ONCE)
     .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount };`);
 }
 

@@ -56,6 +56,8 @@ describe('the text-only font patch of pdf.js', () => {
       ['    const clone = Object.create(this);\n    clone.textMatrix = ', '    const clone = Object.create(this, {});\n    clone.textMatrix = '],
       ['      if (batch && length < TEXT_CHUNK_BATCH_SIZE) {', '      if (batch && length <= TEXT_CHUNK_BATCH_SIZE) {'],
       ['  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str;', '  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str ;'],
+      ['            next(handleSetFont(fontNameArg, null));\n            return;', '            next(handleSetFont(fontNameArg, null));\n            return ;'],
+      ['      const translated = await self.loadFont(fontName, fontRef, resources, task);\n', '      const translated = await self.loadFont(fontName, fontRef, resources, task) ;\n'],
       ['export { WorkerMessageHandler };', 'export { WorkerMessageHandler as W };'],
     ]) {
       expect(source.split(from).length).toBe(2);
