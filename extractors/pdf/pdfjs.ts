@@ -6,9 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { UnreadableDocumentError } from '../model.js';
-import { patchWorkerSource } from './worker-patch.js';
+import { asIfAt, patchMainSource, patchWorkerSource } from './pdfjs-patch.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -23,8 +24,9 @@ const STANDARD_FONT_DIR = path.join(PDFJS_ROOT, 'standard_fonts') + path.sep;
 let pdfjsModule: Promise<PdfJs> | undefined;
 /** A name, not a literal: the package ships no types for the worker module, and only its side effect is wanted. */
 const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+const PDFJS_MAIN: string = 'pdfjs-dist/legacy/build/pdf.mjs';
 
-/** What the patched worker adds (extractors/pdf/worker-patch.ts); absent when the patch did not apply. */
+/** What the patched worker adds (extractors/pdf/pdfjs-patch.ts); absent when the patch did not apply. */
 interface WorkerModule {
   nianbaoSetPatched?: (on: boolean, natives?: { inflatePrefix: (bytes: Uint8Array) => Uint8Array; inflate: (bytes: Uint8Array) => Uint8Array }) => void;
   nianbaoTextOnlyFontCount?: () => number;
@@ -34,26 +36,27 @@ let workerModule: WorkerModule | undefined;
 /** Loaded lazily: reading a DOCX should not pay for parsing pdf.js. */
 export function loadPdfJs(): Promise<PdfJs> {
   pdfjsModule ??= withNativePush(async () => {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdfjs = await importPatched<PdfJs>(PDFJS_MAIN, patchMainSource);
     // The worker half too, now (it sets globalThis.pdfjsWorker, which pdf.js then uses in-process
     // instead of importing it on the first document), so that no later import replaces push again.
-    workerModule = await importWorker();
+    workerModule = await importPatched<WorkerModule>(PDFJS_WORKER, patchWorkerSource);
+    workerModule.nianbaoSetPatched?.(true, { inflatePrefix, inflate: (bytes) => inflateRawSync(bytes) });
     return pdfjs;
   });
   return pdfjsModule;
 }
 
 /**
- * The worker half with text-only fonts patched in (worker-patch.ts), imported from its patched
- * source; pdf.js unpatched when the patch does not fit the installed version.
+ * A half of pdf.js with its patches (pdfjs-patch.ts) in, imported from its patched source as if
+ * from its own file; the package's module unpatched when a patch does not fit the installed version.
+ * Either half may go unpatched alone: an unpatched main half clones the chunks the worker hands over.
  */
-async function importWorker(): Promise<WorkerModule> {
-  const file = require.resolve(PDFJS_WORKER);
-  const patched = patchWorkerSource(await readFile(file, 'utf8'));
-  if (patched === undefined) return (await import(PDFJS_WORKER)) as WorkerModule;
-  const worker = (await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`)) as WorkerModule;
-  worker.nianbaoSetPatched?.(true, { inflatePrefix, inflate: (bytes) => inflateRawSync(bytes) });
-  return worker;
+async function importPatched<T>(specifier: string, patch: (source: string) => string | undefined): Promise<T> {
+  const file = require.resolve(specifier);
+  const patched = patch(await readFile(file, 'utf8'));
+  if (patched === undefined) return (await import(specifier)) as T;
+  const source = asIfAt(patched, pathToFileURL(file).href);
+  return (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as T;
 }
 
 /** What the start of a raw deflate stream decodes to; partial (sync flush), as the data is cut short. */

@@ -22,7 +22,7 @@
  *
  * The patch is a few exact string replacements on the installed pdfjs-dist: when one does not match
  * (another version), `patchWorkerSource` returns undefined and pdf.js is loaded unpatched — slower,
- * the same text. tests/extractors/pdf/worker-patch.test.ts fails then, so an upgrade cannot lose it
+ * the same text. tests/extractors/pdf/pdfjs-patch.test.ts fails then, so an upgrade cannot lose it
  * unnoticed.
  */
 
@@ -129,6 +129,19 @@ const SET_FONT_KNOWN_AT_ONCE = `            textState.fontSize = fontSizeArg;
             }
             next(handleSetFont(fontNameArg, null));
             return;`;
+
+/**
+ * Text chunks cross from the worker half to the main half through LoopbackPort, which structured-
+ * clones every message (about a tenth of a document's CPU with the collection it causes). The
+ * patched worker sends each chunk as a fresh object whose arrays and items it never touches again
+ * (it starts new ones after sending), marked as handed over; the patched main half passes marked
+ * chunks by reference. Unmarked messages (everything else) are cloned as before.
+ */
+const HANDED_OVER = 'Symbol.for("nianbao.pdfjs.handedOver")';
+const TEXT_CHUNK_SEND = '      sink?.enqueue(textContent, length);';
+const TEXT_CHUNK_HAND_OVER = `      sink?.enqueue(nianbaoPatched ? { ...textContent, [${HANDED_OVER}]: true } : textContent, length);`;
+const LOOPBACK_CLONE = `      data: structuredClone(obj, transfer ? {`;
+const LOOPBACK_HAND_OVER = `      data: obj?.chunk?.[${HANDED_OVER}] === true ? obj : structuredClone(obj, transfer ? {`;
 
 /** The module's one export statement; the patch adds its switch beside it. */
 const EXPORTS = 'export { WorkerMessageHandler };';
@@ -333,7 +346,7 @@ function nianbaoTextOnlyFont(font, file, properties) {
 
 /** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
 export function patchWorkerSource(source: string): string | undefined {
-  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
+  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, TEXT_CHUNK_SEND, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
   const guard = `    if (file && nianbaoTextOnlyFont(this, file, properties)) {
       return;
     }
@@ -347,7 +360,25 @@ export function patchWorkerSource(source: string): string | undefined {
     .replace(FLATE_READ_BLOCK, () => FLATE_READ_BLOCK_NATIVE)
     .replace(SET_FONT_LOADED, () => SET_FONT_LOADED_KNOWN)
     .replace(SET_FONT_WAIT, () => SET_FONT_KNOWN_AT_ONCE)
+    .replace(TEXT_CHUNK_SEND, () => TEXT_CHUNK_HAND_OVER)
     .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount };`);
+}
+
+/**
+ * The patched main half (pdf.mjs): text chunks the patched worker hands over are passed on without
+ * a structured clone. undefined when this pdf.js is not the one the patch was written for.
+ */
+export function patchMainSource(source: string): string | undefined {
+  if (count(source, LOOPBACK_CLONE) !== 1) return undefined;
+  return source.replace(LOOPBACK_CLONE, () => LOOPBACK_HAND_OVER);
+}
+
+/**
+ * A module's source made to load from a data: URL as if from its file: `import.meta.url` (pdf.js
+ * resolves @napi-rs/canvas and its wasm files from it) becomes the file's own URL.
+ */
+export function asIfAt(source: string, fileUrl: string): string {
+  return source.replaceAll('import.meta.url', () => JSON.stringify(fileUrl));
 }
 
 function count(text: string, part: string): number {

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { openPdf, setPdfJsPatched, textOnlyFontCount } from '../../../extractors/pdf/pdfjs.js';
-import { patchWorkerSource } from '../../../extractors/pdf/worker-patch.js';
+import { asIfAt, patchMainSource, patchWorkerSource } from '../../../extractors/pdf/pdfjs-patch.js';
 import { embeddedFontPdf, type EmbeddedFont } from './minimal-pdf.js';
 
 const require = createRequire(import.meta.url);
 const standardFont = (name: string): Buffer => readFileSync(require.resolve(`pdfjs-dist/standard_fonts/${name}`));
+const mainSource = (): string => readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'), 'utf8');
 const workerSource = (): string => readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
 
 /** TrueType (Word, WPS) and Type1 (LibreOffice) embedded fonts, real and generated. */
@@ -54,6 +55,7 @@ describe('the text-only font patch of pdf.js', () => {
       ['} else if (fontFile.isEmpty) {', '} else if (fontFile.isEmpty()) {'],
       ['        if (map[i] !== undefined) {\n          callback(i, map[i]);', '        if (map[i] != null) {\n          callback(i, map[i]);'],
       ['    const clone = Object.create(this);\n    clone.textMatrix = ', '    const clone = Object.create(this, {});\n    clone.textMatrix = '],
+      ['      sink?.enqueue(textContent, length);', '      sink?.enqueue(textContent, length) ;'],
       ['      if (batch && length < TEXT_CHUNK_BATCH_SIZE) {', '      if (batch && length <= TEXT_CHUNK_BATCH_SIZE) {'],
       ['  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str;', '  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str ;'],
       ['            next(handleSetFont(fontNameArg, null));\n            return;', '            next(handleSetFont(fontNameArg, null));\n            return ;'],
@@ -63,6 +65,19 @@ describe('the text-only font patch of pdf.js', () => {
       expect(source.split(from).length).toBe(2);
       expect(patchWorkerSource(source.replace(from, to))).toBeUndefined();
     }
+  });
+
+  it('fits the main half too (text chunks handed over, not cloned), and refuses one it was not written for', () => {
+    const source = mainSource();
+    expect(patchMainSource(source)).toBeDefined();
+    expect(patchMainSource(source.replace('      data: structuredClone(obj, transfer ? {', '      data: structuredClone(obj, transfer ? ({'))).toBeUndefined();
+  });
+
+  it('loads a patched half as if from its own file: import.meta.url is the file URL', () => {
+    const url = 'file:///x/pdf.mjs';
+    const moved = asIfAt(mainSource(), url);
+    expect(moved).not.toContain('import.meta.url');
+    expect(mainSource().split('import.meta.url').length - 1).toBe(moved.split(JSON.stringify(url)).length - 1);
   });
 
   it('is in the pdf.js the reader loads', async () => {
