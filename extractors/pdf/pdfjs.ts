@@ -65,8 +65,8 @@ function inflatePrefix(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * Whether fonts are built only as far as text needs (the default); false makes pdf.js convert every
- * font program as it does unpatched. Returns whether the patch is in (false: this pdf.js is unpatched).
+ * Whether pdf.js's patches (pdfjs-patch.ts) are on (the default); false makes the patched pdf.js
+ * behave as the unpatched one, for tests that compare both. Returns whether the patch is in at all.
  */
 export async function setPdfJsPatched(on: boolean): Promise<boolean> {
   await loadPdfJs();
