@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { openPdf, setPdfJsPatched, textOnlyFontCount } from '../../../extractors/pdf/pdfjs.js';
@@ -78,6 +80,21 @@ describe('the text-only font patch of pdf.js', () => {
     const moved = asIfAt(mainSource(), url);
     expect(moved).not.toContain('import.meta.url');
     expect(mainSource().split('import.meta.url').length - 1).toBe(moved.split(JSON.stringify(url)).length - 1);
+  });
+
+  it('loads both patched halves from files in node_modules/.cache/nianbao-pdfjs, written whole', async () => {
+    expect(await setPdfJsPatched(true)).toBe(true);
+    const dir = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), '..', '.cache', 'nianbao-pdfjs');
+    const names = readdirSync(dir).filter((name) => name.endsWith('.mjs'));
+    for (const [half, source, patch] of [
+      ['pdf', mainSource(), patchMainSource],
+      ['pdf.worker', workerSource(), patchWorkerSource],
+    ] as const) {
+      const file = require.resolve(`pdfjs-dist/legacy/build/${half}.mjs`);
+      const expected = asIfAt(patch(source)!, pathToFileURL(file).href);
+      const written = names.filter((name) => name.startsWith(`${half}-`) && readFileSync(path.join(dir, name), 'utf8') === expected);
+      expect(written.length).toBe(1);
+    }
   });
 
   it('is in the pdf.js the reader loads', async () => {
