@@ -11,7 +11,7 @@ import { UnreadableDocumentError, type Block, type Message, type Provenance } fr
 import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
 import { layoutPage, type PageLayout } from '../pdf/layout.js';
 import { assemble } from '../pdf/assemble.js';
-import { detectRulings } from '../pdf/ocr/rulings.js';
+import { showsRuledTable } from '../pdf/ocr/rulings.js';
 import { decodeImage, imageKind, type ImagePage } from './decode.js';
 
 /** One picture as the document holds it. */
@@ -35,8 +35,6 @@ export const OCR_PACKAGES = 'tesseract-ocr tesseract-ocr-chi-sim poppler-utils';
 /** Below this many pixels on a side a picture is an icon, a logo or a seal, not a table. */
 const MIN_TABLE_WIDTH = 150;
 const MIN_TABLE_HEIGHT = 60;
-/** A table shows at least this many long rulings each way (a 2×2 grid has 3). */
-const MIN_RULINGS = 2;
 
 /** Vector pictures (Word keeps charts and pasted drawings as EMF/WMF) have no decoder here. */
 const VECTOR = /\.(emf|wmf|emz|wmz|svg|eps)$/i;
@@ -101,20 +99,12 @@ async function decodeTablePicture(picture: TablePicture, options: TablePictureOp
       skip(picture, `${page.source.width}×${page.source.height} pixels${where}: too small to hold a table (an icon or a logo); not read`);
       return false;
     }
-    if (!showsTable(page)) {
+    if (!showsRuledTable(page.gray, page.dpi)) {
       skip(picture, `no table rulings in the picture${where}; not read`);
       return false;
     }
     return true;
   });
-}
-
-/** Does the bitmap show a ruled table? Long rulings both ways, found as the OCR reader finds them. */
-function showsTable(page: ImagePage): boolean {
-  const px = (points: number) => Math.max(1, Math.round((points * page.dpi) / 72));
-  const rulings = detectRulings(page.gray, { minLength: px(60), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
-  const horizontal = rulings.filter((line) => line.orientation === 'horizontal').length;
-  return horizontal >= MIN_RULINGS && rulings.length - horizontal >= MIN_RULINGS;
 }
 
 /** Each prov gains the name of the picture its page stood for. */
