@@ -71,5 +71,7 @@ export function opIds(OPS: Record<string, number>): OpIds {
     paintInlineImageXObject: OPS.paintInlineImageXObject,
     paintImageMaskXObject: OPS.paintImageMaskXObject,
     paintImageXObjectRepeat: OPS.paintImageXObjectRepeat,
+    paintFormXObjectBegin: OPS.paintFormXObjectBegin,
+    paintFormXObjectEnd: OPS.paintFormXObjectEnd,
   };
 }

@@ -50,6 +50,9 @@ export interface OpIds {
   paintInlineImageXObject: number;
   paintImageMaskXObject: number;
   paintImageXObjectRepeat: number;
+  /** pdf.js wraps a form XObject in these, its /Matrix as the begin's first argument (the raw reader emits save/transform/restore instead). */
+  paintFormXObjectBegin?: number;
+  paintFormXObjectEnd?: number;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -98,6 +101,11 @@ export function extractRulings(
     if (fn === ids.save) stack.push(ctm);
     else if (fn === ids.restore) ctm = stack.pop() ?? ctm;
     else if (fn === ids.transform) ctm = multiply(ops.argsArray[i] as unknown as Matrix, ctm);
+    else if (fn === ids.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const matrix = (ops.argsArray[i] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
+      if (matrix && matrix.length === 6) ctm = multiply(Array.from(matrix) as Matrix, ctm);
+    } else if (fn === ids.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (imageOps.has(fn)) {
       hasImages = true;
       // An image fills the unit square of user space; a repeated image's placements are not followed.
