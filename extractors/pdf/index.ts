@@ -73,6 +73,9 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     const poor: Array<{ page: number; reason: string }> = [];
     let source: PageTextSource | undefined;
     let picturesRead = 0;
+    // Asked once per document, on the first page with a table-sized picture.
+    let ocrInstalled: Promise<boolean> | undefined;
+    const ocrCheck = () => (ocrInstalled ??= options.ocrAvailable ? options.ocrAvailable() : import('./ocr.js').then((m) => m.ocrAvailable()));
     for (let p = 1; p <= pageCount; p++) {
       const page = await doc.getPage(p);
       let content: PageContent;
@@ -109,7 +112,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
           boxes = boxes.slice(0, room);
           picturesRead += boxes.length;
           const { readPagePictures } = await import('./pictures.js');
-          const read = await readPagePictures(await file.path(), content, boxes, { maxPixels: options.maxOcrPixels ?? DEFAULT_LIMITS.maxOcrPixels, ocrAvailable: options.ocrAvailable });
+          const read = await readPagePictures(await file.path(), content, boxes, { maxPixels: options.maxOcrPixels ?? DEFAULT_LIMITS.maxOcrPixels, ocrAvailable: ocrCheck });
           content = read.content;
           messages.push(...read.messages);
         }

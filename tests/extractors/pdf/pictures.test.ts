@@ -94,6 +94,15 @@ describe.skipIf(!available)('a PDF whose tables are pictures beside its text lay
     expectOcrCells(record);
   });
 
+  it('says, picture by picture, that OCR is missing where it is, and still reads the text layer', async () => {
+    const without = await readPdf(bytes, { ocrAvailable: async () => false });
+    expect(without.blocks.some((b) => b.kind === 'table')).toBe(false);
+    expect(without.blocks[0]).toEqual(doc.blocks[0]);
+    const skipped = without.messages.filter((m) => m.code === 'picture-skipped').map((m) => m.message);
+    expect(skipped).toHaveLength(tablePieces(model).length);
+    for (const message of skipped) expect(message).toMatch(/^page \d+: picture of .*: only OCR can read a picture .*apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils; not read$/);
+  });
+
   it('reads nothing by OCR when table pictures are turned off: the text layer alone, no table', async () => {
     const plain = await readPdf(bytes, { tablePictures: false });
     expect(plain.blocks.some((b) => b.kind === 'table')).toBe(false);
