@@ -25,6 +25,11 @@ const POINTS_PER_INCH = 72;
 const DPI = 300;
 /** Text-layer characters over a picture above which it is a background, not a pasted table (a scan under its own OCR layer, a seal under a signature). */
 const MAX_TEXT_OVER = 0;
+/**
+ * Shortest ruling (points) that counts towards the table test when both its ends meet long rulings: the
+ * OCR page reader's own floor, so a small table of one or two rows (its cell borders 30 pt tall) is read.
+ */
+const SHORTEST_RULING = 20;
 
 export interface PagePictureOptions {
   /** Pixels of one rendered picture (maxOcrPixels). */
@@ -76,7 +81,7 @@ export async function readPagePictures(
         const base = path.join(workDir, 'picture');
         await runTool('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(content.page), '-l', String(content.page), '-x', String(left), '-y', String(top), '-W', String(width), '-H', String(height), '-singlefile', pdfPath, base], timeoutMs);
         const gray = parsePgm(await readFile(`${base}.pgm`));
-        if (!showsRuledTable(gray, dpi)) {
+        if (!showsRuledTable(gray, dpi, SHORTEST_RULING)) {
           skip(box, 'no table rulings in the picture');
           continue;
         }
