@@ -68,7 +68,7 @@ export async function compareDocument(bytes: Uint8Array): Promise<DocumentCompar
   }
 }
 
-/** How two rulings differ, or undefined (coordinates within 1e-3, same order, same hasImages). */
+/** How two rulings differ, or undefined (coordinates within 1e-3, same order, same hasImages and image boxes). */
 export function differenceOf(a: PageRulings, b: PageRulings): string | undefined {
   if (a.hasImages !== b.hasImages) return `hasImages ${a.hasImages} vs ${b.hasImages}`;
   const close = (x: number, y: number): boolean => Math.abs(x - y) <= TOLERANCE;
@@ -81,6 +81,13 @@ export function differenceOf(a: PageRulings, b: PageRulings): string | undefined
   for (let k = 0; k < a.vertical.length; k++) {
     const [p, q] = [a.vertical[k], b.vertical[k]];
     if (!close(p.x, q.x) || !close(p.y0, q.y0) || !close(p.y1, q.y1)) return `vertical ${k}: ${JSON.stringify(p)} vs ${JSON.stringify(q)}`;
+  }
+  // Where images are painted decides which are read as table pictures: both readers must agree.
+  const [ia, ib] = [a.images ?? [], b.images ?? []];
+  if (ia.length !== ib.length) return `${ia.length} vs ${ib.length} images`;
+  for (let k = 0; k < ia.length; k++) {
+    const [p, q] = [ia[k], ib[k]];
+    if (!close(p.x0, q.x0) || !close(p.y0, q.y0) || !close(p.x1, q.x1) || !close(p.y1, q.y1)) return `image ${k}: ${JSON.stringify(p)} vs ${JSON.stringify(q)}`;
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import { UnreadableDocumentError, type Block, type Message, type Provenance } fr
 import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
 import { layoutPage, type PageLayout } from '../pdf/layout.js';
 import { assemble } from '../pdf/assemble.js';
-import { detectRulings } from '../pdf/ocr/rulings.js';
+import { detectRulings, showsRuledTable } from '../pdf/ocr/rulings.js';
 import { decodeImage, imageKind, type ImagePage } from './decode.js';
 
 /** One picture as the document holds it. */
@@ -136,10 +136,7 @@ const tooSmall = (page: ImagePage): boolean => page.source.width < MIN_TABLE_WID
 
 /** Does the bitmap show a ruled table? Long rulings both ways, found as the OCR reader finds them. */
 function showsTable(page: ImagePage): boolean {
-  const px = (points: number) => Math.max(1, Math.round((points * page.dpi) / 72));
-  const rulings = detectRulings(page.gray, { minLength: px(60), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
-  const horizontal = rulings.filter((line) => line.orientation === 'horizontal').length;
-  return horizontal >= MIN_RULINGS && rulings.length - horizontal >= MIN_RULINGS;
+  return showsRuledTable(page.gray, page.dpi);
 }
 
 /**

@@ -15,7 +15,8 @@ import { layoutPage, type PageLayout } from './layout.js';
 import { assemble } from './assemble.js';
 import { assessPage } from './quality.js';
 import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
-import type { OpIds } from './rulings.js';
+import type { ImageBox, OpIds } from './rulings.js';
+import { describeBox, tablePictureBoxes } from './picture-boxes.js';
 
 /** Replacement content for a page whose text layer failed the quality gate (OCR), or null. */
 export type PageTextSource = (page: number) => Promise<PageContent | null>;
@@ -30,6 +31,10 @@ export interface PdfReadOptions {
   rawPaths?: boolean;
   /** Pixels of one page image rendered for OCR (maxOcrPixels). */
   maxOcrPixels?: number;
+  /** Read pictures of tables on pages with a good text layer by OCR (default true). */
+  tablePictures?: boolean;
+  /** Is OCR installed? Default: asks the tools (tests replace it). */
+  ocrAvailable?: () => Promise<boolean>;
 }
 
 /** The raw reader is an optimisation: any failure of it means pdf.js reads the paths instead. */
@@ -54,6 +59,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
   const doc = await openPdf(bytes);
   const messages: Message[] = [];
   let cleanup: (() => Promise<void>) | undefined;
+  const file = lazyFile(bytes);
   try {
     const pageCount = doc.numPages;
     if (pageCount === 0) throw new UnreadableDocumentError('empty-pdf', 'the PDF has no pages');
@@ -66,12 +72,17 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     const layouts: PageLayout[] = [];
     const poor: Array<{ page: number; reason: string }> = [];
     let source: PageTextSource | undefined;
+    let picturesRead = 0;
+    // Asked once per document, on the first page with a table-sized picture.
+    let ocrInstalled: Promise<boolean> | undefined;
+    const ocrCheck = () => (ocrInstalled ??= options.ocrAvailable ? options.ocrAvailable() : import('./ocr.js').then((m) => m.ocrAvailable()));
     for (let p = 1; p <= pageCount; p++) {
       const page = await doc.getPage(p);
       let content: PageContent;
       let hasImages: boolean;
+      let images: ImageBox[];
       try {
-        ({ content, hasImages } = await readPage(page, p, budget, raw && ((ids) => rawOperators(raw, p - 1, ids))));
+        ({ content, hasImages, images } = await readPage(page, p, budget, raw && ((ids) => rawOperators(raw, p - 1, ids))));
       } finally {
         page.cleanup();
       }
@@ -92,6 +103,19 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
           content = replaced;
           messages.push({ code: 'ocr-used', message: `page ${p} read by OCR (${verdict.reason})` });
         }
+      } else if (options.tablePictures !== false && images.length > 0) {
+        // Only a page that paints a table-sized image pays for anything beyond the geometry.
+        let boxes = tablePictureBoxes(images, content);
+        if (boxes.length > 0) {
+          const room = Math.max(0, maxPages - picturesRead);
+          for (const box of boxes.slice(room)) messages.push({ code: 'picture-skipped', message: `${describeBox(p, box)}: more table pictures than the limit of ${maxPages} (maxPdfPages); not read` });
+          boxes = boxes.slice(0, room);
+          picturesRead += boxes.length;
+          const { readPagePictures } = await import('./pictures.js');
+          const read = await readPagePictures(await file.path(), content, boxes, { maxPixels: options.maxOcrPixels ?? DEFAULT_LIMITS.maxOcrPixels, ocrAvailable: ocrCheck });
+          content = read.content;
+          messages.push(...read.messages);
+        }
       }
       layouts.push(layoutPage(content));
     }
@@ -109,6 +133,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     throw toUnreadable(err);
   } finally {
     await cleanup?.();
+    await file.cleanup();
     await doc.destroy().catch(() => undefined);
   }
 }
@@ -121,6 +146,23 @@ async function info(doc: PdfDocument): Promise<{ title?: string }> {
   } catch {
     return {};
   }
+}
+
+/** The PDF as a private temp file for pdftoppm, written on first use only and removed by cleanup. */
+function lazyFile(bytes: Buffer): { path: () => Promise<string>; cleanup: () => Promise<void> } {
+  let dir: Promise<string> | undefined;
+  return {
+    path: async () => {
+      dir ??= mkdtemp(path.join(tmpdir(), 'nianbao-pdf-')).then(async (d) => {
+        await writeFile(path.join(d, 'document.pdf'), bytes);
+        return d;
+      });
+      return path.join(await dir, 'document.pdf');
+    },
+    cleanup: async () => {
+      if (dir) await rm(await dir.catch(() => ''), { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
 }
 
 /** OCR needs the PDF as a file for pdftoppm: written once per document, on the first page that needs it. */

@@ -7,7 +7,7 @@
  */
 import type { PageContent, RulingLine } from './items.js';
 import { loadPdfJs, type PdfPage } from './pdfjs.js';
-import { extractRulings, type OpIds } from './rulings.js';
+import { extractRulings, type ImageBox, type OpIds } from './rulings.js';
 import type { RawOperatorList } from './raw/index.js';
 import { toPositionedText, type PointMap, type RawTextContent } from './text-items.js';
 
@@ -15,6 +15,8 @@ export interface PageRead {
   content: PageContent;
   /** The page paints an image: with no text it is a scan, not a blank page. */
   hasImages: boolean;
+  /** Where the page paints its images (display space): a picture of a table among the text is read by OCR. */
+  images: ImageBox[];
 }
 
 /** Ruling segments one page may contribute; a real table page has a few hundred. */
@@ -37,7 +39,7 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
     ...rulings.horizontal.map((h) => ({ page: pageNumber, x0: h.x0, y0: h.y, x1: h.x1, y1: h.y })),
     ...rulings.vertical.map((v) => ({ page: pageNumber, x0: v.x, y0: v.y0, x1: v.x, y1: v.y1 })),
   ];
-  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages };
+  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [] };
 }
 
 /** PDF user space → display space (rotation applied), y measured up from the bottom of the page. */
@@ -69,5 +71,7 @@ export function opIds(OPS: Record<string, number>): OpIds {
     paintInlineImageXObject: OPS.paintInlineImageXObject,
     paintImageMaskXObject: OPS.paintImageMaskXObject,
     paintImageXObjectRepeat: OPS.paintImageXObjectRepeat,
+    paintFormXObjectBegin: OPS.paintFormXObjectBegin,
+    paintFormXObjectEnd: OPS.paintFormXObjectEnd,
   };
 }

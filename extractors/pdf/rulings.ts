@@ -20,6 +20,16 @@ export interface PageRulings {
   vertical: VerticalRule[];
   /** The page paints at least one image (an image-only page needs OCR, a blank one does not). */
   hasImages: boolean;
+  /** Where each image is painted (display space, the unit square through the CTM at the paint), in paint order. */
+  images?: ImageBox[];
+}
+
+/** The box an image covers on the page: display space, points, y up from the bottom. */
+export interface ImageBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 /** The numeric operator ids this module needs, taken from pdf.js's OPS table. */
@@ -40,6 +50,9 @@ export interface OpIds {
   paintInlineImageXObject: number;
   paintImageMaskXObject: number;
   paintImageXObjectRepeat: number;
+  /** pdf.js wraps a form XObject in these, its /Matrix as the begin's first argument (the raw reader emits save/transform/restore instead). */
+  paintFormXObjectBegin?: number;
+  paintFormXObjectEnd?: number;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -64,6 +77,7 @@ export function extractRulings(
   const horizontal: HorizontalRule[] = [];
   const vertical: VerticalRule[] = [];
   let hasImages = false;
+  const images: ImageBox[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   const strokeOps = new Set([ids.stroke, ids.closeStroke, ids.fillStroke, ids.eoFillStroke, ids.closeFillStroke, ids.closeEOFillStroke]);
@@ -87,7 +101,16 @@ export function extractRulings(
     if (fn === ids.save) stack.push(ctm);
     else if (fn === ids.restore) ctm = stack.pop() ?? ctm;
     else if (fn === ids.transform) ctm = multiply(ops.argsArray[i] as unknown as Matrix, ctm);
-    else if (imageOps.has(fn)) hasImages = true;
+    else if (fn === ids.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const matrix = (ops.argsArray[i] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
+      if (matrix && matrix.length === 6) ctm = multiply(Array.from(matrix) as Matrix, ctm);
+    } else if (fn === ids.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (imageOps.has(fn)) {
+      hasImages = true;
+      // An image fills the unit square of user space; a repeated image's placements are not followed.
+      if (fn !== ids.paintImageXObjectRepeat && images.length < MAX_IMAGES) images.push(unitSquare(toPage));
+    }
     else if (fn === ids.constructPath) {
       const args = ops.argsArray[i] as [number, (ArrayLike<number> | null)[]];
       const paint = args[0];
@@ -97,7 +120,17 @@ export function extractRulings(
       else if (fillOps.has(paint)) forEachSubpath(data, toPage, (points) => fillSubpath(points, addSegment));
     }
   }
-  return { horizontal, vertical, hasImages };
+  return { horizontal, vertical, hasImages, images };
+}
+
+/** Image boxes one page may report (a page tiled with thousands of small images has no table picture among them). */
+const MAX_IMAGES = 1_000;
+
+function unitSquare(toPage: (x: number, y: number) => Point): ImageBox {
+  const corners = [toPage(0, 0), toPage(1, 0), toPage(0, 1), toPage(1, 1)];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
 type Point = [number, number];

@@ -18,6 +18,7 @@ import { convertWithOffice } from './render/office.js';
 import { layoutText } from './render/pdftotext.js';
 import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
 import { docxWithTableShots, htmlWithTableShots, photoJpegFromPdf, tableOnlyHtml, tableScreenshots, tiffFromPdf } from './render/pictures.js';
+import { docxForPdfWithTableShots, exportDocxToPdf } from './render/pdf-pictures.js';
 import { tablePieces } from './model.js';
 import { renderText } from './render/text.js';
 import type { ExpectedFinding, Truth } from './truths.js';
@@ -25,20 +26,20 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'html-img', 'jpeg', 'tiff'];
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
 /** What `npm run accuracy` runs without --formats: every format. */
 export const DEFAULT_FORMATS: FormatId[] = [...FORMATS];
 /** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans and pictures by pdftoppm). */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'html-img', 'jpeg', 'tiff'];
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
 /** Formats read only by OCR: as many variants as scans (--scan-count). */
-export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'html-img', 'jpeg', 'tiff'];
+export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
 const EXTENSION: Record<FormatId, string> = {
-  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', 'docx-img': 'docx', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif',
+  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif',
 };
 /** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
 type OfficeTarget = 'docx' | 'pdf' | 'xlsx';
 const officeTarget = (format: FormatId): OfficeTarget => (format === 'docx' || format === 'xlsx' ? format : 'pdf');
-/** Screenshot resolutions of docx-img tables: a screen at 100% and at 125%. */
+/** Screenshot resolutions of docx-img (and pdf-img, html-img) tables: a screen at 100% and at 125%. */
 const SCREEN_DPIS = [96, 120];
 
 export interface VariantTruth {
@@ -59,7 +60,7 @@ export interface VariantTruth {
   notes: string[];
   /** Scans, TIFF and JPEG pictures: how the pages were scanned or photographed. */
   scan?: ScanParams;
-  /** docx-img: the resolution the table screenshots were taken at. */
+  /** docx-img, pdf-img, html-img: the resolution the table screenshots were taken at. */
   screenDpi?: number;
 }
 
@@ -172,7 +173,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   const results: VariantTruth[] = [];
   // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
   const pendingOffice = new Map<string, { html: string; targets: Set<OfficeTarget> }>();
-  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg'; layoutText?: boolean; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean } }[] = [];
+  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg'; layoutText?: boolean; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean; pdf?: boolean } }[] = [];
   const addOffice = (html: string, target: OfficeTarget): string => {
     const key = sha(`${GENERATOR_VERSION}\n${html}`);
     const entry = pendingOffice.get(key) ?? { html, targets: new Set() };
@@ -189,11 +190,13 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     } else {
       const target = officeTarget(item.format);
       const key = addOffice(renderHtml(draft.model, 'portal'), target);
-      if (item.format === 'docx-img' || item.format === 'html-img') {
+      if (item.format === 'docx-img' || item.format === 'html-img' || item.format === 'pdf-img') {
         truth.screenDpi = new Random(`${truth.seed}:screen`).pick(SCREEN_DPIS);
         const keys = tablePieces(draft.model).map((piece) => addOffice(tableOnlyHtml(draft.model, piece), 'pdf'));
         const html = item.format === 'html-img';
-        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(`${truth.screenDpi}:${keys.join(',')}`)}.img.${html ? 'html' : 'docx'}`), out, tableShots: { model: draft.model, keys, dpi: truth.screenDpi, html } });
+        const pdf = item.format === 'pdf-img';
+        const suffix = html ? 'img.html' : pdf ? 'pdfimg.pdf' : 'img.docx';
+        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(`${truth.screenDpi}:${keys.join(',')}`)}.${suffix}`), out, tableShots: { model: draft.model, keys, dpi: truth.screenDpi, html, pdf } });
       } else if (item.format === 'tiff' || item.format === 'jpeg') {
         truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.${EXTENSION[item.format]}`), out, scan: truth.scan, picture: item.format, pdfKey: key });
@@ -223,7 +226,27 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   }
   const scans = pendingCopies.filter((c) => c.scan);
   const lost = new Set<string>();
+  // pdf-img: the Word documents are written first, then exported to PDF together (one LibreOffice start).
+  const toExport: string[] = [];
   for (const copy of pendingCopies) {
+    if (!copy.tableShots?.pdf || (await exists(copy.cached))) continue;
+    try {
+      const shots: Buffer[][] = [];
+      for (const key of copy.tableShots.keys) shots.push(await tableScreenshots(join(cacheDir, `${key}.pdf`), copy.tableShots.dpi));
+      const docx = copy.cached.replace(/\.pdf$/, '.docx');
+      await writeFile(docx, docxForPdfWithTableShots(copy.tableShots.model, shots));
+      if (!toExport.includes(docx)) toExport.push(docx);
+    } catch (err) {
+      options.log?.(`left out ${copy.out}: ${(err as Error).message.split('\n')[0]}`);
+      lost.add(copy.out);
+    }
+  }
+  if (toExport.length) {
+    options.log?.(`LibreOffice: ${toExport.length} DOCX with table pictures → PDF …`);
+    await exportDocxToPdf(toExport).catch((err: Error) => options.log?.(`LibreOffice failed: ${err.message.split('\n')[0]}`));
+  }
+  for (const copy of pendingCopies) {
+    if (lost.has(copy.out)) continue;
     try {
       if (copy.scan && !(await exists(copy.cached))) {
         options.log?.(`${copy.picture ?? 'scan'} ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
@@ -243,7 +266,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         await writeFile(copy.out, page.html);
         continue;
       }
-      if (copy.tableShots && !(await exists(copy.cached))) {
+      if (copy.tableShots && !copy.tableShots.pdf && !(await exists(copy.cached))) {
         const shots: Buffer[][] = [];
         for (const key of copy.tableShots.keys) shots.push(await tableScreenshots(join(cacheDir, `${key}.pdf`), copy.tableShots.dpi));
         await writeFile(copy.cached, docxWithTableShots(copy.tableShots.model, shots));

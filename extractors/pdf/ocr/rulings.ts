@@ -266,3 +266,19 @@ function touchesAt(along: number, across: number, perpendicular: PixelLine[], to
     (other) => Math.abs(other.at - along) <= tolerance + other.thickness / 2 && across >= other.from - tolerance && across <= other.to + tolerance,
   );
 }
+
+/** A table shows at least this many long rulings each way (a 2×2 grid has 3). */
+const MIN_TABLE_RULINGS = 2;
+
+/**
+ * Does the bitmap show a ruled table? Long rulings both ways (60 pt at the image's resolution), found as
+ * the OCR reader finds them: the cheap test that keeps photos, seals and charts away from tesseract.
+ * `shortest` (points, default 60) admits shorter rulings that meet long ones of the other direction at
+ * both ends, as the OCR page reader does (20 pt there): the borders of a one- or two-row table.
+ */
+export function showsRuledTable(image: GrayImage, dpi: number, shortest = 60): boolean {
+  const px = (points: number) => Math.max(1, Math.round((points * dpi) / 72));
+  const rulings = detectRulings(image, { minLength: px(Math.min(shortest, 60)), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
+  const horizontal = rulings.filter((line) => line.orientation === 'horizontal').length;
+  return horizontal >= MIN_TABLE_RULINGS && rulings.length - horizontal >= MIN_TABLE_RULINGS;
+}

@@ -3,7 +3,7 @@ import { findCells } from '../../../extractors/pdf/ocr/cells.js';
 import { estimateSkew, rotate } from '../../../extractors/pdf/ocr/deskew.js';
 import { tightenToInk } from '../../../extractors/pdf/ocr/ink-box.js';
 import { binarize, crop, encodePgm, pad, parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
-import { detectRulings, eraseRulings, inkThreshold } from '../../../extractors/pdf/ocr/rulings.js';
+import { detectRulings, eraseRulings, inkThreshold, showsRuledTable } from '../../../extractors/pdf/ocr/rulings.js';
 
 /** Sizes as at 300 dpi: 20 pt = 83 px. */
 const OPTIONS = { minLength: 83, longLength: 250, maxThickness: 17, maxGap: 3 };
@@ -101,6 +101,30 @@ describe('ruling detection', () => {
     fill(page, 150, 140, 20, 30); // a digit
     const erased = eraseRulings(page, detectRulings(page, OPTIONS));
     expect(erased.pixels.filter((value) => value < 255).length).toBe(20 * 30);
+  });
+});
+
+describe('is it a ruled table?', () => {
+  /** At 72 dpi (a pixel a point): a one-row table 400 wide, its cell borders `rowHeight` tall. */
+  function oneRowTable(rowHeight: number): GrayImage {
+    const image = blank(500, 100 + rowHeight);
+    for (const y of [50, 50 + rowHeight]) fill(image, 50, y, 402, 2);
+    for (const x of [50, 250, 450]) fill(image, x, 50, 2, rowHeight + 2);
+    return image;
+  }
+
+  test('a full table passes; a one-row table passes only when 20 pt borders meeting long rulings count', () => {
+    expect(showsRuledTable(tablePage(), 72)).toBe(true);
+    expect(showsRuledTable(oneRowTable(30), 72)).toBe(false);
+    expect(showsRuledTable(oneRowTable(30), 72, 20)).toBe(true);
+  });
+
+  test('lines that do not meet, text strokes and a blank picture are not a table', () => {
+    const strokes = blank(500, 200);
+    fill(strokes, 50, 50, 400, 2); // one long line, no second
+    for (const x of [60, 120, 180]) fill(strokes, x, 100, 2, 30); // short strokes meeting nothing
+    expect(showsRuledTable(strokes, 72, 20)).toBe(false);
+    expect(showsRuledTable(blank(500, 200), 72, 20)).toBe(false);
   });
 });
 

@@ -17,3 +17,11 @@ export async function convertWithOffice(htmlFiles: string[], target: keyof typeo
     await sofficeConvert({ files: batch, infilter: IMPORT_FILTERS[target], convertTo: FILTERS[target], outDir, timeoutMs: 120_000 + 30_000 * batch.length });
   }
 }
+
+/** Word documents (any format Writer opens by its extension: .docx, .doc) → PDF in `outDir`, same base names. */
+export async function convertDocumentsToPdf(files: string[], outDir: string, batchSize = 40): Promise<void> {
+  for (let i = 0; i < files.length; i += batchSize) {
+    const batch = files.slice(i, i + batchSize);
+    await sofficeConvert({ files: batch, convertTo: FILTERS.pdf, outDir, timeoutMs: 120_000 + 30_000 * batch.length });
+  }
+}

@@ -91,8 +91,12 @@ function cropToInk(image: GrayImage, margin: number): GrayImage | undefined {
   return { width, height, pixels };
 }
 
-/** The report as a Word document: its text as paragraphs, each table as its screenshots, in place. */
-export function docxWithTableShots(model: ReportModel, shots: Buffer[][]): Buffer {
+/**
+ * The report as a Word document: its text as paragraphs, each table as its screenshots, in place. With
+ * `fit` (CSS pixels), a larger picture is shown scaled down to it, as Word fits a pasted picture in the
+ * margins; without, each picture is shown at one CSS pixel per pixel.
+ */
+export function docxWithTableShots(model: ReportModel, shots: Buffer[][], fit?: { widthPx: number; heightPx: number }): Buffer {
   const items: DocxItem[] = [];
   let table = 0;
   let picture = 0;
@@ -102,7 +106,8 @@ export function docxWithTableShots(model: ReportModel, shots: Buffer[][]): Buffe
       for (const png of shots[table++] ?? []) {
         const width = png.readUInt32BE(16);
         const height = png.readUInt32BE(20);
-        items.push({ picture: png, name: `image${++picture}.png`, widthPx: width, heightPx: height });
+        const scale = fit ? Math.min(1, fit.widthPx / width, fit.heightPx / height) : 1;
+        items.push({ picture: png, name: `image${++picture}.png`, widthPx: Math.round(width * scale), heightPx: Math.round(height * scale) });
       }
     }
   }

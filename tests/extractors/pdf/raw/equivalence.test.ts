@@ -2,7 +2,7 @@
  * The raw path reader must be a drop-in for pdf.js's getOperatorList as far as extractRulings sees:
  * on every page of every PDF we have (the shared corpus, the fixtures, the samples, their object-stream
  * rewrites by qpdf, a scanned copy, and hand-made PDFs for what those lack), the same horizontal and
- * vertical rulings within 1e-3 and the same hasImages, using the mapPoint page.ts builds.
+ * vertical rulings within 1e-3, the same hasImages and the same image boxes, using the mapPoint page.ts builds.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';

@@ -111,6 +111,19 @@ export function syntheticPdfs(): SyntheticPdf[] {
     ]),
   });
 
+  // A picture painted inside a form XObject with its own /Matrix, and a grid beside it (where a table picture stands).
+  out.push({
+    name: 'image in a form with a matrix',
+    bytes: buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm 5 0 R >> >> /Contents 4 0 R >>',
+      stream('', `q 1 0 0 1 30 40 cm /Fm Do Q ${grid(100, 100, 2, 2, 30)}`),
+      stream('/Type /XObject /Subtype /Form /BBox [0 0 400 300] /Matrix [1 0 0 1 50 400] /Resources << /XObject << /Im 6 0 R >> >>', `q 300 0 0 200 10 20 cm /Im Do Q ${grid(10, 10, 1, 1, 20)}`),
+      stream('/Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8', Buffer.alloc(16, 0x40)),
+    ]),
+  });
+
   // A soft mask whose group draws paths: pdf.js puts them in the operator list.
   out.push({
     name: 'soft mask group',
