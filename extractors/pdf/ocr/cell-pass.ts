@@ -49,7 +49,8 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
   const threshold = Math.round(paperShade(image) * 0.65);
   for (const cell of cells.slice(0, MAX_CELLS)) {
     const inside = pageWords.filter((word) => centreInside(word, cell));
-    const kind = inside.some((word) => CJK.test(word.text)) ? 'label' : 'number';
+    // A lone Chinese character may be a digit misread on the page (网 for 2): such cells vote as numbers.
+    const kind = chineseCount(joined(inside)) >= 2 ? 'label' : 'number';
     // A page word reaching out of the cell holds more than this cell: its crop could not stand for it.
     if (kind === 'label' && !inside.every((word) => withinCell(word, cell, px(2)))) continue;
     const ink = glyphBox(image, { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) }, INK, px(GLYPH_POINTS));
@@ -80,7 +81,9 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
       readAll(numbers.map((candidate) => candidate.file), read),
       read(labels.map((candidate) => candidate.file), '7', ['-l', 'chi_sim+eng']),
     ]);
-    return relabel(labels, vote(numbers, pageWords, ...read2), labelReads);
+    const textual: Array<{ candidate: Candidate; words: OcrWord[] }> = [];
+    const voted = vote(numbers, pageWords, ...read2, textual);
+    return relabel([...labels.map((candidate, i) => ({ candidate, words: labelReads.get(i + 1) ?? [] })), ...textual], voted);
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return pageWords;
     throw error;
@@ -104,12 +107,16 @@ async function readAll(files: string[], read: (files: string[], psm: string, ext
   return [general, digits];
 }
 
-function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImage, digits: ReadByImage): OcrWord[] {
+/** `textual` receives the cells the page read no digits in and whose own read is Chinese: labels, for relabel. */
+function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImage, digits: ReadByImage, textual: Array<{ candidate: Candidate; words: OcrWord[] }>): OcrWord[] {
   const replaced = new Set<OcrWord>();
   const added: OcrWord[] = [];
   candidates.forEach((candidate, i) => {
     const generalWords = general.get(i + 1) ?? [];
-    if (generalWords.some((word) => CJK.test(word.text))) return;
+    if (generalWords.some((word) => CJK.test(word.text))) {
+      if (!candidate.pageWords.some((word) => /\d/.test(word.text))) textual.push({ candidate, words: generalWords });
+      return;
+    }
     const digitWords = digits.get(i + 1) ?? [];
     const readings = [
       { text: joined(digitWords), words: digitWords, offset: candidate },
@@ -149,11 +156,11 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
  * it holds more Chinese characters at a fair confidence, or as many at a higher one: a read that loses
  * characters never replaces one that has them.
  */
-function relabel(candidates: Candidate[], words: OcrWord[], reads: ReadByImage): OcrWord[] {
+function relabel(reads: Array<{ candidate: Candidate; words: OcrWord[] }>, words: OcrWord[]): OcrWord[] {
   const replaced = new Set<OcrWord>();
   const added: OcrWord[] = [];
-  candidates.forEach((candidate, i) => {
-    const cellWords = (reads.get(i + 1) ?? []).filter((word) => word.text.trim());
+  reads.forEach(({ candidate, words: read }, i) => {
+    const cellWords = read.filter((word) => word.text.trim());
     if (cellWords.length === 0 || candidate.pageWords.some((word) => !words.includes(word))) return;
     const cellText = joined(cellWords);
     const pageText = joined(candidate.pageWords);
