@@ -49,8 +49,9 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
   const threshold = Math.round(paperShade(image) * 0.65);
   for (const cell of cells.slice(0, MAX_CELLS)) {
     const inside = pageWords.filter((word) => centreInside(word, cell));
-    // A lone Chinese character may be a digit misread on the page (网 for 2): such cells vote as numbers.
-    const kind = chineseCount(joined(inside)) >= 2 ? 'label' : 'number';
+    // A lone Chinese character may be a digit misread on the page (网 for 2): such a cell votes as a number.
+    const lone = inside.length === 1 && [...inside[0].text.trim()].length === 1;
+    const kind = inside.some((word) => CJK.test(word.text)) && !lone ? 'label' : 'number';
     // A page word reaching out of the cell holds more than this cell: its crop could not stand for it.
     if (kind === 'label' && !inside.every((word) => withinCell(word, cell, px(2)))) continue;
     const ink = glyphBox(image, { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) }, INK, px(GLYPH_POINTS));
