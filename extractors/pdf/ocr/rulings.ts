@@ -67,9 +67,12 @@ function extendFaintEnds(image: GrayImage, lines: PixelLine[], threshold: number
   for (const line of out) {
     const across = line.orientation === 'horizontal' ? out.filter((other) => other.orientation === 'vertical') : out.filter((other) => other.orientation === 'horizontal');
     const along = out.filter((other) => other !== line && other.orientation === line.orientation && Math.abs(other.at - line.at) <= tolerance);
-    // Where each end could be carried to: the crossing lines' positions and the near ends of further pieces.
+    // Where each end could be carried to: lines it would cross or meet in a T — they run on past it on
+    // both sides — and the near ends of further pieces of itself. Not to a corner: a line that ends
+    // where another merely starts may be where the table runs off the page, and carrying it there
+    // would close a cell on one side of a region the page break leaves open on the other.
     const stops = [
-      ...across.filter((other) => line.at >= other.from - tolerance && line.at <= other.to + tolerance).map((other) => other.at),
+      ...across.filter((other) => line.at > other.from + tolerance && line.at < other.to - tolerance).map((other) => other.at),
       ...along.flatMap((other) => [other.from, other.to]),
     ];
     // Where a line crosses another its pixels are not lighter on both sides; those steps are not judged.

@@ -130,6 +130,18 @@ describe('ruling detection', () => {
     expect(horizontal.some((line) => Math.abs(line.at - 251) < 3)).toBe(false);
   });
 
+  test('a faded border is not carried on to a corner where another line merely starts (a table running off the page)', () => {
+    const page = blank(1000, 700);
+    fill(page, 100, 100, 2, 500); // the left border, down to the page's end
+    fill(page, 400, 100, 2, 150); // a column border, inked down to y 249 …
+    fill(page, 400, 250, 2, 150, 225); // … faded from there to y 399, where the next ruling only starts
+    for (const y of [100, 250]) fill(page, 100, y, 602, 2);
+    fill(page, 400, 400, 302, 2);
+    fill(page, 700, 100, 2, 302);
+    const vertical = detectRulings(page, OPTIONS).filter((line) => line.orientation === 'vertical');
+    expect(vertical.filter((line) => Math.abs(line.at - 400.5) < 2).map((line) => [line.from, line.to])).toEqual([[100, 251]]);
+  });
+
   test('erasing rulings leaves the text inside the cells untouched', () => {
     const page = tablePage();
     fill(page, 150, 140, 20, 30); // a digit

@@ -1,0 +1,52 @@
+/**
+ * Low-resolution pictures turned a little, as a skewed scanner feed or a hand-held photo leaves them:
+ * pages of corpus reports rendered at 150 dpi, turned by about a degree and a quarter and speckled,
+ * saved as a multi-page TIFF or a photo-like JPEG. Straightened at 300 dpi, the thin borders of such a
+ * page fade in places below the ink threshold; the tables must still come out whole (a faded border
+ * once merged a table's label column into one cell, and the whole requests table was lost), every
+ * cell exact or blank or doubtful, never a confident wrong number.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractFile } from '../../../src/pipeline.js';
+import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
+import type { ReportRecord } from '../../../src/schemas/record.js';
+import { turnedTiff } from '../../helpers/pictures.js';
+import { expectOcrCells, expectScore } from './picture-score.js';
+
+const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+const available = await ocrAvailable();
+
+function truthOf(name: string, prefixes: string[]): Record<string, number | null> {
+  const cells: Record<string, number | null> = JSON.parse(readFileSync(path.join(CORPUS, `real/${name}.truth.json`), 'utf8')).cells;
+  return Object.fromEntries(Object.entries(cells).filter(([key]) => prefixes.some((p) => key.startsWith(p))));
+}
+
+function picture(name: string, make: () => Promise<Buffer>): () => ReportRecord {
+  let dir = '';
+  let record: ReportRecord;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'nianbao-turned-'));
+    const file = path.join(dir, name);
+    await writeFile(file, await make());
+    record = await extractFile(file);
+  }, 600_000);
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return () => record;
+}
+
+for (const degrees of [1.25, -1.25]) {
+  describe.skipIf(!available)(`a two-page TIFF at 150 dpi turned ${degrees}° (requests and appeals pages)`, () => {
+    const record = picture('hongze.tif', () => turnedTiff(path.join(CORPUS, 'real/hongze-2023.pdf'), [3, 4], 150, degrees));
+
+    it('keeps the requests table whole over the page break: at least 98% of its and the appeals cells right, none silently wrong', () => {
+      expectScore(record(), truthOf('hongze-2023', ['requests.', 'appeals.']), `TIFF 150 dpi ${degrees}°`);
+      expectOcrCells(record());
+    });
+  });
+}
