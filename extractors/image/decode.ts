@@ -252,7 +252,8 @@ async function renderWithResvg(bytes: Buffer, kind: 'png' | 'jpeg', width: numbe
   const { Resvg } = await import('@resvg/resvg-js');
   const href = `data:image/${kind};base64,${bytes.toString('base64')}`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#fff"/><image width="${width}" height="${height}" preserveAspectRatio="none" xlink:href="${href}"/></svg>`;
-  const rendered = new Resvg(svg, { fitTo: { mode: 'original' } }).render();
+  // The SVG holds no text: loading the system's fonts (CJK fonts are large) would cost time for nothing.
+  const rendered = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
   if (rendered.width !== width || rendered.height !== height) throw new UnreadableDocumentError('corrupt-image', `the ${kind.toUpperCase()} picture could not be decoded`);
   return toGray(rendered.pixels, width, height);
 }

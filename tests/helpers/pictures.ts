@@ -71,6 +71,23 @@ export async function photoJpeg(pdf: string, page: number, dpi: number, degrees:
   return readFile(`${base}.jpg`);
 }
 
+/**
+ * A scanner's multi-page TIFF of a skewed feed: the pages at `dpi`, each turned by `degrees` and
+ * speckled with seeded gray noise (amplitude `noise`), as the variety generator's scans are.
+ */
+export async function turnedTiff(pdf: string, pages: number[], dpi: number, degrees: number, noise = 12): Promise<Buffer> {
+  let seed = 54321;
+  const turned = (await grayPages(pdf, pages, dpi)).map((gray) => {
+    const page = rotate(gray, -degrees, 255);
+    for (let i = 0; i < page.pixels.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      page.pixels[i] = Math.max(0, Math.min(255, page.pixels[i] + ((seed / 0x7fffffff) * 2 - 1) * noise));
+    }
+    return page;
+  });
+  return grayTiff(turned, dpi);
+}
+
 export async function listCache(): Promise<string[]> {
   return readdir(await dir());
 }

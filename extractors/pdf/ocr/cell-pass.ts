@@ -23,6 +23,8 @@ const GLYPH_POINTS = 2;
 const MAX_CELLS = 1500;
 
 interface Candidate {
+  /** A number cell (votes among three reads) or a one-line label cell (kept from the page unless its own read holds more). */
+  kind: 'number' | 'label';
   cell: PixelCell;
   /** What the page pass read inside the cell. */
   pageWords: OcrWord[];
@@ -47,7 +49,11 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
   const threshold = Math.round(paperShade(image) * 0.65);
   for (const cell of cells.slice(0, MAX_CELLS)) {
     const inside = pageWords.filter((word) => centreInside(word, cell));
-    if (inside.some((word) => CJK.test(word.text))) continue;
+    // A lone Chinese character may be a digit misread on the page (网 for 2): such a cell votes as a number.
+    const lone = inside.length === 1 && [...inside[0].text.trim()].length === 1;
+    const kind = inside.some((word) => CJK.test(word.text)) && !lone ? 'label' : 'number';
+    // A page word reaching out of the cell holds more than this cell: its crop could not stand for it.
+    if (kind === 'label' && !inside.every((word) => withinCell(word, cell, px(2)))) continue;
     const ink = glyphBox(image, { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) }, INK, px(GLYPH_POINTS));
     if (!ink || ink.bottom - ink.top > px(14)) continue;
     const margin = px(2);
@@ -57,19 +63,28 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const bottom = Math.min(cell.bottom - px(1), ink.bottom + margin);
     const file = path.join(options.workDir, `cell-${candidates.length}.pgm`);
     await writeFile(file, encodePgm(pad(binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold), px(6))));
-    candidates.push({ cell, pageWords: inside, left: left - px(6), top: top - px(6), file });
+    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file });
   }
   if (candidates.length === 0) return pageWords;
 
+  let lists = 0;
   const read = async (files: string[], psm: string, extra: string[]) => {
-    const list = path.join(options.workDir, `cells-${psm}-${extra.length}.txt`);
+    if (files.length === 0) return new Map<number, OcrWord[]>();
+    const list = path.join(options.workDir, `cells-${lists++}.txt`);
     await writeFile(list, files.join('\n') + '\n');
     const { stdout } = await runTool('tesseract', [list, 'stdout', '--dpi', String(options.dpi), '--psm', psm, ...extra, 'tsv'], options.timeoutMs);
     return groupByImage(parseTesseractTsv(stdout.toString('utf8')));
   };
-  const files = candidates.map((candidate) => candidate.file);
+  const numbers = candidates.filter((candidate) => candidate.kind === 'number');
+  const labels = candidates.filter((candidate) => candidate.kind === 'label');
   try {
-    return vote(candidates, pageWords, ...(await readAll(files, read)));
+    const [read2, labelReads] = await Promise.all([
+      readAll(numbers.map((candidate) => candidate.file), read),
+      read(labels.map((candidate) => candidate.file), '7', ['-l', 'chi_sim+eng']),
+    ]);
+    const textual: Array<{ candidate: Candidate; words: OcrWord[] }> = [];
+    const voted = vote(numbers, pageWords, ...read2, textual);
+    return relabel([...labels.map((candidate, i) => ({ candidate, words: labelReads.get(i + 1) ?? [] })), ...textual], voted);
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return pageWords;
     throw error;
@@ -93,12 +108,16 @@ async function readAll(files: string[], read: (files: string[], psm: string, ext
   return [general, digits];
 }
 
-function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImage, digits: ReadByImage): OcrWord[] {
+/** `textual` receives the cells the page read no digits in and whose own read is Chinese: labels, for relabel. */
+function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImage, digits: ReadByImage, textual: Array<{ candidate: Candidate; words: OcrWord[] }>): OcrWord[] {
   const replaced = new Set<OcrWord>();
   const added: OcrWord[] = [];
   candidates.forEach((candidate, i) => {
     const generalWords = general.get(i + 1) ?? [];
-    if (generalWords.some((word) => CJK.test(word.text))) return;
+    if (generalWords.some((word) => CJK.test(word.text))) {
+      if (!candidate.pageWords.some((word) => /\d/.test(word.text))) textual.push({ candidate, words: generalWords });
+      return;
+    }
     const digitWords = digits.get(i + 1) ?? [];
     const readings = [
       { text: joined(digitWords), words: digitWords, offset: candidate },
@@ -129,6 +148,49 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
     });
   });
   return [...pageWords.filter((word) => !replaced.has(word)), ...added].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * One-line label cells read on their own. On a whole page tesseract drops now and then a character that
+ * stands close to a cell's border (果维持 for 结果维持, 尚未审 for 尚未审结) — which can cost a header its
+ * match — while the cell alone, read as one line, keeps it. The cell's read replaces the page's only when
+ * it holds more Chinese characters at a fair confidence, or as many at a higher one: a read that loses
+ * characters never replaces one that has them.
+ */
+function relabel(reads: Array<{ candidate: Candidate; words: OcrWord[] }>, words: OcrWord[]): OcrWord[] {
+  const replaced = new Set<OcrWord>();
+  const added: OcrWord[] = [];
+  reads.forEach(({ candidate, words: read }, i) => {
+    const cellWords = read.filter((word) => word.text.trim());
+    if (cellWords.length === 0 || candidate.pageWords.some((word) => !words.includes(word))) return;
+    const cellText = joined(cellWords);
+    const pageText = joined(candidate.pageWords);
+    const cellConfidence = Math.min(...cellWords.map((word) => word.confidence));
+    const pageConfidence = Math.min(...candidate.pageWords.map((word) => word.confidence));
+    const [cellChinese, pageChinese] = [chineseCount(cellText), chineseCount(pageText)];
+    const better = (cellChinese > pageChinese && cellConfidence >= LABEL_CONFIDENCE) || (cellChinese === pageChinese && cellConfidence > pageConfidence && cellText !== pageText);
+    if (!better) return;
+    for (const word of candidate.pageWords) replaced.add(word);
+    const left = Math.min(...cellWords.map((word) => word.left));
+    const top = Math.min(...cellWords.map((word) => word.top));
+    const right = Math.max(...cellWords.map((word) => word.left + word.width));
+    const bottom = Math.max(...cellWords.map((word) => word.top + word.height));
+    added.push({ text: cellText, left: candidate.left + left, top: candidate.top + top, width: right - left, height: bottom - top, confidence: cellConfidence, image: 1, line: `label/${i}` });
+  });
+  if (added.length === 0) return words;
+  return [...words.filter((word) => !replaced.has(word)), ...added].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** A label cell's own read must be at least this confident to add characters the page read lacks. */
+const LABEL_CONFIDENCE = 60;
+
+function chineseCount(text: string): number {
+  return [...text].filter((c) => CJK.test(c)).length;
+}
+
+/** Does a word lie within the cell (a few pixels of slack for the box's rounding)? */
+function withinCell(word: OcrWord, cell: PixelCell, slack: number): boolean {
+  return word.left >= cell.left - slack && word.top >= cell.top - slack && word.left + word.width <= cell.right + slack && word.top + word.height <= cell.bottom + slack;
 }
 
 function joined(words: OcrWord[]): string {

@@ -43,10 +43,77 @@ export function detectRulings(image: GrayImage, options: RulingDetectionOptions)
   const tolerance = Math.max(3, options.maxGap * 2);
   const anchored = (line: PixelLine, others: PixelLine[]): boolean =>
     touchesAt(line.from, line.at, others, tolerance) && touchesAt(line.to, line.at, others, tolerance);
-  return [
+  const kept = [
     ...horizontal.filter((line) => length(line) >= options.longLength || anchored(line, longV)),
     ...vertical.filter((line) => length(line) >= options.longLength || anchored(line, longH)),
   ];
+  return extendFaintEnds(image, kept, threshold, options, tolerance);
+}
+
+/**
+ * A thin border scanned at a low resolution, turned and straightened again, can fade in places to a
+ * grey that no longer passes the ink threshold on any one pixel row, so its ruling stops short of the
+ * border it meets: the cells on either side of the faded piece then merge, and a whole table's label
+ * column can come out as one cell. Each end of a ruling is carried on to the next line it would meet —
+ * a perpendicular ruling across its path, or a further piece of itself — when every step of the way
+ * still shows a faint line: darker than the paper, and darker than the paper on both sides of it (what
+ * a ruling is and a row of glyphs is not). Ends that meet nothing, or cross paper, stay where they are.
+ */
+function extendFaintEnds(image: GrayImage, lines: PixelLine[], threshold: number, options: RulingDetectionOptions, tolerance: number): PixelLine[] {
+  const reach = options.longLength;
+  // Halfway between the paper and the ink threshold: a faded line, still clearly not paper.
+  const faint = threshold + Math.max(LINE_CONTRAST, Math.round((paperShade(image) - threshold) / 2));
+  const out = lines.map((line) => ({ ...line }));
+  for (const line of out) {
+    const across = line.orientation === 'horizontal' ? out.filter((other) => other.orientation === 'vertical') : out.filter((other) => other.orientation === 'horizontal');
+    const along = out.filter((other) => other !== line && other.orientation === line.orientation && Math.abs(other.at - line.at) <= tolerance);
+    // Where each end could be carried to: lines it would cross or meet in a T — they run on past it on
+    // both sides — and the near ends of further pieces of itself. Not to a corner: a line that ends
+    // where another merely starts may be where the table runs off the page, and carrying it there
+    // would close a cell on one side of a region the page break leaves open on the other.
+    const stops = [
+      ...across.filter((other) => line.at > other.from + tolerance && line.at < other.to - tolerance).map((other) => other.at),
+      ...along.flatMap((other) => [other.from, other.to]),
+    ];
+    // Where a line crosses another its pixels are not lighter on both sides; those steps are not judged.
+    const crossings = across.filter((other) => line.at >= other.from - tolerance && line.at <= other.to + tolerance);
+    // One stop at a time, so a line faded over several narrow cells is carried across each of them.
+    for (;;) {
+      const after = stops.filter((at) => at > line.to + tolerance && at - line.to <= reach).sort((a, b) => a - b)[0];
+      if (after === undefined || !faintlyRuled(image, line, line.to + 1, Math.round(after), faint, crossings)) break;
+      line.to = Math.round(after);
+    }
+    for (;;) {
+      const before = stops.filter((at) => at < line.from - tolerance && line.from - at <= reach).sort((a, b) => b - a)[0];
+      if (before === undefined || !faintlyRuled(image, line, Math.round(before), line.from - 1, faint, crossings)) break;
+      line.from = Math.round(before);
+    }
+  }
+  const joined = (orientation: PixelLine['orientation']) => joinCollinear(out.filter((line) => line.orientation === orientation), options.maxGap + 2);
+  return [...joined('horizontal'), ...joined('vertical')];
+}
+
+/** Does a faint line run along `line`'s axis from `from` to `to` (pixels along it), with paper on both sides? */
+function faintlyRuled(image: GrayImage, line: PixelLine, from: number, to: number, faint: number, crossings: PixelLine[]): boolean {
+  const half = Math.ceil(line.thickness / 2) + 1;
+  const offset = half + 3;
+  const pixel = (along: number, across: number): number => {
+    const [x, y] = line.orientation === 'horizontal' ? [along, across] : [across, along];
+    return x >= 0 && y >= 0 && x < image.width && y < image.height ? image.pixels[y * image.width + x] : 255;
+  };
+  const centre = Math.round(line.at);
+  let marked = 0;
+  let judged = 0;
+  for (let along = from; along <= to; along++) {
+    if (crossings.some((other) => Math.abs(other.at - along) <= other.thickness / 2 + 2)) continue;
+    judged++;
+    let darkest = 255;
+    for (let across = centre - half; across <= centre + half; across++) darkest = Math.min(darkest, pixel(along, across));
+    const sides = Math.min(pixel(along, centre - offset), pixel(along, centre + offset));
+    if (darkest < faint && darkest + LINE_CONTRAST <= sides) marked++;
+  }
+  // A speck of noise or a glyph stroke touching the line may break it here and there, paper may not.
+  return judged > 0 && marked >= 0.9 * judged;
 }
 
 /**

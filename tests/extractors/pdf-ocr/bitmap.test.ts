@@ -96,6 +96,52 @@ describe('ruling detection', () => {
     expect(detectRulings(page, OPTIONS).map((line) => [line.from, line.to])).toEqual([[100, 701]]);
   });
 
+  test('a border faded to a grey lighter than the ink threshold is carried on to the ruling it meets', () => {
+    // A thin border of a 150 dpi scan, turned and straightened, fades where it crosses a narrow label cell.
+    const page = tablePage();
+    fill(page, 100, 300, 200, 2, 255);
+    fill(page, 102, 300, 198, 3, 225); // fainter than the threshold (215 on white), still darker than the paper
+    const horizontal = detectRulings(page, OPTIONS).filter((line) => line.orientation === 'horizontal');
+    // Carried on to the centre of the border it meets.
+    expect(horizontal.map((line) => [line.at, line.from, line.to])).toContainEqual([300.5, 101, 701]);
+    expect(findCells(detectRulings(page, OPTIONS), 8)).toHaveLength(9);
+  });
+
+  test('faded pieces over several narrow cells in a row are each carried on, up to the next line and no further', () => {
+    const page = blank(1000, 600);
+    for (const x of [100, 160, 220, 280, 340]) fill(page, x, 100, 2, 300);
+    fill(page, 100, 100, 242, 2);
+    fill(page, 100, 398, 242, 2);
+    fill(page, 100, 250, 60, 2); // the first cell's border is inked, the next three are faded
+    fill(page, 162, 250, 178, 2, 200);
+    fill(page, 342, 250, 300, 1, 240); // paper-grey dust beyond the last ruling is not a line to carry on over
+    const horizontal = detectRulings(page, OPTIONS).filter((line) => line.orientation === 'horizontal');
+    expect(horizontal.filter((line) => Math.abs(line.at - 250.5) < 2).map((line) => [line.from, line.to])).toEqual([[100, 341]]);
+    expect(findCells(detectRulings(page, OPTIONS), 8)).toHaveLength(8);
+  });
+
+  test('a faded stretch ending in open paper, and a row of glyph strokes between two rulings, are not carried on', () => {
+    const page = tablePage();
+    fill(page, 100, 300, 602, 2, 255);
+    fill(page, 100, 300, 300, 2, 170); // the ruling stops in the middle of a cell: nothing to meet
+    for (let x = 505; x < 690; x += 30) fill(page, x, 250, 20, 3, 0); // 一 一 一 in a cell, level with nothing
+    const horizontal = detectRulings(page, OPTIONS).filter((line) => line.orientation === 'horizontal');
+    expect(horizontal.map((line) => [line.at, line.from, line.to])).toContainEqual([300.5, 100, 399]);
+    expect(horizontal.some((line) => Math.abs(line.at - 251) < 3)).toBe(false);
+  });
+
+  test('a faded border is not carried on to a corner where another line merely starts (a table running off the page)', () => {
+    const page = blank(1000, 700);
+    fill(page, 100, 100, 2, 500); // the left border, down to the page's end
+    fill(page, 400, 100, 2, 150); // a column border, inked down to y 249 …
+    fill(page, 400, 250, 2, 150, 225); // … faded from there to y 399, where the next ruling only starts
+    for (const y of [100, 250]) fill(page, 100, y, 602, 2);
+    fill(page, 400, 400, 302, 2);
+    fill(page, 700, 100, 2, 302);
+    const vertical = detectRulings(page, OPTIONS).filter((line) => line.orientation === 'vertical');
+    expect(vertical.filter((line) => Math.abs(line.at - 400.5) < 2).map((line) => [line.from, line.to])).toEqual([[100, 251]]);
+  });
+
   test('erasing rulings leaves the text inside the cells untouched', () => {
     const page = tablePage();
     fill(page, 150, 140, 20, 30); // a digit
