@@ -136,7 +136,7 @@ function rowFacts(rows: DocRow[]): RowFacts {
   if (facts) return facts;
   const valueCounts = rows.map(meaningfulValueCount);
   facts = {
-    cores: rows.map((d, j) => (sharesLabelAbove(rows, j, valueCounts) ? '' : rowLabelCore(d.label))),
+    cores: rows.map((d, j) => (sharesMergedLabel(rows, j, valueCounts) ? '' : rowLabelCore(d.label))),
     valueCounts,
     hasValues: rows.map((d) => d.values.length > 0),
     joinedCores: rows.map((d, j) => {
@@ -159,16 +159,25 @@ function rowFacts(rows: DocRow[]): RowFacts {
 }
 
 /**
- * An OCR-read row of values with no label cell of its own: every label cell continues a merged cell
- * from the row above, which prints values too. Template rows never share a label cell that way (a
+ * An OCR-read row of values with no label cell of its own: its label cells are one merged cell with the
+ * row above or below, which prints values too. Template rows never share a label cell that way (a
  * group label such as （三）不予公开 spans rows that each print their own item label): the scan lost
  * the rulings between the rows' labels, and the merged text is not this row's label. It matches no
  * row by label; the template's order may place it (fillByOrder).
  */
-function sharesLabelAbove(rows: DocRow[], j: number, valueCounts: number[]): boolean {
-  const row = rows[j];
-  const above = rows[j - 1];
-  if (!above || row.ownLabel || !row.label || above.label !== row.label || valueCounts[j] === 0 || valueCounts[j - 1] === 0) return false;
+function sharesMergedLabel(rows: DocRow[], j: number, valueCounts: number[]): boolean {
+  return sharesLabel(rows, j, j - 1, valueCounts) || sharesLabel(rows, j, j + 1, valueCounts);
+}
+
+/**
+ * Row j's label cell is the same merged cell as row k's, both rows printing values, read by OCR. The
+ * first row of such a cell no more owns its text than the others: the cell holds the labels of all its
+ * rows (本机关不掌握… 没有现成信息… in one), so matching it by label would take the best-fitting of them,
+ * not its own. All of them are placed by order.
+ */
+function sharesLabel(rows: DocRow[], j: number, k: number, valueCounts: number[]): boolean {
+  const [row, other] = [rows[j], rows[k]];
+  if (!other || row.ownLabel || other.ownLabel || !row.label || other.label !== row.label || valueCounts[j] === 0 || valueCounts[k] === 0) return false;
   return row.values.some((v) => v.prov?.origin === 'ocr');
 }
 
