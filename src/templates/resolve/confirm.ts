@@ -28,9 +28,13 @@ export function confirmByIdentities(cells: CellValues, details: CellDetails, ide
   // confident OCR cells in them, then those are settled in turn. In the other order one misread cell
   // read with low confidence (71 as 7) would mark every cell of its row and column as in conflict, and
   // leave no identity with a single open cell to say what it must hold.
-  settle(cells, details, identities, messages);
+  // An identity is one equation: it settles at most one cell, once. Otherwise it confirms a cell, and
+  // then, that cell counted as read, another of its own (75 read as 79 as a row's count and as its
+  // total: the row's total confirmed by the row, then the count by the same row).
+  const spent = new Set<Identity>();
+  settle(cells, details, identities, messages, spent);
   markOcrConflicts(cells, details, identities, messages);
-  settle(cells, details, identities, messages);
+  settle(cells, details, identities, messages, spent);
 }
 
 /**
@@ -44,7 +48,7 @@ function readValue(cells: CellValues, details: CellDetails, k: string): number |
 /** The row a cell key names (table.row.column). */
 const rowOf = (key: string): string => key.slice(0, key.lastIndexOf('.'));
 
-function settle(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
+function settle(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[], spent: Set<Identity>): void {
   const doubtful = (k: string) => !(k in cells) || !!details[k]?.doubt;
   const containing = new Map<string, Identity[]>();
   for (const id of identities) for (const k of [...id.parts, ...id.totals]) containing.set(k, [...(containing.get(k) ?? []), id]);
@@ -53,6 +57,7 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
     // What each identity in which a settleable cell is the only open one says it must hold.
     const implied = new Map<string, Array<{ value: number; by: Identity }>>();
     for (const id of identities) {
+      if (spent.has(id)) continue;
       const keys = [...id.parts, ...id.totals];
       const open = keys.filter(doubtful);
       if (open.length !== 1 || !settleable(details[open[0]])) continue;
@@ -70,6 +75,7 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
         // doubt even so: 0 fits the sum, but whether '0' or nothing was printed is not known.
         if (detail.doubt === 'ocr-blank') continue;
         details[key] = { ...detail, doubt: null, via: 'identity-confirmed' };
+        spent.add(says.find((x) => x.value === read)!.by);
         changed = true;
         continue;
       }
@@ -86,6 +92,7 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
       messages.push({ code: 'identity-resolved', message: `${key}: read '${detail.raw}' (${detail.doubt}); ${values.length >= 2 ? `${values.length} identities require` : 'two identities require'} ${value}, taken` });
       cells[key] = value;
       details[key] = { ...detail, doubt: 'identity-resolved' };
+      for (const x of says) spent.add(x.by);
       changed = true;
     }
     // A cell in doubt that two identities hold with as read (its row's total and its column's sum):
@@ -102,7 +109,7 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
         detail.doubt === 'row-by-order'
           ? ids.filter((id) => [...id.parts, ...id.totals].some((k) => rowOf(k) !== row) && ![...id.parts, ...id.totals].some(placed))
           : ids;
-      const holding = witnesses.filter((id) => identityHolds(id, (k) => readValue(cells, details, k)) === true);
+      const holding = witnesses.filter((id) => !spent.has(id) && identityHolds(id, (k) => readValue(cells, details, k)) === true);
       if (holding.length < 2) continue;
       details[key] = { ...detail, doubt: null, via: 'identity-confirmed' };
       changed = true;

@@ -1,5 +1,9 @@
-/** Scoring a picture read against the truth cells of the tables it shows (shared by the image and DOCX picture tests). */
-import { expect } from 'vitest';
+/** Reading a picture once per describe block, and scoring it against the truth cells of the tables it shows (shared by the image and DOCX picture tests). */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { extractFile } from '../../../src/pipeline.js';
 import type { ReportRecord } from '../../../src/schemas/record.js';
 import { OCR_CONFIDENCE_FLOOR } from '../../../src/templates/doubt.js';
 import { LOW_CONFIDENCE, scoreScan } from '../pdf/scan-score.js';
@@ -27,4 +31,23 @@ export function expectOcrCells(record: ReportRecord): void {
     const lowConfidence = finding.cells.some((key) => (record.cell_details[key]?.prov?.confidence ?? 100) < OCR_CONFIDENCE_FLOOR);
     if (lowConfidence && finding.severity !== 'info') expect(finding.basis, finding.rule).toBe('doubtful');
   }
+}
+
+/**
+ * A picture made by `make`, written to a temporary folder and extracted once before the tests of the
+ * describe block that calls this; the record for them to look at.
+ */
+export function extractedPicture(name: string, make: () => Promise<Buffer>): () => ReportRecord {
+  let dir = '';
+  let record: ReportRecord;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'nianbao-picture-'));
+    const file = path.join(dir, name);
+    await writeFile(file, await make());
+    record = await extractFile(file);
+  }, 600_000);
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return () => record;
 }

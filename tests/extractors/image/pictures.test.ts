@@ -4,15 +4,11 @@
  * and a PNG screenshot at screen resolution. Each is scored on the truth cells of the tables it shows.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractFile } from '../../../src/pipeline.js';
+import { describe, expect, it } from 'vitest';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
-import type { ReportRecord } from '../../../src/schemas/record.js';
 import { pagePicture, photoJpeg, tiffOf, webpOf } from '../../helpers/pictures.js';
-import { expectOcrCells, expectScore } from './picture-score.js';
+import { expectOcrCells, expectScore, extractedPicture } from './picture-score.js';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const PDF = path.join(CORPUS, 'real/hongze-2023.pdf');
@@ -22,20 +18,7 @@ const shown = (prefixes: string[]) => Object.fromEntries(Object.entries(TRUTH).f
 
 const available = await ocrAvailable();
 
-function picture(name: string, make: () => Promise<Buffer>): () => ReportRecord {
-  let dir = '';
-  let record: ReportRecord;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'nianbao-picture-'));
-    const file = path.join(dir, name);
-    await writeFile(file, await make());
-    record = await extractFile(file);
-  }, 600_000);
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-  return () => record;
-}
+const picture = extractedPicture;
 
 describe.skipIf(!available)('a two-page TIFF (200 dpi) of the requests and appeals pages', () => {
   const record = picture('hongze.tif', () => tiffOf(PDF, [3, 4], 200));

@@ -7,16 +7,12 @@
  * cell exact or blank or doubtful, never a confident wrong number.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractFile } from '../../../src/pipeline.js';
+import { describe, expect, it } from 'vitest';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
-import type { ReportRecord } from '../../../src/schemas/record.js';
 import { photoJpeg, turnedTiff } from '../../helpers/pictures.js';
 import { scoreScan } from '../pdf/scan-score.js';
-import { expectOcrCells, expectScore } from './picture-score.js';
+import { expectOcrCells, expectScore, extractedPicture } from './picture-score.js';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const available = await ocrAvailable();
@@ -26,20 +22,7 @@ function truthOf(name: string, prefixes: string[]): Record<string, number | null
   return Object.fromEntries(Object.entries(cells).filter(([key]) => prefixes.some((p) => key.startsWith(p))));
 }
 
-function picture(name: string, make: () => Promise<Buffer>): () => ReportRecord {
-  let dir = '';
-  let record: ReportRecord;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'nianbao-turned-'));
-    const file = path.join(dir, name);
-    await writeFile(file, await make());
-    record = await extractFile(file);
-  }, 600_000);
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-  return () => record;
-}
+const picture = extractedPicture;
 
 describe.skipIf(!available)('a two-page TIFF at 150 dpi turned 1.25° (the requests and appeals pages)', () => {
   const record = picture('hongze.tif', () => turnedTiff(path.join(CORPUS, 'real/hongze-2023.pdf'), [3, 4], 150, 1.25));

@@ -132,6 +132,20 @@ describe('a misread repeated in a row, so that the row holds', () => {
       ['total', 'doubtful'],
     ]);
   });
+
+  it('is never taken as certain when the repeated total was read with low confidence: the row confirms one cell, not two', () => {
+    const rows = table();
+    const row = rowOf(rows, 'unavailable_not_held');
+    rows[row][1] = '79';
+    rows[row][7] = '79';
+    // The row's total alone is below the floor: the row says it must be 79 (confirmed), and must not
+    // then also vouch for the count it was computed from.
+    const m = mapTemplates(scanned(rows, [[row, 7]]));
+    expect(m.cells['requests.unavailable_not_held.natural_person']).toBe(79);
+    expect(m.details['requests.unavailable_not_held.natural_person'].doubt).not.toBeNull();
+    const findings = runChecks(recordOf(m)).findings.filter((f) => f.rule === 'requests.outcome_sum' && f.where === 'natural_person');
+    expect(findings.map((f) => f.basis)).toEqual(['doubtful']);
+  });
 });
 
 describe('the rows of （六）其他处理 and （七）总计 under one merged label cell', () => {
