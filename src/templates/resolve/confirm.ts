@@ -129,8 +129,9 @@ function markOcrConflicts(cells: CellValues, details: CellDetails, identities: I
   // One identity holding as read does not vouch for its cells: OCR misreads the same digits the same
   // way twice (75 read as 79 both as a row's only count and as its total), and the row then holds.
   for (const id of identities) {
-    // A cell another identity confirmed is not what makes this one fail.
-    const ocr = [...id.parts, ...id.totals].filter((k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt && details[k]?.via !== 'identity-confirmed');
+    // A cell one identity confirmed may still be what makes this one fail: that identity held over a
+    // reading OCR may have misread twice (79 for 75 as a row's count and as its total).
+    const ocr = [...id.parts, ...id.totals].filter((k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt);
     if (!ocr.length || identityHolds(id, read) !== false) continue;
     for (const k of ocr) marked.add(k);
   }
