@@ -5,7 +5,7 @@
  * around its numbers, vertical group labels (（三）不予公开) interleaved letter by letter, page
  * numbers and form feeds between rows. Everything else becomes paragraphs (wrapped lines joined).
  */
-import { HAS_DIGIT, isNumberToken, isValueToken } from '../value-token.js';
+import { HAS_DIGIT, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, joinWrapped, denseCells, trimCell } from './lines.js';
 
@@ -382,11 +382,7 @@ const WRAPPED_NUMBER_SLACK = 2;
 
 /** A line holding one number and nothing else, as a wrapped cell's first or last line leaves it. */
 function loneNumber(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
-  return line?.kind === 'numeric' && line.label === '' && line.values.length === 1 && line.columns?.length === 1 && /^\d+$/.test(foldDigits(line.values[0])) ? (line as NumericLine & { columns: number[] }) : undefined;
-}
-
-function foldDigits(text: string): string {
-  return text.normalize('NFKC');
+  return line?.kind === 'numeric' && line.label === '' && line.values.length === 1 && line.columns?.length === 1 && /^\d+$/.test(foldValueText(line.values[0])) ? (line as NumericLine & { columns: number[] }) : undefined;
 }
 
 /**

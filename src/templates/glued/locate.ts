@@ -6,6 +6,7 @@
  * begins, not where the digits stop.
  */
 import type { RowDef, TableLayout } from '../ids.js';
+import { foldWidth } from '../numbers.js';
 
 /** Longest stretch of digit-free text accepted between a label and its digits, or between rows (chars). */
 export const MAX_FILLER_CHARS = 80;
@@ -22,10 +23,8 @@ export interface LocatedRow {
   raw: string;
 }
 
-/** Full/half-width forms and ideographic spaces folded (（→(, １→1, ．→.), so one pattern fits both. */
-export function foldWidth(text: string): string {
-  return text.normalize('NFKC');
-}
+/** Full/half-width forms folded by the one fold the cell reader uses (numbers.ts), for glued.ts too. */
+export { foldWidth };
 
 const QUOTES = '“”"\'‘’「」『』';
 const NUMBERING = /^(\d+|[一二三四五六七八九十]+|\([一二三四五六七八九十]+\))\s*([.、,，]?)/;
