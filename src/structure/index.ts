@@ -44,7 +44,7 @@ export function analyseStructure(doc: DocumentModel): Structure {
     published: meta.published,
     publisher: meta.publisher,
     sections: withoutSignature(buildSections(doc.blocks, { wrappedLines }), meta.signatureLines),
-    prose: findProseFigures(doc.blocks, wrappedLines),
+    prose: findProseFigures(doc.blocks, wrappedLines, meta.year),
     legacyStats: legacy?.year ?? [],
     ...(legacy?.cumulative ? { legacyStatsCumulative: legacy.cumulative } : {}),
     messages: meta.messages,

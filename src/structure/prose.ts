@@ -96,7 +96,7 @@ const RULES: ProseRule[] = [
 ];
 
 /** Figures stated in the text blocks, in document order, first statement per key. */
-export function findProseFigures(blocks: Block[], wrappedLines = false): Record<string, ProseFigure> {
+export function findProseFigures(blocks: Block[], wrappedLines = false, year?: number): Record<string, ProseFigure> {
   const found: Record<string, ProseFigure> = {};
   // A sentence not found whole in the text that was not OCR'd came (at least in part) from OCR.
   const ocr = blocks.some((b) => b.kind !== 'table' && b.prov?.origin === 'ocr');
@@ -106,32 +106,74 @@ export function findProseFigures(blocks: Block[], wrappedLines = false): Record<
     // line that lost the words between): earlier rules claim first, whether or not their figure is known.
     const claimed = new Set<number>();
     for (const rule of RULES) {
-      const figure = matchRule(rule, sentence, claimed);
+      const figure = matchRule(rule, sentence, claimed, year);
       if (figure && !found[rule.key]) found[rule.key] = printed && !printed.has(sentence) ? { ...figure, origin: 'ocr' } : figure;
     }
   }
   return found;
 }
 
-/** Each pattern once with match indices ('d'), as it was matched: the same source, no other flag. */
-const WITH_INDICES = new WeakMap<RegExp, RegExp>();
-function withIndices(pattern: RegExp): RegExp {
-  let compiled = WITH_INDICES.get(pattern);
-  if (!compiled) WITH_INDICES.set(pattern, (compiled = new RegExp(pattern.source, 'd')));
+/** Each pattern compiled once to find every match with its indices ('dg'): a clause about another year is passed over, not the sentence. */
+const EVERY_MATCH = new WeakMap<RegExp, RegExp>();
+function everyMatch(pattern: RegExp): RegExp {
+  let compiled = EVERY_MATCH.get(pattern);
+  if (!compiled) EVERY_MATCH.set(pattern, (compiled = new RegExp(pattern.source, 'dg')));
   return compiled;
 }
 
-function matchRule(rule: ProseRule, sentence: string, claimed: Set<number>): ProseFigure | undefined {
+/**
+ * Who applied or how (当面申请, 自然人提出的申请): a count so qualified is one part of the year's
+ * applications, unless the qualifier names several parts at once (自然人、法人或其他组织提出的申请).
+ */
+const PART_QUALIFIER = /(?:当面|现场|窗口|网上|网络|在线|网站|信函|邮寄|邮件|电子邮件|传真|电话|自然人|公民|法人|其他组织|企业)(?:的|等)?(?:提出的?|提交的?|方式|渠道)?(?:的)?(?:政府信息公开)?(?:申请|依申请公开)$/;
+/** Part words joined (当面、网上申请 / 自然人、法人或其他组织) name the whole; 法人或其他组织 alone is one part. */
+const JOINED_PARTS = /(?:当面|现场|窗口|网上|网络|在线|网站|信函|邮寄|邮件|传真|电话|自然人|公民|法人|其他组织|企业)(?:申请)?[、和或及与](?:通过)?(?:当面|现场|窗口|网上|网络|在线|网站|信函|邮寄|电子邮件|邮件|传真|电话|自然人|公民|法人|其他组织|企业)/g;
+/** The whole stated after the parts: …网上申请20件，共23件 / 合计23件. */
+const WHOLE_AFTER = new RegExp(`(?:共|共计|合计|总计|总共|总数为?)(?:为|达)?${N}件`, 'd');
+/** A clause about another year (2022年收到…, 去年受理…, 同比…) does not state this year's figure. */
+const OTHER_TIME = /上一?年|去年|同期|同比|较|比上/;
+const YEAR_IN = /(\d{4})年/g;
+
+/** The clause a match sits in, from the last clause break before it up to the match. */
+function clauseBefore(sentence: string, at: number): string {
+  const before = sentence.slice(0, at);
+  const cut = Math.max(...['，', ',', '；', ';', '。', '：', ':'].map((c) => before.lastIndexOf(c)));
+  return before.slice(cut + 1);
+}
+
+function aboutAnotherYear(clause: string, year: number | undefined): boolean {
+  if (OTHER_TIME.test(clause)) return true;
+  if (year === undefined) return false;
+  for (const m of clause.matchAll(YEAR_IN)) if (Number(m[1]) !== year) return true;
+  return false;
+}
+
+/** A count of one part of the applications (当面申请3件): its figure is the whole stated after the parts, if any. */
+function partOf(sentence: string, m: RegExpExecArray): number | undefined | null {
+  const numberAt = m.indices![1]![0];
+  const upToNumber = sentence.slice(m.index, numberAt).replace(/(?:公开)?(?:政府信息)?(?:事项)?(?:共计|共|合计|总计|总数|数量)?(?:为|达)?$/, '');
+  if (!PART_QUALIFIER.test(upToNumber)) return null; // not a part
+  const joins = [...upToNumber.matchAll(JOINED_PARTS)].filter((j) => j[0] !== '法人或其他组织');
+  if (joins.length) return null; // several parts named at once: the whole
+  const whole = WHOLE_AFTER.exec(sentence.slice(m.index + m[0].length));
+  return whole ? parseNumber(whole[1]!) : undefined;
+}
+
+function matchRule(rule: ProseRule, sentence: string, claimed: Set<number>, year?: number): ProseFigure | undefined {
   for (const pattern of rule.patterns) {
-    const m = withIndices(pattern).exec(sentence);
-    if (!m || (rule.reject && rule.reject.test(m[0]))) continue;
-    // Only the requests counts compete for a number (行政复议、行政诉讼均为0件 states both appeals at once).
-    const at = rule.key.startsWith('requests.') ? m.indices![1]![0] : -1;
-    if (claimed.has(at)) continue;
-    const value = parseNumber(m[1]!);
-    if (value !== undefined) {
-      if (at >= 0) claimed.add(at);
-      return { value, sentence };
+    for (const m of sentence.matchAll(everyMatch(pattern))) {
+      if (rule.reject && rule.reject.test(m[0])) continue;
+      if (aboutAnotherYear(clauseBefore(sentence, m.index), year)) continue;
+      // Only the requests counts compete for a number (行政复议、行政诉讼均为0件 states both appeals at once).
+      const at = rule.key.startsWith('requests.') ? m.indices![1]![0] : -1;
+      if (claimed.has(at)) continue;
+      const part = rule.key.startsWith('requests.') ? partOf(sentence, m) : null;
+      if (part === undefined) continue;
+      const value = part ?? parseNumber(m[1]!);
+      if (value !== undefined) {
+        if (at >= 0) claimed.add(at);
+        return { value, sentence };
+      }
     }
   }
   for (const pattern of rule.zero ?? []) {

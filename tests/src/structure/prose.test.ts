@@ -124,6 +124,23 @@ describe('prose patterns', () => {
     expect(proseOf('共收到政府信息公开申请81件。', '其中，区直部门收到政府信息公开申请60件。')).toEqual({ 'requests.new_received.total': 81 });
   });
 
+  it('reads a count of one channel or one kind of applicant as a part, and the whole stated after the parts', () => {
+    expect(proseOf('本年度收到当面申请3件、网上申请20件，共23件。')).toEqual({ 'requests.new_received.total': 23 });
+    expect(proseOf('本机关收到自然人提出的申请20件，法人或其他组织提出的申请5件。')).toEqual({});
+    expect(proseOf('受理网上申请20件。')).toEqual({});
+    // Parts named together are the whole.
+    expect(proseOf('共收到自然人、法人或其他组织提出的政府信息公开申请52件。')).toEqual({ 'requests.new_received.total': 52 });
+    expect(proseOf('共收到当面和网上申请23件。')).toEqual({ 'requests.new_received.total': 23 });
+    expect(proseOf('2023年共收到政府信息公开申请25件，其中通过网络申请20件，信函申请5件。')).toEqual({ 'requests.new_received.total': 25 });
+  });
+
+  it('passes over a clause about another year, and reads this year’s figure after it', () => {
+    const prose = (year: number, ...sentences: string[]) => values(findProseFigures(sentences.map(paragraph), false, year));
+    expect(prose(2023, '2022年收到申请30件，2023年收到申请40件。')).toEqual({ 'requests.new_received.total': 40 });
+    expect(prose(2023, '去年受理政府信息公开申请30件，今年受理政府信息公开申请40件。')).toEqual({ 'requests.new_received.total': 40 });
+    expect(prose(2023, '本年度接收依申请公开事项14件，上年结转2件。')).toEqual({ 'requests.new_received.total': 14, 'requests.carried_over.total': 2 });
+  });
+
   it('does not read a refusal to receive appeals as no applications', () => {
     expect(proseOf('本年度未收到有关政府信息公开行政复议、提起行政诉讼的申请。')).toEqual({
       'appeals.review.total': 0,
