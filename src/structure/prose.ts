@@ -42,7 +42,8 @@ const RULES: ProseRule[] = [
     key: 'requests.new_received.total',
     patterns: [re(`(?:收到|受理|接收|接到|新收|共收)(?:了)?${GAP(30)}申请${APPLICATION_TAIL}${N}件`)],
     zero: [re(`未(?:收到|受理|接到|接收|发生)${GAP(24)}申请`), re(`(?:无|没有)${GAP(6)}(?:政府信息公开申请|依申请公开)(?:事项|情况)?`)],
-    reject: /复议|诉讼|结转|上年/,
+    // 信访举报投诉类申请 and 重复申请 are ways requests were closed, not the year's intake.
+    reject: /复议|诉讼|结转|上年|信访|举报|投诉|重复/,
   },
   {
     key: 'requests.carried_over.total',

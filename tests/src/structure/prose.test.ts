@@ -128,6 +128,7 @@ describe('prose patterns', () => {
     expect(proseOf('本年度收到当面申请3件、网上申请20件，共23件。')).toEqual({ 'requests.new_received.total': 23 });
     expect(proseOf('本机关收到自然人提出的申请20件，法人或其他组织提出的申请5件。')).toEqual({});
     expect(proseOf('受理网上申请20件。')).toEqual({});
+    expect(proseOf('收到信访举报投诉类申请3件，均转有关部门办理。')).toEqual({});
     // Parts named together are the whole.
     expect(proseOf('共收到自然人、法人或其他组织提出的政府信息公开申请52件。')).toEqual({ 'requests.new_received.total': 52 });
     expect(proseOf('共收到当面和网上申请23件。')).toEqual({ 'requests.new_received.total': 23 });
