@@ -15,6 +15,8 @@ const REPORT_TAIL = /(?:的)?(?:政府信息公开|政务公开|信息公开|政
 export function agencyFromTitle(title: string): string | undefined {
   const name = cleanText(title)
     .replace(/[《》“”"\s]/g, '')
+    // A portal's tag before the title (【年报】, [公开]) is not part of the name.
+    .replace(/^(?:【[^】]{0,10}】|\[[^\]]{0,10}\])+/, '')
     .replace(BRACKETED_YEAR, '')
     .replace(YEAR, '')
     .replace(REPORT_TAIL, '')

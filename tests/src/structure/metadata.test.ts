@@ -16,6 +16,7 @@ describe('agency and year from the title', () => {
   it('takes the agency around the year and before 政府信息公开工作年度报告', () => {
     expect(agencyFromTitle('平潭综合实验区2023年度政府信息公开工作年度报告')).toBe('平潭综合实验区');
     expect(agencyFromTitle('2019年上海市人民政府办公厅政府信息公开工作年度报告')).toBe('上海市人民政府办公厅');
+    expect(agencyFromTitle('【年报】南京市民政局2023年政府信息公开工作年度报告')).toBe('南京市民政局');
     expect(agencyFromTitle('市中区工业和信息化局关于2023年度政府信息公开工作年度报告')).toBe('市中区工业和信息化局');
     expect(agencyFromTitle('淮安市人民政府政府信息公开工作年度报告（2024年）')).toBe('淮安市人民政府');
     expect(agencyFromTitle('2023年政府信息公开工作年度报告')).toBeUndefined();
