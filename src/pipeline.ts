@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { detectReader } from '../extractors/detect.js';
 import { UnreadableDocumentError, type DocumentModel } from '../extractors/model.js';
 import { withTablePositions } from '../extractors/positions.js';
+import { unifyDocumentIdeographs } from '../extractors/ideographs.js';
 import { analyseStructure } from './structure/index.js';
 import { mapTemplates } from './templates/map.js';
 import { runChecks } from './checks/index.js';
@@ -74,7 +75,8 @@ function linkedPictures(known: ExtractOptions['known']): { baseUrl: string; file
   return known?.pictures && known.sourceUrl ? { baseUrl: known.sourceUrl, files: known.pictures } : undefined;
 }
 
-export function recordFromDocument(doc: DocumentModel, source: string, bytes: Buffer, options: ExtractOptions = {}): ReportRecord {
+export function recordFromDocument(read: DocumentModel, source: string, bytes: Buffer, options: ExtractOptions = {}): ReportRecord {
+  const doc = unifyDocumentIdeographs(read);
   const structure = timeStage('structure', () => analyseStructure(doc));
   const mapped = timeStage('map', () => mapTemplates(withTablePositions(doc)));
   const found = TABLE_IDS.filter((t) => mapped.layout[t] !== 'none').length;
