@@ -5,6 +5,7 @@
  */
 import type { DraftCell, TableDraft } from './lattice.js';
 import { joinPieces, unionBox } from './geometry.js';
+import { HAS_DIGIT } from '../value-token.js';
 
 /** Outer edges may differ by this much (points) and still be the same table. */
 const EDGE_TOLERANCE = 4;
@@ -65,7 +66,7 @@ function continuesAcrossBreak(upper: DraftCell, lower: DraftCell): boolean {
   if (upper.r1 === upper.r0 && lower.r1 === lower.r0) return false;
   // A group that ends at the page foot and the next that starts on the new page are two labels.
   if (NUMBERED_LABEL.test(lower.text.trim())) return false;
-  return !/\d/.test(upper.text) && !/\d/.test(lower.text) && upper.text + lower.text !== '';
+  return !HAS_DIGIT.test(upper.text) && !HAS_DIGIT.test(lower.text) && upper.text + lower.text !== '';
 }
 
 /** The start of a numbered label: （六）, 六、, 3. — text that begins a row or group, not one read on. */
@@ -98,6 +99,6 @@ function rowTexts(draft: TableDraft): string[] {
   // Only rows that hold text and no digits can be headers: a data row is never "repeated".
   return rows.map((r) => {
     const key = r.join('|');
-    return /\d/.test(key) ? '' : key;
+    return HAS_DIGIT.test(key) ? '' : key;
   });
 }

@@ -4,6 +4,7 @@
  * cell looks the same as one a word processor printed one character per line.
  */
 import type { PositionedText } from './items.js';
+import { unifyIdeographs } from '../ideographs.js';
 
 interface RawTextItem {
   str: string;
@@ -31,7 +32,9 @@ export function toPositionedText(
   for (const raw of content.items) {
     if (out.length >= limit) break;
     if (!('str' in raw)) continue;
-    const text = raw.str;
+    // Radicals some producers map shared glyphs to (⼀ for 一) read as the ideographs: labels such as
+    // 一、本年新收 must look numbered to the page join and the template.
+    const text = unifyIdeographs(raw.str);
     if (!text || !text.trim()) continue;
     const [a, b, c, d, e, f] = raw.transform;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || raw.height || 1;

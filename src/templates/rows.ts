@@ -41,8 +41,10 @@ export function tableRows(blocks: Block[]): DocRow[] {
 }
 
 /**
- * The grid column where a table block's values begin: where most of its rows with several numbers
- * print their first one. Undefined when no row has several numbers (a flattened or ragged table).
+ * The grid column where a table block's values begin: where most of its rows with several values
+ * print their first one. A value is a number or a blank spelled out (/, —, 无): a small table whose one
+ * row of numbers starts with text (规章 | 不适用 | 0 | 0) is told by its row of printed blanks. Undefined
+ * when no row has several values (a flattened or ragged table).
  */
 function valueStart(rows: TableCell[][]): number | undefined {
   const counts = new Map<number, number>();
@@ -50,7 +52,9 @@ function valueStart(rows: TableCell[][]): number | undefined {
     let first = -1;
     let numbers = 0;
     cells.forEach((c, i) => {
-      if (c.spanned || readCell(c.text).kind !== 'number') return;
+      if (c.spanned) return;
+      const kind = readCell(c.text).kind;
+      if (kind !== 'number' && !(kind === 'blank' && c.text.trim())) return;
       numbers++;
       if (first < 0) first = i;
     });
@@ -125,8 +129,11 @@ export function meaningfulValueCount(row: DocRow): number {
   return n;
 }
 
-/** Text a value cell may hold instead of a number: short, and not numbered like a row label. */
+/** Words of the templates' column headers (总计, 数据1 from a converter, 本年制发件数, 自然人): a header cell, not a value. */
+const HEADER_WORD = /总计|合计|小计|数据\s*\d|件数|数量|金额|自然人|法人|企业|机构|组织|结果|维持|纠正|审结|起诉|项目|内容/;
+
+/** Text a value cell may hold instead of a number: short, not numbered like a row label, not a column header. */
 function valueLikeText(text: string): boolean {
   const t = text.trim();
-  return t.length <= 6 && !/^(?:\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/.test(t);
+  return t.length <= 6 && !/^(?:\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/.test(t) && !HEADER_WORD.test(t);
 }

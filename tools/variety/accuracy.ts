@@ -4,7 +4,7 @@
  * record against its truth. A measurement: always exits 0, ends with a one-line verdict.
  *
  *   node dist/tools/variety/accuracy.js [--seed N] [--count N] [--slow-count N] [--scan-count N]
- *     [--formats txt,md,html,html-word,docx,pdf,pdftotext,scan,xlsx,docx-img,pdf-img,html-img,jpeg,tiff] [--axes plain,separators,…] [--out DIR] [--json]
+ *     [--formats txt,md,html,html-word,docx,pdf,pdf-chrome,pdftotext,scan,xlsx,docx-img,pdf-img,html-img,jpeg,tiff] [--axes plain,separators,…] [--out DIR] [--json]
  *     [--corpus ../shared/corpus] [--cache DIR] [--examples N] [--truths id,id]
  */
 import { createHash } from 'node:crypto';
@@ -14,8 +14,9 @@ import { join, resolve } from 'node:path';
 import { runExtract } from '../../src/extract-run.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
 import { AXES, type FormatId } from './axes/index.js';
-import { DEFAULT_FORMATS, FORMATS, GENERATOR_VERSION, SLOW_FORMATS, distinctTruths, generate, type VariantTruth } from './generate.js';
+import { CHROME_FORMATS, DEFAULT_FORMATS, FORMATS, GENERATOR_VERSION, SLOW_FORMATS, distinctTruths, generate, type VariantTruth } from './generate.js';
 import { officeAvailable } from './render/office.js';
+import { chromiumAvailable } from './render/chrome-pdf.js';
 import { failureExamples, formatTable, tally, verdict } from './report.js';
 import { scoreRecord, type VariantScore } from './score.js';
 import { loadTruths } from './truths.js';
@@ -92,9 +93,14 @@ async function main(): Promise<void> {
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
   };
-  if (options.formats.some((f) => SLOW_FORMATS.includes(f)) && !(await officeAvailable())) {
+  const office = (f: FormatId): boolean => SLOW_FORMATS.includes(f) && !CHROME_FORMATS.includes(f);
+  if (options.formats.some(office) && !(await officeAvailable())) {
     log('LibreOffice (soffice) not found: DOCX, PDF, scans, pictures and XLSX are left out (apt-get install libreoffice-writer libreoffice-calc fonts-noto-cjk)');
-    options.formats = options.formats.filter((f) => !SLOW_FORMATS.includes(f));
+    options.formats = options.formats.filter((f) => !office(f));
+  }
+  if (options.formats.some((f) => CHROME_FORMATS.includes(f)) && !(await chromiumAvailable())) {
+    log('Chromium not found: pdf-chrome is left out (apt-get install chromium, or set NIANBAO_CHROMIUM)');
+    options.formats = options.formats.filter((f) => !CHROME_FORMATS.includes(f));
   }
   const work = options.out ?? (await mkdtemp(join(tmpdir(), 'nianbao-accuracy-')));
   const variantsDir = join(work, 'variants');

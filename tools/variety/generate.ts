@@ -16,6 +16,7 @@ import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { convertWithOffice } from './render/office.js';
 import { layoutText } from './render/pdftotext.js';
+import { printWithChromium } from './render/chrome-pdf.js';
 import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
 import { docxWithTableShots, htmlWithTableShots, photoJpegFromPdf, tableOnlyHtml, tableScreenshots, tiffFromPdf } from './render/pictures.js';
 import { docxForPdfWithTableShots, exportDocxToPdf } from './render/pdf-pictures.js';
@@ -26,15 +27,17 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
 /** What `npm run accuracy` runs without --formats: every format. */
 export const DEFAULT_FORMATS: FormatId[] = [...FORMATS];
-/** Formats made from LibreOffice's output (PDF text by pdftotext -layout, scans and pictures by pdftoppm). */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
+/** Formats made by LibreOffice (PDF text by pdftotext -layout, scans and pictures by pdftoppm from its PDF) or printed by Chromium. */
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
+/** Formats printed by Chromium rather than made by LibreOffice. */
+export const CHROME_FORMATS: FormatId[] = ['pdf-chrome'];
 /** Formats read only by OCR: as many variants as scans (--scan-count). */
 export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
 const EXTENSION: Record<FormatId, string> = {
-  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif',
+  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif',
 };
 /** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
 type OfficeTarget = 'docx' | 'pdf' | 'xlsx';
@@ -173,6 +176,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   const results: VariantTruth[] = [];
   // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
   const pendingOffice = new Map<string, { html: string; targets: Set<OfficeTarget> }>();
+  const toPrint: { html: string; pdf: string }[] = [];
   const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg'; layoutText?: boolean; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean; pdf?: boolean } }[] = [];
   const addOffice = (html: string, target: OfficeTarget): string => {
     const key = sha(`${GENERATOR_VERSION}\n${html}`);
@@ -187,6 +191,14 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     const out = join(outDir, truth.file);
     if (!SLOW_FORMATS.includes(item.format)) {
       await writeFile(out, renderFast(draft));
+    } else if (item.format === 'pdf-chrome') {
+      const html = renderHtml(draft.model, 'portal');
+      const cached = join(cacheDir, `${sha(`${GENERATOR_VERSION}\n${html}`)}.chrome.pdf`);
+      if (!(await exists(cached)) && !toPrint.some((job) => job.pdf === cached)) {
+        await writeFile(cached.replace(/\.pdf$/, '.html'), html);
+        toPrint.push({ html: cached.replace(/\.pdf$/, '.html'), pdf: cached });
+      }
+      pendingCopies.push({ cached, out });
     } else {
       const target = officeTarget(item.format);
       const key = addOffice(renderHtml(draft.model, 'portal'), target);
@@ -223,6 +235,11 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
       // A crash of one batch loses only the files it did not write: those variants are left out below.
       await convertWithOffice(missing, target, cacheDir).catch((err: Error) => options.log?.(`LibreOffice failed: ${err.message.split('\n')[0]}`));
     }
+  }
+  if (toPrint.length) {
+    options.log?.(`Chromium: ${toPrint.length} HTML → PDF …`);
+    // Without a browser the variants are left out below (their cached PDF does not exist).
+    await printWithChromium(toPrint).catch((err: Error) => options.log?.(`Chromium failed: ${err.message.split('\n')[0]}`));
   }
   const scans = pendingCopies.filter((c) => c.scan);
   const lost = new Set<string>();

@@ -136,6 +136,39 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(m.cells['proactive.administrative_enforcement.decisions']).toBe(0);
   });
 
+  it('reads a text value as unreadable in its column when table 二 is printed as one small table per item', () => {
+    // The small table's one row of numbers starts with text; its row of printed blanks tells where values begin.
+    const m = mapTemplates(
+      docWithTables(
+        [
+          ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+          ['规章', '不适用', '0', '0'],
+          ['行政规范性文件', '/', '/', '/'],
+        ],
+        [['信息内容', '本年处理决定数量'], ['行政许可', '4529']],
+        [['信息内容', '本年处理决定数量'], ['行政处罚', '1100'], ['行政强制', '65']],
+        [['信息内容', '本年收费金额（单位：万元）'], ['行政事业性收费', '18651.06']],
+      ),
+    );
+    expect(m.details['proactive.rules.issued']).toMatchObject({ raw: '不适用', doubt: 'unreadable' });
+    expect(m.cells['proactive.rules.repealed']).toBe(0);
+    expect(m.details['proactive.rules.repealed'].doubt).toBeNull();
+    expect(m.cells['proactive.rules.in_force']).toBe(0);
+    expect(m.details['proactive.rules.in_force'].doubt).toBeNull();
+  });
+
+  it('does not read a converter’s placeholder header (数据1 … 总计) as the values of the row before it', () => {
+    // Table 三 split into pipe tables per row block: a block of rows printing only 无, then a block
+    // that opens with the placeholder header and holds one row of printed blanks.
+    const rows = reconcilingRequests();
+    const last = rowIndex(rows, 'rejected_confirm_existing');
+    const blanks = ['无', '无', '无', '无', '无', '无', '无'];
+    for (let r = rowIndex(rows, 'rejected_petition_complaint'); r <= last; r++) rows[r] = [rows[r][0], ...blanks];
+    const header = ['项目', '数据1', '数据2', '数据3', '数据4', '数据5', '数据6', '总计'];
+    const m = mapTemplates(docWithTables(rows.slice(0, last + 1), [header, ...rows.slice(last + 1)]));
+    for (const c of REQUEST_COLUMNS) expect(m.details[`requests.rejected_confirm_existing.${c.id}`]).toMatchObject({ raw: '无', doubt: null });
+  });
+
   it('reads a formula-like text in a requests cell as unreadable, and skips the identities it is in', () => {
     const rows = reconcilingRequests();
     const g = rowIndex(rows, 'granted');
