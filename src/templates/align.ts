@@ -119,7 +119,7 @@ interface RowFacts {
   joinedCores: (string | undefined)[];
   /**
    * The core of the previous row's label joined with this row's, where the previous row holds only the
-   * start of the label (no values, or only blanks) and this row the rest with the values; else undefined.
+   * start of the label (nothing in its value cells) and this row the rest with the values; else undefined.
    */
   joinedBefore: (string | undefined)[];
 }
@@ -150,7 +150,8 @@ function rowFacts(rows: DocRow[]): RowFacts {
     }),
     joinedBefore: rows.map((d, j) => {
       const prev = rows[j - 1];
-      if (!prev || !prev.label || valueCounts[j - 1] > 0 || !printsValues(d, valueCounts[j])) return undefined;
+      // A row of blank markers (（六）其他处理 | - - -) printed its values: it is a row, not the start of this one's label.
+      if (!prev || !prev.label || printsValues(prev, valueCounts[j - 1]) || !printsValues(d, valueCounts[j])) return undefined;
       return rowLabelCore(prev.label + (d.ownLabel || d.label));
     }),
   };

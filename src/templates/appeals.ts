@@ -43,10 +43,10 @@ const COLUMN_HEADER = labelCore(APPEALS_2021.rows[0].columns.map((c) => c.label)
 /** Rows allowed between one group's small table and the next (captions, an empty placeholder table). */
 const MAX_ROWS_BETWEEN_GROUPS = 3;
 
-/** The 15 tokens read as one row in template order, checked by the group totals. */
+/** The tokens of the groups printed (all 15, or those of the groups with values) read as one row in their order, checked by the group totals. */
 function readFifteen(tokens: ValueCell[], keys: string[], score: number): TableMapping {
   const out: TableMapping = { layout: '2021', cells: {}, details: {}, messages: [], score };
-  const pending = { keys, readings: rowReadings(tokens, WIDTH) };
+  const pending = { keys, readings: rowReadings(tokens, keys.length) };
   const [verdict] = arbitrate([pending], identitiesOf('appeals', '2021'));
   writeRow('appeals', pending, verdict, out);
   return out;
@@ -90,10 +90,13 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
     const tokens: ValueCell[] = [];
     let i = h;
     let groups = 0;
-    while (groups < 3 && i + 1 < rows.length) {
+    // Groups whose header stands with no row of values under it (a converter dropped a row of empty cells).
+    let unprinted = 0;
+    while (groups < 3 && i < rows.length) {
       const k = headerGroups(rows[i]);
-      const values = rows[i + 1].values;
-      if (!k || groups + k > 3 || rows[i + 1].label || !values.length) break;
+      const values = rows[i + 1]?.values ?? [];
+      if (k && groups > 0 && groups + k <= 3 && (!rows[i + 1] || rows[i + 1].label || !values.length)) unprinted = k;
+      if (!k || groups + k > 3 || !rows[i + 1] || rows[i + 1].label || !values.length) break;
       // Blank padding past the groups' cells is not data; blanks within them are.
       tokens.push(...values.slice(0, Math.max(meaningfulValueCount(rows[i + 1]), Math.min(5 * k, values.length))));
       groups += k;
@@ -104,12 +107,17 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
         skipped++;
       }
     }
-    if (groups < 3) continue;
-    const order = groupOrder(rows.slice(Math.max(0, h - 2), i));
+    if (groups + unprinted < 3) continue;
+    const order = groupOrder(rows.slice(Math.max(0, h - 2), i + (unprinted ? 1 : 0)));
     const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
-    const keys = printed.flatMap((row) => row.columns.map((c) => cellKey('appeals', row.id, c.id)));
-    const out = readFifteen(tokens, keys, APPEALS_2021.rows.length);
+    const keysOf = (row: (typeof printed)[number]) => row.columns.map((c) => cellKey('appeals', row.id, c.id));
+    const out = readFifteen(tokens, printed.slice(0, groups).flatMap(keysOf), APPEALS_2021.rows.length);
     out.messages.unshift({ code: 'appeals-in-small-tables', message: 'appeals: table 四 printed as small tables of its groups; read in their printed order' });
+    for (const row of printed.slice(groups)) {
+      for (const k of keysOf(row)) out.details[k] = { raw: '', doubt: 'not-found' };
+      for (const k of keysOf(row)) out.cells[k] = null;
+      out.messages.push({ code: 'row-not-found', message: `appeals.${row.id} (${row.label}): its small table prints its header and no row of values; not read` });
+    }
     return out;
   }
   return undefined;

@@ -101,10 +101,13 @@ export function plan(truths: Truth[], options: PlanOptions): PlanItem[] {
   const pool = distinctTruths(truths);
   const start = new Random(options.seed).int(0, pool.length - 1);
   const items: PlanItem[] = [];
-  for (const axis of AXES.filter((a) => options.axes.includes(a.id))) {
+  for (const [a, axis] of AXES.entries()) {
+    if (!options.axes.includes(axis.id)) continue;
     for (const format of options.formats.filter((f) => !axis.formats || axis.formats.includes(f))) {
       const count = OCR_FORMATS.includes(format) ? options.scanCount : SLOW_FORMATS.includes(format) ? options.slowCount : options.count;
-      for (let i = 0; i < count; i++) items.push({ axis, format, truth: pool[(start + i) % pool.length], index: i });
+      // Each axis starts one truth further on: with fewer variants per axis than truths (slow formats,
+      // scans), the axes together still cover every truth in every format.
+      for (let i = 0; i < count; i++) items.push({ axis, format, truth: pool[(start + a + i) % pool.length], index: i });
     }
   }
   return items;

@@ -24,6 +24,19 @@ describe('table 四 as small tables of its groups', () => {
     expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
   });
 
+  it('reads the groups printed with values when the last small table is a header over no row (a dropped row of empty cells)', () => {
+    const m = mapTemplates(
+      docWithTables(
+        [['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议'], COLUMNS, ['5', '', '', '2', '7']],
+        [['行政诉讼未经复议直接起诉', '~x', '~x', '~x', '~x'].map((c) => (c === '~x' ? '~行政诉讼未经复议直接起诉' : c)), COLUMNS, ['8', '', '', '1', '9']],
+        [['行政诉讼复议后起诉', '~行政诉讼复议后起诉', '~行政诉讼复议后起诉', '~行政诉讼复议后起诉', '~行政诉讼复议后起诉'], COLUMNS],
+      ),
+    );
+    expect([m.cells['appeals.review.upheld'], m.cells['appeals.review.total'], m.cells['appeals.litigation_direct.upheld'], m.cells['appeals.litigation_direct.total']]).toEqual([5, 7, 8, 9]);
+    for (const c of ['upheld', 'corrected', 'other', 'pending', 'total']) expect(m.details[`appeals.litigation_after_review.${c}`]).toMatchObject({ raw: '', doubt: 'not-found' });
+    expect(m.messages.some((x) => x.code === 'row-not-found' && x.message.startsWith('appeals.litigation_after_review'))).toBe(true);
+  });
+
   it('reads the one-row table whose third header row repeats 行政复议\'s columns merged down from above, one value lost', () => {
     const doc = docWithTables([
       ['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议', '行政诉讼', ...new Array(9).fill('~行政诉讼')],

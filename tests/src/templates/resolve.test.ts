@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapTemplates } from '../../../src/templates/map.js';
-import { REQUESTS_2021, REQUEST_COLUMNS } from '../../../src/templates/ids.js';
+import { REQUESTS_2019, REQUESTS_2021, REQUEST_COLUMNS } from '../../../src/templates/ids.js';
 import { runChecks } from '../../../src/checks/index.js';
 import type { ReportRecord } from '../../../src/schemas/record.js';
 import { docWithTables } from './helpers.js';
@@ -167,6 +167,23 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     const header = ['项目', '数据1', '数据2', '数据3', '数据4', '数据5', '数据6', '总计'];
     const m = mapTemplates(docWithTables(rows.slice(0, last + 1), [header, ...rows.slice(last + 1)]));
     for (const c of REQUEST_COLUMNS) expect(m.details[`requests.rejected_confirm_existing.${c.id}`]).toMatchObject({ raw: '无', doubt: null });
+  });
+
+  it('keeps a row of printed blanks (（六）其他处理 | - - -) apart from the wrapped label after it (（七） / 总计)', () => {
+    // The 2019 layout; （七）总计 wrapped over two table rows, the values on the first.
+    const rows: string[][] = [['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']];
+    for (const r of REQUESTS_2019.rows) {
+      if (r.id === 'total_processed') {
+        rows.push(['（七）', '42', '0', '0', '0', '0', '0', '42'], ['总计', '', '', '', '', '', '', '']);
+      } else if (r.id === 'other_handling') rows.push([r.label, '-', '-', '-', '-', '-', '-', '-']);
+      else if (r.id === 'new_received') rows.push([r.label, '42', '0', '0', '0', '0', '0', '42']);
+      else if (r.id === 'granted') rows.push([r.label, '42', '0', '0', '0', '0', '0', '42']);
+      else rows.push([r.label, '0', '0', '0', '0', '0', '0', '0']);
+    }
+    const m = mapTemplates(docWithTables(rows));
+    expect(REQUEST_COLUMNS.map((c) => m.cells[`requests.total_processed.${c.id}`])).toEqual([42, 0, 0, 0, 0, 0, 42]);
+    expect(REQUEST_COLUMNS.map((c) => m.details[`requests.other_handling.${c.id}`].raw)).toEqual(['-', '-', '-', '-', '-', '-', '-']);
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
   });
 
   it('reads a formula-like text in a requests cell as unreadable, and skips the identities it is in', () => {

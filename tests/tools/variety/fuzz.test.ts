@@ -63,6 +63,7 @@ describe('the readers on seeded variety variants', () => {
           const record = await extractBytes(Buffer.from(renderFast(draft)), truth.file);
           found.push(...breaches(record, truth));
         }
+        if (found.length) console.log(JSON.stringify(found.slice(0, 10), null, 1));
         expect(found.slice(0, 10)).toEqual([]);
       });
     }

@@ -17,9 +17,15 @@ export const rowFaults: Axis = {
       .filter((r): r is DataRow => isDataRow(r) && r.values.length > 0);
     const total = rows.find((r) => r.id === 'total_processed');
     const count = random.int(1, 2);
+    const shifted = new Map<DataRow, 'stray' | 'missing'>();
     for (let n = 0; n < count; n++) {
       const row = total && n === 0 && random.chance(0.5) ? total : random.pick(rows);
-      const fault = random.pick(['stray', 'missing', 'text'] as const);
+      let fault = random.pick(['stray', 'missing', 'text'] as const);
+      // A row that lost a cell and gained a stray one prints as many cells as columns: a different table
+      // that reads true as printed (2 0 0 ∅ 0 0 2 keeps its total), whose truth no reader could know.
+      const other = shifted.get(row);
+      if (other && other !== fault && fault !== 'text') fault = 'text';
+      if (fault !== 'text') shifted.set(row, fault);
       const name = row.id || 'appeals';
       if (fault === 'stray') {
         const at = random.int(0, row.values.length);
