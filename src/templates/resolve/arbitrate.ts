@@ -35,6 +35,8 @@ export type Verdict =
       confirmed?: boolean[];
       /** Per column, with `breaksOwn`: not confirmed, but fixed by the confirmed cells (see forcedCells). */
       forced?: boolean[];
+      /** The row's own total could not be checked and its empty last cell may be padding (see reconsiderExactRows). */
+      padded?: boolean;
     }
   /**
    * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
@@ -48,6 +50,8 @@ export type Verdict =
       all: Reading[];
       none: boolean;
       loneEmpty?: 'keeps-own-total' | 'no-identity';
+      /** As in 'resolved'. */
+      padded?: boolean;
       /**
        * Per column, the count every survivor gives it — printed, or required there by the row's own
        * total where the survivor prints nothing — when they agree though their tokens differ (a zero
@@ -268,15 +272,23 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     const standAsPrinted = () => {
       if (lone >= 0 && (lone === printed.length - 1 || breaksOwn)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: lone };
     };
-    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity') => {
-      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...agreedCounts(row.keys, survivors, own) };
+    const resolveTo = (reading: Reading, failing: number) => {
+      verdicts[i] = { status: 'resolved', reading, others: [printed], failing, ...(padded ? { padded } : {}) };
+      // A gap's value is not printed: it says nothing to the other rows' identities.
+      row.keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
+    };
+    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity', padded?: boolean) => {
+      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...(padded ? { padded } : {}), ...agreedCounts(row.keys, survivors, own) };
       for (const k of row.keys) known.delete(k);
     };
     // No identity is about the row (table 二): an empty last cell may be where its grid padded a row that
     // lost a value anywhere, the values after it moved left — nothing says which, so only the cells
     // every reading agrees on stand.
     if (!own.length && lone >= 0 && lone === printed.length - 1 && alternatives.length) return undecided([printed, ...alternatives], 'no-identity');
-    if (!breaksOwn || !alternatives.length) return standAsPrinted();
+    // An empty last cell where the row's own total cannot be checked (不适用 in it): the grid may have
+    // padded a row that lost a value before it, and only the other identities can tell.
+    const padded = lone >= 0 && lone === printed.length - 1 && !breaksOwn && ownUnchecked(row.keys, printed, own, known);
+    if ((!breaksOwn && !padded) || !alternatives.length) return standAsPrinted();
     // The readings that keep the row's own total, by how many identities they break: a published
     // error elsewhere in a column (Shanghai 2019's blank totals) breaks some under every reading. One
     // is taken when it breaks fewer than the row as printed and no other breaks as few.
@@ -288,16 +300,24 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     const scored = keepingOwn.map((r) => ({ r, fails: failures(r) }));
     const fewest = Math.min(...scored.map((x) => x.fails));
     const fitting = fewest < failures(printed) ? scored.filter((x) => x.fails === fewest).map((x) => x.r) : [];
-    if (fitting.length > 1) return undecided(fitting); // several places for the missing cell fit (zeros look alike)
-    if (fitting.length === 1) {
-      verdicts[i] = { status: 'resolved', reading: fitting[0], others: [printed], failing: fewest };
-      // A gap's value is not printed: it says nothing to the other rows' identities.
-      row.keys.forEach((k, c) => known.set(k, fitting[0][c] ? tokenValue(fitting[0][c]) : '?'));
-      return;
+    if (padded) {
+      // The row as printed keeps every identity it can be checked by: it stands, its empty cell in doubt.
+      if (!fitting.length) return standAsPrinted();
+      // Else the readings that break fewer decide as far as they agree (zeros look alike).
+      if (fitting.length === 1) return resolveTo(fitting[0], fewest);
+      return undecided(fitting, undefined, padded);
     }
+    if (fitting.length > 1) return undecided(fitting); // several places for the missing cell fit (zeros look alike)
+    if (fitting.length === 1) return resolveTo(fitting[0], fewest);
     if (lone >= 0 && keepingOwn.length) return undecided([printed, ...keepingOwn], 'keeps-own-total');
     standAsPrinted();
   });
+}
+
+/** Is some identity of the row's own left unchecked by the reading (a value that cannot be read, 不适用)? */
+function ownUnchecked(keys: string[], reading: Reading, own: Identity[], known: Map<string, TokenValue>): boolean {
+  const values = withGaps(keys, reading, own);
+  return !!values && own.some((id) => identityHolds(id, over(values, known)) === undefined);
 }
 
 /** The counts all `survivors` agree on column by column, a gap counted as what the row's own total requires. */

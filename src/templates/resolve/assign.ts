@@ -53,6 +53,8 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
     readings.kind === 'exact'
       ? verdict.status === 'undecided' && verdict.loneEmpty
         ? `read as printed (${show(readings.tokens)}) ${verdict.loneEmpty === 'keeps-own-total' ? 'the row breaks its own total; ' : ''}its only empty cell may be a printed blank, or where it lost a value`
+        : verdict.padded
+        ? `read as printed (${show(readings.tokens)}) other identities break and its own total cannot be checked (a value that cannot be read); its empty last cell may be where its grid padded a row that lost a value`
         : `read as printed (${show(readings.tokens)}) the row breaks its own total; an empty cell in it is not one of its cells (a stray, or where its grid padded it)`
       : `${readings.tokens.length} values printed where the template has ${keys.length} columns (${show(readings.tokens)})`;
   const code = readings.kind === 'missing' ? 'missing-values' : readings.kind === 'exact' ? 'empty-end-cell' : 'extra-values';

@@ -186,6 +186,19 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
   });
 
+  it('does not read a padded row that lost a value as printed when its own total cannot be checked and other identities break', () => {
+    const rows = reconcilingRequests();
+    const t = rowIndex(rows, 'total_processed');
+    // 21 | 21 | 0 | 0 | 0 | 0 | 42 printed with 商业企业 as text and one 0 lost, the grid padding the end.
+    rows[t] = [rows[t][0], '21', '不适用', '0', '0', '0', '42', ''];
+    const m = mapTemplates(docWithTables(rows));
+    // As printed, 42 would stand under 其他 with no doubt and the balance and outcome sums would blame the report.
+    expect(m.cells['requests.total_processed.other_legal_person'] === 42 && m.details['requests.total_processed.other_legal_person'].doubt === null).toBe(false);
+    expect(m.cells['requests.total_processed.total']).toBe(42);
+    const printed = runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness' && f.basis === 'printed');
+    expect(printed).toEqual([]);
+  });
+
   it('reads a formula-like text in a requests cell as unreadable, and skips the identities it is in', () => {
     const rows = reconcilingRequests();
     const g = rowIndex(rows, 'granted');
