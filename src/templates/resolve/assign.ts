@@ -21,6 +21,15 @@ function agreeAt(readings: Reading[], column: number): boolean {
   return readings.every((r) => String(tokenValue(r[column])) === first);
 }
 
+/**
+ * The same, where no reading was chosen: a gap (the row printed nothing for the column) does not agree
+ * with a printed blank there — the identities would fill the gap (18 无 无 无 无 无 with its total lost:
+ * the total is 18 under one reading, 无 under the others).
+ */
+function printedAlikeAt(readings: Reading[], column: number): boolean {
+  return agreeAt(readings, column) && (readings.every((r) => r[column]) || readings.every((r) => !r[column]));
+}
+
 function show(tokens: Array<ValueCell | undefined>): string {
   return tokens.map((v) => (v ? v.raw.trim() || '∅' : '·')).join(' | ');
 }
@@ -77,7 +86,7 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   const candidates = verdict.survivors.length ? verdict.survivors : verdict.all;
   const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : readings.kind === 'missing' ? 'missing-values' : 'extra-values';
   keys.forEach((k, c) => {
-    if (candidates.length && agreeAt(candidates, c)) return write(out, k, candidates[0][c], null);
+    if (candidates.length && printedAlikeAt(candidates, c)) return write(out, k, candidates[0][c], null);
     const agreed = verdict.agreed?.[c];
     if (agreed === undefined) return write(out, k, undefined, undecided);
     // Every reading gives this cell the same count (printed, or required by the row's own total).

@@ -67,10 +67,15 @@ function combinations(size: number, pick: number): number[][] {
   return out;
 }
 
-function distinct(readings: Reading[]): Reading[] {
+/**
+ * `gapsApart`: a gap (·, the row printed nothing for the column) is not the same as a printed blank. For a
+ * row short of values it is not: the identities fill a gap with what they require, so 18 无 无 无 无 无 ·
+ * (its total lost: 18 by its own total) and 18 · 无 无 无 无 无 are different readings.
+ */
+function distinct(readings: Reading[], gapsApart = false): Reading[] {
   const seen = new Map<string, Reading>();
   for (const r of readings) {
-    const s = readingSignature(r);
+    const s = gapsApart ? r.map((v) => (v ? String(tokenValue(v)) : '·')).join('|') : readingSignature(r);
     if (!seen.has(s)) seen.set(s, r);
   }
   return [...seen.values()];
@@ -102,7 +107,7 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
     for (let i = 0; i < n; i++) out.push(gaps.includes(i) ? undefined : tokens[t++]);
     return out;
   });
-  return { kind: 'missing', readings: distinct(readings), tokens };
+  return { kind: 'missing', readings: distinct(readings, true), tokens };
 }
 
 /** An empty cell with nothing said about it (a formula without its cached value is in doubt of its own, not padding). */
