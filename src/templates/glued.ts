@@ -139,13 +139,35 @@ function recoverAppeals(text: string, limits: SplitLimits): GluedTable | undefin
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
   const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)([0-9]+(?: [0-9]+)*)/g;
   const match = [...text.matchAll(header)].find((m) => m[1].includes('总计') && m[2].length >= groups * size && m[2].length <= MAX_RUN_CHARS);
-  if (!match) return undefined;
+  if (!match) return recoverAppealGroups(text, limits);
   const raw = match[2];
   const result = splitWithTotals(raw, groups, size, limits);
   const rows = APPEALS_2021.rows.map((row, g) => {
     const projected = unique(result.readings.map((r) => r.slice(g * size, (g + 1) * size)));
     return rowFromReadings({ row, raw }, result, projected);
   });
+  return { table: 'appeals', layout: '2021', rows };
+}
+
+/**
+ * Each group's name, the five column headers, then its digits: table 四 printed as one small table per
+ * group (行政复议 … 总计01102 行政诉讼 未经复议直接起诉 … 总计10001 …). Each run is cut by its group total.
+ */
+const GROUP_RUNS: [string, RegExp][] = [
+  ['review', /行政复议(?![^0-9]{0,12}行政诉讼)[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计([0-9]+(?: [0-9]+)*)/],
+  ['litigation_direct', /未经复议直接起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计([0-9]+(?: [0-9]+)*)/],
+  ['litigation_after_review', /复议后起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计([0-9]+(?: [0-9]+)*)/],
+];
+
+function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | undefined {
+  const size = APPEALS_2021.rows[0].columns.length;
+  const rows: GluedRow[] = [];
+  for (const [id, pattern] of GROUP_RUNS) {
+    const row = APPEALS_2021.rows.find((r) => r.id === id)!;
+    const m = pattern.exec(text);
+    if (!m || m[1].length < size || m[1].length > MAX_RUN_CHARS) return undefined;
+    rows.push(rowFromReadings({ row, raw: m[1] }, splitWithTotals(m[1], 1, size, limits)));
+  }
   return { table: 'appeals', layout: '2021', rows };
 }
 

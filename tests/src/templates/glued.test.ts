@@ -217,6 +217,19 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     ]);
   });
 
+  test('table 四 printed as one small table per group is read group by group, each cut by its own 总计', () => {
+    const header = '结果维持结果纠正其他结果尚未审结总计';
+    const text = '四、政府信息公开行政复议、行政诉讼情况 行政复议' + header + '1211620' + ' 行政诉讼 未经复议直接起诉' + header + '10001' +
+      ' 行政诉讼 复议后起诉' + header + '00000' + ' 五、存在的主要问题';
+    const appeals = table(recoverGluedTables(text), 'appeals');
+    expect(appeals.rows.map((r) => [r.rowId, r.status, r.values])).toEqual([
+      // 1211620 splits three ways (12,1,1,6,20 · 1,2,11,6,20 · 1,2,1,16,20): only the total is agreed.
+      ['review', 'ambiguous', [null, null, null, null, 20]],
+      ['litigation_direct', 'recovered', [1, 0, 0, 0, 1]],
+      ['litigation_after_review', 'recovered', [0, 0, 0, 0, 0]],
+    ]);
+  });
+
   test('the 2019 proactive layout is recognised, with signed 本年增/减 changes and a decimal procurement amount', () => {
     const text = '规章123规范性文件4510行政许可5+27其他对外管理服务事项3-13行政处罚100行政强制000行政事业性收费20政府集中采购3120.5三、';
     const proactive = table(recoverGluedTables(text), 'proactive');
