@@ -12,15 +12,30 @@ import type { CellDetails, CellValues } from '../result.js';
 
 const PROVEN_MISREAD = new Set(['ocr-identity-conflict', 'identity-resolved']);
 
+/**
+ * A cell no identity checks has nothing but its reading behind it: OCR's agreeing reads are not enough
+ * (two reads that agree on a misread glyph — 55 as 59, 2629 as 2029 — are given 90 by the cell pass),
+ * tesseract's own confidence must be high as well.
+ */
+export const OCR_UNCHECKED_FLOOR = 95;
+
 export function doubtUncheckedOcr(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
   const ocr = (k: string) => details[k]?.prov?.origin === 'ocr';
+  const checked = new Set(identities.flatMap((id) => [...id.parts, ...id.totals]));
+  const weak = Object.keys(details).filter((k) => ocr(k) && !checked.has(k) && cells[k] !== null && !details[k]?.doubt && (details[k]?.prov?.confidence ?? 100) < OCR_UNCHECKED_FLOOR);
+  for (const k of weak) details[k] = { ...details[k], doubt: 'ocr-unverified' };
+  if (weak.length) {
+    messages.push({
+      code: 'ocr-unverified',
+      message: `${weak.length} cells read by OCR that no identity checks are in doubt: read below confidence ${OCR_UNCHECKED_FLOOR} (${weak.slice(0, 3).join(', ')}${weak.length > 3 ? ', …' : ''})`,
+    });
+  }
   // Only a reading OCR was confident of and the identities proved wrong says that confidence is not
   // enough in this document: a reading already below the floor that they corrected (71 read as 7 with
   // confidence 34) is the doubt doing its job.
   const confident = (k: string) => (details[k]?.prov?.confidence ?? 100) >= OCR_CONFIDENCE_FLOOR;
   const misread = Object.keys(details).filter((k) => ocr(k) && confident(k) && PROVEN_MISREAD.has(details[k]?.doubt ?? ''));
   if (!misread.length) return;
-  const checked = new Set(identities.flatMap((id) => [...id.parts, ...id.totals]));
   const unchecked = Object.keys(details).filter((k) => ocr(k) && !checked.has(k) && cells[k] !== null && !details[k]?.doubt);
   for (const k of unchecked) details[k] = { ...details[k], doubt: 'ocr-unverified' };
   if (unchecked.length) {

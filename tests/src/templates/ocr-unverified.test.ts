@@ -43,3 +43,22 @@ describe('OCR cells no identity checks, in a document whose OCR the identities c
     expect(messages).toEqual([]);
   });
 });
+
+describe('OCR cells no identity checks, read only by agreeing reads', () => {
+  it('are in doubt below tesseract confidence 95 even where no misreading was found (two reads agreeing on 55 as 59 are given 90)', () => {
+    const cells: CellValues = { 'proactive.normative_documents.repealed': 59, 'proactive.rules.issued': 3, 'requests.granted.natural_person': 71 };
+    const details: CellDetails = {
+      'proactive.normative_documents.repealed': ocr('59', null, 90),
+      'proactive.rules.issued': ocr('3', null, 96),
+      'requests.granted.natural_person': ocr('71', null, 90),
+    };
+    const messages: Message[] = [];
+    doubtUncheckedOcr(cells, details, [...identitiesOf('proactive', '2021'), ...identitiesOf('requests', '2021')], messages);
+    expect(cells['proactive.normative_documents.repealed']).toBe(59);
+    expect(details['proactive.normative_documents.repealed'].doubt).toBe('ocr-unverified');
+    expect(details['proactive.rules.issued'].doubt).toBeNull();
+    // An identity checks this one: it is the identities' to confirm or doubt.
+    expect(details['requests.granted.natural_person'].doubt).toBeNull();
+    expect(messages.map((m) => m.code)).toEqual(['ocr-unverified']);
+  });
+});
