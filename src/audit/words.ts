@@ -37,7 +37,7 @@ export const DOUBT_WORDS: Record<string, string> = {
   'ocr-low-confidence': 'OCR识别置信度低于阈值',
   'ocr-blank': 'OCR在该格未识别到文字：原为空白，或扫描丢失了数字',
   'ocr-identity-conflict': 'OCR识别的数值所在恒等式不成立：可能是扫描识别有误，而非报告本身',
-  'ocr-unverified': 'OCR识别的数值无恒等式可校验，而本文档其他单元格已被恒等式查出识别错误',
+  'ocr-unverified': 'OCR识别的数值无恒等式可校验，且识别置信度低于95或本文档其他单元格已被恒等式查出识别错误',
   'row-by-order': 'OCR识别的行标签无法匹配模板，按模板行序与行数定位该行，尚未经恒等式确认',
   'extra-values': '该行数字多于模板列数，恒等式无法判定哪个是多余的',
   'missing-values': '该行数字少于模板列数，恒等式无法判定缺的是哪个',

@@ -9,7 +9,7 @@ export const DOUBTS = {
   'ocr-low-confidence': 'read by OCR below the confidence floor (90)',
   'ocr-blank': 'OCR found no text in the cell: printed blank, or a value the scan lost',
   'ocr-identity-conflict': 'read by OCR in an identity that does not hold: the scan, not the report, may be wrong',
-  'ocr-unverified': 'read by OCR in a cell no identity checks, in a document where the identities found other OCR misreadings',
+  'ocr-unverified': 'read by OCR in a cell no identity checks, below tesseract confidence 95, or in a document where the identities found other OCR misreadings',
   'row-by-order': "the row's OCR-read label matched no template row; placed by the template's row order and count of rows, until an identity confirms it",
   'extra-values': 'the row prints more values than the template has columns, and the identities do not decide which is the stray',
   'missing-values': 'the row prints fewer values than the template has columns (or nothing for this column), and the identities do not decide where',

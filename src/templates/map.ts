@@ -12,6 +12,7 @@ import { gluedSource, mapGluedTable } from './glued-mapping.js';
 import { identitiesOf } from './identities.js';
 import { confirmByIdentities } from './resolve/confirm.js';
 import { doubtUncheckedOcr } from './resolve/ocr-unverified.js';
+import { doubtFlatOcrNumbers } from './resolve/ocr-flat.js';
 
 export type { MappedTables } from './result.js';
 
@@ -43,6 +44,7 @@ export function mapTemplates(doc: DocumentModel): MappedTables {
     Object.assign(result.details, mapped.details);
     result.messages.push(...mapped.messages);
   }
+  doubtFlatOcrNumbers(result.cells, result.details, result.messages);
   for (const table of TABLE_IDS) confirmByIdentities(result.cells, result.details, identitiesOf(table, result.layout[table]), result.messages);
   doubtUncheckedOcr(result.cells, result.details, TABLE_IDS.flatMap((table) => identitiesOf(table, result.layout[table])), result.messages);
   // The solver's own notes (caps hit, rows it could not locate) matter once any table came from it.

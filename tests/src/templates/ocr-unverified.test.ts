@@ -62,3 +62,22 @@ describe('OCR cells no identity checks, read only by agreeing reads', () => {
     expect(messages.map((m) => m.code)).toEqual(['ocr-unverified']);
   });
 });
+
+describe('numbers OCR read from flat glyphs', () => {
+  it('are in doubt when under half the height of the document’s other OCR-read digits (a dash read as 7)', async () => {
+    const { doubtFlatOcrNumbers } = await import('../../../src/templates/resolve/ocr-flat.js');
+    const cells: CellValues = {};
+    const details: CellDetails = {};
+    for (let i = 0; i < 9; i++) {
+      cells[`requests.granted.c${i}`] = i;
+      details[`requests.granted.c${i}`] = { raw: String(i), prov: { origin: 'ocr', confidence: 96, bbox: [10 * i, 100, 10 * i + 5, 108] }, doubt: null };
+    }
+    cells['requests.rejected_duplicate.total'] = 7;
+    details['requests.rejected_duplicate.total'] = { raw: '7', prov: { origin: 'ocr', confidence: 90, bbox: [551, 381.96, 553.68, 384.36] }, doubt: null };
+    const messages: Message[] = [];
+    doubtFlatOcrNumbers(cells, details, messages);
+    expect(details['requests.rejected_duplicate.total'].doubt).toBe('ocr-low-confidence');
+    expect(details['requests.granted.c1'].doubt).toBeNull();
+    expect(messages.map((m) => m.code)).toEqual(['ocr-flat-glyph']);
+  });
+});
