@@ -8,12 +8,16 @@ import type { Block, TableCell } from '../model.js';
 import type { PositionedText } from './items.js';
 import type { TextLine } from './lines.js';
 import { boxOf, unionBox, type Box } from './geometry.js';
+import { BLANK_MARKERS, foldValueText, isValueToken } from '../value-token.js';
+import { NUMBERING_START } from '../txt/lines.js';
 
 const NUMBER_RUN = /^[\d.,]+$/;
 /** Gap (in font sizes) that separates two text cells rather than two words. */
 const CELL_GAP = 1.2;
 /** A number starts a new cell at any visible gap (in font sizes) from what precedes it. */
 const NUMBER_GAP = 0.3;
+/** Runs of one baseline this close (in font sizes) are one piece of text cut by the PDF's producer. */
+const TOUCHING_GAP = 0.15;
 /** Lines with this many numbers, or a label and one number, anchor a table row. */
 const MIN_TABULAR_LINES = 3;
 /** How far (in line heights) a label fragment may sit from the numbers of its row. */
@@ -25,15 +29,19 @@ const MAX_HEADER_CHARS = 40;
 interface Run {
   text: string;
   items: PositionedText[];
+  /** A value cell's text: a number, or a blank marker (无, -, /) printed where a number would stand. */
   numeric: boolean;
 }
+
+/** A blank marker alone (无, -, ／): a value cell that printed no number. */
+const isBlankMarker = (text: string): boolean => foldValueText(text) !== '' && BLANK_MARKERS.has(foldValueText(text));
 
 function runsOf(line: TextLine): Run[] {
   const items = [...line.items].sort((a, b) => a.x - b.x);
   const runs: Run[] = [];
   let prevEnd = -Infinity;
   for (const item of items) {
-    const numeric = NUMBER_RUN.test(item.text.trim());
+    const numeric = NUMBER_RUN.test(item.text.trim()) || isBlankMarker(item.text);
     const last = runs[runs.length - 1];
     const gap = item.x - prevEnd;
     const split = !last || gap > CELL_GAP * line.size || ((numeric || last.numeric) && gap > NUMBER_GAP * line.size);
@@ -45,19 +53,30 @@ function runsOf(line: TextLine): Run[] {
     }
     prevEnd = item.x + item.width;
   }
-  return runs.filter((r) => r.text);
+  // Whether a run is a value is decided on its whole text: 无 then 法提供 at no gap is a label (无法提供).
+  return runs.filter((r) => r.text).map((r) => ({ ...r, numeric: isValueToken(r.text) }));
 }
 
+const isNumberRun = (r: Run): boolean => r.numeric && !isBlankMarker(r.text);
+
+/**
+ * A row's line: three or more values (blank markers count: 18 无 无 无 无 无 18, a row of 无 with its
+ * label wrapped above and below), or a label and one number well apart from it (行政许可 2629).
+ */
 function isAnchor(runs: Run[]): boolean {
-  const numbers = runs.filter((r) => r.numeric).length;
-  if (numbers >= 3) return true;
-  // 行政许可 2629: a label, then a single number well apart from it
-  return numbers >= 1 && !runs[0].numeric && runs.length <= 3;
+  const values = runs.filter((r) => r.numeric).length;
+  if (values >= 3) return true;
+  return runs.some(isNumberRun) && !runs[0].numeric && runs.length <= 3;
 }
 
 export function looksTabular(lines: TextLine[]): boolean {
   let n = 0;
-  for (const line of lines) if (runsOf(line).filter((r) => r.numeric).length >= 3 && ++n >= MIN_TABULAR_LINES) return true;
+  for (const line of lines) {
+    const runs = runsOf(line);
+    const values = runs.filter((r) => r.numeric).length;
+    // Three numbers, or a row of values some of them blanks (18 无 无 无 无 无 18; 无 × 7 in a report that prints blanks as 无).
+    if ((runs.filter(isNumberRun).length >= 3 || (values >= 5 && values >= runs.length - 1)) && ++n >= MIN_TABULAR_LINES) return true;
+  }
   return false;
 }
 
@@ -104,25 +123,52 @@ export function findStreamTable(lines: TextLine[], page: number): { before: Text
     } else rows.push({ y: line.items[0].y, size: line.size, firstNumberX: Infinity, label: [], cells: runs[i].map((r) => cellOf(r.items, page, r.text)), anchor: false });
   }
   // A text line whose words all stand left of a nearby row's numbers is that row's wrapped label.
-  const kept: Row[] = [];
+  const rightOf = (row: Row): number => Math.max(...row.cells.flatMap((c) => (c.prov?.bbox ? [c.prov.bbox[2]] : [])));
+  const owner = new Map<Row, Row>();
   for (const row of rows) {
-    if (row.anchor) {
-      kept.push(row);
-      continue;
-    }
-    const items = row.cells.flatMap((c) => c.prov?.bbox ? [c] : []);
-    const right = Math.max(...items.map((c) => c.prov!.bbox![2]));
+    if (row.anchor) continue;
+    const right = rightOf(row);
+    const starts = startsLabel(row);
     let best: Row | undefined;
     for (const a of anchorRows) {
       const distance = Math.abs(a.y - row.y);
+      if (starts && a.y > row.y) continue;
       if (distance <= LABEL_REACH * a.size && right <= a.firstNumberX + 1 && (!best || distance < Math.abs(best.y - row.y))) best = a;
     }
-    if (best) best.label.push(...lineItems(lines, row));
+    if (best) owner.set(row, best);
+  }
+  // A label of four lines or more, its numbers on one of the middle ones (a narrow label column):
+  // lines beyond reach of the numbers, between two rows of the table, join the label of the line
+  // next to them (the nearer one), line by line.
+  const top = anchorRows[0].y;
+  const bottom = anchorRows[anchorRows.length - 1].y;
+  for (let changed = true; changed; ) {
+    changed = false;
+    rows.forEach((row, i) => {
+      if (row.anchor || owner.has(row) || row.y >= top || row.y <= bottom) return;
+      const right = rightOf(row);
+      let best: { anchor: Row; distance: number } | undefined;
+      for (const neighbour of startsLabel(row) ? [rows[i + 1]] : [rows[i - 1], rows[i + 1]]) {
+        const anchor = neighbour && (neighbour.anchor ? neighbour : owner.get(neighbour));
+        if (!anchor) continue;
+        const distance = Math.abs(neighbour.y - row.y);
+        if (distance <= LABEL_REACH * row.size && right <= anchor.firstNumberX + 1 && (!best || distance < best.distance)) best = { anchor, distance };
+      }
+      if (best) {
+        owner.set(row, best.anchor);
+        changed = true;
+      }
+    });
+  }
+  const kept: Row[] = [];
+  for (const row of rows) {
+    const anchor = owner.get(row);
+    if (anchor) anchor.label.push(...lineItems(lines, row));
     else kept.push(row);
   }
   const width = Math.max(...kept.map((r) => (r.anchor ? 1 : 0) + r.cells.length));
   const grid: TableCell[][] = kept.map((r) => {
-    const cells = r.anchor && r.label.length ? [cellOf(r.label, page), ...r.cells] : r.cells;
+    const cells = r.anchor && r.label.length ? [cellOf(r.label, page, labelText(r.label)), ...r.cells] : r.cells;
     // Text positions only say where text is: a row with fewer runs printed nothing there that we saw.
     return [...cells, ...Array.from({ length: width - cells.length }, () => ({ text: '', absent: true }))];
   });
@@ -131,6 +177,45 @@ export function findStreamTable(lines: TextLine[], page: number): { before: Text
     table: { kind: 'table', rows: grid, prov: { page, origin: 'text' } },
     after: lines.slice(end + 1),
   };
+}
+
+/**
+ * A gathered label's text column by column: items whose horizontal extents overlap stand in one label
+ * column (a group label wrapped in its narrow cell, （四） 无法提 供, beside the item's own lines
+ * 2.没有现成 信息需要另 行制作), read top-down within it; the columns left to right, a space between.
+ * Reading line by line instead interleaves the two (（四）2.没有现成无法提信息需要另…).
+ */
+function labelText(items: PositionedText[]): string {
+  // Segments: the runs of one baseline that touch (a line of one cell, however pdf.js cut it: 1. 属于国家秘).
+  const segments: { x0: number; x1: number; y: number; text: string }[] = [];
+  for (const item of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const last = segments[segments.length - 1];
+    if (last && Math.abs(last.y - item.y) < 0.3 * item.height && Math.abs(item.x - last.x1) < TOUCHING_GAP * item.height) {
+      last.text += item.text.trim();
+      last.x1 = Math.max(last.x1, item.x + item.width);
+    } else segments.push({ x0: item.x, x1: item.x + item.width, y: item.y, text: item.text.trim() });
+  }
+  const columns: { x0: number; x1: number; segments: typeof segments }[] = [];
+  for (const segment of [...segments].sort((a, b) => a.x0 - b.x0)) {
+    const column = columns.find((c) => segment.x0 < c.x1 && segment.x1 > c.x0);
+    if (column) {
+      column.segments.push(segment);
+      column.x0 = Math.min(column.x0, segment.x0);
+      column.x1 = Math.max(column.x1, segment.x1);
+    } else columns.push({ x0: segment.x0, x1: segment.x1, segments: [segment] });
+  }
+  return columns
+    .sort((a, b) => a.x0 - b.x0)
+    .map((c) => [...c.segments].sort((a, b) => b.y - a.y || a.x0 - b.x0).map((g) => g.text).join(''))
+    .join(' ');
+}
+
+/**
+ * A line that starts with an item number (（二）部分公开…, 5.属于三类) begins a row's label: it is never
+ * the wrapped end of the label above, so it joins only a row at or below it.
+ */
+function startsLabel(row: { cells: TableCell[] }): boolean {
+  return row.cells.some((c) => NUMBERING_START.test(c.text));
 }
 
 /** The items of the source line a text row was made of (rows keep only cells, so look them up by y). */

@@ -46,7 +46,7 @@ const APPLY: Record<Kind, (draft: Draft, look: PageLook, random: Random) => void
     }
   },
   'narrow-labels'(draft, look, random) {
-    look.labelWidth = random.pick([7, 9, 11]);
+    look.labelWidth = random.pick([9, 12, 15]);
     if (!look.rules && random.chance(0.5)) look.rules = 'three-line';
     draft.notes.push(`label columns ${look.labelWidth}% wide${look.rules ? `, ${look.rules} rules` : ''}`);
   },
