@@ -43,7 +43,10 @@ export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Me
         } else pieces.push({ kind: 'table', draft: piece.draft, pages: [layout.page] });
       } else {
         let lines = piece.lines;
-        const stream = looksTabular(lines) ? findStreamTable(lines, layout.page) : undefined;
+        // The page's first lines after a table without rulings on the page before: its rest may be one or two rows.
+        const continuing = firstOnPage && last?.kind === 'block' && last.block.kind === 'table';
+        const minLines = continuing ? 1 : undefined;
+        const stream = looksTabular(lines, minLines) ? findStreamTable(lines, layout.page, minLines) : undefined;
         if (stream) {
           pushParagraphs(stream.before, layout, firstOnPage);
           pieces.push({ kind: 'block', block: stream.table });

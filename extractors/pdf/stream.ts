@@ -9,7 +9,7 @@ import type { PositionedText } from './items.js';
 import type { TextLine } from './lines.js';
 import { boxOf, unionBox, type Box } from './geometry.js';
 import { BLANK_MARKERS, foldValueText, isValueToken } from '../value-token.js';
-import { NUMBERING_START } from '../txt/lines.js';
+import { NUMBERING_START, isSectionHeading } from '../txt/lines.js';
 
 const NUMBER_RUN = /^[\d.,]+$/;
 /** Gap (in font sizes) that separates two text cells rather than two words. */
@@ -69,13 +69,22 @@ function isAnchor(runs: Run[]): boolean {
   return runs.some(isNumberRun) && !runs[0].numeric && runs.length <= 3;
 }
 
-export function looksTabular(lines: TextLine[]): boolean {
+/** A line of this many separate numbers is a table row on its own (table 四's 15 values). */
+const MANY_NUMBERS = 8;
+
+/**
+ * Whether free lines hold a table: three rows of values, or fewer (`minLines`) where a table printed
+ * without rulings goes on from the page before; one line of many numbers is a row whatever else.
+ */
+export function looksTabular(lines: TextLine[], minLines = MIN_TABULAR_LINES): boolean {
   let n = 0;
   for (const line of lines) {
     const runs = runsOf(line);
     const values = runs.filter((r) => r.numeric).length;
     // Three numbers, or a row of values some of them blanks (18 无 无 无 无 无 18; 无 × 7 in a report that prints blanks as 无).
-    if ((runs.filter(isNumberRun).length >= 3 || (values >= 5 && values >= runs.length - 1)) && ++n >= MIN_TABULAR_LINES) return true;
+    const numbers = runs.filter(isNumberRun).length;
+    if (numbers >= MANY_NUMBERS) return true;
+    if ((numbers >= 3 || (values >= 5 && values >= runs.length - 1)) && ++n >= minLines) return true;
   }
   return false;
 }
@@ -91,19 +100,20 @@ function cellOf(items: PositionedText[], page: number, text?: string): TableCell
  * Splits free lines into the lines before a borderless table, the table, and the lines after it.
  * Returns undefined when there is no such table.
  */
-export function findStreamTable(lines: TextLine[], page: number): { before: TextLine[]; table: Block; after: TextLine[] } | undefined {
+export function findStreamTable(lines: TextLine[], page: number, minLines = MIN_TABULAR_LINES): { before: TextLine[]; table: Block; after: TextLine[] } | undefined {
   const runs = lines.map(runsOf);
   const anchors = runs.map(isAnchor);
   const first = anchors.indexOf(true);
   const last = anchors.lastIndexOf(true);
-  if (first < 0 || anchors.filter(Boolean).length < MIN_TABULAR_LINES) return undefined;
+  const many = runs.some((r) => r.filter(isNumberRun).length >= MANY_NUMBERS);
+  if (first < 0 || (anchors.filter(Boolean).length < minLines && !many)) return undefined;
   let start = first;
   while (start > 0 && first - start < MAX_HEADER_LINES && lines[start - 1].text.length <= MAX_HEADER_CHARS && !/[。；]$/.test(lines[start - 1].text)) start--;
   let end = last;
   // Label fragments wrapped below the last row still belong to it.
-  while (end + 1 < lines.length && !anchors[end + 1] && lines[last].box[1] - lines[end + 1].box[3] < LABEL_REACH * lines[last].size && lines[end + 1].text.length <= MAX_HEADER_CHARS) end++;
+  while (end + 1 < lines.length && !anchors[end + 1] && lines[last].box[1] - lines[end + 1].box[3] < LABEL_REACH * lines[last].size && lines[end + 1].text.length <= MAX_HEADER_CHARS && !isSectionHeading(lines[end + 1].text)) end++;
 
-  type Row = { y: number; size: number; firstNumberX: number; label: PositionedText[]; cells: TableCell[]; anchor: boolean };
+  type Row = { y: number; size: number; firstNumberX: number; label: PositionedText[]; cells: TableCell[]; anchor: boolean; items: PositionedText[] };
   const rows: Row[] = [];
   const anchorRows: Row[] = [];
   for (let i = start; i <= end; i++) {
@@ -117,10 +127,19 @@ export function findStreamTable(lines: TextLine[], page: number): { before: Text
         label: runs[i].slice(0, firstNumber).flatMap((r) => r.items),
         cells: runs[i].slice(firstNumber).map((r) => cellOf(r.items, page, r.text)),
         anchor: true,
+        items: line.items,
       };
       rows.push(row);
       anchorRows.push(row);
-    } else rows.push({ y: line.items[0].y, size: line.size, firstNumberX: Infinity, label: [], cells: runs[i].map((r) => cellOf(r.items, page, r.text)), anchor: false });
+      continue;
+    }
+    const text = { y: line.items[0].y, size: line.size, firstNumberX: Infinity, label: [], anchor: false };
+    const cells = runs[i].map((r) => cellOf(r.items, page, r.text));
+    // A line across label columns whose pieces start a label and end one (（五）不 beside 出版物, the
+    // group's first characters beside the rest of the item above): each piece finds its row alone.
+    const mixed = cells.length > 1 && cells.some((c) => NUMBERING_START.test(c.text)) && cells.some((c) => !NUMBERING_START.test(c.text));
+    if (mixed) runs[i].forEach((r, k) => rows.push({ ...text, cells: [cells[k]], items: r.items }));
+    else rows.push({ ...text, cells, items: line.items });
   }
   // A text line whose words all stand left of a nearby row's numbers is that row's wrapped label.
   const rightOf = (row: Row): number => Math.max(...row.cells.flatMap((c) => (c.prov?.bbox ? [c.prov.bbox[2]] : [])));
@@ -144,11 +163,11 @@ export function findStreamTable(lines: TextLine[], page: number): { before: Text
   const bottom = anchorRows[anchorRows.length - 1].y;
   for (let changed = true; changed; ) {
     changed = false;
-    rows.forEach((row, i) => {
-      if (row.anchor || owner.has(row) || row.y >= top || row.y <= bottom) return;
+    for (const row of rows) {
+      if (row.anchor || owner.has(row) || row.y >= top || row.y <= bottom) continue;
       const right = rightOf(row);
       let best: { anchor: Row; distance: number } | undefined;
-      for (const neighbour of startsLabel(row) ? [rows[i + 1]] : [rows[i - 1], rows[i + 1]]) {
+      for (const neighbour of startsLabel(row) ? [nextLine(rows, row, -1)] : [nextLine(rows, row, 1), nextLine(rows, row, -1)]) {
         const anchor = neighbour && (neighbour.anchor ? neighbour : owner.get(neighbour));
         if (!anchor) continue;
         const distance = Math.abs(neighbour.y - row.y);
@@ -158,12 +177,12 @@ export function findStreamTable(lines: TextLine[], page: number): { before: Text
         owner.set(row, best.anchor);
         changed = true;
       }
-    });
+    }
   }
   const kept: Row[] = [];
   for (const row of rows) {
     const anchor = owner.get(row);
-    if (anchor) anchor.label.push(...lineItems(lines, row));
+    if (anchor) anchor.label.push(...row.items);
     else kept.push(row);
   }
   const width = Math.max(...kept.map((r) => (r.anchor ? 1 : 0) + r.cells.length));
@@ -218,7 +237,20 @@ function startsLabel(row: { cells: TableCell[] }): boolean {
   return row.cells.some((c) => NUMBERING_START.test(c.text));
 }
 
-/** The items of the source line a text row was made of (rows keep only cells, so look them up by y). */
-function lineItems(lines: TextLine[], row: { y: number }): PositionedText[] {
-  return lines.find((l) => l.items[0].y === row.y)?.items ?? [];
+/**
+ * The nearest row on the line above (direction 1) or below (-1) of `row`, preferring one in the same
+ * label column (its text overlapping horizontally).
+ */
+function nextLine<R extends { y: number; cells: TableCell[] }>(rows: R[], row: R, direction: 1 | -1): R | undefined {
+  const candidates = rows.filter((r) => (r.y - row.y) * direction > 0.5);
+  if (!candidates.length) return undefined;
+  const y = direction > 0 ? Math.min(...candidates.map((r) => r.y)) : Math.max(...candidates.map((r) => r.y));
+  const onLine = candidates.filter((r) => Math.abs(r.y - y) < 0.5);
+  const [x0, x1] = extent(row);
+  return onLine.find((r) => extent(r)[0] < x1 && extent(r)[1] > x0) ?? onLine[0];
+}
+
+function extent(row: { cells: TableCell[] }): [number, number] {
+  const boxes = row.cells.flatMap((c) => (c.prov?.bbox ? [c.prov.bbox] : []));
+  return boxes.length ? [Math.min(...boxes.map((b) => b[0])), Math.max(...boxes.map((b) => b[2]))] : [0, 0];
 }
