@@ -22,8 +22,11 @@ const TOUCHING_GAP = 0.15;
 const MIN_TABULAR_LINES = 3;
 /** How far (in line heights) a label fragment may sit from the numbers of its row. */
 const LABEL_REACH = 1.6;
-/** Short text lines just above the first row are the table's header. */
-const MAX_HEADER_LINES = 6;
+/**
+ * Short text lines just above the first row are the table's header, up to a section heading: table
+ * 四's header stacked in a narrow layout (行政复议 行政诉讼 · 未经复议… · 结果 · 维持 …) runs to seven lines.
+ */
+const MAX_HEADER_LINES = 10;
 const MAX_HEADER_CHARS = 40;
 
 interface Run {
@@ -97,6 +100,25 @@ function cellOf(items: PositionedText[], page: number, text?: string): TableCell
 }
 
 /**
+ * A line that may be part of a table's header: short, no sentence end, not a section heading. Lines
+ * like it at the foot of a page begin the header of a table printed without rulings on the next page.
+ */
+export function isHeaderLine(line: TextLine): boolean {
+  return line.text.length <= MAX_HEADER_CHARS && !/[。；]$/.test(line.text) && !isSectionHeading(line.text);
+}
+
+/** Header lines carried over from the page before, as the first rows of `table` (padded to its width). */
+export function withHeaderLines(table: Block, lines: TextLine[], page: number): Block {
+  if (table.kind !== 'table' || lines.length === 0) return table;
+  const width = Math.max(...table.rows.map((r) => r.length));
+  const head = lines.map((line) => {
+    const cells = runsOf(line).map((r) => cellOf(r.items, page, r.text));
+    return [...cells, ...Array.from({ length: Math.max(0, width - cells.length) }, () => ({ text: '', absent: true }))];
+  });
+  return { ...table, rows: [...head, ...table.rows] };
+}
+
+/**
  * Splits free lines into the lines before a borderless table, the table, and the lines after it.
  * Returns undefined when there is no such table.
  */
@@ -108,7 +130,10 @@ export function findStreamTable(lines: TextLine[], page: number, minLines = MIN_
   const many = runs.some((r) => r.filter(isNumberRun).length >= MANY_NUMBERS);
   if (first < 0 || (anchors.filter(Boolean).length < minLines && !many)) return undefined;
   let start = first;
-  while (start > 0 && first - start < MAX_HEADER_LINES && lines[start - 1].text.length <= MAX_HEADER_CHARS && !/[。；]$/.test(lines[start - 1].text)) start--;
+  // A section heading ends the header — unless it stands right over the first row's numbers: then it
+  // is that row's label (二、上年结转政府信息公开申请 at the top of a page, its numbers just under it).
+  const rowLabel = (line: TextLine): boolean => Math.abs(line.items[0].y - lines[first].items[0].y) <= LABEL_REACH * lines[first].size;
+  while (start > 0 && first - start < MAX_HEADER_LINES && lines[start - 1].text.length <= MAX_HEADER_CHARS && !/[。；]$/.test(lines[start - 1].text) && (!isSectionHeading(lines[start - 1].text) || rowLabel(lines[start - 1]))) start--;
   let end = last;
   // Label fragments wrapped below the last row still belong to it.
   while (end + 1 < lines.length && !anchors[end + 1] && lines[last].box[1] - lines[end + 1].box[3] < LABEL_REACH * lines[last].size && lines[end + 1].text.length <= MAX_HEADER_CHARS && !isSectionHeading(lines[end + 1].text)) end++;
