@@ -196,7 +196,7 @@ function isUnreadRow(line: TextLine): boolean {
 }
 /** A piece of a row label: one short cell of text, no header words, no value. */
 function isLabelFragment(line: TextLine): boolean {
-  return line.cells.length === 1 && !isHeaderLike(line) && line.text.length <= 16 && !HAS_DIGIT.test(line.text) && !COLUMN_HEADER_WORDS.test(line.text);
+  return line.cells.length === 1 && !isHeaderLike(line) && line.text.length <= 16 && !countsInLabel(line.text) && !COLUMN_HEADER_WORDS.test(line.text);
 }
 /** Words of column headers (表四's 行政复议 … 总计, 表二's 本年制发件数): never the start of a row label. */
 const COLUMN_HEADER_WORDS = /^(行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|总计|申请人情况|自然人|信息内容|本年.*(件数|数量|金额)|现行有效件数)/;

@@ -27,7 +27,7 @@ export interface DataRow {
   groups: string[];
   /** The row's own label, one entry per printed line (more than one when the label wraps). */
   label: string[];
-  /** Which label line carries the values. */
+  /** Which label line carries the values (-1: none, the part of a row cut by a page break without them). */
   valueLine: number;
   /** 'lines': the label wraps inside one cell; 'cells': each label line is a row of its own. */
   wrap: 'lines' | 'cells';
