@@ -200,6 +200,12 @@ function isLabelFragment(line: TextLine): boolean {
 }
 /** Words of column headers (表四's 行政复议 … 总计, 表二's 本年制发件数): never the start of a row label. */
 const COLUMN_HEADER_WORDS = /^(行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|总计|申请人情况|自然人|信息内容|本年.*(件数|数量|金额)|现行有效件数)/;
+/**
+ * Words only table 三's column header prints: a line holding one after the table's first rows is that
+ * header printed again at the top of a page (a row cut by the page break has its label's first line
+ * above it and the rest below), never part of a row's label.
+ */
+const REPEATED_HEADER_WORDS = /申请人情况|勾稽关系|法人或其他|其他组织|自然人|商业企业|科研|社会公|益组织|法律服务/;
 /** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请. */
 const ITEM_START = /^\d+\s*[.、．]/;
 
@@ -273,7 +279,7 @@ class TableBuilder {
         prefix = joinWrapped(prefix, fragment.cells.join(' '));
       } else if (!lastRow && !prefix && headerLines > 0 && at >= ambiguousFrom) {
         between = joinWrapped(between, fragment.cells.join(' '));
-      } else if (isHeaderLike(fragment) || (!lastRow && !startsLabel(fragment) && !prefix)) {
+      } else if (isHeaderLike(fragment) || (this.dataRows > 0 && REPEATED_HEADER_WORDS.test(fragment.text)) || (!lastRow && !startsLabel(fragment) && !prefix)) {
         // A header after the fragment: it ended the row above, or is a row that printed no values
         // (行政规范性文件 with its cells blank). Kept as a row of its own; the labels decide.
         if (between) this.rows.push([between]);
