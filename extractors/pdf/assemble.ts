@@ -10,13 +10,16 @@ import type { TableDraft } from './lattice.js';
 import type { TextLine } from './lines.js';
 import { columnsLineUp, joinDrafts } from './stitch.js';
 import { toTableBlock } from './dense.js';
-import { findStreamTable, looksTabular } from './stream.js';
+import { findStreamTable, isHeaderLine, looksTabular, withHeaderLines } from './stream.js';
 import { continuesOnNextPage, paragraphBox, paragraphText, splitParagraphs, startsFresh, type DraftParagraph } from './paragraphs.js';
 
 type Piece =
   | { kind: 'table'; draft: TableDraft; pages: number[] }
   | { kind: 'paragraph'; p: DraftParagraph; right: number; left: number }
   | { kind: 'block'; block: Block };
+
+/** Header lines of a table at the foot of one page carried to its body on the next. */
+const MAX_CARRIED_HEADER_LINES = 4;
 
 export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Message[] } {
   const pieces: Piece[] = [];
@@ -43,10 +46,24 @@ export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Me
         } else pieces.push({ kind: 'table', draft: piece.draft, pages: [layout.page] });
       } else {
         let lines = piece.lines;
-        const stream = looksTabular(lines) ? findStreamTable(lines, layout.page) : undefined;
+        // The page's first lines after a table without rulings on the page before: its rest may be one or two rows.
+        const continuing = firstOnPage && last?.kind === 'block' && last.block.kind === 'table';
+        const minLines = continuing ? 1 : undefined;
+        const stream = looksTabular(lines, minLines) ? findStreamTable(lines, layout.page, minLines) : undefined;
         if (stream) {
           pushParagraphs(stream.before, layout, firstOnPage);
-          pieces.push({ kind: 'block', block: stream.table });
+          // A table that starts at the top of the page may have begun its header at the foot of the
+          // page before (行政复议 · 行政诉讼 there, 未经复议直接起诉 … here): those short lines are its first rows.
+          const carried: TextLine[] = [];
+          if (firstOnPage && stream.before.length === 0) {
+            while (carried.length < MAX_CARRIED_HEADER_LINES) {
+              const previous = pieces[pieces.length - 1];
+              if (previous?.kind !== 'paragraph' || previous.p.page !== layout.page - 1 || !previous.p.lines.every(isHeaderLine)) break;
+              carried.unshift(...previous.p.lines);
+              pieces.pop();
+            }
+          }
+          pieces.push({ kind: 'block', block: withHeaderLines(stream.table, carried, layout.page) });
           messages.push({ code: 'table-without-rulings', message: `page ${layout.page}: a table printed without rulings, read from text positions` });
           lines = stream.after;
         }

@@ -194,6 +194,18 @@ function isUnreadRow(line: TextLine): boolean {
   const [first, ...rest] = line.cells;
   return NUMBERING_START.test(first ?? '') && rest.length >= 2 && rest.every((c) => c.length <= 6 && !NUMBERING_START.test(c)) && rest.some(isValueToken);
 }
+/** A piece of a row label: one short cell of text, no header words, no value. */
+function isLabelFragment(line: TextLine): boolean {
+  return line.cells.length === 1 && !isHeaderLike(line) && line.text.length <= 16 && !countsInLabel(line.text) && !COLUMN_HEADER_WORDS.test(line.text);
+}
+/** Words of column headers (表四's 行政复议 … 总计, 表二's 本年制发件数): never the start of a row label. */
+const COLUMN_HEADER_WORDS = /^(行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|总计|申请人情况|自然人|信息内容|本年.*(件数|数量|金额)|现行有效件数)/;
+/**
+ * Words only table 三's column header prints: a line holding one after the table's first rows is that
+ * header printed again at the top of a page (a row cut by the page break has its label's first line
+ * above it and the rest below), never part of a row's label.
+ */
+const REPEATED_HEADER_WORDS = /申请人情况|勾稽关系|法人或其他|其他组织|自然人|商业企业|科研|社会公|益组织|法律服务/;
 /** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请. */
 const ITEM_START = /^\d+\s*[.、．]/;
 
@@ -242,6 +254,14 @@ class TableBuilder {
     // the start of its label as well as the end of the header.
     const unnumbered = line.label !== '' && !NUMBERING_START.test(line.label);
     const ambiguousFrom = unnumbered ? this.pending.length - trailingRun(this.pending, (f) => !isHeaderLike(f) && !startsLabel(f)) : this.pending.length;
+    // A line of values alone under a labelled row (or of one to three values under a header: table 二's
+    // items) is a row whose label wrapped around it, its values on the middle line (行政规范性 · 77 132
+    // 470 · 文件): the fragment just before is this row's label, never the end of the label above —
+    // which would give this row's values no label and the row above a label not its own.
+    const ownLabelAt =
+      line.label === '' && (lastRow !== undefined || (this.dataRows === 0 && line.values.length <= 3 && this.rows.length > 0)) && this.pending.length > 0 && isLabelFragment(this.pending[this.pending.length - 1])
+        ? this.pending.length - 1
+        : -1;
     for (const [at, fragment] of this.pending.entries()) {
       if (isUnreadRow(fragment)) {
         // A labelled row whose values we could not read: a row of its own, never the start of the
@@ -253,9 +273,13 @@ class TableBuilder {
         lastRow = this.rows[this.rows.length - 1];
         continue;
       }
-      if (!lastRow && !prefix && headerLines > 0 && at >= ambiguousFrom) {
+      if (at === ownLabelAt) {
+        if (between) this.rows.push([between]);
+        between = '';
+        prefix = joinWrapped(prefix, fragment.cells.join(' '));
+      } else if (!lastRow && !prefix && headerLines > 0 && at >= ambiguousFrom) {
         between = joinWrapped(between, fragment.cells.join(' '));
-      } else if (isHeaderLike(fragment) || (!lastRow && !startsLabel(fragment) && !prefix)) {
+      } else if (isHeaderLike(fragment) || (this.dataRows > 0 && REPEATED_HEADER_WORDS.test(fragment.text)) || (!lastRow && !startsLabel(fragment) && !prefix)) {
         // A header after the fragment: it ended the row above, or is a row that printed no values
         // (行政规范性文件 with its cells blank). Kept as a row of its own; the labels decide.
         if (between) this.rows.push([between]);

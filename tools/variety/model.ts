@@ -27,7 +27,7 @@ export interface DataRow {
   groups: string[];
   /** The row's own label, one entry per printed line (more than one when the label wraps). */
   label: string[];
-  /** Which label line carries the values. */
+  /** Which label line carries the values (-1: none, the part of a row cut by a page break without them). */
   valueLine: number;
   /** 'lines': the label wraps inside one cell; 'cells': each label line is a row of its own. */
   wrap: 'lines' | 'cells';
@@ -69,7 +69,26 @@ export type Block =
   /** An empty placeholder table of '-' cells, as PDF→Markdown converters leave behind. */
   | { kind: 'dash-table'; columns: number; rows: number };
 
+/**
+ * How a word processor lays the report out on pages, beyond the cells (HTML → LibreOffice → PDF only;
+ * absent: ruled tables, no running header or footer). Word and WPS exports vary in all of these.
+ */
+export interface PageLook {
+  /** 'none': no rulings at all; 'three-line': only above the header, under it and under the last row. */
+  rules?: 'none' | 'three-line';
+  /** Header rows repeated at the top of every page a table runs over (<thead>). */
+  repeatHeader?: boolean;
+  /** Running page header and footer ({page}, {pages}: the page number and count fields). */
+  pageHeader?: string;
+  pageFooter?: string;
+  /** Width of each label column in percent of the table (a narrow one wraps every long label). */
+  labelWidth?: number;
+  /** Text laid over a table: a watermark (公开) or a seal's words, positioned over the table's rows. */
+  overlay?: { table: TableId; lines: string[]; size: number; left: number; top: number };
+}
+
 export interface ReportModel {
+  look?: PageLook;
   agency: string;
   year: number;
   blocks: Block[];

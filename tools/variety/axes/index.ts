@@ -4,6 +4,7 @@ import { combined } from './combined.js';
 import { labels } from './labels.js';
 import { markdownConverter } from './markdown-converter.js';
 import { numbers } from './numbers.js';
+import { pdfLayout } from './pdf-layout.js';
 import { plain } from './plain.js';
 import { prose } from './prose.js';
 import { rowFaults } from './row-faults.js';
@@ -11,6 +12,6 @@ import { separators } from './separators.js';
 import { splitTables } from './split-tables.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, combined];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, combined];
 
 export type { Axis, Draft, FormatId } from './axis.js';

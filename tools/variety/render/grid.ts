@@ -52,7 +52,8 @@ export function toGrid(piece: TablePiece): GridCell[][] {
       row.values.map((v) => ({ text: filler ? '' : v.text, colspan: v.colspan ?? 1, rowspan: 1, role: filler ? ('filler' as const) : ('value' as const), valign: valueAlign(row) }));
     if (row.wrap === 'lines' || row.label.length <= 1) {
       const label: GridCell[] = piece.labelColumns > 0 ? [{ text: row.label.join('\n'), colspan: labelSpan, rowspan: 1, role: 'label' }] : [];
-      grid.push([...groupCells, ...label, ...valueCells(false)]);
+      // valueLine -1: the part of a row cut by a page break that holds none of its values.
+      grid.push([...groupCells, ...label, ...valueCells(row.valueLine < 0)]);
       continue;
     }
     row.label.forEach((line, i) => {

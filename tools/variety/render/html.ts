@@ -3,15 +3,15 @@
  * paragraphs inside cells). The portal page is also what LibreOffice turns into DOCX and PDF, so it
  * carries page breaks and vertical alignment.
  */
-import type { Block, ReportModel, TablePiece } from '../model.js';
+import type { Block, PageLook, ReportModel, TablePiece } from '../model.js';
 import { toGrid, type GridCell } from './grid.js';
 
 export type HtmlStyle = 'portal' | 'word';
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function cellHtml(cell: GridCell, style: HtmlStyle): string {
-  const attrs = [cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '', cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '', cell.valign ? ` valign="${cell.valign}"` : ''].join('');
+function cellHtml(cell: GridCell, style: HtmlStyle, extra = ''): string {
+  const attrs = [cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '', cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '', cell.valign ? ` valign="${cell.valign}"` : '', extra].join('');
   const lines = cell.text.split('\n');
   const inner =
     style === 'word'
@@ -20,7 +20,8 @@ function cellHtml(cell: GridCell, style: HtmlStyle): string {
   return `<td${attrs}>${inner}</td>`;
 }
 
-function tableHtml(piece: TablePiece, style: HtmlStyle): string {
+function tableHtml(piece: TablePiece, style: HtmlStyle, look?: PageLook): string {
+  if (look && style === 'portal') return lookTableHtml(piece, look);
   const rows = toGrid(piece).map((row) => `<tr>${row.map((c) => cellHtml(c, style)).join('')}</tr>`);
   const open = style === 'word' ? `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>` : `<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;width:100%">`;
   const caption = piece.caption ? paragraph(piece.caption, style) : '';
@@ -32,7 +33,57 @@ function paragraph(text: string, style: HtmlStyle, bold = false): string {
   return style === 'word' ? `<p class=MsoNormal><span style='font-family:宋体'>${t}<o:p></o:p></span></p>` : `<p style="text-indent:2em">${t}</p>`;
 }
 
-function blockHtml(block: Block, style: HtmlStyle): string {
+/**
+ * A table as a word processor's export lays it out (PageLook): rulings only where the look has them
+ * (CSS borders per cell, which LibreOffice keeps), header rows in <thead> when they repeat on every
+ * page, label columns of a fixed narrow width.
+ */
+function lookTableHtml(piece: TablePiece, look: PageLook): string {
+  const grid = toGrid(piece);
+  const heads = piece.header.length;
+  const rule = (width: number) => `${width}pt solid #000`;
+  const rows = grid.map((row, r) => {
+    const cells = row.map((cell) => {
+      const styles: string[] = [];
+      if (look.rules === 'three-line') {
+        if (r === 0) styles.push(`border-top:${rule(1.5)}`);
+        const bottom = r + cell.rowspan;
+        if (heads && bottom === heads) styles.push(`border-bottom:${rule(0.75)}`);
+        if (bottom === grid.length) styles.push(`border-bottom:${rule(1.5)}`);
+      } else if (!look.rules) styles.push(`border:${rule(0.5)}`);
+      const width = look.labelWidth && cell.role === 'label' && cell.colspan === 1 ? ` width="${look.labelWidth}%"` : '';
+      return cellHtml(cell, 'portal', `${width}${styles.length ? ` style="${styles.join(';')}"` : ''}`);
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  const head = look.repeatHeader && heads ? `<thead>\n${rows.slice(0, heads).join('\n')}\n</thead>\n` : '';
+  const body = head ? rows.slice(heads) : rows;
+  const caption = piece.caption ? paragraph(piece.caption, 'portal') : '';
+  const overlay = look.overlay?.table === piece.table ? overlayHtml(look.overlay) : '';
+  return `${caption}${overlay}<table border="0" cellspacing="0" cellpadding="4" style="border-collapse:collapse;width:100%">\n${head}<tbody>\n${body.join('\n')}\n</tbody></table>`;
+}
+
+/** An absolutely positioned frame (LibreOffice makes it a text frame anchored here): drawn over the table. */
+function overlayHtml(overlay: NonNullable<PageLook['overlay']>): string {
+  const lines = overlay.lines.map(escape).join('<br>');
+  return `<div style="position:absolute;left:${overlay.left}px;top:${overlay.top}px;font-size:${overlay.size}pt;color:#d00000;background:transparent">${lines}</div>`;
+}
+
+/** LibreOffice's page number and page count fields. */
+const pageFields = (text: string): string =>
+  escape(text)
+    .replace('{page}', '<sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield>')
+    .replace('{pages}', '<sdfield type=DOCSTAT subtype=PAGE format=PAGE>1</sdfield>');
+
+/** The running header and footer, as LibreOffice's HTML import reads them (<div title="header">). */
+function pageChrome(look: PageLook | undefined): string {
+  if (!look) return '';
+  const header = look.pageHeader ? `<div title="header"><p align=center>${pageFields(look.pageHeader)}</p></div>\n` : '';
+  const footer = look.pageFooter ? `<div title="footer"><p align=center>${pageFields(look.pageFooter)}</p></div>\n` : '';
+  return header + footer;
+}
+
+function blockHtml(block: Block, style: HtmlStyle, look?: PageLook): string {
   switch (block.kind) {
     case 'title':
       return style === 'word' ? `<p class=MsoTitle align=center><b><span>${escape(block.text)}</span></b></p>` : `<h1 style="text-align:center">${escape(block.text)}</h1>`;
@@ -41,7 +92,7 @@ function blockHtml(block: Block, style: HtmlStyle): string {
     case 'paragraph':
       return paragraph(block.text, style);
     case 'table':
-      return tableHtml(block.piece, style);
+      return tableHtml(block.piece, style, look);
     case 'break':
       return `<p style="page-break-before:always"></p>`;
     case 'dash-table':
@@ -51,7 +102,7 @@ function blockHtml(block: Block, style: HtmlStyle): string {
 
 export function renderHtml(model: ReportModel, style: HtmlStyle): string {
   const title = model.blocks.find((b) => b.kind === 'title');
-  const body = model.blocks.map((b) => blockHtml(b, style)).join('\n');
+  const body = model.blocks.map((b) => blockHtml(b, style, model.look)).join('\n');
   if (style === 'word') {
     return `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
 <head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15"></head>
@@ -63,7 +114,7 @@ ${body}
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${title && title.kind === 'title' ? escape(title.text) : ''}</title>
 <style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}</style></head>
-<body><div class="article">
+<body>${style === 'portal' ? pageChrome(model.look) : ''}<div class="article">
 ${body}
 </div></body></html>
 `;
