@@ -68,9 +68,11 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
     }
     for (const [key, says] of implied) {
       const detail = details[key];
-      const read = cells[key] ?? 0;
+      const read = cells[key];
       const values = says.map((s) => s.value);
-      if (values.some((v) => v === read)) {
+      // A cell that holds no number (OCR read 人 for 0) is not confirmed by a sum that needs 0 there:
+      // it gets a value only as a misreading does, when two identities require it (below).
+      if (read !== null && read !== undefined && values.some((v) => v === read)) {
         // The reading is what the identity requires: confirmed. A blank a scan may have lost stays in
         // doubt even so: 0 fits the sum, but whether '0' or nothing was printed is not known.
         if (detail.doubt === 'ocr-blank') continue;

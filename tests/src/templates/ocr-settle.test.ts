@@ -205,3 +205,17 @@ describe('the rows of （六）其他处理 and （七）总计 under one merged
     expect(m.layout.requests).toBe('2019');
   });
 });
+
+describe('a zero OCR read as a character (人 for 0)', () => {
+  it('is never confirmed as it stands (no number); two identities that require 0 give it 0 in doubt', () => {
+    const rows = table();
+    const partial = rowOf(rows, 'partially_granted');
+    rows[partial][3] = '人';
+    const m = mapTemplates(scanned(rows));
+    const key = 'requests.partially_granted.research';
+    // Never a certain cell without a number: the completeness check would blame the report for it.
+    expect(m.cells[key] === null && m.details[key].doubt === null).toBe(false);
+    expect(m.cells[key]).toBe(0);
+    expect(m.details[key].doubt).toBe('identity-resolved');
+  });
+});
