@@ -177,13 +177,23 @@ function unique(readings: number[][]): number[][] {
   return [...seen.values()];
 }
 
+/**
+ * Table 三's column header and its 勾稽 note, wherever they stand: a table split over pages prints them
+ * again between two rows, a run of text far longer than the filler a row chain allows. They hold no
+ * digits, so leaving them out changes no row's digits.
+ */
+const REQUESTS_HEADER = /（本列数据的勾稽关系为[^）]{0,60}）|申请人情况(?:自然人|法人或其他组织|总计|商业企业|科研机构|社会公益组织|法律服务机构|其他|\s){3,}/g;
+function withoutRepeatedHeaders(text: string): string {
+  return text.replace(REQUESTS_HEADER, ' ');
+}
+
 export function recoverGluedTables(text: string, options: GluedOptions = {}): GluedResult {
   const limits = options.limits ?? DEFAULT_SPLIT_LIMITS;
   const messages: Message[] = [];
   if (text.length > MAX_GLUED_TEXT_CHARS) {
     messages.push({ code: 'glued-text-truncated', message: `only the first ${MAX_GLUED_TEXT_CHARS} characters were searched for glued tables` });
   }
-  const folded = foldWidth(text.slice(0, MAX_GLUED_TEXT_CHARS));
+  const folded = withoutRepeatedHeaders(foldWidth(text.slice(0, MAX_GLUED_TEXT_CHARS)));
   const tables: GluedTable[] = [];
   const attempts: Array<[GluedTable['table'], () => GluedTable | undefined]> = [
     ['proactive', () => recoverProactive(folded, limits)],

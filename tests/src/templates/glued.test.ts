@@ -217,6 +217,18 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     ]);
   });
 
+  test('table 三 split over pages with its header printed again between two rows is read as one chain', () => {
+    const truth = truthOf('pingtan-2024-glued');
+    const text = readFileSync(`${CORPUS}pingtan-2024-glued.txt`, 'utf8');
+    const header = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他三、本年度办理结果（三）不予公开';
+    const at = text.indexOf('7.属于行政执法案卷');
+    expect(at).toBeGreaterThan(0);
+    const requests = table(recoverGluedTables(text.slice(0, at) + header + text.slice(at)), 'requests');
+    const executed = requests.rows.find((r) => r.rowId === 'denied_enforcement_files')!;
+    expect(executed.status).toBe('recovered');
+    expect(executed.values).toEqual(['natural_person', 'commercial', 'research', 'nonprofit', 'legal_services', 'other_legal_person', 'total'].map((c) => truth.cells[`requests.denied_enforcement_files.${c}`]));
+  });
+
   test('table 四 printed as one small table per group is read group by group, each cut by its own 总计', () => {
     const header = '结果维持结果纠正其他结果尚未审结总计';
     const text = '四、政府信息公开行政复议、行政诉讼情况 行政复议' + header + '1211620' + ' 行政诉讼 未经复议直接起诉' + header + '10001' +
