@@ -69,7 +69,7 @@ describe('reading sizes and resolutions from headers', () => {
     const app0 = Buffer.from('ffe000104a46494600010101009600960000', 'hex'); // JFIF, dots per inch, 150×150
     const dqt = Buffer.from('ffdb0004abcd', 'hex');
     const sof0 = Buffer.from('ffc0000b08034b02580101001100', 'hex'); // 843 high, 600 wide
-    expect(jpegSize(Buffer.concat([Buffer.from('ffd8', 'hex'), app0, dqt, sof0]))).toEqual({ width: 600, height: 843, dpi: 150 });
+    expect(jpegSize(Buffer.concat([Buffer.from('ffd8', 'hex'), app0, dqt, sof0]))).toEqual({ width: 600, height: 843, dpi: 150, components: 1 });
   });
 });
 
