@@ -120,6 +120,7 @@ const OCR_HEADERS = [
   ['结果维持', '结果纠正', '其他果', '尚未审结', '总计'], // a character lost
   ['结果维持', '结果纠正', '其他结果', '尚末审结', '总计'], // 未 read as 末
   ['果维持', '结果纠正', '其他结果', '尚未审结', '总il'], // one lost, one misread
+  ['果维持', '结果纠正', '其他结果', 'ok ACTSai', '总计'], // one lost, one read past recognition (a 150 dpi photo)
 ];
 
 describe('table 四 printed as three small tables, scanned, a header cell garbled by OCR', () => {
@@ -148,5 +149,9 @@ describe('table 四 printed as three small tables, scanned, a header cell garble
     const rows = (header: string[]) => groups.flatMap((g, i) => [[g.label], i === 2 ? header : APPEAL_HEADER, g.columns.map((c) => String(truth.cells[cellKey('appeals', g.id, c.id)]))]);
     expect(mapTemplates(docWithTables(rows(OCR_HEADERS[0]))).cells['appeals.review.total']).toBeNull();
     expect(mapTemplates(scanned(docWithTables(rows(['结果维持', '结果纠正', '总计'])))).cells['appeals.review.total']).toBeNull();
+    // Cell by cell, one garbled cell per group is allowed, not two.
+    expect(mapTemplates(scanned(docWithTables(rows(['结果维持', '结果纠正', 'Hi', 'ok ACTSai', '总计'])))).cells['appeals.review.total']).toBeNull();
+    // Garbled the same way, a document with a text layer is not taken either.
+    expect(mapTemplates(docWithTables(rows(['结果维持', '结果纠正', '其他结果', 'ok ACTSai', '总计']))).cells['appeals.review.total']).toBeNull();
   });
 });
