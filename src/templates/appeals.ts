@@ -68,8 +68,25 @@ function headerGroups(row: DocRow): number {
   // the columns' header but for a character or two per group still is, when only the scan says so.
   if (!row.cells.some((c) => c.prov?.origin === 'ocr')) return 0;
   for (let k = 1; k <= 3; k++) if (similarity(text, COLUMN_HEADER.repeat(k), HEADER_SIMILARITY) >= HEADER_SIMILARITY) return k;
-  return 0;
+  return headerGroupsByCell(row);
 }
+
+/**
+ * Cell by cell: a scanned header whose cells are, in order, the columns' labels but for one per group
+ * read past recognition (尚未审结 as 'ok ACTSai' in a 150 dpi photo, 果维持 for 结果维持) — the row's text
+ * as a whole then falls below HEADER_SIMILARITY. The values under it are still checked by the group totals.
+ */
+function headerGroupsByCell(row: DocRow): number {
+  const cells = row.cells.filter((c, i) => !(c.spanned && i > 0 && row.cells[i - 1].text === c.text)).map((c) => labelCore(c.text));
+  const columns = APPEALS_2021.rows[0].columns.map((c) => labelCore(c.label));
+  const k = cells.length / columns.length;
+  if (!(k === 1 || k === 2 || k === 3)) return 0;
+  const matched = cells.filter((text, i) => similarity(text, columns[i % columns.length]) >= CELL_SIMILARITY).length;
+  return matched >= cells.length - k ? k : 0;
+}
+
+/** How alike a header cell must be to its column's label (结果维持 read as 果维持: 0.86). */
+const CELL_SIMILARITY = 0.75;
 
 /**
  * How alike an OCR-read row must be to one, two or three groups' column headers (18 characters each):

@@ -72,6 +72,59 @@ export async function photoJpeg(pdf: string, page: number, dpi: number, degrees:
 }
 
 /**
+ * A gray bitmap as an RGB JPEG (as a camera writes it) of exactly its pixels, stating `dpi`: pdftoppm (the
+ * one JPEG encoder at hand) renders a page of one point per pixel at 72 dpi, the bitmap drawn half a point
+ * short of the far edges (drawn to them, poppler widens it by a pixel and resamples it), and the JFIF
+ * density is then set to `dpi`.
+ */
+export async function jpegOf(gray: GrayImage, dpi: number, quality: number): Promise<Buffer> {
+  const { deflateSync } = await import('node:zlib');
+  const { writeFile } = await import('node:fs/promises');
+  const { width, height } = gray;
+  const data = deflateSync(gray.pixels);
+  const content = `q ${width - 0.5} 0 0 ${height - 0.5} 0 0.5 cm /Im0 Do Q`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`,
+    `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n${data.toString('latin1')}\nendstream`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const wrapped = await fresh();
+  await writeFile(`${wrapped}.pdf`, Buffer.from(pdf, 'latin1'));
+  const base = await fresh();
+  await tool('pdftoppm', ['-jpeg', '-jpegopt', `quality=${quality}`, '-r', '72', '-singlefile', `${wrapped}.pdf`, base]);
+  const jpeg = await readFile(`${base}.jpg`);
+  // JFIF APP0 right after SOI: units (1 = dots per inch) at 13, X and Y density at 14 and 16.
+  if (jpeg.toString('latin1', 6, 11) !== 'JFIF\0') throw new Error('pdftoppm wrote no JFIF header');
+  jpeg[13] = 1;
+  jpeg.writeUInt16BE(dpi, 14);
+  jpeg.writeUInt16BE(dpi, 16);
+  return jpeg;
+}
+
+/** Pages one under another in one tall bitmap, as wide as the widest (a long photo of a report). */
+export function stackPages(pages: GrayImage[]): GrayImage {
+  const width = Math.max(...pages.map((p) => p.width));
+  const pixels = new Uint8Array(width * pages.reduce((sum, p) => sum + p.height, 0)).fill(255);
+  let top = 0;
+  for (const page of pages) {
+    for (let y = 0; y < page.height; y++) pixels.set(page.pixels.subarray(y * page.width, (y + 1) * page.width), (top + y) * width);
+    top += page.height;
+  }
+  return { width, height: top, pixels };
+}
+
+/**
  * A scanner's multi-page TIFF of a skewed feed: the pages at `dpi`, each turned by `degrees` and
  * speckled with seeded gray noise (amplitude `noise`), as the variety generator's scans are.
  */

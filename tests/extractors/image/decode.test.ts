@@ -69,7 +69,7 @@ describe('reading sizes and resolutions from headers', () => {
     const app0 = Buffer.from('ffe000104a46494600010101009600960000', 'hex'); // JFIF, dots per inch, 150×150
     const dqt = Buffer.from('ffdb0004abcd', 'hex');
     const sof0 = Buffer.from('ffc0000b08034b02580101001100', 'hex'); // 843 high, 600 wide
-    expect(jpegSize(Buffer.concat([Buffer.from('ffd8', 'hex'), app0, dqt, sof0]))).toEqual({ width: 600, height: 843, dpi: 150 });
+    expect(jpegSize(Buffer.concat([Buffer.from('ffd8', 'hex'), app0, dqt, sof0]))).toEqual({ width: 600, height: 843, dpi: 150, components: 1 });
   });
 });
 
@@ -184,6 +184,20 @@ describe('a picture much taller than a page (a long screenshot, pages one under 
       for (let y = 0; y < strip.height; y++) if (strip.pixels.subarray(y * 100, (y + 1) * 100).some((v) => v === 0 && y !== 5)) inked.add(y);
       expect(inked.size).toBe(90);
     }
+  });
+
+  it('leaves out a strip of bare paper, specks and all (the blank foot of the last page)', () => {
+    const pages = stacked(3, true);
+    const tall = { width: 100, height: pages.height + 141, pixels: new Uint8Array(100 * (pages.height + 141)).fill(255) };
+    tall.pixels.set(pages.pixels);
+    // Specks on the blank page: up to 1% of a row's width dark, as a speckled photo's paper shows.
+    for (let y = pages.height; y < tall.height; y += 3) tall.pixels.fill(0, y * 100 + (y % 50), y * 100 + (y % 50) + 1);
+    // The third strip runs into the blank page to the widest blank band; the rest of it is bare paper, left out.
+    const strips = pageStrips(tall);
+    expect(strips.map((s) => s.height)).toEqual([141, 141, 155]);
+    // Once it holds a short line of text (10% of the width), it is a page.
+    tall.pixels.fill(0, (pages.height + 100) * 100 + 20, (pages.height + 100) * 100 + 30);
+    expect(pageStrips(tall).map((s) => s.height)).toEqual([141, 141, 155, 127]);
   });
 
   it('is left whole when it is no taller than a page and a half', () => {

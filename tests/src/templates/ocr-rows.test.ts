@@ -75,6 +75,23 @@ describe('rows of a scan whose labels OCR garbled', () => {
     expect(m.details['requests.partially_granted.natural_person'].doubt).toBe('not-found');
   });
 
+  it('places a garbled row right under the header a table repeats over a page break', () => {
+    const rows = requests({ carried_over: '=" eee are' });
+    const at = rows.findIndex((r) => r[0] === '=" eee are');
+    // The table runs over a page: its second piece repeats the column header above the garbled row, a
+    // header word of it garbled too (社会公益组织), so that the header rows hold a value-like cell.
+    const note = '(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)';
+    const header = [
+      [note, '申请人情况', '~申请人情况', '~申请人情况', '~申请人情况', '~申请人情况', '~申请人情况', '~申请人情况'],
+      [`~${note}`, '自然人', '法人或其他组织', '~法人或其他组织', '~法人或其他组织', '~法人或其他组织', '~法人或其他组织', '总计'],
+      [`~${note}`, '~自然人', '商业企业', '科研机构', 'ce AS社Zs Lyat组织', '法律服务机构', '其他', '~总计'],
+    ];
+    const m = mapTemplates(scanned(docWithTables(rows.slice(0, at), [...header, ...rows.slice(at)])));
+    expect(m.messages.filter((x) => x.code === 'row-by-order').map((x) => x.message.split(' ')[0])).toEqual(['requests.carried_over']);
+    expect(m.cells['requests.carried_over.total']).toBe(0);
+    expect(m.details['requests.carried_over.natural_person']).toMatchObject({ doubt: null, via: 'identity-confirmed' });
+  });
+
   it('never places rows by order in a document with a text layer', () => {
     const m = mapTemplates(docWithTables(requests({ granted: '(—) FUAH' })));
     expect(m.cells['requests.granted.natural_person']).toBeNull();
@@ -120,6 +137,7 @@ const OCR_HEADERS = [
   ['结果维持', '结果纠正', '其他果', '尚未审结', '总计'], // a character lost
   ['结果维持', '结果纠正', '其他结果', '尚末审结', '总计'], // 未 read as 末
   ['果维持', '结果纠正', '其他结果', '尚未审结', '总il'], // one lost, one misread
+  ['果维持', '结果纠正', '其他结果', 'ok ACTSai', '总计'], // one lost, one read past recognition (a 150 dpi photo)
 ];
 
 describe('table 四 printed as three small tables, scanned, a header cell garbled by OCR', () => {
@@ -148,5 +166,9 @@ describe('table 四 printed as three small tables, scanned, a header cell garble
     const rows = (header: string[]) => groups.flatMap((g, i) => [[g.label], i === 2 ? header : APPEAL_HEADER, g.columns.map((c) => String(truth.cells[cellKey('appeals', g.id, c.id)]))]);
     expect(mapTemplates(docWithTables(rows(OCR_HEADERS[0]))).cells['appeals.review.total']).toBeNull();
     expect(mapTemplates(scanned(docWithTables(rows(['结果维持', '结果纠正', '总计'])))).cells['appeals.review.total']).toBeNull();
+    // Cell by cell, one garbled cell per group is allowed, not two.
+    expect(mapTemplates(scanned(docWithTables(rows(['结果维持', '结果纠正', 'Hi', 'ok ACTSai', '总计'])))).cells['appeals.review.total']).toBeNull();
+    // Garbled the same way, a document with a text layer is not taken either.
+    expect(mapTemplates(docWithTables(rows(['结果维持', '结果纠正', '其他结果', 'ok ACTSai', '总计']))).cells['appeals.review.total']).toBeNull();
   });
 });
