@@ -8,7 +8,7 @@ import type { Doubt } from '../doubt.js';
 import type { CellDetails, CellValues } from '../result.js';
 import type { ValueCell } from '../rows.js';
 import type { PendingRow, Verdict } from './arbitrate.js';
-import { tokenDoubt, tokenValue, type Reading } from './readings.js';
+import { columnSays, tokenDoubt, tokenValue, type Reading } from './readings.js';
 
 export interface CellSink {
   cells: CellValues;
@@ -16,18 +16,10 @@ export interface CellSink {
   messages: Message[];
 }
 
-function agreeAt(readings: Reading[], column: number): boolean {
-  const first = String(tokenValue(readings[0]?.[column]));
-  return readings.every((r) => String(tokenValue(r[column])) === first);
-}
-
-/**
- * The same, where no reading was chosen: a gap (the row printed nothing for the column) does not agree
- * with a printed blank there — the identities would fill the gap (18 无 无 无 无 无 with its total lost:
- * the total is 18 under one reading, 无 under the others).
- */
-function printedAlikeAt(readings: Reading[], column: number): boolean {
-  return agreeAt(readings, column) && (readings.every((r) => r[column]) || readings.every((r) => !r[column]));
+/** Do the readings say the same of a column? `gapsApart` as in columnSays. */
+function agreeAt(readings: Reading[], column: number, gapsApart = false): boolean {
+  const first = columnSays(readings[0]?.[column], gapsApart);
+  return readings.every((r) => columnSays(r[column], gapsApart) === first);
 }
 
 function show(tokens: Array<ValueCell | undefined>): string {
@@ -86,7 +78,8 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   const candidates = verdict.survivors.length ? verdict.survivors : verdict.all;
   const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : readings.kind === 'missing' ? 'missing-values' : 'extra-values';
   keys.forEach((k, c) => {
-    if (candidates.length && printedAlikeAt(candidates, c)) return write(out, k, candidates[0][c], null);
+    // Where no reading was chosen, a gap under one reading and a printed blank under another disagree.
+    if (candidates.length && agreeAt(candidates, c, true)) return write(out, k, candidates[0][c], null);
     const agreed = verdict.agreed?.[c];
     if (agreed === undefined) return write(out, k, undefined, undecided);
     // Every reading gives this cell the same count (printed, or required by the row's own total).

@@ -38,8 +38,17 @@ export function tokenValue(v: ValueCell | undefined): TokenValue {
   return v.reading.kind === 'blank' ? null : '?';
 }
 
-export function readingSignature(r: Reading): string {
-  return r.map((v) => String(tokenValue(v))).join('|');
+/**
+ * What a reading says of one column. `gapsApart`: a gap (·, the row printed nothing there) is not a
+ * printed blank — the identities fill a gap with what they require (18 无 无 无 无 无 · with its total lost:
+ * 18 by its own total); otherwise both say "nothing".
+ */
+export function columnSays(v: ValueCell | undefined, gapsApart = false): string {
+  return gapsApart && !v ? '·' : String(tokenValue(v));
+}
+
+export function readingSignature(r: Reading, gapsApart = false): string {
+  return r.map((v) => columnSays(v, gapsApart)).join('|');
 }
 
 /**
@@ -67,15 +76,11 @@ function combinations(size: number, pick: number): number[][] {
   return out;
 }
 
-/**
- * `gapsApart`: a gap (·, the row printed nothing for the column) is not the same as a printed blank. For a
- * row short of values it is not: the identities fill a gap with what they require, so 18 无 无 无 无 无 ·
- * (its total lost: 18 by its own total) and 18 · 无 无 无 无 无 are different readings.
- */
+/** Readings that say different things (a row short of values keeps its gaps apart from printed blanks: columnSays). */
 function distinct(readings: Reading[], gapsApart = false): Reading[] {
   const seen = new Map<string, Reading>();
   for (const r of readings) {
-    const s = gapsApart ? r.map((v) => (v ? String(tokenValue(v)) : '·')).join('|') : readingSignature(r);
+    const s = readingSignature(r, gapsApart);
     if (!seen.has(s)) seen.set(s, r);
   }
   return [...seen.values()];
