@@ -35,4 +35,9 @@ export interface PageContent {
   height: number;
   items: PositionedText[];
   lines: RulingLine[];
+  /**
+   * Ruled cells whose picture shows no ink or only a dash (x0, y0, x1, y1 in points), from an OCR
+   * reading: printed blank for certain, where a cell OCR read no text in may also be a value the scan lost.
+   */
+  blankCells?: Array<[number, number, number, number]>;
 }

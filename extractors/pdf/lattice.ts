@@ -7,6 +7,7 @@ import type { PositionedText } from './items.js';
 import type { HorizontalRule, PageRulings, VerticalRule } from './rulings.js';
 import { type Box, boxOf, centreOf, clusterPositions, intervalIndex, unionBox } from './geometry.js';
 import { groupLines, joinLines } from './lines.js';
+import { BLANK_MARKERS, foldValueText } from '../value-token.js';
 
 /** One merged region of a ruled table; rows are counted from the top of the draft, r1 inclusive. */
 export interface DraftCell {
@@ -47,6 +48,8 @@ export function findRuledTables(
   page: number,
   items: PositionedText[],
   rulings: PageRulings,
+  /** Cells whose picture shows a blank (PageContent.blankCells): read empty or as a blank mark, they are certain. */
+  blankCells: Box[] = [],
 ): { tables: TableDraft[]; freeItems: PositionedText[] } {
   const horizontal = mergeHorizontal(rulings.horizontal);
   const vertical = mergeVertical(rulings.vertical);
@@ -75,7 +78,7 @@ export function findRuledTables(
   }
   // An empty cell has no run to tell where it was read; on an OCR'd page it was read by OCR too.
   const pageOrigin = items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text';
-  const tables = grids.map((grid, g) => grid.toDraft(page, assigned[g], pageOrigin));
+  const tables = grids.map((grid, g) => grid.toDraft(page, assigned[g], pageOrigin, blankCells));
   tables.sort((a, b) => b.box[3] - a.box[3]);
   return { tables, freeItems };
 }
@@ -170,7 +173,7 @@ function lowerBound(sorted: number[], v: number): number {
 
 interface Grid {
   regionAt(x: number, y: number): number;
-  toDraft(page: number, items: Map<number, PositionedText[]>, emptyOrigin: 'text' | 'ocr'): TableDraft;
+  toDraft(page: number, items: Map<number, PositionedText[]>, emptyOrigin: 'text' | 'ocr', blankCells: Box[]): TableDraft;
 }
 
 function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
@@ -239,7 +242,7 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
       if (c < 0 || yi < 0) return -1;
       return find((nRows - yi - 1) * nCols + c);
     },
-    toDraft(page, assigned, emptyOrigin) {
+    toDraft(page, assigned, emptyOrigin, blankCells) {
       const bounds = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
       for (let r = 0; r < nRows; r++) {
         for (let c = 0; c < nCols; c++) {
@@ -263,6 +266,11 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
             box = unionBox(box, boxOf(item));
             if (item.confidence !== undefined) confidence = Math.min(confidence ?? item.confidence, item.confidence);
           }
+          const rect: Box = [xs[part.c0], rowBottom(part.r1), xs[part.c1 + 1], rowTop(part.r0)];
+          // OCR is sure of a blank (nothing read, or a dash or slash) only when the picture shows no ink
+          // in the cell, or only a dash.
+          const readBlank = part.items.every((item) => BLANK_MARKERS.has(foldValueText(item.text)));
+          if (readBlank && emptyOrigin === 'ocr' && blankCells.some((blank) => sameCell(blank, rect))) confidence = 100;
           cells.push({
             r0: part.r0,
             r1: part.r1,
@@ -271,7 +279,7 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
             text: part.items.length ? joinLines(groupLines(part.items)) : '',
             page,
             box,
-            rect: [xs[part.c0], rowBottom(part.r1), xs[part.c1 + 1], rowTop(part.r0)],
+            rect,
             origin: part.items.length === 0 ? emptyOrigin : part.items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text',
             ...(confidence !== undefined ? { confidence } : {}),
           });
@@ -393,4 +401,10 @@ function covered(segments: Array<[number, number]>, lo: number, hi: number): boo
   let total = 0;
   for (const [a, b] of segments) total += Math.max(0, Math.min(b, hi) - Math.max(a, lo));
   return total >= 0.5 * (hi - lo);
+}
+
+/** Do two boxes stand for one cell: each one's centre inside the other (rulings found twice land a little apart)? */
+function sameCell(a: Box, b: Box): boolean {
+  const inside = (box: Box, x: number, y: number) => x > box[0] && x < box[2] && y > box[1] && y < box[3];
+  return inside(a, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2) && inside(b, (a[0] + a[2]) / 2, (a[1] + a[3]) / 2);
 }

@@ -36,7 +36,7 @@ export function layoutPage(content: PageContent): PageLayout {
   const pageBox: Box = [0, 0, content.width, content.height];
   const rulings = rulingsOf(content);
   const items = dropPageNumbers(content.items, pageBox, rulings.vertical);
-  const { tables, freeItems } = findRuledTables(content.page, items, rulings);
+  const { tables, freeItems } = findRuledTables(content.page, items, rulings, content.blankCells);
   const lines = groupLines(freeItems);
   const pieces: PagePiece[] = [];
   // Tables are sorted top-down; free lines fall between them by their top edge.

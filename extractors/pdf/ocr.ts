@@ -6,6 +6,7 @@ import { UnreadableDocumentError } from '../model.js';
 import type { PageContent, PositionedText, RulingLine } from './items.js';
 import { findCells } from './ocr/cells.js';
 import { readCells } from './ocr/cell-pass.js';
+import { printedBlankCells } from './ocr/blank-cells.js';
 import { rereadGarbledLines } from './ocr/line-pass.js';
 import { encodePgm, parsePgm, type GrayImage } from './ocr/pgm.js';
 import { estimateSkew, rotate } from './ocr/deskew.js';
@@ -124,6 +125,7 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
       height,
       items: words.map((word) => toPositionedText(word, page, scale, height)),
       lines: rulings.map((line) => toRulingLine(line, page, scale, height)),
+      blankCells: printedBlankCells(cleaned, cells, dpi).map((cell) => [cell.left * scale, height - cell.bottom * scale, cell.right * scale, height - cell.top * scale]),
     };
   } finally {
     if (!at.workDir) await rm(workDir, { recursive: true, force: true });

@@ -27,6 +27,24 @@ export function agencyFromTitle(title: string): string | undefined {
   return /^[\u4e00-\u9fff（）()]{2,40}$/.test(name) ? name : undefined;
 }
 
+/**
+ * How the name of a reporting body ends. OCR misreads a title's last character now and then (办公打 for
+ * 办公厅) or garbles the words after the name (…办公厅政府信息公作): a name read off a scan that does not
+ * end so is no name we can vouch for.
+ */
+const AGENCY_END = /(?:厅|局|委|会|政府|办公室|办|室|中心|院|署|部|处|所|站|队|区|县|市|省|镇|乡|街道|办事处|馆|台|社|团|校|行|旗|州|盟|场|司|组)$/;
+
+/**
+ * A name read by OCR as an agency, or undefined when it does not read as one. A tail of the report's own
+ * words that the title pattern missed because OCR garbled them is cut first.
+ */
+export function agencyReadByOcr(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  if (AGENCY_END.test(name)) return name;
+  const cut = /^(.{2,}?)(?:的)?(?:政府信息|政务公开|信息公开)/.exec(name)?.[1];
+  return cut && AGENCY_END.test(cut) ? cut : undefined;
+}
+
 /** A county-level name at the start (洪泽区…, 市中区…), not already led by its city (上海市浦东新区…). */
 const BARE_COUNTY = /^[\u4e00-\u9fff]{1,6}?(?:区|县|旗)/;
 /** Characters that end the words before a place name (本报告由|请与|根据…). */

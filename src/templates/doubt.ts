@@ -30,9 +30,11 @@ export type Doubt = keyof typeof DOUBTS;
  * Doubts of a blank the document does show: the checks count it as the blank it looks like (0), so an
  * identity it is in is checked, and a failure is on basis doubtful rather than not checked at all. A
  * printed blank the identities chose among a row's readings (identity-resolved) is one too: the cells
- * left blank because no reading was chosen carry other doubts (ambiguous, extra-values, …).
+ * left blank because no reading was chosen carry other doubts (ambiguous, extra-values, …). So is a blank
+ * OCR was sure of (no ink in the cell, or a dash both reads saw) in an identity that fails
+ * (ocr-identity-conflict): only certain blanks are marked so.
  */
-export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved']);
+export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict']);
 
 /**
  * OCR readings below this confidence (0..100) are doubtful. The scanned-PDF path reads each number

@@ -16,6 +16,17 @@ export interface CellPassOptions {
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 const NUMBER = /^[-+]?\d[\d,]*(\.\d+)?%?$/;
+/**
+ * A dash or a slash alone in a cell: how many reports print a blank. It votes like a number, so a '/' the
+ * digits-only read saw as 7 (or a '-' as 1) is outvoted by the two reads that see the mark. Read freely,
+ * a dash is as often the ideograph 一 (one stroke, the same glyph): in a number cell it is the dash.
+ */
+function blankMark(text: string): string | undefined {
+  const mark = text.replace(/\s/g, '');
+  if (/^[-—–‐一_]{1,3}$/u.test(mark)) return '-';
+  if (/^[/／]$/u.test(mark)) return '/';
+  return undefined;
+}
 const INK = 128;
 /** Blobs smaller than this both ways (in points) are dust or ruling stubs, not glyphs: a 0 is 7 pt tall, a dash 3 pt wide. */
 const GLYPH_POINTS = 2;
@@ -94,7 +105,7 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
 type ReadByImage = Map<number, OcrWord[]>;
 
 async function readAll(files: string[], read: (files: string[], psm: string, extra: string[]) => Promise<ReadByImage>): Promise<[ReadByImage, ReadByImage]> {
-  const digitsOnly = ['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789.,-%'];
+  const digitsOnly = ['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789.,-%/'];
   const [general, digits] = await Promise.all([read(files, '7', ['-l', 'chi_sim+eng']), read(files, '7', digitsOnly)]);
   // A lone narrow digit (a 1 by itself) is sometimes not seen at all as a text line, but is as a word.
   const unread = files.map((_, i) => i).filter((i) => !digits.has(i + 1));
@@ -114,16 +125,17 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
   const added: OcrWord[] = [];
   candidates.forEach((candidate, i) => {
     const generalWords = general.get(i + 1) ?? [];
-    if (generalWords.some((word) => CJK.test(word.text))) {
+    const generalMark = blankMark(joined(generalWords));
+    if (!generalMark && generalWords.some((word) => CJK.test(word.text))) {
       if (!candidate.pageWords.some((word) => /\d/.test(word.text))) textual.push({ candidate, words: generalWords });
       return;
     }
     const digitWords = digits.get(i + 1) ?? [];
     const readings = [
-      { text: joined(digitWords), words: digitWords, offset: candidate },
-      { text: asDigits(joined(generalWords)), words: generalWords, offset: candidate },
-      { text: asDigits(joined(candidate.pageWords)), words: candidate.pageWords, offset: { left: 0, top: 0 } },
-    ].filter((reading) => NUMBER.test(reading.text));
+      { text: blankMark(joined(digitWords)) ?? joined(digitWords), words: digitWords, offset: candidate },
+      { text: generalMark ?? asDigits(joined(generalWords)), words: generalWords, offset: candidate },
+      { text: blankMark(joined(candidate.pageWords)) ?? asDigits(joined(candidate.pageWords)), words: candidate.pageWords, offset: { left: 0, top: 0 } },
+    ].filter((reading) => NUMBER.test(reading.text) || blankMark(reading.text) !== undefined);
     if (readings.length === 0) return;
     // Three reads (cell digits-only, cell general, page) vote; the digits-only read wins ties.
     const votes = (text: string) => readings.filter((reading) => reading.text === text).length;

@@ -38,11 +38,12 @@ export function confirmByIdentities(cells: CellValues, details: CellDetails, ide
 }
 
 /**
- * A cell's value as a sum sees it: a blank a scan may have lost counts as the 0 it shows; a cell not
- * read at all (not found, text) has none.
+ * A cell's value as a sum sees it: a blank a scan may have lost, or one OCR was sure of in an identity
+ * that fails, counts as the 0 it shows; a cell not read at all (not found, text) has none.
  */
 function readValue(cells: CellValues, details: CellDetails, k: string): number | null | undefined {
-  return !(k in cells) || (cells[k] === null && !!details[k]?.doubt && details[k]?.doubt !== 'ocr-blank') ? undefined : cells[k];
+  const doubt = details[k]?.doubt;
+  return !(k in cells) || (cells[k] === null && !!doubt && doubt !== 'ocr-blank' && doubt !== 'ocr-identity-conflict') ? undefined : cells[k];
 }
 
 /** The row a cell key names (table.row.column). */
@@ -91,8 +92,10 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
         values.length >= 2 ||
         (containing.get(key) ?? []).some((id) => !says.some((s) => s.by === id) && identityHolds(id, (k) => (k === key ? value : readValue(cells, details, k))) === true);
       if (!second) continue;
-      messages.push({ code: 'identity-resolved', message: `${key}: read '${detail.raw}' (${detail.doubt}); ${values.length >= 2 ? `${values.length} identities require` : 'two identities require'} ${value}, taken` });
-      cells[key] = value;
+      // A blank as read that the identities need to be 0 is kept blank: that is what a blank counts as.
+      const blankAsRead = value === 0 && read === null && detail.doubt === 'ocr-blank';
+      messages.push({ code: 'identity-resolved', message: `${key}: read '${detail.raw}' (${detail.doubt}); ${values.length >= 2 ? `${values.length} identities require` : 'two identities require'} ${value}, ${blankAsRead ? 'a blank as read' : 'taken'}` });
+      if (!blankAsRead) cells[key] = value;
       details[key] = { ...detail, doubt: 'identity-resolved' };
       for (const x of says) spent.add(x.by);
       changed = true;
@@ -133,7 +136,8 @@ function markOcrConflicts(cells: CellValues, details: CellDetails, identities: I
   for (const id of identities) {
     // A cell one identity confirmed may still be what makes this one fail: that identity held over a
     // reading OCR may have misread twice (79 for 75 as a row's count and as its total).
-    const ocr = [...id.parts, ...id.totals].filter((k) => details[k]?.prov?.origin === 'ocr' && cells[k] !== null && !details[k]?.doubt);
+    // A blank OCR was sure of counts too: a digit it missed there breaks the identity as a misread one does.
+    const ocr = [...id.parts, ...id.totals].filter((k) => details[k]?.prov?.origin === 'ocr' && k in cells && !details[k]?.doubt);
     if (!ocr.length || identityHolds(id, read) !== false) continue;
     for (const k of ocr) marked.add(k);
   }

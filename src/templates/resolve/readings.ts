@@ -154,7 +154,9 @@ export function tokenDoubt(v: ValueCell): Doubt | null {
   if (v.doubt && v.doubt in DOUBTS) return v.doubt as Doubt;
   if (v.reading.kind === 'text') return 'unreadable';
   if (v.prov?.origin !== 'ocr') return null;
-  if (v.reading.kind === 'blank') return 'ocr-blank';
+  const unsure = v.prov.confidence === undefined || v.prov.confidence < OCR_CONFIDENCE_FLOOR;
+  // A blank OCR is sure of (a dash or slash two reads agree on, a cell with no ink at all) is printed blank.
+  if (v.reading.kind === 'blank') return unsure ? 'ocr-blank' : null;
   return v.prov.confidence !== undefined && v.prov.confidence < OCR_CONFIDENCE_FLOOR ? 'ocr-low-confidence' : null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agencyFromTitle, normaliseAgency, qualifyAgency } from '../../../src/structure/agency.js';
+import { agencyFromTitle, agencyReadByOcr, normaliseAgency, qualifyAgency } from '../../../src/structure/agency.js';
 import { findDate } from '../../../src/structure/dates.js';
 import { analyseStructure } from '../../../src/structure/index.js';
 import { parseNumber } from '../../../src/structure/numerals.js';
@@ -191,6 +191,28 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
     expect(analyseStructure(doc(t.agency, `${t.agency}办公室`)).agency).toBe(t.agency);
     // The same disagreement in a document with a text layer is the publisher's to explain: the title stands.
     const typed = doc(misread, t.agency);
+    for (const b of typed.blocks) if (b.prov) b.prov.origin = 'text';
+    expect(analyseStructure(typed).agency).toBe(misread);
+  });
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: a name read off a scan that does not end as a body\'s name does is not taken', (_, t) => {
+    const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
+    const doc = (titleAgency: string, signed: string) =>
+      docOf([scanned(`${titleAgency}${t.year}年政府信息公开工作年度报告`), scanned(`本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`), scanned(signed), scanned(`${t.year + 1}年1月20日`)], {}, 'pdf');
+    // The name's last character misread as one no name ends with (办公厅 → 办公打).
+    const misread = `${t.agency.slice(0, -1)}打`;
+    expect(agencyReadByOcr(t.agency)).toBe(t.agency);
+    expect(agencyReadByOcr(misread)).toBeUndefined();
+    const both = analyseStructure(doc(misread, misread));
+    expect(both.agency).toBeUndefined();
+    expect(both.messages.map((m) => m.code)).toContain('structure-agency-uncertain');
+    // The signature read right stands in for the title.
+    expect(analyseStructure(doc(misread, t.agency)).agency).toBe(t.agency);
+    // The report's own words after the name, garbled so that the title pattern misses them, are cut.
+    expect(agencyReadByOcr(`${t.agency}政府信息公作`)).toBe(t.agency);
+    expect(analyseStructure(docOf([scanned(`${t.year}年${t.agency}政府信息公作年度报告`), scanned(`${t.agency}`), scanned(`${t.year + 1}年1月20日`)], {}, 'pdf')).agency).toBe(t.agency);
+    // A text layer is the publisher's own spelling: taken as printed.
+    const typed = doc(misread, misread);
     for (const b of typed.blocks) if (b.prov) b.prov.origin = 'text';
     expect(analyseStructure(typed).agency).toBe(misread);
   });
