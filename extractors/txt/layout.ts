@@ -8,6 +8,7 @@
 import { HAS_DIGIT, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, joinWrapped, denseCells, trimCell } from './lines.js';
+import { PLACED_DOUBT, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
 
 /**
  * Row labels carry digits only as item numbering (1. 2、 （3） (4)); a sentence carries counts
@@ -39,6 +40,8 @@ interface NumericLine {
   columns?: number[];
   /** A doubt for a value (by index) the reader put together: see joinWrappedNumbers. */
   doubts?: Map<number, string>;
+  /** Where the label and each value stand on the line (whitespace-separated lines only): see header-columns.ts. */
+  positions?: PlacedRow;
 }
 interface TextLine {
   kind: 'text';
@@ -49,6 +52,8 @@ interface TextLine {
   indent: number;
   /** Characters before the text (its column on pdftotext's character grid). */
   indentChars: number;
+  /** Where each of its cells stands on the line (a header's words over their columns). */
+  spans?: Span[];
 }
 type Line = NumericLine | TextLine | { kind: 'blank' } | { kind: 'page' };
 
@@ -140,11 +145,16 @@ function classify(raw: string): Line {
     // Three or more blank markers after a label are a row of blanks even when single spaces separate them.
     const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2);
     if (hasValues && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
-      return { kind: 'numeric', label: cellsOf(label).join(' '), values, columns };
+      const labelEnd = lead + m.starts[0] - gap.length;
+      const positions: PlacedRow = {
+        ...(label ? { label: spanAt(line, lead, labelEnd) } : {}),
+        values: m.starts.map((start, i) => spanAt(line, lead + start, lead + start + values[i].length)),
+      };
+      return { kind: 'numeric', label: cellsOf(label).join(' '), values, columns, positions };
     }
   }
   const lead = /^[\s\u3000]*/.exec(line)![0];
-  return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line), indent: displayWidth(lead), indentChars: lead.length };
+  return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line), indent: displayWidth(lead), indentChars: lead.length, spans: cellSpans(line) };
 }
 
 /** A header line of a table: several short cells, or the 第二十条 item lines of table 二. */
@@ -194,6 +204,14 @@ function isUnreadRow(line: TextLine): boolean {
   const [first, ...rest] = line.cells;
   return NUMBERING_START.test(first ?? '') && rest.length >= 2 && rest.every((c) => c.length <= 6 && !NUMBERING_START.test(c)) && rest.some(isValueToken);
 }
+/**
+ * A line of a table's header band, whose words stand over their columns: two short cells or more, no
+ * row label's numbering, no counts.
+ */
+function isHeaderBandLine(line: TextLine): boolean {
+  return line.cells.length >= 2 && !startsLabel(line) && line.cells.every((c) => c.length <= 16 && !countsInLabel(c) && !isValueToken(c));
+}
+
 /** A piece of a row label: one short cell of text, no header words, no value. */
 function isLabelFragment(line: TextLine): boolean {
   return line.cells.length === 1 && !isHeaderLike(line) && line.text.length <= 16 && !countsInLabel(line.text) && !COLUMN_HEADER_WORDS.test(line.text);
@@ -223,6 +241,8 @@ class TableBuilder {
   private dataRows = 0;
   /** Fragments waiting to be placed: header rows, or pieces of the previous or next row's label. */
   private pending: TextLine[] = [];
+  /** The rows under each header band, with where their values stand: see placeByPosition. */
+  private segments: Array<{ words: Span[]; labels: Span[]; rows: Array<{ row: string[]; line: NumericLine }> }> = [];
 
   get open(): boolean {
     return this.rows.length > 0;
@@ -313,6 +333,12 @@ class TableBuilder {
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
       }
     }
+    // Header lines right before this row begin a new band of rows under them (table 二's sub-tables, table 四).
+    const bandLines = this.pending.filter(isHeaderBandLine);
+    if (bandLines.some((f) => f.cells.length >= 3)) this.segments.push({ words: bandLines.flatMap((f) => f.spans ?? []), labels: [], rows: [] });
+    // The lines held after the header are label text (a wrapped label, a group label): where the labels stand.
+    const afterHeader = this.pending.slice(bandLines.length ? this.pending.lastIndexOf(bandLines[bandLines.length - 1]) + 1 : 0);
+    this.segments[this.segments.length - 1]?.labels.push(...afterHeader.flatMap((f) => f.spans ?? []));
     this.pending = [];
     if (between) this.rows.push([between]);
     const label = joinWrapped(prefix, line.label);
@@ -320,7 +346,29 @@ class TableBuilder {
     const row = label ? [label, ...line.values] : [...line.values];
     if (line.doubts?.size) this.doubts.set(row, new Map([...line.doubts].map(([k, d]) => [k + (label ? 1 : 0), d])));
     this.rows.push(row);
+    this.segments[this.segments.length - 1]?.rows.push({ row, line });
     this.dataRows++;
+  }
+
+  /**
+   * Rows short of values under a header whose words place every value of the band's rows with
+   * certainty (header-columns.ts) get their empty cells back: each value in its column, the others
+   * empty, every cell of the row in doubt (placed-by-position) until the identities confirm it.
+   */
+  private placeByPosition(): void {
+    for (const { words, labels, rows } of this.segments) {
+      // A value the reader put together (a wrapped number) or a row without positions (tabs): not this band.
+      if (!rows.length || rows.some((r) => !r.line.positions || r.line.doubts?.size)) continue;
+      const grids = placeByHeader(words, rows.map((r) => r.line.positions!), labels);
+      if (!grids) continue;
+      rows.forEach(({ row, line }, i) => {
+        const grid = grids[i];
+        if (line.values.length >= grid.length) return;
+        const first = row.length - line.values.length;
+        row.splice(first, line.values.length, ...grid.map((k) => (k < 0 ? '' : line.values[k])));
+        this.doubts.set(row, new Map(grid.map((_, k) => [first + k, PLACED_DOUBT])));
+      });
+    }
   }
 
   /** The finished table, plus fragments that belong after it (kept as paragraphs by the caller). */
@@ -331,8 +379,11 @@ class TableBuilder {
       // A wrapped tail of the last row's label (具已获取信息) stays with it; anything else is text.
       if (leftovers.length === 0 && lastRow && !isValueToken(lastRow[0] ?? '') && !startsLabel(fragment) && !isHeaderLike(fragment) && fragment.text.length <= 12) {
         lastRow[0] = joinWrapped(lastRow[0], fragment.text);
+        this.segments[this.segments.length - 1]?.labels.push(...(fragment.spans ?? []));
       } else leftovers.push(fragment);
     }
+    this.placeByPosition();
+    this.segments = [];
     const rows = this.rows;
     const doubts = this.doubts;
     this.rows = [];

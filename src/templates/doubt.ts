@@ -19,6 +19,7 @@ export const DOUBTS = {
   'glued-ambiguous': 'glued digits with several splits that satisfy the identities; left blank',
   'glued-impossible': 'glued digits with no split that satisfies the identities; left blank',
   'wrapped-value': 'a number too wide for its cell, printed over two lines (the lines above and below its row) and joined; confirmed only by an identity',
+  'placed-by-position': 'a row of layout text printed fewer values than its header has columns; each was placed under the header column it stands beneath (a cell it printed nothing in is empty), until the identities confirm it',
   'wrapped-label': 'the value stood on a line of a label wrapped over several lines, or the label was put together from lines of two rows',
   'formula-without-value': 'a spreadsheet formula with no cached value',
   'lone-empty-cell': 'the only empty cell of a row of printed values, at its end (where a grid pads a row that lost a value) or in a row that breaks its own total: a printed blank, or a lost value',
@@ -32,9 +33,10 @@ export type Doubt = keyof typeof DOUBTS;
  * printed blank the identities chose among a row's readings (identity-resolved) is one too: the cells
  * left blank because no reading was chosen carry other doubts (ambiguous, extra-values, …). So is a blank
  * OCR was sure of (no ink in the cell, or a dash both reads saw) in an identity that fails
- * (ocr-identity-conflict): only certain blanks are marked so.
+ * (ocr-identity-conflict): only certain blanks are marked so; and an empty cell of a layout row placed by
+ * position (placed-by-position).
  */
-export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict']);
+export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict', 'placed-by-position']);
 
 /**
  * OCR readings below this confidence (0..100) are doubtful. The scanned-PDF path reads each number

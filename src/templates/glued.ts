@@ -7,7 +7,7 @@
 import type { Message } from '../../extractors/model.js';
 import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type TableLayout } from './ids.js';
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
-import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type SplitLimits, type SplitResult } from './glued/split.js';
+import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
 import { supportedCandidates, type ColumnIdentity } from './glued/solve.js';
 
 export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
@@ -22,10 +22,10 @@ export interface GluedRow {
    * too-ambiguous: the enumeration hit its cap, so the readings could not all be listed.
    */
   status: GluedRowStatus;
-  /** One value per template column when recovered, else all null. */
+  /** One value per template column when recovered (null where it printed a blank marker), else all null. */
   values: (number | null)[];
   /** Every surviving reading, when the row is ambiguous. */
-  readings?: number[][];
+  readings?: Cut[];
   /** The run was printed with a space between its values: read as printed, not split. */
   spaced?: boolean;
 }
@@ -112,8 +112,9 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
     messages.push({ code: 'glued-identities-skipped', message: 'requests table: a row cannot be split so that its 总计 is the sum of its columns; column identities not applied' });
     return { table: 'requests', layout: layout.layout, rows: rowOnly() };
   }
+  // A printed blank counts as nothing in a sum.
   const support = supportedCandidates(
-    own.map((r) => r.readings),
+    own.map((r) => r.readings.map((cut) => cut.map((v) => v ?? 0))),
     requestIdentities(layout),
   );
   if (support.table === 'no') {
@@ -137,7 +138,7 @@ function recoverAppeals(text: string, limits: SplitLimits): GluedTable | undefin
   const groups = APPEALS_2021.rows.length;
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
-  const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)([0-9]+(?: [0-9]+)*)/g;
+  const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/g;
   const match = [...text.matchAll(header)].find((m) => m[1].includes('总计') && m[2].length >= groups * size && m[2].length <= MAX_RUN_CHARS);
   if (!match) return recoverAppealGroups(text, limits);
   const raw = match[2];
@@ -154,9 +155,9 @@ function recoverAppeals(text: string, limits: SplitLimits): GluedTable | undefin
  * group (行政复议 … 总计01102 行政诉讼 未经复议直接起诉 … 总计10001 …). Each run is cut by its group total.
  */
 const GROUP_RUNS: [string, RegExp][] = [
-  ['review', /行政复议(?![^0-9]{0,12}行政诉讼)[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计([0-9]+(?: [0-9]+)*)/],
-  ['litigation_direct', /未经复议直接起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计([0-9]+(?: [0-9]+)*)/],
-  ['litigation_after_review', /复议后起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计([0-9]+(?: [0-9]+)*)/],
+  ['review', /行政复议(?![^0-9]{0,12}行政诉讼)[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/],
+  ['litigation_direct', /未经复议直接起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/],
+  ['litigation_after_review', /复议后起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/],
 ];
 
 function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | undefined {
@@ -171,8 +172,8 @@ function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | un
   return { table: 'appeals', layout: '2021', rows };
 }
 
-function unique(readings: number[][]): number[][] {
-  const seen = new Map<string, number[]>();
+function unique(readings: Cut[]): Cut[] {
+  const seen = new Map<string, Cut>();
   for (const r of readings) seen.set(r.join(','), r);
   return [...seen.values()];
 }

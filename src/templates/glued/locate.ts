@@ -7,6 +7,7 @@
  */
 import type { RowDef, TableLayout } from '../ids.js';
 import { foldWidth } from '../numbers.js';
+import { markerAt } from './markers.js';
 
 /** Longest stretch of digit-free text accepted between a label and its digits, or between rows (chars). */
 export const MAX_FILLER_CHARS = 80;
@@ -56,21 +57,34 @@ export function labelPattern(label: string): string {
 
 const DIGIT = /[0-9]/;
 
-/** The run of value characters starting at `from`: digits, decimal points, and signs where allowed. */
-function runAt(text: string, from: number, signed: boolean): number {
+/** A value character at `i`: a digit, or a blank marker that is not part of a word (see markerAt). */
+function valueAt(text: string, i: number, boundary: number): boolean {
+  return DIGIT.test(text[i] ?? '') || markerAt(text, i, boundary);
+}
+
+/**
+ * The run of value characters starting at `from`: digits, decimal points, signs where allowed, and
+ * printed blanks (-, /, 无); `boundary`: where the next row's label begins, if known.
+ */
+function runAt(text: string, from: number, signed: boolean, boundary = -1): number {
   const allowed = signed ? /[0-9.+\-]/ : /[0-9.]/;
-  const limit = Math.min(text.length, from + MAX_RUN_CHARS + 1);
+  const limit = Math.min(boundary >= 0 ? boundary : text.length, from + MAX_RUN_CHARS + 1);
   let end = from;
   // One space between two values belongs to the run: a row printed with separators (0 0 5).
-  while (end < limit && (allowed.test(text[end]) || (text[end] === ' ' && DIGIT.test(text[end + 1] ?? '') && DIGIT.test(text[end - 1] ?? '')))) end++;
+  while (end < limit && (allowed.test(text[end]) || markerAt(text, end, boundary) || (text[end] === ' ' && valueAt(text, end + 1, boundary) && valueAt(text, end - 1, boundary)))) end++;
   return end;
 }
 
-/** Index of the first digit after `from` if only digit-free text (at most MAX_FILLER_CHARS) precedes it. */
+/**
+ * Index of the first value after `from` if only digit-free text (at most MAX_FILLER_CHARS) precedes
+ * it. A blank marker starts the run only when more values follow it or it is a dash: a lone 无 or /
+ * in the filler is a word (无法提供, 增/减).
+ */
 function digitsAfterFiller(text: string, from: number, signed: boolean): number | undefined {
   const limit = Math.min(text.length, from + MAX_FILLER_CHARS + 1);
   for (let i = from; i < limit; i++) {
     if (DIGIT.test(text[i]) || (signed && /[+\-]/.test(text[i]) && DIGIT.test(text[i + 1] ?? ''))) return i;
+    if (markerAt(text, i) && (/[-—–―]/.test(text[i]) || valueAt(text, i + 1, -1))) return i;
   }
   return undefined;
 }
@@ -100,9 +114,15 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
     if (!found) return undefined;
     const labelStart = runStart + 1 + found.index;
     const between = text.slice(runStart, labelStart);
-    const split = (signed ? /^([0-9.+\- ]+?)(\D*)$/ : /^([0-9. ]+?)(\D*)$/).exec(between);
-    if (!split || split[2].length > MAX_FILLER_CHARS) return undefined;
-    located.push({ row: rows[i], raw: split[1] });
+    // The run is the values from its start; the rest, up to the label, is digit-free filler.
+    // (Whitespace anywhere inside it is kept: a wrapped line, or separators; normaliseRun decides.)
+    const allowed = signed ? /[0-9.+\-\s]/ : /[0-9.\s]/;
+    let cut = 0;
+    while (cut < between.length && (allowed.test(between[cut]) || markerAt(between, cut, between.length))) cut++;
+    const run = between.slice(0, cut).replace(/[.\s]+$/, '');
+    const filler = between.slice(run.length);
+    if (!run || DIGIT.test(filler) || filler.length > MAX_FILLER_CHARS) return undefined;
+    located.push({ row: rows[i], raw: run });
     labelEnd = labelStart + found[0].length;
   }
   return located;
@@ -134,5 +154,5 @@ export function locateRows(foldedText: string, layout: TableLayout): LocatedRow[
 /** A run with single spaces between all its values keeps them (spaced); any other whitespace is noise. */
 function normaliseRun(raw: string): string {
   const t = raw.trim();
-  return /^[0-9.+\-]+( [0-9.+\-]+)+$/.test(t) ? t : t.replace(/\s+/g, '');
+  return /^[0-9.+\-—–―/无]+( [0-9.+\-—–―/无]+)+$/.test(t) ? t : t.replace(/\s+/g, '');
 }

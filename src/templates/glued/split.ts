@@ -3,6 +3,7 @@
  * the caps the result says `complete: false` and the caller must not treat what it got as all readings.
  */
 import type { ColumnDef } from '../ids.js';
+import { blankLengths, isBlankPart } from './markers.js';
 
 export interface SplitLimits {
   /** Stop after this many readings (a row with more is too ambiguous to be worth listing). */
@@ -15,8 +16,11 @@ export interface SplitLimits {
 
 export const DEFAULT_SPLIT_LIMITS: SplitLimits = { maxReadings: 2000, maxSteps: 200_000, maxDigits: 12 };
 
+/** One cut of a run: a number per column, null where the run printed a blank marker (-, /, 无). */
+export type Cut = Array<number | null>;
+
 export interface SplitResult {
-  readings: number[][];
+  readings: Cut[];
   /** False when a cap stopped the enumeration: more readings may exist. */
   complete: boolean;
 }
@@ -40,17 +44,18 @@ function partOk(part: string, kind: ColumnDef['kind'], limits: SplitLimits): boo
  */
 export function splitSpaced(raw: string, kinds: ColumnDef['kind'][], limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitResult {
   const parts = raw.split(' ');
-  const ok = parts.length === kinds.length && parts.every((p, i) => partOk(p, kinds[i], limits));
-  return { readings: ok ? [parts.map(Number)] : [], complete: true };
+  const ok = parts.length === kinds.length && parts.every((p, i) => isBlankPart(p) || partOk(p, kinds[i], limits));
+  return { readings: ok ? [parts.map((p) => (isBlankPart(p) ? null : Number(p)))] : [], complete: true };
 }
 
 /** Every cut of `raw` into one number per column, with no identity to check (the proactive table). */
 export function splitFree(raw: string, kinds: ColumnDef['kind'][], limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitResult {
   if (raw.includes(' ')) return splitSpaced(raw, kinds, limits);
-  const readings: number[][] = [];
+  const readings: Cut[] = [];
   let steps = 0;
   let complete = true;
-  const parts: number[] = [];
+  const parts: Cut = [];
+  const signed = kinds.includes('signed');
   const walk = (pos: number, col: number): void => {
     if (!complete) return;
     if (++steps > limits.maxSteps || readings.length >= limits.maxReadings) {
@@ -62,6 +67,12 @@ export function splitFree(raw: string, kinds: ColumnDef['kind'][], limits: Split
       return;
     }
     const left = kinds.length - col - 1;
+    for (const length of blankLengths(raw, pos, signed)) {
+      parts.push(null);
+      walk(pos + length, col + 1);
+      parts.pop();
+      if (!complete) return;
+    }
     for (let end = pos + 1; end <= raw.length - left; end++) {
       const part = raw.slice(pos, end);
       if (!partOk(part, kinds[col], limits)) {
@@ -87,10 +98,11 @@ export function splitFree(raw: string, kinds: ColumnDef['kind'][], limits: Split
 export function splitWithTotals(raw: string, groups: number, size: number, limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitResult {
   // Printed separated, the values are as printed: a total that does not add up is the report's.
   if (raw.includes(' ')) return splitSpaced(raw, new Array<ColumnDef['kind']>(groups * size).fill('count'), limits);
-  const readings: number[][] = [];
+  const readings: Cut[] = [];
   let steps = 0;
   let complete = true;
-  const parts: number[] = [];
+  const parts: Cut = [];
+  const marked = /[^0-9]/.test(raw);
   const walk = (pos: number, group: number, col: number, sum: number): void => {
     if (!complete) return;
     if (++steps > limits.maxSteps || readings.length >= limits.maxReadings) {
@@ -102,6 +114,13 @@ export function splitWithTotals(raw: string, groups: number, size: number, limit
       return;
     }
     if (col === size - 1) {
+      // A total may print a blank: of a row of blanks, or a total the report left out (258 12 无 无 1 1 无);
+      // the column identities then decide the row's cut.
+      for (const length of blankLengths(raw, pos, false)) {
+        parts.push(null);
+        walk(pos + length, group + 1, 0, 0);
+        parts.pop();
+      }
       const total = String(sum);
       if (!raw.startsWith(total, pos)) return;
       parts.push(sum);
@@ -109,14 +128,22 @@ export function splitWithTotals(raw: string, groups: number, size: number, limit
       parts.pop();
       return;
     }
-    // Every later cell needs at least one digit.
+    // Every later cell needs at least one character.
     const cellsLeft = (groups - group) * size - col - 1;
+    for (const length of blankLengths(raw, pos, false)) {
+      if (raw.length - pos - length < cellsLeft) continue;
+      parts.push(null);
+      walk(pos + length, group, col + 1, sum);
+      parts.pop();
+      if (!complete) return;
+    }
     for (let end = pos + 1; end <= raw.length - cellsLeft; end++) {
       const part = raw.slice(pos, end);
       if (!partOk(part, 'count', limits)) break;
       // What is left must still hold this group's other cells, its printed total and the later groups;
       // a longer part only leaves less room for a larger total.
-      const needed = (size - 2 - col) + String(sum + Number(part)).length + (groups - group - 1) * size;
+      // (In a run with blank markers the total may be a one-character blank.)
+      const needed = (size - 2 - col) + (marked ? 1 : String(sum + Number(part)).length) + (groups - group - 1) * size;
       if (raw.length - end < needed) break;
       parts.push(Number(part));
       walk(end, group, col + 1, sum + Number(part));
@@ -124,6 +151,6 @@ export function splitWithTotals(raw: string, groups: number, size: number, limit
       if (!complete) return;
     }
   };
-  if (/^\d+$/.test(raw)) walk(0, 0, 0, 0);
+  if (/^[0-9\-—–―/无]+$/.test(raw)) walk(0, 0, 0, 0);
   return { readings, complete };
 }

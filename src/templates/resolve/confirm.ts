@@ -14,10 +14,11 @@ import type { CellDetails, CellValues } from '../result.js';
 
 /**
  * Doubts a single reading carries, which the identities may settle: OCR readings, including a glyph
- * OCR garbled into text, and a number joined from the two lines a narrow cell wrapped it over. Text
- * the report itself printed (不适用, 见附件) stays text.
+ * OCR garbled into text, a number joined from the two lines a narrow cell wrapped it over, and a value
+ * of layout text placed in its column by where it stands. Text the report itself printed (不适用,
+ * 见附件) stays text.
  */
-const OCR_DOUBTS = new Set(['ocr-low-confidence', 'ocr-blank', 'ocr-identity-conflict', 'row-by-order', 'wrapped-value']);
+const OCR_DOUBTS = new Set(['ocr-low-confidence', 'ocr-blank', 'ocr-identity-conflict', 'row-by-order', 'wrapped-value', 'placed-by-position']);
 function settleable(detail: CellDetails[string] | undefined): boolean {
   if (!detail?.doubt) return false;
   return OCR_DOUBTS.has(detail.doubt) || (detail.doubt === 'unreadable' && detail.prov?.origin === 'ocr');
@@ -38,12 +39,13 @@ export function confirmByIdentities(cells: CellValues, details: CellDetails, ide
 }
 
 /**
- * A cell's value as a sum sees it: a blank a scan may have lost, or one OCR was sure of in an identity
- * that fails, counts as the 0 it shows; a cell not read at all (not found, text) has none.
+ * A cell's value as a sum sees it: a blank a scan may have lost, one OCR was sure of in an identity
+ * that fails, or an empty cell of a row placed by position, counts as the 0 it shows; a cell not read
+ * at all (not found, text) has none.
  */
+const SHOWN_BLANKS = new Set(['ocr-blank', 'ocr-identity-conflict', 'placed-by-position']);
 function readValue(cells: CellValues, details: CellDetails, k: string): number | null | undefined {
-  const doubt = details[k]?.doubt;
-  return !(k in cells) || (cells[k] === null && !!doubt && doubt !== 'ocr-blank' && doubt !== 'ocr-identity-conflict') ? undefined : cells[k];
+  return !(k in cells) || (cells[k] === null && !!details[k]?.doubt && !SHOWN_BLANKS.has(details[k]!.doubt!)) ? undefined : cells[k];
 }
 
 /** The row a cell key names (table.row.column). */

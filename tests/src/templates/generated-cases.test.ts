@@ -29,4 +29,28 @@ describe('variants the generator found read wrongly once', () => {
     const score = scoreRecord(truth, await extractBytes(Buffer.from(renderFast(draft)), truth.file));
     expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
   });
+
+  it('Pingtan 2024 as glued crawler text, 行政规范性文件--- (blanks printed as dashes): table 二 found, its blanks read as blanks', async () => {
+    const item = variant(1, 'separators', 'txt', 'pingtan-2024-glued', 0);
+    const draft = draftVariant(1, item);
+    const text = renderFast(draft);
+    expect(text).toContain('行政规范性文件---');
+    const truth = variantTruth(1, item, draft);
+    const score = scoreRecord(truth, await extractBytes(Buffer.from(text), truth.file));
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
+  });
+
+  it('Shanghai 2019 as glued crawler text, blanks printed as 无 (18无无无无无18): tables 三 and 四 found, nothing read wrongly', async () => {
+    const item = variant(1, 'separators', 'txt', 'shanghai-govoffice-2019', 20);
+    const draft = draftVariant(1, item);
+    const text = renderFast(draft);
+    expect(text).toContain('18无无无无无18');
+    const truth = variantTruth(1, item, draft);
+    const record = await extractBytes(Buffer.from(text), truth.file);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned }).toEqual({ wrong: 0, missing: 0, unearned: [] });
+    // Table 四 (5 无 无 2 7 | 8 无 无 1 9 | 无 ×5) is cut by its group totals: every cell exact.
+    const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
+    expect(appeals.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+  });
 });

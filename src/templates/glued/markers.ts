@@ -1,0 +1,41 @@
+/**
+ * Printed blanks inside a glued run: a report that prints '-', '—', '/' or 无 in an empty cell keeps
+ * them in crawler text (行政规范性文件--- , 18无无无无无18). Each is one cell holding no number; a doubled
+ * dash (——, --) may be one cell too, and the template's identities choose, as they choose among cuts
+ * of digits. Text is width-folded first (／ is /, － is -).
+ */
+
+/** Characters that print a blank cell in a glued run. */
+const MARKER = /[-—–―/无]/;
+/** Dashes a cell may print doubled as one blank (——). */
+const DOUBLED = /[-—]/;
+const IDEOGRAPH = /[\u4e00-\u9fff]/;
+
+export function isMarker(ch: string | undefined): boolean {
+  return ch !== undefined && MARKER.test(ch);
+}
+
+/**
+ * Is the marker character at `i` a blank cell rather than text? 无 and / before an ideograph are words
+ * (无法提供, 增/减) — except right before `boundary`, where the next row's label begins.
+ */
+export function markerAt(text: string, i: number, boundary = -1): boolean {
+  const ch = text[i];
+  if (!isMarker(ch)) return false;
+  if ((ch === '无' || ch === '/') && i + 1 !== boundary && IDEOGRAPH.test(text[i + 1] ?? '') && text[i + 1] !== '无') return false;
+  return true;
+}
+
+/** The lengths of blank cells that may start at `pos` of a run: 1, and 2 for a doubled dash. */
+export function blankLengths(raw: string, pos: number, signed: boolean): number[] {
+  const ch = raw[pos];
+  if (!isMarker(ch)) return [];
+  // In a row with signed columns a '-' before a digit is that number's sign.
+  if (signed && ch === '-' && /[0-9]/.test(raw[pos + 1] ?? '')) return [];
+  return DOUBLED.test(ch) && raw[pos + 1] === ch ? [1, 2] : [1];
+}
+
+/** A whole space-separated part that prints a blank. */
+export function isBlankPart(part: string): boolean {
+  return /^(?:[-—–―/无]|——|--)$/.test(part);
+}
