@@ -101,5 +101,9 @@ export function structuredTableHtml(piece: TablePiece, s: TableStructure, word: 
   return before + (s.wrapTables ? `<table width="100%" border="0" cellspacing="0" cellpadding="0"><tr><td>${table}</td></tr></table>` : table);
 }
 
-/** The article inside an old portal template's one-cell layout table. */
-export const nestedArticle = (body: string): string => `<table width="960" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td valign="top">\n${body}\n</td></tr></table>`;
+/**
+ * The article inside an old portal template's one-cell layout table. Portals fix it at their page width
+ * (960 px); as a percentage it also fits the A4 page LibreOffice prints it on, where 960 px would cut the
+ * tables off at the right edge (cells the truth holds but the PDF never shows).
+ */
+export const nestedArticle = (body: string): string => `<table width="100%" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td valign="top">\n${body}\n</td></tr></table>`;
