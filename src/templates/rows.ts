@@ -5,6 +5,7 @@
  */
 import type { Block, Provenance, TableCell } from '../../extractors/model.js';
 import { readCell, type CellReading } from './numbers.js';
+import { templateColumns, type ExtraColumns } from './extra-columns.js';
 
 export interface ValueCell {
   /** Grid column of the cell in its table block (to line values up with header labels). */
@@ -32,10 +33,13 @@ export interface DocRow {
 
 export function tableRows(blocks: Block[]): DocRow[] {
   const rows: DocRow[] = [];
+  let extra: ExtraColumns | undefined;
   blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'table' || block.glued) return;
-    const start = valueStart(block.rows);
-    for (const cells of block.rows) rows.push(docRow(cells, blockIndex, rows.length, start));
+    const grid = templateColumns(block.rows, extra);
+    extra = grid.extra;
+    const start = valueStart(grid.rows);
+    for (const cells of grid.rows) rows.push(docRow(cells, blockIndex, rows.length, start));
   });
   return rows;
 }

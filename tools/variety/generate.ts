@@ -5,7 +5,7 @@
  * LibreOffice and pdftoppm in batches and are cached by content, so a second run costs nothing.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile, access } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile, access, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AXES, type Axis, type Draft, type FormatId } from './axes/index.js';
 import { buildReport } from './build.js';
@@ -169,6 +169,21 @@ export interface GenerateOptions extends PlanOptions {
 }
 
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+
+let partCount = 0;
+/**
+ * A file made for the cache under a private name, then renamed into place: runs sharing a cache
+ * (several at once on one machine) never read a file another run is still writing.
+ */
+async function intoCache(cached: string, make: (to: string) => Promise<unknown>): Promise<void> {
+  const part = join(dirname(cached), `.part-${process.pid}-${++partCount}-${basename(cached)}`);
+  try {
+    await make(part);
+    await rename(part, cached);
+  } finally {
+    await rm(part, { force: true });
+  }
+}
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);
 
 /** Renders every planned variant into `outDir`; returns their truths (file names relative to outDir). */
@@ -271,9 +286,8 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
       if (copy.scan && !(await exists(copy.cached))) {
         options.log?.(`${copy.picture ?? 'scan'} ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
         const source = join(cacheDir, `${copy.pdfKey}.pdf`);
-        if (copy.picture === 'tiff') await tiffFromPdf(source, copy.cached, copy.scan);
-        else if (copy.picture === 'jpeg') await photoJpegFromPdf(source, copy.cached, copy.scan);
-        else await scanPdf(source, copy.cached, copy.scan);
+        const scan = copy.scan;
+        await intoCache(copy.cached, (to) => (copy.picture === 'tiff' ? tiffFromPdf(source, to, scan) : copy.picture === 'jpeg' ? photoJpegFromPdf(source, to, scan) : scanPdf(source, to, scan)));
       }
       if (copy.tableShots?.html) {
         // The page and its _files/ folder are written out directly: the screenshots take a second.
@@ -289,9 +303,10 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
       if (copy.tableShots && !copy.tableShots.pdf && !(await exists(copy.cached))) {
         const shots: Buffer[][] = [];
         for (const key of copy.tableShots.keys) shots.push(await tableScreenshots(join(cacheDir, `${key}.pdf`), copy.tableShots.dpi));
-        await writeFile(copy.cached, docxWithTableShots(copy.tableShots.model, shots));
+        const docx = docxWithTableShots(copy.tableShots.model, shots);
+        await intoCache(copy.cached, (to) => writeFile(to, docx));
       }
-      if (copy.layoutText && !(await exists(copy.cached))) await layoutText(join(cacheDir, `${copy.pdfKey}.pdf`), copy.cached);
+      if (copy.layoutText && !(await exists(copy.cached))) await intoCache(copy.cached, (to) => layoutText(join(cacheDir, `${copy.pdfKey}.pdf`), to));
       await copyFile(copy.cached, copy.out);
     } catch (err) {
       options.log?.(`left out ${copy.out}: ${(err as Error).message.split('\n')[0]}`);

@@ -87,8 +87,34 @@ export interface PageLook {
   overlay?: { table: TableId; lines: string[]; size: number; left: number; top: number };
 }
 
+/**
+ * How a portal CMS or Word marks a table up, beyond its cells (HTML, and DOCX/PDF made from it; absent:
+ * plain <table><tr><td>). Real reports vary in all of these; none changes what a cell says.
+ */
+export interface TableStructure {
+  /** The whole article inside a one-cell layout table (old portal templates). */
+  nest?: boolean;
+  /** Each report table inside a cell of a one-cell wrapper table. */
+  wrapTables?: boolean;
+  /** A 序号 first column numbering the body rows. */
+  serial?: boolean;
+  /** A 备注 last column, empty or with short words. */
+  remarks?: 'empty' | 'text';
+  /** <thead>/<th>/<tbody>, and the caption line as <caption>. */
+  semantic?: boolean;
+  /** An empty row after the header rows and after each label group. */
+  spacerRows?: boolean;
+  /** How a cell's text is marked up inside <td>. */
+  markup?: 'p' | 'span' | 'br' | 'font';
+  /** Empty cells as &nbsp;, values with a trailing &nbsp;. */
+  nbsp?: boolean;
+  /** Numbers inside their own styled <span> (<b> in total rows). */
+  numberSpans?: boolean;
+}
+
 export interface ReportModel {
   look?: PageLook;
+  structure?: TableStructure;
   agency: string;
   year: number;
   blocks: Block[];

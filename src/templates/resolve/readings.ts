@@ -90,7 +90,7 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
   const tokens = effectiveTokens(values, n);
   const diff = tokens.length - n;
   if (diff === 0) {
-    const alternatives = emptyCellAlternatives(tokens, n);
+    const alternatives = distinct([...emptyCellAlternatives(tokens, n), ...widerGridAlternatives(values, n, tokens)]);
     return { kind: 'exact', readings: [tokens], tokens, ...(alternatives.length ? { alternatives } : {}) };
   }
   if (Math.abs(diff) > MAX_SHIFT) return { kind: 'unreadable', readings: [], tokens };
@@ -147,6 +147,20 @@ function emptyCellAlternatives(tokens: ValueCell[], n: number): Reading[] {
   }
   const printed = readingSignature(tokens);
   return distinct(out).filter((r) => readingSignature(r) !== printed);
+}
+
+/**
+ * A row whose grid is wider than the template row, read as its first n cells (the rest printed
+ * empty): the grid's extra column may stand anywhere — a row number before the values, a stray empty
+ * cell among them — and the empty cells cut off at the end be the row's own. The readings that leave
+ * out other cells, tried only when the row as read breaks its own total (see arbitrate.ts).
+ */
+function widerGridAlternatives(values: ValueCell[], n: number, tokens: ValueCell[]): Reading[] {
+  const surplus = values.length - n;
+  if (surplus <= 0 || surplus > MAX_SHIFT || tokens.length !== n) return [];
+  const printed = readingSignature(tokens);
+  const readings = combinations(values.length, surplus).map((drop) => values.filter((_, i) => !drop.includes(i)));
+  return distinct(readings).filter((r) => readingSignature(r) !== printed);
 }
 
 /** The doubt a token carries by itself, however the row was read. */

@@ -10,8 +10,9 @@ import { prose } from './prose.js';
 import { rowFaults } from './row-faults.js';
 import { separators } from './separators.js';
 import { splitTables } from './split-tables.js';
+import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, combined];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined];
 
 export type { Axis, Draft, FormatId } from './axis.js';

@@ -3,8 +3,9 @@
  * paragraphs inside cells). The portal page is also what LibreOffice turns into DOCX and PDF, so it
  * carries page breaks and vertical alignment.
  */
-import type { Block, PageLook, ReportModel, TablePiece } from '../model.js';
+import type { Block, PageLook, ReportModel, TablePiece, TableStructure } from '../model.js';
 import { toGrid, type GridCell } from './grid.js';
+import { nestedArticle, structuredTableHtml } from './structure.js';
 
 export type HtmlStyle = 'portal' | 'word';
 
@@ -20,7 +21,8 @@ function cellHtml(cell: GridCell, style: HtmlStyle, extra = ''): string {
   return `<td${attrs}>${inner}</td>`;
 }
 
-function tableHtml(piece: TablePiece, style: HtmlStyle, look?: PageLook): string {
+function tableHtml(piece: TablePiece, style: HtmlStyle, look?: PageLook, structure?: TableStructure): string {
+  if (structure) return structuredTableHtml(piece, structure, style === 'word', (text) => paragraph(text, style));
   if (look && style === 'portal') return lookTableHtml(piece, look);
   const rows = toGrid(piece).map((row) => `<tr>${row.map((c) => cellHtml(c, style)).join('')}</tr>`);
   const open = style === 'word' ? `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>` : `<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;width:100%">`;
@@ -83,7 +85,7 @@ function pageChrome(look: PageLook | undefined): string {
   return header + footer;
 }
 
-function blockHtml(block: Block, style: HtmlStyle, look?: PageLook): string {
+function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: TableStructure): string {
   switch (block.kind) {
     case 'title':
       return style === 'word' ? `<p class=MsoTitle align=center><b><span>${escape(block.text)}</span></b></p>` : `<h1 style="text-align:center">${escape(block.text)}</h1>`;
@@ -92,7 +94,7 @@ function blockHtml(block: Block, style: HtmlStyle, look?: PageLook): string {
     case 'paragraph':
       return paragraph(block.text, style);
     case 'table':
-      return tableHtml(block.piece, style, look);
+      return tableHtml(block.piece, style, look, structure);
     case 'break':
       return `<p style="page-break-before:always"></p>`;
     case 'dash-table':
@@ -102,7 +104,8 @@ function blockHtml(block: Block, style: HtmlStyle, look?: PageLook): string {
 
 export function renderHtml(model: ReportModel, style: HtmlStyle): string {
   const title = model.blocks.find((b) => b.kind === 'title');
-  const body = model.blocks.map((b) => blockHtml(b, style, model.look)).join('\n');
+  const blocks = model.blocks.map((b) => blockHtml(b, style, model.look, model.structure)).join('\n');
+  const body = model.structure?.nest ? nestedArticle(blocks) : blocks;
   if (style === 'word') {
     return `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
 <head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15"></head>
