@@ -83,4 +83,16 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
     expect([record.cells['requests.partially_granted.natural_person'], record.cell_details['requests.partially_granted.total'].doubt]).toEqual([4, 'unreadable']);
   });
+
+  it('Huaian 2024 as a PDF, the same rows cut by the page break (４５ at the foot, ４ at the top of the next page): the rest read on in its cell, in doubt until an identity confirms it', async () => {
+    const item = variant(2, 'numbers', 'pdf', 'huaian-2024-word-html', 15);
+    const truth = variantTruth(2, item, draftVariant(2, item));
+    const record = await extractBytes(readFileSync('tests/fixtures/pdf/huaian-2024-variety-numbers-row-split-by-page.pdf'), truth.file);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(['requests.partially_granted.total', 'appeals.review.other', 'appeals.review.total'].map((k) => record.cells[k])).toEqual([454, 178, 351]);
+    // Joined across the page, a number waits for an identity: the row total confirms 454.
+    expect(record.cell_details['requests.partially_granted.total'].doubt).toBeNull();
+    expect(record.cell_details['appeals.review.other'].doubt).toBe('wrapped-value');
+  });
 });
