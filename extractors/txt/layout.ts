@@ -126,9 +126,14 @@ function isValueText(text: string): boolean {
  * Read from the end, the text would stop the row's values there and leave the line as a label fragment
  * — the numbers then taken for the next row's label, and that row's values for this one's.
  */
+/** Most values a line of values alone is read for (table 四 prints 15; some slack for split cells). */
+const MAX_ALONE_VALUES = 24;
+
 function valuesAlone(line: string, lead: number): NumericLine | undefined {
   const tokens: Array<{ text: string; start: number }> = [];
   for (const m of line.slice(lead).matchAll(/\S+/g)) {
+    // A table's widest row prints 15 values (table 四): a longer line of words is no row of values.
+    if (tokens.length > MAX_ALONE_VALUES) return undefined;
     const last = tokens[tokens.length - 1];
     // A unit set apart from its number (13 件, as a PDF's text layer spaces it) is that number's.
     if (last && UNIT.test(m[0]) && /^[0-9０-９.,，．]+$/.test(last.text)) last.text += m[0];
