@@ -14,7 +14,7 @@ export function toTableBlock(draft: TableDraft): TableBlock {
       for (let c = c0; c < c1 && c < nCols; c++) {
         if (grid[r][c]) continue;
         const origin = r === cell.r0 && c === c0;
-        grid[r][c] = origin ? { text: cell.text, prov } : { text: cell.text, spanned: true, prov };
+        grid[r][c] = origin ? { text: cell.text, prov, ...(cell.doubt ? { doubt: cell.doubt } : {}) } : { text: cell.text, spanned: true, prov };
       }
     }
   }

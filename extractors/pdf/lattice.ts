@@ -25,6 +25,8 @@ export interface DraftCell {
   origin: 'text' | 'ocr';
   /** OCR confidence of the cell: the lowest of its OCR runs' (a number is as doubtful as its worst digit). */
   confidence?: number;
+  /** Why the reader is not sure of the cell's text (a number it joined from two pages: wrapped-value). */
+  doubt?: string;
 }
 
 /** A table as found on one page (or several, once stitched): regions over shared column boundaries. */

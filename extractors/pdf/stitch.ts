@@ -33,7 +33,15 @@ export function joinDrafts(above: TableDraft, below: TableDraft): TableDraft {
   const repeated = repeatedHeaderRows(above, below);
   const cells: DraftCell[] = above.cells.map((cell) => ({ ...cell }));
   const lastRowAbove = above.rowCount - 1;
+  const restOf = rowRest(cells.filter((c) => c.r0 === lastRowAbove && c.r1 === lastRowAbove), below.cells.filter((c) => c.r0 === repeated && c.r1 === repeated));
   for (const cell of below.cells) {
+    const upper = restOf.get(cell);
+    if (upper) {
+      // The rest of a number (or of a label) the page break cut off: read on in its cell above.
+      upper.text = NUMBER_PIECE.test(upper.text.trim()) ? upper.text.trim() + cell.text.trim() : joinPieces(upper.text, cell.text, true);
+      if (NUMBER_PIECE.test(upper.text)) upper.doubt = 'wrapped-value';
+      continue;
+    }
     if (cell.r1 < repeated) continue;
     const r0 = Math.max(cell.r0, repeated) - repeated + above.rowCount;
     const moved = { ...cell, r0, r1: cell.r1 - repeated + above.rowCount };
@@ -67,6 +75,34 @@ function continuesAcrossBreak(upper: DraftCell, lower: DraftCell): boolean {
   // A group that ends at the page foot and the next that starts on the new page are two labels.
   if (NUMBERED_LABEL.test(lower.text.trim())) return false;
   return !HAS_DIGIT.test(upper.text) && !HAS_DIGIT.test(lower.text) && upper.text + lower.text !== '';
+}
+
+/** A cell holding digits alone (full-width or not): a count, or part of one. */
+const NUMBER_PIECE = /^[0-9０-９]+$/;
+
+/**
+ * A row a page break cut (word processors let a row break across pages): a number too wide for its
+ * cell prints its first digits in the row at the page foot and the rest at the top of the next page
+ * (４５ … ４ for 454), with the rest of the wrapped label beside. The top row of the new page is such a
+ * rest when every cell it prints stands over a cell of the row above that prints too — digits under
+ * digits, unnumbered text under text — and it prints fewer numbers than that row: a row of its own
+ * would print a value where the row above has none, or a numbered label. Each such cell, mapped to the
+ * cell it continues; none when the row is a row of its own. A number so joined is in doubt
+ * (wrapped-value) until an identity confirms it.
+ */
+function rowRest(upperRow: DraftCell[], lowerRow: DraftCell[]): Map<DraftCell, DraftCell> {
+  const rest = new Map<DraftCell, DraftCell>();
+  const printed = lowerRow.filter((c) => c.text.trim() !== '');
+  const numbers = printed.filter((c) => NUMBER_PIECE.test(c.text.trim()));
+  const upperNumbers = upperRow.filter((c) => NUMBER_PIECE.test(c.text.trim()));
+  if (!numbers.length || numbers.length >= upperNumbers.length) return rest;
+  for (const lower of printed) {
+    const upper = upperRow.find((u) => Math.abs(u.x0 - lower.x0) <= COLUMN_TOLERANCE && Math.abs(u.x1 - lower.x1) <= COLUMN_TOLERANCE && u.text.trim() !== '');
+    const isNumber = NUMBER_PIECE.test(lower.text.trim());
+    if (!upper || isNumber !== NUMBER_PIECE.test(upper.text.trim()) || (!isNumber && (HAS_DIGIT.test(lower.text) || NUMBERED_LABEL.test(lower.text.trim())))) return new Map();
+    rest.set(lower, upper);
+  }
+  return rest;
 }
 
 /** The start of a numbered label: （六）, 六、, 3. — text that begins a row or group, not one read on. */

@@ -120,6 +120,33 @@ function isValueText(text: string): boolean {
   return text.length <= 6 && !NUMBERING_START.test(text) && !/[。，；：！？]/.test(text);
 }
 
+/**
+ * A line of values alone (a row whose label wrapped around it) with text in a value cell among its
+ * numbers (4 0 0 0 0 0 ＊, 12 见附件 3): the text is that column's unreadable value, as in a tabbed row.
+ * Read from the end, the text would stop the row's values there and leave the line as a label fragment
+ * — the numbers then taken for the next row's label, and that row's values for this one's.
+ */
+/** Most values a line of values alone is read for (table 四 prints 15; some slack for split cells). */
+const MAX_ALONE_VALUES = 24;
+
+function valuesAlone(line: string, lead: number): NumericLine | undefined {
+  const tokens: Array<{ text: string; start: number }> = [];
+  for (const m of line.slice(lead).matchAll(/\S+/g)) {
+    // A table's widest row prints 15 values (table 四): a longer line of words is no row of values.
+    if (tokens.length > MAX_ALONE_VALUES) return undefined;
+    const last = tokens[tokens.length - 1];
+    // A unit set apart from its number (13 件, as a PDF's text layer spaces it) is that number's.
+    if (last && UNIT.test(m[0]) && /^[0-9０-９.,，．]+$/.test(last.text)) last.text += m[0];
+    else tokens.push({ text: m[0], start: lead + m.index! });
+  }
+  const values = tokens.map((t) => t.text);
+  const texts = values.filter((v) => !isValueToken(v));
+  const numbers = values.filter(isNumberToken).length;
+  if (!texts.length || numbers < 2 || numbers <= texts.length || !texts.every((t) => isValueText(t) && !HAS_DIGIT.test(t) && t.length <= 4)) return undefined;
+  const starts = tokens.map((t) => t.start);
+  return { kind: 'numeric', label: '', values, columns: starts, positions: { values: starts.map((start, i) => spanAt(line, start, start + values[i].length)) } };
+}
+
 function classify(raw: string): Line {
   const line = raw.replace(/\f/g, '');
   const text = trimCell(line);
@@ -154,6 +181,8 @@ function classify(raw: string): Line {
     }
   }
   const lead = /^[\s\u3000]*/.exec(line)![0];
+  const alone = text.length <= MAX_ROW_LINE_CHARS ? valuesAlone(line, lead.length) : undefined;
+  if (alone) return alone;
   return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line), indent: displayWidth(lead), indentChars: lead.length, spans: cellSpans(line) };
 }
 
@@ -451,6 +480,8 @@ export interface LayoutOptions {
 
 /** A count or amount, then a unit on its own, ending the line. */
 const UNIT_APART = /([0-9０-９])[ \u3000]+(万元|元|件|条|个|项|次)$/;
+/** A unit printed as a word of its own. */
+const UNIT = /^(万元|元|件|条|个|项|次)$/;
 
 /** How far apart (character columns) the two halves of a wrapped number may start. */
 const WRAPPED_NUMBER_SLACK = 2;
@@ -497,8 +528,43 @@ function joinWrappedNumbers(lines: Line[]): void {
   }
 }
 
+/** The doubt of the numbers of a row whose rest a page break carried to the next page (src/templates/doubt.ts). */
+const SPLIT_BY_PAGE = 'split-by-page';
+
+/**
+ * A table row that a page break split (word processors let a row break across pages): a number too
+ * wide for its narrow cell prints its first digits on the row's line at the foot of the page and the
+ * rest on the first line of the next (４５ … then, after the form feed, ４ for 454), beside the rest of
+ * the row's wrapped label if any. Where those digits stand says nothing certain of which numbers they
+ * continue: pdftotext counts columns afresh on each line, wide glyphs and all. So every number of the
+ * row is in doubt (split-by-page) until an identity confirms it or two of them require another value;
+ * a line of such digits alone is dropped (it is no row). The first line of a page is a continuation when
+ * it prints only digits, fewer than the row above, and no label that starts a row of its own.
+ */
+function doubtRowsSplitByPage(rawLines: string[], lines: Line[]): void {
+  const content = (l: Line | undefined) => !!l && l.kind !== 'blank' && l.kind !== 'page';
+  for (let i = 0; i < rawLines.length; i++) {
+    if (!rawLines[i].includes('\f')) continue;
+    let next = i;
+    while (next < lines.length && !content(lines[next])) next++;
+    let above = i - 1;
+    while (above >= 0 && !content(lines[above])) above--;
+    const rest = lines[next];
+    const row = lines[above];
+    if (rest?.kind !== 'numeric' || row?.kind !== 'numeric') continue;
+    const digits = rest.values.every((v) => /^\d+$/.test(foldValueText(v)));
+    const numbers = row.values.flatMap((v, k) => (/^\d+$/.test(foldValueText(v)) ? [k] : []));
+    if (!digits || rest.values.length >= row.values.length || rest.values.length > numbers.length || NUMBERING_START.test(rest.label)) continue;
+    const doubts = new Map(row.doubts ?? []);
+    for (const k of numbers) if (!doubts.has(k)) doubts.set(k, SPLIT_BY_PAGE);
+    lines[above] = { ...row, doubts };
+    if (rest.label === '') lines[next] = { kind: 'page' };
+  }
+}
+
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
   const lines = rawLines.map(classify);
+  doubtRowsSplitByPage(rawLines, lines);
   const proseLengths = lines.flatMap((l) => (l.kind === 'text' && l.cells.length === 1 ? [displayWidth(l.text)] : []));
   // The page width is what most long lines reach: the 90th percentile ignores a few over-long outliers.
   const sorted = [...proseLengths].sort((a, b) => a - b);

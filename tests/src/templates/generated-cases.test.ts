@@ -3,6 +3,7 @@
  * from its truth and seed (nothing committed but this file), read, and scored on every truth cell and
  * every finding on basis printed.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../../../src/pipeline.js';
 import { AXES } from '../../../tools/variety/axes/index.js';
@@ -14,7 +15,7 @@ import { loadTruths } from '../../../tools/variety/truths.js';
 const truths = await loadTruths('../shared/corpus');
 
 function variant(seed: number, axis: string, format: FormatId, truth: string, index: number): PlanItem {
-  const items = plan(truths, { seed, count: index + 1, slowCount: 0, scanCount: 0, formats: [format], axes: AXES.map((a) => a.id).filter((a) => a === axis) });
+  const items = plan(truths, { seed, count: index + 1, slowCount: index + 1, scanCount: 0, formats: [format], axes: AXES.map((a) => a.id).filter((a) => a === axis) });
   const item = items.find((i) => i.truth.id === truth && i.index === index);
   if (!item) throw new Error(`no ${axis}/${format} variant ${index} of ${truth} for seed ${seed}`);
   return item;
@@ -52,5 +53,46 @@ describe('variants the generator found read wrongly once', () => {
     // Table 四 (5 无 无 2 7 | 8 无 无 1 9 | 无 ×5) is cut by its group totals: every cell exact.
     const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
     expect(appeals.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+  });
+});
+
+/**
+ * Variants in a slow format, kept as the text the generator's render gave (LibreOffice, then pdftotext
+ * -layout; tests/fixtures/txt/README.md): the truth is still rebuilt from the seed.
+ */
+describe('layout-text variants the generator found read wrongly once', () => {
+  const scoreFixture = async (fixture: string, item: PlanItem) => {
+    const truth = variantTruth(1, item, draftVariant(1, item));
+    const text = readFileSync(`tests/fixtures/txt/${fixture}`);
+    return { text: text.toString('utf8'), record: await extractBytes(text, truth.file), truth };
+  };
+
+  it('Huaian 2024, full-width numbers too wide for their cells in rows a page break split (４５ … \\f ４ for 454): in doubt, never read short', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-numbers-pdftotext.txt', variant(1, 'numbers', 'pdftotext', 'huaian-2024-word-html', 25));
+    expect(text).toContain('\f             ８    １\n');
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Every number of the two split rows waits for an identity; those cut short are not confirmed.
+    for (const key of ['requests.partially_granted.total', 'appeals.review.other', 'appeals.review.total']) expect(record.cell_details[key].doubt).toBe('split-by-page');
+  });
+
+  it('Hongze 2023, a row of values alone between its label\'s lines with ＊ for its total (4 0 0 0 0 0 ＊): its own values, ＊ unreadable', async () => {
+    const { text, record, truth } = await scoreFixture('hongze-2023-variety-row-faults-pdftotext.txt', variant(1, 'row-faults', 'pdftotext', 'hongze-2023', 26));
+    expect(text).toMatch(/\n +4 +0 +0 +0 +0 +0 +＊\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect([record.cells['requests.partially_granted.natural_person'], record.cell_details['requests.partially_granted.total'].doubt]).toEqual([4, 'unreadable']);
+  });
+
+  it('Huaian 2024 as a PDF, the same rows cut by the page break (４５ at the foot, ４ at the top of the next page): the rest read on in its cell, in doubt until an identity confirms it', async () => {
+    const item = variant(2, 'numbers', 'pdf', 'huaian-2024-word-html', 15);
+    const truth = variantTruth(2, item, draftVariant(2, item));
+    const record = await extractBytes(readFileSync('tests/fixtures/pdf/huaian-2024-variety-numbers-row-split-by-page.pdf'), truth.file);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(['requests.partially_granted.total', 'appeals.review.other', 'appeals.review.total'].map((k) => record.cells[k])).toEqual([454, 178, 351]);
+    // Joined across the page, a number waits for an identity: the row total confirms 454.
+    expect(record.cell_details['requests.partially_granted.total'].doubt).toBeNull();
+    expect(record.cell_details['appeals.review.other'].doubt).toBe('wrapped-value');
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * Rows of layout text (pdftotext -layout) that the page or the cell width broke: a row a page break
+ * split, the rest of its too-wide numbers on the next page's first line; a row of values alone with
+ * text in a value cell.
+ */
+import { describe, expect, it } from 'vitest';
+import { readTextBlocks } from '../../../extractors/txt/document.js';
+import type { TableBlock } from '../../../extractors/model.js';
+
+const rowsOf = (text: string) =>
+  readTextBlocks(text)
+    .filter((b): b is TableBlock => b.kind === 'table')
+    .flatMap((t) => t.rows.map((r) => r.filter((c) => !c.absent).map((c) => c.text + (c.doubt ? `*${c.doubt}` : ''))));
+
+const HEAD = ['三、收到和处理政府信息公开申请情况', '', '                       自然人   商业企业   总计', ''];
+
+describe('a row a page break split', () => {
+  it('puts every number of the row in doubt when the next page begins with the rest of some of them', () => {
+    const text = [...HEAD, '（一）予以公开        21     0     21', '（二）部分公开（区分处理的，只计   447    7    45', '\f           这一情形，不计其他情形）                 4', '（三）不予公开        1     0     1'].join('\n');
+    const rows = rowsOf(text);
+    const split = rows.find((r) => r[0].startsWith('（二）'))!;
+    expect(split.slice(-3)).toEqual(['447*split-by-page', '7*split-by-page', '45*split-by-page']);
+    // The rows around it are read as printed.
+    expect(rows.find((r) => r[0].startsWith('（一）'))!.slice(-3)).toEqual(['21', '0', '21']);
+    expect(rows.find((r) => r[0].startsWith('（三）'))!.slice(-3)).toEqual(['1', '0', '1']);
+  });
+
+  it('drops a line of the digits alone (no row of its own) and keeps the row in doubt', () => {
+    const text = ['四、政府信息公开行政复议、行政诉讼情况', '', '维持   纠正   其他   尚未   总计', '', '７２   ６４    １７    ３７   ３５', '\f             ８    １', '五、存在的主要问题及改进情况'].join('\n');
+    const rows = rowsOf(text);
+    expect(rows[rows.length - 1]).toEqual(['７２', '６４', '１７', '３７', '３５'].map((v) => `${v}*split-by-page`));
+    expect(rows.some((r) => r.includes('８'))).toBe(false);
+  });
+
+  it('leaves the row alone when the next page begins with a row of its own', () => {
+    const text = [...HEAD, '（二）部分公开         447    7    454', '\f（三）不予公开        1     0     1'].join('\n');
+    const rows = rowsOf(text);
+    expect(rows.find((r) => r[0].startsWith('（二）'))!.slice(-3)).toEqual(['447', '7', '454']);
+  });
+});
+
+describe('a row of values alone with text in a value cell', () => {
+  it('reads ＊ as the value of its column, the row under its wrapped label', () => {
+    const text = [...HEAD, '（一）予以公开        0     0     0', '         （二）部分公开（区分处理的，只', '                      4     0     ＊', '          计这一情形，不计其他情形）', '', '（三）不予公开        1     0     1'].join('\n');
+    const rows = rowsOf(text);
+    const row = rows.find((r) => r.includes('＊'))!;
+    expect(row.slice(-3)).toEqual(['4', '0', '＊']);
+    expect(row[0]).toContain('（二）部分公开');
+    expect(rows.find((r) => r[0].startsWith('（三）'))!.slice(-3)).toEqual(['1', '0', '1']);
+  });
+
+  it('takes a unit set apart (13 件) as its number\'s, never as text in a cell of its own', () => {
+    const text = ['四、政府信息公开行政复议、行政诉讼情况', '', '维持   纠正   其他   尚未   总计', '', '2件   1件    3件    13 件   2件', '五、存在的主要问题及改进情况'].join('\n');
+    expect(rowsOf(text).some((r) => r.includes('件'))).toBe(false);
+  });
+});
