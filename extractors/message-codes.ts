@@ -35,6 +35,7 @@ export const MESSAGE_CODES = {
   'no-text-layer': 'a PDF page has no text layer (a scan)',
   'ocr-failed': 'OCR of a page failed; its text is missing',
   'ocr-flat-glyph': "numbers read by OCR from glyphs under half the height of the document's other digits (a dash or a rule read as a digit?): in doubt",
+  'ocr-slash-seven': "cells read by OCR as 7 in a report that prints its blanks as '/', which OCR can read as 7: in doubt until an identity confirms them",
   'ocr-identity-conflict': 'cells read by OCR take part in identities that do not hold; in doubt unless another identity confirms them',
   'ocr-unverified': 'cells read by OCR that no identity checks, put in doubt: read below confidence 95, or the identities found OCR misreadings elsewhere in the document',
   'ocr-used': 'a page (or a picture in a document) was read by OCR',

@@ -13,6 +13,7 @@ import { identitiesOf } from './identities.js';
 import { confirmByIdentities } from './resolve/confirm.js';
 import { doubtUncheckedOcr } from './resolve/ocr-unverified.js';
 import { doubtFlatOcrNumbers } from './resolve/ocr-flat.js';
+import { doubtSlashLikeSevens } from './resolve/ocr-slash.js';
 
 export type { MappedTables } from './result.js';
 
@@ -45,6 +46,7 @@ export function mapTemplates(doc: DocumentModel): MappedTables {
     result.messages.push(...mapped.messages);
   }
   doubtFlatOcrNumbers(result.cells, result.details, result.messages);
+  doubtSlashLikeSevens(result.cells, result.details, result.messages);
   for (const table of TABLE_IDS) confirmByIdentities(result.cells, result.details, identitiesOf(table, result.layout[table]), result.messages);
   doubtUncheckedOcr(result.cells, result.details, TABLE_IDS.flatMap((table) => identitiesOf(table, result.layout[table])), result.messages);
   // The solver's own notes (caps hit, rows it could not locate) matter once any table came from it.

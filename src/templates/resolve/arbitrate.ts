@@ -6,7 +6,7 @@
  * a published error elsewhere in the table never decides a reading here.
  */
 import { identityHolds, type Identity } from '../identities.js';
-import { loneEmptyCell, readingSignature, tokenDoubt, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
+import { loneEmptyCell, ocrLoneLastEmpty, readingSignature, tokenDoubt, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
 
 /** Combinations of uncertain rows tried at most (the product of their reading counts). */
 export const MAX_COMBINATIONS = 50_000;
@@ -269,8 +269,10 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       return !!values && list.every((id) => identityHolds(id, over(values, known)) !== false);
     };
     const breaksOwn = own.length > 0 && !holds(printed, own);
+    const ocrLast = ocrLoneLastEmpty(row.readings.tokens);
     const standAsPrinted = () => {
       if (lone >= 0 && (lone === printed.length - 1 || breaksOwn)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: lone };
+      else if (ocrLast >= 0) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: ocrLast };
     };
     const resolveTo = (reading: Reading, failing: number) => {
       verdicts[i] = { status: 'resolved', reading, others: [printed], failing, ...(padded ? { padded } : {}) };

@@ -130,6 +130,19 @@ export function loneEmptyCell(tokens: ValueCell[]): number {
   return empty.length === 1 && tokens.some((v) => v.reading.kind === 'number') ? empty[0] : -1;
 }
 
+/**
+ * For a scanned row, the column of its last cell when that is its only empty one, among printed values
+ * (one a number); else -1. A table row that lost a cell is drawn with the room of the lost cell at its
+ * end, empty inside the table's frame — on the page just like a blank printed there. Which one it was
+ * the picture cannot tell: the cell is in doubt (a blank elsewhere in an OCR row is where it stands).
+ */
+export function ocrLoneLastEmpty(tokens: ValueCell[]): number {
+  if (tokens.length < 2 || !tokens.every((v) => v.prov?.origin === 'ocr')) return -1;
+  const last = tokens.length - 1;
+  const empty = tokens.flatMap((v, i) => (v.raw.trim() === '' ? [i] : []));
+  return empty.length === 1 && empty[0] === last && tokens.some((v) => v.reading.kind === 'number') ? last : -1;
+}
+
 /** Readings without one empty cell (at an end, or the row's only one), a gap put back at each other place. */
 function emptyCellAlternatives(tokens: ValueCell[], n: number): Reading[] {
   const out: Reading[] = [];

@@ -87,3 +87,24 @@ describe('table 四 whose grouped header lost its spans (a Markdown conversion)'
     }
   });
 });
+
+describe('table 四 whose header OCR misread', () => {
+  it('is told by 行政复议 and the two kinds of litigation when 行政诉讼 itself was read as junk (4)', () => {
+    const kinds = (name: string) => [name, ...new Array(4).fill(`~${name}`)];
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议', '4', ...new Array(9).fill('~4')],
+        ['结果', 'ea纠正', '”结果', 'ae ”审结', '总计', ...kinds('未经复议直拉起诉'), ...kinds('复议后起诉')],
+        ['~结果', '~ea纠正', '~”结果', '~ae ”审结', '~总计', '', '结果纠正', '其他”结果', '”尚未审结', '总计', ...COLUMNS],
+        ['0', '1', '1', '0', '2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0'],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.total', 'review.corrected', 'litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 1, 1, 1, 0]);
+  });
+
+  it('is not told by 行政复议 beside words that only look like a kind of litigation', () => {
+    const m = mapTemplates(docWithTables([['行政复议', '起诉'], ['0', '1', '1', '0', '2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0']]));
+    expect(m.layout.appeals).toBe('none');
+  });
+});

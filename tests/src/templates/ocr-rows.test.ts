@@ -172,3 +172,28 @@ describe('table 四 printed as three small tables, scanned, a header cell garble
     expect(mapTemplates(docWithTables(rows(['结果维持', '结果纠正', '其他结果', 'ok ACTSai', '总计']))).cells['appeals.review.total']).toBeNull();
   });
 });
+
+describe('a scanned row whose only empty cell ends it', () => {
+  function withRow(id: string, values: string[]): DocumentModel {
+    const rows = requests();
+    const at = rows.findIndex((r) => r[0] === REQUESTS_2021.rows.find((x) => x.id === id)!.label);
+    rows[at] = [rows[at][0], ...values];
+    const doc = scanned(docWithTables(rows));
+    // Every cell sure of itself, the empty one too (no ink in it).
+    for (const block of doc.blocks) if (block.kind === 'table') for (const row of block.rows) row.forEach((c, i) => i > 0 && (c.prov = { page: 1, origin: 'ocr', confidence: 100 }));
+    return doc;
+  }
+
+  it('is in doubt: a row that lost a cell is drawn with the room of it at its end', () => {
+    const m = mapTemplates(withRow('denied_enforcement_files', ['0', '0', '0', '0', '0', '0', '']));
+    expect(m.cells['requests.denied_enforcement_files.total']).toBeNull();
+    expect(m.details['requests.denied_enforcement_files.total'].doubt).toBe('lone-empty-cell');
+    expect(m.cells['requests.denied_enforcement_files.natural_person']).toBe(0);
+  });
+
+  it('is a printed blank when it stands inside the row', () => {
+    const m = mapTemplates(withRow('denied_enforcement_files', ['0', '0', '', '0', '0', '0', '0']));
+    expect(m.cells['requests.denied_enforcement_files.research']).toBeNull();
+    expect(m.details['requests.denied_enforcement_files.research'].doubt).toBeNull();
+  });
+});
