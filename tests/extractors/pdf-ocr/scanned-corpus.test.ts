@@ -25,7 +25,6 @@ interface Scanned {
   truth: Record<string, number | null>;
   original: TextLayerItem[];
   pages: PageContent[];
-  milliseconds: number[];
 }
 
 const available = await ocrAvailable();
@@ -40,14 +39,10 @@ describe.skipIf(!available)('OCR of scanned copies of the corpus PDFs', () => {
       const copy = path.join(workDir, `${document.id}.pdf`);
       await makeScannedPdf(source, copy, { dpi: 200 });
       const pages: PageContent[] = [];
-      const milliseconds: number[] = [];
-      for (const page of document.pages) {
-        const started = Date.now();
-        pages.push(await ocrPdfPage(copy, page));
-        milliseconds.push(Date.now() - started);
-      }
+      // How long OCR takes per page is the bench's business (npm run bench), not a test's.
+      for (const page of document.pages) pages.push(await ocrPdfPage(copy, page));
       const truth = JSON.parse(await readFile(path.join(CORPUS, document.truth), 'utf8')).cells;
-      scanned.push({ id: document.id, truth, original: await readTextLayer(source), pages, milliseconds });
+      scanned.push({ id: document.id, truth, original: await readTextLayer(source), pages });
     }
   }, 900_000);
 
@@ -181,13 +176,6 @@ describe.skipIf(!available)('OCR of scanned copies of the corpus PDFs', () => {
     expect(texts.some((text) => text.includes('本年新收政府信息公开申请数量'))).toBe(true);
     expect(texts.some((text) => text.includes('行政许可'))).toBe(true);
     expect(texts.filter((text) => /^[\u4e00-\u9fff]$/u.test(text)).length).toBeLessThan(texts.length * 0.1);
-  });
-
-  test('OCR of one page takes well under a minute', () => {
-    for (const document of scanned) {
-      console.log(`${document.id}: OCR ms per page ${document.milliseconds.join(', ')}`);
-      for (const ms of document.milliseconds) expect(ms).toBeLessThan(60_000);
-    }
   });
 });
 
