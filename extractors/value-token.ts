@@ -10,6 +10,9 @@ export const BLANK_MARKERS: ReadonlySet<string> = new Set([
   '', '-', '--', '—', '——', '–', '―', '‐', '‑', '‒', '−', '/', '\\', '无', '空', 'null', 'N/A', 'n/a', '×',
 ]);
 
+/** The units a value cell prints after its number (a count's 件, an amount's 万元 or 元): the units of NUMBER_TOKEN but %. */
+export const VALUE_UNITS: readonly string[] = ['万元', '元', '件', '条', '个', '项', '次'];
+
 /** A number as cells print it, after width folding: sign, digits (with thousands groups), decimals, unit. */
 export const NUMBER_TOKEN = /^([+-]|增加?|减少?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|条|个|项|次|%)?$/;
 

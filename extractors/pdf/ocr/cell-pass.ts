@@ -6,7 +6,9 @@ import { paperShade } from './rulings.js';
 import { UnreadableDocumentError } from '../../model.js';
 import { runTool } from './tools.js';
 import { parseTesseractTsv, type OcrWord } from './tsv.js';
-import { glyphBox } from './glyphs.js';
+import { glyphBox, type Rect } from './glyphs.js';
+import { unitCuts, type UnitCut } from './unit-cut.js';
+import { VALUE_UNITS } from '../../value-token.js';
 
 export interface CellPassOptions {
   dpi: number;
@@ -43,6 +45,17 @@ interface Candidate {
   left: number;
   top: number;
   file: string;
+  /** The cell's ink and the crop's margins, in page pixels: a unit cut re-crops them. */
+  ink: Rect;
+  crop: Rect;
+}
+
+/** A number cell cut before its unit: the digits and the unit cropped apart (unit-cut.ts). */
+interface UnitSplit {
+  candidate: number;
+  cut: UnitCut;
+  digitsFile: string;
+  unitFile: string;
 }
 
 /**
@@ -62,7 +75,10 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const inside = pageWords.filter((word) => centreInside(word, cell));
     // A lone Chinese character may be a digit misread on the page (网 for 2): such a cell votes as a number.
     const lone = inside.length === 1 && [...inside[0].text.trim()].length === 1;
-    const kind = inside.some((word) => CJK.test(word.text)) && !lone ? 'label' : 'number';
+    // Values with their units (0件, or 2件4件 read across an erased ruling) are value cells, not labels, and
+    // so may be a few characters ending in a unit (1件 read as 工件): their digits are looked for; a label
+    // such as 文件 stays one, its free read being Chinese.
+    const kind = inside.some((word) => CJK.test(word.text)) && !lone && !valuesWithUnits(joined(inside)) && !SHORT_WITH_UNIT.test(joined(inside).replace(/\s/g, '')) ? 'label' : 'number';
     // A page word reaching out of the cell holds more than this cell: its crop could not stand for it.
     if (kind === 'label' && !inside.every((word) => withinCell(word, cell, px(2)))) continue;
     const ink = glyphBox(image, { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) }, INK, px(GLYPH_POINTS));
@@ -74,7 +90,7 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const bottom = Math.min(cell.bottom - px(1), ink.bottom + margin);
     const file = path.join(options.workDir, `cell-${candidates.length}.pgm`);
     await writeFile(file, encodePgm(pad(binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold), px(6))));
-    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file });
+    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file, ink, crop: { left, top, right, bottom } });
   }
   if (candidates.length === 0) return pageWords;
 
@@ -94,7 +110,8 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
       read(labels.map((candidate) => candidate.file), '7', ['-l', 'chi_sim+eng']),
     ]);
     const textual: Array<{ candidate: Candidate; words: OcrWord[] }> = [];
-    const voted = vote(numbers, pageWords, ...read2, textual);
+    const withUnits = await readUnits(image, numbers, read2, threshold, px, options.workDir, read);
+    const voted = vote(numbers, pageWords, ...read2, textual, withUnits);
     return relabel([...labels.map((candidate, i) => ({ candidate, words: labelReads.get(i + 1) ?? [] })), ...textual], voted);
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return pageWords;
@@ -120,10 +137,16 @@ async function readAll(files: string[], read: (files: string[], psm: string, ext
 }
 
 /** `textual` receives the cells the page read no digits in and whose own read is Chinese: labels, for relabel. */
-function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImage, digits: ReadByImage, textual: Array<{ candidate: Candidate; words: OcrWord[] }>): OcrWord[] {
+function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImage, digits: ReadByImage, textual: Array<{ candidate: Candidate; words: OcrWord[] }>, withUnits: Map<number, OcrWord>): OcrWord[] {
   const replaced = new Set<OcrWord>();
   const added: OcrWord[] = [];
   candidates.forEach((candidate, i) => {
+    const withUnit = withUnits.get(i);
+    if (withUnit) {
+      for (const word of candidate.pageWords) replaced.add(word);
+      added.push({ ...withUnit, line: `cell/${i}` });
+      return;
+    }
     const generalWords = general.get(i + 1) ?? [];
     const generalMark = blankMark(joined(generalWords));
     if (!generalMark && generalWords.some((word) => CJK.test(word.text))) {
@@ -160,6 +183,102 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
     });
   });
   return [...pageWords.filter((word) => !replaced.has(word)), ...added].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** How many cuts before a unit are tried per cell, nearest the right edge first. */
+const MAX_CUTS = 2;
+const UNIT_AT_END = new RegExp(`^(.*?)(${VALUE_UNITS.join('|')})$`, 'u');
+const SHORT_WITH_UNIT = new RegExp(`^.{1,3}(${VALUE_UNITS.join('|')})$`, 'u');
+const NUMBER_WITH_UNITS = new RegExp(`^(?:\\d[\\d,]*(?:\\.\\d+)?(?:${VALUE_UNITS.join('|')})?)+$`, 'u');
+
+/** Text (a page word, or the words of one cell) made of values with units only: 0件, 1,234件, 2件4件. */
+function valuesWithUnits(text: string): boolean {
+  const folded = text.normalize('NFKC').replace(/[\s|]/g, '');
+  return CJK.test(folded) && NUMBER_WITH_UNITS.test(folded);
+}
+
+/**
+ * Number cells whose free read is not a plain number (a unit after the digits, or letters where the unit
+ * stands) are cut before the unit where the ink allows it (unit-cut.ts) and read again in two pieces:
+ * the digits with the digits-only set and freely, the unit freely. A cut whose right piece reads as
+ * exactly a unit of that many glyphs gives the cell its value, and the reads of its number vote: the
+ * two reads of the digits piece, the free read of the whole cell and the page's, each counted when it
+ * says a number with that unit or none. Two agreeing reads give a confident word, as in vote(); one
+ * read alone is kept at a low confidence, so the cell stays in doubt. 元 scales a value (amounts are
+ * recorded in 万元): it is never taken when any read of the cell shows a 万.
+ */
+async function readUnits(
+  image: GrayImage,
+  candidates: Candidate[],
+  [general, wholeDigits]: [ReadByImage, ReadByImage],
+  threshold: number,
+  px: (points: number) => number,
+  workDir: string,
+  read: (files: string[], psm: string, extra: string[]) => Promise<ReadByImage>,
+): Promise<Map<number, OcrWord>> {
+  const splits: UnitSplit[] = [];
+  for (const [i, candidate] of candidates.entries()) {
+    const texts = [joined(general.get(i + 1) ?? []), joined(candidate.pageWords)].map((text) => text.replace(/\s/g, ''));
+    if (texts.every((text) => text === '' || NUMBER.test(asDigits(text)) || blankMark(text) !== undefined)) continue;
+    const cuts = unitCuts(image, candidate.crop, threshold, px(GLYPH_POINTS)).slice(0, MAX_CUTS);
+    for (const cut of cuts) {
+      const { crop: box } = candidate;
+      const digitsFile = path.join(workDir, `unit-${splits.length}-digits.pgm`);
+      const unitFile = path.join(workDir, `unit-${splits.length}-unit.pgm`);
+      const piece = (from: number, to: number) => encodePgm(pad(binarize(crop(image, from, box.top, to - from + 1, box.bottom - box.top + 1), threshold), px(6)));
+      // The digits end at their last glyph: a stray stroke of the unit in the gap would read as part of a digit (0 as 6).
+      await writeFile(digitsFile, piece(box.left, Math.min(cut.at - 1, cut.digitsEnd + px(1))));
+      await writeFile(unitFile, piece(cut.at, box.right));
+      splits.push({ candidate: i, cut, digitsFile, unitFile });
+    }
+  }
+  const resolved = new Map<number, OcrWord>();
+  if (splits.length === 0) return resolved;
+  const [[freeReads, digitReads], unitReads] = await Promise.all([
+    readAll(splits.map((s) => s.digitsFile), read),
+    read(splits.map((s) => s.unitFile), '7', ['-l', 'chi_sim']),
+  ]);
+  splits.forEach((split, k) => {
+    if (resolved.has(split.candidate)) return;
+    const unitRead = joined(unitReads.get(k + 1) ?? []).replace(/\s/g, '');
+    const candidate = candidates[split.candidate];
+    const wholeReads = [joined(general.get(split.candidate + 1) ?? []), joined(candidate.pageWords)].map((text) => text.normalize('NFKC').replace(/\s/g, ''));
+    // The unit as its piece reads, or (a faint unit read as 人) as the whole cell's reads end: one unit, as wide as the glyphs cut.
+    const units = new Set([unitRead, ...wholeReads.map((text) => UNIT_AT_END.exec(text)?.[2] ?? '')].filter((u) => VALUE_UNITS.includes(u) && [...u].length === split.cut.glyphs));
+    if (units.size !== 1) return;
+    const [unit] = units;
+    if (unit === '元' && wholeReads.some((text) => text.includes('万'))) return;
+    const numberOf = (text: string): string | undefined => {
+      const m = UNIT_AT_END.exec(text);
+      const digits = asDigits(m ? (m[2] === unit ? m[1] : '') : text);
+      return /^\d[\d,]*(\.\d+)?$/.test(digits) ? digits : undefined;
+    };
+    const digitWords = digitReads.get(k + 1) ?? [];
+    const freeWords = freeReads.get(k + 1) ?? [];
+    // The whole cell's digits-only read counts when it saw the digits alone (the unit's strokes left out).
+    const wholeDigitsRead = joined(wholeDigits.get(split.candidate + 1) ?? []);
+    const reads = [joined(digitWords), asDigits(joined(freeWords).normalize('NFKC')), wholeDigitsRead, ...wholeReads.map(numberOf)].filter(
+      (text): text is string => text !== undefined && /^\d[\d,]*(\.\d+)?$/.test(text),
+    );
+    if (reads.length === 0) return;
+    const votes = (text: string) => reads.filter((r) => r === text).length;
+    const chosen = reads.reduce((best, text) => (votes(text) > votes(best) ? text : best));
+    const rivals = reads.filter((text) => text !== chosen);
+    const confident = votes(chosen) >= 2 && rivals.every((text) => votes(text) < votes(chosen));
+    const confidence = Math.min(...[...digitWords, ...(unitReads.get(k + 1) ?? [])].map((word) => word.confidence));
+    const { ink } = candidate;
+    resolved.set(split.candidate, {
+      text: chosen + unit,
+      left: ink.left,
+      top: ink.top,
+      width: ink.right - ink.left + 1,
+      height: ink.bottom - ink.top + 1,
+      confidence: confident ? Math.max(confidence, 90) : Math.min(confidence, 50),
+      image: 1,
+      line: '',
+    });
+  });
+  return resolved;
 }
 
 /**
