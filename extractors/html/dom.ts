@@ -73,7 +73,8 @@ export function classAndId(el: DomElement): string[] {
 
 /**
  * Characters of text under each element (after whitespace is squeezed out), computed bottom-up in one
- * pass so body and layout decisions never re-read a subtree.
+ * pass so body and layout decisions never re-read a subtree. Holds the root and the nodes with
+ * children (text nodes, comments and other leaves are not looked up).
  */
 export function textLengths(root: DomNode, skip: (el: DomElement) => boolean = () => false): Map<DomNode, number> {
   const lengths = new Map<DomNode, number>();
@@ -83,12 +84,13 @@ export function textLengths(root: DomNode, skip: (el: DomElement) => boolean = (
     const node = stack.pop()!;
     if (isElement(node) && skip(node)) continue;
     order.push(node);
-    if (hasChildren(node)) for (const child of node.children) stack.push(child);
+    // Text nodes are counted where their parent sums its children: only nodes with children are looked up.
+    if (hasChildren(node)) for (const child of node.children) if (hasChildren(child)) stack.push(child);
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];
     let length = isText(node) ? nonSpaceLength(node.data) : 0;
-    if (hasChildren(node)) for (const child of node.children) length += lengths.get(child) ?? 0;
+    if (hasChildren(node)) for (const child of node.children) length += isText(child) ? nonSpaceLength(child.data) : lengths.get(child) ?? 0;
     lengths.set(node, length);
   }
   return lengths;

@@ -162,6 +162,9 @@ function partOf(sentence: string, m: RegExpExecArray): number | undefined | null
 
 function matchRule(rule: ProseRule, sentence: string, claimed: Set<number>, year?: number): ProseFigure | undefined {
   for (const pattern of rule.patterns) {
+    // Most sentences match no pattern: one plain test (no iterator, no copy of the pattern, no
+    // indices) passes them over; matchAll finds nothing where test finds nothing.
+    if (!pattern.test(sentence)) continue;
     for (const m of sentence.matchAll(everyMatch(pattern))) {
       if (rule.reject && rule.reject.test(m[0])) continue;
       if (aboutAnotherYear(clauseBefore(sentence, m.index), year)) continue;

@@ -244,93 +244,99 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   const m = rows.length;
   const variants = layout.rows.map(labelVariants);
   const facts = rowFacts(rows);
-  // best[i][j]: best score with the first i template rows decided, having consumed the first j doc rows.
-  const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(-Infinity));
-  const from: Uint8Array[] = Array.from({ length: n + 1 }, () => new Uint8Array(m + 1));
-  const scores: Float64Array[] = layout.rows.map(() => new Float64Array(m).fill(-Infinity));
+  // Each table one flat typed array (row-major), not one array per template row: the alignment runs
+  // for every layout of every table of every document, and a typed array is costly to create.
+  // best[i·(m+1) + j]: best score with the first i template rows decided, having consumed the first j doc rows.
+  const w = m + 1;
+  const best = new Float64Array((n + 1) * w).fill(-Infinity);
+  const from = new Uint8Array((n + 1) * w);
+  // scores[i·m + j]: template row i against doc row j.
+  const scores = new Float64Array(n * m).fill(-Infinity);
   for (let j = 0; j < m; j++) {
     if (!facts.hasValues[j]) continue;
     const sims = similarities(layout, facts.cores[j], variants);
-    for (let i = 0; i < n; i++) scores[i][j] = scoreOf(sims[i], facts.valueCounts[j], layout.rows[i]);
+    for (let i = 0; i < n; i++) scores[i * m + j] = scoreOf(sims[i], facts.valueCounts[j], layout.rows[i]);
   }
   // A label cut by a page break or wrapped into a row of its own (no values) may finish the label of
   // the row above: matched together when that fits the template row better than the row alone.
-  const extended: Float64Array[] = layout.rows.map((r, i) => {
-    const row = new Float64Array(m).fill(-Infinity);
-    for (let j = 0; j < m; j++) {
-      const joined = facts.joinedCores[j];
-      if (joined === undefined || scores[i][j] >= 1 || !facts.hasValues[j]) continue;
-      const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
-      if (s > scores[i][j]) row[j] = s;
-    }
-    return row;
-  });
+  const extended = new Float64Array(n * m).fill(-Infinity);
   // A label whose start stands in a row of its own above the row with the values (wrapped in the cell
   // above, or a page break): matched together with the values row when that fits better.
-  const extendedBefore: Float64Array[] = layout.rows.map((r, i) => {
-    const row = new Float64Array(m).fill(-Infinity);
+  const extendedBefore = new Float64Array(n * m).fill(-Infinity);
+  for (let i = 0; i < n; i++) {
+    const r = layout.rows[i];
+    for (let j = 0; j < m; j++) {
+      const joined = facts.joinedCores[j];
+      const own = scores[i * m + j];
+      if (joined === undefined || own >= 1 || !facts.hasValues[j]) continue;
+      const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
+      if (s > own) extended[i * m + j] = s;
+    }
     for (let j = 1; j < m; j++) {
       const joined = facts.joinedBefore[j];
-      if (joined === undefined || scores[i][j] >= 1) continue;
+      const own = scores[i * m + j];
+      if (joined === undefined || own >= 1) continue;
       const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
-      if (s > scores[i][j]) row[j] = s;
+      if (s > own) extendedBefore[i * m + j] = s;
     }
-    return row;
-  });
-  for (let j = 0; j <= m; j++) best[0][j] = 0;
+  }
+  for (let j = 0; j <= m; j++) best[j] = 0;
   for (let i = 1; i <= n; i++) {
+    const here = i * w;
+    const above = (i - 1) * w;
+    const row = (i - 1) * m;
     for (let j = 0; j <= m; j++) {
       // 0: template row i unmatched
-      let b = best[i - 1][j] - SKIP_TEMPLATE_ROW;
+      let b = best[above + j] - SKIP_TEMPLATE_ROW;
       let f = 0;
       if (j > 0) {
-        const s = scores[i - 1][j - 1];
-        if (s > -Infinity && best[i - 1][j - 1] + s > b) {
-          b = best[i - 1][j - 1] + s;
+        const s = scores[row + j - 1];
+        if (s > -Infinity && best[above + j - 1] + s > b) {
+          b = best[above + j - 1] + s;
           f = 1;
         }
         // 3: doc rows j-1 (values) and j (the rest of its label) matched together
         if (j > 1) {
-          const e = extended[i - 1][j - 2];
-          if (e > -Infinity && best[i - 1][j - 2] + e > b) {
-            b = best[i - 1][j - 2] + e;
+          const e = extended[row + j - 2];
+          if (e > -Infinity && best[above + j - 2] + e > b) {
+            b = best[above + j - 2] + e;
             f = 3;
           }
         }
         // 4: doc rows j-1 (the start of its label) and j (the rest, with the values) matched together
         if (j > 1) {
-          const e = extendedBefore[i - 1][j - 1];
-          if (e > -Infinity && best[i - 1][j - 2] + e > b) {
-            b = best[i - 1][j - 2] + e;
+          const e = extendedBefore[row + j - 1];
+          if (e > -Infinity && best[above + j - 2] + e > b) {
+            b = best[above + j - 2] + e;
             f = 4;
           }
         }
         // 2: doc row j skipped inside the table (free once every template row is decided)
         const cost = i === n ? 0 : rows[j - 1].values.length ? SKIP_DOC_ROW_WITH_VALUES : SKIP_DOC_ROW_WITHOUT_VALUES;
-        if (best[i][j - 1] - cost > b) {
-          b = best[i][j - 1] - cost;
+        if (best[here + j - 1] - cost > b) {
+          b = best[here + j - 1] - cost;
           f = 2;
         }
       }
-      best[i][j] = b;
-      from[i][j] = f;
+      best[here + j] = b;
+      from[here + j] = f;
     }
   }
   const matches: RowMatch[] = layout.rows.map((row) => ({ row, score: 0 }));
   let i = n;
   let j = m;
   while (i > 0) {
-    const f = from[i][j];
+    const f = from[i * w + j];
     if (f === 1) {
-      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: scores[i - 1][j - 1] };
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: scores[(i - 1) * m + j - 1] };
       i--;
       j--;
     } else if (f === 3) {
-      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 2], score: extended[i - 1][j - 2] };
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 2], score: extended[(i - 1) * m + j - 2] };
       i--;
       j -= 2;
     } else if (f === 4) {
-      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: extendedBefore[i - 1][j - 1] };
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: extendedBefore[(i - 1) * m + j - 1] };
       i--;
       j -= 2;
     } else if (f === 2) j--;

@@ -38,8 +38,10 @@ export function tableRows(blocks: Block[]): DocRow[] {
     if (block.kind !== 'table' || block.glued) return;
     const grid = templateColumns(block.rows, extra);
     extra = grid.extra;
-    const start = valueStart(grid.rows);
-    for (const cells of grid.rows) rows.push(docRow(cells, blockIndex, rows.length, start));
+    // Each cell read once: the block's value column and every row's label and values use the same readings.
+    const readings = grid.rows.map((cells) => cells.map((c) => readCell(c.text)));
+    const start = valueStart(grid.rows, readings);
+    grid.rows.forEach((cells, r) => rows.push(docRow(cells, blockIndex, rows.length, start, readings[r])));
   });
   return rows;
 }
@@ -50,14 +52,14 @@ export function tableRows(blocks: Block[]): DocRow[] {
  * row of numbers starts with text (规章 | 不适用 | 0 | 0) is told by its row of printed blanks. Undefined
  * when no row has several values (a flattened or ragged table).
  */
-function valueStart(rows: TableCell[][]): number | undefined {
+function valueStart(rows: TableCell[][], readings: CellReading[][]): number | undefined {
   const counts = new Map<number, number>();
-  for (const cells of rows) {
+  for (const [r, cells] of rows.entries()) {
     let first = -1;
     let numbers = 0;
     cells.forEach((c, i) => {
       if (c.spanned) return;
-      const kind = readCell(c.text).kind;
+      const kind = readings[r][i].kind;
       if (kind !== 'number' && !(kind === 'blank' && c.text.trim())) return;
       numbers++;
       if (first < 0) first = i;
@@ -73,8 +75,7 @@ function valueStart(rows: TableCell[][]): number | undefined {
  * `start`: the grid column where the block's values begin. Text printed there or further right in a
  * row that has numbers (不适用, 见附件, a stray 四) is a value that cannot be read, never part of the label.
  */
-export function docRow(cells: TableCell[], block: number, index: number, start?: number): DocRow {
-  const readings = cells.map((c) => readCell(c.text));
+export function docRow(cells: TableCell[], block: number, index: number, start?: number, readings: CellReading[] = cells.map((c) => readCell(c.text))): DocRow {
   // The label ends at the last text cell before the first number: a garbled value further right
   // (OCR reading 8 as B) is an unreadable value in its column, not part of the label.
   const firstNumber = readings.findIndex((r) => r.kind === 'number');

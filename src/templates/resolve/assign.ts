@@ -35,7 +35,8 @@ function write(out: CellSink, key: string, v: ValueCell | undefined, doubt: Doub
   }
   const own = tokenDoubt(v);
   out.cells[key] = v.reading.kind === 'number' && own !== 'unreadable' ? v.reading.value : null;
-  out.details[key] = { raw: v.raw, ...(v.prov ? { prov: v.prov } : {}), doubt: doubt ?? own };
+  // Two literals rather than a spread: the same keys in the same order, without the spread's copy.
+  out.details[key] = v.prov ? { raw: v.raw, prov: v.prov, doubt: doubt ?? own } : { raw: v.raw, doubt: doubt ?? own };
   if (own === 'unreadable') out.messages.push({ code: 'unreadable-value', message: `${key}: cannot read '${v.raw}' as a number` });
 }
 

@@ -52,6 +52,8 @@ function readValue(cells: CellValues, details: CellDetails, k: string): number |
 const rowOf = (key: string): string => key.slice(0, key.lastIndexOf('.'));
 
 function settle(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[], spent: Set<Identity>): void {
+  // Only a settleable cell ever changes below: none (a born-digital document read with certainty), nothing to do.
+  if (!Object.keys(details).some((k) => settleable(details[k]))) return;
   const doubtful = (k: string) => !(k in cells) || !!details[k]?.doubt;
   const containing = new Map<string, Identity[]>();
   for (const id of identities) for (const k of [...id.parts, ...id.totals]) containing.set(k, [...(containing.get(k) ?? []), id]);
@@ -130,6 +132,8 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
  * and the cells the other identities confirm get it back below.
  */
 function markOcrConflicts(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
+  // Only OCR cells are marked: none, nothing to evaluate.
+  if (!Object.keys(details).some((k) => details[k]?.prov?.origin === 'ocr')) return;
   const marked = new Set<string>();
   // Evaluated with what was read, a blank the scan may have lost as 0; a cell not read at all leaves it open.
   const read = (k: string) => readValue(cells, details, k);

@@ -21,6 +21,8 @@ export const OCR_UNCHECKED_FLOOR = 95;
 
 export function doubtUncheckedOcr(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[]): void {
   const ocr = (k: string) => details[k]?.prov?.origin === 'ocr';
+  // Nothing read by OCR (every born-digital document): nothing to doubt, and no index of the identities to build.
+  if (!Object.keys(details).some(ocr)) return;
   const checked = new Set(identities.flatMap((id) => [...id.parts, ...id.totals]));
   const weak = Object.keys(details).filter((k) => ocr(k) && !checked.has(k) && cells[k] !== null && !details[k]?.doubt && (details[k]?.prov?.confidence ?? 100) < OCR_UNCHECKED_FLOOR);
   for (const k of weak) details[k] = { ...details[k], doubt: 'ocr-unverified' };

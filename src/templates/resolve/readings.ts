@@ -125,9 +125,21 @@ const isEmpty = (v: ValueCell | undefined): boolean => !!v && v.raw.trim() === '
  * cells say where they stand on the page, so a blank there is the scan's (ocr-blank), never padding.
  */
 export function loneEmptyCell(tokens: ValueCell[]): number {
-  if (tokens.length < 2 || tokens.some((v) => v.prov?.origin === 'ocr')) return -1;
-  const empty = tokens.flatMap((v, i) => (isEmpty(v) ? [i] : []));
-  return empty.length === 1 && tokens.some((v) => v.reading.kind === 'number') ? empty[0] : -1;
+  if (tokens.length < 2) return -1;
+  // One pass, no arrays: it runs for every row of every reading.
+  let empty = -1;
+  let empties = 0;
+  let number = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const v = tokens[i];
+    if (v.prov?.origin === 'ocr') return -1;
+    if (isEmpty(v)) {
+      empties++;
+      empty = i;
+    }
+    if (v.reading.kind === 'number') number = true;
+  }
+  return empties === 1 && number ? empty : -1;
 }
 
 /**

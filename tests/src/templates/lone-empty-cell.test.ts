@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loneEmptyCell } from '../../../src/templates/resolve/readings.js';
+import { readCell } from '../../../src/templates/numbers.js';
+import type { ValueCell } from '../../../src/templates/rows.js';
+
+const cell = (raw: string, extra: Partial<ValueCell> = {}): ValueCell => ({ col: 0, raw, reading: readCell(raw), ...extra });
+
+describe('loneEmptyCell', () => {
+  it('names the only empty cell of a row that prints a number', () => {
+    expect(loneEmptyCell([cell('3'), cell(' '), cell('5')])).toBe(1);
+    expect(loneEmptyCell([cell(''), cell('-'), cell('5')])).toBe(0);
+  });
+
+  it('is -1 for two empty cells, none, no number, a short row, or any OCR cell', () => {
+    expect(loneEmptyCell([cell('3'), cell(''), cell('')])).toBe(-1);
+    expect(loneEmptyCell([cell('3'), cell('4')])).toBe(-1);
+    expect(loneEmptyCell([cell('-'), cell('')])).toBe(-1);
+    expect(loneEmptyCell([cell('')])).toBe(-1);
+    expect(loneEmptyCell([cell('3'), cell(''), cell('5', { prov: { origin: 'ocr' } })])).toBe(-1);
+  });
+
+  it('does not count an empty cell with a doubt of its own (a formula without its value)', () => {
+    expect(loneEmptyCell([cell('3'), cell('', { doubt: 'formula-without-value' }), cell('')])).toBe(2);
+  });
+});
