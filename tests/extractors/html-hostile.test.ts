@@ -3,14 +3,9 @@ import { htmlReader } from '../../extractors/html.js';
 import { UnreadableDocumentError } from '../../extractors/model.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { MAX_NESTING_DEPTH, nestingDepth, nestsDeeperThan } from '../../extractors/html/depth.js';
+import { HANG_GUARD_MS } from '../hang-guard.js';
 
 const read = (html: string | Buffer) => htmlReader.read(Buffer.isBuffer(html) ? html : Buffer.from(html), {});
-
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await work();
-  return { value, ms: performance.now() - start };
-}
 
 async function errorCode(work: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -37,17 +32,14 @@ describe('the HTML reader on hostile input', () => {
   it('refuses 100 000 nested <div>s with too-deep, quickly, instead of parsing for minutes', async () => {
     const depth = 100_000;
     const html = `<body>${'<div>'.repeat(depth)}深处的文字${'</div>'.repeat(depth)}</body>`;
-    const started = performance.now();
     expect(await errorCode(read(html))).toBe('too-deep');
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
+  }, HANG_GUARD_MS);
 
   it('reads nesting just under the depth limit', async () => {
     const depth = MAX_NESTING_DEPTH - 10;
-    const { value, ms } = await timed(() => read(`<body>${'<div>'.repeat(depth)}深处的文字${'</div>'.repeat(depth)}</body>`));
+    const value = await read(`<body>${'<div>'.repeat(depth)}深处的文字${'</div>'.repeat(depth)}</body>`);
     expect(value.blocks).toEqual([{ kind: 'paragraph', text: '深处的文字' }]);
-    expect(ms).toBeLessThan(10_000);
-  });
+  }, HANG_GUARD_MS);
 
   it('measures depth as the parser will: unclosed <p>/<li>/<td> and void elements do not nest', () => {
     expect(nestingDepth('<body>' + '<p>段落<br><img src=x>'.repeat(10_000))).toBe(2);
@@ -67,33 +59,27 @@ describe('the HTML reader on hostile input', () => {
     const depth = 900;
     const open = '<table><tr><td>a</td><td>b</td><td>c</td><td>d</td><td>'.repeat(depth);
     const close = '</td></tr></table>'.repeat(depth);
-    const { value, ms } = await timed(() => read(open + close));
+    const value = await read(open + close);
     expect(value.blocks.filter((b) => b.kind === 'table')).toHaveLength(depth);
-    expect(ms).toBeLessThan(10_000);
-  });
+  }, HANG_GUARD_MS);
 
   it('refuses 50 000 unclosed formatting tags (they nest) with too-deep, quickly', async () => {
-    const started = performance.now();
     expect(await errorCode(read('<body>' + '<b><i><font><span><p>段落'.repeat(50_000)))).toBe('too-deep');
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
+  }, HANG_GUARD_MS);
 
   it('stays fast on a 4 MB page of flat Word-pasted paragraphs', async () => {
     const html = '<body>' + '<p class="MsoNormal"><span style="font-family:宋体">政府信息公开工作年度报告正文。</span></p>\n'.repeat(40_000);
-    const { value, ms } = await timed(() => read(html));
+    const value = await read(html);
     expect(value.blocks.length).toBe(40_000);
-    expect(ms).toBeLessThan(15_000);
-  });
+  }, HANG_GUARD_MS);
 
   it('stays fast on 200 000 < signs never followed by >', async () => {
-    const { ms } = await timed(() => read('<p>' + '<a'.repeat(200_000)));
-    expect(ms).toBeLessThan(5_000);
-  });
+    await read('<p>' + '<a'.repeat(200_000));
+  }, HANG_GUARD_MS);
 
   it('stays fast on a head of 100 000 unterminated <meta tags', async () => {
-    const { ms } = await timed(() => read('<html><head>' + '<meta name=x content=y'.repeat(100_000) + '<body><p>正文</p>'));
-    expect(ms).toBeLessThan(10_000);
-  });
+    await read('<html><head>' + '<meta name=x content=y'.repeat(100_000) + '<body><p>正文</p>');
+  }, HANG_GUARD_MS);
 
   it('reads a page that is only markup with no text as an empty document, not an error', async () => {
     const doc = await read('<html><body><div><span></span></div></body></html>');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
+import { HANG_GUARD_MS } from '../hang-guard.js';
 import { txtReader } from '../../extractors/txt.js';
 import { UnreadableDocumentError, type DocumentModel, type TableBlock } from '../../extractors/model.js';
 import { recoverGluedTables } from '../../src/templates/glued.js';
@@ -371,12 +372,10 @@ describe('txtReader on awkward input', () => {
   });
 
   test('two hundred thousand short lines, headings among them, are read in linear time', async () => {
-    const started = Date.now();
     const lines = Array.from({ length: 200_000 }, (_, i) => (i % 50 === 0 ? '一、总体情况说明' : i % 7 === 0 ? '' : `第${i}行文字。`));
     const doc = await txtReader.read(Buffer.from(lines.join('\n')), {});
     expect(doc.blocks.length).toBeGreaterThan(1000);
-    expect(Date.now() - started).toBeLessThan(10_000);
-  });
+  }, HANG_GUARD_MS);
 
   test('a flattened table of a hundred thousand rows becomes one dense table without overflowing the stack', async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => `\t行${i}\n\t${i}\n`).join('\n');
@@ -386,40 +385,30 @@ describe('txtReader on awkward input', () => {
   });
 
   test('lines of numbers that end in a word (no row, nothing to backtrack into) are read quickly', async () => {
-    const started = Date.now();
     const line = `${'1 '.repeat(190)}件`;
     const doc = await txtReader.read(Buffer.from(new Array(20_000).fill(line).join('\n')), {});
     expect(tables(doc)).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(10_000);
-  });
+  }, HANG_GUARD_MS);
 
   test('a table followed by a hundred thousand short lines and then a row is read quickly', async () => {
-    const started = Date.now();
     const text = ['规章  1  2  3', ...new Array(100_000).fill('短行'), '行政许可  5'].join('\n');
     const doc = await txtReader.read(Buffer.from(text), {});
     expect(tables(doc).length).toBeGreaterThanOrEqual(1);
-    expect(Date.now() - started).toBeLessThan(10_000);
-  });
+  }, HANG_GUARD_MS);
 
   test('ten megabytes of blank lines are refused as empty, quickly', async () => {
-    const started = Date.now();
     await expect(txtReader.read(Buffer.from('\n'.repeat(10_000_000)), {})).rejects.toMatchObject({ code: 'empty' });
     await txtReader.read(Buffer.from(`标题: 报告\n${' \n'.repeat(2_000_000)}正文`), {});
-    expect(Date.now() - started).toBeLessThan(10_000);
-  });
+  }, HANG_GUARD_MS);
 
   test('lines with long gaps inside, one very long, are read quickly', async () => {
-    const started = Date.now();
     const gappy = new Array(20_000).fill(`规章${' '.repeat(900)}x`).join('\n');
     const doc = await txtReader.read(Buffer.from(`${gappy}\n规章${' '.repeat(1_000_000)}x\n`), {});
     expect(doc.blocks.length).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
-  });
+  }, HANG_GUARD_MS);
 
   test('a two-megabyte line of numbers and spaces is read quickly', async () => {
-    const started = Date.now();
     const doc = await txtReader.read(Buffer.from('1 '.repeat(1_000_000) + '\n规章  1  2  3\n'), {});
     expect(doc.blocks.length).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
+  }, HANG_GUARD_MS);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseStructure } from '../../../src/structure/index.js';
 import { docOf, paragraph, table } from './documents.js';
+import { HANG_GUARD_MS } from '../../hang-guard.js';
 
 describe('analyseStructure on hostile input', () => {
   it('returns an empty structure with messages for a document without text', () => {
@@ -13,19 +14,15 @@ describe('analyseStructure on hostile input', () => {
   it('stays linear on a multi-megabyte paragraph full of numbering marks and figures', () => {
     const unit = '。一、二三（一）收到申请1件，占5%；1.2、行政复议3件（2）';
     const huge = unit.repeat(Math.ceil(2_000_000 / unit.length));
-    const started = performance.now();
     const s = analyseStructure(docOf([paragraph(huge), paragraph('1、'.repeat(200_000))]));
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(s.prose['appeals.review.total']!.value).toBe(3);
-  });
+  }, HANG_GUARD_MS);
 
   it('handles a hundred thousand short blocks in one pass', () => {
     const blocks = Array.from({ length: 100_000 }, (_, i) => paragraph(i % 1000 === 0 ? `${'一二三四五六七八九'[i % 9]}、总体情况` : `第${i}段正文，内容较短`));
-    const started = performance.now();
     const s = analyseStructure(docOf(blocks, {}, 'pdf'));
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(s.sections).toHaveLength(100);
-  });
+  }, HANG_GUARD_MS);
 
   it('ignores control characters, full-width digits and stray markup', () => {
     const s = analyseStructure(
