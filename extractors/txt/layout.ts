@@ -7,7 +7,7 @@
  */
 import { HAS_DIGIT, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
 import { cell, type Block, type TableBlock } from '../model.js';
-import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, joinWrapped, denseCells, trimCell } from './lines.js';
+import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, namesTableSection, joinWrapped, denseCells, trimCell } from './lines.js';
 import { PLACED_DOUBT, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
 
 /**
@@ -592,6 +592,30 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
     for (const line of leftovers) emitText(line);
   };
 
+  /**
+   * Section headings, captions and unit lines held before a table's header are printed over that table,
+   * never part of a row's label (2.主动公开政府信息情况 looks like an item such as 2.其他法律…): they are
+   * text, and a table open before them ends there. Lines held before them stay with the open table
+   * (the wrapped end of its last label); lines between them and the header are the header's.
+   */
+  const cutAtSectionLines = () => {
+    const held = table.held;
+    const header = held.findIndex(isHeaderLike);
+    if (header <= 0) return;
+    const over = held.slice(0, header).map((f) => f.cells.length === 1 && namesTableSection(f.text, COLUMN_HEADER_WORDS.test(f.text)));
+    const first = over.indexOf(true);
+    if (first < 0) return;
+    const last = over.lastIndexOf(true);
+    const rest = held.splice(first);
+    closeTable();
+    paragraphs.flush();
+    // Lines after the last of them are the table's own (行政复议 · 行政诉讼 over table 四's header).
+    const after = rest.splice(last + 1 - first);
+    for (const line of rest) emitText(line);
+    paragraphs.flush();
+    for (const line of after) table.hold(line);
+  };
+
   /** The next line that is neither blank nor page furniture. */
   const nextContent = (from: number): Line | undefined => {
     for (let i = from + 1; i < lines.length; i++) if (lines[i].kind !== 'blank' && lines[i].kind !== 'page') return lines[i];
@@ -609,6 +633,7 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
       // A lone number is a page number (or a stray figure) unless a label line waits for it.
       if (line.label === '' && line.values.length === 1 && (!table.open || table.held.length === 0)) continue;
       if (!table.open) paragraphs.flush();
+      cutAtSectionLines();
       table.addRow(line);
       continue;
     }

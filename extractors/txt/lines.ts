@@ -24,6 +24,22 @@ export function isSectionHeading(line: string): boolean {
   return /^[一二三四五六七八九十]{1,2}、\S{4,}/.test(line) && line.length <= 40 && !/[。；]$/.test(line);
 }
 
+/** What a report's section headings over the template tables name (any numbering, any wording of these). */
+const SECTION_TOPIC = /总体情况|主动公开|依申请公开|收到和处理|政府信息公开申请情况|行政复议、?(提起)?行政诉讼|复议诉讼|存在的主要问题|其他需要报告/;
+/** A table's caption (表1 …, 附表2) or its unit line (单位：件, （单位：件）). */
+const CAPTION = /^(附?表\s*[0-9０-９一二三四五六七八九十]+|[（(]?\s*单位\s*[:：])/;
+
+/**
+ * A line printed over a table rather than in it: a section heading in any numbering (2.主动公开情况,
+ * （三）依申请公开情况, or none), a caption or a unit line. `columnHeader` says whether the line starts
+ * with a column header's words (行政复议 …), which a heading never does.
+ */
+export function namesTableSection(line: string, columnHeader: boolean): boolean {
+  const text = trimCell(line);
+  if (CAPTION.test(text)) return text.length <= 40;
+  return !columnHeader && text.length <= 40 && !/[。；]$/.test(text) && SECTION_TOPIC.test(text);
+}
+
 /** Page furniture between two pages of converted text: `-3-`, `- 3 -`, `第3页`, `3/10`, `第 3 页 共 10 页`, `-- 3 of 10 --` (pdf-parse). */
 export function isPageNumberLine(line: string): boolean {
   const t = trimCell(line);

@@ -11,7 +11,7 @@ import type { Truth } from './truths.js';
 
 export const BLANK_SPELLINGS = ['', '-', '/', '无'] as const;
 
-const SECTION_HEADINGS = [
+export const SECTION_HEADINGS = [
   '一、总体情况',
   '二、主动公开政府信息情况',
   '三、收到和处理政府信息公开申请情况',

@@ -67,7 +67,9 @@ export type Block =
   /** A page break (PDF/DOCX) or a page footer line (text). */
   | { kind: 'break'; footer: string }
   /** An empty placeholder table of '-' cells, as PDF→Markdown converters leave behind. */
-  | { kind: 'dash-table'; columns: number; rows: number };
+  | { kind: 'dash-table'; columns: number; rows: number }
+  /** A table that is not a template table (platform statistics, a summary): its first row is the header. */
+  | { kind: 'other-table'; rows: string[][] };
 
 /**
  * How a word processor lays the report out on pages, beyond the cells (HTML → LibreOffice → PDF only;

@@ -65,7 +65,7 @@ describe.skipIf(!available)('a PDF whose tables are pictures beside its text lay
 
   it('reads each table picture by OCR in its place among the text layer paragraphs', () => {
     expect(record.format).toBe('pdf');
-    const printed = model.blocks.flatMap((b) => (b.kind === 'table' ? ['table'] : b.kind === 'break' || b.kind === 'dash-table' ? [] : [b.text]));
+    const printed = model.blocks.flatMap((b) => (b.kind === 'table' || b.kind === 'other-table' ? ['table'] : b.kind === 'break' || b.kind === 'dash-table' ? [] : [b.text]));
     expect(doc.blocks.map((b) => (b.kind === 'table' ? 'table' : b.text))).toEqual(printed);
     for (const block of doc.blocks) {
       if (block.kind !== 'table') expect(block.prov?.origin).toBe('text');

@@ -54,6 +54,17 @@ describe('variants the generator found read wrongly once', () => {
     const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
     expect(appeals.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
   });
+
+  it('Pingtan 2024 as tab-separated text with its sections numbered 2. 3. 4., captions, unit lines and title rows over the tables: no heading read into a row label', async () => {
+    const item = variant(1, 'headings', 'txt', 'pingtan-2024-docx', 7);
+    const draft = draftVariant(1, item);
+    const text = renderFast(draft);
+    expect(text).toMatch(/^2\.主动公开/m);
+    const truth = variantTruth(1, item, draft);
+    const record = await extractBytes(Buffer.from(text), truth.file);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
+  });
 });
 
 /**

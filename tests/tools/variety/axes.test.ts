@@ -40,6 +40,26 @@ describe('the axes of variation', () => {
     expect(draft.notes.length).toBeGreaterThan(0);
   });
 
+  it('print other headings, captions, title rows and tables that are not the template\'s around the tables, one kind per variant first, and keep every template cell', () => {
+    const plainText = renderFast(draftVariant(1, item('plain', 'txt')));
+    const kinds = Array.from({ length: 7 }, (_, index) => draftVariant(1, item('headings', 'txt', index)));
+    const texts = kinds.map((d) => renderFast(d));
+    expect(kinds.map((d) => d.notes.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(texts[1]).toMatch(/^三、主动公开政府信息情况$/m); // renumbered: a section inserted before the tables
+    expect(texts[2]).not.toMatch(/^[二三四]、(主动公开|收到和处理|政府信息公开行政复议)/m); // no headings over the tables
+    expect(texts[3]).toMatch(/单位[:：]件/); // captions and unit lines
+    expect(texts[4]).toMatch(/^收到和处理政府信息公开申请情况$/m); // the title as the first header row
+    expect(texts[5]).toContain('政府网站发布信息（条）'); // a table that is not the template's
+    expect(texts[6]).toMatch(/^三、政府信息公开行政复议、行政诉讼情况$/m); // headings of 三 and 四 swapped
+    for (const draft of kinds) {
+      expect(draft.notPrinted.size).toBe(0);
+      const values = tablePieces(draft.model).flatMap((p) => p.rows.filter(isDataRow).flatMap((r) => r.values.map((v) => `${v.key}=${v.text}`)));
+      const plainValues = tablePieces(draftVariant(1, item('plain', 'txt')).model).flatMap((p) => p.rows.filter(isDataRow).flatMap((r) => r.values.map((v) => `${v.key}=${v.text}`)));
+      expect(values).toEqual(plainValues);
+    }
+    expect(texts.every((t) => t !== plainText)).toBe(true);
+  });
+
   it('print table 三 as Markdown pipe tables under placeholder headers and table 四 as three 5-column tables', () => {
     const seed = seedsWhere((s) => draftVariant(s, item('markdown-converter', 'md')).notes[0].includes('placeholder'))[0];
     const md = renderFast(draftVariant(seed, item('markdown-converter', 'md')));

@@ -1,6 +1,7 @@
 /** Every axis of variation, by id. A new axis is one new file plus one line here. */
 import type { Axis } from './axis.js';
 import { combined } from './combined.js';
+import { headings } from './headings.js';
 import { labels } from './labels.js';
 import { markdownConverter } from './markdown-converter.js';
 import { numbers } from './numbers.js';
@@ -13,6 +14,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, headings, combined];
 
 export type { Axis, Draft, FormatId } from './axis.js';

@@ -99,6 +99,8 @@ function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: 
       return `<p style="page-break-before:always"></p>`;
     case 'dash-table':
       return `<table border="1">${Array.from({ length: block.rows }, () => `<tr>${'<td>-</td>'.repeat(block.columns)}</tr>`).join('')}</table>`;
+    case 'other-table':
+      return `<table border="1">${block.rows.map((row) => `<tr>${row.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</table>`;
   }
 }
 

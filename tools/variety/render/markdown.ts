@@ -38,6 +38,8 @@ function blockMarkdown(block: Block): string {
       const row = Array(block.columns).fill('-');
       return pipeTable(row, Array.from({ length: block.rows }, () => row));
     }
+    case 'other-table':
+      return pipeTable(block.rows[0], block.rows.slice(1));
   }
 }
 

@@ -79,5 +79,7 @@ function blockText(block: Block, separator: Separator, nextPage: () => number): 
       return separator === 'glued' ? '' : `\n${block.footer.replace('{n}', String(nextPage() - 1))}\n`;
     case 'dash-table':
       return Array.from({ length: block.rows }, () => joinLine(Array(block.columns).fill('-'), separator)).join('\n');
+    case 'other-table':
+      return block.rows.map((row) => joinLine(row, separator)).join(separator === 'glued' ? '' : '\n');
   }
 }
