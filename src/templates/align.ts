@@ -145,8 +145,9 @@ function rowFacts(rows: DocRow[]): RowFacts {
       // A row of blank markers (- - -) printed values too: its label may be wrapped like any other. A
       // row of empty cells may itself be the rest of a label (a wrapped label's lines as table rows).
       if (!next || !next.label || !d.label || valueCounts[j + 1] > 0 || !printsValues(d, valueCounts[j])) return undefined;
-      // The rest of the label is what the next row prints itself, not the group labels a rowspan repeats.
-      return rowLabelCore(d.label + (next.ownLabel || next.label));
+      // The rest of the label is what the next row prints itself, not the group labels a rowspan repeats
+      // (nor those a new page draws again: 三、本年度办理结果 · （三）不予公开 over the rest 国家秘密).
+      return rowLabelCore(d.label + restOfLabel(d.label, next.ownLabel || next.label));
     }),
     joinedBefore: rows.map((d, j) => {
       const prev = rows[j - 1];
@@ -157,6 +158,13 @@ function rowFacts(rows: DocRow[]): RowFacts {
   };
   factsCache.set(rows, facts);
   return facts;
+}
+
+/** The parts of a row's label that the row above does not print already. */
+function restOfLabel(above: string, label: string): string {
+  const printed = new Set(above.split(' '));
+  const rest = label.split(' ').filter((part) => !printed.has(part));
+  return rest.length ? rest.join(' ') : label;
 }
 
 /**

@@ -36,7 +36,8 @@ function serialColumn(rows: TableCell[][]): boolean {
   const other = rows.filter((r) => !r[0].spanned && !isInteger(r[0].text) && r[0].text.trim() !== '' && !spansAcross(r) && !SERIAL_HEADER.has(labelCore(r[0].text)));
   if (!numbered.length || other.length) return false;
   if (headed(rows, 0, SERIAL_HEADER)) return true;
-  const beforeLabel = (r: TableCell[]) => !!r[1] && !r[1].spanned && r[1].text.trim() !== '' && !isInteger(r[1].text);
+  // The label may be a group's, merged down over the rows (三、本年度办理结果 continued on a new page).
+  const beforeLabel = (r: TableCell[]) => !!r[1] && r[1].text.trim() !== '' && !isInteger(r[1].text);
   if (numbered.length < MIN_SERIAL_RUN || !numbered.every(beforeLabel)) return false;
   return numbered.every((r, i) => i === 0 || Number(r[0].text) === Number(numbered[i - 1][0].text) + 1);
 }

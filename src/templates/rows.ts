@@ -115,6 +115,10 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   for (let i = byZone || junkNumber ? Math.max(zone!, lastText + 1) : lastText + 1; i < cells.length; i++) {
     if (cells[i].absent) continue; // padding of a ragged row: nothing was printed there
     if (cells[i].spanned) {
+      // A cell merged down from the row above (a header's 总计 over a row short of cells: a PDF's grid
+      // has no ruling where the row drew no cell) at the row's end is no cell of this row, and says
+      // nothing of where its lost values were: a row packs its cells to the left.
+      if (cells[i].text !== cells[i - 1]?.text && cells.slice(i).every((c) => c.spanned || c.absent)) break;
       // A merged value cell counts once; the columns it covers are remembered as printing nothing.
       const last = values[values.length - 1];
       if (last) last.spanAfter = (last.spanAfter ?? 0) + 1;

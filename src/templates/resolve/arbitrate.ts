@@ -37,6 +37,8 @@ export type Verdict =
       forced?: boolean[];
       /** The row's own total could not be checked and its empty last cell may be padding (see reconsiderExactRows). */
       padded?: boolean;
+      /** The row prints its own total blank: the other identities chose (see reconsiderExactRows). */
+      byOthers?: boolean;
     }
   /**
    * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
@@ -72,7 +74,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
       ? { status: 'certain', reading: row.readings.readings[0] }
       : { status: 'undecided', survivors: [], all: row.readings.readings, none: true },
   );
-  reconsiderExactRows(rows, identities, known, verdicts);
+  reconsiderExactRows(rows, identities, known, verdicts, likelyValues(rows, uncertain, known));
   if (!uncertain.length) return verdicts;
 
   const uncertainKeys = new Set(uncertain.flatMap((i) => rows[i].keys));
@@ -252,7 +254,7 @@ function droppedOnlyEmpty(readings: RowReadings, reading: Reading): boolean {
  * A lone empty cell that stays is in doubt when it ends the row (where grids pad a row that lost a
  * value) or when the row breaks its own total.
  */
-function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
+function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[], likely: Map<string, TokenValue>): void {
   rows.forEach((row, i) => {
     if (verdicts[i].status !== 'certain' || row.readings.kind !== 'exact') return;
     const printed = row.readings.readings[0];
@@ -274,8 +276,8 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       if (lone >= 0 && (lone === printed.length - 1 || breaksOwn)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: lone };
       else if (ocrLast >= 0) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: ocrLast };
     };
-    const resolveTo = (reading: Reading, failing: number) => {
-      verdicts[i] = { status: 'resolved', reading, others: [printed], failing, ...(padded ? { padded } : {}) };
+    const resolveTo = (reading: Reading, failing: number, byOthers = false) => {
+      verdicts[i] = { status: 'resolved', reading, others: [printed], failing, ...(padded ? { padded } : {}), ...(byOthers ? { byOthers } : {}) };
       // A gap's value is not printed: it says nothing to the other rows' identities.
       row.keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
     };
@@ -311,9 +313,48 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     }
     if (fitting.length > 1) return undecided(fitting); // several places for the missing cell fit (zeros look alike)
     if (fitting.length === 1) return resolveTo(fitting[0], fewest);
+    // A report that prints its row totals blank beside their counts (Shanghai 2019's '/'): the only
+    // readings keeping the row's own total are those that make the empty last cell the total (the gap
+    // there imputed), which say nothing of where a value was lost. The other identities decide then.
+    if (lone === printed.length - 1 && keepingOwn.every((r) => ownTotalsImputed(row.keys, r, own))) {
+      const others = touching.filter((id) => !own.includes(id));
+      const lostUnknown = (r: Reading) => others.filter((id) => identityHolds(id, over(asPrintedGapsUnknown(row.keys, r), likely)) === false).length;
+      const candidates = alternatives.map((r) => ({ r, fails: lostUnknown(r) }));
+      const least = Math.min(...candidates.map((x) => x.fails));
+      if (least < lostUnknown(printed)) {
+        const best = candidates.filter((x) => x.fails === least).map((x) => x.r);
+        return best.length === 1 ? resolveTo(best[0], least, true) : undecided(best);
+      }
+    }
     if (lone >= 0 && keepingOwn.length) return undecided([printed, ...keepingOwn], 'keeps-own-total');
     standAsPrinted();
   });
+}
+
+/**
+ * What is known of the table, with the rows that print as many empty cells as they have values too
+ * many read without them (a stray empty cell, as tables print by mistake: the reading arbitrate prefers
+ * among equals) — so that a column's sum over a total row with a stray empty cell
+ * still tells which reading of another row fits. Only to rank readings, never to settle a cell.
+ */
+function likelyValues(rows: PendingRow[], uncertain: number[], known: Map<string, TokenValue>): Map<string, TokenValue> {
+  const likely = new Map(known);
+  for (const i of uncertain) {
+    const { kind, tokens } = rows[i].readings;
+    const kept = tokens.filter((t) => t.raw.trim() !== '');
+    if (kind === 'extra' && kept.length === rows[i].keys.length) rows[i].keys.forEach((k, c) => likely.set(k, tokenValue(kept[c])));
+  }
+  return likely;
+}
+
+/** Does the reading print nothing for every total of the row's own identities (its gap is the total)? */
+function ownTotalsImputed(keys: string[], reading: Reading, own: Identity[]): boolean {
+  return own.length > 0 && own.every((id) => id.totals.every((k) => !reading[keys.indexOf(k)]));
+}
+
+/** The row's values under a reading with a gap as a value lost, not known ('?'): no identity through it is checked. */
+function asPrintedGapsUnknown(keys: string[], reading: Reading): Map<string, TokenValue> {
+  return new Map(keys.map((k, c) => [k, reading[c] ? tokenValue(reading[c]) : '?']));
 }
 
 /** Is some identity of the row's own left unchecked by the reading (a value that cannot be read, 不适用)? */

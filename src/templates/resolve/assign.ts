@@ -40,6 +40,18 @@ function write(out: CellSink, key: string, v: ValueCell | undefined, doubt: Doub
   if (own === 'unreadable') out.messages.push({ code: 'unreadable-value', message: `${key}: cannot read '${v.raw}' as a number` });
 }
 
+/**
+ * The doubt of a cell every candidate reading of an undecided row gives the same token. A row printed
+ * with as many cells as columns, read otherwise by every candidate (the identities moved its values):
+ * what they agree on was chosen by the identities, not printed there. A row whose only empty cell may
+ * be where it lost a value: an empty cell the readings agree on is still a printed blank or a lost value.
+ */
+function agreedDoubt(readings: PendingRow['readings'], verdict: Extract<Verdict, { status: 'undecided' }>, token: ValueCell | undefined, c: number): Doubt | null {
+  if (readings.kind !== 'exact') return null;
+  if (columnSays(readings.tokens[c], true) !== columnSays(token, true)) return 'identity-resolved';
+  return verdict.loneEmpty && token && token.raw.trim() === '' && !token.doubt ? 'lone-empty-cell' : null;
+}
+
 /** `label` names the row in messages (appeals.review, or appeals for the one-row table 四). */
 export function writeRow(label: string, pending: PendingRow, verdict: Verdict, out: CellSink): void {
   const { keys, readings } = pending;
@@ -70,6 +82,8 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
     });
     const how = verdict.breaksOwn
       ? `every reading breaks the row's own total; without its empty cells, the cells other rows' identities confirm are taken${verdict.forced ? ', those they leave one token for read in doubt' : ''}, the others left blank`
+      : verdict.byOthers
+      ? `the row prints its own total blank, so the other identities decide: the only reading that breaks the fewest of them (${verdict.failing})`
       : verdict.failing
       ? `the only reading that keeps the row's own total and breaks the fewest other identities (${verdict.failing}, reported as findings)`
       : 'the only reading under which the identities hold';
@@ -80,7 +94,9 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : readings.kind === 'missing' ? 'missing-values' : 'extra-values';
   keys.forEach((k, c) => {
     // Where no reading was chosen, a gap under one reading and a printed blank under another disagree.
-    if (candidates.length && agreeAt(candidates, c, true)) return write(out, k, candidates[0][c], null);
+    // A row printed with as many cells as columns, read otherwise by every candidate (the identities
+    // moved its values): what they agree on was chosen by the identities, not printed there.
+    if (candidates.length && agreeAt(candidates, c, true)) return write(out, k, candidates[0][c], agreedDoubt(readings, verdict, candidates[0][c], c));
     const agreed = verdict.agreed?.[c];
     if (agreed === undefined) return write(out, k, undefined, undecided);
     // Every reading gives this cell the same count (printed, or required by the row's own total).

@@ -63,6 +63,20 @@ function effectiveTokens(values: ValueCell[], n: number): ValueCell[] {
   return values.slice(0, Math.max(meaningful, Math.min(n, values.length)));
 }
 
+/**
+ * A row short of values whose last cell is empty and merged over the columns it lacks (LibreOffice and
+ * Word fill a row with fewer cells than its table that way): that cell is the grid's, not the row's. It
+ * says nothing of where the lost values were — 1 1 0 2 | 4 0 0 1 | 1 0 1 0 2 with ∅∅ at its end lost one
+ * value in each of the first two groups — so it is left out and every place for the missing values
+ * read. Merged cells elsewhere in the row (or one with text) still say where the columns they cover are.
+ */
+function withoutPaddingSpan(tokens: ValueCell[], n: number): ValueCell[] {
+  const last = tokens[tokens.length - 1];
+  if (!last || !last.spanAfter || !isEmpty(last)) return tokens;
+  const spans = tokens.reduce((s, v) => s + (v.spanAfter ?? 0), 0);
+  return tokens.length + spans === n ? tokens.slice(0, -1) : tokens;
+}
+
 function combinations(size: number, pick: number): number[][] {
   const out: number[][] = [];
   const walk = (start: number, acc: number[]) => {
@@ -87,7 +101,7 @@ function distinct(readings: Reading[], gapsApart = false): Reading[] {
 }
 
 export function rowReadings(values: ValueCell[], n: number): RowReadings {
-  const tokens = effectiveTokens(values, n);
+  const tokens = withoutPaddingSpan(effectiveTokens(values, n), n);
   const diff = tokens.length - n;
   if (diff === 0) {
     const alternatives = distinct([...emptyCellAlternatives(tokens, n), ...widerGridAlternatives(values, n, tokens)]);
@@ -120,7 +134,7 @@ const isEmpty = (v: ValueCell | undefined): boolean => !!v && v.raw.trim() === '
 
 /**
  * The column of a row's only empty cell, when every other cell prints something and one of them a
- * number; else -1. Such a cell is not the report's way of printing blanks (that would show in other
+ * number, or two of them a blank marker (-, /, 无); else -1. Such a cell is not the report's way of printing blanks (that would show in other
  * cells too): it may be a printed blank, or where the row lost a value and its grid padded it. OCR
  * cells say where they stand on the page, so a blank there is the scan's (ocr-blank), never padding.
  */
@@ -130,6 +144,7 @@ export function loneEmptyCell(tokens: ValueCell[]): number {
   let empty = -1;
   let empties = 0;
   let number = false;
+  let markers = 0;
   for (let i = 0; i < tokens.length; i++) {
     const v = tokens[i];
     if (v.prov?.origin === 'ocr') return -1;
@@ -138,8 +153,10 @@ export function loneEmptyCell(tokens: ValueCell[]): number {
       empty = i;
     }
     if (v.reading.kind === 'number') number = true;
+    else if (v.reading.kind === 'blank' && v.raw.trim()) markers++;
   }
-  return empties === 1 && number ? empty : -1;
+  // A row of printed blanks (无 无 无 无 无 无 ∅) says how the report prints a blank: not as an empty cell.
+  return empties === 1 && (number || markers >= 2) ? empty : -1;
 }
 
 /**

@@ -43,6 +43,22 @@ describe('columns a report adds to the template tables', () => {
     expect(texts(out.rows)).toEqual([['规章', '3'], ['行政规范性文件', '5'], ['行政许可', '7']]);
   });
 
+  it('tells a row-number column with no header before a group label merged down (table 三 continued on a new page: 4 | 果 | （二）部分公开…, 5 | ~果 | …)', () => {
+    // structures-pdf-chrome-15-pingtan-2023-page, seed 2: Chromium's page 2 of table 三, eleven columns
+    // where page 1 had ten (no item column there), so nothing carries the drop over; table 三 was not found.
+    const value = (n: string) => [n, '0', '0', '0', '0', '0', n];
+    const out = templateColumns(
+      grid([
+        ['4', '果', '（二）部分公开', '~（二）部分公开', ...value('19')],
+        ['5', '~果', '（三）不予公开', '1.属于国家秘密', ...value('0')],
+        ['6', '~果', '~（三）不予公开', '2.其他法律行政法规禁止公开', ...value('0')],
+        ['7', '~果', '~（三）不予公开', '3.危及“三安全一稳定”', ...value('0')],
+      ]).rows,
+    );
+    expect(out.extra?.drop).toEqual([0]);
+    expect(texts(out.rows)[1].slice(0, 3)).toEqual(['~果', '（三）不予公开', '1.属于国家秘密']);
+  });
+
   it('table 四 with a row number the grid does not name: read by the group totals, never one column off', () => {
     // A leading unnamed column holds the row number 1; the row's last (empty) cell is cut off as padding,
     // so as read the row is one column off and every group total fails.

@@ -107,3 +107,61 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cell_details['appeals.review.other'].doubt).toBe('wrapped-value');
   });
 });
+
+/**
+ * Word, PDF and spreadsheet variants of seeds 2 (and one of an earlier plan) read wrongly once, kept as
+ * the files the generator's render gave (tests/fixtures/{docx,pdf,xlsx}/README.md): truths rebuilt
+ * from the seed, or kept beside the file when the plan no longer makes that variant.
+ */
+describe('Word, PDF and spreadsheet variants the generator found read wrongly once', () => {
+  const scoreFile = async (path: string, truth: ReturnType<typeof variantTruth>) => {
+    const record = await extractBytes(readFileSync(path), truth.file);
+    return { record, score: scoreRecord(truth, record) };
+  };
+  const seedTwo = (axis: string, format: FormatId, truth: string, index: number) => {
+    const item = variant(2, axis, format, truth, index);
+    return variantTruth(2, item, draftVariant(2, item));
+  };
+
+  it('Pingtan 2023 as DOCX, table 四 one row short of two values, its grid padded by an empty cell merged over the last two columns: no value read shifted', async () => {
+    const truth = JSON.parse(readFileSync('tests/fixtures/docx/pingtan-2023-variety-appeals-row-merged-padding.truth.json', 'utf8'));
+    expect(truth.not_printed).toEqual(['appeals.litigation_direct.total', 'appeals.review.other']);
+    const { record, score } = await scoreFile('tests/fixtures/docx/pingtan-2023-variety-appeals-row-merged-padding.docx', truth);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // 1 1 0 2 4 | 0 0 1 1 0 | 1 0 2 once read as printed (1+1+0+2 = 4 by chance); the padding says not where the values were lost.
+    expect(record.cells['appeals.review.total']).toBeNull();
+    expect(record.messages.some((m) => m.code === 'missing-values' && m.message.startsWith('appeals: 13 values printed where the template has 15 columns'))).toBe(true);
+  });
+
+  it('Shanghai 2019 as DOCX, 252 12 / 1 / / with the padding cell where the row lost a value, totals printed blank: the column sums place the values', async () => {
+    const truth = seedTwo('row-faults', 'docx', 'shanghai-govoffice-2019', 6);
+    expect(truth.notes).toContain('cell requests.unavailable_not_held.research missing from its row');
+    const { record, score } = await scoreFile('tests/fixtures/docx/shanghai-2019-variety-row-faults-lost-cell-padded.docx', truth);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(record.cells['requests.unavailable_not_held.nonprofit']).toBeNull();
+    expect([record.cells['requests.unavailable_not_held.legal_services'], record.cell_details['requests.unavailable_not_held.legal_services'].doubt]).toEqual([1, 'identity-resolved']);
+  });
+
+  it('Shanghai 2019 as DOCX, a row of 无 whose total was lost (无 ×6 then an empty cell): the empty cell in doubt, no printed finding on it', async () => {
+    const truth = seedTwo('combined', 'docx', 'shanghai-govoffice-2019', 0);
+    expect(truth.notes).toContain('cell requests.denied_enforcement_files.total missing from its row');
+    const { record, score } = await scoreFile('tests/fixtures/docx/shanghai-2019-variety-combined-lost-total-in-blank-row.docx', truth);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cell_details['requests.denied_enforcement_files.total'].doubt).toBe('lone-empty-cell');
+  });
+
+  it('Pingtan 2023 as XLSX, （七）总计 without its total (80 1 0 0 0 0 then empty cells): the empty cell the readings agree on stays in doubt', async () => {
+    const truth = seedTwo('row-faults', 'xlsx', 'pingtan-2023-page', 2);
+    expect(truth.notes).toContain('cell requests.total_processed.total missing from its row');
+    const { record, score } = await scoreFile('tests/fixtures/xlsx/pingtan-2023-variety-row-faults-lost-total.xlsx', truth);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.total_processed.total'], record.cell_details['requests.total_processed.total'].doubt]).toEqual([null, 'lone-empty-cell']);
+  });
+
+  it('Shanghai 2019 as a PDF, 1.属于 | 14 at a page foot and 国家秘密 on the next page under its group labels drawn again: one row, 14 read', async () => {
+    const truth = seedTwo('pdf-layout', 'pdf', 'shanghai-govoffice-2019', 2);
+    const { record, score } = await scoreFile('tests/fixtures/pdf/shanghai-2019-variety-pdf-layout-label-cut-by-page.pdf', truth);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cells['requests.denied_state_secret.natural_person']).toBe(14);
+  });
+});

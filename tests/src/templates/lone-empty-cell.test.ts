@@ -19,6 +19,11 @@ describe('loneEmptyCell', () => {
     expect(loneEmptyCell([cell('3'), cell(''), cell('5', { prov: { origin: 'ocr' } })])).toBe(-1);
   });
 
+  it('names the only empty cell of a row of printed blanks (无 无 无 ∅): the report prints a blank otherwise', () => {
+    expect(loneEmptyCell([cell('无'), cell('无'), cell('无'), cell('')])).toBe(3);
+    expect(loneEmptyCell([cell('-'), cell('/'), cell('')])).toBe(2);
+  });
+
   it('does not count an empty cell with a doubt of its own (a formula without its value)', () => {
     expect(loneEmptyCell([cell('3'), cell('', { doubt: 'formula-without-value' }), cell('')])).toBe(2);
   });

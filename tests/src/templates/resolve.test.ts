@@ -453,4 +453,29 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'granted');
     expect(rowTotal).toMatchObject({ basis: 'printed', expected: 42, actual: 0 });
   });
+
+  it('does not read the last value of a row short of one over two columns when the grid cell past it is merged down from the header (a PDF row that drew no cell there)', () => {
+    const rows = distinctRequests();
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '20', '22', '0', '0', '0', '42', '~总计']; // one 0 lost; the header's 总计 reaches down into the empty place
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')[6]).toBe(42);
+    expect(m.cells['requests.total_processed.other_legal_person']).not.toBe(42);
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('does not take an empty cell merged over the last columns of table 四 for where its lost values were (LibreOffice pads a short row so)', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', '~', '~', '~', '~', '行政诉讼'],
+        ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '~', '~', '~', '~', '复议后起诉'],
+        // 1 1 · 0 2 | 4 0 0 1 · | 1 0 1 0 2 printed without its two lost values, the grid padded at the end
+        [...'1 1 0 2 4 0 0 1 1 0 1 0 2'.split(' '), '', '~'],
+      ]),
+    );
+    // Read as printed, 1 + 1 + 0 + 2 = 4 held by chance and the row came out shifted with no doubt.
+    expect(m.cells['appeals.review.total']).toBeNull();
+    expect(m.details['appeals.review.total'].doubt).toBe('ambiguous');
+    expect(m.cells['appeals.litigation_after_review.pending']).toBeNull();
+  });
 });
