@@ -147,6 +147,20 @@ function valuesAlone(line: string, lead: number): NumericLine | undefined {
   return { kind: 'numeric', label: '', values, columns: starts, positions: { values: starts.map((start, i) => spanAt(line, start, start + values[i].length)) } };
 }
 
+/** Blank markers a rule (a line drawn in characters: - - -, ———, * * *) is made of. */
+const RULE_MARKER = /^[-—–―‐‑‒−_=*·.]+$/;
+/** Fewest blank markers a line of them alone needs to be a row: a row of blanks in table 三 prints 7. */
+const MIN_BLANK_ROW_MARKERS = 3;
+
+/**
+ * A line of blank markers alone that no rule is drawn with (/ / / / / / /): the values of a row whose
+ * label wrapped around them, its first line above and its rest below. As header-like text it would
+ * end the label above and start a header band between rows.
+ */
+function blankRowAlone(label: string, values: string[]): boolean {
+  return label === '' && values.length >= MIN_BLANK_ROW_MARKERS && values.every((v) => !HAS_DIGIT.test(v) && !RULE_MARKER.test(foldValueText(v)));
+}
+
 function classify(raw: string): Line {
   const line = raw.replace(/\f/g, '');
   const text = trimCell(line);
@@ -170,7 +184,7 @@ function classify(raw: string): Line {
     const labelOk = label.length <= MAX_LABEL_CHARS && !countsInLabel(label) && !/[。；！？]/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
     // Three or more blank markers after a label are a row of blanks even when single spaces separate them.
-    const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2);
+    const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2) || blankRowAlone(label, values);
     if (hasValues && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
       const labelEnd = lead + m.starts[0] - gap.length;
       const positions: PlacedRow = {
@@ -207,10 +221,10 @@ function isProse(line: TextLine): boolean {
 /** A label that ends in a group heading with no item after it: （三）不予公开, 三、本年度办理结果 （四）无法提供. */
 const GROUP_ONLY = /[（(][一二三四五六七八九十]+[)）][^0-9（()）]*$/;
 /**
- * An item number anywhere in a label: a row whose label has its item already (4.保护第三方合法权 with
+ * An item number anywhere in a label (4. or （4）): a row whose label has its item already (4.保护第三方合法权 with
  * the vertical （三）不 beside it) takes no other item.
  */
-const HAS_ITEM = /(^|[^\d])\d{1,2}\s*[.、．](?!\d)/;
+const HAS_ITEM = /(^|[^\d])\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]/;
 /** Display columns a vertical group label's characters wander by from line to line. */
 const GROUP_COLUMN_SLACK = 2;
 /** Characters of a vertical group label on one line: （三）, 不予公, 开. */
@@ -253,8 +267,8 @@ const COLUMN_HEADER_WORDS = /^(行政复议|行政诉讼|未经复议直接起�
  * above it and the rest below), never part of a row's label.
  */
 const REPEATED_HEADER_WORDS = /申请人情况|勾稽关系|法人或其他|其他组织|自然人|商业企业|科研|社会公|益组织|法律服务/;
-/** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请. */
-const ITEM_START = /^\d+\s*[.、．]/;
+/** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请, （1）属国家秘密. */
+const ITEM_START = /^(?:\d+\s*[.、．]|[（(]\d{1,2}[)）])/;
 
 /** How many items at the end of `items` satisfy `test`. */
 function trailingRun<T>(items: T[], test: (item: T) => boolean): number {

@@ -54,6 +54,18 @@ describe('variants the generator found read wrongly once', () => {
     const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
     expect(appeals.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
   });
+
+  it('Pingtan 2024 in Markdown, a label wrapped over three table rows with its values on the first (4.保 · 护第三 · 方合法权益): read as that row, no printed finding on blanks', async () => {
+    const item = variant(2, 'combined', 'md', 'pingtan-2024-docx', 15);
+    const draft = draftVariant(2, item);
+    const text = renderFast(draft);
+    expect(text).toMatch(/\| 4\.保 \| 3 \|.*\n.*\| 护第三 \|.*\n.*\| 方合法权益 \|/);
+    const truth = variantTruth(2, item, draft);
+    const record = await extractBytes(Buffer.from(text), truth.file);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.denied_third_party_rights.natural_person'], record.cells['requests.denied_third_party_rights.total']]).toEqual([3, 3]);
+  });
 });
 
 /**
@@ -61,8 +73,8 @@ describe('variants the generator found read wrongly once', () => {
  * -layout; tests/fixtures/txt/README.md): the truth is still rebuilt from the seed.
  */
 describe('layout-text variants the generator found read wrongly once', () => {
-  const scoreFixture = async (fixture: string, item: PlanItem) => {
-    const truth = variantTruth(1, item, draftVariant(1, item));
+  const scoreFixture = async (fixture: string, item: PlanItem, seed = 1) => {
+    const truth = variantTruth(seed, item, draftVariant(seed, item));
     const text = readFileSync(`tests/fixtures/txt/${fixture}`);
     return { text: text.toString('utf8'), record: await extractBytes(text, truth.file), truth };
   };
@@ -82,6 +94,14 @@ describe('layout-text variants the generator found read wrongly once', () => {
     const score = scoreRecord(truth, record);
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
     expect([record.cells['requests.partially_granted.natural_person'], record.cell_details['requests.partially_granted.total'].doubt]).toEqual([4, 'unreadable']);
+  });
+
+  it('Shanghai 2019, items numbered （1） and rows of / alone between their label\'s lines (（2）其他法律行政法规 · / / / · 禁止公开): each row its own values', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-labels-pdftotext.txt', variant(2, 'labels', 'pdftotext', 'shanghai-govoffice-2019', 14), 2);
+    expect(text).toMatch(/（2）其他法律行政法规\n +\/ +\/ +\/ +\/ +\/ +\/ +\/\n +禁止公开/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect([record.cells['requests.denied_state_secret.natural_person'], record.cells['requests.denied_prohibited_by_law.natural_person']]).toEqual([14, null]);
   });
 
   it('Huaian 2024 as a PDF, the same rows cut by the page break (４５ at the foot, ４ at the top of the next page): the rest read on in its cell, in doubt until an identity confirms it', async () => {
