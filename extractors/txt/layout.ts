@@ -576,6 +576,33 @@ function doubtRowsSplitByPage(rawLines: string[], lines: Line[]): void {
   }
 }
 
+/** The doubt of a number printed without the unit its row's other values print (src/templates/doubt.ts). */
+const UNIT_MISSING = 'unit-missing';
+/** A count printed with its unit (３件, 12 条), folded. */
+const COUNT_WITH_UNIT = /^\d+(件|条|个|项|次)$/;
+/** Fewest counts with a unit that make a row one that prints its units. */
+const MIN_UNIT_VALUES = 2;
+
+/**
+ * A row whose counts print a unit (２１件 ０件 ５０件) and one that does not (１２８, then ８件 on the
+ * line below, for 1288): a number too wide for its cell wraps, and the unit goes with its last digits to
+ * another line — the digits left on the row's line are the start of the number, not all of it. Where
+ * the rest went (the label's next line, the next page) cannot be told in layout text, so such a number
+ * is in doubt (unit-missing) until an identity confirms it.
+ */
+function doubtValuesShortOfTheirUnit(lines: Line[]): void {
+  lines.forEach((line, i) => {
+    if (line.kind !== 'numeric') return;
+    const folded = line.values.map(foldValueText);
+    if (folded.filter((v) => COUNT_WITH_UNIT.test(v)).length < MIN_UNIT_VALUES) return;
+    const doubts = new Map(line.doubts ?? []);
+    folded.forEach((v, k) => {
+      if (/^\d+$/.test(v) && !doubts.has(k)) doubts.set(k, UNIT_MISSING);
+    });
+    if (doubts.size > (line.doubts?.size ?? 0)) lines[i] = { ...line, doubts };
+  });
+}
+
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
   const lines = rawLines.map(classify);
   doubtRowsSplitByPage(rawLines, lines);
@@ -613,6 +640,7 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
   };
 
   joinWrappedNumbers(lines);
+  doubtValuesShortOfTheirUnit(lines);
   for (const [index, line] of lines.entries()) {
     if (line.kind === 'page') continue;
     if (line.kind === 'blank') {

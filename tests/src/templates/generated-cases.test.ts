@@ -104,6 +104,26 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect([record.cells['requests.denied_state_secret.natural_person'], record.cells['requests.denied_prohibited_by_law.natural_person']]).toEqual([14, null]);
   });
 
+  it('Huaian 2024, counts printed with 件 and numbers wrapped with their unit onto the label\'s next line (１２８ … ８件 for 1288): in doubt, never read short', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-numbers-units-pdftotext.txt', variant(3, 'numbers', 'pdftotext', 'huaian-2024-word-html', 15), 3);
+    expect(text).toMatch(/（一）予以公开 +１２８ +２１件/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // The digits on the row's line, given with their doubt: no identity confirms them.
+    expect(['requests.granted.natural_person', 'requests.granted.total'].map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([
+      [128, 'unit-missing'],
+      [13, 'unit-missing'],
+    ]);
+  });
+
+  it('Pingtan 2023, items numbered (1) (2) beside the group label (六)其他处理: each row its own values', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2023-variety-combined-pdftotext.txt', variant(3, 'combined', 'pdftotext', 'pingtan-2023-page', 5), 3);
+    expect(text).toContain('(1)申请人无正当理由逾期不补正');
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.other_no_correction.natural_person'], record.cells['requests.other_no_correction.total']]).toEqual([1, 1]);
+  });
+
   it('Huaian 2024 as a PDF, the same rows cut by the page break (４５ at the foot, ４ at the top of the next page): the rest read on in its cell, in doubt until an identity confirms it', async () => {
     const item = variant(2, 'numbers', 'pdf', 'huaian-2024-word-html', 15);
     const truth = variantTruth(2, item, draftVariant(2, item));
