@@ -66,6 +66,23 @@ describe('variants the generator found read wrongly once', () => {
     expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
     expect([record.cells['requests.denied_third_party_rights.natural_person'], record.cells['requests.denied_third_party_rights.total']]).toEqual([3, 3]);
   });
+
+  it('glued crawler text with labels wrapped around their values ((七)210000021总计, 3.1100002其他), items numbered (1), a label mistyped (属行政执法案卷): tables found, nothing read wrongly', async () => {
+    for (const [seed, truthId, index, shows] of [
+      [3, 'hongze-2023', 10, '(七)210000021总计'],
+      [3, 'pingtan-2024-docx', 15, '3.1100002其他'],
+      [3, 'pingtan-2024-glued', 25, '（7）属行政执法案卷0000000'],
+    ] as const) {
+      const item = variant(seed, 'combined', 'txt', truthId, index);
+      const draft = draftVariant(seed, item);
+      const text = renderFast(draft);
+      expect(text.normalize('NFKC')).toContain(shows.normalize('NFKC'));
+      const truth = variantTruth(seed, item, draft);
+      const score = scoreRecord(truth, await extractBytes(Buffer.from(text), truth.file));
+      // Pingtan's table 二 prints 行政规范性文件 with its cells empty (nothing glued after it): still not found.
+      expect({ truthId, wrong: score.wrong, unearned: score.unearned, missing: score.missing }).toEqual({ truthId, wrong: 0, unearned: [], missing: truthId === 'pingtan-2024-glued' ? 7 : 0 });
+    }
+  });
 });
 
 /**
