@@ -8,7 +8,7 @@
 import { HAS_DIGIT, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, joinWrapped, denseCells, trimCell } from './lines.js';
-import { PLACED_DOUBT, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
+import { PLACED_DOUBT, bandWords, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
 
 /**
  * Row labels carry digits only as item numbering (1. 2、 （3） (4)); a sentence carries counts
@@ -170,7 +170,10 @@ function classify(raw: string): Line {
   if (tabbed) return tabbed;
   // A unit set apart from the number that ends a labelled line (行政事业性收费  0 万元, as a PDF's text
   // layer spaces it) is that value's.
-  const tail = /^[^\s0-9０-９]/.test(text) ? text.replace(UNIT_APART, '$1$2') : text;
+  // Units set apart inside the line (10 件   1件 …) go with their numbers; the spaces move after the
+  // unit, so every value still starts in its column.
+  const inline = text.replace(UNIT_APART_INLINE, '$1$3$2');
+  const tail = /^[^\s0-9０-９]/.test(text) || inline !== text ? inline.replace(UNIT_APART, '$1$2') : text;
   const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(tail) : undefined;
   if (m) {
     const { label, gap, values } = m;
@@ -378,7 +381,7 @@ class TableBuilder {
     }
     // Header lines right before this row begin a new band of rows under them (table 二's sub-tables, table 四).
     const bandLines = this.pending.filter(isHeaderBandLine);
-    if (bandLines.some((f) => f.cells.length >= 3)) this.segments.push({ words: bandLines.flatMap((f) => f.spans ?? []), labels: [], rows: [] });
+    if (bandLines.some((f) => f.cells.length >= 3)) this.segments.push({ words: bandWords(bandLines.map((f) => f.spans ?? [])), labels: [], rows: [] });
     // The lines held after the header are label text (a wrapped label, a group label): where the labels stand.
     const afterHeader = this.pending.slice(bandLines.length ? this.pending.lastIndexOf(bandLines[bandLines.length - 1]) + 1 : 0);
     this.segments[this.segments.length - 1]?.labels.push(...afterHeader.flatMap((f) => f.spans ?? []));
@@ -494,6 +497,8 @@ export interface LayoutOptions {
 
 /** A count or amount, then a unit on its own, ending the line. */
 const UNIT_APART = /([0-9０-９])[ \u3000]+(万元|元|件|条|个|项|次)$/;
+/** A count or amount, then its unit on its own, then more of the line. */
+const UNIT_APART_INLINE = /([0-9０-９])([ \u3000]+)(万元|元|件|条|个|项|次)(?=[ \u3000])/g;
 /** A unit printed as a word of its own. */
 const UNIT = /^(万元|元|件|条|个|项|次)$/;
 

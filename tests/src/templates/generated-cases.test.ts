@@ -141,6 +141,15 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect([record.cells['requests.other_no_correction.natural_person'], record.cells['requests.other_no_correction.total']]).toEqual([1, 1]);
   });
 
+  it('Hongze 2023, table 四\'s row of counts with units, the first set apart (10 件   1件 …): table 四 found, every cell exact', async () => {
+    const { text, record, truth } = await scoreFixture('hongze-2023-variety-numbers-pdftotext.txt', variant(2, 'numbers', 'pdftotext', 'hongze-2023', 14), 2);
+    expect(text).toMatch(/\n10 件 +1件 +0件/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, missing: score.missing }).toEqual({ wrong: 0, unearned: [], missing: 0 });
+    const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
+    expect(appeals.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+  });
+
   it('Huaian 2024 as a PDF, the same rows cut by the page break (４５ at the foot, ４ at the top of the next page): the rest read on in its cell, in doubt until an identity confirms it', async () => {
     const item = variant(2, 'numbers', 'pdf', 'huaian-2024-word-html', 15);
     const truth = variantTruth(2, item, draftVariant(2, item));
