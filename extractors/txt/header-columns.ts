@@ -79,6 +79,23 @@ export function headerColumns(words: Span[], axis: Axis): Array<[number, number]
   return columns;
 }
 
+/**
+ * The words of a header band's lines (top line first), less the words of its top line that head a
+ * group of columns from over a gap between them: 行政复议 centred over its four columns, counted by
+ * characters, may stand between two of a lower line's words and overlap neither — it would then be
+ * taken for a column of its own. Such a word is dropped when, on some way of counting, a lower line
+ * has words on both sides of it and none under it.
+ */
+export function bandWords(lines: Span[][]): Span[] {
+  const [top, ...lower] = lines;
+  if (!top) return [];
+  const overGap = (w: Span) =>
+    AXES.some((axis) =>
+      lower.some((line) => line.some((a) => hi(a, axis) <= lo(w, axis)) && line.some((b) => lo(b, axis) >= hi(w, axis)) && !line.some((o) => overlaps(o, w, axis))),
+    );
+  return [...top.filter((w) => !overGap(w)), ...lower.flat()];
+}
+
 export interface PlacedRow {
   /** Where the row's label ends (its value columns start right of it); undefined for a row of values alone. */
   label?: Span;

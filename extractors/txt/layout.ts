@@ -8,7 +8,7 @@
 import { HAS_DIGIT, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, namesTableSection, joinWrapped, denseCells, trimCell } from './lines.js';
-import { PLACED_DOUBT, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
+import { PLACED_DOUBT, bandWords, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
 
 /**
  * Row labels carry digits only as item numbering (1. 2、 （3） (4)); a sentence carries counts
@@ -147,6 +147,20 @@ function valuesAlone(line: string, lead: number): NumericLine | undefined {
   return { kind: 'numeric', label: '', values, columns: starts, positions: { values: starts.map((start, i) => spanAt(line, start, start + values[i].length)) } };
 }
 
+/** Blank markers a rule (a line drawn in characters: - - -, ———, * * *) is made of. */
+const RULE_MARKER = /^[-—–―‐‑‒−_=*·.]+$/;
+/** Fewest blank markers a line of them alone needs to be a row: a row of blanks in table 三 prints 7. */
+const MIN_BLANK_ROW_MARKERS = 3;
+
+/**
+ * A line of blank markers alone that no rule is drawn with (/ / / / / / /): the values of a row whose
+ * label wrapped around them, its first line above and its rest below. As header-like text it would
+ * end the label above and start a header band between rows.
+ */
+function blankRowAlone(label: string, values: string[]): boolean {
+  return label === '' && values.length >= MIN_BLANK_ROW_MARKERS && values.every((v) => !HAS_DIGIT.test(v) && !RULE_MARKER.test(foldValueText(v)));
+}
+
 function classify(raw: string): Line {
   const line = raw.replace(/\f/g, '');
   const text = trimCell(line);
@@ -156,7 +170,10 @@ function classify(raw: string): Line {
   if (tabbed) return tabbed;
   // A unit set apart from the number that ends a labelled line (行政事业性收费  0 万元, as a PDF's text
   // layer spaces it) is that value's.
-  const tail = /^[^\s0-9０-９]/.test(text) ? text.replace(UNIT_APART, '$1$2') : text;
+  // Units set apart inside the line (10 件   1件 …) go with their numbers; the spaces move after the
+  // unit, so every value still starts in its column.
+  const inline = text.replace(UNIT_APART_INLINE, '$1$3$2');
+  const tail = /^[^\s0-9０-９]/.test(text) || inline !== text ? inline.replace(UNIT_APART, '$1$2') : text;
   const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(tail) : undefined;
   if (m) {
     const { label, gap, values } = m;
@@ -170,7 +187,7 @@ function classify(raw: string): Line {
     const labelOk = label.length <= MAX_LABEL_CHARS && !countsInLabel(label) && !/[。；！？]/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
     // Three or more blank markers after a label are a row of blanks even when single spaces separate them.
-    const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2);
+    const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2) || blankRowAlone(label, values);
     if (hasValues && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
       const labelEnd = lead + m.starts[0] - gap.length;
       const positions: PlacedRow = {
@@ -207,10 +224,10 @@ function isProse(line: TextLine): boolean {
 /** A label that ends in a group heading with no item after it: （三）不予公开, 三、本年度办理结果 （四）无法提供. */
 const GROUP_ONLY = /[（(][一二三四五六七八九十]+[)）][^0-9（()）]*$/;
 /**
- * An item number anywhere in a label: a row whose label has its item already (4.保护第三方合法权 with
+ * An item number anywhere in a label (4. or （4）): a row whose label has its item already (4.保护第三方合法权 with
  * the vertical （三）不 beside it) takes no other item.
  */
-const HAS_ITEM = /(^|[^\d])\d{1,2}\s*[.、．](?!\d)/;
+const HAS_ITEM = /(^|[^\d])\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]/;
 /** Display columns a vertical group label's characters wander by from line to line. */
 const GROUP_COLUMN_SLACK = 2;
 /** Characters of a vertical group label on one line: （三）, 不予公, 开. */
@@ -253,8 +270,8 @@ const COLUMN_HEADER_WORDS = /^(行政复议|行政诉讼|未经复议直接起�
  * above it and the rest below), never part of a row's label.
  */
 const REPEATED_HEADER_WORDS = /申请人情况|勾稽关系|法人或其他|其他组织|自然人|商业企业|科研|社会公|益组织|法律服务/;
-/** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请. */
-const ITEM_START = /^\d+\s*[.、．]/;
+/** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请, （1）属国家秘密. */
+const ITEM_START = /^(?:\d+\s*[.、．]|[（(]\d{1,2}[)）])/;
 
 /** How many items at the end of `items` satisfy `test`. */
 function trailingRun<T>(items: T[], test: (item: T) => boolean): number {
@@ -364,7 +381,7 @@ class TableBuilder {
     }
     // Header lines right before this row begin a new band of rows under them (table 二's sub-tables, table 四).
     const bandLines = this.pending.filter(isHeaderBandLine);
-    if (bandLines.some((f) => f.cells.length >= 3)) this.segments.push({ words: bandLines.flatMap((f) => f.spans ?? []), labels: [], rows: [] });
+    if (bandLines.some((f) => f.cells.length >= 3)) this.segments.push({ words: bandWords(bandLines.map((f) => f.spans ?? [])), labels: [], rows: [] });
     // The lines held after the header are label text (a wrapped label, a group label): where the labels stand.
     const afterHeader = this.pending.slice(bandLines.length ? this.pending.lastIndexOf(bandLines[bandLines.length - 1]) + 1 : 0);
     this.segments[this.segments.length - 1]?.labels.push(...afterHeader.flatMap((f) => f.spans ?? []));
@@ -480,6 +497,8 @@ export interface LayoutOptions {
 
 /** A count or amount, then a unit on its own, ending the line. */
 const UNIT_APART = /([0-9０-９])[ \u3000]+(万元|元|件|条|个|项|次)$/;
+/** A count or amount, then its unit on its own, then more of the line. */
+const UNIT_APART_INLINE = /([0-9０-９])([ \u3000]+)(万元|元|件|条|个|项|次)(?=[ \u3000])/g;
 /** A unit printed as a word of its own. */
 const UNIT = /^(万元|元|件|条|个|项|次)$/;
 
@@ -562,6 +581,33 @@ function doubtRowsSplitByPage(rawLines: string[], lines: Line[]): void {
   }
 }
 
+/** The doubt of a number printed without the unit its row's other values print (src/templates/doubt.ts). */
+const UNIT_MISSING = 'unit-missing';
+/** A count printed with its unit (３件, 12 条), folded. */
+const COUNT_WITH_UNIT = /^\d+(件|条|个|项|次)$/;
+/** Fewest counts with a unit that make a row one that prints its units. */
+const MIN_UNIT_VALUES = 2;
+
+/**
+ * A row whose counts print a unit (２１件 ０件 ５０件) and one that does not (１２８, then ８件 on the
+ * line below, for 1288): a number too wide for its cell wraps, and the unit goes with its last digits to
+ * another line — the digits left on the row's line are the start of the number, not all of it. Where
+ * the rest went (the label's next line, the next page) cannot be told in layout text, so such a number
+ * is in doubt (unit-missing) until an identity confirms it.
+ */
+function doubtValuesShortOfTheirUnit(lines: Line[]): void {
+  lines.forEach((line, i) => {
+    if (line.kind !== 'numeric') return;
+    const folded = line.values.map(foldValueText);
+    if (folded.filter((v) => COUNT_WITH_UNIT.test(v)).length < MIN_UNIT_VALUES) return;
+    const doubts = new Map(line.doubts ?? []);
+    folded.forEach((v, k) => {
+      if (/^\d+$/.test(v) && !doubts.has(k)) doubts.set(k, UNIT_MISSING);
+    });
+    if (doubts.size > (line.doubts?.size ?? 0)) lines[i] = { ...line, doubts };
+  });
+}
+
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
   const lines = rawLines.map(classify);
   doubtRowsSplitByPage(rawLines, lines);
@@ -623,6 +669,7 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
   };
 
   joinWrappedNumbers(lines);
+  doubtValuesShortOfTheirUnit(lines);
   for (const [index, line] of lines.entries()) {
     if (line.kind === 'page') continue;
     if (line.kind === 'blank') {

@@ -16,8 +16,11 @@ export function trimCell(text: string): string {
   return text.trim();
 }
 
-/** Numbering that starts a heading or a table row label: 一、 （一） (一) 1. 1、 1． */
-export const NUMBERING_START = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))/;
+/**
+ * Numbering that starts a heading or a table row label: 一、 （一） (一) 1. 1、 1． and the item numbering
+ * some reports print in brackets: （1） (2).
+ */
+export const NUMBERING_START = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])/;
 
 /** A top-level section heading line (一、总体情况): numbering then at least a few characters of title. */
 export function isSectionHeading(line: string): boolean {

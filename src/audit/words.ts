@@ -49,6 +49,7 @@ export const DOUBT_WORDS: Record<string, string> = {
   'wrapped-label': '数值位于跨行标签的某一行上',
   'wrapped-value': '数值在窄单元格中折成上下两行，已拼接，待恒等式确认',
   'split-by-page': '表格行被分页截断，过宽数值的后几位印在下一页首行，无法确定续接哪个数值，尚未经恒等式确认',
+  'unit-missing': '该行其他数值都带计数单位（件），此数值却没有：过宽数值的其余数字可能折在另一行，尚未经恒等式确认',
   'placed-by-position': '版式文本中该行数字少于表头列数，按其在表头下的位置归列（未印数字的列为空），尚未经恒等式确认',
   'formula-without-value': '电子表格公式没有缓存值',
   'lone-empty-cell': '一行中唯一的空单元格：可能是报告本身留空，也可能是丢失的数值',

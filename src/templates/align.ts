@@ -118,6 +118,11 @@ interface RowFacts {
    */
   joinedCores: (string | undefined)[];
   /**
+   * The same over the next two rows, both only the rest of the label (a label wrapped over three lines,
+   * its values on the first: 4.保 · 护第三 · 方合法权益); else undefined.
+   */
+  joinedCores3: (string | undefined)[];
+  /**
    * The core of the previous row's label joined with this row's, where the previous row holds only the
    * start of the label (nothing in its value cells) and this row the rest with the values; else undefined.
    */
@@ -148,6 +153,11 @@ function rowFacts(rows: DocRow[]): RowFacts {
       // The rest of the label is what the next row prints itself, not the group labels a rowspan repeats
       // (nor those a new page draws again: 三、本年度办理结果 · （三）不予公开 over the rest 国家秘密).
       return rowLabelCore(d.label + restOfLabel(d.label, next.ownLabel || next.label));
+    }),
+    joinedCores3: rows.map((d, j) => {
+      const [next, last] = [rows[j + 1], rows[j + 2]];
+      if (!next || !last || !next.label || !last.label || !d.label || printsValues(next, valueCounts[j + 1]) || printsValues(last, valueCounts[j + 2]) || !printsValues(d, valueCounts[j])) return undefined;
+      return rowLabelCore(d.label + (next.ownLabel || next.label) + (last.ownLabel || last.label));
     }),
     joinedBefore: rows.map((d, j) => {
       const prev = rows[j - 1];
@@ -271,8 +281,17 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   // A label whose start stands in a row of its own above the row with the values (wrapped in the cell
   // above, or a page break): matched together with the values row when that fits better.
   const extendedBefore = new Float64Array(n * m).fill(-Infinity);
+  // A label wrapped over three lines with its values on the first: the row and the next two together.
+  const extended3 = new Float64Array(n * m).fill(-Infinity);
   for (let i = 0; i < n; i++) {
     const r = layout.rows[i];
+    for (let j = 0; j < m; j++) {
+      const joined = facts.joinedCores3[j];
+      const own = Math.max(scores[i * m + j], extended[i * m + j]);
+      if (joined === undefined || own >= 1 || !facts.hasValues[j]) continue;
+      const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
+      if (s > own) extended3[i * m + j] = s;
+    }
     for (let j = 0; j < m; j++) {
       const joined = facts.joinedCores[j];
       const own = scores[i * m + j];
@@ -311,6 +330,14 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
             f = 3;
           }
         }
+        // 5: doc rows j-2 (values) and j-1, j (the rest of its label) matched together
+        if (j > 2) {
+          const e = extended3[row + j - 3];
+          if (e > -Infinity && best[above + j - 3] + e > b) {
+            b = best[above + j - 3] + e;
+            f = 5;
+          }
+        }
         // 4: doc rows j-1 (the start of its label) and j (the rest, with the values) matched together
         if (j > 1) {
           const e = extendedBefore[row + j - 1];
@@ -343,6 +370,10 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
       matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 2], score: extended[(i - 1) * m + j - 2] };
       i--;
       j -= 2;
+    } else if (f === 5) {
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 3], score: extended3[(i - 1) * m + j - 3] };
+      i--;
+      j -= 3;
     } else if (f === 4) {
       matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: extendedBefore[(i - 1) * m + j - 1] };
       i--;

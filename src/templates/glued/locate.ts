@@ -37,9 +37,17 @@ function escapeChar(ch: string): string {
 }
 
 /**
- * A pattern for a row label that tolerates spaces or line breaks anywhere inside it (社会公益 组织,
- * 本年度办 理结果), either punctuation width and any numbering separator (1. 1、 1．). Only the numbering
- * and the first LABEL_KEY_CHARS characters of the body are required.
+ * Between two characters of a label: spaces or a line break, or the row's own values where a label
+ * wrapped around them and the text glued its lines back in order ((七)210000021总计, 3.1100002其他). The
+ * values are captured: a row has one such run at most (see innerRun).
+ */
+const LABEL_GAP = '\\s*(?:([0-9][0-9.\\s]*?)\\s*)?';
+
+/**
+ * A pattern for a row label that tolerates spaces, line breaks or the row's values anywhere inside it
+ * (社会公益 组织, 本年度办 理结果, (七)21…总计), either punctuation width and any numbering separator
+ * (1. 1、 1． or (1)). Only the numbering and the first LABEL_KEY_CHARS characters of the body are
+ * required, and of those all but one after the first (属行政执法 for 属于行政执法: reports mistype labels).
  */
 export function labelPattern(label: string): string {
   const folded = foldWidth(label).replace(/\s+/g, '');
@@ -48,11 +56,21 @@ export function labelPattern(label: string): string {
   let body = folded;
   if (numbering && numbering[0].length < folded.length) {
     const [whole, marker, separator] = numbering;
-    head = [...marker].map(escapeChar).join('\\s*') + (separator ? '\\s*[.、,，]' : '') + '\\s*';
+    head = [...marker].map(escapeChar).join('\\s*') + (separator ? '\\s*[.、,，]' : '');
+    // An item number (1.) may be printed in brackets instead: (1)属于国家秘密.
+    if (separator && /^\d+$/.test(marker)) head = `(?:${head}|\\(\\s*${marker}\\s*\\))`;
     body = folded.slice(whole.length);
   }
-  const key = [...body].slice(0, LABEL_KEY_CHARS);
-  return head + key.map(escapeChar).join('\\s*');
+  const key = [...body].slice(0, LABEL_KEY_CHARS).map(escapeChar);
+  const keys = [key, ...(key.length >= 3 ? key.slice(1).map((_, k) => key.filter((__, j) => j !== k + 1)) : [])];
+  const alternatives = keys.map((chars) => (head ? [head, ...chars] : chars).join(LABEL_GAP));
+  return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
+}
+
+/** The values a label match holds inside it (captured by LABEL_GAP), if any. */
+function innerRun(match: RegExpExecArray): string | undefined {
+  for (let k = 1; k < match.length; k++) if (match[k] !== undefined && /[0-9]/.test(match[k])) return match[k];
+  return undefined;
 }
 
 const DIGIT = /[0-9]/;
@@ -97,14 +115,16 @@ function hasSignedColumn(row: RowDef): boolean {
 function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], rows: RowDef[]): LocatedRow[] | undefined {
   const located: LocatedRow[] = [];
   let labelEnd = start.index + start[0].length;
+  // The row's values inside its label (a label wrapped around them): the run is taken from there.
+  let inner = innerRun(start);
   for (let i = 0; i < rows.length; i++) {
     const signed = hasSignedColumn(rows[i]);
-    const runStart = digitsAfterFiller(text, labelEnd, signed);
+    const runStart = inner !== undefined ? labelEnd - 1 : digitsAfterFiller(text, labelEnd, signed);
     if (runStart === undefined) return undefined;
-    const runEnd = runAt(text, runStart + 1, signed);
+    const runEnd = inner !== undefined ? labelEnd : runAt(text, runStart + 1, signed);
     if (runEnd - runStart > MAX_RUN_CHARS) return undefined;
     if (i === rows.length - 1) {
-      located.push({ row: rows[i], raw: text.slice(runStart, runEnd).replace(/\.$/, '') });
+      located.push({ row: rows[i], raw: inner ?? text.slice(runStart, runEnd).replace(/\.$/, '') });
       return located;
     }
     // The next label may begin inside the run (its numbering digit), or after digit-free filler; it is
@@ -113,6 +133,14 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
     const found = patterns[i + 1].exec(window);
     if (!found) return undefined;
     const labelStart = runStart + 1 + found.index;
+    if (inner !== undefined) {
+      // The values were inside the label: only digit-free filler may stand before the next label.
+      if (DIGIT.test(text.slice(labelEnd, labelStart)) || labelStart - labelEnd > MAX_FILLER_CHARS) return undefined;
+      located.push({ row: rows[i], raw: inner });
+      labelEnd = labelStart + found[0].length;
+      inner = innerRun(found);
+      continue;
+    }
     const between = text.slice(runStart, labelStart);
     // The run is the values from its start; the rest, up to the label, is digit-free filler.
     // (Whitespace anywhere inside it is kept: a wrapped line, or separators; normaliseRun decides.)
@@ -124,6 +152,7 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
     if (!run || DIGIT.test(filler) || filler.length > MAX_FILLER_CHARS) return undefined;
     located.push({ row: rows[i], raw: run });
     labelEnd = labelStart + found[0].length;
+    inner = innerRun(found);
   }
   return located;
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readTextBlocks } from '../../../extractors/txt/document.js';
-import { cellSpans, headerColumns, placeByHeader, spanAt } from '../../../extractors/txt/header-columns.js';
+import { bandWords, cellSpans, headerColumns, placeByHeader, spanAt } from '../../../extractors/txt/header-columns.js';
 import type { TableBlock } from '../../../extractors/model.js';
 import { extractFile } from '../../../src/pipeline.js';
 
@@ -66,6 +66,35 @@ describe('a layout table whose blanks are empty cells', () => {
       ['行政处罚', '0', '0', '0'],
       ['行政强制', '0*', '*', '3*'],
     ]);
+  });
+
+  it('places table 四 when its group word (行政复议), counted by characters, stands over a gap between two columns', () => {
+    // Another render of the same variant (seed 2, prose-pdftotext-03): 行政复议 at characters 8–12,
+    // between 结果 (6–8) and 其他 (12–14) of a lower line — once taken for a column of its own.
+    const text = [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '',
+      '        行政复议                                      行政诉讼',
+      '',
+      '                                  未经复议直接起诉                   复议后起诉',
+      '结果    结果    其他    尚未',
+      '                        总计   结果   结果    其他   尚未        结果   结果   其他   尚未',
+      '维持    纠正    结果    审结                              总计                       总计',
+      '                             维持   纠正    结果   审结        维持   纠正   结果   审结',
+      '',
+      ' 5                 2     7   8               1    9',
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+    const [table] = tables(text);
+    const row = table.rows[table.rows.length - 1].filter((c) => !c.absent);
+    expect(row.map((c) => c.text)).toEqual(['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', '']);
+    expect(new Set(row.map((c) => c.doubt))).toEqual(new Set(['placed-by-position']));
+  });
+
+  it('keeps a top-line word over a column of a lower line, and every word of a one-line header', () => {
+    const [top, lower] = [cellSpans('结果   总计'), cellSpans('维持   纠正   审结')];
+    expect(bandWords([top, lower])).toEqual([...top, ...lower]);
+    expect(bandWords([cellSpans('  行政复议')])).toEqual(cellSpans('  行政复议'));
   });
 
   it('places nothing without header words', () => {

@@ -56,7 +56,7 @@ describe('variants the generator found read wrongly once', () => {
   });
 
   it('Pingtan 2024 as tab-separated text with its sections numbered 2. 3. 4., captions, unit lines and title rows over the tables: no heading read into a row label', async () => {
-    const item = variant(1, 'headings', 'txt', 'pingtan-2024-docx', 7);
+    const item = variant(1, 'headings', 'txt', 'pingtan-2024-glued', 7);
     const draft = draftVariant(1, item);
     const text = renderFast(draft);
     expect(text).toMatch(/^2\.主动公开/m);
@@ -65,6 +65,35 @@ describe('variants the generator found read wrongly once', () => {
     const score = scoreRecord(truth, record);
     expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
   });
+
+  it('Pingtan 2024 in Markdown, a label wrapped over three table rows with its values on the first (4.保 · 护第三 · 方合法权益): read as that row, no printed finding on blanks', async () => {
+    const item = variant(2, 'combined', 'md', 'pingtan-2024-docx', 15);
+    const draft = draftVariant(2, item);
+    const text = renderFast(draft);
+    expect(text).toMatch(/\| 4\.保 \| 3 \|.*\n.*\| 护第三 \|.*\n.*\| 方合法权益 \|/);
+    const truth = variantTruth(2, item, draft);
+    const record = await extractBytes(Buffer.from(text), truth.file);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.denied_third_party_rights.natural_person'], record.cells['requests.denied_third_party_rights.total']]).toEqual([3, 3]);
+  });
+
+  it('glued crawler text with labels wrapped around their values ((七)210000021总计, 3.1100002其他), items numbered (1), a label mistyped (属行政执法案卷): tables found, nothing read wrongly', async () => {
+    for (const [seed, truthId, index, shows] of [
+      [3, 'hongze-2023', 10, '(七)210000021总计'],
+      [3, 'pingtan-2024-docx', 15, '3.1100002其他'],
+      [3, 'pingtan-2024-glued', 25, '（7）属行政执法案卷0000000'],
+    ] as const) {
+      const item = variant(seed, 'combined', 'txt', truthId, index);
+      const draft = draftVariant(seed, item);
+      const text = renderFast(draft);
+      expect(text.normalize('NFKC')).toContain(shows.normalize('NFKC'));
+      const truth = variantTruth(seed, item, draft);
+      const score = scoreRecord(truth, await extractBytes(Buffer.from(text), truth.file));
+      // Pingtan's table 二 prints 行政规范性文件 with its cells empty (nothing glued after it): still not found.
+      expect({ truthId, wrong: score.wrong, unearned: score.unearned, missing: score.missing }).toEqual({ truthId, wrong: 0, unearned: [], missing: truthId === 'pingtan-2024-glued' ? 7 : 0 });
+    }
+  });
 });
 
 /**
@@ -72,8 +101,8 @@ describe('variants the generator found read wrongly once', () => {
  * -layout; tests/fixtures/txt/README.md): the truth is still rebuilt from the seed.
  */
 describe('layout-text variants the generator found read wrongly once', () => {
-  const scoreFixture = async (fixture: string, item: PlanItem) => {
-    const truth = variantTruth(1, item, draftVariant(1, item));
+  const scoreFixture = async (fixture: string, item: PlanItem, seed = 1) => {
+    const truth = variantTruth(seed, item, draftVariant(seed, item));
     const text = readFileSync(`tests/fixtures/txt/${fixture}`);
     return { text: text.toString('utf8'), record: await extractBytes(text, truth.file), truth };
   };
@@ -93,6 +122,43 @@ describe('layout-text variants the generator found read wrongly once', () => {
     const score = scoreRecord(truth, record);
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
     expect([record.cells['requests.partially_granted.natural_person'], record.cell_details['requests.partially_granted.total'].doubt]).toEqual([4, 'unreadable']);
+  });
+
+  it('Shanghai 2019, items numbered （1） and rows of / alone between their label\'s lines (（2）其他法律行政法规 · / / / · 禁止公开): each row its own values', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-labels-pdftotext.txt', variant(2, 'labels', 'pdftotext', 'shanghai-govoffice-2019', 14), 2);
+    expect(text).toMatch(/（2）其他法律行政法规\n +\/ +\/ +\/ +\/ +\/ +\/ +\/\n +禁止公开/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect([record.cells['requests.denied_state_secret.natural_person'], record.cells['requests.denied_prohibited_by_law.natural_person']]).toEqual([14, null]);
+  });
+
+  it('Huaian 2024, counts printed with 件 and numbers wrapped with their unit onto the label\'s next line (１２８ … ８件 for 1288): in doubt, never read short', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-numbers-units-pdftotext.txt', variant(3, 'numbers', 'pdftotext', 'huaian-2024-word-html', 15), 3);
+    expect(text).toMatch(/（一）予以公开 +１２８ +２１件/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // The digits on the row's line, given with their doubt: no identity confirms them.
+    expect(['requests.granted.natural_person', 'requests.granted.total'].map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([
+      [128, 'unit-missing'],
+      [13, 'unit-missing'],
+    ]);
+  });
+
+  it('Pingtan 2023, items numbered (1) (2) beside the group label (六)其他处理: each row its own values', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2023-variety-combined-pdftotext.txt', variant(3, 'combined', 'pdftotext', 'pingtan-2023-page', 5), 3);
+    expect(text).toContain('(1)申请人无正当理由逾期不补正');
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.other_no_correction.natural_person'], record.cells['requests.other_no_correction.total']]).toEqual([1, 1]);
+  });
+
+  it('Hongze 2023, table 四\'s row of counts with units, the first set apart (10 件   1件 …): table 四 found, every cell exact', async () => {
+    const { text, record, truth } = await scoreFixture('hongze-2023-variety-numbers-pdftotext.txt', variant(2, 'numbers', 'pdftotext', 'hongze-2023', 14), 2);
+    expect(text).toMatch(/\n10 件 +1件 +0件/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, missing: score.missing }).toEqual({ wrong: 0, unearned: [], missing: 0 });
+    const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
+    expect(appeals.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
   });
 
   it('Huaian 2024 as a PDF, the same rows cut by the page break (４５ at the foot, ４ at the top of the next page): the rest read on in its cell, in doubt until an identity confirms it', async () => {

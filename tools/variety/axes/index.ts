@@ -1,4 +1,8 @@
-/** Every axis of variation, by id. A new axis is one new file plus one line here. */
+/**
+ * Every axis of variation, by id. A new axis is one new file plus one line here, at the end: an axis's
+ * place sets the truth its variants start from, so inserting one elsewhere would change the variants
+ * every later axis draws (and the cases rebuilt from them).
+ */
 import type { Axis } from './axis.js';
 import { combined } from './combined.js';
 import { headings } from './headings.js';
@@ -14,6 +18,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, headings, combined];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings];
 
 export type { Axis, Draft, FormatId } from './axis.js';
