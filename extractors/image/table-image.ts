@@ -11,7 +11,7 @@ import { UnreadableDocumentError, type Block, type Message, type Provenance } fr
 import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
 import { layoutPage, type PageLayout } from '../pdf/layout.js';
 import { assemble } from '../pdf/assemble.js';
-import { detectRulings, showsRuledTable } from '../pdf/ocr/rulings.js';
+import { rowStrip, showsRuledTable } from '../pdf/ocr/rulings.js';
 import { decodeImage, imageKind, type ImagePage } from './decode.js';
 
 /** One picture as the document holds it. */
@@ -35,8 +35,6 @@ export const OCR_PACKAGES = 'tesseract-ocr tesseract-ocr-chi-sim poppler-utils';
 /** Below this many pixels on a side a picture is an icon, a logo or a seal, not a table. */
 const MIN_TABLE_WIDTH = 150;
 const MIN_TABLE_HEIGHT = 60;
-/** A table shows at least this many long rulings each way (a 2×2 grid has 3). */
-const MIN_RULINGS = 2;
 /**
  * A screenshot tool cuts a table at the page break, so the last row or two of a table can stand in a
  * picture of their own, as short as one row (a 96 dpi row is about 25 pixels). Such a strip is read
@@ -142,28 +140,12 @@ function showsTable(page: ImagePage): boolean {
 /**
  * A picture that does not pass for a table on its own (too small, or its borders too short: a strip of
  * a row or two) but is the rest of the one before it: as wide as
- * that picture, at least a row high, and ruled as rows are — long rulings across, and cell borders
- * running most of its height (longer than any glyph stroke of a row's text; a cut a little above the
- * row leaves them overshooting the top ruling, so they are not required to end on it).
+ * that picture, at least a row high, and ruled as rows are (rowStrip).
  */
 function continuesTable(page: ImagePage, previousWidth: number | undefined): boolean {
   if (previousWidth === undefined) return false;
   if (page.source.height < MIN_STRIP_HEIGHT || Math.abs(page.source.width - previousWidth) > previousWidth * STRIP_WIDTH_TOLERANCE) return false;
-  return showsTableRows(page);
-}
-
-function showsTableRows(page: ImagePage): boolean {
-  const px = (points: number) => Math.max(1, Math.round((points * page.dpi) / 72));
-  const options = { maxThickness: px(4), maxGap: px(0.6) };
-  const across = detectRulings(page.gray, { minLength: px(60), longLength: px(60), ...options }).filter(
-    (line) => line.orientation === 'horizontal' && line.to - line.from >= page.gray.width / 2,
-  );
-  if (across.length < MIN_RULINGS) return false;
-  // The borders run from the top ruling to the bottom one, whatever margin the crop left around them.
-  const span = Math.max(...across.map((line) => line.at)) - Math.min(...across.map((line) => line.at));
-  const border = Math.max(px(12), Math.round(span * 0.6));
-  const vertical = detectRulings(page.gray, { minLength: border, longLength: border, ...options }).filter((line) => line.orientation === 'vertical');
-  return vertical.length >= MIN_RULINGS;
+  return rowStrip(page.gray, page.dpi) !== undefined;
 }
 
 /** Each prov gains the name of the picture its page stood for. */

@@ -17,6 +17,7 @@ import { assessPage } from './quality.js';
 import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
 import type { ImageBox, OpIds } from './rulings.js';
 import { describeBox, tablePictureBoxes } from './picture-boxes.js';
+import { bottomFrame, frameOf, stripBoxes, type TableFrame } from './picture-strips.js';
 
 /** Replacement content for a page whose text layer failed the quality gate (OCR), or null. */
 export type PageTextSource = (page: number) => Promise<PageContent | null>;
@@ -73,6 +74,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     const poor: Array<{ page: number; reason: string }> = [];
     let source: PageTextSource | undefined;
     let picturesRead = 0;
+    // The table picture that ended the page before (nothing printed under it): a strip may be its last row.
+    let previousFrame: TableFrame | undefined;
     // Asked once per document, on the first page with a table-sized picture.
     let ocrInstalled: Promise<boolean> | undefined;
     const ocrCheck = () => (ocrInstalled ??= options.ocrAvailable ? options.ocrAvailable() : import('./ocr.js').then((m) => m.ocrAvailable()));
@@ -87,6 +90,9 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
         page.cleanup();
       }
       budget -= content.items.length;
+      // The table pictures read on this page, and whether OCR read the whole page (a table picture filling it).
+      let frames: TableFrame[] = [];
+      let replacedByOcr = false;
       const verdict = assessPage(content.items, hasImages);
       if (!verdict.ok) {
         poor.push({ page: p, reason: verdict.reason });
@@ -101,22 +107,33 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
         }) : null;
         if (replaced) {
           content = replaced;
+          replacedByOcr = true;
           messages.push({ code: 'ocr-used', message: `page ${p} read by OCR (${verdict.reason})` });
         }
       } else if (options.tablePictures !== false && images.length > 0) {
-        // Only a page that paints a table-sized image pays for anything beyond the geometry.
+        // Only a page that paints a table-sized image, or a strip beside one, pays for anything beyond the geometry.
         let boxes = tablePictureBoxes(images, content);
-        if (boxes.length > 0) {
+        const strips = stripBoxes(images, content);
+        if (boxes.length > 0 || (strips.length > 0 && previousFrame)) {
           const room = Math.max(0, maxPages - picturesRead);
           for (const box of boxes.slice(room)) messages.push({ code: 'picture-skipped', message: `${describeBox(p, box)}: more table pictures than the limit of ${maxPages} (maxPdfPages); not read` });
           boxes = boxes.slice(0, room);
           picturesRead += boxes.length;
           const { readPagePictures } = await import('./pictures.js');
-          const read = await readPagePictures(await file.path(), content, boxes, { maxPixels: options.maxOcrPixels ?? DEFAULT_LIMITS.maxOcrPixels, ocrAvailable: ocrCheck });
+          const read = await readPagePictures(await file.path(), content, boxes, {
+            maxPixels: options.maxOcrPixels ?? DEFAULT_LIMITS.maxOcrPixels,
+            ocrAvailable: ocrCheck,
+            strips: room > 0 ? strips : [],
+            images,
+            previous: previousFrame,
+          });
           content = read.content;
+          frames = read.frames;
           messages.push(...read.messages);
         }
       }
+      if (replacedByOcr) frames = tablePictureBoxes(images, content).flatMap((box) => frameOf(p, content.lines, box) ?? []);
+      previousFrame = bottomFrame(content, frames);
       layouts.push(layoutPage(content));
     }
     for (const { page, reason } of poor) {

@@ -32,7 +32,16 @@ export interface OcrOptions {
   timeoutMs?: number;
   /** Renders above this many pixels are done at a lower resolution (maxOcrPixels). */
   maxPixels?: number;
+  /**
+   * Shortest ruling (points) that counts when both its ends meet long rulings; default 20, above the
+   * strokes of body text. A strip of one table row pictured alone has cell borders shorter than that,
+   * and is read with its own border length (rowStripBorder in ocr/rulings.ts).
+   */
+  shortestRuling?: number;
 }
+
+/** See OcrOptions.shortestRuling. */
+const SHORTEST_RULING = 20;
 
 const POINTS_PER_INCH = 72;
 
@@ -95,7 +104,7 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
   try {
     const image = straighten(gray, options.deskew ?? true);
     const px = (points: number) => Math.max(1, Math.round((points * dpi) / POINTS_PER_INCH));
-    const rulings = detectRulings(image, { minLength: px(20), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
+    const rulings = detectRulings(image, { minLength: px(options.shortestRuling ?? SHORTEST_RULING), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
     const cleaned = eraseRulings(image, rulings);
 
     const cleanedPath = path.join(workDir, 'page.pgm');

@@ -5,7 +5,7 @@
  *
  *   node dist/tools/variety/accuracy.js [--seed N] [--count N] [--slow-count N] [--scan-count N]
  *     [--formats txt,md,html,html-word,docx,pdf,pdf-chrome,pdftotext,scan,xlsx,docx-img,pdf-img,html-img,jpeg,tiff] [--axes plain,separators,…] [--out DIR] [--json]
- *     [--corpus ../shared/corpus] [--cache DIR] [--examples N] [--truths id,id]
+ *     [--corpus ../shared/corpus] [--cache DIR] [--examples N] [--truths id,id] [--timeout SECONDS]
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -35,6 +35,8 @@ interface Options {
   examples: number;
   /** Only the truths with these ids (all when absent). */
   truths?: string[];
+  /** Seconds a document may take (documentTimeoutMs): OCR on a loaded machine can take longer than the default. */
+  timeout?: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -69,6 +71,7 @@ function parseArgs(argv: string[]): Options {
     corpus: resolve(get('--corpus') ?? '../shared/corpus'),
     cache: resolve(get('--cache') ?? join('node_modules', '.cache', 'nianbao-variety', `v${GENERATOR_VERSION}`)),
     examples: number('--examples', 4),
+    timeout: get('--timeout') === undefined ? undefined : number('--timeout', 0) || undefined,
     truths: get('--truths')?.split(',').map((s) => s.trim()).filter(Boolean),
   };
 }
@@ -122,6 +125,7 @@ async function main(): Promise<void> {
       variants.map((v) => ({ path: join(variantsDir, v.file), source: v.file })),
       {
         outDir: recordsDir,
+        limits: options.timeout ? { documentTimeoutMs: options.timeout * 1000 } : undefined,
         onProgress: (p) => {
           if (p.done === p.total || Date.now() - last > 5000) {
             last = Date.now();

@@ -349,3 +349,34 @@ export function showsRuledTable(image: GrayImage, dpi: number, shortest = 60): b
   const horizontal = rulings.filter((line) => line.orientation === 'horizontal').length;
   return horizontal >= MIN_TABLE_RULINGS && rulings.length - horizontal >= MIN_TABLE_RULINGS;
 }
+
+/** A strip of table rows pictured alone: its cell borders, and how long they run. */
+export interface RowStrip {
+  /** Shortest border (points) the strip's cells are closed by: what its OCR must take as a ruling. */
+  border: number;
+  /** Its vertical rulings (cell borders), in pixels of the strip. */
+  verticals: PixelLine[];
+}
+
+/**
+ * Is the bitmap a strip of a row or two cut from a table (a screenshot cut at the page break)? Ruled as
+ * rows are: long rulings across (over half its width), and cell borders running most of the height
+ * between the top ruling and the bottom one — longer than any glyph stroke of a row's text; a cut a
+ * little above the row leaves them overshooting the top ruling, so they need not end on it. Too short
+ * for showsRuledTable (a one-line row's borders are 12–18 pt), such a strip is read only as the rest
+ * of a table pictured beside it, which its caller must establish.
+ */
+export function rowStrip(image: GrayImage, dpi: number): RowStrip | undefined {
+  const px = (points: number) => Math.max(1, Math.round((points * dpi) / 72));
+  const options = { maxThickness: px(4), maxGap: px(0.6) };
+  const across = detectRulings(image, { minLength: px(60), longLength: px(60), ...options }).filter(
+    (line) => line.orientation === 'horizontal' && line.to - line.from >= image.width / 2,
+  );
+  if (across.length < MIN_TABLE_RULINGS) return undefined;
+  // The borders run from the top ruling to the bottom one, whatever margin the crop left around them.
+  const span = Math.max(...across.map((line) => line.at)) - Math.min(...across.map((line) => line.at));
+  const border = Math.max(px(12), Math.round(span * 0.6));
+  const verticals = detectRulings(image, { minLength: border, longLength: border, ...options }).filter((line) => line.orientation === 'vertical');
+  if (verticals.length < MIN_TABLE_RULINGS) return undefined;
+  return { border: (border * 72) / dpi, verticals };
+}
