@@ -35,6 +35,8 @@ interface Options {
   examples: number;
   /** Only the truths with these ids (all when absent). */
   truths?: string[];
+  /** Seconds each document may take before its worker is killed (documentTimeoutMs; default: the limit's). */
+  timeout?: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -70,6 +72,8 @@ function parseArgs(argv: string[]): Options {
     cache: resolve(get('--cache') ?? join('node_modules', '.cache', 'nianbao-variety', `v${GENERATOR_VERSION}`)),
     examples: number('--examples', 4),
     truths: get('--truths')?.split(',').map((s) => s.trim()).filter(Boolean),
+    // OCR pictures take minutes a page on a loaded machine: over the default limit the document fails, measuring nothing.
+    timeout: get('--timeout') === undefined ? undefined : number('--timeout', 0) || undefined,
   };
 }
 
@@ -122,6 +126,7 @@ async function main(): Promise<void> {
       variants.map((v) => ({ path: join(variantsDir, v.file), source: v.file })),
       {
         outDir: recordsDir,
+        ...(options.timeout ? { limits: { documentTimeoutMs: options.timeout * 1000 } } : {}),
         onProgress: (p) => {
           if (p.done === p.total || Date.now() - last > 5000) {
             last = Date.now();
