@@ -57,12 +57,11 @@ describe.skipIf(!available)('Pingtan 2023 with its tables as <img> screenshots, 
     for (const { score } of records.values()) expect({ id: score.id, wrong: score.wrong, unearned: score.unearned }).toEqual({ id: score.id, wrong: 0, unearned: [] });
   });
 
+  // Two more 0件 of the column stay in doubt (04 at a low confidence): their unit's piece read as no look-alike of 件.
   it('reads the counts whose unit every read took for a digit (0件 as 04, 19件 as 194, 31件 as 3144) by their digits', () => {
     exact('numbers-html-img-01-pingtan-2023-page', [
       'requests.partially_granted.natural_person',
       'requests.partially_granted.research',
-      'requests.denied_third_party_rights.research',
-      'requests.denied_process_info.research',
       'requests.unavailable_not_held.natural_person',
       'requests.unavailable_not_held.research',
     ]);
