@@ -31,6 +31,7 @@ export const MESSAGE_CODES = {
   'identity-resolved': 'a cell read several ways was settled by the template identities',
   'lone-empty-cell': 'the only empty cell of a row of printed values may be a printed blank or where the row lost a value; in doubt',
   'merged-label': 'a row label holds the items of two template rows (a wrapped label pulled in the next item); its values are in doubt (wrapped-label)',
+  'valueless-label-row': 'a scanned row matched by its label prints no value, beside a row of values that matched no row (a label wrapped over two rows, part of it misread); its empty cells are in doubt (wrapped-label)',
   'missing-values': 'a row prints fewer values than the template has columns; the identities chose (or could not choose) where',
   'no-text-layer': 'a PDF page has no text layer (a scan)',
   'ocr-failed': 'OCR of a page failed; its text is missing',

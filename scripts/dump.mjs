@@ -10,7 +10,7 @@ const [file, ...flags] = process.argv.slice(2);
 const bytes = await readFile(file);
 const reader = detectReader(bytes, file);
 if (!reader) throw new Error('no reader accepts this file');
-const doc = await reader.read(bytes, { name: file });
+const doc = await reader.read(bytes, { name: file, localPath: file });
 console.log(`format ${doc.format}, ${doc.blocks.length} blocks, meta ${JSON.stringify(doc.meta)}`);
 for (const m of doc.messages) console.log(`message ${m.code}: ${m.message}`);
 doc.blocks.forEach((b, i) => {

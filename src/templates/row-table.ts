@@ -37,6 +37,13 @@ export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMappin
   best = placedLayout(best, aligned);
   const matched = best.matches.filter((m) => m.doc);
   if (matched.length < Math.max(2, Math.ceil(best.layout.rows.length * MIN_MATCHED_SHARE))) return NOT_FOUND;
+  const out = readTable(best, rows);
+  doubtValuelessRows(best, rows, out);
+  return out;
+}
+
+/** The matched rows read, in printed order or by the header's column order, as the identities decide. */
+function readTable(best: Alignment, rows: DocRow[]): TableMapping {
   const table = best.layout.table;
   const out: TableMapping = { layout: best.layout.layout, cells: {}, details: {}, messages: [], score: best.score };
   const plan = headerPlan(best, rows);
@@ -47,7 +54,7 @@ export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMappin
   const byHeader = readRows(best, plan);
   // The reading under which more identities hold wins (a reading that leaves cells unread cannot win
   // by failing fewer); then the one with fewer failures.
-  const tally = (r: ReadResult) => identityTally(table, best!.layout.layout, r);
+  const tally = (r: ReadResult) => identityTally(table, best.layout.layout, r);
   const [tp, th] = [tally(printed), tally(byHeader)];
   const order = th.holds - tp.holds || tp.fails - th.fails;
   const [fp, fh] = [tp.fails, th.fails];
@@ -62,6 +69,39 @@ export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMappin
   const merged = disagreeing(printed, byHeader);
   out.messages.push({ code: 'columns-ambiguous', message: `${table}: the header names another column order and the identities do not tell which is right; ${merged.count} cells that differ are left blank` });
   return { ...out, ...merged.result, messages: [...out.messages, ...merged.result.messages] };
+}
+
+/**
+ * A scanned row matched by its label that prints nothing in any value cell, beside a row of the same
+ * table block that prints numbers and matched no template row: the picture shows a label wrapped over
+ * two rows of the grid, its values on the other line, whose part of the label OCR lost or misread (the
+ * 行 of 行政许可 read as 47, so that row's label was taken for a value). The empty cells are then not
+ * the report's blanks: they stay blank, in doubt (wrapped-label), and no finding on them is printed.
+ * Only OCR cells: an empty cell there is what OCR saw no ink in, where text documents print their cells.
+ */
+function doubtValuelessRows(best: Alignment, rows: DocRow[], out: TableMapping): void {
+  const matchedDocs = new Set(best.matches.flatMap((m) => (m.doc ? [m.doc] : [])));
+  const printsNumbers = (row: DocRow | undefined, block: number) =>
+    !!row && row.block === block && !matchedDocs.has(row) && row.values.some((v) => v.reading.kind === 'number');
+  for (const m of best.matches) {
+    const doc = m.doc;
+    if (!doc || doc.values.length === 0 || doc.values.some((v) => v.raw.trim() !== '' || v.prov?.origin !== 'ocr')) continue;
+    const at = rows.indexOf(doc);
+    const neighbour = [rows[at - 1], rows[at + 1]].find((row) => printsNumbers(row, doc.block));
+    if (!neighbour) continue;
+    const name = `${best.layout.table}.${m.row.id}`;
+    let doubted = 0;
+    for (const c of m.row.columns) {
+      const key = cellKey(best.layout.table, m.row.id, c.id);
+      if (out.cells[key] !== null || !out.details[key] || out.details[key].doubt) continue;
+      out.details[key] = { ...out.details[key], doubt: 'wrapped-label' };
+      doubted++;
+    }
+    if (doubted) {
+      const printed = neighbour.values.map((v) => v.raw.trim() || '·').join(' ');
+      out.messages.push({ code: 'valueless-label-row', message: `${name}: the row matched by its label '${doc.label}' prints no value, beside a row of values matched to no row ('${neighbour.label}' ${printed}): a label wrapped over two rows; its ${doubted} empty cells are in doubt` });
+    }
+  }
 }
 
 /**

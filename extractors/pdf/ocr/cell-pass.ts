@@ -7,7 +7,7 @@ import { UnreadableDocumentError } from '../../model.js';
 import { runTool } from './tools.js';
 import { parseTesseractTsv, type OcrWord } from './tsv.js';
 import { glyphBox, type Rect } from './glyphs.js';
-import { unitCuts, type UnitCut } from './unit-cut.js';
+import { stackedUnit, unitCuts, type StackedUnit, type UnitCut } from './unit-cut.js';
 import { VALUE_UNITS } from '../../value-token.js';
 
 export interface CellPassOptions {
@@ -48,6 +48,8 @@ interface Candidate {
   /** The cell's ink and the crop's margins, in page pixels: a unit cut re-crops them. */
   ink: Rect;
   crop: Rect;
+  /** A number over its wrapped unit: `crop` holds the digits' line only; read as a number only with its unit (readUnits). */
+  stacked?: StackedUnit;
 }
 
 /** A number cell cut before its unit: the digits and the unit cropped apart (unit-cut.ts). */
@@ -56,6 +58,10 @@ interface UnitSplit {
   cut: UnitCut;
   digitsFile: string;
   unitFile: string;
+  /** Every read of the whole cell was a plain number (see numericWholeReads). */
+  numeric: boolean;
+  /** The unit stood on a line of its own under the digits: the cell's own reads are of the digits alone. */
+  stacked: boolean;
 }
 
 /**
@@ -81,16 +87,23 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const kind = inside.some((word) => CJK.test(word.text)) && !lone && !valuesWithUnits(joined(inside)) && !SHORT_WITH_UNIT.test(joined(inside).replace(/\s/g, '')) ? 'label' : 'number';
     // A page word reaching out of the cell holds more than this cell: its crop could not stand for it.
     if (kind === 'label' && !inside.every((word) => withinCell(word, cell, px(2)))) continue;
-    const ink = glyphBox(image, { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) }, INK, px(GLYPH_POINTS));
-    if (!ink || ink.bottom - ink.top > px(14)) continue;
+    let ink = glyphBox(image, { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) }, INK, px(GLYPH_POINTS));
+    // Ink taller than a line: read only when it is a number over its wrapped unit (22 over 件), the digits' line then.
+    let stacked: StackedUnit | undefined;
+    if (ink && ink.bottom - ink.top > px(14)) {
+      stacked = kind === 'number' ? stackedUnit(image, ink, INK, px(GLYPH_POINTS)) : undefined;
+      if (!stacked || stacked.digits.bottom - stacked.digits.top > px(14)) continue;
+      ink = stacked.digits;
+    }
+    if (!ink) continue;
     const margin = px(2);
     const left = Math.max(cell.left + px(1), ink.left - margin);
     const top = Math.max(cell.top + px(1), ink.top - margin);
     const right = Math.min(cell.right - px(1), ink.right + margin);
-    const bottom = Math.min(cell.bottom - px(1), ink.bottom + margin);
+    const bottom = Math.min(cell.bottom - px(1), ink.bottom + margin, stacked ? stacked.unit.top - 1 : Infinity);
     const file = path.join(options.workDir, `cell-${candidates.length}.pgm`);
     await writeFile(file, encodePgm(pad(binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold), px(6))));
-    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file, ink, crop: { left, top, right, bottom } });
+    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file, ink, crop: { left, top, right, bottom }, ...(stacked ? { stacked } : {}) });
   }
   if (candidates.length === 0) return pageWords;
 
@@ -147,6 +160,8 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
       added.push({ ...withUnit, line: `cell/${i}` });
       return;
     }
+    // Its digits without the unit its other line shows: the page's words stand.
+    if (candidate.stacked) return;
     const generalWords = general.get(i + 1) ?? [];
     const generalMark = blankMark(joined(generalWords));
     if (!generalMark && generalWords.some((word) => CJK.test(word.text))) {
@@ -218,9 +233,27 @@ async function readUnits(
 ): Promise<Map<number, OcrWord>> {
   const splits: UnitSplit[] = [];
   for (const [i, candidate] of candidates.entries()) {
+    const { stacked } = candidate;
+    if (stacked) {
+      // The digits' line is the candidate's own crop; the unit's line is cropped as a cut-off unit is.
+      const unitFile = path.join(workDir, `unit-${splits.length}-unit.pgm`);
+      const { unit } = stacked;
+      const margin = px(2);
+      const [left, top] = [Math.max(candidate.cell.left + px(1), unit.left - margin), Math.max(candidate.crop.bottom + 1, unit.top - margin)];
+      const [right, bottom] = [Math.min(candidate.cell.right - px(1), unit.right + margin), Math.min(candidate.cell.bottom - px(1), unit.bottom + margin)];
+      await writeFile(unitFile, encodePgm(pad(binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold), px(6))));
+      const cut: UnitCut = { at: unit.left, digitsEnd: stacked.digits.right, glyphs: stacked.glyphs, taller: true };
+      splits.push({ candidate: i, cut, digitsFile: candidate.file, unitFile, numeric: false, stacked: true });
+      continue;
+    }
     const texts = [joined(general.get(i + 1) ?? []), joined(candidate.pageWords)].map((text) => text.replace(/\s/g, ''));
-    if (texts.every((text) => text === '' || NUMBER.test(asDigits(text)) || blankMark(text) !== undefined)) continue;
-    const cuts = unitCuts(image, candidate.crop, threshold, px(GLYPH_POINTS)).slice(0, MAX_CUTS);
+    // Every read a plain number: the unit, if the ink shows one, was read as digits (0件 as 04, 31件 as 3144) or
+    // dropped. Such a cell is cut only before a unit that stands taller than its digits. A blank mark is no number to cut.
+    const numeric = texts.every((text) => text === '' || NUMBER.test(asDigits(text)) || blankMark(text) !== undefined);
+    if (numeric && (texts.every((text) => text === '') || texts.some((text) => blankMark(text) !== undefined))) continue;
+    const cuts = unitCuts(image, candidate.crop, threshold, px(GLYPH_POINTS))
+      .filter((cut) => !numeric || cut.taller)
+      .slice(0, MAX_CUTS);
     for (const cut of cuts) {
       const { crop: box } = candidate;
       const digitsFile = path.join(workDir, `unit-${splits.length}-digits.pgm`);
@@ -229,7 +262,7 @@ async function readUnits(
       // The digits end at their last glyph: a stray stroke of the unit in the gap would read as part of a digit (0 as 6).
       await writeFile(digitsFile, piece(box.left, Math.min(cut.at - 1, cut.digitsEnd + px(1))));
       await writeFile(unitFile, piece(cut.at, box.right));
-      splits.push({ candidate: i, cut, digitsFile, unitFile });
+      splits.push({ candidate: i, cut, digitsFile, unitFile, numeric, stacked: false });
     }
   }
   const resolved = new Map<number, OcrWord>();
@@ -244,7 +277,7 @@ async function readUnits(
     const candidate = candidates[split.candidate];
     const wholeReads = [joined(general.get(split.candidate + 1) ?? []), joined(candidate.pageWords)].map((text) => text.normalize('NFKC').replace(/\s/g, ''));
     // The unit as its piece reads, or (a faint unit read as 人) as the whole cell's reads end: one unit, as wide as the glyphs cut.
-    const units = new Set([unitRead, ...wholeReads.map((text) => UNIT_AT_END.exec(text)?.[2] ?? '')].filter((u) => VALUE_UNITS.includes(u) && [...u].length === split.cut.glyphs));
+    const units = new Set([unitOf(unitRead, split.cut), ...wholeReads.map((text) => UNIT_AT_END.exec(text)?.[2] ?? '')].filter((u) => VALUE_UNITS.includes(u) && [...u].length === split.cut.glyphs));
     if (units.size !== 1) return;
     const [unit] = units;
     if (unit === '元' && wholeReads.some((text) => text.includes('万'))) return;
@@ -257,14 +290,23 @@ async function readUnits(
     const freeWords = freeReads.get(k + 1) ?? [];
     // The whole cell's digits-only read counts when it saw the digits alone (the unit's strokes left out).
     const wholeDigitsRead = joined(wholeDigits.get(split.candidate + 1) ?? []);
-    const reads = [joined(digitWords), asDigits(joined(freeWords).normalize('NFKC')), wholeDigitsRead, ...wholeReads.map(numberOf)].filter(
-      (text): text is string => text !== undefined && /^\d[\d,]*(\.\d+)?$/.test(text),
-    );
+    const isNumber = (text: string | undefined): text is string => text !== undefined && /^\d[\d,]*(\.\d+)?$/.test(text);
+    const pieceReads = [joined(digitWords), asDigits(joined(freeWords).normalize('NFKC'))];
+    // Whole reads that took the unit for digits say nothing of the number: only the digits piece votes then.
+    // A stacked cell's own reads are of its digits' crop again: only the two reads of it vote, not four.
+    // With the unit standing taller than the digits, a whole read that is a piece's number followed by a
+    // character or two (0件 as 04) is the unit misread: it votes for that number.
+    const asPiece = (text: string | undefined) => (text !== undefined && split.cut.taller ? (pieceReads.find((p) => isNumber(p) && unitMisread(text, p, split.cut.glyphs)) ?? text) : text);
+    const wholeNumbers = [wholeDigitsRead, ...wholeReads.map(numberOf)].map(asPiece);
+    const reads = (split.numeric || split.stacked ? pieceReads : [...pieceReads, ...wholeNumbers]).filter(isNumber);
     if (reads.length === 0) return;
     const votes = (text: string) => reads.filter((r) => r === text).length;
     const chosen = reads.reduce((best, text) => (votes(text) > votes(best) ? text : best));
-    const rivals = reads.filter((text) => text !== chosen);
-    const confident = votes(chosen) >= 2 && rivals.every((text) => votes(text) < votes(chosen));
+    // With the unit standing taller than the digits, a whole read of the number followed by a character or two
+    // (0件 as 04) is the unit misread, not another number.
+    const rivals = reads.filter((text) => text !== chosen && !(split.cut.taller && unitMisread(text, chosen, split.cut.glyphs)));
+    const agreed = votes(chosen) >= 2 && rivals.every((text) => votes(text) < votes(chosen));
+    const confident = agreed && (!split.numeric || numericWholeReads([wholeDigitsRead, ...wholeReads].filter(isNumber), chosen, split.cut.glyphs));
     const confidence = Math.min(...[...digitWords, ...(unitReads.get(k + 1) ?? [])].map((word) => word.confidence));
     const { ink } = candidate;
     resolved.set(split.candidate, {
@@ -279,6 +321,32 @@ async function readUnits(
     });
   });
   return resolved;
+}
+
+/**
+ * A cell every read of which says a plain number, cut before a unit its ink shows (taller than the
+ * digits) whose piece reads as that unit: the digits piece's number is certain only when every whole
+ * read is that number with the unit dropped, or that number followed by the unit read as at most two
+ * characters a glyph (0件 as 04). A whole read that differs before the cut (19件 as 794) leaves the cell
+ * in doubt: the cut may have fallen inside the number.
+ */
+function numericWholeReads(wholeReads: string[], chosen: string, glyphs: number): boolean {
+  return wholeReads.every((text) => text === chosen || unitMisread(text, chosen, glyphs));
+}
+
+/** A read of a whole cell that is the number `chosen` followed by its unit of `glyphs` glyphs misread as one or two characters each. */
+function unitMisread(text: string, chosen: string, glyphs: number): boolean {
+  return text.startsWith(chosen) && text.length > chosen.length && text.length - chosen.length <= 2 * glyphs;
+}
+
+/**
+ * 件 cut off at a narrow cell's border or drawn small reads as another glyph with the 亻 radical (什, 伯,
+ * 但, 仵, 伴): 件 is the only unit with that radical, and the cut already found a square glyph taller than
+ * the digits, so such a read is 件. Any other read is taken as it is.
+ */
+const JIAN_LOOKALIKES = new Set(['什', '伯', '但', '仵', '伴', '佯', '仕']);
+function unitOf(read: string, cut: UnitCut): string {
+  return cut.glyphs === 1 && cut.taller && JIAN_LOOKALIKES.has(read) ? '件' : read;
 }
 
 /**

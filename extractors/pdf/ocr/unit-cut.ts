@@ -19,6 +19,12 @@ export interface UnitCut {
   digitsEnd: number;
   /** How many square glyphs the unit is wide: 1 (件, 元) or 2 (万元). */
   glyphs: 1 | 2;
+  /**
+   * Does the unit stand taller than the glyph before it, as a Chinese glyph does over digits (DIGIT_HEIGHT)?
+   * Digits cut from digits (1|00) stand as tall: only a taller unit tells a cut worth trying when every
+   * read of the cell took the unit for digits (0件 as 04).
+   */
+  taller: boolean;
 }
 
 /** One square glyph is this wide for its height, give or take a stroke (件 0.93, 元 0.95, 万 0.9). */
@@ -62,8 +68,9 @@ export function unitCuts(image: GrayImage, rect: Rect, threshold: number, minSiz
     // The unit starts with a stroke as tall as a Chinese glyph (亻 of 件), not with a digit.
     if (runHeight(blobs, runs[k]) / height < DIGIT_HEIGHT) continue;
     const before = runs[k - 1];
-    if ((before.right - before.left + 1) / height >= DIGIT_WIDTH && runHeight(blobs, before) / height >= DIGIT_HEIGHT) continue;
-    cuts.push({ at: runs[k].left, digitsEnd: before.right, glyphs });
+    const beforeHeight = runHeight(blobs, before) / height;
+    if ((before.right - before.left + 1) / height >= DIGIT_WIDTH && beforeHeight >= DIGIT_HEIGHT) continue;
+    cuts.push({ at: runs[k].left, digitsEnd: before.right, glyphs, taller: beforeHeight < DIGIT_HEIGHT });
   }
   return cuts;
 }
@@ -71,4 +78,44 @@ export function unitCuts(image: GrayImage, rect: Rect, threshold: number, minSiz
 function runHeight(blobs: Array<{ left: number; right: number; top: number; bottom: number }>, run: { left: number; right: number }): number {
   const inRun = blobs.filter((b) => b.left >= run.left && b.right <= run.right);
   return Math.max(...inRun.map((b) => b.bottom)) - Math.min(...inRun.map((b) => b.top)) + 1;
+}
+
+/** A value cell too narrow for its number and unit: the digits on one line, the unit alone on the next (22 over 件). */
+export interface StackedUnit {
+  /** The ink of the digits' line. */
+  digits: Rect;
+  /** The ink of the unit's line. */
+  unit: Rect;
+  /** How many square glyphs the unit is wide. */
+  glyphs: 1 | 2;
+}
+
+/**
+ * The two lines of a value cell whose unit was wrapped under its digits, or undefined. `ink`: the box of
+ * the cell's glyphs. The ink must fall in exactly two bands of rows with a blank row between them; the
+ * lower one one or two square glyphs (one run of columns, or two side by side for 万元) standing taller
+ * than the upper one's glyphs, as a Chinese glyph does over digits (DIGIT_HEIGHT). A number wrapped
+ * over two lines (２１ over ８) has a digit below, narrow and no taller: it is never taken for a unit.
+ */
+export function stackedUnit(image: GrayImage, ink: Rect, threshold: number, minSize: number): StackedUnit | undefined {
+  const blobs = inkComponents(image, ink, threshold).filter((c) => c.bottom - c.top + 1 >= minSize || c.right - c.left + 1 >= minSize);
+  if (blobs.length < 2) return undefined;
+  // Bands of inked rows, top to bottom, from the blobs' spans.
+  const bands: Array<{ top: number; bottom: number }> = [];
+  for (const blob of [...blobs].sort((a, b) => a.top - b.top)) {
+    const last = bands[bands.length - 1];
+    if (last && blob.top <= last.bottom + 1) last.bottom = Math.max(last.bottom, blob.bottom);
+    else bands.push({ top: blob.top, bottom: blob.bottom });
+  }
+  if (bands.length !== 2) return undefined;
+  const box = (band: { top: number; bottom: number }): Rect => {
+    const inBand = blobs.filter((b) => b.top >= band.top && b.bottom <= band.bottom);
+    return { left: Math.min(...inBand.map((b) => b.left)), top: band.top, right: Math.max(...inBand.map((b) => b.right)), bottom: band.bottom };
+  };
+  const [digits, unit] = bands.map(box);
+  const height = unit.bottom - unit.top + 1;
+  const ratio = (unit.right - unit.left + 1) / height;
+  const glyphs = ratio >= ONE_GLYPH[0] && ratio <= ONE_GLYPH[1] ? 1 : ratio >= TWO_GLYPHS[0] && ratio <= TWO_GLYPHS[1] ? 2 : undefined;
+  if (glyphs === undefined || (digits.bottom - digits.top + 1) / height >= DIGIT_HEIGHT) return undefined;
+  return { digits, unit, glyphs };
 }
