@@ -10,14 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { PeakMemorySampler } from '../src/run/memory.js';
-import { backgroundThreadFlags } from '../src/run/pool.js';
+import { backgroundThreadFlags, youngGenerationFlags } from '../src/run/pool.js';
 import type { Timing } from './reference.js';
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'ceiling-child.js');
 
 function loop(paths: string[], coresShared: boolean): Promise<void> {
   return new Promise((resolveLoop, rejectLoop) => {
-    const flags = [`--max-old-space-size=${DEFAULT_LIMITS.workerHeapMb}`, ...backgroundThreadFlags(coresShared)];
+    const flags = [`--max-old-space-size=${DEFAULT_LIMITS.workerHeapMb}`, ...youngGenerationFlags(DEFAULT_LIMITS.workerMemoryMb), ...backgroundThreadFlags(coresShared)];
     const child = spawn(process.execPath, [...flags, CHILD], { stdio: ['pipe', 'ignore', 'inherit'] });
     child.on('error', rejectLoop);
     child.on('exit', (code) => (code === 0 ? resolveLoop() : rejectLoop(new Error(`ceiling loop exited with ${code}`))));

@@ -8,7 +8,7 @@
  * Beside it, run.json (written atomically at the start of every run) lists the run's input keys in
  * input order: readJournal yields records in that order however the workers finished.
  */
-import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, writeSync, writevSync } from 'node:fs';
 import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportRecord } from '../schemas/record.js';
@@ -45,7 +45,8 @@ const LINE_END = Buffer.from('}\n');
 const JOURNAL_FLUSH_BYTES = 1024 * 1024;
 
 export class Journal {
-  private pending: Buffer[] = [];
+  /** The pieces of the lines not written yet, in order (a line may be several pieces: see appendJson). */
+  private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private flushTimer: NodeJS.Timeout | undefined;
 
@@ -93,14 +94,15 @@ export class Journal {
    */
   appendJson(meta: Omit<JournalEntry, 'record'>, recordJson: string | Uint8Array): void {
     if (this.done.has(meta.key)) return;
-    const line =
-      typeof recordJson === 'string'
-        ? Buffer.from(`${JSON.stringify(meta).slice(0, -1)},"record":${recordJson}}\n`, 'utf8')
-        : Buffer.concat([Buffer.from(`${JSON.stringify(meta).slice(0, -1)},"record":`, 'utf8'), recordJson, LINE_END]);
-    this.pending.push(line);
-    this.pendingBytes += line.length;
-    this.done.set(meta.key, { offset: this.size, length: line.length - 1 });
-    this.size += line.length;
+    const head = Buffer.from(`${JSON.stringify(meta).slice(0, -1)},"record":`, 'utf8');
+    // The record's bytes are queued as they came, not copied into a line: flush writes the pieces
+    // with one writev(2).
+    const body = typeof recordJson === 'string' ? Buffer.from(recordJson, 'utf8') : recordJson;
+    const length = head.length + body.length + LINE_END.length;
+    this.pending.push(head, body, LINE_END);
+    this.pendingBytes += length;
+    this.done.set(meta.key, { offset: this.size, length: length - 1 });
+    this.size += length;
     if (this.pendingBytes >= JOURNAL_FLUSH_BYTES) this.flush();
     else if (!this.flushTimer) {
       this.flushTimer = setTimeout(() => this.flush(), JOURNAL_FLUSH_MS);
@@ -108,15 +110,21 @@ export class Journal {
     }
   }
 
-  /** Writes the batched lines in one write(2): the parent is the only writer, so lines never interleave. */
+  /** Writes the batched lines in one writev(2): the parent is the only writer, so lines never interleave. */
   flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (this.pendingBytes === 0) return;
-    const chunk = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+    const pieces = this.pending;
+    const total = this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
-    for (let written = 0; written < chunk.length; ) written += writeSync(this.fd, chunk, written);
+    // libuv writes every piece (looping over short writes and IOV_MAX); should it ever stop short,
+    // the rest goes out as one buffer.
+    const written = writevSync(this.fd, pieces);
+    if (written >= total) return;
+    const rest = Buffer.concat(pieces, total).subarray(written);
+    for (let at = 0; at < rest.length; ) at += writeSync(this.fd, rest, at);
   }
 
   close(): void {
