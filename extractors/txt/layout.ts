@@ -120,15 +120,15 @@ function isValueText(text: string): boolean {
   return text.length <= 6 && !NUMBERING_START.test(text) && !/[。，；：！？]/.test(text);
 }
 
+/** Most values a line of values alone is read for (table 四 prints 15; some slack for split cells). */
+const MAX_ALONE_VALUES = 24;
+
 /**
  * A line of values alone (a row whose label wrapped around it) with text in a value cell among its
  * numbers (4 0 0 0 0 0 ＊, 12 见附件 3): the text is that column's unreadable value, as in a tabbed row.
  * Read from the end, the text would stop the row's values there and leave the line as a label fragment
  * — the numbers then taken for the next row's label, and that row's values for this one's.
  */
-/** Most values a line of values alone is read for (table 四 prints 15; some slack for split cells). */
-const MAX_ALONE_VALUES = 24;
-
 function valuesAlone(line: string, lead: number): NumericLine | undefined {
   const tokens: Array<{ text: string; start: number }> = [];
   for (const m of line.slice(lead).matchAll(/\S+/g)) {
@@ -495,12 +495,14 @@ export interface LayoutOptions {
   joinWrappedLines: boolean;
 }
 
+/** The units reports print after their counts and amounts. */
+const UNITS = '(万元|元|件|条|个|项|次)';
 /** A count or amount, then a unit on its own, ending the line. */
-const UNIT_APART = /([0-9０-９])[ \u3000]+(万元|元|件|条|个|项|次)$/;
+const UNIT_APART = new RegExp(`([0-9０-９])[ \u3000]+${UNITS}$`);
 /** A count or amount, then its unit on its own, then more of the line. */
-const UNIT_APART_INLINE = /([0-9０-９])([ \u3000]+)(万元|元|件|条|个|项|次)(?=[ \u3000])/g;
+const UNIT_APART_INLINE = new RegExp(`([0-9０-９])([ \u3000]+)${UNITS}(?=[ \u3000])`, 'g');
 /** A unit printed as a word of its own. */
-const UNIT = /^(万元|元|件|条|个|项|次)$/;
+const UNIT = new RegExp(`^${UNITS}$`);
 
 /** How far apart (character columns) the two halves of a wrapped number may start. */
 const WRAPPED_NUMBER_SLACK = 2;
