@@ -10,6 +10,6 @@ export const imageReader: Reader = {
   sniff: (head) => imageKind(head) !== undefined,
   read: async (bytes, options) => {
     const limits = readLimits(options);
-    return (await import('./image/index.js')).readImage(bytes, { maxPages: limits.maxPdfPages, maxOcrPixels: limits.maxOcrPixels });
+    return (await import('./image/index.js')).readImage(bytes, { maxPages: limits.maxPdfPages, maxOcrPixels: limits.maxOcrPixels, maxOcrPagesAtOnce: limits.maxOcrPagesAtOnce });
   },
 };

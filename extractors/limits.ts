@@ -44,6 +44,13 @@ export const DEFAULT_LIMITS = {
   maxPdfTextItems: 400_000,
   /** Pixels of one page image rendered for OCR (a page at 300 dpi is ~8.7 million). */
   maxOcrPixels: 20_000_000,
+  /**
+   * Pages (or pictures) of one document read by OCR at once. A page spends about half its time in
+   * tesseract, a child process, and half in the reader's own thread (straightening, rulings, cells,
+   * votes), so one page at a time leaves a core idle (a seven-page scan: 142 s of CPU in 115 s); each
+   * page in flight holds its bitmap (up to maxOcrPixels bytes, and copies), so more only cost memory.
+   */
+  maxOcrPagesAtOnce: 2,
   /** LibreOffice's conversion of one legacy .doc/.wps (a cold start plus the conversion takes a few seconds). */
   legacyConvertTimeoutMs: 60_000,
   /** Wall-clock time one document may take in a worker (reading, OCR, mapping, checks). */
@@ -78,6 +85,7 @@ export const LimitsOverrides = z
     maxMarkupDepth: positiveInt,
     maxPdfTextItems: positiveInt,
     maxOcrPixels: positiveInt,
+    maxOcrPagesAtOnce: positiveInt,
     legacyConvertTimeoutMs: positiveInt,
     documentTimeoutMs: positiveInt,
     workerMemoryMb: positiveInt,

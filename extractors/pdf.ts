@@ -9,6 +9,6 @@ export const pdfReader: Reader = {
   sniff: (head) => head.subarray(0, 1024).includes('%PDF-'),
   read: async (bytes, options) => {
     const limits = readLimits(options);
-    return (await import('./pdf/index.js')).readPdf(bytes, { maxPages: limits.maxPdfPages, maxTextItems: limits.maxPdfTextItems, maxOcrPixels: limits.maxOcrPixels });
+    return (await import('./pdf/index.js')).readPdf(bytes, { maxPages: limits.maxPdfPages, maxTextItems: limits.maxPdfTextItems, maxOcrPixels: limits.maxOcrPixels, maxOcrPagesAtOnce: limits.maxOcrPagesAtOnce });
   },
 };

@@ -9,6 +9,8 @@ import { UnreadableDocumentError, type DocumentModel, type Message } from '../mo
 import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
 import { layoutPage } from '../pdf/layout.js';
 import { assemble } from '../pdf/assemble.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import { mapAtOnce } from '../pdf/ocr/at-once.js';
 import { decodeImage, imageKind } from './decode.js';
 import { OCR_PACKAGES } from './table-image.js';
 
@@ -17,6 +19,8 @@ export { OCR_PACKAGES };
 export interface ImageReadOptions {
   maxPages: number;
   maxOcrPixels: number;
+  /** Pages read by OCR at once (maxOcrPagesAtOnce). */
+  maxOcrPagesAtOnce?: number;
   /** Is OCR installed? Default: asks the tools (tests replace it). */
   ocrAvailable?: () => Promise<boolean>;
 }
@@ -29,8 +33,9 @@ export async function readImage(bytes: Buffer, options: ImageReadOptions): Promi
   const pages = await decodeImage(bytes, { maxPages: options.maxPages, maxPixels: options.maxOcrPixels });
   const messages: Message[] = [];
   const layouts = [];
+  const contents = await mapAtOnce(pages, options.maxOcrPagesAtOnce ?? DEFAULT_LIMITS.maxOcrPagesAtOnce, (page, i) => ocrGrayImage(page.gray, { dpi: page.dpi, page: i + 1 }));
   for (const [i, page] of pages.entries()) {
-    const content = await ocrGrayImage(page.gray, { dpi: page.dpi, page: i + 1 });
+    const content = contents[i]!;
     const stated = page.source.dpi ? `${page.source.dpi} dpi` : `no resolution stated, taken as a screenshot`;
     const strip = page.strip ? `, strip ${page.strip.index} of ${page.strip.of} cut from a picture taller than a page` : '';
     messages.push({ code: 'ocr-used', message: `page ${i + 1} read by OCR (${kind?.toUpperCase()} picture, ${page.source.width}×${page.source.height} pixels${strip}, ${stated}; read at ${Math.round(page.dpi)} dpi)` });

@@ -67,7 +67,7 @@ export async function substitutePictures(doc: DocumentModel, kind: string, pictu
       if (picture.bytes) readable.push({ name: picture.name, bytes: picture.bytes });
       else doc.messages.push({ code: 'picture-skipped', message: `${picture.name}: ${picture.unresolved ?? 'not readable'}; not read` });
     }
-    const read = await readTablePictures(readable, { maxPixels: limits.maxOcrPixels, maxPages: limits.maxPdfPages });
+    const read = await readTablePictures(readable, { maxPixels: limits.maxOcrPixels, maxPages: limits.maxPdfPages, maxPagesAtOnce: limits.maxOcrPagesAtOnce });
     blocks.push(...read.blocks);
     doc.messages.push(...read.messages);
   }

@@ -12,6 +12,9 @@ import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
 import { layoutPage, type PageLayout } from '../pdf/layout.js';
 import { assemble } from '../pdf/assemble.js';
 import { rowStrip, showsRuledTable } from '../pdf/ocr/rulings.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import type { PageContent } from '../pdf/items.js';
+import { mapAtOnce } from '../pdf/ocr/at-once.js';
 import { decodeImage, imageKind, type ImagePage } from './decode.js';
 
 /** One picture as the document holds it. */
@@ -25,6 +28,8 @@ export interface TablePictureOptions {
   maxPixels: number;
   /** Pages of one multi-page TIFF. */
   maxPages: number;
+  /** Pictures read by OCR at once (maxOcrPagesAtOnce). */
+  maxPagesAtOnce?: number;
   /** Is OCR installed? Default: asks the tools (tests replace it). */
   ocrAvailable?: () => Promise<boolean>;
 }
@@ -60,29 +65,43 @@ export async function readTablePictures(pictures: TablePicture[], options: Table
     for (const picture of pictures) skip(picture, `not read: only OCR can read a picture and tesseract (with chi_sim) is not installed: apt-get install ${OCR_PACKAGES}`);
     return { blocks: [], messages };
   }
-  const layouts: PageLayout[] = [];
-  const names = new Map<number, string>();
-  // The width of the table picture just read, which a following strip of rows must match (see MIN_STRIP_HEIGHT).
-  let previousWidth: number | undefined;
-  for (const picture of pictures) {
-    const pages = await decodeTablePicture(picture, options, skip, previousWidth);
-    previousWidth = pages.at(-1)?.source.width;
-    for (const page of pages) {
-      const number = layouts.length + 1;
-      let content;
+  // Pictures are decoded in turn (a strip is judged against the width of the picture before it) and
+  // read by OCR side by side; what they say is gathered in their order.
+  const decoded = pictures.map(() => deferred<{ width?: number; pagesBefore: number }>());
+  const reads = await mapAtOnce(pictures, options.maxPagesAtOnce ?? DEFAULT_LIMITS.maxOcrPagesAtOnce, async (picture, i) => {
+    const said: Message[] = [];
+    const before = i === 0 ? { pagesBefore: 0 } : await decoded[i - 1]!.promise;
+    let pages: TablePage[] = [];
+    try {
+      pages = await decodeTablePicture(picture, options, (p, why) => said.push({ code: 'picture-skipped', message: `${p.name}: ${why}` }), before.width);
+    } finally {
+      decoded[i]!.resolve({ width: pages.at(-1)?.source.width, pagesBefore: before.pagesBefore + pages.length });
+    }
+    const read: Array<{ number: number; content: PageContent }> = [];
+    for (const [k, page] of pages.entries()) {
+      // Numbered by place among the pictures' pages, so a page whose OCR fails leaves a gap: what is on either side of it was not printed together.
+      const number = before.pagesBefore + k + 1;
       try {
-        content = await ocrGrayImage(page.gray, { dpi: page.dpi, page: number });
+        read.push({ number, content: await ocrGrayImage(page.gray, { dpi: page.dpi, page: number }) });
       } catch (error) {
         if (!(error instanceof UnreadableDocumentError)) throw error;
-        messages.push({ code: 'ocr-failed', message: `${picture.name}: ${error.message}` });
+        said.push({ code: 'ocr-failed', message: `${picture.name}: ${error.message}` });
         continue;
       }
-      names.set(number, picture.name);
       const what = page.rest ? 'as the rest of the table in the picture before it' : 'as a table picture';
-      messages.push({ code: 'ocr-used', message: `${picture.name} read by OCR ${what} (${page.source.width}×${page.source.height} pixels, read at ${Math.round(page.dpi)} dpi)` });
+      said.push({ code: 'ocr-used', message: `${picture.name} read by OCR ${what} (${page.source.width}×${page.source.height} pixels, read at ${Math.round(page.dpi)} dpi)` });
+    }
+    return { said, read };
+  });
+  const layouts: PageLayout[] = [];
+  const names = new Map<number, string>();
+  reads.forEach(({ said, read }, i) => {
+    messages.push(...said);
+    for (const { number, content } of read) {
+      names.set(number, pictures[i]!.name);
       layouts.push(layoutPage(content));
     }
-  }
+  });
   const { blocks, messages: assembled } = assemble(layouts);
   for (const message of assembled) {
     // assemble speaks of pages; here a page is a picture.
@@ -163,4 +182,11 @@ function withPictureNames(block: Block, names: Map<number, string>): Block {
     return copies.get(prov);
   };
   return { ...block, prov: named(block.prov), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, prov: copy(cell.prov) }))) };
+}
+
+/** A promise with its resolve at hand: picture i waits for the decoding of picture i - 1. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
 }

@@ -15,7 +15,7 @@ import { layoutPage, type PageLayout } from './layout.js';
 import { assemble } from './assemble.js';
 import { assessPage } from './quality.js';
 import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
-import type { ImageBox, OpIds } from './rulings.js';
+import type { OpIds } from './rulings.js';
 import { describeBox, tablePictureBoxes } from './picture-boxes.js';
 import { bottomFrame, frameOf, stripBoxes, type TableFrame } from './picture-strips.js';
 
@@ -32,11 +32,19 @@ export interface PdfReadOptions {
   rawPaths?: boolean;
   /** Pixels of one page image rendered for OCR (maxOcrPixels). */
   maxOcrPixels?: number;
+  /** Scanned pages read by OCR at once (maxOcrPagesAtOnce). */
+  maxOcrPagesAtOnce?: number;
   /** Read pictures of tables on pages with a good text layer by OCR (default true). */
   tablePictures?: boolean;
   /** Is OCR installed? Default: asks the tools (tests replace it). */
   ocrAvailable?: () => Promise<boolean>;
 }
+
+/** A page as read from its text layer, with the quality gate's verdict on it. */
+type ReadAhead = Awaited<ReturnType<typeof readPage>> & { verdict: ReturnType<typeof assessPage> };
+
+/** What OCR made of a page: its content, or why it failed (never a rejection: pages run ahead may never be awaited). */
+type OcrOutcome = { content: PageContent | null } | { error: Error };
 
 /** The raw reader is an optimisation: any failure of it means pdf.js reads the paths instead. */
 function openRawQuietly(bytes: Uint8Array): RawPdf | undefined {
@@ -61,6 +69,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
   const messages: Message[] = [];
   let cleanup: (() => Promise<void>) | undefined;
   const file = lazyFile(bytes);
+  // OCR runs started for pages read ahead while a scanned page was in OCR.
+  const ocrRuns = new Map<number, Promise<OcrOutcome>>();
   try {
     const pageCount = doc.numPages;
     if (pageCount === 0) throw new UnreadableDocumentError('empty-pdf', 'the PDF has no pages');
@@ -73,27 +83,34 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     const layouts: PageLayout[] = [];
     const poor: Array<{ page: number; reason: string }> = [];
     let source: PageTextSource | undefined;
+    // Pages read ahead while a scanned page was in OCR, and the OCR runs started for them.
+    const ahead = new Map<number, ReadAhead>();
     let picturesRead = 0;
     // The table picture that ended the page before (nothing printed under it): a strip may be its last row.
     let previousFrame: TableFrame | undefined;
     // Asked once per document, on the first page with a table-sized picture.
     let ocrInstalled: Promise<boolean> | undefined;
     const ocrCheck = () => (ocrInstalled ??= options.ocrAvailable ? options.ocrAvailable() : import('./ocr.js').then((m) => m.ocrAvailable()));
-    for (let p = 1; p <= pageCount; p++) {
+    const readOne = async (p: number): Promise<ReadAhead> => {
       const page = await doc.getPage(p);
-      let content: PageContent;
-      let hasImages: boolean;
-      let images: ImageBox[];
       try {
-        ({ content, hasImages, images } = await readPage(page, p, budget, raw && ((ids) => rawOperators(raw, p - 1, ids))));
+        const read = await readPage(page, p, budget, raw && ((ids) => rawOperators(raw, p - 1, ids)));
+        budget -= read.content.items.length;
+        return { ...read, verdict: assessPage(read.content.items, read.hasImages) };
       } finally {
         page.cleanup();
       }
-      budget -= content.items.length;
+    };
+    const startOcr = (run: PageTextSource, p: number): Promise<OcrOutcome> => run(p).then((content) => ({ content }), (error: Error) => ({ error }));
+    const atOnce = options.maxOcrPagesAtOnce ?? DEFAULT_LIMITS.maxOcrPagesAtOnce;
+    for (let p = 1; p <= pageCount; p++) {
+      const got = ahead.get(p) ?? (await readOne(p));
+      ahead.delete(p);
+      let { content } = got;
+      const { images, verdict } = got;
       // The table pictures read on this page, and whether OCR read the whole page (a table picture filling it).
       let frames: TableFrame[] = [];
       let replacedByOcr = false;
-      const verdict = assessPage(content.items, hasImages);
       if (!verdict.ok) {
         poor.push({ page: p, reason: verdict.reason });
         if (!source) {
@@ -101,10 +118,19 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
           source = made?.source;
           cleanup = made?.cleanup;
         }
-        const replaced = source ? await source(p).catch((err: Error) => {
-          messages.push({ code: 'ocr-failed', message: `page ${p}: OCR failed: ${err.message}` });
-          return null;
-        }) : null;
+        if (source && !ocrRuns.has(p)) ocrRuns.set(p, startOcr(source, p));
+        // A scan is read by OCR several pages at once: while this page is in OCR, the pages after it are
+        // read (their text layer, in order, so the text budget is spent as before) and those that are scans too are started.
+        for (let q = p + 1; source && q <= pageCount && ocrRuns.size < atOnce; q++) {
+          const next = ahead.get(q) ?? (await readOne(q));
+          ahead.set(q, next);
+          if (next.verdict.ok) break;
+          if (!ocrRuns.has(q)) ocrRuns.set(q, startOcr(source, q));
+        }
+        const outcome = await ocrRuns.get(p);
+        ocrRuns.delete(p);
+        if (outcome && 'error' in outcome) messages.push({ code: 'ocr-failed', message: `page ${p}: OCR failed: ${outcome.error.message}` });
+        const replaced = outcome && 'content' in outcome ? outcome.content : null;
         if (replaced) {
           content = replaced;
           replacedByOcr = true;
@@ -149,6 +175,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
   } catch (err) {
     throw toUnreadable(err);
   } finally {
+    // A page whose OCR was started ahead of a failure ends before its files are removed.
+    await Promise.all(ocrRuns.values());
     await cleanup?.();
     await file.cleanup();
     await doc.destroy().catch(() => undefined);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PageContent, PositionedText, RulingLine } from '../../../extractors/pdf/items.js';
 import { ocrAvailable, ocrPdfPage } from '../../../extractors/pdf/ocr.js';
+import { mapAtOnce } from '../../../extractors/pdf/ocr/at-once.js';
+import { DEFAULT_LIMITS } from '../../../extractors/limits.js';
 import { makeScannedPdf } from '../../helpers/scanned-pdf.js';
 import { readTextLayer, type TextLayerItem } from './text-layer.js';
 
@@ -38,9 +40,8 @@ describe.skipIf(!available)('OCR of scanned copies of the corpus PDFs', () => {
       const source = path.join(CORPUS, document.pdf);
       const copy = path.join(workDir, `${document.id}.pdf`);
       await makeScannedPdf(source, copy, { dpi: 200 });
-      const pages: PageContent[] = [];
-      // How long OCR takes per page is the bench's business (npm run bench), not a test's.
-      for (const page of document.pages) pages.push(await ocrPdfPage(copy, page));
+      // Pages side by side, as the PDF reader reads a scan. How long OCR takes per page is the bench's business (npm run bench), not a test's.
+      const pages = await mapAtOnce(document.pages, DEFAULT_LIMITS.maxOcrPagesAtOnce, (page) => ocrPdfPage(copy, page));
       const truth = JSON.parse(await readFile(path.join(CORPUS, document.truth), 'utf8')).cells;
       scanned.push({ id: document.id, truth, original: await readTextLayer(source), pages });
     }
