@@ -5,7 +5,7 @@
  * around its numbers, vertical group labels (（三）不予公开) interleaved letter by letter, page
  * numbers and form feeds between rows. Everything else becomes paragraphs (wrapped lines joined).
  */
-import { HAS_DIGIT, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
+import { HAS_DIGIT, VALUE_UNITS, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, namesTableSection, joinWrapped, denseCells, trimCell } from './lines.js';
 import { PLACED_DOUBT, bandWords, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
@@ -496,7 +496,7 @@ export interface LayoutOptions {
 }
 
 /** The units reports print after their counts and amounts. */
-const UNITS = '(万元|元|件|条|个|项|次)';
+const UNITS = `(${VALUE_UNITS.join('|')})`;
 /** A count or amount, then a unit on its own, ending the line. */
 const UNIT_APART = new RegExp(`([0-9０-９])[ \u3000]+${UNITS}$`);
 /** A count or amount, then its unit on its own, then more of the line. */
