@@ -230,4 +230,17 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
     expect(record.cells['requests.denied_state_secret.natural_person']).toBe(14);
   });
+
+  it('Pingtan 2023 printed by Chromium, a stray cell in （七）总计 drawing a narrow column and a row short of its last cell: every row keeps its total', async () => {
+    const item = variant(3, 'row-faults', 'pdf-chrome', 'pingtan-2023-page', 2);
+    const draft = draftVariant(3, item);
+    expect(draft.notes).toEqual(['stray empty cell in total_processed before value 4', 'cell requests.other_other.legal_services missing from its row']);
+    const truth = variantTruth(3, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/pdf/pingtan-2023-variety-chrome-stray-column.pdf', truth);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // The row short of a cell and the stray column merged into one L-shaped empty region, whose bounding
+    // box covered every row's total: 158 cells were blank (ambiguous). Only the row of the lost cell stays in doubt.
+    expect(score.exact).toBeGreaterThanOrEqual(score.cells - 3);
+    expect(['requests.new_received.total', 'requests.carried_over.total', 'requests.granted.total', 'requests.total_processed.total'].map((k) => record.cells[k])).toEqual([81, 0, 22, 81]);
+  });
 });
