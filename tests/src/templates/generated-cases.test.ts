@@ -243,4 +243,15 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect(score.exact).toBeGreaterThanOrEqual(score.cells - 3);
     expect(['requests.new_received.total', 'requests.carried_over.total', 'requests.granted.total', 'requests.total_processed.total'].map((k) => record.cells[k])).toEqual([81, 0, 22, 81]);
   });
+
+  it('Shanghai 2019 as XLSX, a stray empty cell before 6.属于四类\'s values making the sheet one value wider: the other rows\' empty cells past the table are not theirs', async () => {
+    const item = variant(3, 'row-faults', 'xlsx', 'shanghai-govoffice-2019', 15);
+    const draft = draftVariant(3, item);
+    expect(draft.notes).toContain('stray empty cell in denied_process_info before value 1');
+    const truth = variantTruth(3, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/xlsx/shanghai-2019-variety-row-faults-stray-column.xlsx', truth);
+    // 3 | / | / | / | / | / | / (the report prints / for a row's total) was read as / | / | / | / | ∅ ∅ ∅.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    expect(['requests.partially_granted.natural_person', 'requests.denied_process_info.natural_person', 'requests.denied_process_info.commercial'].map((k) => record.cells[k])).toEqual([3, 3, 1]);
+  });
 });
