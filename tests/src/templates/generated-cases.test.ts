@@ -231,6 +231,16 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect(record.cells['requests.denied_state_secret.natural_person']).toBe(14);
   });
 
+  it('Pingtan 2023 as a PDF of three-line tables, 行政规范性文件 printing no value: page 1 (table 二 of one-value rows, table 三\'s first row) read as a table', async () => {
+    const truth = seedTwo('pdf-layout', 'pdf', 'pingtan-2023-glued', 15);
+    const { record, score } = await scoreFile('tests/fixtures/pdf/pingtan-2023-variety-pdf-layout-few-rows-of-three.pdf', truth);
+    // Only two lines of page 1 print three numbers (规章 0 0 0 and 一、本年新收…); table 二 and 新收 were lost.
+    expect({ wrong: score.wrong, unearned: score.unearned, missing: score.missing }).toEqual({ wrong: 0, unearned: [], missing: 0 });
+    const keys = Object.keys(truth.cells).filter((k) => k.startsWith('proactive.') || k.startsWith('requests.new_received.'));
+    expect(keys.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+    expect(keys).toHaveLength(14);
+  });
+
   it('Pingtan 2023 printed by Chromium, a stray cell in （七）总计 drawing a narrow column and a row short of its last cell: every row keeps its total', async () => {
     const item = variant(3, 'row-faults', 'pdf-chrome', 'pingtan-2023-page', 2);
     const draft = draftVariant(3, item);
