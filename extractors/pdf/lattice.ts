@@ -245,22 +245,20 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
       return find((nRows - yi - 1) * nCols + c);
     },
     toDraft(page, assigned, emptyOrigin, blankCells) {
-      const bounds = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+      const members = new Map<number, Array<[number, number]>>();
       for (let r = 0; r < nRows; r++) {
         for (let c = 0; c < nCols; c++) {
           const root = find(r * nCols + c);
-          const b = bounds.get(root);
-          if (!b) bounds.set(root, { r0: r, r1: r, c0: c, c1: c });
-          else {
-            b.r1 = Math.max(b.r1, r);
-            b.c0 = Math.min(b.c0, c);
-            b.c1 = Math.max(b.c1, c);
-          }
+          const m = members.get(root);
+          if (!m) members.set(root, [[r, c]]);
+          else m.push([r, c]);
         }
       }
+      const regions: Array<{ r0: number; r1: number; c0: number; c1: number; items: PositionedText[] }> = [];
+      for (const [root, m] of members) regions.push(...rectangles(m, assigned.get(root) ?? [], xs, ysAsc));
       const cells: DraftCell[] = [];
-      for (const [root, b] of bounds) {
-        for (const column of splitByColumns(b, assigned.get(root) ?? [], xs))
+      for (const { items: regionItems, ...b } of regions) {
+        for (const column of splitByColumns(b, regionItems, xs))
         for (const part of splitByRows({ ...b, ...column }, column.items, ysAsc)) {
           let box: Box | undefined;
           let confidence: number | undefined;
@@ -389,6 +387,47 @@ function splitByColumns(
     c1: k + 1 < occupied.length ? occupied[k + 1] - 1 : b.c1,
     items: byColumn.get(c)!,
   }));
+}
+
+/**
+ * A merged region as rectangles. Missing boundaries usually merge grid cells into a rectangle (a label
+ * spanning rows or columns), but they can make another shape: a row that drew no cell at its end (a value
+ * lost) beside a column no row but one drew (a stray cell that row printed) merge into an L. Its bounding
+ * box would reach over the cells of other regions, and whichever came first would take their place in
+ * the grid (every row's total lost under an empty region). A region that is not a rectangle is cut into
+ * one rectangle per run of rows in a column, columns with the same run joined; each run keeps its text.
+ */
+function rectangles(
+  members: Array<[number, number]>,
+  items: PositionedText[],
+  xs: number[],
+  ysAsc: number[],
+): Array<{ r0: number; r1: number; c0: number; c1: number; items: PositionedText[] }> {
+  let [r0, r1, c0, c1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [r, c] of members) [r0, r1, c0, c1] = [Math.min(r0, r), Math.max(r1, r), Math.min(c0, c), Math.max(c1, c)];
+  if (members.length === (r1 - r0 + 1) * (c1 - c0 + 1)) return [{ r0, r1, c0, c1, items }];
+  const runs: Array<{ r0: number; r1: number; c0: number; c1: number; items: PositionedText[] }> = [];
+  const byColumn = new Map<number, number[]>();
+  for (const [r, c] of members) byColumn.set(c, [...(byColumn.get(c) ?? []), r]);
+  for (const c of [...byColumn.keys()].sort((p, q) => p - q)) {
+    const rows = byColumn.get(c)!.sort((p, q) => p - q);
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      const joined = runs.find((run) => run.c1 === c - 1 && run.r0 === rows[i] && run.r1 === rows[j]);
+      if (joined) joined.c1 = c;
+      else runs.push({ r0: rows[i], r1: rows[j], c0: c, c1: c, items: [] });
+      i = j + 1;
+    }
+  }
+  const nRows = ysAsc.length - 1;
+  for (const item of items) {
+    const [cx, cy] = centreOf(item);
+    const c = intervalIndex(xs, cx);
+    const r = nRows - intervalIndex(ysAsc, cy) - 1;
+    (runs.find((run) => r >= run.r0 && r <= run.r1 && c >= run.c0 && c <= run.c1) ?? runs[0]).items.push(item);
+  }
+  return runs;
 }
 
 function nearest(sorted: number[], v: number): number {

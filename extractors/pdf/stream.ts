@@ -81,6 +81,7 @@ const MANY_NUMBERS = 8;
  */
 export function looksTabular(lines: TextLine[], minLines = MIN_TABULAR_LINES): boolean {
   let n = 0;
+  let labelled = 0;
   for (const line of lines) {
     const runs = runsOf(line);
     const values = runs.filter((r) => r.numeric).length;
@@ -88,9 +89,15 @@ export function looksTabular(lines: TextLine[], minLines = MIN_TABULAR_LINES): b
     const numbers = runs.filter(isNumberRun).length;
     if (numbers >= MANY_NUMBERS) return true;
     if ((numbers >= 3 || (values >= 5 && values >= runs.length - 1)) && ++n >= minLines) return true;
+    else if (isAnchor(runs)) labelled++;
   }
-  return false;
+  // Fewer such rows (a row that printed nothing: 行政规范性文件 with no values), but rows of a label and
+  // one number set well apart (行政许可 2629) besides: table 二 of one-value rows over the start of table 三.
+  return n > 0 && n + labelled >= minLines + MIN_LABELLED_EXTRA;
 }
+
+/** Label-and-number rows beyond minLines that, with one row of several values, make free lines a table. */
+const MIN_LABELLED_EXTRA = 2;
 
 function cellOf(items: PositionedText[], page: number, text?: string): TableCell {
   let box: Box | undefined;

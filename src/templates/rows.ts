@@ -6,6 +6,7 @@
 import type { Block, Provenance, TableCell } from '../../extractors/model.js';
 import { readCell, type CellReading } from './numbers.js';
 import { templateColumns, type ExtraColumns } from './extra-columns.js';
+import { withoutStrayColumns } from './stray-columns.js';
 
 export interface ValueCell {
   /** Grid column of the cell in its table block (to line values up with header labels). */
@@ -38,10 +39,11 @@ export function tableRows(blocks: Block[]): DocRow[] {
     if (block.kind !== 'table' || block.glued) return;
     const grid = templateColumns(block.rows, extra);
     extra = grid.extra;
+    const cells = withoutStrayColumns(grid.rows);
     // Each cell read once: the block's value column and every row's label and values use the same readings.
-    const readings = grid.rows.map((cells) => cells.map((c) => readCell(c.text)));
-    const start = valueStart(grid.rows, readings);
-    grid.rows.forEach((cells, r) => rows.push(docRow(cells, blockIndex, rows.length, start, readings[r])));
+    const readings = cells.map((row) => row.map((c) => readCell(c.text)));
+    const start = valueStart(cells, readings);
+    cells.forEach((row, r) => rows.push(docRow(row, blockIndex, rows.length, start, readings[r])));
   });
   return rows;
 }

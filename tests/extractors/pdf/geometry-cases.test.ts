@@ -76,6 +76,37 @@ describe('findRuledTables', () => {
     const boxes = grid([50, 200, 350], [700, 730]);
     expect(findRuledTables(1, [run('印发', 55, 710)], { ...boxes, hasImages: false }).tables).toEqual([]);
   });
+
+  it('cuts an L-shaped empty region (a row short of its last cell beside a stray column) into rectangles that cover no other cell', () => {
+    // Columns 50|150|200|250|270: label, two values, a narrow column only the last row drew a cell in.
+    // Rows 760–790, 730–760, 700–730. Row 2 prints no second value (no rulings around that place); the
+    // stray column is ruled only around row 3's cell, and the table's outer border runs down its right.
+    const rulings = {
+      horizontal: [
+        { y: 790, x0: 50, x1: 270 },
+        { y: 760, x0: 50, x1: 250 },
+        { y: 730, x0: 50, x1: 270 },
+        { y: 700, x0: 50, x1: 270 },
+      ],
+      vertical: [
+        ...[50, 150, 200].map((x) => ({ x, y0: 700, y1: 790 })),
+        { x: 250, y0: 760, y1: 790 },
+        { x: 250, y0: 700, y1: 730 },
+        { x: 270, y0: 700, y1: 790 },
+      ],
+      hasImages: false,
+    };
+    const items = [run('规章', 55, 770), run('1', 155, 770), run('2', 205, 770), run('行政许可', 55, 740), run('3', 155, 740), run('行政处罚', 55, 710), run('4', 155, 710), run('5', 252, 710)];
+    const { tables } = findRuledTables(1, items, rulings);
+    const draft = tables[0];
+    const col = (x: number) => draft.colXs.indexOf(x);
+    const regions = draft.cells.map((c) => `r${c.r0}-${c.r1} c${col(c.x0)}-${col(c.x1) - 1} '${c.text}'`);
+    expect(regions).toEqual([
+      "r0-0 c0-0 '规章'", "r0-0 c1-1 '1'", "r0-0 c2-2 '2'", "r0-1 c3-3 ''",
+      "r1-1 c0-0 '行政许可'", "r1-1 c1-1 '3'", "r1-1 c2-2 ''",
+      "r2-2 c0-0 '行政处罚'", "r2-2 c1-1 '4'", "r2-2 c2-2 ''", "r2-2 c3-3 '5'",
+    ]);
+  });
 });
 
 describe('layoutPage', () => {

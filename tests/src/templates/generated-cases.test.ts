@@ -230,4 +230,38 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
     expect(record.cells['requests.denied_state_secret.natural_person']).toBe(14);
   });
+
+  it('Pingtan 2023 as a PDF of three-line tables, 行政规范性文件 printing no value: page 1 (table 二 of one-value rows, table 三\'s first row) read as a table', async () => {
+    const truth = seedTwo('pdf-layout', 'pdf', 'pingtan-2023-glued', 15);
+    const { record, score } = await scoreFile('tests/fixtures/pdf/pingtan-2023-variety-pdf-layout-few-rows-of-three.pdf', truth);
+    // Only two lines of page 1 print three numbers (规章 0 0 0 and 一、本年新收…); table 二 and 新收 were lost.
+    expect({ wrong: score.wrong, unearned: score.unearned, missing: score.missing }).toEqual({ wrong: 0, unearned: [], missing: 0 });
+    const keys = Object.keys(truth.cells).filter((k) => k.startsWith('proactive.') || k.startsWith('requests.new_received.'));
+    expect(keys.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+    expect(keys).toHaveLength(14);
+  });
+
+  it('Pingtan 2023 printed by Chromium, a stray cell in （七）总计 drawing a narrow column and a row short of its last cell: every row keeps its total', async () => {
+    const item = variant(3, 'row-faults', 'pdf-chrome', 'pingtan-2023-page', 2);
+    const draft = draftVariant(3, item);
+    expect(draft.notes).toEqual(['stray empty cell in total_processed before value 4', 'cell requests.other_other.legal_services missing from its row']);
+    const truth = variantTruth(3, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/pdf/pingtan-2023-variety-chrome-stray-column.pdf', truth);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // The row short of a cell and the stray column merged into one L-shaped empty region, whose bounding
+    // box covered every row's total: 158 cells were blank (ambiguous). Only the row of the lost cell stays in doubt.
+    expect(score.exact).toBeGreaterThanOrEqual(score.cells - 3);
+    expect(['requests.new_received.total', 'requests.carried_over.total', 'requests.granted.total', 'requests.total_processed.total'].map((k) => record.cells[k])).toEqual([81, 0, 22, 81]);
+  });
+
+  it('Shanghai 2019 as XLSX, a stray empty cell before 6.属于四类\'s values making the sheet one value wider: the other rows\' empty cells past the table are not theirs', async () => {
+    const item = variant(3, 'row-faults', 'xlsx', 'shanghai-govoffice-2019', 15);
+    const draft = draftVariant(3, item);
+    expect(draft.notes).toContain('stray empty cell in denied_process_info before value 1');
+    const truth = variantTruth(3, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/xlsx/shanghai-2019-variety-row-faults-stray-column.xlsx', truth);
+    // 3 | / | / | / | / | / | / (the report prints / for a row's total) was read as / | / | / | / | ∅ ∅ ∅.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    expect(['requests.partially_granted.natural_person', 'requests.denied_process_info.natural_person', 'requests.denied_process_info.commercial'].map((k) => record.cells[k])).toEqual([3, 3, 1]);
+  });
 });

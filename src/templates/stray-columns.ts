@@ -1,0 +1,40 @@
+/**
+ * Grid columns one row's stray cell made. A row that prints one cell more than its table (a stray empty
+ * cell among its values) makes a spreadsheet or a PDF grid one value wider at its right: in every other
+ * row, header included, the cells there print nothing. Those empty cells are not cells of the other
+ * rows: read as theirs, they let a reading leave out a printed number and take the empty cells in its
+ * place (3 | / | … | / read as / | … | ∅ ∅ ∅, the row's own total then holding on blanks). They are
+ * marked absent; the row that prints there keeps all its cells, for the identities to tell which is the
+ * stray (src/templates/resolve/readings.ts).
+ */
+import type { TableCell } from '../../extractors/model.js';
+import { readCell } from './numbers.js';
+
+const prints = (c: TableCell | undefined): boolean => !!c && !c.absent && c.text.trim() !== '';
+
+/** The grid with the cells of other rows in the trailing columns only one row of values prints in marked absent. */
+export function withoutStrayColumns(rows: TableCell[][]): TableCell[][] {
+  const width = rows[0]?.length ?? 0;
+  let from = width;
+  let owner = -1;
+  // Walk in from the right while the columns are printed in by one row at most, and by the same one.
+  for (let c = width - 1; c > 0; c--) {
+    const printing = rows.flatMap((r, i) => (prints(r[c]) ? [i] : []));
+    if (printing.length > 1 || (printing.length === 1 && owner >= 0 && printing[0] !== owner)) break;
+    if (printing.length === 1) owner = printing[0];
+    from = c;
+  }
+  if (owner < 0 || from >= width) return rows;
+  // The row that prints there is a row of values (a number before those columns) with an empty cell
+  // among them, after its label: the stray. (A header's label alone to the right is a column the
+  // template does not have; a row that prints every cell, the only one to fill a column the others
+  // leave empty, is no stray's.)
+  const own = rows[owner];
+  const kinds = own.map((c) => (c.spanned || c.absent ? 'none' : c.text.trim() === '' ? 'empty' : readCell(c.text).kind));
+  const labelEnd = kinds.lastIndexOf('text');
+  if (!kinds.slice(0, from).includes('number') || !kinds.slice(labelEnd + 1).includes('empty')) return rows;
+  // The other rows of values print up to the column before: the stray row is wider than its table.
+  const otherRowsReach = rows.some((r, i) => i !== owner && prints(r[from - 1]));
+  if (!otherRowsReach) return rows;
+  return rows.map((row, i) => (i === owner ? row : row.map((c, k) => (k >= from ? { text: '', absent: true } : c))));
+}
