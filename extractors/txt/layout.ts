@@ -549,6 +549,25 @@ function joinWrappedNumbers(lines: Line[]): void {
   }
 }
 
+/**
+ * A running page header (the report's title printed at the top of every page, as Word and LibreOffice
+ * export it): the first line of two pages or more, the same text each time. It is page furniture like a
+ * page number; read as text, it would join the label of a row a page break cut (3. · header · 其他 0 0 …).
+ * Table 三's header printed again at the top of a page is the table's, not furniture: kept.
+ */
+function dropRunningHeaders(rawLines: string[], lines: Line[]): void {
+  const firsts = new Map<string, number[]>();
+  for (let i = 0; i < rawLines.length; i++) {
+    if (i > 0 && !rawLines[i].includes('\f')) continue;
+    let first = i;
+    while (first < lines.length && lines[first].kind === 'blank') first++;
+    const line = lines[first];
+    if (line?.kind !== 'text' || line.cells.length !== 1 || REPEATED_HEADER_WORDS.test(line.text) || COLUMN_HEADER_WORDS.test(line.text)) continue;
+    firsts.set(line.text, [...(firsts.get(line.text) ?? []), first]);
+  }
+  for (const at of firsts.values()) if (at.length >= 2) for (const k of at) lines[k] = { kind: 'page' };
+}
+
 /** The doubt of the numbers of a row whose rest a page break carried to the next page (src/templates/doubt.ts). */
 const SPLIT_BY_PAGE = 'split-by-page';
 
@@ -612,6 +631,7 @@ function doubtValuesShortOfTheirUnit(lines: Line[]): void {
 
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
   const lines = rawLines.map(classify);
+  dropRunningHeaders(rawLines, lines);
   doubtRowsSplitByPage(rawLines, lines);
   const proseLengths = lines.flatMap((l) => (l.kind === 'text' && l.cells.length === 1 ? [displayWidth(l.text)] : []));
   // The page width is what most long lines reach: the 90th percentile ignores a few over-long outliers.

@@ -161,6 +161,14 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(appeals.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
   });
 
+  it('Seed report, a row cut by a page break with the report\'s title as running page header and table 三\'s header repeated between its halves (3. · title · header · 其他 0 0 …): the row found, every cell exact', async () => {
+    const { text, record, truth } = await scoreFixture('seed-variety-pdf-layout-pdftotext.txt', variant(1, 'pdf-layout', 'pdftotext', 'seed-docx', 2));
+    expect(text).toMatch(/\n +3\.\n\f +市中区工业和信息化局 2023 年政府信息公开工作年度报告\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cell_details['requests.other_other.total'].doubt).toBeNull();
+  });
+
   it('Huaian 2024 as a PDF, the same rows cut by the page break (４５ at the foot, ４ at the top of the next page): the rest read on in its cell, in doubt until an identity confirms it', async () => {
     const item = variant(2, 'numbers', 'pdf', 'huaian-2024-word-html', 15);
     const truth = variantTruth(2, item, draftVariant(2, item));
