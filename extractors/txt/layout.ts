@@ -513,15 +513,26 @@ function loneNumber(line: Line | undefined): (NumericLine & { columns: number[] 
 }
 
 /**
+ * A line holding only a count's unit (件), as a wrapped cell's last line leaves it when all of the
+ * number fitted on the line above: the unit's line stands for the number's end.
+ */
+function loneUnit(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
+  if (line?.kind !== 'text' || line.cells.length !== 1 || !UNIT.test(line.text)) return undefined;
+  return { kind: 'numeric', label: '', values: [line.text], columns: [line.indentChars] };
+}
+
+/**
  * A number too wide for its narrow cell, wrapped by the PDF's layout: its first digits on a line of
  * their own just above the row's line, the rest just below, both in the same column and right of
  * where the row's values before it stand (２１ / row / ８ for 218). The halves are joined into that
  * row's value at their column's place, in doubt (wrapped-value) until an identity confirms it; the
- * lines they stood on are dropped.
+ * lines they stood on are dropped. The line below may hold the number's unit alone (２１８ / row / 件):
+ * the number ended on the line above, the unit says so.
  */
 function joinWrappedNumbers(lines: Line[]): void {
   for (let i = 1; i + 1 < lines.length; i++) {
-    const [above, below] = [loneNumber(lines[i - 1]), loneNumber(lines[i + 1])];
+    const above = loneNumber(lines[i - 1]);
+    const below = loneNumber(lines[i + 1]) ?? loneUnit(lines[i + 1]);
     if (!above || !below) continue;
     const column = above.columns[0];
     let row = lines[i];
@@ -529,7 +540,9 @@ function joinWrappedNumbers(lines: Line[]): void {
     if (row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && column > row.indentChars + row.text.length) {
       row = { kind: 'numeric', label: row.text, values: [], columns: [] };
     }
-    if (row.kind !== 'numeric' || !row.label || !row.columns) continue;
+    // A row of values alone (table 四's) takes a wrapped number only when its unit ends it below: two
+    // lone numbers around such a row may be anything (a page number, a stray figure).
+    if (row.kind !== 'numeric' || (!row.label && !UNIT.test(below.values[0])) || !row.columns) continue;
     if (Math.abs(below.columns[0] - column) > WRAPPED_NUMBER_SLACK) continue;
     // Its place among the row's values: after every value starting left of it; none may start where it does.
     if (row.columns.some((c) => Math.abs(c - column) <= WRAPPED_NUMBER_SLACK)) continue;
