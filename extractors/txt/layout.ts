@@ -507,9 +507,21 @@ const UNIT = new RegExp(`^${UNITS}$`);
 /** How far apart (character columns) the two halves of a wrapped number may start. */
 const WRAPPED_NUMBER_SLACK = 2;
 
-/** A line holding one number and nothing else, as a wrapped cell's first or last line leaves it. */
+/** A number as printed whole: digits, or digits grouped by thousands (3,119). */
+const WHOLE_NUMBER = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/;
+
+/** A line holding one number and nothing else (digits, maybe some of them grouped: 3，11), as a wrapped cell's first or last line leaves it. */
 function loneNumber(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
-  return line?.kind === 'numeric' && line.label === '' && line.values.length === 1 && line.columns?.length === 1 && /^\d+$/.test(foldValueText(line.values[0])) ? (line as NumericLine & { columns: number[] }) : undefined;
+  return line?.kind === 'numeric' && line.label === '' && line.values.length === 1 && line.columns?.length === 1 && /^\d[\d,]*$/.test(foldValueText(line.values[0])) ? (line as NumericLine & { columns: number[] }) : undefined;
+}
+
+/**
+ * A line holding only the first digits of a number grouped by thousands, cut inside its last group
+ * (3，11 of 3，119): no number as it stands, so not read as one, but the start of a wrapped cell.
+ */
+function loneNumberStart(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
+  if (line?.kind !== 'text' || line.cells.length !== 1 || !/^\d{1,3}(?:,\d{3})*,\d{0,2}$/.test(foldValueText(line.text))) return undefined;
+  return { kind: 'numeric', label: '', values: [line.text], columns: [line.indentChars] };
 }
 
 /**
@@ -531,7 +543,7 @@ function loneUnit(line: Line | undefined): (NumericLine & { columns: number[] })
  */
 function joinWrappedNumbers(lines: Line[]): void {
   for (let i = 1; i + 1 < lines.length; i++) {
-    const above = loneNumber(lines[i - 1]);
+    const above = loneNumber(lines[i - 1]) ?? loneNumberStart(lines[i - 1]);
     const below = loneNumber(lines[i + 1]) ?? loneUnit(lines[i + 1]);
     if (!above || !below) continue;
     const column = above.columns[0];
@@ -548,6 +560,8 @@ function joinWrappedNumbers(lines: Line[]): void {
     if (row.columns.some((c) => Math.abs(c - column) <= WRAPPED_NUMBER_SLACK)) continue;
     const at = row.columns.filter((c) => c < column).length;
     const joined = above.values[0] + below.values[0];
+    // Digits grouped by thousands wrap anywhere (3，11 · 9 for 3，119): joined, the groups must be whole.
+    if (!WHOLE_NUMBER.test(foldValueText(joined).replace(/(件|条|个|项|次|万元|元)$/, ""))) continue;
     const doubts = new Map<number, string>();
     for (const [k, d] of row.doubts ?? []) doubts.set(k >= at ? k + 1 : k, d);
     doubts.set(at, 'wrapped-value');
