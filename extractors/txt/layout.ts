@@ -507,9 +507,30 @@ const UNIT = new RegExp(`^${UNITS}$`);
 /** How far apart (character columns) the two halves of a wrapped number may start. */
 const WRAPPED_NUMBER_SLACK = 2;
 
-/** A line holding one number and nothing else, as a wrapped cell's first or last line leaves it. */
+/** A number as printed whole: digits, or digits grouped by thousands (3,119). */
+const WHOLE_NUMBER = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/;
+
+/** A line holding one number and nothing else (digits, maybe some of them grouped: 3，11), as a wrapped cell's first or last line leaves it. */
 function loneNumber(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
-  return line?.kind === 'numeric' && line.label === '' && line.values.length === 1 && line.columns?.length === 1 && /^\d+$/.test(foldValueText(line.values[0])) ? (line as NumericLine & { columns: number[] }) : undefined;
+  return line?.kind === 'numeric' && line.label === '' && line.values.length === 1 && line.columns?.length === 1 && /^\d[\d,]*$/.test(foldValueText(line.values[0])) ? (line as NumericLine & { columns: number[] }) : undefined;
+}
+
+/**
+ * A line holding only the first digits of a number grouped by thousands, cut inside its last group
+ * (3，11 of 3，119): no number as it stands, so not read as one, but the start of a wrapped cell.
+ */
+function loneNumberStart(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
+  if (line?.kind !== 'text' || line.cells.length !== 1 || !/^\d{1,3}(?:,\d{3})*,\d{0,2}$/.test(foldValueText(line.text))) return undefined;
+  return { kind: 'numeric', label: '', values: [line.text], columns: [line.indentChars] };
+}
+
+/**
+ * A line holding only a count's unit (件), as a wrapped cell's last line leaves it when all of the
+ * number fitted on the line above: the unit's line stands for the number's end.
+ */
+function loneUnit(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
+  if (line?.kind !== 'text' || line.cells.length !== 1 || !UNIT.test(line.text)) return undefined;
+  return { kind: 'numeric', label: '', values: [line.text], columns: [line.indentChars] };
 }
 
 /**
@@ -517,11 +538,13 @@ function loneNumber(line: Line | undefined): (NumericLine & { columns: number[] 
  * their own just above the row's line, the rest just below, both in the same column and right of
  * where the row's values before it stand (２１ / row / ８ for 218). The halves are joined into that
  * row's value at their column's place, in doubt (wrapped-value) until an identity confirms it; the
- * lines they stood on are dropped.
+ * lines they stood on are dropped. The line below may hold the number's unit alone (２１８ / row / 件):
+ * the number ended on the line above, the unit says so.
  */
 function joinWrappedNumbers(lines: Line[]): void {
   for (let i = 1; i + 1 < lines.length; i++) {
-    const [above, below] = [loneNumber(lines[i - 1]), loneNumber(lines[i + 1])];
+    const above = loneNumber(lines[i - 1]) ?? loneNumberStart(lines[i - 1]);
+    const below = loneNumber(lines[i + 1]) ?? loneUnit(lines[i + 1]);
     if (!above || !below) continue;
     const column = above.columns[0];
     let row = lines[i];
@@ -529,12 +552,16 @@ function joinWrappedNumbers(lines: Line[]): void {
     if (row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && column > row.indentChars + row.text.length) {
       row = { kind: 'numeric', label: row.text, values: [], columns: [] };
     }
-    if (row.kind !== 'numeric' || !row.label || !row.columns) continue;
+    // A row of values alone (table 四's) takes a wrapped number only when its unit ends it below: two
+    // lone numbers around such a row may be anything (a page number, a stray figure).
+    if (row.kind !== 'numeric' || (!row.label && !UNIT.test(below.values[0])) || !row.columns) continue;
     if (Math.abs(below.columns[0] - column) > WRAPPED_NUMBER_SLACK) continue;
     // Its place among the row's values: after every value starting left of it; none may start where it does.
     if (row.columns.some((c) => Math.abs(c - column) <= WRAPPED_NUMBER_SLACK)) continue;
     const at = row.columns.filter((c) => c < column).length;
     const joined = above.values[0] + below.values[0];
+    // Digits grouped by thousands wrap anywhere (3，11 · 9 for 3，119): joined, the groups must be whole.
+    if (!WHOLE_NUMBER.test(foldValueText(joined).replace(/(件|条|个|项|次|万元|元)$/, ""))) continue;
     const doubts = new Map<number, string>();
     for (const [k, d] of row.doubts ?? []) doubts.set(k >= at ? k + 1 : k, d);
     doubts.set(at, 'wrapped-value');
@@ -547,6 +574,25 @@ function joinWrappedNumbers(lines: Line[]): void {
     lines[i - 1] = { kind: 'page' }; // furniture now: skipped like a page number
     lines[i + 1] = { kind: 'page' };
   }
+}
+
+/**
+ * A running page header (the report's title printed at the top of every page, as Word and LibreOffice
+ * export it): the first line of two pages or more, the same text each time. It is page furniture like a
+ * page number; read as text, it would join the label of a row a page break cut (3. · header · 其他 0 0 …).
+ * Table 三's header printed again at the top of a page is the table's, not furniture: kept.
+ */
+function dropRunningHeaders(rawLines: string[], lines: Line[]): void {
+  const firsts = new Map<string, number[]>();
+  for (let i = 0; i < rawLines.length; i++) {
+    if (i > 0 && !rawLines[i].includes('\f')) continue;
+    let first = i;
+    while (first < lines.length && lines[first].kind === 'blank') first++;
+    const line = lines[first];
+    if (line?.kind !== 'text' || line.cells.length !== 1 || REPEATED_HEADER_WORDS.test(line.text) || COLUMN_HEADER_WORDS.test(line.text)) continue;
+    firsts.set(line.text, [...(firsts.get(line.text) ?? []), first]);
+  }
+  for (const at of firsts.values()) if (at.length >= 2) for (const k of at) lines[k] = { kind: 'page' };
 }
 
 /** The doubt of the numbers of a row whose rest a page break carried to the next page (src/templates/doubt.ts). */
@@ -612,6 +658,7 @@ function doubtValuesShortOfTheirUnit(lines: Line[]): void {
 
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
   const lines = rawLines.map(classify);
+  dropRunningHeaders(rawLines, lines);
   doubtRowsSplitByPage(rawLines, lines);
   const proseLengths = lines.flatMap((l) => (l.kind === 'text' && l.cells.length === 1 ? [displayWidth(l.text)] : []));
   // The page width is what most long lines reach: the 90th percentile ignores a few over-long outliers.

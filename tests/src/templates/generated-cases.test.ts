@@ -161,6 +161,30 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(appeals.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
   });
 
+  it('Seed report, a row cut by a page break with the report\'s title as running page header and table 三\'s header repeated between its halves (3. · title · header · 其他 0 0 …): the row found, every cell exact', async () => {
+    const { text, record, truth } = await scoreFixture('seed-variety-pdf-layout-pdftotext.txt', variant(1, 'pdf-layout', 'pdftotext', 'seed-docx', 2));
+    expect(text).toMatch(/\n +3\.\n\f +市中区工业和信息化局 2023 年政府信息公开工作年度报告\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cell_details['requests.other_other.total'].doubt).toBeNull();
+  });
+
+  it('Pingtan 2024, counts with 件 and a total too wide for its cell wrapped as its digits above the row and its unit alone below (218 · row · 件): joined, confirmed by the identities', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2024-variety-numbers-unit-below-pdftotext.txt', variant(1, 'numbers', 'pdftotext', 'pingtan-2024-docx', 2));
+    expect(text).toMatch(/ +218\n +一、本年新收政府信息公开申请数量 +217 件 .*\n +件\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['requests.new_received.total', 'requests.total_processed.total', 'appeals.litigation_after_review.total'].map((k) => record.cells[k])).toEqual([218, 218, 19]);
+  });
+
+  it('Huaian 2024, totals grouped by thousands wrapped inside their last group (3，11 · row · 9 for 3，119): joined, confirmed by the identities', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-numbers-grouped-pdftotext.txt', variant(1, 'numbers', 'pdftotext', 'huaian-2024-word-html', 7));
+    expect(text).toMatch(/ +3，11\n +一、本年新收政府信息公开申请数量 +3，001 .*\n +9\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['requests.new_received.total', 'requests.total_processed.total'].map((k) => record.cells[k])).toEqual([3119, 3050]);
+  });
+
   it('Huaian 2024 as a PDF, the same rows cut by the page break (４５ at the foot, ４ at the top of the next page): the rest read on in its cell, in doubt until an identity confirms it', async () => {
     const item = variant(2, 'numbers', 'pdf', 'huaian-2024-word-html', 15);
     const truth = variantTruth(2, item, draftVariant(2, item));
