@@ -3,7 +3,7 @@
  * a possibly huge file into memory; its format, sniffed from the head, when a refusal needs it.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { detectReader } from '../../extractors/detect.js';
 import type { Limits } from '../limits.js';
@@ -41,7 +41,7 @@ export async function prepare(input: BatchInput, limits: Limits, settings: strin
   let head: Buffer | undefined;
   try {
     sizeBytes = statSync(input.path).size;
-    if (sizeBytes <= SYNC_READ_BYTES) sha256 = hashSync(input.path);
+    if (sizeBytes <= SYNC_READ_BYTES) sha256 = hashSync(input.path, sizeBytes);
     else ({ sha256, head } = sizeBytes <= WHOLE_READ_BYTES ? await hashSmallFile(input.path) : await hashFile(input.path));
   } catch (err) {
     return unread(`cannot read file: ${(err as Error).message}`);
@@ -84,8 +84,32 @@ const SYNC_READ_BYTES = 1024 * 1024;
 /** Files up to this size are read in one call: a stream's 1 MiB chunks cost more than a report's bytes. */
 const WHOLE_READ_BYTES = 8 * 1024 * 1024;
 
-function hashSync(path: FilePath): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+/**
+ * One buffer every small file is read into (the parent hashes one file at a time, synchronously):
+ * readFileSync allocates a fresh buffer per file, and those allocations and their collection were
+ * about a tenth of the parent's CPU. Read as readFileSync reads: the size stat'ed, or to the end of
+ * a file that says it is empty (/proc and the like).
+ */
+let readBuffer = Buffer.alloc(0);
+const IO_MAX_BYTES = 2 ** 31 - 1;
+
+function hashSync(path: FilePath, sizeBytes: number): string {
+  const hash = createHash('sha256');
+  if (readBuffer.length < SYNC_READ_BYTES) readBuffer = Buffer.allocUnsafe(SYNC_READ_BYTES);
+  const fd = openSync(path, 'r');
+  try {
+    for (let total = 0; sizeBytes === 0 || total < sizeBytes; ) {
+      const read = readSync(fd, readBuffer, 0, sizeBytes === 0 ? readBuffer.length : Math.min(readBuffer.length, sizeBytes - total), null);
+      if (read === 0) break;
+      hash.update(readBuffer.subarray(0, read));
+      total += read;
+      // What readFileSync says of an endless device (it gives up at 2 GiB too).
+      if (total > IO_MAX_BYTES) throw new RangeError(`File size (${total}) is greater than 2 GiB`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /** The head a format is sniffed from; empty when the file can no longer be read (then: unknown). */

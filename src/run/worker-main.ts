@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { extractFile } from '../pipeline.js';
 import type { TaskMessage, WorkerMessage } from './protocol.js';
 import { stageTimesOn, takeStageTimes, timeStage } from './stages.js';
+import { utf8Bytes } from './utf8-bytes.js';
 
 function send(message: WorkerMessage): void {
   process.send?.(message);
@@ -41,7 +42,7 @@ async function runTask(task: TaskMessage): Promise<WorkerMessage> {
     // JSON text as UTF-8 bytes: cheaper to send and to journal than an object the parent would clone
     // and stringify, and half the bytes of a cloned string of Chinese text (UTF-16); the parent
     // appends them to the journal as they came.
-    const json = timeStage('serialise', () => Buffer.from(JSON.stringify(record), 'utf8'));
+    const json = timeStage('serialise', () => utf8Bytes(JSON.stringify(record)));
     // The parse time itself: the parent's clock would also count the wait in this worker's inbox.
     return { type: 'result', id: task.id, json, status: record.status, error: record.error, error_code: record.error_code, elapsedMs: Math.round(performance.now() - started), ...(stageTimesOn() ? { stages: takeStageTimes() } : {}) };
   } catch (err) {
