@@ -8,6 +8,7 @@
 import { HAS_DIGIT, VALUE_UNITS, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, namesTableSection, joinWrapped, denseCells, trimCell } from './lines.js';
+import { isSpaceJoined, spaceJoinedAsTabs } from './space-joined.js';
 import { PLACED_DOUBT, bandWords, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
 
 /**
@@ -161,12 +162,14 @@ function blankRowAlone(label: string, values: string[]): boolean {
   return label === '' && values.length >= MIN_BLANK_ROW_MARKERS && values.every((v) => !HAS_DIGIT.test(v) && !RULE_MARKER.test(foldValueText(v)));
 }
 
-function classify(raw: string): Line {
+function classify(raw: string, spaceJoined: boolean): Line {
   const line = raw.replace(/\f/g, '');
   const text = trimCell(line);
   if (text === '') return { kind: 'blank' };
   if (isPageNumberLine(text)) return { kind: 'page' };
-  const tabbed = text.length <= MAX_ROW_LINE_CHARS ? tabRow(line) : undefined;
+  // Cells joined by single spaces: a run of spaces holds empty cells, read as a tabbed row's are.
+  const asTabs = spaceJoined ? spaceJoinedAsTabs(line) : undefined;
+  const tabbed = text.length <= MAX_ROW_LINE_CHARS ? (asTabs !== undefined ? tabRow(asTabs) : undefined) ?? tabRow(line) : undefined;
   if (tabbed) return tabbed;
   // A unit set apart from the number that ends a labelled line (行政事业性收费  0 万元, as a PDF's text
   // layer spaces it) is that value's.
@@ -657,7 +660,8 @@ function doubtValuesShortOfTheirUnit(lines: Line[]): void {
 }
 
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
-  const lines = rawLines.map(classify);
+  const spaceJoined = isSpaceJoined(rawLines);
+  const lines = rawLines.map((raw) => classify(raw, spaceJoined));
   dropRunningHeaders(rawLines, lines);
   doubtRowsSplitByPage(rawLines, lines);
   const proseLengths = lines.flatMap((l) => (l.kind === 'text' && l.cells.length === 1 ? [displayWidth(l.text)] : []));

@@ -152,23 +152,35 @@ function rowFacts(rows: DocRow[]): RowFacts {
       if (!next || !next.label || !d.label || valueCounts[j + 1] > 0 || !printsValues(d, valueCounts[j])) return undefined;
       // The rest of the label is what the next row prints itself, not the group labels a rowspan repeats
       // (nor those a new page draws again: 三、本年度办理结果 · （三）不予公开 over the rest 国家秘密).
-      return rowLabelCore(d.label + restOfLabel(d.label, next.ownLabel || next.label));
+      const rest = restOfLabel(d.label, next.ownLabel || next.label);
+      if (OWN_NUMBERING.test(rest)) return undefined;
+      return rowLabelCore(d.label + rest);
     }),
     joinedCores3: rows.map((d, j) => {
       const [next, last] = [rows[j + 1], rows[j + 2]];
       if (!next || !last || !next.label || !last.label || !d.label || printsValues(next, valueCounts[j + 1]) || printsValues(last, valueCounts[j + 2]) || !printsValues(d, valueCounts[j])) return undefined;
+      if (OWN_NUMBERING.test(next.ownLabel || next.label) || OWN_NUMBERING.test(last.ownLabel || last.label)) return undefined;
       return rowLabelCore(d.label + (next.ownLabel || next.label) + (last.ownLabel || last.label));
     }),
     joinedBefore: rows.map((d, j) => {
       const prev = rows[j - 1];
       // A row of blank markers (（六）其他处理 | - - -) printed its values: it is a row, not the start of this one's label.
       if (!prev || !prev.label || printsValues(prev, valueCounts[j - 1]) || !printsValues(d, valueCounts[j])) return undefined;
+      // A row whose own label starts with its numbering ((七), 7., 四、) is a row of its own, never the
+      // rest of the label above: (六)其他处理 (its cells empty) over (七) (the values of (七)总计 wrapped).
+      if (OWN_NUMBERING.test(d.ownLabel || d.label)) return undefined;
       return rowLabelCore(prev.label + (d.ownLabel || d.label));
     }),
   };
   factsCache.set(rows, facts);
   return facts;
 }
+
+/**
+ * The numbering a row's label starts with (（七）, 7., 四、): a label's rest after a wrap never starts so,
+ * so a row whose own label does is a row of its own, not the continuation of the label next to it.
+ */
+const OWN_NUMBERING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])/;
 
 /** The parts of a row's label that the row above does not print already. */
 function restOfLabel(above: string, label: string): string {

@@ -61,16 +61,17 @@ function rowFromReadings(located: LocatedRow, result: SplitResult, readings = re
   return { ...base, status: 'ambiguous', values: agreed, readings };
 }
 
-function firstLocated(text: string, layouts: TableLayout[]): { layout: TableLayout; rows: LocatedRow[] } | undefined {
+function firstLocated(text: string, layouts: TableLayout[], emptyRows = false): { layout: TableLayout; rows: LocatedRow[] } | undefined {
   for (const layout of layouts) {
-    const rows = locateRows(text, layout);
+    const rows = locateRows(text, layout, emptyRows);
     if (rows) return { layout, rows };
   }
   return undefined;
 }
 
 function recoverProactive(text: string, limits: SplitLimits): GluedTable | undefined {
-  const found = firstLocated(text, [PROACTIVE_2021, PROACTIVE_2019]);
+  // A row printing no value (行政规范性文件 with its cells empty, 行政许可见附件) does not hide the others.
+  const found = firstLocated(text, [PROACTIVE_2021, PROACTIVE_2019], true);
   if (!found) return undefined;
   // No identity ties these rows together: only a string with a single possible cut is recovered.
   const rows = found.rows.map((located) => rowFromReadings(located, splitFree(located.raw, located.row.columns.map((c) => c.kind), limits)));
@@ -212,7 +213,7 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
         const kept = row.values.filter((v) => v !== null).length;
         messages.push({ code: 'glued-row-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has ${row.readings?.length} readings; ${kept ? `the ${kept} cells they agree on are read, the others left blank` : 'left blank'}` });
       } else if (row.status === 'impossible') {
-        messages.push({ code: 'glued-row-impossible', message: `${table.table}.${row.rowId}: '${row.raw}' cannot be split into valid numbers` });
+        messages.push({ code: 'glued-row-impossible', message: row.raw === '' ? `${table.table}.${row.rowId}: no value printed before the next row's label; left blank` : `${table.table}.${row.rowId}: '${row.raw}' cannot be split into valid numbers` });
       } else if (row.status === 'too-ambiguous') {
         messages.push({ code: 'glued-too-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has too many readings to list; left blank` });
       }

@@ -112,13 +112,24 @@ function hasSignedColumn(row: RowDef): boolean {
 }
 
 /** Tries to read the whole chain of rows starting at one occurrence of the first label. */
-function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], rows: RowDef[]): LocatedRow[] | undefined {
+function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], rows: RowDef[], emptyRows: boolean): LocatedRow[] | undefined {
   const located: LocatedRow[] = [];
   let labelEnd = start.index + start[0].length;
   // The row's values inside its label (a label wrapped around them): the run is taken from there.
   let inner = innerRun(start);
   for (let i = 0; i < rows.length; i++) {
     const signed = hasSignedColumn(rows[i]);
+    if (emptyRows && inner === undefined && i < rows.length - 1) {
+      // The next row's label after digit-free filler only: this row printed no value (its cells empty,
+      // or text such as 见附件). It is located with an empty run, so the rows after it are still found.
+      const next = patterns[i + 1].exec(text.slice(labelEnd, labelEnd + MAX_FILLER_CHARS + LABEL_WINDOW_CHARS));
+      if (next && !DIGIT.test(text.slice(labelEnd, labelEnd + next.index)) && next.index <= MAX_FILLER_CHARS) {
+        located.push({ row: rows[i], raw: '' });
+        labelEnd += next.index + next[0].length;
+        inner = innerRun(next);
+        continue;
+      }
+    }
     const runStart = inner !== undefined ? labelEnd - 1 : digitsAfterFiller(text, labelEnd, signed);
     if (runStart === undefined) return undefined;
     const runEnd = inner !== undefined ? labelEnd : runAt(text, runStart + 1, signed);
@@ -167,13 +178,15 @@ function labelPatterns(layout: TableLayout): RegExp[] {
 
 /**
  * Every row of `layout` with its glued digits, or undefined when the labels do not appear in order,
- * each followed by its own digits. Expects text already passed through foldWidth.
+ * each followed by its own digits. Expects text already passed through foldWidth. `emptyRows`: a row
+ * followed by the next row's label with no digit between is located with an empty run (tables no
+ * identity ties together, where one row printing nothing says nothing of the others).
  */
-export function locateRows(foldedText: string, layout: TableLayout): LocatedRow[] | undefined {
+export function locateRows(foldedText: string, layout: TableLayout, emptyRows = false): LocatedRow[] | undefined {
   const patterns = labelPatterns(layout);
   const first = new RegExp(patterns[0].source, 'g');
   for (let m = first.exec(foldedText); m; m = first.exec(foldedText)) {
-    const chain = chainFrom(foldedText, m, patterns, layout.rows);
+    const chain = chainFrom(foldedText, m, patterns, layout.rows, emptyRows);
     // Whitespace inside a glued run is a wrapped line; a single space between values is a separator.
     if (chain) return chain.map((r) => ({ ...r, raw: normaliseRun(r.raw) }));
   }

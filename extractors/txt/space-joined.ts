@@ -1,0 +1,40 @@
+/**
+ * Text whose table rows are their cells joined by one space each (a crawler writing a table row as
+ * `cells.join(' ')`): `（一）予以公开 258 12   1 1 `. There an empty cell leaves its two spaces side by
+ * side, so a run of n spaces holds n - 1 empty cells and the spaces ending a row hold one each — the
+ * row's places are printed, as a tab-separated row's are. Layout text (pdftotext -layout) sets a
+ * row's label apart from its values by a wide gap and its columns by varying ones: it is never read so.
+ */
+
+/** A value a space-joined row prints: a count, an amount, or a blank marker. */
+const VALUE = String.raw`(?:[0-9][0-9.,]*|无|[-—/／])`;
+/** A labelled row every one of whose gaps is a single space, with two values or more. */
+const SINGLE_SPACED_ROW = new RegExp(String.raw`^[^\s0-9][^\t]*[\u4e00-\u9fff）)] ${VALUE}(?: ${VALUE})+$`);
+/** A labelled row whose label stands apart from its first value by a wide gap, as layout text sets it. */
+const LAYOUT_ROW = /[\u4e00-\u9fff）)] {2,}[0-9]/;
+/** Single-spaced rows a text needs before its runs of spaces are read as empty cells. */
+const MIN_SINGLE_SPACED_ROWS = 4;
+
+/** Whether the text's table rows are cells joined by single spaces (and not layout text). */
+export function isSpaceJoined(lines: string[]): boolean {
+  let single = 0;
+  let layout = 0;
+  for (const raw of lines) {
+    if (raw.includes('\t')) continue;
+    const line = raw.trim();
+    if (SINGLE_SPACED_ROW.test(line)) single++;
+    else if (LAYOUT_ROW.test(line)) layout++;
+  }
+  return single >= MIN_SINGLE_SPACED_ROWS && single > layout;
+}
+
+/**
+ * A space-joined line with empty cells (a run of spaces, or spaces ending it) as a tab-separated one,
+ * each space a cell boundary; undefined for a line that prints no empty cell.
+ */
+export function spaceJoinedAsTabs(raw: string): string | undefined {
+  if (raw.includes('\t')) return undefined;
+  const line = raw.replace(/^[ \u3000]+|[\r\n]+$/g, '');
+  if (!/\S {2,}\S|\S +$/.test(line)) return undefined;
+  return line.replace(/ /g, '\t');
+}
