@@ -79,6 +79,8 @@ function continuesAcrossBreak(upper: DraftCell, lower: DraftCell): boolean {
 
 /** A cell holding digits alone (full-width or not): a count, or part of one. */
 const NUMBER_PIECE = /^[0-9０-９]+$/;
+/** Digits that begin with a zero: 0 itself, never the first digits of a wider count. */
+const LEADING_ZERO = /^[0０]/;
 
 /**
  * A row a page break cut (word processors let a row break across pages): a number too wide for its
@@ -86,7 +88,8 @@ const NUMBER_PIECE = /^[0-9０-９]+$/;
  * (４５ … ４ for 454), with the rest of the wrapped label beside. The top row of the new page is such a
  * rest when every cell it prints stands over a cell of the row above that prints too — digits under
  * digits, unnumbered text under text — and it prints fewer numbers than that row: a row of its own
- * would print a value where the row above has none, or a numbered label. Each such cell, mapped to the
+ * would print a value where the row above has none, or a numbered label, or digits under a 0 (no count
+ * begins with 0: a row of zeros over a row of zeros OCR lost one of is two rows). Each such cell, mapped to the
  * cell it continues; none when the row is a row of its own. A number so joined is in doubt
  * (wrapped-value) until an identity confirms it.
  */
@@ -100,6 +103,8 @@ function rowRest(upperRow: DraftCell[], lowerRow: DraftCell[]): Map<DraftCell, D
     const upper = upperRow.find((u) => Math.abs(u.x0 - lower.x0) <= COLUMN_TOLERANCE && Math.abs(u.x1 - lower.x1) <= COLUMN_TOLERANCE && u.text.trim() !== '');
     const isNumber = NUMBER_PIECE.test(lower.text.trim());
     if (!upper || isNumber !== NUMBER_PIECE.test(upper.text.trim()) || (!isNumber && (HAS_DIGIT.test(lower.text) || NUMBERED_LABEL.test(lower.text.trim())))) return new Map();
+    // A count's first digits never begin with 0: a 0 at the page foot is a whole value, and digits under it a row of its own.
+    if (isNumber && LEADING_ZERO.test(upper.text.trim())) return new Map();
     rest.set(lower, upper);
   }
   return rest;

@@ -90,3 +90,20 @@ export function identityHolds(id: Identity, valueOf: (key: string) => number | n
   }
   return Math.round((left - right) * 1e6) === 0;
 }
+
+/**
+ * Whether an identity fails whatever its unread cells hold. Every cell is a count (never negative), so
+ * when the cells without a value are all parts and the parts read already sum to more than the totals
+ * (9 + - + - + 一 against a total of -), or all totals and the totals read exceed the parts, no reading
+ * of them can make it hold: it fails as surely as one evaluated in full. identityHolds says nothing then.
+ */
+export function identityCannotHold(id: Identity, valueOf: (key: string) => number | null | undefined): boolean {
+  const sumKnown = (keys: string[]) => keys.reduce((s, k) => s + (valueOf(k) ?? 0), 0);
+  const unread = (keys: string[]) => keys.some((k) => valueOf(k) === undefined);
+  const [parts, totals] = [sumKnown(id.parts), sumKnown(id.totals)];
+  const [openParts, openTotals] = [unread(id.parts), unread(id.totals)];
+  if (openParts && openTotals) return false;
+  if (openParts) return Math.round((parts - totals) * 1e6) > 0;
+  if (openTotals) return Math.round((totals - parts) * 1e6) > 0;
+  return Math.round((parts - totals) * 1e6) !== 0;
+}

@@ -9,7 +9,7 @@
  * vouches for one (OCR misreads the same digits the same way twice).
  */
 import type { Message } from '../../../extractors/model.js';
-import { identityHolds, type Identity } from '../identities.js';
+import { identityCannotHold, identityHolds, type Identity } from '../identities.js';
 import type { CellDetails, CellValues } from '../result.js';
 
 /**
@@ -144,7 +144,8 @@ function markOcrConflicts(cells: CellValues, details: CellDetails, identities: I
     // reading OCR may have misread twice (79 for 75 as a row's count and as its total).
     // A blank OCR was sure of counts too: a digit it missed there breaks the identity as a misread one does.
     const ocr = [...id.parts, ...id.totals].filter((k) => details[k]?.prov?.origin === 'ocr' && k in cells && !details[k]?.doubt);
-    if (!ocr.length || identityHolds(id, read) !== false) continue;
+    // A cell not read (a dash OCR took for 一) leaves an identity open only while some value of it could make it hold.
+    if (!ocr.length || !identityCannotHold(id, read)) continue;
     for (const k of ocr) marked.add(k);
   }
   for (const k of marked) details[k] = { ...details[k], doubt: 'ocr-identity-conflict' };

@@ -36,7 +36,10 @@ export function doubtUncheckedOcr(cells: CellValues, details: CellDetails, ident
   // enough in this document: a reading already below the floor that they corrected (71 read as 7 with
   // confidence 34) is the doubt doing its job.
   const confident = (k: string) => (details[k]?.prov?.confidence ?? 100) >= OCR_CONFIDENCE_FLOOR;
-  const misread = Object.keys(details).filter((k) => ocr(k) && confident(k) && PROVEN_MISREAD.has(details[k]?.doubt ?? ''));
+  // A blank the identities needed to be 0 and kept as read (identity-resolved, 'a blank as read') shows what
+  // they required: nothing was misread, however sure OCR was of the empty cell.
+  const blankAsRead = (k: string) => details[k]?.doubt === 'identity-resolved' && cells[k] === null && !details[k]?.raw.trim();
+  const misread = Object.keys(details).filter((k) => ocr(k) && confident(k) && PROVEN_MISREAD.has(details[k]?.doubt ?? '') && !blankAsRead(k));
   if (!misread.length) return;
   const unchecked = Object.keys(details).filter((k) => ocr(k) && !checked.has(k) && cells[k] !== null && !details[k]?.doubt);
   for (const k of unchecked) details[k] = { ...details[k], doubt: 'ocr-unverified' };

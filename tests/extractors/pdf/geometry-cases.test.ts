@@ -185,6 +185,32 @@ describe('joinDrafts', () => {
     ]);
   });
 
+  it('keeps apart a row of zeros at the page foot and the next row of zeros, one of them lost and its number garbled', () => {
+    // OCR of a 150 dpi TIFF lost the 2. of 2.其他法律行政法规禁止公开 and one of its 0s: no count begins with 0, so no '00'.
+    const above = draft(1, 1, [
+      [0, 0, 50, 100, '1.属于国家秘密'],
+      [0, 0, 100, 200, '0'],
+      [0, 0, 200, 300, '0'],
+      [0, 0, 300, 400, '0'],
+    ]);
+    const below = draft(2, 1, [
+      [0, 0, 50, 100, '其他法律TEAM LS开'],
+      [0, 0, 100, 200, '0'],
+      [0, 0, 300, 400, '0'],
+    ]);
+    const joined = joinDrafts(above, below);
+    expect(joined.rowCount).toBe(2);
+    expect(joined.cells.map((c) => [c.r0, c.r1, c.text])).toEqual([
+      [0, 0, '1.属于国家秘密'],
+      [0, 0, '0'],
+      [0, 0, '0'],
+      [0, 0, '0'],
+      [1, 1, '其他法律TEAM LS开'],
+      [1, 1, '0'],
+      [1, 1, '0'],
+    ]);
+  });
+
   it('keeps apart the cells of a one-row-high label and value on either side of the break', () => {
     const above = draft(4, 1, [
       [0, 0, 50, 200, '一、本年新收'],

@@ -37,6 +37,19 @@ describe('OCR cells no identity checks, in a document whose OCR the identities c
     expect(read('identity-resolved').details['proactive.administrative_enforcement.decisions'].doubt).toBe('ocr-unverified');
   });
 
+  it('stay certain when the only cell the identities resolved is a blank they kept as read (0 as a blank shows it)', () => {
+    // row-faults/tiff seed 2: a 0 lost from a cell read blank; two identities require 0, the blank as read stands.
+    const cells: CellValues = { 'proactive.administrative_enforcement.decisions': 63, 'requests.denied_prohibited_by_law.commercial': null };
+    const details: CellDetails = {
+      'proactive.administrative_enforcement.decisions': ocr('63'),
+      'requests.denied_prohibited_by_law.commercial': { raw: '', prov: { origin: 'ocr' as const }, doubt: 'identity-resolved' },
+    };
+    const messages: Message[] = [];
+    doubtUncheckedOcr(cells, details, [...identitiesOf('proactive', '2021'), ...identitiesOf('requests', '2021')], messages);
+    expect(details['proactive.administrative_enforcement.decisions'].doubt).toBeNull();
+    expect(messages).toEqual([]);
+  });
+
   it('stay certain when the identities found no OCR misreading', () => {
     const { details, messages } = read(null);
     expect(details['proactive.administrative_enforcement.decisions'].doubt).toBeNull();
