@@ -21,6 +21,16 @@ function variant(seed: number, axis: string, format: FormatId, truth: string, in
   return item;
 }
 
+/** A text variant rebuilt from its seed (see variant), read, and scored against its truth. */
+async function readVariant(seed: number, axis: string, format: FormatId, truthId: string, index: number) {
+  const item = variant(seed, axis, format, truthId, index);
+  const draft = draftVariant(seed, item);
+  const text = renderFast(draft);
+  const truth = variantTruth(seed, item, draft);
+  const record = await extractBytes(Buffer.from(text), truth.file);
+  return { draft, text, truth, record, score: scoreRecord(truth, record) };
+}
+
 describe('variants the generator found read wrongly once', () => {
   it('Shanghai 2019 in Markdown, 上年结转 printed 18 无 无 无 无 无 with its total lost: no printed balance finding on the total', async () => {
     const item = variant(1, 'row-faults', 'md', 'shanghai-govoffice-2019', 7);
@@ -32,23 +42,14 @@ describe('variants the generator found read wrongly once', () => {
   });
 
   it('Pingtan 2024 as glued crawler text, 行政规范性文件--- (blanks printed as dashes): table 二 found, its blanks read as blanks', async () => {
-    const item = variant(1, 'separators', 'txt', 'pingtan-2024-glued', 0);
-    const draft = draftVariant(1, item);
-    const text = renderFast(draft);
+    const { text, truth, score } = await readVariant(1, 'separators', 'txt', 'pingtan-2024-glued', 0);
     expect(text).toContain('行政规范性文件---');
-    const truth = variantTruth(1, item, draft);
-    const score = scoreRecord(truth, await extractBytes(Buffer.from(text), truth.file));
     expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
   });
 
   it('Shanghai 2019 as glued crawler text, blanks printed as 无 (18无无无无无18): tables 三 and 四 found, nothing read wrongly', async () => {
-    const item = variant(1, 'separators', 'txt', 'shanghai-govoffice-2019', 20);
-    const draft = draftVariant(1, item);
-    const text = renderFast(draft);
+    const { text, truth, record, score } = await readVariant(1, 'separators', 'txt', 'shanghai-govoffice-2019', 20);
     expect(text).toContain('18无无无无无18');
-    const truth = variantTruth(1, item, draft);
-    const record = await extractBytes(Buffer.from(text), truth.file);
-    const score = scoreRecord(truth, record);
     expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned }).toEqual({ wrong: 0, missing: 0, unearned: [] });
     // Table 四 (5 无 无 2 7 | 8 无 无 1 9 | 无 ×5) is cut by its group totals: every cell exact.
     const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
@@ -56,60 +57,36 @@ describe('variants the generator found read wrongly once', () => {
   });
 
   it('Pingtan 2024 as tab-separated text with its sections numbered 2. 3. 4., captions, unit lines and title rows over the tables: no heading read into a row label', async () => {
-    const item = variant(1, 'headings', 'txt', 'pingtan-2024-glued', 7);
-    const draft = draftVariant(1, item);
-    const text = renderFast(draft);
+    const { text, truth, record, score } = await readVariant(1, 'headings', 'txt', 'pingtan-2024-glued', 7);
     expect(text).toMatch(/^2\.主动公开/m);
-    const truth = variantTruth(1, item, draft);
-    const record = await extractBytes(Buffer.from(text), truth.file);
-    const score = scoreRecord(truth, record);
     expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
   });
 
   it('Pingtan 2024 in Markdown, a label wrapped over three table rows with its values on the first (4.保 · 护第三 · 方合法权益): read as that row, no printed finding on blanks', async () => {
-    const item = variant(2, 'combined', 'md', 'pingtan-2024-docx', 15);
-    const draft = draftVariant(2, item);
-    const text = renderFast(draft);
+    const { text, truth, record, score } = await readVariant(2, 'combined', 'md', 'pingtan-2024-docx', 15);
     expect(text).toMatch(/\| 4\.保 \| 3 \|.*\n.*\| 护第三 \|.*\n.*\| 方合法权益 \|/);
-    const truth = variantTruth(2, item, draft);
-    const record = await extractBytes(Buffer.from(text), truth.file);
-    const score = scoreRecord(truth, record);
     expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
     expect([record.cells['requests.denied_third_party_rights.natural_person'], record.cells['requests.denied_third_party_rights.total']]).toEqual([3, 3]);
   });
 
   it('Shanghai 2019 as text whose cells are joined by single spaces, its blanks left as runs of spaces (18      18, 258 12   1 1 ): every cell in its place', async () => {
-    const item = variant(2, 'separators', 'txt', 'shanghai-govoffice-2019', 1);
-    const draft = draftVariant(2, item);
-    const text = renderFast(draft);
+    const { text, truth, score } = await readVariant(2, 'separators', 'txt', 'shanghai-govoffice-2019', 1);
     expect(text).toContain('二、上年结转政府信息公开申请数量 18      18\n');
     expect(text).toContain('（一）予以公开 258 12   1 1 \n');
-    const truth = variantTruth(2, item, draft);
-    const score = scoreRecord(truth, await extractBytes(Buffer.from(text), truth.file));
     expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
   });
 
   it('Shanghai 2019 in HTML, （七）总计 wrapped over two table rows with its values on （七）, under （六）其他处理 printed empty: the values are the total\'s, not 其他处理\'s', async () => {
-    const item = variant(4, 'wrapped-labels', 'html', 'shanghai-govoffice-2019', 25);
-    const draft = draftVariant(4, item);
-    const text = renderFast(draft);
+    const { text, truth, record, score } = await readVariant(4, 'wrapped-labels', 'html', 'shanghai-govoffice-2019', 25);
     expect(text.replace(/ (?:align|style)="[^"]*"/g, '')).toMatch(/<td colspan="2">（七）<\/td><td>767<\/td>/);
-    const truth = variantTruth(4, item, draft);
-    const record = await extractBytes(Buffer.from(text), truth.file);
-    const score = scoreRecord(truth, record);
     expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
     expect([record.cells['requests.other_handling.natural_person'], record.cells['requests.total_processed.natural_person']]).toEqual([null, 767]);
   });
 
   it('Pingtan 2023 as glued crawler text, table 二 with a row printing nothing (行政规范性文件第二十条…) and one printing text (行政许可见附件): table 二 found, those rows blank in doubt', async () => {
-    const item = variant(4, 'combined', 'txt', 'pingtan-2023-glued', 20);
-    const draft = draftVariant(4, item);
-    const text = renderFast(draft);
+    const { text, truth, record, score } = await readVariant(4, 'combined', 'txt', 'pingtan-2023-glued', 20);
     expect(text).toContain('规章000行政规范性文件第二十条');
     expect(text).toContain('行政许可见附件第二十条');
-    const truth = variantTruth(4, item, draft);
-    const record = await extractBytes(Buffer.from(text), truth.file);
-    const score = scoreRecord(truth, record);
     expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned }).toEqual({ wrong: 0, missing: 0, unearned: [] });
     expect([record.cells['proactive.rules.in_force'], record.cells['proactive.administrative_penalty.decisions'], record.cells['proactive.administrative_fees.amount_10k_yuan']]).toEqual([0, 1330, 5949.088667]);
     expect([record.cells['proactive.administrative_license.decisions'], record.cell_details['proactive.administrative_license.decisions'].doubt]).toEqual([null, 'missing-values']);
