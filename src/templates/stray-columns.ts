@@ -36,5 +36,8 @@ export function withoutStrayColumns(rows: TableCell[][]): TableCell[][] {
   // The other rows of values print up to the column before: the stray row is wider than its table.
   const otherRowsReach = rows.some((r, i) => i !== owner && prints(r[from - 1]));
   if (!otherRowsReach) return rows;
+  // A ragged grid (HTML: a row has only the cells it prints) already says which rows reach there: a row
+  // with a cell of its own in those columns is as wide as the stray row, however empty that cell.
+  if (rows.some((r, i) => i !== owner && r.slice(from).some((c) => c.absent))) return rows;
   return rows.map((row, i) => (i === owner ? row : row.map((c, k) => (k >= from ? { text: '', absent: true } : c))));
 }

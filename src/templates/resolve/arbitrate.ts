@@ -327,6 +327,15 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       }
     }
     if (lone >= 0 && keepingOwn.length) return undecided([printed, ...keepingOwn], 'keeps-own-total');
+    // A row of more cells than the template's, read as its first n (258 12 ∅ ∅ ∅ 1 1 ∅: a stray empty
+    // cell among its values, the last cut as the grid's): that it breaks its own total says the cut may
+    // be wrong, not that the report is. The readings that leave out an empty cell instead (every printed
+    // value kept) are as likely: the cells they disagree on are left blank.
+    if (row.readings.wider && breaksOwn) {
+      const printedValues = new Set([printed, ...alternatives].flat().filter((v) => v && v.raw.trim() !== ''));
+      const emptyLeftOut = alternatives.filter((r) => [...printedValues].every((v) => r.includes(v)));
+      if (emptyLeftOut.length) return undecided([printed, ...emptyLeftOut]);
+    }
     standAsPrinted();
   });
 }

@@ -27,6 +27,8 @@ export interface RowReadings {
    * other place. Tried only when the row as read breaks its own total (see arbitrate.ts).
    */
   alternatives?: Reading[];
+  /** A row read exactly as the first n of its more cells (empty cells past its values cut as the grid's). */
+  wider?: boolean;
 }
 
 /** What a token means in a sum: a number, a printed blank (0, value null), or text we cannot count. */
@@ -104,8 +106,9 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
   const tokens = withoutPaddingSpan(effectiveTokens(values, n), n);
   const diff = tokens.length - n;
   if (diff === 0) {
-    const alternatives = distinct([...emptyCellAlternatives(tokens, n), ...widerGridAlternatives(values, n, tokens)]);
-    return { kind: 'exact', readings: [tokens], tokens, ...(alternatives.length ? { alternatives } : {}) };
+    const wider = widerGridAlternatives(values, n, tokens);
+    const alternatives = distinct([...emptyCellAlternatives(tokens, n), ...wider]);
+    return { kind: 'exact', readings: [tokens], tokens, ...(alternatives.length ? { alternatives } : {}), ...(wider.length ? { wider: true } : {}) };
   }
   if (Math.abs(diff) > MAX_SHIFT) return { kind: 'unreadable', readings: [], tokens };
   if (diff > 0) {

@@ -108,6 +108,18 @@ describe('variants the generator found read wrongly once', () => {
       expect({ truthId, wrong: score.wrong, unearned: score.unearned, missing: score.missing }).toEqual({ truthId, wrong: 0, unearned: [], missing: 0 });
     }
   });
+
+  it('Shanghai 2019 in HTML, （一）予以公开 with a stray empty cell among its values and one cell more than the other rows (258 12 ∅ ∅ ∅ 1 1 ∅): the cut cell is not taken for the grid\'s with certainty', async () => {
+    const { text, truth, record, score } = await readVariant(7, 'row-faults', 'html', 'shanghai-govoffice-2019', 3);
+    expect(text.replace(/ (?:align|style)="[^"]*"/g, '')).toContain('<td>258</td><td>12</td><td></td><td></td><td></td><td>1</td><td>1</td><td></td></tr>');
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Where the stray stood (before 1 1, or at the end) no identity tells: legal_services and the total are left blank.
+    expect(['legal_services', 'total'].map((c) => [record.cells[`requests.granted.${c}`], record.cell_details[`requests.granted.${c}`]?.doubt])).toEqual([
+      [null, 'ambiguous'],
+      [null, 'ambiguous'],
+    ]);
+    expect(record.cells['requests.granted.natural_person']).toBe(truth.cells['requests.granted.natural_person']);
+  });
 });
 
 /**
