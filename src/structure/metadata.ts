@@ -2,7 +2,8 @@
  * What the report says about itself: title, agency, year covered, publication date, publisher.
  */
 import type { DocumentModel, Message } from '../../extractors/model.js';
-import { agencyFromTitle, agencyReadByOcr, qualifyAgency, signature } from './agency.js';
+import { agencyFromTitle, qualifyAgency, signature } from './agency.js';
+import { agencyOffScan } from './scan-agency.js';
 import { findDate } from './dates.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
@@ -38,19 +39,15 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
 
   const scanned = doc.blocks.slice(0, LEADING_BLOCKS).some((b) => b.kind !== 'table' && b.prov?.origin === 'ocr');
   const readTitleAgency = (bodyTitle && agencyFromTitle(bodyTitle)) ?? (metaTitle && agencyFromTitle(metaTitle));
-  // A name read off a scan must read as a body's name (办公打 is 办公厅 misread); one that does not is dropped.
-  const titleAgency = scanned ? agencyReadByOcr(readTitleAgency) : readTitleAgency;
-  const sigAgency = scanned ? agencyReadByOcr(sig.agency) : sig.agency;
-  const dropped = [readTitleAgency, sig.agency].filter((name, i) => name && ![titleAgency, sigAgency][i]);
-  if (dropped.length) messages.push({ code: 'structure-agency-uncertain', message: `read by OCR, ${dropped.join(' / ')} does not end as a body's name does; not taken as the agency` });
-  let agency = titleAgency ?? sigAgency;
-  // OCR misreads a character of a title now and then (平谭 for 平潭): a scan whose title and signature
-  // name different bodies, neither holding the other (…人民政府 / …人民政府办公室), has no agency we can vouch for.
-  if (scanned && titleAgency && sigAgency && !titleAgency.includes(sigAgency) && !sigAgency.includes(titleAgency)) {
-    agency = undefined;
-    messages.push({ code: 'structure-agency-uncertain', message: `the title read by OCR names ${titleAgency}, the signature ${sigAgency}; agency left blank` });
-  } else if (agency) agency = qualifyAgency(agency, bodyText);
-  else messages.push({ code: 'structure-no-agency', message: 'no agency found in the title or the signature' });
+  let agency: string | undefined;
+  if (scanned) {
+    const offScan = agencyOffScan(readTitleAgency, sig.agency, bodyText);
+    messages.push(...offScan.messages);
+    agency = offScan.agency;
+  } else agency = readTitleAgency ?? sig.agency;
+  if (agency) agency = qualifyAgency(agency, bodyText);
+  else if (!messages.some((m) => m.code === 'structure-agency-uncertain'))
+    messages.push({ code: 'structure-no-agency', message: 'no agency found in the title or the signature' });
 
   const titleYear = yearIn(bodyTitle) ?? yearIn(metaTitle);
   const periodYear = statisticsPeriodYear(bodyText);

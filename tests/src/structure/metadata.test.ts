@@ -217,6 +217,38 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
     expect(analyseStructure(typed).agency).toBe(misread);
   });
 
+  it.each(truths.map((t) => [t.id, t] as const))('%s: a name off a scan is taken only when the text reads it twice', (_, t) => {
+    const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
+    // One character of the title misread (平潭 → 平漂: the second character, so the name still ends as a name does).
+    const chars = [...t.agency];
+    chars[1] = chars[1] === '漂' ? '瀑' : '漂';
+    const misread = chars.join('');
+    // No signature (its date line lost to OCR, as on a scan whose date went over a page break).
+    const doc = (titleAgency: string, ...body: string[]) =>
+      docOf([scanned(`${t.year}年${titleAgency}政府信息公开工作年度报告`), scanned(`本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`), ...body.map(scanned)], {}, 'pdf');
+    const codes = (s: ReturnType<typeof analyseStructure>) => s.messages.map((m) => m.code);
+
+    // Read once and nowhere else: no agency, and the message says why.
+    const once = analyseStructure(doc(misread, '全年共收到政府信息公开申请21件。'));
+    expect(once.agency).toBeUndefined();
+    expect(codes(once)).toContain('structure-agency-uncertain');
+    expect(codes(once)).not.toContain('structure-no-agency');
+    // The same title read right is no better on its own: one reading cannot vouch for itself.
+    expect(analyseStructure(doc(t.agency, '全年共收到政府信息公开申请21件。')).agency).toBeUndefined();
+    // Read again in the body: taken.
+    expect(analyseStructure(doc(t.agency, `${t.agency}认真贯彻落实《条例》。`)).agency).toBe(t.agency);
+    // The title misread, the body reading the right name twice: the name read twice is taken, and said so.
+    const reread = analyseStructure(doc(misread, `${t.agency}认真贯彻落实《条例》。`, `${t.agency}`));
+    expect(reread.agency).toBe(t.agency);
+    expect(reread.messages.find((m) => m.code === 'structure-agency-uncertain')?.message).toContain(misread);
+    // Read right only once in the body against the misread title: two readings, one each, no agency.
+    expect(analyseStructure(doc(misread, `${t.agency}认真贯彻落实《条例》。`)).agency).toBeUndefined();
+    // A text layer is the publisher's own spelling: taken as printed, even once.
+    const typed = doc(misread, '全年共收到政府信息公开申请21件。');
+    for (const b of typed.blocks) if (b.prov) b.prov.origin = 'text';
+    expect(analyseStructure(typed).agency).toBe(misread);
+  });
+
   it('keeps 政务公开 inside a body\'s own name', () => {
     expect(agencyFromTitle('淮安市政务公开办公室2023年政府信息公开工作年度报告')).toBe('淮安市政务公开办公室');
   });

@@ -1,0 +1,64 @@
+/**
+ * The agency of a scanned report. OCR misreads a character of a name now and then (平漂 for 平潭), and a
+ * name read once cannot tell its own misreading apart: a researcher grouping by agency would file the
+ * report under a body that does not exist. So a name off a scan is taken only when the text reads it
+ * twice — the title and the signature, or the name again in the body — each reading an OCR of its own.
+ */
+import type { Message } from '../../extractors/model.js';
+import { agencyReadByOcr } from './agency.js';
+
+const IDEOGRAPH = '[\\u4e00-\\u9fff]';
+
+export function agencyOffScan(titleRead: string | undefined, signatureRead: string | undefined, bodyText: string): { agency?: string; messages: Message[] } {
+  const messages: Message[] = [];
+  const uncertain = (message: string) => messages.push({ code: 'structure-agency-uncertain', message });
+  const title = agencyReadByOcr(titleRead);
+  const signed = agencyReadByOcr(signatureRead);
+  const dropped = [titleRead, signatureRead].filter((name, i) => name && ![title, signed][i]);
+  if (dropped.length) uncertain(`read by OCR, ${dropped.join(' / ')} does not end as a body's name does; not taken as the agency`);
+  // Title and signature naming different bodies, neither holding the other (…人民政府 / …人民政府办公室).
+  if (title && signed && !title.includes(signed) && !signed.includes(title)) {
+    uncertain(`the title read by OCR names ${title}, the signature ${signed}; agency left blank`);
+    return { messages };
+  }
+  const name = title ?? signed;
+  if (!name) return { messages };
+  const text = bodyText.replace(/\s+/g, '');
+  if (readings(text, name) >= 2) return { agency: name, messages };
+  // The other reading agrees but for one character no name ends with (办公打 for 办公厅): a second reading.
+  const other = name === title ? signatureRead : titleRead;
+  if (other && !agencyReadByOcr(other) && differByOne(other, name)) return { agency: name, messages };
+  const reread = nearReading(text, name);
+  if (reread) {
+    uncertain(`read once by OCR as ${name}, the text reads ${reread.name} ${reread.times} times; took ${reread.name}`);
+    return { agency: reread.name, messages };
+  }
+  uncertain(`read by OCR as ${name} once, and nowhere again in the text; agency left blank`);
+  return { messages };
+}
+
+function readings(text: string, name: string): number {
+  return text.split(name).length - 1;
+}
+
+function differByOne(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  return x.length === y.length && x.filter((c, i) => c !== y[i]).length === 1;
+}
+
+/** The one name that differs from `name` in a single character and that the text reads at least twice. */
+function nearReading(text: string, name: string): { name: string; times: number } | undefined {
+  const chars = [...name];
+  const times = new Map<string, number>();
+  chars.forEach((_, i) => {
+    const pattern = new RegExp(escape(chars.slice(0, i).join('')) + IDEOGRAPH + escape(chars.slice(i + 1).join('')), 'g');
+    for (const m of text.matchAll(pattern)) if (m[0] !== name) times.set(m[0], (times.get(m[0]) ?? 0) + 1);
+  });
+  const twice = [...times].filter(([candidate, n]) => n >= 2 && agencyReadByOcr(candidate) === candidate);
+  return twice.length === 1 ? { name: twice[0]![0], times: twice[0]![1] } : undefined;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
