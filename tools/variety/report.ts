@@ -20,10 +20,11 @@ export interface Tally {
   missed: number;
   expectedDoubtful: number;
   metadataWrong: number;
+  metadataBlank: number;
 }
 
 function empty(axis: string, format: string): Tally {
-  return { axis, format, documents: 0, failedDocuments: 0, cells: 0, exact: 0, blankOrDoubt: 0, wrong: 0, missing: 0, unearned: 0, missed: 0, expectedDoubtful: 0, metadataWrong: 0 };
+  return { axis, format, documents: 0, failedDocuments: 0, cells: 0, exact: 0, blankOrDoubt: 0, wrong: 0, missing: 0, unearned: 0, missed: 0, expectedDoubtful: 0, metadataWrong: 0, metadataBlank: 0 };
 }
 
 function add(t: Tally, s: VariantScore): void {
@@ -37,7 +38,8 @@ function add(t: Tally, s: VariantScore): void {
   t.unearned += s.unearned.length;
   t.missed += s.missed.length;
   t.expectedDoubtful += s.expectedDoubtful.length;
-  if (!s.agencyOk || !s.yearOk) t.metadataWrong++;
+  if (s.metadataWrong) t.metadataWrong++;
+  else if (!s.agencyOk || !s.yearOk) t.metadataBlank++;
 }
 
 /** One tally per axis × format present (in the order the scores came), per axis, per format, and in all. */
@@ -75,7 +77,8 @@ const COLUMNS: [string, (t: Tally) => string][] = [
   ['UNEARNED printed', (t) => String(t.unearned)],
   ['expected missed', (t) => String(t.missed)],
   ['expected doubtful', (t) => String(t.expectedDoubtful)],
-  ['agency/year wrong', (t) => String(t.metadataWrong)],
+  ['agency/year WRONG', (t) => String(t.metadataWrong)],
+  ['agency/year blank', (t) => String(t.metadataBlank)],
 ];
 
 export function formatTable(rows: Tally[]): string {
@@ -88,9 +91,10 @@ export function formatTable(rows: Tally[]): string {
 /** Issue 10's bars: no silent wrong cell, no unearned printed finding, ≥ 99.5% exact (≥ 98% for what only OCR reads: scans and pictures, issue 16). */
 export function verdict(rows: Tally[], total: Tally): string {
   const short = rows.filter((r) => r.cells && r.exact / r.cells < (OCR_FORMATS.includes(r.format as FormatId) ? 0.98 : 0.995));
-  const met = total.wrong === 0 && total.unearned === 0 && short.length === 0;
+  const met = total.wrong === 0 && total.unearned === 0 && total.metadataWrong === 0 && short.length === 0;
   return (
     `VERDICT: ${met ? 'MET' : 'NOT MET'} — ${total.wrong} cells silently wrong, ${total.unearned} unearned printed findings, ` +
+    `${total.metadataWrong} documents with a wrong agency or year, ` +
     `${percent(total.exact, total.cells)} of ${total.cells} cells exact, ${short.length} of ${rows.length} axis×format rows below the exact bar ` +
     `(bars: 0, 0, ≥99.5% per row, ≥98% for scans and pictures); ${total.missed} expected findings missed`
   );

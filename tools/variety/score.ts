@@ -41,6 +41,8 @@ export interface VariantScore {
   error?: string;
   agencyOk: boolean;
   yearOk: boolean;
+  /** An agency or year given that differs from the truth's (not merely left blank): metadata silently wrong. */
+  metadataWrong: boolean;
   /** Every table recognised in the truth's layout (a wrong layout also shows as missing cells). */
   layoutOk: boolean;
   cells: number;
@@ -101,6 +103,7 @@ export function scoreRecord(truth: VariantTruth, record: ReportRecord | undefine
     error: record?.error,
     agencyOk: record?.agency === truth.agency,
     yearOk: record?.year === truth.year,
+    metadataWrong: (record?.agency != null && record.agency !== truth.agency) || (record?.year != null && record.year !== truth.year),
     layoutOk: !!record && (['proactive', 'requests', 'appeals'] as const).every((t) => record.layout[t] === truth.layout[t]),
     cells: 0,
     exact: 0,

@@ -4,6 +4,7 @@ import type { ReportRecord } from '../../../src/schemas/record.js';
 import { AXES } from '../../../tools/variety/axes/index.js';
 import { draftVariant, renderFast, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
 import { scoreRecord } from '../../../tools/variety/score.js';
+import { tally, verdict } from '../../../tools/variety/report.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
 
 const truths = await loadTruths('../shared/corpus');
@@ -28,6 +29,24 @@ describe('the accuracy scorer', () => {
     expect(scoreRecord(truth, wrong)).toMatchObject({ wrong: 1, exact: 185 });
     (wrong.cell_details['requests.granted.natural_person'] as { doubt: string | null }).doubt = 'extra-values';
     expect(scoreRecord(truth, wrong)).toMatchObject({ wrong: 0, blankOrDoubt: 1, exact: 185 });
+  });
+
+  it('tells an agency or year given wrong (silently wrong, failing the verdict) from one left blank', () => {
+    const misread = copy();
+    misread.agency = '淮安市洪漂区人民政府';
+    const blank = copy();
+    blank.agency = undefined;
+    const wrongYear = copy();
+    wrongYear.year = truth.year + 1;
+    expect(scoreRecord(truth, misread)).toMatchObject({ agencyOk: false, metadataWrong: true });
+    expect(scoreRecord(truth, blank)).toMatchObject({ agencyOk: false, metadataWrong: false });
+    expect(scoreRecord(truth, wrongYear)).toMatchObject({ yearOk: false, metadataWrong: true });
+    const { rows, total } = tally([scoreRecord(truth, record), scoreRecord(truth, blank)]);
+    expect(total).toMatchObject({ metadataWrong: 0, metadataBlank: 1 });
+    expect(verdict(rows, total)).toMatch(/^VERDICT: MET — .* 0 documents with a wrong agency or year/);
+    const withWrong = tally([scoreRecord(truth, record), scoreRecord(truth, misread)]);
+    expect(withWrong.total).toMatchObject({ metadataWrong: 1, metadataBlank: 0 });
+    expect(verdict(withWrong.rows, withWrong.total)).toMatch(/^VERDICT: NOT MET — .* 1 documents with a wrong agency or year/);
   });
 
   it('calls a blank cell blank-or-doubt and an absent cell missing', () => {
