@@ -51,26 +51,36 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
 
   const titleYear = yearIn(bodyTitle) ?? yearIn(metaTitle);
   const periodYear = statisticsPeriodYear(bodyText);
+  // In a text layer the title is the publisher's own word; off a scan either year may be OCR's misreading,
+  // and only the year the text reads far more often is taken.
+  let yearCovered = titleYear ?? periodYear;
   if (titleYear && periodYear && titleYear !== periodYear) {
-    messages.push({
-      code: 'structure-year-mismatch',
-      message: `the title names ${titleYear} but the statistics period is ${periodYear}; kept the title's year`,
-    });
+    if (scanned) yearCovered = yearReadMoreOften(bodyText, titleYear, periodYear);
+    const kept = scanned ? (yearCovered ? `took ${yearCovered}, read far more often in the text` : 'neither is read far more often in the text: year left blank') : "kept the title's year";
+    messages.push({ code: 'structure-year-mismatch', message: `the title names ${titleYear} but the statistics period is ${periodYear}; ${kept}` });
   }
   const published =
     (sig.dateLine && findDate(sig.dateLine)) ??
     (CONTAINER_DATE_IS_PUBLICATION.has(doc.format) && doc.meta.published ? findDate(doc.meta.published) : undefined) ??
     portalDateLine(doc);
-  let year = titleYear ?? periodYear;
-  if (!year && published) {
+  let year = yearCovered;
+  if (!year && published && !(titleYear && periodYear)) {
     // Reports are published early in the year after the one they cover.
     year = Number(published.slice(0, 4)) - 1;
     messages.push({ code: 'structure-year-from-published', message: `year covered taken as the year before publication (${published})` });
   }
-  if (!year) messages.push({ code: 'structure-no-year', message: 'no year covered found in the title or the statistics period' });
+  if (!year && !(titleYear && periodYear)) messages.push({ code: 'structure-no-year', message: 'no year covered found in the title or the statistics period' });
 
   const signatureLines = [sig.agency, sig.dateLine].filter((t): t is string => Boolean(t));
   return { title, agency, year, published, publisher: doc.meta.publisher?.trim() || undefined, signatureLines, messages };
+}
+
+/** Of two years read by OCR, the one the text reads at least twice as often (each 2024年 a reading of its own). */
+function yearReadMoreOften(text: string, a: number, b: number): number | undefined {
+  const compact = text.replace(/\s+/g, '');
+  const times = (y: number) => compact.split(`${y}年`).length - 1;
+  const [ta, tb] = [times(a), times(b)];
+  return ta >= 2 * tb && ta >= 2 ? a : tb >= 2 * ta && tb >= 2 ? b : undefined;
 }
 
 function yearIn(title: string | undefined): number | undefined {

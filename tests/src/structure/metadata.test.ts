@@ -249,6 +249,28 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
     expect(analyseStructure(typed).agency).toBe(misread);
   });
 
+  it.each(truths.map((t) => [t.id, t] as const))('%s: off a scan, of a title year and a period year that differ, only the one read far more often is taken', (_, t) => {
+    const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
+    const misread = t.year - 3;
+    const doc = (titleYear: number, period: string, ...body: string[]) =>
+      docOf([scanned(`${t.agency}${titleYear}年政府信息公开工作年度报告`), scanned(`本报告中所列数据的统计期限自${period}止。`), ...body.map(scanned), scanned(t.agency), scanned(`${t.year + 1}年1月20日`)], {}, 'pdf');
+    const wholeYear = (y: number, end = y) => `${y}年1月1日起至${end}年12月31日`;
+    // The title's year misread once, the period read right twice: the period's.
+    expect(analyseStructure(doc(misread, wholeYear(t.year))).year).toBe(t.year);
+    // The period's first year misread (its second read right), the body reading the year again: the title's.
+    expect(analyseStructure(doc(t.year, wholeYear(misread, t.year), `${t.year}年，本机关认真贯彻落实《条例》。`)).year).toBe(t.year);
+    // One reading each way (a period that names its year once): no year, and the message says why.
+    const even = analyseStructure(doc(misread, `${t.year}年1月1日起至12月31日`));
+    expect(even.year).toBeUndefined();
+    expect(even.messages.find((m) => m.code === 'structure-year-mismatch')?.message).toContain('left blank');
+    expect(even.messages.map((m) => m.code)).not.toContain('structure-year-from-published');
+    expect(even.messages.map((m) => m.code)).not.toContain('structure-no-year');
+    // A text layer: the title's year, as before.
+    const typed = doc(misread, `${t.year}年1月1日起至12月31日`);
+    for (const b of typed.blocks) if (b.prov) b.prov.origin = 'text';
+    expect(analyseStructure(typed).year).toBe(misread);
+  });
+
   it('keeps 政务公开 inside a body\'s own name', () => {
     expect(agencyFromTitle('淮安市政务公开办公室2023年政府信息公开工作年度报告')).toBe('淮安市政务公开办公室');
   });
