@@ -126,6 +126,25 @@ describe('variants the generator found read wrongly once', () => {
     expect(record.cells['requests.unavailable_not_held.total']).toBe(75);
   });
 
+  it('Shanghai 2019 in Markdown, (六)其他处理 printing empty cells then a converter\'s placeholder table of - (| - | - | - |): its dashes are no row\'s values, the outcome-sum finding the report earns is found', async () => {
+    const { text, truth, record, score } = await readVariant(2, 'combined', 'md', 'shanghai-govoffice-2019', 18);
+    expect(text).toMatch(/\| （六）其他处理 \|( {2}\|)+\n\n\| - \| - \| - \|\n/);
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact, missed: score.missed }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells, missed: [] });
+    expect(record.cell_details['requests.other_handling.total'].doubt).toBeNull();
+  });
+
+  it('Markdown variants whose table 四 both split-tables and markdown-converter cut (generator, seeds 2 and 4): each group printed once, every cell exact', async () => {
+    for (const [seed, truthId, index] of [
+      [2, 'shanghai-govoffice-2019', 0],
+      [2, 'hongze-2023', 19],
+      [4, 'pingtan-2023-glued', 2],
+    ] as const) {
+      const { text, score } = await readVariant(seed, 'combined', 'md', truthId, index);
+      expect(text.match(/未经复议直接起诉/g)).toHaveLength(1);
+      expect({ truthId, wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ truthId, wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    }
+  });
+
   it('Shanghai 2019 in HTML, （一）予以公开 with a stray empty cell among its values and one cell more than the other rows (258 12 ∅ ∅ ∅ 1 1 ∅): the cut cell is not taken for the grid\'s with certainty', async () => {
     const { text, truth, record, score } = await readVariant(7, 'row-faults', 'html', 'shanghai-govoffice-2019', 3);
     expect(text.replace(/ (?:align|style)="[^"]*"/g, '')).toContain('<td>258</td><td>12</td><td></td><td></td><td></td><td>1</td><td>1</td><td></td></tr>');
