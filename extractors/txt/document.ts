@@ -19,6 +19,20 @@ export const MIN_TAB_CELL_LINES = 4;
 export const WHOLE_TEXT_LINE_CHARS = 1000;
 /** A line shorter than this (characters) is not searched for a whole table flattened with spaces. */
 const SPACED_LINE_CHARS = 120;
+/** Lines with text then a tab a text needs before its table rows are read as tab-separated cells. */
+const MIN_TAB_SEPARATED_ROWS = 3;
+
+/**
+ * In text whose table rows are tab-separated, a line starting with a tab is a row whose first cells are
+ * empty when more tabs follow (\t\t5\t7) or when it is tabs alone (a row of empty cells, as a group of
+ * table 四 that printed nothing leaves it): its tabs are cell boundaries, which spaces would lose. Tabs
+ * before text with no tab after it are indentation.
+ */
+function startsWithEmptyCells(line: string): boolean {
+  if (!line.startsWith('\t')) return false;
+  const rest = line.replace(/^\t+/, '');
+  return rest.includes('\t') || rest.trim() === '';
+}
 
 export function readTextBlocks(text: string): Block[] {
   const lines = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
@@ -27,7 +41,8 @@ export function readTextBlocks(text: string): Block[] {
   const cellLines = lines.filter((l) => isTabCellLine(l) && !l.includes('\t', 1)).length;
   const tabRows = lines.filter((l) => l.includes('\t', 1)).length;
   const flattened = cellLines >= MIN_TAB_CELL_LINES && cellLines > tabRows;
-  const source = flattened ? lines : lines.map((l) => l.replace(/^\t+/, (tabs) => '    '.repeat(tabs.length)));
+  const tabSeparated = !flattened && lines.filter((l) => /\S\t/.test(l)).length >= MIN_TAB_SEPARATED_ROWS;
+  const source = flattened ? lines : lines.map((l) => (tabSeparated && startsWithEmptyCells(l) ? l : l.replace(/^\t+/, (tabs) => '    '.repeat(tabs.length))));
   const blocks: Block[] = [];
   let plain: string[] = [];
   const flushPlain = () => {

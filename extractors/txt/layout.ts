@@ -12,11 +12,11 @@ import { isSpaceJoined, spaceJoinedAsTabs } from './space-joined.js';
 import { PLACED_DOUBT, bandWords, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
 
 /**
- * Row labels carry digits only as item numbering (1. 2、 （3） (4)); a sentence carries counts
- * (受理 3119 件，…).
+ * Row labels carry digits only as item numbering (1. 2、 （3） (4), or （2 before the item's words when
+ * its closing bracket was lost: （2没有现成信息…); a sentence carries counts (受理 3119 件，…, （12月…）).
  */
 function countsInLabel(label: string): boolean {
-  return /\d/.test(label.replace(/[（(]\d{1,2}[)）]|\d+[.、．]/g, ''));
+  return /\d/.test(label.replace(/[（(]\d{1,2}[)）]|[（(]\d{1,2}(?=[\u4e00-\u9fff])(?![年月日号时个件条项次人名万元])|\d+[.、．]/g, ''));
 }
 
 /** Longest label accepted on a numeric row (characters): longer lines ending in a number are prose. */
@@ -165,7 +165,8 @@ function blankRowAlone(label: string, values: string[]): boolean {
 function classify(raw: string, spaceJoined: boolean): Line {
   const line = raw.replace(/\f/g, '');
   const text = trimCell(line);
-  if (text === '') return { kind: 'blank' };
+  // A line of tabs alone is blank unless it holds a row's empty cells (five or more: see tabRow).
+  if (text === '') return (line.includes('\t') ? tabRow(line) : undefined) ?? { kind: 'blank' };
   if (isPageNumberLine(text)) return { kind: 'page' };
   // Cells joined by single spaces: a run of spaces holds empty cells, read as a tabbed row's are.
   const asTabs = spaceJoined ? spaceJoinedAsTabs(line) : undefined;

@@ -29,12 +29,18 @@ export function readPipeTable(lines: string[], start: number): { table: TableBlo
     // The separator follows the header; further down, a row of single dashes is a row of blank cells.
     if (!(isSeparatorRow(lines[i]) && (i === start + 1 || /-{2,}/.test(lines[i])))) rows.push(splitRow(lines[i]));
   }
+  // A converter's placeholder table (| - | - | -, its header included): no label, no header word, no
+  // value, so nothing in it can be placed. Kept, its rows would pass for the values of the row before
+  // it when that row prints nothing ((六)其他处理 with its cells empty, then - - -).
+  if (rows.every((row) => row.every((text) => PLACEHOLDER.test(text)))) return { table: { kind: 'table', rows: [] }, next: i };
   // A row with fewer cells than the table printed nothing past its end: that padding is absent.
   const grid = expandLabelSpans(padRows(rows)).map((row, r) => row.map((c, k) => (k >= rows[r].length ? { ...c, absent: true } : c)));
   return { table: { kind: 'table', rows: grid }, next: i };
 }
 
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+/** What a placeholder table's cells print: a dash, or nothing. */
+const PLACEHOLDER = /^[-—–]*$/;
 
 /**
  * Converters write a label merged over two columns (一、本年新收… beside the （一）予以公开 column) as the

@@ -54,3 +54,37 @@ describe('a row of values alone with text in a value cell', () => {
     expect(rowsOf(text).some((r) => r.includes('件'))).toBe(false);
   });
 });
+
+describe('tab-separated rows whose first cells are empty', () => {
+  const APPEALS = ['四、政府信息公开行政复议、行政诉讼情况', '行政复议', '结果维持\t结果纠正\t其他结果\t尚未审结\t总计', '5\t\t\t2\t7', '行政诉讼 复议后起诉', '结果维持\t结果纠正\t其他结果\t尚未审结\t总计'];
+
+  it('reads a line of tabs alone as a row of empty cells, its tabs kept as cell boundaries', () => {
+    const rows = rowsOf([...APPEALS, '\t\t\t\t', '五、存在的主要问题及改进情况'].join('\n'));
+    expect(rows[rows.length - 1]).toEqual(['', '', '', '', '']);
+  });
+
+  it('keeps the leading empty cells of a row that prints values after them', () => {
+    const rows = rowsOf([...APPEALS, '\t\t\t1\t1', '五、存在的主要问题及改进情况'].join('\n'));
+    expect(rows[rows.length - 1]).toEqual(['', '', '', '1', '1']);
+  });
+
+  it('reads too few tabs for a row (\\t\\t), and a line of tabs in text without tab-separated rows, as blank lines', () => {
+    expect(rowsOf([...APPEALS, '\t\t', '五、存在的主要问题及改进情况'].join('\n')).some((r) => r.every((c) => c === ''))).toBe(false);
+    const plain = ['四、政府信息公开行政复议、行政诉讼情况', '维持   纠正   其他   尚未   总计', '', '2   1    3    13   19', '\t\t\t\t', '五、存在的主要问题及改进情况'];
+    expect(rowsOf(plain.join('\n')).some((r) => r.every((c) => c === ''))).toBe(false);
+  });
+
+  it('still reads tabs before text with no tab after it as indentation: the paragraph is kept whole', () => {
+    const blocks = readTextBlocks([...APPEALS, '\t\t\t\t', '五、存在的主要问题及改进情况', '\t本机关将进一步加强政务公开工作。'].join('\n'));
+    expect(blocks[blocks.length - 1]).toEqual({ kind: 'paragraph', text: '本机关将进一步加强政务公开工作。' });
+  });
+});
+
+describe('a row label whose item numbering lost its closing bracket', () => {
+  it('reads （2没有现成信息… 0 0 as a row of its own; a bracketed month (（12月…) stays a count', () => {
+    const text = [...HEAD, '（四）无法提供 （1）本机关不掌握相关政府信息 75 0 75', '（2没有现成信息需要另行制作 0 0 0', '（3）补正后申请内容仍不明确 0 0 0'].join('\n');
+    expect(rowsOf(text).map((r) => r[0]).slice(1)).toEqual(['（四）无法提供 （1）本机关不掌握相关政府信息', '（2没有现成信息需要另行制作', '（3）补正后申请内容仍不明确']);
+    const month = [...HEAD, '（一）予以公开 21 0 21', '（12月新收申请 3 0 3'].join('\n');
+    expect(rowsOf(month).some((r) => r[0].startsWith('（12月'))).toBe(false);
+  });
+});

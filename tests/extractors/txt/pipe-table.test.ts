@@ -21,3 +21,16 @@ describe('Markdown pipe tables', () => {
     ]);
   });
 });
+
+describe('a converter\'s placeholder table', () => {
+  it('reads a pipe table of dashes alone, its header included, as no table: nothing in it can be placed', () => {
+    expect(read(['| - | - | - |', '| --- | --- | --- |', '| - | - | - |', '| - | - | - |'])).toEqual([]);
+  });
+
+  it('keeps a row of dashes in a table with labels or header words: those dashes are printed blanks', () => {
+    expect(read(['| 结果维持 | 结果纠正 | 总计 |', '| --- | --- | --- |', '| - | - | - |'])).toEqual([
+      ['结果维持', '结果纠正', '总计'],
+      ['-', '-', '-'],
+    ]);
+  });
+});

@@ -109,6 +109,42 @@ describe('variants the generator found read wrongly once', () => {
     }
   });
 
+  it('Shanghai 2019 as tab-separated text, table 四 split by group with the last group\'s row printed as tabs alone (\\t\\t\\t\\t): table 四 found, that group five blanks', async () => {
+    const { text, truth, record, score } = await readVariant(2, 'combined', 'txt', 'shanghai-govoffice-2019', 0);
+    expect(text).toContain('行政诉讼 复议后起诉\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n\t\t\t\t\n');
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
+    expect(appeals.map((k) => record.cells[k])).toEqual([5, null, null, 2, 7, 8, null, null, 1, 9, null, null, null, null, null]);
+  });
+
+  it('Pingtan 2024 as space-separated text, an item\'s numbering with its closing bracket lost ((2没有现成信息需要另行制作 0 0 …): a row of its own, not the wrapped end of the label above', async () => {
+    const { text, truth, record, score } = await readVariant(2, 'combined', 'txt', 'pingtan-2024-docx', 6);
+    expect(text).toContain('\n（2没有现成信息需要另行制作 0 0 0 0 0 0 0\n');
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned }).toEqual({ wrong: 0, missing: 0, unearned: [] });
+    const row = Object.keys(truth.cells).filter((k) => k.startsWith('requests.unavailable_needs_creation.'));
+    expect(row.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual(row.map(() => [0, null]));
+    expect(record.cells['requests.unavailable_not_held.total']).toBe(75);
+  });
+
+  it('Shanghai 2019 in Markdown, (六)其他处理 printing empty cells then a converter\'s placeholder table of - (| - | - | - |): its dashes are no row\'s values, the outcome-sum finding the report earns is found', async () => {
+    const { text, truth, record, score } = await readVariant(2, 'combined', 'md', 'shanghai-govoffice-2019', 18);
+    expect(text).toMatch(/\| （六）其他处理 \|( {2}\|)+\n\n\| - \| - \| - \|\n/);
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact, missed: score.missed }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells, missed: [] });
+    expect(record.cell_details['requests.other_handling.total'].doubt).toBeNull();
+  });
+
+  it('Markdown variants whose table 四 both split-tables and markdown-converter cut (generator, seeds 2 and 4): each group printed once, every cell exact', async () => {
+    for (const [seed, truthId, index] of [
+      [2, 'shanghai-govoffice-2019', 0],
+      [2, 'hongze-2023', 19],
+      [4, 'pingtan-2023-glued', 2],
+    ] as const) {
+      const { text, score } = await readVariant(seed, 'combined', 'md', truthId, index);
+      expect(text.match(/未经复议直接起诉/g)).toHaveLength(1);
+      expect({ truthId, wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ truthId, wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    }
+  });
+
   it('Shanghai 2019 in HTML, （一）予以公开 with a stray empty cell among its values and one cell more than the other rows (258 12 ∅ ∅ ∅ 1 1 ∅): the cut cell is not taken for the grid\'s with certainty', async () => {
     const { text, truth, record, score } = await readVariant(7, 'row-faults', 'html', 'shanghai-govoffice-2019', 3);
     expect(text.replace(/ (?:align|style)="[^"]*"/g, '')).toContain('<td>258</td><td>12</td><td></td><td></td><td></td><td>1</td><td>1</td><td></td></tr>');

@@ -5,6 +5,7 @@ import { draftVariant, renderFast, variantTruth, type PlanItem } from '../../../
 import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
 import { SEPARATORS } from '../../../tools/variety/render/text.js';
+import { appealsByGroup, appealsReviewAndLitigation } from '../../../tools/variety/axes/pieces.js';
 
 const truths = await loadTruths('../shared/corpus');
 const pingtan = truths.find((t) => t.id === 'pingtan-2023-page')!;
@@ -65,6 +66,17 @@ describe('the axes of variation', () => {
     const md = renderFast(draftVariant(seed, item('markdown-converter', 'md')));
     expect(md).toContain('| 项目 |  |  | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |');
     expect(md.match(/^\| 结果维持 \| 结果纠正 \| 其他结果 \| 尚未审结 \| 总计 \|$/gm)).toHaveLength(3);
+  });
+
+  it('print each group of table 四 once when split-tables and markdown-converter both cut it, whichever cuts first', () => {
+    const whole = tablePieces(draftVariant(1, item('plain', 'md')).model).find((p) => p.table === 'appeals')!;
+    const [review, ...rest] = appealsByGroup(whole, false);
+    expect(rest).toHaveLength(2);
+    // The first piece alone (replaceTable hands over the first piece only) is cut into the groups it holds.
+    expect(appealsByGroup(review, true).map((p) => p.rows.filter(isDataRow).map((r) => r.values.length))).toEqual([[5]]);
+    expect(appealsReviewAndLitigation(review)).toEqual([review]);
+    const [side] = appealsReviewAndLitigation(whole);
+    expect(appealsByGroup(side, false)).toHaveLength(1);
   });
 
   it('give a row one cell more than its columns, one fewer, or text in a number cell, and list the cells no longer printed', () => {

@@ -42,17 +42,24 @@ export function proactiveByItem(piece: TablePiece, itemAsCaption: boolean): Tabl
   return pieces;
 }
 
-/** Table 四 as one 5-column table per group (行政复议, 未经复议直接起诉, 复议后起诉). */
+/**
+ * Table 四 as one 5-column table per group (行政复议, 未经复议直接起诉, 复议后起诉). A piece already cut to
+ * some of the groups (another axis split table 四 first: replaceTable hands over its first piece only)
+ * is cut into those groups alone: a group whose values stand in another piece is printed there, never
+ * again here as a table with an empty row.
+ */
 export function appealsByGroup(piece: TablePiece, withGroupHeading: boolean): TablePiece[] {
   const row = piece.rows.find(isDataRow);
   if (!row) return [piece];
   const columns = APPEALS_2021.rows[0].columns;
-  return APPEALS_2021.rows.map((group, g) => {
+  return APPEALS_2021.rows.flatMap((group, g) => {
     const name = [appealsGroupHeading(group), group.own].filter(Boolean).join(' ');
-    const values = row.values.filter((v) => v.key?.startsWith(`appeals.${group.id}.`) ?? false);
+    const keyed = row.values.filter((v) => v.key?.startsWith(`appeals.${group.id}.`) ?? false);
+    const values = keyed.length ? keyed : row.values.slice(g * columns.length, (g + 1) * columns.length);
+    if (!values.length) return [];
     const header = [...(withGroupHeading ? [[{ text: name, colspan: columns.length }]] : []), columns.map((c) => ({ text: c.label }))];
-    const data: DataRow = { ...row, values: values.length ? values : row.values.slice(g * columns.length, (g + 1) * columns.length) };
-    return { ...piece, header, rows: [data], valueColumns: columns.length, caption: withGroupHeading ? undefined : name };
+    const data: DataRow = { ...row, values };
+    return [{ ...piece, header, rows: [data], valueColumns: columns.length, caption: withGroupHeading ? undefined : name }];
   });
 }
 
@@ -64,6 +71,8 @@ export function appealsReviewAndLitigation(piece: TablePiece): TablePiece[] {
   const [review, ...litigation] = APPEALS_2021.rows;
   const reviewValues = row.values.filter((v) => v.key?.startsWith(`appeals.${review.id}.`));
   const litigationValues = row.values.filter((v) => !reviewValues.includes(v));
+  // A piece already cut to one group (see appealsByGroup) is left as it is: no side table of no values.
+  if (!reviewValues.length || !litigationValues.length) return [piece];
   return [
     { ...piece, header: [[{ text: review.own, colspan: columns.length }], columns.map((c) => ({ text: c.label }))], rows: [{ ...row, values: reviewValues }], valueColumns: columns.length },
     {
