@@ -6,8 +6,9 @@
  * 一、本年新收, 767 at 38 in （七）总计 — where 商业企业 begins). No value there is within its header
  * word's span, so nothing is certain of itself; what is still known:
  *
- * - the anchor: of the rows printing the most values, the one whose values sit nearest the header's
- *   columns, in order (one assignment better than every other), gives those values' columns;
+ * - the anchor: of the rows printing the most values (two columns or more fewer than the header's),
+ *   the one whose values sit nearest the header's columns, in order (one assignment better than every
+ *   other, each value under the column nearest it), gives those values' columns;
  * - a row printing as many values as the anchor prints them in as many columns: the same ones (the
  *   row's own count against the anchor's);
  * - a row printing fewer, each value within a character or so of a value of such a row, as every row
@@ -28,7 +29,17 @@ const SAME_COLUMN_SLACK = 1.5;
 /** Most assignments tried for one row (a 15-column table four's row of 7 values: 6435). */
 const MAX_ASSIGNMENTS = 20_000;
 
+/** Fewest columns the rows of the most values must print nothing in for their order to place them. */
+const MIN_EMPTY_COLUMNS = 2;
+
 const centre = (s: Span) => (s.start + s.end - 1) / 2;
+
+/** The one column whose centre is nearest `at`, or -1 when two are as near. */
+function nearestColumn(at: number, centres: number[]): number {
+  const d = centres.map((c) => Math.abs(c - at));
+  const least = Math.min(...d);
+  return d.filter((x) => x === least).length === 1 ? d.indexOf(least) : -1;
+}
 
 /** Every way of putting `k` values into `n` columns in order (ascending column indices). */
 function* inOrder(n: number, k: number, from = 0, acc: number[] = []): Generator<number[]> {
@@ -85,7 +96,9 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
   const n = columns.length;
   const short = rows.filter((r) => r.values.length > 0 && r.values.length < n);
   const most = Math.max(0, ...short.map((r) => r.values.length));
-  if (n < 3 || most < 2) return none;
+  // Two columns or more printed empty in every row: a header one column too wide (a word split in two)
+  // is not taken for a column printed empty.
+  if (n < 3 || most < 2 || most > n - MIN_EMPTY_COLUMNS) return none;
   const centres = columns.map(([s, e]) => (s + e - 1) / 2);
   // The anchor: the row of the most values whose nearest assignment is the nearest of all (one best).
   const fits = short.filter((r) => r.values.length === most).flatMap((r) => nearest(r.values, centres) ?? []);
@@ -94,6 +107,9 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
   const best = new Set(fits.filter((f) => f.cost <= least + 1e-9).map((f) => f.at.join()));
   if (best.size !== 1) return none;
   const anchor = fits.find((f) => f.cost <= least + 1e-9)!.at;
+  // Each of its values under the column nearest it: else the header's columns are not where its values are.
+  const anchorRow = short.find((r) => r.values.length === most && nearest(r.values, centres)?.at.join() === anchor.join())!;
+  if (!anchorRow.values.every((v, i) => nearestColumn(centre(v), centres) === anchor[i])) return none;
   const grid = (at: number[]) => {
     const g = new Array<number>(n).fill(-1);
     at.forEach((c, i) => (g[c] = i));
