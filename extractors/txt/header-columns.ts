@@ -121,17 +121,25 @@ function placeRow(row: PlacedRow, columns: Array<[number, number]>, axis: Axis):
 }
 
 /**
+ * The header's value columns on one axis. The label column's own header (信息内容, 项目, the 勾稽 note)
+ * begins where labels begin; every value column begins right of where any label begins (`most`: of
+ * where most begin — pdftotext may set a label's start under a value column's header word). (Where labels
+ * end says less: pdftotext may run a long label's glyphs past the place of the values after it.)
+ */
+export function valueColumns(words: Span[], rows: PlacedRow[], otherLabels: Span[], axis: Axis = 'chars', edge: 'any' | 'most' = 'any'): Array<[number, number]> {
+  const labels = [...otherLabels, ...rows.flatMap((r) => (r.label ? [r.label] : []))];
+  const starts = labels.map((l) => lo(l, axis)).sort((a, b) => a - b);
+  // `most`: right of where most labels begin (their median), when a label may begin anywhere (order-columns.ts).
+  const labelStart = labels.length === 0 ? -Infinity : edge === 'most' ? starts[Math.floor((starts.length - 1) / 2)] : starts[starts.length - 1];
+  return headerColumns(words, axis).filter(([s]) => s > labelStart);
+}
+
+/**
  * Value columns of a header for its rows on one axis, and each row's placement; undefined when a row's
  * value is not within exactly one column, in order, or a label reaches into the value columns.
  */
 function placeAll(words: Span[], rows: PlacedRow[], otherLabels: Span[], axis: Axis): { width: number; places: number[][] } | undefined {
-  // The label column's own header (信息内容, 项目, the 勾稽 note) begins where labels begin; every value
-  // column begins right of where any label begins. (Where labels end says less: pdftotext may run a
-  // long label's glyphs past the place of the values after it.)
-  const labels = [...otherLabels, ...rows.flatMap((r) => (r.label ? [r.label] : []))];
-  const all = headerColumns(words, axis);
-  const labelStart = Math.max(-Infinity, ...labels.map((l) => lo(l, axis)));
-  const columns = all.filter(([s]) => s > labelStart);
+  const columns = valueColumns(words, rows, otherLabels, axis);
   if (!columns.length) return undefined;
   const places: number[][] = [];
   for (const row of rows) {

@@ -9,7 +9,8 @@ import { HAS_DIGIT, VALUE_UNITS, foldValueText, isNumberToken, isValueToken } fr
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, namesTableSection, joinWrapped, denseCells, trimCell } from './lines.js';
 import { isSpaceJoined, spaceJoinedAsTabs } from './space-joined.js';
-import { PLACED_DOUBT, bandWords, cellSpans, placeByHeader, spanAt, type PlacedRow, type Span } from './header-columns.js';
+import { PLACED_DOUBT, bandWords, cellSpans, placeByHeader, spanAt, valueColumns, type PlacedRow, type Span } from './header-columns.js';
+import { ORDER_DOUBT, placeByOrder } from './order-columns.js';
 
 /**
  * Row labels carry digits only as item numbering (1. 2、 （3） (4), or （2 before the item's words when
@@ -277,6 +278,26 @@ const REPEATED_HEADER_WORDS = /申请人情况|勾稽关系|法人或其他|其�
 /** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请, （1）属国家秘密. */
 const ITEM_START = /^(?:\d+\s*[.、．]|[（(]\d{1,2}[)）])/;
 
+/** A group's numbering starting a line: （七）, (3). */
+const GROUP_START = /^[（(][一二三四五六七八九十]+[)）]/;
+/** A group's or an item's numbering anywhere in a label. */
+const SUB_NUMBERING = /[（(][一二三四五六七八九十]+[)）]/;
+
+/**
+ * Does a line starting with this numbering begin a row other than the label gathered so far (begun at
+ * column `labelAt`)? A label holding an item (3.危及…) is whole before the next item, or a group with an
+ * item of its own (（三）不 4.保护…). A group's numbering alone (（六）其他处理, （七）总计) begins a row
+ * when it stands where the label began or right of it; left of it, it is a piece of a vertical group
+ * label beside the item's rest (3.危及“三安全一稳 · （三）不 0 0 0 · 定”), and a group alone heads
+ * its first item (（三）不予公开 · 1.属于国家秘密). Layout text only says where lines stand (`nextAt`).
+ */
+function startsAnotherRow(label: string, labelAt: number, next: string, nextAt: number | undefined): boolean {
+  if (ITEM_START.test(next)) return HAS_ITEM.test(label);
+  if (!GROUP_START.test(next)) return false;
+  if (HAS_ITEM.test(next) && HAS_ITEM.test(label)) return true;
+  return nextAt !== undefined && nextAt >= labelAt && (HAS_ITEM.test(label) || SUB_NUMBERING.test(label));
+}
+
 /** How many items at the end of `items` satisfy `test`. */
 function trailingRun<T>(items: T[], test: (item: T) => boolean): number {
   let n = 0;
@@ -308,6 +329,12 @@ class TableBuilder {
 
   addRow(line: NumericLine): void {
     let prefix = '';
+    /** Where the label gathered so far began (its first line's column). */
+    let prefixAt = 0;
+    const extend = (text: string, at: number) => {
+      if (!prefix) prefixAt = at;
+      prefix = joinWrapped(prefix, text);
+    };
     // Only a row with a label can take the wrapped rest of one (a row of values alone has none).
     let lastRow = this.dataRows > 0 ? this.rows[this.rows.length - 1] : undefined;
     if (lastRow && isValueToken(lastRow[0] ?? '')) lastRow = undefined;
@@ -343,10 +370,16 @@ class TableBuilder {
         lastRow = this.rows[this.rows.length - 1];
         continue;
       }
+      if (prefix && startsAnotherRow(prefix, prefixAt, fragment.text, fragment.indentChars)) {
+        // The label before it is whole and printed no values (2.其他法律… · 3.危及… with their cells
+        // empty): a row of its own, never the start of the next row's label.
+        this.rows.push([prefix]);
+        prefix = '';
+      }
       if (at === ownLabelAt) {
         if (between) this.rows.push([between]);
         between = '';
-        prefix = joinWrapped(prefix, fragment.cells.join(' '));
+        extend(fragment.cells.join(' '), fragment.indentChars);
       } else if (!lastRow && !prefix && headerLines > 0 && at >= ambiguousFrom) {
         between = joinWrapped(between, fragment.cells.join(' '));
       } else if (isHeaderLike(fragment) || (this.dataRows > 0 && REPEATED_HEADER_WORDS.test(fragment.text)) || (!lastRow && !startsLabel(fragment) && !prefix)) {
@@ -362,7 +395,7 @@ class TableBuilder {
       } else if (lastRow && interleaved(fragment, lastRow[0], line.label)) {
         // A vertical group label beside the wrapped rest of an item (（三） · 三安全一, then 不予公 · 稳定”):
         // the group's characters start the next row's label, the rest ends the item above.
-        prefix = joinWrapped(prefix, fragment.cells[0]);
+        extend(fragment.cells[0], fragment.indentChars);
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.slice(1).join(''));
         groupIndent = Math.min(groupIndent ?? fragment.indent, fragment.indent);
       } else if (lastRow && groupIndent !== undefined && fragment.cells.length === 1 && fragment.indent > groupIndent + GROUP_COLUMN_SLACK && !startsLabel(fragment)) {
@@ -373,7 +406,7 @@ class TableBuilder {
         // values, then 1.属于国家秘密): a row of a group has an item of its own, so the item is this row's.
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
       } else if (prefix || startsLabel(fragment) || !lastRow) {
-        prefix = joinWrapped(prefix, fragment.cells.join(' '));
+        extend(fragment.cells.join(' '), fragment.indentChars);
       } else if (unnumbered) {
         // Between two labelled rows, neither numbered, a fragment may end the label above (values on
         // the first line) or start the one below (values on the last): 行政处罚 · 行政强 · 制 0. Kept as a
@@ -391,6 +424,11 @@ class TableBuilder {
     this.segments[this.segments.length - 1]?.labels.push(...afterHeader.flatMap((f) => f.spans ?? []));
     this.pending = [];
     if (between) this.rows.push([between]);
+    if (prefix && line.label && startsAnotherRow(prefix, prefixAt, line.label, line.positions?.label?.start)) {
+      // 7.属于行政执法案卷 printed no values, then 8.属于行政查询事项 10 2: two rows.
+      this.rows.push([prefix]);
+      prefix = '';
+    }
     const label = joinWrapped(prefix, line.label);
     // A row of numbers alone (table 四's 15 values) gets no empty label cell: it would read as a blank value.
     const row = label ? [label, ...line.values] : [...line.values];
@@ -409,14 +447,17 @@ class TableBuilder {
     for (const { words, labels, rows } of this.segments) {
       // A value the reader put together (a wrapped number) or a row without positions (tabs): not this band.
       if (!rows.length || rows.some((r) => !r.line.positions || r.line.doubts?.size)) continue;
-      const grids = placeByHeader(words, rows.map((r) => r.line.positions!), labels);
-      if (!grids) continue;
+      const positions = rows.map((r) => r.line.positions!);
+      const certain = placeByHeader(words, positions, labels);
+      // Not certain of itself: the rows the order of their values places (order-columns.ts), in doubt for good.
+      const grids = certain ?? placeByOrder(valueColumns(words, positions, labels, 'chars', 'most'), positions);
+      const doubt = certain ? PLACED_DOUBT : ORDER_DOUBT;
       rows.forEach(({ row, line }, i) => {
         const grid = grids[i];
-        if (line.values.length >= grid.length) return;
+        if (!grid || line.values.length >= grid.length) return;
         const first = row.length - line.values.length;
         row.splice(first, line.values.length, ...grid.map((k) => (k < 0 ? '' : line.values[k])));
-        this.doubts.set(row, new Map(grid.map((_, k) => [first + k, PLACED_DOUBT])));
+        this.doubts.set(row, new Map(grid.map((_, k) => [first + k, doubt])));
       });
     }
   }

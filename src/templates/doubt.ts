@@ -22,6 +22,7 @@ export const DOUBTS = {
   'split-by-page': "a number of a table row a page break split, whose rest (digits of a number too wide for its cell) printed on the next page's first line; which numbers those digits continue is not known, until an identity confirms it",
   'unit-missing': 'a number printed without the count unit (件) the other values of its row print: the rest of a number too wide for its cell may stand on another line; confirmed only by an identity',
   'placed-by-position': 'a row of layout text printed fewer values than its header has columns; each was placed under the header column it stands beneath (a cell it printed nothing in is empty), until the identities confirm it',
+  'placed-by-order': "a row of layout text printed fewer values than its header has columns, and its header could not place them with certainty: placed by the order of its values against the row of the most values nearest the header's columns; never confirmed, since the identities cannot tell where columns printed empty lie",
   'wrapped-label': 'the value stood on a line of a label wrapped over several lines, or the label was put together from lines of two rows',
   'formula-without-value': 'a spreadsheet formula with no cached value',
   'lone-empty-cell': 'the only empty cell of a row of printed values, at its end (where a grid pads a row that lost a value) or in a row that breaks its own total: a printed blank, or a lost value',
@@ -38,7 +39,7 @@ export type Doubt = keyof typeof DOUBTS;
  * (ocr-identity-conflict): only certain blanks are marked so; and an empty cell of a layout row placed by
  * position (placed-by-position).
  */
-export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict', 'placed-by-position']);
+export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict', 'placed-by-position', 'placed-by-order']);
 
 /**
  * OCR readings below this confidence (0..100) are doubtful. The scanned-PDF path reads each number

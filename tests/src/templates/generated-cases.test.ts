@@ -258,6 +258,31 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cell_details['requests.partially_granted.total'].doubt).toBeNull();
     expect(record.cell_details['appeals.review.other'].doubt).toBe('wrapped-value');
   });
+  it('Shanghai 2019, table 三 with its blanks as empty cells, the upper rows\' values at other columns than the lower rows\' and the header\'s (821 at 32, 767 at 38): placed by their order, in doubt; rows printing no value are rows of their own', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-prose-pdftotext.txt', variant(1, 'prose', 'pdftotext', 'shanghai-govoffice-2019', 4));
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量 +821 +35 +2 +1 +859\n/);
+    expect(text).toMatch(/（七）总计 +767 +35 +2 +1 +805\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    const row = (r: string) => ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_services', 'other_legal_person', 'total'].map((c) => record.cells[`requests.${r}.${c}`]);
+    expect(row('new_received')).toEqual([821, 35, null, null, 2, 1, 859]);
+    expect(row('total_processed')).toEqual([767, 35, null, null, 2, 1, 805]);
+    // 7.属于行政执法案卷 printed no value: 8.属于行政查询事项's 10 2 are its own.
+    expect(row('denied_admin_query')).toEqual([10, 2, null, null, null, null, null]);
+    // The identities cannot tell where the columns printed empty lie: never confirmed.
+    expect(['requests.new_received.commercial', 'requests.total_processed.total'].map((k) => record.cell_details[k].doubt)).toEqual(['placed-by-order', 'placed-by-order']);
+  });
+
+  it('Shanghai 2019, the same table split in two, a label begun under 自然人: the anchor row placed under all seven columns, and a row of another block (25 where the anchor prints 35) never placed by it', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-split-tables-pdftotext.txt', variant(2, 'split-tables', 'pdftotext', 'shanghai-govoffice-2019', 8), 2);
+    expect(text).toMatch(/2\.重复申请 +5 +4\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(['natural_person', 'commercial', 'legal_services', 'total'].map((c) => record.cells[`requests.new_received.${c}`])).toEqual([821, 35, 2, 859]);
+    const placed = Object.keys(record.cell_details).filter((k) => record.cell_details[k].doubt === 'placed-by-order');
+    expect(placed.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+    expect(record.cells['requests.unavailable_still_unclear.commercial']).not.toBe(25);
+  });
 });
 
 /**

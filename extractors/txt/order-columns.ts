@@ -1,0 +1,132 @@
+/**
+ * Placement of short layout-text rows by the order of their values, where the header cannot place
+ * them with certainty (header-columns.ts): pdftotext counts character columns afresh for each block of
+ * text it finds, so a table's upper rows, its rows beside a sub-label column and its header may each
+ * stand at other columns than the others (Shanghai 2019's table 三: 821 under 自然人 at column 32 in
+ * 一、本年新收, 767 at 38 in （七）总计 — where 商业企业 begins). No value there is within its header
+ * word's span, so nothing is certain of itself; what is still known:
+ *
+ * - the anchor: of the rows printing the most values (two columns or more fewer than the header's),
+ *   the one whose values sit nearest the header's columns, in order (one assignment better than every
+ *   other, each value under the column nearest it), gives those values' columns;
+ * - a row printing as many values as the anchor prints them in as many columns: the same ones (the
+ *   row's own count against the anchor's);
+ * - a row printing fewer, each value within a character or so of a value of such a row, as every row
+ *   between them (the same block of text, so the same column), takes that value's column.
+ *
+ * A row that fits none of these is left short (the templates read it by its count and the identities).
+ * Every cell of a row placed so is in doubt (placed-by-order) and stays so: the identities cannot tell
+ * where blank columns lie (a column printed empty in every row sums the same wherever it is put), so
+ * they never confirm such a placement.
+ */
+import type { PlacedRow, Span } from './header-columns.js';
+
+/** The doubt of each cell of a row placed by the order of its values (src/templates/doubt.ts). */
+export const ORDER_DOUBT = 'placed-by-order';
+
+/** Character columns two values of one column may start apart by within one block (centred or right-aligned digits). */
+const SAME_COLUMN_SLACK = 1.5;
+/** Most assignments tried for one row (a 15-column table four's row of 7 values: 6435). */
+const MAX_ASSIGNMENTS = 20_000;
+
+/** Fewest columns the rows of the most values must print nothing in for their order to place them. */
+const MIN_EMPTY_COLUMNS = 2;
+
+const centre = (s: Span) => (s.start + s.end - 1) / 2;
+
+/** The one column whose centre is nearest `at`, or -1 when two are as near. */
+function nearestColumn(at: number, centres: number[]): number {
+  const d = centres.map((c) => Math.abs(c - at));
+  const least = Math.min(...d);
+  return d.filter((x) => x === least).length === 1 ? d.indexOf(least) : -1;
+}
+
+/** Every way of putting `k` values into `n` columns in order (ascending column indices). */
+function* inOrder(n: number, k: number, from = 0, acc: number[] = []): Generator<number[]> {
+  if (acc.length === k) {
+    yield [...acc];
+    return;
+  }
+  for (let c = from; c <= n - (k - acc.length); c++) {
+    acc.push(c);
+    yield* inOrder(n, k, c + 1, acc);
+    acc.pop();
+  }
+}
+
+function choose(n: number, k: number): number {
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
+}
+
+/** The columns nearest the values in order, with its cost (sum of distances); undefined when two assignments tie. */
+function nearest(values: Span[], columns: number[]): { at: number[]; cost: number } | undefined {
+  if (values.length > columns.length || choose(columns.length, values.length) > MAX_ASSIGNMENTS) return undefined;
+  let best: { at: number[]; cost: number } | undefined;
+  let tied = false;
+  for (const at of inOrder(columns.length, values.length)) {
+    const cost = at.reduce((s, c, i) => s + Math.abs(centre(values[i]) - columns[c]), 0);
+    if (!best || cost < best.cost - 1e-9) [best, tied] = [{ at, cost }, false];
+    else if (Math.abs(cost - best.cost) <= 1e-9) tied = true;
+  }
+  return tied ? undefined : best;
+}
+
+/**
+ * Each value of `row` matched to a distinct value of `ref` standing where it does (within the slack,
+ * in order), as indices into `ref`; undefined when one is not.
+ */
+function matchTo(row: Span[], ref: Span[]): number[] | undefined {
+  const out: number[] = [];
+  for (const v of row) {
+    const near = ref.flatMap((r, i) => (Math.abs(centre(r) - centre(v)) <= SAME_COLUMN_SLACK ? [i] : []));
+    if (near.length !== 1 || (out.length && near[0] <= out[out.length - 1])) return undefined;
+    out.push(near[0]);
+  }
+  return out;
+}
+
+/**
+ * The rows under a header of `columns` (character spans, label column left out), each as its value
+ * columns (the value's index, or -1 where it prints nothing), or undefined for a row not placed.
+ */
+export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]): Array<number[] | undefined> {
+  const none = rows.map(() => undefined);
+  const n = columns.length;
+  const short = rows.filter((r) => r.values.length > 0 && r.values.length < n);
+  const most = Math.max(0, ...short.map((r) => r.values.length));
+  // Two columns or more printed empty in every row: a header one column too wide (a word split in two)
+  // is not taken for a column printed empty.
+  if (n < 3 || most < 2 || most > n - MIN_EMPTY_COLUMNS) return none;
+  const centres = columns.map(([s, e]) => (s + e - 1) / 2);
+  // The anchor: the row of the most values whose nearest assignment is the nearest of all (one best).
+  const fits = short.filter((r) => r.values.length === most).flatMap((r) => nearest(r.values, centres) ?? []);
+  if (!fits.length) return none;
+  const least = Math.min(...fits.map((f) => f.cost));
+  const best = new Set(fits.filter((f) => f.cost <= least + 1e-9).map((f) => f.at.join()));
+  if (best.size !== 1) return none;
+  const anchor = fits.find((f) => f.cost <= least + 1e-9)!.at;
+  // Each of its values under the column nearest it: else the header's columns are not where its values are.
+  const anchorRow = short.find((r) => r.values.length === most && nearest(r.values, centres)?.at.join() === anchor.join())!;
+  if (!anchorRow.values.every((v, i) => nearestColumn(centre(v), centres) === anchor[i])) return none;
+  const grid = (at: number[]) => {
+    const g = new Array<number>(n).fill(-1);
+    at.forEach((c, i) => (g[c] = i));
+    return g;
+  };
+  const widest = rows.flatMap((r, i) => (r.values.length === most ? [i] : []));
+  return rows.map((row, i) => {
+    if (row.values.length === 0 || row.values.length >= n) return undefined;
+    if (row.values.length === most) return grid(anchor);
+    // The nearest row of the most values (above or below) whose values stand where this row's do, and
+    // every row between them too: one block of text. A row of another block may match by chance.
+    const refs = [...widest].sort((a, b) => Math.abs(a - i) - Math.abs(b - i) || a - b);
+    for (const ref of refs) {
+      const match = matchTo(row.values, rows[ref].values);
+      const between = rows.slice(Math.min(i, ref) + 1, Math.max(i, ref));
+      if (match && between.every((r) => r.values.length === 0 || matchTo(r.values, rows[ref].values))) return grid(match.map((k) => anchor[k]));
+    }
+    return undefined;
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Placement of short layout-text rows by the order of their values, where the header cannot place
+ * them with certainty: the anchor row, rows of as many values, rows of fewer standing under a value of
+ * such a row in one block — and nothing when the header's columns are not where the anchor's values are.
+ */
+import { describe, expect, it } from 'vitest';
+import { spanAt, type PlacedRow } from '../../../extractors/txt/header-columns.js';
+import { placeByOrder } from '../../../extractors/txt/order-columns.js';
+
+/** A row of values as a line of text: [value, column] pairs. */
+function row(...values: Array<[string, number]>): PlacedRow {
+  const line = values.reduce((l, [v, at]) => l.padEnd(at) + v, '');
+  return { values: values.map(([v, at]) => spanAt(line, at, at + v.length)) };
+}
+
+/** Table 三's seven value columns as pdftotext set its header (自然人 … 总计). */
+const COLUMNS: Array<[number, number]> = [[27, 30], [39, 43], [56, 58], [61, 64], [67, 71], [74, 76], [79, 81]];
+
+describe('placement by the order of values', () => {
+  it('places the anchor under its nearest columns, a row of as many values under the same ones, and a row of fewer under the values of that row it stands beneath', () => {
+    const rows = [
+      row(['821', 32], ['35', 45], ['2', 68], ['1', 74], ['859', 79]),
+      row(['18', 32], ['18', 79]),
+      row(['258', 38], ['12', 44], ['1', 64], ['1', 70]),
+      row(['3', 39], ['1', 44]),
+      row(['767', 38], ['35', 44], ['2', 64], ['1', 70], ['805', 74]),
+    ];
+    expect(placeByOrder(COLUMNS, rows)).toEqual([
+      [0, 1, -1, -1, 2, 3, 4],
+      [0, -1, -1, -1, -1, -1, 1],
+      [0, 1, -1, -1, 2, 3, -1],
+      [0, 1, -1, -1, -1, -1, -1],
+      [0, 1, -1, -1, 2, 3, 4],
+    ]);
+  });
+
+  it('never places a row by a row of another block whose values stand where its own do by chance', () => {
+    const rows = [row(['821', 32], ['35', 45], ['2', 68], ['1', 74], ['859', 79]), row(['258', 38], ['12', 44]), row(['25', 44])];
+    const grids = placeByOrder(COLUMNS, rows);
+    expect(grids[0]).toEqual([0, 1, -1, -1, 2, 3, 4]);
+    expect(grids[2]).toBeUndefined();
+  });
+
+  it('places nothing when the rows of the most values leave fewer than two columns empty (a header one column too wide)', () => {
+    expect(placeByOrder(COLUMNS, [row(['1', 28], ['2', 40], ['3', 57], ['4', 62], ['5', 68], ['6', 80])])).toEqual([undefined]);
+  });
+
+  it('places nothing when a value of the anchor is not under the column nearest it', () => {
+    // 35 and 40 both stand nearest 科研 (56–58): in order, one of them is put under a column not nearest it.
+    expect(placeByOrder(COLUMNS, [row(['821', 28], ['35', 52], ['40', 56], ['859', 80])])).toEqual([undefined]);
+  });
+});
