@@ -13,6 +13,7 @@ import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
 import { makeScannedPdf } from '../../helpers/scanned-pdf.js';
 import { cellsFor, loadFixtures } from './helpers.js';
 import { sofficeConvert } from '../../../extractors/soffice.js';
+import { HANG_GUARD_MS } from '../../hang-guard.js';
 
 const fixture = loadFixtures().find((f) => f.fixture === 'landscape-2019-other.pdf')!;
 
@@ -45,14 +46,12 @@ describe('PDFs the reader must refuse or read despite protection', () => {
     expect(cellsFor(fixture.cells, record.cells)).toEqual(fixture.cells);
   });
 
-  it('fails a PDF cut in half with corrupt-pdf, quickly', async () => {
+  it('fails a PDF cut in half with corrupt-pdf', async () => {
     const whole = readFileSync(fixture.path);
-    const started = Date.now();
     const record = await extractBytes(whole.subarray(0, Math.floor(whole.length / 2)), 'half.pdf');
     expect(record.status).toBe('failed');
     expect(record.error).toMatch(/^corrupt-pdf: /);
-    expect(Date.now() - started).toBeLessThan(10_000);
-  });
+  }, HANG_GUARD_MS);
 
   it('fails a PDF that is only its header with corrupt-pdf', async () => {
     const record = await extractBytes(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog'), 'stub.pdf');

@@ -11,6 +11,7 @@ import { PdfDict, PdfName, PdfRef, PdfStream } from '../../../../extractors/pdf/
 import type { OpIds } from '../../../../extractors/pdf/rulings.js';
 import { FIXTURES } from '../helpers.js';
 import { buildPdf, pagesPdf, stream } from './pdf-builder.js';
+import { HANG_GUARD_MS } from '../../../hang-guard.js';
 
 let ids: OpIds;
 beforeAll(async () => {
@@ -190,21 +191,17 @@ describe('raw PDF document: files it refuses quickly', () => {
     expect(openRawPdf(new Uint8Array(0))).toBeUndefined();
     const random = new Uint8Array(1 << 20);
     for (let k = 0; k < random.length; k++) random[k] = (k * 2654435761) >>> 24;
-    const started = Date.now();
     expect(openRawPdf(random)).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(openRawPdf(new Uint8Array(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog', 'latin1')))).toBeUndefined();
     expect(openRawPdf(new Uint8Array(Buffer.from('<!DOCTYPE html><html><body>obj 1 0 obj</body></html>')))).toBeUndefined();
-  });
+  }, HANG_GUARD_MS);
 
   it('a page tree that loops gives undefined at once', () => {
     const loop = buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Pages /Kids [2 0 R 4 0 R] /Count 1 >>', '<< /Type /Page /Parent 3 0 R >>']);
     const selfKid = buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']);
-    const started = Date.now();
     expect(openRawPdf(loop)).toBeUndefined();
     expect(openRawPdf(selfKid)).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(500);
-  });
+  }, HANG_GUARD_MS);
 
   it('a page tree deeper than the bound gives undefined', () => {
     const depth = 200;
@@ -218,8 +215,6 @@ describe('raw PDF document: files it refuses quickly', () => {
     const parts = ['%PDF-1.7\n'];
     for (let k = 1; k <= 20_000; k++) parts.push(`${k} 0 obj\n<< /Type /XRef /Length 999999 >>\nstream\nxx\n`);
     const bytes = Buffer.from(parts.join(''), 'latin1');
-    const started = Date.now();
     expect(openRawPdf(bytes)).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(3_000);
-  });
+  }, HANG_GUARD_MS);
 });
