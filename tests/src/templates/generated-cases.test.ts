@@ -111,6 +111,17 @@ describe('variants the generator found read wrongly once', () => {
     }
   });
 
+  it('Hongze 2023 as tab-separated text, 行政处罚 printing ＊ for its value above 行政强制 wrapped (行政处罚\t＊ · 行政 · 强制\t195): 195 is 行政强制\'s, ＊ unreadable', async () => {
+    const { text, record, score } = await readVariant(7, 'combined', 'txt', 'hongze-2023', 16);
+    expect(text).toContain('行政处罚\t＊\n行政\n强制\t195\n');
+    // 行政处罚 ＊行政 was read as one label line and joined with 强制: 195 read as 行政处罚's, with no doubt.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(['penalty', 'enforcement'].map((r) => [record.cells[`proactive.administrative_${r}.decisions`], record.cell_details[`proactive.administrative_${r}.decisions`].doubt])).toEqual([
+      [null, 'unreadable'],
+      [195, null],
+    ]);
+  });
+
   it('Shanghai 2019 in HTML, （一）予以公开 with a stray empty cell among its values and one cell more than the other rows (258 12 ∅ ∅ ∅ 1 1 ∅): the cut cell is not taken for the grid\'s with certainty', async () => {
     const { text, truth, record, score } = await readVariant(7, 'row-faults', 'html', 'shanghai-govoffice-2019', 3);
     expect(text.replace(/ (?:align|style)="[^"]*"/g, '')).toContain('<td>258</td><td>12</td><td></td><td></td><td></td><td>1</td><td>1</td><td></td></tr>');
