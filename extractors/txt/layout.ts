@@ -101,7 +101,7 @@ function tabRow(line: string): NumericLine | undefined {
   // Trailing tabs are cells too: a row of blanks ends in them.
   const cells = line.replace(/^[ \u3000]+|[\r\n]+$/g, '').split('\t').map(trimCell);
   const first = cells.findIndex((c) => isValueToken(c) || c === '');
-  if (first < 0) return undefined;
+  if (first < 0) return textValueRow(cells);
   const label = cells.slice(0, first).filter(Boolean).join(' ');
   const values = cells.slice(first);
   const digits = values.some((v) => HAS_DIGIT.test(v));
@@ -115,6 +115,20 @@ function tabRow(line: string): NumericLine | undefined {
   if (label ? !digits && values.length < 3 : values.length < 5) return undefined;
   if (label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
   return { kind: 'numeric', label, values };
+}
+
+/**
+ * A labelled row of table 二 (one value a row) that prints a sign instead of its value (行政处罚 · ＊): the
+ * tab says the sign stands in the value column, so it is the row's unreadable value. Read as a label
+ * line, the sign joined the next line's wrapped label (行政处罚 ＊行政 · 强制 195) and 强制's value went to
+ * 行政处罚. Only signs (no ideographs): two tabbed words (行政复议 · 行政诉讼) may be a header or a label's parts.
+ */
+function textValueRow(cells: string[]): NumericLine | undefined {
+  if (cells.length !== 2) return undefined;
+  const [label, text] = cells;
+  if (!label || /\p{Script=Han}/u.test(text) || !isValueText(text) || HAS_DIGIT.test(label) || COLUMN_HEADER_WORDS.test(label)) return undefined;
+  if (label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
+  return { kind: 'numeric', label, values: [text] };
 }
 
 /** Text a value cell may print instead of a number: short, no numbering, no sentence punctuation. */

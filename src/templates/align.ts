@@ -8,6 +8,7 @@ import type { RowDef, TableLayout } from './ids.js';
 import { memoString } from '../util/memo.js';
 import { labelCore, lcs, similarity } from './labels.js';
 import { meaningfulValueCount, type DocRow } from './rows.js';
+import { pageBreakLabels } from './page-break-label.js';
 
 export interface RowMatch {
   row: RowDef;
@@ -127,6 +128,11 @@ interface RowFacts {
    * start of the label (nothing in its value cells) and this row the rest with the values; else undefined.
    */
   joinedBefore: (string | undefined)[];
+  /**
+   * The cores a row of values may have when a page break cut its label and the new page drew its
+   * header, title or group labels between the pieces (page-break-label.ts); else undefined.
+   */
+  acrossBreak: (string[] | undefined)[];
 }
 
 const factsCache = new WeakMap<DocRow[], RowFacts>();
@@ -140,6 +146,7 @@ function rowFacts(rows: DocRow[]): RowFacts {
   let facts = factsCache.get(rows);
   if (facts) return facts;
   const valueCounts = rows.map(meaningfulValueCount);
+  const prints = rows.map((d, j) => printsValues(d, valueCounts[j]));
   facts = {
     cores: rows.map((d, j) => (sharesMergedLabel(rows, j, valueCounts) ? '' : rowLabelCore(d.label))),
     valueCounts,
@@ -171,6 +178,7 @@ function rowFacts(rows: DocRow[]): RowFacts {
       if (OWN_NUMBERING.test(d.ownLabel || d.label)) return undefined;
       return rowLabelCore(prev.label + (d.ownLabel || d.label));
     }),
+    acrossBreak: pageBreakLabels(rows, prints).map((labels) => (labels ? [...new Set(labels.map(rowLabelCore))] : undefined)),
   };
   factsCache.set(rows, facts);
   return facts;
@@ -234,6 +242,19 @@ function plainSimilarity(core: string, row: RowDef, variants: string[]): number 
   return plain;
 }
 
+/**
+ * A label put together from pieces across a page break (any choice of the label-only rows around the
+ * row) must be the template row's label nearly whole: so many choices would otherwise make a weak match
+ * of some row out of unrelated lines.
+ */
+const ACROSS_BREAK_SIMILARITY = 0.8;
+
+function acrossBreakScore(cores: string[], valueCount: number, row: RowDef, variants: string[]): number {
+  let best = -Infinity;
+  for (const core of cores) if (plainSimilarity(core, row, variants) >= ACROSS_BREAK_SIMILARITY) best = Math.max(best, matchScore(core, valueCount, row, variants));
+  return best;
+}
+
 function matchScore(core: string, valueCount: number, row: RowDef, variants: string[]): number {
   return scoreOf(coreSimilarity(core, row, variants), valueCount, row);
 }
@@ -295,6 +316,8 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   const extendedBefore = new Float64Array(n * m).fill(-Infinity);
   // A label wrapped over three lines with its values on the first: the row and the next two together.
   const extended3 = new Float64Array(n * m).fill(-Infinity);
+  // A label cut by a page break, its pieces apart from the row of values (the new page's header between).
+  const acrossBreak = new Float64Array(n * m).fill(-Infinity);
   for (let i = 0; i < n; i++) {
     const r = layout.rows[i];
     for (let j = 0; j < m; j++) {
@@ -317,6 +340,13 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
       if (joined === undefined || own >= 1) continue;
       const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
       if (s > own) extendedBefore[i * m + j] = s;
+    }
+    for (let j = 0; j < m; j++) {
+      const cores = facts.acrossBreak[j];
+      const own = Math.max(scores[i * m + j], extended[i * m + j], extended3[i * m + j], extendedBefore[i * m + j]);
+      if (cores === undefined || own >= 1 || !facts.hasValues[j]) continue;
+      const s = acrossBreakScore(cores, facts.valueCounts[j], r, variants[i]);
+      if (s > own) acrossBreak[i * m + j] = s;
     }
   }
   for (let j = 0; j <= m; j++) best[j] = 0;
@@ -358,6 +388,12 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
             f = 4;
           }
         }
+        // 6: doc row j (values) with pieces of its label across a page break (the pieces are skipped as rows)
+        const a = acrossBreak[row + j - 1];
+        if (a > -Infinity && best[above + j - 1] + a > b) {
+          b = best[above + j - 1] + a;
+          f = 6;
+        }
         // 2: doc row j skipped inside the table (free once every template row is decided)
         const cost = i === n ? 0 : rows[j - 1].values.length ? SKIP_DOC_ROW_WITH_VALUES : SKIP_DOC_ROW_WITHOUT_VALUES;
         if (best[here + j - 1] - cost > b) {
@@ -390,6 +426,10 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
       matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: extendedBefore[(i - 1) * m + j - 1] };
       i--;
       j -= 2;
+    } else if (f === 6) {
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: acrossBreak[(i - 1) * m + j - 1] };
+      i--;
+      j--;
     } else if (f === 2) j--;
     else i--;
   }

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../../../src/pipeline.js';
+import { detectReader } from '../../../extractors/detect.js';
+import { tableRows } from '../../../src/templates/rows.js';
 import { AXES } from '../../../tools/variety/axes/index.js';
 import { draftVariant, plan, renderFast, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
 import type { FormatId } from '../../../tools/variety/axes/axis.js';
@@ -143,6 +145,17 @@ describe('variants the generator found read wrongly once', () => {
       expect(text.match(/未经复议直接起诉/g)).toHaveLength(1);
       expect({ truthId, wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ truthId, wrong: 0, missing: 0, unearned: [], exact: score.cells });
     }
+  });
+
+  it('Hongze 2023 as tab-separated text, 行政处罚 printing ＊ for its value above 行政强制 wrapped (行政处罚\t＊ · 行政 · 强制\t195): 195 is 行政强制\'s, ＊ unreadable', async () => {
+    const { text, record, score } = await readVariant(7, 'combined', 'txt', 'hongze-2023', 16);
+    expect(text).toContain('行政处罚\t＊\n行政\n强制\t195\n');
+    // 行政处罚 ＊行政 was read as one label line and joined with 强制: 195 read as 行政处罚's, with no doubt.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(['penalty', 'enforcement'].map((r) => [record.cells[`proactive.administrative_${r}.decisions`], record.cell_details[`proactive.administrative_${r}.decisions`].doubt])).toEqual([
+      [null, 'unreadable'],
+      [195, null],
+    ]);
   });
 
   it('Shanghai 2019 in HTML, （一）予以公开 with a stray empty cell among its values and one cell more than the other rows (258 12 ∅ ∅ ∅ 1 1 ∅): the cut cell is not taken for the grid\'s with certainty', async () => {
@@ -340,6 +353,28 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     const { record, score } = await scoreFile('tests/fixtures/pdf/shanghai-2019-variety-pdf-layout-label-cut-by-page.pdf', truth);
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
     expect(record.cells['requests.denied_state_secret.natural_person']).toBe(14);
+  });
+
+  it('PDF tables without vertical rulings, a label cut by a page break with the new page\'s title, header or group labels between its pieces (7.属于 | 1 0 … · title · 行政执法 · （三）不予 · 案卷): the row found, every cell exact', async () => {
+    for (const [fixture, truthId, index, row, pieces] of [
+      // the running title, then the rest of the label with the group label drawn again among its lines
+      ['pingtan-2022-variety-pdf-layout-label-cut-title-between.pdf', 'pingtan-2022-portal', 5, 'denied_enforcement_files', ['7.属于', '行政执法', '（三）不予', '案卷']],
+      // table 三's header repeated (six rows) between 3.要求 and 提供公开 · 出版物
+      ['huaian-2024-variety-pdf-layout-label-cut-header-between.pdf', 'huaian-2024-word-html', 13, 'rejected_publication', ['3.要求', '申请人情况', '提供公开', '出版物']],
+      // the rest (其他) printed on one line with its group label drawn again: （六）其他处理其他
+      ['huaian-2024-variety-pdf-layout-label-cut-in-group-label.pdf', 'huaian-2024-word-html', 22, 'other_other', ['3.', '（六）其他处理其他']],
+    ] as const) {
+      const truth = seedTwo('pdf-layout', 'pdf', truthId, index);
+      expect(truth.notes.some((n) => n.startsWith(`table 三 cut by a page break inside row ${row} `))).toBe(true);
+      const bytes = readFileSync(`tests/fixtures/pdf/${fixture}`);
+      // The pieces stand as rows of their own, in this order, the first with the values, the break among them.
+      const labels = tableRows((await detectReader(bytes, truth.file)!.read(bytes, { name: truth.file })).blocks).map((r) => r.label);
+      let at = -1;
+      for (const piece of pieces) expect((at = labels.indexOf(piece, at + 1))).toBeGreaterThanOrEqual(0);
+      const { record, score } = await scoreFile(`tests/fixtures/pdf/${fixture}`, truth);
+      expect({ fixture, wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ fixture, wrong: 0, unearned: [], exact: score.cells });
+      expect(Object.keys(truth.cells).filter((k) => k.startsWith(`requests.${row}.`)).map((k) => record.cell_details[k].doubt)).toEqual(Array(7).fill(null));
+    }
   });
 
   it('Pingtan 2023 as a PDF of three-line tables, 行政规范性文件 printing no value: page 1 (table 二 of one-value rows, table 三\'s first row) read as a table', async () => {
