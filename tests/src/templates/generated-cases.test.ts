@@ -314,4 +314,15 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
     expect(['requests.partially_granted.natural_person', 'requests.denied_process_info.natural_person', 'requests.denied_process_info.commercial'].map((k) => record.cells[k])).toEqual([3, 3, 1]);
   });
+
+  it('Shanghai 2019 as XLSX, 2.法律行政法规禁止公开 short of its (blank) total: the row ends a column before the others\' bordered empty cells, so no printed finding on that total', async () => {
+    const item = variant(5, 'combined', 'xlsx', 'shanghai-govoffice-2019', 0);
+    const draft = draftVariant(5, item);
+    expect(draft.notes).toContain('cell requests.denied_prohibited_by_law.total missing from its row');
+    const truth = variantTruth(5, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/xlsx/shanghai-2019-variety-combined-row-short-of-total.xlsx', truth);
+    // Once read as a printed blank: 总计: the 19 outcome rows sum to 0, but （七）总计 says 805, on basis printed.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect([record.cells['requests.denied_prohibited_by_law.total'], record.cell_details['requests.denied_prohibited_by_law.total'].doubt]).toEqual([null, 'missing-values']);
+  });
 });
