@@ -222,6 +222,28 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cell_details['requests.partially_granted.total'].doubt).toBeNull();
     expect(record.cell_details['appeals.review.other'].doubt).toBe('wrapped-value');
   });
+
+  it('Shanghai 2019 as tab-separated text, （七）总计 short of one value (767 35 / / 2 805 for seven columns) beside its blank 总计 column: the column sums place the values', async () => {
+    const { draft, truth, record, score } = await readVariant(8, 'row-faults', 'txt', 'shanghai-govoffice-2019', 2);
+    expect(draft.notes).toEqual(['cell requests.total_processed.other_legal_person missing from its row']);
+    // The blank 总计 column breaks the outcome column sum under every reading, so none held them all: the
+    // whole row was left blank and the published error (the outcome rows' totals sum to 0, not 805) missed.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    const keys = ['natural_person', 'commercial', 'legal_services', 'other_legal_person', 'total'].map((c) => `requests.total_processed.${c}`);
+    expect(keys.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[767, null], [35, null], [2, null], [null, 'identity-resolved'], [805, null]]);
+    expect(truth.not_printed).toEqual(['requests.total_processed.other_legal_person']);
+  });
+
+  it('Shanghai 2019 in HTML, 1.本机关不掌握 short of its 1 (252 12 / / / / for seven columns): the blanks its readings place differently are not certain, no printed finding through the lost cell', async () => {
+    const { draft, record, score } = await readVariant(6, 'row-faults', 'html', 'shanghai-govoffice-2019', 8);
+    expect(draft.notes).toContain('cell requests.unavailable_not_held.legal_services missing from its row');
+    // Read with the lost value's column as a printed blank (/ under the chosen reading, the lost 1 under
+    // another), 法律服务机构's column sum (1 against （七）总计's 2) was a printed finding.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cell_details['requests.unavailable_not_held.legal_services'].doubt).toBe('identity-resolved');
+    expect(record.findings.find((f) => f.rule === 'requests.outcome_sum' && f.where === 'legal_services')?.basis).toBe('doubtful');
+  });
+
 });
 
 /**
