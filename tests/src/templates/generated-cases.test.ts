@@ -244,6 +244,16 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.findings.find((f) => f.rule === 'requests.outcome_sum' && f.where === 'legal_services')?.basis).toBe('doubtful');
   });
 
+  it('text whose cells are joined by single spaces, text in a value cell (（一）予以公开 0 0 不适用 0 0 0 0, （七）总计 217 1 ＊ 0 0 0 218): the row read, the text its column\'s unreadable value', async () => {
+    const hongze = await readVariant(5, 'combined', 'txt', 'hongze-2023', 1);
+    expect(hongze.text).toContain('（一）予以公开 0 0 不适用 0 0 0 0\n');
+    const pingtan = await readVariant(8, 'combined', 'txt', 'pingtan-2024-docx', 11);
+    expect(pingtan.text).toContain('（七）总计 217 1 ＊ 0 0 0 218\n');
+    // Read from the end, the text stopped the values and left counts in the label: the row was not found.
+    for (const { score } of [hongze, pingtan]) expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    expect([hongze.record.cells['requests.granted.total'], hongze.record.cell_details['requests.granted.research'].doubt]).toEqual([0, 'unreadable']);
+    expect([pingtan.record.cells['requests.total_processed.total'], pingtan.record.cell_details['requests.total_processed.research'].doubt]).toEqual([218, 'unreadable']);
+  });
 });
 
 /**
