@@ -43,9 +43,19 @@ export function proactiveByItem(piece: TablePiece, itemAsCaption: boolean): Tabl
 }
 
 /** Table 四 as one 5-column table per group (行政复议, 未经复议直接起诉, 复议后起诉). */
+/**
+ * Whether a piece of table 四 holds one group only: the table already cut by another axis (a combined
+ * variant splits it and converts it to Markdown). Cut again, it would print the groups it does not hold
+ * as tables of empty rows beside the pieces that do hold them.
+ */
+function oneGroupOnly(row: DataRow): boolean {
+  const groups = new Set(row.values.flatMap((v) => (v.key?.startsWith('appeals.') ? [v.key.split('.')[1]] : [])));
+  return groups.size === 1;
+}
+
 export function appealsByGroup(piece: TablePiece, withGroupHeading: boolean): TablePiece[] {
   const row = piece.rows.find(isDataRow);
-  if (!row) return [piece];
+  if (!row || oneGroupOnly(row)) return [piece];
   const columns = APPEALS_2021.rows[0].columns;
   return APPEALS_2021.rows.map((group, g) => {
     const name = [appealsGroupHeading(group), group.own].filter(Boolean).join(' ');
@@ -59,7 +69,7 @@ export function appealsByGroup(piece: TablePiece, withGroupHeading: boolean): Ta
 /** Table 四 as 行政复议 and 行政诉讼 side tables. */
 export function appealsReviewAndLitigation(piece: TablePiece): TablePiece[] {
   const row = piece.rows.find(isDataRow);
-  if (!row) return [piece];
+  if (!row || oneGroupOnly(row)) return [piece];
   const columns = APPEALS_2021.rows[0].columns;
   const [review, ...litigation] = APPEALS_2021.rows;
   const reviewValues = row.values.filter((v) => v.key?.startsWith(`appeals.${review.id}.`));
