@@ -216,6 +216,11 @@ function classify(raw: string, spaceJoined: boolean): Line {
       return { kind: 'numeric', label: cellsOf(label).join(' '), values, columns, positions };
     }
   }
+  // A space-joined row with text in a value cell (（一）予以公开 0 0 不适用 0 0 0 0, （七）总计 217 1 ＊ 0 0 0 218):
+  // read from the end, the text stops the values there and leaves counts in the label, so the line was
+  // no row at all. Its single spaces are its cell boundaries, as a tabbed row's tabs are.
+  const spacedRow = spaceJoined && !line.includes('\t') && text.length <= MAX_ROW_LINE_CHARS ? tabRow(text.replace(/ /g, '\t')) : undefined;
+  if (spacedRow) return spacedRow;
   const lead = /^[\s\u3000]*/.exec(line)![0];
   const alone = text.length <= MAX_ROW_LINE_CHARS ? valuesAlone(line, lead.length) : undefined;
   if (alone) return alone;

@@ -14,6 +14,13 @@ export interface GridCell {
   doubt?: CellDoubt;
   /** A1-style address in the sheet, for messages. */
   address: string;
+  /** No cell is written here (an empty styled cell, a bordered blank, is written). */
+  unwritten?: boolean;
+  /**
+   * Unwritten, and no cell is written after it in its row: the row ends before this column. Whether that
+   * is a ragged row (a cell missing from it) or a blank left unwritten is for the table to tell (layout.ts).
+   */
+  pastRowEnd?: boolean;
   formula?: string;
 }
 
@@ -93,9 +100,14 @@ export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
   const rows: GridCell[][] = [];
   for (let r = 0; r < height; r++) {
     const row: GridCell[] = [];
+    // Which cells are written in this row, empty styled cells included (exceljs keeps them).
+    const sheetRow = sheet.findRow(bounds.top + r);
+    const rowEnd = sheetRow?.cellCount ?? 0;
     for (let c = 0; c < width; c++) {
-      const address = `${columnLetters(bounds.left + c)}${bounds.top + r}`;
-      row.push(texts.get(key(bounds.top + r, bounds.left + c)) ?? { text: '', address });
+      const column = bounds.left + c;
+      const address = `${columnLetters(column)}${bounds.top + r}`;
+      const unwritten = !sheetRow?.findCell(column);
+      row.push(texts.get(key(bounds.top + r, column)) ?? { text: '', address, ...(unwritten ? { unwritten } : {}), ...(unwritten && column > rowEnd ? { pastRowEnd: true } : {}) });
     }
     rows.push(row);
   }

@@ -90,10 +90,24 @@ function trimColumns(rows: GridCell[][]): GridCell[][] {
   return rows.map((row) => row.slice(left, right + 1));
 }
 
+/**
+ * A table whose blanks are written cells (bordered, styled: an empty cell on the sheet) has a row that
+ * ends before its last column only when cells are missing from that row: the positions past its end
+ * are absent, as a ragged HTML row's are, never blanks it prints. A table written without its blanks
+ * says nothing either way, and its unwritten cells stay blanks.
+ */
+function writesBlanks(rows: GridCell[][]): boolean {
+  return rows.some((row) => row.some((c) => !c.spanned && !c.unwritten && !c.doubt && !c.text.trim()));
+}
+
 function tableBlock(rows: GridCell[][]): TableBlock {
+  const grid = trimColumns(rows);
+  const ragged = writesBlanks(grid);
   return {
     kind: 'table',
-    rows: trimColumns(rows).map((row) => row.map((c) => ({ text: c.text, ...(c.spanned ? { spanned: true } : {}), ...(c.doubt ? { doubt: c.doubt } : {}) }))),
+    rows: grid.map((row) =>
+      row.map((c) => ({ text: c.text, ...(c.spanned ? { spanned: true } : {}), ...(c.doubt ? { doubt: c.doubt } : {}), ...(ragged && c.pastRowEnd ? { absent: true } : {}) })),
+    ),
   };
 }
 

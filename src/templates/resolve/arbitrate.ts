@@ -39,6 +39,11 @@ export type Verdict =
       padded?: boolean;
       /** The row prints its own total blank: the other identities chose (see reconsiderExactRows). */
       byOthers?: boolean;
+      /**
+       * The readings were weighed with their gaps as values the row lost, not as blanks that vanished: a
+       * printed blank under the chosen reading and a gap under another then say different things.
+       */
+      gapsLost?: boolean;
     }
   /**
    * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
@@ -133,10 +138,16 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
   // (the report's own errors).
   let combos = scoreAll(false);
   let best = combos.filter((c) => c.own === 0 && c.other === 0);
+  let gapsLost = false;
   if (!best.length && uncertain.some((i) => rows[i].readings.readings.some((r) => r.includes(undefined)))) {
     const imputed = scoreAll(true);
     const fit = imputed.filter((c) => c.own === 0 && c.other === 0);
-    if (fit.length) [combos, best] = [imputed, fit];
+    if (fit.length) [combos, best, gapsLost] = [imputed, fit, true];
+    // No reading keeps every row's own total with its gaps as vanished blanks, some do with them as lost
+    // values: a row that lost a value (767 35 / / 2 805 for seven columns) in a report with a published
+    // error elsewhere (Shanghai 2019's blank 总计 column breaks a column sum under every reading). Among
+    // those, the fewest other failures decide below, as they do for rows printed whole.
+    else if (!combos.some((c) => c.own === 0) && imputed.some((c) => c.own === 0)) [combos, gapsLost] = [imputed, true];
   }
   let despite = 0;
   // Every combination breaks some row's own total: a row printed with its own total wrong (Shanghai
@@ -172,7 +183,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
     }
     verdicts[row] =
       kept.length === 1
-        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite, ...(ownBroken ? { breaksOwn: true } : {}) }
+        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite, ...(ownBroken ? { breaksOwn: true } : {}), ...(gapsLost ? { gapsLost } : {}) }
         : { status: 'undecided', survivors: kept, all, none: kept.length === 0, ...agreedCounts(rows[row].keys, kept, ownOf(row)) };
   });
   confirmByOtherRows(rows, uncertain, identities, known, verdicts);

@@ -169,6 +169,48 @@ describe('variants the generator found read wrongly once', () => {
     ]);
     expect(record.cells['requests.granted.natural_person']).toBe(truth.cells['requests.granted.natural_person']);
   });
+
+  it('Shanghai 2019 as tab-separated text, （七）总计 short of one value (767 35 / / 2 805 for seven columns) beside its blank 总计 column: the column sums place the values', async () => {
+    const { draft, truth, record, score } = await readVariant(8, 'row-faults', 'txt', 'shanghai-govoffice-2019', 2);
+    expect(draft.notes).toEqual(['cell requests.total_processed.other_legal_person missing from its row']);
+    // The blank 总计 column breaks the outcome column sum under every reading, so none held them all: the
+    // whole row was left blank and the published error (the outcome rows' totals sum to 0, not 805) missed.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    const keys = ['natural_person', 'commercial', 'legal_services', 'other_legal_person', 'total'].map((c) => `requests.total_processed.${c}`);
+    expect(keys.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[767, null], [35, null], [2, null], [null, 'identity-resolved'], [805, null]]);
+    expect(truth.not_printed).toEqual(['requests.total_processed.other_legal_person']);
+  });
+
+  it('Shanghai 2019 in HTML, 1.本机关不掌握 short of its 1 (252 12 / / / / for seven columns): the blanks its readings place differently are not certain, no printed finding through the lost cell', async () => {
+    const { draft, record, score } = await readVariant(6, 'row-faults', 'html', 'shanghai-govoffice-2019', 8);
+    expect(draft.notes).toContain('cell requests.unavailable_not_held.legal_services missing from its row');
+    // Read with the lost value's column as a printed blank (/ under the chosen reading, the lost 1 under
+    // another), 法律服务机构's column sum (1 against （七）总计's 2) was a printed finding.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cell_details['requests.unavailable_not_held.legal_services'].doubt).toBe('identity-resolved');
+    expect(record.findings.find((f) => f.rule === 'requests.outcome_sum' && f.where === 'legal_services')?.basis).toBe('doubtful');
+  });
+
+  it('text whose cells are joined by single spaces, text in a value cell (（一）予以公开 0 0 不适用 0 0 0 0, （七）总计 217 1 ＊ 0 0 0 218): the row read, the text its column\'s unreadable value', async () => {
+    const hongze = await readVariant(5, 'combined', 'txt', 'hongze-2023', 1);
+    expect(hongze.text).toContain('（一）予以公开 0 0 不适用 0 0 0 0\n');
+    const pingtan = await readVariant(8, 'combined', 'txt', 'pingtan-2024-docx', 11);
+    expect(pingtan.text).toContain('（七）总计 217 1 ＊ 0 0 0 218\n');
+    // Read from the end, the text stopped the values and left counts in the label: the row was not found.
+    for (const { score } of [hongze, pingtan]) expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    expect([hongze.record.cells['requests.granted.total'], hongze.record.cell_details['requests.granted.research'].doubt]).toEqual([0, 'unreadable']);
+    expect([pingtan.record.cells['requests.total_processed.total'], pingtan.record.cell_details['requests.total_processed.research'].doubt]).toEqual([218, 'unreadable']);
+  });
+
+  it('Huaian 2024 in Markdown, table 四 split by group and converted to three 5-column tables: each group printed once, with its values (the generator no longer cuts a piece of one group again)', async () => {
+    const { draft, text, score } = await readVariant(8, 'combined', 'md', 'huaian-2024-word-html', 7);
+    expect(draft.notes).toContain('table 四 split by group');
+    // Cut again, the 复议 piece printed 未经复议直接起诉 and 复议后起诉 as tables of one empty row (|  |) beside
+    // the pieces holding their values: read as extra values, all 15 cells of table 四 were blank.
+    expect(text).not.toMatch(/^\|  \|$/m);
+    expect(text).toContain('| 13 | 4 | 8 | 1 | 26 |');
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+  });
 });
 
 /**
@@ -271,6 +313,7 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cell_details['requests.partially_granted.total'].doubt).toBeNull();
     expect(record.cell_details['appeals.review.other'].doubt).toBe('wrapped-value');
   });
+
   it('Shanghai 2019, table 三 with its blanks as empty cells, the upper rows\' values at other columns than the lower rows\' and the header\'s (821 at 32, 767 at 38): placed by their order, in doubt; rows printing no value are rows of their own', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-prose-pdftotext.txt', variant(1, 'prose', 'pdftotext', 'shanghai-govoffice-2019', 4));
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +821 +35 +2 +1 +859\n/);
@@ -409,5 +452,16 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     // 3 | / | / | / | / | / | / (the report prints / for a row's total) was read as / | / | / | / | ∅ ∅ ∅.
     expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
     expect(['requests.partially_granted.natural_person', 'requests.denied_process_info.natural_person', 'requests.denied_process_info.commercial'].map((k) => record.cells[k])).toEqual([3, 3, 1]);
+  });
+
+  it('Shanghai 2019 as XLSX, 2.法律行政法规禁止公开 short of its (blank) total: the row ends a column before the others\' bordered empty cells, so no printed finding on that total', async () => {
+    const item = variant(5, 'combined', 'xlsx', 'shanghai-govoffice-2019', 0);
+    const draft = draftVariant(5, item);
+    expect(draft.notes).toContain('cell requests.denied_prohibited_by_law.total missing from its row');
+    const truth = variantTruth(5, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/xlsx/shanghai-2019-variety-combined-row-short-of-total.xlsx', truth);
+    // Once read as a printed blank: 总计: the 19 outcome rows sum to 0, but （七）总计 says 805, on basis printed.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect([record.cells['requests.denied_prohibited_by_law.total'], record.cell_details['requests.denied_prohibited_by_law.total'].doubt]).toEqual([null, 'missing-values']);
   });
 });

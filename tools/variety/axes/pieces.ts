@@ -43,6 +43,16 @@ export function proactiveByItem(piece: TablePiece, itemAsCaption: boolean): Tabl
 }
 
 /**
+ * Whether a piece of table 四 holds one group only: the table already cut by another axis (a combined
+ * variant splits it and converts it to Markdown). Cut again, it would print the groups it does not hold
+ * as tables of empty rows beside the pieces that do hold them.
+ */
+function oneGroupOnly(row: DataRow): boolean {
+  const groups = new Set(row.values.flatMap((v) => (v.key?.startsWith('appeals.') ? [v.key.split('.')[1]] : [])));
+  return groups.size === 1;
+}
+
+/**
  * Table 四 as one 5-column table per group (行政复议, 未经复议直接起诉, 复议后起诉). A piece already cut to
  * some of the groups (another axis split table 四 first: replaceTable hands over its first piece only)
  * is cut into those groups alone: a group whose values stand in another piece is printed there, never
@@ -50,12 +60,13 @@ export function proactiveByItem(piece: TablePiece, itemAsCaption: boolean): Tabl
  */
 export function appealsByGroup(piece: TablePiece, withGroupHeading: boolean): TablePiece[] {
   const row = piece.rows.find(isDataRow);
-  if (!row) return [piece];
+  if (!row || oneGroupOnly(row)) return [piece];
   const columns = APPEALS_2021.rows[0].columns;
   return APPEALS_2021.rows.flatMap((group, g) => {
     const name = [appealsGroupHeading(group), group.own].filter(Boolean).join(' ');
     const keyed = row.values.filter((v) => v.key?.startsWith(`appeals.${group.id}.`) ?? false);
-    const values = keyed.length ? keyed : row.values.slice(g * columns.length, (g + 1) * columns.length);
+    // Values without keys (a row the generator built by position) are cut by position.
+    const values = row.values.some((v) => v.key?.startsWith('appeals.')) ? keyed : row.values.slice(g * columns.length, (g + 1) * columns.length);
     if (!values.length) return [];
     const header = [...(withGroupHeading ? [[{ text: name, colspan: columns.length }]] : []), columns.map((c) => ({ text: c.label }))];
     const data: DataRow = { ...row, values };
@@ -66,7 +77,7 @@ export function appealsByGroup(piece: TablePiece, withGroupHeading: boolean): Ta
 /** Table 四 as 行政复议 and 行政诉讼 side tables. */
 export function appealsReviewAndLitigation(piece: TablePiece): TablePiece[] {
   const row = piece.rows.find(isDataRow);
-  if (!row) return [piece];
+  if (!row || oneGroupOnly(row)) return [piece];
   const columns = APPEALS_2021.rows[0].columns;
   const [review, ...litigation] = APPEALS_2021.rows;
   const reviewValues = row.values.filter((v) => v.key?.startsWith(`appeals.${review.id}.`));
