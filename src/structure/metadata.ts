@@ -6,7 +6,7 @@ import { agencyFromTitle, qualifyAgency, signature } from './agency.js';
 import { agencyOffScan } from './scan-agency.js';
 import { findDate } from './dates.js';
 import { parseNumber } from './numerals.js';
-import { cleanText } from './text.js';
+import { cleanText, timesRead } from './text.js';
 import { cleanMetaTitle, titleFromBlocks } from './title.js';
 
 export interface Metadata {
@@ -20,13 +20,13 @@ export interface Metadata {
   messages: Message[];
 }
 
+/** How many opening blocks tell whether the title was read off a scan. */
+const LEADING_BLOCKS = 6;
+
 /**
  * Formats whose container dates are file timestamps (PDF CreationDate, DOCX dcterms:created), not the
  * day the report was published: only a portal page or crawl header states a publication date.
  */
-/** How many opening blocks tell whether the title was read off a scan. */
-const LEADING_BLOCKS = 6;
-
 const CONTAINER_DATE_IS_PUBLICATION = new Set(['html', 'txt']);
 
 export function analyseMetadata(doc: DocumentModel): Metadata {
@@ -77,9 +77,7 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
 
 /** Of two years read by OCR, the one the text reads at least twice as often (each 2024年 a reading of its own). */
 function yearReadMoreOften(text: string, a: number, b: number): number | undefined {
-  const compact = text.replace(/\s+/g, '');
-  const times = (y: number) => compact.split(`${y}年`).length - 1;
-  const [ta, tb] = [times(a), times(b)];
+  const [ta, tb] = [timesRead(text, `${a}年`), timesRead(text, `${b}年`)];
   return ta >= 2 * tb && ta >= 2 ? a : tb >= 2 * ta && tb >= 2 ? b : undefined;
 }
 

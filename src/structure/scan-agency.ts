@@ -6,6 +6,7 @@
  */
 import type { Message } from '../../extractors/model.js';
 import { agencyReadByOcr } from './agency.js';
+import { timesRead } from './text.js';
 
 const IDEOGRAPH = '[\\u4e00-\\u9fff]';
 
@@ -24,7 +25,7 @@ export function agencyOffScan(titleRead: string | undefined, signatureRead: stri
   const name = title ?? signed;
   if (!name) return { messages };
   const text = bodyText.replace(/\s+/g, '');
-  if (readings(text, name) >= 2) return { agency: name, messages };
+  if (timesRead(text, name) >= 2) return { agency: name, messages };
   // The other reading agrees but for one character no name ends with (办公打 for 办公厅): a second reading.
   const other = name === title ? signatureRead : titleRead;
   if (other && !agencyReadByOcr(other) && differByOne(other, name)) return { agency: name, messages };
@@ -35,10 +36,6 @@ export function agencyOffScan(titleRead: string | undefined, signatureRead: stri
   }
   uncertain(`read by OCR as ${name} once, and nowhere again in the text; agency left blank`);
   return { messages };
-}
-
-function readings(text: string, name: string): number {
-  return text.split(name).length - 1;
 }
 
 function differByOne(a: string, b: string): boolean {

@@ -70,6 +70,11 @@ export function compactText(text: string): string {
   return cleanText(text).replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
+/** How many times a text reads a word, spaces ignored (OCR spaces characters out): off a scan, each an OCR reading of its own. */
+export function timesRead(text: string, word: string): number {
+  return text.replace(/\s+/g, '').split(word).length - 1;
+}
+
 /** The cleaned texts of the non-table blocks, empty ones dropped. */
 export function blockTexts(blocks: Block[]): string[] {
   return blocks.flatMap((b) => (b.kind === 'table' ? [] : [cleanText(b.text)])).filter((t) => t && !isPageNumber(t));
