@@ -5,8 +5,10 @@
  */
 import { sofficeAvailable, sofficeConvert } from '../../../extractors/soffice.js';
 
-const FILTERS = { docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML' } as const;
-const IMPORT_FILTERS: Record<keyof typeof FILTERS, string> = { docx: 'HTML (StarWriter)', pdf: 'HTML (StarWriter)', xlsx: 'HTML (StarCalc)' };
+// Legacy .doc and .xls (OLE2, Word and Excel 97): what many portals still attach; nianbao reads them
+// through LibreOffice (.doc) or its own BIFF reader (.xls), so they are formats of their own here.
+const FILTERS = { docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML', doc: 'doc:MS Word 97', xls: 'xls:MS Excel 97' } as const;
+const IMPORT_FILTERS: Record<keyof typeof FILTERS, string> = { docx: 'HTML (StarWriter)', pdf: 'HTML (StarWriter)', xlsx: 'HTML (StarCalc)', doc: 'HTML (StarWriter)', xls: 'HTML (StarCalc)' };
 
 export const officeAvailable = (): Promise<boolean> => sofficeAvailable();
 
