@@ -9,7 +9,7 @@ import { decodeText } from './text-decode.js';
 import { looksLikeText } from './txt/sniff.js';
 import { lazyImport } from './lazy-import.js';
 
-const textModules = lazyImport(() => Promise.all([import('./txt/crawler.js'), import('./txt/document.js')]));
+const textModules = lazyImport(() => Promise.all([import('./txt/crawler.js'), import('./txt/document.js'), import('./txt/html-tables.js')]));
 
 /** Largest text file read (bytes): a report is far smaller; beyond this it is not a report. */
 export const MAX_TXT_BYTES = DEFAULT_LIMITS.maxTxtBytes;
@@ -18,7 +18,8 @@ export const txtReader: Reader = {
   format: 'txt',
   sniff: (head) => looksLikeText(head),
   async read(bytes, options) {
-    const { maxTxtBytes } = readLimits(options);
+    const limits = readLimits(options);
+    const { maxTxtBytes } = limits;
     if (bytes.length > maxTxtBytes) {
       throw new UnreadableDocumentError('too-large', `text file of ${bytes.length} bytes exceeds the ${maxTxtBytes}-byte limit (maxTxtBytes)`);
     }
@@ -29,9 +30,10 @@ export const txtReader: Reader = {
     }
     const text = decoded.text.replace(/^\uFEFF/, '');
     if (!text.trim()) throw new UnreadableDocumentError('empty', 'the text file contains no text');
-    const [{ hasGluedCells, parseCrawlerDump }, { readTextBlocks }] = await textModules();
+    const [{ hasGluedCells, parseCrawlerDump }, { readTextBlocks }, { mayHoldHtmlTables, readBlocksWithHtmlTables }] = await textModules();
     const dump = parseCrawlerDump(text);
-    const blocks = readTextBlocks(dump ? dump.body : text);
+    const body = dump ? dump.body : text;
+    const blocks = mayHoldHtmlTables(body) ? await readBlocksWithHtmlTables(body, readTextBlocks, limits) : readTextBlocks(body);
     if (blocks.some((b) => b.kind !== 'table' && hasGluedCells(b.text))) {
       messages.push({ code: 'table-cells-glued', message: 'table cells are run together without separators; numbers must be recovered from the template identities' });
     }

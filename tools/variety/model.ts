@@ -114,9 +114,17 @@ export interface TableStructure {
   numberSpans?: boolean;
 }
 
+/**
+ * Markdown only: tables written as HTML inside the Markdown, as PDF→Markdown converters do — each on
+ * one line wrapped in <html><body> with a cell's lines run together (MinerU), or a <table> block of
+ * one row a line with <br> between a cell's lines (marker and the like).
+ */
+export type MarkdownTables = 'html-line' | 'html-block';
+
 export interface ReportModel {
   look?: PageLook;
   structure?: TableStructure;
+  markdownTables?: MarkdownTables;
   agency: string;
   year: number;
   blocks: Block[];

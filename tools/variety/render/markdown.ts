@@ -1,9 +1,10 @@
 /**
  * Markdown as PDF→Markdown converters write it: headings with #, pipe tables with every span expanded
- * (a spanned position is empty), wrapped label lines joined with <br>.
+ * (a spanned position is empty), wrapped label lines joined with <br>; or every table as HTML inside
+ * the Markdown, spans kept (model.markdownTables).
  */
-import type { Block, ReportModel, TablePiece } from '../model.js';
-import { toGrid, toMatrix } from './grid.js';
+import type { Block, MarkdownTables, ReportModel, TablePiece } from '../model.js';
+import { toGrid, toMatrix, type GridCell } from './grid.js';
 
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 const line = (cells: string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
@@ -22,7 +23,31 @@ function tableMarkdown(piece: TablePiece): string {
   return piece.caption ? `${piece.caption}\n\n${table}` : table;
 }
 
-function blockMarkdown(block: Block): string {
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function htmlTable(rows: GridCell[][], style: MarkdownTables): string {
+  const cell = (c: GridCell): string => {
+    const spans = `${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}`;
+    return `<td${spans}>${c.text.split('\n').map(escapeHtml).join(style === 'html-line' ? '' : '<br>')}</td>`;
+  };
+  const trs = rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`);
+  return style === 'html-line' ? `<html><body><table>${trs.join('')}</table></body></html>` : ['<table>', ...trs, '</table>'].join('\n');
+}
+
+const plainRow = (texts: string[]): GridCell[] => texts.map((text) => ({ text, colspan: 1, rowspan: 1, role: 'value' }));
+
+function tableAsHtml(piece: TablePiece, style: MarkdownTables): string {
+  const grid = toGrid(piece);
+  const table = htmlTable(piece.markdownHeader ? [plainRow(piece.markdownHeader), ...grid] : grid, style);
+  return piece.caption ? `${piece.caption}\n\n${table}` : table;
+}
+
+function blockMarkdown(block: Block, tables?: MarkdownTables): string {
+  if (tables) {
+    if (block.kind === 'table') return tableAsHtml(block.piece, tables);
+    if (block.kind === 'dash-table') return htmlTable(Array.from({ length: block.rows + 1 }, () => plainRow(Array(block.columns).fill('-'))), tables);
+    if (block.kind === 'other-table') return htmlTable(block.rows.map(plainRow), tables);
+  }
   switch (block.kind) {
     case 'title':
       return `# ${block.text}`;
@@ -44,5 +69,5 @@ function blockMarkdown(block: Block): string {
 }
 
 export function renderMarkdown(model: ReportModel): string {
-  return model.blocks.map(blockMarkdown).filter((b) => b !== '').join('\n\n') + '\n';
+  return model.blocks.map((b) => blockMarkdown(b, model.markdownTables)).filter((b) => b !== '').join('\n\n') + '\n';
 }
