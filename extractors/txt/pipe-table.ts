@@ -34,7 +34,7 @@ export function readPipeTable(lines: string[], start: number): { table: TableBlo
   // it when that row prints nothing ((六)其他处理 with its cells empty, then - - -).
   if (rows.every((row) => row.every((text) => PLACEHOLDER.test(text)))) return { table: { kind: 'table', rows: [] }, next: i };
   // A row with fewer cells than the table printed nothing past its end: that padding is absent.
-  const grid = expandLabelSpans(padRows(rows)).map((row, r) => row.map((c, k) => (k >= rows[r].length ? { ...c, absent: true } : c)));
+  const grid = markRepeatedSpans(expandLabelSpans(padRows(rows))).map((row, r) => row.map((c, k) => (k >= rows[r].length ? { ...c, absent: true } : c)));
   return { table: { kind: 'table', rows: grid }, next: i };
 }
 
@@ -64,4 +64,34 @@ function expandLabelSpans(rows: string[][]): TableBlock['rows'] {
       return numbersAfter ? cell(left, { spanned: true }) : cell(text);
     }),
   );
+}
+
+/** Words repeated in adjacent cells (two ideographs or letters at least): blank signs such as / 无 — are not. */
+const WORDS = /[\p{Script=Han}A-Za-z]{2}/u;
+
+/**
+ * Converters that unmerge merged cells (Docling; tables that went through pandas or a spreadsheet's
+ * unmerge-and-fill) repeat the merged cell's text in every position it covered: | 三、本年度办理结果 |
+ * （二）部分公开 | （二）部分公开 | … or | 采购项目数量 | 采购总金额 | 采购总金额 | over | 6 | 25.1 | 25.1 |.
+ * Such a repeat is a span again: words repeated beside themselves in a row that prints no number, or in
+ * a column that never does; a number repeated beside itself only where the header row above it repeats
+ * too (two columns under one merged heading). Two equal numbers under different headings (0 | 0) and
+ * repeated blank signs stay cells of their own.
+ */
+function markRepeatedSpans(rows: TableBlock['rows']): TableBlock['rows'] {
+  const width = rows[0]?.length ?? 0;
+  const numberColumn = Array.from({ length: width }, (_, c) => rows.some((r) => NUMBER.test(r[c].text)));
+  let heading: TableBlock['rows'][number] | undefined;
+  return rows.map((row) => {
+    const wordsOnly = !row.some((c) => NUMBER.test(c.text));
+    const out = row.map((c, k) => {
+      const left = row[k - 1];
+      if (!left || c.spanned || c.text === '' || c.text !== left.text) return c;
+      const repeatedWords = WORDS.test(c.text) && (wordsOnly || !numberColumn[k]);
+      const repeatedUnderOneHeading = NUMBER.test(c.text) && !!heading && heading[k].text !== '' && heading[k].text === heading[k - 1].text;
+      return repeatedWords || repeatedUnderOneHeading ? { ...c, spanned: true } : c;
+    });
+    if (wordsOnly) heading = row;
+    return out;
+  });
 }

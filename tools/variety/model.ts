@@ -115,11 +115,13 @@ export interface TableStructure {
 }
 
 /**
- * Markdown only: tables written as HTML inside the Markdown, as PDF→Markdown converters do — each on
- * one line wrapped in <html><body> with a cell's lines run together (MinerU), or a <table> block of
- * one row a line with <br> between a cell's lines (marker and the like).
+ * Markdown only: tables as other PDF→Markdown converters write them — HTML inside the Markdown, each
+ * table on one line wrapped in <html><body> with a cell's lines run together (MinerU), or a <table>
+ * block of one row a line with <br> between a cell's lines (marker and the like); or pipe tables whose
+ * merged cells are unmerged, every position repeating the cell's text, a cell's lines joined by a
+ * space (Docling).
  */
-export type MarkdownTables = 'html-line' | 'html-block';
+export type MarkdownTables = 'html-line' | 'html-block' | 'pipe-repeat';
 
 export interface ReportModel {
   look?: PageLook;

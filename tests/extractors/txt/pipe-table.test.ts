@@ -22,6 +22,35 @@ describe('Markdown pipe tables', () => {
   });
 });
 
+describe('pipe tables whose merged cells were unmerged, their text repeated (Docling)', () => {
+  it('reads words repeated beside themselves as one merged cell: a label over two columns, a heading over several', () => {
+    expect(read(['| 本列数据的勾稽关系为 | 本列数据的勾稽关系为 | 申请人情况 | 申请人情况 |', '| --- | --- | --- | --- |', '| 本列数据的勾稽关系为 | 本列数据的勾稽关系为 | 自然人 | 总计 |', '| 三、本年度办理结果 | （二）部分公开 | 3 | 3 |', '| 一、本年新收 | 一、本年新收 | 5 | 5 |'])).toEqual([
+      ['本列数据的勾稽关系为', '~本列数据的勾稽关系为', '申请人情况', '~申请人情况'],
+      ['本列数据的勾稽关系为', '~本列数据的勾稽关系为', '自然人', '总计'],
+      ['三、本年度办理结果', '（二）部分公开', '3', '3'],
+      ['一、本年新收', '~一、本年新收', '5', '5'],
+    ]);
+  });
+
+  it('reads a number repeated beside itself as one merged cell only under a heading repeated the same way', () => {
+    expect(read(['| 信息内容 | 采购项目数量 | 采购总金额 | 采购总金额 |', '|---|---|---|---|', '| 政府集中采购 | 6 | 25.1 | 25.1 |', '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| 规章 | 0 | 0 | 0 |'])).toEqual([
+      ['信息内容', '采购项目数量', '采购总金额', '~采购总金额'],
+      ['政府集中采购', '6', '25.1', '~25.1'],
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '0', '0', '0'],
+    ]);
+  });
+
+  it('keeps repeated blank signs, and words repeated in number columns of a row with numbers, cells of their own', () => {
+    expect(read(['| 项目 | 自然人 | 商业企业 | 科研机构 |', '|---|---|---|---|', '| （一）予以公开 | 3 | / | / |', '| （二）部分公开 | 2 | 不适用 | 不适用 |', '| （三）不予公开 | 无 | 无 | 1 |'])).toEqual([
+      ['项目', '自然人', '商业企业', '科研机构'],
+      ['（一）予以公开', '3', '/', '/'],
+      ['（二）部分公开', '2', '不适用', '不适用'],
+      ['（三）不予公开', '无', '无', '1'],
+    ]);
+  });
+});
+
 describe('a converter\'s placeholder table', () => {
   it('reads a pipe table of dashes alone, its header included, as no table: nothing in it can be placed', () => {
     expect(read(['| - | - | - |', '| --- | --- | --- |', '| - | - | - |', '| - | - | - |'])).toEqual([]);

@@ -8,7 +8,7 @@ import { combined } from './combined.js';
 import { headings } from './headings.js';
 import { labels } from './labels.js';
 import { markdownConverter } from './markdown-converter.js';
-import { markdownHtml } from './markdown-html.js';
+import { markdownTables } from './markdown-tables.js';
 import { numbers } from './numbers.js';
 import { pdfLayout } from './pdf-layout.js';
 import { plain } from './plain.js';
@@ -19,6 +19,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownHtml];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables];
 
 export type { Axis, Draft, FormatId } from './axis.js';

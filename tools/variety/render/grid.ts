@@ -71,7 +71,11 @@ function sameGroup(a: DataRow, b: DataRow, level: number): boolean {
 }
 
 /** The grid expanded to a rectangle: a spanned position holds '' (as converters print it). */
-export function toMatrix(grid: GridCell[][]): string[][] {
+/**
+ * The grid as a matrix of positions: a spanned position is empty, or (`repeat`) holds its cell's text
+ * again, as converters that unmerge cells write them (Docling, pandas, a spreadsheet's unmerge and fill).
+ */
+export function toMatrix(grid: GridCell[][], spans: 'empty' | 'repeat' = 'empty'): string[][] {
   const matrix: (string | undefined)[][] = [];
   grid.forEach((row, r) => {
     matrix[r] ??= [];
@@ -80,7 +84,7 @@ export function toMatrix(grid: GridCell[][]): string[][] {
       while (matrix[r][c] !== undefined) c++;
       for (let dr = 0; dr < cell.rowspan; dr++) {
         matrix[r + dr] ??= [];
-        for (let dc = 0; dc < cell.colspan; dc++) matrix[r + dr][c + dc] = dr === 0 && dc === 0 ? cell.text : '';
+        for (let dc = 0; dc < cell.colspan; dc++) matrix[r + dr][c + dc] = (dr === 0 && dc === 0) || spans === 'repeat' ? cell.text : '';
       }
       c += cell.colspan;
     }

@@ -6,26 +6,27 @@
 import type { Block, MarkdownTables, ReportModel, TablePiece } from '../model.js';
 import { toGrid, toMatrix, type GridCell } from './grid.js';
 
-const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-const line = (cells: string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
+const escapeCell = (text: string, lineBreak = '<br>'): string => text.replace(/\|/g, '\\|').replace(/\n/g, lineBreak);
+const line = (cells: string[], lineBreak?: string): string => `| ${cells.map((c) => escapeCell(c, lineBreak)).join(' | ')} |`;
 
-function pipeTable(header: string[], body: string[][]): string {
-  return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n');
+function pipeTable(header: string[], body: string[][], lineBreak?: string): string {
+  return [line(header, lineBreak), line(header.map(() => '---')), ...body.map((row) => line(row, lineBreak))].join('\n');
 }
 
-function tableMarkdown(piece: TablePiece): string {
-  const matrix = toMatrix(toGrid(piece));
+function tableMarkdown(piece: TablePiece, repeat: boolean): string {
+  const matrix = toMatrix(toGrid(piece), repeat ? 'repeat' : 'empty');
+  const lineBreak = repeat ? ' ' : '<br>';
   const width = Math.max(...matrix.map((r) => r.length), piece.markdownHeader?.length ?? 0);
   const pad = (row: string[]): string[] => [...row, ...Array(Math.max(0, width - row.length)).fill('')];
   const table = piece.markdownHeader
-    ? pipeTable(pad(piece.markdownHeader), matrix)
-    : pipeTable(pad(matrix[0] ?? []), matrix.slice(1));
+    ? pipeTable(pad(piece.markdownHeader), matrix, lineBreak)
+    : pipeTable(pad(matrix[0] ?? []), matrix.slice(1), lineBreak);
   return piece.caption ? `${piece.caption}\n\n${table}` : table;
 }
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function htmlTable(rows: GridCell[][], style: MarkdownTables): string {
+function htmlTable(rows: GridCell[][], style: Exclude<MarkdownTables, 'pipe-repeat'>): string {
   const cell = (c: GridCell): string => {
     const spans = `${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}`;
     return `<td${spans}>${c.text.split('\n').map(escapeHtml).join(style === 'html-line' ? '' : '<br>')}</td>`;
@@ -36,14 +37,14 @@ function htmlTable(rows: GridCell[][], style: MarkdownTables): string {
 
 const plainRow = (texts: string[]): GridCell[] => texts.map((text) => ({ text, colspan: 1, rowspan: 1, role: 'value' }));
 
-function tableAsHtml(piece: TablePiece, style: MarkdownTables): string {
+function tableAsHtml(piece: TablePiece, style: Exclude<MarkdownTables, 'pipe-repeat'>): string {
   const grid = toGrid(piece);
   const table = htmlTable(piece.markdownHeader ? [plainRow(piece.markdownHeader), ...grid] : grid, style);
   return piece.caption ? `${piece.caption}\n\n${table}` : table;
 }
 
 function blockMarkdown(block: Block, tables?: MarkdownTables): string {
-  if (tables) {
+  if (tables && tables !== 'pipe-repeat') {
     if (block.kind === 'table') return tableAsHtml(block.piece, tables);
     if (block.kind === 'dash-table') return htmlTable(Array.from({ length: block.rows + 1 }, () => plainRow(Array(block.columns).fill('-'))), tables);
     if (block.kind === 'other-table') return htmlTable(block.rows.map(plainRow), tables);
@@ -56,7 +57,7 @@ function blockMarkdown(block: Block, tables?: MarkdownTables): string {
     case 'paragraph':
       return block.text;
     case 'table':
-      return tableMarkdown(block.piece);
+      return tableMarkdown(block.piece, tables === 'pipe-repeat');
     case 'break':
       return '';
     case 'dash-table': {

@@ -1,3 +1,4 @@
+import type { MarkdownTables } from '../model.js';
 import type { Axis } from './axis.js';
 import { labels } from './labels.js';
 import { markdownConverter } from './markdown-converter.js';
@@ -8,17 +9,19 @@ import { wrappedLabels } from './wrapped-labels.js';
 /** What else such a conversion shows, one at a time (half of the variants print the tables as they are). */
 const WITH: Axis[] = [wrappedLabels, splitTables, markdownConverter, rowFaults, labels];
 
+const STYLES: MarkdownTables[] = ['html-line', 'html-block', 'pipe-repeat'];
+
 /**
- * Markdown whose tables are HTML, as PDF→Markdown converters write them (MinerU: each table on one
- * line in <html><body>, spans kept, a cell's lines run together; marker and others: a <table> block,
- * one row a line, <br> inside cells); half of the variants with one other axis at once.
+ * Markdown tables as other PDF→Markdown converters write them (model.markdownTables): HTML inside the
+ * Markdown (MinerU, marker), or pipe tables with merged cells unmerged and their text repeated
+ * (Docling); half of the variants with one other axis at once.
  */
-export const markdownHtml: Axis = {
-  id: 'markdown-html',
+export const markdownTables: Axis = {
+  id: 'markdown-tables',
   formats: ['md'],
   apply(draft, random) {
-    draft.model.markdownTables = draft.index % 2 === 0 ? 'html-line' : 'html-block';
-    draft.notes.push(`tables as HTML in the Markdown (${draft.model.markdownTables})`);
+    draft.model.markdownTables = STYLES[draft.index % STYLES.length];
+    draft.notes.push(`tables written ${draft.model.markdownTables}`);
     if (random.chance(0.5)) {
       const axis = random.pick(WITH);
       draft.notes.push(`+${axis.id}`);
