@@ -7,6 +7,7 @@ import { UnreadableDocumentError } from '../../model.js';
 import { runTool } from './tools.js';
 import { parseTesseractTsv, type OcrWord } from './tsv.js';
 import { glyphBox, type Rect } from './glyphs.js';
+import { isSlashGlyph } from './slash-glyph.js';
 import { stackedUnit, unitCuts, type StackedUnit, type UnitCut } from './unit-cut.js';
 import { VALUE_UNITS } from '../../value-token.js';
 
@@ -50,6 +51,8 @@ interface Candidate {
   crop: Rect;
   /** A number over its wrapped unit: `crop` holds the digits' line only; read as a number only with its unit (readUnits). */
   stacked?: StackedUnit;
+  /** The cell's ink is one forward-leaning stroke: a '/' however OCR reads it (slash-glyph.ts). */
+  slashShaped?: boolean;
 }
 
 /** A number cell cut before its unit: the digits and the unit cropped apart (unit-cut.ts). */
@@ -76,6 +79,7 @@ interface UnitSplit {
 export async function readCells(image: GrayImage, cells: PixelCell[], pageWords: OcrWord[], options: CellPassOptions): Promise<OcrWord[]> {
   const px = (points: number) => Math.max(1, Math.round((points * options.dpi) / 72));
   const candidates: Candidate[] = [];
+  const faintSlashes: FaintSlash[] = [];
   const threshold = Math.round(paperShade(image) * 0.65);
   for (const cell of cells.slice(0, MAX_CELLS)) {
     const inside = pageWords.filter((word) => centreInside(word, cell));
@@ -87,7 +91,14 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const kind = inside.some((word) => CJK.test(word.text)) && !lone && !valuesWithUnits(joined(inside)) && !SHORT_WITH_UNIT.test(joined(inside).replace(/\s/g, '')) ? 'label' : 'number';
     // A page word reaching out of the cell holds more than this cell: its crop could not stand for it.
     if (kind === 'label' && !inside.every((word) => withinCell(word, cell, px(2)))) continue;
-    let ink = glyphBox(image, { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) }, INK, px(GLYPH_POINTS));
+    const inner = { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) };
+    let ink = glyphBox(image, inner, INK, px(GLYPH_POINTS));
+    if (!ink) {
+      // A slash drawn finer than INK (a hairline in a small picture, scaled up): what the page read there is the slash.
+      const faint = kind === 'number' && inside.length > 0 ? glyphBox(image, inner, threshold, px(GLYPH_POINTS)) : undefined;
+      if (faint && isSlashGlyph(image, faint, threshold, px(5))) faintSlashes.push({ ink: faint, words: inside });
+      continue;
+    }
     // Ink taller than a line: read only when it is a number over its wrapped unit (22 over 件), the digits' line then.
     let stacked: StackedUnit | undefined;
     if (ink && ink.bottom - ink.top > px(14)) {
@@ -103,9 +114,10 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const bottom = Math.min(cell.bottom - px(1), ink.bottom + margin, stacked ? stacked.unit.top - 1 : Infinity);
     const file = path.join(options.workDir, `cell-${candidates.length}.pgm`);
     await writeFile(file, encodePgm(pad(binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold), px(6))));
-    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file, ink, crop: { left, top, right, bottom }, ...(stacked ? { stacked } : {}) });
+    const slashShaped = kind === 'number' && !stacked && isSlashGlyph(image, ink, threshold, px(5));
+    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file, ink, crop: { left, top, right, bottom }, ...(stacked ? { stacked } : {}), ...(slashShaped ? { slashShaped } : {}) });
   }
-  if (candidates.length === 0) return pageWords;
+  if (candidates.length === 0) return asSlashes(pageWords, faintSlashes);
 
   let lists = 0;
   const read = async (files: string[], psm: string, extra: string[]) => {
@@ -125,11 +137,36 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const textual: Array<{ candidate: Candidate; words: OcrWord[] }> = [];
     const withUnits = await readUnits(image, numbers, read2, threshold, px, options.workDir, read);
     const voted = vote(numbers, pageWords, ...read2, textual, withUnits);
-    return relabel([...labels.map((candidate, i) => ({ candidate, words: labelReads.get(i + 1) ?? [] })), ...textual], voted);
+    return asSlashes(relabel([...labels.map((candidate, i) => ({ candidate, words: labelReads.get(i + 1) ?? [] })), ...textual], voted), faintSlashes);
   } catch (error) {
-    if (error instanceof UnreadableDocumentError) return pageWords;
+    if (error instanceof UnreadableDocumentError) return asSlashes(pageWords, faintSlashes);
     throw error;
   }
+}
+
+/** A cell whose only ink is a slash too faint to be cropped and read again, with the page's words in it. */
+interface FaintSlash {
+  ink: Rect;
+  words: OcrWord[];
+}
+
+/** What the page read as one glyph (1, 7, l, I, |) in a cell whose ink is a slash: OCR's misreading of the blank mark. */
+const SLASH_MISREAD = /^[17lI|丨]$/u;
+
+/**
+ * The page's reading of each faint slash cell replaced by the slash, when it was one glyph the slash is
+ * misread as; at a low confidence, so that the blank it stands for stays in doubt: only the ink's shape
+ * says slash, no read did.
+ */
+function asSlashes(words: OcrWord[], slashes: FaintSlash[]): OcrWord[] {
+  const misread = slashes.filter((slash) => slash.words.length === 1 && SLASH_MISREAD.test(slash.words[0].text.trim()));
+  if (!misread.length) return words;
+  const replaced = new Set(misread.map((slash) => slash.words[0]));
+  return words.map((word) => {
+    if (!replaced.has(word)) return word;
+    const slash = misread.find((s) => s.words[0] === word)!;
+    return { ...word, text: '/', left: slash.ink.left, top: slash.ink.top, width: slash.ink.right - slash.ink.left + 1, height: slash.ink.bottom - slash.ink.top + 1, confidence: Math.min(word.confidence, 50) };
+  });
 }
 
 type ReadByImage = Map<number, OcrWord[]>;
@@ -177,8 +214,13 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
     if (readings.length === 0) return;
     // Three reads (cell digits-only, cell general, page) vote; the digits-only read wins ties.
     const votes = (text: string) => readings.filter((reading) => reading.text === text).length;
-    const chosen = readings.reduce((best, reading) => (votes(reading.text) > votes(best.text) ? reading : best));
-    const agreeing = votes(chosen.text);
+    // The ink of one forward-leaning stroke is a vote for '/' of its own: with one read seeing the slash it
+    // carries the cell; a 1 or 7 read from such ink is the slash misread, a blank left in doubt (no read saw it).
+    const slashRead = candidate.slashShaped ? readings.find((reading) => reading.text === '/') : undefined;
+    const favourite = slashRead ?? readings.reduce((best, reading) => (votes(reading.text) > votes(best.text) ? reading : best));
+    const misreadSlash = candidate.slashShaped && !slashRead && SLASH_MISREAD.test(favourite.text);
+    const chosen = misreadSlash ? { ...favourite, text: '/' } : favourite;
+    const agreeing = slashRead ? votes('/') + 1 : misreadSlash ? 1 : votes(chosen.text);
     const confidence = Math.min(...chosen.words.map((word) => word.confidence));
     for (const word of candidate.pageWords) replaced.add(word);
     const left = Math.min(...chosen.words.map((word) => word.left));
