@@ -35,11 +35,16 @@ export interface DocRow {
 export function tableRows(blocks: Block[]): DocRow[] {
   const rows: DocRow[] = [];
   let extra: ExtraColumns | undefined;
+  // The grids of the table blocks just before, while they are as wide as this one: the table continued.
+  let run: TableCell[][] = [];
   blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'table' || block.glued) return;
     const grid = templateColumns(block.rows, extra);
     extra = grid.extra;
-    const cells = withoutStrayColumns(grid.rows);
+    const width = grid.rows[0]?.length ?? 0;
+    if (run[0]?.length !== width) run = [];
+    const cells = withoutStrayColumns(grid.rows, run);
+    run = [...run, ...grid.rows];
     // Each cell read once: the block's value column and every row's label and values use the same readings.
     const readings = cells.map((row) => row.map((c) => readCell(c.text)));
     const start = valueStart(cells, readings);

@@ -211,6 +211,17 @@ describe('variants the generator found read wrongly once', () => {
     expect(text).toContain('| 13 | 4 | 8 | 1 | 26 |');
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
   });
+
+  it('Shanghai 2019 in HTML, table 三 continued in a block of its own whose rows print only their first two columns, but one (252 12 ∅ ∅ 1 ∅ ∅): the block\'s empty columns are the table\'s, not a stray cell\'s', async () => {
+    const { text, truth, record, score } = await readVariant(11, 'combined', 'html', 'shanghai-govoffice-2019', 11);
+    expect(text).toContain('<tr><td>6.属于四类过程性信息</td><td>3</td><td>1</td><td></td><td></td><td></td><td></td><td></td></tr>');
+    // Read alone, the block's columns past 商业企业 were printed in by one row only (its 1 for 法律服务机构),
+    // as the columns a stray cell makes: the other rows' cells there were dropped, each row read as two
+    // values for seven columns, and 12 cells and 8 published errors were lost.
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
+    expect(['natural_person', 'commercial', 'total'].map((c) => record.cells[`requests.denied_process_info.${c}`])).toEqual([3, 1, null]);
+    expect(truth.cells['requests.denied_process_info.total']).toBeNull();
+  });
 });
 
 /**
