@@ -8,6 +8,7 @@
  */
 import type { Block, HeadingBlock, ParagraphBlock, TableBlock } from '../model.js';
 import type { GridCell } from './grid.js';
+import { isValueToken } from '../value-token.js';
 
 const YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/;
 const REPORT = /报告|年报/;
@@ -100,14 +101,26 @@ function writesBlanks(rows: GridCell[][]): boolean {
   return rows.some((row) => row.some((c) => !c.spanned && !c.unwritten && !c.doubt && !c.text.trim()));
 }
 
+/**
+ * A table that writes its values merged across sheet columns (an HTML table's colspan, as LibreOffice
+ * saves it) says where a row ends even when it writes no empty cell: a value the row printed there would
+ * be written merged as the other rows' are. A row's end unwritten and unmerged, in columns where another
+ * row writes a value merged across, is where cells are missing from the row, not blanks it left unwritten.
+ */
+function endsShort(rows: GridCell[][], r: number): boolean {
+  const past = rows[r]!.flatMap((c, i) => (c.pastRowEnd ? [i] : []));
+  return past.some((i) => rows.some((row, k) => k !== r && row[i]?.mergedAcross && isValueToken(row[i]!.text)));
+}
+
 function tableBlock(rows: GridCell[][]): TableBlock {
   const grid = trimColumns(rows);
   const ragged = writesBlanks(grid);
   return {
     kind: 'table',
-    rows: grid.map((row) =>
-      row.map((c) => ({ text: c.text, ...(c.spanned ? { spanned: true } : {}), ...(c.doubt ? { doubt: c.doubt } : {}), ...(ragged && c.pastRowEnd ? { absent: true } : {}) })),
-    ),
+    rows: grid.map((row, r) => {
+      const short = ragged || endsShort(grid, r);
+      return row.map((c) => ({ text: c.text, ...(c.spanned ? { spanned: true } : {}), ...(c.doubt ? { doubt: c.doubt } : {}), ...(short && c.pastRowEnd ? { absent: true } : {}) }));
+    }),
   };
 }
 

@@ -133,6 +133,10 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
     }
     values.push({ col: i, raw: cells[i].text, reading: readings[i], prov: cells[i].prov, ...(cells[i].doubt ? { doubt: cells[i].doubt } : {}) });
   }
+  // A row whose grid ends before its table's (a ragged row: cells missing from it) had its cells pushed
+  // left by the ones it lost: a merged value cell stands where they pushed it (25.1 over 采购项目数量 and
+  // half of 采购总金额), so what it covers says nothing of where the row's columns are.
+  if (cells[cells.length - 1]?.absent) for (const v of values) delete v.spanAfter;
   return { index, block, label: labelParts.join(' '), ownLabel: ownParts.join(' '), values, cells };
 }
 

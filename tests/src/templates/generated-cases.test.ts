@@ -170,6 +170,19 @@ describe('variants the generator found read wrongly once', () => {
     expect(record.cells['requests.granted.natural_person']).toBe(truth.cells['requests.granted.natural_person']);
   });
 
+  it('Shanghai 2019 in HTML, 政府集中采购 short of its count with its amount still merged over two cells (政府集中采购 | 25.1 colspan=2 under 采购项目数量 | 采购总金额 colspan=2): the amount never read as the count', async () => {
+    const { draft, text, record, score } = await readVariant(13, 'row-faults', 'html', 'shanghai-govoffice-2019', 7);
+    expect(draft.notes).toEqual(['cell proactive.government_procurement.items missing from its row']);
+    expect(text.replace(/ (?:align|style)="[^"]*"/g, '')).toContain('<tr><td>政府集中采购</td><td colspan="2">25.1</td></tr>');
+    // The row ends a grid column before its table: its merged cell was pushed left by the lost one, so it
+    // says nothing of where its columns are. Taken at its grid place, 25.1 was read as the count, certain.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(['items', 'amount_10k_yuan'].map((c) => [record.cells[`proactive.government_procurement.${c}`], record.cell_details[`proactive.government_procurement.${c}`].doubt])).toEqual([
+      [null, 'ambiguous'],
+      [null, 'ambiguous'],
+    ]);
+  });
+
   it('Shanghai 2019 as tab-separated text, （七）总计 short of one value (767 35 / / 2 805 for seven columns) beside its blank 总计 column: the column sums place the values', async () => {
     const { draft, truth, record, score } = await readVariant(8, 'row-faults', 'txt', 'shanghai-govoffice-2019', 2);
     expect(draft.notes).toEqual(['cell requests.total_processed.other_legal_person missing from its row']);
@@ -463,6 +476,23 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     // 3 | / | / | / | / | / | / (the report prints / for a row's total) was read as / | / | / | / | ∅ ∅ ∅.
     expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
     expect(['requests.partially_granted.natural_person', 'requests.denied_process_info.natural_person', 'requests.denied_process_info.commercial'].map((k) => record.cells[k])).toEqual([3, 3, 1]);
+  });
+
+  it('Pingtan 2023 as XLSX, 4.无正当理由大量反复申请 short of two values (0 0 0 0 0 in cells merged as the other rows\' are, then unwritten cells no merge covers): the cells past its end are not printed blanks', async () => {
+    const item = variant(13, 'row-faults', 'xlsx', 'pingtan-2023-glued', 2);
+    const draft = draftVariant(13, item);
+    expect(draft.notes).toEqual(['cell requests.rejected_excessive.natural_person missing from its row', 'cell requests.rejected_excessive.commercial missing from its row']);
+    const truth = variantTruth(13, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/xlsx/pingtan-2023-variety-row-faults-unmerged-row-end.xlsx', truth);
+    // Every value cell of the table is written and merged over two or three sheet columns, its blanks are
+    // zeros (no empty cell written): the row's unwritten end was read as two printed blanks, certain, and
+    // the completeness finding on them was printed.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(['other_legal_person', 'total'].map((c) => record.cell_details[`requests.rejected_excessive.${c}`].doubt)).not.toContain(null);
+    // Which two of its seven cells it lost no identity tells, but under every placement the column sums
+    // over the rows read one way and then its own total require 0 of each: all seven 0, in doubt.
+    const cells = ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_services', 'other_legal_person', 'total'].map((c) => `requests.rejected_excessive.${c}`);
+    expect(cells.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual(cells.map(() => [0, 'identity-resolved']));
   });
 
   it('Shanghai 2019 as XLSX, 2.法律行政法规禁止公开 short of its (blank) total: the row ends a column before the others\' bordered empty cells, so no printed finding on that total', async () => {
