@@ -183,6 +183,19 @@ describe('variants the generator found read wrongly once', () => {
     ]);
   });
 
+  it('Hongze 2023 in Markdown, table 四 as a small table for 行政复议 (10 1 0 0 0, its total wrong as published) and one for 行政诉讼 short of a value (0 0 0 0 0 5 0 0 0): each small table read against its own groups', async () => {
+    const { draft, text, record, score } = await readVariant(14, 'combined', 'md', 'hongze-2023', 3);
+    expect(draft.notes).toContain('cell appeals.litigation_after_review.pending missing from its row');
+    expect(text).toContain('| 10 | 1 | 0 | 0 | 0 |\n');
+    expect(text).toContain('| 0 | 0 | 0 | 0 | 0 | 5 | 0 | 0 | 0 |\n');
+    // Read as one row of fifteen, 14 values for 15 columns: the lost value could have been in any group,
+    // no reading held with 行政复议's published error, and all fifteen cells were blank, its finding missed.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed }).toEqual({ wrong: 0, unearned: [], missed: [] });
+    const review = ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `appeals.review.${c}`);
+    expect(review.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[10, null], [1, null], [0, null], [0, null], [0, null]]);
+    expect(record.findings.find((f) => f.rule === 'appeals.group_total' && f.where === 'review')?.basis).toBe('printed');
+  });
+
   it('Shanghai 2019 as tab-separated text, （七）总计 short of one value (767 35 / / 2 805 for seven columns) beside its blank 总计 column: the column sums place the values', async () => {
     const { draft, truth, record, score } = await readVariant(8, 'row-faults', 'txt', 'shanghai-govoffice-2019', 2);
     expect(draft.notes).toEqual(['cell requests.total_processed.other_legal_person missing from its row']);
