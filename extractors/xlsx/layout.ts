@@ -104,12 +104,16 @@ function writesBlanks(rows: GridCell[][]): boolean {
 /**
  * A table that writes its values merged across sheet columns (an HTML table's colspan, as LibreOffice
  * saves it) says where a row ends even when it writes no empty cell: a value the row printed there would
- * be written merged as the other rows' are. A row's end unwritten and unmerged, in columns where another
- * row writes a value merged across, is where cells are missing from the row, not blanks it left unwritten.
+ * be written merged as the row's own and the other rows' are. A row that writes its values merged, its
+ * end unwritten and unmerged in columns where another row writes a value merged across, lacks cells
+ * there; it did not leave blanks unwritten. (A sheet of several tables, one merging a value across, says
+ * nothing of a table whose rows write their values cell by cell.)
  */
 function endsShort(rows: GridCell[][], r: number): boolean {
+  const mergedValue = (row: GridCell[], i: number) => !!row[i]?.mergedAcross && isValueToken(row[i]!.text);
+  if (!rows[r]!.some((_, i) => mergedValue(rows[r]!, i))) return false;
   const past = rows[r]!.flatMap((c, i) => (c.pastRowEnd ? [i] : []));
-  return past.some((i) => rows.some((row, k) => k !== r && row[i]?.mergedAcross && isValueToken(row[i]!.text)));
+  return past.some((i) => rows.some((row, k) => k !== r && mergedValue(row, i)));
 }
 
 function tableBlock(rows: GridCell[][]): TableBlock {

@@ -425,7 +425,9 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect(truth.notes).toContain('cell requests.total_processed.total missing from its row');
     const { record, score } = await scoreFile('tests/fixtures/xlsx/pingtan-2023-variety-row-faults-lost-total.xlsx', truth);
     expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
-    expect([record.cells['requests.total_processed.total'], record.cell_details['requests.total_processed.total'].doubt]).toEqual([null, 'lone-empty-cell']);
+    // The sheet writes its values merged across columns, this row too, and its unwritten end is not: the
+    // row ends short (extractors/xlsx/layout.ts), the lost cell is where the identities place it, unread.
+    expect([record.cells['requests.total_processed.total'], record.cell_details['requests.total_processed.total'].doubt]).toEqual([null, 'identity-resolved']);
   });
 
   it('Shanghai 2019 as a PDF, 1.属于 | 14 at a page foot and 国家秘密 on the next page under its group labels drawn again: one row, 14 read', async () => {
