@@ -21,6 +21,8 @@ export interface GridCell {
    * is a ragged row (a cell missing from it) or a blank left unwritten is for the table to tell (layout.ts).
    */
   pastRowEnd?: boolean;
+  /** Covered by a merge from a cell to its left in the same row (a colspan), not only from above. */
+  mergedAcross?: boolean;
   formula?: string;
 }
 
@@ -117,7 +119,7 @@ export function sheetGrid(sheet: Worksheet, maxCells: number): SheetGrid {
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
         if (r === m.top && c === m.left) continue;
-        rows[r - bounds.top]![c - bounds.left] = { text: master.text, spanned: true, address: `${columnLetters(c)}${r}` };
+        rows[r - bounds.top]![c - bounds.left] = { text: master.text, spanned: true, address: `${columnLetters(c)}${r}`, ...(c > m.left ? { mergedAcross: true } : {}) };
       }
     }
   }

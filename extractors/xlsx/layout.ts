@@ -8,6 +8,7 @@
  */
 import type { Block, HeadingBlock, ParagraphBlock, TableBlock } from '../model.js';
 import type { GridCell } from './grid.js';
+import { isValueToken } from '../value-token.js';
 
 const YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/;
 const REPORT = /报告|年报/;
@@ -100,14 +101,30 @@ function writesBlanks(rows: GridCell[][]): boolean {
   return rows.some((row) => row.some((c) => !c.spanned && !c.unwritten && !c.doubt && !c.text.trim()));
 }
 
+/**
+ * A table that writes its values merged across sheet columns (an HTML table's colspan, as LibreOffice
+ * saves it) says where a row ends even when it writes no empty cell: a value the row printed there would
+ * be written merged as the row's own and the other rows' are. A row that writes its values merged, its
+ * end unwritten and unmerged in columns where another row writes a value merged across, lacks cells
+ * there; it did not leave blanks unwritten. (A sheet of several tables, one merging a value across, says
+ * nothing of a table whose rows write their values cell by cell.)
+ */
+function endsShort(rows: GridCell[][], r: number): boolean {
+  const mergedValue = (row: GridCell[], i: number) => !!row[i]?.mergedAcross && isValueToken(row[i]!.text);
+  if (!rows[r]!.some((_, i) => mergedValue(rows[r]!, i))) return false;
+  const past = rows[r]!.flatMap((c, i) => (c.pastRowEnd ? [i] : []));
+  return past.some((i) => rows.some((row, k) => k !== r && mergedValue(row, i)));
+}
+
 function tableBlock(rows: GridCell[][]): TableBlock {
   const grid = trimColumns(rows);
   const ragged = writesBlanks(grid);
   return {
     kind: 'table',
-    rows: grid.map((row) =>
-      row.map((c) => ({ text: c.text, ...(c.spanned ? { spanned: true } : {}), ...(c.doubt ? { doubt: c.doubt } : {}), ...(ragged && c.pastRowEnd ? { absent: true } : {}) })),
-    ),
+    rows: grid.map((row, r) => {
+      const short = ragged || endsShort(grid, r);
+      return row.map((c) => ({ text: c.text, ...(c.spanned ? { spanned: true } : {}), ...(c.doubt ? { doubt: c.doubt } : {}), ...(short && c.pastRowEnd ? { absent: true } : {}) }));
+    }),
   };
 }
 

@@ -52,6 +52,19 @@ function readFifteen(tokens: ValueCell[], keys: string[], score: number): TableM
   return out;
 }
 
+/**
+ * Each small table's row of values read against its own groups' columns: a value lost from one table
+ * cannot have moved into another, so a table printed whole is read whole, whatever another lost. The
+ * rows are arbitrated together (the group totals are each within one table).
+ */
+function readSmallTables(tables: Array<{ tokens: ValueCell[]; keys: string[] }>, score: number): TableMapping {
+  const out: TableMapping = { layout: '2021', cells: {}, details: {}, messages: [], score };
+  const pending = tables.map((t) => ({ keys: t.keys, readings: rowReadings(t.tokens, t.keys.length) }));
+  const verdicts = arbitrate(pending, identitiesOf('appeals', '2021'));
+  pending.forEach((p, n) => writeRow('appeals', p, verdicts[n], out));
+  return out;
+}
+
 /** The groups' names, longest first (复议后起诉 holds 复议): a header line may print them before their columns. */
 const GROUP_NAMES = ['未经复议直接起诉', '复议后起诉', '行政复议', '行政诉讼'].map(labelCore);
 
@@ -104,7 +117,7 @@ const HEADER_SIMILARITY = 0.88;
  */
 function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
   for (let h = 0; h < rows.length; h++) {
-    const tokens: ValueCell[] = [];
+    const segments: Array<{ tokens: ValueCell[]; groups: number }> = [];
     let i = h;
     let groups = 0;
     // Groups whose header stands with no row of values under it (a converter dropped a row of empty cells).
@@ -115,7 +128,7 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
       if (k && groups > 0 && groups + k <= 3 && (!rows[i + 1] || rows[i + 1].label || !values.length)) unprinted = k;
       if (!k || groups + k > 3 || !rows[i + 1] || rows[i + 1].label || !values.length) break;
       // Blank padding past the groups' cells is not data; blanks within them are.
-      tokens.push(...values.slice(0, Math.max(meaningfulValueCount(rows[i + 1]), Math.min(5 * k, values.length))));
+      segments.push({ tokens: values.slice(0, Math.max(meaningfulValueCount(rows[i + 1]), Math.min(5 * k, values.length))), groups: k });
       groups += k;
       i += 2;
       let skipped = 0;
@@ -128,7 +141,10 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
     const order = groupOrder(rows.slice(Math.max(0, h - 2), i + (unprinted ? 1 : 0)));
     const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
     const keysOf = (row: (typeof printed)[number]) => row.columns.map((c) => cellKey('appeals', row.id, c.id));
-    const out = readFifteen(tokens, printed.slice(0, groups).flatMap(keysOf), APPEALS_2021.rows.length);
+    const out = readSmallTables(segments.map((seg, n) => {
+      const before = segments.slice(0, n).reduce((sum, x) => sum + x.groups, 0);
+      return { tokens: seg.tokens, keys: printed.slice(before, before + seg.groups).flatMap(keysOf) };
+    }), APPEALS_2021.rows.length);
     out.messages.unshift({ code: 'appeals-in-small-tables', message: 'appeals: table 四 printed as small tables of its groups; read in their printed order' });
     for (const row of printed.slice(groups)) {
       for (const k of keysOf(row)) out.details[k] = { raw: '', doubt: 'not-found' };

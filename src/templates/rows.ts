@@ -35,11 +35,16 @@ export interface DocRow {
 export function tableRows(blocks: Block[]): DocRow[] {
   const rows: DocRow[] = [];
   let extra: ExtraColumns | undefined;
+  // The grids of the table blocks just before, while they are as wide as this one: the table continued.
+  let run: TableCell[][] = [];
   blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'table' || block.glued) return;
     const grid = templateColumns(block.rows, extra);
     extra = grid.extra;
-    const cells = withoutStrayColumns(grid.rows);
+    const width = grid.rows[0]?.length ?? 0;
+    if (run[0]?.length !== width) run = [];
+    const cells = withoutStrayColumns(grid.rows, run);
+    run = [...run, ...grid.rows];
     // Each cell read once: the block's value column and every row's label and values use the same readings.
     const readings = cells.map((row) => row.map((c) => readCell(c.text)));
     const start = valueStart(cells, readings);
@@ -128,6 +133,10 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
     }
     values.push({ col: i, raw: cells[i].text, reading: readings[i], prov: cells[i].prov, ...(cells[i].doubt ? { doubt: cells[i].doubt } : {}) });
   }
+  // A row whose grid ends before its table's (a ragged row: cells missing from it) had its cells pushed
+  // left by the ones it lost: a merged value cell stands where they pushed it (25.1 over 采购项目数量 and
+  // half of 采购总金额), so what it covers says nothing of where the row's columns are.
+  if (cells[cells.length - 1]?.absent) for (const v of values) delete v.spanAfter;
   return { index, block, label: labelParts.join(' '), ownLabel: ownParts.join(' '), values, cells };
 }
 

@@ -12,19 +12,30 @@ import { readCell } from './numbers.js';
 
 const prints = (c: TableCell | undefined): boolean => !!c && !c.absent && c.text.trim() !== '';
 
-/** The grid with the cells of other rows in the trailing columns only one row of values prints in marked absent. */
-export function withoutStrayColumns(rows: TableCell[][]): TableCell[][] {
+/**
+ * The grid with the cells of other rows in the trailing columns only one row of values prints in marked
+ * absent. `before`: the rows of the blocks just before of the same width, the same table continued (a
+ * page break, a portal that cut it): their header and rows print in its columns too. A continuation's
+ * rows may print nothing past their first columns but for one row (blanks left empty: 252 12 ∅ ∅ 1 ∅ ∅),
+ * and read alone those columns look like a stray cell's; a stray cell makes its block one column wider
+ * than the table, so it is never in a block as wide as the one before.
+ */
+export function withoutStrayColumns(rows: TableCell[][], before: TableCell[][] = []): TableCell[][] {
   const width = rows[0]?.length ?? 0;
+  const context = before.filter((r) => r.length === width);
+  const all = [...context, ...rows];
   let from = width;
   let owner = -1;
   // Walk in from the right while the columns are printed in by one row at most, and by the same one.
   for (let c = width - 1; c > 0; c--) {
-    const printing = rows.flatMap((r, i) => (prints(r[c]) ? [i] : []));
+    const printing = all.flatMap((r, i) => (prints(r[c]) ? [i] : []));
     if (printing.length > 1 || (printing.length === 1 && owner >= 0 && printing[0] !== owner)) break;
     if (printing.length === 1) owner = printing[0];
     from = c;
   }
-  if (owner < 0 || from >= width) return rows;
+  // A row of a block before owns them: that block was read with them already.
+  if (owner < context.length || from >= width) return rows;
+  owner -= context.length;
   // The row that prints there is a row of values (a number before those columns) with an empty cell
   // among them, after its label: the stray. (A header's label alone to the right is a column the
   // template does not have; a row that prints every cell, the only one to fill a column the others

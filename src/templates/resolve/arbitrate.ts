@@ -184,7 +184,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
     verdicts[row] =
       kept.length === 1
         ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite, ...(ownBroken ? { breaksOwn: true } : {}), ...(gapsLost ? { gapsLost } : {}) }
-        : { status: 'undecided', survivors: kept, all, none: kept.length === 0, ...agreedCounts(rows[row].keys, kept, ownOf(row)) };
+        : { status: 'undecided', survivors: kept, all, none: kept.length === 0, ...agreedCounts(rows[row].keys, kept, ownOf(row), identities, known) };
   });
   confirmByOtherRows(rows, uncertain, identities, known, verdicts);
   return verdicts;
@@ -383,16 +383,65 @@ function ownUnchecked(keys: string[], reading: Reading, own: Identity[], known: 
   return !!values && own.some((id) => identityHolds(id, over(values, known)) === undefined);
 }
 
-/** The counts all `survivors` agree on column by column, a gap counted as what the row's own total requires. */
-function agreedCounts(keys: string[], survivors: Reading[], own: Identity[]): { agreed?: Array<number | undefined> } {
+/**
+ * The counts all `survivors` agree on column by column, a gap counted as what the row's own total
+ * requires — or, where that is open (two gaps in it), what another identity over rows read one way
+ * (`known`: a column's sum) requires, then the row's own total again with that.
+ */
+function agreedCounts(keys: string[], survivors: Reading[], own: Identity[], identities: Identity[] = [], known: Map<string, TokenValue> = new Map()): { agreed?: Array<number | undefined> } {
   if (survivors.length < 2) return {};
-  const valued = survivors.map((r) => withGaps(keys, r, own));
+  const valued = survivors.map((r) => gapsByKnownRows(keys, r, own, identities, known));
   if (valued.some((v) => !v)) return {};
   const agreed = keys.map((k) => {
     const counts = valued.map((v) => v!.get(k));
     return counts.every((n) => typeof n === 'number' && n === counts[0]) ? (counts[0] as number) : undefined;
   });
   return agreed.some((n) => n !== undefined) ? { agreed } : {};
+}
+
+/**
+ * withGaps, then each gap left open filled by an identity whose every other cell is known (this row's
+ * printed or filled cells, other rows read one way), until none fills more. The fills stand only if
+ * every identity through the row that can then be evaluated holds: where one fails the report errs
+ * somewhere (a blank 总计 column), and what it requires of a gap is no count. A gap none fills stays
+ * null, as in withGaps.
+ */
+function gapsByKnownRows(keys: string[], reading: Reading, own: Identity[], identities: Identity[], known: Map<string, TokenValue>): Map<string, TokenValue> | null {
+  const values = withGaps(keys, reading, own);
+  if (!values || !identities.length) return values;
+  const open = new Set(keys.filter((k, c) => !reading[c] && values.get(k) === null));
+  if (!open.size) return values;
+  const touching = touchingIdentities(identities, keys);
+  const valueOf = (k: string) => (values.has(k) ? values.get(k) : known.get(k));
+  const filled = new Map(values);
+  for (let changed = true; changed && open.size; ) {
+    changed = false;
+    for (const id of touching) {
+      const cells = cellsOf(id);
+      const unknown = cells.filter((k) => open.has(k));
+      if (unknown.length !== 1) continue;
+      const gap = unknown[0];
+      let sum = 0;
+      let readable = true;
+      for (const k of cells) {
+        if (k === gap) continue;
+        const v = filled.has(k) ? filled.get(k) : valueOf(k);
+        if (v === undefined || v === '?') readable = false;
+        else sum += (v ?? 0) * (id.parts.includes(k) ? 1 : -1);
+      }
+      if (!readable) continue;
+      const value = Math.round((id.parts.includes(gap) ? -sum : sum) * 1e6) / 1e6 + 0; // + 0: no -0
+      if (value < 0 || !Number.isInteger(value)) return values;
+      filled.set(gap, value);
+      open.delete(gap);
+      changed = true;
+    }
+  }
+  const read = (k: string) => {
+    const v = filled.has(k) ? filled.get(k) : known.get(k);
+    return v === '?' ? undefined : v;
+  };
+  return touching.every((id) => identityHolds(id, read) !== false) ? filled : values;
 }
 
 /**

@@ -35,4 +35,21 @@ describe('grid columns one row\'s stray cell made', () => {
     ]);
     expect(withoutStrayColumns(totalOnly)).toBe(totalOnly);
   });
+
+  it('leaves the columns of a table continued in a block as wide as the one before, whose header and rows print there', () => {
+    const header = grid([
+      ['', '自然人', '商业企业', '法律服务机构', '总计'],
+      ['1.属于国家秘密', '14', '', '', '14'],
+    ]);
+    const continued = grid([
+      ['5.属于三类内部事务信息', '5', '', '', ''],
+      ['1.本机关不掌握相关政府信息', '252', '12', '1', ''],
+      ['2.没有现成信息需要另行制作', '44', '3', '', ''],
+    ]);
+    // Alone, the block's last two columns are printed in by one row of values with empty cells among them.
+    expect(shown(withoutStrayColumns(continued))[0]).toEqual(['5.属于三类内部事务信息', '5', '', '·', '·']);
+    expect(withoutStrayColumns(continued, header)).toBe(continued);
+    // A block of another width is no continuation of it.
+    expect(shown(withoutStrayColumns(continued, header.map((r) => r.slice(0, 4))))[0]).toEqual(['5.属于三类内部事务信息', '5', '', '·', '·']);
+  });
 });
