@@ -37,9 +37,10 @@ export type Doubt = keyof typeof DOUBTS;
  * left blank because no reading was chosen carry other doubts (ambiguous, extra-values, …). So is a blank
  * OCR was sure of (no ink in the cell, or a dash both reads saw) in an identity that fails
  * (ocr-identity-conflict): only certain blanks are marked so; and an empty cell of a layout row placed by
- * position (placed-by-position).
+ * position (placed-by-position). So is a blank marker (无, -, /) of a glued row cut one way (glued-split):
+ * a blank cell the glued reader could not place is glued-ambiguous instead.
  */
-export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict', 'placed-by-position', 'placed-by-order']);
+export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict', 'placed-by-position', 'placed-by-order', 'glued-split']);
 
 /**
  * OCR readings below this confidence (0..100) are doubtful. The scanned-PDF path reads each number

@@ -8,7 +8,7 @@ import type { Message } from '../../extractors/model.js';
 import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type TableLayout } from './ids.js';
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
-import { supportedCandidates, type ColumnIdentity } from './glued/solve.js';
+import { feasible, supportedCandidates, type ColumnIdentity } from './glued/solve.js';
 
 export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
 
@@ -98,6 +98,11 @@ function requestIdentities(layout: TableLayout): ColumnIdentity[] {
   ];
 }
 
+/** Each row's candidate readings cut down to the given columns (in that order). */
+function projectColumns(domains: number[][][], columns: number[]): number[][][] {
+  return domains.map((d) => d.map((cand) => columns.map((c) => cand[c])));
+}
+
 function recoverRequests(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const found = firstLocated(text, [REQUESTS_2021, REQUESTS_2019]);
   if (!found) return undefined;
@@ -114,16 +119,29 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
     return { table: 'requests', layout: layout.layout, rows: rowOnly() };
   }
   // A printed blank counts as nothing in a sum.
-  const support = supportedCandidates(
-    own.map((r) => r.readings.map((cut) => cut.map((v) => v ?? 0))),
-    requestIdentities(layout),
-  );
+  const domains = own.map((r) => r.readings.map((cut) => cut.map((v) => v ?? 0)));
+  const identities = requestIdentities(layout);
+  let support = supportedCandidates(domains, identities);
   if (support.table === 'no') {
+    // The identities are per column: a column no reading reconciles (a published error, such as the
+    // 总计 column Shanghai 2019 left blank) says nothing of the others, whose sums still choose the cuts.
+    const columns = layout.rows[0].columns.map((_, c) => c);
+    const failing = columns.filter((c) => feasible(projectColumns(domains, [c]), identities) === 'no');
+    const kept = columns.filter((c) => !failing.includes(c));
+    const partial = failing.length > 0 && kept.length > 0 ? supportedCandidates(projectColumns(domains, kept), identities) : undefined;
+    if (!partial || partial.table !== 'yes') {
+      messages.push({
+        code: 'glued-identities-fail',
+        message: 'requests table: no reading of the glued rows satisfies the column identities (the table as published does not reconcile); rows split by their own totals only',
+      });
+      return { table: 'requests', layout: layout.layout, rows: rowOnly() };
+    }
+    const names = failing.map((c) => layout.rows[0].columns[c].id).join(', ');
     messages.push({
       code: 'glued-identities-fail',
-      message: 'requests table: no reading of the glued rows satisfies the column identities (the table as published does not reconcile); rows split by their own totals only',
+      message: `requests table: the column identities fail in ${names} under every reading of the glued rows (the table as published does not reconcile there); the other columns' identities chose the readings`,
     });
-    return { table: 'requests', layout: layout.layout, rows: rowOnly() };
+    support = partial;
   }
   if (support.table === 'unknown' || !support.settled) {
     messages.push({ code: 'glued-too-ambiguous', message: 'requests table: the column identities could not be fully checked within the search budget' });
