@@ -473,4 +473,12 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
     expect(['requests.granted.natural_person', 'requests.granted.commercial', 'requests.granted.total'].map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[258, 'glued-split'], [12, 'glued-split'], [null, 'glued-split']]);
   });
+
+  it('Hongze 2023 as glued crawler text, 行政规范性文件 reworded as 规范性文件 (规章000规范性文件055): table 二 found, every cell in its place', async () => {
+    const { text, truth, record, score } = await readVariant(5, 'combined', 'txt', 'hongze-2023', 10);
+    expect(text).toContain('规章000规范性文件055');
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned }).toEqual({ wrong: 0, missing: 0, unearned: [] });
+    const proactive = Object.keys(truth.cells).filter((k) => k.startsWith('proactive.'));
+    expect(proactive.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+  });
 });
