@@ -36,7 +36,7 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
       const key = cellKey(table, row.id, column.id);
       out.cells[key] = g?.values[i] ?? null;
       out.details[key] = g
-        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.raw === '' ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
+        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.raw === '' ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
         : { raw: '', doubt: 'not-found' };
     });
     if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });

@@ -5,7 +5,7 @@
  * reading survives: nothing is ever guessed. Pure functions, no I/O.
  */
 import type { Message } from '../../extractors/model.js';
-import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type TableLayout } from './ids.js';
+import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type ColumnDef, type TableLayout } from './ids.js';
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
 import { feasible, supportedCandidates, type ColumnIdentity } from './glued/solve.js';
@@ -24,10 +24,17 @@ export interface GluedRow {
   status: GluedRowStatus;
   /** One value per template column when recovered (null where it printed a blank marker), else all null. */
   values: (number | null)[];
-  /** Every surviving reading, when the row is ambiguous. */
+  /** Every surviving reading, when the row is ambiguous; when it is impossible, its cuts that break the identities (if few). */
   readings?: Cut[];
   /** The run was printed with a space between its values: read as printed, not split. */
   spaced?: boolean;
+  /**
+   * No cut satisfies the identities (a published error): `values` holds what every cut of the digits
+   * alone agrees on — the whole row when they cut one way (50000 for five cells: recovered), else the
+   * cells all cuts give the same value (101000: 10·1·0·0·0 or 1·0·10·0·0, so 0 0 at its end: impossible,
+   * the cuts in `readings`). The checks report the failure.
+   */
+  unreconciled?: boolean;
 }
 
 export interface GluedTable {
@@ -48,11 +55,33 @@ export interface GluedOptions {
 /** Text beyond this is not searched (characters): a report's tables sit well inside it. */
 export const MAX_GLUED_TEXT_CHARS = 2_000_000;
 
-function rowFromReadings(located: LocatedRow, result: SplitResult, readings = result.readings): GluedRow {
+/** Every cut of `raw` into `kinds`, whatever the identities say; undefined when too many to list. */
+function freeCuts(raw: string, kinds: ColumnDef['kind'][], limits: SplitLimits): Cut[] | undefined {
+  if (raw === '' || raw.includes(' ')) return undefined;
+  const free = splitFree(raw, kinds, limits);
+  return free.complete ? free.readings : undefined;
+}
+
+/** Cuts listed in a message at most. */
+const MAX_LISTED_CUTS = 12;
+
+function rowFromReadings(located: LocatedRow, result: SplitResult, readings = result.readings, limits?: SplitLimits, whole?: { raw: string; kinds: ColumnDef['kind'][]; at: number }): GluedRow {
   const width = located.row.columns.length;
   const nulls = new Array<number | null>(width).fill(null);
   const base = { rowId: located.row.id, raw: located.raw, ...(located.raw.includes(' ') ? { spaced: true } : {}) };
   if (!result.complete) return { ...base, status: 'too-ambiguous', values: nulls };
+  if (readings.length === 0 && result.readings.length === 0 && limits) {
+    // The run as a whole (table 四 printed as one run of 15) or the row's own.
+    const at = whole?.at ?? 0;
+    const all = freeCuts(whole?.raw ?? located.raw, whole?.kinds ?? located.row.columns.map((c) => c.kind), limits);
+    const cuts = all && unique(all.map((c) => c.slice(at, at + width)));
+    if (cuts?.length === 1) return { ...base, status: 'recovered', values: [...cuts[0]], unreconciled: true };
+    // Several cuts, none of them reconciled: the cells they agree on are read, the others left blank.
+    if (cuts && cuts.length > 1 && cuts.length <= MAX_LISTED_CUTS) {
+      const agreed = cuts[0].map((v, i) => (cuts.every((c) => c[i] === v) ? v : null));
+      return { ...base, status: 'impossible', values: agreed, readings: cuts, unreconciled: true };
+    }
+  }
   if (readings.length === 0) return { ...base, status: 'impossible', values: nulls };
   if (readings.length === 1) return { ...base, status: 'recovered', values: [...readings[0]] };
   // Several splits: a cell they all give the same count is read (1211620 splits three ways, each
@@ -108,7 +137,7 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   if (!found) return undefined;
   const { layout, rows: located } = found;
   const own = located.map((l) => splitWithTotals(l.raw, 1, l.row.columns.length, limits));
-  const rowOnly = () => located.map((l, i) => rowFromReadings(l, own[i]));
+  const rowOnly = () => located.map((l, i) => rowFromReadings(l, own[i], own[i].readings, limits));
 
   if (own.some((r) => !r.complete)) {
     messages.push({ code: 'glued-identities-skipped', message: 'requests table: a row has too many readings to enumerate; column identities not applied' });
@@ -164,7 +193,7 @@ function recoverAppeals(text: string, limits: SplitLimits): GluedTable | undefin
   const result = splitWithTotals(raw, groups, size, limits);
   const rows = APPEALS_2021.rows.map((row, g) => {
     const projected = unique(result.readings.map((r) => r.slice(g * size, (g + 1) * size)));
-    return rowFromReadings({ row, raw }, result, projected);
+    return rowFromReadings({ row, raw }, result, projected, limits, { raw, kinds: new Array<ColumnDef['kind']>(groups * size).fill('count'), at: g * size });
   });
   return { table: 'appeals', layout: '2021', rows };
 }
@@ -186,7 +215,8 @@ function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | un
     const row = APPEALS_2021.rows.find((r) => r.id === id)!;
     const m = pattern.exec(text);
     if (!m || m[1].length < size || m[1].length > MAX_RUN_CHARS) return undefined;
-    rows.push(rowFromReadings({ row, raw: m[1] }, splitWithTotals(m[1], 1, size, limits)));
+    const result = splitWithTotals(m[1], 1, size, limits);
+    rows.push(rowFromReadings({ row, raw: m[1] }, result, result.readings, limits));
   }
   return { table: 'appeals', layout: '2021', rows };
 }
@@ -227,11 +257,17 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   }
   for (const table of tables) {
     for (const row of table.rows) {
-      if (row.status === 'ambiguous') {
+      if (row.unreconciled && row.status === 'recovered') {
+        messages.push({ code: 'glued-row-impossible', message: `${table.table}.${row.rowId}: '${row.raw}' breaks the identities under every reading, and its digits cut into numbers one way only: read as printed` });
+      } else if (row.status === 'ambiguous') {
         const kept = row.values.filter((v) => v !== null).length;
         messages.push({ code: 'glued-row-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has ${row.readings?.length} readings; ${kept ? `the ${kept} cells they agree on are read, the others left blank` : 'left blank'}` });
       } else if (row.status === 'impossible') {
-        messages.push({ code: 'glued-row-impossible', message: row.raw === '' ? `${table.table}.${row.rowId}: no value printed before the next row's label; left blank` : `${table.table}.${row.rowId}: '${row.raw}' cannot be split into valid numbers` });
+        const cuts = row.readings?.map((r) => r.map((v) => v ?? '-').join(',')).join(' | ');
+        messages.push({
+          code: 'glued-row-impossible',
+          message: row.raw === '' ? `${table.table}.${row.rowId}: no value printed before the next row's label; left blank` : cuts ? `${table.table}.${row.rowId}: '${row.raw}' breaks the identities under every cut (${cuts}); the cells the cuts agree on are read, the others left blank` : `${table.table}.${row.rowId}: '${row.raw}' cannot be split into valid numbers`,
+        });
       } else if (row.status === 'too-ambiguous') {
         messages.push({ code: 'glued-too-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has too many readings to list; left blank` });
       }

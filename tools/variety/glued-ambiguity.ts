@@ -51,7 +51,11 @@ export function gluedSolutions(digits: string, keys: string[], identities: Ident
   return walk(0, 0) ? out : undefined;
 }
 
-/** Marks the table 二 and 四 cells of glued runs that read more than one way as not printed. */
+/**
+ * Marks the table 二 and 四 cells of glued runs that read more than one way as not printed. A run no cut
+ * reconciles (a published error: 101000 for 10 1 0 0 | 0) reads by its digits alone, and is marked when
+ * they cut more than one way (10·1·0·0·0, 1·0·10·0·0); 50000 cuts one way and stays printed.
+ */
 export function markAmbiguousGlued(draft: Draft): void {
   const appeals = identitiesOf('appeals', LAYOUTS.appeals[0].layout);
   for (const piece of tablePieces(draft.model)) {
@@ -64,7 +68,10 @@ export function markAmbiguousGlued(draft: Draft): void {
         const cells = run.filter((v) => v.key);
         const keys = cells.map((v) => v.key!);
         if (run.length > 1) {
-          const solutions = run.some((v) => v.text === '') ? undefined : gluedSolutions(run.map((v) => v.text).join(''), keys, identities);
+          const digits = run.map((v) => v.text).join('');
+          const reconciled = run.some((v) => v.text === '') ? undefined : gluedSolutions(digits, keys, identities);
+          // No cut reconciles (a published error): the digits alone decide, read when they cut one way.
+          const solutions = reconciled?.length === 0 ? gluedSolutions(digits, keys, []) : reconciled;
           keys.forEach((k, i) => {
             if (!solutions || solutions.some((s) => s[i] !== solutions[0][i])) draft.notPrinted.add(k);
           });

@@ -481,4 +481,24 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     const proactive = Object.keys(truth.cells).filter((k) => k.startsWith('proactive.'));
     expect(proactive.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
   });
+
+  it('Hongze 2023 as glued crawler text, table 四\'s groups printing published errors (总计101000, 总计50000): 50000 cuts one way and is read, its error found; 101000 cuts two ways, read only where they agree (0 0)', async () => {
+    const { text, truth, record, score } = await readVariant(5, 'combined', 'txt', 'hongze-2023', 10);
+    expect(text).toContain('总计101000 ');
+    expect(text).toContain('总计50000 ');
+    // 10·1·0·0·0 and 1·0·10·0·0 both break 总计 0: the variant does not say which was printed.
+    expect(truth.not_printed.filter((k) => k.startsWith('appeals.'))).toEqual(['appeals.review.corrected', 'appeals.review.other', 'appeals.review.upheld']);
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
+    expect(['upheld', 'total'].map((c) => [record.cells[`appeals.litigation_after_review.${c}`], record.cell_details[`appeals.litigation_after_review.${c}`].doubt])).toEqual([[5, 'glued-one-cut'], [0, 'glued-one-cut']]);
+    expect(['upheld', 'total'].map((c) => [record.cells[`appeals.review.${c}`], record.cell_details[`appeals.review.${c}`].doubt])).toEqual([[null, 'glued-impossible'], [0, 'glued-one-cut']]);
+    expect(record.findings.filter((f) => f.rule === 'appeals.group_total').map((f) => [f.where, f.basis])).toEqual([['litigation_after_review', 'doubtful']]);
+  });
+
+  it('Shanghai 2019 as glued crawler text, 3.危及“三安全一稳定” wrapped around its blanks (3.危及“三安全一///////稳定”): seven blanks, not six and a word, so the column sums apply', async () => {
+    const { text, score } = await readVariant(5, 'combined', 'txt', 'shanghai-govoffice-2019', 0);
+    expect(text).toContain('3.危及“三安全一///////稳定”');
+    // The last / before 稳 was taken for a word (增/减): the row was short of a cell, every column
+    // identity was skipped, and four rows (25812//11/ …) were left blank.
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
+  });
 });
