@@ -35,6 +35,11 @@ export interface GluedRow {
    * the cuts in `readings`). The checks report the failure.
    */
   unreconciled?: boolean;
+  /**
+   * The table's blanks were printed as nothing (a row printing no value, or fewer characters than it has
+   * columns): which columns a row's digits belong to is not known, so every cell is left blank.
+   */
+  blanksVanished?: boolean;
 }
 
 export interface GluedTable {
@@ -132,10 +137,40 @@ function projectColumns(domains: number[][][], columns: number[]): number[][][] 
   return domains.map((d) => d.map((cand) => columns.map((c) => cand[c])));
 }
 
+/** A located row printing nothing, or fewer value characters than it has columns (a spaced run is counted by its values). */
+function shortRun(located: LocatedRow): boolean {
+  return located.raw === '' || (!located.raw.includes(' ') && located.raw.length < located.row.columns.length);
+}
+
+/**
+ * A glued table with blanks printed as nothing (8213521859 for 821 35 · · 2 1 859; 1818 for 18 · · · · · 18;
+ * rows printing no value): a row's digits may belong to any of its columns, and any cut of them placed
+ * in the same columns of every row keeps every identity, so no cell is known. Found, and left blank.
+ */
+function vanishedTable(
+  table: GluedTable['table'],
+  layout: TableLayout,
+  located: LocatedRow[],
+  messages: Message[],
+  examples = located.filter(shortRun).map((l) => `${l.row.id} '${l.raw}' for ${l.row.columns.length} cells`),
+): GluedTable {
+  messages.push({
+    code: 'glued-identities-skipped',
+    message: `${table} table: its blanks were printed as nothing (${examples.slice(0, 3).join(', ')}); which columns a row's digits belong to is not known, so its cells are left blank`,
+  });
+  const rows = located.map((l): GluedRow => ({ rowId: l.row.id, raw: l.raw, status: 'impossible', values: new Array<number | null>(l.row.columns.length).fill(null), blanksVanished: true }));
+  return { table, layout: layout.layout, rows };
+}
+
 function recoverRequests(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const found = firstLocated(text, [REQUESTS_2021, REQUESTS_2019]);
-  if (!found) return undefined;
+  if (!found) {
+    // Rows printing nothing break the chain of rows: found only so, the table printed its blanks as nothing.
+    const loose = firstLocated(text, [REQUESTS_2021, REQUESTS_2019], true);
+    return loose && loose.rows.some(shortRun) ? vanishedTable('requests', loose.layout, loose.rows, messages) : undefined;
+  }
   const { layout, rows: located } = found;
+  if (located.some(shortRun)) return vanishedTable('requests', layout, located, messages);
   const own = located.map((l) => splitWithTotals(l.raw, 1, l.row.columns.length, limits));
   const rowOnly = () => located.map((l, i) => rowFromReadings(l, own[i], own[i].readings, limits));
 
@@ -181,14 +216,22 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   return { table: 'requests', layout: layout.layout, rows };
 }
 
-function recoverAppeals(text: string, limits: SplitLimits): GluedTable | undefined {
+function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const size = APPEALS_2021.rows[0].columns.length;
   const groups = APPEALS_2021.rows.length;
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
   const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/g;
-  const match = [...text.matchAll(header)].find((m) => m[1].includes('总计') && m[2].length >= groups * size && m[2].length <= MAX_RUN_CHARS);
-  if (!match) return recoverAppealGroups(text, limits);
+  const matches = [...text.matchAll(header)].filter((m) => m[1].includes('总计') && m[2].length <= MAX_RUN_CHARS);
+  const match = matches.find((m) => m[2].length >= groups * size);
+  if (!match) {
+    const short = matches.find((m) => !m[2].includes(' '));
+    const byGroups = recoverAppealGroups(text, limits);
+    // Fewer value characters than its 15 cells: its blanks were printed as nothing (5 2 7 | 8 1 9 for 5 · · 2 7 …).
+    if (byGroups || !short) return byGroups;
+    const located = APPEALS_2021.rows.map((row) => ({ row, raw: short[2] }));
+    return vanishedTable('appeals', APPEALS_2021, located, messages, [`'${short[2]}' for ${groups * size} cells`]);
+  }
   const raw = match[2];
   const result = splitWithTotals(raw, groups, size, limits);
   const rows = APPEALS_2021.rows.map((row, g) => {
@@ -248,7 +291,7 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   const attempts: Array<[GluedTable['table'], () => GluedTable | undefined]> = [
     ['proactive', () => recoverProactive(folded, limits)],
     ['requests', () => recoverRequests(folded, limits, messages)],
-    ['appeals', () => recoverAppeals(folded, limits)],
+    ['appeals', () => recoverAppeals(folded, limits, messages)],
   ];
   for (const [name, attempt] of attempts) {
     const table = attempt();
@@ -257,6 +300,7 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   }
   for (const table of tables) {
     for (const row of table.rows) {
+      if (row.blanksVanished) continue; // said once for the table
       if (row.unreconciled && row.status === 'recovered') {
         messages.push({ code: 'glued-row-impossible', message: `${table.table}.${row.rowId}: '${row.raw}' breaks the identities under every reading, and its digits cut into numbers one way only: read as printed` });
       } else if (row.status === 'ambiguous') {

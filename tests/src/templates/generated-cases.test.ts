@@ -501,4 +501,19 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     // identity was skipped, and four rows (25812//11/ …) were left blank.
     expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
   });
+
+  it('Shanghai 2019 as glued crawler text with its blanks printed as nothing (8213521859 for 821 35 · · 2 1 859, rows printing no value): tables 三 and 四 found, every cell blank in doubt, none guessed', async () => {
+    const { text, truth, record, score } = await readVariant(8, 'combined', 'txt', 'shanghai-govoffice-2019', 5);
+    expect(text).toContain('一、本年新收政府信息公开申请数量8213521859二、');
+    // The rows printing nothing broke the chain of labels: tables 三 and 四 were not found (176 cells missing).
+    // No identity places digits whose blanks vanished: the variant's truth does not ask for those cells.
+    expect(truth.not_printed).toEqual(expect.arrayContaining(['requests.new_received.natural_person', 'requests.total_processed.total', 'appeals.review.upheld']));
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    const tables = Object.keys(truth.cells).filter((k) => k.startsWith('requests.') || k.startsWith('appeals.'));
+    expect(tables.filter((k) => record.cells[k] !== null || record.cell_details[k].doubt !== 'missing-values')).toEqual([]);
+    expect(record.messages.filter((m) => m.code === 'glued-identities-skipped').map((m) => m.message.slice(0, 60))).toEqual([
+      "requests table: its blanks were printed as nothing (carried_over '1818' for 7 cells",
+      "appeals table: its blanks were printed as nothing ('527819' for 15 cells",
+    ].map((m) => m.slice(0, 60)));
+  });
 });
