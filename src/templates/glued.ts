@@ -137,9 +137,12 @@ function projectColumns(domains: number[][][], columns: number[]): number[][][] 
   return domains.map((d) => d.map((cand) => columns.map((c) => cand[c])));
 }
 
-/** A located row printing nothing, or fewer value characters than it has columns (a spaced run is counted by its values). */
+/**
+ * A located row printing nothing, or fewer digits than it has columns and no blank marker: its blanks
+ * vanished. (A run with markers prints its blanks; a spaced run is cut by its spaces.)
+ */
 function shortRun(located: LocatedRow): boolean {
-  return located.raw === '' || (!located.raw.includes(' ') && located.raw.length < located.row.columns.length);
+  return located.raw === '' || (/^[0-9.]+$/.test(located.raw) && located.raw.length < located.row.columns.length);
 }
 
 /**
@@ -225,7 +228,7 @@ function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]):
   const matches = [...text.matchAll(header)].filter((m) => m[1].includes('总计') && m[2].length <= MAX_RUN_CHARS);
   const match = matches.find((m) => m[2].length >= groups * size);
   if (!match) {
-    const short = matches.find((m) => !m[2].includes(' '));
+    const short = matches.find((m) => /^[0-9]+$/.test(m[2]));
     const byGroups = recoverAppealGroups(text, limits);
     // Fewer value characters than its 15 cells: its blanks were printed as nothing (5 2 7 | 8 1 9 for 5 · · 2 7 …).
     if (byGroups || !short) return byGroups;
