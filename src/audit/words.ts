@@ -46,6 +46,7 @@ export const DOUBT_WORDS: Record<string, string> = {
   'glued-split': '数字粘连印刷，按模板恒等式拆分',
   'glued-ambiguous': '粘连数字有多种拆分都满足恒等式，已留空',
   'glued-impossible': '粘连数字没有满足恒等式的拆分，已留空',
+  'glued-one-cut': '粘连数字没有满足恒等式的拆分；各种拆法给出相同数值的单元格按此读取，并报告不成立的恒等式',
   'wrapped-label': '数值位于跨行标签的某一行上',
   'wrapped-value': '数值在窄单元格中折成上下两行，已拼接，待恒等式确认',
   'split-by-page': '表格行被分页截断，过宽数值的后几位印在下一页首行，无法确定续接哪个数值，尚未经恒等式确认',

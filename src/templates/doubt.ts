@@ -18,6 +18,7 @@ export const DOUBTS = {
   'glued-split': 'the digits were printed glued together; split by the template identities',
   'glued-ambiguous': 'glued digits with several splits that satisfy the identities; left blank',
   'glued-impossible': 'glued digits with no split that satisfies the identities; left blank',
+  'glued-one-cut': 'glued digits with no split that satisfies the identities, read where every cut of the digits gives the cell the same value (a row that cuts one way: all of it); the failed identity is reported',
   'wrapped-value': 'a number too wide for its cell, printed over two lines (the lines above and below its row) and joined; confirmed only by an identity',
   'split-by-page': "a number of a table row a page break split, whose rest (digits of a number too wide for its cell) printed on the next page's first line; which numbers those digits continue is not known, until an identity confirms it",
   'unit-missing': 'a number printed without the count unit (件) the other values of its row print: the rest of a number too wide for its cell may stand on another line; confirmed only by an identity',
@@ -37,9 +38,11 @@ export type Doubt = keyof typeof DOUBTS;
  * left blank because no reading was chosen carry other doubts (ambiguous, extra-values, …). So is a blank
  * OCR was sure of (no ink in the cell, or a dash both reads saw) in an identity that fails
  * (ocr-identity-conflict): only certain blanks are marked so; and an empty cell of a layout row placed by
- * position (placed-by-position).
+ * position (placed-by-position). So is a blank marker (无, -, /) of a glued row cut one way (glued-split),
+ * or cut one way by its digits alone (glued-one-cut): a blank cell the glued reader could not place is
+ * glued-ambiguous or glued-impossible instead.
  */
-export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict', 'placed-by-position', 'placed-by-order']);
+export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict', 'placed-by-position', 'placed-by-order', 'glued-split', 'glued-one-cut']);
 
 /**
  * OCR readings below this confidence (0..100) are doubtful. The scanned-PDF path reads each number

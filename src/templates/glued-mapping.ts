@@ -36,7 +36,7 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
       const key = cellKey(table, row.id, column.id);
       out.cells[key] = g?.values[i] ?? null;
       out.details[key] = g
-        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.raw === '' ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
+        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.raw === '' || g.blanksVanished ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
         : { raw: '', doubt: 'not-found' };
     });
     if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });
@@ -44,7 +44,7 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
       const readings = g.readings?.map((r) => r.join(',')).join(' | ');
       out.messages.push({
         code: `glued-${g.status}`,
-        message: g.raw === '' ? `${table}.${row.id}: no value printed before the next row's label; values left blank` : `${table}.${row.id}: '${g.raw}' ${g.status === 'ambiguous' ? `has several readings (${readings}); values they disagree on left blank` : g.status === 'impossible' ? 'has no reading that satisfies the identities; values left blank' : 'has too many readings to list; values left blank'}`,
+        message: g.raw === '' ? `${table}.${row.id}: no value printed before the next row's label; values left blank` : g.blanksVanished ? `${table}.${row.id}: '${g.raw}' prints fewer values than the row has columns, its blanks printed as nothing; values left blank` : `${table}.${row.id}: '${g.raw}' ${g.status === 'ambiguous' ? `has several readings (${readings}); values they disagree on left blank` : g.status === 'impossible' ? 'has no reading that satisfies the identities; values left blank' : 'has too many readings to list; values left blank'}`,
       });
     }
   }

@@ -5,10 +5,10 @@
  * reading survives: nothing is ever guessed. Pure functions, no I/O.
  */
 import type { Message } from '../../extractors/model.js';
-import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type TableLayout } from './ids.js';
+import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type ColumnDef, type TableLayout } from './ids.js';
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
-import { supportedCandidates, type ColumnIdentity } from './glued/solve.js';
+import { feasible, supportedCandidates, type ColumnIdentity } from './glued/solve.js';
 
 export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
 
@@ -24,10 +24,22 @@ export interface GluedRow {
   status: GluedRowStatus;
   /** One value per template column when recovered (null where it printed a blank marker), else all null. */
   values: (number | null)[];
-  /** Every surviving reading, when the row is ambiguous. */
+  /** Every surviving reading, when the row is ambiguous; when it is impossible, its cuts that break the identities (if few). */
   readings?: Cut[];
   /** The run was printed with a space between its values: read as printed, not split. */
   spaced?: boolean;
+  /**
+   * No cut satisfies the identities (a published error): `values` holds what every cut of the digits
+   * alone agrees on — the whole row when they cut one way (50000 for five cells: recovered), else the
+   * cells all cuts give the same value (101000: 10·1·0·0·0 or 1·0·10·0·0, so 0 0 at its end: impossible,
+   * the cuts in `readings`). The checks report the failure.
+   */
+  unreconciled?: boolean;
+  /**
+   * The table's blanks were printed as nothing (a row printing no value, or fewer characters than it has
+   * columns): which columns a row's digits belong to is not known, so every cell is left blank.
+   */
+  blanksVanished?: boolean;
 }
 
 export interface GluedTable {
@@ -48,11 +60,33 @@ export interface GluedOptions {
 /** Text beyond this is not searched (characters): a report's tables sit well inside it. */
 export const MAX_GLUED_TEXT_CHARS = 2_000_000;
 
-function rowFromReadings(located: LocatedRow, result: SplitResult, readings = result.readings): GluedRow {
+/** Every cut of `raw` into `kinds`, whatever the identities say; undefined when too many to list. */
+function freeCuts(raw: string, kinds: ColumnDef['kind'][], limits: SplitLimits): Cut[] | undefined {
+  if (raw === '' || raw.includes(' ')) return undefined;
+  const free = splitFree(raw, kinds, limits);
+  return free.complete ? free.readings : undefined;
+}
+
+/** Cuts listed in a message at most. */
+const MAX_LISTED_CUTS = 12;
+
+function rowFromReadings(located: LocatedRow, result: SplitResult, readings = result.readings, limits?: SplitLimits, whole?: { raw: string; kinds: ColumnDef['kind'][]; at: number }): GluedRow {
   const width = located.row.columns.length;
   const nulls = new Array<number | null>(width).fill(null);
   const base = { rowId: located.row.id, raw: located.raw, ...(located.raw.includes(' ') ? { spaced: true } : {}) };
   if (!result.complete) return { ...base, status: 'too-ambiguous', values: nulls };
+  if (readings.length === 0 && result.readings.length === 0 && limits) {
+    // The run as a whole (table 四 printed as one run of 15) or the row's own.
+    const at = whole?.at ?? 0;
+    const all = freeCuts(whole?.raw ?? located.raw, whole?.kinds ?? located.row.columns.map((c) => c.kind), limits);
+    const cuts = all && unique(all.map((c) => c.slice(at, at + width)));
+    if (cuts?.length === 1) return { ...base, status: 'recovered', values: [...cuts[0]], unreconciled: true };
+    // Several cuts, none of them reconciled: the cells they agree on are read, the others left blank.
+    if (cuts && cuts.length > 1 && cuts.length <= MAX_LISTED_CUTS) {
+      const agreed = cuts[0].map((v, i) => (cuts.every((c) => c[i] === v) ? v : null));
+      return { ...base, status: 'impossible', values: agreed, readings: cuts, unreconciled: true };
+    }
+  }
   if (readings.length === 0) return { ...base, status: 'impossible', values: nulls };
   if (readings.length === 1) return { ...base, status: 'recovered', values: [...readings[0]] };
   // Several splits: a cell they all give the same count is read (1211620 splits three ways, each
@@ -98,12 +132,50 @@ function requestIdentities(layout: TableLayout): ColumnIdentity[] {
   ];
 }
 
+/** Each row's candidate readings cut down to the given columns (in that order). */
+function projectColumns(domains: number[][][], columns: number[]): number[][][] {
+  return domains.map((d) => d.map((cand) => columns.map((c) => cand[c])));
+}
+
+/**
+ * A located row printing nothing, or fewer digits than it has columns and no blank marker: its blanks
+ * vanished. (A run with markers prints its blanks; a spaced run is cut by its spaces.)
+ */
+function shortRun(located: LocatedRow): boolean {
+  return located.raw === '' || (/^[0-9.]+$/.test(located.raw) && located.raw.length < located.row.columns.length);
+}
+
+/**
+ * A glued table with blanks printed as nothing (8213521859 for 821 35 · · 2 1 859; 1818 for 18 · · · · · 18;
+ * rows printing no value): a row's digits may belong to any of its columns, and any cut of them placed
+ * in the same columns of every row keeps every identity, so no cell is known. Found, and left blank.
+ */
+function vanishedTable(
+  table: GluedTable['table'],
+  layout: TableLayout,
+  located: LocatedRow[],
+  messages: Message[],
+  examples = located.filter(shortRun).map((l) => `${l.row.id} '${l.raw}' for ${l.row.columns.length} cells`),
+): GluedTable {
+  messages.push({
+    code: 'glued-identities-skipped',
+    message: `${table} table: its blanks were printed as nothing (${examples.slice(0, 3).join(', ')}); which columns a row's digits belong to is not known, so its cells are left blank`,
+  });
+  const rows = located.map((l): GluedRow => ({ rowId: l.row.id, raw: l.raw, status: 'impossible', values: new Array<number | null>(l.row.columns.length).fill(null), blanksVanished: true }));
+  return { table, layout: layout.layout, rows };
+}
+
 function recoverRequests(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const found = firstLocated(text, [REQUESTS_2021, REQUESTS_2019]);
-  if (!found) return undefined;
+  if (!found) {
+    // Rows printing nothing break the chain of rows: found only so, the table printed its blanks as nothing.
+    const loose = firstLocated(text, [REQUESTS_2021, REQUESTS_2019], true);
+    return loose && loose.rows.some(shortRun) ? vanishedTable('requests', loose.layout, loose.rows, messages) : undefined;
+  }
   const { layout, rows: located } = found;
+  if (located.some(shortRun)) return vanishedTable('requests', layout, located, messages);
   const own = located.map((l) => splitWithTotals(l.raw, 1, l.row.columns.length, limits));
-  const rowOnly = () => located.map((l, i) => rowFromReadings(l, own[i]));
+  const rowOnly = () => located.map((l, i) => rowFromReadings(l, own[i], own[i].readings, limits));
 
   if (own.some((r) => !r.complete)) {
     messages.push({ code: 'glued-identities-skipped', message: 'requests table: a row has too many readings to enumerate; column identities not applied' });
@@ -114,16 +186,29 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
     return { table: 'requests', layout: layout.layout, rows: rowOnly() };
   }
   // A printed blank counts as nothing in a sum.
-  const support = supportedCandidates(
-    own.map((r) => r.readings.map((cut) => cut.map((v) => v ?? 0))),
-    requestIdentities(layout),
-  );
+  const domains = own.map((r) => r.readings.map((cut) => cut.map((v) => v ?? 0)));
+  const identities = requestIdentities(layout);
+  let support = supportedCandidates(domains, identities);
   if (support.table === 'no') {
+    // The identities are per column: a column no reading reconciles (a published error, such as the
+    // 总计 column Shanghai 2019 left blank) says nothing of the others, whose sums still choose the cuts.
+    const columns = layout.rows[0].columns.map((_, c) => c);
+    const failing = columns.filter((c) => feasible(projectColumns(domains, [c]), identities) === 'no');
+    const kept = columns.filter((c) => !failing.includes(c));
+    const partial = failing.length > 0 && kept.length > 0 ? supportedCandidates(projectColumns(domains, kept), identities) : undefined;
+    if (!partial || partial.table !== 'yes') {
+      messages.push({
+        code: 'glued-identities-fail',
+        message: 'requests table: no reading of the glued rows satisfies the column identities (the table as published does not reconcile); rows split by their own totals only',
+      });
+      return { table: 'requests', layout: layout.layout, rows: rowOnly() };
+    }
+    const names = failing.map((c) => layout.rows[0].columns[c].id).join(', ');
     messages.push({
       code: 'glued-identities-fail',
-      message: 'requests table: no reading of the glued rows satisfies the column identities (the table as published does not reconcile); rows split by their own totals only',
+      message: `requests table: the column identities fail in ${names} under every reading of the glued rows (the table as published does not reconcile there); the other columns' identities chose the readings`,
     });
-    return { table: 'requests', layout: layout.layout, rows: rowOnly() };
+    support = partial;
   }
   if (support.table === 'unknown' || !support.settled) {
     messages.push({ code: 'glued-too-ambiguous', message: 'requests table: the column identities could not be fully checked within the search budget' });
@@ -134,19 +219,27 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   return { table: 'requests', layout: layout.layout, rows };
 }
 
-function recoverAppeals(text: string, limits: SplitLimits): GluedTable | undefined {
+function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const size = APPEALS_2021.rows[0].columns.length;
   const groups = APPEALS_2021.rows.length;
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
   const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/g;
-  const match = [...text.matchAll(header)].find((m) => m[1].includes('总计') && m[2].length >= groups * size && m[2].length <= MAX_RUN_CHARS);
-  if (!match) return recoverAppealGroups(text, limits);
+  const matches = [...text.matchAll(header)].filter((m) => m[1].includes('总计') && m[2].length <= MAX_RUN_CHARS);
+  const match = matches.find((m) => m[2].length >= groups * size);
+  if (!match) {
+    const short = matches.find((m) => /^[0-9]+$/.test(m[2]));
+    const byGroups = recoverAppealGroups(text, limits);
+    // Fewer value characters than its 15 cells: its blanks were printed as nothing (5 2 7 | 8 1 9 for 5 · · 2 7 …).
+    if (byGroups || !short) return byGroups;
+    const located = APPEALS_2021.rows.map((row) => ({ row, raw: short[2] }));
+    return vanishedTable('appeals', APPEALS_2021, located, messages, [`'${short[2]}' for ${groups * size} cells`]);
+  }
   const raw = match[2];
   const result = splitWithTotals(raw, groups, size, limits);
   const rows = APPEALS_2021.rows.map((row, g) => {
     const projected = unique(result.readings.map((r) => r.slice(g * size, (g + 1) * size)));
-    return rowFromReadings({ row, raw }, result, projected);
+    return rowFromReadings({ row, raw }, result, projected, limits, { raw, kinds: new Array<ColumnDef['kind']>(groups * size).fill('count'), at: g * size });
   });
   return { table: 'appeals', layout: '2021', rows };
 }
@@ -168,7 +261,8 @@ function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | un
     const row = APPEALS_2021.rows.find((r) => r.id === id)!;
     const m = pattern.exec(text);
     if (!m || m[1].length < size || m[1].length > MAX_RUN_CHARS) return undefined;
-    rows.push(rowFromReadings({ row, raw: m[1] }, splitWithTotals(m[1], 1, size, limits)));
+    const result = splitWithTotals(m[1], 1, size, limits);
+    rows.push(rowFromReadings({ row, raw: m[1] }, result, result.readings, limits));
   }
   return { table: 'appeals', layout: '2021', rows };
 }
@@ -200,7 +294,7 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   const attempts: Array<[GluedTable['table'], () => GluedTable | undefined]> = [
     ['proactive', () => recoverProactive(folded, limits)],
     ['requests', () => recoverRequests(folded, limits, messages)],
-    ['appeals', () => recoverAppeals(folded, limits)],
+    ['appeals', () => recoverAppeals(folded, limits, messages)],
   ];
   for (const [name, attempt] of attempts) {
     const table = attempt();
@@ -209,11 +303,18 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   }
   for (const table of tables) {
     for (const row of table.rows) {
-      if (row.status === 'ambiguous') {
+      if (row.blanksVanished) continue; // said once for the table
+      if (row.unreconciled && row.status === 'recovered') {
+        messages.push({ code: 'glued-row-impossible', message: `${table.table}.${row.rowId}: '${row.raw}' breaks the identities under every reading, and its digits cut into numbers one way only: read as printed` });
+      } else if (row.status === 'ambiguous') {
         const kept = row.values.filter((v) => v !== null).length;
         messages.push({ code: 'glued-row-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has ${row.readings?.length} readings; ${kept ? `the ${kept} cells they agree on are read, the others left blank` : 'left blank'}` });
       } else if (row.status === 'impossible') {
-        messages.push({ code: 'glued-row-impossible', message: row.raw === '' ? `${table.table}.${row.rowId}: no value printed before the next row's label; left blank` : `${table.table}.${row.rowId}: '${row.raw}' cannot be split into valid numbers` });
+        const cuts = row.readings?.map((r) => r.map((v) => v ?? '-').join(',')).join(' | ');
+        messages.push({
+          code: 'glued-row-impossible',
+          message: row.raw === '' ? `${table.table}.${row.rowId}: no value printed before the next row's label; left blank` : cuts ? `${table.table}.${row.rowId}: '${row.raw}' breaks the identities under every cut (${cuts}); the cells the cuts agree on are read, the others left blank` : `${table.table}.${row.rowId}: '${row.raw}' cannot be split into valid numbers`,
+        });
       } else if (row.status === 'too-ambiguous') {
         messages.push({ code: 'glued-too-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has too many readings to list; left blank` });
       }

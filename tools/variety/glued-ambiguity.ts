@@ -5,7 +5,8 @@
  * The shared corpus's own truths keep only a glued row's unique split under the identities and omit
  * the rest as ambiguous (variety/pingtan-2024-glued); a variant's truth does the same — the right
  * reading of such cells is blank or doubtful, never a confident number. Table 三 is left to the reader:
- * its column sums tie rows together, and what they settle is the reader's job to find.
+ * its column sums tie rows together, and what they settle is the reader's job to find — except in rows
+ * whose blanks are printed as nothing, which no identity can place (see markAmbiguousGlued).
  */
 import { identitiesOf, identityHolds, type Identity } from '../../src/templates/identities.js';
 import { LAYOUTS } from '../../src/templates/ids.js';
@@ -51,11 +52,24 @@ export function gluedSolutions(digits: string, keys: string[], identities: Ident
   return walk(0, 0) ? out : undefined;
 }
 
-/** Marks the table 二 and 四 cells of glued runs that read more than one way as not printed. */
+/**
+ * Marks the table 二 and 四 cells of glued runs that read more than one way as not printed, and the
+ * cells of table 三's rows whose blanks vanish. A run no cut
+ * reconciles (a published error: 101000 for 10 1 0 0 | 0) reads by its digits alone, and is marked when
+ * they cut more than one way (10·1·0·0·0, 1·0·10·0·0); 50000 cuts one way and stays printed.
+ */
 export function markAmbiguousGlued(draft: Draft): void {
   const appeals = identitiesOf('appeals', LAYOUTS.appeals[0].layout);
   for (const piece of tablePieces(draft.model)) {
-    if (piece.table !== 'proactive' && piece.table !== 'appeals') continue;
+    if (piece.table === 'requests') {
+      // A row of table 三 whose blanks vanish (821 35 · · 2 1 859 as 8213521859): its digits may stand in
+      // any columns, and the same columns chosen in every row keep every identity, row totals and
+      // column sums alike — the column sums tie rows together but cannot tell which columns they are.
+      for (const row of piece.rows.filter(isDataRow)) {
+        if (row.values.some((v) => v.text === '')) for (const v of row.values) if (v.key) draft.notPrinted.add(v.key);
+      }
+      continue;
+    }
     const identities = piece.table === 'appeals' ? appeals : [];
     for (const row of piece.rows.filter(isDataRow)) {
       // Runs of values glued to each other: digits, or blanks printed as nothing (they vanish in the run).
@@ -64,7 +78,10 @@ export function markAmbiguousGlued(draft: Draft): void {
         const cells = run.filter((v) => v.key);
         const keys = cells.map((v) => v.key!);
         if (run.length > 1) {
-          const solutions = run.some((v) => v.text === '') ? undefined : gluedSolutions(run.map((v) => v.text).join(''), keys, identities);
+          const digits = run.map((v) => v.text).join('');
+          const reconciled = run.some((v) => v.text === '') ? undefined : gluedSolutions(digits, keys, identities);
+          // No cut reconciles (a published error): the digits alone decide, read when they cut one way.
+          const solutions = reconciled?.length === 0 ? gluedSolutions(digits, keys, []) : reconciled;
           keys.forEach((k, i) => {
             if (!solutions || solutions.some((s) => s[i] !== solutions[0][i])) draft.notPrinted.add(k);
           });

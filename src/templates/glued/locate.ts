@@ -17,6 +17,8 @@ export const MAX_RUN_CHARS = 120;
 const LABEL_WINDOW_CHARS = 60;
 /** How many characters of a label's body (after its numbering) must match: the rest may be reworded or mistyped (其他法律行政止公开). */
 const LABEL_KEY_CHARS = 4;
+/** Characters of a leading qualifier a reworded label may drop (行政, 属于). */
+const QUALIFIER_CHARS = 2;
 
 export interface LocatedRow {
   row: RowDef;
@@ -47,7 +49,8 @@ const LABEL_GAP = '\\s*(?:([0-9][0-9.\\s]*?)\\s*)?';
  * A pattern for a row label that tolerates spaces, line breaks or the row's values anywhere inside it
  * (社会公益 组织, 本年度办 理结果, (七)21…总计), either punctuation width and any numbering separator
  * (1. 1、 1． or (1)). Only the numbering and the first LABEL_KEY_CHARS characters of the body are
- * required, and of those all but one after the first (属行政执法 for 属于行政执法: reports mistype labels).
+ * required, and of those all but one after the first (属行政执法 for 属于行政执法: reports mistype labels),
+ * or the body's next characters after a two-character qualifier it may drop (规范性文件).
  */
 export function labelPattern(label: string): string {
   const folded = foldWidth(label).replace(/\s+/g, '');
@@ -61,8 +64,12 @@ export function labelPattern(label: string): string {
     if (separator && /^\d+$/.test(marker)) head = `(?:${head}|\\(\\s*${marker}\\s*\\))`;
     body = folded.slice(whole.length);
   }
-  const key = [...body].slice(0, LABEL_KEY_CHARS).map(escapeChar);
+  const chars = [...body];
+  const key = chars.slice(0, LABEL_KEY_CHARS).map(escapeChar);
   const keys = [key, ...(key.length >= 3 ? key.slice(1).map((_, k) => key.filter((__, j) => j !== k + 1)) : [])];
+  // A label reworded without its leading qualifier (规范性文件 for 行政规范性文件, 1.国家秘密 for
+  // 1.属于国家秘密): the key characters after it, where enough of the body is left to be distinctive.
+  if (chars.length >= QUALIFIER_CHARS + LABEL_KEY_CHARS) keys.push(chars.slice(QUALIFIER_CHARS, QUALIFIER_CHARS + LABEL_KEY_CHARS).map(escapeChar));
   const alternatives = keys.map((chars) => (head ? [head, ...chars] : chars).join(LABEL_GAP));
   return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
 }

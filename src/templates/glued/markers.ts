@@ -17,12 +17,13 @@ export function isMarker(ch: string | undefined): boolean {
 
 /**
  * Is the marker character at `i` a blank cell rather than text? 无 and / before an ideograph are words
- * (无法提供, 增/减) — except right before `boundary`, where the next row's label begins.
+ * (无法提供, 增/减) — except right before `boundary`, where the next row's label begins, and at the end
+ * of a run of blanks (///////稳定”: a label wrapped around its row's blanks, its last line after them).
  */
 export function markerAt(text: string, i: number, boundary = -1): boolean {
   const ch = text[i];
   if (!isMarker(ch)) return false;
-  if ((ch === '无' || ch === '/') && i + 1 !== boundary && IDEOGRAPH.test(text[i + 1] ?? '') && text[i + 1] !== '无') return false;
+  if ((ch === '无' || ch === '/') && i + 1 !== boundary && IDEOGRAPH.test(text[i + 1] ?? '') && text[i + 1] !== '无' && !(i > 0 && isMarker(text[i - 1]))) return false;
   return true;
 }
 

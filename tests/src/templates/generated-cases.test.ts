@@ -520,4 +520,56 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
     expect([record.cells['requests.denied_prohibited_by_law.total'], record.cell_details['requests.denied_prohibited_by_law.total'].doubt]).toEqual([null, 'missing-values']);
   });
+
+  it('Shanghai 2019 as glued crawler text, its 总计 column printed 无 in the outcome rows (25812无无11无): the other columns\' sums cut the rows, the published errors found', async () => {
+    const { text, record, score } = await readVariant(1, 'combined', 'txt', 'shanghai-govoffice-2019', 10);
+    expect(text).toContain('25812无无11无');
+    // No reading reconciles the 总计 column (its outcome rows are blank, （七）总计 says 805): the whole
+    // table's identities were dropped, and four rows read 258|12 or 2581|2 … were left blank.
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
+    expect(['requests.granted.natural_person', 'requests.granted.commercial', 'requests.granted.total'].map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[258, 'glued-split'], [12, 'glued-split'], [null, 'glued-split']]);
+  });
+
+  it('Hongze 2023 as glued crawler text, 行政规范性文件 reworded as 规范性文件 (规章000规范性文件055): table 二 found, every cell in its place', async () => {
+    const { text, truth, record, score } = await readVariant(5, 'combined', 'txt', 'hongze-2023', 10);
+    expect(text).toContain('规章000规范性文件055');
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned }).toEqual({ wrong: 0, missing: 0, unearned: [] });
+    const proactive = Object.keys(truth.cells).filter((k) => k.startsWith('proactive.'));
+    expect(proactive.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+  });
+
+  it('Hongze 2023 as glued crawler text, table 四\'s groups printing published errors (总计101000, 总计50000): 50000 cuts one way and is read, its error found; 101000 cuts two ways, read only where they agree (0 0)', async () => {
+    const { text, truth, record, score } = await readVariant(5, 'combined', 'txt', 'hongze-2023', 10);
+    expect(text).toContain('总计101000 ');
+    expect(text).toContain('总计50000 ');
+    // 10·1·0·0·0 and 1·0·10·0·0 both break 总计 0: the variant does not say which was printed.
+    expect(truth.not_printed.filter((k) => k.startsWith('appeals.'))).toEqual(['appeals.review.corrected', 'appeals.review.other', 'appeals.review.upheld']);
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
+    expect(['upheld', 'total'].map((c) => [record.cells[`appeals.litigation_after_review.${c}`], record.cell_details[`appeals.litigation_after_review.${c}`].doubt])).toEqual([[5, 'glued-one-cut'], [0, 'glued-one-cut']]);
+    expect(['upheld', 'total'].map((c) => [record.cells[`appeals.review.${c}`], record.cell_details[`appeals.review.${c}`].doubt])).toEqual([[null, 'glued-impossible'], [0, 'glued-one-cut']]);
+    expect(record.findings.filter((f) => f.rule === 'appeals.group_total').map((f) => [f.where, f.basis])).toEqual([['litigation_after_review', 'doubtful']]);
+  });
+
+  it('Shanghai 2019 as glued crawler text, 3.危及“三安全一稳定” wrapped around its blanks (3.危及“三安全一///////稳定”): seven blanks, not six and a word, so the column sums apply', async () => {
+    const { text, score } = await readVariant(5, 'combined', 'txt', 'shanghai-govoffice-2019', 0);
+    expect(text).toContain('3.危及“三安全一///////稳定”');
+    // The last / before 稳 was taken for a word (增/减): the row was short of a cell, every column
+    // identity was skipped, and four rows (25812//11/ …) were left blank.
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
+  });
+
+  it('Shanghai 2019 as glued crawler text with its blanks printed as nothing (8213521859 for 821 35 · · 2 1 859, rows printing no value): tables 三 and 四 found, every cell blank in doubt, none guessed', async () => {
+    const { text, truth, record, score } = await readVariant(8, 'combined', 'txt', 'shanghai-govoffice-2019', 5);
+    expect(text).toContain('一、本年新收政府信息公开申请数量8213521859二、');
+    // The rows printing nothing broke the chain of labels: tables 三 and 四 were not found (176 cells missing).
+    // No identity places digits whose blanks vanished: the variant's truth does not ask for those cells.
+    expect(truth.not_printed).toEqual(expect.arrayContaining(['requests.new_received.natural_person', 'requests.total_processed.total', 'appeals.review.upheld']));
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    const tables = Object.keys(truth.cells).filter((k) => k.startsWith('requests.') || k.startsWith('appeals.'));
+    expect(tables.filter((k) => record.cells[k] !== null || record.cell_details[k].doubt !== 'missing-values')).toEqual([]);
+    expect(record.messages.filter((m) => m.code === 'glued-identities-skipped').map((m) => m.message.slice(0, 60))).toEqual([
+      "requests table: its blanks were printed as nothing (carried_over '1818' for 7 cells",
+      "appeals table: its blanks were printed as nothing ('527819' for 15 cells",
+    ].map((m) => m.slice(0, 60)));
+  });
 });

@@ -31,6 +31,23 @@ describe('blank markers in glued runs', () => {
     expect(markerAt('5无无', 1)).toBe(true);
   });
 
+  it('takes the last of a run of blanks before a word for a blank: a label wrapped around its row\'s blanks (三安全一///////稳定”)', () => {
+    expect(markerAt('一///稳定', 3)).toBe(true);
+    expect(markerAt('一/稳定', 1)).toBe(false);
+  });
+
+  it('finds table 四 with its blanks printed as nothing (527819 for 15 cells) and reads none of it', () => {
+    const text = '四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计527819\n五、存在的主要问题及改进情况';
+    const result = recoverGluedTables(text);
+    const appeals = result.tables.find((t) => t.table === 'appeals')!;
+    expect(appeals.rows.map((r) => [r.rowId, r.status, r.values, r.blanksVanished])).toEqual([
+      ['review', 'impossible', [null, null, null, null, null], true],
+      ['litigation_direct', 'impossible', [null, null, null, null, null], true],
+      ['litigation_after_review', 'impossible', [null, null, null, null, null], true],
+    ]);
+    expect(result.messages.map((m) => m.message)).toContain("appeals table: its blanks were printed as nothing ('527819' for 15 cells); which columns a row's digits belong to is not known, so its cells are left blank");
+  });
+
   it('finds table 四 printed with 无 for its blanks and cuts it by the group totals', () => {
     const text = '四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计5无无278无无19无无无无无\n五、存在的主要问题及改进情况';
     const appeals = recoverGluedTables(text).tables.find((t) => t.table === 'appeals')!;

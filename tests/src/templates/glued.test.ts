@@ -121,12 +121,12 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     expect(row(result, 'requests', 'new_received').values).toEqual([24, 20, 0, 0, 0, 0, 44]);
   });
 
-  test('a row whose 总计 cannot be the sum of its columns is impossible, and the others are split by their own totals', () => {
+  test('a row whose 总计 cannot be the sum of its columns is read by the one cut its digits allow (the check reports it), and the others are split by their own totals', () => {
     const result = recoverGluedTables(
       glueRequests(REQUESTS_2021, { new_received: [1, 0, 0, 0, 0, 0, 2], granted: [1, 0, 0, 0, 0, 0, 1], total_processed: [1, 0, 0, 0, 0, 0, 1] }),
     );
     const bad = row(result, 'requests', 'new_received');
-    expect(bad).toEqual({ rowId: 'new_received', raw: '1000002', status: 'impossible', values: [null, null, null, null, null, null, null] });
+    expect(bad).toEqual({ rowId: 'new_received', raw: '1000002', status: 'recovered', values: [1, 0, 0, 0, 0, 0, 2], unreconciled: true });
     expect(row(result, 'requests', 'granted').values).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect(result.messages.map((m) => m.code)).toEqual(expect.arrayContaining(['glued-identities-skipped', 'glued-row-impossible']));
   });
@@ -137,6 +137,29 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     );
     expect(result.messages.map((m) => m.code)).toContain('glued-identities-fail');
     expect(row(result, 'requests', 'total_processed').values).toEqual([3, 0, 0, 0, 0, 0, 3]);
+  });
+
+  test('a table whose blanks were printed as nothing (a row of 5 · · · · · 5 as 55, rows printing no value) is found and left blank', () => {
+    const text = glueRequests(REQUESTS_2021, { new_received: [5, 0, 0, 0, 0, 0, 5], granted: [5, 0, 0, 0, 0, 0, 5], total_processed: [5, 0, 0, 0, 0, 0, 5] })
+      .replace('申请数量5000005', '申请数量55')
+      .replace(/(（二）部分公开[^0-9]*)0000000/, '$1');
+    expect(text).toContain('不计其他情形）（三）不予公开');
+    const result = recoverGluedTables(text);
+    const requests = table(result, 'requests');
+    expect(requests.rows.every((r) => r.blanksVanished && r.values.every((v) => v === null))).toBe(true);
+    expect(row(result, 'requests', 'new_received').raw).toBe('55');
+    expect(mapGluedTable('requests', result).details['requests.new_received.total'].doubt).toBe('missing-values');
+  });
+
+  test('a row printing one dash for all its cells is not a table whose blanks vanished: the other rows are read', () => {
+    const text = glueRequests(REQUESTS_2021, { new_received: [5, 0, 0, 0, 0, 0, 5], granted: [5, 0, 0, 0, 0, 0, 5], total_processed: [5, 0, 0, 0, 0, 0, 5] }).replace(
+      /(（二）部分公开[^0-9]*)0000000/,
+      '$1—',
+    );
+    expect(text).toContain('不计其他情形）—（三）不予公开');
+    const result = recoverGluedTables(text);
+    expect(table(result, 'requests').rows.some((r) => r.blanksVanished)).toBe(false);
+    expect(row(result, 'requests', 'granted').values).toEqual([5, 0, 0, 0, 0, 0, 5]);
   });
 
   test('the 2019 layout, with one （六）其他处理 row, is recognised and solved', () => {
