@@ -574,67 +574,73 @@ const WRAPPED_NUMBER_SLACK = 2;
 /** A number as printed whole: digits, or digits grouped by thousands (3,119). */
 const WHOLE_NUMBER = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/;
 
-/** A line holding one number and nothing else (digits, maybe some of them grouped: 3，11), as a wrapped cell's first or last line leaves it. */
-function loneNumber(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
-  return line?.kind === 'numeric' && line.label === '' && line.values.length === 1 && line.columns?.length === 1 && /^\d[\d,]*$/.test(foldValueText(line.values[0])) ? (line as NumericLine & { columns: number[] }) : undefined;
+/** A piece of a wrapped cell: its text and the character column where it starts. */
+interface Piece {
+  text: string;
+  column: number;
 }
 
+/** Digits, maybe some of them grouped (3，11), as a wrapped cell's first or last line leaves them. */
+const DIGITS_PIECE = /^\d[\d,]*$/;
+/** The first digits of a number grouped by thousands, cut inside its last group (3，11 of 3，119; 3，0 of 3，001). */
+const GROUPED_START = /^\d{1,3}(?:,\d{3})*,\d{0,2}$/;
+
 /**
- * A line holding only the first digits of a number grouped by thousands, cut inside its last group
- * (3，11 of 3，119): no number as it stands, so not read as one, but the start of a wrapped cell.
+ * A line holding nothing but the pieces of numbers wrapped in their cells, each with its column: on the
+ * line above a row, digits or the first digits of a grouped number (3，11 of 3，119: no number as it
+ * stands, so not read as one); on the line below, digits or a count's unit alone (件: all of the number
+ * fitted on the line above, the unit's line stands for its end). Undefined for any other line.
  */
-function loneNumberStart(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
-  if (line?.kind !== 'text' || line.cells.length !== 1 || !/^\d{1,3}(?:,\d{3})*,\d{0,2}$/.test(foldValueText(line.text))) return undefined;
-  return { kind: 'numeric', label: '', values: [line.text], columns: [line.indentChars] };
+function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): Piece[] | undefined {
+  const fits = (text: string) => {
+    const folded = foldValueText(text);
+    return DIGITS_PIECE.test(folded) || (place === 'above' ? GROUPED_START.test(folded) : UNIT.test(text));
+  };
+  if (line?.kind === 'numeric') {
+    if (line.label !== '' || !line.columns || line.columns.length !== line.values.length || !line.values.every(fits)) return undefined;
+    return line.values.map((text, k) => ({ text, column: line.columns![k] }));
+  }
+  if (line?.kind !== 'text' || !line.spans || line.spans.length !== line.cells.length || !line.cells.every(fits)) return undefined;
+  return line.cells.map((text, k) => ({ text, column: line.spans![k].start }));
 }
 
 /**
- * A line holding only a count's unit (件), as a wrapped cell's last line leaves it when all of the
- * number fitted on the line above: the unit's line stands for the number's end.
- */
-function loneUnit(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
-  if (line?.kind !== 'text' || line.cells.length !== 1 || !UNIT.test(line.text)) return undefined;
-  return { kind: 'numeric', label: '', values: [line.text], columns: [line.indentChars] };
-}
-
-/**
- * A number too wide for its narrow cell, wrapped by the PDF's layout: its first digits on a line of
- * their own just above the row's line, the rest just below, both in the same column and right of
- * where the row's values before it stand (２１ / row / ８ for 218). The halves are joined into that
- * row's value at their column's place, in doubt (wrapped-value) until an identity confirms it; the
- * lines they stood on are dropped. The line below may hold the number's unit alone (２１８ / row / 件):
- * the number ended on the line above, the unit says so.
+ * Numbers too wide for their narrow cells, wrapped by the PDF's layout: each one's first digits on a
+ * line of their own just above the row's line, the rest just below, both in the same column and right
+ * of where the row's values before it stand (２１ / row / ８ for 218; in one row, １７ ３５ / 72 64 · 37 … /
+ * ８ １ for 178 and 351). The halves are paired column by column and joined into that row's values at
+ * their columns' places, each in doubt (wrapped-value) until an identity confirms it; the lines they
+ * stood on are dropped. The line below may hold a number's unit alone (２１８ / row / 件): the number
+ * ended on the line above, the unit says so.
  */
 function joinWrappedNumbers(lines: Line[]): void {
   for (let i = 1; i + 1 < lines.length; i++) {
-    const above = loneNumber(lines[i - 1]) ?? loneNumberStart(lines[i - 1]);
-    const below = loneNumber(lines[i + 1]) ?? loneUnit(lines[i + 1]);
-    if (!above || !below) continue;
-    const column = above.columns[0];
+    const above = wrappedPieces(lines[i - 1], 'above');
+    const below = wrappedPieces(lines[i + 1], 'below');
+    if (!above || !below || above.length !== below.length || !above.length) continue;
     let row = lines[i];
-    // A row whose only value wrapped has nothing but its label left on its line.
-    if (row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && column > row.indentChars + row.text.length) {
+    // A row whose only values wrapped has nothing but its label left on its line.
+    if (row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && above[0].column > row.indentChars + row.text.length) {
       row = { kind: 'numeric', label: row.text, values: [], columns: [] };
     }
-    // A row of values alone (table 四's) takes a wrapped number only when its unit ends it below: two
-    // lone numbers around such a row may be anything (a page number, a stray figure).
-    if (row.kind !== 'numeric' || (!row.label && !UNIT.test(below.values[0])) || !row.columns) continue;
-    if (Math.abs(below.columns[0] - column) > WRAPPED_NUMBER_SLACK) continue;
-    // Its place among the row's values: after every value starting left of it; none may start where it does.
-    if (row.columns.some((c) => Math.abs(c - column) <= WRAPPED_NUMBER_SLACK)) continue;
-    const at = row.columns.filter((c) => c < column).length;
-    const joined = above.values[0] + below.values[0];
+    // A row of values alone (table 四's) takes one wrapped number only when its unit ends it below: one
+    // lone number above and one below such a row may be anything (a page number, a stray figure). Two
+    // pairs or more, each in one column, are no accident.
+    if (row.kind !== 'numeric' || (!row.label && above.length === 1 && !UNIT.test(below[0].text)) || !row.columns) continue;
+    const rowColumns = row.columns;
+    // Each pair in one column; none where a row's value starts (a row of values above or below is no piece).
+    if (above.some((p, k) => Math.abs(below[k].column - p.column) > WRAPPED_NUMBER_SLACK || rowColumns.some((c) => Math.abs(c - p.column) <= WRAPPED_NUMBER_SLACK))) continue;
     // Digits grouped by thousands wrap anywhere (3，11 · 9 for 3，119): joined, the groups must be whole.
-    if (!WHOLE_NUMBER.test(foldValueText(joined).replace(/(件|条|个|项|次|万元|元)$/, ""))) continue;
+    const joined = above.map((p, k) => p.text + below[k].text);
+    if (!joined.every((j) => WHOLE_NUMBER.test(foldValueText(j).replace(/(件|条|个|项|次|万元|元)$/, '')))) continue;
+    // Every value, the row's and the joined, in the order of their columns.
+    const merged = [
+      ...row.values.map((text, k) => ({ text, column: rowColumns[k], doubt: row.doubts?.get(k) })),
+      ...joined.map((text, k) => ({ text, column: above[k].column, doubt: 'wrapped-value' as string | undefined })),
+    ].sort((a, b) => a.column - b.column);
     const doubts = new Map<number, string>();
-    for (const [k, d] of row.doubts ?? []) doubts.set(k >= at ? k + 1 : k, d);
-    doubts.set(at, 'wrapped-value');
-    lines[i] = {
-      ...row,
-      values: [...row.values.slice(0, at), joined, ...row.values.slice(at)],
-      columns: [...row.columns.slice(0, at), column, ...row.columns.slice(at)],
-      doubts,
-    };
+    merged.forEach((v, k) => v.doubt && doubts.set(k, v.doubt));
+    lines[i] = { ...row, values: merged.map((v) => v.text), columns: merged.map((v) => v.column), doubts };
     lines[i - 1] = { kind: 'page' }; // furniture now: skipped like a page number
     lines[i + 1] = { kind: 'page' };
   }

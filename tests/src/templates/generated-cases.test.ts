@@ -314,6 +314,19 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cell_details['appeals.review.other'].doubt).toBe('wrapped-value');
   });
 
+  it('Huaian 2024, two numbers of one row too wide for their cells, each wrapped above and below its line (１７ ３５ · ７２ ６４ ３７ … · ８ １ for 178 and 351): joined column by column, in doubt, never read as the row\'s first values', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-numbers-two-wrapped-pdftotext.txt', variant(8, 'numbers', 'pdftotext', 'huaian-2024-word-html', 2), 8);
+    expect(text).toMatch(/ +１７ +３５\n ７２ +６４ +３７ +１３ .*\n +８ +１\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const review = ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `appeals.review.${c}`);
+    expect(review.map((k) => record.cells[k])).toEqual([72, 64, 178, 37, 351]);
+    // Two joined numbers in one group total: the one identity cannot vouch for both.
+    expect(review.map((k) => record.cell_details[k].doubt)).toEqual([null, null, 'wrapped-value', null, 'wrapped-value']);
+    // The same in table 三 (３，０ ３,１ · row · ０１ １９ for 3，001 and 3，119), confirmed by the identities.
+    expect(['natural_person', 'total'].map((c) => record.cells[`requests.new_received.${c}`])).toEqual([3001, 3119]);
+  });
+
   it('Shanghai 2019, table 三 with its blanks as empty cells, the upper rows\' values at other columns than the lower rows\' and the header\'s (821 at 32, 767 at 38): placed by their order, in doubt; rows printing no value are rows of their own', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-prose-pdftotext.txt', variant(1, 'prose', 'pdftotext', 'shanghai-govoffice-2019', 4));
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +821 +35 +2 +1 +859\n/);
