@@ -327,6 +327,20 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(['natural_person', 'total'].map((c) => record.cells[`requests.new_received.${c}`])).toEqual([3001, 3119]);
   });
 
+  it('the same with the lower pieces four columns off their upper ones (not joined): table 四\'s rows of values alone that run past fifteen values are read together, no reading holds, the cells blank', async () => {
+    const item = variant(8, 'numbers', 'pdftotext', 'huaian-2024-word-html', 2);
+    const truth = variantTruth(8, item, draftVariant(8, item));
+    const printed = readFileSync('tests/fixtures/txt/huaian-2024-variety-numbers-two-wrapped-pdftotext.txt', 'utf8');
+    const text = printed.replace('\n            ８           １\n', '\n                ８           １\n');
+    expect(text).not.toBe(printed);
+    const record = await extractBytes(Buffer.from(text), truth.file);
+    const score = scoreRecord(truth, record);
+    // Once 17 35 72 64 37 … (the first fifteen), with a printed finding on 行政复议's total.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
+    expect(appeals.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual(appeals.map(() => [null, 'extra-values']));
+  });
+
   it('Shanghai 2019, table 三 with its blanks as empty cells, the upper rows\' values at other columns than the lower rows\' and the header\'s (821 at 32, 767 at 38): placed by their order, in doubt; rows printing no value are rows of their own', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-prose-pdftotext.txt', variant(1, 'prose', 'pdftotext', 'shanghai-govoffice-2019', 4));
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +821 +35 +2 +1 +859\n/);
