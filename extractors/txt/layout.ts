@@ -585,23 +585,43 @@ const DIGITS_PIECE = /^\d[\d,]*$/;
 /** The first digits of a number grouped by thousands, cut inside its last group (3，11 of 3，119; 3，0 of 3，001). */
 const GROUPED_START = /^\d{1,3}(?:,\d{3})*,\d{0,2}$/;
 
+/** The pieces of numbers wrapped in their cells a line ends in, and the label fragment before them, if any. */
+interface PiecesLine {
+  pieces: Piece[];
+  /** The line's text before its pieces: a fragment of a label wrapped around the row's values. */
+  label?: TextLine;
+}
+
 /**
- * A line holding nothing but the pieces of numbers wrapped in their cells, each with its column: on the
- * line above a row, digits or the first digits of a grouped number (3，11 of 3，119: no number as it
+ * A line ending in nothing but the pieces of numbers wrapped in their cells, each with its column: on
+ * the line above a row, digits or the first digits of a grouped number (3，11 of 3，119: no number as it
  * stands, so not read as one); on the line below, digits or a count's unit alone (件: all of the number
- * fitted on the line above, the unit's line stands for its end). Undefined for any other line.
+ * fitted on the line above, the unit's line stands for its end). Before the pieces, the line may print
+ * a fragment of a label that wrapped around the row's values (1.本机关不掌握相关政 · 10 / row / 府信息 · 件).
+ * Undefined for any other line.
  */
-function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): Piece[] | undefined {
+function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): PiecesLine | undefined {
   const fits = (text: string) => {
     const folded = foldValueText(text);
     return DIGITS_PIECE.test(folded) || (place === 'above' ? GROUPED_START.test(folded) : UNIT.test(text));
   };
   if (line?.kind === 'numeric') {
-    if (line.label !== '' || !line.columns || line.columns.length !== line.values.length || !line.values.every(fits)) return undefined;
-    return line.values.map((text, k) => ({ text, column: line.columns![k] }));
+    if (!line.columns || line.columns.length !== line.values.length || !line.values.every(fits) || line.doubts?.size) return undefined;
+    const pieces = line.values.map((text, k) => ({ text, column: line.columns![k] }));
+    const at = line.positions?.label;
+    if (line.label === '') return { pieces };
+    if (!at) return undefined;
+    return { pieces, label: { kind: 'text', text: line.label, cells: [line.label], indented: at.start >= 2, indent: at.dstart, indentChars: at.start, spans: [at] } };
   }
-  if (line?.kind !== 'text' || !line.spans || line.spans.length !== line.cells.length || !line.cells.every(fits)) return undefined;
-  return line.cells.map((text, k) => ({ text, column: line.spans![k].start }));
+  if (line?.kind !== 'text' || !line.spans || line.spans.length !== line.cells.length) return undefined;
+  let first = line.cells.length;
+  while (first > 0 && fits(line.cells[first - 1])) first--;
+  if (first === line.cells.length) return undefined;
+  const pieces = line.cells.slice(first).map((text, k) => ({ text, column: line.spans![first + k].start }));
+  if (first === 0) return { pieces };
+  const cells = line.cells.slice(0, first);
+  const spans = line.spans.slice(0, first);
+  return { pieces, label: { ...line, text: cells.join(' '), cells, spans } };
 }
 
 /**
@@ -611,38 +631,45 @@ function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): Piece[
  * ８ １ for 178 and 351). The halves are paired column by column and joined into that row's values at
  * their columns' places, each in doubt (wrapped-value) until an identity confirms it; the lines they
  * stood on are dropped. The line below may hold a number's unit alone (２１８ / row / 件): the number
- * ended on the line above, the unit says so.
+ * ended on the line above, the unit says so. A row of values alone whose label wrapped around it prints
+ * the pieces beside its label's lines (1.本机关不掌握相关政 · 10 / values / 府信息 · 件): those lines stay,
+ * as the label's fragments, without the pieces.
  */
 function joinWrappedNumbers(lines: Line[]): void {
   for (let i = 1; i + 1 < lines.length; i++) {
     const above = wrappedPieces(lines[i - 1], 'above');
     const below = wrappedPieces(lines[i + 1], 'below');
-    if (!above || !below || above.length !== below.length || !above.length) continue;
+    if (!above || !below || above.pieces.length !== below.pieces.length) continue;
+    const labelled = !!(above.label || below.label);
     let row = lines[i];
     // A row whose only values wrapped has nothing but its label left on its line.
-    if (row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && above[0].column > row.indentChars + row.text.length) {
+    if (!labelled && row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && above.pieces[0].column > row.indentChars + row.text.length) {
       row = { kind: 'numeric', label: row.text, values: [], columns: [] };
     }
+    if (row.kind !== 'numeric' || !row.columns) continue;
+    // Pieces beside a label's lines are the values of the row of values alone between them only.
+    if (labelled && row.label !== '') continue;
     // A row of values alone (table 四's) takes one wrapped number only when its unit ends it below: one
     // lone number above and one below such a row may be anything (a page number, a stray figure). Two
-    // pairs or more, each in one column, are no accident.
-    if (row.kind !== 'numeric' || (!row.label && above.length === 1 && !UNIT.test(below[0].text)) || !row.columns) continue;
+    // pairs or more, each in one column, are no accident, nor are pieces beside the lines of its label.
+    if (!row.label && !labelled && above.pieces.length === 1 && !UNIT.test(below.pieces[0].text)) continue;
     const rowColumns = row.columns;
     // Each pair in one column; none where a row's value starts (a row of values above or below is no piece).
-    if (above.some((p, k) => Math.abs(below[k].column - p.column) > WRAPPED_NUMBER_SLACK || rowColumns.some((c) => Math.abs(c - p.column) <= WRAPPED_NUMBER_SLACK))) continue;
+    const pairs = above.pieces.map((p, k) => ({ column: p.column, joined: p.text + below.pieces[k].text, apart: Math.abs(below.pieces[k].column - p.column) }));
+    if (pairs.some((p) => p.apart > WRAPPED_NUMBER_SLACK || rowColumns.some((c) => Math.abs(c - p.column) <= WRAPPED_NUMBER_SLACK))) continue;
     // Digits grouped by thousands wrap anywhere (3，11 · 9 for 3，119): joined, the groups must be whole.
-    const joined = above.map((p, k) => p.text + below[k].text);
-    if (!joined.every((j) => WHOLE_NUMBER.test(foldValueText(j).replace(/(件|条|个|项|次|万元|元)$/, '')))) continue;
+    if (!pairs.every((p) => WHOLE_NUMBER.test(foldValueText(p.joined).replace(/(件|条|个|项|次|万元|元)$/, '')))) continue;
     // Every value, the row's and the joined, in the order of their columns.
     const merged = [
       ...row.values.map((text, k) => ({ text, column: rowColumns[k], doubt: row.doubts?.get(k) })),
-      ...joined.map((text, k) => ({ text, column: above[k].column, doubt: 'wrapped-value' as string | undefined })),
+      ...pairs.map((p) => ({ text: p.joined, column: p.column, doubt: 'wrapped-value' as string | undefined })),
     ].sort((a, b) => a.column - b.column);
     const doubts = new Map<number, string>();
     merged.forEach((v, k) => v.doubt && doubts.set(k, v.doubt));
     lines[i] = { ...row, values: merged.map((v) => v.text), columns: merged.map((v) => v.column), doubts };
-    lines[i - 1] = { kind: 'page' }; // furniture now: skipped like a page number
-    lines[i + 1] = { kind: 'page' };
+    // Furniture now, skipped like a page number; a label's fragment stays.
+    lines[i - 1] = above.label ?? { kind: 'page' };
+    lines[i + 1] = below.label ?? { kind: 'page' };
   }
 }
 

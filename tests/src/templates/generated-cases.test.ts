@@ -327,6 +327,20 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(['natural_person', 'total'].map((c) => record.cells[`requests.new_received.${c}`])).toEqual([3001, 3119]);
   });
 
+  it('Hongze 2023 and Huaian 2024, a row of values alone between its label\'s two lines, its total wrapped beside them (1.本机关不掌握相关政 · 10 / 10件 0件 … / 府信息 · 件): the total joined, the lines the label\'s', async () => {
+    const hongze = await scoreFixture('hongze-2023-variety-numbers-pieces-beside-label-pdftotext.txt', variant(8, 'numbers', 'pdftotext', 'hongze-2023', 1), 8);
+    expect(hongze.text).toMatch(/1\.本机关不掌握相关政 +10\n +10 件 +0件 .*\n +府信息 +件\n/);
+    const score = scoreRecord(hongze.truth, hongze.record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'total'].map((c) => hongze.record.cells[`requests.unavailable_not_held.${c}`])).toEqual([10, 10]);
+    // Full-width digits: （二）部分公开（区分处理的，只计 · ４５ / ４４７ ７ … / 这一情形，不计其他情形） · ４ for 454.
+    const huaian = await scoreFixture('huaian-2024-variety-numbers-two-wrapped-pdftotext.txt', variant(8, 'numbers', 'pdftotext', 'huaian-2024-word-html', 2), 8);
+    expect(['requests.partially_granted.total', 'requests.unavailable_not_held.total'].map((k) => [huaian.record.cells[k], huaian.record.cell_details[k].doubt])).toEqual([
+      [454, null],
+      [769, null],
+    ]);
+  });
+
   it('the same with the lower pieces four columns off their upper ones (not joined): table 四\'s rows of values alone that run past fifteen values are read together, no reading holds, the cells blank', async () => {
     const item = variant(8, 'numbers', 'pdftotext', 'huaian-2024-word-html', 2);
     const truth = variantTruth(8, item, draftVariant(8, item));
