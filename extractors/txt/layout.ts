@@ -168,13 +168,20 @@ const RULE_MARKER = /^[-—–―‐‑‒−_=*·.]+$/;
 /** Fewest blank markers a line of them alone needs to be a row: a row of blanks in table 三 prints 7. */
 const MIN_BLANK_ROW_MARKERS = 3;
 
+/** Fewest spaces between two cells of layout text (pdftotext keeps the gap between columns). */
+const COLUMN_GAP = 2;
+
 /**
- * A line of blank markers alone that no rule is drawn with (/ / / / / / /): the values of a row whose
- * label wrapped around them, its first line above and its rest below. As header-like text it would
- * end the label above and start a header band between rows.
+ * A line of blank markers alone (/ / / / / / /): the values of a row whose label wrapped around them,
+ * its first line above and its rest below. As header-like text it would end the label above and start
+ * a header band between rows. Markers a rule is drawn with (- — * =) make such a row only one
+ * character a cell, each set apart from the next by a column's gap (-    -    -): a rule drawn in
+ * characters runs them together or one space apart (- - -, -------, ----- -----).
  */
-function blankRowAlone(label: string, values: string[]): boolean {
-  return label === '' && values.length >= MIN_BLANK_ROW_MARKERS && values.every((v) => !HAS_DIGIT.test(v) && !RULE_MARKER.test(foldValueText(v)));
+function blankRowAlone(label: string, values: string[], starts: number[]): boolean {
+  if (label !== '' || values.length < MIN_BLANK_ROW_MARKERS || values.some((v) => HAS_DIGIT.test(v))) return false;
+  if (values.every((v) => !RULE_MARKER.test(foldValueText(v)))) return true;
+  return values.every((v, k) => [...v].length === 1 && (k === 0 || starts[k] - starts[k - 1] - 1 >= COLUMN_GAP));
 }
 
 function classify(raw: string, spaceJoined: boolean): Line {
@@ -206,7 +213,7 @@ function classify(raw: string, spaceJoined: boolean): Line {
     const labelOk = label.length <= MAX_LABEL_CHARS && !countsInLabel(label) && !/[。；！？]/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
     // Three or more blank markers after a label are a row of blanks even when single spaces separate them.
-    const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2) || blankRowAlone(label, values);
+    const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2) || blankRowAlone(label, values, m.starts);
     if (hasValues && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
       const labelEnd = lead + m.starts[0] - gap.length;
       const positions: PlacedRow = {

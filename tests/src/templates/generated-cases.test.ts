@@ -341,6 +341,16 @@ describe('layout-text variants the generator found read wrongly once', () => {
     ]);
   });
 
+  it('Shanghai 2019 with its blanks printed -, rows of dashes alone between their label\'s two lines (3.危及“三安全一稳 · -    -    - … · 定”): rows of blanks, not rules; the published outcome-sum error found', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-headings-dash-rows-pdftotext.txt', variant(6, 'headings', 'pdftotext', 'shanghai-govoffice-2019', 1), 6);
+    expect(text).toMatch(/3\.危及“三安全一稳\n +- {4,}- {4,}-.*\n +定”\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    for (const row of ['denied_three_safeties_one_stability', 'rejected_confirm_existing']) {
+      expect(Object.keys(truth.cells).filter((k) => k.startsWith(`requests.${row}.`)).map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual(Array(7).fill([null, null]));
+    }
+  });
+
   it('the same with the lower pieces four columns off their upper ones (not joined): table 四\'s rows of values alone that run past fifteen values are read together, no reading holds, the cells blank', async () => {
     const item = variant(8, 'numbers', 'pdftotext', 'huaian-2024-word-html', 2);
     const truth = variantTruth(8, item, draftVariant(8, item));
