@@ -494,6 +494,21 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect(['requests.new_received.total', 'requests.carried_over.total', 'requests.granted.total', 'requests.total_processed.total'].map((k) => record.cells[k])).toEqual([81, 0, 22, 81]);
   });
 
+  it('Pingtan 2024 printed by Chromium with a 序号 column, table 四 cut by the page break after its first header row (序 in the cell, 号 run out under the table): one table, the serial column told, every cell exact', async () => {
+    const item = variant(6, 'structures', 'pdf-chrome', 'pingtan-2024-glued', 1);
+    const draft = draftVariant(6, item);
+    expect(draft.notes).toEqual(['a 序号 first column']);
+    const truth = variantTruth(6, item, draft);
+    const path = 'tests/fixtures/pdf/pingtan-2024-variety-chrome-serial-cut-by-page.pdf';
+    const bytes = readFileSync(path);
+    const blocks = (await detectReader(bytes, truth.file)!.read(bytes, { name: truth.file })).blocks;
+    expect(blocks.some((b) => b.kind === 'paragraph' && b.text === '号')).toBe(false);
+    const { record, score } = await scoreFile(path, truth);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    // Once 16 values (the row number 1 among them) and three readings the group totals allow.
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => record.cells[`appeals.review.${c}`])).toEqual([2, 1, 3, 1, 7]);
+  });
+
   it('Shanghai 2019 as XLSX, a stray empty cell before 6.属于四类\'s values making the sheet one value wider: the other rows\' empty cells past the table are not theirs', async () => {
     const item = variant(3, 'row-faults', 'xlsx', 'shanghai-govoffice-2019', 15);
     const draft = draftVariant(3, item);
