@@ -264,6 +264,11 @@ const GROUP_COLUMN_SLACK = 2;
 /** Characters of a vertical group label on one line: （三）, 不予公, 开. */
 const GROUP_PIECE = /^(?:[（(][一二三四五六七八九十]+[)）]|[\u4e00-\u9fff]{1,4})$/;
 
+/** A vertical group label's numbering, alone or with its first characters, on a line of its own: （四）, （四）无. */
+function isGroupStart(line: TextLine): boolean {
+  return line.cells.length === 1 && /^[（(][一二三四五六七八九十]+[)）][\u4e00-\u9fff]{0,3}$/.test(line.text);
+}
+
 /**
  * A line of a vertical group label's characters in the group column, then the wrapped rest of the item
  * above in the label column — between an item row and the next item row (4.保护…), so the rest cannot
@@ -424,6 +429,12 @@ class TableBuilder {
         extend(fragment.cells[0], fragment.indentChars);
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.slice(1).join(''));
         groupIndent = Math.min(groupIndent ?? fragment.indent, fragment.indent);
+      } else if (lastRow && !prefix && groupIndent === undefined && HAS_ITEM.test(lastRow[0]) && isGroupStart(fragment)) {
+        // A vertical group label's first characters alone on their line ((（四）无), under an item row: the
+        // group's label starts the next row's; the lines right of its column are the item's rest
+        // (2.没有 · （四）无 · 现成信息 · 法提供 · 需要另行制作), as below.
+        extend(fragment.text, fragment.indentChars);
+        groupIndent = fragment.indent;
       } else if (lastRow && groupIndent !== undefined && fragment.cells.length === 1 && fragment.indent > groupIndent + GROUP_COLUMN_SLACK && !startsLabel(fragment)) {
         // Right of the group column, under the item above: more of that item's label (不再 · 处理其…).
         lastRow[0] = joinWrapped(lastRow[0], fragment.text);

@@ -351,6 +351,14 @@ describe('layout-text variants the generator found read wrongly once', () => {
     }
   });
 
+  it('Hongze 2023, an item\'s label over three cells with its values on the first and the vertical group label\'s lines between its rest (2.没有 3 0 … · （四）无 · 现成信息 · 法提供 · 需要另行制作): the rest the item\'s, the group the next row\'s', async () => {
+    const { text, record, truth } = await scoreFixture('hongze-2023-variety-wrapped-labels-group-between-pdftotext.txt', variant(10, 'wrapped-labels', 'pdftotext', 'hongze-2023', 3), 10);
+    expect(text).toMatch(/2\.没有 +3 +0 .*\n +（四）无\n +现成信息\n +法提供\n +需要另行制作\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'total'].map((c) => record.cells[`requests.unavailable_needs_creation.${c}`])).toEqual([3, 3]);
+  });
+
   it('the same with the lower pieces four columns off their upper ones (not joined): table 四\'s rows of values alone that run past fifteen values are read together, no reading holds, the cells blank', async () => {
     const item = variant(8, 'numbers', 'pdftotext', 'huaian-2024-word-html', 2);
     const truth = variantTruth(8, item, draftVariant(8, item));
