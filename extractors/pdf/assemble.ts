@@ -8,7 +8,8 @@ import type { Block, Message } from '../model.js';
 import type { PageLayout } from './layout.js';
 import type { TableDraft } from './lattice.js';
 import type { TextLine } from './lines.js';
-import { columnsLineUp, joinDrafts } from './stitch.js';
+import { columnsLineUp, joinDrafts, overflowCell } from './stitch.js';
+import { joinPieces } from './geometry.js';
 import { toTableBlock } from './dense.js';
 import { findStreamTable, isHeaderLine, looksTabular, withHeaderLines } from './stream.js';
 import { continuesOnNextPage, paragraphBox, paragraphText, splitParagraphs, startsFresh, type DraftParagraph } from './paragraphs.js';
@@ -37,14 +38,25 @@ export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Me
   for (const layout of layouts) {
     let firstOnPage = true;
     for (const piece of layout.pieces) {
-      const last = pieces[pieces.length - 1];
       if (piece.kind === 'table') {
+        // A cell's text run out under the table at the page foot (序 · 号) stands between its two parts: the cell's.
+        const before = pieces[pieces.length - 2];
+        const runOut = pieces[pieces.length - 1];
+        if (firstOnPage && runOut?.kind === 'paragraph' && runOut.p.lines.length === 1 && runOut.p.page === layout.page - 1 && before?.kind === 'table' && before.pages[before.pages.length - 1] === runOut.p.page && columnsLineUp(before.draft, piece.draft)) {
+          const cell = overflowCell(before.draft, runOut.p.lines[0], runOut.p.page);
+          if (cell) {
+            cell.text = joinPieces(cell.text, runOut.p.lines[0].text.trim(), true);
+            pieces.pop();
+          }
+        }
+        const last = pieces[pieces.length - 1];
         if (firstOnPage && last?.kind === 'table' && columnsLineUp(last.draft, piece.draft)) {
           last.draft = joinDrafts(last.draft, piece.draft);
           last.pages.push(layout.page);
           messages.push({ code: 'table-split-joined', message: `a table continues from page ${last.pages[last.pages.length - 2]} on page ${layout.page}; joined` });
         } else pieces.push({ kind: 'table', draft: piece.draft, pages: [layout.page] });
       } else {
+        const last = pieces[pieces.length - 1];
         let lines = piece.lines;
         // The page's first lines after a table without rulings on the page before: its rest may be one or two rows.
         const continuing = firstOnPage && last?.kind === 'block' && last.block.kind === 'table';

@@ -4,7 +4,7 @@
  * appended (a header row the printer repeated on the new page is dropped, so it is not read twice).
  */
 import type { DraftCell, TableDraft } from './lattice.js';
-import { joinPieces, unionBox } from './geometry.js';
+import { joinPieces, unionBox, type Box } from './geometry.js';
 import { HAS_DIGIT } from '../value-token.js';
 
 /** Outer edges may differ by this much (points) and still be the same table. */
@@ -25,6 +25,33 @@ export function columnsLineUp(above: TableDraft, below: TableDraft): boolean {
   let shared = 0;
   for (const x of few) if (many.some((y) => Math.abs(x - y) <= COLUMN_TOLERANCE)) shared++;
   return shared / few.length >= MIN_SHARED_BOUNDARIES;
+}
+
+/** Most characters of a cell's text run out under the table (序号's 号, a label's last characters). */
+const MAX_OVERFLOW_CHARS = 4;
+/** How far under the cell's lower ruling the run-out text may stand, in its line's heights. */
+const MAX_OVERFLOW_GAP = 1.5;
+
+/**
+ * A cell the page break cut whose text ran out under the table's last ruling: Chromium splits a cell
+ * merged down over rows at the break and prints what no longer fits below the table (序 in the cell,
+ * 号 under it), then goes on with the table on the next page. One short line of words (no digits: a
+ * number is never pieced together this way) right under one cell of the table's last row, on that
+ * cell's page, is that cell's text; the cell, if any.
+ */
+export function overflowCell(table: TableDraft, line: { text: string; box: Box; size: number }, page: number): DraftCell | undefined {
+  const text = line.text.trim();
+  if (!text || [...text].length > MAX_OVERFLOW_CHARS || HAS_DIGIT.test(text)) return undefined;
+  const last = table.rowCount - 1;
+  return table.cells.find(
+    (c) =>
+      c.r1 === last &&
+      c.page === page &&
+      line.box[0] >= c.x0 - COLUMN_TOLERANCE &&
+      line.box[2] <= c.x1 + COLUMN_TOLERANCE &&
+      line.box[3] <= c.rect[1] + COLUMN_TOLERANCE &&
+      c.rect[1] - line.box[3] <= MAX_OVERFLOW_GAP * line.size,
+  );
 }
 
 /** `below` appended to `above`: column boundaries united, rows renumbered, a repeated header dropped. */

@@ -168,13 +168,20 @@ const RULE_MARKER = /^[-—–―‐‑‒−_=*·.]+$/;
 /** Fewest blank markers a line of them alone needs to be a row: a row of blanks in table 三 prints 7. */
 const MIN_BLANK_ROW_MARKERS = 3;
 
+/** Fewest spaces between two cells of layout text (pdftotext keeps the gap between columns). */
+const COLUMN_GAP = 2;
+
 /**
- * A line of blank markers alone that no rule is drawn with (/ / / / / / /): the values of a row whose
- * label wrapped around them, its first line above and its rest below. As header-like text it would
- * end the label above and start a header band between rows.
+ * A line of blank markers alone (/ / / / / / /): the values of a row whose label wrapped around them,
+ * its first line above and its rest below. As header-like text it would end the label above and start
+ * a header band between rows. Markers a rule is drawn with (- — * =) make such a row only one
+ * character a cell, each set apart from the next by a column's gap (-    -    -): a rule drawn in
+ * characters runs them together or one space apart (- - -, -------, ----- -----).
  */
-function blankRowAlone(label: string, values: string[]): boolean {
-  return label === '' && values.length >= MIN_BLANK_ROW_MARKERS && values.every((v) => !HAS_DIGIT.test(v) && !RULE_MARKER.test(foldValueText(v)));
+function blankRowAlone(label: string, values: string[], starts: number[]): boolean {
+  if (label !== '' || values.length < MIN_BLANK_ROW_MARKERS || values.some((v) => HAS_DIGIT.test(v))) return false;
+  if (values.every((v) => !RULE_MARKER.test(foldValueText(v)))) return true;
+  return values.every((v, k) => [...v].length === 1 && (k === 0 || starts[k] - starts[k - 1] - 1 >= COLUMN_GAP));
 }
 
 function classify(raw: string, spaceJoined: boolean): Line {
@@ -206,7 +213,7 @@ function classify(raw: string, spaceJoined: boolean): Line {
     const labelOk = label.length <= MAX_LABEL_CHARS && !countsInLabel(label) && !/[。；！？]/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
     // Three or more blank markers after a label are a row of blanks even when single spaces separate them.
-    const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2) || blankRowAlone(label, values);
+    const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2) || blankRowAlone(label, values, m.starts);
     if (hasValues && labelOk && (label === '' ? values.length >= 2 || realNumbers === 1 : separated || values.length >= 3)) {
       const labelEnd = lead + m.starts[0] - gap.length;
       const positions: PlacedRow = {
@@ -256,6 +263,11 @@ const HAS_ITEM = /(^|[^\d])\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]/;
 const GROUP_COLUMN_SLACK = 2;
 /** Characters of a vertical group label on one line: （三）, 不予公, 开. */
 const GROUP_PIECE = /^(?:[（(][一二三四五六七八九十]+[)）]|[\u4e00-\u9fff]{1,4})$/;
+
+/** A vertical group label's numbering, alone or with its first characters, on a line of its own: （四）, （四）无. */
+function isGroupStart(line: TextLine): boolean {
+  return line.cells.length === 1 && /^[（(][一二三四五六七八九十]+[)）][\u4e00-\u9fff]{0,3}$/.test(line.text);
+}
 
 /**
  * A line of a vertical group label's characters in the group column, then the wrapped rest of the item
@@ -417,6 +429,12 @@ class TableBuilder {
         extend(fragment.cells[0], fragment.indentChars);
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.slice(1).join(''));
         groupIndent = Math.min(groupIndent ?? fragment.indent, fragment.indent);
+      } else if (lastRow && !prefix && groupIndent === undefined && HAS_ITEM.test(lastRow[0]) && isGroupStart(fragment)) {
+        // A vertical group label's first characters alone on their line ((（四）无), under an item row: the
+        // group's label starts the next row's; the lines right of its column are the item's rest
+        // (2.没有 · （四）无 · 现成信息 · 法提供 · 需要另行制作), as below.
+        extend(fragment.text, fragment.indentChars);
+        groupIndent = fragment.indent;
       } else if (lastRow && groupIndent !== undefined && fragment.cells.length === 1 && fragment.indent > groupIndent + GROUP_COLUMN_SLACK && !startsLabel(fragment)) {
         // Right of the group column, under the item above: more of that item's label (不再 · 处理其…).
         lastRow[0] = joinWrapped(lastRow[0], fragment.text);
@@ -574,69 +592,102 @@ const WRAPPED_NUMBER_SLACK = 2;
 /** A number as printed whole: digits, or digits grouped by thousands (3,119). */
 const WHOLE_NUMBER = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/;
 
-/** A line holding one number and nothing else (digits, maybe some of them grouped: 3，11), as a wrapped cell's first or last line leaves it. */
-function loneNumber(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
-  return line?.kind === 'numeric' && line.label === '' && line.values.length === 1 && line.columns?.length === 1 && /^\d[\d,]*$/.test(foldValueText(line.values[0])) ? (line as NumericLine & { columns: number[] }) : undefined;
+/** A piece of a wrapped cell: its text and the character column where it starts. */
+interface Piece {
+  text: string;
+  column: number;
+}
+
+/** Digits, maybe some of them grouped (3，11), as a wrapped cell's first or last line leaves them. */
+const DIGITS_PIECE = /^\d[\d,]*$/;
+/** The first digits of a number grouped by thousands, cut inside its last group (3，11 of 3，119; 3，0 of 3，001). */
+const GROUPED_START = /^\d{1,3}(?:,\d{3})*,\d{0,2}$/;
+
+/** The pieces of numbers wrapped in their cells a line ends in, and the label fragment before them, if any. */
+interface PiecesLine {
+  pieces: Piece[];
+  /** The line's text before its pieces: a fragment of a label wrapped around the row's values. */
+  label?: TextLine;
 }
 
 /**
- * A line holding only the first digits of a number grouped by thousands, cut inside its last group
- * (3，11 of 3，119): no number as it stands, so not read as one, but the start of a wrapped cell.
+ * A line ending in nothing but the pieces of numbers wrapped in their cells, each with its column: on
+ * the line above a row, digits or the first digits of a grouped number (3，11 of 3，119: no number as it
+ * stands, so not read as one); on the line below, digits or a count's unit alone (件: all of the number
+ * fitted on the line above, the unit's line stands for its end). Before the pieces, the line may print
+ * a fragment of a label that wrapped around the row's values (1.本机关不掌握相关政 · 10 / row / 府信息 · 件).
+ * Undefined for any other line.
  */
-function loneNumberStart(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
-  if (line?.kind !== 'text' || line.cells.length !== 1 || !/^\d{1,3}(?:,\d{3})*,\d{0,2}$/.test(foldValueText(line.text))) return undefined;
-  return { kind: 'numeric', label: '', values: [line.text], columns: [line.indentChars] };
+function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): PiecesLine | undefined {
+  const fits = (text: string) => {
+    const folded = foldValueText(text);
+    return DIGITS_PIECE.test(folded) || (place === 'above' ? GROUPED_START.test(folded) : UNIT.test(text));
+  };
+  if (line?.kind === 'numeric') {
+    if (!line.columns || line.columns.length !== line.values.length || !line.values.every(fits) || line.doubts?.size) return undefined;
+    const pieces = line.values.map((text, k) => ({ text, column: line.columns![k] }));
+    const at = line.positions?.label;
+    if (line.label === '') return { pieces };
+    if (!at) return undefined;
+    return { pieces, label: { kind: 'text', text: line.label, cells: [line.label], indented: at.start >= 2, indent: at.dstart, indentChars: at.start, spans: [at] } };
+  }
+  if (line?.kind !== 'text' || !line.spans || line.spans.length !== line.cells.length) return undefined;
+  let first = line.cells.length;
+  while (first > 0 && fits(line.cells[first - 1])) first--;
+  if (first === line.cells.length) return undefined;
+  const pieces = line.cells.slice(first).map((text, k) => ({ text, column: line.spans![first + k].start }));
+  if (first === 0) return { pieces };
+  const cells = line.cells.slice(0, first);
+  const spans = line.spans.slice(0, first);
+  return { pieces, label: { ...line, text: cells.join(' '), cells, spans } };
 }
 
 /**
- * A line holding only a count's unit (件), as a wrapped cell's last line leaves it when all of the
- * number fitted on the line above: the unit's line stands for the number's end.
- */
-function loneUnit(line: Line | undefined): (NumericLine & { columns: number[] }) | undefined {
-  if (line?.kind !== 'text' || line.cells.length !== 1 || !UNIT.test(line.text)) return undefined;
-  return { kind: 'numeric', label: '', values: [line.text], columns: [line.indentChars] };
-}
-
-/**
- * A number too wide for its narrow cell, wrapped by the PDF's layout: its first digits on a line of
- * their own just above the row's line, the rest just below, both in the same column and right of
- * where the row's values before it stand (２１ / row / ８ for 218). The halves are joined into that
- * row's value at their column's place, in doubt (wrapped-value) until an identity confirms it; the
- * lines they stood on are dropped. The line below may hold the number's unit alone (２１８ / row / 件):
- * the number ended on the line above, the unit says so.
+ * Numbers too wide for their narrow cells, wrapped by the PDF's layout: each one's first digits on a
+ * line of their own just above the row's line, the rest just below, both in the same column and right
+ * of where the row's values before it stand (２１ / row / ８ for 218; in one row, １７ ３５ / 72 64 · 37 … /
+ * ８ １ for 178 and 351). The halves are paired column by column and joined into that row's values at
+ * their columns' places, each in doubt (wrapped-value) until an identity confirms it; the lines they
+ * stood on are dropped. The line below may hold a number's unit alone (２１８ / row / 件): the number
+ * ended on the line above, the unit says so. A row of values alone whose label wrapped around it prints
+ * the pieces beside its label's lines (1.本机关不掌握相关政 · 10 / values / 府信息 · 件): those lines stay,
+ * as the label's fragments, without the pieces.
  */
 function joinWrappedNumbers(lines: Line[]): void {
   for (let i = 1; i + 1 < lines.length; i++) {
-    const above = loneNumber(lines[i - 1]) ?? loneNumberStart(lines[i - 1]);
-    const below = loneNumber(lines[i + 1]) ?? loneUnit(lines[i + 1]);
-    if (!above || !below) continue;
-    const column = above.columns[0];
+    const above = wrappedPieces(lines[i - 1], 'above');
+    const below = wrappedPieces(lines[i + 1], 'below');
+    if (!above || !below || above.pieces.length !== below.pieces.length) continue;
+    const labelled = !!(above.label || below.label);
     let row = lines[i];
-    // A row whose only value wrapped has nothing but its label left on its line.
-    if (row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && column > row.indentChars + row.text.length) {
+    // A row whose only values wrapped has nothing but its label left on its line.
+    if (!labelled && row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && above.pieces[0].column > row.indentChars + row.text.length) {
       row = { kind: 'numeric', label: row.text, values: [], columns: [] };
     }
-    // A row of values alone (table 四's) takes a wrapped number only when its unit ends it below: two
-    // lone numbers around such a row may be anything (a page number, a stray figure).
-    if (row.kind !== 'numeric' || (!row.label && !UNIT.test(below.values[0])) || !row.columns) continue;
-    if (Math.abs(below.columns[0] - column) > WRAPPED_NUMBER_SLACK) continue;
-    // Its place among the row's values: after every value starting left of it; none may start where it does.
-    if (row.columns.some((c) => Math.abs(c - column) <= WRAPPED_NUMBER_SLACK)) continue;
-    const at = row.columns.filter((c) => c < column).length;
-    const joined = above.values[0] + below.values[0];
+    if (row.kind !== 'numeric' || !row.columns) continue;
+    // Pieces beside a label's lines are the values of the row of values alone between them only.
+    if (labelled && row.label !== '') continue;
+    // A row of values alone (table 四's) takes one wrapped number only when its unit ends it below: one
+    // lone number above and one below such a row may be anything (a page number, a stray figure). Two
+    // pairs or more, each in one column, are no accident, nor are pieces beside the lines of its label.
+    if (!row.label && !labelled && above.pieces.length === 1 && !UNIT.test(below.pieces[0].text)) continue;
+    const rowColumns = row.columns;
+    // Each pair in one column; none where a row's value starts (a row of values above or below is no piece).
+    const pairs = above.pieces.map((p, k) => ({ column: p.column, joined: p.text + below.pieces[k].text, apart: Math.abs(below.pieces[k].column - p.column) }));
+    if (pairs.some((p) => p.apart > WRAPPED_NUMBER_SLACK || rowColumns.some((c) => Math.abs(c - p.column) <= WRAPPED_NUMBER_SLACK))) continue;
     // Digits grouped by thousands wrap anywhere (3，11 · 9 for 3，119): joined, the groups must be whole.
-    if (!WHOLE_NUMBER.test(foldValueText(joined).replace(/(件|条|个|项|次|万元|元)$/, ""))) continue;
+    if (!pairs.every((p) => WHOLE_NUMBER.test(foldValueText(p.joined).replace(/(件|条|个|项|次|万元|元)$/, '')))) continue;
+    // Every value, the row's and the joined, in the order of their columns.
+    const merged = [
+      ...row.values.map((text, k) => ({ text, column: rowColumns[k], doubt: row.doubts?.get(k) })),
+      ...pairs.map((p) => ({ text: p.joined, column: p.column, doubt: 'wrapped-value' as string | undefined })),
+    ].sort((a, b) => a.column - b.column);
     const doubts = new Map<number, string>();
-    for (const [k, d] of row.doubts ?? []) doubts.set(k >= at ? k + 1 : k, d);
-    doubts.set(at, 'wrapped-value');
-    lines[i] = {
-      ...row,
-      values: [...row.values.slice(0, at), joined, ...row.values.slice(at)],
-      columns: [...row.columns.slice(0, at), column, ...row.columns.slice(at)],
-      doubts,
-    };
-    lines[i - 1] = { kind: 'page' }; // furniture now: skipped like a page number
-    lines[i + 1] = { kind: 'page' };
+    merged.forEach((v, k) => v.doubt && doubts.set(k, v.doubt));
+    lines[i] = { ...row, values: merged.map((v) => v.text), columns: merged.map((v) => v.column), doubts };
+    // Furniture now, skipped like a page number; a label's fragment stays.
+    lines[i - 1] = above.label ?? { kind: 'page' };
+    lines[i + 1] = below.label ?? { kind: 'page' };
   }
 }
 

@@ -214,6 +214,15 @@ function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: Val
       const cells: ValueCell[] = [...row.values];
       let j = i + 1;
       while (cells.length < WIDTH && j < rows.length && !labelCore(rows[j].label)) cells.push(...rows[j++].values);
+      // Rows of values alone that go on past the fifteenth value are not the one row cut into lines:
+      // numbers wrapped in their cells whose pieces could not be joined (１７ ３５ over the row, ８ １ under
+      // it) would otherwise pass for its first values. All of them are read together; the group totals
+      // decide among readings with values to spare, or the cells stay blank.
+      const more = (at: number) => at < rows.length && !labelCore(rows[at].label) && rows[at].values.some((v) => v.reading.kind === 'number');
+      if (cells.length === WIDTH && j > i + 1 && more(j)) {
+        while (more(j) && cells.length <= WIDTH + MAX_SHIFT) cells.push(...rows[j++].values);
+        return cells.length <= WIDTH + MAX_SHIFT ? { row, cells } : undefined;
+      }
       if (cells.length === WIDTH) return { row, cells };
       // One row a few values short (a cell lost, the row ends early): its readings are for the group
       // totals to decide (readFifteen), not a reason to read the header as data.

@@ -351,6 +351,65 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cell_details['appeals.review.other'].doubt).toBe('wrapped-value');
   });
 
+  it('Huaian 2024, two numbers of one row too wide for their cells, each wrapped above and below its line (１７ ３５ · ７２ ６４ ３７ … · ８ １ for 178 and 351): joined column by column, in doubt, never read as the row\'s first values', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-numbers-two-wrapped-pdftotext.txt', variant(8, 'numbers', 'pdftotext', 'huaian-2024-word-html', 2), 8);
+    expect(text).toMatch(/ +１７ +３５\n ７２ +６４ +３７ +１３ .*\n +８ +１\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const review = ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `appeals.review.${c}`);
+    expect(review.map((k) => record.cells[k])).toEqual([72, 64, 178, 37, 351]);
+    // Two joined numbers in one group total: the one identity cannot vouch for both.
+    expect(review.map((k) => record.cell_details[k].doubt)).toEqual([null, null, 'wrapped-value', null, 'wrapped-value']);
+    // The same in table 三 (３，０ ３,１ · row · ０１ １９ for 3，001 and 3，119), confirmed by the identities.
+    expect(['natural_person', 'total'].map((c) => record.cells[`requests.new_received.${c}`])).toEqual([3001, 3119]);
+  });
+
+  it('Hongze 2023 and Huaian 2024, a row of values alone between its label\'s two lines, its total wrapped beside them (1.本机关不掌握相关政 · 10 / 10件 0件 … / 府信息 · 件): the total joined, the lines the label\'s', async () => {
+    const hongze = await scoreFixture('hongze-2023-variety-numbers-pieces-beside-label-pdftotext.txt', variant(8, 'numbers', 'pdftotext', 'hongze-2023', 1), 8);
+    expect(hongze.text).toMatch(/1\.本机关不掌握相关政 +10\n +10 件 +0件 .*\n +府信息 +件\n/);
+    const score = scoreRecord(hongze.truth, hongze.record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'total'].map((c) => hongze.record.cells[`requests.unavailable_not_held.${c}`])).toEqual([10, 10]);
+    // Full-width digits: （二）部分公开（区分处理的，只计 · ４５ / ４４７ ７ … / 这一情形，不计其他情形） · ４ for 454.
+    const huaian = await scoreFixture('huaian-2024-variety-numbers-two-wrapped-pdftotext.txt', variant(8, 'numbers', 'pdftotext', 'huaian-2024-word-html', 2), 8);
+    expect(['requests.partially_granted.total', 'requests.unavailable_not_held.total'].map((k) => [huaian.record.cells[k], huaian.record.cell_details[k].doubt])).toEqual([
+      [454, null],
+      [769, null],
+    ]);
+  });
+
+  it('Shanghai 2019 with its blanks printed -, rows of dashes alone between their label\'s two lines (3.危及“三安全一稳 · -    -    - … · 定”): rows of blanks, not rules; the published outcome-sum error found', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-headings-dash-rows-pdftotext.txt', variant(6, 'headings', 'pdftotext', 'shanghai-govoffice-2019', 1), 6);
+    expect(text).toMatch(/3\.危及“三安全一稳\n +- {4,}- {4,}-.*\n +定”\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    for (const row of ['denied_three_safeties_one_stability', 'rejected_confirm_existing']) {
+      expect(Object.keys(truth.cells).filter((k) => k.startsWith(`requests.${row}.`)).map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual(Array(7).fill([null, null]));
+    }
+  });
+
+  it('Hongze 2023, an item\'s label over three cells with its values on the first and the vertical group label\'s lines between its rest (2.没有 3 0 … · （四）无 · 现成信息 · 法提供 · 需要另行制作): the rest the item\'s, the group the next row\'s', async () => {
+    const { text, record, truth } = await scoreFixture('hongze-2023-variety-wrapped-labels-group-between-pdftotext.txt', variant(10, 'wrapped-labels', 'pdftotext', 'hongze-2023', 3), 10);
+    expect(text).toMatch(/2\.没有 +3 +0 .*\n +（四）无\n +现成信息\n +法提供\n +需要另行制作\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'total'].map((c) => record.cells[`requests.unavailable_needs_creation.${c}`])).toEqual([3, 3]);
+  });
+
+  it('the same with the lower pieces four columns off their upper ones (not joined): table 四\'s rows of values alone that run past fifteen values are read together, no reading holds, the cells blank', async () => {
+    const item = variant(8, 'numbers', 'pdftotext', 'huaian-2024-word-html', 2);
+    const truth = variantTruth(8, item, draftVariant(8, item));
+    const printed = readFileSync('tests/fixtures/txt/huaian-2024-variety-numbers-two-wrapped-pdftotext.txt', 'utf8');
+    const text = printed.replace('\n            ８           １\n', '\n                ８           １\n');
+    expect(text).not.toBe(printed);
+    const record = await extractBytes(Buffer.from(text), truth.file);
+    const score = scoreRecord(truth, record);
+    // Once 17 35 72 64 37 … (the first fifteen), with a printed finding on 行政复议's total.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
+    expect(appeals.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual(appeals.map(() => [null, 'extra-values']));
+  });
+
   it('Shanghai 2019, table 三 with its blanks as empty cells, the upper rows\' values at other columns than the lower rows\' and the header\'s (821 at 32, 767 at 38): placed by their order, in doubt; rows printing no value are rows of their own', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-prose-pdftotext.txt', variant(1, 'prose', 'pdftotext', 'shanghai-govoffice-2019', 4));
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +821 +35 +2 +1 +859\n/);
@@ -480,6 +539,21 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     // box covered every row's total: 158 cells were blank (ambiguous). Only the row of the lost cell stays in doubt.
     expect(score.exact).toBeGreaterThanOrEqual(score.cells - 3);
     expect(['requests.new_received.total', 'requests.carried_over.total', 'requests.granted.total', 'requests.total_processed.total'].map((k) => record.cells[k])).toEqual([81, 0, 22, 81]);
+  });
+
+  it('Pingtan 2024 printed by Chromium with a 序号 column, table 四 cut by the page break after its first header row (序 in the cell, 号 run out under the table): one table, the serial column told, every cell exact', async () => {
+    const item = variant(6, 'structures', 'pdf-chrome', 'pingtan-2024-glued', 1);
+    const draft = draftVariant(6, item);
+    expect(draft.notes).toEqual(['a 序号 first column']);
+    const truth = variantTruth(6, item, draft);
+    const path = 'tests/fixtures/pdf/pingtan-2024-variety-chrome-serial-cut-by-page.pdf';
+    const bytes = readFileSync(path);
+    const blocks = (await detectReader(bytes, truth.file)!.read(bytes, { name: truth.file })).blocks;
+    expect(blocks.some((b) => b.kind === 'paragraph' && b.text === '号')).toBe(false);
+    const { record, score } = await scoreFile(path, truth);
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    // Once 16 values (the row number 1 among them) and three readings the group totals allow.
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => record.cells[`appeals.review.${c}`])).toEqual([2, 1, 3, 1, 7]);
   });
 
   it('Shanghai 2019 as XLSX, a stray empty cell before 6.属于四类\'s values making the sheet one value wider: the other rows\' empty cells past the table are not theirs', async () => {
