@@ -9,6 +9,7 @@ import { isTabCellLine, readTabTable } from './tab-table.js';
 import { readLayoutLines } from './layout.js';
 import { splitGluedBody } from './crawler.js';
 import { spacedSegments } from './spaced-table.js';
+import { asCsv, readCsvBlocks } from './csv.js';
 
 /** Tab-prefixed lines a text needs before tabs are read as DOCX table cells rather than indentation. */
 export const MIN_TAB_CELL_LINES = 4;
@@ -35,6 +36,8 @@ function startsWithEmptyCells(line: string): boolean {
 }
 
 export function readTextBlocks(text: string): Block[] {
+  const csv = asCsv(text.replace(/\r\n?/g, '\n'));
+  if (csv) return readCsvBlocks(csv);
   const lines = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
   // A DOCX flattening has one cell per tab-prefixed line; text whose rows are tab-separated cells
   // (several tabs on a line, some rows starting with an empty cell) is not one.

@@ -34,8 +34,16 @@ export function readPipeTable(lines: string[], start: number): { table: TableBlo
   // it when that row prints nothing ((六)其他处理 with its cells empty, then - - -).
   if (rows.every((row) => row.every((text) => PLACEHOLDER.test(text)))) return { table: { kind: 'table', rows: [] }, next: i };
   // A row with fewer cells than the table printed nothing past its end: that padding is absent.
-  const grid = markRepeatedSpans(expandLabelSpans(padRows(rows))).map((row, r) => row.map((c, k) => (k >= rows[r].length ? { ...c, absent: true } : c)));
-  return { table: { kind: 'table', rows: grid }, next: i };
+  return { table: { kind: 'table', rows: converterGrid(rows) }, next: i };
+}
+
+/**
+ * The cells of a table a converter wrote row by row as text (pipe tables, CSV): merged cells come back
+ * as spans (empty positions beside a label, or the text repeated), and a row shorter than the table
+ * printed nothing past its end, which is absent rather than blank.
+ */
+export function converterGrid(rows: string[][]): TableBlock['rows'] {
+  return markRepeatedSpans(expandLabelSpans(padRows(rows))).map((row, r) => row.map((c, k) => (k >= rows[r].length ? { ...c, absent: true } : c)));
 }
 
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;

@@ -27,21 +27,21 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
 /** What `npm run accuracy` runs without --formats: every format. */
 export const DEFAULT_FORMATS: FormatId[] = [...FORMATS];
 /** Formats made by LibreOffice (PDF text by pdftotext -layout, scans and pictures by pdftoppm from its PDF) or printed by Chromium. */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
 /** Formats printed by Chromium rather than made by LibreOffice. */
 export const CHROME_FORMATS: FormatId[] = ['pdf-chrome'];
 /** Formats read only by OCR: as many variants as scans (--scan-count). */
 export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
 const EXTENSION: Record<FormatId, string> = {
-  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', doc: 'doc', xls: 'xls', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif',
+  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', doc: 'doc', xls: 'xls', csv: 'csv', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif',
 };
 /** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
-type OfficeTarget = 'docx' | 'pdf' | 'xlsx' | 'doc' | 'xls';
-const OFFICE_TARGETS: readonly OfficeTarget[] = ['docx', 'pdf', 'xlsx', 'doc', 'xls'];
+type OfficeTarget = 'docx' | 'pdf' | 'xlsx' | 'doc' | 'xls' | 'csv';
+const OFFICE_TARGETS: readonly OfficeTarget[] = ['docx', 'pdf', 'xlsx', 'doc', 'xls', 'csv'];
 const officeTarget = (format: FormatId): OfficeTarget => (OFFICE_TARGETS as readonly string[]).includes(format) ? (format as OfficeTarget) : 'pdf';
 /** Screenshot resolutions of docx-img (and pdf-img, html-img) tables: a screen at 100% and at 125%. */
 const SCREEN_DPIS = [96, 120];

@@ -42,7 +42,7 @@ export const rowFaults: Axis = {
         draft.notes.push(`cell ${victim.key} missing from its row`);
       } else {
         // A spreadsheet program makes '=1+1' pasted into a cell a formula (value 2): a workbook prints a number there.
-        victim.text = random.pick(draft.format === 'xlsx' || draft.format === 'xls' ? TEXT_VALUES.filter((t) => !t.startsWith('=')) : TEXT_VALUES);
+        victim.text = random.pick(draft.format === 'xlsx' || draft.format === 'xls' || draft.format === 'csv' ? TEXT_VALUES.filter((t) => !t.startsWith('=')) : TEXT_VALUES);
         draft.notes.push(`cell ${victim.key} printed as '${victim.text}'`);
       }
     }

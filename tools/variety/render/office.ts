@@ -6,9 +6,10 @@
 import { sofficeAvailable, sofficeConvert } from '../../../extractors/soffice.js';
 
 // Legacy .doc and .xls (OLE2, Word and Excel 97): what many portals still attach; nianbao reads them
-// through LibreOffice (.doc) or its own BIFF reader (.xls), so they are formats of their own here.
-const FILTERS = { docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML', doc: 'doc:MS Word 97', xls: 'xls:MS Excel 97' } as const;
-const IMPORT_FILTERS: Record<keyof typeof FILTERS, string> = { docx: 'HTML (StarWriter)', pdf: 'HTML (StarWriter)', xlsx: 'HTML (StarCalc)', doc: 'HTML (StarWriter)', xls: 'HTML (StarCalc)' };
+// through LibreOffice (.doc) or its own BIFF reader (.xls), so they are formats of their own here; and the
+// page saved from Calc as CSV (UTF-8, commas, quoted text), as people export a sheet.
+const FILTERS = { docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML', doc: 'doc:MS Word 97', xls: 'xls:MS Excel 97', csv: 'csv:Text - txt - csv (StarCalc):44,34,76' } as const;
+const IMPORT_FILTERS: Record<keyof typeof FILTERS, string> = { docx: 'HTML (StarWriter)', pdf: 'HTML (StarWriter)', xlsx: 'HTML (StarCalc)', doc: 'HTML (StarWriter)', xls: 'HTML (StarCalc)', csv: 'HTML (StarCalc)' };
 
 export const officeAvailable = (): Promise<boolean> => sofficeAvailable();
 

@@ -1,0 +1,122 @@
+/**
+ * A report saved as CSV (a page opened in a spreadsheet program and saved as text, or a sheet exported
+ * so): every line one row of the sheet's grid, cells separated by commas, quoted when they hold one
+ * (4,529 as "4,529"). Lines with one cell are the report's text; runs of lines with two or more cells
+ * are its tables, each cut to the columns it uses.
+ */
+import type { Block } from '../model.js';
+import { converterGrid } from './pipe-table.js';
+import { joinLines } from '../html/text.js';
+
+/** Lines of fields a text needs, all as wide, to be read as CSV rather than prose with commas. */
+const MIN_CSV_LINES = 5;
+const MIN_FIELDS = 3;
+
+/**
+ * The rows of CSV text (RFC 4180: a quoted field may hold commas, doubled quotes and line breaks, which
+ * are a cell's wrapped lines), or undefined when a quote is left open.
+ */
+export function csvRows(text: string): string[][] | undefined {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
+  }
+  if (quoted) return undefined;
+  if (field !== '' || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+/**
+ * The text as CSV rows, when it is CSV: every non-empty row has the same number of fields, at least
+ * MIN_FIELDS, over at least MIN_CSV_LINES rows — a spreadsheet writes every row as wide as its sheet;
+ * prose with commas never lines up so.
+ */
+export function asCsv(text: string): string[][] | undefined {
+  // Cheap refusal first: most texts are not CSV, and their first lines already say so.
+  const head = text.split('\n', MIN_CSV_LINES).filter((line) => line.trim() !== '');
+  if (!head.length || head.some((line) => !line.includes(','))) return undefined;
+  const rows = csvRows(text)?.filter((row) => row.some((field) => field.trim() !== ''));
+  if (!rows || rows.length < MIN_CSV_LINES) return undefined;
+  const width = rows[0].length;
+  return width >= MIN_FIELDS && rows.every((row) => row.length === width) ? rows : undefined;
+}
+
+const NUMBER = /^[+-]?[\d,，]+(\.\d+)?$/;
+const WORDS = /[\p{Script=Han}A-Za-z]{2}/u;
+
+/** Words in a column where the rows before printed only numbers or nothing: a header of other columns. */
+const foreignWords = (fields: string[], before: string[][]): number =>
+  fields.filter((f, c) => WORDS.test(f) && before.every((row) => row[c] === '' || NUMBER.test(row[c]))).length;
+const printsNumber = (fields: string[]): boolean => fields.some((f) => NUMBER.test(f));
+
+/**
+ * A row that starts another table inside a run of rows (a report printing no heading between two
+ * tables): it prints no number, and prints words in at least two columns where the run so far printed
+ * numbers or nothing at all — a header over columns of its own. A row of blanks, a wrapped label, or
+ * one cell of text (不适用) does not.
+ */
+function startsAnotherTable(fields: string[], run: string[][]): boolean {
+  return run.length > 0 && !printsNumber(fields) && foreignWords(fields, run) >= 2;
+}
+
+/** How many rows at the run's end are the new table's upper header rows (no number, words over columns of their own). */
+function headerRowsBefore(run: string[][]): number {
+  let k = run.length;
+  while (k > 1 && !printsNumber(run[k - 1]) && foreignWords(run[k - 1], run.slice(0, k - 1)) >= 1) k--;
+  return run.length - k;
+}
+
+/** The blocks of CSV rows: a row of one cell a paragraph, runs of rows of several cells a table each. */
+export function readCsvBlocks(rows: string[][]): Block[] {
+  const blocks: Block[] = [];
+  let run: string[][] = [];
+  const flush = () => {
+    if (run.length) {
+      // The sheet's columns this table leaves empty in every row are not its columns (the sheet's grid is
+      // shared by every table on it; a merged cell writes its text once and empties over the rest).
+      const used = run[0].map((_, c) => run.some((row) => row[c] !== ''));
+      blocks.push({ kind: 'table', rows: converterGrid(run.map((row) => row.filter((_, c) => used[c]))) });
+    }
+    run = [];
+  };
+  const cells = rows.map((row) => row.map((field) => joinLines(field.split('\n'))));
+  const filledCount = (fields: string[]) => fields.filter((f) => f !== '').length;
+  for (const [i, fields] of cells.entries()) {
+    const filled = fields.filter((f) => f !== '');
+    // A row whose values are all blank leaves only its label: inside a table (rows of several cells go on
+    // after it) and in a column the table prints labels in, it is a row of the table, not a paragraph.
+    const labelOnly = filled.length === 1 && run.length > 0 && filledCount(cells[i + 1] ?? []) >= 2 && run.some((r) => WORDS.test(r[fields.findIndex((f) => f !== '')]));
+    if (filled.length >= 2 || labelOnly) {
+      if (startsAnotherTable(fields, run)) {
+        const header = run.splice(run.length - headerRowsBefore(run));
+        flush();
+        run.push(...header);
+      }
+      run.push(fields);
+      continue;
+    }
+    flush();
+    if (filled.length === 1) blocks.push({ kind: 'paragraph', text: filled[0] });
+  }
+  flush();
+  return blocks;
+}

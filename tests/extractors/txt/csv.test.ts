@@ -1,0 +1,100 @@
+/**
+ * Reports saved as CSV (a page opened in a spreadsheet program and saved as text): every line a row of
+ * the sheet's grid, one cell a paragraph, runs of several cells a table each, cut to its own columns.
+ */
+import path from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asCsv, csvRows, readCsvBlocks } from '../../../extractors/txt/csv.js';
+import { extractFile } from '../../../src/pipeline.js';
+import { generate, type VariantTruth } from '../../../tools/variety/generate.js';
+import { officeAvailable } from '../../../tools/variety/render/office.js';
+import { scoreRecord, type VariantScore } from '../../../tools/variety/score.js';
+import { loadTruths } from '../../../tools/variety/truths.js';
+
+const texts = (blocks: ReturnType<typeof readCsvBlocks>) => blocks.map((b) => (b.kind === 'table' ? b.rows.map((r) => r.map((c) => (c.spanned ? `~${c.text}` : c.text))) : b.kind === 'paragraph' ? b.text : b.kind));
+
+describe('CSV text', () => {
+  it('reads quoted fields with commas, doubled quotes and line breaks (a wrapped cell)', () => {
+    expect(csvRows('a,"4,529","说""明""","第一行\n第二行"\nb,1,2,3\n')).toEqual([
+      ['a', '4,529', '说"明"', '第一行\n第二行'],
+      ['b', '1', '2', '3'],
+    ]);
+  });
+
+  it('is CSV only when every row is as wide as the first, three fields or more, over five rows', () => {
+    const sheet = ['标题,,', '正文，有逗号,,', '规章,1,2', '行政规范性文件,3,4', '行政许可,5,6'].join('\n');
+    expect(asCsv(sheet)).toHaveLength(5);
+    expect(asCsv(sheet.split('\n').slice(0, 4).join('\n'))).toBeUndefined();
+    expect(asCsv(`${sheet}\n多一列,1,2,3`)).toBeUndefined();
+    expect(asCsv('一、总体情况\n2024年，本机关收到申请3件,办结3件,结转0件。\n二、主动公开\n规章 1 2 3\n行政许可 5')).toBeUndefined();
+  });
+
+  it('reads a row of one cell as a paragraph and a run of rows as one table, without the columns it leaves empty', () => {
+    const rows = csvRows(['一、总体情况,,,,', '信息内容,,本年制发件数,,现行有效件数', '规章,,1,,11', '行政规范性文件,,8,,66', '二、其他,,,,'].join('\n'))!;
+    expect(texts(readCsvBlocks(rows))).toEqual([
+      '一、总体情况',
+      [
+        ['信息内容', '本年制发件数', '现行有效件数'],
+        ['规章', '1', '11'],
+        ['行政规范性文件', '8', '66'],
+      ],
+      '二、其他',
+    ]);
+  });
+
+  it('starts another table where a header prints words over columns the run never used (no heading between two tables), taking its upper header row along; a row of blanks inside a table stays its row', () => {
+    const rows = csvRows(
+      [
+        '信息内容,本年处理决定数量,,,,',
+        '行政许可,447228,,,,',
+        '（本列数据的勾稽关系为）,,申请人情况,,,',
+        ',,自然人,法人或其他组织,,总计',
+        '一、本年新收,,3001,53,,3119',
+        '二、上年结转,,,,,',
+        '三、本年度办理结果,,258,12,,272',
+      ].join('\n'),
+    )!;
+    expect(texts(readCsvBlocks(rows))).toEqual([
+      [
+        ['信息内容', '本年处理决定数量'],
+        ['行政许可', '447228'],
+      ],
+      [
+        ['（本列数据的勾稽关系为）', '申请人情况', '', ''],
+        ['', '自然人', '法人或其他组织', '总计'],
+        ['一、本年新收', '3001', '53', '3119'],
+        ['二、上年结转', '', '', ''],
+        ['三、本年度办理结果', '258', '12', '272'],
+      ],
+    ]);
+  });
+});
+
+describe.skipIf(!(await officeAvailable()))('CSV reports the variety generator renders (seed 1, plain and headings axes)', () => {
+  let dir = '';
+  const scores: VariantScore[] = [];
+  const formats: string[] = [];
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'nianbao-generated-csv-'));
+    const truths = await loadTruths(path.resolve(process.cwd(), '../shared/corpus'));
+    const variants: VariantTruth[] = await generate(truths, { seed: 1, count: 0, slowCount: 2, scanCount: 0, formats: ['csv'], axes: ['plain', 'headings'], outDir: path.join(dir, 'variants'), cacheDir: path.join(dir, 'cache') });
+    for (const variant of variants) {
+      const record = await extractFile(path.join(dir, 'variants', variant.file));
+      formats.push(record.format);
+      scores.push(scoreRecord(variant, record));
+    }
+  }, 600_000);
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads every table of every report exactly, with no unearned printed finding', () => {
+    expect(scores).toHaveLength(4);
+    expect(formats).toEqual(['txt', 'txt', 'txt', 'txt']);
+    for (const score of scores) {
+      expect({ id: score.id, wrong: score.wrong, missing: score.missing, exact: score.exact, unearned: score.unearned }).toEqual({ id: score.id, wrong: 0, missing: 0, exact: score.cells, unearned: [] });
+    }
+  });
+});
