@@ -33,7 +33,7 @@ export const txtReader: Reader = {
     const [{ hasGluedCells, parseCrawlerDump }, { readTextBlocks }, { mayHoldHtmlTables, readBlocksWithHtmlTables }] = await textModules();
     const dump = parseCrawlerDump(text);
     const body = dump ? dump.body : text;
-    const blocks = mayHoldHtmlTables(body) ? await readBlocksWithHtmlTables(body, readTextBlocks, limits) : readTextBlocks(body);
+    const blocks = mayHoldHtmlTables(body) ? await readBlocksWithHtmlTables(body, (piece) => readTextBlocks(piece, limits), limits) : readTextBlocks(body, limits);
     if (blocks.some((b) => b.kind !== 'table' && hasGluedCells(b.text))) {
       messages.push({ code: 'table-cells-glued', message: 'table cells are run together without separators; numbers must be recovered from the template identities' });
     }

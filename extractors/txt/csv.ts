@@ -4,7 +4,7 @@
  * (4,529 as "4,529"). Lines with one cell are the report's text; runs of lines with two or more cells
  * are its tables, each cut to the columns it uses.
  */
-import type { Block } from '../model.js';
+import { UnreadableDocumentError, type Block } from '../model.js';
 import { converterGrid } from './pipe-table.js';
 import { joinLines } from '../html/text.js';
 
@@ -45,19 +45,33 @@ export function csvRows(text: string): string[][] | undefined {
   return rows;
 }
 
+function countLines(text: string): number {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
 /**
  * The text as CSV rows, when it is CSV: every non-empty row has the same number of fields, at least
  * MIN_FIELDS, over at least MIN_CSV_LINES rows — a spreadsheet writes every row as wide as its sheet;
- * prose with commas never lines up so.
+ * prose with commas never lines up so. Throws too-large past `maxCells` cells.
  */
-export function asCsv(text: string): string[][] | undefined {
+export function asCsv(text: string, maxCells: number): string[][] | undefined {
   // Cheap refusal first: most texts are not CSV, and their first lines already say so.
   const head = text.split('\n', MIN_CSV_LINES).filter((line) => line.trim() !== '');
   if (!head.length || head.some((line) => !line.includes(','))) return undefined;
+  // Checked before any row is built: parsing a sheet of a million cells would exhaust a worker's memory first.
+  const headWidth = csvRows(head[0])?.[0]?.length ?? 0;
+  const estimate = headWidth * (countLines(text) + 1);
+  if (headWidth >= MIN_FIELDS && head.every((line) => csvRows(line)?.[0]?.length === headWidth) && estimate > maxCells) {
+    throw new UnreadableDocumentError('too-large', `CSV of about ${estimate} cells (${headWidth} columns) exceeds maxTableCells (${maxCells})`);
+  }
   const rows = csvRows(text)?.filter((row) => row.some((field) => field.trim() !== ''));
   if (!rows || rows.length < MIN_CSV_LINES) return undefined;
   const width = rows[0].length;
-  return width >= MIN_FIELDS && rows.every((row) => row.length === width) ? rows : undefined;
+  if (width < MIN_FIELDS || !rows.every((row) => row.length === width)) return undefined;
+  if (rows.length * width > maxCells) throw new UnreadableDocumentError('too-large', `CSV of ${rows.length} rows × ${width} columns exceeds maxTableCells (${maxCells})`);
+  return rows;
 }
 
 const NUMBER = /^[+-]?[\d,，]+(\.\d+)?$/;

@@ -3,6 +3,7 @@
  * plain text (layout tables and paragraphs), and reads each run with its own parser.
  */
 import type { Block } from '../model.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { stripBookmarks } from './lines.js';
 import { isPipeRow, readPipeTable } from './pipe-table.js';
 import { isTabCellLine, readTabTable } from './tab-table.js';
@@ -35,8 +36,8 @@ function startsWithEmptyCells(line: string): boolean {
   return rest.includes('\t') || rest.trim() === '';
 }
 
-export function readTextBlocks(text: string): Block[] {
-  const csv = asCsv(text.replace(/\r\n?/g, '\n'));
+export function readTextBlocks(text: string, limits: Limits = DEFAULT_LIMITS): Block[] {
+  const csv = asCsv(text.replace(/\r\n?/g, '\n'), limits.maxTableCells);
   if (csv) return readCsvBlocks(csv);
   const lines = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
   // A DOCX flattening has one cell per tab-prefixed line; text whose rows are tab-separated cells

@@ -25,10 +25,16 @@ describe('CSV text', () => {
 
   it('is CSV only when every row is as wide as the first, three fields or more, over five rows', () => {
     const sheet = ['标题,,', '正文，有逗号,,', '规章,1,2', '行政规范性文件,3,4', '行政许可,5,6'].join('\n');
-    expect(asCsv(sheet)).toHaveLength(5);
-    expect(asCsv(sheet.split('\n').slice(0, 4).join('\n'))).toBeUndefined();
-    expect(asCsv(`${sheet}\n多一列,1,2,3`)).toBeUndefined();
-    expect(asCsv('一、总体情况\n2024年，本机关收到申请3件,办结3件,结转0件。\n二、主动公开\n规章 1 2 3\n行政许可 5')).toBeUndefined();
+    expect(asCsv(sheet, 1000)).toHaveLength(5);
+    expect(asCsv(sheet.split('\n').slice(0, 4).join('\n'), 1000)).toBeUndefined();
+    expect(asCsv(`${sheet}\n多一列,1,2,3`, 1000)).toBeUndefined();
+    expect(asCsv('一、总体情况\n2024年，本机关收到申请3件,办结3件,结转0件。\n二、主动公开\n规章 1 2 3\n行政许可 5', 1000)).toBeUndefined();
+  });
+
+  it('refuses a sheet of more cells than maxTableCells before building any (too-large)', () => {
+    const sheet = ['标题,,', '规章,1,2', '行政规范性文件,3,4', '行政许可,5,6', '行政处罚,7,8'].join('\n');
+    expect(() => asCsv(sheet, 14)).toThrow(/too-large|maxTableCells/);
+    expect(asCsv(sheet, 15)).toHaveLength(5);
   });
 
   it('reads a row of one cell as a paragraph and a run of rows as one table, without the columns it leaves empty', () => {
