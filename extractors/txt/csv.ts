@@ -5,7 +5,7 @@
  * are its tables, each cut to the columns it uses.
  */
 import { UnreadableDocumentError, type Block } from '../model.js';
-import { converterGrid } from './pipe-table.js';
+import { converterGrid, WORDS } from './pipe-table.js';
 import { joinLines } from '../html/text.js';
 
 /** Lines of fields a text needs, all as wide, to be read as CSV rather than prose with commas. */
@@ -75,7 +75,6 @@ export function asCsv(text: string, maxCells: number): string[][] | undefined {
 }
 
 const NUMBER = /^[+-]?[\d,，]+(\.\d+)?$/;
-const WORDS = /[\p{Script=Han}A-Za-z]{2}/u;
 
 /** Words in a column where the rows before printed only numbers or nothing: a header of other columns. */
 const foreignWords = (fields: string[], before: string[][]): number =>

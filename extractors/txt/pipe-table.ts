@@ -75,7 +75,7 @@ function expandLabelSpans(rows: string[][]): TableBlock['rows'] {
 }
 
 /** Words repeated in adjacent cells (two ideographs or letters at least): blank signs such as / 无 — are not. */
-const WORDS = /[\p{Script=Han}A-Za-z]{2}/u;
+export const WORDS = /[\p{Script=Han}A-Za-z]{2}/u;
 
 /**
  * Converters that unmerge merged cells (Docling; tables that went through pandas or a spreadsheet's

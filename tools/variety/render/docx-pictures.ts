@@ -3,6 +3,7 @@
  * tables were pasted as screenshots is. Used by the variety generator's docx-img format and by tests.
  */
 import { writeStoredZip } from '../../../extractors/docx/write-zip.js';
+import { escapeMarkup } from './escape.js';
 
 /** A body item of a generated DOCX: a paragraph of text, or a picture (DrawingML, or VML as old Word wrote it). */
 export type DocxItem = { text: string } | { picture: Buffer; name: string; vml?: boolean; widthPx?: number; heightPx?: number };
@@ -17,7 +18,7 @@ export function docxWithPictures(items: DocxItem[]): Buffer {
   const rels: string[] = [];
   const media: Array<{ name: string; data: Buffer }> = [];
   const body = items.map((item, i) => {
-    if ('text' in item) return `<w:p><w:r><w:t xml:space="preserve">${escapeXml(item.text)}</w:t></w:r></w:p>`;
+    if ('text' in item) return `<w:p><w:r><w:t xml:space="preserve">${escapeMarkup(item.text)}</w:t></w:r></w:p>`;
     const id = `rIdPic${i}`;
     rels.push(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${item.name}"/>`);
     media.push({ name: `word/media/${item.name}`, data: item.picture });
@@ -52,4 +53,3 @@ export function docxWithPictures(items: DocxItem[]): Buffer {
   ]);
 }
 
-const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

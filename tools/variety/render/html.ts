@@ -6,18 +6,18 @@
 import type { Block, PageLook, ReportModel, TablePiece, TableStructure } from '../model.js';
 import { toGrid, type GridCell } from './grid.js';
 import { nestedArticle, structuredTableHtml } from './structure.js';
+import { escapeMarkup } from './escape.js';
 
 export type HtmlStyle = 'portal' | 'word';
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function cellHtml(cell: GridCell, style: HtmlStyle, extra = ''): string {
   const attrs = [cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '', cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '', cell.valign ? ` valign="${cell.valign}"` : '', extra].join('');
   const lines = cell.text.split('\n');
   const inner =
     style === 'word'
-      ? lines.map((l) => `<p class=MsoNormal align=center style='text-align:center'><span style='font-family:宋体'>${escape(l) || '&nbsp;'}<o:p></o:p></span></p>`).join('')
-      : lines.map(escape).join('<br>');
+      ? lines.map((l) => `<p class=MsoNormal align=center style='text-align:center'><span style='font-family:宋体'>${escapeMarkup(l) || '&nbsp;'}<o:p></o:p></span></p>`).join('')
+      : lines.map(escapeMarkup).join('<br>');
   return `<td${attrs}>${inner}</td>`;
 }
 
@@ -31,7 +31,7 @@ function tableHtml(piece: TablePiece, style: HtmlStyle, look?: PageLook, structu
 }
 
 function paragraph(text: string, style: HtmlStyle, bold = false): string {
-  const t = bold ? `<b>${escape(text)}</b>` : escape(text);
+  const t = bold ? `<b>${escapeMarkup(text)}</b>` : escapeMarkup(text);
   return style === 'word' ? `<p class=MsoNormal><span style='font-family:宋体'>${t}<o:p></o:p></span></p>` : `<p style="text-indent:2em">${t}</p>`;
 }
 
@@ -67,13 +67,13 @@ function lookTableHtml(piece: TablePiece, look: PageLook): string {
 
 /** An absolutely positioned frame (LibreOffice makes it a text frame anchored here): drawn over the table. */
 function overlayHtml(overlay: NonNullable<PageLook['overlay']>): string {
-  const lines = overlay.lines.map(escape).join('<br>');
+  const lines = overlay.lines.map(escapeMarkup).join('<br>');
   return `<div style="position:absolute;left:${overlay.left}px;top:${overlay.top}px;font-size:${overlay.size}pt;color:#d00000;background:transparent">${lines}</div>`;
 }
 
 /** LibreOffice's page number and page count fields. */
 const pageFields = (text: string): string =>
-  escape(text)
+  escapeMarkup(text)
     .replace('{page}', '<sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield>')
     .replace('{pages}', '<sdfield type=DOCSTAT subtype=PAGE format=PAGE>1</sdfield>');
 
@@ -88,7 +88,7 @@ function pageChrome(look: PageLook | undefined): string {
 function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: TableStructure): string {
   switch (block.kind) {
     case 'title':
-      return style === 'word' ? `<p class=MsoTitle align=center><b><span>${escape(block.text)}</span></b></p>` : `<h1 style="text-align:center">${escape(block.text)}</h1>`;
+      return style === 'word' ? `<p class=MsoTitle align=center><b><span>${escapeMarkup(block.text)}</span></b></p>` : `<h1 style="text-align:center">${escapeMarkup(block.text)}</h1>`;
     case 'heading':
       return paragraph(block.text, style, true);
     case 'paragraph':
@@ -100,7 +100,7 @@ function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: 
     case 'dash-table':
       return `<table border="1">${Array.from({ length: block.rows }, () => `<tr>${'<td>-</td>'.repeat(block.columns)}</tr>`).join('')}</table>`;
     case 'other-table':
-      return `<table border="1">${block.rows.map((row) => `<tr>${row.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+      return `<table border="1">${block.rows.map((row) => `<tr>${row.map((c) => `<td>${escapeMarkup(c)}</td>`).join('')}</tr>`).join('')}</table>`;
   }
 }
 
@@ -117,7 +117,7 @@ ${body}
 `;
   }
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${title && title.kind === 'title' ? escape(title.text) : ''}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${title && title.kind === 'title' ? escapeMarkup(title.text) : ''}</title>
 <style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}</style></head>
 <body>${style === 'portal' ? pageChrome(model.look) : ''}<div class="article">
 ${body}

@@ -5,6 +5,7 @@
  */
 import type { Block, MarkdownTables, ReportModel, TablePiece } from '../model.js';
 import { toGrid, toMatrix, type GridCell } from './grid.js';
+import { escapeMarkup } from './escape.js';
 
 const escapeCell = (text: string, lineBreak = '<br>'): string => text.replace(/\|/g, '\\|').replace(/\n/g, lineBreak);
 const line = (cells: string[], lineBreak?: string): string => `| ${cells.map((c) => escapeCell(c, lineBreak)).join(' | ')} |`;
@@ -24,12 +25,11 @@ function tableMarkdown(piece: TablePiece, repeat: boolean): string {
   return piece.caption ? `${piece.caption}\n\n${table}` : table;
 }
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function htmlTable(rows: GridCell[][], style: Exclude<MarkdownTables, 'pipe-repeat'>): string {
   const cell = (c: GridCell): string => {
     const spans = `${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}`;
-    return `<td${spans}>${c.text.split('\n').map(escapeHtml).join(style === 'html-line' ? '' : '<br>')}</td>`;
+    return `<td${spans}>${c.text.split('\n').map(escapeMarkup).join(style === 'html-line' ? '' : '<br>')}</td>`;
   };
   const trs = rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`);
   return style === 'html-line' ? `<html><body><table>${trs.join('')}</table></body></html>` : ['<table>', ...trs, '</table>'].join('\n');

@@ -6,8 +6,8 @@
  */
 import type { TablePiece, TableStructure } from '../model.js';
 import { toGrid, type GridCell } from './grid.js';
+import { escapeMarkup } from './escape.js';
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Words a 备注 column holds in real reports (never a number: the column is not the template's). */
 const REMARKS = ['', '无', '—', '已办结', '按期答复', '', '含转办件', ''];
@@ -19,7 +19,7 @@ interface Cell extends GridCell {
 const blankCell = (role: GridCell['role'] = 'filler', colspan = 1, rowspan = 1): Cell => ({ text: '', colspan, rowspan, role });
 
 function lineHtml(line: string, cell: Cell, s: TableStructure, word: boolean): string {
-  let text = escape(line);
+  let text = escapeMarkup(line);
   if (s.numberSpans && /^\d+$/.test(line)) text = `<span style="font-family:'Times New Roman';font-size:10.5pt">${text}</span>`;
   if (s.nbsp && line && cell.role === 'value') text += '&nbsp;';
   if (!text) text = s.nbsp || word ? '&nbsp;' : '';
@@ -92,7 +92,7 @@ export function structuredTableHtml(piece: TablePiece, s: TableStructure, word: 
   const { rows, heads } = structuredGrid(piece, s);
   const tr = (row: Cell[]) => `<tr>${row.map((c) => cellHtml(c, s, word)).join('')}</tr>`;
   const open = word ? `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>` : `<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;width:100%">`;
-  const caption = piece.caption && s.semantic ? `<caption>${escape(piece.caption)}</caption>` : '';
+  const caption = piece.caption && s.semantic ? `<caption>${escapeMarkup(piece.caption)}</caption>` : '';
   const before = piece.caption && !s.semantic ? paragraph(piece.caption) : '';
   const headRows = rows.slice(0, heads);
   // A spacer right after the header stays in the body.
