@@ -82,6 +82,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     const raw = opened?.pageCount === pageCount ? opened : undefined;
     const layouts: PageLayout[] = [];
     const poor: Array<{ page: number; reason: string }> = [];
+    // Pages whose text layer drew runs twice over (simulated bold), with how many copies were dropped.
+    const overprinted: string[] = [];
     let source: PageTextSource | undefined;
     // Pages read ahead while a scanned page was in OCR, and the OCR runs started for them.
     const ahead = new Map<number, ReadAhead>();
@@ -108,6 +110,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
       ahead.delete(p);
       let { content } = got;
       const { images, verdict } = got;
+      if (got.overprinted > 0) overprinted.push(`page ${p}: ${got.overprinted}`);
       // The table pictures read on this page, and whether OCR read the whole page (a table picture filling it).
       let frames: TableFrame[] = [];
       let replacedByOcr = false;
@@ -165,6 +168,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     for (const { page, reason } of poor) {
       messages.push({ code: reason.startsWith('no text layer') ? 'no-text-layer' : 'text-layer-poor', message: `page ${page}: ${reason}` });
     }
+    if (overprinted.length) messages.push({ code: 'pdf-overprint', message: `text drawn twice over itself (simulated bold or a shadow) read once; copies dropped: ${overprinted.join(', ')}` });
     const { blocks, messages: assembled } = assemble(layouts);
     return {
       format: 'pdf',

@@ -10,6 +10,7 @@ import { loadPdfJs, type PdfPage } from './pdfjs.js';
 import { extractRulings, type ImageBox, type OpIds } from './rulings.js';
 import type { RawOperatorList } from './raw/index.js';
 import { toPositionedText, type PointMap, type RawTextContent } from './text-items.js';
+import { withoutOverprints } from './overprint.js';
 
 export interface PageRead {
   content: PageContent;
@@ -17,6 +18,8 @@ export interface PageRead {
   hasImages: boolean;
   /** Where the page paints its images (display space): a picture of a table among the text is read by OCR. */
   images: ImageBox[];
+  /** Text runs dropped as copies drawn over a run (simulated bold, a text shadow). */
+  overprinted: number;
 }
 
 /** Ruling segments one page may contribute; a real table page has a few hundred. */
@@ -31,7 +34,7 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
   const height = viewport.height;
   const mapPoint = displayMap(page);
   const text = (await page.getTextContent({ includeMarkedContent: false, disableNormalization: false })) as unknown as RawTextContent;
-  const items = toPositionedText(text, pageNumber, mapPoint, itemBudget);
+  const { items, dropped: overprinted } = withoutOverprints(toPositionedText(text, pageNumber, mapPoint, itemBudget));
   const ids = opIds(pdfjs.OPS);
   const ops = rawOperators?.(ids) ?? ((await page.getOperatorList()) as unknown as { fnArray: number[]; argsArray: unknown[][] });
   const rulings = extractRulings(ops, ids, mapPoint, MAX_SEGMENTS_PER_PAGE);
@@ -39,7 +42,7 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
     ...rulings.horizontal.map((h) => ({ page: pageNumber, x0: h.x0, y0: h.y, x1: h.x1, y1: h.y })),
     ...rulings.vertical.map((v) => ({ page: pageNumber, x0: v.x, y0: v.y0, x1: v.x, y1: v.y1 })),
   ];
-  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [] };
+  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [], overprinted };
 }
 
 /** PDF user space → display space (rotation applied), y measured up from the bottom of the page. */

@@ -123,10 +123,21 @@ export interface TableStructure {
  */
 export type MarkdownTables = 'html-line' | 'html-block' | 'pipe-repeat';
 
+/**
+ * Text drawn again over itself a fraction of a point aside (simulated bold, a text shadow): in the
+ * headings, the tables' cells or both, as CSS text-shadows Chromium prints as more copies of each run.
+ */
+export interface Overprint {
+  targets: 'headings' | 'tables' | 'all';
+  /** CSS text-shadow values, one per copy. */
+  shadows: string[];
+}
+
 export interface ReportModel {
   look?: PageLook;
   structure?: TableStructure;
   markdownTables?: MarkdownTables;
+  overprint?: Overprint;
   agency: string;
   year: number;
   blocks: Block[];

@@ -556,6 +556,17 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => record.cells[`appeals.review.${c}`])).toEqual([2, 1, 3, 1, 7]);
   });
 
+  it('Pingtan 2023 printed by Chromium with every run drawn three times over (simulated bold): each number read once, every cell exact', async () => {
+    const item = variant(1, 'overprint', 'pdf-chrome', 'pingtan-2023-glued', 2);
+    const draft = draftVariant(1, item);
+    expect(draft.notes.slice(0, 2)).toEqual(['all drawn 3 times over (0.2 px aside)', '+numbers']);
+    const truth = variantTruth(1, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/pdf/pingtan-2023-variety-chrome-overprint.pdf', truth);
+    // Once 行政许可's ２６２９ was read ２６２９２６２９２６２９ with no doubt, and tables 三 and 四 were not found.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.messages.filter((m) => m.code === 'pdf-overprint')).toHaveLength(1);
+  });
+
   it('Shanghai 2019 as XLSX, a stray empty cell before 6.属于四类\'s values making the sheet one value wider: the other rows\' empty cells past the table are not theirs', async () => {
     const item = variant(3, 'row-faults', 'xlsx', 'shanghai-govoffice-2019', 15);
     const draft = draftVariant(3, item);

@@ -10,6 +10,7 @@ import { labels } from './labels.js';
 import { markdownConverter } from './markdown-converter.js';
 import { markdownTables } from './markdown-tables.js';
 import { numbers } from './numbers.js';
+import { overprint } from './overprint.js';
 import { pdfLayout } from './pdf-layout.js';
 import { plain } from './plain.js';
 import { prose } from './prose.js';
@@ -19,6 +20,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint];
 
 export type { Axis, Draft, FormatId } from './axis.js';

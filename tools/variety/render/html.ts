@@ -104,6 +104,13 @@ function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: 
   }
 }
 
+/** The CSS that draws the overprinted text again (text-shadow is inherited: a table's rule reaches every cell's text). */
+function overprintCss(overprint: ReportModel['overprint']): string {
+  if (!overprint) return '';
+  const selectors = { headings: 'h1,b', tables: 'table', all: 'h1,b,table' }[overprint.targets];
+  return ` ${selectors}{text-shadow:${overprint.shadows.join(',')}}`;
+}
+
 export function renderHtml(model: ReportModel, style: HtmlStyle): string {
   const title = model.blocks.find((b) => b.kind === 'title');
   const blocks = model.blocks.map((b) => blockHtml(b, style, model.look, model.structure)).join('\n');
@@ -118,7 +125,7 @@ ${body}
   }
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${title && title.kind === 'title' ? escapeMarkup(title.text) : ''}</title>
-<style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}</style></head>
+<style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}${overprintCss(model.overprint)}</style></head>
 <body>${style === 'portal' ? pageChrome(model.look) : ''}<div class="article">
 ${body}
 </div></body></html>
