@@ -27,7 +27,7 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
 /** What `npm run accuracy` runs without --formats: every format. */
 export const DEFAULT_FORMATS: FormatId[] = [...FORMATS];
 /** Formats made by LibreOffice (PDF text by pdftotext -layout, scans and pictures by pdftoppm from its PDF) or printed by Chromium. */
