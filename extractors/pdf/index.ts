@@ -98,7 +98,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
       try {
         const read = await readPage(page, p, budget, raw && ((ids) => rawOperators(raw, p - 1, ids)));
         budget -= read.content.items.length;
-        return { ...read, verdict: assessPage(read.content.items, read.hasImages) };
+        return { ...read, verdict: assessPage(read.content.items, read.hasImages, { ...read.textShows, imageShare: largestImageShare(read) }) };
       } finally {
         page.cleanup();
       }
@@ -134,6 +134,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
         ocrRuns.delete(p);
         if (outcome && 'error' in outcome) messages.push({ code: 'ocr-failed', message: `page ${p}: OCR failed: ${outcome.error.message}` });
         const replaced = outcome && 'content' in outcome ? outcome.content : null;
+        // Without OCR of ours, another program's OCR layer is still a reading by OCR: never certain alone.
+        if (!replaced && verdict.ocrLayer) content = asForeignOcr(content);
         if (replaced) {
           content = replaced;
           replacedByOcr = true;
@@ -185,6 +187,24 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     await file.cleanup();
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/** The share of the page its largest image covers (0 with none). */
+function largestImageShare(read: { content: PageContent; images: { x0: number; y0: number; x1: number; y1: number }[] }): number {
+  const page = read.content.width * read.content.height;
+  if (!(page > 0)) return 0;
+  return Math.max(0, ...read.images.map((b) => (Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0)) / page));
+}
+
+/**
+ * A scan's invisible OCR text, kept when no OCR of ours read the page, marked as OCR: at confidence 90, a
+ * reading as good as two agreeing reads of ours (the identities still arbitrate), and below what a cell no
+ * identity checks needs (95) to be certain.
+ */
+const FOREIGN_OCR_CONFIDENCE = 90;
+
+function asForeignOcr(content: PageContent): PageContent {
+  return { ...content, items: content.items.map((item) => ({ ...item, origin: 'ocr', confidence: FOREIGN_OCR_CONFIDENCE })) };
 }
 
 async function info(doc: PdfDocument): Promise<{ title?: string }> {

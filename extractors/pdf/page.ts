@@ -20,6 +20,8 @@ export interface PageRead {
   images: ImageBox[];
   /** Text runs dropped as copies drawn over a run (simulated bold, a text shadow). */
   overprinted: number;
+  /** Text-showing operators by whether they paint (render modes 3 and 7 do not). */
+  textShows: { visible: number; invisible: number };
 }
 
 /** Ruling segments one page may contribute; a real table page has a few hundred. */
@@ -42,7 +44,7 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
     ...rulings.horizontal.map((h) => ({ page: pageNumber, x0: h.x0, y0: h.y, x1: h.x1, y1: h.y })),
     ...rulings.vertical.map((v) => ({ page: pageNumber, x0: v.x, y0: v.y0, x1: v.x, y1: v.y1 })),
   ];
-  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [], overprinted };
+  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [], overprinted, textShows: rulings.textShows ?? { visible: 0, invisible: 0 } };
 }
 
 /** PDF user space → display space (rotation applied), y measured up from the bottom of the page. */
@@ -74,6 +76,11 @@ export function opIds(OPS: Record<string, number>): OpIds {
     paintInlineImageXObject: OPS.paintInlineImageXObject,
     paintImageMaskXObject: OPS.paintImageMaskXObject,
     paintImageXObjectRepeat: OPS.paintImageXObjectRepeat,
+    setTextRenderingMode: OPS.setTextRenderingMode,
+    showText: OPS.showText,
+    showSpacedText: OPS.showSpacedText,
+    nextLineShowText: OPS.nextLineShowText,
+    nextLineSetSpacingShowText: OPS.nextLineSetSpacingShowText,
     paintFormXObjectBegin: OPS.paintFormXObjectBegin,
     paintFormXObjectEnd: OPS.paintFormXObjectEnd,
   };

@@ -5,7 +5,15 @@
  */
 import type { PositionedText } from './items.js';
 
-export type PageVerdict = { ok: true } | { ok: false; reason: string };
+/** `ocrLayer`: the page is a scan whose text layer is another program's OCR (kept, as OCR, when no OCR of ours replaces it). */
+export type PageVerdict = { ok: true } | { ok: false; reason: string; ocrLayer?: true };
+
+/** What a page paints besides its text: text-showing operators by whether they paint, and the largest image's share of the page. */
+export interface PagePaint {
+  visible: number;
+  invisible: number;
+  imageShare: number;
+}
 
 /**
  * Commonest CJK characters of Chinese government prose plus the template's vocabulary. Real text layers
@@ -25,10 +33,23 @@ const MIN_COMMON_SHARE = 0.35;
 /** Pages with fewer CJK characters than this are not judged by frequency (a table of numbers). */
 const MIN_CJK_TO_JUDGE = 30;
 
-export function assessPage(items: PositionedText[], hasImages: boolean): PageVerdict {
+/**
+ * A page that paints an image and shows (nearly) all its text invisibly is a scan someone gave an OCR
+ * text layer (a searchable-image PDF): that text is another program's reading of the picture, of
+ * unknown quality, and digits misread there would come out as certain numbers. It is read by OCR here.
+ */
+const MIN_INVISIBLE_SHARE = 0.9;
+/** An image over at least this share of the page is a scanned page, not a logo or a seal beside the text. */
+const MIN_SCAN_SHARE = 0.5;
+
+export function assessPage(items: PositionedText[], hasImages: boolean, paint?: PagePaint): PageVerdict {
   const text = items.map((i) => i.text).join('');
   const visible = text.replace(/\s+/g, '');
   if (!visible.length) return hasImages ? { ok: false, reason: 'no text layer (scanned image)' } : { ok: true };
+  const shows = paint ? paint.visible + paint.invisible : 0;
+  if (paint && paint.imageShare >= MIN_SCAN_SHARE && shows > 0 && paint.invisible >= MIN_INVISIBLE_SHARE * shows) {
+    return { ok: false, reason: `invisible text over a scanned image (an OCR text layer of unknown quality: ${paint.invisible} of ${shows} text runs not painted)`, ocrLayer: true };
+  }
   const bad = (visible.match(/\uFFFD/g)?.length ?? 0) + (visible.match(PRIVATE_USE)?.length ?? 0);
   const cid = visible.match(CID)?.length ?? 0;
   if (cid * 3 > visible.length / 10 || bad > visible.length * 0.05) {

@@ -22,6 +22,11 @@ export interface PageRulings {
   hasImages: boolean;
   /** Where each image is painted (display space, the unit square through the CTM at the paint), in paint order. */
   images?: ImageBox[];
+  /**
+   * Text-showing operators by whether they paint: render modes 3 and 7 draw nothing. A scan whose
+   * pages were given an OCR text layer (searchable-image PDFs) shows all its text invisibly over the image.
+   */
+  textShows?: { visible: number; invisible: number };
 }
 
 /** The box an image covers on the page: display space, points, y up from the bottom. */
@@ -50,6 +55,12 @@ export interface OpIds {
   paintInlineImageXObject: number;
   paintImageMaskXObject: number;
   paintImageXObjectRepeat: number;
+  /** Tr, and the four text-showing operators (Tj, TJ, ', "): counted by render mode. */
+  setTextRenderingMode?: number;
+  showText?: number;
+  showSpacedText?: number;
+  nextLineShowText?: number;
+  nextLineSetSpacingShowText?: number;
   /** pdf.js wraps a form XObject in these, its /Matrix as the begin's first argument (the raw reader emits save/transform/restore instead). */
   paintFormXObjectBegin?: number;
   paintFormXObjectEnd?: number;
@@ -80,6 +91,11 @@ export function extractRulings(
   const images: ImageBox[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
+  // The text render mode is graphics state: saved and restored with the matrix.
+  let textMode = 0;
+  const modes: number[] = [];
+  const textShows = { visible: 0, invisible: 0 };
+  const showOps = new Set([ids.showText, ids.showSpacedText, ids.nextLineShowText, ids.nextLineSetSpacingShowText].filter((id): id is number => id !== undefined));
   const strokeOps = new Set([ids.stroke, ids.closeStroke, ids.fillStroke, ids.eoFillStroke, ids.closeFillStroke, ids.closeEOFillStroke]);
   const fillOps = new Set([ids.fill, ids.eoFill]);
   const imageOps = new Set([ids.paintImageXObject, ids.paintInlineImageXObject, ids.paintImageMaskXObject, ids.paintImageXObjectRepeat]);
@@ -98,14 +114,27 @@ export function extractRulings(
 
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
-    if (fn === ids.save) stack.push(ctm);
-    else if (fn === ids.restore) ctm = stack.pop() ?? ctm;
+    if (fn === ids.save) {
+      stack.push(ctm);
+      modes.push(textMode);
+    } else if (fn === ids.restore) {
+      ctm = stack.pop() ?? ctm;
+      textMode = modes.pop() ?? textMode;
+    } else if (fn === ids.setTextRenderingMode) textMode = Number((ops.argsArray[i] as unknown[] | undefined)?.[0]) || 0;
+    else if (showOps.has(fn)) {
+      if (textMode === 3 || textMode === 7) textShows.invisible++;
+      else textShows.visible++;
+    }
     else if (fn === ids.transform) ctm = multiply(ops.argsArray[i] as unknown as Matrix, ctm);
     else if (fn === ids.paintFormXObjectBegin) {
       stack.push(ctm);
+      modes.push(textMode);
       const matrix = (ops.argsArray[i] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
       if (matrix && matrix.length === 6) ctm = multiply(Array.from(matrix) as Matrix, ctm);
-    } else if (fn === ids.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    } else if (fn === ids.paintFormXObjectEnd) {
+      ctm = stack.pop() ?? ctm;
+      textMode = modes.pop() ?? textMode;
+    }
     else if (imageOps.has(fn)) {
       hasImages = true;
       // An image fills the unit square of user space; a repeated image's placements are not followed.
@@ -120,7 +149,7 @@ export function extractRulings(
       else if (fillOps.has(paint)) forEachSubpath(data, toPage, (points) => fillSubpath(points, addSegment));
     }
   }
-  return { horizontal, vertical, hasImages, images };
+  return { horizontal, vertical, hasImages, images, textShows };
 }
 
 /** Image boxes one page may report (a page tiled with thousands of small images has no table picture among them). */

@@ -103,7 +103,11 @@ function cellOf(items: PositionedText[], page: number, text?: string): TableCell
   let box: Box | undefined;
   for (const i of items) box = unionBox(box, boxOf(i));
   const ordered = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  return { text: text ?? ordered.map((i) => i.text.trim()).join(''), prov: { page, ...(box ? { bbox: box } : {}), origin: items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text' } };
+  // As in a ruled cell (lattice.ts): an OCR cell is as doubtful as its worst run.
+  let confidence: number | undefined;
+  for (const i of items) if (i.confidence !== undefined) confidence = Math.min(confidence ?? i.confidence, i.confidence);
+  const origin = items.some((i) => i.origin === 'ocr') ? 'ocr' : 'text';
+  return { text: text ?? ordered.map((i) => i.text.trim()).join(''), prov: { page, ...(box ? { bbox: box } : {}), origin, ...(origin === 'ocr' && confidence !== undefined ? { confidence } : {}) } };
 }
 
 /**

@@ -18,6 +18,7 @@ import { convertWithOffice } from './render/office.js';
 import { layoutText } from './render/pdftotext.js';
 import { printWithChromium } from './render/chrome-pdf.js';
 import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
+import { searchableScanPdf } from './render/searchable-scan.js';
 import { docxWithTableShots, htmlWithTableShots, photoJpegFromPdf, tableOnlyHtml, tableScreenshots, tiffFromPdf } from './render/pictures.js';
 import { docxForPdfWithTableShots, exportDocxToPdf } from './render/pdf-pictures.js';
 import { tablePieces } from './model.js';
@@ -27,17 +28,17 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text'];
 /** What `npm run accuracy` runs without --formats: every format. */
 export const DEFAULT_FORMATS: FormatId[] = [...FORMATS];
 /** Formats made by LibreOffice (PDF text by pdftotext -layout, scans and pictures by pdftoppm from its PDF) or printed by Chromium. */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text'];
 /** Formats printed by Chromium rather than made by LibreOffice. */
 export const CHROME_FORMATS: FormatId[] = ['pdf-chrome'];
 /** Formats read only by OCR: as many variants as scans (--scan-count). */
-export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff'];
+export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text'];
 const EXTENSION: Record<FormatId, string> = {
-  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', doc: 'doc', xls: 'xls', csv: 'csv', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif',
+  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', doc: 'doc', xls: 'xls', csv: 'csv', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif', 'scan-text': 'pdf',
 };
 /** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
 type OfficeTarget = 'docx' | 'pdf' | 'xlsx' | 'doc' | 'xls' | 'csv';
@@ -196,7 +197,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
   const pendingOffice = new Map<string, { html: string; targets: Set<OfficeTarget> }>();
   const toPrint: { html: string; pdf: string }[] = [];
-  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg'; layoutText?: boolean; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean; pdf?: boolean } }[] = [];
+  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg' | 'scan-text'; layoutText?: boolean; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean; pdf?: boolean } }[] = [];
   const addOffice = (html: string, target: OfficeTarget): string => {
     const key = sha(`${GENERATOR_VERSION}\n${html}`);
     const entry = pendingOffice.get(key) ?? { html, targets: new Set() };
@@ -228,7 +229,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         const pdf = item.format === 'pdf-img';
         const suffix = html ? 'img.html' : pdf ? 'pdfimg.pdf' : 'img.docx';
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(`${truth.screenDpi}:${keys.join(',')}`)}.${suffix}`), out, tableShots: { model: draft.model, keys, dpi: truth.screenDpi, html, pdf } });
-      } else if (item.format === 'tiff' || item.format === 'jpeg') {
+      } else if (item.format === 'tiff' || item.format === 'jpeg' || item.format === 'scan-text') {
         truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.${EXTENSION[item.format]}`), out, scan: truth.scan, picture: item.format, pdfKey: key });
       } else if (item.format === 'scan') {
@@ -288,7 +289,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         options.log?.(`${copy.picture ?? 'scan'} ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
         const source = join(cacheDir, `${copy.pdfKey}.pdf`);
         const scan = copy.scan;
-        await intoCache(copy.cached, (to) => (copy.picture === 'tiff' ? tiffFromPdf(source, to, scan) : copy.picture === 'jpeg' ? photoJpegFromPdf(source, to, scan) : scanPdf(source, to, scan)));
+        await intoCache(copy.cached, (to) => (copy.picture === 'tiff' ? tiffFromPdf(source, to, scan) : copy.picture === 'jpeg' ? photoJpegFromPdf(source, to, scan) : copy.picture === 'scan-text' ? searchableScanPdf(source, to, scan) : scanPdf(source, to, scan)));
       }
       if (copy.tableShots?.html) {
         // The page and its _files/ folder are written out directly: the screenshots take a second.

@@ -53,6 +53,8 @@ const enum Act {
   GState,
   BeginImage,
   EndImage,
+  TextMode,
+  ShowText,
 }
 
 interface OpSpec {
@@ -61,7 +63,7 @@ interface OpSpec {
   act: Act;
   /** pdf.js counts operand shortfalls of path operators (m … n) and gives up after ten in a row. */
   isPath: boolean;
-  /** For painting operators: the OpIds key, and whether the path is closed first. */
+  /** For painting operators: the OpIds key, and whether the path is closed first; for text shows, the OpIds key too. */
   paint?: keyof OpIds;
   close?: boolean;
 }
@@ -91,6 +93,11 @@ const ACTS: Record<string, Partial<OpSpec>> = {
   gs: { act: Act.GState },
   BI: { act: Act.BeginImage },
   EI: { act: Act.EndImage },
+  Tr: { act: Act.TextMode },
+  Tj: { act: Act.ShowText, paint: 'showText' },
+  TJ: { act: Act.ShowText, paint: 'showSpacedText' },
+  "'": { act: Act.ShowText, paint: 'nextLineShowText' },
+  '"': { act: Act.ShowText, paint: 'nextLineSetSpacingShowText' },
 };
 const PATH_WORDS = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
 
@@ -412,6 +419,15 @@ export class ContentScanner {
           break;
         case Act.BeginImage:
           break;
+        // Only whether text is painted is read (render mode 3 or 7 paints none): a page of invisible text over its image is a scan with someone's OCR.
+        case Act.TextMode:
+          if (this.ids.setTextRenderingMode !== undefined) this.emit(this.ids.setTextRenderingMode, [ops.kind[0] === K_NUMBER ? ops.num[0] : 0]);
+          break;
+        case Act.ShowText: {
+          const id = this.ids[spec.paint!];
+          if (id !== undefined) this.emit(id, NO_ARGS);
+          break;
+        }
       }
       ops.n = 0;
     }

@@ -124,6 +124,19 @@ export function syntheticPdfs(): SyntheticPdf[] {
     ]),
   });
 
+  // A searchable scan: an image over the page, text shown invisibly (Tr 3, in a q/Q and a form, and with Tj, TJ, ' and "), and one visible run.
+  out.push({
+    name: 'invisible text over an image',
+    bytes: buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> /XObject << /Im 6 0 R /Fm 5 0 R >> >> /Contents 4 0 R >>',
+      stream('', `q 595 0 0 842 0 0 cm /Im Do Q BT /F1 10 Tf 3 Tr 50 700 Td (12) Tj [(3) 10 (4)] TJ 0 -12 Td (5) ' 1 2 (6) " ET q BT 0 Tr /F1 10 Tf 50 600 Td (visible) Tj ET Q /Fm Do BT /F1 10 Tf 50 500 Td (7) Tj ET`),
+      stream('/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>', 'BT /F1 10 Tf 0 Tr 50 550 Td (in form) Tj ET'),
+      stream('/Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8', Buffer.alloc(16, 0xf0)),
+    ]),
+  });
+
   // A soft mask whose group draws paths: pdf.js puts them in the operator list.
   out.push({
     name: 'soft mask group',
