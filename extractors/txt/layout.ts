@@ -242,8 +242,14 @@ function isHeaderLike(line: TextLine): boolean {
 
 /** Does this fragment start (somewhere) a new row label, e.g. `其他处 2.申请人逾期…` or `（四）`? */
 function startsLabel(line: TextLine): boolean {
-  return line.cells.some((c) => NUMBERING_START.test(c)) || NUMBERING_START.test(line.text);
+  return line.cells.some((c) => NUMBERING_START.test(c)) || NUMBERING_START.test(line.text) || NUMBERING_START.test(line.text.replace(BRACKET_PIECE, ''));
 }
+/**
+ * A vertical group label's opening bracket printed one character a line, set a space before the first
+ * line of an item beside it (（ 1.申请人无正当理由… · 六 公开申请 · ）): the item's numbering still starts
+ * the label.
+ */
+const BRACKET_PIECE = /^[（(]\s+/;
 
 function isProse(line: TextLine): boolean {
   if (isSectionHeading(line.text)) return true;

@@ -435,6 +435,41 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(placed.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
     expect(record.cells['requests.unavailable_still_unclear.commercial']).not.toBe(25);
   });
+
+  it('Shanghai 2019, table 三\'s lower rows a block of their own whose widest row (（七）总计) lost its 767: （一）予以公开\'s 12 1 1 stand under 一、本年新收\'s 35 2 1, so its 258 is 自然人\'s and its block is placed by it', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-combined-total-lost-pdftotext.txt', variant(1, 'combined', 'pdftotext', 'shanghai-govoffice-2019', 1));
+    expect(text).toMatch(/（一）予以公开 +258 +12 +1 +1\n/);
+    expect(text).toMatch(/（七）总计 +35 +2 +1 +805\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const row = (r: string) => ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_services', 'other_legal_person', 'total'].map((c) => record.cells[`requests.${r}.${c}`]);
+    // Once every row of the block blank (extra-values): no row of five values stood where its rows' values do.
+    expect(row('granted')).toEqual([258, 12, null, null, 1, 1, null]);
+    expect(row('unavailable_not_held')).toEqual([252, 12, null, null, 1, null, null]);
+    expect(row('rejected_duplicate')).toEqual([5, 4, null, null, null, null, null]);
+    expect(record.cell_details['requests.granted.natural_person'].doubt).toBe('placed-by-order');
+    // （七）总计 stands where none of its block's rows does (2 under neither 12 nor 1): not placed by them.
+    expect(row('total_processed').every((v) => v === null)).toBe(true);
+    const placed = Object.keys(record.cell_details).filter((k) => record.cell_details[k].doubt === 'placed-by-order');
+    expect(placed.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+  });
+
+  it('Pingtan 2023, （六）其他处理 printed one character a line, its （ after a page break a space before 1.申请人无正当理由… with that row\'s values alone on the next line: the item starts its own row, not the rest of 5.要求行政机关确认…\'s label', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2023-variety-combined-bracket-pdftotext.txt', variant(12, 'combined', 'pdftotext', 'pingtan-2023-page', 0), 12);
+    expect(text).toMatch(/重新出具已获取信息\n\f +（ 1\.申请人无正当理由逾期不补正/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Once 5.要求…'s zeros read as 1.申请人…'s (in doubt) and 5.要求… not found.
+    const row = (r: string) => ['natural_person', 'total'].map((c) => [record.cells[`requests.${r}.${c}`], record.cell_details[`requests.${r}.${c}`].doubt]);
+    expect(row('other_no_correction')).toEqual([
+      [1, null],
+      [1, null],
+    ]);
+    expect(row('rejected_confirm_existing')).toEqual([
+      [0, null],
+      [0, null],
+    ]);
+  });
 });
 
 /**
