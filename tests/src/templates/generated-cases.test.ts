@@ -470,6 +470,37 @@ describe('layout-text variants the generator found read wrongly once', () => {
       [0, null],
     ]);
   });
+
+  it('Pingtan 2024, counts with 件 too wide for their cells: ２１７ / 件 and ２１ / ８件 around one row\'s line, ７１ / 件 beside a vertical section label\'s pieces (三、本年 · ７１ / row / 度办理结 · 件): each joined into its row, the identities confirm them', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2024-variety-numbers-unit-wrapped-pdftotext.txt', variant(13, 'numbers', 'pdftotext', 'pingtan-2024-docx', 2), 13);
+    expect(text).toMatch(/２１７ +２１\n +一、本年新收政府信息公开申请数量 +１件.*\n +件 +８件\n/);
+    expect(text).toMatch(/三、本年 +７１\n.*（一）予以公开 +７１件.*\n度办理结 +件\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Once the three rows (and 总计's, through the sums) blank, missing-values: ８件 was no piece of a number, nor a row's pieces beside label text.
+    const row = (r: string) => ['natural_person', 'commercial', 'total'].map((c) => [record.cells[`requests.${r}.${c}`], record.cell_details[`requests.${r}.${c}`].doubt]);
+    expect(row('new_received')).toEqual([
+      [217, null],
+      [1, null],
+      [218, null],
+    ]);
+    expect(row('granted')).toEqual([
+      [71, null],
+      [0, null],
+      [71, null],
+    ]);
+    expect(record.cells['requests.denied_internal_affairs.total']).toBe(32);
+  });
+
+  it('Shanghai 2019, 7.属于行政执法案卷 printing no value, then 三、本年度 (a vertical section label\'s first line) before 8.属于行政查询事项 10 2: two rows, 10 2 not 7.\'s', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-wrapped-labels-section-item-pdftotext.txt', variant(13, 'wrapped-labels', 'pdftotext', 'shanghai-govoffice-2019', 1), 13);
+    expect(text).toMatch(/7\.属于行政执法案卷\n\n三、本年度 +8\.属于行政查询事项 +10 +2\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Once 7.属于行政执法案卷 · 10 2 (in doubt), 8.属于行政查询事项 not found.
+    expect(['natural_person', 'commercial'].map((c) => record.cells[`requests.denied_admin_query.${c}`])).toEqual([10, 2]);
+    expect(['natural_person', 'commercial'].map((c) => record.cells[`requests.denied_enforcement_files.${c}`])).toEqual([null, null]);
+  });
 });
 
 /**
