@@ -12,7 +12,10 @@
  * - a row printing as many values as the anchor prints them in as many columns: the same ones (the
  *   row's own count against the anchor's);
  * - a row printing fewer, each value within a character or so of a value of such a row, as every row
- *   between them (the same block of text, so the same column), takes that value's column.
+ *   between them (the same block of text, so the same column), takes that value's column;
+ * - a row of a block no such row places, some of whose values stand where a placed row's do and each
+ *   of the others left one column only by order, takes those columns, and places its block's rows as
+ *   a row of the most values does (placeNextBlocks).
  *
  * A row that fits none of these is left short (the templates read it by its count and the identities).
  * Every cell of a row placed so is in doubt (placed-by-order) and stays so: the identities cannot tell
