@@ -242,8 +242,14 @@ function isHeaderLike(line: TextLine): boolean {
 
 /** Does this fragment start (somewhere) a new row label, e.g. `其他处 2.申请人逾期…` or `（四）`? */
 function startsLabel(line: TextLine): boolean {
-  return line.cells.some((c) => NUMBERING_START.test(c)) || NUMBERING_START.test(line.text);
+  return line.cells.some((c) => NUMBERING_START.test(c)) || NUMBERING_START.test(line.text) || NUMBERING_START.test(line.text.replace(BRACKET_PIECE, ''));
 }
+/**
+ * A vertical group label's opening bracket printed one character a line, set a space before the first
+ * line of an item beside it (（ 1.申请人无正当理由… · 六 公开申请 · ）): the item's numbering still starts
+ * the label.
+ */
+const BRACKET_PIECE = /^[（(]\s+/;
 
 function isProse(line: TextLine): boolean {
   if (isSectionHeading(line.text)) return true;
@@ -309,6 +315,8 @@ const REPEATED_HEADER_WORDS = /申请人情况|勾稽关系|法人或其他|其�
 /** A fragment that starts with an item number: 1.属于国家秘密, 2、重复申请, （1）属国家秘密. */
 const ITEM_START = /^(?:\d+\s*[.、．]|[（(]\d{1,2}[)）])/;
 
+/** A section's numbering starting a line: 三、. */
+const SECTION_START = /^[一二三四五六七八九十]{1,3}[、.．]/;
 /** A group's numbering starting a line: （七）, (3). */
 const GROUP_START = /^[（(][一二三四五六七八九十]+[)）]/;
 /** A group's or an item's numbering anywhere in a label. */
@@ -324,6 +332,8 @@ const SUB_NUMBERING = /[（(][一二三四五六七八九十]+[)）]/;
  */
 function startsAnotherRow(label: string, labelAt: number, next: string, nextAt: number | undefined): boolean {
   if (ITEM_START.test(next)) return HAS_ITEM.test(label);
+  // A vertical section label's first line before an item (三、本年度 8.属于行政查询事项): that item's row.
+  if (SECTION_START.test(next)) return HAS_ITEM.test(next) && HAS_ITEM.test(label);
   if (!GROUP_START.test(next)) return false;
   if (HAS_ITEM.test(next) && HAS_ITEM.test(label)) return true;
   return nextAt !== undefined && nextAt >= labelAt && (HAS_ITEM.test(label) || SUB_NUMBERING.test(label));
@@ -600,6 +610,8 @@ interface Piece {
 
 /** Digits, maybe some of them grouped (3，11), as a wrapped cell's first or last line leaves them. */
 const DIGITS_PIECE = /^\d[\d,]*$/;
+/** A count's last digits with its unit, as the last line of a count wrapped with its unit leaves them (２１ / ８件 for 218件). */
+const DIGITS_WITH_UNIT = new RegExp(`^\\d+${UNITS}$`);
 /** The first digits of a number grouped by thousands, cut inside its last group (3，11 of 3，119; 3，0 of 3，001). */
 const GROUPED_START = /^\d{1,3}(?:,\d{3})*,\d{0,2}$/;
 
@@ -621,7 +633,7 @@ interface PiecesLine {
 function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): PiecesLine | undefined {
   const fits = (text: string) => {
     const folded = foldValueText(text);
-    return DIGITS_PIECE.test(folded) || (place === 'above' ? GROUPED_START.test(folded) : UNIT.test(text));
+    return DIGITS_PIECE.test(folded) || (place === 'above' ? GROUPED_START.test(folded) : UNIT.test(text) || DIGITS_WITH_UNIT.test(folded));
   };
   if (line?.kind === 'numeric') {
     if (!line.columns || line.columns.length !== line.values.length || !line.values.every(fits) || line.doubts?.size) return undefined;
@@ -629,6 +641,8 @@ function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): Pieces
     const at = line.positions?.label;
     if (line.label === '') return { pieces };
     if (!at) return undefined;
+    // A unit alone first on the line below (件 · ８件): a number's end like the others, not a label.
+    if (place === 'below' && UNIT.test(line.label)) return { pieces: [{ text: line.label, column: at.start }, ...pieces] };
     return { pieces, label: { kind: 'text', text: line.label, cells: [line.label], indented: at.start >= 2, indent: at.dstart, indentChars: at.start, spans: [at] } };
   }
   if (line?.kind !== 'text' || !line.spans || line.spans.length !== line.cells.length) return undefined;
@@ -653,6 +667,11 @@ function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): Pieces
  * the pieces beside its label's lines (1.本机关不掌握相关政 · 10 / values / 府信息 · 件): those lines stay,
  * as the label's fragments, without the pieces.
  */
+/** Characters of a vertical section or group label on one line (三、本年, 度办理结, 不予公, 开): no item, no digits. */
+function isVerticalLabelPiece(text: string): boolean {
+  return text.length <= 4 && !/\d/.test(text);
+}
+
 function joinWrappedNumbers(lines: Line[]): void {
   for (let i = 1; i + 1 < lines.length; i++) {
     const above = wrappedPieces(lines[i - 1], 'above');
@@ -665,8 +684,10 @@ function joinWrappedNumbers(lines: Line[]): void {
       row = { kind: 'numeric', label: row.text, values: [], columns: [] };
     }
     if (row.kind !== 'numeric' || !row.columns) continue;
-    // Pieces beside a label's lines are the values of the row of values alone between them only.
-    if (labelled && row.label !== '') continue;
+    // Pieces beside a label's lines are the values of the row of values alone between them only — or,
+    // beside a vertical section or group label's short pieces (三、本年 · ７１ / row / 度办理结 · 件), the
+    // labelled row's between them.
+    if (labelled && row.label !== '' && ![above.label, below.label].every((l) => !l || isVerticalLabelPiece(l.text))) continue;
     // A row of values alone (table 四's) takes one wrapped number only when its unit ends it below: one
     // lone number above and one below such a row may be anything (a page number, a stray figure). Two
     // pairs or more, each in one column, are no accident, nor are pieces beside the lines of its label.

@@ -12,7 +12,10 @@
  * - a row printing as many values as the anchor prints them in as many columns: the same ones (the
  *   row's own count against the anchor's);
  * - a row printing fewer, each value within a character or so of a value of such a row, as every row
- *   between them (the same block of text, so the same column), takes that value's column.
+ *   between them (the same block of text, so the same column), takes that value's column;
+ * - a row of a block no such row places, some of whose values stand where a placed row's do and each
+ *   of the others left one column only by order, takes those columns, and places its block's rows as
+ *   a row of the most values does (placeNextBlocks).
  *
  * A row that fits none of these is left short (the templates read it by its count and the identities).
  * Every cell of a row placed so is in doubt (placed-by-order) and stays so: the identities cannot tell
@@ -116,7 +119,7 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
     return g;
   };
   const widest = rows.flatMap((r, i) => (r.values.length === most ? [i] : []));
-  return rows.map((row, i) => {
+  const placed: Array<number[] | undefined> = rows.map((row, i) => {
     if (row.values.length === 0 || row.values.length >= n) return undefined;
     if (row.values.length === most) return grid(anchor);
     // The nearest row of the most values (above or below) whose values stand where this row's do, and
@@ -124,9 +127,83 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
     const refs = [...widest].sort((a, b) => Math.abs(a - i) - Math.abs(b - i) || a - b);
     for (const ref of refs) {
       const match = matchTo(row.values, rows[ref].values);
-      const between = rows.slice(Math.min(i, ref) + 1, Math.max(i, ref));
-      if (match && between.every((r) => r.values.length === 0 || matchTo(r.values, rows[ref].values))) return grid(match.map((k) => anchor[k]));
+      if (match && sameBlock(rows, i, ref)) return grid(match.map((k) => anchor[k]));
     }
     return undefined;
   });
+  placeNextBlocks(rows, placed, n);
+  return placed;
+}
+
+/** Every row between rows `i` and `ref` prints nothing or its values where `ref`'s stand: one block of text. */
+function sameBlock(rows: PlacedRow[], i: number, ref: number): boolean {
+  return rows.slice(Math.min(i, ref) + 1, Math.max(i, ref)).every((r) => r.values.length === 0 || matchTo(r.values, rows[ref].values) !== undefined);
+}
+
+/**
+ * The columns of a row some of whose values stand where a placed row's do (in order, within the
+ * slack), when each of its other values is left one column only by order: the only column between
+ * its matched neighbours' (or before the first, after the last) for the only value there. A table's
+ * lower rows set by pdftotext as a block of their own, short of the row of the most values that
+ * lost a value (Shanghai 2019's （七）总计 without 767): （一）予以公开's 12 1 1 stand under
+ * 一、本年新收's 35 2 1, so its 258, left of them, is 自然人's. Undefined when not.
+ */
+function partialGrid(row: Span[], ref: Span[], refGrid: number[], n: number): number[] | undefined {
+  const refColumn = refGrid.map((_, c) => c).filter((c) => refGrid[c] >= 0);
+  const at: Array<number | undefined> = row.map((v) => {
+    const near = ref.flatMap((r, k) => (Math.abs(centre(r) - centre(v)) <= SAME_COLUMN_SLACK ? [k] : []));
+    return near.length === 1 ? refColumn[near[0]] : undefined;
+  });
+  const known = at.flatMap((c) => (c === undefined ? [] : [c]));
+  if (known.length < 2 || known.length === row.length || known.some((c, k) => k > 0 && c <= known[k - 1])) return undefined;
+  // Each run of unmatched values between matched ones: as many values as columns free there, else not forced.
+  for (let i = 0; i < row.length; ) {
+    if (at[i] !== undefined) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < row.length && at[j] === undefined) j++;
+    const from = i > 0 ? at[i - 1]! + 1 : 0;
+    const to = j < row.length ? at[j]! : n;
+    if (to - from !== j - i) return undefined;
+    for (let k = i; k < j; k++) at[k] = from + (k - i);
+    i = j;
+  }
+  const g = new Array<number>(n).fill(-1);
+  at.forEach((c, k) => (g[c!] = k));
+  return g;
+}
+
+/**
+ * Rows no row of the most values places, as blocks of their own (see partialGrid): the nearest placed
+ * row of as many values or more (its block unbroken between them) that places one of them makes it a
+ * reference for its own block, whose rows printing their values where it does take its columns.
+ */
+function placeNextBlocks(rows: PlacedRow[], placed: Array<number[] | undefined>, n: number): void {
+  for (let round = 0; round < rows.length; round++) {
+    let added = false;
+    for (let i = 0; i < rows.length && !added; i++) {
+      if (placed[i] || rows[i].values.length < 2 || rows[i].values.length >= n) continue;
+      const refs = rows.flatMap((r, k) => (placed[k] && r.values.length >= rows[i].values.length ? [k] : [])).sort((a, b) => Math.abs(a - i) - Math.abs(b - i) || a - b);
+      for (const ref of refs) {
+        if (!sameBlock(rows, i, ref)) continue;
+        const g = partialGrid(rows[i].values, rows[ref].values, placed[ref]!, n);
+        if (!g) continue;
+        placed[i] = g;
+        added = true;
+        // Its block: the rows on either side printing their values where it does, up to a row that does not.
+        for (const step of [-1, 1]) {
+          for (let k = i + step; k >= 0 && k < rows.length; k += step) {
+            if (rows[k].values.length === 0) continue;
+            const match = matchTo(rows[k].values, rows[i].values);
+            if (!match) break;
+            if (!placed[k] && rows[k].values.length < n) placed[k] = match.map((m) => g.indexOf(m)).reduce((acc, c, m) => ((acc[c] = m), acc), new Array<number>(n).fill(-1));
+          }
+        }
+        break;
+      }
+    }
+    if (!added) return;
+  }
 }

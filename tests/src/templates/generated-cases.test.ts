@@ -267,7 +267,11 @@ describe('layout-text variants the generator found read wrongly once', () => {
     const score = scoreRecord(truth, record);
     expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
     // Every number of the two split rows waits for an identity; those cut short are not confirmed.
-    for (const key of ['requests.partially_granted.total', 'appeals.review.other', 'appeals.review.total']) expect(record.cell_details[key].doubt).toBe('split-by-page');
+    for (const key of ['appeals.review.other', 'appeals.review.total']) expect(record.cell_details[key].doubt).toBe('split-by-page');
+    // With （一）予以公开 read (１２８ / row / ８ and １，３ / row / ６２ beside 三、本年 · 度办理结), the column
+    // sums require 454 for （二）部分公开's total printed ４５ … ４: put back, in doubt (identity-resolved).
+    expect([record.cells['requests.partially_granted.total'], record.cell_details['requests.partially_granted.total'].doubt]).toEqual([454, 'identity-resolved']);
+    expect([record.cells['requests.granted.natural_person'], record.cells['requests.granted.total']]).toEqual([1288, 1362]);
   });
 
   it('Hongze 2023, a row of values alone between its label\'s lines with ＊ for its total (4 0 0 0 0 0 ＊): its own values, ＊ unreadable', async () => {
@@ -434,6 +438,72 @@ describe('layout-text variants the generator found read wrongly once', () => {
     const placed = Object.keys(record.cell_details).filter((k) => record.cell_details[k].doubt === 'placed-by-order');
     expect(placed.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
     expect(record.cells['requests.unavailable_still_unclear.commercial']).not.toBe(25);
+  });
+
+  it('Shanghai 2019, table 三\'s lower rows a block of their own whose widest row (（七）总计) lost its 767: （一）予以公开\'s 12 1 1 stand under 一、本年新收\'s 35 2 1, so its 258 is 自然人\'s and its block is placed by it', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-combined-total-lost-pdftotext.txt', variant(1, 'combined', 'pdftotext', 'shanghai-govoffice-2019', 1));
+    expect(text).toMatch(/（一）予以公开 +258 +12 +1 +1\n/);
+    expect(text).toMatch(/（七）总计 +35 +2 +1 +805\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const row = (r: string) => ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_services', 'other_legal_person', 'total'].map((c) => record.cells[`requests.${r}.${c}`]);
+    // Once every row of the block blank (extra-values): no row of five values stood where its rows' values do.
+    expect(row('granted')).toEqual([258, 12, null, null, 1, 1, null]);
+    expect(row('unavailable_not_held')).toEqual([252, 12, null, null, 1, null, null]);
+    expect(row('rejected_duplicate')).toEqual([5, 4, null, null, null, null, null]);
+    expect(record.cell_details['requests.granted.natural_person'].doubt).toBe('placed-by-order');
+    // （七）总计 stands where none of its block's rows does (2 under neither 12 nor 1): not placed by them.
+    expect(row('total_processed').every((v) => v === null)).toBe(true);
+    const placed = Object.keys(record.cell_details).filter((k) => record.cell_details[k].doubt === 'placed-by-order');
+    expect(placed.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+  });
+
+  it('Pingtan 2023, （六）其他处理 printed one character a line, its （ after a page break a space before 1.申请人无正当理由… with that row\'s values alone on the next line: the item starts its own row, not the rest of 5.要求行政机关确认…\'s label', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2023-variety-combined-bracket-pdftotext.txt', variant(12, 'combined', 'pdftotext', 'pingtan-2023-page', 0), 12);
+    expect(text).toMatch(/重新出具已获取信息\n\f +（ 1\.申请人无正当理由逾期不补正/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Once 5.要求…'s zeros read as 1.申请人…'s (in doubt) and 5.要求… not found.
+    const row = (r: string) => ['natural_person', 'total'].map((c) => [record.cells[`requests.${r}.${c}`], record.cell_details[`requests.${r}.${c}`].doubt]);
+    expect(row('other_no_correction')).toEqual([
+      [1, null],
+      [1, null],
+    ]);
+    expect(row('rejected_confirm_existing')).toEqual([
+      [0, null],
+      [0, null],
+    ]);
+  });
+
+  it('Pingtan 2024, counts with 件 too wide for their cells: ２１７ / 件 and ２１ / ８件 around one row\'s line, ７１ / 件 beside a vertical section label\'s pieces (三、本年 · ７１ / row / 度办理结 · 件): each joined into its row, the identities confirm them', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2024-variety-numbers-unit-wrapped-pdftotext.txt', variant(13, 'numbers', 'pdftotext', 'pingtan-2024-docx', 2), 13);
+    expect(text).toMatch(/２１７ +２１\n +一、本年新收政府信息公开申请数量 +１件.*\n +件 +８件\n/);
+    expect(text).toMatch(/三、本年 +７１\n.*（一）予以公开 +７１件.*\n度办理结 +件\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Once the three rows (and 总计's, through the sums) blank, missing-values: ８件 was no piece of a number, nor a row's pieces beside label text.
+    const row = (r: string) => ['natural_person', 'commercial', 'total'].map((c) => [record.cells[`requests.${r}.${c}`], record.cell_details[`requests.${r}.${c}`].doubt]);
+    expect(row('new_received')).toEqual([
+      [217, null],
+      [1, null],
+      [218, null],
+    ]);
+    expect(row('granted')).toEqual([
+      [71, null],
+      [0, null],
+      [71, null],
+    ]);
+    expect(record.cells['requests.denied_internal_affairs.total']).toBe(32);
+  });
+
+  it('Shanghai 2019, 7.属于行政执法案卷 printing no value, then 三、本年度 (a vertical section label\'s first line) before 8.属于行政查询事项 10 2: two rows, 10 2 not 7.\'s', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-wrapped-labels-section-item-pdftotext.txt', variant(13, 'wrapped-labels', 'pdftotext', 'shanghai-govoffice-2019', 1), 13);
+    expect(text).toMatch(/7\.属于行政执法案卷\n\n三、本年度 +8\.属于行政查询事项 +10 +2\n/);
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Once 7.属于行政执法案卷 · 10 2 (in doubt), 8.属于行政查询事项 not found.
+    expect(['natural_person', 'commercial'].map((c) => record.cells[`requests.denied_admin_query.${c}`])).toEqual([10, 2]);
+    expect(['natural_person', 'commercial'].map((c) => record.cells[`requests.denied_enforcement_files.${c}`])).toEqual([null, null]);
   });
 });
 
