@@ -11,7 +11,7 @@ import { rereadGarbledLines } from './ocr/line-pass.js';
 import { encodePgm, parsePgm, type GrayImage } from './ocr/pgm.js';
 import { estimateSkew, rotate } from './ocr/deskew.js';
 import { tightenToInk } from './ocr/ink-box.js';
-import { detectRulings, eraseRulings, inkThreshold, paperShade, type PixelLine } from './ocr/rulings.js';
+import { detectRulings, eraseRulings, inkThreshold, paperShade, SHORTEST_RULING, type PixelLine } from './ocr/rulings.js';
 import { runTool } from './ocr/tools.js';
 import { fixCjkBrackets, joinCjkWords, parseTesseractTsv, type OcrWord } from './ocr/tsv.js';
 
@@ -33,15 +33,13 @@ export interface OcrOptions {
   /** Renders above this many pixels are done at a lower resolution (maxOcrPixels). */
   maxPixels?: number;
   /**
-   * Shortest ruling (points) that counts when both its ends meet long rulings; default 20, above the
+   * Shortest ruling (points) that counts when both its ends meet long rulings; default SHORTEST_RULING (ocr/rulings.ts), above the
    * strokes of body text. A strip of one table row pictured alone has cell borders shorter than that,
    * and is read with its own border length (rowStripBorder in ocr/rulings.ts).
    */
   shortestRuling?: number;
 }
 
-/** See OcrOptions.shortestRuling. */
-const SHORTEST_RULING = 20;
 
 const POINTS_PER_INCH = 72;
 

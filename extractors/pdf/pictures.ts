@@ -26,11 +26,6 @@ const POINTS_PER_INCH = 72;
 const DPI = 300;
 /** Text-layer characters over a picture above which it is a background, not a pasted table (a scan under its own OCR layer, a seal under a signature). */
 const MAX_TEXT_OVER = 0;
-/**
- * Shortest ruling (points) that counts towards the table test when both its ends meet long rulings: the
- * OCR page reader's own floor, so a small table of one or two rows (its cell borders 30 pt tall) is read.
- */
-const SHORTEST_RULING = 20;
 
 export interface PagePictureOptions {
   /** Pixels of one rendered picture (maxOcrPixels). */
@@ -101,7 +96,7 @@ export async function readPagePictures(
       }
       try {
         const { gray, dpi, x0, y1 } = await render(box);
-        if (!showsRuledTable(gray, dpi, SHORTEST_RULING)) {
+        if (!showsRuledTable(gray, dpi)) {
           skip(box, 'no table rulings in the picture');
           continue;
         }

@@ -33,6 +33,8 @@ function blankMark(text: string): string | undefined {
 const INK = 128;
 /** Blobs smaller than this both ways (in points) are dust or ruling stubs, not glyphs: a 0 is 7 pt tall, a dash 3 pt wide. */
 const GLYPH_POINTS = 2;
+/** A piece of a faint stroke broken into steps (see readCells) is at least this long one way; specks are smaller. */
+const FAINT_PIECE_POINTS = 1;
 /** More one-line cells than any statistics table has; beyond it the page pass stands. */
 const MAX_CELLS = 1500;
 
@@ -95,7 +97,9 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     let ink = glyphBox(image, inner, INK, px(GLYPH_POINTS));
     if (!ink) {
       // A slash drawn finer than INK (a hairline in a small picture, scaled up): what the page read there is the slash.
-      const faint = kind === 'number' && inside.length > 0 ? glyphBox(image, inner, threshold, px(GLYPH_POINTS)) : undefined;
+      // Grey, it falls apart at the threshold into steps shorter than a glyph (four of 7 pixels for a slash 34
+      // tall at 300 dpi): every piece but specks makes its box; anything else there widens it past a slash's shape.
+      const faint = kind === 'number' && inside.length > 0 ? glyphBox(image, inner, threshold, px(FAINT_PIECE_POINTS)) : undefined;
       if (faint && isSlashGlyph(image, faint, threshold, px(5))) faintSlashes.push({ ink: faint, words: inside });
       continue;
     }

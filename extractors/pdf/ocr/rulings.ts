@@ -338,14 +338,22 @@ function touchesAt(along: number, across: number, perpendicular: PixelLine[], to
 const MIN_TABLE_RULINGS = 2;
 
 /**
+ * Shortest ruling (points) that counts when both its ends meet long rulings of the other direction:
+ * above the strokes of body text, below the cell borders of a table of one or two rows (about 30 pt).
+ * The OCR page reader's floor and the table test's, wherever the picture comes from.
+ */
+export const SHORTEST_RULING = 20;
+
+/**
  * Does the bitmap show a ruled table? Long rulings both ways (60 pt at the image's resolution), found as
  * the OCR reader finds them: the cheap test that keeps photos, seals and charts away from tesseract.
- * `shortest` (points, default 60) admits shorter rulings that meet long ones of the other direction at
- * both ends, as the OCR page reader does (20 pt there): the borders of a one- or two-row table.
+ * Shorter rulings (down to SHORTEST_RULING) count when they meet long ones of the other direction at
+ * both ends, as the OCR page reader takes them: the borders of a one- or two-row table (a table split
+ * into small tables, each pictured alone).
  */
-export function showsRuledTable(image: GrayImage, dpi: number, shortest = 60): boolean {
+export function showsRuledTable(image: GrayImage, dpi: number): boolean {
   const px = (points: number) => Math.max(1, Math.round((points * dpi) / 72));
-  const rulings = detectRulings(image, { minLength: px(Math.min(shortest, 60)), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
+  const rulings = detectRulings(image, { minLength: px(SHORTEST_RULING), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
   const horizontal = rulings.filter((line) => line.orientation === 'horizontal').length;
   return horizontal >= MIN_TABLE_RULINGS && rulings.length - horizontal >= MIN_TABLE_RULINGS;
 }

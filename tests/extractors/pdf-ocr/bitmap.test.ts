@@ -159,18 +159,18 @@ describe('is it a ruled table?', () => {
     return image;
   }
 
-  test('a full table passes; a one-row table passes only when 20 pt borders meeting long rulings count', () => {
+  test('a full table passes; so does a one-row table, its 30 pt borders meeting long rulings; 15 pt borders are too short', () => {
     expect(showsRuledTable(tablePage(), 72)).toBe(true);
-    expect(showsRuledTable(oneRowTable(30), 72)).toBe(false);
-    expect(showsRuledTable(oneRowTable(30), 72, 20)).toBe(true);
+    expect(showsRuledTable(oneRowTable(30), 72)).toBe(true);
+    expect(showsRuledTable(oneRowTable(15), 72)).toBe(false);
   });
 
   test('lines that do not meet, text strokes and a blank picture are not a table', () => {
     const strokes = blank(500, 200);
     fill(strokes, 50, 50, 400, 2); // one long line, no second
     for (const x of [60, 120, 180]) fill(strokes, x, 100, 2, 30); // short strokes meeting nothing
-    expect(showsRuledTable(strokes, 72, 20)).toBe(false);
-    expect(showsRuledTable(blank(500, 200), 72, 20)).toBe(false);
+    expect(showsRuledTable(strokes, 72)).toBe(false);
+    expect(showsRuledTable(blank(500, 200), 72)).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
  * leaning forward) from an upright 1 and from a 7's bar over its stroke.
  */
 import { describe, expect, it } from 'vitest';
+import { glyphBox } from '../../../extractors/pdf/ocr/glyphs.js';
 import { isSlashGlyph } from '../../../extractors/pdf/ocr/slash-glyph.js';
 import type { GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 
@@ -37,5 +38,17 @@ describe('isSlashGlyph', () => {
     expect(isSlashGlyph(drawn(range(5, 30).map((y): [number, number] => [Math.round(10 + (y - 5) * 0.3), y])), box, 128, 10)).toBe(false);
     expect(isSlashGlyph(drawn(range(5, 30).map((x): [number, number] => [x, 20 - Math.round((x - 5) * 0.05)])), box, 128, 10)).toBe(false);
     expect(isSlashGlyph(drawn([[10, 10], [9, 11], [8, 12]]), box, 128, 10)).toBe(false);
+  });
+
+  it('takes a grey hairline slash broken at the threshold into steps for a slash: the box of every piece, not of glyph-sized ones', () => {
+    // Four upright steps of 7 pixels, each 3 across from the next (a 113 dpi hairline scaled to 300 dpi), 2 wide.
+    const steps = [0, 1, 2, 3].flatMap((k) => range(4 + k * 8, 10 + k * 8).map((y): [number, number] => [25 - k * 3, y]));
+    const image = drawn(steps, 2);
+    // At 300 dpi a glyph is at least 8 pixels one way (2 pt), a piece of a faint stroke 4 (1 pt): cell-pass.ts.
+    const glyphs = glyphBox(image, box, 128, 8);
+    const pieces = glyphBox(image, box, 128, 4);
+    expect(glyphs).toBeUndefined();
+    expect(pieces).toEqual({ left: 16, top: 4, right: 26, bottom: 34 });
+    expect(isSlashGlyph(image, pieces!, 128, 21)).toBe(true);
   });
 });
