@@ -24,6 +24,14 @@ export function agencyOffScan(titleRead: string | undefined, signatureRead: stri
   }
   const name = title ?? signed;
   if (!name) return { messages };
+  // The other reading going on past the name into characters no name ends with (the signature's 上海市人民政府办 cut short,
+  // the title's 上海市人民政府办公打): the two disagree on where the name ends, and the longer one, inside which the shorter
+  // is found again, is no second reading of it. (A longer reading that is a name, …办公室, is the body's office: the title stands.)
+  const longer = [titleRead, signatureRead].find((read) => read && read !== name && read.startsWith(name) && !agencyReadByOcr(read));
+  if (longer) {
+    uncertain(`read by OCR as ${name} and as ${longer}: the readings disagree on where the name ends; agency left blank`);
+    return { messages };
+  }
   const text = bodyText.replace(/\s+/g, '');
   if (timesRead(text, name) >= 2) return { agency: name, messages };
   // The other reading agrees but for one character no name ends with (办公打 for 办公厅): a second reading.

@@ -208,6 +208,14 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
     expect(both.messages.map((m) => m.code)).toContain('structure-agency-uncertain');
     // The signature read right stands in for the title.
     expect(analyseStructure(doc(misread, t.agency)).agency).toBe(t.agency);
+    // The signature cut short (上海市人民政府办公厅 → 上海市人民政府办), the title misread past it: the short name is
+    // found again inside the title's reading, which is no second reading of it.
+    const cut = [...t.agency].slice(0, -2).join('');
+    if (agencyReadByOcr(cut) === cut) {
+      const short = analyseStructure(doc(misread, cut));
+      expect(short.agency).toBeUndefined();
+      expect(short.messages.map((m) => m.code)).toContain('structure-agency-uncertain');
+    }
     // The report's own words after the name, garbled so that the title pattern misses them, are cut.
     expect(agencyReadByOcr(`${t.agency}政府信息公作`)).toBe(t.agency);
     expect(analyseStructure(docOf([scanned(`${t.year}年${t.agency}政府信息公作年度报告`), scanned(`${t.agency}`), scanned(`${t.year + 1}年1月20日`)], {}, 'pdf')).agency).toBe(t.agency);
