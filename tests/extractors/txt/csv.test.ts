@@ -50,6 +50,37 @@ describe('CSV text', () => {
     ]);
   });
 
+  it('keeps one-cell rows between two value rows in the table (a wrapped label, rows printing no value), but not one-cell rows before a header', () => {
+    const rows = csvRows(
+      [
+        '规章,,1,,11',
+        '4.无正当,,0,,0',
+        '理由大量反,,,,',
+        '复申请,,,,',
+        '5.要求确认,,1,,1',
+        '三、收到和处理政府信息公开申请情况,,,,',
+        '说明,,,,',
+        '信息内容,,自然人,,总计',
+        '一、本年新收,,3,,3',
+      ].join('\n'),
+    )!;
+    expect(texts(readCsvBlocks(rows))).toEqual([
+      [
+        ['规章', '1', '11'],
+        ['4.无正当', '0', '0'],
+        ['理由大量反', '', ''],
+        ['复申请', '', ''],
+        ['5.要求确认', '1', '1'],
+      ],
+      '三、收到和处理政府信息公开申请情况',
+      '说明',
+      [
+        ['信息内容', '自然人', '总计'],
+        ['一、本年新收', '3', '3'],
+      ],
+    ]);
+  });
+
   it('starts another table where a header prints words over columns the run never used (no heading between two tables), taking its upper header row along; a row of blanks inside a table stays its row', () => {
     const rows = csvRows(
       [
