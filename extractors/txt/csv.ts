@@ -98,13 +98,23 @@ function headerRowsBefore(run: string[][]): number {
   return run.length - k;
 }
 
+/**
+ * A row printing words only left of every column the run prints a number in: a row of the table's labels
+ * whose values are all blank (三、本年度办理结果 | （三）不予公开 | （4）保护第三方合法权益 where table 三
+ * goes on after a cut without its header), never a header over the value columns.
+ */
+function onlyLabels(fields: string[], run: string[][]): boolean {
+  const firstValue = Math.min(...run.map((row) => row.findIndex((f) => NUMBER.test(f))).filter((c) => c >= 0));
+  return fields.every((f, c) => f === '' || c < firstValue);
+}
+
 /** Most one-cell rows a table runs on over between two of its value rows. */
 const MAX_LABEL_ROWS = 8;
 
 /**
  * The index of the last of the one-cell rows from `i` on that are rows of the table, or -1: one-cell
- * rows up to a row of several cells, where both the run's last row and that row print numbers — value
- * rows on both sides. They are a label wrapped over rows below its values (4.无正当 | 0 … · 理由大量反 ·
+ * rows up to a row of several cells, where both the run's last row and that row print numbers (or that
+ * row only labels: onlyLabels) — value rows on both sides. They are a label wrapped over rows below its values (4.无正当 | 0 … · 理由大量反 ·
  * 复申请 · 5.要求… | 0 …) or rows whose values are all blank, one under another, in any of the table's
  * label columns (3.要求提供公开出版物 · … · （六）其他处理 · （七）总计 | 767 …). A paragraph or heading
  * between two tables has a header row (no number) after it.
@@ -113,7 +123,7 @@ function labelRowsFrom(cells: string[][], i: number, run: string[][]): number {
   if (!run.length || !printsNumber(run[run.length - 1])) return -1;
   for (let j = i + 1; j <= i + MAX_LABEL_ROWS && j < cells.length; j++) {
     const filled = cells[j].filter((f) => f !== '').length;
-    if (filled >= 2) return printsNumber(cells[j]) ? j - 1 : -1;
+    if (filled >= 2) return printsNumber(cells[j]) || onlyLabels(cells[j], run) ? j - 1 : -1;
     if (filled !== 1) return -1;
   }
   return -1;

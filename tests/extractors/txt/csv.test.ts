@@ -81,6 +81,39 @@ describe('CSV text', () => {
     ]);
   });
 
+  it('keeps one-cell rows before a row of the table\'s labels alone (a table cut without its header), not before a header over its value columns', () => {
+    const rows = csvRows(
+      [
+        ',,自然人,,总计',
+        '(三)不予公开,(1)属于国家秘密,14,,14',
+        ',(2)其他法律,,,',
+        ',(3)危及,,,',
+        '(三)不予公开,(4)保护,,,',
+        ',(5)内部事务,5,,5',
+        '四、行政复议情况,,,,',
+        '行政复议,,,,',
+        '结果维持,结果纠正,,,总计',
+        '5,0,,,5',
+      ].join('\n'),
+    )!;
+    expect(texts(readCsvBlocks(rows))).toEqual([
+      [
+        ['', '', '自然人', '总计'],
+        ['(三)不予公开', '(1)属于国家秘密', '14', '14'],
+        ['', '(2)其他法律', '', ''],
+        ['', '(3)危及', '', ''],
+        ['(三)不予公开', '(4)保护', '', ''],
+        ['', '(5)内部事务', '5', '5'],
+      ],
+      '四、行政复议情况',
+      '行政复议',
+      [
+        ['结果维持', '结果纠正', '总计'],
+        ['5', '0', '5'],
+      ],
+    ]);
+  });
+
   it('starts another table where a header prints words over columns the run never used (no heading between two tables), taking its upper header row along; a row of blanks inside a table stays its row', () => {
     const rows = csvRows(
       [

@@ -436,6 +436,14 @@ describe('layout-text variants the generator found read wrongly once', () => {
   });
 
 
+  it('Shanghai 2019 saved as CSV, table 三 cut without its header repeated, rows printing no value before the cut and a row of labels alone after it ((2)其他法律 · (3)危及 · 三、本年度办理结果 | (三)不予公开 | (4)保护…): one table, every cell exact', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-combined-csv.csv', variant(2, 'combined', 'csv', 'shanghai-govoffice-2019', 0), 2);
+    expect(text).toContain('\n,,(2)其他法律行政法规禁止公开,,,,,,,,,\n,,(3)危及“三安全一稳定”,,,,,,,,,\n三、本年度办理结果,(三)不予公开,(4)保护第三方合法权益,,,,,,,,,\n');
+    const score = scoreRecord(truth, record);
+    // Once the table cut before (2), its rest read without its header's columns: 5 values for 7, every row ambiguous.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+  });
+
   it('Shanghai 2019, table 三 with its blanks as empty cells, the upper rows\' values at other columns than the lower rows\' and the header\'s (821 at 32, 767 at 38): placed by their order, in doubt; rows printing no value are rows of their own', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-prose-pdftotext.txt', variant(1, 'prose', 'pdftotext', 'shanghai-govoffice-2019', 4));
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +821 +35 +2 +1 +859\n/);
