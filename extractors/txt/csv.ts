@@ -98,6 +98,37 @@ function headerRowsBefore(run: string[][]): number {
   return run.length - k;
 }
 
+/**
+ * A row printing words only left of every column the run prints a number in: a row of the table's labels
+ * whose values are all blank (三、本年度办理结果 | （三）不予公开 | （4）保护第三方合法权益 where table 三
+ * goes on after a cut without its header), never a header over the value columns.
+ */
+function onlyLabels(fields: string[], run: string[][]): boolean {
+  const firstValue = Math.min(...run.map((row) => row.findIndex((f) => NUMBER.test(f))).filter((c) => c >= 0));
+  return fields.every((f, c) => f === '' || c < firstValue);
+}
+
+/** Most one-cell rows a table runs on over between two of its value rows. */
+const MAX_LABEL_ROWS = 8;
+
+/**
+ * The index of the last of the one-cell rows from `i` on that are rows of the table, or -1: one-cell
+ * rows up to a row of several cells, where both the run's last row and that row print numbers (or that
+ * row only labels: onlyLabels) — value rows on both sides. They are a label wrapped over rows below its values (4.无正当 | 0 … · 理由大量反 ·
+ * 复申请 · 5.要求… | 0 …) or rows whose values are all blank, one under another, in any of the table's
+ * label columns (3.要求提供公开出版物 · … · （六）其他处理 · （七）总计 | 767 …). A paragraph or heading
+ * between two tables has a header row (no number) after it.
+ */
+function labelRowsFrom(cells: string[][], i: number, run: string[][]): number {
+  if (!run.length || !printsNumber(run[run.length - 1])) return -1;
+  for (let j = i + 1; j <= i + MAX_LABEL_ROWS && j < cells.length; j++) {
+    const filled = cells[j].filter((f) => f !== '').length;
+    if (filled >= 2) return printsNumber(cells[j]) || onlyLabels(cells[j], run) ? j - 1 : -1;
+    if (filled !== 1) return -1;
+  }
+  return -1;
+}
+
 /** The blocks of CSV rows: a row of one cell a paragraph, runs of rows of several cells a table each. */
 export function readCsvBlocks(rows: string[][]): Block[] {
   const blocks: Block[] = [];
@@ -113,11 +144,14 @@ export function readCsvBlocks(rows: string[][]): Block[] {
   };
   const cells = rows.map((row) => row.map((field) => joinLines(field.split('\n'))));
   const filledCount = (fields: string[]) => fields.filter((f) => f !== '').length;
+  let labelRowsTo = -1;
   for (const [i, fields] of cells.entries()) {
     const filled = fields.filter((f) => f !== '');
     // A row whose values are all blank leaves only its label: inside a table (rows of several cells go on
-    // after it) and in a column the table prints labels in, it is a row of the table, not a paragraph.
-    const labelOnly = filled.length === 1 && run.length > 0 && filledCount(cells[i + 1] ?? []) >= 2 && run.some((r) => WORDS.test(r[fields.findIndex((f) => f !== '')]));
+    // after it, or after a run of such rows between value rows: labelRowsFrom) and in a column the table
+    // prints labels in, it is a row of the table, not a paragraph.
+    if (filled.length === 1 && i > labelRowsTo) labelRowsTo = labelRowsFrom(cells, i, run);
+    const labelOnly = filled.length === 1 && run.length > 0 && (filledCount(cells[i + 1] ?? []) >= 2 || i <= labelRowsTo) && run.some((r) => WORDS.test(r[fields.findIndex((f) => f !== '')]));
     if (filled.length >= 2 || labelOnly) {
       if (startsAnotherTable(fields, run)) {
         const header = run.splice(run.length - headerRowsBefore(run));

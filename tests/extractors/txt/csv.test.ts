@@ -50,6 +50,70 @@ describe('CSV text', () => {
     ]);
   });
 
+  it('keeps one-cell rows between two value rows in the table (a wrapped label, rows printing no value), but not one-cell rows before a header', () => {
+    const rows = csvRows(
+      [
+        '规章,,1,,11',
+        '4.无正当,,0,,0',
+        '理由大量反,,,,',
+        '复申请,,,,',
+        '5.要求确认,,1,,1',
+        '三、收到和处理政府信息公开申请情况,,,,',
+        '说明,,,,',
+        '信息内容,,自然人,,总计',
+        '一、本年新收,,3,,3',
+      ].join('\n'),
+    )!;
+    expect(texts(readCsvBlocks(rows))).toEqual([
+      [
+        ['规章', '1', '11'],
+        ['4.无正当', '0', '0'],
+        ['理由大量反', '', ''],
+        ['复申请', '', ''],
+        ['5.要求确认', '1', '1'],
+      ],
+      '三、收到和处理政府信息公开申请情况',
+      '说明',
+      [
+        ['信息内容', '自然人', '总计'],
+        ['一、本年新收', '3', '3'],
+      ],
+    ]);
+  });
+
+  it('keeps one-cell rows before a row of the table\'s labels alone (a table cut without its header), not before a header over its value columns', () => {
+    const rows = csvRows(
+      [
+        ',,自然人,,总计',
+        '(三)不予公开,(1)属于国家秘密,14,,14',
+        ',(2)其他法律,,,',
+        ',(3)危及,,,',
+        '(三)不予公开,(4)保护,,,',
+        ',(5)内部事务,5,,5',
+        '四、行政复议情况,,,,',
+        '行政复议,,,,',
+        '结果维持,结果纠正,,,总计',
+        '5,0,,,5',
+      ].join('\n'),
+    )!;
+    expect(texts(readCsvBlocks(rows))).toEqual([
+      [
+        ['', '', '自然人', '总计'],
+        ['(三)不予公开', '(1)属于国家秘密', '14', '14'],
+        ['', '(2)其他法律', '', ''],
+        ['', '(3)危及', '', ''],
+        ['(三)不予公开', '(4)保护', '', ''],
+        ['', '(5)内部事务', '5', '5'],
+      ],
+      '四、行政复议情况',
+      '行政复议',
+      [
+        ['结果维持', '结果纠正', '总计'],
+        ['5', '0', '5'],
+      ],
+    ]);
+  });
+
   it('starts another table where a header prints words over columns the run never used (no heading between two tables), taking its upper header row along; a row of blanks inside a table stays its row', () => {
     const rows = csvRows(
       [

@@ -413,6 +413,40 @@ describe('layout-text variants the generator found read wrongly once', () => {
     const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
     expect(appeals.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual(appeals.map(() => [null, 'extra-values']));
   });
+  it('Pingtan 2023 saved as CSV, a label wrapped over three rows of the sheet below its values (4.无正当 | 0 … · 理由大量反 · 复申请): one table, the row read', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2023-variety-wrapped-labels-csv.csv', variant(15, 'wrapped-labels', 'csv', 'pingtan-2023-page', 0), 15);
+    expect(text).toContain('\n,,,,,4.无正当,,,0,,,0,,0,,,0,,0,,,,0,,0,\n,,,,,理由大量反,,,,,,,,,,,,,,,,,,,,\n,,,,,复申请,,,,,,,,,,,,,,,,,,,,\n');
+    const score = scoreRecord(truth, record);
+    // Once the table ended at 4.无正当 (a row of one cell not followed by a row of several was a paragraph).
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    expect(record.cells['requests.rejected_excessive.total']).toBe(0);
+  });
+
+  it('Shanghai 2019 saved as CSV, 一、本年新收 wrapped over three rows of the sheet (一、本年新收 | 821 … · 政府信息公开 · 申请数量): one table, the row read', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-wrapped-labels-csv.csv', variant(16, 'wrapped-labels', 'csv', 'shanghai-govoffice-2019', 1), 16);
+    expect(text).toContain('\n政府信息公开,,,,,,,,,,,,,,,,,,,,,,,,,\n申请数量,,,,,,,,,,,,,,,,,,,,,,,,,\n');
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    expect(record.cells['requests.new_received.total']).toBe(859);
+  });
+
+  it('Shanghai 2019 saved as CSV, its blanks empty cells, runs of rows printing no value in one table, under labels of several columns (2.其他法律 · 3.危及 · 4.保护 · 5.属于… | 5; 3.要求提供 · … · （六）其他处理 · （七）总计 | 767): one table, every row its own, the published errors found', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-split-tables-csv.csv', variant(16, 'split-tables', 'csv', 'shanghai-govoffice-2019', 0), 16);
+    expect(text).toContain('\n,,2.其他法律行政法规禁止公开,,,,,,,,,\n,,3.危及“三安全一稳定”,,,,,,,,,\n');
+    expect(text).toContain('\n,,5.要求行政机关确认或重新出具已获取信息,,,,,,,,,\n,（六）其他处理,,,,,,,,,,\n,（七）总计,,,767,');
+    const score = scoreRecord(truth, record);
+    // Once table 三 was cut at each such run, its pieces read without their header (extra-values) and the outcome-sum error missed.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+  });
+
+
+  it('Shanghai 2019 saved as CSV, table 三 cut without its header repeated, rows printing no value before the cut and a row of labels alone after it ((2)其他法律 · (3)危及 · 三、本年度办理结果 | (三)不予公开 | (4)保护…): one table, every cell exact', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-combined-csv.csv', variant(2, 'combined', 'csv', 'shanghai-govoffice-2019', 0), 2);
+    expect(text).toContain('\n,,(2)其他法律行政法规禁止公开,,,,,,,,,\n,,(3)危及“三安全一稳定”,,,,,,,,,\n三、本年度办理结果,(三)不予公开,(4)保护第三方合法权益,,,,,,,,,\n');
+    const score = scoreRecord(truth, record);
+    // Once the table cut before (2), its rest read without its header's columns: 5 values for 7, every row ambiguous.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+  });
 
   it('Shanghai 2019, table 三 with its blanks as empty cells, the upper rows\' values at other columns than the lower rows\' and the header\'s (821 at 32, 767 at 38): placed by their order, in doubt; rows printing no value are rows of their own', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-prose-pdftotext.txt', variant(1, 'prose', 'pdftotext', 'shanghai-govoffice-2019', 4));
