@@ -7,6 +7,7 @@ import type { PositionedText } from './items.js';
 import type { HorizontalRule, PageRulings, VerticalRule } from './rulings.js';
 import { type Box, boxOf, centreOf, clusterPositions, intervalIndex, unionBox } from './geometry.js';
 import { groupLines, joinLines } from './lines.js';
+import { spreadRuns } from './distributed.js';
 import { BLANK_MARKERS, foldValueText } from '../value-token.js';
 
 /** One merged region of a ruled table; rows are counted from the top of the draft, r1 inclusive. */
@@ -57,8 +58,10 @@ export function findRuledTables(
   const vertical = mergeVertical(rulings.vertical);
   const frames = connectedFrames(horizontal, vertical);
   const grids: Grid[] = [];
+  // Runs of lines printed with 分散对齐: one cell's text each, whatever gaps lie between its glyphs.
+  const spread = spreadRuns(items, vertical);
   for (const frame of frames) {
-    const grid = buildGrid(frame.h, [...frame.v, ...unruledNumberBoundaries(frame, items)]);
+    const grid = buildGrid(frame.h, [...frame.v, ...unruledNumberBoundaries(frame, items, spread)], spread);
     if (grid) grids.push(grid);
   }
   if (grids.length === 0) return { tables: [], freeItems: items };
@@ -178,7 +181,7 @@ interface Grid {
   toDraft(page: number, items: Map<number, PositionedText[]>, emptyOrigin: 'text' | 'ocr', blankCells: Box[]): TableDraft;
 }
 
-function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
+function buildGrid(h: HorizontalRule[], v: VerticalRule[], spread: ReadonlySet<PositionedText>): Grid | undefined {
   const xs = clusterPositions(v.map((r) => r.x), SNAP);
   const ysAsc = clusterPositions(h.map((r) => r.y), SNAP);
   // Open sides (no outer border drawn): the horizontal rules' ends bound the table instead.
@@ -258,7 +261,7 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
       for (const [root, m] of members) regions.push(...rectangles(m, assigned.get(root) ?? [], xs, ysAsc));
       const cells: DraftCell[] = [];
       for (const { items: regionItems, ...b } of regions) {
-        for (const column of splitByColumns(b, regionItems, xs))
+        for (const column of splitByColumns(b, regionItems, xs, spread))
         for (const part of splitByRows({ ...b, ...column }, column.items, ysAsc)) {
           let box: Box | undefined;
           let confidence: number | undefined;
@@ -297,7 +300,7 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[]): Grid | undefined {
  * cell, with a clear gap between them, are two cells. A virtual ruling is added in the gap, as tall as
  * the numbers' row band, so the grid gets the column (cells of other rows that span it are merged).
  */
-function unruledNumberBoundaries(frame: Frame, items: PositionedText[]): VerticalRule[] {
+function unruledNumberBoundaries(frame: Frame, items: PositionedText[], spread: ReadonlySet<PositionedText>): VerticalRule[] {
   const xs = clusterPositions(frame.v.map((r) => r.x), SNAP);
   const ys = clusterPositions(frame.h.map((r) => r.y), SNAP);
   if (xs.length < 2 || ys.length < 2) return [];
@@ -318,6 +321,8 @@ function unruledNumberBoundaries(frame: Frame, items: PositionedText[]): Vertica
     for (const line of groupLines(cellItems)) {
       const runs = [...line.items].sort((a, b) => a.x - b.x);
       for (let k = 1; k < runs.length; k++) {
+        // Glyphs of one cell's text spread across it (分散对齐): the gap is spacing, not a column.
+        if (spread.has(runs[k - 1]) && spread.has(runs[k])) continue;
         const gap = runs[k].x - (runs[k - 1].x + runs[k - 1].width);
         if (gap > Math.max(4, 0.8 * line.size)) {
           virtual.push({ x: runs[k - 1].x + runs[k - 1].width + gap / 2, y0: ys[band], y1: ys[band + 1] });
@@ -371,9 +376,12 @@ function splitByColumns(
   b: { c0: number; c1: number },
   items: PositionedText[],
   xs: number[],
+  spread: ReadonlySet<PositionedText>,
 ): Array<{ c0: number; c1: number; items: PositionedText[] }> {
   const whole = [{ c0: b.c0, c1: b.c1, items }];
   if (b.c1 === b.c0 || items.length < 2 || !items.every((i) => NUMERIC_RUN.test(i.text))) return whole;
+  // The digits of one number spread across its merged cell stand in several grid columns: still one number.
+  if (items.some((i) => spread.has(i))) return whole;
   const byColumn = new Map<number, PositionedText[]>();
   for (const item of items) {
     const c = intervalIndex(xs, item.x + item.width / 2);

@@ -133,11 +133,22 @@ export interface Overprint {
   shadows: string[];
 }
 
+/**
+ * 分散对齐 (distributed alignment), as Word and WPS tables spread a cell's characters across the cell's
+ * width: each glyph its own run in a printed PDF, far apart. Chromium prints it from CSS
+ * `text-align:justify;text-align-last:justify;text-justify:inter-character`. The labels (first column),
+ * the numbers (other columns) or all cells.
+ */
+export interface Distributed {
+  targets: 'labels' | 'numbers' | 'all';
+}
+
 export interface ReportModel {
   look?: PageLook;
   structure?: TableStructure;
   markdownTables?: MarkdownTables;
   overprint?: Overprint;
+  distributed?: Distributed;
   agency: string;
   year: number;
   blocks: Block[];

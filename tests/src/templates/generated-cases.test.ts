@@ -671,6 +671,17 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect(record.messages.filter((m) => m.code === 'pdf-overprint')).toHaveLength(1);
   });
 
+  it('Pingtan 2023 printed by Chromium with every cell spread across its width (分散对齐, one glyph a run): a cell\'s glyphs are its text, never split at their gaps; every cell exact', async () => {
+    const item = variant(1, 'distributed', 'pdf-chrome', 'pingtan-2023-page', 2);
+    const draft = draftVariant(1, item);
+    expect(draft.notes).toEqual(['all spread across their cells (分散对齐)']);
+    const truth = variantTruth(1, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/pdf/pingtan-2023-variety-chrome-distributed.pdf', truth);
+    // Once the gaps between a number's digits were unruled columns: 22 read 2 with no doubt, 77 read 7, 1.属于国家秘密 cut in two.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['requests.granted.natural_person', 'proactive.normative_documents.issued', 'proactive.administrative_fees.amount_10k_yuan'].map((k) => record.cells[k])).toEqual([22, 77, 5949.088667]);
+  });
+
   it('Shanghai 2019 as XLSX, a stray empty cell before 6.属于四类\'s values making the sheet one value wider: the other rows\' empty cells past the table are not theirs', async () => {
     const item = variant(3, 'row-faults', 'xlsx', 'shanghai-govoffice-2019', 15);
     const draft = draftVariant(3, item);

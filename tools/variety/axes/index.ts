@@ -5,6 +5,7 @@
  */
 import type { Axis } from './axis.js';
 import { combined } from './combined.js';
+import { distributed } from './distributed.js';
 import { headings } from './headings.js';
 import { labels } from './labels.js';
 import { markdownConverter } from './markdown-converter.js';
@@ -20,6 +21,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed];
 
 export type { Axis, Draft, FormatId } from './axis.js';

@@ -111,6 +111,13 @@ function overprintCss(overprint: ReportModel['overprint']): string {
   return ` ${selectors}{text-shadow:${overprint.shadows.join(',')}}`;
 }
 
+/** The CSS that spreads a cell's characters across its width (分散对齐); '' when the model has none, so other renders stay byte-identical. */
+function distributedCss(distributed: ReportModel['distributed']): string {
+  if (!distributed) return '';
+  const selectors = { labels: 'td:first-child', numbers: 'td+td', all: 'td' }[distributed.targets];
+  return ` ${selectors}{text-align:justify;text-align-last:justify;text-justify:inter-character}`;
+}
+
 export function renderHtml(model: ReportModel, style: HtmlStyle): string {
   const title = model.blocks.find((b) => b.kind === 'title');
   const blocks = model.blocks.map((b) => blockHtml(b, style, model.look, model.structure)).join('\n');
@@ -125,7 +132,7 @@ ${body}
   }
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${title && title.kind === 'title' ? escapeMarkup(title.text) : ''}</title>
-<style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}${overprintCss(model.overprint)}</style></head>
+<style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}${overprintCss(model.overprint)}${distributedCss(model.distributed)}</style></head>
 <body>${style === 'portal' ? pageChrome(model.look) : ''}<div class="article">
 ${body}
 </div></body></html>
