@@ -1,5 +1,6 @@
 import type { Distributed } from '../model.js';
 import type { Axis } from './axis.js';
+import { alsoOneOf } from './also.js';
 import { headings } from './headings.js';
 import { labels } from './labels.js';
 import { numbers } from './numbers.js';
@@ -25,10 +26,6 @@ export const distributed: Axis = {
     const targets = TARGETS[draft.index % TARGETS.length];
     draft.model.distributed = { targets };
     draft.notes.push(`${targets} spread across their cells (分散对齐)`);
-    if (random.chance(0.5)) {
-      const axis = random.pick(WITH);
-      draft.notes.push(`+${axis.id}`);
-      axis.apply(draft, random.fork(axis.id));
-    }
+    alsoOneOf(draft, random, WITH);
   },
 };

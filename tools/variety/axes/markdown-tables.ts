@@ -1,5 +1,6 @@
 import type { MarkdownTables } from '../model.js';
 import type { Axis } from './axis.js';
+import { alsoOneOf } from './also.js';
 import { labels } from './labels.js';
 import { markdownConverter } from './markdown-converter.js';
 import { rowFaults } from './row-faults.js';
@@ -22,10 +23,6 @@ export const markdownTables: Axis = {
   apply(draft, random) {
     draft.model.markdownTables = STYLES[draft.index % STYLES.length];
     draft.notes.push(`tables written ${draft.model.markdownTables}`);
-    if (random.chance(0.5)) {
-      const axis = random.pick(WITH);
-      draft.notes.push(`+${axis.id}`);
-      axis.apply(draft, random.fork(axis.id));
-    }
+    alsoOneOf(draft, random, WITH);
   },
 };

@@ -1,5 +1,6 @@
 import type { Overprint } from '../model.js';
 import type { Axis } from './axis.js';
+import { alsoOneOf } from './also.js';
 import { headings } from './headings.js';
 import { labels } from './labels.js';
 import { numbers } from './numbers.js';
@@ -28,10 +29,6 @@ export const overprint: Axis = {
     const shadows = [`${offsets[0]}px 0 0 currentColor`, `0 ${offsets[0]}px 0 currentColor`, `${offsets[0]}px ${offsets[0]}px 0 currentColor`].slice(0, copies);
     draft.model.overprint = { targets, shadows };
     draft.notes.push(`${targets} drawn ${copies + 1} times over (${offsets[0]} px aside)`);
-    if (random.chance(0.5)) {
-      const axis = random.pick(WITH);
-      draft.notes.push(`+${axis.id}`);
-      axis.apply(draft, random.fork(axis.id));
-    }
+    alsoOneOf(draft, random, WITH);
   },
 };
