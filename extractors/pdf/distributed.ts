@@ -6,13 +6,9 @@
  */
 import type { PositionedText } from './items.js';
 import type { VerticalRule } from './rulings.js';
-import { centreOf, clusterPositions, intervalIndex } from './geometry.js';
+import { centreOf, clusterPositions, intervalIndex, RULING_REACH as REACH, RULING_SNAP as SNAP } from './geometry.js';
 import { groupLines } from './lines.js';
 
-/** How far a ruling may fall short of a line and still bound it. */
-const REACH = 3;
-/** Ruling positions closer than this are one ruling. */
-const SNAP = 2.5;
 
 /**
  * The runs of every line that is spread across the cell holding it. The cell is bounded by the vertical
@@ -30,7 +26,10 @@ export function spreadRuns(items: PositionedText[], verticals: VerticalRule[]): 
     const byCell = new Map<number, PositionedText[]>();
     for (const item of line.items) {
       const c = intervalIndex(xs, centreOf(item)[0]);
-      if (c >= 0) byCell.set(c, [...(byCell.get(c) ?? []), item]);
+      if (c < 0) continue;
+      const cell = byCell.get(c);
+      if (cell) cell.push(item);
+      else byCell.set(c, [item]);
     }
     for (const [c, runs] of byCell) {
       runs.sort((a, b) => a.x - b.x);

@@ -1,6 +1,11 @@
 /** Small geometric and script helpers shared by the PDF layout code. */
 import type { PositionedText } from './items.js';
 
+/** Gap/offset below which two ruling positions are the same line (points). */
+export const RULING_SNAP = 2.5;
+/** How far a ruling segment may fall short of another, or of a line of text, and still meet it (points). */
+export const RULING_REACH = 3;
+
 /** x0, y0, x1, y1 in PDF user space (origin bottom-left). */
 export type Box = [number, number, number, number];
 

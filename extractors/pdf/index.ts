@@ -15,7 +15,7 @@ import { layoutPage, type PageLayout } from './layout.js';
 import { assemble } from './assemble.js';
 import { assessPage } from './quality.js';
 import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
-import type { OpIds } from './rulings.js';
+import type { ImageBox, OpIds } from './rulings.js';
 import { describeBox, tablePictureBoxes } from './picture-boxes.js';
 import { bottomFrame, frameOf, stripBoxes, type TableFrame } from './picture-strips.js';
 
@@ -190,7 +190,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
 }
 
 /** The share of the page its largest image covers (0 with none). */
-function largestImageShare(read: { content: PageContent; images: { x0: number; y0: number; x1: number; y1: number }[] }): number {
+function largestImageShare(read: { content: PageContent; images: ImageBox[] }): number {
   const page = read.content.width * read.content.height;
   if (!(page > 0)) return 0;
   return Math.max(0, ...read.images.map((b) => (Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0)) / page));

@@ -5,7 +5,7 @@
  */
 import type { PositionedText } from './items.js';
 import type { HorizontalRule, PageRulings, VerticalRule } from './rulings.js';
-import { type Box, boxOf, centreOf, clusterPositions, intervalIndex, unionBox } from './geometry.js';
+import { type Box, boxOf, centreOf, clusterPositions, intervalIndex, RULING_REACH as REACH, RULING_SNAP as SNAP, unionBox } from './geometry.js';
 import { groupLines, joinLines } from './lines.js';
 import { spreadRuns } from './distributed.js';
 import { BLANK_MARKERS, foldValueText } from '../value-token.js';
@@ -39,10 +39,6 @@ export interface TableDraft {
   cells: DraftCell[];
 }
 
-/** Gap/offset below which two ruling positions are the same line. */
-const SNAP = 2.5;
-/** How far a segment may fall short of another and still meet it. */
-const REACH = 3;
 const MAX_GRID_CELLS = 20000;
 /** A lone ruled row is a table only with this many cells (two boxes side by side are more often a letterhead). */
 const MIN_COLUMNS_OF_ONE_ROW = 3;

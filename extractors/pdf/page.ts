@@ -7,7 +7,7 @@
  */
 import type { PageContent, RulingLine } from './items.js';
 import { loadPdfJs, type PdfPage } from './pdfjs.js';
-import { extractRulings, type ImageBox, type OpIds } from './rulings.js';
+import { extractRulings, type ImageBox, type OpIds, type TextShows } from './rulings.js';
 import type { RawOperatorList } from './raw/index.js';
 import { toPositionedText, type PointMap, type RawTextContent } from './text-items.js';
 import { withoutOverprints } from './overprint.js';
@@ -20,8 +20,7 @@ export interface PageRead {
   images: ImageBox[];
   /** Text runs dropped as copies drawn over a run (simulated bold, a text shadow). */
   overprinted: number;
-  /** Text-showing operators by whether they paint (render modes 3 and 7 do not). */
-  textShows: { visible: number; invisible: number };
+  textShows: TextShows;
 }
 
 /** Ruling segments one page may contribute; a real table page has a few hundred. */

@@ -4,14 +4,13 @@
  * page is read by OCR instead; an empty page with an image on it is a scan.
  */
 import type { PositionedText } from './items.js';
+import type { TextShows } from './rulings.js';
 
 /** `ocrLayer`: the page is a scan whose text layer is another program's OCR (kept, as OCR, when no OCR of ours replaces it). */
 export type PageVerdict = { ok: true } | { ok: false; reason: string; ocrLayer?: true };
 
 /** What a page paints besides its text: text-showing operators by whether they paint, and the largest image's share of the page. */
-export interface PagePaint {
-  visible: number;
-  invisible: number;
+export interface PagePaint extends TextShows {
   imageShare: number;
 }
 

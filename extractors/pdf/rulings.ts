@@ -26,7 +26,13 @@ export interface PageRulings {
    * Text-showing operators by whether they paint: render modes 3 and 7 draw nothing. A scan whose
    * pages were given an OCR text layer (searchable-image PDFs) shows all its text invisibly over the image.
    */
-  textShows?: { visible: number; invisible: number };
+  textShows?: TextShows;
+}
+
+/** Text-showing operators of a page by whether they paint (render modes 3 and 7 do not). */
+export interface TextShows {
+  visible: number;
+  invisible: number;
 }
 
 /** The box an image covers on the page: display space, points, y up from the bottom. */
