@@ -68,12 +68,14 @@ export async function compareDocument(bytes: Uint8Array): Promise<DocumentCompar
   }
 }
 
-/** How two rulings differ, or undefined (coordinates within 1e-3, same order, same hasImages, image boxes and text shows by render mode). */
+/** How two rulings differ, or undefined (coordinates within 1e-3, same order, same hasImages, image boxes, text shows by render mode and filled curves). */
 export function differenceOf(a: PageRulings, b: PageRulings): string | undefined {
   if (a.hasImages !== b.hasImages) return `hasImages ${a.hasImages} vs ${b.hasImages}`;
   // Whether a page's text is painted decides whether it is read as a scan with someone's OCR text.
   const [ta, tb] = [a.textShows ?? { visible: 0, invisible: 0 }, b.textShows ?? { visible: 0, invisible: 0 }];
   if (ta.visible !== tb.visible || ta.invisible !== tb.invisible) return `text shown ${JSON.stringify(ta)} vs ${JSON.stringify(tb)}`;
+  // Whether a page with no text drew its glyphs as outlines decides whether it is read by OCR.
+  if ((a.filledCurves ?? 0) !== (b.filledCurves ?? 0)) return `filled curves ${a.filledCurves ?? 0} vs ${b.filledCurves ?? 0}`;
   const close = (x: number, y: number): boolean => Math.abs(x - y) <= TOLERANCE;
   if (a.horizontal.length !== b.horizontal.length) return `${a.horizontal.length} vs ${b.horizontal.length} horizontal`;
   if (a.vertical.length !== b.vertical.length) return `${a.vertical.length} vs ${b.vertical.length} vertical`;

@@ -98,7 +98,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
       try {
         const read = await readPage(page, p, budget, raw && ((ids) => rawOperators(raw, p - 1, ids)));
         budget -= read.content.items.length;
-        return { ...read, verdict: assessPage(read.content.items, read.hasImages, { ...read.textShows, imageShare: largestImageShare(read) }) };
+        return { ...read, verdict: assessPage(read.content.items, read.hasImages, { ...read.textShows, imageShare: largestImageShare(read), filledCurves: read.filledCurves }) };
       } finally {
         page.cleanup();
       }

@@ -21,6 +21,8 @@ export interface PageRead {
   /** Text runs dropped as copies drawn over a run (simulated bold, a text shadow). */
   overprinted: number;
   textShows: TextShows;
+  /** Curve segments of the paths the page fills (glyphs drawn as outlines draw thousands). */
+  filledCurves: number;
 }
 
 /** Ruling segments one page may contribute; a real table page has a few hundred. */
@@ -43,7 +45,7 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
     ...rulings.horizontal.map((h) => ({ page: pageNumber, x0: h.x0, y0: h.y, x1: h.x1, y1: h.y })),
     ...rulings.vertical.map((v) => ({ page: pageNumber, x0: v.x, y0: v.y0, x1: v.x, y1: v.y1 })),
   ];
-  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [], overprinted, textShows: rulings.textShows ?? { visible: 0, invisible: 0 } };
+  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [], overprinted, textShows: rulings.textShows ?? { visible: 0, invisible: 0 }, filledCurves: rulings.filledCurves ?? 0 };
 }
 
 /** PDF user space → display space (rotation applied), y measured up from the bottom of the page. */

@@ -9,9 +9,13 @@ import type { TextShows } from './rulings.js';
 /** `ocrLayer`: the page is a scan whose text layer is another program's OCR (kept, as OCR, when no OCR of ours replaces it). */
 export type PageVerdict = { ok: true } | { ok: false; reason: string; ocrLayer?: true };
 
-/** What a page paints besides its text: text-showing operators by whether they paint, and the largest image's share of the page. */
+/**
+ * What a page paints besides its text: text-showing operators by whether they paint, the largest
+ * image's share of the page and the curve segments of its filled paths.
+ */
 export interface PagePaint extends TextShows {
   imageShare: number;
+  filledCurves?: number;
 }
 
 /**
@@ -41,10 +45,21 @@ const MIN_INVISIBLE_SHARE = 0.9;
 /** An image over at least this share of the page is a scanned page, not a logo or a seal beside the text. */
 const MIN_SCAN_SHARE = 0.5;
 
+/**
+ * A page with no text that fills at least this many curve segments drew its text as outlines: a CJK
+ * glyph takes 10–40 curves, so this is a few dozen characters, while a seal, a logo or a chart's
+ * slices draw tens to a few hundred.
+ */
+const MIN_OUTLINE_CURVES = 1_000;
+
 export function assessPage(items: PositionedText[], hasImages: boolean, paint?: PagePaint): PageVerdict {
   const text = items.map((i) => i.text).join('');
   const visible = text.replace(/\s+/g, '');
-  if (!visible.length) return hasImages ? { ok: false, reason: 'no text layer (scanned image)' } : { ok: true };
+  if (!visible.length) {
+    if (hasImages) return { ok: false, reason: 'no text layer (scanned image)' };
+    const curves = paint?.filledCurves ?? 0;
+    return curves >= MIN_OUTLINE_CURVES ? { ok: false, reason: `no text layer (text drawn as outlines: ${curves} filled curve segments)` } : { ok: true };
+  }
   const shows = paint ? paint.visible + paint.invisible : 0;
   if (paint && paint.imageShare >= MIN_SCAN_SHARE && shows > 0 && paint.invisible >= MIN_INVISIBLE_SHARE * shows) {
     return { ok: false, reason: `invisible text over a scanned image (an OCR text layer of unknown quality: ${paint.invisible} of ${shows} text runs not painted)`, ocrLayer: true };

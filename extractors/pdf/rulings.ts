@@ -27,6 +27,12 @@ export interface PageRulings {
    * pages were given an OCR text layer (searchable-image PDFs) shows all its text invisibly over the image.
    */
   textShows?: TextShows;
+  /**
+   * Curve segments of the paths the page fills. Text converted to outlines (ghostscript's
+   * -dNoOutputFonts, "create outlines" in a design tool, some print-to-PDF drivers) has no text layer
+   * and draws every glyph as filled curves: thousands on a page of text, where a seal or a chart draws tens.
+   */
+  filledCurves?: number;
 }
 
 /** Text-showing operators of a page by whether they paint (render modes 3 and 7 do not). */
@@ -101,9 +107,11 @@ export function extractRulings(
   let textMode = 0;
   const modes: number[] = [];
   const textShows = { visible: 0, invisible: 0 };
+  let filledCurves = 0;
   const showOps = new Set([ids.showText, ids.showSpacedText, ids.nextLineShowText, ids.nextLineSetSpacingShowText].filter((id): id is number => id !== undefined));
   const strokeOps = new Set([ids.stroke, ids.closeStroke, ids.fillStroke, ids.eoFillStroke, ids.closeFillStroke, ids.closeEOFillStroke]);
   const fillOps = new Set([ids.fill, ids.eoFill]);
+  const anyFillOps = new Set([ids.fill, ids.eoFill, ids.fillStroke, ids.eoFillStroke, ids.closeFillStroke, ids.closeEOFillStroke]);
   const imageOps = new Set([ids.paintImageXObject, ids.paintInlineImageXObject, ids.paintImageMaskXObject, ids.paintImageXObjectRepeat]);
 
   const toPage = (x: number, y: number): [number, number] =>
@@ -151,11 +159,27 @@ export function extractRulings(
       const paint = args[0];
       const data = args[1]?.[0];
       if (!data) continue;
+      if (anyFillOps.has(paint)) filledCurves += countCurves(data);
       if (strokeOps.has(paint)) forEachSubpath(data, toPage, (points, closed) => strokeSubpath(points, closed, addSegment));
       else if (fillOps.has(paint)) forEachSubpath(data, toPage, (points) => fillSubpath(points, addSegment));
     }
   }
-  return { horizontal, vertical, hasImages, images, textShows };
+  return { horizontal, vertical, hasImages, images, textShows, filledCurves };
+}
+
+/** The curve segments in pdf.js path data. */
+function countCurves(data: ArrayLike<number>): number {
+  let curves = 0;
+  let k = 0;
+  while (k < data.length) {
+    const op = data[k++];
+    if (op === MOVE_TO || op === LINE_TO) k += 2;
+    else if (op === CURVE_TO) {
+      curves++;
+      k += 6;
+    } else if (op !== CLOSE_PATH) break;
+  }
+  return curves;
 }
 
 /** Image boxes one page may report (a page tiled with thousands of small images has no table picture among them). */

@@ -17,6 +17,7 @@ import { AXES, type FormatId } from './axes/index.js';
 import { CHROME_FORMATS, DEFAULT_FORMATS, FORMATS, GENERATOR_VERSION, SLOW_FORMATS, distinctTruths, generate, type VariantTruth } from './generate.js';
 import { officeAvailable } from './render/office.js';
 import { chromiumAvailable } from './render/chrome-pdf.js';
+import { ghostscriptAvailable } from './render/outlines.js';
 import { failureExamples, formatTable, tally, verdict } from './report.js';
 import { scoreRecord, type VariantScore } from './score.js';
 import { loadTruths } from './truths.js';
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
   if (options.formats.some((f) => CHROME_FORMATS.includes(f)) && !(await chromiumAvailable())) {
     log('Chromium not found: pdf-chrome is left out (apt-get install chromium, or set NIANBAO_CHROMIUM)');
     options.formats = options.formats.filter((f) => !CHROME_FORMATS.includes(f));
+  }
+  if (options.formats.includes('pdf-outlines') && !(await ghostscriptAvailable())) {
+    log('Ghostscript (gs) not found: pdf-outlines is left out (apt-get install ghostscript)');
+    options.formats = options.formats.filter((f) => f !== 'pdf-outlines');
   }
   const work = options.out ?? (await mkdtemp(join(tmpdir(), 'nianbao-accuracy-')));
   const variantsDir = join(work, 'variants');

@@ -16,6 +16,7 @@ import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { convertWithOffice } from './render/office.js';
 import { layoutText } from './render/pdftotext.js';
+import { outlinedPdf } from './render/outlines.js';
 import { printWithChromium } from './render/chrome-pdf.js';
 import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
 import { searchableScanPdf } from './render/searchable-scan.js';
@@ -28,17 +29,17 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text'];
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines'];
 /** What `npm run accuracy` runs without --formats: every format. */
 export const DEFAULT_FORMATS: FormatId[] = [...FORMATS];
 /** Formats made by LibreOffice (PDF text by pdftotext -layout, scans and pictures by pdftoppm from its PDF) or printed by Chromium. */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text'];
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines'];
 /** Formats printed by Chromium rather than made by LibreOffice. */
 export const CHROME_FORMATS: FormatId[] = ['pdf-chrome'];
 /** Formats read only by OCR: as many variants as scans (--scan-count). */
-export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text'];
+export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines'];
 const EXTENSION: Record<FormatId, string> = {
-  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', doc: 'doc', xls: 'xls', csv: 'csv', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif', 'scan-text': 'pdf',
+  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', doc: 'doc', xls: 'xls', csv: 'csv', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif', 'scan-text': 'pdf', 'pdf-outlines': 'pdf',
 };
 /** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
 type OfficeTarget = 'docx' | 'pdf' | 'xlsx' | 'doc' | 'xls' | 'csv';
@@ -197,7 +198,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
   const pendingOffice = new Map<string, { html: string; targets: Set<OfficeTarget> }>();
   const toPrint: { html: string; pdf: string }[] = [];
-  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg' | 'scan-text'; layoutText?: boolean; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean; pdf?: boolean } }[] = [];
+  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg' | 'scan-text'; derive?: (sourcePdf: string, target: string) => Promise<void>; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean; pdf?: boolean } }[] = [];
   const addOffice = (html: string, target: OfficeTarget): string => {
     const key = sha(`${GENERATOR_VERSION}\n${html}`);
     const entry = pendingOffice.get(key) ?? { html, targets: new Set() };
@@ -236,7 +237,9 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.scan.pdf`), out, scan: truth.scan, pdfKey: key });
       } else if (item.format === 'pdftotext') {
-        pendingCopies.push({ cached: join(cacheDir, `${key}.layout.txt`), out, layoutText: true, pdfKey: key });
+        pendingCopies.push({ cached: join(cacheDir, `${key}.layout.txt`), out, derive: layoutText, pdfKey: key });
+      } else if (item.format === 'pdf-outlines') {
+        pendingCopies.push({ cached: join(cacheDir, `${key}.outlines.pdf`), out, derive: outlinedPdf, pdfKey: key });
       } else pendingCopies.push({ cached: join(cacheDir, `${key}.${target}`), out });
     }
     await writeFile(join(outDir, `${truth.id}.truth.json`), JSON.stringify(truth, null, 1) + '\n');
@@ -308,7 +311,8 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         const docx = docxWithTableShots(copy.tableShots.model, shots);
         await intoCache(copy.cached, (to) => writeFile(to, docx));
       }
-      if (copy.layoutText && !(await exists(copy.cached))) await intoCache(copy.cached, (to) => layoutText(join(cacheDir, `${copy.pdfKey}.pdf`), to));
+      const derive = copy.derive;
+      if (derive && !(await exists(copy.cached))) await intoCache(copy.cached, (to) => derive(join(cacheDir, `${copy.pdfKey}.pdf`), to));
       await copyFile(copy.cached, copy.out);
     } catch (err) {
       options.log?.(`left out ${copy.out}: ${(err as Error).message.split('\n')[0]}`);
