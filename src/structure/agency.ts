@@ -22,8 +22,9 @@ export function agencyFromTitle(title: string): string | undefined {
     .replace(REPORT_TAIL, '')
     .replace(/^(?:关于)/, '')
     .replace(/(?:关于|的|度)$/, '')
-    // A tail the pattern above missed (工作年)报告 in a scan's OCR) is cut where the report's own words start.
-    .replace(/(?:的)?(?:政府信息公开|政务公开|政府信息与政务公开)(?:工作)?(?:年|报告).*$/, '');
+    // A tail the pattern above missed (工作年)报告 in a scan's OCR, a title line cut after 公开工作 or 公开工) is cut
+    // where the report's own words start.
+    .replace(/(?:的)?(?:政府信息公开|政务公开|政府信息与政务公开)(?:(?:工作)?(?:年|报告).*|工作?)$/, '');
   return /^[\u4e00-\u9fff（）()]{2,40}$/.test(name) ? name : undefined;
 }
 

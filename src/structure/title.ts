@@ -12,10 +12,13 @@ const MAX_TITLE_LINE = 60;
 const LEADING_BLOCKS = 12;
 const HAS_YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年/;
 /**
- * A title line that stops just before its last word (…2024年政府信息公开工作年度 / 报告): when the next line
- * is not that word (a scan whose OCR garbled the big 报告 into Latin letters), the line is the title as read.
+ * A title line that stops inside its last words (…2024年政府信息公开工作年度 / 报告, …政府信息公开工 / 作年度报告):
+ * when the next line does not go on with them (a scan whose OCR garbled the big characters into Latin
+ * letters), the line is the title as read.
  */
-const CUT_BEFORE_REPORT = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?.*(?:政府信息公开|政务公开|信息公开)(?:工作)?年度$/;
+const CUT_BEFORE_REPORT = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?.*(?:政府信息公开|政务公开|信息公开)(?:工作年度|工作年|工作|工|年度|年)$/;
+/** A line that goes on with the title's last words. */
+const REPORT_WORDS_GO_ON = /^(?:工作|作|年度|度|情况|报告|年报|告)/;
 const STARTS_MID_TITLE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年|^(?:年度|报告|年报|工作|关于|政府信息|政务)/;
 
 export function titleFromBlocks(blocks: Block[]): string | undefined {
@@ -25,7 +28,7 @@ export function titleFromBlocks(blocks: Block[]): string | undefined {
     if (t.length > MAX_TITLE_LINE || /[。；！？：:，]/.test(t) || parseHeading(t)) break;
     run.push(stripLabel(t));
   }
-  const k = run.findIndex((t, i) => REPORT_WORD.test(t) || (CUT_BEFORE_REPORT.test(t) && !/^(?:报告|年报)/.test(run[i + 1] ?? '')));
+  const k = run.findIndex((t, i) => REPORT_WORD.test(t) || (CUT_BEFORE_REPORT.test(t) && !REPORT_WORDS_GO_ON.test(run[i + 1] ?? '')));
   if (k >= 0) {
     // Join the lines above while the title read so far starts mid-title or lacks its year.
     let title = run[k]!;

@@ -170,6 +170,13 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
     }
     // The line wrapped with 报告 read right joins it, as before.
     expect(metaOf(docOf([paragraph(`${t.agency}${t.year}年政府信息公开工作年度`), paragraph('报告'), body(t)], {}, 'pdf')).title).toBe(`${t.agency}${t.year}年政府信息公开工作年度报告`);
+    // Cut earlier inside the last words (…公开工 / 作年度报告 garbled): the line read so far is the title.
+    for (const cut of ['工作', '工']) {
+      const doc = docOf([paragraph(`${t.agency}${t.year}年政府信息公开${cut}`), paragraph('TRE'), body(t)], {}, 'pdf');
+      expect(metaOf(doc), cut).toMatchObject({ title: `${t.agency}${t.year}年政府信息公开${cut}`, agency: t.agency, year: t.year });
+      const wrapped = docOf([paragraph(`${t.agency}${t.year}年政府信息公开${cut}`), paragraph(`${'工作年度报告'.slice(cut.length)}`), body(t)], {}, 'pdf');
+      expect(metaOf(wrapped).title, cut).toBe(`${t.agency}${t.year}年政府信息公开工作年度报告`);
+    }
   });
 
   it.each(truths.map((t) => [t.id, t] as const))('%s: a title whose 年度 OCR read as 年) still gives the agency alone', (_, t) => {
@@ -215,6 +222,10 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
       const short = analyseStructure(doc(misread, cut));
       expect(short.agency).toBeUndefined();
       expect(short.messages.map((m) => m.code)).toContain('structure-agency-uncertain');
+      // The same with the title line cut inside its last words by OCR (…办公打2019年政府信息公开工 over garbled letters).
+      const garbled = analyseStructure(docOf([scanned(`${misread}${t.year}年政府信息公开工`), scanned('TRE'), scanned(`本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`), scanned(cut), scanned(`${t.year + 1}年1月20日`)], {}, 'pdf'));
+      expect(garbled.agency).toBeUndefined();
+      expect(garbled.messages.map((m) => m.code)).toContain('structure-agency-uncertain');
     }
     // The report's own words after the name, garbled so that the title pattern misses them, are cut.
     expect(agencyReadByOcr(`${t.agency}政府信息公作`)).toBe(t.agency);
