@@ -26,6 +26,7 @@ export const DOUBTS = {
   'placed-by-order': "a row of layout text printed fewer values than its header has columns, and its header could not place them with certainty: placed by the order of its values against the row of the most values nearest the header's columns; never confirmed, since the identities cannot tell where columns printed empty lie",
   'wrapped-label': 'the value stood on a line of a label wrapped over several lines, or the label was put together from lines of two rows',
   'formula-without-value': 'a spreadsheet formula with no cached value',
+  'spaced-values': 'the cell prints numbers separated by spaces on one line (1 0 1 0 2): one number printed spaced, or several values run into one cell; joined, and confirmed only by an identity',
   'lone-empty-cell': 'the only empty cell of a row of printed values, at its end (where a grid pads a row that lost a value) or in a row that breaks its own total: a printed blank, or a lost value',
 } as const;
 

@@ -15,10 +15,10 @@ import type { CellDetails, CellValues } from '../result.js';
 /**
  * Doubts a single reading carries, which the identities may settle: OCR readings, including a glyph
  * OCR garbled into text, a number joined from the two lines a narrow cell wrapped it over, and a value
- * of layout text placed in its column by where it stands, or one a page break or its cell's width may have cut short. Text the report itself printed (不适用,
+ * of layout text placed in its column by where it stands, or one a page break or its cell's width may have cut short, and digits a cell prints apart on one line. Text the report itself printed (不适用,
  * 见附件) stays text.
  */
-const OCR_DOUBTS = new Set(['ocr-low-confidence', 'ocr-blank', 'ocr-identity-conflict', 'row-by-order', 'wrapped-value', 'split-by-page', 'placed-by-position', 'unit-missing']);
+const OCR_DOUBTS = new Set(['ocr-low-confidence', 'ocr-blank', 'ocr-identity-conflict', 'row-by-order', 'wrapped-value', 'split-by-page', 'placed-by-position', 'unit-missing', 'spaced-values']);
 function settleable(detail: CellDetails[string] | undefined): boolean {
   if (!detail?.doubt) return false;
   return OCR_DOUBTS.has(detail.doubt) || (detail.doubt === 'unreadable' && detail.prov?.origin === 'ocr');

@@ -208,10 +208,18 @@ function widerGridAlternatives(values: ValueCell[], n: number, tokens: ValueCell
   return distinct(readings).filter((r) => readingSignature(r) !== printed);
 }
 
+/**
+ * Digits apart on one line of a cell (1 0 1 0 2, 0 0): one number printed spaced, or values of several
+ * columns run into one cell where a grid lost its column boundaries. Read as one number either way, so
+ * never certain alone. Digits on lines of their own (a number a narrow cell wrapped) are one number.
+ */
+const SPACED_DIGITS = /\d[ \t\u00a0\u3000]+\d/;
+
 /** The doubt a token carries by itself, however the row was read. */
 export function tokenDoubt(v: ValueCell): Doubt | null {
   if (v.doubt && v.doubt in DOUBTS) return v.doubt as Doubt;
   if (v.reading.kind === 'text') return 'unreadable';
+  if (v.reading.kind === 'number' && SPACED_DIGITS.test(v.raw.normalize('NFKC'))) return 'spaced-values';
   if (v.prov?.origin !== 'ocr') return null;
   const unsure = v.prov.confidence === undefined || v.prov.confidence < OCR_CONFIDENCE_FLOOR;
   // A blank OCR is sure of (a dash or slash two reads agree on, a cell with no ink at all) is printed blank.
