@@ -9,6 +9,7 @@ import { isLayoutTable, tablesWithNestedTables } from './layout.js';
 import { buildTable, contentOf } from './table.js';
 import { joinLines, normaliseLine } from './text.js';
 import { isMetadataTable } from './meta.js';
+import { divGridTable } from './div-grid.js';
 
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
@@ -87,6 +88,11 @@ export function collectBlocks(body: DomNode, walk: BlockWalk): CollectedBlocks {
     }
     if (BLOCK_ELEMENTS.has(node.name)) {
       endLine();
+      const grid = divGridTable(node, walk.skip);
+      if (grid) {
+        (isMetadataTable(grid) ? metadataTables : blocks).push(grid);
+        continue;
+      }
       stack.push(null);
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);

@@ -112,6 +112,11 @@ export interface TableStructure {
   nbsp?: boolean;
   /** Numbers inside their own styled <span> (<b> in total rows). */
   numberSpans?: boolean;
+  /**
+   * Portal pages only: tables laid out with <div>s (CSS display:table-row/table-cell), styled by class
+   * names in the page's stylesheet or inline; a merged cell printed once, so rows are ragged.
+   */
+  divs?: 'class' | 'inline';
 }
 
 /**

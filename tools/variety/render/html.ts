@@ -5,7 +5,7 @@
  */
 import type { Block, PageLook, ReportModel, TablePiece, TableStructure } from '../model.js';
 import { toGrid, type GridCell } from './grid.js';
-import { nestedArticle, structuredTableHtml } from './structure.js';
+import { divTableCss, nestedArticle, structuredTableHtml } from './structure.js';
 import { escapeMarkup } from './escape.js';
 
 export type HtmlStyle = 'portal' | 'word';
@@ -132,7 +132,7 @@ ${body}
   }
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${title && title.kind === 'title' ? escapeMarkup(title.text) : ''}</title>
-<style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}${overprintCss(model.overprint)}${distributedCss(model.distributed)}</style></head>
+<style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}${divTableCss(model.structure)}${overprintCss(model.overprint)}${distributedCss(model.distributed)}</style></head>
 <body>${style === 'portal' ? pageChrome(model.look) : ''}<div class="article">
 ${body}
 </div></body></html>

@@ -90,6 +90,7 @@ function structuredGrid(piece: TablePiece, s: TableStructure): { rows: Cell[][];
 /** One report table as HTML under the structure (portal markup, or Word's when `word`). */
 export function structuredTableHtml(piece: TablePiece, s: TableStructure, word: boolean, paragraph: (text: string) => string): string {
   const { rows, heads } = structuredGrid(piece, s);
+  if (s.divs && !word) return (piece.caption ? paragraph(piece.caption) : '') + divTableHtml(rows, s, s.divs);
   const tr = (row: Cell[]) => `<tr>${row.map((c) => cellHtml(c, s, word)).join('')}</tr>`;
   const open = word ? `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>` : `<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;width:100%">`;
   const caption = piece.caption && s.semantic ? `<caption>${escapeMarkup(piece.caption)}</caption>` : '';
@@ -99,6 +100,27 @@ export function structuredTableHtml(piece: TablePiece, s: TableStructure, word: 
   const body = s.semantic && heads ? `<thead>\n${headRows.map(tr).join('\n')}\n</thead>\n<tbody>\n${rows.slice(heads).map(tr).join('\n')}\n</tbody>` : `<tbody>\n${rows.map(tr).join('\n')}\n</tbody>`;
   const table = `${open}${caption}\n${body}</table>`;
   return before + (s.wrapTables ? `<table width="100%" border="0" cellspacing="0" cellpadding="0"><tr><td>${table}</td></tr></table>` : table);
+}
+
+/** Inline styles of a div table when the page's stylesheet does not carry them (renderHtml's .dt/.dr/.dc). */
+const DIV_STYLE = {
+  table: 'display:table;border-collapse:collapse;width:100%',
+  row: 'display:table-row',
+  cell: 'display:table-cell;border:1px solid #000;padding:2px 4px;text-align:center;vertical-align:middle',
+};
+
+/** The page stylesheet's rules for div tables styled by class (nothing for any other page: its rendering stays as it was). */
+export const divTableCss = (s: TableStructure | undefined): string =>
+  s?.divs === 'class' ? ` .dt{${DIV_STYLE.table}} .dr{${DIV_STYLE.row}} .dc{${DIV_STYLE.cell};font-size:10.5pt}` : '';
+
+/** A table as rows of <div>s: one div a row, one div a cell as printed (a merged cell once, so rows are ragged). */
+function divTableHtml(rows: Cell[][], s: TableStructure, styling: 'class' | 'inline'): string {
+  const attrs = (kind: keyof typeof DIV_STYLE, cls: string) => (styling === 'inline' ? ` style="${DIV_STYLE[kind]}"` : ` class="${cls}"`);
+  const cell = (c: Cell) => {
+    const lines = c.text.split('\n').map((l) => lineHtml(l, c, s, false));
+    return `<div${attrs('cell', 'dc')}>${lines.join(!s.markup || s.markup === 'br' ? '<br>' : '')}</div>`;
+  };
+  return `<div${attrs('table', 'dt')}>\n${rows.map((row) => `<div${attrs('row', 'dr')}>${row.map(cell).join('')}</div>`).join('\n')}\n</div>`;
 }
 
 /**
