@@ -6,6 +6,7 @@ import { readLimits, type Reader } from './reader.js';
 import { UnreadableDocumentError, type Message } from './model.js';
 import { looksLikeHtml } from './html/sniff.js';
 import { lazyImport } from './lazy-import.js';
+import type { PictureSources } from './html/pictures.js';
 
 const htmlModules = lazyImport(() => Promise.all([import('./html/decode.js'), import('./html/index.js')]));
 const pictureModules = lazyImport(() => Promise.all([import('./html/pictures.js'), import('./image/placed-pictures.js')]));
@@ -26,7 +27,7 @@ export const htmlReader: Reader = {
       const why = decoded.overruled ? `the declared charset ${decoded.overruled} does not fit the bytes` : 'no usable charset declaration';
       messages.push({ code: 'encoding-guessed', message: `${why}; decoded as ${decoded.encoding}` });
     }
-    const pictures: string[] = [];
+    const pictures: PictureSources[] = [];
     const doc = htmlToDocument(decoded.text, { format: 'html', messages, limits, pictures });
     if (pictures.length) {
       const [{ loadPagePictures }, { substitutePictures }] = await pictureModules();

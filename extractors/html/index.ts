@@ -12,6 +12,8 @@ import { nestsDeeperThan } from './depth.js';
 import { collectBlocks } from './blocks.js';
 import { harvestMeta, linesOutside, type DocumentMeta } from './meta.js';
 import { isNonText, isNotBodyText } from './noise.js';
+import type { PictureSources } from './pictures.js';
+import { pictureAddresses } from './picture-sources.js';
 
 export interface HtmlToDocumentOptions {
   format: Format;
@@ -23,9 +25,9 @@ export interface HtmlToDocumentOptions {
   limits?: Limits;
   /**
    * When given, each <img> of the body outside data tables leaves a marker (placed-pictures.ts) in its
-   * place and its src is pushed here, the marker's index being the src's; at most maxPdfPages of them.
+   * place and its addresses (lazy-loading attributes, then src) are pushed here, the marker's index being theirs; at most maxPdfPages of them.
    */
-  pictures?: string[];
+  pictures?: PictureSources[];
 }
 
 /** Short lines at the top of the body may carry 发布日期：… when a page is a bare fragment. */
@@ -64,10 +66,10 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions): Do
   let passedBy = 0;
   const picture = pictures
     ? (el: DomElement) => {
-        const src = attr(el, 'src').trim();
-        if (!src) return undefined;
+        const sources = pictureAddresses((name) => attr(el, name));
+        if (!sources.length) return undefined;
         if (pictures.length >= limits.maxPdfPages) return void passedBy++;
-        pictures.push(src);
+        pictures.push(sources);
         return pictureMarker('html', pictures.length - 1);
       }
     : undefined;

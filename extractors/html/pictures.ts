@@ -19,15 +19,25 @@ export interface PictureHomes {
   linked?: { baseUrl: string; files: Record<string, string> };
 }
 
-/** The pictures of `sources`, in order; the bytes read over all of them stay under maxFileBytes. */
-export function loadPagePictures(sources: string[], homes: PictureHomes, limits: Limits): PlacedPicture[] {
+/** Where one <img> may be loaded from, most likely first (picture-sources.ts). */
+export type PictureSources = readonly string[];
+
+/** The pictures of `sources`, in order, each from the first of its addresses that loads; the bytes read over all of them stay under maxFileBytes. */
+export function loadPagePictures(sources: readonly PictureSources[], homes: PictureHomes, limits: Limits): PlacedPicture[] {
   let budget = limits.maxFileBytes;
-  return sources.map((src, index) => {
-    const data = DATA_URI.exec(src);
-    const name = pictureName(src, data, index);
-    const loaded = loadOne(src, data, homes, budget);
-    if ('bytes' in loaded) budget -= loaded.bytes.length;
-    return { name, ...loaded };
+  return sources.map((addresses, index) => {
+    let first: PlacedPicture | undefined;
+    for (const src of addresses) {
+      const data = DATA_URI.exec(src);
+      const loaded = loadOne(src, data, homes, budget);
+      const picture = { name: pictureName(src, data, index), ...loaded };
+      if ('bytes' in loaded) {
+        budget -= loaded.bytes.length;
+        return picture;
+      }
+      first ??= picture;
+    }
+    return first ?? { name: `picture ${index + 1}`, unresolved: 'no address' };
   });
 }
 

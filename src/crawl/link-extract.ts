@@ -1,6 +1,7 @@
 /** Links of an HTML page or fragment, resolved against the page URL, with their text and title. */
 import * as cheerio from 'cheerio';
 import { stripCredentials } from '../util/url-credentials.js';
+import { pictureAddresses } from '../../extractors/html/picture-sources.js';
 
 export interface PageLink {
   url: string;
@@ -23,20 +24,22 @@ export function extractLinks(html: string, baseUrl: string): PageLink[] {
 }
 
 /**
- * The pictures a page shows (<img src>, resolved against the page), in order, without data: URIs (they
- * travel inside the page) and without those whose declared size is an icon's.
+ * The pictures a page shows (every address of each <img>: lazy-loading attributes, then src; resolved
+ * against the page), in order, without data: URIs (they travel inside the page) and without those whose
+ * declared size is an icon's.
  */
 export function extractImages(html: string, baseUrl: string): string[] {
   const $ = cheerio.load(html);
   const base = resolveBase($('base[href]').attr('href'), baseUrl);
   const out: string[] = [];
-  $('img[src]').each((_, element) => {
-    const src = $(element).attr('src')?.trim();
-    if (!src || /^(data|javascript):/i.test(src)) return;
+  $('img').each((_, element) => {
     const declared = [$(element).attr('width'), $(element).attr('height')].map((v) => Number.parseInt(v ?? '', 10));
     if (declared.some((n) => Number.isFinite(n) && n > 0 && n < ICON_PIXELS)) return;
-    const url = absolute(src, base);
-    if (url && !out.includes(url)) out.push(url);
+    for (const src of pictureAddresses((name) => $(element).attr(name))) {
+      if (/^(data|javascript):/i.test(src)) continue;
+      const url = absolute(src, base);
+      if (url && !out.includes(url)) out.push(url);
+    }
   });
   return out;
 }

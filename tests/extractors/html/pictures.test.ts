@@ -93,11 +93,23 @@ ${prose}
 <p>五、存在的主要问题及改进情况</p>`),
     );
     inline = await extractFile(path.join(dir, 'inline.html'));
+    // Lazy loading: the picture in data-original behind a 1×1 placeholder src (a page saved before its script
+    // ran), and a page saved after the swap: the picture in src, its remote address left in data-src.
+    const placeholder = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    await writeFile(
+      path.join(dir, 'site/lazy.html'),
+      page(`${prose}
+<p>三、收到和处理政府信息公开申请情况</p>
+<p><img class="lazy" src="${placeholder}" data-original="report_files/image001.png"></p><p><img src="report_files/image002.png" data-src="https://www.example.gov.cn/upload/image002.png"></p>
+<p>五、存在的主要问题及改进情况</p>`),
+    );
+    lazy = await extractFile(path.join(dir, 'site/lazy.html'));
     // The page one folder down: its `../` srcs leave its folder and are refused.
     const refused = await extractFile(path.join(dir, 'page/report.html'));
     refusedMessages = refused.messages.map((m) => `${m.code}: ${m.message}`);
   }, 600_000);
   let refusedMessages: string[] = [];
+  let lazy: ReportRecord;
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -132,6 +144,13 @@ ${prose}
     expectScore(inline, shown, 'HTML data: URI pictures');
     const images = new Set(Object.values(inline.cell_details).map((d) => d.prov?.image).filter(Boolean));
     expect([...images].sort()).toEqual(['data:image/png picture 1', 'data:image/png picture 2']);
+  });
+
+  it('reads lazy-loaded pictures: the address in data-original behind a placeholder src, or src when data-src is remote', () => {
+    expect(lazy.status).toBe('ok');
+    expectScore(lazy, shown, 'HTML lazy-loaded pictures');
+    const images = new Set(Object.values(lazy.cell_details).map((d) => d.prov?.image).filter(Boolean));
+    expect([...images].sort()).toEqual(['report_files/image001.png', 'report_files/image002.png']);
   });
 
   it('leaves pictures alone when the page is read from bytes with no folder', async () => {

@@ -27,6 +27,8 @@ const TRUTH: Record<string, number | null> = JSON.parse(readFileSync(path.join(C
 const shown = Object.fromEntries(Object.entries(TRUTH).filter(([key]) => key.startsWith('requests.') || key.startsWith('appeals.')));
 const PAGE = '/pics/2024/t20240115_1.htm';
 const available = await ocrAvailable();
+/** A 1×1 GIF, the placeholder lazy-loading pages put in src. */
+const PLACEHOLDER = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 function prose(): string {
   return execFileSync('pdftotext', ['-f', '1', '-l', '2', PDF, '-'], { encoding: 'utf8' })
@@ -52,7 +54,7 @@ beforeAll(async () => {
 <div class="nav"><img src="/pics/logo.png" width="40" height="40"><a href="/pics/index.html">年报</a></div>
 <div class="article"><h1>${title}</h1>${prose()}
 <p>三、收到和处理政府信息公开申请情况</p>
-<p><img src="img/table-1.png"></p><p><img src="/pics/2024/img/table-2.png?v=2"></p>
+<p><img class="lazy" src="/pics/loading.gif" data-original="img/table-1.png"></p><p><img src="/pics/2024/img/table-2.png?v=2"></p>
 <p>五、存在的主要问题及改进情况</p><p><img src="https://elsewhere.example.org/qr.png"></p>
 </div></body></html>`;
   const list = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><ul><li><a href="${PAGE}">${title}</a></li></ul></body></html>`;
@@ -64,6 +66,8 @@ beforeAll(async () => {
     if (key === '/pics/index.html') return send('text/html; charset=utf-8', list);
     if (key === PAGE) return send('text/html; charset=utf-8', page);
     if (key === '/pics/2024/img/table-1.png') return send('image/png', pictures[0]);
+    // A lazy-loading page's placeholder: its picture waits in data-original.
+    if (key === '/pics/loading.gif') return send('image/gif', PLACEHOLDER);
     // Served as octet-stream: stored by what its bytes are.
     if (key === '/pics/2024/img/table-2.png?v=2') return send('application/octet-stream', pictures[1]);
     return false;
@@ -83,10 +87,11 @@ afterAll(async () => {
 });
 
 describe.skipIf(!available)('a crawled report page whose tables are pictures', () => {
-  it('stores the page’s same-site pictures as images of the page, by what their bytes are; no icon, nothing off-site', () => {
+  it('stores the page’s same-site pictures as images of the page, by what their bytes are (a lazy-loaded one from data-original, its placeholder too); no icon, nothing off-site', () => {
     const images = manifest.filter((e) => e.kind === 'image').map((e) => ({ url: e.url.replace(server.origin, ''), parent: e.parent_url, path: e.path, status: e.status }));
     expect(images).toEqual([
       { url: '/pics/2024/img/table-1.png', parent: server.origin + PAGE, path: `files/${sha256Of(pictures[0])}.png`, status: 200 },
+      { url: '/pics/loading.gif', parent: server.origin + PAGE, path: `files/${sha256Of(PLACEHOLDER)}.gif`, status: 200 },
       { url: '/pics/2024/img/table-2.png?v=2', parent: server.origin + PAGE, path: `files/${sha256Of(pictures[1])}.png`, status: 200 },
     ]);
     expect(server.requests.has('/pics/logo.png')).toBe(false);
