@@ -443,15 +443,61 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     ]);
   });
 
-  it('keeps blanks a report prints among others as printed: its blank totals are its own errors, on basis printed', () => {
+  it('keeps the blanks a report prints among others, but not its blank 总计 when the row holds without it: a padded grid reads the same', () => {
     const rows = distinctRequests();
     const g = rowIndex(rows, 'granted');
-    rows[g] = [rows[g][0], '20', '22', '', '', '0', '0', '']; // the report prints blanks, 总计 among them
+    rows[g] = [rows[g][0], '20', '22', '', '', '0', '0', '']; // the report prints blanks, 总计 among them — or lost 42, padded
     const m = mapTemplates(docWithTables(rows));
     expect(rowCells(m, 'granted')).toEqual([20, 22, null, null, 0, 0, null]);
-    expect(rowDoubts(m, 'granted')).toEqual([null, null, null, null, null, null, null]);
+    expect(rowDoubts(m, 'granted')).toEqual([null, null, null, null, null, null, 'padded-or-blank']);
     const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'granted');
-    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 42, actual: 0 });
+    expect(rowTotal).toMatchObject({ basis: 'doubtful', expected: 42, actual: 0 });
+  });
+
+  it('doubts the empty 总计 of a row that breaks its own total in a report that prints blanks: read without it, its total lost, the row holds', () => {
+    // Every outcome row prints its 总计 blank, as its other blanks: a row that lost a cell and was padded
+    // with an empty last cell (5 ∅ ∅ ∅ ∅ ∅ | ∅) reads the same as one printed whole (5 ∅ ∅ ∅ ∅ ∅ ∅).
+    const blanks = ['', '', '', '', '', '', ''];
+    const rows = [
+      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+      ...REQUESTS_2021.rows.map((r) => {
+        if (r.id === 'new_received' || r.id === 'total_processed') return [r.label, '20', '22', '', '', '', '', '42'];
+        if (r.id === 'granted') return [r.label, '15', '22', '', '', '', '', ''];
+        if (r.id === 'denied_internal_affairs') return [r.label, '5', '', '', '', '', '', ''];
+        return [r.label, ...blanks];
+      }),
+    ];
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'denied_internal_affairs')).toEqual([5, null, null, null, null, null, null]);
+    expect(rowDoubts(m, 'denied_internal_affairs')).toEqual([null, null, null, null, null, null, 'padded-or-blank']);
+    expect(rowDoubts(m, 'granted')).toEqual([null, null, null, null, null, null, 'padded-or-blank']);
+    // A row of blanks keeps its own total: its empty 总计 is the report's.
+    expect(rowDoubts(m, 'denied_state_secret')).toEqual(new Array(7).fill(null));
+    const found = runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness');
+    expect(found.map((f) => [f.rule, f.where, f.expected, f.actual, f.basis])).toEqual([
+      ['requests.outcome_sum', 'total', 0, 42, 'doubtful'],
+      ['requests.row_total', 'granted', 37, 0, 'doubtful'],
+      ['requests.row_total', 'denied_internal_affairs', 5, 0, 'doubtful'],
+    ]);
+    expect(m.messages.some((x) => x.code === 'padded-or-blank' && x.message.startsWith('requests.denied_internal_affairs:'))).toBe(true);
+  });
+
+  it('keeps an empty 总计 printed when its column holds with it and not with the row\'s total in its place', () => {
+    const blanks = ['', '', '', '', '', '', ''];
+    const rows = [
+      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+      ...REQUESTS_2021.rows.map((r) => {
+        if (r.id === 'new_received') return [r.label, '21', '22', '', '', '', '', '43'];
+        if (r.id === 'total_processed') return [r.label, '21', '22', '', '', '', '', '42'];
+        if (r.id === 'granted') return [r.label, '20', '22', '', '', '', '', '42'];
+        if (r.id === 'denied_internal_affairs') return [r.label, '1', '', '', '', '', '', ''];
+        return [r.label, ...blanks];
+      }),
+    ];
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowDoubts(m, 'denied_internal_affairs')).toEqual(new Array(7).fill(null));
+    const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'denied_internal_affairs');
+    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 1, actual: 0 });
   });
 
   it('does not read the last value of a row short of one over two columns when the grid cell past it is merged down from the header (a PDF row that drew no cell there)', () => {
