@@ -107,7 +107,7 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
   const diff = tokens.length - n;
   if (diff === 0) {
     const wider = widerGridAlternatives(values, n, tokens);
-    const alternatives = distinct([...emptyCellAlternatives(tokens, n), ...wider]);
+    const alternatives = distinct([...emptyCellAlternatives(tokens, n), ...wider], true);
     return { kind: 'exact', readings: [tokens], tokens, ...(alternatives.length ? { alternatives } : {}), ...(wider.length ? { wider: true } : {}) };
   }
   if (Math.abs(diff) > MAX_SHIFT) return { kind: 'unreadable', readings: [], tokens };
@@ -190,8 +190,11 @@ function emptyCellAlternatives(tokens: ValueCell[], n: number): Reading[] {
       out.push(reading);
     }
   }
+  // A gap among printed blanks (20 22 无 无 · 1 45) is a value lost there, which the row's own total may
+  // require: each place is a reading of its own, or the one place the columns hold with is merged away.
+  // A reading that only says the empty cell was lost where it stood reads as printed: not one of these.
   const printed = readingSignature(tokens);
-  return distinct(out).filter((r) => readingSignature(r) !== printed);
+  return distinct(out, true).filter((r) => readingSignature(r) !== printed);
 }
 
 /**

@@ -500,6 +500,23 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(rowTotal).toMatchObject({ basis: 'printed', expected: 1, actual: 0 });
   });
 
+  it('tells apart the places a lost value may have stood among blank markers (a padded row: 20 22 无 无 1 45 ∅, 2 lost before the 1)', () => {
+    const rows = [
+      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+      ...REQUESTS_2021.rows.map((r) => {
+        if (r.id === 'new_received' || r.id === 'granted') return [r.label, '20', '22', '无', '无', '2', '1', '45'];
+        if (r.id === 'total_processed') return [r.label, '20', '22', '无', '无', '1', '45', ''];
+        return [r.label, '无', '无', '无', '无', '无', '无', '无'];
+      }),
+    ];
+    const m = mapTemplates(docWithTables(rows));
+    // The 2 lost under 科研机构, 社会公益组织 or 法律服务机构 reads alike with blanks as 0; only under
+    // 法律服务机构 do the columns hold.
+    expect(rowCells(m, 'total_processed')).toEqual([20, 22, null, null, null, 1, 45]);
+    expect(rowDoubts(m, 'total_processed')).toEqual([null, null, null, null, 'identity-resolved', 'identity-resolved', 'identity-resolved']);
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
   it('does not read the last value of a row short of one over two columns when the grid cell past it is merged down from the header (a PDF row that drew no cell there)', () => {
     const rows = distinctRequests();
     const t = rowIndex(rows, 'total_processed');
