@@ -348,11 +348,16 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // A row of more cells than the template's, read as its first n (258 12 ∅ ∅ ∅ 1 1 ∅: a stray empty
     // cell among its values, the last cut as the grid's): that it breaks its own total says the cut may
     // be wrong, not that the report is. The readings that leave out an empty cell instead (every printed
-    // value kept) are as likely: the cells they disagree on are left blank.
+    // value kept) are as likely: the cells they disagree on are left blank — unless every one of them
+    // breaks more of the other identities than the row as printed (a column's sum over the rows read one
+    // way, a value lost counted as not known): the values they move are where the columns say they are not.
     if (row.readings.wider && breaksOwn) {
       const printedValues = new Set([printed, ...alternatives].flat().filter((v) => v && v.raw.trim() !== ''));
       const emptyLeftOut = alternatives.filter((r) => [...printedValues].every((v) => r.includes(v)));
-      if (emptyLeftOut.length) return undecided([printed, ...emptyLeftOut]);
+      const others = touching.filter((id) => !own.includes(id));
+      const othersFailing = (r: Reading) => others.filter((id) => identityHolds(id, over(asPrintedGapsUnknown(row.keys, r), known)) === false).length;
+      const asPrinted = othersFailing(printed);
+      if (emptyLeftOut.length && !emptyLeftOut.every((r) => othersFailing(r) > asPrinted)) return undecided([printed, ...emptyLeftOut]);
     }
     standAsPrinted();
   });

@@ -517,6 +517,26 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
   });
 
+  it('reads a row of a grid one column wider than the template as printed when the columns refute moving its values (5 ∅ ∅ ∅ ∅ ∅ ∅ | ∅)', () => {
+    // Table 三 pieced together from a table split over pages (LibreOffice joins them into one grid a column
+    // wider): reading the row without one of its empty cells, a value lost before the 5, would move the 5
+    // under 商业企业, and the columns' sums say it stands under 自然人.
+    const rows = [
+      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计', ''],
+      ...REQUESTS_2021.rows.map((r) => {
+        if (r.id === 'new_received' || r.id === 'total_processed') return [r.label, '20', '22', '', '', '', '', '42'];
+        if (r.id === 'granted') return [r.label, '15', '22', '', '', '', '', ''];
+        if (r.id === 'denied_internal_affairs') return [r.label, '5', '', '', '', '', '', '', ''];
+        return [r.label];
+      }),
+    ];
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'denied_internal_affairs')).toEqual([5, null, null, null, null, null, null]);
+    expect(rowDoubts(m, 'denied_internal_affairs')).toEqual([null, null, null, null, null, null, 'padded-or-blank']);
+    const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'denied_internal_affairs');
+    expect(rowTotal).toMatchObject({ basis: 'doubtful', expected: 5, actual: 0 });
+  });
+
   it('does not read the last value of a row short of one over two columns when the grid cell past it is merged down from the header (a PDF row that drew no cell there)', () => {
     const rows = distinctRequests();
     const t = rowIndex(rows, 'total_processed');
