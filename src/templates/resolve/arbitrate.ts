@@ -43,6 +43,8 @@ export type Verdict =
       padded?: boolean;
       /** The row prints its own total blank: the other identities chose (see reconsiderExactRows). */
       byOthers?: boolean;
+      /** A stray empty cell left out rather than a printed number that kept the row's own total only by breaking another identity. */
+      emptyStray?: boolean;
       /**
        * The readings were weighed with their gaps as values the row lost, not as blanks that vanished: a
        * printed blank under the chosen reading and a gap under another then say different things.
@@ -178,16 +180,31 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
   uncertain.forEach((row, u) => {
     const all = rows[row].readings.readings;
     let kept = [...survivors[u].values()];
+    /** With a stray empty cell left out instead of a number: the identities that reading breaks. */
+    let emptyStray: number | undefined;
     // Several readings fit equally: a stray empty cell is what tables print by mistake, a stray number
     // is not, so a single reading that drops only empty cells is taken.
     if (kept.length > 1 || ownBroken) {
       const emptyDrops = kept.filter((r) => droppedOnlyEmpty(rows[row].readings, r));
       if (emptyDrops.length === 1) kept = emptyDrops;
       else if (ownBroken) kept = [];
+    } else if (kept.length === 1 && rows[row].readings.kind === 'extra' && !droppedOnlyEmpty(rows[row].readings, kept[0])) {
+      // A stray number kept the row's own total only by breaking another identity: leaving out an empty
+      // cell instead (a layout fault, where a stray number is not ours to guess) breaks no more identities
+      // in all — its own total among them, as a report that prints 总计 blank breaks it in every row. The
+      // readings doing so with the fewest failures decide (one taken, several undecided).
+      const failures = (c: Combo) => c.own + c.other;
+      const emptyOnly = combos.filter((c) => droppedOnlyEmpty(rows[row].readings, rows[row].readings.readings[c.choice[u]]));
+      const least = Math.min(...emptyOnly.map(failures));
+      if (emptyOnly.length && least <= Math.min(...best.map(failures))) {
+        const readings = new Map(emptyOnly.filter((c) => failures(c) === least).map((c) => [c.choice[u], rows[row].readings.readings[c.choice[u]]]));
+        kept = [...readings.values()];
+        emptyStray = least;
+      }
     }
     verdicts[row] =
       kept.length === 1
-        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite, ...(ownBroken ? { breaksOwn: true } : {}), ...(gapsLost ? { gapsLost } : {}) }
+        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: emptyStray ?? despite, ...(ownBroken ? { breaksOwn: true } : {}), ...(gapsLost ? { gapsLost } : {}), ...(emptyStray !== undefined ? { emptyStray: true } : {}) }
         : { status: 'undecided', survivors: kept, all, none: kept.length === 0, ...agreedCounts(rows[row].keys, kept, ownOf(row), identities, known) };
   });
   confirmByOtherRows(rows, uncertain, identities, known, verdicts);

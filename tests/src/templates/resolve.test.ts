@@ -537,6 +537,25 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(rowTotal).toMatchObject({ basis: 'doubtful', expected: 5, actual: 0 });
   });
 
+  it('leaves out a stray empty cell rather than a printed number when that breaks no more identities (a report that prints its 总计 blank)', () => {
+    // 25 | ∅ | 无 …: without the 25 the row keeps its own total (无 = 0) and breaks 自然人's column; without
+    // the ∅ it breaks its own total, as every row of this report does, and the column holds.
+    const rows = [
+      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+      ...REQUESTS_2021.rows.map((r) => {
+        if (r.id === 'new_received' || r.id === 'total_processed') return [r.label, '45', '22', '无', '无', '无', '无', '67'];
+        if (r.id === 'granted') return [r.label, '20', '22', '无', '无', '无', '无', '无'];
+        if (r.id === 'unavailable_still_unclear') return [r.label, '25', '', '无', '无', '无', '无', '无', '无'];
+        return [r.label, '无', '无', '无', '无', '无', '无', '无'];
+      }),
+    ];
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'unavailable_still_unclear')).toEqual([25, null, null, null, null, null, null]);
+    expect(rowDoubts(m, 'unavailable_still_unclear')).toEqual(new Array(7).fill(null));
+    const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'unavailable_still_unclear');
+    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 25, actual: 0 });
+  });
+
   it('does not read the last value of a row short of one over two columns when the grid cell past it is merged down from the header (a PDF row that drew no cell there)', () => {
     const rows = distinctRequests();
     const t = rowIndex(rows, 'total_processed');
