@@ -333,6 +333,11 @@ function distinctRequests(): string[][] {
 const rowCells = (m: ReturnType<typeof mapTemplates>, row: string) => REQUEST_COLUMNS.map((c) => m.cells[`requests.${row}.${c.id}`]);
 const rowDoubts = (m: ReturnType<typeof mapTemplates>, row: string) => REQUEST_COLUMNS.map((c) => m.details[`requests.${row}.${c.id}`].doubt);
 
+/** A requests table printing the given rows' values (by row id) after their labels, and `rest` in every other row. */
+function requestsPrinting(values: Record<string, string[]>, rest: string[], header = ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']): string[][] {
+  return [header, ...REQUESTS_2021.rows.map((r) => [r.label, ...(values[r.id] ?? rest)])];
+}
+
 describe('a row with an empty cell where its grid padded it, or where it lost a value', () => {
   it('puts back a lost value the grid padded with an empty last cell, by the identities: never one column off', () => {
     const rows = distinctRequests();
@@ -457,16 +462,11 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
   it('doubts the empty 总计 of a row that breaks its own total in a report that prints blanks: read without it, its total lost, the row holds', () => {
     // Every outcome row prints its 总计 blank, as its other blanks: a row that lost a cell and was padded
     // with an empty last cell (5 ∅ ∅ ∅ ∅ ∅ | ∅) reads the same as one printed whole (5 ∅ ∅ ∅ ∅ ∅ ∅).
-    const blanks = ['', '', '', '', '', '', ''];
-    const rows = [
-      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
-      ...REQUESTS_2021.rows.map((r) => {
-        if (r.id === 'new_received' || r.id === 'total_processed') return [r.label, '20', '22', '', '', '', '', '42'];
-        if (r.id === 'granted') return [r.label, '15', '22', '', '', '', '', ''];
-        if (r.id === 'denied_internal_affairs') return [r.label, '5', '', '', '', '', '', ''];
-        return [r.label, ...blanks];
-      }),
-    ];
+    const total = ['20', '22', '', '', '', '', '42'];
+    const rows = requestsPrinting(
+      { new_received: total, total_processed: total, granted: ['15', '22', '', '', '', '', ''], denied_internal_affairs: ['5', '', '', '', '', '', ''] },
+      ['', '', '', '', '', '', ''],
+    );
     const m = mapTemplates(docWithTables(rows));
     expect(rowCells(m, 'denied_internal_affairs')).toEqual([5, null, null, null, null, null, null]);
     expect(rowDoubts(m, 'denied_internal_affairs')).toEqual([null, null, null, null, null, null, 'padded-or-blank']);
@@ -483,17 +483,15 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
   });
 
   it('keeps an empty 总计 printed when its column holds with it and not with the row\'s total in its place', () => {
-    const blanks = ['', '', '', '', '', '', ''];
-    const rows = [
-      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
-      ...REQUESTS_2021.rows.map((r) => {
-        if (r.id === 'new_received') return [r.label, '21', '22', '', '', '', '', '43'];
-        if (r.id === 'total_processed') return [r.label, '21', '22', '', '', '', '', '42'];
-        if (r.id === 'granted') return [r.label, '20', '22', '', '', '', '', '42'];
-        if (r.id === 'denied_internal_affairs') return [r.label, '1', '', '', '', '', '', ''];
-        return [r.label, ...blanks];
-      }),
-    ];
+    const rows = requestsPrinting(
+      {
+        new_received: ['21', '22', '', '', '', '', '43'],
+        total_processed: ['21', '22', '', '', '', '', '42'],
+        granted: ['20', '22', '', '', '', '', '42'],
+        denied_internal_affairs: ['1', '', '', '', '', '', ''],
+      },
+      ['', '', '', '', '', '', ''],
+    );
     const m = mapTemplates(docWithTables(rows));
     expect(rowDoubts(m, 'denied_internal_affairs')).toEqual(new Array(7).fill(null));
     const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'denied_internal_affairs');
@@ -501,14 +499,8 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
   });
 
   it('tells apart the places a lost value may have stood among blank markers (a padded row: 20 22 无 无 1 45 ∅, 2 lost before the 1)', () => {
-    const rows = [
-      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
-      ...REQUESTS_2021.rows.map((r) => {
-        if (r.id === 'new_received' || r.id === 'granted') return [r.label, '20', '22', '无', '无', '2', '1', '45'];
-        if (r.id === 'total_processed') return [r.label, '20', '22', '无', '无', '1', '45', ''];
-        return [r.label, '无', '无', '无', '无', '无', '无', '无'];
-      }),
-    ];
+    const whole = ['20', '22', '无', '无', '2', '1', '45'];
+    const rows = requestsPrinting({ new_received: whole, granted: whole, total_processed: ['20', '22', '无', '无', '1', '45', ''] }, new Array(7).fill('无'));
     const m = mapTemplates(docWithTables(rows));
     // The 2 lost under 科研机构, 社会公益组织 or 法律服务机构 reads alike with blanks as 0; only under
     // 法律服务机构 do the columns hold.
@@ -521,15 +513,12 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     // Table 三 pieced together from a table split over pages (LibreOffice joins them into one grid a column
     // wider): reading the row without one of its empty cells, a value lost before the 5, would move the 5
     // under 商业企业, and the columns' sums say it stands under 自然人.
-    const rows = [
+    const total = ['20', '22', '', '', '', '', '42'];
+    const rows = requestsPrinting(
+      { new_received: total, total_processed: total, granted: ['15', '22', '', '', '', '', ''], denied_internal_affairs: ['5', '', '', '', '', '', '', ''] },
+      [],
       ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计', ''],
-      ...REQUESTS_2021.rows.map((r) => {
-        if (r.id === 'new_received' || r.id === 'total_processed') return [r.label, '20', '22', '', '', '', '', '42'];
-        if (r.id === 'granted') return [r.label, '15', '22', '', '', '', '', ''];
-        if (r.id === 'denied_internal_affairs') return [r.label, '5', '', '', '', '', '', '', ''];
-        return [r.label];
-      }),
-    ];
+    );
     const m = mapTemplates(docWithTables(rows));
     expect(rowCells(m, 'denied_internal_affairs')).toEqual([5, null, null, null, null, null, null]);
     expect(rowDoubts(m, 'denied_internal_affairs')).toEqual([null, null, null, null, null, null, 'padded-or-blank']);
@@ -540,15 +529,11 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
   it('leaves out a stray empty cell rather than a printed number when that breaks no more identities (a report that prints its 总计 blank)', () => {
     // 25 | ∅ | 无 …: without the 25 the row keeps its own total (无 = 0) and breaks 自然人's column; without
     // the ∅ it breaks its own total, as every row of this report does, and the column holds.
-    const rows = [
-      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
-      ...REQUESTS_2021.rows.map((r) => {
-        if (r.id === 'new_received' || r.id === 'total_processed') return [r.label, '45', '22', '无', '无', '无', '无', '67'];
-        if (r.id === 'granted') return [r.label, '20', '22', '无', '无', '无', '无', '无'];
-        if (r.id === 'unavailable_still_unclear') return [r.label, '25', '', '无', '无', '无', '无', '无', '无'];
-        return [r.label, '无', '无', '无', '无', '无', '无', '无'];
-      }),
-    ];
+    const total = ['45', '22', '无', '无', '无', '无', '67'];
+    const rows = requestsPrinting(
+      { new_received: total, total_processed: total, granted: ['20', '22', '无', '无', '无', '无', '无'], unavailable_still_unclear: ['25', '', '无', '无', '无', '无', '无', '无'] },
+      new Array(7).fill('无'),
+    );
     const m = mapTemplates(docWithTables(rows));
     expect(rowCells(m, 'unavailable_still_unclear')).toEqual([25, null, null, null, null, null, null]);
     expect(rowDoubts(m, 'unavailable_still_unclear')).toEqual(new Array(7).fill(null));
