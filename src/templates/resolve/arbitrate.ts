@@ -236,21 +236,35 @@ function confirmByOtherRows(rows: PendingRow[], uncertain: number[], identities:
       else unsettled.add(k);
     });
   }
+  // A confirmed cell is settled in turn, and may confirm a cell of another resolved row: （七）总计's count,
+  // confirmed by 新收 + 结转 = 办结 + 结转下年 over rows read one way, then confirms a count of its column.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const i of uncertain) {
+      const v = verdicts[i];
+      if (v.status !== 'resolved') continue;
+      const own = new Set(rows[i].keys);
+      v.confirmed = rows[i].keys.map((key, c) => {
+        if (!v.reading[c]) return false;
+        return identities.some((id) => {
+          const cells = cellsOf(id);
+          if (!cells.includes(key)) return false;
+          const others = cells.filter((k) => k !== key);
+          if (others.some((k) => own.has(k) || unsettled.has(k) || !settled.has(k))) return false;
+          return identityHolds(id, summable(values)) === true;
+        });
+      });
+      rows[i].keys.forEach((k, c) => {
+        if (v.confirmed![c] && !settled.has(k)) {
+          settled.add(k);
+          grew = true;
+        }
+      });
+    }
+  }
   for (const i of uncertain) {
     const v = verdicts[i];
-    if (v.status !== 'resolved') continue;
-    const own = new Set(rows[i].keys);
-    v.confirmed = rows[i].keys.map((key, c) => {
-      if (!v.reading[c]) return false;
-      return identities.some((id) => {
-        const cells = cellsOf(id);
-        if (!cells.includes(key)) return false;
-        const others = cells.filter((k) => k !== key);
-        if (others.some((k) => own.has(k) || unsettled.has(k) || !settled.has(k))) return false;
-        return identityHolds(id, summable(values)) === true;
-      });
-    });
-    if (v.breaksOwn) v.forced = forcedCells(v.reading, v.others, v.confirmed);
+    if (v.status === 'resolved' && v.breaksOwn) v.forced = forcedCells(v.reading, v.others, v.confirmed!);
   }
 }
 

@@ -112,7 +112,10 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
   }
   if (Math.abs(diff) > MAX_SHIFT) return { kind: 'unreadable', readings: [], tokens };
   if (diff > 0) {
-    const readings = combinations(tokens.length, diff).map((drop) => tokens.filter((_, i) => !drop.includes(i)));
+    // Of the readings saying the same, one leaving out only empty cells stands for them (767 35 / ∅ / …
+    // without its ∅, not its first /): a stray empty cell is a layout fault, which the identities may take.
+    const drops = combinations(tokens.length, diff).sort((a, b) => Number(!a.every((i) => isEmpty(tokens[i]))) - Number(!b.every((i) => isEmpty(tokens[i]))));
+    const readings = drops.map((drop) => tokens.filter((_, i) => !drop.includes(i)));
     return { kind: 'extra', readings: distinct(readings), tokens };
   }
   // A merged cell says where the columns it covers are: when the merges account for every missing

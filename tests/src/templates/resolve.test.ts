@@ -108,9 +108,10 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(m.cells['requests.total_processed.natural_person']).toBe(21);
     // The column sum over the outcome rows confirms it; the balance, with new_received moved too, could not.
     expect(m.details['requests.total_processed.natural_person'].doubt).toBeNull();
-    // new_received's cells are in the balance only (with total_processed, itself moved) and its own total: in doubt.
+    // new_received's cells are in the balance only (with total_processed, itself moved) and its own total:
+    // confirmed once total_processed's cells are, by their columns over rows read one way.
     expect(m.cells['requests.new_received.research']).toBe(0);
-    expect(m.details['requests.new_received.research'].doubt).toBe('identity-resolved');
+    expect(m.details['requests.new_received.research'].doubt).toBeNull();
   });
 
   it('reads a text value in a number cell as an unreadable value in its column, not as part of the label', () => {
@@ -539,6 +540,30 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(rowDoubts(m, 'unavailable_still_unclear')).toEqual(new Array(7).fill(null));
     const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'unavailable_still_unclear');
     expect(rowTotal).toMatchObject({ basis: 'printed', expected: 25, actual: 0 });
+  });
+
+  it('reads two rows with a stray empty cell among printed blanks (/ … ∅ …) by the identities, one confirming the other', () => {
+    // （七）总计 is confirmed by 新收 + 结转 = 办结 + 结转下年 over rows read one way, and then confirms the
+    // 25 of its column; the row of 25 breaks its own total, as every row of this report does.
+    const rows = requestsPrinting(
+      {
+        new_received: ['45', '22', '/', '/', '2', '1', '70'],
+        granted: ['20', '22', '/', '/', '2', '1', '/'],
+        unavailable_needs_creation: ['25', '/', '/', '', '/', '/', '/', '/'],
+        total_processed: ['45', '22', '/', '', '/', '2', '1', '70'],
+      },
+      new Array(7).fill('/'),
+    );
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([45, 22, null, null, 2, 1, 70]);
+    expect(rowCells(m, 'unavailable_needs_creation')).toEqual([25, null, null, null, null, null, null]);
+    expect([...rowDoubts(m, 'total_processed'), ...rowDoubts(m, 'unavailable_needs_creation')]).toEqual(new Array(14).fill(null));
+    const found = runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness');
+    expect(found.map((f) => [f.rule, f.where, f.basis])).toEqual([
+      ['requests.outcome_sum', 'total', 'printed'],
+      ['requests.row_total', 'granted', 'printed'],
+      ['requests.row_total', 'unavailable_needs_creation', 'printed'],
+    ]);
   });
 
   it('does not read the last value of a row short of one over two columns when the grid cell past it is merged down from the header (a PDF row that drew no cell there)', () => {
