@@ -583,17 +583,6 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect(record.cell_details['requests.denied_enforcement_files.total'].doubt).toBe('lone-empty-cell');
   });
 
-  it('Shanghai 2019 as DOC (read as the DOCX LibreOffice makes of it), 5 ∅ ∅ ∅ ∅ ∅ | ∅: a row that lost a cell, padded, reads as one printed whole; no printed finding on it', async () => {
-    const item = variant(18, 'row-faults', 'doc', 'shanghai-govoffice-2019', 0);
-    const truth = variantTruth(18, item, draftVariant(18, item));
-    expect(truth.notes).toEqual(['cell requests.denied_internal_affairs.commercial missing from its row']);
-    const record = await extractBytes(readFileSync('tests/fixtures/docx/shanghai-2019-variety-row-faults-lost-cell-padded-blank-row.docx'), 'shanghai.docx');
-    const score = scoreRecord(truth, record);
-    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
-    expect(record.cell_details['requests.denied_internal_affairs.total'].doubt).toBe('padded-or-blank');
-    expect(record.findings.find((f) => f.rule === 'requests.row_total' && f.where === 'denied_internal_affairs')?.basis).toBe('doubtful');
-  });
-
   it('Pingtan 2023 as XLSX, （七）总计 without its total (80 1 0 0 0 0 then empty cells): the empty cell the readings agree on stays in doubt', async () => {
     const truth = seedTwo('row-faults', 'xlsx', 'pingtan-2023-page', 2);
     expect(truth.notes).toContain('cell requests.total_processed.total missing from its row');
