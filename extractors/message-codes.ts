@@ -30,7 +30,6 @@ export const MESSAGE_CODES = {
   'hidden-sheet-skipped': 'a hidden spreadsheet sheet was not read',
   'identity-resolved': 'a cell read several ways was settled by the template identities',
   'lone-empty-cell': 'the only empty cell of a row of printed values may be a printed blank or where the row lost a value; in doubt',
-  'padded-or-blank': "a row that breaks its own total keeps it read without its empty last cell (its value lost there): that cell may be a printed blank or a grid's padding; in doubt",
   'merged-label': 'a row label holds the items of two template rows (a wrapped label pulled in the next item); its values are in doubt (wrapped-label)',
   'valueless-label-row': 'a scanned row matched by its label prints no value, beside a row of values that matched no row (a label wrapped over two rows, part of it misread); its empty cells are in doubt (wrapped-label)',
   'missing-values': 'a row prints fewer values than the template has columns; the identities chose (or could not choose) where',

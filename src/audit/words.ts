@@ -55,7 +55,6 @@ export const DOUBT_WORDS: Record<string, string> = {
   'placed-by-order': '版式文本中该行数字少于表头列数，且表头无法确定其位置：按数值顺序对照最接近表头各列的最多数值行归列；恒等式无法判断空列位置，始终存疑',
   'formula-without-value': '电子表格公式没有缓存值',
   'lone-empty-cell': '一行中唯一的空单元格：可能是报告本身留空，也可能是丢失的数值',
-  'padded-or-blank': '该行合计不符，去掉末尾空单元格（视为丢失的数值）则相符：可能是报告本身留空，也可能是表格为缺格的行补上的空格',
 };
 
 export const SEVERITY_WORDS: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -27,7 +27,6 @@ export const DOUBTS = {
   'wrapped-label': 'the value stood on a line of a label wrapped over several lines, or the label was put together from lines of two rows',
   'formula-without-value': 'a spreadsheet formula with no cached value',
   'lone-empty-cell': 'the only empty cell of a row of printed values, at its end (where a grid pads a row that lost a value) or in a row that breaks its own total: a printed blank, or a lost value',
-  'padded-or-blank': "the empty last cell of a row that breaks its own total and keeps it read without that cell, its value lost there: a printed blank, or where a grid padded a row that lost a value (in a report that prints its blanks as empty cells the two read alike)",
 } as const;
 
 export type Doubt = keyof typeof DOUBTS;
@@ -43,7 +42,7 @@ export type Doubt = keyof typeof DOUBTS;
  * or cut one way by its digits alone (glued-one-cut): a blank cell the glued reader could not place is
  * glued-ambiguous or glued-impossible instead.
  */
-export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'padded-or-blank', 'identity-resolved', 'ocr-identity-conflict', 'placed-by-position', 'placed-by-order', 'glued-split', 'glued-one-cut']);
+export const SHOWN_BLANK_DOUBTS: ReadonlySet<string> = new Set<Doubt>(['lone-empty-cell', 'identity-resolved', 'ocr-identity-conflict', 'placed-by-position', 'placed-by-order', 'glued-split', 'glued-one-cut']);
 
 /**
  * OCR readings below this confidence (0..100) are doubtful. The scanned-PDF path reads each number

@@ -6,7 +6,7 @@
  * a published error elsewhere in the table never decides a reading here.
  */
 import { identityHolds, type Identity } from '../identities.js';
-import { isEmpty, loneEmptyCell, ocrLoneLastEmpty, readingSignature, tokenDoubt, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
+import { loneEmptyCell, ocrLoneLastEmpty, readingSignature, tokenDoubt, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
 
 /** Combinations of uncertain rows tried at most (the product of their reading counts). */
 export const MAX_COMBINATIONS = 50_000;
@@ -18,12 +18,8 @@ export interface PendingRow {
 }
 
 export type Verdict =
-  /**
-   * One reading as printed; `emptyInDoubt`: the column of an empty cell that may be padding — a lone one
-   * (see loneEmptyCell), or, with `endPadding`, the empty last cell of a row whose own total holds
-   * without it (see paddedEndKeepsOwn).
-   */
-  | { status: 'certain'; reading: Reading; emptyInDoubt?: number; endPadding?: boolean }
+  /** One reading as printed; `emptyInDoubt`: the column of a lone empty cell that may be padding (see loneEmptyCell). */
+  | { status: 'certain'; reading: Reading; emptyInDoubt?: number }
   /** Several readings; exactly one lets the identities hold. */
   | {
       status: 'resolved';
@@ -306,11 +302,9 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     const printed = row.readings.readings[0];
     const lone = loneEmptyCell(row.readings.tokens);
     const alternatives = row.readings.alternatives ?? [];
-    const last = printed.length - 1;
-    const endEmpty = isEmpty(printed[last]);
     // Most rows: every cell printed, no other reading. Whatever the identities say, such a row stands
     // as printed with no doubt (every branch below ends there), so they are not evaluated.
-    if (lone < 0 && !alternatives.length && !endEmpty) return;
+    if (lone < 0 && !alternatives.length) return;
     const keys = new Set(row.keys);
     const touching = touchingIdentities(identities, row.keys);
     const own = touching.filter((id) => cellsOf(id).every((k) => keys.has(k)));
@@ -323,7 +317,6 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     const standAsPrinted = () => {
       if (lone >= 0 && (lone === printed.length - 1 || breaksOwn)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: lone };
       else if (ocrLast >= 0) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: ocrLast };
-      else if (endEmpty && breaksOwn && paddedEndKeepsOwn(row.keys, printed, own, touching, known)) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: last, endPadding: true };
     };
     const resolveTo = (reading: Reading, failing: number, byOthers = false) => {
       verdicts[i] = { status: 'resolved', reading, others: [printed], failing, ...(padded ? { padded } : {}), ...(byOthers ? { byOthers } : {}) };
@@ -408,24 +401,6 @@ function likelyValues(rows: PendingRow[], uncertain: number[], known: Map<string
     if (kind === 'extra' && kept.length === rows[i].keys.length) rows[i].keys.forEach((k, c) => likely.set(k, tokenValue(kept[c])));
   }
   return likely;
-}
-
-/**
- * A row that breaks its own total and ends in an empty cell, in a report that prints its blanks as empty
- * cells: a grid pads a row that lost a value with an empty last cell, and then the row reads just as one
- * printed whole (5 ∅ ∅ ∅ ∅ ∅ | ∅ or 5 ∅ ∅ ∅ ∅ ∅ ∅). Read without that cell, the value lost in its place
- * (what the row's own total requires there), the row keeps its own total: when that reading breaks no
- * more of the other identities than the row as printed, nothing tells the two apart, and the empty cell
- * is a printed blank or padding. A column that holds with the blank and not with the row's value in its
- * place says it is printed.
- */
-function paddedEndKeepsOwn(keys: string[], printed: Reading, own: Identity[], touching: Identity[], known: Map<string, TokenValue>): boolean {
-  const padded: Reading = [...printed.slice(0, -1), undefined];
-  const values = withGaps(keys, padded, own);
-  if (!values || !own.every((id) => identityHolds(id, over(values, known)) === true)) return false;
-  const asPrinted = withGaps(keys, printed, own)!;
-  const othersFailing = (v: Map<string, TokenValue>) => touching.filter((id) => !own.includes(id) && identityHolds(id, over(v, known)) === false).length;
-  return othersFailing(values) <= othersFailing(asPrinted);
 }
 
 /** Does the reading print nothing for every total of the row's own identities (its gap is the total)? */

@@ -57,10 +57,8 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   const { keys, readings } = pending;
   if (verdict.status === 'certain') {
     const lone = verdict.emptyInDoubt;
-    keys.forEach((k, c) => write(out, k, verdict.reading[c], c === lone ? (verdict.endPadding ? 'padded-or-blank' : 'lone-empty-cell') : null));
-    if (lone !== undefined && verdict.endPadding) {
-      out.messages.push({ code: 'padded-or-blank', message: `${label}: read as printed (${show(readings.tokens)}) the row breaks its own total, which it keeps read without its empty last cell (${keys[lone]}), a value lost there: a printed blank, or where its grid padded a row that lost a value; in doubt` });
-    } else if (lone !== undefined) {
+    keys.forEach((k, c) => write(out, k, verdict.reading[c], c === lone ? 'lone-empty-cell' : null));
+    if (lone !== undefined) {
       out.messages.push({ code: 'lone-empty-cell', message: `${label}: the only empty cell of the row (${keys[lone]}) among printed values (${show(readings.tokens)}) may be a printed blank or where the row lost a value; in doubt` });
     }
     return;

@@ -136,7 +136,7 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
 }
 
 /** An empty cell with nothing said about it (a formula without its cached value is in doubt of its own, not padding). */
-export const isEmpty = (v: ValueCell | undefined): boolean => !!v && v.raw.trim() === '' && !v.doubt;
+const isEmpty = (v: ValueCell | undefined): boolean => !!v && v.raw.trim() === '' && !v.doubt;
 
 /**
  * The column of a row's only empty cell, when every other cell prints something and one of them a

@@ -449,38 +449,15 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     ]);
   });
 
-  it('keeps the blanks a report prints among others, but not its blank 总计 when the row holds without it: a padded grid reads the same', () => {
+  it('keeps blanks a report prints among others as printed: its blank totals are its own errors, on basis printed', () => {
     const rows = distinctRequests();
     const g = rowIndex(rows, 'granted');
-    rows[g] = [rows[g][0], '20', '22', '', '', '0', '0', '']; // the report prints blanks, 总计 among them — or lost 42, padded
+    rows[g] = [rows[g][0], '20', '22', '', '', '0', '0', '']; // the report prints blanks, 总计 among them
     const m = mapTemplates(docWithTables(rows));
     expect(rowCells(m, 'granted')).toEqual([20, 22, null, null, 0, 0, null]);
-    expect(rowDoubts(m, 'granted')).toEqual([null, null, null, null, null, null, 'padded-or-blank']);
+    expect(rowDoubts(m, 'granted')).toEqual([null, null, null, null, null, null, null]);
     const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'granted');
-    expect(rowTotal).toMatchObject({ basis: 'doubtful', expected: 42, actual: 0 });
-  });
-
-  it('doubts the empty 总计 of a row that breaks its own total in a report that prints blanks: read without it, its total lost, the row holds', () => {
-    // Every outcome row prints its 总计 blank, as its other blanks: a row that lost a cell and was padded
-    // with an empty last cell (5 ∅ ∅ ∅ ∅ ∅ | ∅) reads the same as one printed whole (5 ∅ ∅ ∅ ∅ ∅ ∅).
-    const total = ['20', '22', '', '', '', '', '42'];
-    const rows = requestsPrinting(
-      { new_received: total, total_processed: total, granted: ['15', '22', '', '', '', '', ''], denied_internal_affairs: ['5', '', '', '', '', '', ''] },
-      ['', '', '', '', '', '', ''],
-    );
-    const m = mapTemplates(docWithTables(rows));
-    expect(rowCells(m, 'denied_internal_affairs')).toEqual([5, null, null, null, null, null, null]);
-    expect(rowDoubts(m, 'denied_internal_affairs')).toEqual([null, null, null, null, null, null, 'padded-or-blank']);
-    expect(rowDoubts(m, 'granted')).toEqual([null, null, null, null, null, null, 'padded-or-blank']);
-    // A row of blanks keeps its own total: its empty 总计 is the report's.
-    expect(rowDoubts(m, 'denied_state_secret')).toEqual(new Array(7).fill(null));
-    const found = runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness');
-    expect(found.map((f) => [f.rule, f.where, f.expected, f.actual, f.basis])).toEqual([
-      ['requests.outcome_sum', 'total', 0, 42, 'doubtful'],
-      ['requests.row_total', 'granted', 37, 0, 'doubtful'],
-      ['requests.row_total', 'denied_internal_affairs', 5, 0, 'doubtful'],
-    ]);
-    expect(m.messages.some((x) => x.code === 'padded-or-blank' && x.message.startsWith('requests.denied_internal_affairs:'))).toBe(true);
+    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 42, actual: 0 });
   });
 
   it('keeps an empty 总计 printed when its column holds with it and not with the row\'s total in its place', () => {
