@@ -39,6 +39,8 @@ export type Verdict =
       padded?: boolean;
       /** The row prints its own total blank: the other identities chose (see reconsiderExactRows). */
       byOthers?: boolean;
+      /** A stray empty cell left out rather than a printed number that kept the row's own total only by breaking another identity. */
+      emptyStray?: boolean;
       /**
        * The readings were weighed with their gaps as values the row lost, not as blanks that vanished: a
        * printed blank under the chosen reading and a gap under another then say different things.
@@ -174,16 +176,31 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
   uncertain.forEach((row, u) => {
     const all = rows[row].readings.readings;
     let kept = [...survivors[u].values()];
+    /** With a stray empty cell left out instead of a number: the identities that reading breaks. */
+    let emptyStray: number | undefined;
     // Several readings fit equally: a stray empty cell is what tables print by mistake, a stray number
     // is not, so a single reading that drops only empty cells is taken.
     if (kept.length > 1 || ownBroken) {
       const emptyDrops = kept.filter((r) => droppedOnlyEmpty(rows[row].readings, r));
       if (emptyDrops.length === 1) kept = emptyDrops;
       else if (ownBroken) kept = [];
+    } else if (kept.length === 1 && rows[row].readings.kind === 'extra' && !droppedOnlyEmpty(rows[row].readings, kept[0])) {
+      // A stray number kept the row's own total only by breaking another identity: leaving out an empty
+      // cell instead (a layout fault, where a stray number is not ours to guess) breaks no more identities
+      // in all — its own total among them, as a report that prints 总计 blank breaks it in every row. The
+      // readings doing so with the fewest failures decide (one taken, several undecided).
+      const failures = (c: Combo) => c.own + c.other;
+      const emptyOnly = combos.filter((c) => droppedOnlyEmpty(rows[row].readings, rows[row].readings.readings[c.choice[u]]));
+      const least = Math.min(...emptyOnly.map(failures));
+      if (emptyOnly.length && least <= Math.min(...best.map(failures))) {
+        const readings = new Map(emptyOnly.filter((c) => failures(c) === least).map((c) => [c.choice[u], rows[row].readings.readings[c.choice[u]]]));
+        kept = [...readings.values()];
+        emptyStray = least;
+      }
     }
     verdicts[row] =
       kept.length === 1
-        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: despite, ...(ownBroken ? { breaksOwn: true } : {}), ...(gapsLost ? { gapsLost } : {}) }
+        ? { status: 'resolved', reading: kept[0], others: all.filter((r) => r !== kept[0]), failing: emptyStray ?? despite, ...(ownBroken ? { breaksOwn: true } : {}), ...(gapsLost ? { gapsLost } : {}), ...(emptyStray !== undefined ? { emptyStray: true } : {}) }
         : { status: 'undecided', survivors: kept, all, none: kept.length === 0, ...agreedCounts(rows[row].keys, kept, ownOf(row), identities, known) };
   });
   confirmByOtherRows(rows, uncertain, identities, known, verdicts);
@@ -215,21 +232,35 @@ function confirmByOtherRows(rows: PendingRow[], uncertain: number[], identities:
       else unsettled.add(k);
     });
   }
+  // A confirmed cell is settled in turn, and may confirm a cell of another resolved row: （七）总计's count,
+  // confirmed by 新收 + 结转 = 办结 + 结转下年 over rows read one way, then confirms a count of its column.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const i of uncertain) {
+      const v = verdicts[i];
+      if (v.status !== 'resolved') continue;
+      const own = new Set(rows[i].keys);
+      v.confirmed = rows[i].keys.map((key, c) => {
+        if (!v.reading[c]) return false;
+        return identities.some((id) => {
+          const cells = cellsOf(id);
+          if (!cells.includes(key)) return false;
+          const others = cells.filter((k) => k !== key);
+          if (others.some((k) => own.has(k) || unsettled.has(k) || !settled.has(k))) return false;
+          return identityHolds(id, summable(values)) === true;
+        });
+      });
+      rows[i].keys.forEach((k, c) => {
+        if (v.confirmed![c] && !settled.has(k)) {
+          settled.add(k);
+          grew = true;
+        }
+      });
+    }
+  }
   for (const i of uncertain) {
     const v = verdicts[i];
-    if (v.status !== 'resolved') continue;
-    const own = new Set(rows[i].keys);
-    v.confirmed = rows[i].keys.map((key, c) => {
-      if (!v.reading[c]) return false;
-      return identities.some((id) => {
-        const cells = cellsOf(id);
-        if (!cells.includes(key)) return false;
-        const others = cells.filter((k) => k !== key);
-        if (others.some((k) => own.has(k) || unsettled.has(k) || !settled.has(k))) return false;
-        return identityHolds(id, summable(values)) === true;
-      });
-    });
-    if (v.breaksOwn) v.forced = forcedCells(v.reading, v.others, v.confirmed);
+    if (v.status === 'resolved' && v.breaksOwn) v.forced = forcedCells(v.reading, v.others, v.confirmed!);
   }
 }
 
@@ -341,11 +372,16 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // A row of more cells than the template's, read as its first n (258 12 ∅ ∅ ∅ 1 1 ∅: a stray empty
     // cell among its values, the last cut as the grid's): that it breaks its own total says the cut may
     // be wrong, not that the report is. The readings that leave out an empty cell instead (every printed
-    // value kept) are as likely: the cells they disagree on are left blank.
+    // value kept) are as likely: the cells they disagree on are left blank — unless every one of them
+    // breaks more of the other identities than the row as printed (a column's sum over the rows read one
+    // way, a value lost counted as not known): the values they move are where the columns say they are not.
     if (row.readings.wider && breaksOwn) {
       const printedValues = new Set([printed, ...alternatives].flat().filter((v) => v && v.raw.trim() !== ''));
       const emptyLeftOut = alternatives.filter((r) => [...printedValues].every((v) => r.includes(v)));
-      if (emptyLeftOut.length) return undecided([printed, ...emptyLeftOut]);
+      const others = touching.filter((id) => !own.includes(id));
+      const othersFailing = (r: Reading) => others.filter((id) => identityHolds(id, over(asPrintedGapsUnknown(row.keys, r), known)) === false).length;
+      const asPrinted = othersFailing(printed);
+      if (emptyLeftOut.length && !emptyLeftOut.every((r) => othersFailing(r) > asPrinted)) return undecided([printed, ...emptyLeftOut]);
     }
     standAsPrinted();
   });

@@ -82,6 +82,8 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
     });
     const how = verdict.breaksOwn
       ? `every reading breaks the row's own total; without its empty cells, the cells other rows' identities confirm are taken${verdict.forced ? ', those they leave one token for read in doubt' : ''}, the others left blank`
+      : verdict.emptyStray
+      ? `a stray empty cell left out rather than a printed number, which kept the row's own total only by breaking another identity: the reading that breaks the fewest identities in all (${verdict.failing}, reported as findings)`
       : verdict.byOthers
       ? `the row prints its own total blank, so the other identities decide: the only reading that breaks the fewest of them (${verdict.failing})`
       : verdict.failing

@@ -107,12 +107,15 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
   const diff = tokens.length - n;
   if (diff === 0) {
     const wider = widerGridAlternatives(values, n, tokens);
-    const alternatives = distinct([...emptyCellAlternatives(tokens, n), ...wider]);
+    const alternatives = distinct([...emptyCellAlternatives(tokens, n), ...wider], true);
     return { kind: 'exact', readings: [tokens], tokens, ...(alternatives.length ? { alternatives } : {}), ...(wider.length ? { wider: true } : {}) };
   }
   if (Math.abs(diff) > MAX_SHIFT) return { kind: 'unreadable', readings: [], tokens };
   if (diff > 0) {
-    const readings = combinations(tokens.length, diff).map((drop) => tokens.filter((_, i) => !drop.includes(i)));
+    // Of the readings saying the same, one leaving out only empty cells stands for them (767 35 / ∅ / …
+    // without its ∅, not its first /): a stray empty cell is a layout fault, which the identities may take.
+    const drops = combinations(tokens.length, diff).sort((a, b) => Number(!a.every((i) => isEmpty(tokens[i]))) - Number(!b.every((i) => isEmpty(tokens[i]))));
+    const readings = drops.map((drop) => tokens.filter((_, i) => !drop.includes(i)));
     return { kind: 'extra', readings: distinct(readings), tokens };
   }
   // A merged cell says where the columns it covers are: when the merges account for every missing
@@ -190,8 +193,11 @@ function emptyCellAlternatives(tokens: ValueCell[], n: number): Reading[] {
       out.push(reading);
     }
   }
+  // A gap among printed blanks (20 22 无 无 · 1 45) is a value lost there, which the row's own total may
+  // require: each place is a reading of its own, or the one place the columns hold with is merged away.
+  // A reading that only says the empty cell was lost where it stood reads as printed: not one of these.
   const printed = readingSignature(tokens);
-  return distinct(out).filter((r) => readingSignature(r) !== printed);
+  return distinct(out, true).filter((r) => readingSignature(r) !== printed);
 }
 
 /**

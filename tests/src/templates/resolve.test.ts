@@ -108,9 +108,10 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(m.cells['requests.total_processed.natural_person']).toBe(21);
     // The column sum over the outcome rows confirms it; the balance, with new_received moved too, could not.
     expect(m.details['requests.total_processed.natural_person'].doubt).toBeNull();
-    // new_received's cells are in the balance only (with total_processed, itself moved) and its own total: in doubt.
+    // new_received's cells are in the balance only (with total_processed, itself moved) and its own total:
+    // confirmed once total_processed's cells are, by their columns over rows read one way.
     expect(m.cells['requests.new_received.research']).toBe(0);
-    expect(m.details['requests.new_received.research'].doubt).toBe('identity-resolved');
+    expect(m.details['requests.new_received.research'].doubt).toBeNull();
   });
 
   it('reads a text value in a number cell as an unreadable value in its column, not as part of the label', () => {
@@ -333,6 +334,11 @@ function distinctRequests(): string[][] {
 const rowCells = (m: ReturnType<typeof mapTemplates>, row: string) => REQUEST_COLUMNS.map((c) => m.cells[`requests.${row}.${c.id}`]);
 const rowDoubts = (m: ReturnType<typeof mapTemplates>, row: string) => REQUEST_COLUMNS.map((c) => m.details[`requests.${row}.${c.id}`].doubt);
 
+/** A requests table printing the given rows' values (by row id) after their labels, and `rest` in every other row. */
+function requestsPrinting(values: Record<string, string[]>, rest: string[], header = ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']): string[][] {
+  return [header, ...REQUESTS_2021.rows.map((r) => [r.label, ...(values[r.id] ?? rest)])];
+}
+
 describe('a row with an empty cell where its grid padded it, or where it lost a value', () => {
   it('puts back a lost value the grid padded with an empty last cell, by the identities: never one column off', () => {
     const rows = distinctRequests();
@@ -452,6 +458,89 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(rowDoubts(m, 'granted')).toEqual([null, null, null, null, null, null, null]);
     const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'granted');
     expect(rowTotal).toMatchObject({ basis: 'printed', expected: 42, actual: 0 });
+  });
+
+  it('keeps an empty 总计 printed when its column holds with it and not with the row\'s total in its place', () => {
+    const rows = requestsPrinting(
+      {
+        new_received: ['21', '22', '', '', '', '', '43'],
+        total_processed: ['21', '22', '', '', '', '', '42'],
+        granted: ['20', '22', '', '', '', '', '42'],
+        denied_internal_affairs: ['1', '', '', '', '', '', ''],
+      },
+      ['', '', '', '', '', '', ''],
+    );
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowDoubts(m, 'denied_internal_affairs')).toEqual(new Array(7).fill(null));
+    const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'denied_internal_affairs');
+    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 1, actual: 0 });
+  });
+
+  it('tells apart the places a lost value may have stood among blank markers (a padded row: 20 22 无 无 1 45 ∅, 2 lost before the 1)', () => {
+    const whole = ['20', '22', '无', '无', '2', '1', '45'];
+    const rows = requestsPrinting({ new_received: whole, granted: whole, total_processed: ['20', '22', '无', '无', '1', '45', ''] }, new Array(7).fill('无'));
+    const m = mapTemplates(docWithTables(rows));
+    // The 2 lost under 科研机构, 社会公益组织 or 法律服务机构 reads alike with blanks as 0; only under
+    // 法律服务机构 do the columns hold.
+    expect(rowCells(m, 'total_processed')).toEqual([20, 22, null, null, null, 1, 45]);
+    expect(rowDoubts(m, 'total_processed')).toEqual([null, null, null, null, 'identity-resolved', 'identity-resolved', 'identity-resolved']);
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('reads a row of a grid one column wider than the template as printed when the columns refute moving its values (5 ∅ ∅ ∅ ∅ ∅ ∅ | ∅)', () => {
+    // Table 三 pieced together from a table split over pages (LibreOffice joins them into one grid a column
+    // wider): reading the row without one of its empty cells, a value lost before the 5, would move the 5
+    // under 商业企业, and the columns' sums say it stands under 自然人.
+    const total = ['20', '22', '', '', '', '', '42'];
+    const rows = requestsPrinting(
+      { new_received: total, total_processed: total, granted: ['15', '22', '', '', '', '', ''], denied_internal_affairs: ['5', '', '', '', '', '', '', ''] },
+      [],
+      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计', ''],
+    );
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'denied_internal_affairs')).toEqual([5, null, null, null, null, null, null]);
+    expect(rowDoubts(m, 'denied_internal_affairs')).toEqual(new Array(7).fill(null));
+    const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'denied_internal_affairs');
+    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 5, actual: 0 });
+  });
+
+  it('leaves out a stray empty cell rather than a printed number when that breaks no more identities (a report that prints its 总计 blank)', () => {
+    // 25 | ∅ | 无 …: without the 25 the row keeps its own total (无 = 0) and breaks 自然人's column; without
+    // the ∅ it breaks its own total, as every row of this report does, and the column holds.
+    const total = ['45', '22', '无', '无', '无', '无', '67'];
+    const rows = requestsPrinting(
+      { new_received: total, total_processed: total, granted: ['20', '22', '无', '无', '无', '无', '无'], unavailable_still_unclear: ['25', '', '无', '无', '无', '无', '无', '无'] },
+      new Array(7).fill('无'),
+    );
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'unavailable_still_unclear')).toEqual([25, null, null, null, null, null, null]);
+    expect(rowDoubts(m, 'unavailable_still_unclear')).toEqual(new Array(7).fill(null));
+    const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'unavailable_still_unclear');
+    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 25, actual: 0 });
+  });
+
+  it('reads two rows with a stray empty cell among printed blanks (/ … ∅ …) by the identities, one confirming the other', () => {
+    // （七）总计 is confirmed by 新收 + 结转 = 办结 + 结转下年 over rows read one way, and then confirms the
+    // 25 of its column; the row of 25 breaks its own total, as every row of this report does.
+    const rows = requestsPrinting(
+      {
+        new_received: ['45', '22', '/', '/', '2', '1', '70'],
+        granted: ['20', '22', '/', '/', '2', '1', '/'],
+        unavailable_needs_creation: ['25', '/', '/', '', '/', '/', '/', '/'],
+        total_processed: ['45', '22', '/', '', '/', '2', '1', '70'],
+      },
+      new Array(7).fill('/'),
+    );
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'total_processed')).toEqual([45, 22, null, null, 2, 1, 70]);
+    expect(rowCells(m, 'unavailable_needs_creation')).toEqual([25, null, null, null, null, null, null]);
+    expect([...rowDoubts(m, 'total_processed'), ...rowDoubts(m, 'unavailable_needs_creation')]).toEqual(new Array(14).fill(null));
+    const found = runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness');
+    expect(found.map((f) => [f.rule, f.where, f.basis])).toEqual([
+      ['requests.outcome_sum', 'total', 'printed'],
+      ['requests.row_total', 'granted', 'printed'],
+      ['requests.row_total', 'unavailable_needs_creation', 'printed'],
+    ]);
   });
 
   it('does not read the last value of a row short of one over two columns when the grid cell past it is merged down from the header (a PDF row that drew no cell there)', () => {
