@@ -31,6 +31,7 @@ const PDFJS_MAIN: string = 'pdfjs-dist/legacy/build/pdf.mjs';
 interface WorkerModule {
   nianbaoSetPatched?: (on: boolean, natives?: { inflatePrefix: (bytes: Uint8Array) => Uint8Array; inflate: (bytes: Uint8Array) => Uint8Array }) => void;
   nianbaoTextOnlyFontCount?: () => number;
+  nianbaoTextLoopStopCount?: () => number;
 }
 let workerModule: WorkerModule | undefined;
 
@@ -108,6 +109,12 @@ export async function setPdfJsPatched(on: boolean): Promise<boolean> {
 export async function textOnlyFontCount(): Promise<number> {
   await loadPdfJs();
   return workerModule?.nianbaoTextOnlyFontCount?.() ?? 0;
+}
+
+/** How often getTextContent's operator loop has stopped to send text so far in this process (0 when the patch is not in). */
+export async function textLoopStopCount(): Promise<number> {
+  await loadPdfJs();
+  return workerModule?.nianbaoTextLoopStopCount?.() ?? 0;
 }
 
 /**
