@@ -269,8 +269,7 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[], spread: ReadonlySet<P
           const rect: Box = [xs[part.c0], rowBottom(part.r1), xs[part.c1 + 1], rowTop(part.r0)];
           // OCR is sure of a blank (nothing read, or a dash or slash) only when the picture shows no ink
           // in the cell, or only a dash.
-          const readBlank = part.items.every((item) => BLANK_MARKERS.has(foldValueText(item.text)));
-          if (readBlank && emptyOrigin === 'ocr' && blankCells.some((blank) => sameCell(blank, rect))) confidence = 100;
+          if (emptyOrigin === 'ocr' && readBlank(part.items) && blankCells.some((blank) => sameCell(blank, rect))) confidence = 100;
           cells.push({
             r0: part.r0,
             r1: part.r1,
@@ -289,6 +288,11 @@ function buildGrid(h: HorizontalRule[], v: VerticalRule[], spread: ReadonlySet<P
       return { page, box: [xs[0], ysAsc[0], xs[nCols], ysAsc[nRows]], colXs: [...xs], rowCount: nRows, cells };
     },
   };
+}
+
+/** Whether every run of a cell reads as a blank (nothing, a dash or a slash). */
+function readBlank(items: PositionedText[]): boolean {
+  return items.every((item) => BLANK_MARKERS.has(foldValueText(item.text)));
 }
 
 /**
