@@ -59,6 +59,8 @@ describe('the text-only font patch of pdf.js', () => {
       ['    const clone = Object.create(this);\n    clone.textMatrix = ', '    const clone = Object.create(this, {});\n    clone.textMatrix = '],
       ['      sink?.enqueue(textContent, length);', '      sink?.enqueue(textContent, length) ;'],
       ['        if (textContent.items.length >= (sink?.desiredSize ?? 1)) {', '        if (textContent.items.length > (sink?.desiredSize ?? 1)) {'],
+      ['      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));', '      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm)) ;'],
+      ['    return [m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1],', '    return [m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1] ,'],
       ['      if (batch && length < TEXT_CHUNK_BATCH_SIZE) {', '      if (batch && length <= TEXT_CHUNK_BATCH_SIZE) {'],
       ['  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str;', '  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str ;'],
       ['            next(handleSetFont(fontNameArg, null));\n            return;', '            next(handleSetFont(fontNameArg, null));\n            return ;'],
