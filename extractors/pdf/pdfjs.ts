@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { UnreadableDocumentError } from '../model.js';
 import { asIfAt, patchMainSource, patchWorkerSource } from './pdfjs-patch.js';
+import { rememberInflated } from './raw/inflated.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -42,7 +43,7 @@ export function loadPdfJs(): Promise<PdfJs> {
     // The worker half too, now (it sets globalThis.pdfjsWorker, which pdf.js then uses in-process
     // instead of importing it on the first document), so that no later import replaces push again.
     workerModule = await importPatched<WorkerModule>(PDFJS_WORKER, patchWorkerSource);
-    workerModule.nianbaoSetPatched?.(true, { inflatePrefix, inflate: (bytes) => inflateRawSync(bytes) });
+    workerModule.nianbaoSetPatched?.(true, { inflatePrefix, inflate: inflateWhole });
     return pdfjs;
   });
   return pdfjsModule;
@@ -87,6 +88,13 @@ async function cachedModule(name: string, source: string): Promise<string | unde
   } catch {
     return undefined;
   }
+}
+
+/** A whole raw deflate stream decoded (throwing unless it ends properly), kept for the raw reader (raw/inflated.ts). */
+function inflateWhole(bytes: Uint8Array): Uint8Array {
+  const out = inflateRawSync(bytes);
+  rememberInflated(bytes, out);
+  return out;
 }
 
 /** What the start of a raw deflate stream decodes to; partial (sync flush), as the data is cut short. */
