@@ -27,7 +27,9 @@
  *    CMaps) that zlib decodes to their end; anything zlib refuses is left to pdf.js's decoder.
  * 3. Less work per operator and per chunk: ToUnicode CMaps walked by the codes they hold, text state
  *    saved by a flat copy, fonts already loaded set without a promise hop, text handed to the main
- *    half in chunks of up to 1,000 items by reference instead of 10 by structured clone.
+ *    half in chunks of up to 1,000 items by reference instead of 10 by structured clone (the operator
+ *    loop stopping only when such a chunk is due), text positions multiplied by a copy of
+ *    Util.transform of their own.
  *
  * `nianbaoSetPatched(false)` makes the patched worker behave as the unpatched one (the tests compare
  * both ways). When a replacement does not match (another pdf.js version), `patchWorkerSource` or
