@@ -18,7 +18,20 @@ export const NUMBER_TOKEN = /^([+-]|增加?|减少?)?(\d{1,3}(?:,\d{3})+|\d+)(\.
 
 /** NFKC folds full-width digits, signs, commas and spaces to ASCII. */
 export function foldValueText(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, '');
+  return foldsToItself(text) ? text : text.normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, '');
+}
+
+/**
+ * Printable ASCII and the CJK unified ideographs (U+4E00–U+9FFF) have no NFKC decomposition, no two of
+ * them compose, and none is a space: a text of only those folds to itself (most runs and cells: '0',
+ * '12', '-', 无), without ICU's normalisation.
+ */
+function foldsToItself(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x21 || code > 0x7e) && (code < 0x4e00 || code > 0x9fff)) return false;
+  }
+  return true;
 }
 
 /** Whether a whitespace-free token is a value cell's text: a number or a blank marker. */

@@ -15,6 +15,7 @@ import { layoutPage, type PageLayout } from './layout.js';
 import { assemble } from './assemble.js';
 import { assessPage } from './quality.js';
 import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
+import { forgetInflated } from './raw/inflated.js';
 import type { ImageBox, OpIds } from './rulings.js';
 import { describeBox, tablePictureBoxes } from './picture-boxes.js';
 import { bottomFrame, frameOf, stripBoxes, type TableFrame } from './picture-strips.js';
@@ -185,6 +186,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     await Promise.all(ocrRuns.values());
     await cleanup?.();
     await file.cleanup();
+    forgetInflated();
     await doc.destroy().catch(() => undefined);
   }
 }

@@ -27,7 +27,9 @@
  *    CMaps) that zlib decodes to their end; anything zlib refuses is left to pdf.js's decoder.
  * 3. Less work per operator and per chunk: ToUnicode CMaps walked by the codes they hold, text state
  *    saved by a flat copy, fonts already loaded set without a promise hop, text handed to the main
- *    half in chunks of up to 1,000 items by reference instead of 10 by structured clone.
+ *    half in chunks of up to 1,000 items by reference instead of 10 by structured clone (the operator
+ *    loop stopping only when such a chunk is due), text positions multiplied by a copy of
+ *    Util.transform of their own.
  *
  * `nianbaoSetPatched(false)` makes the patched worker behave as the unpatched one (the tests compare
  * both ways). When a replacement does not match (another pdf.js version), `patchWorkerSource` or
@@ -89,7 +91,7 @@ const TEXT_STATE_FLAT_CLONE = TEXT_STATE_CLONE.replace(
  * Chunks of up to 1,000 (well below what the main half's push(...items) can spread).
  */
 const TEXT_CHUNK = '      if (batch && length < TEXT_CHUNK_BATCH_SIZE) {';
-const TEXT_CHUNK_LARGER = '      if (batch && length < (nianbaoPatched ? 1000 : TEXT_CHUNK_BATCH_SIZE)) {';
+const TEXT_CHUNK_LARGER = '      if (batch && length < (nianbaoPatched ? NIANBAO_CHUNK_ITEMS : TEXT_CHUNK_BATCH_SIZE)) {';
 
 /**
  * FlateStream decodes deflate in JavaScript, block by block, as the content-stream lexer asks for
@@ -147,6 +149,33 @@ const SET_FONT_KNOWN_AT_ONCE = `            textState.fontSize = fontSizeArg;
  * chunks by reference. Unmarked messages (everything else) are cloned as before.
  */
 const HANDED_OVER = 'Symbol.for("nianbao.pdfjs.handedOver")';
+/**
+ * The operator loop also stops (and resumes a microtask later, through a Promise.all) whenever the
+ * items not yet sent reach the stream's desired size (100), so that they go out. Unpatched, items go
+ * out at every resumption (a font loaded, an XObject), ten or more at a time, and rarely reach 100;
+ * the patched chunks go out only at 1,000 items, so from the 100th item to the 1,000th the loop
+ * stopped after every operator and sent nothing: some 1,800–8,800 resumptions a report, each with
+ * its closures, a clock read and a Promise.all. The patched loop stops when a chunk is due. When it
+ * stops changes only when items are sent, never which items or their order; a full stream still
+ * holds the loop back (the resumption waits for the stream's ready).
+ */
+const TEXT_STOP = '        if (textContent.items.length >= (sink?.desiredSize ?? 1)) {';
+const TEXT_STOP_AT_CHUNK = '        if (nianbaoChunkDue(textContent.items.length, sink)) {';
+
+/**
+ * Util.transform multiplies matrices for all of pdf.js: plain arrays, Float32Arrays, arrays of small
+ * integers and of doubles, so its element loads are megamorphic (several times slower). The text
+ * position of every run goes through it twice (getCurrentTextTransform, 5–8% of getTextContent): the
+ * patched one calls a copy of it that sees only the text state's matrices. Same arithmetic in the same
+ * order, so the same numbers to the last bit.
+ */
+/** Util.transform as this pdf.js has it: the copy below is only right while it is this. */
+const UTIL_TRANSFORM = `  static transform(m1, m2) {
+    return [m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1], m1[0] * m2[2] + m1[2] * m2[3], m1[1] * m2[2] + m1[3] * m2[3], m1[0] * m2[4] + m1[2] * m2[5] + m1[4], m1[1] * m2[4] + m1[3] * m2[5] + m1[5]];
+  }`;
+const TEXT_TRANSFORM = '      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));';
+const TEXT_TRANSFORM_OWN = '      return nianbaoPatched ? nianbaoTextTransform(textState.ctm, nianbaoTextTransform(textState.textMatrix, tsm)) : Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));';
+
 const TEXT_CHUNK_SEND = '      sink?.enqueue(textContent, length);';
 const TEXT_CHUNK_HAND_OVER = `      sink?.enqueue(nianbaoPatched ? { ...textContent, [${HANDED_OVER}]: true } : textContent, length);`;
 const LOOPBACK_CLONE = `      data: structuredClone(obj, transfer ? {`;
@@ -161,6 +190,17 @@ let nianbaoPatched = true;
 let nianbaoInflatePrefix = null;
 let nianbaoInflateRaw = null;
 let nianbaoTextOnlyBuilt = 0;
+/** Text items per chunk the patched worker sends (TEXT_CHUNK_LARGER). */
+const NIANBAO_CHUNK_ITEMS = 1000;
+let nianbaoTextLoopStops = 0;
+/** Whether getTextContent's operator loop stops here to send its items (see TEXT_STOP). */
+function nianbaoChunkDue(length, sink) {
+  const due = nianbaoPatched && sink ? length >= NIANBAO_CHUNK_ITEMS : length >= (sink?.desiredSize ?? 1);
+  if (due) {
+    nianbaoTextLoopStops++;
+  }
+  return due;
+}
 /**
  * on false: pdf.js converts every font as it would unpatched (tests compare both ways).
  * natives.inflatePrefix(bytes): what a prefix of raw deflate data decodes to (partial: sync flush);
@@ -222,6 +262,14 @@ function nianbaoReadHead(file) {
 /** file.isEmpty, without decoding a block when the native head says. */
 function nianbaoIsEmpty(file) {
   return nianbaoPatched ? nianbaoFontFileHead(file) === null : file.isEmpty;
+}
+/** Util.transform's product, for the text state's matrices only (TEXT_TRANSFORM). */
+function nianbaoTextTransform(m1, m2) {
+  return [m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1], m1[0] * m2[2] + m1[2] * m2[3], m1[1] * m2[2] + m1[3] * m2[3], m1[0] * m2[4] + m1[2] * m2[5] + m1[4], m1[1] * m2[4] + m1[3] * m2[5] + m1[5]];
+}
+/** How often getTextContent's loop has stopped to send items in this process (TEXT_STOP). */
+function nianbaoTextLoopStopCount() {
+  return nianbaoTextLoopStops;
 }
 /** How many fonts this process has built text-only (tests check that the patch is really used). */
 function nianbaoTextOnlyFontCount() {
@@ -355,7 +403,7 @@ function nianbaoTextOnlyFont(font, file, properties) {
 
 /** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
 export function patchWorkerSource(source: string): string | undefined {
-  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, TEXT_CHUNK_SEND, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
+  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, TEXT_STOP, UTIL_TRANSFORM, TEXT_TRANSFORM, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, TEXT_CHUNK_SEND, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
   const guard = `    if (file && nianbaoTextOnlyFont(this, file, properties)) {
       return;
     }
@@ -366,11 +414,13 @@ export function patchWorkerSource(source: string): string | undefined {
     .replace(CMAP_WALK, () => CMAP_WALK_PRESENT)
     .replace(TEXT_STATE_CLONE, () => TEXT_STATE_FLAT_CLONE)
     .replace(TEXT_CHUNK, () => TEXT_CHUNK_LARGER)
+    .replace(TEXT_STOP, () => TEXT_STOP_AT_CHUNK)
+    .replace(TEXT_TRANSFORM, () => TEXT_TRANSFORM_OWN)
     .replace(FLATE_READ_BLOCK, () => FLATE_READ_BLOCK_NATIVE)
     .replace(SET_FONT_LOADED, () => SET_FONT_LOADED_KNOWN)
     .replace(SET_FONT_WAIT, () => SET_FONT_KNOWN_AT_ONCE)
     .replace(TEXT_CHUNK_SEND, () => TEXT_CHUNK_HAND_OVER)
-    .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount };`);
+    .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount, nianbaoTextLoopStopCount };`);
 }
 
 /**

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { UnreadableDocumentError } from '../model.js';
 import { asIfAt, patchMainSource, patchWorkerSource } from './pdfjs-patch.js';
+import { rememberInflated } from './raw/inflated.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -31,6 +32,7 @@ const PDFJS_MAIN: string = 'pdfjs-dist/legacy/build/pdf.mjs';
 interface WorkerModule {
   nianbaoSetPatched?: (on: boolean, natives?: { inflatePrefix: (bytes: Uint8Array) => Uint8Array; inflate: (bytes: Uint8Array) => Uint8Array }) => void;
   nianbaoTextOnlyFontCount?: () => number;
+  nianbaoTextLoopStopCount?: () => number;
 }
 let workerModule: WorkerModule | undefined;
 
@@ -41,7 +43,7 @@ export function loadPdfJs(): Promise<PdfJs> {
     // The worker half too, now (it sets globalThis.pdfjsWorker, which pdf.js then uses in-process
     // instead of importing it on the first document), so that no later import replaces push again.
     workerModule = await importPatched<WorkerModule>(PDFJS_WORKER, patchWorkerSource);
-    workerModule.nianbaoSetPatched?.(true, { inflatePrefix, inflate: (bytes) => inflateRawSync(bytes) });
+    workerModule.nianbaoSetPatched?.(true, { inflatePrefix, inflate: inflateWhole });
     return pdfjs;
   });
   return pdfjsModule;
@@ -88,6 +90,13 @@ async function cachedModule(name: string, source: string): Promise<string | unde
   }
 }
 
+/** A whole raw deflate stream decoded (throwing unless it ends properly), kept for the raw reader (raw/inflated.ts). */
+function inflateWhole(bytes: Uint8Array): Uint8Array {
+  const out = inflateRawSync(bytes);
+  rememberInflated(bytes, out);
+  return out;
+}
+
 /** What the start of a raw deflate stream decodes to; partial (sync flush), as the data is cut short. */
 function inflatePrefix(bytes: Uint8Array): Uint8Array {
   return inflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
@@ -108,6 +117,12 @@ export async function setPdfJsPatched(on: boolean): Promise<boolean> {
 export async function textOnlyFontCount(): Promise<number> {
   await loadPdfJs();
   return workerModule?.nianbaoTextOnlyFontCount?.() ?? 0;
+}
+
+/** How often getTextContent's operator loop has stopped to send text so far in this process (0 when the patch is not in). */
+export async function textLoopStopCount(): Promise<number> {
+  await loadPdfJs();
+  return workerModule?.nianbaoTextLoopStopCount?.() ?? 0;
 }
 
 /**

@@ -29,7 +29,8 @@ const COMMON_SET = new Set([...COMMON]);
 
 const CID = /\(cid:\d+\)/g;
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
-const CJK = /[\u4E00-\u9FFF]/g;
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
 
 /** Below this share of common characters among a page's CJK characters, the layer is not real Chinese. */
 const MIN_COMMON_SHARE = 0.35;
@@ -69,12 +70,22 @@ export function assessPage(items: PositionedText[], hasImages: boolean, paint?: 
   if (cid * 3 > visible.length / 10 || bad > visible.length * 0.05) {
     return { ok: false, reason: `broken text layer (${cid} (cid:N) runs, ${bad} replacement or private-use characters)` };
   }
-  const cjk = visible.match(CJK) ?? [];
-  if (cjk.length >= MIN_CJK_TO_JUDGE) {
-    const common = cjk.filter((c) => COMMON_SET.has(c)).length;
-    if (common / cjk.length < MIN_COMMON_SHARE) {
-      return { ok: false, reason: `implausible Chinese text (${Math.round((100 * common) / cjk.length)}% common characters): probably a font without a Unicode map` };
-    }
+  const { cjk, common } = countCjk(visible);
+  if (cjk >= MIN_CJK_TO_JUDGE && common / cjk < MIN_COMMON_SHARE) {
+    return { ok: false, reason: `implausible Chinese text (${Math.round((100 * common) / cjk)}% common characters): probably a font without a Unicode map` };
   }
   return { ok: true };
+}
+
+/** The page's CJK characters (U+4E00–U+9FFF) and how many of them are common, counted without a string per character. */
+function countCjk(visible: string): { cjk: number; common: number } {
+  let cjk = 0;
+  let common = 0;
+  for (let i = 0; i < visible.length; i++) {
+    const code = visible.charCodeAt(i);
+    if (code < CJK_FIRST || code > CJK_LAST) continue;
+    cjk++;
+    if (COMMON_SET.has(visible[i])) common++;
+  }
+  return { cjk, common };
 }

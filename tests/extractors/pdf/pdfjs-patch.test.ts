@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { openPdf, setPdfJsPatched, textOnlyFontCount } from '../../../extractors/pdf/pdfjs.js';
+import { openPdf, setPdfJsPatched, textLoopStopCount, textOnlyFontCount } from '../../../extractors/pdf/pdfjs.js';
 import { asIfAt, patchMainSource, patchWorkerSource } from '../../../extractors/pdf/pdfjs-patch.js';
 import { embeddedFontPdf, type EmbeddedFont } from './minimal-pdf.js';
 
@@ -58,6 +58,9 @@ describe('the text-only font patch of pdf.js', () => {
       ['        if (map[i] !== undefined) {\n          callback(i, map[i]);', '        if (map[i] != null) {\n          callback(i, map[i]);'],
       ['    const clone = Object.create(this);\n    clone.textMatrix = ', '    const clone = Object.create(this, {});\n    clone.textMatrix = '],
       ['      sink?.enqueue(textContent, length);', '      sink?.enqueue(textContent, length) ;'],
+      ['        if (textContent.items.length >= (sink?.desiredSize ?? 1)) {', '        if (textContent.items.length > (sink?.desiredSize ?? 1)) {'],
+      ['      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));', '      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm)) ;'],
+      ['    return [m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1],', '    return [m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1] ,'],
       ['      if (batch && length < TEXT_CHUNK_BATCH_SIZE) {', '      if (batch && length <= TEXT_CHUNK_BATCH_SIZE) {'],
       ['  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str;', '  readBlock() {\n    let buffer, hdr, len;\n    const str = this.str ;'],
       ['            next(handleSetFont(fontNameArg, null));\n            return;', '            next(handleSetFont(fontNameArg, null));\n            return ;'],
@@ -111,6 +114,20 @@ describe('the text-only font patch of pdf.js', () => {
     const textOnly = await textContent(bytes);
     expect(await textOnlyFontCount()).toBeGreaterThan(before);
     expect(textOnly).toBe(converted);
+  }, 60_000);
+});
+
+describe('the text loop of the patched pdf.js', () => {
+  // It sends 1,000 items at a time; it stopped after every operator from the 100th unsent item on
+  // (the stream's desired size) without sending anything, thousands of times a report.
+  it('stops its operator loop to send text only when a chunk of 1,000 items is due', async () => {
+    const bytes = readFileSync('../shared/corpus/real/huaian-city-2024.pdf');
+    await setPdfJsPatched(true);
+    const from = await textLoopStopCount();
+    const pages = JSON.parse(await textContent(bytes)) as Array<{ items: unknown[] }>;
+    const stops = (await textLoopStopCount()) - from;
+    expect(pages.filter((page) => page.items.length > 100).length).toBeGreaterThan(1);
+    expect(stops).toBe(pages.reduce((n, page) => n + Math.floor(page.items.length / 1000), 0));
   }, 60_000);
 });
 
