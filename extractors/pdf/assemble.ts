@@ -11,7 +11,7 @@ import type { TextLine } from './lines.js';
 import { columnsLineUp, joinDrafts, overflowCell } from './stitch.js';
 import { joinPieces } from './geometry.js';
 import { toTableBlock } from './dense.js';
-import { findStreamTable, isHeaderLine, looksTabular, withHeaderLines } from './stream.js';
+import { findStreamTable, isHeaderLine, looksTabular, withHeaderLines, type HeaderWords } from './stream.js';
 import { continuesOnNextPage, paragraphBox, paragraphText, splitParagraphs, startsFresh, type DraftParagraph } from './paragraphs.js';
 
 type Piece =
@@ -25,8 +25,13 @@ const MAX_CARRIED_HEADER_LINES = 4;
 export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Message[] } {
   const pieces: Piece[] = [];
   const messages: Message[] = [];
+  // The header the last rows of the latest table without rulings stand under.
+  let lastHeader: HeaderWords | undefined;
 
   const pushParagraphs = (lines: TextLine[], layout: PageLayout, firstOnPage: boolean): void => {
+    // Only the short lines of labels that printed nothing (4.无正当理由 · 大量反复申请) may stand between a
+    // table's rows and their rest on the next page.
+    if (!lines.every(isHeaderLine)) lastHeader = undefined;
     splitParagraphs(lines, layout.page, layout.left, layout.right).forEach((p, i) => {
       const prev = pieces[pieces.length - 1];
       if (firstOnPage && i === 0 && prev?.kind === 'paragraph' && prev.p.page !== p.page && continuesOnNextPage(prev.p, prev.right) && !startsFresh(p, layout.left)) {
@@ -55,13 +60,15 @@ export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Me
           last.pages.push(layout.page);
           messages.push({ code: 'table-split-joined', message: `a table continues from page ${last.pages[last.pages.length - 2]} on page ${layout.page}; joined` });
         } else pieces.push({ kind: 'table', draft: piece.draft, pages: [layout.page] });
+        lastHeader = undefined;
       } else {
         const last = pieces[pieces.length - 1];
         let lines = piece.lines;
         // The page's first lines after a table without rulings on the page before: its rest may be one or two rows.
         const continuing = firstOnPage && last?.kind === 'block' && last.block.kind === 'table';
         const minLines = continuing ? 1 : undefined;
-        const stream = looksTabular(lines, minLines) ? findStreamTable(lines, layout.page, minLines) : undefined;
+        // Its rows go on under the header of the table before (a table that runs on has no header of its own).
+        let stream = looksTabular(lines, minLines) ? findStreamTable(lines, layout.page, minLines, firstOnPage ? { header: lastHeader } : {}) : undefined;
         if (stream) {
           pushParagraphs(stream.before, layout, firstOnPage);
           // A table that starts at the top of the page may have begun its header at the foot of the
@@ -75,6 +82,9 @@ export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Me
               pieces.pop();
             }
           }
+          // Read before its first row: a header whose words stand over its values, or the labels of rows that printed nothing.
+          if (carried.length) stream = findStreamTable(lines, layout.page, minLines, { header: lastHeader, lines: carried }) ?? stream;
+          lastHeader = stream.header;
           pieces.push({ kind: 'block', block: withHeaderLines(stream.table, carried, layout.page) });
           messages.push({ code: 'table-without-rulings', message: `page ${layout.page}: a table printed without rulings, read from text positions` });
           lines = stream.after;

@@ -17,10 +17,22 @@ const MARGIN_SHARE = 0.12;
 
 export function isRunningPageNumber(line: TextLine, pageBox: Box): boolean {
   const text = line.text.replace(/\s+/g, ' ').trim();
-  if (!PAGE_NUMBER_PATTERNS.some((p) => p.test(text))) return false;
+  if (!PAGE_NUMBER_PATTERNS.some((p) => p.test(text)) || printedApart(line)) return false;
   const height = pageBox[3] - pageBox[1];
   return line.box[1] >= pageBox[3] - MARGIN_SHARE * height || line.box[3] <= pageBox[1] + MARGIN_SHARE * height;
 }
+
+/**
+ * Runs standing far apart on one line are cells, not one page number: digit runs join without a space, so
+ * `18` and `18` in two columns of a table row at the top of a page read as the line `1818`.
+ */
+function printedApart(line: TextLine): boolean {
+  const items = [...line.items].filter((i) => i.text.trim()).sort((a, b) => a.x - b.x);
+  return items.some((item, i) => i > 0 && item.x - (items[i - 1].x + items[i - 1].width) > PAGE_NUMBER_GAP * line.size);
+}
+
+/** Widest gap (in font sizes) between two runs of one page number (— 5 —, 第 3 页 共 8 页). */
+const PAGE_NUMBER_GAP = 2;
 
 export interface DraftParagraph {
   lines: TextLine[];

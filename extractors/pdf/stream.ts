@@ -10,6 +10,11 @@ import type { TextLine } from './lines.js';
 import { boxOf, unionBox, type Box } from './geometry.js';
 import { BLANK_MARKERS, foldValueText, isValueToken } from '../value-token.js';
 import { NUMBERING_START, isSectionHeading } from '../txt/lines.js';
+import { placeUnderHeader, type Carried } from './stream-columns.js';
+import type { Span } from '../txt/header-columns.js';
+
+/** The words of the header the last rows of a table stand under: the table's rows on the next page go on under it. */
+export type HeaderWords = Span[];
 
 const NUMBER_RUN = /^[\d.,]+$/;
 /** Gap (in font sizes) that separates two text cells rather than two words. */
@@ -133,9 +138,14 @@ export function withHeaderLines(table: Block, lines: TextLine[], page: number): 
  * Splits free lines into the lines before a borderless table, the table, and the lines after it.
  * Returns undefined when there is no such table.
  */
-export function findStreamTable(lines: TextLine[], page: number, minLines = MIN_TABULAR_LINES): { before: TextLine[]; table: Block; after: TextLine[] } | undefined {
+export function findStreamTable(
+  lines: TextLine[],
+  page: number,
+  minLines = MIN_TABULAR_LINES,
+  carried: Carried = {},
+): { before: TextLine[]; table: Block; after: TextLine[]; header: HeaderWords | undefined } | undefined {
   const runs = lines.map(runsOf);
-  const anchors = runs.map(isAnchor);
+  const anchors = withValueLines(lines, runs, runs.map(isAnchor));
   const first = anchors.indexOf(true);
   const last = anchors.lastIndexOf(true);
   const many = runs.some((r) => r.filter(isNumberRun).length >= MANY_NUMBERS);
@@ -195,6 +205,7 @@ export function findStreamTable(lines: TextLine[], page: number, minLines = MIN_
   // A label of four lines or more, its numbers on one of the middle ones (a narrow label column):
   // lines beyond reach of the numbers, between two rows of the table, join the label of the line
   // next to them (the nearer one), line by line.
+  const hasItem = (anchor: Row): boolean => anchor.label.some((i) => ITEM_START.test(i.text.trim())) || rows.some((r) => owner.get(r) === anchor && startsItem(r));
   const top = anchorRows[0].y;
   const bottom = anchorRows[anchorRows.length - 1].y;
   for (let changed = true; changed; ) {
@@ -209,6 +220,8 @@ export function findStreamTable(lines: TextLine[], page: number, minLines = MIN_
         const distance = Math.abs(neighbour.y - row.y);
         if (distance <= LABEL_REACH * row.size && right <= anchor.firstNumberX + 1 && (!best || distance < best.distance)) best = { anchor, distance };
       }
+      // A label holds one item: 4.保护第三方 printing nothing never joins 5.属于三类内's label below it.
+      if (best && startsItem(row) && hasItem(best.anchor)) continue;
       if (best) {
         owner.set(row, best.anchor);
         changed = true;
@@ -221,6 +234,9 @@ export function findStreamTable(lines: TextLine[], page: number, minLines = MIN_
     if (anchor) anchor.label.push(...row.items);
     else kept.push(row);
   }
+  // Prose before the table on its page: a table of its own, not the rest of the one before.
+  const { placed, header } = placeUnderHeader(kept, lines.slice(0, start).every(isHeaderLine) ? carried : {}, page);
+  for (const row of kept) row.cells = placed.get(row) ?? row.cells;
   const width = Math.max(...kept.map((r) => (r.anchor ? 1 : 0) + r.cells.length));
   const grid: TableCell[][] = kept.map((r) => {
     const cells = r.anchor && r.label.length ? [cellOf(r.label, page, labelText(r.label)), ...r.cells] : r.cells;
@@ -231,7 +247,28 @@ export function findStreamTable(lines: TextLine[], page: number, minLines = MIN_
     before: lines.slice(0, start),
     table: { kind: 'table', rows: grid, prov: { page, origin: 'text' } },
     after: lines.slice(end + 1),
+    header,
   };
+}
+
+/**
+ * Lines of values alone are rows too where a label line stands beside them (within reach above or
+ * below, its words left of the values) and the values stand where the table's labelled rows print
+ * theirs: a label column so narrow that the label wraps over the lines around its values (1.属于国家秘 ·
+ * 14 · 密; 二、上年结转… · 18 18 · 数量).
+ */
+function withValueLines(lines: TextLine[], runs: Run[][], anchors: boolean[]): boolean[] {
+  const labelled = runs.flatMap((r, i) => (anchors[i] && !r[0].numeric ? [r.find((x) => x.numeric)!] : []));
+  if (!labelled.length) return anchors;
+  const valueEdge = Math.min(...labelled.map((r) => Math.min(...r.items.map((it) => it.x))));
+  const valuesOnly = (r: Run[]): boolean => r.length > 0 && r.every((x) => x.numeric) && r.some(isNumberRun);
+  return anchors.map((anchor, i) => {
+    if (anchor || !valuesOnly(runs[i])) return anchor;
+    const line = lines[i];
+    const left = Math.min(...runs[i][0].items.map((it) => it.x));
+    if (left < valueEdge - line.size) return false;
+    return lines.some((other, j) => j !== i && !valuesOnly(runs[j]) && Math.abs(other.items[0].y - line.items[0].y) <= LABEL_REACH * line.size && other.box[2] <= left);
+  });
 }
 
 /**
@@ -271,6 +308,13 @@ function labelText(items: PositionedText[]): string {
  */
 function startsLabel(row: { cells: TableCell[] }): boolean {
   return row.cells.some((c) => NUMBERING_START.test(c.text));
+}
+
+/** An item's numbering (5.属于…), not a group's (（三）不予公开). */
+const ITEM_START = /^\d{1,2}[.、．](?!\d)/;
+
+function startsItem(row: { cells: TableCell[] }): boolean {
+  return row.cells.some((c) => ITEM_START.test(c.text));
 }
 
 /**

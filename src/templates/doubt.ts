@@ -22,7 +22,7 @@ export const DOUBTS = {
   'wrapped-value': 'a number too wide for its cell, printed over two lines (the lines above and below its row) and joined; confirmed only by an identity',
   'split-by-page': "a number of a table row a page break split, whose rest (digits of a number too wide for its cell) printed on the next page's first line; which numbers those digits continue is not known, until an identity confirms it",
   'unit-missing': 'a number printed without the count unit (件) the other values of its row print: the rest of a number too wide for its cell may stand on another line; confirmed only by an identity',
-  'placed-by-position': 'a row of layout text printed fewer values than its header has columns; each was placed under the header column it stands beneath (a cell it printed nothing in is empty), until the identities confirm it',
+  'placed-by-position': 'a row of layout text, or of a PDF table printed without rulings, printed fewer values than its header has columns; each was placed under the header column it stands beneath (a cell it printed nothing in is empty), until the identities confirm it',
   'placed-by-order': "a row of layout text printed fewer values than its header has columns, and its header could not place them with certainty: placed by the order of its values against the row of the most values nearest the header's columns; never confirmed, since the identities cannot tell where columns printed empty lie",
   'wrapped-label': 'the value stood on a line of a label wrapped over several lines, or the label was put together from lines of two rows',
   'formula-without-value': 'a spreadsheet formula with no cached value',

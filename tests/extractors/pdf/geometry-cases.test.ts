@@ -130,6 +130,14 @@ describe('layoutPage', () => {
     const layout = layoutPage(page([run('正文第一行', 60, 700), run('-4-', 290, 40)], []));
     expect(layout.pieces.flatMap((p) => (p.kind === 'lines' ? p.lines.map((l) => l.text) : []))).toEqual(['正文第一行']);
   });
+
+  it('keeps two numbers printed columns apart in the head margin: a row of a table without rulings, not the page number 1818', () => {
+    // 二、上年结转 · 18 (自然人) · 18 (总计) at the top of a page, its label on the lines around it.
+    const lines = (items: PositionedText[]) => layoutPage(page(items, [])).pieces.flatMap((p) => (p.kind === 'lines' ? p.lines.map((l) => l.text) : []));
+    expect(lines([run('二、上年结转', 65, 777), run('18', 238, 769), run('18', 543, 769), run('数量', 128, 761)])).toEqual(['二、上年结转', '1818', '数量']);
+    // A page number set in pieces a space apart is still one.
+    expect(lines([run('正文第一行', 60, 700), run('第', 270, 40), run('3', 285, 40), run('页', 295, 40), run('共', 312, 40), run('8', 327, 40), run('页', 337, 40)])).toEqual(['正文第一行']);
+  });
 });
 
 describe('joinDrafts', () => {

@@ -622,6 +622,24 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     }
   });
 
+  it('Shanghai 2019 as a PDF of three-line tables, label columns 9% wide, blanks printed as empty cells: each value under its header column, tables 三 and 四 exact', async () => {
+    const item = variant(13, 'pdf-layout', 'pdf', 'shanghai-govoffice-2019', 3);
+    const draft = draftVariant(13, item);
+    expect(draft.notes).toEqual(['label columns 9% wide, three-line rules']);
+    const truth = variantTruth(13, item, draft);
+    const { record, score } = await scoreFile('tests/fixtures/pdf/shanghai-2019-variety-pdf-layout-narrow-labels-empty-blanks.pdf', truth);
+    // Once 35 cells blank or in doubt (rows short of values read in printed order), 15 missing (table 四 not found).
+    expect({ wrong: score.wrong, unearned: score.unearned, missing: score.missing, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missing: 0, exact: score.cells });
+    // 18 · 18 at the top of page 2 (二、上年结转 wrapped around it) is a row, not the page number 1818.
+    expect([record.cells['requests.carried_over.natural_person'], record.cells['requests.carried_over.total']]).toEqual([18, 18]);
+    // 6.属于四类过 · 3 1 · 程性信息: 3 and 1 under 自然人 and 商业企业, the rest empty, in doubt as placed by
+    // position (every row of the column is: no identity holds one of them alone to confirm it).
+    expect(['natural_person', 'commercial', 'research', 'total'].map((c) => record.cells[`requests.denied_process_info.${c}`])).toEqual([3, 1, null, null]);
+    expect(record.cell_details['requests.denied_process_info.commercial'].doubt).toBe('placed-by-position');
+    // Table 四 (5 · · 2 7 | 8 · · 1 9 | nothing) under its fifteen header columns, confirmed by its group totals.
+    expect(['review.upheld', 'review.pending', 'review.total', 'litigation_direct.pending', 'litigation_after_review.total'].map((k) => record.cells[`appeals.${k}`])).toEqual([5, 2, 7, 1, null]);
+  });
+
   it('Pingtan 2023 as a PDF of three-line tables, 行政规范性文件 printing no value: page 1 (table 二 of one-value rows, table 三\'s first row) read as a table', async () => {
     const truth = seedTwo('pdf-layout', 'pdf', 'pingtan-2023-glued', 15);
     const { record, score } = await scoreFile('tests/fixtures/pdf/pingtan-2023-variety-pdf-layout-few-rows-of-three.pdf', truth);
