@@ -64,22 +64,24 @@ function isRow(el: DomElement): boolean {
 
 /** The element's rows when it is laid out as a grid of rows (directly, or through groups such as a head and a body), else undefined. */
 function gridRows(el: DomElement): DomElement[] | undefined {
-  if (el.name === 'table' || hasOwnText(el)) return undefined;
   const children = elementsOf(el);
-  if (children.length === 0) return undefined;
+  // Cheap refusals first: an article's paragraphs hold text of their own or inline runs, not cells.
+  if (el.name === 'table' || children.length < 2 || hasOwnText(el)) return undefined;
   const rows: DomElement[] = [];
   for (const child of children) {
-    if (isRow(child)) rows.push(child);
-    else if (!hasOwnText(child) && CONTAINERS.has(child.name) && elementsOf(child).length > 0 && elementsOf(child).every(isRow)) rows.push(...elementsOf(child));
-    else return undefined;
+    if (isRow(child)) {
+      rows.push(child);
+      continue;
+    }
+    const group = CONTAINERS.has(child.name) && !hasOwnText(child) ? elementsOf(child) : [];
+    if (!group.length || !group.every(isRow)) return undefined;
+    rows.push(...group);
   }
   return rows.length >= MIN_ROWS ? rows : undefined;
 }
 
 /** The element read as a table, when it is a grid of rows of leaf cells that prints numbers; else undefined. */
 export function divGridTable(el: DomElement, skip: (el: DomElement) => boolean): TableBlock | undefined {
-  // Cheap refusals first: an article's paragraphs hold text of their own or inline runs, not cells.
-  if (elementsOf(el).length < 2) return undefined;
   const rows = gridRows(el);
   if (!rows) return undefined;
   const texts = rows.map((row) => elementsOf(row).filter((cell) => !skip(cell)).map((cell) => joinLines(contentOf(cell, skip).lines)));

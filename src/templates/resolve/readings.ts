@@ -219,13 +219,13 @@ function widerGridAlternatives(values: ValueCell[], n: number, tokens: ValueCell
  * columns run into one cell where a grid lost its column boundaries. Read as one number either way, so
  * never certain alone. Digits on lines of their own (a number a narrow cell wrapped) are one number.
  */
-const SPACED_DIGITS = /\d[ \t\u00a0\u3000]+\d/;
+const SPACED_DIGITS = /[\d０-９][ \t\u00a0\u3000]+[\d０-９]/u;
 
 /** The doubt a token carries by itself, however the row was read. */
 export function tokenDoubt(v: ValueCell): Doubt | null {
   if (v.doubt && v.doubt in DOUBTS) return v.doubt as Doubt;
   if (v.reading.kind === 'text') return 'unreadable';
-  if (v.reading.kind === 'number' && SPACED_DIGITS.test(v.raw.normalize('NFKC'))) return 'spaced-values';
+  if (v.reading.kind === 'number' && SPACED_DIGITS.test(v.raw)) return 'spaced-values';
   if (v.prov?.origin !== 'ocr') return null;
   const unsure = v.prov.confidence === undefined || v.prov.confidence < OCR_CONFIDENCE_FLOOR;
   // A blank OCR is sure of (a dash or slash two reads agree on, a cell with no ink at all) is printed blank.

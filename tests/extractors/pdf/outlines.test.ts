@@ -3,7 +3,6 @@
  * "create outlines", some print drivers) has no text layer. Before, such a page looked blank, and a
  * report of them came out "not a report"; it is read by OCR like a scan.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
 import { readPdf } from '../../../extractors/pdf/index.js';
 import { assessPage } from '../../../extractors/pdf/quality.js';
 import { recordFromDocument } from '../../../src/pipeline.js';
-import { outlinedPdf } from '../../../tools/variety/render/outlines.js';
+import { ghostscriptAvailable, outlinedPdf } from '../../../tools/variety/render/outlines.js';
 import { loadFixtures } from './helpers.js';
 import { scoreScan } from './scan-score.js';
 
@@ -33,17 +32,10 @@ describe('a page with no text layer', () => {
   });
 });
 
-function hasGhostscript(): boolean {
-  try {
-    execFileSync('gs', ['--version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const hasGhostscript = await ghostscriptAvailable();
 const ocr = await ocrAvailable();
 
-describe.skipIf(!hasGhostscript())('a fixture with its text converted to outlines by ghostscript', () => {
+describe.skipIf(!hasGhostscript)('a fixture with its text converted to outlines by ghostscript', () => {
   const fixture = loadFixtures().find((f) => f.fixture === 'split-repeated-header.pdf')!;
   let dir = '';
   let bytes: Buffer;
