@@ -14,10 +14,8 @@ import { join, resolve } from 'node:path';
 import { runExtract } from '../../src/extract-run.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
 import { AXES, type FormatId } from './axes/index.js';
-import { CHROME_FORMATS, DEFAULT_FORMATS, FORMATS, GENERATOR_VERSION, SLOW_FORMATS, distinctTruths, generate, type VariantTruth } from './generate.js';
-import { officeAvailable } from './render/office.js';
-import { chromiumAvailable } from './render/chrome-pdf.js';
-import { ghostscriptAvailable } from './render/outlines.js';
+import { DEFAULT_FORMATS, FORMATS, GENERATOR_VERSION, distinctTruths, generate, type VariantTruth } from './generate.js';
+import { formatsWithTools } from './formats/available.js';
 import { failureExamples, formatTable, tally, verdict } from './report.js';
 import { scoreRecord, type VariantScore } from './score.js';
 import { loadTruths } from './truths.js';
@@ -98,19 +96,7 @@ async function main(): Promise<void> {
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
   };
-  const office = (f: FormatId): boolean => SLOW_FORMATS.includes(f) && !CHROME_FORMATS.includes(f);
-  if (options.formats.some(office) && !(await officeAvailable())) {
-    log('LibreOffice (soffice) not found: DOCX, PDF, scans, pictures and XLSX are left out (apt-get install libreoffice-writer libreoffice-calc fonts-noto-cjk)');
-    options.formats = options.formats.filter((f) => !office(f));
-  }
-  if (options.formats.some((f) => CHROME_FORMATS.includes(f)) && !(await chromiumAvailable())) {
-    log('Chromium not found: pdf-chrome is left out (apt-get install chromium, or set NIANBAO_CHROMIUM)');
-    options.formats = options.formats.filter((f) => !CHROME_FORMATS.includes(f));
-  }
-  if (options.formats.includes('pdf-outlines') && !(await ghostscriptAvailable())) {
-    log('Ghostscript (gs) not found: pdf-outlines is left out (apt-get install ghostscript)');
-    options.formats = options.formats.filter((f) => f !== 'pdf-outlines');
-  }
+  options.formats = await formatsWithTools(options.formats, log);
   const work = options.out ?? (await mkdtemp(join(tmpdir(), 'nianbao-accuracy-')));
   const variantsDir = join(work, 'variants');
   const recordsDir = join(work, 'records');

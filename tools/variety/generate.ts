@@ -12,39 +12,25 @@ import { buildReport } from './build.js';
 import { expectedFindings } from './expected.js';
 import { markAmbiguousGlued } from './glued-ambiguity.js';
 import { Random } from './random.js';
+import { FORMAT_SPECS, FORMATS, OCR_FORMATS, SLOW_FORMATS } from './formats/index.js';
+import type { OfficeTarget } from './formats/spec.js';
 import { renderHtml } from './render/html.js';
-import { renderMarkdown } from './render/markdown.js';
 import { convertWithOffice } from './render/office.js';
-import { layoutText } from './render/pdftotext.js';
-import { outlinedPdf } from './render/outlines.js';
 import { printWithChromium } from './render/chrome-pdf.js';
-import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
-import { searchableScanPdf } from './render/searchable-scan.js';
-import { docxWithTableShots, htmlWithTableShots, photoJpegFromPdf, tableOnlyHtml, tableScreenshots, tiffFromPdf } from './render/pictures.js';
+import { drawScanParams, type ScanParams } from './render/scan.js';
+import { docxWithTableShots, htmlWithTableShots, tableOnlyHtml, tableScreenshots } from './render/pictures.js';
 import { docxForPdfWithTableShots, exportDocxToPdf } from './render/pdf-pictures.js';
 import { tablePieces } from './model.js';
-import { renderText } from './render/text.js';
 import type { ExpectedFinding, Truth } from './truths.js';
 
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines'];
+export { FORMATS, OCR_FORMATS, SLOW_FORMATS };
 /** What `npm run accuracy` runs without --formats: every format. */
 export const DEFAULT_FORMATS: FormatId[] = [...FORMATS];
-/** Formats made by LibreOffice (PDF text by pdftotext -layout, scans and pictures by pdftoppm from its PDF) or printed by Chromium. */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines'];
-/** Formats printed by Chromium rather than made by LibreOffice. */
-export const CHROME_FORMATS: FormatId[] = ['pdf-chrome'];
-/** Formats read only by OCR: as many variants as scans (--scan-count). */
-export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines'];
-const EXTENSION: Record<FormatId, string> = {
-  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', doc: 'doc', xls: 'xls', csv: 'csv', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif', 'scan-text': 'pdf', 'pdf-outlines': 'pdf',
-};
-/** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
-type OfficeTarget = 'docx' | 'pdf' | 'xlsx' | 'doc' | 'xls' | 'csv';
+/** Every target LibreOffice is asked for, in the order the batches run (scans and derived formats start from the PDF). */
 const OFFICE_TARGETS: readonly OfficeTarget[] = ['docx', 'pdf', 'xlsx', 'doc', 'xls', 'csv'];
-const officeTarget = (format: FormatId): OfficeTarget => (OFFICE_TARGETS as readonly string[]).includes(format) ? (format as OfficeTarget) : 'pdf';
 /** Screenshot resolutions of docx-img (and pdf-img, html-img) tables: a screen at 100% and at 125%. */
 const SCREEN_DPIS = [96, 120];
 
@@ -107,7 +93,8 @@ export function plan(truths: Truth[], options: PlanOptions): PlanItem[] {
   for (const [a, axis] of AXES.entries()) {
     if (!options.axes.includes(axis.id)) continue;
     for (const format of options.formats.filter((f) => !axis.formats || axis.formats.includes(f))) {
-      const count = OCR_FORMATS.includes(format) ? options.scanCount : SLOW_FORMATS.includes(format) ? options.slowCount : options.count;
+      const cost = FORMAT_SPECS[format].cost;
+      const count = cost === 'ocr' ? options.scanCount : cost === 'slow' ? options.slowCount : options.count;
       // Each axis starts one truth further on: with fewer variants per axis than truths (slow formats,
       // scans), the axes together still cover every truth in every format.
       for (let i = 0; i < count; i++) items.push({ axis, format, truth: pool[(start + a + i) % pool.length], index: i });
@@ -134,7 +121,7 @@ export function variantTruth(seed: number, item: PlanItem, draft: Draft): Varian
   const notPrinted = [...draft.notPrinted].sort();
   return {
     id,
-    file: `${id}.${EXTENSION[item.format]}`,
+    file: `${id}.${FORMAT_SPECS[item.format].extension}`,
     axis: item.axis.id,
     format: item.format,
     source: item.truth.id,
@@ -151,18 +138,9 @@ export function variantTruth(seed: number, item: PlanItem, draft: Draft): Varian
 
 /** The document bytes of a fast format. */
 export function renderFast(draft: Draft): string {
-  switch (draft.format) {
-    case 'txt':
-      return renderText(draft.model, draft.separator);
-    case 'md':
-      return renderMarkdown(draft.model);
-    case 'html':
-      return renderHtml(draft.model, 'portal');
-    case 'html-word':
-      return renderHtml(draft.model, 'word');
-    default:
-      throw new Error(`${draft.format} is not rendered directly`);
-  }
+  const making = FORMAT_SPECS[draft.format].making;
+  if (making.by !== 'text') throw new Error(`${draft.format} is not rendered directly`);
+  return making.render(draft);
 }
 
 export interface GenerateOptions extends PlanOptions {
@@ -198,7 +176,14 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   // Slow formats: the portal HTML keyed by content; converted once per key, then copied out.
   const pendingOffice = new Map<string, { html: string; targets: Set<OfficeTarget> }>();
   const toPrint: { html: string; pdf: string }[] = [];
-  const pendingCopies: { cached: string; out: string; scan?: ScanParams; picture?: 'tiff' | 'jpeg' | 'scan-text'; derive?: (sourcePdf: string, target: string) => Promise<void>; pdfKey?: string; tableShots?: { model: Draft['model']; keys: string[]; dpi: number; html?: boolean; pdf?: boolean } }[] = [];
+  const pendingCopies: {
+    cached: string;
+    out: string;
+    scan?: { params: ScanParams; make: (sourcePdf: string, target: string, params: ScanParams) => Promise<void>; label: string };
+    derive?: (sourcePdf: string, target: string) => Promise<void>;
+    pdfKey?: string;
+    tableShots?: { model: Draft['model']; keys: string[]; dpi: number; into: 'docx' | 'html' | 'pdf' };
+  }[] = [];
   const addOffice = (html: string, target: OfficeTarget): string => {
     const key = sha(`${GENERATOR_VERSION}\n${html}`);
     const entry = pendingOffice.get(key) ?? { html, targets: new Set() };
@@ -210,9 +195,10 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     const draft = draftVariant(seed, item);
     const truth = variantTruth(seed, item, draft);
     const out = join(outDir, truth.file);
-    if (!SLOW_FORMATS.includes(item.format)) {
-      await writeFile(out, renderFast(draft));
-    } else if (item.format === 'pdf-chrome') {
+    const making = FORMAT_SPECS[item.format].making;
+    if (making.by === 'text') {
+      await writeFile(out, making.render(draft));
+    } else if (making.by === 'chromium') {
       const html = renderHtml(draft.model, 'portal');
       const cached = join(cacheDir, `${sha(`${GENERATOR_VERSION}\n${html}`)}.chrome.pdf`);
       if (!(await exists(cached)) && !toPrint.some((job) => job.pdf === cached)) {
@@ -221,26 +207,21 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
       }
       pendingCopies.push({ cached, out });
     } else {
-      const target = officeTarget(item.format);
+      const target = making.by === 'office' ? making.target : 'pdf';
       const key = addOffice(renderHtml(draft.model, 'portal'), target);
-      if (item.format === 'docx-img' || item.format === 'html-img' || item.format === 'pdf-img') {
+      if (making.by === 'office') {
+        pendingCopies.push({ cached: join(cacheDir, `${key}.${target}`), out });
+      } else if (making.by === 'derived') {
+        pendingCopies.push({ cached: join(cacheDir, `${key}.${making.suffix}`), out, derive: making.derive, pdfKey: key });
+      } else if (making.by === 'scanned') {
+        truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
+        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.${making.suffix}`), out, scan: { params: truth.scan, make: making.scan, label: item.format }, pdfKey: key });
+      } else {
         truth.screenDpi = new Random(`${truth.seed}:screen`).pick(SCREEN_DPIS);
         const keys = tablePieces(draft.model).map((piece) => addOffice(tableOnlyHtml(draft.model, piece), 'pdf'));
-        const html = item.format === 'html-img';
-        const pdf = item.format === 'pdf-img';
-        const suffix = html ? 'img.html' : pdf ? 'pdfimg.pdf' : 'img.docx';
-        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(`${truth.screenDpi}:${keys.join(',')}`)}.${suffix}`), out, tableShots: { model: draft.model, keys, dpi: truth.screenDpi, html, pdf } });
-      } else if (item.format === 'tiff' || item.format === 'jpeg' || item.format === 'scan-text') {
-        truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
-        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.${EXTENSION[item.format]}`), out, scan: truth.scan, picture: item.format, pdfKey: key });
-      } else if (item.format === 'scan') {
-        truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
-        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.scan.pdf`), out, scan: truth.scan, pdfKey: key });
-      } else if (item.format === 'pdftotext') {
-        pendingCopies.push({ cached: join(cacheDir, `${key}.layout.txt`), out, derive: layoutText, pdfKey: key });
-      } else if (item.format === 'pdf-outlines') {
-        pendingCopies.push({ cached: join(cacheDir, `${key}.outlines.pdf`), out, derive: outlinedPdf, pdfKey: key });
-      } else pendingCopies.push({ cached: join(cacheDir, `${key}.${target}`), out });
+        const suffix = { docx: 'img.docx', html: 'img.html', pdf: 'pdfimg.pdf' }[making.into];
+        pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(`${truth.screenDpi}:${keys.join(',')}`)}.${suffix}`), out, tableShots: { model: draft.model, keys, dpi: truth.screenDpi, into: making.into } });
+      }
     }
     await writeFile(join(outDir, `${truth.id}.truth.json`), JSON.stringify(truth, null, 1) + '\n');
     results.push(truth);
@@ -269,7 +250,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
   // pdf-img: the Word documents are written first, then exported to PDF together (one LibreOffice start).
   const toExport: string[] = [];
   for (const copy of pendingCopies) {
-    if (!copy.tableShots?.pdf || (await exists(copy.cached))) continue;
+    if (copy.tableShots?.into !== 'pdf' || (await exists(copy.cached))) continue;
     try {
       const shots: Buffer[][] = [];
       for (const key of copy.tableShots.keys) shots.push(await tableScreenshots(join(cacheDir, `${key}.pdf`), copy.tableShots.dpi));
@@ -289,12 +270,12 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     if (lost.has(copy.out)) continue;
     try {
       if (copy.scan && !(await exists(copy.cached))) {
-        options.log?.(`${copy.picture ?? 'scan'} ${scans.indexOf(copy) + 1}/${scans.length} at ${copy.scan.dpi} dpi, ${copy.scan.degrees}° …`);
+        const { params, make, label } = copy.scan;
+        options.log?.(`${label} ${scans.indexOf(copy) + 1}/${scans.length} at ${params.dpi} dpi, ${params.degrees}° …`);
         const source = join(cacheDir, `${copy.pdfKey}.pdf`);
-        const scan = copy.scan;
-        await intoCache(copy.cached, (to) => (copy.picture === 'tiff' ? tiffFromPdf(source, to, scan) : copy.picture === 'jpeg' ? photoJpegFromPdf(source, to, scan) : copy.picture === 'scan-text' ? searchableScanPdf(source, to, scan) : scanPdf(source, to, scan)));
+        await intoCache(copy.cached, (to) => make(source, to, params));
       }
-      if (copy.tableShots?.html) {
+      if (copy.tableShots?.into === 'html') {
         // The page and its _files/ folder are written out directly: the screenshots take a second.
         const shots: Buffer[][] = [];
         for (const key of copy.tableShots.keys) shots.push(await tableScreenshots(join(cacheDir, `${key}.pdf`), copy.tableShots.dpi));
@@ -305,7 +286,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         await writeFile(copy.out, page.html);
         continue;
       }
-      if (copy.tableShots && !copy.tableShots.pdf && !(await exists(copy.cached))) {
+      if (copy.tableShots?.into === 'docx' && !(await exists(copy.cached))) {
         const shots: Buffer[][] = [];
         for (const key of copy.tableShots.keys) shots.push(await tableScreenshots(join(cacheDir, `${key}.pdf`), copy.tableShots.dpi));
         const docx = docxWithTableShots(copy.tableShots.model, shots);

@@ -1,0 +1,42 @@
+/**
+ * Every format the generator renders, in the order runs list them. A new format is one file saying how
+ * it is made (./spec.ts) and one line here (plus its name in FormatId).
+ */
+import type { FormatId } from '../axes/axis.js';
+import { pdfChrome } from './chromium.js';
+import { csv, doc, docx, pdf, xls, xlsx } from './office.js';
+import { pdfOutlines } from './pdf-outlines.js';
+import { pdftotext } from './pdftotext.js';
+import { jpeg, scan, scanText, tiff } from './scanned.js';
+import type { FormatSpec } from './spec.js';
+import { docxImg, htmlImg, pdfImg } from './table-shots.js';
+import { html, htmlWord, md, txt } from './text.js';
+
+export const FORMAT_SPECS: Record<FormatId, FormatSpec> = {
+  txt,
+  md,
+  html,
+  'html-word': htmlWord,
+  docx,
+  pdf,
+  'pdf-chrome': pdfChrome,
+  pdftotext,
+  scan,
+  xlsx,
+  doc,
+  xls,
+  csv,
+  'docx-img': docxImg,
+  'pdf-img': pdfImg,
+  'html-img': htmlImg,
+  jpeg,
+  tiff,
+  'scan-text': scanText,
+  'pdf-outlines': pdfOutlines,
+};
+
+export const FORMATS = Object.keys(FORMAT_SPECS) as FormatId[];
+/** Formats made by another program (LibreOffice, Chromium, pdftoppm, Ghostscript) and cached. */
+export const SLOW_FORMATS = FORMATS.filter((f) => FORMAT_SPECS[f].cost !== 'fast');
+/** Formats read only by OCR: as many variants as scans (--scan-count), held to the scans' bar. */
+export const OCR_FORMATS = FORMATS.filter((f) => FORMAT_SPECS[f].cost === 'ocr');
