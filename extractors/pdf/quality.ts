@@ -53,13 +53,30 @@ const MIN_SCAN_SHARE = 0.5;
  */
 const MIN_OUTLINE_CURVES = 1_000;
 
+/**
+ * Portals and PDF tools stamp a line of real text (the site's address, a download time, a page number)
+ * over a scanned or outlined report: the page then has text, but only a sliver of what it shows.
+ * Outlines holding this many curve segments per character of text draw several times the text there is
+ * (a glyph takes 10–40); a page-filling image under fewer characters than this is a scan with a stamp.
+ */
+const OUTLINE_CURVES_PER_TEXT_CHARACTER = 50;
+const MAX_STAMP_CHARACTERS = 80;
+/** A scanned page's image covers the page; a picture pasted into a Word page stays inside its margins (≤ ~65%). */
+const MIN_FULL_PAGE_SHARE = 0.9;
+
 export function assessPage(items: PositionedText[], hasImages: boolean, paint?: PagePaint): PageVerdict {
   const text = items.map((i) => i.text).join('');
   const visible = text.replace(/\s+/g, '');
+  const curves = paint?.filledCurves ?? 0;
   if (!visible.length) {
     if (hasImages) return { ok: false, reason: 'no text layer (scanned image)' };
-    const curves = paint?.filledCurves ?? 0;
     return curves >= MIN_OUTLINE_CURVES ? { ok: false, reason: `no text layer (text drawn as outlines: ${curves} filled curve segments)` } : { ok: true };
+  }
+  if (curves >= MIN_OUTLINE_CURVES && curves >= OUTLINE_CURVES_PER_TEXT_CHARACTER * visible.length) {
+    return { ok: false, reason: `no text layer (text drawn as outlines: ${curves} filled curve segments under ${visible.length} characters of text)` };
+  }
+  if (paint && paint.imageShare >= MIN_FULL_PAGE_SHARE && visible.length < MAX_STAMP_CHARACTERS && paint.invisible === 0) {
+    return { ok: false, reason: `no text layer (scanned image under ${visible.length} characters of text)` };
   }
   const shows = paint ? paint.visible + paint.invisible : 0;
   if (paint && paint.imageShare >= MIN_SCAN_SHARE && shows > 0 && paint.invisible >= MIN_INVISIBLE_SHARE * shows) {

@@ -4,7 +4,7 @@
  * record against its truth. A measurement: always exits 0, ends with a one-line verdict.
  *
  *   node dist/tools/variety/accuracy.js [--seed N] [--count N] [--slow-count N] [--scan-count N]
- *     [--formats txt,md,html,html-word,docx,pdf,pdf-chrome,pdftotext,scan,xlsx,doc,xls,csv,docx-img,pdf-img,html-img,jpeg,tiff] [--axes plain,separators,…] [--out DIR] [--json]
+ *     [--formats txt,md,html,…,pdf-outlines,scan-stamped (tools/variety/formats/index.ts)] [--axes plain,separators,…] [--out DIR] [--json]
  *     [--corpus ../shared/corpus] [--cache DIR] [--examples N] [--truths id,id] [--timeout SECONDS]
  */
 import { createHash } from 'node:crypto';

@@ -7,6 +7,7 @@ import { pdfChrome } from './chromium.js';
 import { csv, doc, docx, pdf, xls, xlsx } from './office.js';
 import { pdfOutlines } from './pdf-outlines.js';
 import { pdftotext } from './pdftotext.js';
+import { scanStamped } from './scan-stamped.js';
 import { jpeg, scan, scanText, tiff } from './scanned.js';
 import type { FormatSpec } from './spec.js';
 import { docxImg, htmlImg, pdfImg } from './table-shots.js';
@@ -33,6 +34,7 @@ export const FORMAT_SPECS: Record<FormatId, FormatSpec> = {
   tiff,
   'scan-text': scanText,
   'pdf-outlines': pdfOutlines,
+  'scan-stamped': scanStamped,
 };
 
 export const FORMATS = Object.keys(FORMAT_SPECS) as FormatId[];
