@@ -7,6 +7,7 @@
  */
 import { UnreadableDocumentError, type DocumentModel, type Message } from '../model.js';
 import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
+import { turnedNote } from '../pdf/ocr/orientation.js';
 import { layoutPage } from '../pdf/layout.js';
 import { assemble } from '../pdf/assemble.js';
 import { DEFAULT_LIMITS } from '../limits.js';
@@ -33,12 +34,12 @@ export async function readImage(bytes: Buffer, options: ImageReadOptions): Promi
   const pages = await decodeImage(bytes, { maxPages: options.maxPages, maxPixels: options.maxOcrPixels });
   const messages: Message[] = [];
   const layouts = [];
-  const contents = await mapAtOnce(pages, options.maxOcrPagesAtOnce ?? DEFAULT_LIMITS.maxOcrPagesAtOnce, (page, i) => ocrGrayImage(page.gray, { dpi: page.dpi, page: i + 1 }));
+  const contents = await mapAtOnce(pages, options.maxOcrPagesAtOnce ?? DEFAULT_LIMITS.maxOcrPagesAtOnce, (page, i) => ocrGrayImage(page.gray, { dpi: page.dpi, page: i + 1 }, { orient: true }));
   for (const [i, page] of pages.entries()) {
     const content = contents[i]!;
     const stated = page.source.dpi ? `${page.source.dpi} dpi` : `no resolution stated, taken as a screenshot`;
     const strip = page.strip ? `, strip ${page.strip.index} of ${page.strip.of} cut from a picture taller than a page` : '';
-    messages.push({ code: 'ocr-used', message: `page ${i + 1} read by OCR (${kind?.toUpperCase()} picture, ${page.source.width}×${page.source.height} pixels${strip}, ${stated}; read at ${Math.round(page.dpi)} dpi)` });
+    messages.push({ code: 'ocr-used', message: `page ${i + 1} read by OCR (${kind?.toUpperCase()} picture, ${page.source.width}×${page.source.height} pixels${strip}, ${stated}; read at ${Math.round(page.dpi)} dpi${turnedNote(content.turned)})` });
     layouts.push(layoutPage(content));
   }
   const { blocks, messages: assembled } = assemble(layouts);

@@ -14,6 +14,7 @@ import { readPage } from './page.js';
 import { layoutPage, type PageLayout } from './layout.js';
 import { assemble } from './assemble.js';
 import { assessPage } from './quality.js';
+import { turnedNote } from './ocr/orientation.js';
 import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
 import { forgetInflated } from './raw/inflated.js';
 import type { ImageBox, OpIds } from './rulings.js';
@@ -140,7 +141,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
         if (replaced) {
           content = replaced;
           replacedByOcr = true;
-          messages.push({ code: 'ocr-used', message: `page ${p} read by OCR (${verdict.reason})` });
+          messages.push({ code: 'ocr-used', message: `page ${p} read by OCR (${verdict.reason}${turnedNote(replaced.turned)})` });
         }
       } else if (options.tablePictures !== false && images.length > 0) {
         // Only a page that paints a table-sized image, or a strip beside one, pays for anything beyond the geometry.

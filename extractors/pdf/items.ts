@@ -40,4 +40,9 @@ export interface PageContent {
    * reading: printed blank for certain, where a cell OCR read no text in may also be a value the scan lost.
    */
   blankCells?: Array<[number, number, number, number]>;
+  /**
+   * Quarter turns clockwise OCR turned the page by to read it upright (a page scanned sideways): its
+   * width, height and positions are those of the upright page.
+   */
+  turned?: 1 | 2 | 3;
 }

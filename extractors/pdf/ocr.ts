@@ -10,6 +10,7 @@ import { printedBlankCells } from './ocr/blank-cells.js';
 import { rereadGarbledLines } from './ocr/line-pass.js';
 import { encodePgm, parsePgm, type GrayImage } from './ocr/pgm.js';
 import { estimateSkew, rotate } from './ocr/deskew.js';
+import { detectOrientation, turnImage } from './ocr/orientation.js';
 import { tightenToInk } from './ocr/ink-box.js';
 import { detectRulings, eraseRulings, inkThreshold, paperShade, SHORTEST_RULING, type PixelLine } from './ocr/rulings.js';
 import { runTool } from './ocr/tools.js';
@@ -38,6 +39,11 @@ export interface OcrOptions {
    * and is read with its own border length (rowStripBorder in ocr/rulings.ts).
    */
   shortestRuling?: number;
+  /**
+   * Turn a page scanned sideways or upside down upright before reading it (ocr/orientation.ts): for whole
+   * pages (scans, photographs), not for table pictures placed in a document, which stand as placed.
+   */
+  orient?: boolean;
 }
 
 
@@ -81,7 +87,7 @@ export async function ocrPdfPage(pdfPath: string, page: number, options: OcrOpti
   const dpi = Math.min(requestedDpi, Math.floor(Math.sqrt((options.maxPixels ?? DEFAULT_LIMITS.maxOcrPixels) / ((width / POINTS_PER_INCH) * (height / POINTS_PER_INCH)))));
   const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-'));
   try {
-    return await ocrGrayImage(await renderGray(pdfPath, page, dpi, workDir, timeoutMs), { dpi, page, size: { width, height }, workDir }, options);
+    return await ocrGrayImage(await renderGray(pdfPath, page, dpi, workDir, timeoutMs), { dpi, page, size: { width, height }, workDir }, { orient: true, ...options });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -112,8 +118,17 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
       [cleanedPath, 'stdout', '--dpi', String(dpi), '-l', options.languages ?? 'chi_sim+eng', '--psm', String(options.pageSegmentation ?? 11), 'tsv'],
       timeoutMs,
     );
+    const pagePass = parseTesseractTsv(stdout.toString('utf8'));
+    // A page that lies turned reads as low-confidence scraps: only then is its orientation asked (upright pages pay nothing).
+    if (options.orient && mostlyUnsure(pagePass)) {
+      const { turns } = await detectOrientation(gray, dpi, workDir, timeoutMs);
+      if (turns) {
+        const size = at.size && turns % 2 === 1 ? { width: at.size.height, height: at.size.width } : at.size;
+        return { ...(await ocrGrayImage(turnImage(gray, turns), { ...at, size, workDir }, { ...options, orient: false })), turned: turns };
+      }
+    }
     const cells = findCells(rulings, px(2));
-    let read = parseTesseractTsv(stdout.toString('utf8'))
+    let read = pagePass
       .filter(isMeaningful)
       .map((word) => tightenToInk(cleaned, word));
     if (options.linePass ?? true) {
@@ -137,6 +152,18 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
   } finally {
     if (!at.workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Below this share of words read at confidence 80 or more, the page pass found scraps, not text: upright
+ * report pages give 0.7–0.9 (numbers and CJK alike), a page lying turned 0.1–0.2.
+ */
+const MIN_SURE_WORD_SHARE = 0.4;
+const SURE_WORD_CONFIDENCE = 80;
+
+function mostlyUnsure(words: OcrWord[]): boolean {
+  if (words.length === 0) return true;
+  return words.filter((word) => word.confidence >= SURE_WORD_CONFIDENCE).length < MIN_SURE_WORD_SHARE * words.length;
 }
 
 /** Rulings and rows are found along pixel rows and columns, so a scan skewed by even half a degree must be levelled. */

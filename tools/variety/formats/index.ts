@@ -7,6 +7,7 @@ import { pdfChrome } from './chromium.js';
 import { csv, doc, docx, pdf, xls, xlsx } from './office.js';
 import { pdfOutlines } from './pdf-outlines.js';
 import { pdftotext } from './pdftotext.js';
+import { scanSideways } from './scan-sideways.js';
 import { scanStamped } from './scan-stamped.js';
 import { jpeg, scan, scanText, tiff } from './scanned.js';
 import type { FormatSpec } from './spec.js';
@@ -35,6 +36,7 @@ export const FORMAT_SPECS: Record<FormatId, FormatSpec> = {
   'scan-text': scanText,
   'pdf-outlines': pdfOutlines,
   'scan-stamped': scanStamped,
+  'scan-sideways': scanSideways,
 };
 
 export const FORMATS = Object.keys(FORMAT_SPECS) as FormatId[];

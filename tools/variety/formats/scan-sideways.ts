@@ -1,0 +1,29 @@
+/** A scan with one page lying turned a quarter (a landscape table fed the short way, a page put in the scanner sideways): OCR must turn it upright. */
+import { execFile } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { scanPdf } from '../render/scan.js';
+import type { FormatSpec } from './spec.js';
+import { LIBREOFFICE, QPDF } from './tools.js';
+
+const run = promisify(execFile);
+
+export const scanSideways: FormatSpec = {
+  extension: 'pdf',
+  cost: 'ocr',
+  needs: [LIBREOFFICE, QPDF],
+  making: {
+    by: 'scanned',
+    suffix: 'sideways.pdf',
+    async scan(sourcePdf, target, params) {
+      const scanned = `${target}.scan.pdf`;
+      try {
+        await scanPdf(sourcePdf, scanned, params);
+        // Page 2: every report rendered runs over more than one page; turned either way by the seed.
+        await run('qpdf', [scanned, `--rotate=${params.seed % 2 ? '+' : '-'}90:2`, '--', target], { timeout: 120_000 });
+      } finally {
+        await rm(scanned, { force: true });
+      }
+    },
+  },
+};
