@@ -8,7 +8,8 @@
  *
  * - the anchor: of the rows printing the most values (two columns or more fewer than the header's),
  *   the one whose values sit nearest the header's columns, in order (one assignment better than every
- *   other, each value under the column nearest it), gives those values' columns;
+ *   other, each value under the column nearest it), gives those values' columns — or, where none does,
+ *   the one whose values stand under their columns once stretched from its first (stretchedAnchor);
  * - a row printing as many values as the anchor prints them in as many columns: the same ones (the
  *   row's own count against the anchor's);
  * - a row printing fewer, each value within a character or so of a value of such a row, as every row
@@ -103,16 +104,9 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
   // is not taken for a column printed empty.
   if (n < 3 || most < 2 || most > n - MIN_EMPTY_COLUMNS) return none;
   const centres = columns.map(([s, e]) => (s + e - 1) / 2);
-  // The anchor: the row of the most values whose nearest assignment is the nearest of all (one best).
-  const fits = short.filter((r) => r.values.length === most).flatMap((r) => nearest(r.values, centres) ?? []);
-  if (!fits.length) return none;
-  const least = Math.min(...fits.map((f) => f.cost));
-  const best = new Set(fits.filter((f) => f.cost <= least + 1e-9).map((f) => f.at.join()));
-  if (best.size !== 1) return none;
-  const anchor = fits.find((f) => f.cost <= least + 1e-9)!.at;
-  // Each of its values under the column nearest it: else the header's columns are not where its values are.
-  const anchorRow = short.find((r) => r.values.length === most && nearest(r.values, centres)?.at.join() === anchor.join())!;
-  if (!anchorRow.values.every((v, i) => nearestColumn(centre(v), centres) === anchor[i])) return none;
+  const widestRows = short.filter((r) => r.values.length === most);
+  const anchor = nearestAnchor(widestRows, centres) ?? stretchedAnchor(widestRows, columns);
+  if (!anchor) return none;
   const grid = (at: number[]) => {
     const g = new Array<number>(n).fill(-1);
     at.forEach((c, i) => (g[c] = i));
@@ -133,6 +127,67 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
   });
   placeNextBlocks(rows, placed, n);
   return placed;
+}
+
+/** Of several rows' assignments with their costs, the one of least cost, or undefined when two different ones tie. */
+function leastOf(fits: Array<{ at: number[]; cost: number }>): number[] | undefined {
+  if (!fits.length) return undefined;
+  const least = Math.min(...fits.map((f) => f.cost));
+  const best = new Set(fits.filter((f) => f.cost <= least + 1e-9).map((f) => f.at.join()));
+  return best.size === 1 ? fits.find((f) => f.cost <= least + 1e-9)!.at : undefined;
+}
+
+/**
+ * The anchor: of the rows of the most values, the one whose nearest assignment is the nearest of all
+ * (one best), each of its values under the column nearest it — else the header's columns are not
+ * where its values are.
+ */
+function nearestAnchor(rows: PlacedRow[], centres: number[]): number[] | undefined {
+  const at = leastOf(rows.flatMap((r) => nearest(r.values, centres) ?? []));
+  const row = at && rows.find((r) => nearest(r.values, centres)?.at.join() === at.join());
+  return row && row.values.every((v, i) => nearestColumn(centre(v), centres) === at![i]) ? at : undefined;
+}
+
+/** Fewest values a row needs for how far its values drift from the header's columns to be measured. */
+const MIN_STRETCH_VALUES = 4;
+/** Most a row's values may stand stretched apart against the header's columns: a CJK glyph is at most two columns wide. */
+const MAX_STRETCH = 2;
+/** Positions a stretched value may stand beyond its column's span (header-columns.ts widens a span by as much). */
+const STRETCHED_SLACK = 1;
+
+/**
+ * The anchor where no row of the most values stands under its nearest columns because its values
+ * drift right of the header's words the further right they stand: pdftotext counts a header word's
+ * CJK glyphs one column each, however wide on the page, and sets a block of rows of its own by their
+ * own widths (Shanghai 2019's lower rows on a page of their own: 767 35 2 1 805 at 34 44 64 68 72
+ * under 自然人 商业企业 … 法律服务机 其他 总计 at 34 43 … 58 64 67 — 2 nearer 其他 than 法律服务机).
+ * The row's first value is pinned to the column nearest it (the drift starts from the left); the others
+ * are compared with the columns after the one stretch (between 1 and 2) that fits them best, each
+ * then within its own column's span (a character of slack) and nearest it; the assignment of least
+ * misfit, one best over every such row.
+ */
+function stretchedAnchor(rows: PlacedRow[], columns: Array<[number, number]>): number[] | undefined {
+  const centres = columns.map(([s, e]) => (s + e - 1) / 2);
+  const within = (at: number, [s, e]: [number, number]) => at >= s - STRETCHED_SLACK && at <= e - 1 + STRETCHED_SLACK;
+  const fits = rows.flatMap((r) => {
+    const v = r.values.map(centre);
+    const pin = nearestColumn(v[0], centres);
+    if (v.length < MIN_STRETCH_VALUES || pin < 0 || choose(centres.length - pin - 1, v.length - 1) > MAX_ASSIGNMENTS) return [];
+    const out: Array<{ at: number[]; cost: number }> = [];
+    for (const rest of inOrder(centres.length - pin - 1, v.length - 1)) {
+      const at = [pin, ...rest.map((c) => c + pin + 1)];
+      const dh = at.map((c) => centres[c] - centres[pin]);
+      const dv = v.map((x) => x - v[0]);
+      const stretch = dv.reduce((s, d, i) => s + d * dh[i], 0) / dh.reduce((s, d) => s + d * d, 0);
+      if (!(stretch >= 1 && stretch <= MAX_STRETCH)) continue;
+      const mapped = dv.map((d) => centres[pin] + d / stretch);
+      if (!mapped.every((m, i) => nearestColumn(m, centres) === at[i] && within(m, columns[at[i]]))) continue;
+      out.push({ at, cost: mapped.reduce((s, m, i) => s + Math.abs(m - centres[at[i]]), 0) });
+    }
+    const at = leastOf(out);
+    return at ? [out.find((f) => f.at === at)!] : [];
+  });
+  return leastOf(fits);
 }
 
 /** Every row between rows `i` and `ref` prints nothing or its values where `ref`'s stand: one block of text. */

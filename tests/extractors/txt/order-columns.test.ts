@@ -45,6 +45,18 @@ describe('placement by the order of values', () => {
     expect(placeByOrder(COLUMNS, [row(['1', 28], ['2', 40], ['3', 57], ['4', 62], ['5', 68], ['6', 80])])).toEqual([undefined]);
   });
 
+  it('places the anchor whose values drift right of the header\'s words the further right they stand, compared after one stretch', () => {
+    // Shanghai 2019's lower rows on a page of their own (a generated variant, seed 20, pdf-layout): 2 stands
+    // nearer 其他 (64–66) than the 构 of 法律服务机构 (60), 805 right of 总计 (67–69).
+    const columns: Array<[number, number]> = [[34, 37], [43, 47], [51, 52], [54, 57], [60, 61], [64, 66], [67, 69]];
+    const rows = [row(['252', 34], ['12', 44], ['1', 64]), row(['767', 34], ['35', 44], ['2', 64], ['1', 68], ['805', 72]), row(['72', 34], ['72', 72])];
+    expect(placeByOrder(columns, rows)).toEqual([
+      [0, 1, -1, -1, 2, -1, -1],
+      [0, 1, -1, -1, 2, 3, 4],
+      [0, -1, -1, -1, -1, -1, 1],
+    ]);
+  });
+
   it('places nothing when a value of the anchor is not under the column nearest it', () => {
     // 35 and 40 both stand nearest 科研 (56–58): in order, one of them is put under a column not nearest it.
     expect(placeByOrder(COLUMNS, [row(['821', 28], ['35', 52], ['40', 56], ['859', 80])])).toEqual([undefined]);
