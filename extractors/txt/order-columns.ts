@@ -13,7 +13,8 @@
  * - a row printing as many values as the anchor prints them in as many columns: the same ones (the
  *   row's own count against the anchor's);
  * - a row printing fewer, each value within a character or so of a value of such a row, as every row
- *   between them (the same block of text, so the same column), takes that value's column;
+ *   between them (the same block of text, so the same column) or three values or more of its own,
+ *   takes that value's column;
  * - a row of a block no such row places, some of whose values stand where a placed row's do and each
  *   of the others left one column only by order, takes those columns, and places its block's rows as
  *   a row of the most values does (placeNextBlocks).
@@ -32,6 +33,14 @@ export const ORDER_DOUBT = 'placed-by-order';
 const SAME_COLUMN_SLACK = 1.5;
 /** Most assignments tried for one row (a 15-column table four's row of 7 values: 6435). */
 const MAX_ASSIGNMENTS = 20_000;
+
+/**
+ * Fewest values of a row that, each standing where a value of a row of the most values does, place it
+ * by that row across rows set otherwise between them (（一）予以公开's 258 12 1 1 at 34 44 64 69 as in
+ * （七）总计, the rows between at 38 and 44): one or two may stand so by chance (72 … 72 under 767 and 1
+ * of the row above), three or more stand where that row's block sets its columns.
+ */
+const MIN_MATCHED_APART = 3;
 
 /** Fewest columns the rows of the most values must print nothing in for their order to place them. */
 const MIN_EMPTY_COLUMNS = 2;
@@ -121,7 +130,7 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
     const refs = [...widest].sort((a, b) => Math.abs(a - i) - Math.abs(b - i) || a - b);
     for (const ref of refs) {
       const match = matchTo(row.values, rows[ref].values);
-      if (match && sameBlock(rows, i, ref)) return grid(match.map((k) => anchor[k]));
+      if (match && (sameBlock(rows, i, ref) || row.values.length >= MIN_MATCHED_APART)) return grid(match.map((k) => anchor[k]));
     }
     return undefined;
   });

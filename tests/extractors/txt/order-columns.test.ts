@@ -57,6 +57,23 @@ describe('placement by the order of values', () => {
     ]);
   });
 
+  it('places a row of three values or more standing where the row of the most values does, across rows set otherwise between them', () => {
+    // A generated Shanghai 2019 variant (seed 19, numbers): （一）予以公开 and （七）总计 set alike, the rows
+    // between them at 38 and 44; 72 … 72 of the last row stand where 767 and 805 do (two values: not placed so).
+    const rows = [
+      row(['821', 27], ['35', 34], ['2', 56], ['1', 62], ['859', 67]),
+      row(['258', 34], ['12', 44], ['1', 64], ['1', 69]),
+      row(['3', 38], ['1', 44]),
+      row(['767', 34], ['35', 44], ['2', 64], ['1', 69], ['805', 74]),
+      row(['5', 38], ['4', 44]),
+      row(['72', 34], ['72', 74]),
+    ];
+    const grids = placeByOrder([[27, 30], [33, 37], [44, 46], [49, 52], [55, 59], [62, 64], [67, 69]], rows);
+    expect(grids[1]).toEqual([0, 1, -1, -1, 2, 3, -1]);
+    expect(grids[2]).toBeUndefined();
+    expect(grids[5]).toBeUndefined();
+  });
+
   it('places nothing when a value of the anchor is not under the column nearest it', () => {
     // 35 and 40 both stand nearest 科研 (56–58): in order, one of them is put under a column not nearest it.
     expect(placeByOrder(COLUMNS, [row(['821', 28], ['35', 52], ['40', 56], ['859', 80])])).toEqual([undefined]);
