@@ -8,8 +8,8 @@
  *
  * - the anchor: of the rows printing the most values (two columns or more fewer than the header's),
  *   the one whose values sit nearest the header's columns, in order (one assignment better than every
- *   other, each value under the column nearest it), gives those values' columns — or, where none does,
- *   the one whose values stand under their columns once stretched from its first (stretchedAnchor);
+ *   other, each value under the column nearest it — or under its column once stretched from its first:
+ *   stretchedFits), gives those values' columns;
  * - a row printing as many values as the anchor prints them in as many columns: the same ones (the
  *   row's own count against the anchor's);
  * - a row printing fewer, each value within a character or so of a value of such a row, as every row
@@ -112,9 +112,7 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
   // Two columns or more printed empty in every row: a header one column too wide (a word split in two)
   // is not taken for a column printed empty.
   if (n < 3 || most < 2 || most > n - MIN_EMPTY_COLUMNS) return none;
-  const centres = columns.map(([s, e]) => (s + e - 1) / 2);
-  const widestRows = short.filter((r) => r.values.length === most);
-  const anchor = nearestAnchor(widestRows, centres) ?? stretchedAnchor(widestRows, columns);
+  const anchor = nearestAnchor(short.filter((r) => r.values.length === most), columns);
   if (!anchor) return none;
   const grid = (at: number[]) => {
     const g = new Array<number>(n).fill(-1);
@@ -149,12 +147,15 @@ function leastOf(fits: Array<{ at: number[]; cost: number }>): number[] | undefi
 /**
  * The anchor: of the rows of the most values, the one whose nearest assignment is the nearest of all
  * (one best), each of its values under the column nearest it — else the header's columns are not
- * where its values are.
+ * where its values are, unless its values drift right of their words the further right they stand
+ * (stretchedFits).
  */
-function nearestAnchor(rows: PlacedRow[], centres: number[]): number[] | undefined {
+function nearestAnchor(rows: PlacedRow[], columns: Array<[number, number]>): number[] | undefined {
+  const centres = columns.map(([s, e]) => (s + e - 1) / 2);
   const at = leastOf(rows.flatMap((r) => nearest(r.values, centres) ?? []));
   const row = at && rows.find((r) => nearest(r.values, centres)?.at.join() === at.join());
-  return row && row.values.every((v, i) => nearestColumn(centre(v), centres) === at![i]) ? at : undefined;
+  if (!at || !row) return undefined;
+  return row.values.every((v, i) => nearestColumn(centre(v), centres) === at[i]) || stretchedFits(row, at, columns) ? at : undefined;
 }
 
 /** Fewest values a row needs for how far its values drift from the header's columns to be measured. */
@@ -165,38 +166,29 @@ const MAX_STRETCH = 2;
 const STRETCHED_SLACK = 1;
 
 /**
- * The anchor where no row of the most values stands under its nearest columns because its values
- * drift right of the header's words the further right they stand: pdftotext counts a header word's
- * CJK glyphs one column each, however wide on the page, and sets a block of rows of its own by their
- * own widths (Shanghai 2019's lower rows on a page of their own: 767 35 2 1 805 at 34 44 64 68 72
- * under 自然人 商业企业 … 法律服务机 其他 总计 at 34 43 … 58 64 67 — 2 nearer 其他 than 法律服务机).
- * The row's first value is pinned to the column nearest it (the drift starts from the left); the others
- * are compared with the columns after the one stretch (between 1 and 2) that fits them best, each
- * then within its own column's span (a character of slack) and nearest it; the assignment of least
- * misfit, one best over every such row.
+ * Whether a row's nearest assignment, some of whose values are nearer another column, is explained by
+ * its values drifting right of the header's words the further right they stand: pdftotext counts a
+ * header word's CJK glyphs one column each, however wide on the page, and sets a block of rows of its
+ * own by their own widths (Shanghai 2019's lower rows on a page of their own: 767 35 2 1 805 at 34 44
+ * 64 68 72 under 自然人 商业企业 … 法律服务机 其他 总计 at 34 43 … 58 64 67 — 2 nearer 其他 than 法律服务机).
+ * Pinned at its first value (nearest its column: the drift starts from the left) and stretched once
+ * (between 1 and 2, the stretch that fits the others best), each value stands within its column's span
+ * and nearest it. Only the nearest assignment is so checked: a stretch fits other assignments as well
+ * (821 35 2 1 859 stretched less than 1 under 自然人 商业企业 益组织 构 其他 instead of … 构 其他 总计).
  */
-function stretchedAnchor(rows: PlacedRow[], columns: Array<[number, number]>): number[] | undefined {
+function stretchedFits(row: PlacedRow, at: number[], columns: Array<[number, number]>): boolean {
   const centres = columns.map(([s, e]) => (s + e - 1) / 2);
-  const within = (at: number, [s, e]: [number, number]) => at >= s - STRETCHED_SLACK && at <= e - 1 + STRETCHED_SLACK;
-  const fits = rows.flatMap((r) => {
-    const v = r.values.map(centre);
-    const pin = nearestColumn(v[0], centres);
-    if (v.length < MIN_STRETCH_VALUES || pin < 0 || choose(centres.length - pin - 1, v.length - 1) > MAX_ASSIGNMENTS) return [];
-    const out: Array<{ at: number[]; cost: number }> = [];
-    for (const rest of inOrder(centres.length - pin - 1, v.length - 1)) {
-      const at = [pin, ...rest.map((c) => c + pin + 1)];
-      const dh = at.map((c) => centres[c] - centres[pin]);
-      const dv = v.map((x) => x - v[0]);
-      const stretch = dv.reduce((s, d, i) => s + d * dh[i], 0) / dh.reduce((s, d) => s + d * d, 0);
-      if (!(stretch >= 1 && stretch <= MAX_STRETCH)) continue;
-      const mapped = dv.map((d) => centres[pin] + d / stretch);
-      if (!mapped.every((m, i) => nearestColumn(m, centres) === at[i] && within(m, columns[at[i]]))) continue;
-      out.push({ at, cost: mapped.reduce((s, m, i) => s + Math.abs(m - centres[at[i]]), 0) });
-    }
-    const at = leastOf(out);
-    return at ? [out.find((f) => f.at === at)!] : [];
+  const v = row.values.map(centre);
+  if (v.length < MIN_STRETCH_VALUES || nearestColumn(v[0], centres) !== at[0]) return false;
+  const dh = at.map((c) => centres[c] - centres[at[0]]);
+  const dv = v.map((x) => x - v[0]);
+  const stretch = dv.reduce((s, d, i) => s + d * dh[i], 0) / dh.reduce((s, d) => s + d * d, 0);
+  if (!(stretch >= 1 && stretch <= MAX_STRETCH)) return false;
+  return dv.every((d, i) => {
+    const m = centres[at[0]] + d / stretch;
+    const [s, e] = columns[at[i]];
+    return nearestColumn(m, centres) === at[i] && m >= s - STRETCHED_SLACK && m <= e - 1 + STRETCHED_SLACK;
   });
-  return leastOf(fits);
 }
 
 /** Every row between rows `i` and `ref` prints nothing or its values where `ref`'s stand: one block of text. */

@@ -74,6 +74,13 @@ describe('placement by the order of values', () => {
     expect(grids[5]).toBeUndefined();
   });
 
+  it('never takes a stretch for an assignment other than the nearest one (a seed-2 variant: it fits 821 35 2 1 859 one column short)', () => {
+    const columns: Array<[number, number]> = [[27, 30], [38, 42], [55, 56], [58, 61], [64, 65], [68, 70], [71, 73]];
+    // （七）总计 on the next page, set as a block of its own: nearest of all by cost, not under its nearest columns.
+    const rows = [row(['821', 31], ['35', 44], ['2', 65], ['1', 69], ['859', 73]), row(['767', 53], ['35', 57], ['2', 63], ['1', 65], ['805', 67])];
+    expect(placeByOrder(columns, rows)).toEqual([undefined, undefined]);
+  });
+
   it('places nothing when a value of the anchor is not under the column nearest it', () => {
     // 35 and 40 both stand nearest 科研 (56–58): in order, one of them is put under a column not nearest it.
     expect(placeByOrder(COLUMNS, [row(['821', 28], ['35', 52], ['40', 56], ['859', 80])])).toEqual([undefined]);
