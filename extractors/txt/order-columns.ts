@@ -174,7 +174,8 @@ const STRETCHED_SLACK = 1;
  * Pinned at its first value (nearest its column: the drift starts from the left) and stretched once
  * (between 1 and 2, the stretch that fits the others best), each value stands within its column's span
  * and nearest it. Only the nearest assignment is so checked: a stretch fits other assignments as well
- * (821 35 2 1 859 stretched less than 1 under 自然人 商业企业 益组织 构 其他 instead of … 构 其他 总计).
+ * (on a page of a seed-2 variant, 821 35 2 1 859 fit stretched under 自然人 商业企业 益组织 构 其他 — one
+ * column short of where they stand unstretched, under … 构 其他 总计).
  */
 function stretchedFits(row: PlacedRow, at: number[], columns: Array<[number, number]>): boolean {
   const centres = columns.map(([s, e]) => (s + e - 1) / 2);
