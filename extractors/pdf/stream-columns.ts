@@ -107,7 +107,7 @@ export function placeUnderHeader(rows: ColumnRow[], carried: Carried, page: numb
     }
     // OCR may have missed a faint digit where a cell looks empty: its rows keep only what it read.
     if (positions.length !== under.length || under.some((r) => r.cells.some((c) => c.prov?.origin === 'ocr'))) continue;
-    const grids = placeByHeader(words, positions, labels);
+    const grids = placeByHeader([words], positions, labels);
     if (!grids) continue;
     under.forEach((row, i) => {
       const grid = grids[i];

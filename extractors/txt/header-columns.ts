@@ -83,15 +83,18 @@ export function headerColumns(words: Span[], axis: Axis): Array<[number, number]
  * The words of a header band's lines (top line first), less the words of its top line that head a
  * group of columns from over a gap between them: 行政复议 centred over its four columns, counted by
  * characters, may stand between two of a lower line's words and overlap neither — it would then be
- * taken for a column of its own. Such a word is dropped when, on some way of counting, a lower line
- * has words on both sides of it and none under it.
+ * taken for a column of its own. Such a word is dropped when, on the way of counting `axis` (any, when
+ * none is given), a lower line has words on both sides of it and none under it. Each way of counting
+ * drops its own: by display width a top-line word after CJK text (自然人 after the 勾稽 note) stands far
+ * right of where pdftotext put it, over a gap it is not over by characters — dropped on every axis, the
+ * column 自然人 heads was lost, and no row under it could be placed.
  */
-export function bandWords(lines: Span[][]): Span[] {
+export function bandWords(lines: Span[][], axis?: Axis): Span[] {
   const [top, ...lower] = lines;
   if (!top) return [];
   const overGap = (w: Span) =>
-    AXES.some((axis) =>
-      lower.some((line) => line.some((a) => hi(a, axis) <= lo(w, axis)) && line.some((b) => lo(b, axis) >= hi(w, axis)) && !line.some((o) => overlaps(o, w, axis))),
+    (axis ? [axis] : AXES).some((a) =>
+      lower.some((line) => line.some((l) => hi(l, a) <= lo(w, a)) && line.some((r) => lo(r, a) >= hi(w, a)) && !line.some((o) => overlaps(o, w, a))),
     );
   return [...top.filter((w) => !overGap(w)), ...lower.flat()];
 }
@@ -126,20 +129,20 @@ function placeRow(row: PlacedRow, columns: Array<[number, number]>, axis: Axis):
  * where most begin — pdftotext may set a label's start under a value column's header word). (Where labels
  * end says less: pdftotext may run a long label's glyphs past the place of the values after it.)
  */
-export function valueColumns(words: Span[], rows: PlacedRow[], otherLabels: Span[], axis: Axis = 'chars', edge: 'any' | 'most' = 'any'): Array<[number, number]> {
+export function valueColumns(band: Span[][], rows: PlacedRow[], otherLabels: Span[], axis: Axis = 'chars', edge: 'any' | 'most' = 'any'): Array<[number, number]> {
   const labels = [...otherLabels, ...rows.flatMap((r) => (r.label ? [r.label] : []))];
   const starts = labels.map((l) => lo(l, axis)).sort((a, b) => a - b);
   // `most`: right of where most labels begin (their median), when a label may begin anywhere (order-columns.ts).
   const labelStart = labels.length === 0 ? -Infinity : edge === 'most' ? starts[Math.floor((starts.length - 1) / 2)] : starts[starts.length - 1];
-  return headerColumns(words, axis).filter(([s]) => s > labelStart);
+  return headerColumns(bandWords(band, axis), axis).filter(([s]) => s > labelStart);
 }
 
 /**
  * Value columns of a header for its rows on one axis, and each row's placement; undefined when a row's
  * value is not within exactly one column, in order, or a label reaches into the value columns.
  */
-function placeAll(words: Span[], rows: PlacedRow[], otherLabels: Span[], axis: Axis): { width: number; places: number[][] } | undefined {
-  const columns = valueColumns(words, rows, otherLabels, axis);
+function placeAll(band: Span[][], rows: PlacedRow[], otherLabels: Span[], axis: Axis): { width: number; places: number[][]; runsTogether: boolean } | undefined {
+  const columns = valueColumns(band, rows, otherLabels, axis);
   if (!columns.length) return undefined;
   const places: number[][] = [];
   for (const row of rows) {
@@ -147,18 +150,24 @@ function placeAll(words: Span[], rows: PlacedRow[], otherLabels: Span[], axis: A
     if (!at) return undefined;
     places.push(at);
   }
-  return { width: columns.length, places };
+  return { width: columns.length, places, runsTogether: band.some((line) => line.some((a, i) => line.some((b, j) => j > i && overlaps(a, b, axis)))) };
 }
 
 /**
- * The rows under one header (`labels`: where the lines of their labels printed apart from the values
- * stand), each as its value columns (the value's index in `row.values`, or -1 for
- * a column it prints nothing in), or undefined when the header cannot place them all with certainty.
+ * The rows under one header (`band`: its lines' words, top line first; `labels`: where the lines of
+ * their labels printed apart from the values stand), each as its value columns (the value's index in
+ * `row.values`, or -1 for a column it prints nothing in), or undefined when the header cannot place
+ * them all with certainty.
  */
-export function placeByHeader(words: Span[], rows: PlacedRow[], labels: Span[] = []): number[][] | undefined {
-  if (!words.length || !rows.length) return undefined;
-  // Every way of counting that places the rows must place them alike.
-  const placed = AXES.map((axis) => placeAll(words, rows, labels, axis)).filter((p) => p !== undefined);
+export function placeByHeader(band: Span[][], rows: PlacedRow[], labels: Span[] = []): number[][] | undefined {
+  if (!band.some((line) => line.length) || !rows.length) return undefined;
+  // Every way of counting that places the rows must place them alike — of those that keep the words of
+  // each header line apart, when one does: words printed side by side on a line never overlap, so a
+  // way of counting that runs two together (科研机 · 社会公 by their display widths from where pdftotext
+  // started them) merges columns the page keeps apart, and says nothing against the others.
+  const placing = AXES.map((axis) => placeAll(band, rows, labels, axis)).filter((p) => p !== undefined);
+  const apart = placing.filter((p) => !p.runsTogether);
+  const placed = apart.length ? apart : placing;
   const chosen = placed[0];
   const same = (a: typeof chosen, b: typeof chosen) => a.width === b.width && a.places.every((p, i) => p.join() === b.places[i].join());
   if (chosen && !placed.every((p) => same(chosen, p))) return undefined;

@@ -9,7 +9,7 @@ import { HAS_DIGIT, VALUE_UNITS, foldValueText, isNumberToken, isValueToken } fr
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, namesTableSection, joinWrapped, denseCells, trimCell } from './lines.js';
 import { isSpaceJoined, spaceJoinedAsTabs } from './space-joined.js';
-import { PLACED_DOUBT, bandWords, cellSpans, placeByHeader, spanAt, valueColumns, type PlacedRow, type Span } from './header-columns.js';
+import { PLACED_DOUBT, cellSpans, placeByHeader, spanAt, valueColumns, type PlacedRow, type Span } from './header-columns.js';
 import { ORDER_DOUBT, placeByOrder } from './order-columns.js';
 
 /**
@@ -297,7 +297,21 @@ function isUnreadRow(line: TextLine): boolean {
  * row label's numbering, no counts.
  */
 function isHeaderBandLine(line: TextLine): boolean {
-  return line.cells.length >= 2 && !startsLabel(line) && line.cells.every((c) => c.length <= 16 && !countsInLabel(c) && !isValueToken(c));
+  return line.cells.length >= 2 && !startsLabel(line) && line.cells.every((c) => c.length <= MAX_HEADER_WORD_CHARS && !countsInLabel(c) && !isValueToken(c));
+}
+/** Longest word of a header band's line (characters): 社会公益组织, 本年新制作数量, 未经复议直接起诉. */
+const MAX_HEADER_WORD_CHARS = 16;
+
+/**
+ * The words of a header band's lines, less those that continue the label column's own header: a header
+ * line whose first cell is too long for a header word (the 勾稽 note, （本列数据的勾稽关系为：第一项加第二项之)
+ * wraps its rest onto a band line beside the column words (和，等于第三项加第四项之和） · 自然人 · 总计). A
+ * word under that first cell is its rest, never a value column: taken for one, where labels begin left
+ * of it (at 0 and 3, the rest at 4), it put every row one column right of its template row.
+ */
+function bandSpans(header: TextLine[], bandLines: TextLine[]): Span[][] {
+  const heads = header.filter((f) => !bandLines.includes(f) && f.spans?.length && f.cells[0].length > MAX_HEADER_WORD_CHARS).map((f) => f.spans![0]);
+  return bandLines.map((f) => (f.spans ?? []).filter((w) => !heads.some((h) => h.start < w.end && w.start < h.end)));
 }
 
 /** A piece of a row label: one short cell of text, no header words, no value. */
@@ -354,7 +368,7 @@ class TableBuilder {
   /** Fragments waiting to be placed: header rows, or pieces of the previous or next row's label. */
   private pending: TextLine[] = [];
   /** The rows under each header band, with where their values stand: see placeByPosition. */
-  private segments: Array<{ words: Span[]; labels: Span[]; rows: Array<{ row: string[]; line: NumericLine }> }> = [];
+  private segments: Array<{ band: Span[][]; labels: Span[]; rows: Array<{ row: string[]; line: NumericLine }> }> = [];
 
   get open(): boolean {
     return this.rows.length > 0;
@@ -465,7 +479,8 @@ class TableBuilder {
     }
     // Header lines right before this row begin a new band of rows under them (table 二's sub-tables, table 四).
     const bandLines = this.pending.filter(isHeaderBandLine);
-    if (bandLines.some((f) => f.cells.length >= 3)) this.segments.push({ words: bandWords(bandLines.map((f) => f.spans ?? [])), labels: [], rows: [] });
+    const header = this.pending.slice(0, this.pending.lastIndexOf(bandLines[bandLines.length - 1]));
+    if (bandLines.some((f) => f.cells.length >= 3)) this.segments.push({ band: bandSpans(header, bandLines), labels: [], rows: [] });
     // The lines held after the header are label text (a wrapped label, a group label): where the labels stand.
     const afterHeader = this.pending.slice(bandLines.length ? this.pending.lastIndexOf(bandLines[bandLines.length - 1]) + 1 : 0);
     this.segments[this.segments.length - 1]?.labels.push(...afterHeader.flatMap((f) => f.spans ?? []));
@@ -491,20 +506,24 @@ class TableBuilder {
    * empty, every cell of the row in doubt (placed-by-position) until the identities confirm it.
    */
   private placeByPosition(): void {
-    for (const { words, labels, rows } of this.segments) {
-      // A value the reader put together (a wrapped number) or a row without positions (tabs): not this band.
-      if (!rows.length || rows.some((r) => !r.line.positions || r.line.doubts?.size)) continue;
+    for (const { band, labels, rows } of this.segments) {
+      // A row without positions (tabs): not this band. (A number the reader put together, wrapped over two
+      // lines, stands where its pieces do: its row takes part.)
+      if (!rows.length || rows.some((r) => !r.line.positions || r.line.positions.values.length !== r.line.values.length)) continue;
       const positions = rows.map((r) => r.line.positions!);
-      const certain = placeByHeader(words, positions, labels);
+      const certain = placeByHeader(band, positions, labels);
       // Not certain of itself: the rows the order of their values places (order-columns.ts), in doubt for good.
-      const grids = certain ?? placeByOrder(valueColumns(words, positions, labels, 'chars', 'most'), positions);
+      const grids = certain ?? placeByOrder(valueColumns(band, positions, labels, 'chars', 'most'), positions);
       const doubt = certain ? PLACED_DOUBT : ORDER_DOUBT;
       rows.forEach(({ row, line }, i) => {
         const grid = grids[i];
         if (!grid || line.values.length >= grid.length) return;
         const first = row.length - line.values.length;
         row.splice(first, line.values.length, ...grid.map((k) => (k < 0 ? '' : line.values[k])));
-        this.doubts.set(row, new Map(grid.map((_, k) => [first + k, doubt])));
+        // A value's own doubt (a wrapped number) stays under a placement the identities may confirm; one
+        // placed by order is never confirmed, whatever else it is.
+        const own = (k: number) => (k >= 0 && doubt === PLACED_DOUBT ? line.doubts?.get(k) : undefined);
+        this.doubts.set(row, new Map(grid.map((k, c) => [first + c, own(k) ?? doubt])));
       });
     }
   }
@@ -606,6 +625,8 @@ const WHOLE_NUMBER = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/;
 interface Piece {
   text: string;
   column: number;
+  /** Where it stands on its line (see header-columns.ts). */
+  span?: Span;
 }
 
 /** Digits, maybe some of them grouped (3，11), as a wrapped cell's first or last line leaves them. */
@@ -637,19 +658,19 @@ function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): Pieces
   };
   if (line?.kind === 'numeric') {
     if (!line.columns || line.columns.length !== line.values.length || !line.values.every(fits) || line.doubts?.size) return undefined;
-    const pieces = line.values.map((text, k) => ({ text, column: line.columns![k] }));
+    const pieces = line.values.map((text, k) => ({ text, column: line.columns![k], span: line.positions?.values[k] }));
     const at = line.positions?.label;
     if (line.label === '') return { pieces };
     if (!at) return undefined;
     // A unit alone first on the line below (件 · ８件): a number's end like the others, not a label.
-    if (place === 'below' && UNIT.test(line.label)) return { pieces: [{ text: line.label, column: at.start }, ...pieces] };
+    if (place === 'below' && UNIT.test(line.label)) return { pieces: [{ text: line.label, column: at.start, span: at }, ...pieces] };
     return { pieces, label: { kind: 'text', text: line.label, cells: [line.label], indented: at.start >= 2, indent: at.dstart, indentChars: at.start, spans: [at] } };
   }
   if (line?.kind !== 'text' || !line.spans || line.spans.length !== line.cells.length) return undefined;
   let first = line.cells.length;
   while (first > 0 && fits(line.cells[first - 1])) first--;
   if (first === line.cells.length) return undefined;
-  const pieces = line.cells.slice(first).map((text, k) => ({ text, column: line.spans![first + k].start }));
+  const pieces = line.cells.slice(first).map((text, k) => ({ text, column: line.spans![first + k].start, span: line.spans![first + k] }));
   if (first === 0) return { pieces };
   const cells = line.cells.slice(0, first);
   const spans = line.spans.slice(0, first);
@@ -672,6 +693,12 @@ function isVerticalLabelPiece(text: string): boolean {
   return text.length <= 4 && !/\d/.test(text);
 }
 
+/** The stretch two pieces of one wrapped number cover, on their two lines; undefined when one has no place. */
+function spanOver(a: Piece, b: Piece): Span | undefined {
+  if (!a.span || !b.span) return undefined;
+  return { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end), dstart: Math.min(a.span.dstart, b.span.dstart), dend: Math.max(a.span.dend, b.span.dend) };
+}
+
 function joinWrappedNumbers(lines: Line[]): void {
   for (let i = 1; i + 1 < lines.length; i++) {
     const above = wrappedPieces(lines[i - 1], 'above');
@@ -681,7 +708,7 @@ function joinWrappedNumbers(lines: Line[]): void {
     let row = lines[i];
     // A row whose only values wrapped has nothing but its label left on its line.
     if (!labelled && row.kind === 'text' && row.cells.length === 1 && row.text.length <= MAX_FRAGMENT_CHARS && !isSectionHeading(row.text) && above.pieces[0].column > row.indentChars + row.text.length) {
-      row = { kind: 'numeric', label: row.text, values: [], columns: [] };
+      row = { kind: 'numeric', label: row.text, values: [], columns: [], positions: { ...(row.spans?.length === 1 ? { label: row.spans[0] } : {}), values: [] } };
     }
     if (row.kind !== 'numeric' || !row.columns) continue;
     // Pieces beside a label's lines are the values of the row of values alone between them only — or,
@@ -694,18 +721,22 @@ function joinWrappedNumbers(lines: Line[]): void {
     if (!row.label && !labelled && above.pieces.length === 1 && !UNIT.test(below.pieces[0].text)) continue;
     const rowColumns = row.columns;
     // Each pair in one column; none where a row's value starts (a row of values above or below is no piece).
-    const pairs = above.pieces.map((p, k) => ({ column: p.column, joined: p.text + below.pieces[k].text, apart: Math.abs(below.pieces[k].column - p.column) }));
+    const pairs = above.pieces.map((p, k) => ({ column: p.column, joined: p.text + below.pieces[k].text, apart: Math.abs(below.pieces[k].column - p.column), span: spanOver(p, below.pieces[k]) }));
     if (pairs.some((p) => p.apart > WRAPPED_NUMBER_SLACK || rowColumns.some((c) => Math.abs(c - p.column) <= WRAPPED_NUMBER_SLACK))) continue;
     // Digits grouped by thousands wrap anywhere (3，11 · 9 for 3，119): joined, the groups must be whole.
     if (!pairs.every((p) => WHOLE_NUMBER.test(foldValueText(p.joined).replace(/(件|条|个|项|次|万元|元)$/, '')))) continue;
     // Every value, the row's and the joined, in the order of their columns.
     const merged = [
-      ...row.values.map((text, k) => ({ text, column: rowColumns[k], doubt: row.doubts?.get(k) })),
-      ...pairs.map((p) => ({ text: p.joined, column: p.column, doubt: 'wrapped-value' as string | undefined })),
+      ...row.values.map((text, k) => ({ text, column: rowColumns[k], doubt: row.doubts?.get(k), span: row.positions?.values[k] })),
+      ...pairs.map((p) => ({ text: p.joined, column: p.column, doubt: 'wrapped-value' as string | undefined, span: p.span })),
     ].sort((a, b) => a.column - b.column);
     const doubts = new Map<number, string>();
     merged.forEach((v, k) => v.doubt && doubts.set(k, v.doubt));
-    lines[i] = { ...row, values: merged.map((v) => v.text), columns: merged.map((v) => v.column), doubts };
+    // Where each value stands, the joined ones over both their lines: a row short of values is placed
+    // under its header with them (a row of a table whose blanks are empty cells may wrap its total too).
+    const spans = merged.map((v) => v.span);
+    const positions = row.positions && spans.every((v) => v !== undefined) ? { ...row.positions, values: spans } : undefined;
+    lines[i] = { ...row, values: merged.map((v) => v.text), columns: merged.map((v) => v.column), doubts, positions };
     // Furniture now, skipped like a page number; a label's fragment stays.
     lines[i - 1] = above.label ?? { kind: 'page' };
     lines[i + 1] = below.label ?? { kind: 'page' };

@@ -8,11 +8,13 @@
  *
  * - the anchor: of the rows printing the most values (two columns or more fewer than the header's),
  *   the one whose values sit nearest the header's columns, in order (one assignment better than every
- *   other, each value under the column nearest it), gives those values' columns;
+ *   other, each value under the column nearest it — or under its column once stretched from its first:
+ *   stretchedFits), gives those values' columns;
  * - a row printing as many values as the anchor prints them in as many columns: the same ones (the
  *   row's own count against the anchor's);
  * - a row printing fewer, each value within a character or so of a value of such a row, as every row
- *   between them (the same block of text, so the same column), takes that value's column;
+ *   between them (the same block of text, so the same column) or three values or more of its own,
+ *   takes that value's column;
  * - a row of a block no such row places, some of whose values stand where a placed row's do and each
  *   of the others left one column only by order, takes those columns, and places its block's rows as
  *   a row of the most values does (placeNextBlocks).
@@ -31,6 +33,14 @@ export const ORDER_DOUBT = 'placed-by-order';
 const SAME_COLUMN_SLACK = 1.5;
 /** Most assignments tried for one row (a 15-column table four's row of 7 values: 6435). */
 const MAX_ASSIGNMENTS = 20_000;
+
+/**
+ * Fewest values of a row that, each standing where a value of a row of the most values does, place it
+ * by that row across rows set otherwise between them (（一）予以公开's 258 12 1 1 at 34 44 64 69 as in
+ * （七）总计, the rows between at 38 and 44): one or two may stand so by chance (72 … 72 under 767 and 1
+ * of the row above), three or more stand where that row's block sets its columns.
+ */
+const MIN_MATCHED_APART = 3;
 
 /** Fewest columns the rows of the most values must print nothing in for their order to place them. */
 const MIN_EMPTY_COLUMNS = 2;
@@ -102,17 +112,8 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
   // Two columns or more printed empty in every row: a header one column too wide (a word split in two)
   // is not taken for a column printed empty.
   if (n < 3 || most < 2 || most > n - MIN_EMPTY_COLUMNS) return none;
-  const centres = columns.map(([s, e]) => (s + e - 1) / 2);
-  // The anchor: the row of the most values whose nearest assignment is the nearest of all (one best).
-  const fits = short.filter((r) => r.values.length === most).flatMap((r) => nearest(r.values, centres) ?? []);
-  if (!fits.length) return none;
-  const least = Math.min(...fits.map((f) => f.cost));
-  const best = new Set(fits.filter((f) => f.cost <= least + 1e-9).map((f) => f.at.join()));
-  if (best.size !== 1) return none;
-  const anchor = fits.find((f) => f.cost <= least + 1e-9)!.at;
-  // Each of its values under the column nearest it: else the header's columns are not where its values are.
-  const anchorRow = short.find((r) => r.values.length === most && nearest(r.values, centres)?.at.join() === anchor.join())!;
-  if (!anchorRow.values.every((v, i) => nearestColumn(centre(v), centres) === anchor[i])) return none;
+  const anchor = nearestAnchor(short.filter((r) => r.values.length === most), columns);
+  if (!anchor) return none;
   const grid = (at: number[]) => {
     const g = new Array<number>(n).fill(-1);
     at.forEach((c, i) => (g[c] = i));
@@ -127,12 +128,68 @@ export function placeByOrder(columns: Array<[number, number]>, rows: PlacedRow[]
     const refs = [...widest].sort((a, b) => Math.abs(a - i) - Math.abs(b - i) || a - b);
     for (const ref of refs) {
       const match = matchTo(row.values, rows[ref].values);
-      if (match && sameBlock(rows, i, ref)) return grid(match.map((k) => anchor[k]));
+      if (match && (sameBlock(rows, i, ref) || row.values.length >= MIN_MATCHED_APART)) return grid(match.map((k) => anchor[k]));
     }
     return undefined;
   });
   placeNextBlocks(rows, placed, n);
   return placed;
+}
+
+/** Of several rows' assignments with their costs, the one of least cost, or undefined when two different ones tie. */
+function leastOf(fits: Array<{ at: number[]; cost: number }>): number[] | undefined {
+  if (!fits.length) return undefined;
+  const least = Math.min(...fits.map((f) => f.cost));
+  const best = new Set(fits.filter((f) => f.cost <= least + 1e-9).map((f) => f.at.join()));
+  return best.size === 1 ? fits.find((f) => f.cost <= least + 1e-9)!.at : undefined;
+}
+
+/**
+ * The anchor: of the rows of the most values, the one whose nearest assignment is the nearest of all
+ * (one best), each of its values under the column nearest it — else the header's columns are not
+ * where its values are, unless its values drift right of their words the further right they stand
+ * (stretchedFits).
+ */
+function nearestAnchor(rows: PlacedRow[], columns: Array<[number, number]>): number[] | undefined {
+  const centres = columns.map(([s, e]) => (s + e - 1) / 2);
+  const at = leastOf(rows.flatMap((r) => nearest(r.values, centres) ?? []));
+  const row = at && rows.find((r) => nearest(r.values, centres)?.at.join() === at.join());
+  if (!at || !row) return undefined;
+  return row.values.every((v, i) => nearestColumn(centre(v), centres) === at[i]) || stretchedFits(row, at, columns) ? at : undefined;
+}
+
+/** Fewest values a row needs for how far its values drift from the header's columns to be measured. */
+const MIN_STRETCH_VALUES = 4;
+/** Most a row's values may stand stretched apart against the header's columns: a CJK glyph is at most two columns wide. */
+const MAX_STRETCH = 2;
+/** Positions a stretched value may stand beyond its column's span (header-columns.ts widens a span by as much). */
+const STRETCHED_SLACK = 1;
+
+/**
+ * Whether a row's nearest assignment, some of whose values are nearer another column, is explained by
+ * its values drifting right of the header's words the further right they stand: pdftotext counts a
+ * header word's CJK glyphs one column each, however wide on the page, and sets a block of rows of its
+ * own by their own widths (Shanghai 2019's lower rows on a page of their own: 767 35 2 1 805 at 34 44
+ * 64 68 72 under 自然人 商业企业 … 法律服务机 其他 总计 at 34 43 … 58 64 67 — 2 nearer 其他 than 法律服务机).
+ * Pinned at its first value (nearest its column: the drift starts from the left) and stretched once
+ * (between 1 and 2, the stretch that fits the others best), each value stands within its column's span
+ * and nearest it. Only the nearest assignment is so checked: a stretch fits other assignments as well
+ * (on a page of a seed-2 variant, 821 35 2 1 859 fit stretched under 自然人 商业企业 益组织 构 其他 — one
+ * column short of where they stand unstretched, under … 构 其他 总计).
+ */
+function stretchedFits(row: PlacedRow, at: number[], columns: Array<[number, number]>): boolean {
+  const centres = columns.map(([s, e]) => (s + e - 1) / 2);
+  const v = row.values.map(centre);
+  if (v.length < MIN_STRETCH_VALUES || nearestColumn(v[0], centres) !== at[0]) return false;
+  const dh = at.map((c) => centres[c] - centres[at[0]]);
+  const dv = v.map((x) => x - v[0]);
+  const stretch = dv.reduce((s, d, i) => s + d * dh[i], 0) / dh.reduce((s, d) => s + d * d, 0);
+  if (!(stretch >= 1 && stretch <= MAX_STRETCH)) return false;
+  return dv.every((d, i) => {
+    const m = centres[at[0]] + d / stretch;
+    const [s, e] = columns[at[i]];
+    return nearestColumn(m, centres) === at[i] && m >= s - STRETCHED_SLACK && m <= e - 1 + STRETCHED_SLACK;
+  });
 }
 
 /** Every row between rows `i` and `ref` prints nothing or its values where `ref`'s stand: one block of text. */

@@ -7,6 +7,7 @@
 import type { RowDef, TableLayout } from './ids.js';
 import { memoString } from '../util/memo.js';
 import { labelCore, lcs, similarity } from './labels.js';
+import { foldWidth } from './numbers.js';
 import { meaningfulValueCount, type DocRow } from './rows.js';
 import { pageBreakLabels } from './page-break-label.js';
 
@@ -287,6 +288,22 @@ function similarities(layout: TableLayout, core: string, variants: string[][]): 
 }
 
 /**
+ * What agreeing item numbers add to a match (8. of 8.属于行 and of 8.属于行政查询事项): they break a tie of
+ * words — a label a page break cut short (8.属于行) is as like 7.属于行政执法案卷 as 8.属于行政查询事项, and
+ * the first took its values. Less than any difference of words (one character of a label moves its
+ * similarity by more), so a misnumbered report's words still decide.
+ */
+const NUMBER_AGREES = 0.01;
+/** An item's numbering in a label (8. of 8.属于行, 1、 of （四）无法提供 1、本机关…): the last one. */
+const ITEM_NUMBER = /(?:^|[^\d.])(\d{1,2})\s*[.、．](?!\d)/g;
+
+function itemNumber(label: string): string | undefined {
+  let last: string | undefined;
+  for (const m of foldWidth(label).matchAll(ITEM_NUMBER)) last = m[1];
+  return last;
+}
+
+/**
  * Best monotonic alignment of the layout's rows onto the rows stream. Rows before the first and after
  * the last match are free to skip (they belong to other tables); skips inside the table cost.
  */
@@ -303,10 +320,12 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   const from = new Uint8Array((n + 1) * w);
   // scores[i·m + j]: template row i against doc row j.
   const scores = new Float64Array(n * m).fill(-Infinity);
+  const rowItems = layout.rows.map((r) => itemNumber(r.own));
   for (let j = 0; j < m; j++) {
     if (!facts.hasValues[j]) continue;
     const sims = similarities(layout, facts.cores[j], variants);
-    for (let i = 0; i < n; i++) scores[i * m + j] = scoreOf(sims[i], facts.valueCounts[j], layout.rows[i]);
+    const item = itemNumber(rows[j].ownLabel || rows[j].label);
+    for (let i = 0; i < n; i++) scores[i * m + j] = scoreOf(sims[i], facts.valueCounts[j], layout.rows[i]) + (item && item === rowItems[i] ? NUMBER_AGREES : 0);
   }
   // A label cut by a page break or wrapped into a row of its own (no values) may finish the label of
   // the row above: matched together when that fits the template row better than the row alone.

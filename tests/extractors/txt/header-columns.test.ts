@@ -99,6 +99,7 @@ describe('a layout table whose blanks are empty cells', () => {
 
   it('places nothing without header words', () => {
     expect(placeByHeader([], [{ values: [spanAt('1', 0, 1)] }])).toBeUndefined();
+    expect(placeByHeader([[]], [{ values: [spanAt('1', 0, 1)] }])).toBeUndefined();
   });
 
   it('reads the generated Shanghai 2019 layout text: table 四 exact, its cells in doubt (one identity per cell cannot confirm them)', async () => {
@@ -111,5 +112,84 @@ describe('a layout table whose blanks are empty cells', () => {
     // Nothing else of the record is a confident wrong number.
     const wrong = Object.keys(truth).filter((k) => record.cells[k] !== undefined && record.cells[k] !== null && record.cells[k] !== truth[k] && !record.cell_details[k].doubt);
     expect(wrong).toEqual([]);
+  });
+});
+
+/** Table 三's header as pdftotext set it at the top of a page of a generated Shanghai 2019 variant (seed 20, pdf-layout). */
+const REQUESTS_HEADER = [
+  '                                                        申请人情况',
+  ' （本列数据的勾稽关系为：第一项加第二项之                                  法人或其他组织',
+  '    和，等于第三项加第四项之和）         自然人                        科研机 社会公 法律服务机    总计',
+  '                                      商业企业                          其他',
+  '                                                       构  益组织   构',
+];
+
+/** A table's rows, each as its cells' texts (absent cells left out), a placed cell marked with *. */
+const placedRows = (text: string, doubt = 'placed-by-position') =>
+  tables(text)[0].rows.map((r) => r.filter((c) => !c.absent).map((c) => c.text + (c.doubt === doubt ? '*' : c.doubt ? `{${c.doubt}}` : '')));
+
+describe('table 三 of layout text under a header pdftotext set apart from the labels', () => {
+  it('takes the wrapped rest of the label column\'s note (和，等于第三项…, right of where labels begin) for no value column', () => {
+    const text = [
+      ...REQUESTS_HEADER,
+      '   一、本年新收政府信息公开申请数量            821          35                   2   1   859',
+      '   二、上年结转政府信息公开申请数量            18                                        18',
+      '三、本年度办       （一）予以公开           258          12                   1   1',
+    ].join('\n');
+    // 821 stands right of 自然人 (27–30): not certain by position, placed by the order of the values.
+    const rows = placedRows(text, 'placed-by-order').slice(-3);
+    expect(rows).toEqual([
+      ['一、本年新收政府信息公开申请数量', '821*', '35*', '*', '*', '2*', '1*', '859*'],
+      ['二、上年结转政府信息公开申请数量', '18*', '*', '*', '*', '*', '*', '18*'],
+      ['三、本年度办 （一）予以公开', '258*', '12*', '*', '*', '1*', '1*', '*'],
+    ]);
+  });
+
+  it('keeps 自然人 as a column where, counted by display width after the note, it would stand over a gap of the line below', () => {
+    const text = [
+      '                                          申请人情况',
+      '（本列数据的勾稽关系为：第一项加第二项之                     法人或其他组织',
+      '   和，等于第三项加第四项之和）          自然人          科研机 社会公 法律服务机    总计',
+      '                                 商业企业                 其他',
+      '                                         构  益组织   构',
+      '               1.属于国家秘密    14',
+      '              6.属于四类过程性信',
+      '                            3     1',
+      '                   息',
+      '                8.属于行      10     2',
+    ].join('\n');
+    expect(placedRows(text).slice(-3)).toEqual([
+      ['1.属于国家秘密', '14*', '*', '*', '*', '*', '*', '*'],
+      ['6.属于四类过程性信息', '3*', '1*', '*', '*', '*', '*', '*'],
+      ['8.属于行', '10*', '2*', '*', '*', '*', '*', '*'],
+    ]);
+  });
+
+  it('places a row whose total wrapped over the lines above and below it, the joined total in doubt of its own', () => {
+    const text = [
+      ...REQUESTS_HEADER,
+      '                                                                       85',
+      '   一、本年新收政府信息公开申请数量        821        35                        2   1',
+      '                                                                        9',
+      '   二、上年结转政府信息公开申请数量        18                                          18',
+    ].join('\n');
+    expect(placedRows(text).slice(-2)).toEqual([
+      ['一、本年新收政府信息公开申请数量', '821*', '35*', '*', '*', '2*', '1*', '859{wrapped-value}'],
+      ['二、上年结转政府信息公开申请数量', '18*', '*', '*', '*', '*', '*', '18*'],
+    ]);
+  });
+});
+
+describe('ways of counting a header', () => {
+  it('prefers a way that keeps the words of each header line apart to one that runs two of them together', () => {
+    // By characters and by display width: two columns, a value under each. Counted by display width from
+    // where each word starts, 科研机 (at 10) runs into 社会公 (at 14): one column over both values — no
+    // account of the page, and no reason to doubt the others.
+    const band = [[spanAt('          科研机 社会公', 10, 13), spanAt('          科研机 社会公', 14, 17)]];
+    const rows = [{ values: [spanAt('          1', 10, 11)] }, { values: [spanAt('                2', 16, 17)] }];
+    expect(placeByHeader(band, rows)).toEqual([
+      [0, -1],
+      [-1, 0],
+    ]);
   });
 });

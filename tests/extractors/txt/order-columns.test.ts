@@ -45,6 +45,42 @@ describe('placement by the order of values', () => {
     expect(placeByOrder(COLUMNS, [row(['1', 28], ['2', 40], ['3', 57], ['4', 62], ['5', 68], ['6', 80])])).toEqual([undefined]);
   });
 
+  it('places the anchor whose values drift right of the header\'s words the further right they stand, compared after one stretch', () => {
+    // Shanghai 2019's lower rows on a page of their own (a generated variant, seed 20, pdf-layout): 2 stands
+    // nearer 其他 (64–66) than the 构 of 法律服务机构 (60), 805 right of 总计 (67–69).
+    const columns: Array<[number, number]> = [[34, 37], [43, 47], [51, 52], [54, 57], [60, 61], [64, 66], [67, 69]];
+    const rows = [row(['252', 34], ['12', 44], ['1', 64]), row(['767', 34], ['35', 44], ['2', 64], ['1', 68], ['805', 72]), row(['72', 34], ['72', 72])];
+    expect(placeByOrder(columns, rows)).toEqual([
+      [0, 1, -1, -1, 2, -1, -1],
+      [0, 1, -1, -1, 2, 3, 4],
+      [0, -1, -1, -1, -1, -1, 1],
+    ]);
+  });
+
+  it('places a row of three values or more standing where the row of the most values does, across rows set otherwise between them', () => {
+    // A generated Shanghai 2019 variant (seed 19, numbers): （一）予以公开 and （七）总计 set alike, the rows
+    // between them at 38 and 44; 72 … 72 of the last row stand where 767 and 805 do (two values: not placed so).
+    const rows = [
+      row(['821', 27], ['35', 34], ['2', 56], ['1', 62], ['859', 67]),
+      row(['258', 34], ['12', 44], ['1', 64], ['1', 69]),
+      row(['3', 38], ['1', 44]),
+      row(['767', 34], ['35', 44], ['2', 64], ['1', 69], ['805', 74]),
+      row(['5', 38], ['4', 44]),
+      row(['72', 34], ['72', 74]),
+    ];
+    const grids = placeByOrder([[27, 30], [33, 37], [44, 46], [49, 52], [55, 59], [62, 64], [67, 69]], rows);
+    expect(grids[1]).toEqual([0, 1, -1, -1, 2, 3, -1]);
+    expect(grids[2]).toBeUndefined();
+    expect(grids[5]).toBeUndefined();
+  });
+
+  it('never takes a stretch for an assignment other than the nearest one (a seed-2 variant: it fits 821 35 2 1 859 one column short)', () => {
+    const columns: Array<[number, number]> = [[27, 30], [38, 42], [55, 56], [58, 61], [64, 65], [68, 70], [71, 73]];
+    // （七）总计 on the next page, set as a block of its own: nearest of all by cost, not under its nearest columns.
+    const rows = [row(['821', 31], ['35', 44], ['2', 65], ['1', 69], ['859', 73]), row(['767', 53], ['35', 57], ['2', 63], ['1', 65], ['805', 67])];
+    expect(placeByOrder(columns, rows)).toEqual([undefined, undefined]);
+  });
+
   it('places nothing when a value of the anchor is not under the column nearest it', () => {
     // 35 and 40 both stand nearest 科研 (56–58): in order, one of them is put under a column not nearest it.
     expect(placeByOrder(COLUMNS, [row(['821', 28], ['35', 52], ['40', 56], ['859', 80])])).toEqual([undefined]);
