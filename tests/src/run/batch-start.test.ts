@@ -20,7 +20,7 @@ vi.mock('node:child_process', async (importOriginal) => {
 
 vi.mock('../../../src/run/journal.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/run/journal.js')>();
-  const open = async (outDir: string): Promise<InstanceType<typeof actual.Journal>> => {
+  const open = async (outDir: string): ReturnType<typeof actual.Journal.open> => {
     forked.atJournalOpen.push(forked.children.length);
     if (forked.failOpen) throw new Error('journal cannot be opened');
     return actual.Journal.open(outDir);
