@@ -12,9 +12,9 @@
  * marginal CPU of one more document (the N-document run less the run of its first half, over N/2: a warm
  * worker's cost; the N-document run less a 1-document run, over N − 1, is printed beside it) as a ratio
  * to the references measured in the same run (getText and pdftotext for PDF, a bare cheerio walk for
- * HTML, the bare loops for the pool), and `nianbao --help` against `node -e 0`. The pool against the
- * bare loops is also measured in --pairs N pairs run in turn (default 3; bench/pool-pairs.ts), whose
- * median is the figure that holds on a machine whose load drifts.
+ * HTML, the bare loops for the pool), and `nianbao --help` against `node -e 0`. The pool of 1 and of N
+ * workers against as many bare loops is also measured in --pairs N pairs run in turn (default 3;
+ * bench/pool-pairs.ts), whose median is the figure that holds on a machine whose load drifts.
  *
  * --queue adds, per format, the same documents through Redis (a redis-server of its own) with 1 and 2
  * `nianbao worker` processes, and the queue's overhead per document against the local pool.
@@ -193,9 +193,9 @@ async function main(): Promise<void> {
         for (const processes of [...new Set([1, cores])]) {
           rows.push(fromTiming(format, 'bare loops (ceiling)', processes, await measured(() => ceilingTiming(paths, processes))));
         }
-        if (cores > 1 && args.pairs > 0) {
-          console.error(`${format}: the pool of ${cores} and ${cores} bare loops in turn, ${args.pairs} pairs …`);
-          pairs.set(format, await poolAgainstBareLoops(paths, cores, join(dir, `out-${format}-pairs`), args.pairs));
+        for (const processes of args.pairs > 0 ? [...new Set([1, cores])] : []) {
+          console.error(`${format}: the pool of ${processes} and ${processes} bare loop(s) in turn, ${args.pairs} pairs …`);
+          pairs.set(`${format}:${processes}`, await poolAgainstBareLoops(paths, processes, join(dir, `out-${format}-pairs-${processes}`), args.pairs));
         }
       }
       if (format === 'HTML') {
@@ -257,12 +257,13 @@ function printCpuRatios(rows: Row[], cores: number, fixedCpuMs: Map<string, numb
       const rate = (r: Row): number => r.documents / Math.max(r.elapsedMs / 1000, 0.001);
       console.log(`${format}: the pool of ${cores} reaches ${((100 * rate(all)) / rate(bareAll)).toFixed(0)}% of ${cores} bare loops' throughput, ${((100 * perDoc(bareAll)) / perDoc(all)).toFixed(0)}% by CPU per document (target ≥ 95%)`);
     }
-    const paired = pairs.get(format);
-    if (paired?.length) {
-      const percents = (values: number[]): string => values.map((v) => `${(100 * v).toFixed(0)}%`).join(', ');
+    const percents = (values: number[]): string => values.map((v) => `${(100 * v).toFixed(0)}%`).join(', ');
+    for (const processes of [...new Set([1, cores])]) {
+      const paired = pairs.get(`${format}:${processes}`);
+      if (!paired?.length) continue;
       const throughput = paired.map((p) => p.throughput);
       const cpu = paired.map((p) => p.cpu);
-      console.log(`${format}: in ${paired.length} pairs run in turn, the pool of ${cores} reaches ${percents(throughput)} of ${cores} bare loops' throughput (median ${(100 * median(throughput)).toFixed(0)}%), ${percents(cpu)} by CPU per document (median ${(100 * median(cpu)).toFixed(0)}%; target ≥ 95%)`);
+      console.log(`${format}: in ${paired.length} pairs run in turn, the pool of ${processes} reaches ${percents(throughput)} of ${processes} bare loop(s)' throughput (median ${(100 * median(throughput)).toFixed(0)}%), ${percents(cpu)} by CPU per document (median ${(100 * median(cpu)).toFixed(0)}%${processes === cores ? '; target ≥ 95%' : ''})`);
     }
   }
 }
