@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, journalPaths, readJournal, writeManifest, type JournalEntry } from '../../../src/run/journal.js';
@@ -89,6 +89,19 @@ describe('Journal', () => {
     const records: ReportRecord[] = [];
     for await (const record of readJournal(out)) records.push(record);
     expect(records[0]).toEqual({ ...entry('a').record, source: 'a-run' });
+  });
+
+  it('fails, rather than leave a record out, when the journal shrinks while it is read', async () => {
+    const out = tempDir('journal');
+    const journal = await Journal.open(out);
+    for (const key of ['a', 'b']) journal.append(entry(key));
+    journal.close();
+    await writeManifest(out, { settingsHash: 's', inputs: ['a', 'b'].map((key) => ({ key, source: key })) });
+    const reading = readJournal(out)[Symbol.asyncIterator]();
+    expect((await reading.next()).value).toMatchObject({ source: 'a' });
+    const path = journalPaths(out).journal;
+    truncateSync(path, readFileSync(path).indexOf('\n') + 10);
+    await expect(reading.next()).rejects.toThrow();
   });
 });
 
