@@ -18,7 +18,10 @@ const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'ceiling-child.js');
 function loop(paths: string[], coresShared: boolean): Promise<void> {
   return new Promise((resolveLoop, rejectLoop) => {
     const flags = [`--max-old-space-size=${DEFAULT_LIMITS.workerHeapMb}`, ...youngGenerationFlags(DEFAULT_LIMITS.workerMemoryMb), ...backgroundThreadFlags(coresShared)];
-    const child = spawn(process.execPath, [...flags, CHILD], { stdio: ['pipe', 'ignore', 'inherit'] });
+    // Detached like the pool's workers: a process in a session of its own is also a scheduling group
+    // of its own (Linux autogroup), which on a host busy with other sessions gets it a larger share of
+    // the CPU; a reference loop left in the bench's session would lose that share and the comparison.
+    const child = spawn(process.execPath, [...flags, CHILD], { stdio: ['pipe', 'ignore', 'inherit'], detached: true });
     child.on('error', rejectLoop);
     child.on('exit', (code) => (code === 0 ? resolveLoop() : rejectLoop(new Error(`ceiling loop exited with ${code}`))));
     child.stdin.end(JSON.stringify(paths));

@@ -2,7 +2,7 @@
  * `npm run bench`: documents per second and peak memory of runBatch, per format, with one worker
  * and with one per core, beside pdftotext and pdf-parse on the same PDFs. A measurement, not a test.
  *
- *   node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--ceiling HTML,TXT] [--corpus ../shared/corpus] [--keep] [--queue]
+ *   node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--ceiling HTML,TXT] [--pairs N] [--corpus ../shared/corpus] [--keep] [--queue]
  *   node dist/bench/run.js --audit [--docs N]     (only the audit site's section: bench/audit.ts)
  *
  * Documents per format: 2,010 HTML and TXT, 1,005 DOCX and PDF (6,030 in all), or --docs N of each.
@@ -12,7 +12,9 @@
  * marginal CPU of one more document (the N-document run less the run of its first half, over N/2: a warm
  * worker's cost; the N-document run less a 1-document run, over N − 1, is printed beside it) as a ratio
  * to the references measured in the same run (getText and pdftotext for PDF, a bare cheerio walk for
- * HTML, the bare loops for the pool), and `nianbao --help` against `node -e 0`.
+ * HTML, the bare loops for the pool), and `nianbao --help` against `node -e 0`. The pool of 1 and of N
+ * workers against as many bare loops is also measured in --pairs N pairs run in turn (default 3;
+ * bench/pool-pairs.ts), whose median is the figure that holds on a machine whose load drifts.
  *
  * --queue adds, per format, the same documents through Redis (a redis-server of its own) with 1 and 2
  * `nianbao worker` processes, and the queue's overhead per document against the local pool.
@@ -31,6 +33,7 @@ import { ceilingTiming } from './ceiling.js';
 import { auditBench } from './audit.js';
 import { cpuMsSoFar } from './cpu.js';
 import { queueTiming } from './queue.js';
+import { median, poolAgainstBareLoops, type PoolPair } from './pool-pairs.js';
 
 interface Row {
   format: string;
@@ -53,7 +56,7 @@ async function measured<T extends { elapsedMs: number; peakRssBytes: number }>(r
 
 const DEFAULT_DOCS: Record<BenchFormat, number> = { HTML: 2010, TXT: 2010, DOCX: 1005, PDF: 1005 };
 
-function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>; formats: BenchFormat[]; corpus: string; keep: boolean; ceiling: BenchFormat[]; queue: boolean } {
+function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>; formats: BenchFormat[]; corpus: string; keep: boolean; ceiling: BenchFormat[]; pairs: number; queue: boolean } {
   const get = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     return at === -1 ? undefined : argv[at + 1];
@@ -68,6 +71,7 @@ function parseArgs(argv: string[]): { docs: Partial<Record<BenchFormat, number>>
     queue: argv.includes('--queue'),
     // Bare loops in 1 and N processes for these formats (the machine's ceiling); PDF's takes minutes.
     ceiling: (get('--ceiling') ?? 'HTML,TXT').split(',').map((f) => f.trim().toUpperCase() as BenchFormat).filter(Boolean),
+    pairs: Number(get('--pairs') ?? 3),
   };
 }
 
@@ -146,6 +150,7 @@ async function main(): Promise<void> {
   const fixedCpuMs = new Map<string, number>();
   const halfCpuMs = new Map<string, { cpuMs: number; documents: number }>();
   const stages = new Map<string, StageTimes>();
+  const pairs = new Map<string, PoolPair[]>();
   enableStageTimes();
   try {
     for (const format of args.formats) {
@@ -188,6 +193,10 @@ async function main(): Promise<void> {
         for (const processes of [...new Set([1, cores])]) {
           rows.push(fromTiming(format, 'bare loops (ceiling)', processes, await measured(() => ceilingTiming(paths, processes))));
         }
+        for (const processes of args.pairs > 0 ? [...new Set([1, cores])] : []) {
+          console.error(`${format}: the pool of ${processes} and ${processes} bare loop(s) in turn, ${args.pairs} pairs …`);
+          pairs.set(`${format}:${processes}`, await poolAgainstBareLoops(paths, processes, join(dir, `out-${format}-pairs-${processes}`), args.pairs));
+        }
       }
       if (format === 'HTML') {
         console.error('HTML reference: a bare cheerio walk …');
@@ -209,7 +218,7 @@ async function main(): Promise<void> {
   console.log('peak RSS is this process plus all its children.\n');
   printRatios(rows, cores);
   console.log('\nCPU per document against references measured in this run (marginal: the N-document run less the run of its first half, over N/2; "warm-up included": less a 1-document run, over N − 1):\n');
-  printCpuRatios(rows, cores, fixedCpuMs, halfCpuMs);
+  printCpuRatios(rows, cores, fixedCpuMs, halfCpuMs, pairs);
   console.log('\nWhere one worker\'s time goes, CPU ms per document by stage (measured inside the pipeline):\n');
   printStages(stages, rows);
   console.error('CLI start-up: nianbao --help against node -e 0 …');
@@ -218,7 +227,7 @@ async function main(): Promise<void> {
   console.log(`\npeak memory of any run: ${(peak / 1048576).toFixed(0)} MiB (target < 1024)`);
 }
 
-function printCpuRatios(rows: Row[], cores: number, fixedCpuMs: Map<string, number>, halfCpuMs: Map<string, { cpuMs: number; documents: number }>): void {
+function printCpuRatios(rows: Row[], cores: number, fixedCpuMs: Map<string, number>, halfCpuMs: Map<string, { cpuMs: number; documents: number }>, pairs: Map<string, PoolPair[]>): void {
   const find = (format: string, engine: string, workers: number | string): Row | undefined =>
     rows.find((r) => r.format === format && r.engine === engine && r.workers === workers);
   const perDoc = (r: Row): number => r.cpuMs / Math.max(r.documents, 1);
@@ -247,6 +256,14 @@ function printCpuRatios(rows: Row[], cores: number, fixedCpuMs: Map<string, numb
     if (all && bareAll && cores > 1) {
       const rate = (r: Row): number => r.documents / Math.max(r.elapsedMs / 1000, 0.001);
       console.log(`${format}: the pool of ${cores} reaches ${((100 * rate(all)) / rate(bareAll)).toFixed(0)}% of ${cores} bare loops' throughput, ${((100 * perDoc(bareAll)) / perDoc(all)).toFixed(0)}% by CPU per document (target ≥ 95%)`);
+    }
+    const percents = (values: number[]): string => values.map((v) => `${(100 * v).toFixed(0)}%`).join(', ');
+    for (const processes of [...new Set([1, cores])]) {
+      const paired = pairs.get(`${format}:${processes}`);
+      if (!paired?.length) continue;
+      const throughput = paired.map((p) => p.throughput);
+      const cpu = paired.map((p) => p.cpu);
+      console.log(`${format}: in ${paired.length} pairs run in turn, the pool of ${processes} reaches ${percents(throughput)} of ${processes} bare loop(s)' throughput (median ${(100 * median(throughput)).toFixed(0)}%), ${percents(cpu)} by CPU per document (median ${(100 * median(cpu)).toFixed(0)}%${processes === cores ? '; target ≥ 95%' : ''})`);
     }
   }
 }

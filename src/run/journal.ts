@@ -9,7 +9,7 @@
  * input order: readJournal yields records in that order however the workers finished.
  */
 import { closeSync, createReadStream, openSync, writeSync, writevSync } from 'node:fs';
-import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportRecord } from '../schemas/record.js';
 import { atomicWrite } from '../util/atomic.js';
@@ -147,25 +147,61 @@ export async function writeManifest(outDir: string, manifest: RunManifest): Prom
  */
 export async function* readJournal(outDir: string): AsyncIterable<ReportRecord> {
   const paths = journalPaths(outDir);
-  const { spans } = await scanJournal(paths.journal);
-  let inputs: { key: string; source?: string }[] = [...spans.keys()].map((key) => ({ key }));
+  let manifest: RunManifest | undefined;
   try {
-    const manifest = JSON.parse(await readFile(paths.manifest, 'utf8')) as RunManifest;
-    inputs = manifest.inputs;
+    manifest = JSON.parse(await readFile(paths.manifest, 'utf8')) as RunManifest;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  const firstWithBytes = new Map<string, string>();
-  for (const input of inputs) {
-    const span = spans.get(input.key);
-    if (!span) continue;
-    const { duplicate_of: _earlier, ...record } = (await readEntry(paths.journal, span)).record;
-    const source = input.source ?? record.source;
-    // Unread files have no bytes to share (their hash is of nothing).
-    const bytes = record.error_code === 'cannot-read' ? undefined : record.sha256;
-    const first = bytes ? firstWithBytes.get(bytes) : undefined;
-    if (bytes && first === undefined) firstWithBytes.set(bytes, source);
-    yield first === undefined ? { ...record, source } : { ...record, source, duplicate_of: first };
+  // With a manifest the order is its own, so lines are found by key without parsing them here: each
+  // record is parsed once, when it is read (a pass used to parse every line twice).
+  const candidates = manifest ? await scanKeys(paths.journal) : firstOnly((await scanJournal(paths.journal)).spans);
+  const inputs: { key: string; source?: string }[] = manifest?.inputs ?? [...candidates.keys()].map((key) => ({ key }));
+  const reader = new EntryReader(paths.journal);
+  try {
+    const firstWithBytes = new Map<string, string>();
+    for (const input of inputs) {
+      const entry = await reader.first(input.key, candidates.get(input.key) ?? []);
+      if (!entry) continue;
+      const { duplicate_of: _earlier, ...record } = entry.record;
+      const source = input.source ?? record.source;
+      // Unread files have no bytes to share (their hash is of nothing).
+      const bytes = record.error_code === 'cannot-read' ? undefined : record.sha256;
+      const first = bytes ? firstWithBytes.get(bytes) : undefined;
+      if (bytes && first === undefined) firstWithBytes.set(bytes, source);
+      yield first === undefined ? { ...record, source } : { ...record, source, duplicate_of: first };
+    }
+  } finally {
+    await reader.close();
+  }
+}
+
+function firstOnly(spans: Map<string, LineSpan>): Map<string, LineSpan[]> {
+  return new Map([...spans].map(([key, span]) => [key, [span]]));
+}
+
+/** Reads entries through one open file (not an open and a close per record). */
+class EntryReader {
+  private handle: FileHandle | undefined;
+
+  constructor(private readonly path: string) {}
+
+  /** The first of a key's lines that parses as an entry of that key (what scanJournal would have chosen). */
+  async first(key: string, spans: LineSpan[]): Promise<JournalEntry | undefined> {
+    for (const span of spans) {
+      this.handle ??= await open(this.path, 'r');
+      const buffer = Buffer.alloc(span.length);
+      const { bytesRead } = await this.handle.read(buffer, 0, span.length, span.offset);
+      // The file shrank under the reader: an error, as a parse of the cut line used to be, not a record left out.
+      if (bytesRead !== span.length) throw new Error(`journal ${this.path} changed while it was read`);
+      const entry = parseEntry(buffer);
+      if (entry?.key === key) return entry;
+    }
+    return undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.handle?.close();
   }
 }
 
@@ -173,6 +209,51 @@ export async function* readJournal(outDir: string): AsyncIterable<ReportRecord> 
 async function scanJournal(path: string): Promise<{ spans: Map<string, LineSpan>; validBytes: number }> {
   const spans = new Map<string, LineSpan>();
   let validBytes = 0;
+  for await (const line of completeLines(path)) {
+    const key = parseEntry(Buffer.concat(line.pieces))?.key;
+    if (key !== undefined && !spans.has(key)) spans.set(key, { offset: line.offset, length: line.length });
+    validBytes = line.offset + line.length + 1;
+  }
+  return { spans, validBytes };
+}
+
+/**
+ * Every complete line's span under its key, in journal order, the key read from the line's head where
+ * the writer puts it (`{"key":"…",`) and only other lines parsed. A line is not checked here: a
+ * damaged one is found when it is read, and the key's next line stands in (EntryReader.first).
+ */
+async function scanKeys(path: string): Promise<Map<string, LineSpan[]>> {
+  const candidates = new Map<string, LineSpan[]>();
+  for await (const line of completeLines(path)) {
+    const key = keyFromHead(line.pieces) ?? parseEntry(Buffer.concat(line.pieces))?.key;
+    if (key === undefined) continue;
+    const span = { offset: line.offset, length: line.length };
+    const spans = candidates.get(key);
+    if (spans) spans.push(span);
+    else candidates.set(key, [span]);
+  }
+  return candidates;
+}
+
+const KEY_HEAD = Buffer.from('{"key":"');
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+/** Enough of a line's head to hold `{"key":"` and a key (a content hash and a settings hash). */
+const HEAD_BYTES = 1024;
+
+/** The key as the writer put it at the head of the line; undefined when the head is not plainly that. */
+function keyFromHead(pieces: Buffer[]): string | undefined {
+  const head = pieces[0].length >= HEAD_BYTES || pieces.length === 1 ? pieces[0] : Buffer.concat(pieces).subarray(0, HEAD_BYTES);
+  if (head.length <= KEY_HEAD.length || head.compare(KEY_HEAD, 0, KEY_HEAD.length, 0, KEY_HEAD.length) !== 0) return undefined;
+  const end = head.indexOf(QUOTE, KEY_HEAD.length);
+  if (end === -1 || end > HEAD_BYTES) return undefined;
+  const raw = head.subarray(KEY_HEAD.length, end);
+  // An escaped character: the text is not the key itself, leave it to the parser.
+  return raw.includes(BACKSLASH) ? undefined : raw.toString('utf8');
+}
+
+/** The complete (newline-ended) lines of a file, as the chunks they were read in, with their spans. */
+async function* completeLines(path: string): AsyncIterable<{ pieces: Buffer[]; offset: number; length: number }> {
   let pending: Buffer[] = [];
   let pendingStart = 0;
   let position = 0;
@@ -181,12 +262,10 @@ async function scanJournal(path: string): Promise<{ spans: Map<string, LineSpan>
       let from = 0;
       for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
         pending.push(chunk.subarray(from, nl));
-        const line = Buffer.concat(pending);
-        const key = keyOf(line);
-        if (key !== undefined && !spans.has(key)) spans.set(key, { offset: pendingStart, length: line.length });
-        validBytes = position + nl + 1;
+        const end = position + nl;
+        yield { pieces: pending, offset: pendingStart, length: end - pendingStart };
         pending = [];
-        pendingStart = validBytes;
+        pendingStart = end + 1;
         from = nl + 1;
       }
       if (from < chunk.length) pending.push(chunk.subarray(from));
@@ -195,13 +274,13 @@ async function scanJournal(path: string): Promise<{ spans: Map<string, LineSpan>
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  return { spans, validBytes };
 }
 
-function keyOf(line: Buffer): string | undefined {
+/** A line as a journal entry (a key and a record), or undefined when it is not one. */
+function parseEntry(line: Buffer): JournalEntry | undefined {
   try {
     const entry = JSON.parse(line.toString('utf8')) as Partial<JournalEntry>;
-    return typeof entry.key === 'string' && entry.record ? entry.key : undefined;
+    return typeof entry.key === 'string' && entry.record ? (entry as JournalEntry) : undefined;
   } catch {
     return undefined; // a damaged line in the middle: skip it, its document is simply redone
   }

@@ -1,7 +1,8 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, journalPaths, readJournal, writeManifest, type JournalEntry } from '../../../src/run/journal.js';
+import type { ReportRecord } from '../../../src/schemas/record.js';
 import { atomicWrite } from '../../../src/util/atomic.js';
 import { failedRecord } from '../../../src/pipeline.js';
 import { tempDir } from './helpers.js';
@@ -69,6 +70,38 @@ describe('Journal', () => {
     more.append(entry('a'));
     more.close();
     expect(await collect(out)).toEqual(['b.pdf', 'a.pdf']);
+  });
+
+  it('passes over a damaged line of a key for its next line when reading in the manifest\'s order', async () => {
+    const out = tempDir('journal');
+    // A line the writer began for 'a' whose record is cut: its head names the key, the rest does not parse.
+    const damaged = JSON.stringify(entry('a'));
+    const journal = await Journal.open(out);
+    journal.append(entry('b'));
+    journal.close();
+    appendFileSync(journalPaths(out).journal, `${damaged.slice(0, damaged.length - 20)}\n`);
+    const more = await Journal.open(out);
+    expect(more.has('a')).toBe(false);
+    more.append(entry('a'));
+    more.close();
+    await writeManifest(out, { settingsHash: 's', inputs: ['a', 'b'].map((key) => ({ key, source: `${key}-run` })) });
+    expect(await collect(out)).toEqual(['a-run', 'b-run']);
+    const records: ReportRecord[] = [];
+    for await (const record of readJournal(out)) records.push(record);
+    expect(records[0]).toEqual({ ...entry('a').record, source: 'a-run' });
+  });
+
+  it('fails, rather than leave a record out, when the journal shrinks while it is read', async () => {
+    const out = tempDir('journal');
+    const journal = await Journal.open(out);
+    for (const key of ['a', 'b']) journal.append(entry(key));
+    journal.close();
+    await writeManifest(out, { settingsHash: 's', inputs: ['a', 'b'].map((key) => ({ key, source: key })) });
+    const reading = readJournal(out)[Symbol.asyncIterator]();
+    expect((await reading.next()).value).toMatchObject({ source: 'a' });
+    const path = journalPaths(out).journal;
+    truncateSync(path, readFileSync(path).indexOf('\n') + 10);
+    await expect(reading.next()).rejects.toThrow();
   });
 });
 
