@@ -17,6 +17,7 @@ import { renderMarkdown } from './render/markdown.js';
 import { convertWithOffice } from './render/office.js';
 import { layoutText } from './render/pdftotext.js';
 import { outlinedPdf } from './render/outlines.js';
+import { pdfWithoutToUnicode, UNMAPPED_FONTS } from './render/no-tounicode.js';
 import { printWithChromium } from './render/chrome-pdf.js';
 import { drawScanParams, scanPdf, type ScanParams } from './render/scan.js';
 import { searchableScanPdf } from './render/searchable-scan.js';
@@ -29,17 +30,17 @@ import type { ExpectedFinding, Truth } from './truths.js';
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
 export const GENERATOR_VERSION = 6;
 
-export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines'];
+export const FORMATS: FormatId[] = ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines', 'pdf-no-tounicode'];
 /** What `npm run accuracy` runs without --formats: every format. */
 export const DEFAULT_FORMATS: FormatId[] = [...FORMATS];
 /** Formats made by LibreOffice (PDF text by pdftotext -layout, scans and pictures by pdftoppm from its PDF) or printed by Chromium. */
-export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines'];
+export const SLOW_FORMATS: FormatId[] = ['docx', 'pdf', 'pdf-chrome', 'pdftotext', 'scan', 'xlsx', 'doc', 'xls', 'csv', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines', 'pdf-no-tounicode'];
 /** Formats printed by Chromium rather than made by LibreOffice. */
 export const CHROME_FORMATS: FormatId[] = ['pdf-chrome'];
 /** Formats read only by OCR: as many variants as scans (--scan-count). */
-export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines'];
+export const OCR_FORMATS: FormatId[] = ['scan', 'docx-img', 'pdf-img', 'html-img', 'jpeg', 'tiff', 'scan-text', 'pdf-outlines', 'pdf-no-tounicode'];
 const EXTENSION: Record<FormatId, string> = {
-  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', doc: 'doc', xls: 'xls', csv: 'csv', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif', 'scan-text': 'pdf', 'pdf-outlines': 'pdf',
+  txt: 'txt', md: 'md', html: 'html', 'html-word': 'html', docx: 'docx', pdf: 'pdf', 'pdf-chrome': 'pdf', pdftotext: 'txt', scan: 'pdf', xlsx: 'xlsx', doc: 'doc', xls: 'xls', csv: 'csv', 'docx-img': 'docx', 'pdf-img': 'pdf', 'html-img': 'html', jpeg: 'jpg', tiff: 'tif', 'scan-text': 'pdf', 'pdf-outlines': 'pdf', 'pdf-no-tounicode': 'pdf',
 };
 /** What LibreOffice makes for a slow format (scans and pdftotext start from the PDF). */
 type OfficeTarget = 'docx' | 'pdf' | 'xlsx' | 'doc' | 'xls' | 'csv';
@@ -240,6 +241,10 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         pendingCopies.push({ cached: join(cacheDir, `${key}.layout.txt`), out, derive: layoutText, pdfKey: key });
       } else if (item.format === 'pdf-outlines') {
         pendingCopies.push({ cached: join(cacheDir, `${key}.outlines.pdf`), out, derive: outlinedPdf, pdfKey: key });
+      } else if (item.format === 'pdf-no-tounicode') {
+        const fonts = new Random(`${truth.seed}:unmapped`).pick(UNMAPPED_FONTS);
+        truth.notes = [...truth.notes, `fonts without a ToUnicode map: ${fonts}`];
+        pendingCopies.push({ cached: join(cacheDir, `${key}.no-tounicode-${fonts}.pdf`), out, derive: (from, to) => pdfWithoutToUnicode(from, to, fonts), pdfKey: key });
       } else pendingCopies.push({ cached: join(cacheDir, `${key}.${target}`), out });
     }
     await writeFile(join(outDir, `${truth.id}.truth.json`), JSON.stringify(truth, null, 1) + '\n');
