@@ -408,17 +408,18 @@ function nianbaoUnicodeGuess(p) {
   for (const code in p.differences) {
     judge(p.differences[code]);
   }
-  if (!p.baseEncodingName && p.flags & FontFlags.Symbolic) {
-    const builtIn = p.builtInEncoding;
-    if (builtIn) {
-      for (const code in builtIn) {
-        if (p.differences[code] === undefined && builtIn[code]) {
-          judge(builtIn[code]);
-        }
+  // Without a base encoding in the PDF, a Type1 program's own encoding holds (whatever the flags say:
+  // pdf.js reads a nonsymbolic one as StandardEncoding, amended by the program's names it knows), and
+  // a symbolic TrueType font's codes select glyphs through the program's cmap alone.
+  const builtIn = p.baseEncodingName ? undefined : p.builtInEncoding;
+  if (builtIn) {
+    for (const code in builtIn) {
+      if (p.differences[code] === undefined && builtIn[code]) {
+        judge(builtIn[code]);
       }
-    } else if (codes === 0) {
-      return "no ToUnicode map, and a symbolic font with no encoding";
     }
+  } else if (!p.baseEncodingName && p.flags & FontFlags.Symbolic && codes === 0) {
+    return "no ToUnicode map, and a symbolic font with no encoding";
   }
   return unnamed ? "no ToUnicode map, and " + unnamed + " of " + codes + " codes named by no known glyph name" : undefined;
 }

@@ -4,6 +4,7 @@
  * ruling lines drawn as stroked paths. Small enough to reason about byte by byte.
  */
 
+import { execFileSync } from 'node:child_process';
 import { constants as zlibConstants, deflateSync } from 'node:zlib';
 
 export interface PlacedText {
@@ -149,4 +150,13 @@ export function type3Pdf(lines: string[], glyphName: (code: number) => string): 
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/** The Type1 program LibreOffice embedded in the corpus's seed PDF (object 32), decoded by qpdf. */
+const SEED_TYPE1 = { file: '../shared/corpus/rendered/seed-pdf.pdf', object: 32 };
+export function corpusType1(): { program: Buffer; type1Lengths: [number, number, number] } {
+  const dict = execFileSync('qpdf', [`--show-object=${SEED_TYPE1.object}`, SEED_TYPE1.file], { encoding: 'latin1' });
+  const length = (key: string): number => Number(new RegExp(`/${key} (\\d+)`).exec(dict)?.[1]);
+  const program = execFileSync('qpdf', [`--show-object=${SEED_TYPE1.object}`, '--filtered-stream-data', SEED_TYPE1.file], { maxBuffer: 1 << 24 });
+  return { program, type1Lengths: [length('Length1'), length('Length2'), length('Length3')] };
 }

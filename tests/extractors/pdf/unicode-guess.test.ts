@@ -18,7 +18,7 @@ import { readPdf } from '../../../extractors/pdf/index.js';
 import { recordFromDocument } from '../../../src/pipeline.js';
 import { pdfWithoutToUnicode, type UnmappedFonts } from '../../../tools/variety/render/no-tounicode.js';
 import { loadFixtures } from './helpers.js';
-import { embeddedFontPdf, type3Pdf } from './minimal-pdf.js';
+import { corpusType1, embeddedFontPdf, type3Pdf } from './minimal-pdf.js';
 
 const require = createRequire(import.meta.url);
 const standardFont = (name: string): Buffer => readFileSync(require.resolve(`pdfjs-dist/standard_fonts/${name}`));
@@ -66,6 +66,18 @@ describe('an embedded TrueType font without a ToUnicode map', () => {
   it('symbolic with no encoding: its codes select glyphs by the font program alone, so its text is a guess', async () => {
     const doc = await withoutOcr(embeddedFontPdf({ kind: 'TrueType', program: liberation, flags: 4 }, LINES));
     expect(guessedPages(doc)).toEqual(['page 1: no text layer (text in fonts without a Unicode map: 30 characters; no ToUnicode map, and a symbolic font with no encoding)']);
+    expect(textOf(doc)).not.toMatch(/\d/);
+  });
+});
+
+describe('an embedded Type1 font without a ToUnicode map or an encoding in the PDF', () => {
+  // LibreOffice's CJK subsets name their glyphs cid16869, …: the program's own encoding holds, and
+  // those names say nothing. Flagged nonsymbolic, pdf.js reads its codes as StandardEncoding: the
+  // codes of "2023" come out as 2023 whatever the glyphs are.
+  it('whose program names its glyphs cid123 is a guess, even when flagged nonsymbolic', async () => {
+    const font = { kind: 'Type1' as const, flags: 32, ...corpusType1(), widths: { first: 0, values: Array.from({ length: 256 }, () => 500) } };
+    const doc = await withoutOcr(embeddedFontPdf(font, ['Annual report 2023']));
+    expect(guessedPages(doc)).toEqual([expect.stringMatching(/^page 1: no text layer \(text in fonts without a Unicode map: 16 characters; no ToUnicode map, and (\d+) of \1 codes named by no known glyph name\)$/)]);
     expect(textOf(doc)).not.toMatch(/\d/);
   });
 });
