@@ -120,7 +120,8 @@ describe('a LibreOffice report PDF with ToUnicode maps taken out by qpdf', () =>
       const doc = await readPdf(bytes);
       expect(doc.messages.filter((m) => m.code === 'ocr-used').length).toBe(guessedPages(doc).length);
       const record = recordFromDocument(doc, `${fonts}.pdf`, bytes);
-      expect(record.agency).toBe(fixture.agency);
+      // OCR may read the signature otherwise than the title (平漂 for 平潭): then the agency is left blank, never wrong.
+      expect([fixture.agency, undefined]).toContain(record.agency);
       expect(record.year).toBe(fixture.year);
       const wrong = Object.entries(fixture.cells).filter(([k, v]) => typeof record.cells[k] === 'number' && record.cells[k] !== v);
       expect(wrong.filter(([k]) => !record.cell_details[k]?.doubt)).toEqual([]);
