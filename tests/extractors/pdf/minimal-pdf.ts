@@ -43,11 +43,6 @@ export function stSongPdf(texts: PlacedText[], lines: Segment[], page = { width:
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 /W [1 95 500] >>',
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ];
-  return writePdf(objects);
-}
-
-/** A PDF of the given objects (numbered from 1, the first the catalog), with its cross-reference table. */
-function writePdf(objects: string[]): Buffer {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -145,7 +140,16 @@ export function type3Pdf(lines: string[], glyphName: (code: number) => string): 
     `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 700] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << ${codes.map((c) => `/${glyphName(c)} 6 0 R`).join(' ')} >> /Encoding << /Type /Encoding /Differences [32 ${codes.map((c) => `/${glyphName(c)}`).join(' ')}] >> /FirstChar 32 /LastChar 126 /Widths [${codes.map(() => 600).join(' ')}] /Resources << >> >>`,
     `<< /Length ${box.length} >>\nstream\n${box}\nendstream`,
   ];
-  return writePdf(objects);
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xrefAt = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
 }
 
 /** The Type1 program LibreOffice embedded in the corpus's seed PDF (object 32), decoded by qpdf. */
