@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { openPdf, setPdfJsPatched, textLoopStopCount, textOnlyFontCount } from '../../../extractors/pdf/pdfjs.js';
 import { asIfAt, patchMainSource, patchWorkerSource } from '../../../extractors/pdf/pdfjs-patch.js';
-import { corpusType1, embeddedFontPdf, type EmbeddedFont } from './minimal-pdf.js';
+import { corpusType1 } from './font-pdfs.js';
+import { embeddedFontPdf, type EmbeddedFont } from './minimal-pdf.js';
 
 const require = createRequire(import.meta.url);
 const standardFont = (name: string): Buffer => readFileSync(require.resolve(`pdfjs-dist/standard_fonts/${name}`));

@@ -18,7 +18,8 @@ import { readPdf } from '../../../extractors/pdf/index.js';
 import { recordFromDocument } from '../../../src/pipeline.js';
 import { pdfWithoutToUnicode, type UnmappedFonts } from '../../../tools/variety/render/no-tounicode.js';
 import { loadFixtures } from './helpers.js';
-import { corpusType1, embeddedFontPdf, type3Pdf } from './minimal-pdf.js';
+import { corpusType1, type3Pdf } from './font-pdfs.js';
+import { embeddedFontPdf } from './minimal-pdf.js';
 
 const require = createRequire(import.meta.url);
 const standardFont = (name: string): Buffer => readFileSync(require.resolve(`pdfjs-dist/standard_fonts/${name}`));
