@@ -33,7 +33,7 @@ export const MESSAGE_CODES = {
   'merged-label': 'a row label holds the items of two template rows (a wrapped label pulled in the next item); its values are in doubt (wrapped-label)',
   'valueless-label-row': 'a scanned row matched by its label prints no value, beside a row of values that matched no row (a label wrapped over two rows, part of it misread); its empty cells are in doubt (wrapped-label)',
   'missing-values': 'a row prints fewer values than the template has columns; the identities chose (or could not choose) where',
-  'no-text-layer': 'a PDF page has no text layer (a scan, or text drawn as outlines)',
+  'no-text-layer': 'a PDF page has no text layer (a scan, text drawn as outlines, or text in fonts without a Unicode map)',
   'ocr-failed': 'OCR of a page failed; its text is missing',
   'ocr-flat-glyph': "numbers read by OCR from glyphs under half the height of the document's other digits (a dash or a rule read as a digit?): in doubt",
   'ocr-slash-seven': "cells read by OCR as 7 in a report that prints its blanks as '/', which OCR can read as 7: in doubt until an identity confirms them",

@@ -100,7 +100,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
       try {
         const read = await readPage(page, p, budget, raw && ((ids) => rawOperators(raw, p - 1, ids)));
         budget -= read.content.items.length;
-        return { ...read, verdict: assessPage(read.content.items, read.hasImages, { ...read.textShows, imageShare: largestImageShare(read), filledCurves: read.filledCurves }) };
+        return { ...read, verdict: assessPage(read.content.items, read.hasImages, { ...read.textShows, imageShare: largestImageShare(read), filledCurves: read.filledCurves, guessedUnicode: read.guessedUnicode }) };
       } finally {
         page.cleanup();
       }
@@ -138,6 +138,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
         const replaced = outcome && 'content' in outcome ? outcome.content : null;
         // Without OCR of ours, another program's OCR layer is still a reading by OCR: never certain alone.
         if (!replaced && verdict.ocrLayer) content = asForeignOcr(content);
+        // Guessed characters are no reading at all: without OCR the page gives no text rather than wrong text.
+        if (!replaced && verdict.guessedText) content = { ...content, items: [] };
         if (replaced) {
           content = replaced;
           replacedByOcr = true;

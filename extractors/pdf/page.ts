@@ -11,6 +11,7 @@ import { extractRulings, type ImageBox, type OpIds, type TextShows } from './rul
 import type { RawOperatorList } from './raw/index.js';
 import { toPositionedText, type PointMap, type RawTextContent } from './text-items.js';
 import { withoutOverprints } from './overprint.js';
+import { guessedText, type GuessedText } from './unicode-guess.js';
 
 export interface PageRead {
   content: PageContent;
@@ -23,6 +24,8 @@ export interface PageRead {
   textShows: TextShows;
   /** Curve segments of the paths the page fills (glyphs drawn as outlines draw thousands). */
   filledCurves: number;
+  /** Text the page shows in fonts whose characters pdf.js could only guess. */
+  guessedUnicode: GuessedText;
 }
 
 /** Ruling segments one page may contribute; a real table page has a few hundred. */
@@ -45,7 +48,7 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
     ...rulings.horizontal.map((h) => ({ page: pageNumber, x0: h.x0, y0: h.y, x1: h.x1, y1: h.y })),
     ...rulings.vertical.map((v) => ({ page: pageNumber, x0: v.x, y0: v.y0, x1: v.x, y1: v.y1 })),
   ];
-  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [], overprinted, textShows: rulings.textShows ?? { visible: 0, invisible: 0 }, filledCurves: rulings.filledCurves ?? 0 };
+  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [], overprinted, textShows: rulings.textShows ?? { visible: 0, invisible: 0 }, filledCurves: rulings.filledCurves ?? 0, guessedUnicode: guessedText(text) };
 }
 
 /** PDF user space → display space (rotation applied), y measured up from the bottom of the page. */

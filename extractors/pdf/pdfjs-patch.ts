@@ -31,6 +31,15 @@
  *    loop stopping only when such a chunk is due), text positions multiplied by a copy of
  *    Util.transform of their own.
  *
+ * 4. Fonts whose text is pdf.js's guess (not a speed patch: what the reader needs to know). pdf.js
+ *    gives every code some Unicode: from the ToUnicode map, from glyph names (the PDF's encoding or
+ *    the font program's own), or, failing those, a guess (a symbolic font read as MacRoman, the code
+ *    itself, a CID taken for a code point). A guessed mapping reads as symbol soup, or as digits that
+ *    are other digits. Each font built from a font dictionary is judged once (UNICODE_JUDGED), and a
+ *    text style of such a font carries why (`nianbaoUnicodeGuess`, STYLE_GUESS); the reader then takes
+ *    the page from OCR (extractors/pdf/unicode-guess.ts). This part is on whether or not
+ *    `nianbaoSetPatched` is.
+ *
  * `nianbaoSetPatched(false)` makes the patched worker behave as the unpatched one (the tests compare
  * both ways). When a replacement does not match (another pdf.js version), `patchWorkerSource` or
  * `patchMainSource` returns undefined and that half is loaded unpatched: slower, the same text.
@@ -180,6 +189,22 @@ const TEXT_CHUNK_SEND = '      sink?.enqueue(textContent, length);';
 const TEXT_CHUNK_HAND_OVER = `      sink?.enqueue(nianbaoPatched ? { ...textContent, [${HANDED_OVER}]: true } : textContent, length);`;
 const LOOPBACK_CLONE = `      data: structuredClone(obj, transfer ? {`;
 const LOOPBACK_HAND_OVER = `      data: obj?.chunk?.[${HANDED_OVER}] === true ? obj : structuredClone(obj, transfer ? {`;
+
+/** translateFont's end for fonts described by a font dictionary (embedded, Type3 or with a descriptor). */
+const FONT_BUILT = '    return new Font(fontName.name, fontFile, newProperties, this.options);';
+const UNICODE_JUDGED = '    return nianbaoJudgeUnicode(new Font(fontName.name, fontFile, newProperties, this.options), newProperties);';
+
+/** A text style is made once per font and getTextContent call: the guess goes along with it. */
+const STYLE_MADE = `        textContent.styles[loadedName] = {
+          fontFamily: font.fallbackName,
+          ascent: font.ascent,
+          descent: font.descent,
+          vertical: font.vertical
+        };`;
+const STYLE_GUESS = `${STYLE_MADE}
+        if (font.nianbaoUnicodeGuess) {
+          textContent.styles[loadedName].nianbaoUnicodeGuess = font.nianbaoUnicodeGuess;
+        }`;
 
 /** The module's one export statement; the patch adds its switch beside it. */
 const EXPORTS = 'export { WorkerMessageHandler };';
@@ -349,6 +374,55 @@ function nianbaoType1Header(fontFile, properties) {
   }
   return Object.assign({}, probe);
 }
+/** The font, marked with why the Unicode of its codes is a guess when it is (see STYLE_GUESS). */
+function nianbaoJudgeUnicode(font, properties) {
+  const guess = nianbaoUnicodeGuess(properties);
+  if (guess) {
+    font.nianbaoUnicodeGuess = guess;
+  }
+  return font;
+}
+/**
+ * Why pdf.js can only guess the characters of a font's codes, or undefined when the PDF tells them: a
+ * ToUnicode map; a composite font's CMap or known character collection; or glyph names pdf.js knows
+ * (Adobe's list, uniXXXX) from the PDF's Differences, from a standard encoding the PDF names or that a
+ * nonsymbolic font implies, or from a symbolic font program's own encoding. Names pdf.js only decodes
+ * by habit (cid123, g0041, C48) are guesses too.
+ */
+function nianbaoUnicodeGuess(p) {
+  if (p.hasIncludedToUnicodeMap) {
+    return undefined;
+  }
+  if (p.composite) {
+    return p.toUnicode instanceof IdentityToUnicodeMap ? "no ToUnicode map, and its CIDs in no character collection pdf.js knows" : undefined;
+  }
+  const glyphs = getGlyphsUnicode();
+  let codes = 0;
+  let unnamed = 0;
+  const judge = name => {
+    codes++;
+    if (name !== ".notdef" && getUnicodeForGlyph(name, glyphs) === -1) {
+      unnamed++;
+    }
+  };
+  for (const code in p.differences) {
+    judge(p.differences[code]);
+  }
+  // Without a base encoding in the PDF, a Type1 program's own encoding holds (whatever the flags say:
+  // pdf.js reads a nonsymbolic one as StandardEncoding, amended by the program's names it knows), and
+  // a symbolic TrueType font's codes select glyphs through the program's cmap alone.
+  const builtIn = p.baseEncodingName ? undefined : p.builtInEncoding;
+  if (builtIn) {
+    for (const code in builtIn) {
+      if (p.differences[code] === undefined && builtIn[code]) {
+        judge(builtIn[code]);
+      }
+    }
+  } else if (!p.baseEncodingName && p.flags & FontFlags.Symbolic && codes === 0) {
+    return "no ToUnicode map, and a symbolic font with no encoding";
+  }
+  return unnamed ? "no ToUnicode map, and " + unnamed + " of " + codes + " codes named by no known glyph name" : undefined;
+}
 function nianbaoTextOnlyFont(font, file, properties) {
   if (!nianbaoPatched || properties.type === "Type3") {
     return false;
@@ -403,7 +477,7 @@ function nianbaoTextOnlyFont(font, file, properties) {
 
 /** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
 export function patchWorkerSource(source: string): string | undefined {
-  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, TEXT_STOP, UTIL_TRANSFORM, TEXT_TRANSFORM, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, TEXT_CHUNK_SEND, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
+  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, TEXT_STOP, UTIL_TRANSFORM, TEXT_TRANSFORM, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, TEXT_CHUNK_SEND, FONT_BUILT, STYLE_MADE, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
   const guard = `    if (file && nianbaoTextOnlyFont(this, file, properties)) {
       return;
     }
@@ -420,6 +494,8 @@ export function patchWorkerSource(source: string): string | undefined {
     .replace(SET_FONT_LOADED, () => SET_FONT_LOADED_KNOWN)
     .replace(SET_FONT_WAIT, () => SET_FONT_KNOWN_AT_ONCE)
     .replace(TEXT_CHUNK_SEND, () => TEXT_CHUNK_HAND_OVER)
+    .replace(FONT_BUILT, () => UNICODE_JUDGED)
+    .replace(STYLE_MADE, () => STYLE_GUESS)
     .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount, nianbaoTextLoopStopCount };`);
 }
 

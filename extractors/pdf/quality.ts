@@ -5,9 +5,14 @@
  */
 import type { PositionedText } from './items.js';
 import type { TextShows } from './rulings.js';
+import type { GuessedText } from './unicode-guess.js';
 
-/** `ocrLayer`: the page is a scan whose text layer is another program's OCR (kept, as OCR, when no OCR of ours replaces it). */
-export type PageVerdict = { ok: true } | { ok: false; reason: string; ocrLayer?: true };
+/**
+ * `ocrLayer`: the page is a scan whose text layer is another program's OCR (kept, as OCR, when no OCR
+ * of ours replaces it). `guessedText`: its text is in fonts whose characters are unknown (dropped when
+ * no OCR of ours replaces it).
+ */
+export type PageVerdict = { ok: true } | { ok: false; reason: string; ocrLayer?: true; guessedText?: true };
 
 /**
  * What a page paints besides its text: text-showing operators by whether they paint, the largest
@@ -16,6 +21,8 @@ export type PageVerdict = { ok: true } | { ok: false; reason: string; ocrLayer?:
 export interface PagePaint extends TextShows {
   imageShare: number;
   filledCurves?: number;
+  /** Text in fonts whose characters pdf.js could only guess (no ToUnicode map, no known glyph names). */
+  guessedUnicode?: GuessedText;
 }
 
 /**
@@ -71,6 +78,11 @@ export function assessPage(items: PositionedText[], hasImages: boolean, paint?: 
   if (!visible.length) {
     if (hasImages) return { ok: false, reason: 'no text layer (scanned image)' };
     return curves >= MIN_OUTLINE_CURVES ? { ok: false, reason: `no text layer (text drawn as outlines: ${curves} filled curve segments)` } : { ok: true };
+  }
+  // Any such character may be a digit read as another: the page's text is not a reading, whatever it looks like.
+  const guessed = paint?.guessedUnicode;
+  if (guessed && guessed.chars > 0) {
+    return { ok: false, reason: `no text layer (text in fonts without a Unicode map: ${guessed.chars} characters; ${guessed.reasons.join('; ')})`, guessedText: true };
   }
   if (curves >= MIN_OUTLINE_CURVES && curves >= OUTLINE_CURVES_PER_TEXT_CHARACTER * visible.length) {
     return { ok: false, reason: `no text layer (text drawn as outlines: ${curves} filled curve segments under ${visible.length} characters of text)` };

@@ -16,7 +16,8 @@ interface RawTextItem {
 
 export interface RawTextContent {
   items: Array<RawTextItem | { type: string }>;
-  styles: Record<string, { vertical?: boolean }>;
+  /** nianbaoUnicodeGuess: why pdf.js could only guess the font's characters (pdfjs-patch.ts). */
+  styles: Record<string, { vertical?: boolean; nianbaoUnicodeGuess?: string }>;
 }
 
 /** Maps a point of PDF user space to the page as displayed (identity for unrotated pages). */

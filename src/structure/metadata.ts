@@ -44,6 +44,14 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
     const offScan = agencyOffScan(readTitleAgency, sig.agency, bodyText);
     messages.push(...offScan.messages);
     agency = offScan.agency;
+    // The PDF's own title (its document info) is no OCR reading. The same glyphs read by the same OCR misread
+    // the same way (洪泽 as 洪译 in the title and the signature alike), so two readings off the page can agree
+    // on a misreading; a name the file's own title contradicts is left blank.
+    const own = metaTitle && agencyFromTitle(metaTitle);
+    if (agency && own && !agency.includes(own) && !own.includes(agency)) {
+      messages.push({ code: 'structure-agency-uncertain', message: `read by OCR as ${agency}, while the file's own title names ${own}; agency left blank` });
+      agency = undefined;
+    }
   } else agency = readTitleAgency ?? sig.agency;
   if (agency) agency = qualifyAgency(agency, bodyText);
   else if (!messages.some((m) => m.code === 'structure-agency-uncertain'))

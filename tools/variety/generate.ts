@@ -212,7 +212,10 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
       if (making.by === 'office') {
         pendingCopies.push({ cached: join(cacheDir, `${key}.${target}`), out });
       } else if (making.by === 'derived') {
-        pendingCopies.push({ cached: join(cacheDir, `${key}.${making.suffix}`), out, derive: making.derive, pdfKey: key });
+        const { derive, choices } = making;
+        const choice = choices && new Random(`${truth.seed}:${choices.seed}`).pick(choices.among);
+        if (choice && choices) truth.notes = [...truth.notes, choices.note(choice)];
+        pendingCopies.push({ cached: join(cacheDir, `${key}.${making.suffix.replace('{choice}', choice ?? '')}`), out, derive: (from, to) => derive(from, to, choice), pdfKey: key });
       } else if (making.by === 'scanned') {
         truth.scan = drawScanParams(new Random(`${truth.seed}:scan`));
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.${making.suffix}`), out, scan: { params: truth.scan, make: making.scan, label: item.format }, pdfKey: key });

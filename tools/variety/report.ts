@@ -4,7 +4,7 @@
  */
 import type { VariantScore } from './score.js';
 import type { FormatId } from './axes/index.js';
-import { OCR_FORMATS } from './generate.js';
+import { OCR_FORMATS, SLOW_FORMATS } from './formats/index.js';
 
 export interface Tally {
   axis: string;
@@ -104,7 +104,7 @@ export function verdict(rows: Tally[], total: Tally): string {
 export function failureExamples(scores: VariantScore[], perAxis: number, dir: string | undefined, seed: number, cellsPerVariant = 6): string {
   const out: string[] = [
     `\nTo regenerate a variant <axis>-<format>-<NN>-<truth>: npm run accuracy -- --seed ${seed} --axes <axis> --formats <format> --count <NN+1> --out DIR`,
-    '(--slow-count for docx, pdf, pdf-chrome, pdftotext, xlsx, doc and xls, --scan-count for scans, pictures and text drawn as outlines: scan, scan-text, docx-img, pdf-img, html-img, jpeg, tiff, pdf-outlines); to read it alone: npx nianbao extract DIR/variants/<file> --out OUT',
+    `(--slow-count for ${SLOW_FORMATS.filter((f) => !OCR_FORMATS.includes(f)).join(', ')}; --scan-count for the formats read by OCR: ${OCR_FORMATS.join(', ')}); to read it alone: npx nianbao extract DIR/variants/<file> --out OUT`,
   ];
   const axes = [...new Set(scores.map((s) => s.axis))];
   for (const axis of axes) {

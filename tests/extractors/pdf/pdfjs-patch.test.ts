@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +5,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { openPdf, setPdfJsPatched, textLoopStopCount, textOnlyFontCount } from '../../../extractors/pdf/pdfjs.js';
 import { asIfAt, patchMainSource, patchWorkerSource } from '../../../extractors/pdf/pdfjs-patch.js';
+import { corpusType1 } from './font-pdfs.js';
 import { embeddedFontPdf, type EmbeddedFont } from './minimal-pdf.js';
 
 const require = createRequire(import.meta.url);
@@ -143,14 +143,6 @@ async function bothWays(bytes: Buffer): Promise<{ converted: string; textOnly: s
 
 const LINES = ['Annual report 2023: 1,204 requests', 'Public (disclosed) 96.5%'];
 
-/** The Type1 program LibreOffice embedded in the corpus's seed PDF (object 32), decoded by qpdf. */
-const SEED_TYPE1 = { file: '../shared/corpus/rendered/seed-pdf.pdf', object: 32 };
-function corpusType1(): { program: Buffer; type1Lengths: [number, number, number] } {
-  const dict = execFileSync('qpdf', [`--show-object=${SEED_TYPE1.object}`, SEED_TYPE1.file], { encoding: 'latin1' });
-  const length = (key: string): number => Number(new RegExp(`/${key} (\\d+)`).exec(dict)?.[1]);
-  const program = execFileSync('qpdf', [`--show-object=${SEED_TYPE1.object}`, '--filtered-stream-data', SEED_TYPE1.file], { maxBuffer: 1 << 24 });
-  return { program, type1Lengths: [length('Length1'), length('Length2'), length('Length3')] };
-}
 const codes = (text: string): number[] => [...text].map((ch) => ch.charCodeAt(0));
 
 describe('which embedded fonts the patch builds text-only, and which it leaves to pdf.js', () => {

@@ -202,6 +202,24 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
     expect(analyseStructure(typed).agency).toBe(misread);
   });
 
+  it.each(truths.map((t) => [t.id, t] as const))('%s: a name read off a scan alike twice, that the file\'s own title contradicts, is not taken', (_, t) => {
+    const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
+    // The same glyph misread the same way in the title and the signature (洪泽 → 洪译): two readings that agree.
+    const chars = [...t.agency];
+    chars[1] = chars[1] === '译' ? '泽' : '译';
+    const misread = chars.join('');
+    const doc = (info: string | undefined) =>
+      docOf([scanned(`${misread}${t.year}年政府信息公开工作年度报告`), scanned(`本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`), scanned(misread), scanned(`${t.year + 1}年1月20日`)], info ? { title: info } : {}, 'pdf');
+    const contradicted = analyseStructure(doc(`${t.agency}${t.year}年政府信息公开工作年度报告`));
+    expect(contradicted.agency).toBeUndefined();
+    expect(contradicted.messages.map((m) => m.message)).toContain(`read by OCR as ${misread}, while the file's own title names ${t.agency}; agency left blank`);
+    // No title of its own, or one naming no body: the two readings stand.
+    expect(analyseStructure(doc(undefined)).agency).toBe(misread);
+    expect(analyseStructure(doc('Microsoft Word - 年度报告.docx')).agency).toBe(misread);
+    // The file's title agreeing: taken.
+    expect(analyseStructure(doc(`${misread}${t.year}年政府信息公开工作年度报告`)).agency).toBe(misread);
+  });
+
   it.each(truths.map((t) => [t.id, t] as const))('%s: a name read off a scan that does not end as a body\'s name does is not taken', (_, t) => {
     const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
     const doc = (titleAgency: string, signed: string) =>

@@ -5,6 +5,7 @@
 import type { FormatId } from '../axes/axis.js';
 import { pdfChrome } from './chromium.js';
 import { csv, doc, docx, pdf, xls, xlsx } from './office.js';
+import { pdfNoToUnicode } from './pdf-no-tounicode.js';
 import { pdfOutlines } from './pdf-outlines.js';
 import { pdftotext } from './pdftotext.js';
 import { scanSideways } from './scan-sideways.js';
@@ -37,6 +38,7 @@ export const FORMAT_SPECS: Record<FormatId, FormatSpec> = {
   'pdf-outlines': pdfOutlines,
   'scan-stamped': scanStamped,
   'scan-sideways': scanSideways,
+  'pdf-no-tounicode': pdfNoToUnicode,
 };
 
 export const FORMATS = Object.keys(FORMAT_SPECS) as FormatId[];

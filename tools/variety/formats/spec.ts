@@ -23,8 +23,17 @@ export type Making =
   | { by: 'office'; target: OfficeTarget }
   /** The portal page printed by Chromium. */
   | { by: 'chromium' }
-  /** Made by a program from the LibreOffice PDF; cached as `<key>.<suffix>`. */
-  | { by: 'derived'; suffix: string; derive(sourcePdf: string, target: string): Promise<void> }
+  /**
+   * Made by a program from the LibreOffice PDF; cached as `<key>.<suffix>`. With `choices`, each variant
+   * draws one kind of derivation (from `<variant seed>:<choices.seed>`), named in its truth's notes and in
+   * the cache name (`{choice}` in the suffix).
+   */
+  | {
+      by: 'derived';
+      suffix: string;
+      derive(sourcePdf: string, target: string, choice?: string): Promise<void>;
+      choices?: { seed: string; among: readonly string[]; note(choice: string): string };
+    }
   /** The LibreOffice PDF scanned or photographed with seeded parameters; cached as `<key>-<parameters>.<suffix>`. */
   | { by: 'scanned'; suffix: string; scan(sourcePdf: string, target: string, params: ScanParams): Promise<void> }
   /** The report with each of its tables pasted as a screenshot (at a seeded screen resolution) into a container. */

@@ -1,0 +1,72 @@
+/**
+ * A PDF whose fonts carry no ToUnicode map: what older Word and WPS exports, some print drivers and
+ * font subsetters publish. The glyphs look the same, but the codes behind them name no characters, so
+ * a reader that trusts the text gets symbol soup — or, for a font whose codes happen to be digits,
+ * other digits. Made from the LibreOffice PDF with qpdf: the file is expanded (QDF), the /ToUnicode
+ * entries of the chosen fonts are taken out of their font dictionaries, and it is written back
+ * compressed (the orphaned maps dropped).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * Which fonts lose their map: all of them, only those whose map gives Chinese characters (the body
+ * text, digits included in a CJK font), or only the others (a Latin font holding digits: LibreOffice
+ * sets bold figures such as a title's year in one).
+ */
+export type UnmappedFonts = 'all' | 'cjk' | 'latin';
+export const UNMAPPED_FONTS: readonly UnmappedFonts[] = ['all', 'cjk', 'latin'];
+
+export async function pdfWithoutToUnicode(sourcePdf: string, targetPdf: string, fonts: UnmappedFonts): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-no-tounicode-'));
+  try {
+    const qdf = join(dir, 'expanded.pdf');
+    const edited = join(dir, 'edited.pdf');
+    const fixed = join(dir, 'fixed.pdf');
+    await run('qpdf', ['--qdf', '--object-streams=disable', sourcePdf, qdf], { timeout: 120_000 });
+    const text = (await readFile(qdf)).toString('latin1');
+    const { text: out, removed } = withoutToUnicode(text, fonts);
+    if (removed === 0) throw new Error(`no font of ${fonts === 'all' ? 'any' : fonts} kind carries a ToUnicode map`);
+    await writeFile(edited, Buffer.from(out, 'latin1'));
+    // fix-qdf repairs the stream lengths and cross-reference table the edit moved.
+    const { stdout } = await run('fix-qdf', [edited], { timeout: 120_000, encoding: 'buffer', maxBuffer: 256 << 20 });
+    await writeFile(fixed, stdout);
+    await run('qpdf', [fixed, targetPdf], { timeout: 120_000 });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The QDF text with the /ToUnicode entries of the chosen fonts removed, and how many were removed. */
+export function withoutToUnicode(qdf: string, fonts: UnmappedFonts): { text: string; removed: number } {
+  const objects = new Map<string, string>();
+  for (const m of qdf.matchAll(/\n(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) objects.set(m[1], m[2]);
+  let removed = 0;
+  const text = qdf.replace(/\n(\d+) 0 obj\n([\s\S]*?)\nendobj/g, (whole, id: string, body: string) => {
+    if (!/\/Type \/Font\b/.test(body)) return whole;
+    const ref = /\n *\/ToUnicode (\d+) 0 R *(?=\n)/.exec(body);
+    if (!ref) return whole;
+    const cjk = mapsToCjk(objects.get(ref[1]) ?? '');
+    if ((fonts === 'cjk' && !cjk) || (fonts === 'latin' && cjk)) return whole;
+    removed++;
+    return `\n${id} 0 obj\n${body.replace(ref[0], '')}\nendobj`;
+  });
+  return { text, removed };
+}
+
+/** Whether a ToUnicode CMap maps any code to a CJK ideograph (U+4E00–U+9FFF). */
+function mapsToCjk(cmap: string): boolean {
+  // The destination is the last hex string of each bfchar or bfrange line.
+  for (const line of cmap.split('\n')) {
+    const hex = line.match(/<([0-9A-Fa-f]+)>/g);
+    if (!hex || hex.length < 2) continue;
+    const code = parseInt(hex[hex.length - 1].slice(1, 5), 16);
+    if (code >= 0x4e00 && code <= 0x9fff) return true;
+  }
+  return false;
+}
