@@ -1,8 +1,7 @@
 /** A scan with one page lying turned a quarter (a landscape table fed the short way, a page put in the scanner sideways): OCR must turn it upright. */
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { scanPdf } from '../render/scan.js';
+import { scanPdfThen } from '../render/scan.js';
 import type { FormatSpec } from './spec.js';
 import { LIBREOFFICE, QPDF } from './tools.js';
 
@@ -15,15 +14,7 @@ export const scanSideways: FormatSpec = {
   making: {
     by: 'scanned',
     suffix: 'sideways.pdf',
-    async scan(sourcePdf, target, params) {
-      const scanned = `${target}.scan.pdf`;
-      try {
-        await scanPdf(sourcePdf, scanned, params);
-        // Page 2: every report rendered runs over more than one page; turned either way by the seed.
-        await run('qpdf', [scanned, `--rotate=${params.seed % 2 ? '+' : '-'}90:2`, '--', target], { timeout: 120_000 });
-      } finally {
-        await rm(scanned, { force: true });
-      }
-    },
+    // Page 2: every report rendered runs over more than one page; turned either way by the seed.
+    scan: (sourcePdf, target, params) => scanPdfThen(sourcePdf, target, params, (scanned, to) => run('qpdf', [scanned, `--rotate=${params.seed % 2 ? '+' : '-'}90:2`, '--', to], { timeout: 120_000 })),
   },
 };

@@ -1,6 +1,5 @@
 /** A scan with a line of real text stamped over every page (a portal's address, a download time): read by OCR all the same. */
-import { rm } from 'node:fs/promises';
-import { scanPdf } from '../render/scan.js';
+import { scanPdfThen } from '../render/scan.js';
 import { STAMPS, stampPdf } from '../render/stamp.js';
 import type { FormatSpec } from './spec.js';
 import { LIBREOFFICE, QPDF } from './tools.js';
@@ -12,14 +11,6 @@ export const scanStamped: FormatSpec = {
   making: {
     by: 'scanned',
     suffix: 'stamped.pdf',
-    async scan(sourcePdf, target, params) {
-      const scanned = `${target}.scan.pdf`;
-      try {
-        await scanPdf(sourcePdf, scanned, params);
-        await stampPdf(scanned, target, STAMPS[params.seed % STAMPS.length]);
-      } finally {
-        await rm(scanned, { force: true });
-      }
-    },
+    scan: (sourcePdf, target, params) => scanPdfThen(sourcePdf, target, params, (scanned, to) => stampPdf(scanned, to, STAMPS[params.seed % STAMPS.length])),
   },
 };

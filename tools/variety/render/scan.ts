@@ -34,6 +34,17 @@ export async function scanPdf(sourcePdf: string, targetPdf: string, params: Scan
   await writeFile(targetPdf, imagesToPdf(pages));
 }
 
+/** A scan, then changed by another program (`change(scanned, target)`) into the target; the scan in between is removed. */
+export async function scanPdfThen(sourcePdf: string, targetPdf: string, params: ScanParams, change: (scannedPdf: string, targetPdf: string) => Promise<unknown>): Promise<void> {
+  const scanned = `${targetPdf}.scan.pdf`;
+  try {
+    await scanPdf(sourcePdf, scanned, params);
+    await change(scanned, targetPdf);
+  } finally {
+    await rm(scanned, { force: true });
+  }
+}
+
 /** The PDF's pages as the scanner saw them: gray bitmaps at its resolution, skewed and speckled. */
 export async function scanPages(sourcePdf: string, params: ScanParams): Promise<GrayImage[]> {
   const pages = await renderPages(sourcePdf, params.dpi);
