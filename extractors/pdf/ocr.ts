@@ -10,7 +10,7 @@ import { printedBlankCells } from './ocr/blank-cells.js';
 import { rereadGarbledLines } from './ocr/line-pass.js';
 import { encodePgm, parsePgm, type GrayImage } from './ocr/pgm.js';
 import { estimateSkew, rotate } from './ocr/deskew.js';
-import { detectOrientation, turnImage } from './ocr/orientation.js';
+import { detectOrientation, turnImage, type QuarterTurns } from './ocr/orientation.js';
 import { tightenToInk } from './ocr/ink-box.js';
 import { detectRulings, eraseRulings, inkThreshold, paperShade, SHORTEST_RULING, type PixelLine } from './ocr/rulings.js';
 import { runTool } from './ocr/tools.js';
@@ -106,22 +106,11 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
   const timeoutMs = options.timeoutMs ?? 120_000;
   const workDir = at.workDir ?? (await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-')));
   try {
-    const image = straighten(gray, options.deskew ?? true);
     const px = (points: number) => Math.max(1, Math.round((points * dpi) / POINTS_PER_INCH));
-    const rulings = detectRulings(image, { minLength: px(options.shortestRuling ?? SHORTEST_RULING), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
-    const cleaned = eraseRulings(image, rulings);
-
-    const cleanedPath = path.join(workDir, 'page.pgm');
-    await writeFile(cleanedPath, encodePgm(cleaned));
-    const { stdout } = await runTool(
-      'tesseract',
-      [cleanedPath, 'stdout', '--dpi', String(dpi), '-l', options.languages ?? 'chi_sim+eng', '--psm', String(options.pageSegmentation ?? 11), 'tsv'],
-      timeoutMs,
-    );
-    const pagePass = parseTesseractTsv(stdout.toString('utf8'));
+    const { rulings, cleaned, words: pagePass } = await readPagePass(gray, dpi, workDir, timeoutMs, options);
     // A page that lies turned reads as low-confidence scraps: only then is its orientation asked (upright pages pay nothing).
     if (options.orient && mostlyUnsure(pagePass)) {
-      const { turns } = await detectOrientation(gray, dpi, workDir, timeoutMs);
+      const turns = await uprightTurns(gray, pagePass, dpi, workDir, timeoutMs, options);
       if (turns) {
         const size = at.size && turns % 2 === 1 ? { width: at.size.height, height: at.size.width } : at.size;
         return { ...(await ocrGrayImage(turnImage(gray, turns), { ...at, size, workDir }, { ...options, orient: false })), turned: turns };
@@ -154,6 +143,41 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
   }
 }
 
+/** The page pass: the image straightened, its rulings found and erased, and tesseract's words of what is left. */
+async function readPagePass(gray: GrayImage, dpi: number, workDir: string, timeoutMs: number, options: OcrOptions): Promise<{ rulings: PixelLine[]; cleaned: GrayImage; words: OcrWord[] }> {
+  const image = straighten(gray, options.deskew ?? true);
+  const px = (points: number) => Math.max(1, Math.round((points * dpi) / POINTS_PER_INCH));
+  const rulings = detectRulings(image, { minLength: px(options.shortestRuling ?? SHORTEST_RULING), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
+  const cleaned = eraseRulings(image, rulings);
+  const cleanedPath = path.join(workDir, 'page.pgm');
+  await writeFile(cleanedPath, encodePgm(cleaned));
+  const { stdout } = await runTool(
+    'tesseract',
+    [cleanedPath, 'stdout', '--dpi', String(dpi), '-l', options.languages ?? 'chi_sim+eng', '--psm', String(options.pageSegmentation ?? 11), 'tsv'],
+    timeoutMs,
+  );
+  return { rulings, cleaned, words: parseTesseractTsv(stdout.toString('utf8')) };
+}
+
+/**
+ * How far a page the page pass read as scraps must be turned: tesseract's orientation detection when it is
+ * sure; else, on a page with words enough to be more than dust (a table page gives OSD little running text),
+ * the quarter turn whose page pass reads surely — either way, when one does. 0: read the page as it lies.
+ */
+async function uprightTurns(gray: GrayImage, asItLies: OcrWord[], dpi: number, workDir: string, timeoutMs: number, options: OcrOptions): Promise<QuarterTurns> {
+  const { turns } = await detectOrientation(gray, dpi, workDir, timeoutMs);
+  if (turns || asItLies.length < MIN_WORDS_TO_TRY_TURNS) return turns;
+  let best: { turns: QuarterTurns; share: number } = { turns: 0, share: sureShare(asItLies) };
+  for (const quarter of [1, 3] as const) {
+    const share = sureShare((await readPagePass(turnImage(gray, quarter), dpi, workDir, timeoutMs, options)).words);
+    if (share >= MIN_SURE_WORD_SHARE && share > best.share) best = { turns: quarter, share };
+  }
+  return best.turns;
+}
+
+/** Fewer words than this on a page read as scraps is dust or a blank page, not a turned page of text. */
+const MIN_WORDS_TO_TRY_TURNS = 10;
+
 /**
  * Below this share of words read at confidence 80 or more, the page pass found scraps, not text: upright
  * report pages give 0.7–0.9 (numbers and CJK alike), a page lying turned 0.1–0.2.
@@ -161,9 +185,12 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
 const MIN_SURE_WORD_SHARE = 0.4;
 const SURE_WORD_CONFIDENCE = 80;
 
+function sureShare(words: OcrWord[]): number {
+  return words.length ? words.filter((word) => word.confidence >= SURE_WORD_CONFIDENCE).length / words.length : 0;
+}
+
 function mostlyUnsure(words: OcrWord[]): boolean {
-  if (words.length === 0) return true;
-  return words.filter((word) => word.confidence >= SURE_WORD_CONFIDENCE).length < MIN_SURE_WORD_SHARE * words.length;
+  return sureShare(words) < MIN_SURE_WORD_SHARE;
 }
 
 /** Rulings and rows are found along pixel rows and columns, so a scan skewed by even half a degree must be levelled. */
