@@ -6,7 +6,7 @@ import { paperShade } from './rulings.js';
 import { UnreadableDocumentError } from '../../model.js';
 import { runTool } from './tools.js';
 import { parseTesseractTsv, type OcrWord } from './tsv.js';
-import { glyphBox, type Rect } from './glyphs.js';
+import { glyphBox, wholeGlyphBox, type Rect } from './glyphs.js';
 import { isSlashGlyph } from './slash-glyph.js';
 import { stackedUnit, unitCuts, type StackedUnit, type UnitCut } from './unit-cut.js';
 import { VALUE_UNITS } from '../../value-token.js';
@@ -94,7 +94,8 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     // A page word reaching out of the cell holds more than this cell: its crop could not stand for it.
     if (kind === 'label' && !inside.every((word) => withinCell(word, cell, px(2)))) continue;
     const inner = { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) };
-    let ink = glyphBox(image, inner, INK, px(GLYPH_POINTS));
+    // The glyphs whole, grey ends of their strokes included: the crop and the slash test see what a reader sees.
+    let ink = wholeGlyphBox(image, inner, INK, threshold, px(GLYPH_POINTS));
     if (!ink) {
       // A slash drawn finer than INK (a hairline in a small picture, scaled up): what the page read there is the slash.
       // Grey, it falls apart at the threshold into steps shorter than a glyph (four of 7 pixels for a slash 34
