@@ -99,3 +99,25 @@ export function wholeGlyphBox(image: GrayImage, rect: Rect, core: number, thresh
     { left: cores[0].left, top: cores[0].top, right: cores[0].right, bottom: cores[0].bottom },
   );
 }
+
+/**
+ * A black-on-white crop of a number cell without the dots that are no decimal point: a blob smaller than a
+ * glyph (`minSize` either way) standing over a glyph's columns, or before the first glyph or after the last,
+ * and specks no larger than `speck` either way anywhere. Binarized, a serif digit's ball terminal (the ends
+ * of 3 and 5, read at a scan's grey) parts from its stroke, and a scan's dust lies between the digits; OCR
+ * reads either as a point: 1330 as 13.30, 31 as 3.1. A decimal point stands in a gap of its own between two
+ * digits, larger than dust (a point of 7 pt print is 3 pixels across at 300 dpi), and is kept.
+ */
+export function withoutStrayDots(image: GrayImage, minSize: number, speck: number): GrayImage {
+  const all = inkComponents(image, { left: 0, top: 0, right: image.width - 1, bottom: image.height - 1 }, 128);
+  const glyphs = all.filter((c) => c.bottom - c.top + 1 >= minSize || c.right - c.left + 1 >= minSize);
+  if (glyphs.length === 0) return image;
+  const first = Math.min(...glyphs.map((g) => g.left));
+  const last = Math.max(...glyphs.map((g) => g.right));
+  const isSpeck = (c: InkComponent) => c.right - c.left + 1 <= speck && c.bottom - c.top + 1 <= speck;
+  const stray = all.filter((c) => !glyphs.includes(c) && (isSpeck(c) || c.right < first || c.left > last || glyphs.some((g) => c.left <= g.right && c.right >= g.left)));
+  if (stray.length === 0) return image;
+  const pixels = Uint8Array.from(image.pixels);
+  for (const c of stray) for (let y = c.top; y <= c.bottom; y++) for (let x = c.left; x <= c.right; x++) pixels[y * image.width + x] = 255;
+  return { ...image, pixels };
+}
