@@ -38,20 +38,21 @@ function blankMark(text: string): string | undefined {
  */
 const ONE_DIGIT_WIDTH = 0.8;
 
-/**
- * The digits-only read spells whatever it sees in digits: 无 comes back 7. When the free read sees 无 in ink as
- * wide as it is tall, a digits-only read of one glyph there is that glyph forced into the character set, no
- * vote for a number.
- */
+/** One Chinese glyph is at most this wide for its height (unit-cut.ts measures 件 0.93, 元 0.95, 万 0.9). */
+const ONE_GLYPH_WIDTH = 1.25;
+
 /** Ink as wide as one square glyph for its height, no wider: 无 alone, not two characters side by side. */
 function oneSquareGlyph(ink: Rect): boolean {
   const width = ink.right - ink.left + 1;
   const height = ink.bottom - ink.top + 1;
   return width >= ONE_DIGIT_WIDTH * height && width <= ONE_GLYPH_WIDTH * height;
 }
-/** One Chinese glyph is at most this wide for its height (unit-cut.ts measures 件 0.93, 元 0.95, 万 0.9). */
-const ONE_GLYPH_WIDTH = 1.25;
 
+/**
+ * The digits-only read spells whatever it sees in digits: 无 comes back 7. When the free read sees 无 in ink as
+ * wide as it is tall, a digits-only read of one glyph there is that glyph forced into the character set, no
+ * vote for a number.
+ */
 function forcedDigit(digitsRead: string, generalMark: string | undefined, ink: Rect): boolean {
   return generalMark === '无' && [...digitsRead].length === 1 && ink.right - ink.left + 1 >= ONE_DIGIT_WIDTH * (ink.bottom - ink.top + 1);
 }
