@@ -100,18 +100,23 @@ export function wholeGlyphBox(image: GrayImage, rect: Rect, core: number, thresh
   );
 }
 
+/** A digit's ink is at most this wide for its height (0 and 4 about 0.6, a serif 3 with its ball 0.65). */
+const DIGIT_WIDTH = 0.8;
+
 /**
  * A black-on-white crop of a number cell without the dots that are no decimal point: a blob smaller than a
  * glyph (`minSize` either way) standing over a glyph's columns, or before the first glyph or after the last,
  * and specks no larger than `speck` either way anywhere. Binarized, a serif digit's ball terminal (the ends
  * of 3 and 5, read at a scan's grey) parts from its stroke, and a scan's dust lies between the digits; OCR
  * reads either as a point: 1330 as 13.30, 31 as 3.1. A decimal point stands in a gap of its own between two
- * digits, larger than dust (a point of 7 pt print is 3 pixels across at 300 dpi), and is kept.
+ * digits, larger than dust (a point of 7 pt print is 3 pixels across at 300 dpi), and is kept. Only a crop
+ * whose glyphs are all as narrow as digits is touched.
  */
 export function withoutStrayDots(image: GrayImage, minSize: number, speck: number): GrayImage {
   const all = inkComponents(image, { left: 0, top: 0, right: image.width - 1, bottom: image.height - 1 }, 128);
   const glyphs = all.filter((c) => c.bottom - c.top + 1 >= minSize || c.right - c.left + 1 >= minSize);
-  if (glyphs.length === 0) return image;
+  // Digits only: a Chinese glyph has dots of its own (总's 丷, 计's 讠), and a square glyph is no digit.
+  if (glyphs.length === 0 || glyphs.some((g) => g.right - g.left + 1 > DIGIT_WIDTH * (g.bottom - g.top + 1))) return image;
   const first = Math.min(...glyphs.map((g) => g.left));
   const last = Math.max(...glyphs.map((g) => g.right));
   const isSpeck = (c: InkComponent) => c.right - c.left + 1 <= speck && c.bottom - c.top + 1 <= speck;

@@ -40,6 +40,12 @@ describe('dots that are no decimal point', () => {
     expect(withoutStrayDots(image, 8, 2).pixels).toEqual(image.pixels);
   });
 
+  it('are left alone beside a glyph wider than a digit: a Chinese glyph’s own dots (总, 计)', () => {
+    // A square body with a detached dot over its columns, as 总 binarized.
+    const image = drawn(60, 40, [[10, 10, 30, 25], [20, 3, 3, 3]]);
+    expect(withoutStrayDots(image, 8, 2).pixels).toEqual(image.pixels);
+  });
+
   it.skipIf(!ocr)('are not read as points in a serif scan’s digits', async () => {
     const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-stray-dots-'));
     try {
