@@ -13,7 +13,7 @@ import { openPdf, toUnreadable, type PdfDocument } from './pdfjs.js';
 import { readPage } from './page.js';
 import { layoutPage, type PageLayout } from './layout.js';
 import { assemble } from './assemble.js';
-import { assessPage } from './quality.js';
+import { assessPage, drewOutlines, mayBeOutlinedText, outlinedBesideOthers } from './quality.js';
 import { turnedNote } from './ocr/orientation.js';
 import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
 import { forgetInflated } from './raw/inflated.js';
@@ -107,11 +107,29 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     };
     const startOcr = (run: PageTextSource, p: number): Promise<OcrOutcome> => run(p).then((content) => ({ content }), (error: Error) => ({ error }));
     const atOnce = options.maxOcrPagesAtOnce ?? DEFAULT_LIMITS.maxOcrPagesAtOnce;
+    // The last page found to draw its text as outlines: a textless page filling fewer curves is outlined text too.
+    let outlinedPage: number | undefined;
+    /** The first page after p, past pages showing nothing (no text, no image), that drew its text as outlines. */
+    const outlinedAfter = async (p: number): Promise<number | undefined> => {
+      for (let q = p + 1; q <= pageCount; q++) {
+        const next = ahead.get(q) ?? (await readOne(q));
+        ahead.set(q, next);
+        if (drewOutlines(next.verdict)) return q;
+        if (!mayBeOutlinedText(next.content.items, next.hasImages, next.filledCurves) && (next.hasImages || next.content.items.some((i) => i.text.trim()))) return undefined;
+      }
+      return undefined;
+    };
     for (let p = 1; p <= pageCount; p++) {
       const got = ahead.get(p) ?? (await readOne(p));
       ahead.delete(p);
       let { content } = got;
-      const { images, verdict } = got;
+      const { images } = got;
+      let { verdict } = got;
+      if (verdict.ok && mayBeOutlinedText(content.items, got.hasImages, got.filledCurves)) {
+        const beside = outlinedPage ?? (await outlinedAfter(p));
+        if (beside !== undefined) verdict = outlinedBesideOthers(got.filledCurves, beside);
+      }
+      if (drewOutlines(got.verdict)) outlinedPage = p;
       if (got.overprinted > 0) overprinted.push(`page ${p}: ${got.overprinted}`);
       // The table pictures read on this page, and whether OCR read the whole page (a table picture filling it).
       let frames: TableFrame[] = [];

@@ -61,6 +61,28 @@ const MIN_SCAN_SHARE = 0.5;
 const MIN_OUTLINE_CURVES = 1_000;
 
 /**
+ * A page with no text and no image that fills fewer curves than that — a table's last two rows carried onto a
+ * page of their own (663 curves), a closing signature — drew its text as outlines too when another page of
+ * its document did: such a document draws no text any other way. One glyph's worth of curves is enough.
+ */
+const MIN_CURVES_BESIDE_OUTLINES = 10;
+
+/** The page shows no text and no image but fills some curves: outlined text when its document's other pages are (see above). */
+export function mayBeOutlinedText(items: PositionedText[], hasImages: boolean, filledCurves: number): boolean {
+  return !hasImages && filledCurves >= MIN_CURVES_BESIDE_OUTLINES && filledCurves < MIN_OUTLINE_CURVES && items.every((i) => !i.text.trim());
+}
+
+/** The verdict on a page mayBeOutlinedText says is outlined text, another page of its document having drawn its text so. */
+export function outlinedBesideOthers(filledCurves: number, page: number): PageVerdict {
+  return { ok: false, reason: `no text layer (text drawn as outlines: ${filledCurves} filled curve segments, as on page ${page})` };
+}
+
+/** Is this the verdict of a page that drew its text as outlines? */
+export function drewOutlines(verdict: PageVerdict): boolean {
+  return !verdict.ok && verdict.reason.startsWith('no text layer (text drawn as outlines');
+}
+
+/**
  * Portals and PDF tools stamp a line of real text (the site's address, a download time, a page number)
  * over a scanned or outlined report: the page then has text, but only a sliver of what it shows.
  * Outlines holding this many curve segments per character of text draw several times the text there is

@@ -22,7 +22,10 @@ export function agencyOffScan(titleRead: string | undefined, signatureRead: stri
     uncertain(`the title read by OCR names ${title}, the signature ${signed}; agency left blank`);
     return { messages };
   }
-  const name = title ?? signed;
+  // One reading the end of the other (the title's 办公厅 of the signature's 上海市人民政府办公厅, its first characters lost
+  // to OCR): the shorter is no body's name of its own, and is found again inside the longer wherever that is read.
+  // The longer is the name the text must read twice.
+  const name = title && signed && title !== signed && (signed.endsWith(title) || title.endsWith(signed)) ? (title.length > signed.length ? title : signed) : (title ?? signed);
   if (!name) return { messages };
   // The other reading going on past the name into characters no name ends with (the signature's 上海市人民政府办 cut short,
   // the title's 上海市人民政府办公打): the two disagree on where the name ends, and the longer one, inside which the shorter

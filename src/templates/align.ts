@@ -187,9 +187,10 @@ function rowFacts(rows: DocRow[]): RowFacts {
 
 /**
  * The numbering a row's label starts with (（七）, 7., 四、): a label's rest after a wrap never starts so,
- * so a row whose own label does is a row of its own, not the continuation of the label next to it.
+ * so a row whose own label does is a row of its own, not the continuation of the label next to it. OCR
+ * misreads the opening bracket now and then (.七), |七）, 七)): a numeral closed by a bracket is numbering still.
  */
-const OWN_NUMBERING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])/;
+const OWN_NUMBERING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|[^\p{Script=Han}\s]?[一二三四五六七八九十]{1,3}[）)])/u;
 
 /** The parts of a row's label that the row above does not print already. */
 function restOfLabel(above: string, label: string): string {
@@ -475,6 +476,9 @@ function fillByOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts): void
   // A row of values holds numbers: a header row of column names (自然人 … 总计) is not one.
   const numbers = (j: number) => rows[j].values.some((v) => v.reading.kind === 'number');
   const fits = (j: number, i: number, slack: number) => Math.abs(facts.valueCounts[j] - matches[i].row.columns.length) <= slack && numbers(j);
+  // A scanned grid row holds a cell for every column, printed blank or not: where a report prints its blanks as
+  // nothing (148 · · · · · ·), its cells count, not its values. Only between matched rows, where the place is sure.
+  const fitsByCells = (j: number, i: number) => rows[j].values.length === matches[i].row.columns.length && rows[j].values.every((v) => v.prov?.origin === 'ocr') && numbers(j);
   // The column header a table block repeats at its top when the table runs over a page: rows without a
   // number before the block's first row with one. They are not rows of the template (a 150 dpi photo's
   // 二、上年结转 under the repeated header of table 三 was not placed: the header rows made the count unequal).
@@ -497,7 +501,7 @@ function fillByOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts): void
     if (before && after) {
       const between: number[] = [];
       for (let j = rows.indexOf(before) + 1; j < rows.indexOf(after); j++) if (facts.valueCounts[j] > 0 && !repeatedHeader(j)) between.push(j);
-      if (between.length === want && between.every((j, k) => ocr(j) && fits(j, i + k, 1))) picked = between;
+      if (between.length === want && between.every((j, k) => ocr(j) && (fits(j, i + k, 1) || fitsByCells(j, i + k)))) picked = between;
     } else if (after || before) {
       // At the edge of the table the rows next to it may belong to another table: same block, exact counts.
       const anchor = (after ?? before)!;

@@ -6,7 +6,7 @@ import { paperShade } from './rulings.js';
 import { UnreadableDocumentError } from '../../model.js';
 import { runTool } from './tools.js';
 import { parseTesseractTsv, type OcrWord } from './tsv.js';
-import { glyphBox, type Rect } from './glyphs.js';
+import { glyphBox, wholeGlyphBox, withoutStrayDots, type Rect } from './glyphs.js';
 import { isSlashGlyph } from './slash-glyph.js';
 import { stackedUnit, unitCuts, type StackedUnit, type UnitCut } from './unit-cut.js';
 import { VALUE_UNITS } from '../../value-token.js';
@@ -28,13 +28,41 @@ function blankMark(text: string): string | undefined {
   const mark = text.replace(/\s/g, '');
   if (/^[-—–‐一_]{1,3}$/u.test(mark)) return '-';
   if (/^[/／]$/u.test(mark)) return '/';
+  if (mark === '无') return '无';
   return undefined;
+}
+
+/**
+ * A digit is at most this wide for its height (0 and 4 about 0.6): ink as wide as it is tall is no one digit.
+ * 无, the blank spelled as a word, is one square glyph (about 1.0).
+ */
+const ONE_DIGIT_WIDTH = 0.8;
+
+/** One Chinese glyph is at most this wide for its height (unit-cut.ts measures 件 0.93, 元 0.95, 万 0.9). */
+const ONE_GLYPH_WIDTH = 1.25;
+
+/** Ink as wide as one square glyph for its height, no wider: 无 alone, not two characters side by side. */
+function oneSquareGlyph(ink: Rect): boolean {
+  const width = ink.right - ink.left + 1;
+  const height = ink.bottom - ink.top + 1;
+  return width >= ONE_DIGIT_WIDTH * height && width <= ONE_GLYPH_WIDTH * height;
+}
+
+/**
+ * The digits-only read spells whatever it sees in digits: 无 comes back 7. When the free read sees 无 in ink as
+ * wide as it is tall, a digits-only read of one glyph there is that glyph forced into the character set, no
+ * vote for a number.
+ */
+function forcedDigit(digitsRead: string, generalMark: string | undefined, ink: Rect): boolean {
+  return generalMark === '无' && [...digitsRead].length === 1 && ink.right - ink.left + 1 >= ONE_DIGIT_WIDTH * (ink.bottom - ink.top + 1);
 }
 const INK = 128;
 /** Blobs smaller than this both ways (in points) are dust or ruling stubs, not glyphs: a 0 is 7 pt tall, a dash 3 pt wide. */
 const GLYPH_POINTS = 2;
 /** A piece of a faint stroke broken into steps (see readCells) is at least this long one way; specks are smaller. */
 const FAINT_PIECE_POINTS = 1;
+/** Dust no larger than this either way (points) is no printed mark: a decimal point of 7 pt print is 0.7 pt across. */
+const SPECK_POINTS = 0.5;
 /** More one-line cells than any statistics table has; beyond it the page pass stands. */
 const MAX_CELLS = 1500;
 
@@ -94,7 +122,7 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     // A page word reaching out of the cell holds more than this cell: its crop could not stand for it.
     if (kind === 'label' && !inside.every((word) => withinCell(word, cell, px(2)))) continue;
     const inner = { left: cell.left + px(1.5), top: cell.top + px(1.5), right: cell.right - px(1.5), bottom: cell.bottom - px(1.5) };
-    let ink = glyphBox(image, inner, INK, px(GLYPH_POINTS));
+    let ink = inkOfGlyphs(image, inner, threshold, px);
     if (!ink) {
       // A slash drawn finer than INK (a hairline in a small picture, scaled up): what the page read there is the slash.
       // Grey, it falls apart at the threshold into steps shorter than a glyph (four of 7 pixels for a slash 34
@@ -117,7 +145,8 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const right = Math.min(cell.right - px(1), ink.right + margin);
     const bottom = Math.min(cell.bottom - px(1), ink.bottom + margin, stacked ? stacked.unit.top - 1 : Infinity);
     const file = path.join(options.workDir, `cell-${candidates.length}.pgm`);
-    await writeFile(file, encodePgm(pad(binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold), px(6))));
+    const binarized = binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold);
+    await writeFile(file, encodePgm(pad(kind === 'number' ? withoutStrayDots(binarized, px(GLYPH_POINTS), px(SPECK_POINTS)) : binarized, px(6))));
     const slashShaped = kind === 'number' && !stacked && isSlashGlyph(image, ink, threshold, px(5));
     candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file, ink, crop: { left, top, right, bottom }, ...(stacked ? { stacked } : {}), ...(slashShaped ? { slashShaped } : {}) });
   }
@@ -146,6 +175,22 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     if (error instanceof UnreadableDocumentError) return asSlashes(pageWords, faintSlashes);
     throw error;
   }
+}
+
+/**
+ * Grey ends of a glyph's strokes reaching this far (points) past its part darker than ink make the glyph
+ * grey along its length (a coarse scan scaled up): it is cropped whole. Nearer, the box of its dark part
+ * stands: tesseract's read of a lone digit turns on a pixel of margin, and fringes add nothing to a glyph.
+ */
+const GREY_REACH_POINTS = 1.5;
+
+/** The box of a cell's glyphs, taken whole when their strokes run on in grey well past their dark parts (wholeGlyphBox). */
+function inkOfGlyphs(image: GrayImage, inner: Rect, threshold: number, px: (points: number) => number): Rect | undefined {
+  const core = glyphBox(image, inner, INK, px(GLYPH_POINTS));
+  const whole = core && wholeGlyphBox(image, inner, INK, threshold, px(GLYPH_POINTS));
+  if (!core || !whole) return core;
+  const reach = Math.max(core.left - whole.left, core.top - whole.top, whole.right - core.right, whole.bottom - core.bottom);
+  return reach >= px(GREY_REACH_POINTS) ? whole : core;
 }
 
 /** A cell whose only ink is a slash too faint to be cropped and read again, with the page's words in it. */
@@ -205,13 +250,16 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
     if (candidate.stacked) return;
     const generalWords = general.get(i + 1) ?? [];
     const generalMark = blankMark(joined(generalWords));
-    if (!generalMark && generalWords.some((word) => CJK.test(word.text))) {
+    const digitWords = digits.get(i + 1) ?? [];
+    // 无 read freely is a word like any other (relabel weighs it) unless another read saw digits there: then it votes.
+    const wordOnly = generalMark === '无' && ![...digitWords, ...candidate.pageWords].some((word) => /\d/.test(word.text));
+    if ((!generalMark || wordOnly) && generalWords.some((word) => CJK.test(word.text))) {
       if (!candidate.pageWords.some((word) => /\d/.test(word.text))) textual.push({ candidate, words: generalWords });
       return;
     }
-    const digitWords = digits.get(i + 1) ?? [];
+    const digitsRead = forcedDigit(joined(digitWords), generalMark, candidate.ink) ? '' : joined(digitWords);
     const readings = [
-      { text: blankMark(joined(digitWords)) ?? joined(digitWords), words: digitWords, offset: candidate },
+      { text: blankMark(digitsRead) ?? digitsRead, words: digitWords, offset: candidate },
       { text: generalMark ?? asDigits(joined(generalWords)), words: generalWords, offset: candidate },
       { text: blankMark(joined(candidate.pageWords)) ?? asDigits(joined(candidate.pageWords)), words: candidate.pageWords, offset: { left: 0, top: 0 } },
     ].filter((reading) => NUMBER.test(reading.text) || blankMark(reading.text) !== undefined);
@@ -413,14 +461,17 @@ function relabel(reads: Array<{ candidate: Candidate; words: OcrWord[] }>, words
     const cellConfidence = Math.min(...cellWords.map((word) => word.confidence));
     const pageConfidence = Math.min(...candidate.pageWords.map((word) => word.confidence));
     const [cellChinese, pageChinese] = [chineseCount(cellText), chineseCount(pageText)];
-    const better = (cellChinese > pageChinese && cellConfidence >= LABEL_CONFIDENCE) || (cellChinese === pageChinese && cellConfidence > pageConfidence && cellText !== pageText);
+    // 无 read on the ink of one square glyph where the page read more characters than that ink holds (匹克): the
+    // blank spelled as a word, kept in doubt (one read saw it).
+    const blankWord = blankMark(cellText) === '无' && pageChinese > 1 && oneSquareGlyph(candidate.ink);
+    const better = blankWord || (cellChinese > pageChinese && cellConfidence >= LABEL_CONFIDENCE) || (cellChinese === pageChinese && cellConfidence > pageConfidence && cellText !== pageText);
     if (!better) return;
     for (const word of candidate.pageWords) replaced.add(word);
     const left = Math.min(...cellWords.map((word) => word.left));
     const top = Math.min(...cellWords.map((word) => word.top));
     const right = Math.max(...cellWords.map((word) => word.left + word.width));
     const bottom = Math.max(...cellWords.map((word) => word.top + word.height));
-    added.push({ text: cellText, left: candidate.left + left, top: candidate.top + top, width: right - left, height: bottom - top, confidence: cellConfidence, image: 1, line: `label/${i}` });
+    added.push({ text: cellText, left: candidate.left + left, top: candidate.top + top, width: right - left, height: bottom - top, confidence: blankWord ? Math.min(cellConfidence, 50) : cellConfidence, image: 1, line: `label/${i}` });
   });
   if (added.length === 0) return words;
   return [...words.filter((word) => !replaced.has(word)), ...added].sort((a, b) => a.top - b.top || a.left - b.left);

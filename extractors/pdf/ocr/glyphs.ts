@@ -81,3 +81,48 @@ export function glyphBox(image: GrayImage, rect: Rect, threshold: number, minSiz
   }
   return box;
 }
+
+/**
+ * The box of the glyphs glyphBox finds at `core`, each taken whole: as far as its stroke runs at the
+ * lighter `threshold` (the shade the cell's crop is binarized at). A coarse scan scaled up draws a thin
+ * stroke in grey, dark only along part of its length: a slash 41 pixels tall at 300 dpi is darker than
+ * ink over 12 of them. Cropped to its dark part, OCR sees a short stroke (1 or 7) and the slash-shape
+ * test a smudge; the whole stroke reads as itself. Only blobs at `threshold` that hold a glyph at `core`
+ * count, so grey dust and fringes far from any glyph never widen the box.
+ */
+export function wholeGlyphBox(image: GrayImage, rect: Rect, core: number, threshold: number, minSize: number): Rect | undefined {
+  const cores = inkComponents(image, rect, core).filter((c) => c.bottom - c.top + 1 >= minSize || c.right - c.left + 1 >= minSize);
+  if (cores.length === 0) return undefined;
+  const strokes = inkComponents(image, rect, Math.max(core, threshold)).filter((s) => cores.some((c) => s.left <= c.left && s.top <= c.top && s.right >= c.right && s.bottom >= c.bottom));
+  return strokes.reduce<Rect>(
+    (box, s) => ({ left: Math.min(box.left, s.left), top: Math.min(box.top, s.top), right: Math.max(box.right, s.right), bottom: Math.max(box.bottom, s.bottom) }),
+    { left: cores[0].left, top: cores[0].top, right: cores[0].right, bottom: cores[0].bottom },
+  );
+}
+
+/** A digit's ink is at most this wide for its height (0 and 4 about 0.6, a serif 3 with its ball 0.65). */
+const DIGIT_WIDTH = 0.8;
+
+/**
+ * A black-on-white crop of a number cell without the dots that are no decimal point: a blob smaller than a
+ * glyph (`minSize` either way) standing over a glyph's columns, or before the first glyph or after the last,
+ * and specks no larger than `speck` either way anywhere. Binarized, a serif digit's ball terminal (the ends
+ * of 3 and 5, read at a scan's grey) parts from its stroke, and a scan's dust lies between the digits; OCR
+ * reads either as a point: 1330 as 13.30, 31 as 3.1. A decimal point stands in a gap of its own between two
+ * digits, larger than dust (a point of 7 pt print is 3 pixels across at 300 dpi), and is kept. Only a crop
+ * whose glyphs are all as narrow as digits is touched.
+ */
+export function withoutStrayDots(image: GrayImage, minSize: number, speck: number): GrayImage {
+  const all = inkComponents(image, { left: 0, top: 0, right: image.width - 1, bottom: image.height - 1 }, 128);
+  const glyphs = all.filter((c) => c.bottom - c.top + 1 >= minSize || c.right - c.left + 1 >= minSize);
+  // Digits only: a Chinese glyph has dots of its own (总's 丷, 计's 讠), and a square glyph is no digit.
+  if (glyphs.length === 0 || glyphs.some((g) => g.right - g.left + 1 > DIGIT_WIDTH * (g.bottom - g.top + 1))) return image;
+  const first = Math.min(...glyphs.map((g) => g.left));
+  const last = Math.max(...glyphs.map((g) => g.right));
+  const isSpeck = (c: InkComponent) => c.right - c.left + 1 <= speck && c.bottom - c.top + 1 <= speck;
+  const stray = all.filter((c) => !glyphs.includes(c) && (isSpeck(c) || c.right < first || c.left > last || glyphs.some((g) => c.left <= g.right && c.right >= g.left)));
+  if (stray.length === 0) return image;
+  const pixels = Uint8Array.from(image.pixels);
+  for (const c of stray) for (let y = c.top; y <= c.bottom; y++) for (let x = c.left; x <= c.right; x++) pixels[y * image.width + x] = 255;
+  return { ...image, pixels };
+}

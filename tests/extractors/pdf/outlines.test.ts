@@ -3,7 +3,7 @@
  * "create outlines", some print drivers) has no text layer. Before, such a page looked blank, and a
  * report of them came out "not a report"; it is read by OCR like a scan.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,42 @@ describe('a page with no text layer', () => {
 
 const hasGhostscript = await ghostscriptAvailable();
 const ocr = await ocrAvailable();
+
+/** A PostScript page showing `lines` lines of Helvetica text. */
+const psPage = (lines: string[]) => `/Helvetica findfont 14 scalefont setfont\n${lines.map((line, i) => `72 ${800 - 22 * i} moveto (${line}) show`).join('\n')}\nshowpage\n`;
+const FULL_PAGE = psPage(Array.from({ length: 30 }, () => 'Applications received and processed by the bureau'));
+/** One short line: under a hundred curve segments, far below a page of outlined text. */
+const SHORT_PAGE = psPage(['Carried over 18']);
+
+describe.skipIf(!hasGhostscript)('a short page of text drawn as outlines (a table\'s last rows carried onto a page of their own)', () => {
+  let dir = '';
+  const outlinedPages = async (name: string, pages: string[]): Promise<Buffer> => {
+    await writeFile(path.join(dir, `${name}.ps`), `%!PS\n${pages.join('')}`);
+    await outlinedPdf(path.join(dir, `${name}.ps`), path.join(dir, `${name}.pdf`));
+    return readFile(path.join(dir, `${name}.pdf`));
+  };
+  const textless = async (bytes: Buffer) => (await readPdf(bytes, { pageTextSource: async () => undefined })).messages.filter((m) => m.code === 'no-text-layer').map((m) => m.message);
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'nianbao-short-outlines-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('after a page of outlined text: read by OCR too, not as a blank page', async () => {
+    const messages = await textless(await outlinedPages('after', [FULL_PAGE, SHORT_PAGE]));
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatch(/^page 2: no text layer \(text drawn as outlines: \d+ filled curve segments, as on page 1\)$/);
+  }, 120_000);
+
+  it('before one, past a blank page: read by OCR too', async () => {
+    const messages = await textless(await outlinedPages('before', [SHORT_PAGE, 'showpage\n', FULL_PAGE]));
+    expect(messages.map((m) => m.slice(0, 7))).toEqual(['page 1:', 'page 3:']);
+    expect(messages[0]).toMatch(/as on page 3\)$/);
+  }, 120_000);
+
+  it('alone in its document: a few curves are no evidence of text', async () => {
+    expect(await textless(await outlinedPages('alone', [SHORT_PAGE]))).toEqual([]);
+  }, 120_000);
+});
 
 describe.skipIf(!hasGhostscript)('a fixture with its text converted to outlines by ghostscript', () => {
   const fixture = loadFixtures().find((f) => f.fixture === 'split-repeated-header.pdf')!;

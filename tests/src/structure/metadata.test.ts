@@ -245,6 +245,16 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
       expect(garbled.agency).toBeUndefined();
       expect(garbled.messages.map((m) => m.code)).toContain('structure-agency-uncertain');
     }
+    // The title's first characters lost (上海市人民政府办公厅 → 办公厅), the signature read whole: the title's tail is found
+    // again inside the signature, no second reading of a name of its own.
+    const tail = [...t.agency].map((_, i) => [...t.agency].slice(i).join('')).find((end, i) => i > 0 && [...end].length >= 2 && agencyReadByOcr(end) === end);
+    if (tail) {
+      const headless = analyseStructure(doc(tail, t.agency));
+      expect(headless.agency, tail).toBeUndefined();
+      expect(headless.messages.map((m) => m.code)).toContain('structure-agency-uncertain');
+      const signedTwice = analyseStructure(docOf([scanned(`${tail}${t.year}年政府信息公开工作年度报告`), scanned(`${t.agency}认真贯彻落实《条例》。`), scanned(t.agency), scanned(`${t.year + 1}年1月20日`)], {}, 'pdf'));
+      expect(signedTwice.agency, tail).toBe(t.agency);
+    }
     // The report's own words after the name, garbled so that the title pattern misses them, are cut.
     expect(agencyReadByOcr(`${t.agency}政府信息公作`)).toBe(t.agency);
     expect(analyseStructure(docOf([scanned(`${t.year}年${t.agency}政府信息公作年度报告`), scanned(`${t.agency}`), scanned(`${t.year + 1}年1月20日`)], {}, 'pdf')).agency).toBe(t.agency);

@@ -67,6 +67,17 @@ describe('rows of a scan whose labels OCR garbled', () => {
     expect(m.details['requests.granted.commercial']).toMatchObject({ doubt: null, via: 'identity-confirmed' });
   });
 
+  it('places a garbled row that prints its blanks as empty cells by its cells, not its few values', () => {
+    const rows = requests({ granted: '1. fa SRA TA' });
+    // A report that prints nothing for none: granted's row is 1 | 1 and five empty cells of the grid, its total lost too.
+    const at = rows.findIndex((r) => r[0] === '1. fa SRA TA');
+    rows[at] = [rows[at][0], '1', '1', '', '', '', '', ''];
+    const m = mapTemplates(scanned(docWithTables(rows)));
+    expect(m.messages.filter((x) => x.code === 'row-by-order').map((x) => x.message.split(' ')[0])).toEqual(['requests.granted']);
+    expect(m.details['requests.granted.natural_person'].raw).toBe('1');
+    expect(m.cells['requests.granted.total']).toBeNull();
+  });
+
   it('places nothing when a row is missing beside the garbled one: the counts differ', () => {
     const rows = requests({ granted: '(—) FUAH' }).filter((r) => r[0] !== REQUESTS_2021.rows.find((x) => x.id === 'partially_granted')!.label);
     const m = mapTemplates(scanned(docWithTables(rows)));

@@ -187,6 +187,31 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
   });
 
+  it('does not join a row of empty cells (（六）其他处理) with the row after it whose numbering OCR garbled (.七)总计)', () => {
+    // The 2019 layout as a 150 dpi photo read it: blanks printed as nothing, the group label read short (办理结果), its
+    // cell merged over the rows ('~': a spanned copy), （七） read with a stray mark for its bracket.
+    const empty = new Set(['rejected_publication', 'rejected_excessive', 'rejected_confirm_existing', 'other_handling']);
+    for (const garbled of ['.七)总计', '七)总计', '|七）总计']) {
+      const rows: string[][] = [['申请人情况', '申请人情况', '~申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']];
+      let groupShown = false;
+      for (const r of REQUESTS_2019.rows) {
+        const head = r.group ? `${groupShown ? '~' : ''}办理结果` : r.own;
+        if (r.group) groupShown = true;
+        const labels = !r.group ? [r.own, `~${r.own}`, `~${r.own}`] : r.group.startsWith('三') ? [head, r.own, `~${r.own}`] : [head, r.group, r.own];
+        if (r.id === 'total_processed') rows.push([labels[0], garbled, `~${garbled}`, '42', '0', '', '', '0', '0', '42']);
+        else if (empty.has(r.id)) rows.push([...labels, '', '', '', '', '', '', '']);
+        else if (r.id === 'new_received' || r.id === 'granted') rows.push([...labels, '42', '0', '', '', '0', '0', '42']);
+        else rows.push([...labels, '0', '0', '', '', '0', '0', '0']);
+      }
+      const doc = docWithTables(rows);
+      for (const block of doc.blocks) if (block.kind === 'table') for (const row of block.rows) for (const cell of row) cell.prov = { page: 1, origin: 'ocr', confidence: 96 };
+      const m = mapTemplates(doc);
+      // Joined, （六）其他处理.七)总计 took the values as certain, and （七）总计 was not found.
+      expect(REQUEST_COLUMNS.map((c) => m.details[`requests.total_processed.${c.id}`].raw), garbled).toEqual(['42', '0', '', '', '0', '0', '42']);
+      expect(REQUEST_COLUMNS.map((c) => m.details[`requests.other_handling.${c.id}`].raw), garbled).toEqual(['', '', '', '', '', '', '']);
+    }
+  });
+
   it('does not read a padded row that lost a value as printed when its own total cannot be checked and other identities break', () => {
     const rows = reconcilingRequests();
     const t = rowIndex(rows, 'total_processed');
