@@ -90,6 +90,11 @@ export function drewOutlines(verdict: PageVerdict): boolean {
  */
 const OUTLINE_CURVES_PER_TEXT_CHARACTER = 50;
 const MAX_STAMP_CHARACTERS = 80;
+/**
+ * A stamp is set small (9–12 pt); a designed cover's title over a page-sized picture is set large, and that
+ * text is the page's own: such a page stays a text page.
+ */
+const MAX_STAMP_TEXT_HEIGHT = 14;
 /** A scanned page's image covers the page; a picture pasted into a Word page stays inside its margins (≤ ~65%). */
 const MIN_FULL_PAGE_SHARE = 0.9;
 
@@ -109,7 +114,7 @@ export function assessPage(items: PositionedText[], hasImages: boolean, paint?: 
   if (curves >= MIN_OUTLINE_CURVES && curves >= OUTLINE_CURVES_PER_TEXT_CHARACTER * visible.length) {
     return { ok: false, reason: `no text layer (text drawn as outlines: ${curves} filled curve segments under ${visible.length} characters of text)` };
   }
-  if (paint && paint.imageShare >= MIN_FULL_PAGE_SHARE && visible.length < MAX_STAMP_CHARACTERS && paint.invisible === 0) {
+  if (paint && paint.imageShare >= MIN_FULL_PAGE_SHARE && visible.length < MAX_STAMP_CHARACTERS && paint.invisible === 0 && items.every((i) => !i.text.trim() || i.height <= MAX_STAMP_TEXT_HEIGHT)) {
     return { ok: false, reason: `no text layer (scanned image under ${visible.length} characters of text)` };
   }
   const shows = paint ? paint.visible + paint.invisible : 0;

@@ -16,7 +16,7 @@ import { qpdfAvailable, stampPdf } from '../../../tools/variety/render/stamp.js'
 import { makeScannedPdf } from '../../helpers/scanned-pdf.js';
 import { loadFixtures } from './helpers.js';
 
-const text = (chars: number): PositionedText[] => [{ text: '政'.repeat(chars), page: 1, x: 60, y: 30, width: chars * 9, height: 9, origin: 'text' }];
+const text = (chars: number, height = 9): PositionedText[] => [{ text: '政'.repeat(chars), page: 1, x: 60, y: 30, width: chars * height, height, origin: 'text' }];
 const paint = (p: { filledCurves?: number; imageShare?: number; invisible?: number }) => ({ visible: 1, invisible: p.invisible ?? 0, imageShare: p.imageShare ?? 0, filledCurves: p.filledCurves ?? 0 });
 
 describe('a page whose text is a sliver of what it shows', () => {
@@ -37,9 +37,11 @@ describe('a page whose text is a sliver of what it shows', () => {
     expect(!verdict.ok && verdict.reason).toBe('no text layer (scanned image under 30 characters of text)');
   });
 
-  it('is a text page when the image sits inside the margins (a pasted table picture) or the page has text of its own', () => {
+  it('is a text page when the image sits inside the margins (a pasted table picture), or the page has text of its own or set large', () => {
     expect(assessPage(text(30), true, paint({ imageShare: 0.6 }))).toEqual({ ok: true });
     expect(assessPage(text(300), true, paint({ imageShare: 1 }))).toEqual({ ok: true });
+    // A designed cover: the report's title set large over a page-sized picture.
+    expect(assessPage(text(24, 26), true, paint({ imageShare: 1 }))).toEqual({ ok: true });
   });
 });
 
