@@ -106,7 +106,6 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
   const timeoutMs = options.timeoutMs ?? 120_000;
   const workDir = at.workDir ?? (await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-')));
   try {
-    const px = (points: number) => Math.max(1, Math.round((points * dpi) / POINTS_PER_INCH));
     const { rulings, cleaned, words: pagePass } = await readPagePass(gray, dpi, workDir, timeoutMs, options);
     // A page that lies turned reads as low-confidence scraps: only then is its orientation asked (upright pages pay nothing).
     if (options.orient && mostlyUnsure(pagePass)) {
@@ -116,7 +115,7 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
         return { ...(await ocrGrayImage(turnImage(gray, turns), { ...at, size, workDir }, { ...options, orient: false })), turned: turns };
       }
     }
-    const cells = findCells(rulings, px(2));
+    const cells = findCells(rulings, pixels(2, dpi));
     let read = pagePass
       .filter(isMeaningful)
       .map((word) => tightenToInk(cleaned, word));
@@ -143,10 +142,15 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
   }
 }
 
+/** A length in points as whole pixels at `dpi` (at least one). */
+function pixels(points: number, dpi: number): number {
+  return Math.max(1, Math.round((points * dpi) / POINTS_PER_INCH));
+}
+
 /** The page pass: the image straightened, its rulings found and erased, and tesseract's words of what is left. */
 async function readPagePass(gray: GrayImage, dpi: number, workDir: string, timeoutMs: number, options: OcrOptions): Promise<{ rulings: PixelLine[]; cleaned: GrayImage; words: OcrWord[] }> {
   const image = straighten(gray, options.deskew ?? true);
-  const px = (points: number) => Math.max(1, Math.round((points * dpi) / POINTS_PER_INCH));
+  const px = (points: number) => pixels(points, dpi);
   const rulings = detectRulings(image, { minLength: px(options.shortestRuling ?? SHORTEST_RULING), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
   const cleaned = eraseRulings(image, rulings);
   const cleanedPath = path.join(workDir, 'page.pgm');
