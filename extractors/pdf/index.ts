@@ -13,7 +13,8 @@ import { openPdf, toUnreadable, type PdfDocument } from './pdfjs.js';
 import { readPage } from './page.js';
 import { layoutPage, type PageLayout } from './layout.js';
 import { assemble } from './assemble.js';
-import { assessPage, drewOutlines, mayBeOutlinedText, outlinedBesideOthers } from './quality.js';
+import { outlinedNeighbours } from './outlined-pages.js';
+import { assessPage, poorPageCode, type PoorPageKind } from './quality.js';
 import { turnedNote } from './ocr/orientation.js';
 import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
 import { forgetInflated } from './raw/inflated.js';
@@ -83,7 +84,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     const opened = options.rawPaths === false ? undefined : openRawQuietly(bytes);
     const raw = opened?.pageCount === pageCount ? opened : undefined;
     const layouts: PageLayout[] = [];
-    const poor: Array<{ page: number; reason: string }> = [];
+    const poor: Array<{ page: number; kind: PoorPageKind; reason: string }> = [];
     // Pages whose text layer drew runs twice over (simulated bold), with how many copies were dropped.
     const overprinted: string[] = [];
     let source: PageTextSource | undefined;
@@ -107,35 +108,25 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     };
     const startOcr = (run: PageTextSource, p: number): Promise<OcrOutcome> => run(p).then((content) => ({ content }), (error: Error) => ({ error }));
     const atOnce = options.maxOcrPagesAtOnce ?? DEFAULT_LIMITS.maxOcrPagesAtOnce;
-    // The last page found to draw its text as outlines: a textless page filling fewer curves is outlined text too.
-    let outlinedPage: number | undefined;
-    /** The first page after p, past pages showing nothing (no text, no image), that drew its text as outlines. */
-    const outlinedAfter = async (p: number): Promise<number | undefined> => {
-      for (let q = p + 1; q <= pageCount; q++) {
-        const next = ahead.get(q) ?? (await readOne(q));
-        ahead.set(q, next);
-        if (drewOutlines(next.verdict)) return q;
-        if (!mayBeOutlinedText(next.content.items, next.hasImages, next.filledCurves) && (next.hasImages || next.content.items.some((i) => i.text.trim()))) return undefined;
-      }
-      return undefined;
+    /** A later page, read now and kept for when its turn comes. */
+    const peek = async (q: number): Promise<ReadAhead> => {
+      const next = ahead.get(q) ?? (await readOne(q));
+      ahead.set(q, next);
+      return next;
     };
+    const judge = outlinedNeighbours(pageCount, peek);
     for (let p = 1; p <= pageCount; p++) {
       const got = ahead.get(p) ?? (await readOne(p));
       ahead.delete(p);
       let { content } = got;
       const { images } = got;
-      let { verdict } = got;
-      if (verdict.ok && mayBeOutlinedText(content.items, got.hasImages, got.filledCurves)) {
-        const beside = outlinedPage ?? (await outlinedAfter(p));
-        if (beside !== undefined) verdict = outlinedBesideOthers(got.filledCurves, beside);
-      }
-      if (drewOutlines(got.verdict)) outlinedPage = p;
+      const verdict = await judge(p, got);
       if (got.overprinted > 0) overprinted.push(`page ${p}: ${got.overprinted}`);
       // The table pictures read on this page, and whether OCR read the whole page (a table picture filling it).
       let frames: TableFrame[] = [];
       let replacedByOcr = false;
       if (!verdict.ok) {
-        poor.push({ page: p, reason: verdict.reason });
+        poor.push({ page: p, kind: verdict.kind, reason: verdict.reason });
         if (!source) {
           const made = await (options.pageTextSource ?? ((b: Buffer) => defaultOcrSource(b, options.maxOcrPixels)))(bytes);
           source = made?.source;
@@ -145,8 +136,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
         // A scan is read by OCR several pages at once: while this page is in OCR, the pages after it are
         // read (their text layer, in order, so the text budget is spent as before) and those that are scans too are started.
         for (let q = p + 1; source && q <= pageCount && ocrRuns.size < atOnce; q++) {
-          const next = ahead.get(q) ?? (await readOne(q));
-          ahead.set(q, next);
+          const next = await peek(q);
           if (next.verdict.ok) break;
           if (!ocrRuns.has(q)) ocrRuns.set(q, startOcr(source, q));
         }
@@ -155,9 +145,9 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
         if (outcome && 'error' in outcome) messages.push({ code: 'ocr-failed', message: `page ${p}: OCR failed: ${outcome.error.message}` });
         const replaced = outcome && 'content' in outcome ? outcome.content : null;
         // Without OCR of ours, another program's OCR layer is still a reading by OCR: never certain alone.
-        if (!replaced && verdict.ocrLayer) content = asForeignOcr(content);
+        if (!replaced && verdict.kind === 'ocr-layer') content = asForeignOcr(content);
         // Guessed characters are no reading at all: without OCR the page gives no text rather than wrong text.
-        if (!replaced && verdict.guessedText) content = { ...content, items: [] };
+        if (!replaced && verdict.kind === 'guessed-unicode') content = { ...content, items: [] };
         if (replaced) {
           content = replaced;
           replacedByOcr = true;
@@ -189,8 +179,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
       previousFrame = bottomFrame(content, frames);
       layouts.push(layoutPage(content));
     }
-    for (const { page, reason } of poor) {
-      messages.push({ code: reason.startsWith('no text layer') ? 'no-text-layer' : 'text-layer-poor', message: `page ${page}: ${reason}` });
+    for (const { page, kind, reason } of poor) {
+      messages.push({ code: poorPageCode(kind), message: `page ${page}: ${reason}` });
     }
     if (overprinted.length) messages.push({ code: 'pdf-overprint', message: `text drawn twice over itself (simulated bold or a shadow) read once; copies dropped: ${overprinted.join(', ')}` });
     const { blocks, messages: assembled } = assemble(layouts);

@@ -8,11 +8,18 @@ import type { TextShows } from './rulings.js';
 import type { GuessedText } from './unicode-guess.js';
 
 /**
- * `ocrLayer`: the page is a scan whose text layer is another program's OCR (kept, as OCR, when no OCR
- * of ours replaces it). `guessedText`: its text is in fonts whose characters are unknown (dropped when
- * no OCR of ours replaces it).
+ * Why a page's text layer is not read as it stands. The first four give no text layer worth the name:
+ * `scanned` (a picture, perhaps stamped with a line of text), `outlines` (glyphs drawn as filled curves),
+ * `guessed-unicode` (fonts whose characters are unknown: dropped when no OCR of ours replaces them).
+ * `ocr-layer`: another program's OCR under a scan (kept, as OCR, when no OCR of ours replaces it);
+ * `broken` and `implausible`: a layer that is there but garbled.
  */
-export type PageVerdict = { ok: true } | { ok: false; reason: string; ocrLayer?: true; guessedText?: true };
+export type PoorPageKind = 'scanned' | 'outlines' | 'guessed-unicode' | 'ocr-layer' | 'broken' | 'implausible';
+export type PageVerdict = { ok: true } | { ok: false; kind: PoorPageKind; reason: string };
+
+const NO_TEXT_LAYER: ReadonlySet<PoorPageKind> = new Set(['scanned', 'outlines', 'guessed-unicode']);
+/** The message code a poor page is reported under. */
+export const poorPageCode = (kind: PoorPageKind): 'no-text-layer' | 'text-layer-poor' => (NO_TEXT_LAYER.has(kind) ? 'no-text-layer' : 'text-layer-poor');
 
 /**
  * What a page paints besides its text: text-showing operators by whether they paint, the largest
@@ -74,12 +81,12 @@ export function mayBeOutlinedText(items: PositionedText[], hasImages: boolean, f
 
 /** The verdict on a page mayBeOutlinedText says is outlined text, another page of its document having drawn its text so. */
 export function outlinedBesideOthers(filledCurves: number, page: number): PageVerdict {
-  return { ok: false, reason: `no text layer (text drawn as outlines: ${filledCurves} filled curve segments, as on page ${page})` };
+  return { ok: false, kind: 'outlines', reason: `no text layer (text drawn as outlines: ${filledCurves} filled curve segments, as on page ${page})` };
 }
 
 /** Is this the verdict of a page that drew its text as outlines? */
 export function drewOutlines(verdict: PageVerdict): boolean {
-  return !verdict.ok && verdict.reason.startsWith('no text layer (text drawn as outlines');
+  return !verdict.ok && verdict.kind === 'outlines';
 }
 
 /**
@@ -103,32 +110,32 @@ export function assessPage(items: PositionedText[], hasImages: boolean, paint?: 
   const visible = text.replace(/\s+/g, '');
   const curves = paint?.filledCurves ?? 0;
   if (!visible.length) {
-    if (hasImages) return { ok: false, reason: 'no text layer (scanned image)' };
-    return curves >= MIN_OUTLINE_CURVES ? { ok: false, reason: `no text layer (text drawn as outlines: ${curves} filled curve segments)` } : { ok: true };
+    if (hasImages) return { ok: false, kind: 'scanned', reason: 'no text layer (scanned image)' };
+    return curves >= MIN_OUTLINE_CURVES ? { ok: false, kind: 'outlines', reason: `no text layer (text drawn as outlines: ${curves} filled curve segments)` } : { ok: true };
   }
   // Any such character may be a digit read as another: the page's text is not a reading, whatever it looks like.
   const guessed = paint?.guessedUnicode;
   if (guessed && guessed.chars > 0) {
-    return { ok: false, reason: `no text layer (text in fonts without a Unicode map: ${guessed.chars} characters; ${guessed.reasons.join('; ')})`, guessedText: true };
+    return { ok: false, kind: 'guessed-unicode', reason: `no text layer (text in fonts without a Unicode map: ${guessed.chars} characters; ${guessed.reasons.join('; ')})` };
   }
   if (curves >= MIN_OUTLINE_CURVES && curves >= OUTLINE_CURVES_PER_TEXT_CHARACTER * visible.length) {
-    return { ok: false, reason: `no text layer (text drawn as outlines: ${curves} filled curve segments under ${visible.length} characters of text)` };
+    return { ok: false, kind: 'outlines', reason: `no text layer (text drawn as outlines: ${curves} filled curve segments under ${visible.length} characters of text)` };
   }
   if (paint && paint.imageShare >= MIN_FULL_PAGE_SHARE && visible.length < MAX_STAMP_CHARACTERS && paint.invisible === 0 && items.every((i) => !i.text.trim() || i.height <= MAX_STAMP_TEXT_HEIGHT)) {
-    return { ok: false, reason: `no text layer (scanned image under ${visible.length} characters of text)` };
+    return { ok: false, kind: 'scanned', reason: `no text layer (scanned image under ${visible.length} characters of text)` };
   }
   const shows = paint ? paint.visible + paint.invisible : 0;
   if (paint && paint.imageShare >= MIN_SCAN_SHARE && shows > 0 && paint.invisible >= MIN_INVISIBLE_SHARE * shows) {
-    return { ok: false, reason: `invisible text over a scanned image (an OCR text layer of unknown quality: ${paint.invisible} of ${shows} text runs not painted)`, ocrLayer: true };
+    return { ok: false, kind: 'ocr-layer', reason: `invisible text over a scanned image (an OCR text layer of unknown quality: ${paint.invisible} of ${shows} text runs not painted)` };
   }
   const bad = (visible.match(/\uFFFD/g)?.length ?? 0) + (visible.match(PRIVATE_USE)?.length ?? 0);
   const cid = visible.match(CID)?.length ?? 0;
   if (cid * 3 > visible.length / 10 || bad > visible.length * 0.05) {
-    return { ok: false, reason: `broken text layer (${cid} (cid:N) runs, ${bad} replacement or private-use characters)` };
+    return { ok: false, kind: 'broken', reason: `broken text layer (${cid} (cid:N) runs, ${bad} replacement or private-use characters)` };
   }
   const { cjk, common } = countCjk(visible);
   if (cjk >= MIN_CJK_TO_JUDGE && common / cjk < MIN_COMMON_SHARE) {
-    return { ok: false, reason: `implausible Chinese text (${Math.round((100 * common) / cjk)}% common characters): probably a font without a Unicode map` };
+    return { ok: false, kind: 'implausible', reason: `implausible Chinese text (${Math.round((100 * common) / cjk)}% common characters): probably a font without a Unicode map` };
   }
   return { ok: true };
 }

@@ -20,7 +20,7 @@ const words = (text: string): PositionedText[] => [{ text, page: 1, x: 50, y: 70
 describe('a page whose text is not painted, over an image covering it', () => {
   it('is a scan with an OCR text layer when nearly all its text is invisible over a page-sized image', () => {
     const verdict = assessPage(words('本年新收政府信息公开申请数量'), true, { visible: 1, invisible: 40, imageShare: 0.97 });
-    expect(verdict).toMatchObject({ ok: false, ocrLayer: true });
+    expect(verdict).toMatchObject({ ok: false, kind: 'ocr-layer' });
   });
 
   it('is a page like any other when its text is painted, when the image is a logo, or when invisible text is a small part', () => {
