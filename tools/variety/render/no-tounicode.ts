@@ -6,13 +6,10 @@
  * entries of the chosen fonts are taken out of their font dictionaries, and it is written back
  * compressed (the orphaned maps dropped).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { runTool } from './run-tool.js';
 
 /**
  * Which fonts lose their map: all of them, only those whose map gives Chinese characters (the body
@@ -28,15 +25,15 @@ export async function pdfWithoutToUnicode(sourcePdf: string, targetPdf: string, 
     const qdf = join(dir, 'expanded.pdf');
     const edited = join(dir, 'edited.pdf');
     const fixed = join(dir, 'fixed.pdf');
-    await run('qpdf', ['--qdf', '--object-streams=disable', sourcePdf, qdf], { timeout: 120_000 });
+    await runTool('qpdf', ['--qdf', '--object-streams=disable', sourcePdf, qdf], { timeout: 120_000 });
     const text = (await readFile(qdf)).toString('latin1');
     const { text: out, removed } = withoutToUnicode(text, fonts);
     if (removed === 0) throw new Error(`no font of ${fonts === 'all' ? 'any' : fonts} kind carries a ToUnicode map`);
     await writeFile(edited, Buffer.from(out, 'latin1'));
     // fix-qdf repairs the stream lengths and cross-reference table the edit moved.
-    const { stdout } = await run('fix-qdf', [edited], { timeout: 120_000, encoding: 'buffer', maxBuffer: 256 << 20 });
+    const { stdout } = await runTool('fix-qdf', [edited], { timeout: 120_000, encoding: 'buffer', maxBuffer: 256 << 20 });
     await writeFile(fixed, stdout);
-    await run('qpdf', [fixed, targetPdf], { timeout: 120_000 });
+    await runTool('qpdf', [fixed, targetPdf], { timeout: 120_000 });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -3,13 +3,10 @@
  * -dNoOutputFonts does what print drivers, "create outlines" in design tools and some PDF
  * "flatteners" do to a published report: it looks the same, but nothing in it is text, so only OCR reads it.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { runTool } from './run-tool.js';
 
 export async function outlinedPdf(sourcePdf: string, targetPdf: string): Promise<void> {
-  await run('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite', '-dNoOutputFonts', `-sOutputFile=${targetPdf}`, sourcePdf], { timeout: 300_000, maxBuffer: 16 << 20 });
+  await runTool('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite', '-dNoOutputFonts', `-sOutputFile=${targetPdf}`, sourcePdf], { timeout: 300_000, maxBuffer: 16 << 20 });
 }
 
-export const ghostscriptAvailable = (): Promise<boolean> => run('gs', ['--version'], { timeout: 30_000 }).then(() => true, () => false);
+export const ghostscriptAvailable = (): Promise<boolean> => runTool('gs', ['--version'], { timeout: 30_000 }).then(() => true, () => false);

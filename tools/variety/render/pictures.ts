@@ -6,11 +6,9 @@
  * it runs over, cropped to the table as a screenshot tool would), and a portal page whose tables are
  * those screenshots as <img> files in a folder beside it (as a browser's "save page" leaves them).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 import { imagesToPdf } from '../../pdf/images-to-pdf.js';
 import type { ReportModel, TablePiece } from '../model.js';
@@ -19,8 +17,7 @@ import { renderHtml } from './html.js';
 import { grayPng } from './png.js';
 import { renderPages, scanPages, type ScanParams } from './scan.js';
 import { grayTiff } from './tiff.js';
-
-const run = promisify(execFile);
+import { runTool } from './run-tool.js';
 
 export async function tiffFromPdf(sourcePdf: string, target: string, params: ScanParams): Promise<void> {
   await writeFile(target, grayTiff(await scanPages(sourcePdf, params), params.dpi));
@@ -35,7 +32,7 @@ export async function photoJpegFromPdf(sourcePdf: string, target: string, params
   try {
     // pdftoppm is the JPEG encoder at hand: the bitmap is wrapped in a PDF at its resolution and rendered back.
     await writeFile(join(work, 'photo.pdf'), imagesToPdf([{ gray: tall, width: (tall.width * 72) / params.dpi, height: (tall.height * 72) / params.dpi }]));
-    await run('pdftoppm', ['-jpeg', '-jpegopt', `quality=${photoQuality(params)}`, '-r', String(params.dpi), '-singlefile', join(work, 'photo.pdf'), join(work, 'out')], { timeout: 300_000 });
+    await runTool('pdftoppm', ['-jpeg', '-jpegopt', `quality=${photoQuality(params)}`, '-r', String(params.dpi), '-singlefile', join(work, 'photo.pdf'), join(work, 'out')], { timeout: 300_000 });
     await writeFile(target, await readFile(join(work, 'out.jpg')));
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -3,17 +3,14 @@
  * slightly (a skewed feed), speckled with noise, and wrapped back into an image-only PDF, so only the
  * OCR path can read it.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 import { rotate } from '../../../extractors/pdf/ocr/deskew.js';
 import { Random } from '../random.js';
 import { imagesToPdf, type ImagePage } from '../../pdf/images-to-pdf.js';
-
-const run = promisify(execFile);
+import { runTool } from './run-tool.js';
 
 export interface ScanParams {
   dpi: number;
@@ -57,7 +54,7 @@ export async function scanPages(sourcePdf: string, params: ScanParams): Promise<
 export async function renderPages(sourcePdf: string, dpi: number): Promise<GrayImage[]> {
   const work = await mkdtemp(join(tmpdir(), 'nianbao-variety-scan-'));
   try {
-    await run('pdftoppm', ['-gray', '-r', String(dpi), sourcePdf, join(work, 'p')], { timeout: 300_000, maxBuffer: 16 << 20 });
+    await runTool('pdftoppm', ['-gray', '-r', String(dpi), sourcePdf, join(work, 'p')], { timeout: 300_000, maxBuffer: 16 << 20 });
     const files = (await readdir(work)).filter((n) => n.endsWith('.pgm')).sort((a, b) => pageNumber(a) - pageNumber(b));
     const pages: GrayImage[] = [];
     for (const name of files) pages.push(parsePgm(await readFile(join(work, name))));

@@ -3,15 +3,12 @@
  * text, as scanning software and `ocrmypdf` publish a signed paper report. The text layer is another
  * program's reading, errors and all: a reader that trusts it reads misread digits as printed numbers.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { encodePgm } from '../../../extractors/pdf/ocr/pgm.js';
 import { scanPages, type ScanParams } from './scan.js';
-
-const run = promisify(execFile);
+import { runTool } from './run-tool.js';
 
 export async function searchableScanPdf(sourcePdf: string, targetPdf: string, params: ScanParams): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'nianbao-variety-searchable-'));
@@ -20,11 +17,11 @@ export async function searchableScanPdf(sourcePdf: string, targetPdf: string, pa
     for (const [i, page] of pages.entries()) {
       const base = join(work, `p${String(i + 1).padStart(3, '0')}`);
       await writeFile(`${base}.pgm`, encodePgm(page));
-      await run('tesseract', [`${base}.pgm`, base, '-l', 'chi_sim', '--dpi', String(params.dpi), 'pdf'], { timeout: 600_000, maxBuffer: 16 << 20 });
+      await runTool('tesseract', [`${base}.pgm`, base, '-l', 'chi_sim', '--dpi', String(params.dpi), 'pdf'], { timeout: 600_000, maxBuffer: 16 << 20 });
     }
     const pdfs = (await readdir(work)).filter((n) => n.endsWith('.pdf')).sort().map((n) => join(work, n));
-    if (pdfs.length === 1) await run('qpdf', [pdfs[0], targetPdf]);
-    else await run('pdfunite', [...pdfs, targetPdf]);
+    if (pdfs.length === 1) await runTool('qpdf', [pdfs[0], targetPdf]);
+    else await runTool('pdfunite', [...pdfs, targetPdf]);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -3,12 +3,9 @@
  * (the site's address, a download time): a scanned or outlined report then has a text layer, but only a
  * sliver of what its pages show.
  */
-import { execFile } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { stSongPdf } from './st-song-pdf.js';
-
-const run = promisify(execFile);
+import { runTool } from './run-tool.js';
 
 export const STAMPS = ['本文来源：政府门户网站 www.example.gov.cn', '下载时间：2024-03-01 10:21:35', '第1页', '政务公开专栏  仅供查阅'];
 
@@ -17,10 +14,10 @@ export async function stampPdf(sourcePdf: string, targetPdf: string, stamp: stri
   const overlay = `${targetPdf}.stamp.pdf`;
   try {
     await writeFile(overlay, stSongPdf([{ text: stamp, x: 60, y: 30, size: 9 }], []));
-    await run('qpdf', [sourcePdf, '--overlay', overlay, '--repeat=1', '--', targetPdf], { timeout: 120_000 });
+    await runTool('qpdf', [sourcePdf, '--overlay', overlay, '--repeat=1', '--', targetPdf], { timeout: 120_000 });
   } finally {
     await rm(overlay, { force: true });
   }
 }
 
-export const qpdfAvailable = (): Promise<boolean> => run('qpdf', ['--version'], { timeout: 30_000 }).then(() => true, () => false);
+export const qpdfAvailable = (): Promise<boolean> => runTool('qpdf', ['--version'], { timeout: 30_000 }).then(() => true, () => false);
