@@ -4,7 +4,7 @@
  * and JSON/XML endpoints become lists; from a report page, attachments and further report links.
  * Lists and pages stay on the seed's site; attachments may live on a file host.
  */
-import { extractImages, extractLinks, looksLikeAttachment, looksLikeReport, type PageLink } from './link-extract.js';
+import { documentBehindViewer, extractEmbeds, extractImages, extractLinks, looksLikeAttachment, looksLikeReport, type PageLink } from './link-extract.js';
 import { readListResponse } from './list-response.js';
 import { listEndpoints, paginationLinks, scriptAnnouncedPages } from './pagination.js';
 import type { FrontierEntry } from './store.js';
@@ -45,7 +45,7 @@ export function discover(resource: FetchedResource, rules: DiscoveryRules, title
     ];
     return { kind: 'list', entries: keepDepthAndScope(entries, resource, rules) };
   }
-  const links = extractLinks(resource.text, resource.finalUrl);
+  const links = extractLinks(resource.text, resource.finalUrl).map((link) => unwrapViewer(link, rules));
   const reportLinks = links.filter((link) => looksLikeReport(link, rules.reportPattern));
   const morePages = [
     ...paginationLinks(links, resource.finalUrl),
@@ -62,7 +62,9 @@ export function discover(resource: FetchedResource, rules: DiscoveryRules, title
     entries.push(...reportEntries(reportLinks, resource, rules));
     entries.push(...listEntries(morePages, resource));
   } else if (kind === 'page') {
-    const attachments = links.filter((link) => looksLikeAttachment(link, rules.attachmentExtensions));
+    // A report page often shows its PDF in a frame, through a viewer, rather than linking it.
+    const embedded = extractEmbeds(resource.text, resource.finalUrl).map((link) => unwrapViewer(link, rules));
+    const attachments = [...links, ...embedded].filter((link) => looksLikeAttachment(link, rules.attachmentExtensions));
     entries.push(...attachments.map((link) => child(link, 'attachment', resource)));
     entries.push(...reportLinks.filter((link) => !attachments.includes(link)).map((link) => child(link, 'page', resource)));
     entries.push(...imageEntries(resource));
@@ -91,6 +93,12 @@ function imageEntries(resource: FetchedResource): FrontierEntry[] {
       parentUrl: resource.finalUrl,
       parentSha256: resource.sha256,
     }));
+}
+
+/** A link to a document viewer leads to the document it shows. */
+function unwrapViewer(link: PageLink, rules: DiscoveryRules): PageLink {
+  const inner = documentBehindViewer(link.url, rules.attachmentExtensions);
+  return inner ? { ...link, url: inner } : link;
 }
 
 function reportEntries(links: PageLink[], resource: FetchedResource, rules: DiscoveryRules): FrontierEntry[] {

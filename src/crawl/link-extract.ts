@@ -24,6 +24,47 @@ export function extractLinks(html: string, baseUrl: string): PageLink[] {
 }
 
 /**
+ * The documents a page shows inside itself: a PDF in an <iframe>, <frame>, <embed> or <object> (often
+ * through a viewer, see documentBehindViewer), with the element's title as the link's.
+ */
+export function extractEmbeds(html: string, baseUrl: string): PageLink[] {
+  const $ = cheerio.load(html);
+  const base = resolveBase($('base[href]').attr('href'), baseUrl);
+  const links: PageLink[] = [];
+  $('iframe[src], frame[src], embed[src], object[data]').each((_, element) => {
+    const address = ($(element).attr('src') ?? $(element).attr('data'))?.trim();
+    if (!address || /^(javascript|data|about):/i.test(address)) return;
+    const url = absolute(address, base);
+    if (url) links.push({ url, text: '', title: squash($(element).attr('title') ?? '') });
+  });
+  return links;
+}
+
+/** The query parameters document viewers name their document by: pdf.js's viewer.html?file=…, others' ?url=… */
+const VIEWER_PARAMETERS = ['file', 'url', 'src', 'pdf', 'path'];
+
+/**
+ * The document behind a viewer's address (pdf.js's `/pdfjs/web/viewer.html?file=%2Fupload%2Fa.pdf`),
+ * resolved against the viewer's address as the viewer does; undefined when the address names no file
+ * with one of these extensions (an ordinary page's ?url= leads elsewhere).
+ */
+export function documentBehindViewer(url: string, extensions: readonly string[]): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  for (const name of VIEWER_PARAMETERS) {
+    const value = parsed.searchParams.get(name)?.trim();
+    if (!value || /^(javascript|data):/i.test(value)) continue;
+    const inner = absolute(value, parsed.href);
+    if (inner && /^https?:/i.test(inner) && extensions.includes(pathExtension(inner))) return inner;
+  }
+  return undefined;
+}
+
+/**
  * The pictures a page shows (every address of each <img>: lazy-loading attributes, then src; resolved
  * against the page), in order, without data: URIs (they travel inside the page) and without those whose
  * declared size is an icon's.

@@ -98,6 +98,30 @@ describe('discovery', () => {
     ]);
   });
 
+  it('from a report page: the documents it shows in frames, embeds and objects, and through a viewer (pdf.js viewer.html?file=)', () => {
+    const url = 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm';
+    const html = PINGTAN_2023_PAGE.replace('</body>', `<iframe src="/pdfjs/web/viewer.html?file=%2Fupload%2F2023%2Fnb.pdf" title="年度报告"></iframe>
+      <embed src="nb2.pdf" type="application/pdf"><object data="../files/nb3.docx"></object>
+      <iframe src="https://map.example.com/embed?url=https%3A%2F%2Fwww.pingtan.gov.cn%2F"></iframe><iframe src="about:blank"></iframe>
+      <a href="/pdfjs/web/viewer.html?file=files/nb4.pdf">在线查看</a></body>`);
+    const { entries } = discover(resource(html, 'page', url), rules, true);
+    expect(entries.filter((e) => e.kind === 'attachment').map((e) => [e.url, e.linkText])).toEqual([
+      ['https://www.pingtan.gov.cn/pdfjs/web/files/nb4.pdf', '在线查看'],
+      ['https://www.pingtan.gov.cn/upload/2023/nb.pdf', '年度报告'],
+      ['https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/nb2.pdf', null],
+      ['https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/files/nb3.docx', null],
+    ]);
+  });
+
+  it('from a list: a report link to a viewer is the document it shows', () => {
+    const html = '<a href="/viewer/viewer.html?file=/a/2022.pdf">2022年年报</a><a href="/go.jsp?url=/a/2021.htm">2021年度报告</a>';
+    const { entries } = discover(resource(html, 'list'), rules, false);
+    expect(entries.map((e) => [e.url, e.kind])).toEqual([
+      ['https://www.pingtan.gov.cn/a/2022.pdf', 'attachment'],
+      ['https://www.pingtan.gov.cn/go.jsp?url=/a/2021.htm', 'page'],
+    ]);
+  });
+
   it('takes the spreadsheet attachments of a report page by default: .xlsx, .xls and WPS .et', () => {
     const url = 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm';
     const html = PINGTAN_2023_PAGE.replace('</body>', '<a href="t1.xlsx">表一</a><a href="t2.xls">表二</a><a href="/down.jsp?id=3">统计表.et</a><a href="photo.png">图</a></body>');
