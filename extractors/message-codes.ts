@@ -41,6 +41,7 @@ export const MESSAGE_CODES = {
   'ocr-unverified': 'cells read by OCR that no identity checks, put in doubt: read below confidence 95, or the identities found OCR misreadings elsewhere in the document',
   'ocr-used': 'a page (or a picture in a document) was read by OCR',
   'pdf-overprint': 'a PDF drew text twice over itself (a font emboldened by drawing it again slightly aside, or a shadow): each copy was read once',
+  'pdf-page-turned': 'the text of a PDF page runs sideways or upside down as displayed (a landscape table set turned on a portrait page, a page turned by /Rotate): read turned upright',
   'pdf-picture-ocr': "a picture of a table on a PDF page with a text layer was read by OCR, its table put in the picture's place",
   'picture-skipped': 'a picture in the document was not read (the message says why: an icon, no table rulings, a vector or undecodable picture, too large, or OCR not installed)',
   'row-by-order': "a row whose OCR-read label matched no template row was placed by the template's row order; its cells are in doubt (row-by-order)",

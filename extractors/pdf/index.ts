@@ -87,6 +87,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     const poor: Array<{ page: number; kind: PoorPageKind; reason: string }> = [];
     // Pages whose text layer drew runs twice over (simulated bold), with how many copies were dropped.
     const overprinted: string[] = [];
+    // Pages whose text ran sideways or upside down as displayed, read turned upright.
+    const turned: string[] = [];
     let source: PageTextSource | undefined;
     // Pages read ahead while a scanned page was in OCR, and the OCR runs started for them.
     const ahead = new Map<number, ReadAhead>();
@@ -153,6 +155,10 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
           replacedByOcr = true;
           messages.push({ code: 'ocr-used', message: `page ${p} read by OCR (${verdict.reason}${turnedNote(replaced.turned)})` });
         }
+      } else if (got.turn) {
+        turned.push(`page ${p} by ${got.turn}°`);
+        // Picture crops are cut from the page as displayed; this page's boxes stand where it reads upright.
+        for (const box of tablePictureBoxes(images, content)) messages.push({ code: 'picture-skipped', message: `${describeBox(p, box)}: on a page read turned upright; not read` });
       } else if (options.tablePictures !== false && images.length > 0) {
         // Only a page that paints a table-sized image, or a strip beside one, pays for anything beyond the geometry.
         let boxes = tablePictureBoxes(images, content);
@@ -182,6 +188,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
     for (const { page, kind, reason } of poor) {
       messages.push({ code: poorPageCode(kind), message: `page ${page}: ${reason}` });
     }
+    if (turned.length) messages.push({ code: 'pdf-page-turned', message: `text running sideways or upside down as displayed, read turned clockwise: ${turned.join(', ')}` });
     if (overprinted.length) messages.push({ code: 'pdf-overprint', message: `text drawn twice over itself (simulated bold or a shadow) read once; copies dropped: ${overprinted.join(', ')}` });
     const { blocks, messages: assembled } = assemble(layouts);
     return {

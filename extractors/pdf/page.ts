@@ -11,6 +11,7 @@ import { extractRulings, type ImageBox, type OpIds, type TextShows } from './rul
 import type { RawOperatorList } from './raw/index.js';
 import { toPositionedText, type PointMap, type RawTextContent } from './text-items.js';
 import { withoutOverprints } from './overprint.js';
+import { turnedPage, uprightTurn, type PageTurn } from './page-turn.js';
 import { guessedText, type GuessedText } from './unicode-guess.js';
 
 export interface PageRead {
@@ -26,6 +27,8 @@ export interface PageRead {
   filledCurves: number;
   /** Text the page shows in fonts whose characters pdf.js could only guess. */
   guessedUnicode: GuessedText;
+  /** How far the displayed page was turned (clockwise) to read its text left to right. */
+  turn: PageTurn;
 }
 
 /** Ruling segments one page may contribute; a real table page has a few hundred. */
@@ -37,9 +40,10 @@ export type RawOperators = (ids: OpIds) => RawOperatorList | undefined;
 export async function readPage(page: PdfPage, pageNumber: number, itemBudget: number, rawOperators?: RawOperators): Promise<PageRead> {
   const pdfjs = await loadPdfJs();
   const viewport = page.getViewport({ scale: 1 });
-  const height = viewport.height;
-  const mapPoint = displayMap(page);
   const text = (await page.getTextContent({ includeMarkedContent: false, disableNormalization: false })) as unknown as RawTextContent;
+  const displayed = displayMap(page);
+  const turn = uprightTurn(text, displayed);
+  const { mapPoint, width, height } = turnedPage(displayed, turn, viewport.width, viewport.height);
   const { items, dropped: overprinted } = withoutOverprints(toPositionedText(text, pageNumber, mapPoint, itemBudget));
   const ids = opIds(pdfjs.OPS);
   const ops = rawOperators?.(ids) ?? ((await page.getOperatorList()) as unknown as { fnArray: number[]; argsArray: unknown[][] });
@@ -48,7 +52,7 @@ export async function readPage(page: PdfPage, pageNumber: number, itemBudget: nu
     ...rulings.horizontal.map((h) => ({ page: pageNumber, x0: h.x0, y0: h.y, x1: h.x1, y1: h.y })),
     ...rulings.vertical.map((v) => ({ page: pageNumber, x0: v.x, y0: v.y0, x1: v.x, y1: v.y1 })),
   ];
-  return { content: { page: pageNumber, width: viewport.width, height, items, lines }, hasImages: rulings.hasImages, images: rulings.images ?? [], overprinted, textShows: rulings.textShows ?? { visible: 0, invisible: 0 }, filledCurves: rulings.filledCurves ?? 0, guessedUnicode: guessedText(text) };
+  return { content: { page: pageNumber, width, height, items, lines }, turn, hasImages: rulings.hasImages, images: rulings.images ?? [], overprinted, textShows: rulings.textShows ?? { visible: 0, invisible: 0 }, filledCurves: rulings.filledCurves ?? 0, guessedUnicode: guessedText(text) };
 }
 
 /** PDF user space → display space (rotation applied), y measured up from the bottom of the page. */

@@ -8,6 +8,7 @@ import { csv, doc, docx, pdf, xls, xlsx } from './office.js';
 import { pdfNoToUnicode } from './pdf-no-tounicode.js';
 import { pdfOutlines } from './pdf-outlines.js';
 import { pdftotext } from './pdftotext.js';
+import { pdfTurned } from './pdf-turned.js';
 import { scanSideways } from './scan-sideways.js';
 import { scanStamped } from './scan-stamped.js';
 import { jpeg, scan, scanText, tiff } from './scanned.js';
@@ -39,6 +40,7 @@ export const FORMAT_SPECS: Record<FormatId, FormatSpec> = {
   'scan-stamped': scanStamped,
   'scan-sideways': scanSideways,
   'pdf-no-tounicode': pdfNoToUnicode,
+  'pdf-turned': pdfTurned,
 };
 
 export const FORMATS = Object.keys(FORMAT_SPECS) as FormatId[];
