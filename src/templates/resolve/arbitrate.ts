@@ -319,7 +319,8 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       else if (ocrLast >= 0) verdicts[i] = { status: 'certain', reading: printed, emptyInDoubt: ocrLast };
     };
     const resolveTo = (reading: Reading, failing: number, byOthers = false) => {
-      verdicts[i] = { status: 'resolved', reading, others: [printed], failing, ...(padded ? { padded } : {}), ...(byOthers ? { byOthers } : {}) };
+      // Its gaps were weighed as values the row lost (withGaps): no printed blank stands there.
+      verdicts[i] = { status: 'resolved', reading, others: [printed], failing, ...(padded ? { padded } : {}), ...(byOthers ? { byOthers } : {}), ...(reading.includes(undefined) ? { gapsLost: true } : {}) };
       // A gap's value is not printed: it says nothing to the other rows' identities.
       row.keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
     };
@@ -384,6 +385,53 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       if (emptyLeftOut.length && !emptyLeftOut.every((r) => othersFailing(r) > asPrinted)) return undecided([printed, ...emptyLeftOut]);
     }
     standAsPrinted();
+  });
+  settleTogether(rows, identities, known, verdicts);
+}
+
+/**
+ * Rows printed whole but for an empty cell, left undecided when judged one at a time: two rows that each
+ * lost a value (0 0 0 0 0 1 ∅ and 2 0 0 0 0 110 ∅) leave every column sum open to the other — the first
+ * judged while the second stood shifted as printed, the second while the first was unknown, or settled
+ * only after the first was given up. Tried together once every other row is settled, each gap the value
+ * its row's own total requires (a value lost, not printed), the one combination under which every
+ * identity through them that can be evaluated holds settles them all; several, or none, settle nothing.
+ */
+function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
+  const open = rows.flatMap((row, i) => (verdicts[i].status === 'undecided' && row.readings.kind === 'exact' ? [i] : []));
+  if (!open.length) return;
+  const choices = open.map((i) => (verdicts[i] as Extract<Verdict, { status: 'undecided' }>).all);
+  if (choices.reduce((p, c) => p * c.length, 1) > MAX_COMBINATIONS) return;
+  const touching = touchingIdentities(identities, open.flatMap((i) => rows[i].keys));
+  const overlays = open.map((i, u) => {
+    const keys = new Set(rows[i].keys);
+    const own = identities.filter((id) => cellsOf(id).every((k) => keys.has(k)));
+    return choices[u].map((r) => withGaps(rows[i].keys, r, own));
+  });
+  const fits: number[][] = [];
+  const choice = new Array<number>(open.length).fill(0);
+  const values = new Map<string, TokenValue>();
+  const walk = (depth: number): void => {
+    if (fits.length > 1) return;
+    if (depth === open.length) {
+      if (touching.every((id) => identityHolds(id, over(values, known)) !== false)) fits.push([...choice]);
+      return;
+    }
+    overlays[depth].forEach((overlay, c) => {
+      if (!overlay) return; // a gap its row's own total would need a negative count for
+      choice[depth] = c;
+      for (const [k, v] of overlay) values.set(k, v);
+      walk(depth + 1);
+    });
+  };
+  walk(0);
+  if (fits.length !== 1) return;
+  open.forEach((i, u) => {
+    const all = choices[u];
+    const reading = all[fits[0][u]];
+    // As a row judged alone is (resolveTo): what the reading shares with the row as printed was printed there.
+    verdicts[i] = { status: 'resolved', reading, others: [all[0]].filter((r) => r !== reading), failing: 0, gapsLost: true };
+    rows[i].keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
   });
 }
 

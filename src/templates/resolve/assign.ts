@@ -75,6 +75,8 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   if (verdict.status === 'resolved') {
     const all = [verdict.reading, ...verdict.others];
     keys.forEach((k, c) => {
+      // Weighed as a value the row lost, a gap is no printed blank: nothing to read, nothing to check.
+      if (verdict.gapsLost && !verdict.reading[c]) return write(out, k, undefined, 'missing-values');
       if (agreeAt(all, c, verdict.gapsLost) || verdict.confirmed?.[c]) return write(out, k, verdict.reading[c], null);
       // With the row's own total broken under every reading, no identity chose this cell: blank.
       if (verdict.breaksOwn && !verdict.forced?.[c]) return write(out, k, undefined, readings.kind === 'missing' ? 'missing-values' : 'extra-values');

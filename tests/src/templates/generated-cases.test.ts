@@ -203,7 +203,7 @@ describe('variants the generator found read wrongly once', () => {
     // whole row was left blank and the published error (the outcome rows' totals sum to 0, not 805) missed.
     expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
     const keys = ['natural_person', 'commercial', 'legal_services', 'other_legal_person', 'total'].map((c) => `requests.total_processed.${c}`);
-    expect(keys.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[767, null], [35, null], [2, null], [null, 'identity-resolved'], [805, null]]);
+    expect(keys.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[767, null], [35, null], [2, null], [null, 'missing-values'], [805, null]]);
     expect(truth.not_printed).toEqual(['requests.total_processed.other_legal_person']);
   });
 
@@ -589,8 +589,9 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     const { record, score } = await scoreFile('tests/fixtures/xlsx/pingtan-2023-variety-row-faults-lost-total.xlsx', truth);
     expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
     // The sheet writes its values merged across columns, this row too, and its unwritten end is not: the
-    // row ends short (extractors/xlsx/layout.ts), the lost cell is where the identities place it, unread.
-    expect([record.cells['requests.total_processed.total'], record.cell_details['requests.total_processed.total'].doubt]).toEqual([null, 'identity-resolved']);
+    // row ends short (extractors/xlsx/layout.ts), the lost cell is where the identities place it, unread:
+    // a value lost, not a printed blank, so no check counts it as 0.
+    expect([record.cells['requests.total_processed.total'], record.cell_details['requests.total_processed.total'].doubt]).toEqual([null, 'missing-values']);
   });
 
   it('Shanghai 2019 as a PDF, 1.属于 | 14 at a page foot and 国家秘密 on the next page under its group labels drawn again: one row, 14 read', async () => {

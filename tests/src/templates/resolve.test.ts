@@ -372,7 +372,8 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     const m = mapTemplates(docWithTables(rows));
     expect(rowCells(m, 'total_processed')).toEqual([20, null, 0, 0, 0, 0, 42]);
     // The lost cell is blank (nothing printed there); the cells the identities moved say so.
-    expect(rowDoubts(m, 'total_processed')).toEqual([null, 'identity-resolved', null, null, null, 'identity-resolved', 'identity-resolved']);
+    // A value lost is no printed blank: unread (missing-values), so no check counts it as 0.
+    expect(rowDoubts(m, 'total_processed')).toEqual([null, 'missing-values', null, null, null, 'identity-resolved', 'identity-resolved']);
     const checked = runChecks(recordOf(m));
     expect(checked.findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
   });
@@ -386,7 +387,8 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     table.rows[t][7] = { text: '', absent: true };
     const m = mapTemplates(doc);
     expect(rowCells(m, 'total_processed')).toEqual([20, null, 0, 0, 0, 0, 42]);
-    expect(m.details['requests.total_processed.commercial'].doubt).toBe('identity-resolved');
+    // The lost value is no printed blank: not read, and not counted as 0 by any check.
+    expect(m.details['requests.total_processed.commercial'].doubt).toBe('missing-values');
     expect(m.messages.some((x) => x.code === 'missing-values' && x.message.includes('the only reading under which the identities hold'))).toBe(true);
     expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
   });
@@ -409,8 +411,25 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     rows[t] = [rows[t][0], '20', '', '22', '0', '0', '0', '0']; // a stray empty cell, and 总计 lost
     const m = mapTemplates(docWithTables(rows));
     expect(rowCells(m, 'total_processed')).toEqual([20, 22, 0, 0, 0, 0, null]);
-    expect(m.details['requests.total_processed.total'].doubt).toBe('identity-resolved');
+    expect(m.details['requests.total_processed.total'].doubt).toBe('missing-values');
     expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
+  it('puts back the lost values of two rows that each lost one, tried together: each alone leaves the column sums open to the other', () => {
+    const rows = distinctRequests();
+    const granted = rowIndex(rows, 'granted');
+    const processed = rowIndex(rows, 'total_processed');
+    // Both rows lost 自然人 (20), the rest moved left and the grid padded each with an empty last cell.
+    rows[granted] = [rows[granted][0], '22', '0', '0', '0', '0', '42', ''];
+    rows[processed] = [rows[processed][0], '22', '0', '0', '0', '0', '42', ''];
+    const m = mapTemplates(docWithTables(rows));
+    for (const row of ['granted', 'total_processed']) {
+      expect(rowCells(m, row)).toEqual([null, 22, 0, 0, 0, 0, 42]);
+      expect(rowDoubts(m, row)[0]).toBe('missing-values');
+    }
+    expect(m.messages.filter((x) => x.code === 'empty-end-cell' && x.message.includes('the only reading under which the identities hold'))).toHaveLength(2);
+    // Nothing is failed on the lost values: the checks through them are skipped.
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
   });
 
   it('doubts an empty last cell after a row of printed values (a padded grid, or a lost total): findings on it are doubtful', () => {
@@ -508,7 +527,7 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     // The 2 lost under 科研机构, 社会公益组织 or 法律服务机构 reads alike with blanks as 0; only under
     // 法律服务机构 do the columns hold.
     expect(rowCells(m, 'total_processed')).toEqual([20, 22, null, null, null, 1, 45]);
-    expect(rowDoubts(m, 'total_processed')).toEqual([null, null, null, null, 'identity-resolved', 'identity-resolved', 'identity-resolved']);
+    expect(rowDoubts(m, 'total_processed')).toEqual([null, null, null, null, 'missing-values', 'identity-resolved', 'identity-resolved']);
     expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
   });
 
