@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool, type TaskOutcome } from '../../../src/run/pool.js';
+import { resolveLimits } from '../../../src/limits.js';
+import { corpusDocuments, ensureBuilt } from './helpers.js';
 
 const faultWorker = fileURLToPath(new URL('../../fixtures/run/fault-worker.mjs', import.meta.url));
 let pool: WorkerPool | undefined;
@@ -69,6 +71,51 @@ describe('WorkerPool', () => {
     const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => p.run({ path: `/x/ok-${i}` })));
     expect(outcomes.map((o) => (answer(o) as { record: { source: string } }).record.source)).toEqual(Array.from({ length: 6 }, (_, i) => `/x/ok-${i}`));
     expect(new Set(outcomes.map(pidOf)).size).toBe(2);
+  });
+});
+
+describe('WorkerPool task messages', () => {
+  it('sends a worker the limits with its first task and again only when they change (null: the defaults)', async () => {
+    const p = makePool({ size: 1 });
+    const limits = resolveLimits({});
+    const tighter = { ...limits, maxPdfPages: 1 };
+    const sent: unknown[] = [];
+    for (const task of [{ limits }, { limits }, { limits: tighter }, { limits: tighter }, {}, {}]) {
+      const outcome = answer(await p.run({ path: `/x/tell-${sent.length}`, ...task })) as { record: { task: Record<string, unknown> } };
+      sent.push('limits' in outcome.record.task ? outcome.record.task.limits : 'none');
+    }
+    expect(sent).toEqual([limits, 'none', tighter, 'none', null, 'none']);
+  });
+
+  it('sends a new worker the limits again after its predecessor was killed', async () => {
+    const p = makePool({ size: 1, documentTimeoutMs: 800 });
+    const limits = resolveLimits({});
+    await p.run({ path: '/x/tell-1', limits });
+    expect(await p.run({ path: '/x/hang.pdf', limits })).toMatchObject({ failure: expect.stringMatching(/^timeout:/) });
+    const outcome = answer(await p.run({ path: '/x/tell-2', limits })) as { record: { task: { limits?: unknown } } };
+    expect(outcome.record.task.limits).toEqual(limits);
+  });
+
+  it('leaves out the fields a task does not set', async () => {
+    const p = makePool({ size: 1 });
+    const outcome = answer(await p.run({ path: '/x/tell-1' })) as { record: { task: Record<string, unknown> } };
+    expect(Object.keys(outcome.record.task).sort()).toEqual(['id', 'limits', 'path', 'type']);
+  });
+});
+
+describe('WorkerPool with the real worker', () => {
+  it('reads every task under the limits last sent, and under the defaults once sent none', async () => {
+    ensureBuilt();
+    const p = makePool({ size: 1, workerEntry: undefined });
+    const txt = corpusDocuments().filter((path) => path.endsWith('.txt'));
+    const tiny = resolveLimits({ maxTxtBytes: 100 });
+    const outcomes = [await p.run({ path: txt[0], limits: tiny }), await p.run({ path: txt[1], limits: tiny }), await p.run({ path: txt[2] })];
+    const records = outcomes.map((o) => ('finished' in o ? o.finished.record : undefined));
+    expect(records.map((r) => [r?.status, r?.error_code])).toEqual([
+      ['failed', 'too-large'],
+      ['failed', 'too-large'],
+      ['ok', undefined],
+    ]);
   });
 });
 
