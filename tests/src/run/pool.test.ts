@@ -24,6 +24,12 @@ function answer(outcome: TaskOutcome): { record: { source: string; pid: number }
   return 'failure' in outcome ? outcome : { record: outcome.finished.record as unknown as { source: string; pid: number } };
 }
 
+/** The task message a `tell-…` stand-in answered with, as the worker received it. */
+function toldTask(outcome: TaskOutcome): Record<string, unknown> {
+  if ('failure' in outcome) throw new Error(outcome.failure);
+  return (outcome.finished.record as unknown as { task: Record<string, unknown> }).task;
+}
+
 function pidOf(outcome: TaskOutcome): number {
   return (answer(outcome) as { record: { pid: number } }).record.pid;
 }
@@ -81,8 +87,8 @@ describe('WorkerPool task messages', () => {
     const tighter = { ...limits, maxPdfPages: 1 };
     const sent: unknown[] = [];
     for (const task of [{ limits }, { limits }, { limits: tighter }, { limits: tighter }, {}, {}]) {
-      const outcome = answer(await p.run({ path: `/x/tell-${sent.length}`, ...task })) as { record: { task: Record<string, unknown> } };
-      sent.push('limits' in outcome.record.task ? outcome.record.task.limits : 'none');
+      const told = toldTask(await p.run({ path: `/x/tell-${sent.length}`, ...task }));
+      sent.push('limits' in told ? told.limits : 'none');
     }
     expect(sent).toEqual([limits, 'none', tighter, 'none', null, 'none']);
   });
@@ -92,14 +98,12 @@ describe('WorkerPool task messages', () => {
     const limits = resolveLimits({});
     await p.run({ path: '/x/tell-1', limits });
     expect(await p.run({ path: '/x/hang.pdf', limits })).toMatchObject({ failure: expect.stringMatching(/^timeout:/) });
-    const outcome = answer(await p.run({ path: '/x/tell-2', limits })) as { record: { task: { limits?: unknown } } };
-    expect(outcome.record.task.limits).toEqual(limits);
+    expect(toldTask(await p.run({ path: '/x/tell-2', limits })).limits).toEqual(limits);
   });
 
   it('leaves out the fields a task does not set', async () => {
     const p = makePool({ size: 1 });
-    const outcome = answer(await p.run({ path: '/x/tell-1' })) as { record: { task: Record<string, unknown> } };
-    expect(Object.keys(outcome.record.task).sort()).toEqual(['id', 'limits', 'path', 'type']);
+    expect(Object.keys(toldTask(await p.run({ path: '/x/tell-1' }))).sort()).toEqual(['id', 'limits', 'path', 'type']);
   });
 });
 
