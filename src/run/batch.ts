@@ -152,6 +152,8 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
         timeStage('hand-over', () => {
           journal?.appendJson({ key: item.key, source: item.input.source, elapsedMs: finished.elapsedMs ?? Date.now() - began, finishedAt: new Date().toISOString() }, finished.serialisedJson);
           report(finished, item.input.source, false);
+          // Kept until the run ends (inFlight): journalled, the record itself need not be.
+          if (journal) finished.release(() => journal.getSync(item.key)!.record);
         });
         return finished;
       }) as Promise<FinishedRecord | undefined>;
