@@ -24,7 +24,7 @@ export type { BatchInput } from './input.js';
 export interface BatchProgress {
   done: number;
   total: number;
-  /** The finished record (parsed from the journal text on first access). */
+  /** The finished record, parsed when read; with an output folder, read back from its journal (so while the folder holds it). */
   readonly record: ReportRecord;
   status: ReportRecord['status'];
   /** The input's source (what the record calls the document). */
