@@ -281,6 +281,7 @@ function printStages(stages: Map<string, StageTimes>, rows: Row[]): void {
   console.log(line(header));
   for (const l of lines) console.log(line(l));
   console.log('(CPU/doc is the whole run\'s: worker start-up, hashing, the parent and the OS beside the stages)');
+  console.log('(a stage is charged the whole process\'s CPU while it runs: V8\'s background compiling and marking fall mostly into hand-over, where the worker\'s send wakes the parent; its own cost is ~0.1 ms)');
 }
 
 function printStartup(t: StartupTiming): void {

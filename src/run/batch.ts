@@ -24,7 +24,7 @@ export type { BatchInput } from './input.js';
 export interface BatchProgress {
   done: number;
   total: number;
-  /** The finished record (parsed from the journal text on first access). */
+  /** The finished record, parsed when read; with an output folder, read back from its journal (so while the folder holds it). */
   readonly record: ReportRecord;
   status: ReportRecord['status'];
   /** The input's source (what the record calls the document). */
@@ -152,6 +152,8 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
         timeStage('hand-over', () => {
           journal?.appendJson({ key: item.key, source: item.input.source, elapsedMs: finished.elapsedMs ?? Date.now() - began, finishedAt: new Date().toISOString() }, finished.serialisedJson);
           report(finished, item.input.source, false);
+          // Kept until the run ends (inFlight): journalled, the record itself need not be.
+          if (journal) finished.release(() => journal.getSync(item.key)!.record);
         });
         return finished;
       }) as Promise<FinishedRecord | undefined>;

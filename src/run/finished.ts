@@ -17,6 +17,9 @@ export class FinishedRecord {
     readonly errorCode?: string,
   ) {}
 
+  /** Where the record is read back from once released (see release). */
+  private readBack: (() => ReportRecord) | undefined;
+
   /** A record already in hand (resumed from the journal, refused, parsed in-process): stringified only if journalled. */
   static fromRecord(record: ReportRecord): FinishedRecord {
     return new FinishedRecord(undefined, record.status, record.error, record, undefined, record.error_code);
@@ -29,6 +32,7 @@ export class FinishedRecord {
 
   /** The record's JSON in whichever form is at hand (the journal takes either without converting). */
   get serialisedJson(): string | Uint8Array {
+    if (this.readBack) return JSON.stringify(this.readBack());
     this.serialised ??= JSON.stringify(this.parsed);
     return this.serialised;
   }
@@ -43,7 +47,21 @@ export class FinishedRecord {
   }
 
   get record(): ReportRecord {
+    // Read back each time it is asked for, not kept: keeping it is what release() undoes.
+    if (this.readBack) return this.readBack();
     this.parsed ??= JSON.parse(this.json) as ReportRecord;
     return this.parsed;
+  }
+
+  /**
+   * Lets go of the record (its bytes, or the object) once it is journalled: a run keeps every
+   * finished document's FinishedRecord until it ends (a later input with the same bytes is answered
+   * from it), and with the record in each that held all of a run's records in memory, ~40 KB a TXT
+   * report, outside the V8 heap limit. The status and error stay; the record is read back when asked.
+   */
+  release(readBack: () => ReportRecord): void {
+    this.readBack = readBack;
+    this.serialised = undefined;
+    this.parsed = undefined;
   }
 }

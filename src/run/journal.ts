@@ -8,7 +8,7 @@
  * Beside it, run.json (written atomically at the start of every run) lists the run's input keys in
  * input order: readJournal yields records in that order however the workers finished.
  */
-import { closeSync, createReadStream, openSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, writeSync, writevSync } from 'node:fs';
 import { mkdir, open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportRecord } from '../schemas/record.js';
@@ -49,6 +49,7 @@ export class Journal {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private flushTimer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   private constructor(
     readonly path: string,
@@ -81,6 +82,28 @@ export class Journal {
     if (!span) return undefined;
     this.flush();
     return readEntry(this.path, span);
+  }
+
+  /**
+   * The finished entry for a key, read back from disk at once (flushing what is pending first); by
+   * path, so it still reads once the journal is closed.
+   */
+  getSync(key: string): JournalEntry | undefined {
+    const span = this.done.get(key);
+    if (!span) return undefined;
+    if (!this.closed) this.flush();
+    const fd = openSync(this.path, 'r');
+    try {
+      const line = Buffer.alloc(span.length);
+      for (let at = 0; at < span.length; ) {
+        const read = readSync(fd, line, at, span.length - at, span.offset + at);
+        if (read === 0) throw new Error(`journal ${this.path} is shorter than its entry for ${key}`);
+        at += read;
+      }
+      return JSON.parse(line.toString('utf8')) as JournalEntry;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   append(entry: JournalEntry): void {
@@ -130,6 +153,7 @@ export class Journal {
   close(): void {
     this.flush();
     closeSync(this.fd);
+    this.closed = true;
   }
 }
 

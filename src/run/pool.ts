@@ -45,6 +45,7 @@ export interface PoolTask {
 export type TaskOutcome = { finished: FinishedRecord } | { failure: string };
 
 const STDERR_TAIL_BYTES = 4096;
+const NONE_SENT = Symbol('no limits sent yet');
 
 /**
  * The compiled worker entry. From dist/ it sits next to this module; under vitest this module is
@@ -80,6 +81,8 @@ class Worker {
   private nextId = 1;
   /** Documents sent to this worker so far. */
   used = 0;
+  /** The limits last sent to the process (see TaskMessage.limits); NONE_SENT before its first task. */
+  private limitsSent: PoolTask['limits'] | typeof NONE_SENT = NONE_SENT;
 
   constructor(
     entry: string,
@@ -144,7 +147,13 @@ class Worker {
       this.assigned.push({ id, source: task.source, settle });
       if (this.assigned.length === 1) this.startHead();
       this.startPolling();
-      const message: TaskMessage = { type: 'task', id, path: task.path, source: task.source, known: task.known, limits: task.limits };
+      const message: TaskMessage = { type: 'task', id, path: task.path };
+      if (task.source !== undefined) message.source = task.source;
+      if (task.known !== undefined) message.known = task.known;
+      if (task.limits !== this.limitsSent) {
+        message.limits = task.limits ?? null;
+        this.limitsSent = task.limits;
+      }
       this.child.send(message, (err) => {
         if (err) this.kill(`crash: could not send the task to the worker: ${err.message}`);
       });

@@ -11,7 +11,12 @@ export interface TaskMessage {
   /** What the record should call the document (defaults to the path). */
   source?: string;
   known?: ExtractOptions['known'];
-  limits?: ExtractOptions['limits'];
+  /**
+   * The limits to read under, sent with a worker's first task and again only when they change (a run
+   * has one set): a task without them runs under the last ones sent; null stands for the defaults.
+   * Repeating them cost every task ~17 fields to serialise in the parent and to rebuild in the worker.
+   */
+  limits?: ExtractOptions['limits'] | null;
 }
 
 export type WorkerMessage =

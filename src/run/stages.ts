@@ -9,7 +9,12 @@
  * worker's IPC send, the parent's journal append and progress report). Times are this process's CPU
  * time (user + system, getrusage: one cheap system call at each end) over one document at a time, so
  * a loaded machine does not inflate them; a helper process a stage waits on (pdftoppm, tesseract) is
- * not in them.
+ * not in them. The process's CPU is every thread's: what V8's background threads (concurrent
+ * compilation, marking) do meanwhile is charged to the stage that is running, and the most to a stage
+ * during which the worker's main thread waits or is preempted — the send, which wakes the parent. So
+ * hand-over read 0.5–1.8 ms a document where the send itself costs ~0.1 ms (0.09 ms with
+ * --single-threaded workers: docs/speed-log.md, branch handover). Node 20 has no per-thread CPU clock
+ * (/proc/thread-self/schedstat lags by up to a scheduler tick), so the split stays per process.
  */
 export const STAGES = ['read', 'structure', 'map', 'check', 'serialise', 'hand-over'] as const;
 export type Stage = (typeof STAGES)[number];

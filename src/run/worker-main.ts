@@ -6,7 +6,7 @@
  * parent's job: it kills this process.
  */
 import { readFileSync } from 'node:fs';
-import { extractFile } from '../pipeline.js';
+import { extractFile, type ExtractOptions } from '../pipeline.js';
 import type { TaskMessage, WorkerMessage } from './protocol.js';
 import { stageTimesOn, takeStageTimes, timeStage } from './stages.js';
 import { utf8Bytes } from './utf8-bytes.js';
@@ -17,6 +17,8 @@ function send(message: WorkerMessage): void {
 
 const inbox: TaskMessage[] = [];
 let running = false;
+/** The limits in force: a task carries them only when they change (TaskMessage.limits). */
+let limits: ExtractOptions['limits'];
 
 async function runInbox(): Promise<void> {
   if (running) return;
@@ -32,12 +34,14 @@ async function runInbox(): Promise<void> {
 }
 
 async function runTask(task: TaskMessage): Promise<WorkerMessage> {
+  // Taken first, whatever becomes of this task: the tasks after it run under these limits too.
+  if (task.limits !== undefined) limits = task.limits ?? undefined;
   const started = performance.now();
   try {
     // One document at a time: a synchronous read blocks nothing here and spares the thread-pool
     // hand-offs (open, stat, read, close, each a wake-up) of an asynchronous one.
     const path = typeof task.path === 'string' ? task.path : Buffer.from(task.path.buffer, task.path.byteOffset, task.path.byteLength);
-    const record = await extractFile(path, { known: task.known, limits: task.limits }, readFileSync);
+    const record = await extractFile(path, { known: task.known, limits }, readFileSync);
     if (task.source !== undefined) record.source = task.source;
     // JSON text as UTF-8 bytes: cheaper to send and to journal than an object the parent would clone
     // and stringify, and half the bytes of a cloned string of Chinese text (UTF-16); the parent

@@ -16,6 +16,20 @@ describe('FinishedRecord', () => {
     expect(finished.record).toEqual(record);
   });
 
+  it('once released, reads the record back each time it is asked for and keeps neither its bytes nor the object', () => {
+    let reads = 0;
+    const finished = FinishedRecord.fromJson(Buffer.from(json, 'utf8'), 'failed', record.error, 7, 'crash');
+    finished.release(() => {
+      reads++;
+      return JSON.parse(json) as typeof record;
+    });
+    expect(finished.record).toEqual(record);
+    expect(finished.record).toEqual(record);
+    expect(reads).toBe(2);
+    expect(finished.serialisedJson).toBe(json);
+    expect([finished.status, finished.error, finished.elapsedMs, finished.errorCode]).toEqual(['failed', record.error, 7, 'crash']);
+  });
+
   it('keeps JSON text as text, and stringifies a record in hand only when asked', () => {
     expect(FinishedRecord.fromJson(json, 'failed', record.error).serialisedJson).toBe(json);
     const inHand = FinishedRecord.fromRecord(record);

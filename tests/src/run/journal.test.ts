@@ -33,6 +33,17 @@ describe('Journal', () => {
     expect(readFileSync(journalPaths(out).journal, 'utf8').trim().split('\n')).toHaveLength(2);
   });
 
+  it('reads an entry back at once, pending lines flushed, and still once closed', async () => {
+    const out = tempDir('journal');
+    const journal = await Journal.open(out);
+    journal.append(entry('a'));
+    journal.append(entry('b'));
+    expect(journal.getSync('b')).toEqual(entry('b'));
+    expect(journal.getSync('c')).toBeUndefined();
+    journal.close();
+    expect(journal.getSync('a')).toEqual(entry('a'));
+  });
+
   it('cuts off a torn last line so the next append starts on a line of its own', async () => {
     const out = tempDir('journal');
     const journal = await Journal.open(out);

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool, type TaskOutcome } from '../../../src/run/pool.js';
+import { resolveLimits } from '../../../src/limits.js';
+import { corpusDocuments, ensureBuilt } from './helpers.js';
 
 const faultWorker = fileURLToPath(new URL('../../fixtures/run/fault-worker.mjs', import.meta.url));
 let pool: WorkerPool | undefined;
@@ -20,6 +22,12 @@ afterEach(async () => {
 /** The record a stand-in worker answered with ({ source, pid }), or the failure. */
 function answer(outcome: TaskOutcome): { record: { source: string; pid: number } } | { failure: string } {
   return 'failure' in outcome ? outcome : { record: outcome.finished.record as unknown as { source: string; pid: number } };
+}
+
+/** The task message a `tell-…` stand-in answered with, as the worker received it. */
+function toldTask(outcome: TaskOutcome): Record<string, unknown> {
+  if ('failure' in outcome) throw new Error(outcome.failure);
+  return (outcome.finished.record as unknown as { task: Record<string, unknown> }).task;
 }
 
 function pidOf(outcome: TaskOutcome): number {
@@ -69,6 +77,49 @@ describe('WorkerPool', () => {
     const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => p.run({ path: `/x/ok-${i}` })));
     expect(outcomes.map((o) => (answer(o) as { record: { source: string } }).record.source)).toEqual(Array.from({ length: 6 }, (_, i) => `/x/ok-${i}`));
     expect(new Set(outcomes.map(pidOf)).size).toBe(2);
+  });
+});
+
+describe('WorkerPool task messages', () => {
+  it('sends a worker the limits with its first task and again only when they change (null: the defaults)', async () => {
+    const p = makePool({ size: 1 });
+    const limits = resolveLimits({});
+    const tighter = { ...limits, maxPdfPages: 1 };
+    const sent: unknown[] = [];
+    for (const task of [{ limits }, { limits }, { limits: tighter }, { limits: tighter }, {}, {}]) {
+      const told = toldTask(await p.run({ path: `/x/tell-${sent.length}`, ...task }));
+      sent.push('limits' in told ? told.limits : 'none');
+    }
+    expect(sent).toEqual([limits, 'none', tighter, 'none', null, 'none']);
+  });
+
+  it('sends a new worker the limits again after its predecessor was killed', async () => {
+    const p = makePool({ size: 1, documentTimeoutMs: 800 });
+    const limits = resolveLimits({});
+    await p.run({ path: '/x/tell-1', limits });
+    expect(await p.run({ path: '/x/hang.pdf', limits })).toMatchObject({ failure: expect.stringMatching(/^timeout:/) });
+    expect(toldTask(await p.run({ path: '/x/tell-2', limits })).limits).toEqual(limits);
+  });
+
+  it('leaves out the fields a task does not set', async () => {
+    const p = makePool({ size: 1 });
+    expect(Object.keys(toldTask(await p.run({ path: '/x/tell-1' }))).sort()).toEqual(['id', 'limits', 'path', 'type']);
+  });
+});
+
+describe('WorkerPool with the real worker', () => {
+  it('reads every task under the limits last sent, and under the defaults once sent none', async () => {
+    ensureBuilt();
+    const p = makePool({ size: 1, workerEntry: undefined });
+    const txt = corpusDocuments().filter((path) => path.endsWith('.txt'));
+    const tiny = resolveLimits({ maxTxtBytes: 100 });
+    const outcomes = [await p.run({ path: txt[0], limits: tiny }), await p.run({ path: txt[1], limits: tiny }), await p.run({ path: txt[2] })];
+    const records = outcomes.map((o) => ('finished' in o ? o.finished.record : undefined));
+    expect(records.map((r) => [r?.status, r?.error_code])).toEqual([
+      ['failed', 'too-large'],
+      ['failed', 'too-large'],
+      ['ok', undefined],
+    ]);
   });
 });
 
