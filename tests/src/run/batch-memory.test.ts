@@ -30,14 +30,16 @@ describe('runBatch memory', () => {
       onProgress: (p) => {
         progress.push(p);
         if (p.done < count) return;
-        // The last document: every record is journalled and, unless held, garbage.
+        // The last document: every record is journalled and, unless held, garbage. Two collections: on a
+        // loaded machine one left buffers whose finalisers had not yet run (a run once measured over 20 MiB).
+        gc();
         gc();
         heldBytes = process.memoryUsage().arrayBuffers;
       },
     });
     expect(summary.ok).toBe(count);
-    // 60 records of 1 MiB each: held, they were over 60 MiB.
-    expect(heldBytes).toBeLessThan(20 * 1024 * 1024);
+    // 60 records of 1 MiB each: held, they were over 60 MiB (65.8 measured); released, a few at most remain.
+    expect(heldBytes).toBeLessThan(30 * 1024 * 1024);
     const first = progress[0].record as unknown as { source: string; pad: string };
     expect([first.source, first.pad.length]).toEqual([progress[0].source, 1 << 20]);
   });
