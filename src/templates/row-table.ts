@@ -183,7 +183,7 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined, rows?: DocRow[]
     const values: ValueCell[] = (plan && valuesByPlan(plan, m.doc.values)) || m.doc.values;
     pending.push({ id: m.row.id, row: { keys, readings: rowReadings(values, keys.length) } });
   }
-  const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout), rows ? absentCells(best, rows) : undefined);
+  const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout), rows && absentCells(best, rows));
   pending.forEach((p, i) => writeRow(`${table}.${p.id}`, p.row, verdicts[i], out));
   for (const m of best.matches) if (m.doc) doubtMergedLabel(`${table}.${m.row.id}`, m.row.columns.map((c) => cellKey(table, m.row.id, c.id)), m.doc.label, out);
   for (const m of best.matches) {

@@ -18,9 +18,11 @@ export type { PendingRow, Verdict } from './verdict.js';
 /**
  * `absent`: cells of template rows the table does not print (every row it prints with values matched),
  * counted blank only where the short rows are placed by the identities solved together (placements.ts).
+ * Without it (a layout only weighed, not read), short rows are not placed.
  */
-export function arbitrate(rows: PendingRow[], identities: Identity[], absent: ReadonlySet<string> = new Set()): Verdict[] {
+export function arbitrate(rows: PendingRow[], identities: Identity[], absent?: ReadonlySet<string>): Verdict[] {
   const verdicts = arbitrateRows(rows, identities);
+  if (!absent) return verdicts.verdicts;
   const placed = solvePlacements(rows, verdicts.verdicts, identities, absent, verdicts.overCap);
   if (placed.length) confirmByOtherRows(rows, [...new Set([...verdicts.uncertain, ...placed])], identities, verdicts.known, verdicts.verdicts);
   return verdicts.verdicts;

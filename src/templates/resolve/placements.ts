@@ -82,16 +82,19 @@ function decide(rows: PendingRow[], verdicts: Verdict[], identities: Identity[],
     const ids = own(v.row);
     v.ownBroken = v.readings.map((r) => ids.filter((id) => identityHolds(id, valuesOf(rows[v.row].keys, r)) === false).length);
   }
-  // Few placements first: the rows that can stand in few places narrow the columns for the others.
-  variables.sort((a, b) => a.readings.length - b.readings.length);
-  const varOf = new Map<string, [number, number]>();
-  variables.forEach((v, n) => rows[v.row].keys.forEach((k, c) => varOf.set(k, [n, c])));
+  const rowOf = new Map<string, Variable>();
+  for (const v of variables) for (const k of rows[v.row].keys) rowOf.set(k, v);
   const across = identities.filter((id) => {
     const cells = [...id.parts, ...id.totals];
-    const vars = new Set(cells.flatMap((k) => (varOf.has(k) ? [varOf.get(k)![0]] : [])));
     // Evaluable only when every cell outside the variables is read as a count, and about at least two rows.
-    return vars.size > 0 && rowIndexOf(cells, rows) < 0 && cells.every((k) => varOf.has(k) || (fixed.has(k) && fixed.get(k) !== '?'));
+    return cells.some((k) => rowOf.has(k)) && rowIndexOf(cells, rows) < 0 && cells.every((k) => rowOf.has(k) || (fixed.has(k) && fixed.get(k) !== '?'));
   });
+  // The rows in the most identities first (（七）总计 is in every column's), then those with few placements:
+  // once the totals stand, each column's sum cuts the placements of the rows it adds up.
+  const within = (v: Variable) => across.filter((id) => [...id.parts, ...id.totals].some((k) => rowOf.get(k) === v)).length;
+  variables.sort((a, b) => within(b) - within(a) || a.readings.length - b.readings.length);
+  const varOf = new Map<string, [number, number]>();
+  variables.forEach((v, n) => rows[v.row].keys.forEach((k, c) => varOf.set(k, [n, c])));
   // With no identity across rows, a row is placed only where its own identities leave it one placement.
   const found = across.length ? new Search(variables, across, varOf, fixed, rows).run() : byOwnAlone(variables);
   if (!found) return [];
