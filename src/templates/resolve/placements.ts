@@ -15,7 +15,10 @@ import type { PendingRow, Verdict } from './verdict.js';
 
 /** Search nodes visited at most over all passes: past this the rows stay undecided. */
 export const MAX_PLACEMENT_NODES = 300_000;
-/** Identities the best placement may break (a report's published errors): beyond, nothing is taken. */
+/**
+ * Identities the best placement may break (a report's published errors) beyond the own totals its rows
+ * break under every placement (a report printing 总计 blank): beyond, nothing is taken.
+ */
 const MAX_BROKEN = 3;
 
 interface Variable {
