@@ -67,7 +67,7 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   }
   const printed =
     readings.kind === 'exact' && verdict.placed
-      ? `placed by the order of its values (${show(readings.tokens)}), which breaks an identity`
+      ? `placed under the header by where its values stand or their order (${show(readings.tokens)}), which breaks an identity`
       : readings.kind === 'exact'
       ? verdict.status === 'undecided' && verdict.loneEmpty
         ? `read as printed (${show(readings.tokens)}) ${verdict.loneEmpty === 'keeps-own-total' ? 'the row breaks its own total; ' : ''}its only empty cell may be a printed blank, or where it lost a value`

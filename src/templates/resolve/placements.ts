@@ -83,7 +83,10 @@ function decide(rows: PendingRow[], verdicts: Verdict[], identities: Identity[],
   // Not first: 1 1 keeps its own total as 1 · … · 1, where the columns want 1 1 and a total printed blank.
   for (const v of variables) {
     const ids = own(v.row);
-    v.ownBroken = v.readings.map((r) => ids.filter((id) => identityHolds(id, valuesOf(rows[v.row].keys, r)) === false).length);
+    const keys = rows[v.row].keys;
+    // A row the layout reader placed printed as many cells as columns: a gap where its own identity
+    // lacks one cell is a value it lost there (what the identity requires, if a count), not a blank.
+    v.ownBroken = v.readings.map((r) => ids.filter((id) => (v.asPlaced ? !holdsWithLostValue(id, keys, r) : identityHolds(id, valuesOf(keys, r)) === false)).length);
   }
   const rowOf = new Map<string, Variable>();
   for (const v of variables) for (const k of rows[v.row].keys) rowOf.set(k, v);
@@ -115,6 +118,21 @@ function decide(rows: PendingRow[], verdicts: Verdict[], identities: Identity[],
     decided.push(v.row);
   });
   return decided;
+}
+
+/**
+ * Does the identity hold, its one gap (if it has exactly one) taken as a value lost there: it holds when
+ * that value is a count (never negative). With no gap or several, gaps count blank.
+ */
+function holdsWithLostValue(id: Identity, keys: string[], reading: Reading): boolean {
+  const valueOf = valuesOf(keys, reading);
+  const gaps = [...id.parts, ...id.totals].filter((k) => !reading[keys.indexOf(k)]);
+  if (gaps.length !== 1) return identityHolds(id, valueOf) !== false;
+  const sum = (list: string[]) => list.reduce((s, k) => (k === gaps[0] || s === undefined ? s : valueOf(k) === undefined ? undefined : s + (valueOf(k) ?? 0)), 0 as number | undefined);
+  const [parts, totals] = [sum(id.parts), sum(id.totals)];
+  if (parts === undefined || totals === undefined) return true;
+  const lost = id.parts.includes(gaps[0]) ? totals - parts : parts - totals;
+  return Math.round(lost * 1e6) >= 0;
 }
 
 /** Each row's one placement breaking the fewest of its own identities, if there is one. */

@@ -143,13 +143,16 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
 }
 
 /**
- * A row the layout reader placed by the order of its values alone (every cell placed-by-order): where
- * its values stand is a guess, one of the placements of its printed values — the identities solved
- * with the table's other short rows may rule it out (72 … 72 under 自然人 and 其他, where the balance
- * wants 自然人 and 总计).
+ * A row the layout reader placed under its header (every cell placed-by-order or placed-by-position):
+ * where its values stand is one of the placements of its printed values, read from where pdftotext
+ * set them — the identities solved with the table's other rows may rule it out (72 … 72 under 自然人 and
+ * 其他, where the balance wants 自然人 and 总计; table 四's 14 values set one column off from where its
+ * lost review 总计 stood, every group total broken).
  */
+const PLACED_BY_LAYOUT: ReadonlySet<string> = new Set(['placed-by-order', 'placed-by-position']);
+
 function byOrder(tokens: ValueCell[], n: number): Reading[] | undefined {
-  if (!tokens.length || !tokens.every((v) => v.doubt === 'placed-by-order')) return undefined;
+  if (!tokens.length || !tokens.every((v) => v.doubt !== undefined && PLACED_BY_LAYOUT.has(v.doubt))) return undefined;
   const printed = tokens.filter((v) => v.raw.trim() !== '');
   return choose(n, n - printed.length) <= MAX_PLACEMENTS ? placed(printed, n) : undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapTemplates } from '../../../src/templates/map.js';
+import { docWithTables } from './helpers.js';
 import { REQUESTS_2021, REQUEST_COLUMNS } from '../../../src/templates/ids.js';
 import type { DocumentModel, TableCell } from '../../../extractors/model.js';
 
@@ -98,6 +99,25 @@ describe('rows short of values by more than a few, placed by the identities solv
     expect(row(m, 'carried_forward')).toEqual([72, null, null, null, null, null, 72]);
     // Placed by the identities (the balance confirms it), the token's own doubt kept: never certain.
     expect(m.details['requests.carried_forward.total'].doubt).toBe('placed-by-order');
-    expect(m.messages.some((x) => x.message.startsWith('requests.carried_forward: placed by the order of its values'))).toBe(true);
+    expect(m.messages.some((x) => x.message.startsWith('requests.carried_forward: placed under the header'))).toBe(true);
+  });
+
+  it("re-places table 四's row set under the header by position one column off, every group total broken: the lost review 总计 left blank", () => {
+    const COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const doc = docWithTables([
+      ['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议', '行政诉讼', ...new Array(9).fill('~行政诉讼')],
+      [...COLUMNS, '未经复议直接起诉', ...new Array(4).fill('~未经复议直接起诉'), '复议后起诉', ...new Array(4).fill('~复议后起诉')],
+      [...COLUMNS.map((c) => `~${c}`), ...COLUMNS, ...COLUMNS],
+      // 1 1 0 0 · | 4 0 0 1 5 | 1 0 1 0 2 with 行政复议's 总计 lost, set under the header from the left.
+      [...'1 1 0 0 4 0 0 1 5 1 0 1 0 2'.split(' '), ''],
+    ]);
+    const cells = (doc.blocks[0] as { rows: Array<Array<{ text: string; doubt?: string }>> }).rows[3];
+    for (const cell of cells) cell.doubt = 'placed-by-position';
+    const m = mapTemplates(doc);
+    const group = (g: string) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => m.cells[`appeals.${g}.${c}`]);
+    expect(group('review')).toEqual([1, 1, 0, 0, null]);
+    expect(group('litigation_direct')).toEqual([4, 0, 0, 1, 5]);
+    expect(group('litigation_after_review')).toEqual([1, 0, 1, 0, 2]);
+    expect(m.details['appeals.litigation_direct.total'].doubt).toBe('identity-resolved');
   });
 });
