@@ -47,7 +47,7 @@ const MAX_ROWS_BETWEEN_GROUPS = 3;
 function readFifteen(tokens: ValueCell[], keys: string[], score: number): TableMapping {
   const out: TableMapping = { layout: '2021', cells: {}, details: {}, messages: [], score };
   const pending = { keys, readings: rowReadings(tokens, keys.length) };
-  const [verdict] = arbitrate([pending], identitiesOf('appeals', '2021'));
+  const [verdict] = arbitrate([pending], identitiesOf('appeals', '2021'), new Set());
   writeRow('appeals', pending, verdict, out);
   return out;
 }
@@ -60,7 +60,7 @@ function readFifteen(tokens: ValueCell[], keys: string[], score: number): TableM
 function readSmallTables(tables: Array<{ tokens: ValueCell[]; keys: string[] }>, score: number): TableMapping {
   const out: TableMapping = { layout: '2021', cells: {}, details: {}, messages: [], score };
   const pending = tables.map((t) => ({ keys: t.keys, readings: rowReadings(t.tokens, t.keys.length) }));
-  const verdicts = arbitrate(pending, identitiesOf('appeals', '2021'));
+  const verdicts = arbitrate(pending, identitiesOf('appeals', '2021'), new Set());
   pending.forEach((p, n) => writeRow('appeals', p, verdicts[n], out));
   return out;
 }

@@ -47,11 +47,11 @@ function readTable(best: Alignment, rows: DocRow[]): TableMapping {
   const table = best.layout.table;
   const out: TableMapping = { layout: best.layout.layout, cells: {}, details: {}, messages: [], score: best.score };
   const plan = headerPlan(best, rows);
-  const printed = readRows(best, undefined);
+  const printed = readRows(best, undefined, rows);
   if (!plan) return { ...out, ...printed, messages: printed.messages };
   // A header can name the columns in another order — or be two header levels flattened onto one
   // line, naming them wrongly. The identities decide between the header's order and the printed one.
-  const byHeader = readRows(best, plan);
+  const byHeader = readRows(best, plan, rows);
   // The reading under which more identities hold wins (a reading that leaves cells unread cannot win
   // by failing fewer); then the one with fewer failures.
   const tally = (r: ReadResult) => identityTally(table, best.layout.layout, r);
@@ -162,8 +162,11 @@ interface ReadResult {
   messages: TableMapping['messages'];
 }
 
-/** Every matched row read (with a column plan, or in printed order), rows not found marked so. */
-function readRows(best: Alignment, plan: ColumnPlan | undefined): ReadResult {
+/**
+ * Every matched row read (with a column plan, or in printed order), rows not found marked so. With the
+ * document's `rows`, the template rows the table does not print count blank in placing short rows.
+ */
+function readRows(best: Alignment, plan: ColumnPlan | undefined, rows?: DocRow[]): ReadResult {
   const table = best.layout.table;
   const out: ReadResult = { cells: {}, details: {}, messages: [] };
   const pending: Array<{ id: string; row: PendingRow }> = [];
@@ -180,7 +183,7 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined): ReadResult {
     const values: ValueCell[] = (plan && valuesByPlan(plan, m.doc.values)) || m.doc.values;
     pending.push({ id: m.row.id, row: { keys, readings: rowReadings(values, keys.length) } });
   }
-  const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout));
+  const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout), rows && absentCells(best, rows));
   pending.forEach((p, i) => writeRow(`${table}.${p.id}`, p.row, verdicts[i], out));
   for (const m of best.matches) if (m.doc) doubtMergedLabel(`${table}.${m.row.id}`, m.row.columns.map((c) => cellKey(table, m.row.id, c.id)), m.doc.label, out);
   for (const m of best.matches) {
@@ -193,6 +196,25 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined): ReadResult {
     out.messages.push({ code: 'row-by-order', message: `${table}.${m.row.id} (${m.row.label}): label read as '${m.doc!.label}'; placed by the template's row order` });
   }
   return out;
+}
+
+/**
+ * The cells of the template rows between the first and the last matched one that matched no printed
+ * row, when every row inside the table that prints a value is matched: whatever those rows hold is
+ * nowhere in the table, so they print nothing (a row of empty cells whose label line was taken for the
+ * rest of another's). Counted blank only to place short rows by the identities (placements.ts); their
+ * own cells stay not found.
+ */
+function absentCells(best: Alignment, rows: DocRow[]): Set<string> {
+  const matchedAt = best.matches.flatMap((m, i) => (m.doc ? [i] : []));
+  if (!matchedAt.length) return new Set();
+  const docs = new Set(best.matches.flatMap((m) => (m.doc ? [m.doc] : [])));
+  const at = [...docs].map((d) => rows.indexOf(d));
+  const [from, to] = [Math.min(...at), Math.max(...at)];
+  for (let j = from; j <= to; j++) if (!docs.has(rows[j]) && rows[j].values.some((v) => v.raw.trim() !== '')) return new Set();
+  const table = best.layout.table;
+  const [first, last] = [matchedAt[0], matchedAt[matchedAt.length - 1]];
+  return new Set(best.matches.slice(first, last + 1).flatMap((m) => (m.doc ? [] : m.row.columns.map((c) => cellKey(table, m.row.id, c.id)))));
 }
 
 /** Item numbers in a label (4.保护… 5.属于…), not digits inside a number such as 1.5. */

@@ -6,70 +6,29 @@
  * a published error elsewhere in the table never decides a reading here.
  */
 import { identityHolds, type Identity } from '../identities.js';
+import { solvePlacements } from './placements.js';
+import type { PendingRow, Verdict } from './verdict.js';
 import { loneEmptyCell, ocrLoneLastEmpty, readingSignature, tokenDoubt, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
 
 /** Combinations of uncertain rows tried at most (the product of their reading counts). */
 export const MAX_COMBINATIONS = 50_000;
 
-export interface PendingRow {
-  /** The template cell keys of the row, one per column. */
-  keys: string[];
-  readings: RowReadings;
+export type { PendingRow, Verdict } from './verdict.js';
+
+/**
+ * `absent`: cells of template rows the table does not print (every row it prints with values matched),
+ * counted blank only where the short rows are placed by the identities solved together (placements.ts).
+ * Without it (a layout only weighed, not read), short rows are not placed.
+ */
+export function arbitrate(rows: PendingRow[], identities: Identity[], absent?: ReadonlySet<string>): Verdict[] {
+  const verdicts = arbitrateRows(rows, identities);
+  if (!absent) return verdicts.verdicts;
+  const placed = solvePlacements(rows, verdicts.verdicts, identities, absent, verdicts.overCap);
+  if (placed.length) confirmByOtherRows(rows, [...new Set([...verdicts.uncertain, ...placed])], identities, verdicts.known, verdicts.verdicts);
+  return verdicts.verdicts;
 }
 
-export type Verdict =
-  /** One reading as printed; `emptyInDoubt`: the column of a lone empty cell that may be padding (see loneEmptyCell). */
-  | { status: 'certain'; reading: Reading; emptyInDoubt?: number }
-  /** Several readings; exactly one lets the identities hold. */
-  | {
-      status: 'resolved';
-      reading: Reading;
-      others: Reading[];
-      failing: number;
-      /** Every reading breaks the row's own total (printed wrong): the one dropping only empty cells was taken. */
-      breaksOwn?: boolean;
-      /**
-       * Per column: an identity that holds under the chosen reading ties the cell to cells read with
-       * certainty in other rows, so its count is what those cells require whichever token it came from.
-       */
-      confirmed?: boolean[];
-      /** Per column, with `breaksOwn`: not confirmed, but fixed by the confirmed cells (see forcedCells). */
-      forced?: boolean[];
-      /** The row's own total could not be checked and its empty last cell may be padding (see reconsiderExactRows). */
-      padded?: boolean;
-      /** The row prints its own total blank: the other identities chose (see reconsiderExactRows). */
-      byOthers?: boolean;
-      /** A stray empty cell left out rather than a printed number that kept the row's own total only by breaking another identity. */
-      emptyStray?: boolean;
-      /**
-       * The readings were weighed with their gaps as values the row lost, not as blanks that vanished: a
-       * printed blank under the chosen reading and a gap under another then say different things.
-       */
-      gapsLost?: boolean;
-    }
-  /**
-   * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
-   * survivors are the row as printed (its only empty cell a printed blank) and readings without that
-   * cell — those that keep the row's own total, other identities failing either way
-   * (`keeps-own-total`), or all of them when no identity is about the row (`no-identity`).
-   */
-  | {
-      status: 'undecided';
-      survivors: Reading[];
-      all: Reading[];
-      none: boolean;
-      loneEmpty?: 'keeps-own-total' | 'no-identity';
-      /** As in 'resolved'. */
-      padded?: boolean;
-      /**
-       * Per column, the count every survivor gives it — printed, or required there by the row's own
-       * total where the survivor prints nothing — when they agree though their tokens differ (a zero
-       * missing from a row of zeros: which zero is missing is unknown, that every cell holds 0 is not).
-       */
-      agreed?: Array<number | undefined>;
-    };
-
-export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[] {
+function arbitrateRows(rows: PendingRow[], identities: Identity[]): { verdicts: Verdict[]; uncertain: number[]; known: Map<string, TokenValue>; overCap: boolean } {
   const known = new Map<string, TokenValue>();
   const uncertain: number[] = [];
   rows.forEach((row, i) => {
@@ -82,14 +41,15 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
       : { status: 'undecided', survivors: [], all: row.readings.readings, none: true },
   );
   reconsiderExactRows(rows, identities, known, verdicts, likelyValues(rows, uncertain, known));
-  if (!uncertain.length) return verdicts;
+  const result = { verdicts, uncertain, known, overCap: false };
+  if (!uncertain.length) return result;
 
   const uncertainKeys = new Set(uncertain.flatMap((i) => rows[i].keys));
   const relevant = identities.filter((id) => cellsOf(id).some((k) => uncertainKeys.has(k)));
   const combinations = uncertain.reduce((p, i) => p * Math.max(1, rows[i].readings.readings.length), 1);
   if (combinations > MAX_COMBINATIONS) {
     for (const i of uncertain) verdicts[i] = { status: 'undecided', survivors: rows[i].readings.readings, all: rows[i].readings.readings, none: false };
-    return verdicts;
+    return { ...result, overCap: true };
   }
 
   // Each combination is scored by the identities that fail on it: first those within one row (a
@@ -204,7 +164,7 @@ export function arbitrate(rows: PendingRow[], identities: Identity[]): Verdict[]
         : { status: 'undecided', survivors: kept, all, none: kept.length === 0, ...agreedCounts(rows[row].keys, kept, ownOf(row), identities, known) };
   });
   confirmByOtherRows(rows, uncertain, identities, known, verdicts);
-  return verdicts;
+  return result;
 }
 
 /**

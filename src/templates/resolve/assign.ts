@@ -47,6 +47,8 @@ function write(out: CellSink, key: string, v: ValueCell | undefined, doubt: Doub
  * be where it lost a value: an empty cell the readings agree on is still a printed blank or a lost value.
  */
 function agreedDoubt(readings: PendingRow['readings'], verdict: Extract<Verdict, { status: 'undecided' }>, token: ValueCell | undefined, c: number): Doubt | null {
+  // Placements of a short row the identities left several of: where they agree, the identities placed the value.
+  if (verdict.placed) return 'identity-resolved';
   if (readings.kind !== 'exact') return null;
   if (columnSays(readings.tokens[c], true) !== columnSays(token, true)) return 'identity-resolved';
   return verdict.loneEmpty && token && token.raw.trim() === '' && !token.doubt ? 'lone-empty-cell' : null;
@@ -64,14 +66,17 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
     return;
   }
   const printed =
-    readings.kind === 'exact'
+    readings.kind === 'exact' && verdict.placed
+      ? `placed under the header by where its values stand or their order (${show(readings.tokens)}), which breaks an identity`
+      : readings.kind === 'exact'
       ? verdict.status === 'undecided' && verdict.loneEmpty
         ? `read as printed (${show(readings.tokens)}) ${verdict.loneEmpty === 'keeps-own-total' ? 'the row breaks its own total; ' : ''}its only empty cell may be a printed blank, or where it lost a value`
         : verdict.padded
         ? `read as printed (${show(readings.tokens)}) other identities break and its own total cannot be checked (a value that cannot be read); its empty last cell may be where its grid padded a row that lost a value`
         : `read as printed (${show(readings.tokens)}) the row breaks its own total; an empty cell in it is not one of its cells (a stray, or where its grid padded it)`
       : `${readings.tokens.length} values printed where the template has ${keys.length} columns (${show(readings.tokens)})`;
-  const code = readings.kind === 'missing' ? 'missing-values' : readings.kind === 'exact' ? 'empty-end-cell' : 'extra-values';
+  const short = readings.kind === 'missing' || (readings.kind === 'unreadable' && readings.tokens.length < keys.length);
+  const code = short ? 'missing-values' : readings.kind === 'exact' ? 'empty-end-cell' : 'extra-values';
   if (verdict.status === 'resolved') {
     const all = [verdict.reading, ...verdict.others];
     keys.forEach((k, c) => {
@@ -82,7 +87,9 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
       if (verdict.breaksOwn && !verdict.forced?.[c]) return write(out, k, undefined, readings.kind === 'missing' ? 'missing-values' : 'extra-values');
       write(out, k, verdict.reading[c], 'identity-resolved');
     });
-    const how = verdict.breaksOwn
+    const how = verdict.placed
+      ? `placed with the table's other rows short of values, the identities solved together: the only placement that breaks the fewest of them (${verdict.failing}, reported as findings)`
+      : verdict.breaksOwn
       ? `every reading breaks the row's own total; without its empty cells, the cells other rows' identities confirm are taken${verdict.forced ? ', those they leave one token for read in doubt' : ''}, the others left blank`
       : verdict.emptyStray
       ? `a stray empty cell left out rather than a printed number, which kept the row's own total only by breaking another identity: the reading that breaks the fewest identities in all (${verdict.failing}, reported as findings)`
@@ -95,7 +102,7 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
     return;
   }
   const candidates = verdict.survivors.length ? verdict.survivors : verdict.all;
-  const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : readings.kind === 'missing' ? 'missing-values' : 'extra-values';
+  const undecided: Doubt = verdict.survivors.length > 1 ? 'ambiguous' : short ? 'missing-values' : 'extra-values';
   keys.forEach((k, c) => {
     // Where no reading was chosen, a gap under one reading and a printed blank under another disagree.
     // A row printed with as many cells as columns, read otherwise by every candidate (the identities
@@ -112,6 +119,8 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
     ? 'too far from the template to read'
     : verdict.loneEmpty
       ? `as printed, or without the empty cell ${verdict.loneEmpty === 'keeps-own-total' ? 'keeping its own total, other identities failing either way' : 'and a value lost anywhere before it; no identity decides'} (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
+      : verdict.placed
+      ? `${verdict.survivors.length} placements with the table's other rows short of values break the identities as few times (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
       : verdict.survivors.length > 1
       ? `${verdict.survivors.length} readings satisfy the identities (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
       : `no reading satisfies the identities (readings: ${listed}${candidates.length > 6 ? ' ‖ …' : ''})`;

@@ -29,7 +29,18 @@ export interface RowReadings {
   alternatives?: Reading[];
   /** A row read exactly as the first n of its more cells (empty cells past its values cut as the grid's). */
   wider?: boolean;
+  /**
+   * For a row `unreadable` because it prints more than MAX_SHIFT values fewer than its columns (a flattened
+   * text that closed the gaps of its empty columns: 258 12 1 1 for seven), or read exactly where the
+   * layout reader placed it by order alone (byOrder): every order-preserving placement of its printed
+   * values, when there are at most MAX_PLACEMENTS. Too many to try row by row: only the table's
+   * identities solved together decide among them (placements.ts).
+   */
+  placements?: Reading[];
 }
+
+/** Order-preserving placements of a short row's values enumerated at most (C(15, 6) = 5005: table 四's 15 columns). */
+export const MAX_PLACEMENTS = 5005;
 
 /** What a token means in a sum: a number, a printed blank (0, value null), or text we cannot count. */
 export type TokenValue = number | null | '?';
@@ -108,8 +119,10 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
   if (diff === 0) {
     const wider = widerGridAlternatives(values, n, tokens);
     const alternatives = distinct([...emptyCellAlternatives(tokens, n), ...wider], true);
-    return { kind: 'exact', readings: [tokens], tokens, ...(alternatives.length ? { alternatives } : {}), ...(wider.length ? { wider: true } : {}) };
+    const placements = byOrder(tokens, n);
+    return { kind: 'exact', readings: [tokens], tokens, ...(alternatives.length ? { alternatives } : {}), ...(wider.length ? { wider: true } : {}), ...(placements ? { placements } : {}) };
   }
+  if (diff < -MAX_SHIFT && choose(n, -diff) <= MAX_PLACEMENTS) return { kind: 'unreadable', readings: [], tokens, placements: placed(tokens, n) };
   if (Math.abs(diff) > MAX_SHIFT) return { kind: 'unreadable', readings: [], tokens };
   if (diff > 0) {
     // Of the readings saying the same, one leaving out only empty cells stands for them (767 35 / ∅ / …
@@ -126,13 +139,39 @@ export function rowReadings(values: ValueCell[], n: number): RowReadings {
     for (const v of tokens) reading.push(v, ...new Array<undefined>(v.spanAfter ?? 0).fill(undefined));
     return { kind: 'missing', readings: [reading], tokens };
   }
-  const readings = combinations(n, -diff).map((gaps) => {
+  return { kind: 'missing', readings: placed(tokens, n), tokens };
+}
+
+/**
+ * A row the layout reader placed under its header (every cell placed-by-order or placed-by-position):
+ * where its values stand is one of the placements of its printed values, read from where pdftotext
+ * set them — the identities solved with the table's other rows may rule it out (72 … 72 under 自然人 and
+ * 其他, where the balance wants 自然人 and 总计; table 四's 14 values set one column off from where its
+ * lost review 总计 stood, every group total broken).
+ */
+const PLACED_BY_LAYOUT: ReadonlySet<string> = new Set(['placed-by-order', 'placed-by-position']);
+
+function byOrder(tokens: ValueCell[], n: number): Reading[] | undefined {
+  if (!tokens.length || !tokens.every((v) => v.doubt !== undefined && PLACED_BY_LAYOUT.has(v.doubt))) return undefined;
+  const printed = tokens.filter((v) => v.raw.trim() !== '');
+  return choose(n, n - printed.length) <= MAX_PLACEMENTS ? placed(printed, n) : undefined;
+}
+
+/** The distinct readings of fewer tokens than n columns, the tokens in printed order, a gap at each other place. */
+function placed(tokens: ValueCell[], n: number): Reading[] {
+  const readings = combinations(n, n - tokens.length).map((gaps) => {
     const out: Reading = [];
     let t = 0;
     for (let i = 0; i < n; i++) out.push(gaps.includes(i) ? undefined : tokens[t++]);
     return out;
   });
-  return { kind: 'missing', readings: distinct(readings, true), tokens };
+  return distinct(readings, true);
+}
+
+function choose(size: number, pick: number): number {
+  let c = 1;
+  for (let i = 0; i < pick; i++) c = (c * (size - i)) / (i + 1);
+  return Math.round(c);
 }
 
 /** An empty cell with nothing said about it (a formula without its cached value is in doubt of its own, not padding). */
