@@ -354,9 +354,15 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
  * lost a value (0 0 0 0 0 1 ∅ and 2 0 0 0 0 110 ∅) leave every column sum open to the other — the first
  * judged while the second stood shifted as printed, the second while the first was unknown, or settled
  * only after the first was given up. Tried together once every other row is settled, each gap the value
- * its row's own total requires (a value lost, not printed), the one combination under which every
- * identity through them that can be evaluated holds settles them all; several, or none, settle nothing.
+ * its row's own total requires (a value lost, not printed): a row that reads the same way in every
+ * combination under which each identity through them that can be evaluated holds is settled so. A row
+ * read several ways by them (a row of zeros that lost one: which one is unknown) keeps only those
+ * readings, the counts they agree on standing (agreedCounts); no combination, or more than MAX_FITS,
+ * settle nothing.
  */
+/** Combinations settleTogether weighs at most: more say the rows are too open to settle any. */
+const MAX_FITS = 64;
+
 function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
   const open = rows.flatMap((row, i) => (verdicts[i].status === 'undecided' && row.readings.kind === 'exact' ? [i] : []));
   if (!open.length) return;
@@ -372,7 +378,7 @@ function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<s
   const choice = new Array<number>(open.length).fill(0);
   const values = new Map<string, TokenValue>();
   const walk = (depth: number): void => {
-    if (fits.length > 1) return;
+    if (fits.length > MAX_FITS) return;
     if (depth === open.length) {
       if (touching.every((id) => identityHolds(id, over(values, known)) !== false)) fits.push([...choice]);
       return;
@@ -385,10 +391,18 @@ function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<s
     });
   };
   walk(0);
-  if (fits.length !== 1) return;
+  if (!fits.length || fits.length > MAX_FITS) return;
   open.forEach((i, u) => {
     const all = choices[u];
-    const reading = all[fits[0][u]];
+    const fitting = [...new Set(fits.map((fit) => fit[u]))].map((c) => all[c]);
+    if (fitting.length > 1) {
+      const keys = new Set(rows[i].keys);
+      const own = identities.filter((id) => cellsOf(id).every((k) => keys.has(k)));
+      const { agreed: _dropped, ...before } = verdicts[i] as Extract<Verdict, { status: 'undecided' }>;
+      verdicts[i] = { ...before, survivors: fitting, none: false, ...agreedCounts(rows[i].keys, fitting, own, identities, known) };
+      return;
+    }
+    const reading = fitting[0];
     // As a row judged alone is (resolveTo): what the reading shares with the row as printed was printed there.
     verdicts[i] = { status: 'resolved', reading, others: [all[0]].filter((r) => r !== reading), failing: 0, gapsLost: true };
     rows[i].keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));

@@ -432,6 +432,27 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
   });
 
+  it('settles a row that lost a value beside a row of zeros that lost one of them: which zero is unknown, where the value goes is not', () => {
+    const zeros = ['0', '0', '0', '0', '0', '0', '0'];
+    const rows = requestsPrinting(
+      {
+        new_received: ['25', '29', '0', '0', '0', '0', '54'],
+        total_processed: ['25', '29', '0', '0', '0', '0', '54'],
+        granted: ['20', '22', '0', '0', '0', '0', ''], // one zero lost: 20 22 0 0 0 0 42 printed as 20 22 0 0 0 42 ∅
+        partially_granted: ['5', '0', '0', '0', '0', '12', ''], // 7 (商业企业) lost
+      },
+      zeros,
+    );
+    rows[rowIndex(rows, 'granted')].splice(6, 1, '42');
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'partially_granted')).toEqual([5, null, 0, 0, 0, 0, 12]);
+    expect(rowDoubts(m, 'partially_granted')[1]).toBe('missing-values');
+    // Which zero of 已予以公开 was lost is unknown; that each holds 0 is not, and its counts stand where printed.
+    expect(rowCells(m, 'granted')).toEqual([20, 22, 0, 0, 0, 0, 42]);
+    expect(rowDoubts(m, 'granted').slice(0, 2)).toEqual([null, null]);
+    expect(runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness')).toEqual([]);
+  });
+
   it('doubts an empty last cell after a row of printed values (a padded grid, or a lost total): findings on it are doubtful', () => {
     const rows = distinctRequests();
     const t = rowIndex(rows, 'total_processed');
