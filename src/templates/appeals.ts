@@ -6,6 +6,7 @@
 import { APPEALS_2021, cellKey } from './ids.js';
 import { containment, labelCore, similarity } from './labels.js';
 import { meaningfulValueCount, type DocRow, type ValueCell } from './rows.js';
+import { readCell } from './numbers.js';
 import type { TableMapping } from './result.js';
 import { mapRowTable } from './row-table.js';
 import { identitiesOf } from './identities.js';
@@ -138,7 +139,8 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
       }
     }
     if (groups + unprinted < 3) continue;
-    const order = groupOrder(rows.slice(Math.max(0, h - 2), i + (unprinted ? 1 : 0)));
+    const single = segments.length === 1 ? { row: rows[h + 1], cells: segments[0].tokens } : undefined;
+    const order = groupOrder(rows.slice(Math.max(0, h - 2), i + (unprinted ? 1 : 0)), single);
     const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
     const keysOf = (row: (typeof printed)[number]) => row.columns.map((c) => cellKey('appeals', row.id, c.id));
     const out = readSmallTables(segments.map((seg, n) => {
@@ -172,7 +174,7 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     const values = collectValues(rows, h + 1);
     if (!values) continue;
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
-    const order = groupOrder(rows.slice(h, h + 3));
+    const order = groupOrder(rows.slice(h, Math.max(h + 3, rows.indexOf(values.row))), values);
     const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
     const keys = printed.flatMap((row) => row.columns.map((c) => cellKey('appeals', row.id, c.id)));
     return readFifteen(values.cells, keys, APPEALS_2021.rows.length);
@@ -201,8 +203,14 @@ const NAME_CONTAINMENT = 0.75;
 /** The two kinds of litigation, as the header prints them under 行政诉讼. */
 const LITIGATION_KINDS = ['未经复议直接起诉', '复议后起诉'];
 
+/** Values read for table 四 and the row they start in. */
+interface ValueRow {
+  row: DocRow;
+  cells: ValueCell[];
+}
+
 /** The 15 values after the header: one row, or consecutive unlabelled rows that together hold them. */
-function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: ValueCell[] } | undefined {
+function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
   for (let i = start; i < Math.min(rows.length, start + MAX_ROWS_AFTER_HEADER); i++) {
     const row = rows[i];
     const numbers = row.values.filter((v) => v.reading.kind === 'number').length;
@@ -210,6 +218,7 @@ function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: Val
     let lead = 0;
     while (row.values.length - lead > WIDTH && row.values[lead].reading.kind === 'blank' && !row.values[lead].raw.trim()) lead++;
     if (row.values.length - lead >= WIDTH && numbers > 0) return { row, cells: row.values.slice(lead) };
+    if (isHeaderLine(row, numbers)) continue;
     if (numbers > 0) {
       const cells: ValueCell[] = [...row.values];
       let j = i + 1;
@@ -234,12 +243,42 @@ function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: Val
 }
 
 /**
+ * A line of the header whose cell over a group was read as a number (OCR reads 未经复议直接起诉 as 2): it
+ * prints the header's words (结果维持 … 总计, 复议后起诉) in more cells than numbers, and too few values to be
+ * the row of fifteen. It is looked past, not taken for the row of values nor the end of the search; the
+ * values found under it are still read by the group totals.
+ */
+function isHeaderLine(row: DocRow, numbers: number): boolean {
+  if (!labelCore(row.label) || row.values.length >= WIDTH - MAX_SHIFT) return false;
+  return row.cells.filter((c) => !c.spanned && !c.absent && readCell(c.text).kind === 'text').length > numbers;
+}
+
+/**
  * Position of each group's five columns. The template prints 行政复议, then 未经复议直接起诉, then 复议后起诉;
  * a header that names the two litigation groups the other way round is followed.
  */
-function groupOrder(header: DocRow[]): number[] {
+function groupOrder(header: DocRow[], values?: ValueRow): number[] {
   const text = header.map(rowText).join('');
   const direct = text.indexOf('未经复议直接起诉');
   const after = text.indexOf('复议后起诉');
-  return direct >= 0 && after >= 0 && after < direct ? [0, 2, 1] : [0, 1, 2];
+  if (direct >= 0 && after >= 0) return after < direct ? [0, 2, 1] : [0, 1, 2];
+  const reversed = direct >= 0 ? kindGroup(header, '未经复议直接起诉', values) === 2 : after >= 0 && kindGroup(header, '复议后起诉', values) === 1;
+  return reversed ? [0, 2, 1] : [0, 1, 2];
+}
+
+/**
+ * Which printed group (0, 1, 2) a kind of litigation stands over, by the column of its header cell among
+ * the values' columns: with the other kind's name misread, the text alone cannot say which comes first.
+ * Undefined unless the values are fifteen, each in its own column of the header's table.
+ */
+function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | undefined {
+  if (!values || values.cells.length !== WIDTH || new Set(values.cells.map((v) => v.col)).size !== WIDTH) return undefined;
+  for (const row of header) {
+    if (row.block !== values.row.block) continue;
+    const cell = row.cells.findIndex((c) => !c.spanned && labelCore(c.text).includes(kind));
+    if (cell < 0) continue;
+    const at = values.cells.findIndex((v) => v.col === cell);
+    return at < 0 ? undefined : Math.floor(at / 5);
+  }
+  return undefined;
 }

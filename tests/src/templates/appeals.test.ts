@@ -103,6 +103,50 @@ describe('table 四 whose header OCR misread', () => {
     expect(['review.total', 'review.corrected', 'litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 1, 1, 1, 0]);
   });
 
+  /**
+   * The one-row table with its header's 未经复议直接起诉 (or, printed first, 复议后起诉) read as a stray 2
+   * over its span; the litigation groups' column labels wrapped over two lines (结果 / 维持), read as two rows.
+   */
+  function headerWithStrayDigit(firstKind: string, secondKind: string): string[][] {
+    const span = (text: string) => [text, ...new Array(4).fill(`~${text}`)];
+    const under = COLUMNS.map((c) => `~${c}`);
+    return [
+      [...span('行政复议'), '行政诉讼', ...new Array(9).fill('~行政诉讼')],
+      [...COLUMNS, ...span(firstKind), ...span(secondKind)],
+      [...under, ...['结果', '结果', '其他', '尚未', '总计'], ...['结果', '结果', '其他', '尚未', '总计']],
+      [...under, ...['维持', '纠正', '结果', '审结', ''], ...['维持', '纠正', '结果', '审结', '']],
+      ['5', '无', '无', '2', '7', '8', '无', '无', '1', '9', '3', '无', '无', '无', '3'],
+    ];
+  }
+
+  it('is found when a header cell over a group was read as a digit (未经复议直接起诉 as 2), its cells read as printed', () => {
+    const m = mapTemplates(docWithTables(headerWithStrayDigit('2', '复议后起诉')));
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.upheld', 'review.total', 'litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([5, 7, 8, 9, 3, 3]);
+    expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
+  });
+
+  it('places the litigation groups by the column of the one kind still read when the header prints them the other way round', () => {
+    const m = mapTemplates(docWithTables(headerWithStrayDigit('复议后起诉', '2')));
+    expect(m.layout.appeals).toBe('2021');
+    // 复议后起诉 stands over the first litigation group: 8 … 9 are its values, 3 … 3 those of 未经复议直接起诉.
+    expect(['litigation_after_review.upheld', 'litigation_after_review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([8, 9, 3, 3]);
+  });
+
+  it('places the litigation groups by column when 行政诉讼 and one kind were both misread, the columns\' header read whole', () => {
+    const span = (text: string) => [text, ...new Array(4).fill(`~${text}`)];
+    const m = mapTemplates(
+      docWithTables([
+        [...span('行政复议'), '4', ...new Array(9).fill('~4')],
+        [...COLUMNS, ...span('复议后起诉'), ...span('2')],
+        [...COLUMNS.map((c) => `~${c}`), ...COLUMNS, ...COLUMNS],
+        ['5', '无', '无', '2', '7', '8', '无', '无', '1', '9', '3', '无', '无', '无', '3'],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.total', 'litigation_after_review.upheld', 'litigation_after_review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([7, 8, 9, 3, 3]);
+  });
+
   it('is not told by 行政复议 beside words that only look like a kind of litigation', () => {
     const m = mapTemplates(docWithTables([['行政复议', '起诉'], ['0', '1', '1', '0', '2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0']]));
     expect(m.layout.appeals).toBe('none');
