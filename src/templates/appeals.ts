@@ -217,8 +217,8 @@ function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
     // An empty label cell before the fifteen values is not a value.
     let lead = 0;
     while (row.values.length - lead > WIDTH && row.values[lead].reading.kind === 'blank' && !row.values[lead].raw.trim()) lead++;
-    if (row.values.length - lead >= WIDTH && numbers > 0) return { row, cells: row.values.slice(lead) };
     if (isHeaderLine(row, numbers)) continue;
+    if (row.values.length - lead >= WIDTH && numbers > 0) return { row, cells: row.values.slice(lead) };
     if (numbers > 0) {
       const cells: ValueCell[] = [...row.values];
       let j = i + 1;
@@ -243,13 +243,13 @@ function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
 }
 
 /**
- * A line of the header whose cell over a group was read as a number (OCR reads 未经复议直接起诉 as 2): it
- * prints the header's words (结果维持 … 总计, 复议后起诉) in more cells than numbers, and too few values to be
- * the row of fifteen. It is looked past, not taken for the row of values nor the end of the search; the
- * values found under it are still read by the group totals.
+ * A line of the header with a cell read as a number (OCR reads 未经复议直接起诉 as 2; a report prints a
+ * stray 2 for 结果纠正): it prints the header's words (结果维持 … 总计, 复议后起诉) in more cells than
+ * numbers. It is looked past — neither the row of values (its words are no values) nor the end of the
+ * search; the values found under it are still read by the group totals.
  */
 function isHeaderLine(row: DocRow, numbers: number): boolean {
-  if (!labelCore(row.label) || row.values.length >= WIDTH - MAX_SHIFT) return false;
+  if (!labelCore(row.label)) return false;
   return row.cells.filter((c) => !c.spanned && !c.absent && readCell(c.text).kind === 'text').length > numbers;
 }
 

@@ -133,6 +133,21 @@ describe('table 四 whose header OCR misread', () => {
     expect(['litigation_after_review.upheld', 'litigation_after_review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([8, 9, 3, 3]);
   });
 
+  it('never reads a header line with a stray number among its words as the row of values (结果纠正 printed 2, a grid without spans)', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', ...gap(4), '行政诉讼', ...gap(9)],
+        ['结果维持', '2', '其他结果', '尚未审结', '总计', '未经复议直接起诉', ...gap(4), '复议后起诉', ...gap(4)],
+        [...gap(5), ...COLUMNS, ...COLUMNS],
+        ['1', '1', '0', '0', '2', '4', '0', '0', '1', '5', '1', '0', '1', '0', '2'],
+      ]),
+    );
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => m.cells[`appeals.review.${c}`])).toEqual([1, 1, 0, 0, 2]);
+    expect([m.cells['appeals.litigation_direct.total'], m.cells['appeals.litigation_after_review.total']]).toEqual([5, 2]);
+    expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
+  });
+
   it('places the litigation groups by column when 行政诉讼 and one kind were both misread, the columns\' header read whole', () => {
     const span = (text: string) => [text, ...new Array(4).fill(`~${text}`)];
     const m = mapTemplates(
