@@ -269,7 +269,8 @@ function groupOrder(header: DocRow[], values?: ValueRow): number[] {
 /**
  * Which printed group (0, 1, 2) a kind of litigation stands over, by the column of its header cell among
  * the values' columns: with the other kind's name misread, the text alone cannot say which comes first.
- * Undefined unless the values are fifteen, each in its own column of the header's table.
+ * Undefined unless the values are fifteen, each in its own column of the header's table, and the cell
+ * spans its group.
  */
 function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | undefined {
   if (!values || values.cells.length !== WIDTH || new Set(values.cells.map((v) => v.col)).size !== WIDTH) return undefined;
@@ -277,6 +278,9 @@ function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | 
     if (row.block !== values.row.block) continue;
     const cell = row.cells.findIndex((c) => !c.spanned && labelCore(c.text).includes(kind));
     if (cell < 0) continue;
+    // Only a cell merged over its group's five columns says where the group stands: a text format
+    // loses the spans, and its header cells pack to the left of the values' columns.
+    if (!row.cells.slice(cell + 1, cell + 5).every((c) => c.spanned && c.text === row.cells[cell].text) || row.cells.length < cell + 5) return undefined;
     const at = values.cells.findIndex((v) => v.col === cell);
     return at < 0 ? undefined : Math.floor(at / 5);
   }

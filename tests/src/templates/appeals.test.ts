@@ -148,6 +148,18 @@ describe('table 四 whose header OCR misread', () => {
     expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
   });
 
+  it('keeps the template\'s order of the litigation groups when a text format lost the header\'s spans (… 总计 5 复议后起诉)', () => {
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', '行政诉讼'],
+        [...COLUMNS, '5', '复议后起诉'],
+        [...COLUMNS, ...COLUMNS],
+        ['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', ''],
+      ]),
+    );
+    expect(['litigation_direct.upheld', 'litigation_direct.pending', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([8, 1, 9, null]);
+  });
+
   it('places the litigation groups by column when 行政诉讼 and one kind were both misread, the columns\' header read whole', () => {
     const span = (text: string) => [text, ...new Array(4).fill(`~${text}`)];
     const m = mapTemplates(
