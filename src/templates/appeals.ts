@@ -184,17 +184,18 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
 
 /**
  * Does a header name 行政复议 and 行政诉讼? OCR drops a character of a header cell now and then (行政诉
- * for 行政诉讼), or reads a merged cell's short name as junk (行政诉讼 as 4): three of the four, in order,
- * still name it, and so do the names of its two kinds under it (未经复议直接起诉, 复议后起诉), each but for
- * a character. The fifteen values that must follow the header, checked by the group totals, keep a stray
- * caption from passing for the table.
+ * for 行政诉讼), or reads a merged cell's short name as junk (行政诉讼 as 4, 行政复议 as 8): three of the
+ * four, in order, still name it, and so do the names of its two kinds under it (未经复议直接起诉, 复议后起诉),
+ * each but for a character. The fifteen values that must follow the header, checked by the group
+ * totals, keep a stray caption from passing for the table.
  */
 function namesBothGroups(text: string): boolean {
   if (text.includes('行政复议') && text.includes('行政诉讼')) return true;
-  if (!text.includes('行政复议')) return false;
   // A merged header cell repeats its text into the cells it spans: look past every 行政复议.
   const rest = text.split('行政复议').join('');
-  if (containment('行政诉讼', rest) >= NAME_CONTAINMENT) return true;
+  if (text.includes('行政复议') && containment('行政诉讼', rest) >= NAME_CONTAINMENT) return true;
+  // The two kinds of litigation are named by no other table: they tell table 四 when its 行政复议 cell
+  // was misread or reworded (8, 申请行政复议 split over lines), 行政复议's five columns standing before them.
   return LITIGATION_KINDS.every((kind) => containment(kind, rest) >= NAME_CONTAINMENT);
 }
 

@@ -174,6 +174,20 @@ describe('table 四 whose header OCR misread', () => {
     expect(['review.total', 'litigation_after_review.upheld', 'litigation_after_review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([7, 8, 9, 3, 3]);
   });
 
+  it('is told by the two kinds of litigation when 行政复议 itself was read as a digit (8), 行政复议\'s columns before them', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['8', ...gap(4), '行政诉讼', ...gap(9)],
+        [...COLUMNS, '未经复议直接起诉', ...gap(4), '复议后起诉', ...gap(4)],
+        [...gap(5), ...COLUMNS, ...COLUMNS],
+        ['1', '1', '0', '0', '2', '4', '0', '0', '1', '5', '1', '0', '1', '0', '2'],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.upheld', 'review.total', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([1, 2, 5, 2]);
+  });
+
   it('is not told by 行政复议 beside words that only look like a kind of litigation', () => {
     const m = mapTemplates(docWithTables([['行政复议', '起诉'], ['0', '1', '1', '0', '2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0']]));
     expect(m.layout.appeals).toBe('none');
