@@ -251,8 +251,15 @@ function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
  */
 function isHeaderLine(row: DocRow, numbers: number): boolean {
   if (!labelCore(row.label)) return false;
-  return row.cells.filter((c) => !c.spanned && !c.absent && readCell(c.text).kind === 'text').length > numbers;
+  if (row.cells.filter((c) => !c.spanned && !c.absent && readCell(c.text).kind === 'text').length > numbers) return true;
+  // A text reader that keeps a line's words before its first number as one label cell (结果维持 结果纠正 …
+  // 尚未审结 | 9, the last 总计 printed 9): the label names the columns, and too few numbers follow to be the row.
+  const label = labelCore(row.label);
+  return numbers < WIDTH - MAX_SHIFT && COLUMN_LABELS.filter((name) => label.includes(name)).length >= 2;
 }
+
+/** The columns' labels of each group (结果维持 … 总计). */
+const COLUMN_LABELS = APPEALS_2021.rows[0].columns.map((c) => labelCore(c.label));
 
 /**
  * Position of each group's five columns. The template prints 行政复议, then 未经复议直接起诉, then 复议后起诉;

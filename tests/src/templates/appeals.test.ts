@@ -160,6 +160,20 @@ describe('table 四 whose header OCR misread', () => {
     expect(['litigation_direct.upheld', 'litigation_direct.pending', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([8, 1, 9, null]);
   });
 
+  it('looks past a header line whose words a text reader kept as one label before a stray number (… 尚未审结 | 9, 总计 printed 9)', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', '行政诉讼', ...gap(13)],
+        [...COLUMNS, '未经复议直接起诉', '复议后起诉', ...gap(8)],
+        [`${COLUMNS.join(' ')} ${COLUMNS.join(' ')} 结果维持 结果纠正 其他结果 尚未审结`, '9', ...gap(13)],
+        ['1', '1', '0', '0', '2', '4', '0', '0', '1', '5', '1', '0', '1', '0', '2'],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.total', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 5, 1, 2]);
+  });
+
   it('places the litigation groups by column when 行政诉讼 and one kind were both misread, the columns\' header read whole', () => {
     const span = (text: string) => [text, ...new Array(4).fill(`~${text}`)];
     const m = mapTemplates(
