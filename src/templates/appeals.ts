@@ -246,11 +246,11 @@ function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
 /**
  * A line of the header with a cell read as a number (OCR reads 未经复议直接起诉 as 2; a report prints a
  * stray 2 for 结果纠正): it prints the header's words (结果维持 … 总计, 复议后起诉) in more cells than
- * numbers. It is looked past — neither the row of values (its words are no values) nor the end of the
+ * numbers, or its label names the columns. It is looked past — neither the row of values (its words are no values) nor the end of the
  * search; the values found under it are still read by the group totals.
  */
 function isHeaderLine(row: DocRow, numbers: number): boolean {
-  if (!labelCore(row.label)) return false;
+  // Words in more cells than numbers, wherever the number stands (first: 9 | 结果纠正 | … for 结果维持).
   if (row.cells.filter((c) => !c.spanned && !c.absent && readCell(c.text).kind === 'text').length > numbers) return true;
   // A text reader that keeps a line's words before its first number as one label cell (结果维持 结果纠正 …
   // 尚未审结 | 9, the last 总计 printed 9): the label names the columns, and too few numbers follow to be the row.

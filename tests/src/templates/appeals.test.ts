@@ -174,6 +174,20 @@ describe('table 四 whose header OCR misread', () => {
     expect(['review.total', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 5, 1, 2]);
   });
 
+  it('looks past a header line with no label whose first cell is a stray number (∅ × 5 | 1 | 结果纠正 …, 结果维持 printed 1), never reading it as values', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', ...gap(4), '行政诉讼', ...gap(9)],
+        [...COLUMNS, '未经复议直接起诉', ...gap(4), '复议后起诉', ...gap(4)],
+        [...gap(5), '1', ...COLUMNS.slice(1), ...COLUMNS],
+        ['2', '1', '3', '1', '7', '0', '0', '0', '0', '0', '13', '2', '4', '0', '19'],
+      ]),
+    );
+    expect(['review.upheld', 'review.total', 'litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 7, 0, 0, 19]);
+    expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
+  });
+
   it('places the litigation groups by column when 行政诉讼 and one kind were both misread, the columns\' header read whole', () => {
     const span = (text: string) => [text, ...new Array(4).fill(`~${text}`)];
     const m = mapTemplates(
