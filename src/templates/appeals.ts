@@ -194,9 +194,13 @@ function namesBothGroups(text: string): boolean {
   // A merged header cell repeats its text into the cells it spans: look past every 行政复议.
   const rest = text.split('行政复议').join('');
   if (text.includes('行政复议') && containment('行政诉讼', rest) >= NAME_CONTAINMENT) return true;
+  if (!LITIGATION_KINDS.every((kind) => containment(kind, rest) >= NAME_CONTAINMENT)) return false;
+  if (text.includes('行政复议')) return true;
   // The two kinds of litigation are named by no other table: they tell table 四 when its 行政复议 cell
-  // was misread or reworded (8, 申请行政复议 split over lines), 行政复议's five columns standing before them.
-  return LITIGATION_KINDS.every((kind) => containment(kind, rest) >= NAME_CONTAINMENT);
+  // was misread or reworded (8, 申请行政复议 split over lines) — with 行政复议's columns printed before
+  // them. Without those, the header may be of the litigation groups alone (a small table of ten values).
+  const first = Math.min(...LITIGATION_KINDS.map((kind) => text.indexOf(kind)).filter((at) => at >= 0));
+  return Number.isFinite(first) && COLUMN_LABELS.filter((name) => text.slice(0, first).includes(name)).length >= 2;
 }
 
 /** Share of a group's name a header must print, in order, to name it (three characters of 行政诉讼). */
