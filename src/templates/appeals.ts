@@ -170,9 +170,10 @@ function rowText(row: DocRow): string {
 function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
   for (let h = 0; h < rows.length; h++) {
     const text = rowText(rows[h]) + (rows[h + 1] ? rowText(rows[h + 1]) : '');
-    if (!namesBothGroups(text)) continue;
+    const names = namesBothGroups(text);
+    if (!names) continue;
     const values = collectValues(rows, h + 1);
-    if (!values) continue;
+    if (!values || (names === 'kinds' && values.cells.length < WIDTH)) continue;
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
     const order = groupOrder(rows.slice(h, Math.max(h + 3, rows.indexOf(values.row))), values);
     const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
@@ -186,21 +187,19 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
  * Does a header name 行政复议 and 行政诉讼? OCR drops a character of a header cell now and then (行政诉
  * for 行政诉讼), or reads a merged cell's short name as junk (行政诉讼 as 4, 行政复议 as 8): three of the
  * four, in order, still name it, and so do the names of its two kinds under it (未经复议直接起诉, 复议后起诉),
- * each but for a character. The fifteen values that must follow the header, checked by the group
- * totals, keep a stray caption from passing for the table.
+ * each but for a character ('kinds': those two alone, 行政复议 not read). The fifteen values that must
+ * follow the header, checked by the group totals, keep a stray caption from passing for the table.
  */
-function namesBothGroups(text: string): boolean {
+function namesBothGroups(text: string): boolean | 'kinds' {
   if (text.includes('行政复议') && text.includes('行政诉讼')) return true;
   // A merged header cell repeats its text into the cells it spans: look past every 行政复议.
   const rest = text.split('行政复议').join('');
   if (text.includes('行政复议') && containment('行政诉讼', rest) >= NAME_CONTAINMENT) return true;
   if (!LITIGATION_KINDS.every((kind) => containment(kind, rest) >= NAME_CONTAINMENT)) return false;
-  if (text.includes('行政复议')) return true;
   // The two kinds of litigation are named by no other table: they tell table 四 when its 行政复议 cell
-  // was misread or reworded (8, 申请行政复议 split over lines) — with 行政复议's columns printed before
-  // them. Without those, the header may be of the litigation groups alone (a small table of ten values).
-  const first = Math.min(...LITIGATION_KINDS.map((kind) => text.indexOf(kind)).filter((at) => at >= 0));
-  return Number.isFinite(first) && COLUMN_LABELS.filter((name) => text.slice(0, first).includes(name)).length >= 2;
+  // was misread or reworded (8, 申请行政复议 split over lines) — but such a header may be of the
+  // litigation groups alone (a small table of ten values): only a row of all fifteen values is read then.
+  return text.includes('行政复议') ? true : 'kinds';
 }
 
 /** Share of a group's name a header must print, in order, to name it (three characters of 行政诉讼). */

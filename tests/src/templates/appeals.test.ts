@@ -216,6 +216,20 @@ describe('table 四 whose header OCR misread', () => {
     expect(['review.upheld', 'review.total', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([1, 2, 5, 2]);
   });
 
+  it('is told by the two kinds of litigation printed above all fifteen columns (a stacked header, its labels wrapped, 行政复议 read 1)', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['1', ...gap(4), '行政诉讼', ...gap(9)],
+        [...gap(5), '未经复议直接起诉', ...gap(4), '复议后起诉', ...gap(4)],
+        [0, 1, 2].flatMap(() => ['结果', '结果', '其他', '尚未', '总计']),
+        [0, 1, 2].flatMap(() => ['维持', '纠正', '结果', '审结', '']),
+        ['1', '1', '0', '0', '2', '4', '0', '0', '1', '5', '1', '0', '1', '0', '2'],
+      ]),
+    );
+    expect(['review.total', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 5, 2]);
+  });
+
   it('is not told by 行政复议 beside words that only look like a kind of litigation', () => {
     const m = mapTemplates(docWithTables([['行政复议', '起诉'], ['0', '1', '1', '0', '2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0']]));
     expect(m.layout.appeals).toBe('none');
