@@ -8,7 +8,7 @@ import { containment, labelCore, similarity } from './labels.js';
 import { meaningfulValueCount, type DocRow, type ValueCell } from './rows.js';
 import { readCell } from './numbers.js';
 import type { TableMapping } from './result.js';
-import { mapRowTable } from './row-table.js';
+import { disagreeing, mapRowTable } from './row-table.js';
 import { identitiesOf } from './identities.js';
 import { MAX_SHIFT, rowReadings } from './resolve/readings.js';
 import { arbitrate } from './resolve/arbitrate.js';
@@ -175,12 +175,25 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     const values = collectValues(rows, h + 1);
     if (!values || (names === 'kinds' && values.cells.length < WIDTH)) continue;
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
-    const order = groupOrder(rows.slice(h, Math.max(h + 3, rows.indexOf(values.row))), values);
-    const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
-    const keys = printed.flatMap((row) => row.columns.map((c) => cellKey('appeals', row.id, c.id)));
-    return readFifteen(values.cells, keys, APPEALS_2021.rows.length);
+    const header = rows.slice(h, Math.max(h + 3, rows.indexOf(values.row)));
+    const order = groupOrder(header, values);
+    const read = (o: number[]) => readFifteen(values.cells, [0, 1, 2].flatMap((at) => APPEALS_2021.rows[o.indexOf(at)].columns.map((c) => cellKey('appeals', APPEALS_2021.rows[o.indexOf(at)].id, c.id))), APPEALS_2021.rows.length);
+    const out = read(order);
+    if (!orderUnplaced(header, values)) return out;
+    // One kind of litigation named, nothing to place it by (a text format lost the spans): the group
+    // totals hold in either order, so the cells the two orders disagree on are left blank.
+    const merged = disagreeing(out, read([order[0], order[2], order[1]]));
+    out.messages.push({ code: 'columns-ambiguous', message: `appeals: the header names one kind of litigation and nothing places it; the two orders of the litigation groups both hold, ${merged.count} cells that differ are left blank` });
+    return { ...out, ...merged.result, messages: [...out.messages, ...merged.result.messages] };
   }
   return undefined;
+}
+
+/** Does the header name one kind of litigation only, with no merged cell to place its group by? */
+function orderUnplaced(header: DocRow[], values: ValueRow): boolean {
+  const text = header.map(rowText).join('');
+  const named = LITIGATION_KINDS.filter((kind) => text.includes(kind));
+  return named.length === 1 && kindGroup(header, named[0], values) === undefined;
 }
 
 /**
@@ -291,9 +304,22 @@ function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | 
     if (cell < 0) continue;
     // Only a cell merged over its group's five columns says where the group stands: a text format
     // loses the spans, and its header cells pack to the left of the values' columns.
-    if (!row.cells.slice(cell + 1, cell + 5).every((c) => c.spanned && c.text === row.cells[cell].text) || row.cells.length < cell + 5) return undefined;
+    if (!row.cells.slice(cell + 1, cell + 5).every((c) => c.spanned && c.text === row.cells[cell].text) || row.cells.length < cell + 5) return kindRank(row, cell);
     const at = values.cells.findIndex((v) => v.col === cell);
     return at < 0 ? undefined : Math.floor(at / 5);
   }
   return undefined;
+}
+
+/**
+ * Without spans: the kind's place among the row's two cells that are neither a column's label nor
+ * 行政复议/行政诉讼 — the two kinds, one misread (… 总计 | 5 | 复议后起诉: the second, group 2). A row that
+ * prints one such cell (the other kind's cell empty, collapsed by a text format) cannot say.
+ */
+function kindRank(row: DocRow, cell: number): number | undefined {
+  const kinds = row.cells.flatMap((c, i) => {
+    const text = labelCore(c.text);
+    return !c.spanned && text && !COLUMN_LABELS.includes(text) && text !== '行政复议' && text !== '行政诉讼' ? [i] : [];
+  });
+  return kinds.length === 2 ? 1 + kinds.indexOf(cell) : undefined;
 }

@@ -148,16 +148,27 @@ describe('table 四 whose header OCR misread', () => {
     expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
   });
 
-  it('keeps the template\'s order of the litigation groups when a text format lost the header\'s spans (… 总计 5 复议后起诉)', () => {
-    const m = mapTemplates(
-      docWithTables([
-        ['行政复议', '行政诉讼'],
-        [...COLUMNS, '5', '复议后起诉'],
-        [...COLUMNS, ...COLUMNS],
-        ['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', ''],
-      ]),
-    );
-    expect(['litigation_direct.upheld', 'litigation_direct.pending', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([8, 1, 9, null]);
+  it('places the litigation groups of a header that lost its spans by the named kind\'s place among the two kinds\' cells, or leaves blank what the orders disagree on', () => {
+    const read = (kinds: string[]) =>
+      mapTemplates(
+        docWithTables([
+          ['行政复议', '行政诉讼'],
+          [...COLUMNS, ...kinds],
+          [...COLUMNS, ...COLUMNS],
+          ['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', ''],
+        ]),
+      );
+    const litigation = (m: ReturnType<typeof mapTemplates>) =>
+      ['litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => [m.cells[`appeals.${k}`], m.details[`appeals.${k}`].doubt]);
+    // … 总计 | 5 | 复议后起诉: the named kind is the second of the two.
+    expect(litigation(read(['5', '复议后起诉']))).toEqual([[8, null], [9, null], [null, null], [null, null]]);
+    // … 总计 | 复议后起诉 | 5: the first, so 8 … 9 are its values.
+    expect(litigation(read(['复议后起诉', '5']))).toEqual([[null, null], [null, null], [8, null], [9, null]]);
+    // … 总计 | 复议后起诉 (the other kind's cell empty, collapsed): both orders keep the group totals.
+    const m = read(['复议后起诉']);
+    expect(litigation(m)).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
+    expect([m.cells['appeals.review.upheld'], m.cells['appeals.review.total']]).toEqual([5, 7]);
+    expect(m.messages.some((x) => x.code === 'columns-ambiguous' && x.message.startsWith('appeals:'))).toBe(true);
   });
 
   it('looks past a header line whose words a text reader kept as one label before a stray number (… 尚未审结 | 9, 总计 printed 9)', () => {
