@@ -262,8 +262,8 @@ function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
 /**
  * A line of the header with a cell read as a number (OCR reads 未经复议直接起诉 as 2; a report prints a
  * stray 2 for 结果纠正): it prints the header's words (结果维持 … 总计, 复议后起诉) in more cells than
- * numbers, or its label names the columns. It is looked past — neither the row of values (its words are no values) nor the end of the
- * search; the values found under it are still read by the group totals.
+ * numbers, or its label names the columns. It is looked past — neither the row of values (its words
+ * are no values) nor the end of the search; the values under it are still read by the group totals.
  */
 function isHeaderLine(row: DocRow, numbers: number): boolean {
   // Words in more cells than numbers, wherever the number stands (first: 9 | 结果纠正 | … for 结果维持).
