@@ -291,35 +291,36 @@ function groupOrder(header: DocRow[], values?: ValueRow): number[] {
 }
 
 /**
- * Which printed group (0, 1, 2) a kind of litigation stands over, by the column of its header cell among
- * the values' columns: with the other kind's name misread, the text alone cannot say which comes first.
- * Undefined unless the values are fifteen, each in its own column of the header's table, and the cell
- * spans its group.
+ * Which printed group (0, 1, 2) a kind of litigation stands over: with the other kind's name misread,
+ * the text alone cannot say which comes first. By the column of its header cell among the values' when
+ * the cell spans its group and the values are fifteen, each in its own column of the header's table;
+ * else by its rank (kindRank).
  */
 function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | undefined {
-  if (!values || values.cells.length !== WIDTH || new Set(values.cells.map((v) => v.col)).size !== WIDTH) return undefined;
   for (const row of header) {
-    if (row.block !== values.row.block) continue;
     const cell = row.cells.findIndex((c) => !c.spanned && labelCore(c.text).includes(kind));
     if (cell < 0) continue;
     // Only a cell merged over its group's five columns says where the group stands: a text format
     // loses the spans, and its header cells pack to the left of the values' columns.
-    if (!row.cells.slice(cell + 1, cell + 5).every((c) => c.spanned && c.text === row.cells[cell].text) || row.cells.length < cell + 5) return kindRank(row, cell);
-    const at = values.cells.findIndex((v) => v.col === cell);
+    const merged = row.cells.length >= cell + 5 && row.cells.slice(cell + 1, cell + 5).every((c) => c.spanned && c.text === row.cells[cell].text);
+    const columns = !!values && row.block === values.row.block && values.cells.length === WIDTH && new Set(values.cells.map((v) => v.col)).size === WIDTH;
+    if (!merged || !columns) return kindRank(row, cell);
+    const at = values!.cells.findIndex((v) => v.col === cell);
     return at < 0 ? undefined : Math.floor(at / 5);
   }
   return undefined;
 }
 
 /**
- * Without spans: the kind's place among the row's two cells that are neither a column's label nor
- * 行政复议/行政诉讼 — the two kinds, one misread (… 总计 | 5 | 复议后起诉: the second, group 2). A row that
- * prints one such cell (the other kind's cell empty, collapsed by a text format) cannot say.
+ * Without spans: the kind's place among the row's two cells past 行政复议's five columns that are neither
+ * a column's label nor 行政复议/行政诉讼 — the two kinds, one misread (… 总计 | 5 | 复议后起诉: the second,
+ * group 2). A row that prints one such cell (the other kind's cell empty, collapsed by a text format)
+ * cannot say.
  */
 function kindRank(row: DocRow, cell: number): number | undefined {
   const kinds = row.cells.flatMap((c, i) => {
     const text = labelCore(c.text);
-    return !c.spanned && text && !COLUMN_LABELS.includes(text) && text !== '行政复议' && text !== '行政诉讼' ? [i] : [];
+    return i >= 5 && !c.spanned && text && !COLUMN_LABELS.includes(text) && text !== '行政复议' && text !== '行政诉讼' ? [i] : [];
   });
   return kinds.length === 2 ? 1 + kinds.indexOf(cell) : undefined;
 }
