@@ -199,6 +199,19 @@ describe('table 四 whose header OCR misread', () => {
     expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
   });
 
+  it('ranks the one kind still read among the header row\'s kind cells when a scan lost a column (14 values, 复议后起诉 read 2)', () => {
+    const span = (text: string, n: number) => [text, ...new Array(n - 1).fill(`~${text}`)];
+    const m = mapTemplates(
+      docWithTables([
+        [...span('行政复议', 5), ...span('行政诉讼', 9)],
+        ['结果维持', '结果纠正', '其他人', '”尚未审结', '总计', ...span('未经复议直接起诉', 4), ...span('2', 5)],
+        ['2', '1', '3', '1', '7', '0', '0', '0', '0', '13', '2', '4', '0', '19'],
+      ]),
+    );
+    expect(m.messages.filter((x) => x.code === 'columns-ambiguous')).toEqual([]);
+    expect([m.cells['appeals.review.total'], m.cells['appeals.litigation_after_review.upheld']]).toEqual([7, 13]);
+  });
+
   it('places the litigation groups by column when 行政诉讼 and one kind were both misread, the columns\' header read whole', () => {
     const span = (text: string) => [text, ...new Array(4).fill(`~${text}`)];
     const m = mapTemplates(
