@@ -81,14 +81,19 @@ const foreignWords = (fields: string[], before: string[][]): number =>
   fields.filter((f, c) => WORDS.test(f) && before.every((row) => row[c] === '' || NUMBER.test(row[c]))).length;
 const printsNumber = (fields: string[]): boolean => fields.some((f) => NUMBER.test(f));
 
+const numberCount = (fields: string[]): number => fields.filter((f) => NUMBER.test(f)).length;
+
 /**
  * A row that starts another table inside a run of rows (a report printing no heading between two
- * tables): it prints no number, and prints words in at least two columns where the run so far printed
- * numbers or nothing at all — a header over columns of its own. A row of blanks, a wrapped label, or
- * one cell of text (不适用) does not.
+ * tables): it prints words in at least two columns where the run so far printed numbers or nothing at
+ * all — a header over columns of its own — and fewer numbers than such words: a header cell printed as
+ * a stray number (结果纠正 as 2) leaves it a header. A row of blanks, a wrapped label, or one cell of
+ * text (不适用) does not.
  */
 function startsAnotherTable(fields: string[], run: string[][]): boolean {
-  return run.length > 0 && !printsNumber(fields) && foreignWords(fields, run) >= 2;
+  if (!run.length) return false;
+  const foreign = foreignWords(fields, run);
+  return foreign >= 2 && numberCount(fields) < foreign;
 }
 
 /** How many rows at the run's end are the new table's upper header rows (no number, words over columns of their own). */

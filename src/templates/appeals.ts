@@ -6,8 +6,9 @@
 import { APPEALS_2021, cellKey } from './ids.js';
 import { containment, labelCore, similarity } from './labels.js';
 import { meaningfulValueCount, type DocRow, type ValueCell } from './rows.js';
+import { readCell } from './numbers.js';
 import type { TableMapping } from './result.js';
-import { mapRowTable } from './row-table.js';
+import { disagreeing, mapRowTable } from './row-table.js';
 import { identitiesOf } from './identities.js';
 import { MAX_SHIFT, rowReadings } from './resolve/readings.js';
 import { arbitrate } from './resolve/arbitrate.js';
@@ -138,7 +139,8 @@ function mapGroupTables(rows: DocRow[]): TableMapping | undefined {
       }
     }
     if (groups + unprinted < 3) continue;
-    const order = groupOrder(rows.slice(Math.max(0, h - 2), i + (unprinted ? 1 : 0)));
+    const single = segments.length === 1 ? { row: rows[h + 1], cells: segments[0].tokens } : undefined;
+    const order = groupOrder(rows.slice(Math.max(0, h - 2), i + (unprinted ? 1 : 0)), single);
     const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
     const keysOf = (row: (typeof printed)[number]) => row.columns.map((c) => cellKey('appeals', row.id, c.id));
     const out = readSmallTables(segments.map((seg, n) => {
@@ -168,32 +170,49 @@ function rowText(row: DocRow): string {
 function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
   for (let h = 0; h < rows.length; h++) {
     const text = rowText(rows[h]) + (rows[h + 1] ? rowText(rows[h + 1]) : '');
-    if (!namesBothGroups(text)) continue;
+    const names = namesBothGroups(text);
+    if (!names) continue;
     const values = collectValues(rows, h + 1);
-    if (!values) continue;
+    if (!values || (names === 'kinds' && values.cells.length < WIDTH)) continue;
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
-    const order = groupOrder(rows.slice(h, h + 3));
-    const printed = [0, 1, 2].map((at) => APPEALS_2021.rows[order.indexOf(at)]);
-    const keys = printed.flatMap((row) => row.columns.map((c) => cellKey('appeals', row.id, c.id)));
-    return readFifteen(values.cells, keys, APPEALS_2021.rows.length);
+    const header = rows.slice(h, Math.max(h + 3, rows.indexOf(values.row)));
+    const order = groupOrder(header, values);
+    const read = (o: number[]) => readFifteen(values.cells, [0, 1, 2].flatMap((at) => APPEALS_2021.rows[o.indexOf(at)].columns.map((c) => cellKey('appeals', APPEALS_2021.rows[o.indexOf(at)].id, c.id))), APPEALS_2021.rows.length);
+    const out = read(order);
+    if (!orderUnplaced(header, values)) return out;
+    // One kind of litigation named, nothing to place it by (a text format lost the spans): the group
+    // totals hold in either order, so the cells the two orders disagree on are left blank.
+    const merged = disagreeing(out, read([order[0], order[2], order[1]]));
+    out.messages.push({ code: 'columns-ambiguous', message: `appeals: the header names one kind of litigation and nothing places it; the two orders of the litigation groups both hold, ${merged.count} cells that differ are left blank` });
+    return { ...out, ...merged.result, messages: [...out.messages, ...merged.result.messages] };
   }
   return undefined;
 }
 
+/** Does the header name one kind of litigation only, with no merged cell to place its group by? */
+function orderUnplaced(header: DocRow[], values: ValueRow): boolean {
+  const text = header.map(rowText).join('');
+  const named = LITIGATION_KINDS.filter((kind) => text.includes(kind));
+  return named.length === 1 && kindGroup(header, named[0], values) === undefined;
+}
+
 /**
  * Does a header name 行政复议 and 行政诉讼? OCR drops a character of a header cell now and then (行政诉
- * for 行政诉讼), or reads a merged cell's short name as junk (行政诉讼 as 4): three of the four, in order,
- * still name it, and so do the names of its two kinds under it (未经复议直接起诉, 复议后起诉), each but for
- * a character. The fifteen values that must follow the header, checked by the group totals, keep a stray
- * caption from passing for the table.
+ * for 行政诉讼), or reads a merged cell's short name as junk (行政诉讼 as 4, 行政复议 as 8): three of the
+ * four, in order, still name it, and so do the names of its two kinds under it (未经复议直接起诉, 复议后起诉),
+ * each but for a character ('kinds': those two alone, 行政复议 not read). The fifteen values that must
+ * follow the header, checked by the group totals, keep a stray caption from passing for the table.
  */
-function namesBothGroups(text: string): boolean {
+function namesBothGroups(text: string): boolean | 'kinds' {
   if (text.includes('行政复议') && text.includes('行政诉讼')) return true;
-  if (!text.includes('行政复议')) return false;
   // A merged header cell repeats its text into the cells it spans: look past every 行政复议.
   const rest = text.split('行政复议').join('');
-  if (containment('行政诉讼', rest) >= NAME_CONTAINMENT) return true;
-  return LITIGATION_KINDS.every((kind) => containment(kind, rest) >= NAME_CONTAINMENT);
+  if (text.includes('行政复议') && containment('行政诉讼', rest) >= NAME_CONTAINMENT) return true;
+  if (!LITIGATION_KINDS.every((kind) => containment(kind, rest) >= NAME_CONTAINMENT)) return false;
+  // The two kinds of litigation are named by no other table: they tell table 四 when its 行政复议 cell
+  // was misread or reworded (8, 申请行政复议 split over lines) — but such a header may be of the
+  // litigation groups alone (a small table of ten values): only a row of all fifteen values is read then.
+  return text.includes('行政复议') ? true : 'kinds';
 }
 
 /** Share of a group's name a header must print, in order, to name it (three characters of 行政诉讼). */
@@ -201,14 +220,21 @@ const NAME_CONTAINMENT = 0.75;
 /** The two kinds of litigation, as the header prints them under 行政诉讼. */
 const LITIGATION_KINDS = ['未经复议直接起诉', '复议后起诉'];
 
+/** Values read for table 四 and the row they start in. */
+interface ValueRow {
+  row: DocRow;
+  cells: ValueCell[];
+}
+
 /** The 15 values after the header: one row, or consecutive unlabelled rows that together hold them. */
-function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: ValueCell[] } | undefined {
+function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
   for (let i = start; i < Math.min(rows.length, start + MAX_ROWS_AFTER_HEADER); i++) {
     const row = rows[i];
     const numbers = row.values.filter((v) => v.reading.kind === 'number').length;
     // An empty label cell before the fifteen values is not a value.
     let lead = 0;
     while (row.values.length - lead > WIDTH && row.values[lead].reading.kind === 'blank' && !row.values[lead].raw.trim()) lead++;
+    if (isHeaderLine(row, numbers)) continue;
     if (row.values.length - lead >= WIDTH && numbers > 0) return { row, cells: row.values.slice(lead) };
     if (numbers > 0) {
       const cells: ValueCell[] = [...row.values];
@@ -234,12 +260,67 @@ function collectValues(rows: DocRow[], start: number): { row: DocRow; cells: Val
 }
 
 /**
+ * A line of the header with a cell read as a number (OCR reads 未经复议直接起诉 as 2; a report prints a
+ * stray 2 for 结果纠正): it prints the header's words (结果维持 … 总计, 复议后起诉) in more cells than
+ * numbers, or its label names the columns. It is looked past — neither the row of values (its words
+ * are no values) nor the end of the search; the values under it are still read by the group totals.
+ */
+function isHeaderLine(row: DocRow, numbers: number): boolean {
+  // Words in more cells than numbers, wherever the number stands (first: 9 | 结果纠正 | … for 结果维持).
+  if (row.cells.filter((c) => !c.spanned && !c.absent && readCell(c.text).kind === 'text').length > numbers) return true;
+  // A text reader that keeps a line's words before its first number as one label cell (结果维持 结果纠正 …
+  // 尚未审结 | 9, the last 总计 printed 9): the label names the columns, and too few numbers follow to be the row.
+  const label = labelCore(row.label);
+  return numbers < WIDTH - MAX_SHIFT && COLUMN_LABELS.filter((name) => label.includes(name)).length >= 2;
+}
+
+/** The columns' labels of each group (结果维持 … 总计). */
+const COLUMN_LABELS = APPEALS_2021.rows[0].columns.map((c) => labelCore(c.label));
+
+/**
  * Position of each group's five columns. The template prints 行政复议, then 未经复议直接起诉, then 复议后起诉;
  * a header that names the two litigation groups the other way round is followed.
  */
-function groupOrder(header: DocRow[]): number[] {
+function groupOrder(header: DocRow[], values?: ValueRow): number[] {
   const text = header.map(rowText).join('');
   const direct = text.indexOf('未经复议直接起诉');
   const after = text.indexOf('复议后起诉');
-  return direct >= 0 && after >= 0 && after < direct ? [0, 2, 1] : [0, 1, 2];
+  if (direct >= 0 && after >= 0) return after < direct ? [0, 2, 1] : [0, 1, 2];
+  const reversed = direct >= 0 ? kindGroup(header, '未经复议直接起诉', values) === 2 : after >= 0 && kindGroup(header, '复议后起诉', values) === 1;
+  return reversed ? [0, 2, 1] : [0, 1, 2];
+}
+
+/**
+ * Which printed group (0, 1, 2) a kind of litigation stands over: with the other kind's name misread,
+ * the text alone cannot say which comes first. By the column of its header cell among the values' when
+ * the cell spans its group and the values are fifteen, each in its own column of the header's table;
+ * else by its rank (kindRank).
+ */
+function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | undefined {
+  for (const row of header) {
+    const cell = row.cells.findIndex((c) => !c.spanned && labelCore(c.text).includes(kind));
+    if (cell < 0) continue;
+    // Only a cell merged over its group's five columns says where the group stands: a text format
+    // loses the spans, and its header cells pack to the left of the values' columns.
+    const merged = row.cells.length >= cell + 5 && row.cells.slice(cell + 1, cell + 5).every((c) => c.spanned && c.text === row.cells[cell].text);
+    const columns = !!values && row.block === values.row.block && values.cells.length === WIDTH && new Set(values.cells.map((v) => v.col)).size === WIDTH;
+    if (!merged || !columns) return kindRank(row, cell);
+    const at = values!.cells.findIndex((v) => v.col === cell);
+    return at < 0 ? undefined : Math.floor(at / 5);
+  }
+  return undefined;
+}
+
+/**
+ * Without spans: the kind's place among the row's two cells past 行政复议's five columns that are neither
+ * a column's label nor 行政复议/行政诉讼 — the two kinds, one misread (… 总计 | 5 | 复议后起诉: the second,
+ * group 2). A row that prints one such cell (the other kind's cell empty, collapsed by a text format)
+ * cannot say.
+ */
+function kindRank(row: DocRow, cell: number): number | undefined {
+  const kinds = row.cells.flatMap((c, i) => {
+    const text = labelCore(c.text);
+    return i >= 5 && !c.spanned && text && !COLUMN_LABELS.includes(text) && text !== '行政复议' && text !== '行政诉讼' ? [i] : [];
+  });
+  return kinds.length === 2 ? 1 + kinds.indexOf(cell) : undefined;
 }

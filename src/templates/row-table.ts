@@ -250,7 +250,7 @@ function identityTally(table: TableLayout['table'], layout: TableLayout['layout'
 }
 
 /** The cells two readings agree on; the others blank, marked ambiguous. */
-function disagreeing(a: ReadResult, b: ReadResult): { result: ReadResult; count: number } {
+export function disagreeing(a: ReadResult, b: ReadResult): { result: ReadResult; count: number } {
   const result: ReadResult = { cells: { ...a.cells }, details: { ...a.details }, messages: [...a.messages] };
   let count = 0;
   for (const k of Object.keys(a.cells)) {

@@ -261,10 +261,9 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     if (verdicts[i].status !== 'certain' || row.readings.kind !== 'exact') return;
     const printed = row.readings.readings[0];
     const lone = loneEmptyCell(row.readings.tokens);
-    const alternatives = row.readings.alternatives ?? [];
     // Most rows: every cell printed, no other reading. Whatever the identities say, such a row stands
     // as printed with no doubt (every branch below ends there), so they are not evaluated.
-    if (lone < 0 && !alternatives.length) return;
+    if (lone < 0 && !row.readings.alternatives?.length) return;
     const keys = new Set(row.keys);
     const touching = touchingIdentities(identities, row.keys);
     const own = touching.filter((id) => cellsOf(id).every((k) => keys.has(k)));
@@ -272,6 +271,7 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       const values = withGaps(row.keys, reading, own);
       return !!values && list.every((id) => identityHolds(id, over(values, known)) !== false);
     };
+    const alternatives = (row.readings.alternatives ?? []).filter((r) => !leavesOutAlignedNumber(rows, i, r) || confirmedByOthers(row.keys, printed, r, touching, own, known));
     const breaksOwn = own.length > 0 && !holds(printed, own);
     const ocrLast = ocrLoneLastEmpty(row.readings.tokens);
     const standAsPrinted = () => {
@@ -407,6 +407,36 @@ function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<s
     verdicts[i] = { status: 'resolved', reading, others: [all[0]].filter((r) => r !== reading), failing: 0, gapsLost: true };
     rows[i].keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
   });
+}
+
+/**
+ * Does a reading leave out a number the row prints in the grid column where the table's other rows
+ * print that template column? A wider grid's extra column may hold a row number before the values, but
+ * a number standing where its column's values stand is that column's value, not the grid's.
+ */
+function leavesOutAlignedNumber(rows: PendingRow[], self: number, reading: Reading): boolean {
+  const printed = rows[self].readings.readings[0];
+  return printed.some((v, c) => !!v && v.reading.kind === 'number' && !reading.includes(v) && v.col === usualColumn(rows, self, c));
+}
+
+/** The grid column most of the table's other rows read exactly print a template column in (two rows at least), if any. */
+function usualColumn(rows: PendingRow[], self: number, c: number): number | undefined {
+  const counts = new Map<number, number>();
+  rows.forEach((row, i) => {
+    const v = row.readings.kind === 'exact' && i !== self ? row.readings.readings[0][c] : undefined;
+    if (v) counts.set(v.col, (counts.get(v.col) ?? 0) + 1);
+  });
+  let best: number | undefined;
+  for (const [col, n] of counts) if (n >= 2 && (best === undefined || n > counts.get(best)!)) best = col;
+  return best;
+}
+
+/** Does an identity beyond the row's own, through a column the reading changes, hold under it (checked, not unknown)? */
+function confirmedByOthers(keys: string[], printed: Reading, reading: Reading, touching: Identity[], own: Identity[], known: Map<string, TokenValue>): boolean {
+  const values = withGaps(keys, reading, own);
+  if (!values) return false;
+  const changed = new Set(keys.filter((_, c) => readingSignature([printed[c]]) !== readingSignature([reading[c]])));
+  return touching.some((id) => !own.includes(id) && cellsOf(id).some((k) => changed.has(k)) && identityHolds(id, over(values, known)) === true);
 }
 
 /**

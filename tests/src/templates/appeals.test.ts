@@ -103,6 +103,157 @@ describe('table 四 whose header OCR misread', () => {
     expect(['review.total', 'review.corrected', 'litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 1, 1, 1, 0]);
   });
 
+  /**
+   * The one-row table with its header's 未经复议直接起诉 (or, printed first, 复议后起诉) read as a stray 2
+   * over its span; the litigation groups' column labels wrapped over two lines (结果 / 维持), read as two rows.
+   */
+  function headerWithStrayDigit(firstKind: string, secondKind: string): string[][] {
+    const span = (text: string) => [text, ...new Array(4).fill(`~${text}`)];
+    const under = COLUMNS.map((c) => `~${c}`);
+    return [
+      [...span('行政复议'), '行政诉讼', ...new Array(9).fill('~行政诉讼')],
+      [...COLUMNS, ...span(firstKind), ...span(secondKind)],
+      [...under, ...['结果', '结果', '其他', '尚未', '总计'], ...['结果', '结果', '其他', '尚未', '总计']],
+      [...under, ...['维持', '纠正', '结果', '审结', ''], ...['维持', '纠正', '结果', '审结', '']],
+      ['5', '无', '无', '2', '7', '8', '无', '无', '1', '9', '3', '无', '无', '无', '3'],
+    ];
+  }
+
+  it('is found when a header cell over a group was read as a digit (未经复议直接起诉 as 2), its cells read as printed', () => {
+    const m = mapTemplates(docWithTables(headerWithStrayDigit('2', '复议后起诉')));
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.upheld', 'review.total', 'litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([5, 7, 8, 9, 3, 3]);
+    expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
+  });
+
+  it('places the litigation groups by the column of the one kind still read when the header prints them the other way round', () => {
+    const m = mapTemplates(docWithTables(headerWithStrayDigit('复议后起诉', '2')));
+    expect(m.layout.appeals).toBe('2021');
+    // 复议后起诉 stands over the first litigation group: 8 … 9 are its values, 3 … 3 those of 未经复议直接起诉.
+    expect(['litigation_after_review.upheld', 'litigation_after_review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([8, 9, 3, 3]);
+  });
+
+  it('never reads a header line with a stray number among its words as the row of values (结果纠正 printed 2, a grid without spans)', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', ...gap(4), '行政诉讼', ...gap(9)],
+        ['结果维持', '2', '其他结果', '尚未审结', '总计', '未经复议直接起诉', ...gap(4), '复议后起诉', ...gap(4)],
+        [...gap(5), ...COLUMNS, ...COLUMNS],
+        ['1', '1', '0', '0', '2', '4', '0', '0', '1', '5', '1', '0', '1', '0', '2'],
+      ]),
+    );
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => m.cells[`appeals.review.${c}`])).toEqual([1, 1, 0, 0, 2]);
+    expect([m.cells['appeals.litigation_direct.total'], m.cells['appeals.litigation_after_review.total']]).toEqual([5, 2]);
+    expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
+  });
+
+  it('places the litigation groups of a header that lost its spans by the named kind\'s place among the two kinds\' cells, or leaves blank what the orders disagree on', () => {
+    const read = (kinds: string[]) =>
+      mapTemplates(
+        docWithTables([
+          ['行政复议', '行政诉讼'],
+          [...COLUMNS, ...kinds],
+          [...COLUMNS, ...COLUMNS],
+          ['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', ''],
+        ]),
+      );
+    const litigation = (m: ReturnType<typeof mapTemplates>) =>
+      ['litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => [m.cells[`appeals.${k}`], m.details[`appeals.${k}`].doubt]);
+    // … 总计 | 5 | 复议后起诉: the named kind is the second of the two.
+    expect(litigation(read(['5', '复议后起诉']))).toEqual([[8, null], [9, null], [null, null], [null, null]]);
+    // … 总计 | 复议后起诉 | 5: the first, so 8 … 9 are its values.
+    expect(litigation(read(['复议后起诉', '5']))).toEqual([[null, null], [null, null], [8, null], [9, null]]);
+    // … 总计 | 复议后起诉 (the other kind's cell empty, collapsed): both orders keep the group totals.
+    const m = read(['复议后起诉']);
+    expect(litigation(m)).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
+    expect([m.cells['appeals.review.upheld'], m.cells['appeals.review.total']]).toEqual([5, 7]);
+    expect(m.messages.some((x) => x.code === 'columns-ambiguous' && x.message.startsWith('appeals:'))).toBe(true);
+  });
+
+  it('looks past a header line whose words a text reader kept as one label before a stray number (… 尚未审结 | 9, 总计 printed 9)', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', '行政诉讼', ...gap(13)],
+        [...COLUMNS, '未经复议直接起诉', '复议后起诉', ...gap(8)],
+        [`${COLUMNS.join(' ')} ${COLUMNS.join(' ')} 结果维持 结果纠正 其他结果 尚未审结`, '9', ...gap(13)],
+        ['1', '1', '0', '0', '2', '4', '0', '0', '1', '5', '1', '0', '1', '0', '2'],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.total', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 5, 1, 2]);
+  });
+
+  it('looks past a header line with no label whose first cell is a stray number (∅ × 5 | 1 | 结果纠正 …, 结果维持 printed 1), never reading it as values', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['行政复议', ...gap(4), '行政诉讼', ...gap(9)],
+        [...COLUMNS, '未经复议直接起诉', ...gap(4), '复议后起诉', ...gap(4)],
+        [...gap(5), '1', ...COLUMNS.slice(1), ...COLUMNS],
+        ['2', '1', '3', '1', '7', '0', '0', '0', '0', '0', '13', '2', '4', '0', '19'],
+      ]),
+    );
+    expect(['review.upheld', 'review.total', 'litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 7, 0, 0, 19]);
+    expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
+  });
+
+  it('ranks the one kind still read among the header row\'s kind cells when a scan lost a column (14 values, 复议后起诉 read 2)', () => {
+    const span = (text: string, n: number) => [text, ...new Array(n - 1).fill(`~${text}`)];
+    const m = mapTemplates(
+      docWithTables([
+        [...span('行政复议', 5), ...span('行政诉讼', 9)],
+        ['结果维持', '结果纠正', '其他人', '”尚未审结', '总计', ...span('未经复议直接起诉', 4), ...span('2', 5)],
+        ['2', '1', '3', '1', '7', '0', '0', '0', '0', '13', '2', '4', '0', '19'],
+      ]),
+    );
+    expect(m.messages.filter((x) => x.code === 'columns-ambiguous')).toEqual([]);
+    expect([m.cells['appeals.review.total'], m.cells['appeals.litigation_after_review.upheld']]).toEqual([7, 13]);
+  });
+
+  it('places the litigation groups by column when 行政诉讼 and one kind were both misread, the columns\' header read whole', () => {
+    const span = (text: string) => [text, ...new Array(4).fill(`~${text}`)];
+    const m = mapTemplates(
+      docWithTables([
+        [...span('行政复议'), '4', ...new Array(9).fill('~4')],
+        [...COLUMNS, ...span('复议后起诉'), ...span('2')],
+        [...COLUMNS.map((c) => `~${c}`), ...COLUMNS, ...COLUMNS],
+        ['5', '无', '无', '2', '7', '8', '无', '无', '1', '9', '3', '无', '无', '无', '3'],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.total', 'litigation_after_review.upheld', 'litigation_after_review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([7, 8, 9, 3, 3]);
+  });
+
+  it('is told by the two kinds of litigation when 行政复议 itself was read as a digit (8), 行政复议\'s columns before them', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['8', ...gap(4), '行政诉讼', ...gap(9)],
+        [...COLUMNS, '未经复议直接起诉', ...gap(4), '复议后起诉', ...gap(4)],
+        [...gap(5), ...COLUMNS, ...COLUMNS],
+        ['1', '1', '0', '0', '2', '4', '0', '0', '1', '5', '1', '0', '1', '0', '2'],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.upheld', 'review.total', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([1, 2, 5, 2]);
+  });
+
+  it('is told by the two kinds of litigation printed above all fifteen columns (a stacked header, its labels wrapped, 行政复议 read 1)', () => {
+    const gap = (n: number) => new Array(n).fill('');
+    const m = mapTemplates(
+      docWithTables([
+        ['1', ...gap(4), '行政诉讼', ...gap(9)],
+        [...gap(5), '未经复议直接起诉', ...gap(4), '复议后起诉', ...gap(4)],
+        [0, 1, 2].flatMap(() => ['结果', '结果', '其他', '尚未', '总计']),
+        [0, 1, 2].flatMap(() => ['维持', '纠正', '结果', '审结', '']),
+        ['1', '1', '0', '0', '2', '4', '0', '0', '1', '5', '1', '0', '1', '0', '2'],
+      ]),
+    );
+    expect(['review.total', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 5, 2]);
+  });
+
   it('is not told by 行政复议 beside words that only look like a kind of litigation', () => {
     const m = mapTemplates(docWithTables([['行政复议', '起诉'], ['0', '1', '1', '0', '2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0']]));
     expect(m.layout.appeals).toBe('none');

@@ -569,6 +569,24 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(rowTotal).toMatchObject({ basis: 'printed', expected: 5, actual: 0 });
   });
 
+  it('keeps a number where the grid\'s other rows print that column when no identity can check leaving it out (5 无 … 无 | ∅, a row lost)', () => {
+    // A report that prints its 总计 blank (a published error, every outcome row) in a grid a column wider,
+    // with a row of the table not found: 自然人's column sum cannot be checked. Leaving out the 5 (a row
+    // number?) keeps the row's own total only by taking the grid's empty last cell as its 总计; the 5 stands
+    // in the grid column where every other row prints its 自然人, and no identity says otherwise.
+    const total = ['20', '22', '无', '无', '无', '无', '42'];
+    const rows = requestsPrinting(
+      { new_received: total, total_processed: total, granted: ['15', '22', '无', '无', '无', '无', '无'], denied_internal_affairs: ['5', '无', '无', '无', '无', '无', '无', ''] },
+      new Array(7).fill('无'),
+      ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计', ''],
+    ).filter((r) => r[0] !== REQUESTS_2021.rows.find((x) => x.id === 'denied_state_secret')!.label);
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowCells(m, 'denied_internal_affairs')).toEqual([5, null, null, null, null, null, null]);
+    expect(rowDoubts(m, 'denied_internal_affairs')).toEqual(new Array(7).fill(null));
+    const rowTotal = runChecks(recordOf(m)).findings.find((f) => f.rule === 'requests.row_total' && f.where === 'denied_internal_affairs');
+    expect(rowTotal).toMatchObject({ basis: 'printed', expected: 5, actual: 0 });
+  });
+
   it('leaves out a stray empty cell rather than a printed number when that breaks no more identities (a report that prints its 总计 blank)', () => {
     // 25 | ∅ | 无 …: without the 25 the row keeps its own total (无 = 0) and breaks 自然人's column; without
     // the ∅ it breaks its own total, as every row of this report does, and the column holds.

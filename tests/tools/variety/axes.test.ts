@@ -92,6 +92,17 @@ describe('the axes of variation', () => {
     }
   });
 
+  it('damage one cell of table 四\'s header in turn (a digit, junk, a rewording, nothing), never a value', () => {
+    const notes = [0, 1, 2, 3].map((i) => draftVariant(1, item('damaged-headers', 'html', i)).notes.join(' '));
+    expect(notes.map((n) => n.replace(/:.*/, ''))).toEqual(['table 四 header digit', 'table 四 header junk', 'table 四 header reworded', 'table 四 header empty']);
+    expect(notes[0]).toMatch(/→ [1-9]$/);
+    const plain = draftVariant(1, item('plain', 'html'));
+    const draft = draftVariant(1, item('damaged-headers', 'html', 2));
+    const values = (d: typeof draft) => tablePieces(d.model).flatMap((p) => p.rows).filter(isDataRow).map((r) => r.values.map((v) => v.text));
+    expect(values(draft)).toEqual(values(plain));
+    expect(variantTruth(1, item('damaged-headers', 'html', 2), draft).cells).toEqual(variantTruth(1, item('plain', 'html'), plain).cells);
+  });
+
   it('reword labels, change bracket width or numbering, or misspell a label', () => {
     const texts = Array.from({ length: 12 }, (_, s) => renderFast(draftVariant(s + 1, item('labels', 'txt')))).join('\n');
     expect(texts).toMatch(/\(一\)予以公开|\t1、属于国家秘密|（1）属于国家秘密|1．属于国家秘密/);

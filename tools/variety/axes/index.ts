@@ -5,6 +5,7 @@
  */
 import type { Axis } from './axis.js';
 import { combined } from './combined.js';
+import { damagedHeaders } from './damaged-headers.js';
 import { distributed } from './distributed.js';
 import { divTables } from './div-tables.js';
 import { headings } from './headings.js';
@@ -22,6 +23,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders];
 
 export type { Axis, Draft, FormatId } from './axis.js';
