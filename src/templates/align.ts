@@ -189,8 +189,10 @@ function rowFacts(rows: DocRow[]): RowFacts {
  * The numbering a row's label starts with (（七）, 7., 四、): a label's rest after a wrap never starts so,
  * so a row whose own label does is a row of its own, not the continuation of the label next to it. OCR
  * misreads the opening bracket now and then (.七), |七）, 七)): a numeral closed by a bracket is numbering still.
+ * And it misreads the numeral itself ((tt) for （七）): a few characters, none of them Han, in brackets are
+ * numbering too — a wrapped label's rest in brackets is words (（区分处理的，只计这一情形…）).
  */
-const OWN_NUMBERING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|[^\p{Script=Han}\s]?[一二三四五六七八九十]{1,3}[）)])/u;
+const OWN_NUMBERING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|[^\p{Script=Han}\s]?[一二三四五六七八九十]{1,3}[）)]|[（(][^\p{Script=Han}（()）\s]{1,3}[）)])/u;
 
 /** The parts of a row's label that the row above does not print already. */
 function restOfLabel(above: string, label: string): string {

@@ -187,11 +187,11 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(runChecks(recordOf(m)).findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
   });
 
-  it('does not join a row of empty cells (（六）其他处理) with the row after it whose numbering OCR garbled (.七)总计)', () => {
+  it('does not join a row of empty cells (（六）其他处理) with the row after it whose numbering OCR garbled (.七)总计, (tt) St)', () => {
     // The 2019 layout as a 150 dpi photo read it: blanks printed as nothing, the group label read short (办理结果), its
     // cell merged over the rows ('~': a spanned copy), （七） read with a stray mark for its bracket.
     const empty = new Set(['rejected_publication', 'rejected_excessive', 'rejected_confirm_existing', 'other_handling']);
-    for (const garbled of ['.七)总计', '七)总计', '|七）总计']) {
+    for (const garbled of ['.七)总计', '七)总计', '|七）总计', '(tt) St']) {
       const rows: string[][] = [['申请人情况', '申请人情况', '~申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']];
       let groupShown = false;
       for (const r of REQUESTS_2019.rows) {
