@@ -349,6 +349,9 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
   settleTogether(rows, identities, known, verdicts);
 }
 
+/** Combinations settleTogether weighs at most: more say the rows are too open to settle any. */
+const MAX_FITS = 64;
+
 /**
  * Rows printed whole but for an empty cell, left undecided when judged one at a time: two rows that each
  * lost a value (0 0 0 0 0 1 ∅ and 2 0 0 0 0 110 ∅) leave every column sum open to the other — the first
@@ -360,20 +363,17 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
  * readings, the counts they agree on standing (agreedCounts); no combination, or more than MAX_FITS,
  * settle nothing.
  */
-/** Combinations settleTogether weighs at most: more say the rows are too open to settle any. */
-const MAX_FITS = 64;
-
 function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
   const open = rows.flatMap((row, i) => (verdicts[i].status === 'undecided' && row.readings.kind === 'exact' ? [i] : []));
   if (!open.length) return;
   const choices = open.map((i) => (verdicts[i] as Extract<Verdict, { status: 'undecided' }>).all);
   if (choices.reduce((p, c) => p * c.length, 1) > MAX_COMBINATIONS) return;
   const touching = touchingIdentities(identities, open.flatMap((i) => rows[i].keys));
-  const overlays = open.map((i, u) => {
+  const owns = open.map((i) => {
     const keys = new Set(rows[i].keys);
-    const own = identities.filter((id) => cellsOf(id).every((k) => keys.has(k)));
-    return choices[u].map((r) => withGaps(rows[i].keys, r, own));
+    return touching.filter((id) => cellsOf(id).every((k) => keys.has(k)));
   });
+  const overlays = open.map((i, u) => choices[u].map((r) => withGaps(rows[i].keys, r, owns[u])));
   const fits: number[][] = [];
   const choice = new Array<number>(open.length).fill(0);
   const values = new Map<string, TokenValue>();
@@ -396,10 +396,8 @@ function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<s
     const all = choices[u];
     const fitting = [...new Set(fits.map((fit) => fit[u]))].map((c) => all[c]);
     if (fitting.length > 1) {
-      const keys = new Set(rows[i].keys);
-      const own = identities.filter((id) => cellsOf(id).every((k) => keys.has(k)));
       const { agreed: _dropped, ...before } = verdicts[i] as Extract<Verdict, { status: 'undecided' }>;
-      verdicts[i] = { ...before, survivors: fitting, none: false, ...agreedCounts(rows[i].keys, fitting, own, identities, known) };
+      verdicts[i] = { ...before, survivors: fitting, none: false, ...agreedCounts(rows[i].keys, fitting, owns[u], identities, known) };
       return;
     }
     const reading = fitting[0];
