@@ -6,6 +6,7 @@
  * a published error elsewhere in the table never decides a reading here.
  */
 import { identityHolds, type Identity } from '../identities.js';
+import { cellsOf, touchingIdentities } from './identity-cells.js';
 import { solvePlacements } from './placements.js';
 import type { PendingRow, Verdict } from './verdict.js';
 import { loneEmptyCell, ocrLoneLastEmpty, readingSignature, tokenDoubt, tokenValue, type Reading, type RowReadings, type TokenValue } from './readings.js';
@@ -565,36 +566,6 @@ function over(row: Map<string, TokenValue>, known: Map<string, TokenValue>): (ke
     const v = row.has(key) ? row.get(key) : known.get(key);
     return v === '?' ? undefined : v;
   };
-}
-
-/** An identity's cells, parts then totals (identities are shared objects: computed once each). */
-const CELLS = new WeakMap<Identity, string[]>();
-/** For each cell key, the positions of the identities it takes part in (built once per identity list: they are cached). */
-const BY_CELL = new WeakMap<Identity[], Map<string, number[]>>();
-
-/** The identities any of `keys` takes part in, in the list's order (as filtering the list would give them). */
-function touchingIdentities(identities: Identity[], keys: string[]): Identity[] {
-  let byCell = BY_CELL.get(identities);
-  if (!byCell) {
-    byCell = new Map();
-    identities.forEach((id, n) => {
-      for (const k of cellsOf(id)) {
-        const list = byCell!.get(k);
-        if (!list) byCell!.set(k, [n]);
-        else if (list[list.length - 1] !== n) list.push(n);
-      }
-    });
-    BY_CELL.set(identities, byCell);
-  }
-  const at = new Set<number>();
-  for (const k of keys) for (const n of byCell.get(k) ?? []) at.add(n);
-  return [...at].sort((a, b) => a - b).map((n) => identities[n]);
-}
-
-function cellsOf(id: Identity): string[] {
-  let cells = CELLS.get(id);
-  if (!cells) CELLS.set(id, (cells = [...id.parts, ...id.totals]));
-  return cells;
 }
 
 /** A token's value as a sum sees it: text ('?') has none. */

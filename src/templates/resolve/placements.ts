@@ -10,6 +10,7 @@
  * they disagree on stay blank. Over the search's cap, nothing is decided: blank, never a guess.
  */
 import { identityHolds, type Identity } from '../identities.js';
+import { cellsOf, touchingIdentities } from './identity-cells.js';
 import { readingSignature, tokenValue, type Reading, type TokenValue } from './readings.js';
 import type { PendingRow, Verdict } from './verdict.js';
 
@@ -71,14 +72,10 @@ export function solvePlacements(rows: PendingRow[], verdicts: Verdict[], identit
   return decided;
 }
 
-function touchingIdentities(identities: Identity[], keys: string[]): Identity[] {
-  return identities.filter((id) => [...id.parts, ...id.totals].some((k) => keys.includes(k)));
-}
-
 /** The variables' rows decided together over the `fixed` cells of the others (those of the variables left out). */
 function decide(rows: PendingRow[], verdicts: Verdict[], identities: Identity[], variables: Variable[], fixed: Map<string, TokenValue>): number[] {
   for (const v of variables) for (const k of rows[v.row].keys) fixed.delete(k);
-  const own = (i: number) => identities.filter((id) => [...id.parts, ...id.totals].every((k) => rows[i].keys.includes(k)));
+  const own = (i: number) => identities.filter((id) => cellsOf(id).every((k) => rows[i].keys.includes(k)));
   // A row's own identities concern it alone: what each placement breaks of them counts with the others'.
   // Not first: 1 1 keeps its own total as 1 · … · 1, where the columns want 1 1 and a total printed blank.
   for (const v of variables) {
@@ -91,13 +88,13 @@ function decide(rows: PendingRow[], verdicts: Verdict[], identities: Identity[],
   const rowOf = new Map<string, Variable>();
   for (const v of variables) for (const k of rows[v.row].keys) rowOf.set(k, v);
   const across = identities.filter((id) => {
-    const cells = [...id.parts, ...id.totals];
+    const cells = cellsOf(id);
     // Evaluable only when every cell outside the variables is read as a count, and about at least two rows.
     return cells.some((k) => rowOf.has(k)) && rowIndexOf(cells, rows) < 0 && cells.every((k) => rowOf.has(k) || (fixed.has(k) && fixed.get(k) !== '?'));
   });
   // The rows in the most identities first (（七）总计 is in every column's), then those with few placements:
   // once the totals stand, each column's sum cuts the placements of the rows it adds up.
-  const within = (v: Variable) => across.filter((id) => [...id.parts, ...id.totals].some((k) => rowOf.get(k) === v)).length;
+  const within = (v: Variable) => across.filter((id) => cellsOf(id).some((k) => rowOf.get(k) === v)).length;
   variables.sort((a, b) => within(b) - within(a) || a.readings.length - b.readings.length);
   const varOf = new Map<string, [number, number]>();
   variables.forEach((v, n) => rows[v.row].keys.forEach((k, c) => varOf.set(k, [n, c])));
@@ -126,7 +123,7 @@ function decide(rows: PendingRow[], verdicts: Verdict[], identities: Identity[],
  */
 function holdsWithLostValue(id: Identity, keys: string[], reading: Reading): boolean {
   const valueOf = valuesOf(keys, reading);
-  const gaps = [...id.parts, ...id.totals].filter((k) => !reading[keys.indexOf(k)]);
+  const gaps = cellsOf(id).filter((k) => !reading[keys.indexOf(k)]);
   if (gaps.length !== 1) return identityHolds(id, valueOf) !== false;
   const sum = (list: string[]) => list.reduce((s, k) => (k === gaps[0] || s === undefined ? s : valueOf(k) === undefined ? undefined : s + (valueOf(k) ?? 0)), 0 as number | undefined);
   const [parts, totals] = [sum(id.parts), sum(id.totals)];
@@ -194,7 +191,7 @@ class Search {
         }),
       ),
     );
-    this.touching = variables.map((v, n) => ids.flatMap((id, i) => ([...id.parts, ...id.totals].some((k) => varOf.get(k)?.[0] === n) ? [i] : [])));
+    this.touching = variables.map((v, n) => ids.flatMap((id, i) => (cellsOf(id).some((k) => varOf.get(k)?.[0] === n) ? [i] : [])));
   }
 
   run(): { kept: Array<Set<number>>; broken: number } | null {
