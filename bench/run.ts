@@ -132,8 +132,13 @@ function printRatios(rows: Row[], cores: number): void {
   }
 }
 
+const USAGE = `node dist/bench/run.js [--docs N] [--formats PDF,HTML,DOCX,TXT] [--ceiling HTML,TXT] [--pairs N] [--corpus ../shared/corpus] [--keep] [--queue]
+node dist/bench/run.js --audit [--docs N]`;
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  // The full bench takes many minutes of both cores: asking how to run it must not start it.
+  if (argv.includes('--help') || argv.includes('-h')) return void console.log(USAGE);
   const args = parseArgs(argv);
   if (argv.includes('--audit')) {
     const docs = argv.indexOf('--docs');

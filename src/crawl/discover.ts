@@ -9,6 +9,8 @@ import { readListResponse } from './list-response.js';
 import { listEndpoints, paginationLinks, scriptAnnouncedPages } from './pagination.js';
 import type { FrontierEntry } from './store.js';
 import type { ManifestKind } from './manifest.js';
+import { lazyPageDocument } from './page-document.js';
+import type { CheerioAPI } from 'cheerio';
 
 export interface DiscoveryRules {
   reportPattern: RegExp;
@@ -25,6 +27,8 @@ export interface FetchedResource {
   sha256: string;
   text: string;
   contentType: string;
+  /** The text parsed as HTML, on first use (shared with the page's metadata reader). */
+  document?: () => CheerioAPI;
 }
 
 export interface Discovery {
@@ -45,12 +49,13 @@ export function discover(resource: FetchedResource, rules: DiscoveryRules, title
     ];
     return { kind: 'list', entries: keepDepthAndScope(entries, resource, rules) };
   }
-  const links = extractLinks(resource.text, resource.finalUrl).map((link) => unwrapViewer(link, rules));
+  const page = (resource.document ?? lazyPageDocument(resource.text))();
+  const links = extractLinks(page, resource.finalUrl).map((link) => unwrapViewer(link, rules));
   const reportLinks = links.filter((link) => looksLikeReport(link, rules.reportPattern));
   const morePages = [
     ...paginationLinks(links, resource.finalUrl),
     ...scriptAnnouncedPages(resource.text, resource.finalUrl),
-    ...listEndpoints(resource.text, resource.finalUrl),
+    ...listEndpoints(page, resource.finalUrl),
   ];
   // A "report" link that leads to a page naming no year but listing reports is a column page (a breadcrumb, say).
   const looksLikeList = !titleHasYear && (reportLinks.length >= LIST_LIKE_REPORT_LINKS || morePages.length > 0);
@@ -63,11 +68,11 @@ export function discover(resource: FetchedResource, rules: DiscoveryRules, title
     entries.push(...listEntries(morePages, resource));
   } else if (kind === 'page') {
     // A report page often shows its PDF in a frame, through a viewer, rather than linking it.
-    const embedded = extractEmbeds(resource.text, resource.finalUrl).map((link) => unwrapViewer(link, rules));
+    const embedded = extractEmbeds(page, resource.finalUrl).map((link) => unwrapViewer(link, rules));
     const attachments = [...links, ...embedded].filter((link) => looksLikeAttachment(link, rules.attachmentExtensions));
     entries.push(...attachments.map((link) => child(link, 'attachment', resource)));
     entries.push(...reportLinks.filter((link) => !attachments.includes(link)).map((link) => child(link, 'page', resource)));
-    entries.push(...imageEntries(resource));
+    entries.push(...imageEntries(resource, page));
   }
   return { kind, entries: keepDepthAndScope(entries, resource, rules) };
 }
@@ -79,8 +84,8 @@ export const MAX_PAGE_IMAGES = 40;
  * A report page's pictures (its tables may be screenshots), same site only: fetched at the page's depth
  * and stored as kind `image`, so that extracting the crawl folder reads the page with them.
  */
-function imageEntries(resource: FetchedResource): FrontierEntry[] {
-  return extractImages(resource.text, resource.finalUrl)
+function imageEntries(resource: FetchedResource, page: CheerioAPI): FrontierEntry[] {
+  return extractImages(page, resource.finalUrl)
     .filter((url) => /^https?:/.test(url) && sameSite(url, resource.seed))
     .slice(0, MAX_PAGE_IMAGES)
     .map((url) => ({

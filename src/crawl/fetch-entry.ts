@@ -12,6 +12,7 @@ import { fetchUrl, type FetchContext, type FetchResult } from './fetcher.js';
 import type { HostTurns } from './host-scheduler.js';
 import type { ManifestKind } from './manifest.js';
 import type { ResolvedCrawlOptions } from './options.js';
+import { lazyPageDocument } from './page-document.js';
 import { dateFromHttp, dateFromUrl, readPageMetadata, reportYear, type PageMetadata } from './page-metadata.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { robotsDisallowed, type RobotsCache, type RobotsRules } from './robots.js';
@@ -109,10 +110,11 @@ export async function fetchEntry(entry: FrontierEntry, deps: EntryDeps): Promise
       notes = `encoding-guessed: declared ${decoded.overruled}, the bytes are ${decoded.encoding}`;
       options.log(`${entry.url}: ${notes}`);
     }
-    if (stored.extension === '.html') metadata = readPageMetadata(text, result.finalUrl, lastModified ?? undefined);
+    const document = lazyPageDocument(text);
+    if (stored.extension === '.html') metadata = readPageMetadata(document(), result.finalUrl, lastModified ?? undefined);
     if (kind !== 'attachment' && kind !== 'image') {
       const discovery = discover(
-        { url: entry.url, finalUrl: result.finalUrl, kind, depth: entry.depth, seed: entry.seed, sha256: stored.sha256, text, contentType },
+        { url: entry.url, finalUrl: result.finalUrl, kind, depth: entry.depth, seed: entry.seed, sha256: stored.sha256, text, contentType, document },
         { reportPattern: options.reportPattern, attachmentExtensions: options.attachmentExtensions, maxDepth: options.maxDepth },
         reportYear(metadata.title) !== null,
       );

@@ -1,7 +1,7 @@
 /** Links of an HTML page or fragment, resolved against the page URL, with their text and title. */
-import * as cheerio from 'cheerio';
 import { stripCredentials } from '../util/url-credentials.js';
 import { pictureAddresses } from '../../extractors/html/picture-sources.js';
+import { pageDocument, type HtmlSource } from './page-document.js';
 
 export interface PageLink {
   url: string;
@@ -9,8 +9,8 @@ export interface PageLink {
   title: string;
 }
 
-export function extractLinks(html: string, baseUrl: string): PageLink[] {
-  const $ = cheerio.load(html);
+export function extractLinks(html: HtmlSource, baseUrl: string): PageLink[] {
+  const $ = pageDocument(html);
   const base = resolveBase($('base[href]').attr('href'), baseUrl);
   const links: PageLink[] = [];
   $('a[href], area[href]').each((_, element) => {
@@ -27,8 +27,8 @@ export function extractLinks(html: string, baseUrl: string): PageLink[] {
  * The documents a page shows inside itself: a PDF in an <iframe>, <frame>, <embed> or <object> (often
  * through a viewer, see documentBehindViewer), with the element's title as the link's.
  */
-export function extractEmbeds(html: string, baseUrl: string): PageLink[] {
-  const $ = cheerio.load(html);
+export function extractEmbeds(html: HtmlSource, baseUrl: string): PageLink[] {
+  const $ = pageDocument(html);
   const base = resolveBase($('base[href]').attr('href'), baseUrl);
   const links: PageLink[] = [];
   $('iframe[src], frame[src], embed[src], object[data]').each((_, element) => {
@@ -69,8 +69,8 @@ export function documentBehindViewer(url: string, extensions: readonly string[])
  * against the page), in order, without data: URIs (they travel inside the page) and without those whose
  * declared size is an icon's.
  */
-export function extractImages(html: string, baseUrl: string): string[] {
-  const $ = cheerio.load(html);
+export function extractImages(html: HtmlSource, baseUrl: string): string[] {
+  const $ = pageDocument(html);
   const base = resolveBase($('base[href]').attr('href'), baseUrl);
   const out: string[] = [];
   $('img').each((_, element) => {

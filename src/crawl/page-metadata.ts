@@ -3,7 +3,7 @@
  * tried from the most to the least explicit: CMS <meta> tags, the visible 发布时间/日期 label, the
  * TRS URL pattern /202403/t20240308_…, and finally the HTTP Last-Modified header.
  */
-import * as cheerio from 'cheerio';
+import { pageDocument, type HtmlSource } from './page-document.js';
 import { squash } from './link-extract.js';
 
 import type { DateSource } from './date-sources.js';
@@ -22,8 +22,8 @@ export interface PageMetadata {
 const DATE_META = ['PubDate', 'publishdate', 'pubdate', 'firstpublishedtime', 'article:published_time', 'dc.date'];
 const DATE_LABEL = /(?:发布|发文|成文|公开)?(?:时间|日期)\s*[：:]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
 
-export function readPageMetadata(html: string, url: string, lastModified?: string): PageMetadata {
-  const $ = cheerio.load(html);
+export function readPageMetadata(html: HtmlSource, url: string, lastModified?: string): PageMetadata {
+  const $ = pageDocument(html);
   const meta = (name: string) => squash($(`meta[name="${name}" i], meta[property="${name}" i]`).attr('content') ?? '') || null;
   // Portals often put only the site name in <title>; the first candidate naming a year is the report's title.
   const candidates = [

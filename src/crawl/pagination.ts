@@ -4,7 +4,7 @@
  * whose pages are index.html, index_1.html … index_{total-1}.html, and a JSON/XML endpoint the page's
  * scripts load the list from.
  */
-import * as cheerio from 'cheerio';
+import { pageDocument, type HtmlSource } from './page-document.js';
 import { absolute, squash, type PageLink } from './link-extract.js';
 
 const PAGER_TEXT = /^(\d{1,4}|下一?页|上一?页|首页|尾页|末页|最后一页|next|prev(ious)?|last|first|»|«|>|<|>>|<<)$/i;
@@ -62,8 +62,8 @@ const ENDPOINT_LITERAL = /["']([^"'\s<>]+?(?:\.json|\.xml|dataproxy\.jsp|\/api\/
 const ENDPOINT_ATTRIBUTES = ['data-list-url', 'data-api', 'data-url', 'data-source'];
 
 /** JSON/XML list endpoints named in the page's scripts or data attributes (same host only). */
-export function listEndpoints(html: string, pageUrl: string): string[] {
-  const $ = cheerio.load(html);
+export function listEndpoints(html: HtmlSource, pageUrl: string): string[] {
+  const $ = pageDocument(html);
   const candidates: string[] = [];
   $('script:not([src])').each((_, element) => {
     for (const match of $(element).text().matchAll(ENDPOINT_LITERAL)) candidates.push(match[1]);
