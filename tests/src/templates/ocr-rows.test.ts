@@ -238,3 +238,14 @@ describe('a scanned label wrapped over three rows of the table, one line garbled
     expect(row(m)).not.toEqual([1, 1, 2]);
   });
 });
+
+describe('a scanned row whose label cell OCR read empty', () => {
+  it('reads its values from the table\'s value column, not its empty label cell as a blank before them, and places it by order', () => {
+    const rows = requests();
+    const at = rows.findIndex((r) => r[0] === REQUESTS_2021.rows.find((x) => x.id === 'new_received')!.label);
+    rows[at] = ['', ...rows[at].slice(1)];
+    const m = mapTemplates(scanned(docWithTables(rows)));
+    expect(REQUESTS_2021.rows[0].columns.map((c) => m.cells[`requests.new_received.${c.id}`])).toEqual([21, 21, 0, 0, 0, 0, 42]);
+    expect(m.messages.filter((x) => x.code === 'row-by-order').map((x) => x.message.split(' ')[0])).toEqual(['requests.new_received']);
+  });
+});
