@@ -130,6 +130,15 @@ interface RowFacts {
    */
   joinedBefore: (string | undefined)[];
   /**
+   * A label wrapped over three rows of the table with its values on the last or the middle one: the
+   * core of the two rows before joined with this row's (4.保 · 护第三 · 方合法权益 | values), or of the
+   * row before, this row and the row after (4.保 · 护第三 | values · 方合法权益); else undefined. OCR
+   * garbles one line of three now and then (律行政法 · SUSIE ATE): two lines are then too little of
+   * the label, all three are enough.
+   */
+  joinedBefore3: (string | undefined)[];
+  joinedAround: (string | undefined)[];
+  /**
    * The cores a row of values may have when a page break cut its label and the new page drew its
    * header, title or group labels between the pieces (page-break-label.ts); else undefined.
    */
@@ -148,6 +157,9 @@ function rowFacts(rows: DocRow[]): RowFacts {
   if (facts) return facts;
   const valueCounts = rows.map(meaningfulValueCount);
   const prints = rows.map((d, j) => printsValues(d, valueCounts[j]));
+  /** A row holding a piece of a label and nothing in its value cells. */
+  const labelOnly = (row: DocRow, j: number) => !!row.label && !prints[j];
+  const ownOf = (row: DocRow) => row.ownLabel || row.label;
   facts = {
     cores: rows.map((d, j) => (sharesMergedLabel(rows, j, valueCounts) ? '' : rowLabelCore(d.label))),
     valueCounts,
@@ -178,6 +190,18 @@ function rowFacts(rows: DocRow[]): RowFacts {
       // rest of the label above: (六)其他处理 (its cells empty) over (七) (the values of (七)总计 wrapped).
       if (OWN_NUMBERING.test(d.ownLabel || d.label)) return undefined;
       return rowLabelCore(prev.label + (d.ownLabel || d.label));
+    }),
+    joinedBefore3: rows.map((d, j) => {
+      const [first, middle] = [rows[j - 2], rows[j - 1]];
+      if (!first || !middle || !labelOnly(first, j - 2) || !labelOnly(middle, j - 1) || !printsValues(d, valueCounts[j])) return undefined;
+      if (OWN_NUMBERING.test(ownOf(middle)) || OWN_NUMBERING.test(ownOf(d))) return undefined;
+      return rowLabelCore(first.label + ownOf(middle) + ownOf(d));
+    }),
+    joinedAround: rows.map((d, j) => {
+      const [prev, next] = [rows[j - 1], rows[j + 1]];
+      if (!prev || !next || !labelOnly(prev, j - 1) || !labelOnly(next, j + 1) || !printsValues(d, valueCounts[j])) return undefined;
+      if (OWN_NUMBERING.test(ownOf(d)) || OWN_NUMBERING.test(ownOf(next))) return undefined;
+      return rowLabelCore(prev.label + ownOf(d) + ownOf(next));
     }),
     acrossBreak: pageBreakLabels(rows, prints).map((labels) => (labels ? [...new Set(labels.map(rowLabelCore))] : undefined)),
   };
@@ -338,6 +362,9 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   const extendedBefore = new Float64Array(n * m).fill(-Infinity);
   // A label wrapped over three lines with its values on the first: the row and the next two together.
   const extended3 = new Float64Array(n * m).fill(-Infinity);
+  // A label wrapped over three rows with its values on the last, or on the middle one.
+  const extendedBefore3 = new Float64Array(n * m).fill(-Infinity);
+  const extendedAround = new Float64Array(n * m).fill(-Infinity);
   // A label cut by a page break, its pieces apart from the row of values (the new page's header between).
   const acrossBreak = new Float64Array(n * m).fill(-Infinity);
   for (let i = 0; i < n; i++) {
@@ -364,8 +391,22 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
       if (s > own) extendedBefore[i * m + j] = s;
     }
     for (let j = 0; j < m; j++) {
+      const own = Math.max(scores[i * m + j], extended[i * m + j], extendedBefore[i * m + j]);
+      if (own >= 1) continue;
+      const before3 = facts.joinedBefore3[j];
+      const around = facts.joinedAround[j];
+      if (before3 !== undefined) {
+        const s = joinedScore(before3, facts.valueCounts[j], r, variants[i]);
+        if (s > own) extendedBefore3[i * m + j] = s;
+      }
+      if (around !== undefined) {
+        const s = joinedScore(around, facts.valueCounts[j], r, variants[i]);
+        if (s > own) extendedAround[i * m + j] = s;
+      }
+    }
+    for (let j = 0; j < m; j++) {
       const cores = facts.acrossBreak[j];
-      const own = Math.max(scores[i * m + j], extended[i * m + j], extended3[i * m + j], extendedBefore[i * m + j]);
+      const own = Math.max(scores[i * m + j], extended[i * m + j], extended3[i * m + j], extendedBefore[i * m + j], extendedBefore3[i * m + j], extendedAround[i * m + j]);
       if (cores === undefined || own >= 1 || !facts.hasValues[j]) continue;
       const s = acrossBreakScore(cores, facts.valueCounts[j], r, variants[i]);
       if (s > own) acrossBreak[i * m + j] = s;
@@ -410,6 +451,22 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
             f = 4;
           }
         }
+        // 7: doc rows j-2, j-1 (the start and middle of its label) and j (the rest, with the values) matched together
+        if (j > 2) {
+          const e = extendedBefore3[row + j - 1];
+          if (e > -Infinity && best[above + j - 3] + e > b) {
+            b = best[above + j - 3] + e;
+            f = 7;
+          }
+        }
+        // 8: doc rows j-2 (the start of its label), j-1 (the middle, with the values) and j (the rest) matched together
+        if (j > 2) {
+          const e = extendedAround[row + j - 2];
+          if (e > -Infinity && best[above + j - 3] + e > b) {
+            b = best[above + j - 3] + e;
+            f = 8;
+          }
+        }
         // 6: doc row j (values) with pieces of its label across a page break (the pieces are skipped as rows)
         const a = acrossBreak[row + j - 1];
         if (a > -Infinity && best[above + j - 1] + a > b) {
@@ -448,6 +505,14 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
       matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: extendedBefore[(i - 1) * m + j - 1] };
       i--;
       j -= 2;
+    } else if (f === 7) {
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: extendedBefore3[(i - 1) * m + j - 1] };
+      i--;
+      j -= 3;
+    } else if (f === 8) {
+      matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 2], score: extendedAround[(i - 1) * m + j - 2] };
+      i--;
+      j -= 3;
     } else if (f === 6) {
       matches[i - 1] = { row: layout.rows[i - 1], doc: rows[j - 1], score: acrossBreak[(i - 1) * m + j - 1] };
       i--;

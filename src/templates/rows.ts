@@ -88,7 +88,10 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   const firstNumber = readings.findIndex((r) => r.kind === 'number');
   // Where the block's values begin, a row whose label stands before that column reads its values from
   // there: text in a value column (不适用) is an unreadable value, an empty label cell is not a value.
-  const zone = start !== undefined && start > 0 && readings.slice(0, start).some((r) => r.kind === 'text') ? start : undefined;
+  // A row printing nothing before that column (its label cell read empty: a scan lost the label's ink, or
+  // OCR saw none) has no value there either: its empty label cell is not a blank value before its first.
+  const labelEmpty = start !== undefined && start > 0 && cells.slice(0, start).every((c) => c.text.trim() === '');
+  const zone = start !== undefined && start > 0 && (labelEmpty || readings.slice(0, start).some((r) => r.kind === 'text')) ? start : undefined;
   // Only text that reads like a value (不适用, 见附件, 四, =1+1) is a value there; an item label (1.属于…)
   // in that column means this row's label is wider than the block's usual one.
   const labelLike = (i: number) => readings[i].kind === 'text' && !cells[i].spanned && !valueLikeText(cells[i].text);

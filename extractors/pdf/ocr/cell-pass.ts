@@ -49,12 +49,14 @@ function oneSquareGlyph(ink: Rect): boolean {
 }
 
 /**
- * The digits-only read spells whatever it sees in digits: 无 comes back 7. When the free read sees 无 in ink as
- * wide as it is tall, a digits-only read of one glyph there is that glyph forced into the character set, no
- * vote for a number.
+ * The digits-only read spells whatever it sees in digits: 无 comes back 7, or 70 and 7,3 (its strokes taken for two
+ * glyphs). When the free read sees 无 in ink as wide as it is tall, a digits-only read of one glyph there is that
+ * glyph forced into the character set, no vote for a number; so is a read of more glyphs when the ink is one
+ * square glyph, no wider (two digits side by side are wider for their height than 无).
  */
 function forcedDigit(digitsRead: string, generalMark: string | undefined, ink: Rect): boolean {
-  return generalMark === '无' && [...digitsRead].length === 1 && ink.right - ink.left + 1 >= ONE_DIGIT_WIDTH * (ink.bottom - ink.top + 1);
+  if (generalMark !== '无' || !digitsRead) return false;
+  return [...digitsRead].length === 1 ? ink.right - ink.left + 1 >= ONE_DIGIT_WIDTH * (ink.bottom - ink.top + 1) : oneSquareGlyph(ink);
 }
 const INK = 128;
 /** Blobs smaller than this both ways (in points) are dust or ruling stubs, not glyphs: a 0 is 7 pt tall, a dash 3 pt wide. */

@@ -59,4 +59,19 @@ describe.skipIf(!ocr)('a blank printed as 无 that the page read as digits or ot
       await rm(workDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('is read as 无, in doubt, where the digits-only read spelled its one square glyph as two digits (70, 73, 7,3)', async () => {
+    // A 96 dpi screenshot read at 300 dpi (wrapped-labels, html-img, seed 1, Shanghai 2019): the free read saw 无,
+    // the page nothing, the digits-only read 70 — and won the tie.
+    const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-blank-word-'));
+    try {
+      for (const name of ['wu-digits-read-70.pgm.gz', 'wu-digits-read-73.pgm.gz', 'wu-digits-read-7-3.pgm.gz']) {
+        const words = await read(name, undefined, workDir);
+        expect(words.map((word) => word.text), name).toEqual(['无']);
+        expect(words[0]!.confidence, name).toBeLessThanOrEqual(50);
+      }
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -208,3 +208,44 @@ describe('a scanned row whose only empty cell ends it', () => {
     expect(m.details['requests.denied_enforcement_files.research'].doubt).toBeNull();
   });
 });
+
+describe('a scanned label wrapped over three rows of the table, one line garbled by OCR', () => {
+  /** requests() with 2.其他法律行政法规禁止公开 as three rows: `lines` (label, values or none) in place of its row. */
+  function wrapped(lines: Array<[string, boolean]>): DocumentModel {
+    const rows = requests();
+    const at = rows.findIndex((r) => r[0] === REQUESTS_2021.rows.find((x) => x.id === 'denied_prohibited_by_law')!.label);
+    const values = rows[at].slice(1);
+    rows.splice(at, 1, ...lines.map(([label, withValues]) => [label, ...(withValues ? values : values.map(() => ''))]));
+    return scanned(docWithTables(rows));
+  }
+  const row = (m: ReturnType<typeof mapTemplates>) => ['natural_person', 'commercial', 'total'].map((c) => m.cells[`requests.denied_prohibited_by_law.${c}`]);
+
+  it('values on the last line: the two lines above and the garbled one make the label (2.其他法 · 律行政法 · SUSIE ATE)', () => {
+    const m = mapTemplates(wrapped([['2.其他法', false], ['律行政法', false], ['SUSIE ATE', true]]));
+    expect(row(m)).toEqual([1, 1, 2]);
+    expect(m.details['requests.denied_prohibited_by_law.total'].doubt).toBeNull();
+    expect(m.cells['requests.denied_three_safeties_one_stability.total']).toBe(2);
+  });
+
+  it('values on the middle line (2.其他法 · SUSIE ATE · 规禁止公开)', () => {
+    const m = mapTemplates(wrapped([['2.其他法', false], ['SUSIE ATE', true], ['规禁止公开', false]]));
+    expect(row(m)).toEqual([1, 1, 2]);
+    expect(m.cells['requests.denied_three_safeties_one_stability.total']).toBe(2);
+  });
+
+  it('a line that starts with its own numbering is a row of its own, never the rest of a label', () => {
+    const m = mapTemplates(wrapped([['2.其他法', false], ['律行政法', false], ['3.SUSIE ATE', true]]));
+    expect(row(m)).not.toEqual([1, 1, 2]);
+  });
+});
+
+describe('a scanned row whose label cell OCR read empty', () => {
+  it('reads its values from the table\'s value column, not its empty label cell as a blank before them, and places it by order', () => {
+    const rows = requests();
+    const at = rows.findIndex((r) => r[0] === REQUESTS_2021.rows.find((x) => x.id === 'new_received')!.label);
+    rows[at] = ['', ...rows[at].slice(1)];
+    const m = mapTemplates(scanned(docWithTables(rows)));
+    expect(REQUESTS_2021.rows[0].columns.map((c) => m.cells[`requests.new_received.${c.id}`])).toEqual([21, 21, 0, 0, 0, 0, 42]);
+    expect(m.messages.filter((x) => x.code === 'row-by-order').map((x) => x.message.split(' ')[0])).toEqual(['requests.new_received']);
+  });
+});
