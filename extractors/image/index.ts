@@ -7,7 +7,7 @@
  */
 import { UnreadableDocumentError, type DocumentModel, type Message } from '../model.js';
 import { ocrAvailable, ocrGrayImage } from '../pdf/ocr.js';
-import { turnedNote } from '../pdf/ocr/orientation.js';
+import { pageReadNote } from '../pdf/ocr/orientation.js';
 import { layoutPage } from '../pdf/layout.js';
 import { assemble } from '../pdf/assemble.js';
 import { DEFAULT_LIMITS } from '../limits.js';
@@ -34,12 +34,25 @@ export async function readImage(bytes: Buffer, options: ImageReadOptions): Promi
   const pages = await decodeImage(bytes, { maxPages: options.maxPages, maxPixels: options.maxOcrPixels });
   const messages: Message[] = [];
   const layouts = [];
-  const contents = await mapAtOnce(pages, options.maxOcrPagesAtOnce ?? DEFAULT_LIMITS.maxOcrPagesAtOnce, (page, i) => ocrGrayImage(page.gray, { dpi: page.dpi, page: i + 1 }, { orient: true }));
+  // A page OCR fails on (a tesseract run over its limit) is missing from the document, as in a scanned
+  // PDF: the other pages still read; only when none does is the file unreadable.
+  const contents = await mapAtOnce(pages, options.maxOcrPagesAtOnce ?? DEFAULT_LIMITS.maxOcrPagesAtOnce, (page, i) =>
+    ocrGrayImage(page.gray, { dpi: page.dpi, page: i + 1 }, { orient: true }).catch((error: unknown) => {
+      if (error instanceof UnreadableDocumentError && error.code === 'ocr-failed') return error;
+      throw error;
+    }),
+  );
+  const failed = contents.filter((content): content is UnreadableDocumentError => content instanceof UnreadableDocumentError);
+  if (failed.length === pages.length && failed.length > 0) throw failed[0];
   for (const [i, page] of pages.entries()) {
     const content = contents[i]!;
+    if (content instanceof UnreadableDocumentError) {
+      messages.push({ code: 'ocr-failed', message: `page ${i + 1}: OCR failed: ${content.message}; its text is missing` });
+      continue;
+    }
     const stated = page.source.dpi ? `${page.source.dpi} dpi` : `no resolution stated, taken as a screenshot`;
     const strip = page.strip ? `, strip ${page.strip.index} of ${page.strip.of} cut from a picture taller than a page` : '';
-    messages.push({ code: 'ocr-used', message: `page ${i + 1} read by OCR (${kind?.toUpperCase()} picture, ${page.source.width}×${page.source.height} pixels${strip}, ${stated}; read at ${Math.round(page.dpi)} dpi${turnedNote(content.turned)})` });
+    messages.push({ code: 'ocr-used', message: `page ${i + 1} read by OCR (${kind?.toUpperCase()} picture, ${page.source.width}×${page.source.height} pixels${strip}, ${stated}; read at ${Math.round(page.dpi)} dpi${pageReadNote(content)})` });
     layouts.push(layoutPage(content));
   }
   const { blocks, messages: assembled } = assemble(layouts);

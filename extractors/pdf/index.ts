@@ -15,7 +15,7 @@ import { layoutPage, type PageLayout } from './layout.js';
 import { assemble } from './assemble.js';
 import { outlinedNeighbours } from './outlined-pages.js';
 import { assessPage, poorPageCode, type PoorPageKind } from './quality.js';
-import { turnedNote } from './ocr/orientation.js';
+import { pageReadNote } from './ocr/orientation.js';
 import { openRawPdf, type RawOperatorList, type RawPdf } from './raw/index.js';
 import { forgetInflated } from './raw/inflated.js';
 import type { ImageBox, OpIds } from './rulings.js';
@@ -153,7 +153,7 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions = {}): Prom
         if (replaced) {
           content = replaced;
           replacedByOcr = true;
-          messages.push({ code: 'ocr-used', message: `page ${p} read by OCR (${verdict.reason}${turnedNote(replaced.turned)})` });
+          messages.push({ code: 'ocr-used', message: `page ${p} read by OCR (${verdict.reason}${pageReadNote(replaced)})` });
         }
       } else if (got.turn) {
         turned.push(`page ${p} by ${got.turn}°`);

@@ -45,4 +45,6 @@ export interface PageContent {
    * width, height and positions are those of the upright page.
    */
   turned?: 1 | 2 | 3;
+  /** OCR read the page from a black-and-white copy: the grey page's grain took tesseract over its CPU budget. */
+  thresholded?: true;
 }

@@ -13,7 +13,7 @@ import { estimateSkew, rotate } from './ocr/deskew.js';
 import { detectOrientation, turnImage, type QuarterTurns } from './ocr/orientation.js';
 import { tightenToInk } from './ocr/ink-box.js';
 import { detectRulings, eraseRulings, inkThreshold, paperShade, SHORTEST_RULING, type PixelLine } from './ocr/rulings.js';
-import { runTool } from './ocr/tools.js';
+import { runTool, ToolOverBudget } from './ocr/tools.js';
 import { fixCjkBrackets, joinCjkWords, parseTesseractTsv, type OcrWord } from './ocr/tsv.js';
 
 export interface OcrOptions {
@@ -31,6 +31,8 @@ export interface OcrOptions {
   deskew?: boolean;
   /** Limit for each external tool run. */
   timeoutMs?: number;
+  /** CPU seconds the page pass may take before the page is read in black and white (PAGE_PASS_CPU_SECONDS). */
+  pagePassCpuSeconds?: number;
   /** Renders above this many pixels are done at a lower resolution (maxOcrPixels). */
   maxPixels?: number;
   /**
@@ -106,7 +108,7 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
   const timeoutMs = options.timeoutMs ?? 120_000;
   const workDir = at.workDir ?? (await mkdtemp(path.join(tmpdir(), 'nianbao-ocr-')));
   try {
-    const { rulings, cleaned, words: pagePass } = await readPagePass(gray, dpi, workDir, timeoutMs, options);
+    const { rulings, cleaned, words: pagePass, thresholded } = await readPagePass(gray, dpi, workDir, timeoutMs, options);
     // A page that lies turned reads as low-confidence scraps: only then is its orientation asked (upright pages pay nothing).
     if (options.orient && mostlyUnsure(pagePass)) {
       const turns = await uprightTurns(gray, pagePass, dpi, workDir, timeoutMs, options);
@@ -136,6 +138,7 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
       items: words.map((word) => toPositionedText(word, page, scale, height)),
       lines: rulings.map((line) => toRulingLine(line, page, scale, height)),
       blankCells: printedBlankCells(cleaned, cells, dpi).map((cell) => [cell.left * scale, height - cell.bottom * scale, cell.right * scale, height - cell.top * scale]),
+      ...(thresholded ? { thresholded } : {}),
     };
   } finally {
     if (!at.workDir) await rm(workDir, { recursive: true, force: true });
@@ -148,19 +151,37 @@ function pixels(points: number, dpi: number): number {
 }
 
 /** The page pass: the image straightened, its rulings found and erased, and tesseract's words of what is left. */
-async function readPagePass(gray: GrayImage, dpi: number, workDir: string, timeoutMs: number, options: OcrOptions): Promise<{ rulings: PixelLine[]; cleaned: GrayImage; words: OcrWord[] }> {
+async function readPagePass(gray: GrayImage, dpi: number, workDir: string, timeoutMs: number, options: OcrOptions): Promise<{ rulings: PixelLine[]; cleaned: GrayImage; words: OcrWord[]; thresholded?: true }> {
   const image = straighten(gray, options.deskew ?? true);
   const px = (points: number) => pixels(points, dpi);
   const rulings = detectRulings(image, { minLength: px(options.shortestRuling ?? SHORTEST_RULING), longLength: px(60), maxThickness: px(4), maxGap: px(0.6) });
   const cleaned = eraseRulings(image, rulings);
   const cleanedPath = path.join(workDir, 'page.pgm');
-  await writeFile(cleanedPath, encodePgm(cleaned));
-  const { stdout } = await runTool(
-    'tesseract',
-    [cleanedPath, 'stdout', '--dpi', String(dpi), '-l', options.languages ?? 'chi_sim+eng', '--psm', String(options.pageSegmentation ?? 11), 'tsv'],
-    timeoutMs,
-  );
-  return { rulings, cleaned, words: parseTesseractTsv(stdout.toString('utf8')) };
+  const pass = async (image: GrayImage, cpuSeconds?: number) => {
+    await writeFile(cleanedPath, encodePgm(image));
+    const args = [cleanedPath, 'stdout', '--dpi', String(dpi), '-l', options.languages ?? 'chi_sim+eng', '--psm', String(options.pageSegmentation ?? 11), 'tsv'];
+    return parseTesseractTsv((await runTool('tesseract', args, timeoutMs, undefined, cpuSeconds)).stdout.toString('utf8'));
+  };
+  try {
+    return { rulings, cleaned, words: await pass(cleaned, options.pagePassCpuSeconds ?? PAGE_PASS_CPU_SECONDS) };
+  } catch (error) {
+    if (!(error instanceof ToolOverBudget)) throw error;
+    // Tesseract thresholds the grey page itself; on a page of little ink and much grain (a last page with
+    // a date and a speckled scan) its threshold can fall inside the paper's grain, and every speck is a glyph
+    // to recognise (minutes). Ink against paper at mid-grey leaves the grain out; the page is read so.
+    return { rulings, cleaned, words: await pass(atMidGrey(cleaned)), thresholded: true };
+  }
+}
+
+/**
+ * CPU seconds a page pass may take before the page is read again in black and white: a page of a dense
+ * table takes about 5 s at 300 dpi, a grainy page tesseract takes specks on more than a hundred.
+ */
+export const PAGE_PASS_CPU_SECONDS = 40;
+
+function atMidGrey(image: GrayImage): GrayImage {
+  const level = Math.round(paperShade(image) / 2);
+  return { ...image, pixels: image.pixels.map((v) => (v < level ? 0 : 255)) };
 }
 
 /**

@@ -97,3 +97,8 @@ function shrink(image: GrayImage, factor: number): GrayImage {
 export function turnedNote(turned: number | undefined): string {
   return turned ? `; it lay turned and was read after a turn of ${turned * 90}° clockwise` : '';
 }
+
+/** What an `ocr-used` message adds of how OCR read the page: turned upright, or in black and white. */
+export function pageReadNote(content: { turned?: number; thresholded?: true }): string {
+  return turnedNote(content.turned) + (content.thresholded ? '; its grain took the page pass over its CPU budget, so it was read in black and white' : '');
+}
