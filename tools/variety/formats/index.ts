@@ -46,5 +46,11 @@ export const FORMAT_SPECS: Record<FormatId, FormatSpec> = {
 export const FORMATS = Object.keys(FORMAT_SPECS) as FormatId[];
 /** Formats made by another program (LibreOffice, Chromium, pdftoppm, Ghostscript) and cached. */
 export const SLOW_FORMATS = FORMATS.filter((f) => FORMAT_SPECS[f].cost !== 'fast');
+/**
+ * Formats laid out by LibreOffice (every one not rendered here or by Chromium): its import fills a row
+ * short of cells to its table's grid with empty cells, so a row that lost an empty cell at its end
+ * prints as it did before.
+ */
+export const GRID_FILLING_FORMATS = FORMATS.filter((f) => !['text', 'chromium'].includes(FORMAT_SPECS[f].making.by));
 /** Formats read only by OCR: as many variants as scans (--scan-count), held to the scans' bar. */
 export const OCR_FORMATS = FORMATS.filter((f) => FORMAT_SPECS[f].cost === 'ocr');
