@@ -283,14 +283,19 @@ const GROUP_RUNS: [string, RegExp][] = [
 
 function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | undefined {
   const size = APPEALS_2021.rows[0].columns.length;
-  const rows: GluedRow[] = [];
+  const located: LocatedRow[] = [];
   for (const [id, pattern] of GROUP_RUNS) {
     const row = APPEALS_2021.rows.find((r) => r.id === id)!;
     const m = pattern.exec(text);
-    if (!m || m[1].length < size || m[1].length > MAX_RUN_CHARS) return undefined;
-    const result = splitWithTotals(m[1], 1, size, limits);
-    rows.push(rowFromReadings({ row, raw: m[1] }, result, result.readings, limits));
+    if (!m || m[1].length > MAX_RUN_CHARS) return undefined;
+    located.push({ row, raw: m[1] });
   }
+  const short = located.map(shortRun);
+  if (located.some((l, i) => l.raw.length < size && !short[i])) return undefined;
+  // A group short of digits lost values when the others print their blanks (5 · · · 5 as 55 otherwise).
+  const own = located.map((l, i) => (short[i] ? undefined : splitWithTotals(l.raw, 1, size, limits)));
+  if (short.some(Boolean) && !printsItsBlanks(located, own)) return undefined;
+  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : lostRow(l)));
   return { table: 'appeals', layout: '2021', rows };
 }
 

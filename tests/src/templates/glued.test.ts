@@ -311,6 +311,21 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     ]);
   });
 
+  test('table 四 by group with one group short of a digit: that group lost values when the others print 0 beside a count', () => {
+    const header = '结果维持结果纠正其他结果尚未审结总计';
+    const text = (direct: string, review = '10001', afterReview = '20002') =>
+      '四、政府信息公开行政复议、行政诉讼情况 行政复议' + header + review + ' 行政诉讼 未经复议直接起诉' + header + direct + ' 行政诉讼 复议后起诉' + header + afterReview + ' 五、存在的主要问题';
+    const appeals = table(recoverGluedTables(text('0000')), 'appeals');
+    expect(appeals.rows.map((r) => [r.rowId, r.status, r.values, r.valuesLost ?? false])).toEqual([
+      ['review', 'recovered', [1, 0, 0, 0, 1], false],
+      ['litigation_direct', 'impossible', [null, null, null, null, null], true],
+      ['litigation_after_review', 'recovered', [2, 0, 0, 0, 2], false],
+    ]);
+    // Groups as 11 for 1 · · · 1 and a group of zeros short of one: nothing shows the table prints its blanks; not read.
+    const vanished = table(recoverGluedTables(text('0000', '11', '22')), 'appeals');
+    expect(vanished.rows.every((r) => r.blanksVanished && !r.valuesLost && r.values.every((v) => v === null))).toBe(true);
+  });
+
   test('the 2019 proactive layout is recognised, with signed 本年增/减 changes and a decimal procurement amount', () => {
     const text = '规章123规范性文件4510行政许可5+27其他对外管理服务事项3-13行政处罚100行政强制000行政事业性收费20政府集中采购3120.5三、';
     const proactive = table(recoverGluedTables(text), 'proactive');
