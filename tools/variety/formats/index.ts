@@ -12,7 +12,7 @@ import { pdfTurned } from './pdf-turned.js';
 import { scanSideways } from './scan-sideways.js';
 import { scanStamped } from './scan-stamped.js';
 import { jpeg, scan, scanText, tiff } from './scanned.js';
-import type { FormatSpec } from './spec.js';
+import type { FormatSpec, OfficeTarget } from './spec.js';
 import { docxImg, htmlImg, pdfImg } from './table-shots.js';
 import { html, htmlWord, md, txt } from './text.js';
 
@@ -47,10 +47,15 @@ export const FORMATS = Object.keys(FORMAT_SPECS) as FormatId[];
 /** Formats made by another program (LibreOffice, Chromium, pdftoppm, Ghostscript) and cached. */
 export const SLOW_FORMATS = FORMATS.filter((f) => FORMAT_SPECS[f].cost !== 'fast');
 /**
- * Formats laid out by LibreOffice (every one not rendered here or by Chromium): its import fills a row
- * short of cells to its table's grid with empty cells, so a row that lost an empty cell at its end
- * prints as it did before.
+ * Formats whose tables LibreOffice Writer lays out (Word files, its PDF and everything made from that
+ * PDF): its import fills a row short of cells to its table's grid with empty cells bordered like the
+ * others, so a row that lost an empty cell at its end prints as it did before. (Calc's workbooks leave
+ * the missing cell unbordered, which a reader sees.)
  */
-export const GRID_FILLING_FORMATS = FORMATS.filter((f) => !['text', 'chromium'].includes(FORMAT_SPECS[f].making.by));
+const WRITER_TARGETS: readonly OfficeTarget[] = ['docx', 'doc', 'pdf'];
+export const GRID_FILLING_FORMATS = FORMATS.filter((f) => {
+  const making = FORMAT_SPECS[f].making;
+  return making.by === 'office' ? WRITER_TARGETS.includes(making.target) : !['text', 'chromium'].includes(making.by);
+});
 /** Formats read only by OCR: as many variants as scans (--scan-count), held to the scans' bar. */
 export const OCR_FORMATS = FORMATS.filter((f) => FORMAT_SPECS[f].cost === 'ocr');
