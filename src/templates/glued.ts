@@ -335,11 +335,8 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   }
   for (const table of tables) {
     for (const row of table.rows) {
-      if (row.blanksVanished) continue; // said once for the table
-      if (row.valuesLost) {
-        messages.push({ code: 'missing-values', message: `${table.table}.${row.rowId}: '${row.raw}' prints fewer values than the row has columns, and the table prints its blanks: values lost, left blank` });
-        continue;
-      }
+      // Said once for the table; a row that lost values, by the mapping (missing-values).
+      if (row.blanksVanished || row.valuesLost) continue;
       if (row.unreconciled && row.status === 'recovered') {
         messages.push({ code: 'glued-row-impossible', message: `${table.table}.${row.rowId}: '${row.raw}' breaks the identities under every reading, and its digits cut into numbers one way only: read as printed` });
       } else if (row.status === 'ambiguous') {
