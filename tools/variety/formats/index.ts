@@ -47,15 +47,16 @@ export const FORMATS = Object.keys(FORMAT_SPECS) as FormatId[];
 /** Formats made by another program (LibreOffice, Chromium, pdftoppm, Ghostscript) and cached. */
 export const SLOW_FORMATS = FORMATS.filter((f) => FORMAT_SPECS[f].cost !== 'fast');
 /**
- * Formats whose tables LibreOffice Writer lays out (Word files, its PDF and everything made from that
- * PDF): its import fills a row short of cells to its table's grid with empty cells bordered like the
- * others, so a row that lost an empty cell at its end prints as it did before. (Calc's workbooks leave
- * the missing cell unbordered, which a reader sees.)
+ * Formats in which a row short of cells prints as wide as its table: LibreOffice Writer lays out Word
+ * files and its PDF (and everything made from that PDF), filling a short row to its table's grid with
+ * empty cells bordered like the others; Calc saves CSV with every row as wide as the sheet. A row that
+ * lost an empty cell at its end prints there as it did before. (Calc's workbooks leave the missing cell
+ * unbordered, which a reader sees.)
  */
-const WRITER_TARGETS: readonly OfficeTarget[] = ['docx', 'doc', 'pdf'];
+const FILLING_TARGETS: readonly OfficeTarget[] = ['docx', 'doc', 'pdf', 'csv'];
 export const GRID_FILLING_FORMATS = FORMATS.filter((f) => {
   const making = FORMAT_SPECS[f].making;
-  return making.by === 'office' ? WRITER_TARGETS.includes(making.target) : !['text', 'chromium'].includes(making.by);
+  return making.by === 'office' ? FILLING_TARGETS.includes(making.target) : !['text', 'chromium'].includes(making.by);
 });
 /** Formats read only by OCR: as many variants as scans (--scan-count), held to the scans' bar. */
 export const OCR_FORMATS = FORMATS.filter((f) => FORMAT_SPECS[f].cost === 'ocr');
