@@ -36,11 +36,13 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
       const key = cellKey(table, row.id, column.id);
       out.cells[key] = g?.values[i] ?? null;
       out.details[key] = g
-        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.raw === '' || g.blanksVanished ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
+        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.raw === '' || g.blanksVanished || g.valuesLost ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
         : { raw: '', doubt: 'not-found' };
     });
     if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });
-    else if (g.status !== 'recovered') {
+    else if (g.valuesLost) {
+      out.messages.push({ code: 'missing-values', message: `${table}.${row.id}: '${g.raw}' prints fewer values than the row has columns in a table that prints its blanks: values lost, left blank` });
+    } else if (g.status !== 'recovered') {
       const readings = g.readings?.map((r) => r.join(',')).join(' | ');
       out.messages.push({
         code: `glued-${g.status}`,

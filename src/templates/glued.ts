@@ -8,7 +8,7 @@ import type { Message } from '../../extractors/model.js';
 import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type ColumnDef, type TableLayout } from './ids.js';
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
-import { feasible, supportedCandidates, type ColumnIdentity } from './glued/solve.js';
+import { feasible, supportedCandidates, type ColumnIdentity, type RowDomain } from './glued/solve.js';
 
 export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
 
@@ -40,6 +40,11 @@ export interface GluedRow {
    * columns): which columns a row's digits belong to is not known, so every cell is left blank.
    */
   blanksVanished?: boolean;
+  /**
+   * The row printed fewer values than it has columns in a table that prints its blanks: it lost values
+   * (a row fault), so its cells are left blank; the other rows are read, the identities bound by it.
+   */
+  valuesLost?: boolean;
 }
 
 export interface GluedTable {
@@ -133,8 +138,8 @@ function requestIdentities(layout: TableLayout): ColumnIdentity[] {
 }
 
 /** Each row's candidate readings cut down to the given columns (in that order). */
-function projectColumns(domains: number[][][], columns: number[]): number[][][] {
-  return domains.map((d) => d.map((cand) => columns.map((c) => cand[c])));
+function projectColumns(domains: RowDomain[], columns: number[]): RowDomain[] {
+  return domains.map((d) => d && d.map((cand) => columns.map((c) => cand[c])));
 }
 
 /**
@@ -165,28 +170,52 @@ function vanishedTable(
   return { table, layout: layout.layout, rows };
 }
 
-function recoverRequests(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
-  const found = firstLocated(text, [REQUESTS_2021, REQUESTS_2019]);
-  if (!found) {
-    // Rows printing nothing break the chain of rows: found only so, the table printed its blanks as nothing.
-    const loose = firstLocated(text, [REQUESTS_2021, REQUESTS_2019], true);
-    return loose && loose.rows.some(shortRun) ? vanishedTable('requests', loose.layout, loose.rows, messages) : undefined;
-  }
-  const { layout, rows: located } = found;
-  if (located.some(shortRun)) return vanishedTable('requests', layout, located, messages);
-  const own = located.map((l) => splitWithTotals(l.raw, 1, l.row.columns.length, limits));
-  const rowOnly = () => located.map((l, i) => rowFromReadings(l, own[i], own[i].readings, limits));
+/**
+ * Does the table print its blanks, so that a row printing fewer values than its columns lost some (a
+ * row fault) rather than printing its empty cells as nothing, as the table does? Evidence: a blank
+ * marker in some row (-, —, /, 无), or a row with a count that prints a 0 beside it under every reading
+ * (710000071): a zero cell printed where a table of vanishing blanks prints nothing (821 35 · · 2 1 859
+ * as 8213521859). A row of zeros alone (0000000) is not evidence: a template's pre-filled zeros left
+ * in the rows nobody typed in say nothing of how the typed rows print their empty cells.
+ */
+function printsItsBlanks(located: LocatedRow[], own: Array<SplitResult | undefined>): boolean {
+  return located.some((l, i) => {
+    if (/[-—–―/无]/.test(l.raw)) return true;
+    const readings = own[i]?.complete ? own[i]!.readings : [];
+    return readings.length > 0 && readings.every((cut) => cut.includes(0) && cut.some((v) => v !== null && v > 0));
+  });
+}
 
-  if (own.some((r) => !r.complete)) {
+/** A row that lost values in a table printing its blanks: left blank (its identities only bounded by it). */
+function lostRow(located: LocatedRow): GluedRow {
+  return { rowId: located.row.id, raw: located.raw, status: 'impossible', values: new Array<number | null>(located.row.columns.length).fill(null), valuesLost: true };
+}
+
+function recoverRequests(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
+  // Rows printing nothing break the chain of rows: found only so, the table has short rows.
+  const loose = () => {
+    const rows = firstLocated(text, [REQUESTS_2021, REQUESTS_2019], true);
+    return rows?.rows.some(shortRun) ? rows : undefined;
+  };
+  const found = firstLocated(text, [REQUESTS_2021, REQUESTS_2019]) ?? loose();
+  if (!found) return undefined;
+  const { layout, rows: located } = found;
+  const short = located.map(shortRun);
+  const own = located.map((l, i) => (short[i] ? undefined : splitWithTotals(l.raw, 1, l.row.columns.length, limits)));
+  if (short.some(Boolean) && !printsItsBlanks(located, own)) return vanishedTable('requests', layout, located, messages);
+  const full = own.filter((r): r is SplitResult => r !== undefined);
+  const rowOnly = () => located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : lostRow(l)));
+
+  if (full.some((r) => !r.complete)) {
     messages.push({ code: 'glued-identities-skipped', message: 'requests table: a row has too many readings to enumerate; column identities not applied' });
     return { table: 'requests', layout: layout.layout, rows: rowOnly() };
   }
-  if (own.some((r) => r.readings.length === 0)) {
+  if (full.some((r) => r.readings.length === 0)) {
     messages.push({ code: 'glued-identities-skipped', message: 'requests table: a row cannot be split so that its 总计 is the sum of its columns; column identities not applied' });
     return { table: 'requests', layout: layout.layout, rows: rowOnly() };
   }
-  // A printed blank counts as nothing in a sum.
-  const domains = own.map((r) => r.readings.map((cut) => cut.map((v) => v ?? 0)));
+  // A printed blank counts as nothing in a sum; a row that lost values is unknown (null).
+  const domains: RowDomain[] = own.map((r) => (r ? r.readings.map((cut) => cut.map((v) => v ?? 0)) : null));
   const identities = requestIdentities(layout);
   let support = supportedCandidates(domains, identities);
   if (support.table === 'no') {
@@ -213,9 +242,7 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   if (support.table === 'unknown' || !support.settled) {
     messages.push({ code: 'glued-too-ambiguous', message: 'requests table: the column identities could not be fully checked within the search budget' });
   }
-  const rows = located.map((l, i) =>
-    rowFromReadings(l, own[i], support.supported[i].map((k) => own[i].readings[k])),
-  );
+  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, support.supported[i].map((k) => own[i]!.readings[k])) : lostRow(l)));
   return { table: 'requests', layout: layout.layout, rows };
 }
 
@@ -256,14 +283,19 @@ const GROUP_RUNS: [string, RegExp][] = [
 
 function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | undefined {
   const size = APPEALS_2021.rows[0].columns.length;
-  const rows: GluedRow[] = [];
+  const located: LocatedRow[] = [];
   for (const [id, pattern] of GROUP_RUNS) {
     const row = APPEALS_2021.rows.find((r) => r.id === id)!;
     const m = pattern.exec(text);
-    if (!m || m[1].length < size || m[1].length > MAX_RUN_CHARS) return undefined;
-    const result = splitWithTotals(m[1], 1, size, limits);
-    rows.push(rowFromReadings({ row, raw: m[1] }, result, result.readings, limits));
+    if (!m || m[1].length > MAX_RUN_CHARS) return undefined;
+    located.push({ row, raw: m[1] });
   }
+  const short = located.map(shortRun);
+  if (located.some((l, i) => l.raw.length < size && !short[i])) return undefined;
+  // A group short of digits lost values when the others print their blanks (5 · · · 5 as 55 otherwise).
+  const own = located.map((l, i) => (short[i] ? undefined : splitWithTotals(l.raw, 1, size, limits)));
+  if (short.some(Boolean) && !printsItsBlanks(located, own)) return undefined;
+  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : lostRow(l)));
   return { table: 'appeals', layout: '2021', rows };
 }
 
@@ -303,7 +335,8 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   }
   for (const table of tables) {
     for (const row of table.rows) {
-      if (row.blanksVanished) continue; // said once for the table
+      // Said once for the table; a row that lost values, by the mapping (missing-values).
+      if (row.blanksVanished || row.valuesLost) continue;
       if (row.unreconciled && row.status === 'recovered') {
         messages.push({ code: 'glued-row-impossible', message: `${table.table}.${row.rowId}: '${row.raw}' breaks the identities under every reading, and its digits cut into numbers one way only: read as printed` });
       } else if (row.status === 'ambiguous') {

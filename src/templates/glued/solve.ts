@@ -12,26 +12,41 @@ export interface ColumnIdentity {
 
 export type Feasibility = 'yes' | 'no' | 'unknown';
 
+/**
+ * A row's candidate readings, one number per column each; null for a row whose values are not known
+ * (it lost some of them): any non-negative counts. Such a row still bounds the identities it takes part
+ * in (5 known outcomes under a total of 3 are too many whatever it holds), never fixes them.
+ */
+export type RowDomain = number[][] | null;
+
 /** Search steps one feasibility question may take before answering 'unknown'. */
 export const DEFAULT_SOLVE_STEPS = 500_000;
 /** Candidates checked one by one per table; past this the rest are kept unchecked (never dropped). */
 export const MAX_CANDIDATE_CHECKS = 300;
 
-/** Can one candidate per row be chosen so that every identity holds? `domains[row][candidate][column]`. */
-export function feasible(domains: number[][][], identities: ColumnIdentity[], maxSteps = DEFAULT_SOLVE_STEPS): Feasibility {
-  if (domains.some((d) => d.length === 0)) return 'no';
-  const width = domains.find((d) => d.length > 0)?.[0].length ?? 0;
+/**
+ * Can one candidate per row be chosen so that every identity holds? `domains[row][candidate][column]`.
+ * A row of unknown values (null) is never chosen: its bounds, 0 to no limit, stay in every sum it takes
+ * part in, so the answer is 'yes' whenever some non-negative values of it would do (per identity: a
+ * row in two identities may be given two different values, which only ever keeps more candidates).
+ */
+export function feasible(domains: RowDomain[], identities: ColumnIdentity[], maxSteps = DEFAULT_SOLVE_STEPS): Feasibility {
+  if (domains.some((d) => d !== null && d.length === 0)) return 'no';
+  const width = domains.find((d) => d !== null && d.length > 0)?.[0].length ?? 0;
   // Per row, the identities it takes part in, with the least and most it can add to each column.
   const terms = new Map<number, Array<{ identity: number; coef: number; min: number[]; max: number[] }>>();
   identities.forEach((id, k) =>
     id.terms.forEach(({ row, coef }) => {
-      const min = Array.from({ length: width }, (_, c) => Math.min(...domains[row].map((cand) => coef * cand[c])));
-      const max = Array.from({ length: width }, (_, c) => Math.max(...domains[row].map((cand) => coef * cand[c])));
+      const domain = domains[row];
+      const bound = (pick: (...values: number[]) => number, unknown: number) =>
+        Array.from({ length: width }, (_, c) => (domain === null ? unknown : pick(...domain.map((cand) => coef * cand[c]))));
+      const min = bound(Math.min, coef > 0 ? 0 : -Infinity);
+      const max = bound(Math.max, coef > 0 ? Infinity : 0);
       terms.set(row, [...(terms.get(row) ?? []), { identity: k, coef, min, max }]);
     }),
   );
   // Rows with one candidate first: they fix the partial sums the ambiguous rows are pruned against.
-  const order = [...terms.keys()].sort((a, b) => domains[a].length - domains[b].length);
+  const order = [...terms.keys()].filter((r) => domains[r] !== null).sort((a, b) => domains[a]!.length - domains[b]!.length);
 
   // Each identity's sum so far, and the least and most the rows not yet chosen can still add.
   const partial = identities.map(() => new Array<number>(width).fill(0));
@@ -66,7 +81,7 @@ export function feasible(domains: number[][][], identities: ColumnIdentity[], ma
   const walk = (depth: number): boolean => {
     if (depth === order.length) return true;
     const row = order[depth];
-    for (const cand of domains[row]) {
+    for (const cand of domains[row]!) {
       if (++steps > maxSteps) {
         exhausted = true;
         return false;
@@ -92,14 +107,14 @@ export interface Support {
 }
 
 /** Which candidates of each row survive the identities. Candidates are only dropped when proven impossible. */
-export function supportedCandidates(domains: number[][][], identities: ColumnIdentity[], maxSteps = DEFAULT_SOLVE_STEPS): Support {
-  const all = domains.map((d) => d.map((_, i) => i));
+export function supportedCandidates(domains: RowDomain[], identities: ColumnIdentity[], maxSteps = DEFAULT_SOLVE_STEPS): Support {
+  const all = domains.map((d) => (d ?? []).map((_, i) => i));
   const table = feasible(domains, identities, maxSteps);
   if (table !== 'yes') return { table, supported: all, settled: table === 'no' };
   let settled = true;
   let checks = 0;
   const supported = domains.map((domain, row) => {
-    if (domain.length < 2) return domain.map((_, i) => i);
+    if (domain === null || domain.length < 2) return (domain ?? []).map((_, i) => i);
     return domain.flatMap((cand, i) => {
       if (++checks > MAX_CANDIDATE_CHECKS) {
         settled = false;

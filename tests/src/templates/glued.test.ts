@@ -139,9 +139,12 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     expect(row(result, 'requests', 'total_processed').values).toEqual([3, 0, 0, 0, 0, 0, 3]);
   });
 
-  test('a table whose blanks were printed as nothing (a row of 5 · · · · · 5 as 55, rows printing no value) is found and left blank', () => {
+  test('a table whose blanks were printed as nothing (every row with a count as 55 for 5 · · · · · 5, rows printing no value) is found and left blank', () => {
+    // Its rows of zeros print 0000000: pre-filled zeros nobody typed over say nothing of the typed rows.
     const text = glueRequests(REQUESTS_2021, { new_received: [5, 0, 0, 0, 0, 0, 5], granted: [5, 0, 0, 0, 0, 0, 5], total_processed: [5, 0, 0, 0, 0, 0, 5] })
       .replace('申请数量5000005', '申请数量55')
+      .replace('（一）予以公开5000005', '（一）予以公开55')
+      .replace('（七）总计5000005', '（七）总计55')
       .replace(/(（二）部分公开[^0-9]*)0000000/, '$1');
     expect(text).toContain('不计其他情形）（三）不予公开');
     const result = recoverGluedTables(text);
@@ -149,6 +152,48 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     expect(requests.rows.every((r) => r.blanksVanished && r.values.every((v) => v === null))).toBe(true);
     expect(row(result, 'requests', 'new_received').raw).toBe('55');
     expect(mapGluedTable('requests', result).details['requests.new_received.total'].doubt).toBe('missing-values');
+  });
+
+  describe('a short row in a table that prints its blanks lost values: only that row is left blank', () => {
+    const values = { new_received: [71, 0, 0, 0, 0, 0, 71], granted: [40, 0, 0, 0, 0, 0, 40], unavailable_not_held: [31, 0, 0, 0, 0, 0, 31], total_processed: [71, 0, 0, 0, 0, 0, 71] };
+
+    test('a row of zeros that lost one (000000 for seven cells) beside rows printing 0 next to their counts', () => {
+      const text = glueRequests(REQUESTS_2021, values).replace('仍不明确0000000', '仍不明确000000');
+      const result = recoverGluedTables(text);
+      expect(row(result, 'requests', 'unavailable_still_unclear')).toMatchObject({ raw: '000000', valuesLost: true, values: [null, null, null, null, null, null, null] });
+      expect(table(result, 'requests').rows.some((r) => r.blanksVanished)).toBe(false);
+      for (const id of ['new_received', 'granted', 'unavailable_not_held', 'total_processed']) {
+        expect(row(result, 'requests', id)).toMatchObject({ status: 'recovered', values: values[id as keyof typeof values] });
+      }
+      const mapped = mapGluedTable('requests', result);
+      expect(mapped.details['requests.unavailable_still_unclear.natural_person'].doubt).toBe('missing-values');
+      expect(mapped.messages.map((m) => m.code)).toContain('missing-values');
+    });
+
+    test('a row printing nothing, and a row with a count that lost a digit (3131 for 31 0 0 0 0 0 31)', () => {
+      const text = glueRequests(REQUESTS_2021, values).replace('不掌握相关政府信息310000031', '不掌握相关政府信息3131').replace('仍不明确0000000', '仍不明确');
+      const result = recoverGluedTables(text);
+      expect(row(result, 'requests', 'unavailable_not_held')).toMatchObject({ raw: '3131', valuesLost: true, values: [null, null, null, null, null, null, null] });
+      expect(row(result, 'requests', 'unavailable_still_unclear')).toMatchObject({ raw: '', valuesLost: true });
+      expect(row(result, 'requests', 'granted')).toMatchObject({ status: 'recovered', values: [40, 0, 0, 0, 0, 0, 40] });
+    });
+
+    test('the identities are bounded by the lost row: known outcomes above the total still fail', () => {
+      const text = glueRequests(REQUESTS_2021, { ...values, granted: [90, 0, 0, 0, 0, 0, 90] }).replace('仍不明确0000000', '仍不明确000000');
+      const result = recoverGluedTables(text);
+      expect(result.messages.map((m) => m.code)).toContain('glued-identities-fail');
+      expect(row(result, 'requests', 'unavailable_still_unclear').valuesLost).toBe(true);
+    });
+
+    test('a short row beside blank markers (the table prints its blanks as -)', () => {
+      const text = glueRequests(REQUESTS_2021, { new_received: [5, 0, 0, 0, 0, 0, 5], granted: [5, 0, 0, 0, 0, 0, 5], total_processed: [5, 0, 0, 0, 0, 0, 5] })
+        .replace('申请数量5000005', '申请数量5-----5')
+        .replace('（一）予以公开5000005', '（一）予以公开5-----5')
+        .replace('（七）总计5000005', '（七）总计55');
+      const result = recoverGluedTables(text);
+      expect(row(result, 'requests', 'total_processed')).toMatchObject({ raw: '55', valuesLost: true });
+      expect(row(result, 'requests', 'granted')).toMatchObject({ status: 'recovered', values: [5, null, null, null, null, null, 5] });
+    });
   });
 
   test('a row printing one dash for all its cells is not a table whose blanks vanished: the other rows are read', () => {
@@ -264,6 +309,21 @@ describe('recoverGluedTables on hand-made glued tables', () => {
       ['litigation_direct', 'recovered', [1, 0, 0, 0, 1]],
       ['litigation_after_review', 'recovered', [0, 0, 0, 0, 0]],
     ]);
+  });
+
+  test('table 四 by group with one group short of a digit: that group lost values when the others print 0 beside a count', () => {
+    const header = '结果维持结果纠正其他结果尚未审结总计';
+    const text = (direct: string, review = '10001', afterReview = '20002') =>
+      '四、政府信息公开行政复议、行政诉讼情况 行政复议' + header + review + ' 行政诉讼 未经复议直接起诉' + header + direct + ' 行政诉讼 复议后起诉' + header + afterReview + ' 五、存在的主要问题';
+    const appeals = table(recoverGluedTables(text('0000')), 'appeals');
+    expect(appeals.rows.map((r) => [r.rowId, r.status, r.values, r.valuesLost ?? false])).toEqual([
+      ['review', 'recovered', [1, 0, 0, 0, 1], false],
+      ['litigation_direct', 'impossible', [null, null, null, null, null], true],
+      ['litigation_after_review', 'recovered', [2, 0, 0, 0, 2], false],
+    ]);
+    // Groups as 11 for 1 · · · 1 and a group of zeros short of one: nothing shows the table prints its blanks; not read.
+    const vanished = table(recoverGluedTables(text('0000', '11', '22')), 'appeals');
+    expect(vanished.rows.every((r) => r.blanksVanished && !r.valuesLost && r.values.every((v) => v === null))).toBe(true);
   });
 
   test('the 2019 proactive layout is recognised, with signed 本年增/减 changes and a decimal procurement amount', () => {

@@ -225,6 +225,27 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(printed).toEqual([]);
   });
 
+  it('does not read a padded row that lost a value as printed when a published error makes its other readings break as many identities', () => {
+    // Shanghai 2019's shape: the outcome rows print their totals blank (the report's error), 其他 holds
+    // one request; （七）总计 prints 商业企业 as text and lost its 1 under 其他, the grid padding the end.
+    const rows = reconcilingRequests().map((r, i) => (i > 0 && r[7] === '2' ? [...r.slice(0, 7), ''] : r));
+    const g = rowIndex(rows, 'granted');
+    rows[g] = [rows[g][0], '1', '1', '0', '0', '0', '1', ''];
+    for (const id of ['new_received', 'total_processed']) {
+      const i = rowIndex(rows, id);
+      rows[i] = [rows[i][0], '21', '21', '0', '0', '0', '1', '43'];
+    }
+    const t = rowIndex(rows, 'total_processed');
+    rows[t] = [rows[t][0], '21', '不适用', '0', '0', '0', '43', ''];
+    const m = mapTemplates(docWithTables(rows));
+    // As printed, 43 stood under 其他 with no doubt, and the balance and outcome sums of 其他 blamed the report:
+    // the reading with the lost value under 其他 (a value not known, not a blank) breaks only the published error.
+    expect(m.cells['requests.total_processed.other_legal_person']).toBeNull();
+    expect(m.cells['requests.total_processed.total']).toBe(43);
+    const printed = runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.where === 'other_legal_person');
+    expect(printed).toEqual([]);
+  });
+
   it('reads a formula-like text in a requests cell as unreadable, and skips the identities it is in', () => {
     const rows = reconcilingRequests();
     const g = rowIndex(rows, 'granted');

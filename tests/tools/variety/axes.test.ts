@@ -6,6 +6,9 @@ import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
 import { SEPARATORS } from '../../../tools/variety/render/text.js';
 import { appealsByGroup, appealsReviewAndLitigation } from '../../../tools/variety/axes/pieces.js';
+import { buildReport } from '../../../tools/variety/build.js';
+import { Random } from '../../../tools/variety/random.js';
+import type { Draft } from '../../../tools/variety/axes/axis.js';
 
 const truths = await loadTruths('../shared/corpus');
 const pingtan = truths.find((t) => t.id === 'pingtan-2023-page')!;
@@ -89,6 +92,29 @@ describe('the axes of variation', () => {
       const truth = variantTruth(1, item('row-faults', 'html'), d);
       const printedAsText = [...d.notes.join('\n').matchAll(/cell (\S+) (?:printed as|missing)/g)].map((m) => m[1]);
       expect(truth.not_printed.sort()).toEqual([...new Set(printedAsText)].sort());
+    }
+  });
+
+  it('leave a lost empty cell printed where LibreOffice fills the row to its grid and only empty cells follow it', () => {
+    // Shanghai 2019 prints its empty cells blank: a row such as 5 · · · · · · that loses one of them
+    // is padded back by LibreOffice's import, cell for cell the row it was; an HTML page prints it short.
+    const shanghai = truths.find((t) => t.id === 'shanghai-govoffice-2019')!;
+    const drawn = (seed: number, format: FormatId): Draft => {
+      const plan: PlanItem = { axis: axis('row-faults'), format, truth: shanghai, index: 0 };
+      const random = new Random(`shortrow:${seed}`);
+      const draft: Draft = { model: buildReport(shanghai, random.fork('build')), format, index: 0, separator: 'tabs', notPrinted: new Set(), notes: [] };
+      plan.axis.apply(draft, random.fork('row-faults'));
+      return draft;
+    };
+    const seeds = seedsWhere((s) => drawn(s, 'doc').notes.some((n) => n.startsWith('empty cell')));
+    expect(seeds.length).toBeGreaterThan(0);
+    for (const seed of seeds) {
+      const doc = drawn(seed, 'doc');
+      const html = drawn(seed, 'html');
+      const key = /^empty cell (\S+) lost/.exec(doc.notes.find((n) => n.startsWith('empty cell'))!)![1];
+      expect(doc.notPrinted.has(key)).toBe(false);
+      expect(html.notPrinted.has(key)).toBe(true);
+      expect(html.notes).toContain(`cell ${key} missing from its row`);
     }
   });
 

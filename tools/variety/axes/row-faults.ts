@@ -1,3 +1,4 @@
+import { GRID_FILLING_FORMATS } from '../formats/index.js';
 import { isDataRow, tablePieces, type DataRow } from '../model.js';
 import type { Axis } from './axis.js';
 
@@ -36,11 +37,20 @@ export const rowFaults: Axis = {
       const candidates = row.values.filter((v) => v.key && !draft.notPrinted.has(v.key));
       if (!candidates.length) continue;
       const victim = random.pick(candidates);
-      draft.notPrinted.add(victim.key as string);
       if (fault === 'missing') {
-        row.values.splice(row.values.indexOf(victim), 1);
+        const at = row.values.indexOf(victim);
+        row.values.splice(at, 1);
+        // An empty cell lost before empty cells only, in a format whose layout fills the row to its
+        // table's grid: the row prints what it printed before, cell for cell (a lost value shifts the
+        // values after it; a lost printed blank such as '-' leaves a plain empty cell in its place).
+        if (GRID_FILLING_FORMATS.includes(draft.format) && [victim, ...row.values.slice(at)].every((v) => v.text === '')) {
+          draft.notes.push(`empty cell ${victim.key} lost before empty cells only: the grid gives it back`);
+          continue;
+        }
+        draft.notPrinted.add(victim.key as string);
         draft.notes.push(`cell ${victim.key} missing from its row`);
       } else {
+        draft.notPrinted.add(victim.key as string);
         // A spreadsheet program makes '=1+1' pasted into a cell a formula (value 2): a workbook prints a number there.
         victim.text = random.pick(draft.format === 'xlsx' || draft.format === 'xls' || draft.format === 'csv' ? TEXT_VALUES.filter((t) => !t.startsWith('=')) : TEXT_VALUES);
         draft.notes.push(`cell ${victim.key} printed as '${victim.text}'`);
