@@ -239,12 +239,16 @@ function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
     if (numbers > 0) {
       const cells: ValueCell[] = [...row.values];
       let j = i + 1;
-      while (cells.length < WIDTH && j < rows.length && !labelCore(rows[j].label)) cells.push(...rows[j++].values);
+      // A row cut into lines is cut within its table: the rows of a table after it (a row of empty cells a
+      // text reader left, another table's values) are no part of it — joined, the ten values of 行政诉讼's
+      // small table and five empty cells after it passed for the fifteen.
+      const joins = (at: number) => at < rows.length && !labelCore(rows[at].label) && rows[at].block === row.block;
+      while (cells.length < WIDTH && joins(j)) cells.push(...rows[j++].values);
       // Rows of values alone that go on past the fifteenth value are not the one row cut into lines:
       // numbers wrapped in their cells whose pieces could not be joined (１７ ３５ over the row, ８ １ under
       // it) would otherwise pass for its first values. All of them are read together; the group totals
       // decide among readings with values to spare, or the cells stay blank.
-      const more = (at: number) => at < rows.length && !labelCore(rows[at].label) && rows[at].values.some((v) => v.reading.kind === 'number');
+      const more = (at: number) => joins(at) && rows[at].values.some((v) => v.reading.kind === 'number');
       if (cells.length === WIDTH && j > i + 1 && more(j)) {
         while (more(j) && cells.length <= WIDTH + MAX_SHIFT) cells.push(...rows[j++].values);
         return cells.length <= WIDTH + MAX_SHIFT ? { row, cells } : undefined;

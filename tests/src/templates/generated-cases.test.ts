@@ -34,6 +34,14 @@ async function readVariant(seed: number, axis: string, format: FormatId, truthId
 }
 
 describe('variants the generator found read wrongly once', () => {
+  it('Shanghai 2019 as text of one value per line, table 四 as 复议 and 诉讼 apart: 诉讼\'s ten values are not joined with the empty rows after its table into the fifteen', async () => {
+    const { draft, truth, record, score } = await readVariant(5, 'combined', 'txt', 'shanghai-govoffice-2019', 9);
+    expect(draft.notes).toEqual(expect.arrayContaining(['separator lines', 'table 四 split into 复议 and 诉讼']));
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const appeals = Object.keys(truth.cells).filter((k) => k.startsWith('appeals.'));
+    expect(appeals.filter((k) => record.cells[k] !== truth.cells[k])).toEqual([]);
+  });
+
   it('Shanghai 2019 in Markdown, 上年结转 printed 18 无 无 无 无 无 with its total lost: no printed balance finding on the total', async () => {
     const item = variant(1, 'row-faults', 'md', 'shanghai-govoffice-2019', 7);
     const draft = draftVariant(1, item);
