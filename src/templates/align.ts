@@ -328,7 +328,13 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
     if (!facts.hasValues[j]) continue;
     const sims = similarities(layout, facts.cores[j], variants);
     const item = itemNumber(rows[j].ownLabel || rows[j].label);
-    for (let i = 0; i < n; i++) scores[i * m + j] = scoreOf(sims[i], facts.valueCounts[j], layout.rows[i]) + (item && item === rowItems[i] ? NUMBER_AGREES : 0);
+    // A label printed exactly as one template row's names that row: taken for a look-alike (行政处罚 for
+    // 行政许可, sharing 行政) it would shift the table's values a row up where a row lost its value cells.
+    const namesRow = sims.some((s) => s >= 1);
+    for (let i = 0; i < n; i++) {
+      if (namesRow && sims[i] < 1) continue;
+      scores[i * m + j] = scoreOf(sims[i], facts.valueCounts[j], layout.rows[i]) + (item && item === rowItems[i] ? NUMBER_AGREES : 0);
+    }
   }
   // A label cut by a page break or wrapped into a row of its own (no values) may finish the label of
   // the row above: matched together when that fits the template row better than the row alone.
