@@ -96,11 +96,23 @@ function startsAnotherTable(fields: string[], run: string[][]): boolean {
   return foreign >= 2 && numberCount(fields) < foreign;
 }
 
-/** How many rows at the run's end are the new table's upper header rows (no number, words over columns of their own). */
+/**
+ * How many rows at the run's end are the new table's upper header rows: words over columns of their
+ * own and no number — or, below a table of values, a header cell printed as a stray number (行政诉讼
+ * as 7) in a column that table left empty in every row, among at least as many words.
+ */
 function headerRowsBefore(run: string[][]): number {
   let k = run.length;
-  while (k > 1 && !printsNumber(run[k - 1]) && foreignWords(run[k - 1], run.slice(0, k - 1)) >= 1) k--;
+  while (k > 1 && upperHeader(run[k - 1], run.slice(0, k - 1))) k--;
   return run.length - k;
+}
+
+function upperHeader(fields: string[], before: string[][]): boolean {
+  if (!printsNumber(fields)) return foreignWords(fields, before) >= 1;
+  // Only under a table of values is a number in a column of no value of it foreign to it.
+  if (!before.some(printsNumber)) return false;
+  const strayOnly = fields.every((f, c) => !NUMBER.test(f) || before.every((row) => row[c] === ''));
+  return strayOnly && numberCount(fields) <= fields.filter((f) => WORDS.test(f)).length;
 }
 
 /**

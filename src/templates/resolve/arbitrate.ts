@@ -491,12 +491,12 @@ function agreedCounts(keys: string[], survivors: Reading[], own: Identity[], ide
  * printed or filled cells, other rows read one way), until none fills more. The fills stand only if
  * every identity through the row that can then be evaluated holds: where one fails the report errs
  * somewhere (a blank 总计 column), and what it requires of a gap is no count. A gap none fills stays
- * null, as in withGaps.
+ * as withGaps left it (null, or '?' beside a cell that cannot be read).
  */
 function gapsByKnownRows(keys: string[], reading: Reading, own: Identity[], identities: Identity[], known: Map<string, TokenValue>): Map<string, TokenValue> | null {
   const values = withGaps(keys, reading, own);
   if (!values || !identities.length) return values;
-  const open = new Set(keys.filter((k, c) => !reading[c] && values.get(k) === null));
+  const open = new Set(keys.filter((k, c) => !reading[c] && (values.get(k) === null || values.get(k) === '?')));
   if (!open.size) return values;
   const touching = touchingIdentities(identities, keys);
   const valueOf = (k: string) => (values.has(k) ? values.get(k) : known.get(k));

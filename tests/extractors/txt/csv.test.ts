@@ -170,6 +170,32 @@ describe('CSV text', () => {
       ],
     ]);
   });
+
+  it('keeps an upper header row with a stray number (行政诉讼 printed 7, in a column the table above never used) with the table below it', () => {
+    const rows = csvRows(
+      [
+        ',,,,,,,,,,,商业企业,,科研机构,,,社会公益组织,,法律服务机构,,,,其他,,,',
+        '一、本年新收,,,,,,,,80,,,1,,0,,,0,,0,,,,0,,81,',
+        '四、结转下年度继续办理,,,,,,,,0,,,0,,0,,,0,,0,,,,0,,0,',
+        '行政复议,,,,,,,,,7,,,,,,,,,,,,,,,,',
+        '结果维持,结果纠正,,其他结果,尚未审结,,,总计,,未经复议直接起诉,,,,,,,,复议后起诉,,,,,,,,',
+        ',,,,,,,,,结果维持,结果纠正,,其他结果,,尚未审结,总计,,结果维持,,结果纠正,,其他结果,,尚未审结,,总计',
+        '1,1,,0,0,,,2,,4,0,,0,,1,5,,1,,0,,1,,0,,2',
+      ].join('\n'),
+    )!;
+    const [above, ...below] = texts(readCsvBlocks(rows));
+    // Left in the table above, the row widened it by a column of its own: an empty cell in every row.
+    expect(above).toEqual([
+      ['', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
+      ['一、本年新收', '80', '1', '0', '0', '0', '0', '81'],
+      ['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0'],
+    ]);
+    // As 行政复议 · 行政诉讼 would be: the groups' row a block of its own, then the table 四 it heads.
+    expect(below.map((block) => block[0])).toEqual([
+      ['行政复议', '7'],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
+    ]);
+  });
 });
 
 describe.skipIf(!(await officeAvailable()))('CSV reports the variety generator renders (seed 1, plain and headings axes)', () => {
