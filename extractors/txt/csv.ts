@@ -97,6 +97,18 @@ function startsAnotherTable(fields: string[], run: string[][]): boolean {
 }
 
 /**
+ * A row of values whose numbers all stand in columns where no row of the run printed a number (two at
+ * least): the table goes on on a grid of its own (a table cut in two, each part with its merged cells
+ * where the sheet put them), a block of its own. A row of the same grid prints where its rows do; one
+ * stray cell moves a value or two, not all of them.
+ */
+function valuesOnOtherGrid(fields: string[], run: string[][]): boolean {
+  const columns = fields.flatMap((f, c) => (NUMBER.test(f) ? [c] : []));
+  if (columns.length < 2 || !run.some(printsNumber)) return false;
+  return columns.every((c) => run.every((row) => !NUMBER.test(row[c])));
+}
+
+/**
  * How many rows at the run's end are the new table's upper header rows: words over columns of their
  * own and no number — or, below a table of values, a header cell printed as a stray number (行政诉讼
  * as 7) in a column that table left empty in every row, among at least as many words.
@@ -174,7 +186,7 @@ export function readCsvBlocks(rows: string[][]): Block[] {
         const header = run.splice(run.length - headerRowsBefore(run));
         flush();
         run.push(...header);
-      }
+      } else if (valuesOnOtherGrid(fields, run)) flush();
       run.push(fields);
       continue;
     }

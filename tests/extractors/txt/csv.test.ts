@@ -196,6 +196,30 @@ describe('CSV text', () => {
       ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
     ]);
   });
+
+  it('starts another block where the table goes on with its values on a grid of its own (table 三 cut in two, each part merged its own way)', () => {
+    const rows = csvRows(
+      [
+        ',,,,,,,,,,自然人,,,商业企业,,,总计,,',
+        '一、本年新收,,,,,,,,,,3,,,1,,,4,,',
+        '（三）不予公开,,,,,1.属于国家秘密,,,,,0,,,0,,,0,,',
+        '三、本年度办理结果,,,（四）无法提供,,,,1.本机关不掌握相关政府信息,,,,2,,,,1,,3',
+        ',,,,,,,2.没有现成信息需要另行制作,,,,0,,,,0,,0',
+      ].join('\n'),
+    )!;
+    // Read as one block, the two parts' columns interleave: six value columns, each row printing three.
+    expect(texts(readCsvBlocks(rows))).toEqual([
+      [
+        ['', '', '自然人', '商业企业', '总计'],
+        ['一、本年新收', '~一、本年新收', '3', '1', '4'],
+        ['（三）不予公开', '1.属于国家秘密', '0', '0', '0'],
+      ],
+      [
+        ['三、本年度办理结果', '（四）无法提供', '1.本机关不掌握相关政府信息', '2', '1', '3'],
+        ['', '', '2.没有现成信息需要另行制作', '0', '0', '0'],
+      ],
+    ]);
+  });
 });
 
 describe.skipIf(!(await officeAvailable()))('CSV reports the variety generator renders (seed 1, plain and headings axes)', () => {
