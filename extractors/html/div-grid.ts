@@ -14,6 +14,7 @@ import { expandSpans } from './grid.js';
 import { isElement, isText, type DomElement, type DomNode } from './dom.js';
 import { contentOf } from './table.js';
 import { joinLines } from './text.js';
+import { isValueToken } from '../value-token.js';
 
 /** Elements that make a cell not a leaf: it holds rows or tables of its own. */
 const CONTAINERS = new Set(['div', 'li', 'ul', 'ol', 'dl', 'table', 'section', 'article']);
@@ -25,12 +26,12 @@ const MAX_CELL_CHARS = 80;
  * Rows a grid needs, rows of at least two cells among them, and numbers (or blank marks) in its cells:
  * low enough for a table 二 printed one small table per item (a caption, a header, 行政许可 | 447228).
  * Prose is kept out by its cells: a paragraph is a cell only when it is short and holds no blocks, and
- * a row of them needs a cell that is a number alone.
+ * a row of them needs a cell that is a value alone — a number, with its unit or not (217件, 18651.06万元),
+ * or a blank mark — as the text readers take a value cell (value-token.ts).
  */
 const MIN_ROWS = 2;
 const MIN_WIDE_ROWS = 2;
 const MIN_NUMBERS = 1;
-const NUMBER = /^(?:[\d０-９][\d０-９,，.]*|[-—–－/／无])$/u;
 
 const elementsOf = (el: DomElement): DomElement[] => el.children.filter(isElement);
 const hasOwnText = (el: DomElement): boolean => el.children.some((c) => isText(c) && c.data.trim() !== '');
@@ -87,7 +88,7 @@ export function divGridTable(el: DomElement, skip: (el: DomElement) => boolean):
   const texts = rows.map((row) => elementsOf(row).filter((cell) => !skip(cell)).map((cell) => joinLines(contentOf(cell, skip).lines)));
   if (texts.some((row) => row.some((t) => t.length > MAX_CELL_CHARS))) return undefined;
   const wide = texts.filter((row) => row.length >= 2).length;
-  const numbers = texts.reduce((n, row) => n + row.filter((t) => NUMBER.test(t.trim())).length, 0);
+  const numbers = texts.reduce((n, row) => n + row.filter((t) => isValueToken(t.trim())).length, 0);
   if (wide < MIN_WIDE_ROWS || numbers < MIN_NUMBERS) return undefined;
   const grid = expandSpans(texts.map((row) => row.map((text) => ({ text }))));
   return { kind: 'table', rows: grid };

@@ -96,11 +96,35 @@ function startsAnotherTable(fields: string[], run: string[][]): boolean {
   return foreign >= 2 && numberCount(fields) < foreign;
 }
 
-/** How many rows at the run's end are the new table's upper header rows (no number, words over columns of their own). */
+/**
+ * A row of values whose numbers all stand in columns where no row of the run printed a number (two at
+ * least): the table goes on on a grid of its own (a table cut in two, each part with its merged cells
+ * where the sheet put them), a block of its own. A row of the same grid prints where its rows do; one
+ * stray cell moves a value or two, not all of them.
+ */
+function valuesOnOtherGrid(fields: string[], run: string[][]): boolean {
+  const columns = fields.flatMap((f, c) => (NUMBER.test(f) ? [c] : []));
+  if (columns.length < 2 || !run.some(printsNumber)) return false;
+  return columns.every((c) => run.every((row) => !NUMBER.test(row[c])));
+}
+
+/**
+ * How many rows at the run's end are the new table's upper header rows: words over columns of their
+ * own and no number — or, below a table of values, a header cell printed as a stray number (行政诉讼
+ * as 7) in a column that table left empty in every row, among at least as many words.
+ */
 function headerRowsBefore(run: string[][]): number {
   let k = run.length;
-  while (k > 1 && !printsNumber(run[k - 1]) && foreignWords(run[k - 1], run.slice(0, k - 1)) >= 1) k--;
+  while (k > 1 && upperHeader(run[k - 1], run.slice(0, k - 1))) k--;
   return run.length - k;
+}
+
+function upperHeader(fields: string[], before: string[][]): boolean {
+  if (!printsNumber(fields)) return foreignWords(fields, before) >= 1;
+  // Only under a table of values is a number in a column of no value of it foreign to it.
+  if (!before.some(printsNumber)) return false;
+  const strayOnly = fields.every((f, c) => !NUMBER.test(f) || before.every((row) => row[c] === ''));
+  return strayOnly && numberCount(fields) <= fields.filter((f) => WORDS.test(f)).length;
 }
 
 /**
@@ -162,7 +186,7 @@ export function readCsvBlocks(rows: string[][]): Block[] {
         const header = run.splice(run.length - headerRowsBefore(run));
         flush();
         run.push(...header);
-      }
+      } else if (valuesOnOtherGrid(fields, run)) flush();
       run.push(fields);
       continue;
     }

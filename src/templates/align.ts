@@ -352,8 +352,20 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
     if (!facts.hasValues[j]) continue;
     const sims = similarities(layout, facts.cores[j], variants);
     const item = itemNumber(rows[j].ownLabel || rows[j].label);
-    for (let i = 0; i < n; i++) scores[i * m + j] = scoreOf(sims[i], facts.valueCounts[j], layout.rows[i]) + (item && item === rowItems[i] ? NUMBER_AGREES : 0);
+    // A label printed exactly as one template row's names that row: taken for a look-alike (行政处罚 for
+    // 行政许可, sharing 行政) it would shift the table's values a row up where a row lost its value cells.
+    const namesRow = sims.some((s) => s >= 1);
+    for (let i = 0; i < n; i++) {
+      if (namesRow && sims[i] < 1) continue;
+      scores[i * m + j] = scoreOf(sims[i], facts.valueCounts[j], layout.rows[i]) + (item && item === rowItems[i] ? NUMBER_AGREES : 0);
+    }
   }
+  // A row whose own label reads exactly as a template row's is that row, its values lost (行政强制 with
+  // no value cell), never the rest or the start of a neighbour's label (处罚 · 行政强制) — unless the
+  // label they make together is that row's exactly too (（七） · 总计: the other piece its numbering).
+  const namesRow = facts.cores.map((core) => !!core && similarities(layout, core, variants).some((s) => s >= 1));
+  const pieceOfOwn = (joined: string, i: number, ...pieces: number[]): boolean =>
+    pieces.some((k) => namesRow[k]) && similarities(layout, joined, variants)[i] < 1;
   // A label cut by a page break or wrapped into a row of its own (no values) may finish the label of
   // the row above: matched together when that fits the template row better than the row alone.
   const extended = new Float64Array(n * m).fill(-Infinity);
@@ -372,21 +384,21 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
     for (let j = 0; j < m; j++) {
       const joined = facts.joinedCores3[j];
       const own = Math.max(scores[i * m + j], extended[i * m + j]);
-      if (joined === undefined || own >= 1 || !facts.hasValues[j]) continue;
+      if (joined === undefined || own >= 1 || !facts.hasValues[j] || pieceOfOwn(joined, i, j + 1, j + 2)) continue;
       const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
       if (s > own) extended3[i * m + j] = s;
     }
     for (let j = 0; j < m; j++) {
       const joined = facts.joinedCores[j];
       const own = scores[i * m + j];
-      if (joined === undefined || own >= 1 || !facts.hasValues[j]) continue;
+      if (joined === undefined || own >= 1 || !facts.hasValues[j] || pieceOfOwn(joined, i, j + 1)) continue;
       const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
       if (s > own) extended[i * m + j] = s;
     }
     for (let j = 1; j < m; j++) {
       const joined = facts.joinedBefore[j];
       const own = scores[i * m + j];
-      if (joined === undefined || own >= 1) continue;
+      if (joined === undefined || own >= 1 || pieceOfOwn(joined, i, j - 1)) continue;
       const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
       if (s > own) extendedBefore[i * m + j] = s;
     }

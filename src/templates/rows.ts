@@ -109,7 +109,10 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
     firstNumber < zone &&
     cells.slice(firstNumber, zone).every((c, k) => readings[firstNumber + k].kind !== 'number' || c.prov?.origin === 'ocr') &&
     readings.slice(firstNumber + 1, zone).some((_, k) => labelLike(firstNumber + 1 + k));
-  const labelEnd = byZone || junkNumber ? zone! : firstNumber < 0 ? readings.length : firstNumber;
+  // A block whose values begin in its first column has no label column (table 四's groups): value-like
+  // text before a row's first number there (不适用 | 1 | 0 | 0 | 2) is an unreadable value, not a label.
+  const noLabelColumn = start === 0 && firstNumber > 0 && readings.slice(0, firstNumber).every((r, i) => r.kind !== 'text' || (!cells[i].spanned && valueLikeText(cells[i].text)));
+  const labelEnd = byZone || junkNumber ? zone! : noLabelColumn ? 0 : firstNumber < 0 ? readings.length : firstNumber;
   let lastText = -1;
   for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text') lastText = i;
   const labelParts: string[] = [];

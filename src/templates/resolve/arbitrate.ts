@@ -497,12 +497,12 @@ function agreedCounts(keys: string[], survivors: Reading[], own: Identity[], ide
  * printed or filled cells, other rows read one way), until none fills more. The fills stand only if
  * every identity through the row that can then be evaluated holds: where one fails the report errs
  * somewhere (a blank 总计 column), and what it requires of a gap is no count. A gap none fills stays
- * null, as in withGaps.
+ * as withGaps left it (null, or '?' beside a cell that cannot be read).
  */
 function gapsByKnownRows(keys: string[], reading: Reading, own: Identity[], identities: Identity[], known: Map<string, TokenValue>): Map<string, TokenValue> | null {
   const values = withGaps(keys, reading, own);
   if (!values || !identities.length) return values;
-  const open = new Set(keys.filter((k, c) => !reading[c] && values.get(k) === null));
+  const open = new Set(keys.filter((k, c) => !reading[c] && (values.get(k) === null || values.get(k) === '?')));
   if (!open.size) return values;
   const touching = touchingIdentities(identities, keys);
   const valueOf = (k: string) => (values.has(k) ? values.get(k) : known.get(k));
@@ -539,9 +539,9 @@ function gapsByKnownRows(keys: string[], reading: Reading, own: Identity[], iden
 
 /**
  * The row's values under a reading (its own identities involve only its cells): a gap (a column the reading
- * prints nothing for) holds what the row's own identity requires when that is a count, stays a
- * vanished blank (0) when no own identity says, and makes the reading impossible when the identity
- * requires a negative or fractional count.
+ * prints nothing for) holds what the row's own identity requires when that is a count, is not known
+ * ('?') when a cell of that identity cannot be read, stays a vanished blank (0) when no own identity
+ * says, and makes the reading impossible when the identity requires a negative or fractional count.
  */
 function withGaps(keys: string[], reading: Reading, own: Identity[]): Map<string, TokenValue> | null {
   const values = new Map<string, TokenValue>();
@@ -552,12 +552,17 @@ function withGaps(keys: string[], reading: Reading, own: Identity[]): Map<string
     if (!id) continue;
     let sum = 0;
     let open = false;
+    let unreadable = false;
     for (const k of cellsOf(id)) {
       if (k === gap) continue;
       const v = values.get(k);
-      if (v === '?' || v === undefined || (gaps.includes(k) && k !== gap)) open = true;
+      if (v === '?' || v === undefined) unreadable = open = true;
+      else if (gaps.includes(k)) open = true;
       else sum += (v ?? 0) * (id.parts.includes(k) ? 1 : -1);
     }
+    // A value lost beside a cell that cannot be read (＊, 不适用): the row cannot say what it was, and
+    // counted as 0 it would break, or keep, the column sums and the balance by invention.
+    if (unreadable) values.set(gap, '?');
     if (open) continue;
     const value = Math.round((id.parts.includes(gap) ? -sum : sum) * 1e6) / 1e6 + 0; // + 0: no -0
     if (value < 0 || !Number.isInteger(value)) return null;

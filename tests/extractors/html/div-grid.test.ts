@@ -57,6 +57,17 @@ describe('a portal page whose tables are <div> rows and cells', () => {
     ]);
   });
 
+  it('takes a grid whose every value prints its unit (217件, 18651.06万元) for a table, as the text readers take such values', () => {
+    const html = `<div class="t"><div class="r"><div>信息内容</div><div>本年收费金额（单位：万元）</div></div>
+      <div class="r"><div>行政事业性收费</div><div>18651.06万元</div></div></div>
+      <div class="t"><div class="r"><div>一、本年新收政府信息公开申请数量</div><div>217件</div><div>1件</div><div>218件</div></div>
+      <div class="r"><div>二、上年结转政府信息公开申请数量</div><div>0件</div><div>-</div><div>0件</div></div></div>`;
+    expect(tables(html).map((t) => t.rows.map((r) => r.map((c) => c.text)))).toEqual([
+      [['信息内容', '本年收费金额（单位：万元）'], ['行政事业性收费', '18651.06万元']],
+      [['一、本年新收政府信息公开申请数量', '217件', '1件', '218件'], ['二、上年结转政府信息公开申请数量', '0件', '-', '0件']],
+    ]);
+  });
+
   it('reads rows grouped in a head and a body', () => {
     const row = (...cells: string[]) => `<div>${cells.map((c) => `<div>${c}</div>`).join('')}</div>`;
     const html = `<div><div>${row('项目', '本年', '上年')}</div><div>${row('新收', '3', '4')}${row('结转', '1', '0')}</div></div>`;

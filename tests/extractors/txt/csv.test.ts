@@ -170,6 +170,56 @@ describe('CSV text', () => {
       ],
     ]);
   });
+
+  it('keeps an upper header row with a stray number (行政诉讼 printed 7, in a column the table above never used) with the table below it', () => {
+    const rows = csvRows(
+      [
+        ',,,,,,,,,,,商业企业,,科研机构,,,社会公益组织,,法律服务机构,,,,其他,,,',
+        '一、本年新收,,,,,,,,80,,,1,,0,,,0,,0,,,,0,,81,',
+        '四、结转下年度继续办理,,,,,,,,0,,,0,,0,,,0,,0,,,,0,,0,',
+        '行政复议,,,,,,,,,7,,,,,,,,,,,,,,,,',
+        '结果维持,结果纠正,,其他结果,尚未审结,,,总计,,未经复议直接起诉,,,,,,,,复议后起诉,,,,,,,,',
+        ',,,,,,,,,结果维持,结果纠正,,其他结果,,尚未审结,总计,,结果维持,,结果纠正,,其他结果,,尚未审结,,总计',
+        '1,1,,0,0,,,2,,4,0,,0,,1,5,,1,,0,,1,,0,,2',
+      ].join('\n'),
+    )!;
+    const [above, ...below] = texts(readCsvBlocks(rows));
+    // Left in the table above, the row widened it by a column of its own: an empty cell in every row.
+    expect(above).toEqual([
+      ['', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
+      ['一、本年新收', '80', '1', '0', '0', '0', '0', '81'],
+      ['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0'],
+    ]);
+    // As 行政复议 · 行政诉讼 would be: the groups' row a block of its own, then the table 四 it heads.
+    expect(below.map((block) => block[0])).toEqual([
+      ['行政复议', '7'],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
+    ]);
+  });
+
+  it('starts another block where the table goes on with its values on a grid of its own (table 三 cut in two, each part merged its own way)', () => {
+    const rows = csvRows(
+      [
+        ',,,,,,,,,,自然人,,,商业企业,,,总计,,',
+        '一、本年新收,,,,,,,,,,3,,,1,,,4,,',
+        '（三）不予公开,,,,,1.属于国家秘密,,,,,0,,,0,,,0,,',
+        '三、本年度办理结果,,,（四）无法提供,,,,1.本机关不掌握相关政府信息,,,,2,,,,1,,3',
+        ',,,,,,,2.没有现成信息需要另行制作,,,,0,,,,0,,0',
+      ].join('\n'),
+    )!;
+    // Read as one block, the two parts' columns interleave: six value columns, each row printing three.
+    expect(texts(readCsvBlocks(rows))).toEqual([
+      [
+        ['', '', '自然人', '商业企业', '总计'],
+        ['一、本年新收', '~一、本年新收', '3', '1', '4'],
+        ['（三）不予公开', '1.属于国家秘密', '0', '0', '0'],
+      ],
+      [
+        ['三、本年度办理结果', '（四）无法提供', '1.本机关不掌握相关政府信息', '2', '1', '3'],
+        ['', '', '2.没有现成信息需要另行制作', '0', '0', '0'],
+      ],
+    ]);
+  });
 });
 
 describe.skipIf(!(await officeAvailable()))('CSV reports the variety generator renders (seed 1, plain and headings axes)', () => {

@@ -24,6 +24,21 @@ describe('table 四 as small tables of its groups', () => {
     expect(Object.entries(m.details).filter(([k, d]) => k.startsWith('appeals.') && d.doubt)).toEqual([]);
   });
 
+  it('reads a group whose first value is text (不适用 | 1 | 0 | 0 | 2): an unreadable value in its column, not a label that hides the row', () => {
+    const caption = (c: string) => [c, ...new Array(4).fill(`~${c}`)];
+    const m = mapTemplates(
+      docWithTables([
+        caption('行政复议'), COLUMNS, ['不适用', '1', '0', '0', '2'],
+        caption('行政诉讼未经复议直接起诉'), COLUMNS, ['4', '0', '0', '1', '5'],
+        caption('行政诉讼复议后起诉'), COLUMNS, ['1', '0', '1', '0', '2'],
+      ]),
+    );
+    expect(m.layout.appeals).toBe('2021');
+    expect([m.cells['appeals.review.upheld'], m.details['appeals.review.upheld'].raw, m.details['appeals.review.upheld'].doubt]).toEqual([null, '不适用', 'unreadable']);
+    expect(['corrected', 'other', 'pending', 'total'].map((c) => m.cells[`appeals.review.${c}`])).toEqual([1, 0, 0, 2]);
+    expect([m.cells['appeals.litigation_direct.total'], m.cells['appeals.litigation_after_review.other']]).toEqual([5, 1]);
+  });
+
   it('reads the groups printed with values when the last small table is a header over no row (a dropped row of empty cells)', () => {
     const m = mapTemplates(
       docWithTables(

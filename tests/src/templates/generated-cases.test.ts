@@ -256,6 +256,25 @@ describe('variants the generator found read wrongly once', () => {
     expect(['natural_person', 'commercial', 'total'].map((c) => record.cells[`requests.denied_process_info.${c}`])).toEqual([3, 1, null]);
     expect(truth.cells['requests.denied_process_info.total']).toBeNull();
   });
+
+  it('Pingtan 2023 as Word HTML, 行政 · 处罚 wrapped with its value on the second line and 行政强制 printing no value cell at all: the joined 行政处罚 is 行政处罚\'s, never 行政强制\'s', async () => {
+    const { text, truth, record, score } = await readVariant(25, 'combined', 'html-word', 'pingtan-2023-glued', 5);
+    expect(truth.notes).toContain('cell proactive.administrative_enforcement.decisions missing from its row');
+    expect(text).toContain(">处罚<o:p></o:p></span></p></td>");
+    // 行政 (its cell empty) was taken for 行政处罚 and 行政 + 处罚 for 行政强制 (half alike): 1330 read as 行政强制's, with no doubt.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(['administrative_penalty', 'administrative_enforcement'].map((r) => record.cells[`proactive.${r}.decisions`])).toEqual([1330, null]);
+  });
+
+  it('Huaian 2024 as Word HTML, 行政许可 printing no value cell at all (its row one cell wide) above 行政处罚 and a wrapped 行政 · 强制: no value read a row up', async () => {
+    const { text, truth, record, score } = await readVariant(23, 'combined', 'html-word', 'huaian-2024-word-html', 8);
+    expect(truth.notes).toContain('cell proactive.administrative_license.decisions missing from its row');
+    expect(text).toContain(">行政许可<o:p></o:p></span></p></td></tr>");
+    // 行政许可 (no value cells) could not be matched; 行政处罚 was taken for it (行政 shared, half the
+    // label), 行政 for 行政处罚 and 强制 for 行政强制: 3985758 and 88283 each a row up, with no doubt.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(['administrative_license', 'administrative_penalty', 'administrative_enforcement'].map((r) => record.cells[`proactive.${r}.decisions`])).toEqual([null, 3985758, 88283]);
+  });
 });
 
 /**

@@ -246,6 +246,25 @@ describe('identity-guided reading of rows whose printed values do not fit the te
     expect(printed).toEqual([]);
   });
 
+  it('does not count the value a padded row lost beside an unreadable cell as 0 when weighing its readings (report with blank totals)', () => {
+    const rows = reconcilingRequests();
+    const at = (id: string) => rowIndex(rows, id);
+    // 法律服务机构 and 其他 print 1 once each (予以公开), so their sums are 1, 自然人 and 商业企业 21, 总计 44.
+    rows[at('granted')] = [rows[at('granted')][0], '1', '1', '0', '0', '1', '1', '4'];
+    // Published errors in the 总计 column, as Shanghai 2019 prints them: one outcome total blank, 本年新收's total off by one.
+    rows[at('partially_granted')] = [rows[at('partially_granted')][0], '1', '1', '0', '0', '0', '0', ''];
+    rows[at('new_received')] = [rows[at('new_received')][0], '21', '21', '0', '0', '1', '1', '45'];
+    // （七）总计 21 21 0 0 1 1 44 printed with 法律服务机构 as ＊ and its 其他 lost, the grid padding the end.
+    rows[at('total_processed')] = [rows[at('total_processed')][0], '21', '21', '0', '0', '＊', '44', ''];
+    const m = mapTemplates(docWithTables(rows));
+    // Counted as 0, the lost 1 broke 其他's sum and balance as the 44 read under 其他 does: no reading fitted
+    // better, and the row stood as printed, 44 under 其他 with no doubt.
+    expect(m.cells['requests.total_processed.other_legal_person']).toBeNull();
+    expect([m.cells['requests.total_processed.total'], m.details['requests.total_processed.total'].doubt]).toEqual([44, 'identity-resolved']);
+    const printed = runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.where === 'other_legal_person');
+    expect(printed).toEqual([]);
+  });
+
   it('reads a formula-like text in a requests cell as unreadable, and skips the identities it is in', () => {
     const rows = reconcilingRequests();
     const g = rowIndex(rows, 'granted');
