@@ -191,15 +191,19 @@ function rowFacts(rows: DocRow[]): RowFacts {
       if (OWN_NUMBERING.test(d.ownLabel || d.label)) return undefined;
       return rowLabelCore(prev.label + (d.ownLabel || d.label));
     }),
+    // The lines of a label wrapped over three rows are rows of one table: a page break between them (the
+    // header drawn again on the new page) is acrossBreak's to read, and the header is no line of the label.
     joinedBefore3: rows.map((d, j) => {
       const [first, middle] = [rows[j - 2], rows[j - 1]];
       if (!first || !middle || !labelOnly(first, j - 2) || !labelOnly(middle, j - 1) || !printsValues(d, valueCounts[j])) return undefined;
+      if (first.block !== d.block || middle.block !== d.block) return undefined;
       if (OWN_NUMBERING.test(ownOf(middle)) || OWN_NUMBERING.test(ownOf(d))) return undefined;
       return rowLabelCore(first.label + ownOf(middle) + ownOf(d));
     }),
     joinedAround: rows.map((d, j) => {
       const [prev, next] = [rows[j - 1], rows[j + 1]];
       if (!prev || !next || !labelOnly(prev, j - 1) || !labelOnly(next, j + 1) || !printsValues(d, valueCounts[j])) return undefined;
+      if (prev.block !== d.block || next.block !== d.block) return undefined;
       if (OWN_NUMBERING.test(ownOf(d)) || OWN_NUMBERING.test(ownOf(next))) return undefined;
       return rowLabelCore(prev.label + ownOf(d) + ownOf(next));
     }),

@@ -239,6 +239,27 @@ describe('a scanned label wrapped over three rows of the table, one line garbled
   });
 });
 
+describe('a label wrapped over a page break, the header drawn again on the new page', () => {
+  it('is read across the break, not as its two lines joined with the repeated header\'s row', () => {
+    const rows = requests();
+    const at = rows.findIndex((r) => r[0] === REQUESTS_2021.rows.find((x) => x.id === 'other_no_correction')!.label);
+    const values = rows[at].slice(1);
+    const empty = values.map(() => '');
+    // Page 1 ends with the label's first two lines; page 2 draws the header again, then the label's last line with the values.
+    const first = [...rows.slice(0, at), ['1.申请人无正当理由逾', ...empty], ['期不补正、行政机关不再', ...empty]];
+    const note = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+    const header = [
+      [note, '申请人情况', ...Array(6).fill('~申请人情况')],
+      [`~${note}`, '自然人', '法人或其他组织', ...Array(4).fill('~法人或其他组织'), '总计'],
+      [`~${note}`, '~自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '~总计'],
+    ];
+    const second = [...header, ['处理其政府信息公开申请', ...values], ...rows.slice(at + 1)];
+    const m = mapTemplates(docWithTables(first, second));
+    expect(REQUESTS_2021.rows[0].columns.map((c) => m.cells[`requests.other_no_correction.${c.id}`])).toEqual(values.map(Number));
+    expect(m.details['requests.other_no_correction.total'].doubt).toBeNull();
+  });
+});
+
 describe('a scanned row whose label cell OCR read empty', () => {
   it('reads its values from the table\'s value column, not its empty label cell as a blank before them, and places it by order', () => {
     const rows = requests();
