@@ -185,7 +185,7 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined, rows?: DocRow[]
   }
   const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout), rows && absentCells(best, rows));
   pending.forEach((p, i) => writeRow(`${table}.${p.id}`, p.row, verdicts[i], out));
-  for (const m of best.matches) if (m.doc) doubtMergedLabel(`${table}.${m.row.id}`, m.row.columns.map((c) => cellKey(table, m.row.id, c.id)), m.doc.label, out);
+  for (const m of best.matches) if (m.doc) doubtMergedLabel(`${table}.${m.row.id}`, m.row.columns.map((c) => cellKey(table, m.row.id, c.id)), m.doc.label, out, m.row.group && !m.byOrder ? m.row.label : undefined);
   for (const m of best.matches) {
     if (!m.byOrder) continue;
     // A row placed by order, not by its label, is not certain of itself: the identities may confirm it.
@@ -220,13 +220,22 @@ function absentCells(best: Alignment, rows: DocRow[]): Set<string> {
 /** Item numbers in a label (4.保护… 5.属于…), not digits inside a number such as 1.5. */
 const ITEM_NUMBER = /(?:^|[^\d.．])(\d{1,2})\s*[.、．](?!\d)/g;
 
+/** A group's numeral in a label: （五） of （五）不予处理. */
+const GROUP_NUMERAL = /[（(]([一二三四五六七八九十]+)[)）]/g;
+
 /**
- * A label holding the items of two rows (4.保护第三方合法权 … 5.属于三类内部事务) was put together from
- * lines of two rows: its values may be either row's. Nothing it reads is certain.
+ * A label holding the items of two rows (4.保护第三方合法权 … 5.属于三类内部事务), or another group's
+ * numeral than its row's (（五）不予 … 或重新出具已获取信息 … 1.申请人无正当理由逾期…, matched to （六）'s first
+ * item: a page break cut 5.要求行政机关确认 from the rest of its label), was put together from lines of
+ * two rows: its values may be either row's. Nothing it reads is certain.
  */
-function doubtMergedLabel(name: string, keys: string[], label: string, out: ReadResult): void {
+function doubtMergedLabel(name: string, keys: string[], label: string, out: ReadResult, grouped?: string): void {
   const items = new Set([...label.matchAll(ITEM_NUMBER)].map((x) => x[1]));
-  if (items.size < 2) return;
+  // Only a row under a group matched by its label is checked (one placed by order may stand under a merged
+  // cell's copied label): its numerals are its group's and its own (（七）总计).
+  const own = grouped ? new Set([...grouped.matchAll(GROUP_NUMERAL)].map((x) => x[1])) : undefined;
+  const otherGroups = own ? [...new Set([...label.matchAll(GROUP_NUMERAL)].map((x) => x[1]))].filter((n) => !own.has(n)) : [];
+  if (items.size < 2 && otherGroups.length === 0) return;
   let doubted = 0;
   for (const key of keys) {
     if (out.details[key] && out.details[key].doubt === null && out.cells[key] !== null) {
@@ -234,7 +243,8 @@ function doubtMergedLabel(name: string, keys: string[], label: string, out: Read
       doubted++;
     }
   }
-  if (doubted) out.messages.push({ code: 'merged-label', message: `${name}: the row's label '${label}' holds the items of two rows (${[...items].join(', ')}); its values may be the other row's` });
+  const holds = items.size >= 2 ? `the items of two rows (${[...items].join(', ')})` : `another group's numbering (（${otherGroups.join('）, （')}）)`;
+  if (doubted) out.messages.push({ code: 'merged-label', message: `${name}: the row's label '${label}' holds ${holds}; its values may be the other row's` });
 }
 
 /** How many of the table's identities can be evaluated on these cells and hold, and how many fail. */

@@ -691,3 +691,21 @@ describe('a row with an empty cell where its grid padded it, or where it lost a 
     expect(m.cells['appeals.litigation_after_review.pending']).toBeNull();
   });
 });
+
+describe('a label put together from the lines of two rows of two groups', () => {
+  it('holds another group\'s numbering than the row it matched: its values may be the other row\'s, none certain', () => {
+    // Layout text of a table cut by a page break inside 5.要求行政机关确认…: the reader gave that item's rest,
+    // with its values (0 …), the group label's pieces and the start of （六）'s first item as one label; the
+    // first item's own values (1 1 … 2) came on a line of their own.
+    const rows = reconcilingRequests();
+    const confirm = rowIndex(rows, 'rejected_confirm_existing');
+    rows[confirm] = ['（五）不予处理 5.要求行政机关确认', '', '', '', '', '', '', ''];
+    const first = rowIndex(rows, 'other_no_correction');
+    rows.splice(first, 1, ['（五）不予或重新出具已获取信息处理 1.申请人无正当理由逾期不补正、行政机关不再处理其', '0', '0', '0', '0', '0', '0', '0'], ['1', '1', '0', '0', '0', '0', '2']);
+    const m = mapTemplates(docWithTables(rows));
+    expect(rowDoubts(m, 'other_no_correction')).toEqual(REQUEST_COLUMNS.map(() => 'wrapped-label'));
+    expect(m.messages.find((x) => x.code === 'merged-label')?.message).toContain("another group's numbering (（五）)");
+    const printed = runChecks(recordOf(m)).findings.filter((f) => f.basis === 'printed' && f.rule !== 'completeness');
+    expect(printed).toEqual([]);
+  });
+});
