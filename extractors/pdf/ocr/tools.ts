@@ -59,3 +59,6 @@ const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((candidate) => {
     return false;
   }
 });
+
+/** Can a tool run be given a CPU budget here (prlimit installed)? Without it only the wall-clock limit holds. */
+export const cpuBudgetAvailable = PRLIMIT !== undefined;
