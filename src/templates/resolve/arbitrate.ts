@@ -303,13 +303,7 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     const keepingOwn = alternatives.filter((r) => holds(r, own));
     const failures = (r: Reading) => {
       const values = withGaps(row.keys, r, own);
-      if (!values) return Infinity;
-      // A gap the row's own total cannot value (another of its cells unreadable) is a value lost, not
-      // known — never a blank that other rows' sums could count as 0 against the reading.
-      row.keys.forEach((k, c) => {
-        if (!r[c] && values.get(k) === null) values.set(k, '?');
-      });
-      return touching.filter((id) => identityHolds(id, over(values, known)) === false).length;
+      return values ? touching.filter((id) => identityHolds(id, over(values, known)) === false).length : Infinity;
     };
     const scored = keepingOwn.map((r) => ({ r, fails: failures(r) }));
     const fewest = Math.min(...scored.map((x) => x.fails));
