@@ -9,6 +9,7 @@ import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
 import { feasible, supportedCandidates, type ColumnIdentity, type RowDomain } from './glued/solve.js';
+import { isMarker } from './glued/markers.js';
 
 export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
 
@@ -180,7 +181,7 @@ function vanishedTable(
  */
 function printsItsBlanks(located: LocatedRow[], own: Array<SplitResult | undefined>): boolean {
   return located.some((l, i) => {
-    if (/[-—–―/无]/.test(l.raw)) return true;
+    if ([...l.raw].some(isMarker)) return true;
     const readings = own[i]?.complete ? own[i]!.readings : [];
     return readings.length > 0 && readings.every((cut) => cut.includes(0) && cut.some((v) => v !== null && v > 0));
   });
