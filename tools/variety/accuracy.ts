@@ -38,7 +38,23 @@ interface Options {
   timeout?: number;
 }
 
+const USAGE = `node dist/tools/variety/accuracy.js [--seed N] [--count N] [--slow-count N] [--scan-count N]
+  [--formats ${FORMATS.join(',')}]
+  [--axes ${AXES.map((a) => a.id).join(',')}]
+  [--out DIR] [--json] [--corpus ../shared/corpus] [--cache DIR] [--examples N] [--truths id,id] [--timeout SECONDS]`;
+
+const VALUE_FLAGS = ['--seed', '--count', '--slow-count', '--scan-count', '--formats', '--axes', '--out', '--corpus', '--cache', '--examples', '--truths', '--timeout'];
+const SWITCHES = ['--json'];
+
 function parseArgs(argv: string[]): Options {
+  // A mistyped flag would otherwise run the whole measurement (many minutes of OCR) with defaults.
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (VALUE_FLAGS.includes(arg)) {
+      if (argv[i + 1] === undefined || argv[i + 1]?.startsWith('--')) throw new Error(`${arg} needs a value\n${USAGE}`);
+      i++;
+    } else if (!SWITCHES.includes(arg)) throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
   const get = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     return at === -1 ? undefined : argv[at + 1];
@@ -92,7 +108,17 @@ async function readRecords(outDir: string): Promise<Map<string, ReportRecord>> {
 const sha256Of = async (path: string): Promise<string> => createHash('sha256').update(await readFile(path)).digest('hex');
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // A full measurement renders hundreds of documents through LibreOffice and OCR: asking how to run it must not start it.
+  if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(`${USAGE}\n`);
+  let options: Options;
+  try {
+    options = parseArgs(argv);
+  } catch (err) {
+    process.stderr.write(`accuracy: ${(err as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
   };
