@@ -96,10 +96,18 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   // in that column means this row's label is wider than the block's usual one.
   const labelLike = (i: number) => readings[i].kind === 'text' && !cells[i].spanned && !valueLikeText(cells[i].text);
   const zoneText = zone === undefined ? [] : readings.slice(zone, firstNumber < 0 ? readings.length : firstNumber).map((_, i) => zone + i);
+  // A row of printed blanks alone (- - - - - -) has no number to say where its values begin: its blank
+  // markers do, when only empty cells stand between its label and the block's value column — those are
+  // the label area every other row leaves empty there (a sub-label column), not a blank value before its first.
+  const lastLabelText = readings.slice(0, zone ?? 0).reduce((last, r, i) => (r.kind === 'text' ? i : last), -1);
+  const blanksFromZone =
+    zone !== undefined &&
+    zoneText.some((i) => readings[i].kind === 'blank' && cells[i].text.trim() !== '') &&
+    cells.slice(lastLabelText + 1, zone).every((c) => !c.spanned && c.text.trim() === '');
   const byZone =
     zone !== undefined &&
     !zoneText.some(labelLike) &&
-    (firstNumber < 0 ? zoneText.some((i) => readings[i].kind === 'text' && !cells[i].spanned) : firstNumber >= zone);
+    (firstNumber < 0 ? zoneText.some((i) => readings[i].kind === 'text' && !cells[i].spanned) || blanksFromZone : firstNumber >= zone);
   // OCR reads the vertical text of a merged label cell (（三）不予公开) as junk that may look like a
   // number (-2); with an item label (1.属于国家秘密) after it and before the block's value column, it is
   // the label area, and the values begin where the block's do.

@@ -125,11 +125,14 @@ function arbitrateRows(rows: PendingRow[], identities: Identity[]): { verdicts: 
     best = rowWise.filter((c) => c.other === despite);
     if (ownBroken) despite += fewestOwn;
   }
+  // A table that prints its blanks (- / 无) loses no blank silently: a row short of a cell lost a cell,
+  // whose content is not known, so a gap is not the printed blank beside it.
+  const marksBlanks = printsItsBlanks(rows);
   const survivors = uncertain.map((row, u) => {
     const kept = new Map<string, Reading>();
     for (const c of best) {
       const r = rows[row].readings.readings[c.choice[u]];
-      kept.set(readingSignature(r), r);
+      kept.set(readingSignature(r, marksBlanks), r);
     }
     return kept;
   });
@@ -137,6 +140,10 @@ function arbitrateRows(rows: PendingRow[], identities: Identity[]): { verdicts: 
   uncertain.forEach((row, u) => {
     const all = rows[row].readings.readings;
     let kept = [...survivors[u].values()];
+    // Where the lost cell was, among places the scores tie on (a gap counted as a vanished blank): the
+    // places where the cell, not known, leaves the fewest identities broken (- - - - - - for seven
+    // columns where 自然人's column sum wants 3: lost there, or under the blank 总计 a report prints).
+    if (marksBlanks && kept.length > 1 && rows[row].readings.kind === 'missing') kept = fewestBrokenWithGapsUnknown(rows[row].keys, kept, identities, known);
     /** With a stray empty cell left out instead of a number: the identities that reading breaks. */
     let emptyStray: number | undefined;
     // Several readings fit equally: a stray empty cell is what tables print by mistake, a stray number
@@ -239,6 +246,30 @@ function forcedCells(chosen: Reading, others: Reading[], confirmed: boolean[]): 
   return forced.some(Boolean) ? forced : undefined;
 }
 
+/**
+ * Does the table print its blanks — blank markers (-, /, 无) among its values and no value cell left
+ * empty? Then a row short of a cell lost it: the cell's content, a marker or a count, is not known.
+ */
+function printsItsBlanks(rows: PendingRow[]): boolean {
+  let markers = 0;
+  for (const row of rows) {
+    for (const t of row.readings.tokens) {
+      if (t.reading.kind !== 'blank') continue;
+      if (t.raw.trim() === '') return false;
+      markers++;
+    }
+  }
+  return markers >= 2;
+}
+
+/** The readings under which, each gap a cell lost and not known ('?'), the fewest identities through the row fail. */
+function fewestBrokenWithGapsUnknown(keys: string[], readings: Reading[], identities: Identity[], known: Map<string, TokenValue>): Reading[] {
+  const touching = touchingIdentities(identities, keys);
+  const fails = readings.map((r) => touching.filter((id) => identityHolds(id, over(asPrintedGapsUnknown(keys, r), known)) === false).length);
+  const least = Math.min(...fails);
+  return readings.filter((_, i) => fails[i] === least);
+}
+
 /** Whether a reading of a row with extra tokens leaves out only tokens printed empty. */
 function droppedOnlyEmpty(readings: RowReadings, reading: Reading): boolean {
   if (readings.kind !== 'extra') return false;
@@ -285,7 +316,7 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       // A gap's value is not printed: it says nothing to the other rows' identities.
       row.keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
     };
-    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity', padded?: boolean) => {
+    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity' | 'own-broken-anyway', padded?: boolean) => {
       verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...(padded ? { padded } : {}), ...agreedCounts(row.keys, survivors, own) };
       for (const k of row.keys) known.delete(k);
     };
@@ -331,6 +362,19 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       }
     }
     if (lone >= 0 && keepingOwn.length) return undecided([printed, ...keepingOwn], 'keeps-own-total');
+    // No reading keeps the row's own totals (a report that prints one wrong: Hongze 2023's table 四) and
+    // its only empty cell ends it, where a grid pads a row that lost a value: a value lost anywhere before
+    // it is as likely as the row as printed when it breaks no more of them — 5 read as 直接起诉's total
+    // breaks its group as surely as the same 5 moved on to 复议后起诉's 维持 breaks that one.
+    if (lone >= 0 && lone === printed.length - 1 && breaksOwn) {
+      const ownFailures = (r: Reading) => {
+        const values = withGaps(row.keys, r, own);
+        return values ? own.filter((id) => identityHolds(id, over(values, known)) === false).length : Infinity;
+      };
+      const asPrinted = ownFailures(printed);
+      const asLikely = alternatives.filter((r) => ownFailures(r) <= asPrinted);
+      if (asLikely.length) return undecided([printed, ...asLikely], 'own-broken-anyway');
+    }
     // A row of more cells than the template's, read as its first n (258 12 ∅ ∅ ∅ 1 1 ∅: a stray empty
     // cell among its values, the last cut as the grid's): that it breaks its own total says the cut may
     // be wrong, not that the report is. The readings that leave out an empty cell instead (every printed

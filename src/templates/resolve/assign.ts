@@ -70,7 +70,7 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
       ? `placed under the header by where its values stand or their order (${show(readings.tokens)}), which breaks an identity`
       : readings.kind === 'exact'
       ? verdict.status === 'undecided' && verdict.loneEmpty
-        ? `read as printed (${show(readings.tokens)}) ${verdict.loneEmpty === 'keeps-own-total' ? 'the row breaks its own total; ' : ''}its only empty cell may be a printed blank, or where it lost a value`
+        ? `read as printed (${show(readings.tokens)}) ${verdict.loneEmpty !== 'no-identity' ? 'the row breaks its own total; ' : ''}its only empty cell may be a printed blank, or where it lost a value`
         : verdict.padded
         ? `read as printed (${show(readings.tokens)}) other identities break and its own total cannot be checked (a value that cannot be read); its empty last cell may be where its grid padded a row that lost a value`
         : `read as printed (${show(readings.tokens)}) the row breaks its own total; an empty cell in it is not one of its cells (a stray, or where its grid padded it)`
@@ -118,7 +118,7 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
   const why = !verdict.all.length
     ? 'too far from the template to read'
     : verdict.loneEmpty
-      ? `as printed, or without the empty cell ${verdict.loneEmpty === 'keeps-own-total' ? 'keeping its own total, other identities failing either way' : 'and a value lost anywhere before it; no identity decides'} (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
+      ? `as printed, or without the empty cell ${LONE_EMPTY_WHY[verdict.loneEmpty]} (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
       : verdict.placed
       ? `${verdict.survivors.length} placements with the table's other rows short of values break the identities as few times (${listed}${candidates.length > 6 ? ' ‖ …' : ''})`
       : verdict.survivors.length > 1
@@ -126,3 +126,10 @@ export function writeRow(label: string, pending: PendingRow, verdict: Verdict, o
       : `no reading satisfies the identities (readings: ${listed}${candidates.length > 6 ? ' ‖ …' : ''})`;
   out.messages.push({ code, message: `${label}: ${printed}; ${why}; the cells the readings disagree on are left blank` });
 }
+
+/** Why the readings without a row's only empty cell stand beside the row as printed (Verdict loneEmpty). */
+const LONE_EMPTY_WHY: Record<'keeps-own-total' | 'no-identity' | 'own-broken-anyway', string> = {
+  'keeps-own-total': 'keeping its own total, other identities failing either way',
+  'no-identity': 'and a value lost anywhere before it; no identity decides',
+  'own-broken-anyway': 'and a value lost anywhere before it, breaking no more of its own totals than the row as printed does (one is wrong either way); no identity decides',
+};

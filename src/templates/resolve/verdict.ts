@@ -46,14 +46,15 @@ export type Verdict =
    * Several readings, several (or, with `none`, no) readings satisfy the identities. `loneEmpty`: the
    * survivors are the row as printed (its only empty cell a printed blank) and readings without that
    * cell — those that keep the row's own total, other identities failing either way
-   * (`keeps-own-total`), or all of them when no identity is about the row (`no-identity`).
+   * (`keeps-own-total`), or all of them when no identity is about the row (`no-identity`), or those
+   * breaking no more of its own totals than it does when every reading breaks one (`own-broken-anyway`).
    */
   | {
       status: 'undecided';
       survivors: Reading[];
       all: Reading[];
       none: boolean;
-      loneEmpty?: 'keeps-own-total' | 'no-identity';
+      loneEmpty?: 'keeps-own-total' | 'no-identity' | 'own-broken-anyway';
       /** As in 'resolved'. */
       padded?: boolean;
       /**

@@ -623,6 +623,19 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect([record.cells['requests.total_processed.total'], record.cell_details['requests.total_processed.total'].doubt]).toEqual([null, 'missing-values']);
   });
 
+  it('Hongze 2023 as XLSX, table 四 short of one 0 and ending in an empty cell (10 1 0 0 0 | 0 0 0 0 5 | 0 0 0 0 ∅), its 复议 total wrong as published: the 5 not taken for 直接起诉\'s total with certainty', async () => {
+    const item = variant(27, 'row-faults', 'xlsx', 'hongze-2023', 1);
+    const truth = variantTruth(27, item, draftVariant(27, item));
+    expect(truth.notes).toContain('cell appeals.litigation_direct.corrected missing from its row');
+    const { record, score } = await scoreFile('tests/fixtures/xlsx/hongze-2023-variety-row-faults-appeals-lost-zero.xlsx', truth);
+    // Every reading breaks a group total (复议's, printed wrong): the printed one 直接起诉's, the one with the 0
+    // lost there 复议后起诉's. The row stood as printed: 5 under 直接起诉's 总计, 0 under 复议后起诉's 维持.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const cells = ['litigation_direct.total', 'litigation_after_review.upheld'].map((c) => `appeals.${c}`);
+    expect(cells.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[null, 'ambiguous'], [null, 'ambiguous']]);
+    expect(record.cells['appeals.review.upheld']).toBe(10);
+  });
+
   it('Shanghai 2019 as a PDF, 1.属于 | 14 at a page foot and 国家秘密 on the next page under its group labels drawn again: one row, 14 read', async () => {
     const truth = seedTwo('pdf-layout', 'pdf', 'shanghai-govoffice-2019', 2);
     const { record, score } = await scoreFile('tests/fixtures/pdf/shanghai-2019-variety-pdf-layout-label-cut-by-page.pdf', truth);
@@ -819,5 +832,17 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
       "requests table: its blanks were printed as nothing (carried_over '1818' for 7 cells",
       "appeals table: its blanks were printed as nothing ('527819' for 15 cells",
     ].map((m) => m.slice(0, 60)));
+  });
+  it('Shanghai 2019 in Markdown, （二）部分公开 short of its 3 (| | （二）部分公开… | | - | - | - | - | - | - | for seven columns, blanks printed -): the empty sub-label cell is no value, and where the cell was lost is not taken from the blanks', async () => {
+    const { draft, truth, record, score } = await readVariant(26, 'row-faults', 'md', 'shanghai-govoffice-2019', 8);
+    expect(draft.notes).toContain('cell requests.partially_granted.natural_person missing from its row');
+    // Read from the empty sub-label cell on, 自然人 was that empty cell with no doubt; then, the six dashes
+    // under a gap anywhere reading alike as blanks, they stood certain: 自然人's outcome sum (764 against
+    // （七）总计's 767) was a printed finding the report does not earn.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const row = ['natural_person', 'commercial', 'legal_services', 'total'].map((c) => `requests.partially_granted.${c}`);
+    expect(row.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[null, 'ambiguous'], [null, null], [null, null], [null, 'ambiguous']]);
+    expect(record.findings.find((f) => f.rule === 'requests.outcome_sum' && f.where === 'natural_person')).toBeUndefined();
+    expect(truth.not_printed).toContain('requests.partially_granted.natural_person');
   });
 });
