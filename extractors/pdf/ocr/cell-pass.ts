@@ -8,6 +8,7 @@ import { runTool } from './tools.js';
 import { parseTesseractTsv, type OcrWord } from './tsv.js';
 import { glyphBox, wholeGlyphBox, withoutStrayDots, type Rect } from './glyphs.js';
 import { isSlashGlyph } from './slash-glyph.js';
+import { isRingGlyph } from './ring-glyph.js';
 import { stackedUnit, unitCuts, type StackedUnit, type UnitCut } from './unit-cut.js';
 import { VALUE_UNITS } from '../../value-token.js';
 
@@ -85,6 +86,8 @@ interface Candidate {
   stacked?: StackedUnit;
   /** The cell's ink is one forward-leaning stroke: a '/' however OCR reads it (slash-glyph.ts). */
   slashShaped?: boolean;
+  /** The cell's ink is one ring: a 0, a vote of its own (ring-glyph.ts). */
+  ringShaped?: boolean;
 }
 
 /** A number cell cut before its unit: the digits and the unit cropped apart (unit-cut.ts). */
@@ -150,7 +153,8 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const binarized = binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold);
     await writeFile(file, encodePgm(pad(kind === 'number' ? withoutStrayDots(binarized, px(GLYPH_POINTS), px(SPECK_POINTS)) : binarized, px(6))));
     const slashShaped = kind === 'number' && !stacked && isSlashGlyph(image, ink, threshold, px(5));
-    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file, ink, crop: { left, top, right, bottom }, ...(stacked ? { stacked } : {}), ...(slashShaped ? { slashShaped } : {}) });
+    const ringShaped = kind === 'number' && !stacked && isRingGlyph(image, ink, threshold);
+    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file, ink, crop: { left, top, right, bottom }, ...(stacked ? { stacked } : {}), ...(slashShaped ? { slashShaped } : {}), ...(ringShaped ? { ringShaped } : {}) });
   }
   if (candidates.length === 0) return asSlashes(pageWords, faintSlashes);
 
@@ -266,15 +270,18 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
       { text: blankMark(joined(candidate.pageWords)) ?? asDigits(joined(candidate.pageWords)), words: candidate.pageWords, offset: { left: 0, top: 0 } },
     ].filter((reading) => NUMBER.test(reading.text) || blankMark(reading.text) !== undefined);
     if (readings.length === 0) return;
-    // Three reads (cell digits-only, cell general, page) vote; the digits-only read wins ties.
-    const votes = (text: string) => readings.filter((reading) => reading.text === text).length;
+    // Three reads (cell digits-only, cell general, page) vote; the digits-only read wins ties. Ink that is one
+    // ring votes for 0 (a 0 read 6 by the digits-only read and 0 freely is a 0, two votes to one).
+    const votes = (text: string) => readings.filter((reading) => reading.text === text).length + (candidate.ringShaped && text === '0' ? 1 : 0);
     // The ink of one forward-leaning stroke is a vote for '/' of its own: with one read seeing the slash it
     // carries the cell; a 1 or 7 read from such ink is the slash misread, a blank left in doubt (no read saw it).
     const slashRead = candidate.slashShaped ? readings.find((reading) => reading.text === '/') : undefined;
     const favourite = slashRead ?? readings.reduce((best, reading) => (votes(reading.text) > votes(best.text) ? reading : best));
     const misreadSlash = candidate.slashShaped && !slashRead && SLASH_MISREAD.test(favourite.text);
     const chosen = misreadSlash ? { ...favourite, text: '/' } : favourite;
-    const agreeing = slashRead ? votes('/') + 1 : misreadSlash ? 1 : votes(chosen.text);
+    // With the ring's vote a tie of two against two can arise: it is no agreement. Nor is a read against the ring.
+    const contested = readings.some((reading) => reading.text !== chosen.text && votes(reading.text) >= votes(chosen.text)) || (candidate.ringShaped && chosen.text !== '0');
+    const agreeing = slashRead ? votes('/') + 1 : misreadSlash || contested ? 1 : votes(chosen.text);
     const confidence = Math.min(...chosen.words.map((word) => word.confidence));
     for (const word of candidate.pageWords) replaced.add(word);
     const left = Math.min(...chosen.words.map((word) => word.left));
