@@ -366,7 +366,8 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // its only empty cell ends it, where a grid pads a row that lost a value: a value lost anywhere before
     // it is as likely as the row as printed when it breaks no more of them — 5 read as 直接起诉's total
     // breaks its group as surely as the same 5 moved on to 复议后起诉's 维持 breaks that one.
-    if (lone >= 0 && lone === printed.length - 1 && breaksOwn) {
+    // (A row of a wider grid is weighed below, by where its stray empty cell may stand.)
+    if (lone >= 0 && lone === printed.length - 1 && breaksOwn && !row.readings.wider) {
       const ownFailures = (r: Reading) => {
         const values = withGaps(row.keys, r, own);
         return values ? own.filter((id) => identityHolds(id, over(values, known)) === false).length : Infinity;
@@ -378,15 +379,23 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // A row of more cells than the template's, read as its first n (258 12 ∅ ∅ ∅ 1 1 ∅: a stray empty
     // cell among its values, the last cut as the grid's): that it breaks its own total says the cut may
     // be wrong, not that the report is. The readings that leave out an empty cell instead (every printed
-    // value kept) are as likely: the cells they disagree on are left blank — unless every one of them
-    // breaks more of the other identities than the row as printed (a column's sum over the rows read one
-    // way, a value lost counted as not known): the values they move are where the columns say they are not.
+    // value kept, no gap) are as likely: the cells they disagree on are left blank — unless every one of
+    // them breaks more of the other identities than the row as printed (a column's sum over the rows read
+    // one way): the values they move are where the columns say they are not; or one of them breaks fewer
+    // than the row as printed and every other: the columns say where the stray stood, and it is taken
+    // (identity-resolved where it differs from the row as printed).
     if (row.readings.wider && breaksOwn) {
       const printedValues = new Set([printed, ...alternatives].flat().filter((v) => v && v.raw.trim() !== ''));
-      const emptyLeftOut = alternatives.filter((r) => [...printedValues].every((v) => r.includes(v)));
+      // (A reading with a gap supposes a value lost as well, as the row read on its table's width would:
+      // such readings are weighed above, by the row's own total, and not here.)
+      const emptyLeftOut = alternatives.filter((r) => !r.includes(undefined) && [...printedValues].every((v) => r.includes(v)));
       const others = touching.filter((id) => !own.includes(id));
       const othersFailing = (r: Reading) => others.filter((id) => identityHolds(id, over(asPrintedGapsUnknown(row.keys, r), known)) === false).length;
       const asPrinted = othersFailing(printed);
+      const scored = emptyLeftOut.map((r) => ({ r, fails: othersFailing(r) }));
+      const least = Math.min(...scored.map((x) => x.fails));
+      const fewest = scored.filter((x) => x.fails === least);
+      if (fewest.length === 1 && least < asPrinted) return resolveTo(fewest[0].r, least, true);
       if (emptyLeftOut.length && !emptyLeftOut.every((r) => othersFailing(r) > asPrinted)) return undecided([printed, ...emptyLeftOut]);
     }
     standAsPrinted();
