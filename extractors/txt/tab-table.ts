@@ -40,7 +40,8 @@ export function readTabTable(lines: string[], start: number): TabTableRun {
     }
   }
   if (row.length) rows.push(row);
-  // Trailing blank lines belong to the text that follows, not to the table.
-  while (i > start && trimCell(lines[i - 1]) === '') i--;
+  // Trailing blank lines belong to the text that follows, not to the table. A tab line is a cell even
+  // when empty (a row ending in empty cells): stepping back over it read it again as a table of its own.
+  while (i > start && !isTabCellLine(lines[i - 1]) && trimCell(lines[i - 1]) === '') i--;
   return { table: { kind: 'table', rows: denseCells(rows) }, next: Math.max(i, start + 1) };
 }

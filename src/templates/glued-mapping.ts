@@ -7,7 +7,7 @@
 import type { DocumentModel } from '../../extractors/model.js';
 import { LAYOUTS, cellKey, type TableId } from './ids.js';
 import type { Doubt } from './doubt.js';
-import { recoverGluedTables, type GluedResult } from './glued.js';
+import { recoverGluedTables, showCut, type GluedResult } from './glued.js';
 import { NOT_FOUND, type TableMapping } from './result.js';
 
 /** The text glued tables are searched in: paragraphs and tables the reader marked glued. */
@@ -36,14 +36,15 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
       const key = cellKey(table, row.id, column.id);
       out.cells[key] = g?.values[i] ?? null;
       out.details[key] = g
-        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.raw === '' || g.blanksVanished || g.valuesLost ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
+        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.unreadable?.includes(i) ? 'unreadable' : g.raw === '' || g.blanksVanished || g.valuesLost ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
         : { raw: '', doubt: 'not-found' };
     });
+    for (const i of g?.unreadable ?? []) out.messages.push({ code: 'unreadable-value', message: `${cellKey(table, row.id, row.columns[i].id)}: the glued run '${g!.raw}' prints text in this cell, not a number` });
     if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });
     else if (g.valuesLost) {
       out.messages.push({ code: 'missing-values', message: `${table}.${row.id}: '${g.raw}' prints fewer values than the row has columns in a table that prints its blanks: values lost, left blank` });
     } else if (g.status !== 'recovered') {
-      const readings = g.readings?.map((r) => r.join(',')).join(' | ');
+      const readings = g.readings?.map((r) => showCut(r)).join(' | ');
       out.messages.push({
         code: `glued-${g.status}`,
         message: g.raw === '' ? `${table}.${row.id}: no value printed before the next row's label; values left blank` : g.blanksVanished ? `${table}.${row.id}: '${g.raw}' prints fewer values than the row has columns, its blanks printed as nothing; values left blank` : `${table}.${row.id}: '${g.raw}' ${g.status === 'ambiguous' ? `has several readings (${readings}); values they disagree on left blank` : g.status === 'impossible' ? 'has no reading that satisfies the identities; values left blank' : 'has too many readings to list; values left blank'}`,

@@ -9,7 +9,7 @@ import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
 import { feasible, supportedCandidates, type ColumnIdentity, type RowDomain } from './glued/solve.js';
-import { isMarker } from './glued/markers.js';
+import { isMarker, isUnreadableValue } from './glued/markers.js';
 
 export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
 
@@ -46,6 +46,8 @@ export interface GluedRow {
    * (a row fault), so its cells are left blank; the other rows are read, the identities bound by it.
    */
   valuesLost?: boolean;
+  /** Columns whose cell printed text instead of a number (＊, 不适用) under every reading kept: left blank, unreadable. */
+  unreadable?: number[];
 }
 
 export interface GluedTable {
@@ -76,7 +78,19 @@ function freeCuts(raw: string, kinds: ColumnDef['kind'][], limits: SplitLimits):
 /** Cuts listed in a message at most. */
 const MAX_LISTED_CUTS = 12;
 
+/**
+ * The row the readings give (see readRow), with its unreadable cells (NaN in a cut: text such as ＊
+ * printed in the cell) left blank and named, where every reading kept puts the text in that column.
+ */
 function rowFromReadings(located: LocatedRow, result: SplitResult, readings = result.readings, limits?: SplitLimits, whole?: { raw: string; kinds: ColumnDef['kind'][]; at: number }): GluedRow {
+  const row = readRow(located, result, readings, limits, whole);
+  const kept = row.readings ?? (row.status === 'recovered' ? [row.values] : []);
+  const unreadable = row.values.flatMap((_, i) => (kept.length > 0 && kept.every((r) => isUnreadableValue(r[i])) ? [i] : []));
+  const values = row.values.map((v) => (isUnreadableValue(v) ? null : v));
+  return { ...row, values, ...(unreadable.length > 0 ? { unreadable } : {}) };
+}
+
+function readRow(located: LocatedRow, result: SplitResult, readings = result.readings, limits?: SplitLimits, whole?: { raw: string; kinds: ColumnDef['kind'][]; at: number }): GluedRow {
   const width = located.row.columns.length;
   const nulls = new Array<number | null>(width).fill(null);
   const base = { rowId: located.row.id, raw: located.raw, ...(located.raw.includes(' ') ? { spaced: true } : {}) };
@@ -247,12 +261,18 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   return { table: 'requests', layout: layout.layout, rows };
 }
 
+/**
+ * Table 四's glued run: digits, blank markers (-, —, /, 无) and unreadable marks (＊, 不适用) followed by
+ * another value (a lone 无 is a word), and space-separated values.
+ */
+const APPEALS_RUN = '(?:[0-9]|(?:[-—–―/无*※]|不适用|见附件)(?=[0-9\\-—–―/无*※\\s]|不适用|见附件|$))+(?: (?:[0-9\\-—–―/无*※]|不适用|见附件)+)*';
+
 function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const size = APPEALS_2021.rows[0].columns.length;
   const groups = APPEALS_2021.rows.length;
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
-  const header = /行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/g;
+  const header = new RegExp(`行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)(${APPEALS_RUN})`, 'g');
   const matches = [...text.matchAll(header)].filter((m) => m[1].includes('总计') && m[2].length <= MAX_RUN_CHARS);
   const match = matches.find((m) => m[2].length >= groups * size);
   if (!match) {
@@ -277,9 +297,9 @@ function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]):
  * group (行政复议 … 总计01102 行政诉讼 未经复议直接起诉 … 总计10001 …). Each run is cut by its group total.
  */
 const GROUP_RUNS: [string, RegExp][] = [
-  ['review', /行政复议(?![^0-9]{0,12}行政诉讼)[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/],
-  ['litigation_direct', /未经复议直接起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/],
-  ['litigation_after_review', /复议后起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计((?:[0-9]|[-—–―/无](?=[0-9\-—–―/无\s]|$))+(?: [0-9\-—–―/无]+)*)/],
+  ['review', new RegExp(`行政复议(?![^0-9]{0,12}行政诉讼)[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${APPEALS_RUN})`)],
+  ['litigation_direct', new RegExp(`未经复议直接起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${APPEALS_RUN})`)],
+  ['litigation_after_review', new RegExp(`复议后起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${APPEALS_RUN})`)],
 ];
 
 function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | undefined {
@@ -298,6 +318,11 @@ function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | un
   if (short.some(Boolean) && !printsItsBlanks(located, own)) return undefined;
   const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : lostRow(l)));
   return { table: 'appeals', layout: '2021', rows };
+}
+
+/** A cut as messages print it: its blanks as `blank`, its unreadable cells as ＊. */
+export function showCut(cut: Cut, blank = ''): string {
+  return cut.map((v) => (v === null ? blank : isUnreadableValue(v) ? '＊' : String(v))).join(',');
 }
 
 function unique(readings: Cut[]): Cut[] {
@@ -344,7 +369,7 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
         const kept = row.values.filter((v) => v !== null).length;
         messages.push({ code: 'glued-row-ambiguous', message: `${table.table}.${row.rowId}: '${row.raw}' has ${row.readings?.length} readings; ${kept ? `the ${kept} cells they agree on are read, the others left blank` : 'left blank'}` });
       } else if (row.status === 'impossible') {
-        const cuts = row.readings?.map((r) => r.map((v) => v ?? '-').join(',')).join(' | ');
+        const cuts = row.readings?.map((r) => showCut(r, '-')).join(' | ');
         messages.push({
           code: 'glued-row-impossible',
           message: row.raw === '' ? `${table.table}.${row.rowId}: no value printed before the next row's label; left blank` : cuts ? `${table.table}.${row.rowId}: '${row.raw}' breaks the identities under every cut (${cuts}); the cells the cuts agree on are read, the others left blank` : `${table.table}.${row.rowId}: '${row.raw}' cannot be split into valid numbers`,

@@ -140,6 +140,15 @@ describe('txtReader on the seed flattening of a DOCX (zzszq-gxj-2023.txt)', asyn
   });
 });
 
+describe('txtReader on a DOCX flattening whose last row ends in empty cells', () => {
+  test('reads the empty cells once, in their row: no one-row tables of them after the table (tab lines are cells, not blank lines)', async () => {
+    const text = ['六、其他需要报告的事项', '', '\t行政复议', '\t总计', '', '\t5', '\t', '\t2', '\t', '\t', '', '五、存在的主要问题', ''].join('\n');
+    const doc = await txtReader.read(Buffer.from(text), {});
+    expect(tables(doc).map((t) => t.rows.map((r) => r.map((c) => c.text)))).toEqual([[['行政复议', '总计', '', '', ''], ['5', '', '2', '', '']]]);
+    expect(texts(doc)).toEqual(['六、其他需要报告的事项', '五、存在的主要问题']);
+  });
+});
+
 describe.each(['pingtan-2023-glued', 'pingtan-2024-glued'])('txtReader on the crawler dump %s', async (id) => {
   const doc = await read(`${CORPUS}variety/${id}.txt`);
   const t = JSON.parse(readFileSync(`${CORPUS}variety/${id}.truth.json`, 'utf8'));

@@ -66,7 +66,8 @@ export function markAmbiguousGlued(draft: Draft): void {
       // any columns, and the same columns chosen in every row keep every identity, row totals and
       // column sums alike — the column sums tie rows together but cannot tell which columns they are.
       for (const row of piece.rows.filter(isDataRow)) {
-        if (row.values.some((v) => v.text === '')) for (const v of row.values) if (v.key) draft.notPrinted.add(v.key);
+        // A stray empty cell (one no column owns) vanishes too, and leaves the row's values as they are.
+        if (row.values.some((v) => v.text === '' && v.key)) for (const v of row.values) if (v.key) draft.notPrinted.add(v.key);
       }
       continue;
     }

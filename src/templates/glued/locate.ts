@@ -7,7 +7,7 @@
  */
 import type { RowDef, TableLayout } from '../ids.js';
 import { foldWidth } from '../numbers.js';
-import { markerAt } from './markers.js';
+import { isUnreadablePart, markerAt, unreadableLength } from './markers.js';
 
 /** Longest stretch of digit-free text accepted between a label and its digits, or between rows (chars). */
 export const MAX_FILLER_CHARS = 80;
@@ -88,15 +88,41 @@ function valueAt(text: string, i: number, boundary: number): boolean {
 }
 
 /**
- * The run of value characters starting at `from`: digits, decimal points, signs where allowed, and
- * printed blanks (-, /, 无); `boundary`: where the next row's label begins, if known.
+ * The length of an unreadable mark (＊, 不适用: see unreadableLength) at `i` that is a cell of a run: one
+ * followed by a value (0000＊00), or standing right before `boundary`, where the next row's label begins
+ * (000000＊3.要求…). A mark followed by words is text (见附件第二十条), not a cell.
+ */
+function markInRun(text: string, i: number, boundary: number): number {
+  const length = unreadableLength(text, i);
+  if (length === 0) return 0;
+  const next = i + length;
+  return next === boundary || valueAt(text, next, boundary) || unreadableLength(text, next) > 0 || (text[next] === ' ' && valueAt(text, next + 1, boundary)) ? length : 0;
+}
+
+/**
+ * The run of value characters starting at `from`: digits, decimal points, signs where allowed, printed
+ * blanks (-, /, 无) and unreadable marks among them (see markInRun); `boundary`: where the next row's label
+ * begins, if known.
  */
 function runAt(text: string, from: number, signed: boolean, boundary = -1): number {
   const allowed = signed ? /[0-9.+\-]/ : /[0-9.]/;
   const limit = Math.min(boundary >= 0 ? boundary : text.length, from + MAX_RUN_CHARS + 1);
   let end = from;
   // One space between two values belongs to the run: a row printed with separators (0 0 5).
-  while (end < limit && (allowed.test(text[end]) || markerAt(text, end, boundary) || (text[end] === ' ' && valueAt(text, end + 1, boundary) && valueAt(text, end - 1, boundary)))) end++;
+  let afterValue = false;
+  while (end < limit) {
+    const mark = markInRun(text, end, boundary);
+    if (mark > 0 && end + mark <= limit) {
+      end += mark;
+      afterValue = true;
+    } else if (allowed.test(text[end]) || markerAt(text, end, boundary)) {
+      end++;
+      afterValue = true;
+    } else if (text[end] === ' ' && afterValue && (valueAt(text, end + 1, boundary) || markInRun(text, end + 1, boundary) > 0)) {
+      end++;
+      afterValue = false;
+    } else break;
+  }
   return end;
 }
 
@@ -110,6 +136,7 @@ function digitsAfterFiller(text: string, from: number, signed: boolean): number 
   for (let i = from; i < limit; i++) {
     if (DIGIT.test(text[i]) || (signed && /[+\-]/.test(text[i]) && DIGIT.test(text[i + 1] ?? ''))) return i;
     if (markerAt(text, i) && (/[-—–―]/.test(text[i]) || valueAt(text, i + 1, -1))) return i;
+    if (unreadableLength(text, i) > 0 && valueAt(text, i + unreadableLength(text, i), -1)) return i;
   }
   return undefined;
 }
@@ -164,7 +191,12 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
     // (Whitespace anywhere inside it is kept: a wrapped line, or separators; normaliseRun decides.)
     const allowed = signed ? /[0-9.+\-\s]/ : /[0-9.\s]/;
     let cut = 0;
-    while (cut < between.length && (allowed.test(between[cut]) || markerAt(between, cut, between.length))) cut++;
+    while (cut < between.length) {
+      const mark = markInRun(between, cut, between.length);
+      if (mark > 0) cut += mark;
+      else if (allowed.test(between[cut]) || markerAt(between, cut, between.length)) cut++;
+      else break;
+    }
     const run = between.slice(0, cut).replace(/[.\s]+$/, '');
     const filler = between.slice(run.length);
     if (!run || DIGIT.test(filler) || filler.length > MAX_FILLER_CHARS) return undefined;
@@ -203,5 +235,6 @@ export function locateRows(foldedText: string, layout: TableLayout, emptyRows = 
 /** A run with single spaces between all its values keeps them (spaced); any other whitespace is noise. */
 function normaliseRun(raw: string): string {
   const t = raw.trim();
-  return /^[0-9.+\-—–―/无]+( [0-9.+\-—–―/无]+)+$/.test(t) ? t : t.replace(/\s+/g, '');
+  const parts = t.split(' ');
+  return parts.length > 1 && parts.every((p) => /^[0-9.+\-—–―/无]+$/.test(p) || isUnreadablePart(p)) ? t : t.replace(/\s+/g, '');
 }

@@ -36,6 +36,39 @@ export function blankLengths(raw: string, pos: number, signed: boolean): number[
   return DOUBLED.test(ch) && raw[pos + 1] === ch ? [1, 2] : [1];
 }
 
+/**
+ * Text a glued run prints in a cell instead of a number (0000＊00, 12不适用30): one cell whose value
+ * cannot be read — not a blank, not a number. Text is width-folded first (＊ is *).
+ */
+const UNREADABLE = /^(?:[*※]|不适用|见附件)/;
+
+/** The length of the unreadable mark starting at `pos` of `text`, or 0 when none does. */
+export function unreadableLength(text: string, pos: number): number {
+  return UNREADABLE.exec(text.slice(pos, pos + 3))?.[0].length ?? 0;
+}
+
+/** Does `raw` hold only values: digits, blank markers and unreadable marks? */
+export function onlyValues(raw: string): boolean {
+  for (let i = 0; i < raw.length; ) {
+    const step = /[0-9]/.test(raw[i]) || isMarker(raw[i]) ? 1 : unreadableLength(raw, i);
+    if (step === 0) return false;
+    i += step;
+  }
+  return true;
+}
+
+/** A whole space-separated part that prints an unreadable cell. */
+export function isUnreadablePart(part: string): boolean {
+  return part !== '' && unreadableLength(part, 0) === part.length;
+}
+
+/** A cell value that stands for an unreadable mark in a cut (NaN: it equals nothing, and no sum holds it). */
+export const UNREADABLE_VALUE = Number.NaN;
+
+export function isUnreadableValue(v: number | null | undefined): boolean {
+  return typeof v === 'number' && Number.isNaN(v);
+}
+
 /** A whole space-separated part that prints a blank. */
 export function isBlankPart(part: string): boolean {
   return /^(?:[-—–―/无]|——|--)$/.test(part);

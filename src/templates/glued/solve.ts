@@ -13,7 +13,8 @@ export interface ColumnIdentity {
 export type Feasibility = 'yes' | 'no' | 'unknown';
 
 /**
- * A row's candidate readings, one number per column each; null for a row whose values are not known
+ * A row's candidate readings, one number per column each (NaN for a cell whose value is not known: it
+ * printed text, such as ＊); null for a row whose values are not known
  * (it lost some of them): any non-negative counts. Such a row still bounds the identities it takes part
  * in (5 known outcomes under a total of 3 are too many whatever it holds), never fixes them.
  */
@@ -38,29 +39,34 @@ export function feasible(domains: RowDomain[], identities: ColumnIdentity[], max
   identities.forEach((id, k) =>
     id.terms.forEach(({ row, coef }) => {
       const domain = domains[row];
-      const bound = (pick: (...values: number[]) => number, unknown: number) =>
-        Array.from({ length: width }, (_, c) => (domain === null ? unknown : pick(...domain.map((cand) => coef * cand[c]))));
-      const min = bound(Math.min, coef > 0 ? 0 : -Infinity);
-      const max = bound(Math.max, coef > 0 ? Infinity : 0);
-      terms.set(row, [...(terms.get(row) ?? []), { identity: k, coef, min, max }]);
+      const range = (c: number): [number, number] => {
+        const cells = domain === null ? [Number.NaN] : domain.map((cand) => cand[c]);
+        const lows = cells.map((v) => (Number.isNaN(v) ? unknownLow(coef) : coef * v));
+        const highs = cells.map((v) => (Number.isNaN(v) ? unknownHigh(coef) : coef * v));
+        return [Math.min(...lows), Math.max(...highs)];
+      };
+      const ranges = Array.from({ length: width }, (_, c) => range(c));
+      terms.set(row, [...(terms.get(row) ?? []), { identity: k, coef, min: ranges.map((r) => r[0]), max: ranges.map((r) => r[1]) }]);
     }),
   );
   // Rows with one candidate first: they fix the partial sums the ambiguous rows are pruned against.
   const order = [...terms.keys()].filter((r) => domains[r] !== null).sort((a, b) => domains[a]!.length - domains[b]!.length);
 
-  // Each identity's sum so far, and the least and most the rows not yet chosen can still add.
+  // Each identity's sum so far, and the least and most the rows not yet chosen (or the cells whose value
+  // is not known: a row that lost its values, an unreadable cell) can still add, as a finite part and a
+  // count of unbounded terms (so that adding and taking back an infinite bound leaves no NaN).
   const partial = identities.map(() => new Array<number>(width).fill(0));
-  const remMin = identities.map(() => new Array<number>(width).fill(0));
-  const remMax = identities.map(() => new Array<number>(width).fill(0));
+  const low = identities.map(() => Array.from({ length: width }, () => new Bound()));
+  const high = identities.map(() => Array.from({ length: width }, () => new Bound()));
   for (const list of terms.values()) {
     for (const t of list) {
       for (let c = 0; c < width; c++) {
-        remMin[t.identity][c] += t.min[c];
-        remMax[t.identity][c] += t.max[c];
+        low[t.identity][c].add(t.min[c], 1);
+        high[t.identity][c].add(t.max[c], 1);
       }
     }
   }
-  const open = (k: number, c: number) => partial[k][c] + remMin[k][c] <= 0 && partial[k][c] + remMax[k][c] >= 0;
+  const open = (k: number, c: number) => partial[k][c] + low[k][c].value() <= 0 && partial[k][c] + high[k][c].value() >= 0;
   for (let k = 0; k < identities.length; k++) for (let c = 0; c < width; c++) if (!open(k, c)) return 'no';
 
   let steps = 0;
@@ -70,9 +76,13 @@ export function feasible(domains: RowDomain[], identities: ColumnIdentity[], max
     let ok = true;
     for (const t of terms.get(row)!) {
       for (let c = 0; c < width; c++) {
-        partial[t.identity][c] += sign * t.coef * cand[c];
-        remMin[t.identity][c] -= sign * t.min[c];
-        remMax[t.identity][c] -= sign * t.max[c];
+        low[t.identity][c].add(t.min[c], -sign);
+        high[t.identity][c].add(t.max[c], -sign);
+        // An unreadable cell of the chosen candidate stays an unknown term.
+        if (Number.isNaN(cand[c])) {
+          low[t.identity][c].add(unknownLow(t.coef), sign);
+          high[t.identity][c].add(unknownHigh(t.coef), sign);
+        } else partial[t.identity][c] += sign * t.coef * cand[c];
         if (!open(t.identity, c)) ok = false;
       }
     }
@@ -95,6 +105,31 @@ export function feasible(domains: RowDomain[], identities: ColumnIdentity[], max
   };
   if (walk(0)) return 'yes';
   return exhausted ? 'unknown' : 'no';
+}
+
+/** The least and most a value not known (any non-negative count) adds to a sum with this coefficient. */
+function unknownLow(coef: number): number {
+  return coef > 0 ? 0 : -Infinity;
+}
+function unknownHigh(coef: number): number {
+  return coef > 0 ? Infinity : 0;
+}
+
+/** A sum of bounds, some of them infinite: a finite part and a count of infinite terms (one sign per use). */
+class Bound {
+  private finite = 0;
+  private infinite = 0;
+  private sign = 0;
+  add(v: number, times: number): void {
+    if (Number.isFinite(v)) this.finite += times * v;
+    else {
+      this.infinite += times;
+      this.sign = Math.sign(v);
+    }
+  }
+  value(): number {
+    return this.infinite > 0 ? this.sign * Infinity : this.finite;
+  }
 }
 
 export interface Support {

@@ -3,7 +3,7 @@
  * the caps the result says `complete: false` and the caller must not treat what it got as all readings.
  */
 import type { ColumnDef } from '../ids.js';
-import { blankLengths, isBlankPart } from './markers.js';
+import { UNREADABLE_VALUE, blankLengths, onlyValues, isBlankPart, isUnreadablePart, unreadableLength } from './markers.js';
 
 export interface SplitLimits {
   /** Stop after this many readings (a row with more is too ambiguous to be worth listing). */
@@ -16,7 +16,10 @@ export interface SplitLimits {
 
 export const DEFAULT_SPLIT_LIMITS: SplitLimits = { maxReadings: 2000, maxSteps: 200_000, maxDigits: 12 };
 
-/** One cut of a run: a number per column, null where the run printed a blank marker (-, /, 无). */
+/**
+ * One cut of a run: a number per column, null where the run printed a blank marker (-, /, 无), and
+ * UNREADABLE_VALUE (NaN) where it printed text in the cell (＊, 不适用): a value not known.
+ */
 export type Cut = Array<number | null>;
 
 export interface SplitResult {
@@ -44,8 +47,8 @@ function partOk(part: string, kind: ColumnDef['kind'], limits: SplitLimits): boo
  */
 export function splitSpaced(raw: string, kinds: ColumnDef['kind'][], limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitResult {
   const parts = raw.split(' ');
-  const ok = parts.length === kinds.length && parts.every((p, i) => isBlankPart(p) || partOk(p, kinds[i], limits));
-  return { readings: ok ? [parts.map((p) => (isBlankPart(p) ? null : Number(p)))] : [], complete: true };
+  const ok = parts.length === kinds.length && parts.every((p, i) => isBlankPart(p) || isUnreadablePart(p) || partOk(p, kinds[i], limits));
+  return { readings: ok ? [parts.map((p) => (isBlankPart(p) ? null : isUnreadablePart(p) ? UNREADABLE_VALUE : Number(p)))] : [], complete: true };
 }
 
 /** Every cut of `raw` into one number per column, with no identity to check (the proactive table). */
@@ -72,6 +75,13 @@ export function splitFree(raw: string, kinds: ColumnDef['kind'][], limits: Split
       walk(pos + length, col + 1);
       parts.pop();
       if (!complete) return;
+    }
+    const mark = unreadableLength(raw, pos);
+    if (mark > 0) {
+      parts.push(UNREADABLE_VALUE);
+      walk(pos + mark, col + 1);
+      parts.pop();
+      return;
     }
     for (let end = pos + 1; end <= raw.length - left; end++) {
       const part = raw.slice(pos, end);
@@ -103,7 +113,8 @@ export function splitWithTotals(raw: string, groups: number, size: number, limit
   let complete = true;
   const parts: Cut = [];
   const marked = /[^0-9]/.test(raw);
-  const walk = (pos: number, group: number, col: number, sum: number): void => {
+  /** `sum`: of the group's cells so far; `open`: one of them is unreadable, so the total is only bounded by it. */
+  const walk = (pos: number, group: number, col: number, sum: number, open: boolean): void => {
     if (!complete) return;
     if (++steps > limits.maxSteps || readings.length >= limits.maxReadings) {
       complete = false;
@@ -113,18 +124,39 @@ export function splitWithTotals(raw: string, groups: number, size: number, limit
       if (pos === raw.length) readings.push([...parts]);
       return;
     }
+    const mark = unreadableLength(raw, pos);
     if (col === size - 1) {
       // A total may print a blank: of a row of blanks, or a total the report left out (258 12 无 无 1 1 无);
-      // the column identities then decide the row's cut.
+      // the column identities then decide the row's cut. An unreadable total holds no sum.
       for (const length of blankLengths(raw, pos, false)) {
         parts.push(null);
-        walk(pos + length, group + 1, 0, 0);
+        walk(pos + length, group + 1, 0, 0, false);
         parts.pop();
+      }
+      if (mark > 0) {
+        parts.push(UNREADABLE_VALUE);
+        walk(pos + mark, group + 1, 0, 0, false);
+        parts.pop();
+        return;
+      }
+      if (open) {
+        // A cell of the group is unreadable: the total is any count of at least the others' sum.
+        const cellsLeft = (groups - group - 1) * size;
+        for (let end = pos + 1; end <= raw.length - cellsLeft; end++) {
+          const part = raw.slice(pos, end);
+          if (!partOk(part, 'count', limits)) break;
+          if (Number(part) < sum) continue;
+          parts.push(Number(part));
+          walk(end, group + 1, 0, 0, false);
+          parts.pop();
+          if (!complete) return;
+        }
+        return;
       }
       const total = String(sum);
       if (!raw.startsWith(total, pos)) return;
       parts.push(sum);
-      walk(pos + total.length, group + 1, 0, 0);
+      walk(pos + total.length, group + 1, 0, 0, false);
       parts.pop();
       return;
     }
@@ -133,9 +165,17 @@ export function splitWithTotals(raw: string, groups: number, size: number, limit
     for (const length of blankLengths(raw, pos, false)) {
       if (raw.length - pos - length < cellsLeft) continue;
       parts.push(null);
-      walk(pos + length, group, col + 1, sum);
+      walk(pos + length, group, col + 1, sum, open);
       parts.pop();
       if (!complete) return;
+    }
+    if (mark > 0) {
+      if (raw.length - pos - mark >= cellsLeft) {
+        parts.push(UNREADABLE_VALUE);
+        walk(pos + mark, group, col + 1, sum, true);
+        parts.pop();
+      }
+      return;
     }
     for (let end = pos + 1; end <= raw.length - cellsLeft; end++) {
       const part = raw.slice(pos, end);
@@ -146,11 +186,11 @@ export function splitWithTotals(raw: string, groups: number, size: number, limit
       const needed = (size - 2 - col) + (marked ? 1 : String(sum + Number(part)).length) + (groups - group - 1) * size;
       if (raw.length - end < needed) break;
       parts.push(Number(part));
-      walk(end, group, col + 1, sum + Number(part));
+      walk(end, group, col + 1, sum + Number(part), open);
       parts.pop();
       if (!complete) return;
     }
   };
-  if (/^[0-9\-—–―/无]+$/.test(raw)) walk(0, 0, 0, 0);
+  if (onlyValues(raw)) walk(0, 0, 0, 0, false);
   return { readings, complete };
 }

@@ -236,6 +236,14 @@ describe('variants the generator found read wrongly once', () => {
     expect([pingtan.record.cells['requests.total_processed.total'], pingtan.record.cell_details['requests.total_processed.research'].doubt]).toEqual([218, 'unreadable']);
   });
 
+  it('seed-docx as glued crawler text, ＊ printed in a cell of table 三 (2.重复申请0000＊00): table 三 found, the ＊ its cell\'s unreadable value, the rest cut by the identities', async () => {
+    const { text, record, score } = await readVariant(22, 'combined', 'txt', 'seed-docx', 0);
+    expect(text).toContain('2.重复申请0000＊003.要求提供公开出版物');
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned }).toEqual({ wrong: 0, missing: 0, unearned: [] });
+    expect([record.cells['requests.rejected_duplicate.legal_services'], record.cell_details['requests.rejected_duplicate.legal_services'].doubt]).toEqual([null, 'unreadable']);
+    expect([record.cells['requests.rejected_duplicate.total'], record.cells['requests.total_processed.total']]).toEqual([0, 0]);
+  });
+
   it('Huaian 2024 in Markdown, table 四 split by group and converted to three 5-column tables: each group printed once, with its values (the generator no longer cuts a piece of one group again)', async () => {
     const { draft, text, score } = await readVariant(8, 'combined', 'md', 'huaian-2024-word-html', 7);
     expect(draft.notes).toContain('table 四 split by group');

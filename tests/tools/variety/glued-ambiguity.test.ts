@@ -22,3 +22,17 @@ describe('which glued runs a variant truth may expect read', () => {
     expect(new Set(solutions.map((s) => s[4]))).toEqual(new Set([20]));
   });
 });
+
+describe('table 三 rows of glued text a variant truth expects read', () => {
+  it('keeps a row with a stray empty cell printed: the empty cell vanishes in the run, which prints the row\'s values as they are (seed 22, 0000000 for other_unpaid_fee)', async () => {
+    const { AXES } = await import('../../../tools/variety/axes/index.js');
+    const { draftVariant, plan } = await import('../../../tools/variety/generate.js');
+    const { loadTruths } = await import('../../../tools/variety/truths.js');
+    const truths = await loadTruths('../shared/corpus');
+    const item = plan(truths, { seed: 22, count: 1, slowCount: 1, scanCount: 0, formats: ['txt'], axes: AXES.map((a) => a.id).filter((a) => a === 'combined') }).find((i) => i.truth.id === 'seed-docx' && i.index === 0)!;
+    const draft = draftVariant(22, item);
+    expect(draft.separator).toBe('glued');
+    expect(draft.notes).toContain('stray empty cell in other_unpaid_fee before value 6');
+    expect([...draft.notPrinted].filter((k) => k.startsWith('requests.other_unpaid_fee.'))).toEqual([]);
+  });
+});
