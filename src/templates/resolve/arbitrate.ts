@@ -265,7 +265,7 @@ function printsItsBlanks(rows: PendingRow[]): boolean {
 /** The readings under which, each gap a cell lost and not known ('?'), the fewest identities through the row fail. */
 function fewestBrokenWithGapsUnknown(keys: string[], readings: Reading[], identities: Identity[], known: Map<string, TokenValue>): Reading[] {
   const touching = touchingIdentities(identities, keys);
-  const fails = readings.map((r) => touching.filter((id) => identityHolds(id, over(asPrintedGapsUnknown(keys, r), known)) === false).length);
+  const fails = readings.map((r) => brokenWithGapsUnknown(keys, r, touching, known));
   const least = Math.min(...fails);
   return readings.filter((_, i) => fails[i] === least);
 }
@@ -332,9 +332,10 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // error elsewhere in a column (Shanghai 2019's blank totals) breaks some under every reading. One
     // is taken when it breaks fewer than the row as printed and no other breaks as few.
     const keepingOwn = alternatives.filter((r) => holds(r, own));
-    const failures = (r: Reading) => {
+    // Identities of `among` a reading breaks, its gaps what the row's own totals require (withGaps).
+    const failures = (r: Reading, among = touching) => {
       const values = withGaps(row.keys, r, own);
-      return values ? touching.filter((id) => identityHolds(id, over(values, known)) === false).length : Infinity;
+      return values ? among.filter((id) => identityHolds(id, over(values, known)) === false).length : Infinity;
     };
     const scored = keepingOwn.map((r) => ({ r, fails: failures(r) }));
     const fewest = Math.min(...scored.map((x) => x.fails));
@@ -353,7 +354,7 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // there imputed), which say nothing of where a value was lost. The other identities decide then.
     if (lone === printed.length - 1 && keepingOwn.every((r) => ownTotalsImputed(row.keys, r, own))) {
       const others = touching.filter((id) => !own.includes(id));
-      const lostUnknown = (r: Reading) => others.filter((id) => identityHolds(id, over(asPrintedGapsUnknown(row.keys, r), likely)) === false).length;
+      const lostUnknown = (r: Reading) => brokenWithGapsUnknown(row.keys, r, others, likely);
       const candidates = alternatives.map((r) => ({ r, fails: lostUnknown(r) }));
       const least = Math.min(...candidates.map((x) => x.fails));
       if (least < lostUnknown(printed)) {
@@ -368,12 +369,8 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // breaks its group as surely as the same 5 moved on to 复议后起诉's 维持 breaks that one.
     // (A row of a wider grid is weighed below, by where its stray empty cell may stand.)
     if (lone >= 0 && lone === printed.length - 1 && breaksOwn && !row.readings.wider) {
-      const ownFailures = (r: Reading) => {
-        const values = withGaps(row.keys, r, own);
-        return values ? own.filter((id) => identityHolds(id, over(values, known)) === false).length : Infinity;
-      };
-      const asPrinted = ownFailures(printed);
-      const asLikely = alternatives.filter((r) => ownFailures(r) <= asPrinted);
+      const asPrinted = failures(printed, own);
+      const asLikely = alternatives.filter((r) => failures(r, own) <= asPrinted);
       if (asLikely.length) return undecided([printed, ...asLikely], 'own-broken-anyway');
     }
     // A row of more cells than the template's, read as its first n (258 12 ∅ ∅ ∅ 1 1 ∅: a stray empty
@@ -390,7 +387,7 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       // such readings are weighed above, by the row's own total, and not here.)
       const emptyLeftOut = alternatives.filter((r) => !r.includes(undefined) && [...printedValues].every((v) => r.includes(v)));
       const others = touching.filter((id) => !own.includes(id));
-      const othersFailing = (r: Reading) => others.filter((id) => identityHolds(id, over(asPrintedGapsUnknown(row.keys, r), known)) === false).length;
+      const othersFailing = (r: Reading) => brokenWithGapsUnknown(row.keys, r, others, known);
       const asPrinted = othersFailing(printed);
       const scored = emptyLeftOut.map((r) => ({ r, fails: othersFailing(r) }));
       const least = Math.min(...scored.map((x) => x.fails));
@@ -510,6 +507,12 @@ function likelyValues(rows: PendingRow[], uncertain: number[], known: Map<string
 /** Does the reading print nothing for every total of the row's own identities (its gap is the total)? */
 function ownTotalsImputed(keys: string[], reading: Reading, own: Identity[]): boolean {
   return own.length > 0 && own.every((id) => id.totals.every((k) => !reading[keys.indexOf(k)]));
+}
+
+/** How many of `ids` fail under a reading whose gaps are values lost, not known (asPrintedGapsUnknown). */
+function brokenWithGapsUnknown(keys: string[], reading: Reading, ids: Identity[], known: Map<string, TokenValue>): number {
+  const values = over(asPrintedGapsUnknown(keys, reading), known);
+  return ids.filter((id) => identityHolds(id, values) === false).length;
 }
 
 /** The row's values under a reading with a gap as a value lost, not known ('?'): no identity through it is checked. */
