@@ -45,6 +45,7 @@ export const MESSAGE_CODES = {
   'pdf-picture-ocr': "a picture of a table on a PDF page with a text layer was read by OCR, its table put in the picture's place",
   'picture-skipped': 'a picture in the document was not read (the message says why: an icon, no table rulings, a vector or undecodable picture, too large, or OCR not installed)',
   'row-by-order': "a row whose OCR-read label matched no template row was placed by the template's row order; its cells are in doubt (row-by-order)",
+  'row-out-of-order': "a row printed elsewhere than the template's row order puts it (two rows in each other's place) was matched by its label, which names that row exactly and no other",
   'row-not-found': 'a template row was not found in its table; its cells are blank (doubt not-found)',
   'structure-agency-uncertain': 'a scan\'s title and signature, read by OCR, name different agencies, or a name read by OCR does not end as a body\'s name does (办公打 for 办公厅), or is read only once in the whole text; the agency is left blank (or taken from the other reading, or from the one name a character apart that the text reads at least twice: 平潭 for a title\'s 平漂)',
   'structure-no-agency': 'no agency found in the title or the signature',

@@ -17,6 +17,8 @@ export interface RowMatch {
   score: number;
   /** Matched by its place between matched rows, not by its label (an OCR-garbled label): see fillByOrder. */
   byOrder?: boolean;
+  /** Matched by its label, printed elsewhere than the template's order puts it: see fillOutOfOrder. */
+  outOfOrder?: boolean;
 }
 
 export interface Alignment {
@@ -541,7 +543,34 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   const score = matched.reduce((s, x) => s + x.score, 0) - (n - matched.length) * SKIP_TEMPLATE_ROW;
   // Rows placed by order do not count towards the score: they must not sway the choice of layout.
   fillByOrder(matches, rows, facts);
+  fillOutOfOrder(matches, rows, facts, (j) => similarities(layout, facts.cores[j], variants));
   return { layout, matches, score };
+}
+
+/**
+ * The alignment is monotonic, so a row printed out of the template's order (two sibling rows in each
+ * other's place: 7.属于行政执法案卷 above 6.属于四类过程性信息) leaves one of them unmatched. A template row
+ * left without a document row takes one when exactly one unmatched row with value cells (printed or blank) inside the table
+ * (between its matched rows, or in the table block of the first or last) prints its label exactly (a label that names this row and no other). A look-alike or a reworded
+ * label is never taken out of order: only where the label alone is certain.
+ */
+function fillOutOfOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts, sims: (j: number) => Float64Array): void {
+  const used = new Set(matches.flatMap((m) => (m.doc ? [rows.indexOf(m.doc)] : [])));
+  if (used.size < 2 || used.size === matches.length) return;
+  const [first, last] = [Math.min(...used), Math.max(...used)];
+  // Inside the table: between its matched rows, or in the table block of its first or last (a swapped first row).
+  const inside = (j: number) => (j > first && j < last) || rows[j].block === rows[first].block || rows[j].block === rows[last].block;
+  const named = new Map<number, number[]>();
+  for (let j = 0; j < rows.length; j++) {
+    if (used.has(j) || !inside(j) || !facts.hasValues[j] || !facts.cores[j]) continue;
+    const exact = [...sims(j).keys()].filter((i) => sims(j)[i] >= 1);
+    if (exact.length !== 1) continue;
+    named.set(exact[0], [...(named.get(exact[0]) ?? []), j]);
+  }
+  for (const [i, candidates] of named) {
+    if (matches[i].doc || candidates.length !== 1) continue;
+    matches[i] = { row: matches[i].row, doc: rows[candidates[0]], score: 0, outOfOrder: true };
+  }
 }
 
 /**

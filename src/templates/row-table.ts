@@ -195,6 +195,9 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined, rows?: DocRow[]
     }
     out.messages.push({ code: 'row-by-order', message: `${table}.${m.row.id} (${m.row.label}): label read as '${m.doc!.label}'; placed by the template's row order` });
   }
+  for (const m of best.matches) {
+    if (m.outOfOrder) out.messages.push({ code: 'row-out-of-order', message: `${table}.${m.row.id} (${m.row.label}): printed elsewhere than the template's row order puts it ('${m.doc!.label}'); matched by its label` });
+  }
   return out;
 }
 

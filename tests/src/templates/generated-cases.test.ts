@@ -854,3 +854,46 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     expect(truth.not_printed).toContain('requests.partially_granted.natural_person');
   });
 });
+
+describe('tables whose set of rows is not the template\'s (axis row-set)', () => {
+  it('Huaian 2024 as text, 予以公开 left out and 7.属于行政执法案卷 printed above 6.属于四类过程性信息: every printed cell exact, the left-out row blank', async () => {
+    const { draft, truth, record, score } = await readVariant(1, 'row-set', 'txt', 'huaian-2024-word-html', 5);
+    expect(draft.notes).toEqual(['row granted left out', "rows denied_process_info and denied_enforcement_files printed in each other's place"]);
+    // The monotonic alignment matched one of the two swapped rows; the other (9 requests in 自然人) was not found.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cells['requests.denied_enforcement_files.natural_person']).toBe(truth.cells['requests.denied_enforcement_files.natural_person']);
+    expect(record.messages.filter((m) => m.code === 'row-out-of-order').length).toBe(1);
+    expect(record.cells['requests.granted.total']).toBeNull();
+  });
+
+  it('Pingtan 2023 as HTML, table 二\'s first two rows in each other\'s place (行政规范性文件 above 规章): both read by their labels', async () => {
+    const { draft, score } = await readVariant(1, 'row-set', 'html', 'pingtan-2023-page', 8);
+    expect(draft.notes).toContain("rows rules and normative_documents printed in each other's place");
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+  });
+
+  it('Shanghai 2019 in Markdown, two rows of printed blanks in each other\'s place: both found by their labels, so the published outcome-sum error is still found on basis printed', async () => {
+    const { draft, truth, record, score } = await readVariant(2, 'row-set', 'md', 'shanghai-govoffice-2019', 2);
+    expect(draft.notes).toEqual(["rows denied_prohibited_by_law and denied_three_safeties_one_stability printed in each other's place"]);
+    expect(truth.expected_findings).toContainEqual(expect.objectContaining({ rule: 'requests.outcome_sum', where: 'total' }));
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+  });
+
+  it('a row out of order whose label is not printed exactly (7.属于行政执法的案卷) is not taken out of order: blank, not found', async () => {
+    const { text, truth } = await readVariant(1, 'row-set', 'txt', 'huaian-2024-word-html', 5);
+    const reworded = text.replace('7.属于行政执法案卷', '7.属于行政执法的案卷');
+    expect(reworded).not.toBe(text);
+    const record = await extractBytes(Buffer.from(reworded), truth.file);
+    const row = Object.keys(truth.cells).filter((k) => k.startsWith('requests.denied_enforcement_files.'));
+    expect(row.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual(row.map(() => [null, 'not-found']));
+    expect(scoreRecord(truth, record).wrong).toBe(0);
+  });
+
+  it('a row of the agency\'s own (其中：…) under a template row and rows left out: their values go to no cell', async () => {
+    for (const [format, truthId, index] of [['txt', 'shanghai-govoffice-2019', 3], ['md', 'hongze-2023', 4], ['html', 'pingtan-2022-portal', 6]] as const) {
+      const { score } = await readVariant(1, 'row-set', format, truthId, index);
+      expect({ format, wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ format, wrong: 0, unearned: [], exact: score.cells });
+    }
+  });
+});

@@ -18,11 +18,12 @@ import { pdfLayout } from './pdf-layout.js';
 import { plain } from './plain.js';
 import { prose } from './prose.js';
 import { rowFaults } from './row-faults.js';
+import { rowSet } from './row-set.js';
 import { separators } from './separators.js';
 import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet];
 
 export type { Axis, Draft, FormatId } from './axis.js';
