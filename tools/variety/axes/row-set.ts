@@ -1,5 +1,6 @@
 import { isDataRow, tablePieces, type DataRow, type Row, type TablePiece } from '../model.js';
 import type { Random } from '../random.js';
+import { SEPARATORS } from '../render/text.js';
 import type { Axis, Draft } from './axis.js';
 
 /**
@@ -8,13 +9,18 @@ import type { Axis, Draft } from './axis.js';
  * of the agency's own inserted under a template row (其中：网上申请…). Cells follow their labels: a left-out
  * row's cells are not printed (blank is right, never a neighbour's value), swapped rows keep their own
  * values, and an inserted row's values belong to no cell. Each variant takes one kind by its index, the
- * later ones two kinds at once.
+ * later ones two kinds at once; text variants also take one of the five separators (glued among them).
  */
 export const rowSet: Axis = {
   id: 'row-set',
   apply(draft, random) {
     const kinds = draft.index < KINDS.length ? [KINDS[draft.index]] : random.sample(KINDS, 2);
     for (const kind of kinds) APPLY[kind](draft, random);
+    // Text as crawlers leave it: the glued reader finds a table by the chain of its row labels, which these rows break.
+    if (draft.format === 'txt') {
+      draft.separator = random.fork('separator').pick(SEPARATORS);
+      draft.notes.push(`separator ${draft.separator}`);
+    }
   },
 };
 
