@@ -35,12 +35,13 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
     row.columns.forEach((column, i) => {
       const key = cellKey(table, row.id, column.id);
       out.cells[key] = g?.values[i] ?? null;
-      out.details[key] = g
+      out.details[key] = g && !g.absent
         ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.unreadable?.includes(i) ? 'unreadable' : g.raw === '' || g.blanksVanished || g.valuesLost ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
         : { raw: '', doubt: 'not-found' };
     });
     for (const i of g?.unreadable ?? []) out.messages.push({ code: 'unreadable-value', message: `${cellKey(table, row.id, row.columns[i].id)}: the glued run '${g!.raw}' prints text in this cell, not a number` });
     if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });
+    else if (g.absent) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): the glued table does not print this row (its neighbours' labels stand next to each other); left blank, unknown to the identities` });
     else if (g.valuesLost) {
       out.messages.push({ code: 'missing-values', message: `${table}.${row.id}: '${g.raw}' prints fewer values than the row has columns in a table that prints its blanks: values lost, left blank` });
     } else if (g.status !== 'recovered') {

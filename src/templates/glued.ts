@@ -48,6 +48,8 @@ export interface GluedRow {
   valuesLost?: boolean;
   /** Columns whose cell printed text instead of a number (＊, 不适用) under every reading kept: left blank, unreadable. */
   unreadable?: number[];
+  /** The table does not print this row (its label stands nowhere between its neighbours'): its cells are unknown. */
+  absent?: boolean;
 }
 
 export interface GluedTable {
@@ -128,7 +130,7 @@ function recoverProactive(text: string, limits: SplitLimits): GluedTable | undef
   const found = firstLocated(text, [PROACTIVE_2021, PROACTIVE_2019], true);
   if (!found) return undefined;
   // No identity ties these rows together: only a string with a single possible cut is recovered.
-  const rows = found.rows.map((located) => rowFromReadings(located, splitFree(located.raw, located.row.columns.map((c) => c.kind), limits)));
+  const rows = found.rows.map((located) => (located.absent ? absentRow(located) : rowFromReadings(located, splitFree(located.raw, located.row.columns.map((c) => c.kind), limits))));
   return { table: 'proactive', layout: found.layout.layout, rows };
 }
 
@@ -181,7 +183,7 @@ function vanishedTable(
     code: 'glued-identities-skipped',
     message: `${table} table: its blanks were printed as nothing (${examples.slice(0, 3).join(', ')}); which columns a row's digits belong to is not known, so its cells are left blank`,
   });
-  const rows = located.map((l): GluedRow => ({ rowId: l.row.id, raw: l.raw, status: 'impossible', values: new Array<number | null>(l.row.columns.length).fill(null), blanksVanished: true }));
+  const rows = located.map((l): GluedRow => (l.absent ? absentRow(l) : { rowId: l.row.id, raw: l.raw, status: 'impossible', values: new Array<number | null>(l.row.columns.length).fill(null), blanksVanished: true }));
   return { table, layout: layout.layout, rows };
 }
 
@@ -201,6 +203,11 @@ function printsItsBlanks(located: LocatedRow[], own: Array<SplitResult | undefin
   });
 }
 
+/** A row the table does not print: left blank, unknown (its identities only bounded by it). */
+function absentRow(located: LocatedRow): GluedRow {
+  return { rowId: located.row.id, raw: '', status: 'impossible', values: new Array<number | null>(located.row.columns.length).fill(null), absent: true };
+}
+
 /** A row that lost values in a table printing its blanks: left blank (its identities only bounded by it). */
 function lostRow(located: LocatedRow): GluedRow {
   return { rowId: located.row.id, raw: located.raw, status: 'impossible', values: new Array<number | null>(located.row.columns.length).fill(null), valuesLost: true };
@@ -215,11 +222,11 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   const found = firstLocated(text, [REQUESTS_2021, REQUESTS_2019]) ?? loose();
   if (!found) return undefined;
   const { layout, rows: located } = found;
-  const short = located.map(shortRun);
-  const own = located.map((l, i) => (short[i] ? undefined : splitWithTotals(l.raw, 1, l.row.columns.length, limits)));
+  const short = located.map((l) => !l.absent && shortRun(l));
+  const own = located.map((l, i) => (short[i] || l.absent ? undefined : splitWithTotals(l.raw, 1, l.row.columns.length, limits)));
   if (short.some(Boolean) && !printsItsBlanks(located, own)) return vanishedTable('requests', layout, located, messages);
   const full = own.filter((r): r is SplitResult => r !== undefined);
-  const rowOnly = () => located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : lostRow(l)));
+  const rowOnly = () => located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : l.absent ? absentRow(l) : lostRow(l)));
 
   if (full.some((r) => !r.complete)) {
     messages.push({ code: 'glued-identities-skipped', message: 'requests table: a row has too many readings to enumerate; column identities not applied' });
@@ -257,7 +264,7 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   if (support.table === 'unknown' || !support.settled) {
     messages.push({ code: 'glued-too-ambiguous', message: 'requests table: the column identities could not be fully checked within the search budget' });
   }
-  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, support.supported[i].map((k) => own[i]!.readings[k])) : lostRow(l)));
+  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, support.supported[i].map((k) => own[i]!.readings[k])) : l.absent ? absentRow(l) : lostRow(l)));
   return { table: 'requests', layout: layout.layout, rows };
 }
 
@@ -361,8 +368,8 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   }
   for (const table of tables) {
     for (const row of table.rows) {
-      // Said once for the table; a row that lost values, by the mapping (missing-values).
-      if (row.blanksVanished || row.valuesLost) continue;
+      // Said once for the table; a row that lost values, or one the table does not print, by the mapping.
+      if (row.blanksVanished || row.valuesLost || row.absent) continue;
       if (row.unreconciled && row.status === 'recovered') {
         messages.push({ code: 'glued-row-impossible', message: `${table.table}.${row.rowId}: '${row.raw}' breaks the identities under every reading, and its digits cut into numbers one way only: read as printed` });
       } else if (row.status === 'ambiguous') {

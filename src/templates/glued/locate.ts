@@ -24,7 +24,13 @@ export interface LocatedRow {
   row: RowDef;
   /** The row's glued digits exactly as printed (whitespace removed). */
   raw: string;
+  /** The table does not print this row at all (its label is not between its neighbours'): its cells are unknown. */
+  absent?: true;
 }
+
+/** Rows a report may leave out of a table one after another (those it had nothing for), and in all. */
+const MAX_ABSENT_IN_A_ROW = 2;
+const MAX_ABSENT = 3;
 
 /** Full/half-width forms folded by the one fold the cell reader uses (numbers.ts), for glued.ts too. */
 export { foldWidth };
@@ -145,13 +151,40 @@ function hasSignedColumn(row: RowDef): boolean {
   return row.columns.some((c) => c.kind === 'signed');
 }
 
-/** Tries to read the whole chain of rows starting at one occurrence of the first label. */
-function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], rows: RowDef[], emptyRows: boolean): LocatedRow[] | undefined {
-  const located: LocatedRow[] = [];
+/**
+ * The next printed row's label in `window`: row i+1's, or — a report leaving rows out of its table (rows it
+ * had nothing for) — the label of a row after it, the rows between absent. Only where row i+1's label is not
+ * there at all: a label found is never passed over.
+ */
+function nextLabel(window: string, patterns: RegExp[], i: number, absentLeft: number): { found: RegExpExecArray; at: number } | undefined {
+  for (let k = i + 1; k < patterns.length && k - i - 1 <= Math.min(MAX_ABSENT_IN_A_ROW, absentLeft); k++) {
+    const found = patterns[k].exec(window);
+    if (found) return { found, at: k };
+  }
+  return undefined;
+}
+
+/**
+ * Does the text between a row's run and the next label found hold another row's label? Then the table
+ * printed that row out of the chain's order (two rows in each other's place): a run ending in the glued
+ * numbering of that label (信访…1481-----3.要求提供… before 2.重复申请) would swallow its digit, and its
+ * values would pass for filler. The chain is broken there, and the table is not read from it.
+ */
+function holdsOtherLabel(filler: string, patterns: RegExp[], except: number[]): boolean {
+  return filler.length > 0 && patterns.some((p, k) => !except.includes(k) && p.test(filler));
+}
+
+/** Tries to read the whole chain of rows starting at one occurrence of the label of row `first` (the rows before it absent). */
+function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], rows: RowDef[], emptyRows: boolean, first = 0): LocatedRow[] | undefined {
+  const located: LocatedRow[] = rows.slice(0, first).map((row) => ({ row, raw: '', absent: true }));
+  const absentLeft = () => MAX_ABSENT - located.filter((r) => r.absent).length;
+  const skipTo = (k: number, i: number) => {
+    for (let a = i + 1; a < k; a++) located.push({ row: rows[a], raw: '', absent: true });
+  };
   let labelEnd = start.index + start[0].length;
   // The row's values inside its label (a label wrapped around them): the run is taken from there.
   let inner = innerRun(start);
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = first; i < rows.length; i++) {
     const signed = hasSignedColumn(rows[i]);
     if (emptyRows && inner === undefined && i < rows.length - 1) {
       // The next row's label after digit-free filler only: this row printed no value (its cells empty,
@@ -175,13 +208,24 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
     // The next label may begin inside the run (its numbering digit), or after digit-free filler; it is
     // looked for only that far, so a false start costs little however long the text.
     const window = text.slice(runStart + 1, runEnd + MAX_FILLER_CHARS + LABEL_WINDOW_CHARS);
-    const found = patterns[i + 1].exec(window);
-    if (!found) return undefined;
+    const next = nextLabel(window, patterns, i, absentLeft());
+    if (!next) {
+      // The table's last row left out: the run ends where its characters do, before words.
+      if (i !== rows.length - 2 || absentLeft() < 1 || inner !== undefined) return undefined;
+      const raw = text.slice(runStart, runEnd).replace(/[.\s]+$/, '');
+      if (!raw || DIGIT.test(text[runEnd] ?? '')) return undefined;
+      located.push({ row: rows[i], raw }, { row: rows[i + 1], raw: '', absent: true });
+      return located;
+    }
+    const found = next.found;
     const labelStart = runStart + 1 + found.index;
     if (inner !== undefined) {
       // The values were inside the label: only digit-free filler may stand before the next label.
       if (DIGIT.test(text.slice(labelEnd, labelStart)) || labelStart - labelEnd > MAX_FILLER_CHARS) return undefined;
+      if (holdsOtherLabel(text.slice(labelEnd, labelStart), patterns, [i, next.at])) return undefined;
       located.push({ row: rows[i], raw: inner });
+      skipTo(next.at, i);
+      i = next.at - 1;
       labelEnd = labelStart + found[0].length;
       inner = innerRun(found);
       continue;
@@ -200,7 +244,11 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
     const run = between.slice(0, cut).replace(/[.\s]+$/, '');
     const filler = between.slice(run.length);
     if (!run || DIGIT.test(filler) || filler.length > MAX_FILLER_CHARS) return undefined;
+    // The label is looked for from the run's last character on: a glued numbering digit starts it.
+    if (holdsOtherLabel(text.slice(runStart + run.length - 1, labelStart), patterns, [i, next.at])) return undefined;
     located.push({ row: rows[i], raw: run });
+    skipTo(next.at, i);
+    i = next.at - 1;
     labelEnd = labelStart + found[0].length;
     inner = innerRun(found);
   }
@@ -223,11 +271,14 @@ function labelPatterns(layout: TableLayout): RegExp[] {
  */
 export function locateRows(foldedText: string, layout: TableLayout, emptyRows = false): LocatedRow[] | undefined {
   const patterns = labelPatterns(layout);
-  const first = new RegExp(patterns[0].source, 'g');
-  for (let m = first.exec(foldedText); m; m = first.exec(foldedText)) {
-    const chain = chainFrom(foldedText, m, patterns, layout.rows, emptyRows);
-    // Whitespace inside a glued run is a wrapped line; a single space between values is a separator.
-    if (chain) return chain.map((r) => ({ ...r, raw: normaliseRun(r.raw) }));
+  // The chain starts at the first row's label, or — the table leaving its first row out — at the second's.
+  for (const firstRow of [0, 1]) {
+    const first = new RegExp(patterns[firstRow].source, 'g');
+    for (let m = first.exec(foldedText); m; m = first.exec(foldedText)) {
+      const chain = chainFrom(foldedText, m, patterns, layout.rows, emptyRows, firstRow);
+      // Whitespace inside a glued run is a wrapped line; a single space between values is a separator.
+      if (chain) return chain.map((r) => ({ ...r, raw: normaliseRun(r.raw) }));
+    }
   }
   return undefined;
 }

@@ -858,7 +858,7 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
 describe('tables whose set of rows is not the template\'s (axis row-set)', () => {
   it('Huaian 2024 as text, 予以公开 left out and 7.属于行政执法案卷 printed above 6.属于四类过程性信息: every printed cell exact, the left-out row blank', async () => {
     const { draft, truth, record, score } = await readVariant(1, 'row-set', 'txt', 'huaian-2024-word-html', 5);
-    expect(draft.notes).toEqual(['row granted left out', "rows denied_process_info and denied_enforcement_files printed in each other's place"]);
+    expect(draft.notes).toEqual(['row granted left out', "rows denied_process_info and denied_enforcement_files printed in each other's place", 'separator tabs']);
     // The monotonic alignment matched one of the two swapped rows; the other (9 requests in 自然人) was not found.
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
     expect(record.cells['requests.denied_enforcement_files.natural_person']).toBe(truth.cells['requests.denied_enforcement_files.natural_person']);
@@ -878,6 +878,25 @@ describe('tables whose set of rows is not the template\'s (axis row-set)', () =>
     expect(truth.expected_findings).toContainEqual(expect.objectContaining({ rule: 'requests.outcome_sum', where: 'total' }));
     expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
     expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+  });
+
+  it('glued crawler text leaving rows out of table 三 (Hongze 2023 without 3.补正后… and 5.要求行政机关确认…; Pingtan 2024 without three rows): the chain of labels passes over them, every printed cell read, the left-out rows blank', async () => {
+    for (const [truthId, index, left] of [['hongze-2023', 4, ['unavailable_still_unclear', 'rejected_confirm_existing']], ['pingtan-2024-docx', 9, ['unavailable_still_unclear', 'rejected_petition_complaint', 'denied_three_safeties_one_stability']]] as const) {
+      const { draft, truth, record, score } = await readVariant(1, 'row-set', 'txt', truthId, index);
+      expect(draft.notes).toEqual([...left.map((id) => `row ${id} left out`), 'separator glued']);
+      // Before, table 三's chain of labels broke at the first left-out row: the table was not found (161 and 175 cells).
+      expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
+      for (const id of left) expect(Object.keys(truth.cells).filter((k) => k.startsWith(`requests.${id}.`)).map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual(new Array(7).fill([null, 'not-found']));
+    }
+  });
+
+  it('glued crawler text with two rows in each other\'s place (3.要求提供公开出版物------- before 2.重复申请): no row is said left out, nothing read from a run that swallowed the next label\'s numbering', async () => {
+    const { draft, text, record, score } = await readVariant(3, 'row-set', 'txt', 'shanghai-govoffice-2019', 2);
+    expect(draft.notes).toEqual(["rows rejected_duplicate and rejected_publication printed in each other's place", 'separator glued']);
+    expect(text).toContain('1481-----3.要求提供公开出版物-------2.重复申请');
+    expect(score.wrong).toBe(0);
+    // Passed over as if not printed, 3.要求提供… left its numbering in 信访…'s run (1481-----3) and its blanks in the filler.
+    expect(record.messages.filter((m) => m.code === 'row-not-found' && m.message.includes('does not print this row'))).toEqual([]);
   });
 
   it('a row out of order whose label is not printed exactly (7.属于行政执法的案卷) is not taken out of order: blank, not found', async () => {
