@@ -117,18 +117,34 @@ function readRow(located: LocatedRow, result: SplitResult, readings = result.rea
   return { ...base, status: 'ambiguous', values: agreed, readings };
 }
 
+/**
+ * The layout whose rows the text prints: of those whose chain of labels is found, the one with the fewest
+ * rows absent — a chain may pass over rows a report left out, so the 2021 layout's chain also passes over
+ * its own rows in a 2019 table, and the 2019 layout, printing all of them, is the one.
+ */
 function firstLocated(text: string, layouts: TableLayout[], emptyRows = false): { layout: TableLayout; rows: LocatedRow[] } | undefined {
+  let best: { layout: TableLayout; rows: LocatedRow[]; absent: number } | undefined;
   for (const layout of layouts) {
     const rows = locateRows(text, layout, emptyRows);
-    if (rows) return { layout, rows };
+    const absent = rows?.filter((r) => r.absent).length ?? Infinity;
+    if (rows && (!best || absent < best.absent)) best = { layout, rows, absent };
+    if (best?.absent === 0) break;
   }
-  return undefined;
+  return best && { layout: best.layout, rows: best.rows };
 }
 
-function recoverProactive(text: string, limits: SplitLimits): GluedTable | undefined {
+/** Rows found in each other's place are read by their labels, and said so. */
+function noteOutOfOrder(table: GluedTable['table'], located: LocatedRow[], messages: Message[]): void {
+  for (const l of located.filter((r) => r.outOfOrder)) {
+    messages.push({ code: 'row-out-of-order', message: `${table}.${l.row.id} (${l.row.label}): printed in its neighbour's place in the glued text; read by its label` });
+  }
+}
+
+function recoverProactive(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   // A row printing no value (行政规范性文件 with its cells empty, 行政许可见附件) does not hide the others.
   const found = firstLocated(text, [PROACTIVE_2021, PROACTIVE_2019], true);
   if (!found) return undefined;
+  noteOutOfOrder('proactive', found.rows, messages);
   // No identity ties these rows together: only a string with a single possible cut is recovered.
   const rows = found.rows.map((located) => (located.absent ? absentRow(located) : rowFromReadings(located, splitFree(located.raw, located.row.columns.map((c) => c.kind), limits))));
   return { table: 'proactive', layout: found.layout.layout, rows };
@@ -221,6 +237,7 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   };
   const found = firstLocated(text, [REQUESTS_2021, REQUESTS_2019]) ?? loose();
   if (!found) return undefined;
+  noteOutOfOrder('requests', found.rows, messages);
   const { layout, rows: located } = found;
   const short = located.map((l) => !l.absent && shortRun(l));
   const own = located.map((l, i) => (short[i] || l.absent ? undefined : splitWithTotals(l.raw, 1, l.row.columns.length, limits)));
@@ -357,7 +374,7 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   const folded = withoutRepeatedHeaders(foldWidth(text.slice(0, MAX_GLUED_TEXT_CHARS)));
   const tables: GluedTable[] = [];
   const attempts: Array<[GluedTable['table'], () => GluedTable | undefined]> = [
-    ['proactive', () => recoverProactive(folded, limits)],
+    ['proactive', () => recoverProactive(folded, limits, messages)],
     ['requests', () => recoverRequests(folded, limits, messages)],
     ['appeals', () => recoverAppeals(folded, limits, messages)],
   ];

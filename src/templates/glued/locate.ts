@@ -26,6 +26,8 @@ export interface LocatedRow {
   raw: string;
   /** The table does not print this row at all (its label is not between its neighbours'): its cells are unknown. */
   absent?: true;
+  /** Printed in its neighbour's place, the neighbour in its own (two rows swapped). */
+  outOfOrder?: true;
 }
 
 /** Rows a report may leave out of a table one after another (those it had nothing for), and in all. */
@@ -165,6 +167,16 @@ function nextLabel(window: string, patterns: RegExp[], i: number, absentLeft: nu
 }
 
 /**
+ * A row of the report's own under a template row, counting a part of it (其中：网上申请 5 0 0 0 0 0 5): its
+ * values belong to no cell of the template, and stand between two rows' runs. Taken out of the filler
+ * only when its label says it is a part (其中), so that no other digits between two labels pass for one.
+ */
+const SUB_ROW = /其中[:：]?[^0-9其]{0,30}?[0-9.\-—–―/无\s]*[0-9][0-9.\-—–―/无\s]*/g;
+function withoutSubRows(filler: string): string {
+  return filler.includes('其中') ? filler.replace(SUB_ROW, ' ') : filler;
+}
+
+/**
  * Does the text between a row's run and the next label found hold another row's label? Then the table
  * printed that row out of the chain's order (two rows in each other's place): a run ending in the glued
  * numbering of that label (信访…1481-----3.要求提供… before 2.重复申请) would swallow its digit, and its
@@ -243,7 +255,7 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
     }
     const run = between.slice(0, cut).replace(/[.\s]+$/, '');
     const filler = between.slice(run.length);
-    if (!run || DIGIT.test(filler) || filler.length > MAX_FILLER_CHARS) return undefined;
+    if (!run || DIGIT.test(withoutSubRows(filler)) || filler.length > MAX_FILLER_CHARS) return undefined;
     // The label is looked for from the run's last character on: a glued numbering digit starts it.
     if (holdsOtherLabel(text.slice(runStart + run.length - 1, labelStart), patterns, [i, next.at])) return undefined;
     located.push({ row: rows[i], raw: run });
@@ -271,11 +283,30 @@ function labelPatterns(layout: TableLayout): RegExp[] {
  */
 export function locateRows(foldedText: string, layout: TableLayout, emptyRows = false): LocatedRow[] | undefined {
   const patterns = labelPatterns(layout);
+  const inOrder = locateInOrder(foldedText, patterns, layout.rows, emptyRows);
+  if (inOrder) return inOrder;
+  // Two neighbouring rows printed in each other's place (7.属于行政执法案卷 above 6.属于四类过程性信息): the
+  // chain in the template's order breaks there (holdsOtherLabel), so each such order is tried — only
+  // where the labels are in the text, as a chain of the table needs them.
+  if (patterns.filter((p) => p.test(foldedText)).length < patterns.length - MAX_ABSENT) return undefined;
+  for (let k = 0; k + 1 < patterns.length; k++) {
+    const order = patterns.map((_, i) => (i === k ? k + 1 : i === k + 1 ? k : i));
+    const chain = locateInOrder(foldedText, order.map((i) => patterns[i]), order.map((i) => layout.rows[i]), emptyRows);
+    if (!chain) continue;
+    const swapped = new Set([layout.rows[k], layout.rows[k + 1]]);
+    const printed = chain.map((r): LocatedRow => (swapped.has(r.row) && !r.absent ? { ...r, outOfOrder: true } : r));
+    // Back in the template's order: the identities index the rows so.
+    return layout.rows.map((row) => printed.find((r) => r.row === row)!);
+  }
+  return undefined;
+}
+
+function locateInOrder(foldedText: string, patterns: RegExp[], rows: RowDef[], emptyRows: boolean): LocatedRow[] | undefined {
   // The chain starts at the first row's label, or — the table leaving its first row out — at the second's.
   for (const firstRow of [0, 1]) {
     const first = new RegExp(patterns[firstRow].source, 'g');
     for (let m = first.exec(foldedText); m; m = first.exec(foldedText)) {
-      const chain = chainFrom(foldedText, m, patterns, layout.rows, emptyRows, firstRow);
+      const chain = chainFrom(foldedText, m, patterns, rows, emptyRows, firstRow);
       // Whitespace inside a glued run is a wrapped line; a single space between values is a separator.
       if (chain) return chain.map((r) => ({ ...r, raw: normaliseRun(r.raw) }));
     }

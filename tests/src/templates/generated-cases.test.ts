@@ -890,13 +890,23 @@ describe('tables whose set of rows is not the template\'s (axis row-set)', () =>
     }
   });
 
-  it('glued crawler text with two rows in each other\'s place (3.要求提供公开出版物------- before 2.重复申请): no row is said left out, nothing read from a run that swallowed the next label\'s numbering', async () => {
+  it('glued crawler text with two rows in each other\'s place (3.要求提供公开出版物------- before 2.重复申请): both read by their labels; no row is said left out, nothing read from a run that swallowed the next label\'s numbering', async () => {
     const { draft, text, record, score } = await readVariant(3, 'row-set', 'txt', 'shanghai-govoffice-2019', 2);
     expect(draft.notes).toEqual(["rows rejected_duplicate and rejected_publication printed in each other's place", 'separator glued']);
     expect(text).toContain('1481-----3.要求提供公开出版物-------2.重复申请');
-    expect(score.wrong).toBe(0);
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
     // Passed over as if not printed, 3.要求提供… left its numbering in 信访…'s run (1481-----3) and its blanks in the filler.
-    expect(record.messages.filter((m) => m.code === 'row-not-found' && m.message.includes('does not print this row'))).toEqual([]);
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+    expect(record.messages.filter((m) => m.code === 'row-out-of-order').map((m) => m.message.split(' ')[0])).toEqual(['requests.rejected_duplicate', 'requests.rejected_publication']);
+  });
+
+  it('glued crawler text with a row of the agency\'s own under a row (其中：依法告知…) and two rows in each other\'s place: every cell read, the inserted row\'s values in none', async () => {
+    for (const [seed, truthId, index] of [[1, 'pingtan-2023-glued', 7], [2, 'pingtan-2024-docx', 8]] as const) {
+      const { draft, score } = await readVariant(seed, 'row-set', 'txt', truthId, index);
+      expect(draft.notes).toContain('separator glued');
+      expect(draft.notes.some((n) => n.startsWith("a row of the agency's own"))).toBe(true);
+      expect({ seed, wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ seed, wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    }
   });
 
   it('a row out of order whose label is not printed exactly (7.属于行政执法的案卷) is not taken out of order: blank, not found', async () => {
