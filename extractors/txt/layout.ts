@@ -136,6 +136,9 @@ function isValueText(text: string): boolean {
   return text.length <= 6 && !NUMBERING_START.test(text) && !/[。，；：！？]/.test(text);
 }
 
+/** A spreadsheet formula printed in a value cell instead of its result (=1+1, ＝A3+B3 is no number either). */
+const FORMULA = /^[=＝][0-9０-９+＋\-－*×/÷.()（）]+$/;
+
 /** Most values a line of values alone is read for (table 四 prints 15; some slack for split cells). */
 const MAX_ALONE_VALUES = 24;
 
@@ -158,7 +161,9 @@ function valuesAlone(line: string, lead: number): NumericLine | undefined {
   const values = tokens.map((t) => t.text);
   const texts = values.filter((v) => !isValueToken(v));
   const numbers = values.filter(isNumberToken).length;
-  if (!texts.length || numbers < 2 || numbers <= texts.length || !texts.every((t) => isValueText(t) && !HAS_DIGIT.test(t) && t.length <= 4)) return undefined;
+  // Blank markers are values too (3 无 无 无 无 ＊ 无, a table printing its blanks as 无): one number at least.
+  const valued = values.length - texts.length;
+  if (!texts.length || numbers < 1 || valued < 2 || valued <= texts.length || !texts.every((t) => isValueText(t) && (FORMULA.test(t) || (!HAS_DIGIT.test(t) && t.length <= 4)))) return undefined;
   const starts = tokens.map((t) => t.start);
   return { kind: 'numeric', label: '', values, columns: starts, positions: { values: starts.map((start, i) => spanAt(line, start, start + values[i].length)) } };
 }

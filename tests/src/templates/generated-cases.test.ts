@@ -576,6 +576,30 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(['natural_person', 'commercial'].map((c) => record.cells[`requests.denied_admin_query.${c}`])).toEqual([10, 2]);
     expect(['natural_person', 'commercial'].map((c) => record.cells[`requests.denied_enforcement_files.${c}`])).toEqual([null, null]);
   });
+
+  it('Shanghai 2019 with its blanks printed 无, a row of values alone between its label\'s two lines with a formula in a cell (（二）部分公开（区分处理的，只 · 3 无 无 无 无 =1+1 无 · 计这一情形…）): its own values, the formula unreadable; 1.属于国家秘密\'s 14 never （二）\'s', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-row-faults-formula-pdftotext.txt', variant(28, 'row-faults', 'pdftotext', 'shanghai-govoffice-2019', 0), 28);
+    expect(text).toMatch(/（二）部分公开（区分处理的，只\n +3 +无 +无 +无 +无 +=1\+1 +无\n/);
+    const score = scoreRecord(truth, record);
+    // Once the line of values a header line: （二）…'s label joined with 1.属于国家秘密's, its 14 read as （二）'s with no doubt.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.partially_granted.natural_person'], record.cells['requests.denied_state_secret.natural_person']]).toEqual([3, 14]);
+    expect(record.cell_details['requests.partially_granted.other_legal_person'].doubt).toBe('unreadable');
+  });
+
+  it('the same with 见附件1 in the cell (a line no reader takes for values, read as a header line): （二）…\'s label joined with 1.属于国家秘密\'s holds an item its row has none of, so the 14 under it is in doubt', async () => {
+    const item = variant(28, 'row-faults', 'pdftotext', 'shanghai-govoffice-2019', 0);
+    const truth = variantTruth(28, item, draftVariant(28, item));
+    const printed = readFileSync('tests/fixtures/txt/shanghai-2019-variety-row-faults-formula-pdftotext.txt', 'utf8');
+    const text = printed.replace('  =1+1   ', '  见附件1   ');
+    expect(text).not.toBe(printed);
+    const record = await extractBytes(Buffer.from(text), truth.file);
+    const score = scoreRecord(truth, record);
+    // Once 14 read as （二）部分公开's with no doubt, and its row total on basis printed.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.partially_granted.natural_person'], record.cell_details['requests.partially_granted.natural_person'].doubt]).toEqual([14, 'wrapped-label']);
+    expect(record.messages.filter((m) => m.code === 'merged-label').map((m) => m.message)).toEqual([expect.stringContaining('holds an item (1) where its row has none')]);
+  });
 });
 
 /**
