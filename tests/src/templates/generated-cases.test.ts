@@ -697,6 +697,16 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
     }
   });
 
+  it('Pingtan 2023 as a PDF, （七） | 80 1 0 … 81 at a page foot and 总计 on the next page in a table of its own (its columns laid out anew) beside the group label drawn again: （七）总计 is the row printing values, never the row of empty cells', async () => {
+    const item = variant(29, 'pdf-layout', 'pdf', 'pingtan-2023-glued', 2);
+    const truth = variantTruth(29, item, draftVariant(29, item));
+    expect(truth.notes).toContain('table 三 cut by a page break inside row total_processed (（七） / 总计; values on line 1, 1 line(s) before the break), header repeated on the next page');
+    const { record, score } = await scoreFile('tests/fixtures/pdf/pingtan-2023-variety-pdf-layout-total-cut-own-table.pdf', truth);
+    // Once 三、本年度办理结果 | 总计 | ∅ … ∅ read as （七）总计, its empty cells blanks with no doubt: 8 balance and outcome findings on basis printed.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'commercial', 'total'].map((c) => record.cells[`requests.total_processed.${c}`])).toEqual([80, 1, 81]);
+  });
+
   it('Shanghai 2019 as a PDF of three-line tables, label columns 9% wide, blanks printed as empty cells: each value under its header column, tables 三 and 四 exact', async () => {
     const item = variant(13, 'pdf-layout', 'pdf', 'shanghai-govoffice-2019', 3);
     const draft = draftVariant(13, item);
