@@ -333,9 +333,9 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // is taken when it breaks fewer than the row as printed and no other breaks as few.
     const keepingOwn = alternatives.filter((r) => holds(r, own));
     // Identities of `among` a reading breaks, its gaps what the row's own totals require (withGaps).
-    const failures = (r: Reading, among = touching) => {
+    const failures = (r: Reading, among = touching, what = known) => {
       const values = withGaps(row.keys, r, own);
-      return values ? among.filter((id) => identityHolds(id, over(values, known)) === false).length : Infinity;
+      return values ? among.filter((id) => identityHolds(id, over(values, what)) === false).length : Infinity;
     };
     const scored = keepingOwn.map((r) => ({ r, fails: failures(r) }));
     const fewest = Math.min(...scored.map((x) => x.fails));
@@ -347,7 +347,18 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       if (fitting.length === 1) return resolveTo(fitting[0], fewest);
       return undecided(fitting, undefined, padded);
     }
-    if (fitting.length > 1) return undecided(fitting); // several places for the missing cell fit (zeros look alike)
+    if (fitting.length > 1) {
+      // Several places for the missing cell tie on what is known. A row read several ways (a total row with a
+      // stray empty cell) is not known yet, but the reading it most likely has — without its stray — may
+      // tell them apart (1288 21 0 50 3 1362 ∅ short of one 0: the column sums over （七）总计 place it):
+      // the reading breaking fewer then is taken, by the other rows (identity-resolved) — or one of the
+      // readings that do, when they give every cell the same count (a 0 lost beside a printed 0: either place).
+      const byLikely = fitting.map((r) => ({ r, fails: failures(r, touching, likely) }));
+      const least = Math.min(...byLikely.map((x) => x.fails));
+      const best = byLikely.filter((x) => x.fails === least).map((x) => x.r);
+      if (least < failures(printed, touching, likely) && best.length < fitting.length && sameCounts(row.keys, best, own)) return resolveTo(best[0], least, true);
+      return undecided(fitting); // several places for the missing cell fit (zeros look alike)
+    }
     if (fitting.length === 1) return resolveTo(fitting[0], fewest);
     // A report that prints its row totals blank beside their counts (Shanghai 2019's '/'): the only
     // readings keeping the row's own total are those that make the empty last cell the total (the gap
@@ -502,6 +513,12 @@ function likelyValues(rows: PendingRow[], uncertain: number[], known: Map<string
     if (kind === 'extra' && kept.length === rows[i].keys.length) rows[i].keys.forEach((k, c) => likely.set(k, tokenValue(kept[c])));
   }
   return likely;
+}
+
+/** Do the readings, each gap what the row's own totals require (withGaps), give every cell the same count? */
+function sameCounts(keys: string[], readings: Reading[], own: Identity[]): boolean {
+  const counts = readings.map((r) => withGaps(keys, r, own));
+  return counts.every((m) => !!m && keys.every((k) => m.get(k) === counts[0]!.get(k)));
 }
 
 /** Does the reading print nothing for every total of the row's own identities (its gap is the total)? */
