@@ -168,6 +168,24 @@ function valuesAlone(line: string, lead: number): NumericLine | undefined {
   return { kind: 'numeric', label: '', values, columns: starts, positions: { values: starts.map((start, i) => spanAt(line, start, start + values[i].length)) } };
 }
 
+/**
+ * A labelled row of layout text with text in a value cell among its numbers (四、结转下年度继续办理的申请
+ * 0  0  ＊  0  0  0  0): read from the end, the text stopped the values there and left counts in the label,
+ * so the line was no row at all. The label is the line's first cell (up to a column's gap); the rest, a
+ * line of values alone with text among them, as valuesAlone reads it.
+ */
+function labelledValues(line: string, lead: number): NumericLine | undefined {
+  const gap = /\s{2,}/g;
+  gap.lastIndex = lead;
+  const m = gap.exec(line);
+  if (!m) return undefined;
+  const label = trimCell(line.slice(lead, m.index));
+  if (!label || !/^\p{Script=Han}|^[（(]/u.test(label) || label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。，；！？]/.test(label)) return undefined;
+  const rest = valuesAlone(line, m.index + m[0].length);
+  if (!rest) return undefined;
+  return { ...rest, label, positions: { label: spanAt(line, lead, m.index), values: rest.positions!.values } };
+}
+
 /** Blank markers a rule (a line drawn in characters: - - -, ———, * * *) is made of. */
 const RULE_MARKER = /^[-—–―‐‑‒−_=*·.]+$/;
 /** Fewest blank markers a line of them alone needs to be a row: a row of blanks in table 三 prints 7. */
@@ -236,6 +254,8 @@ function classify(raw: string, spaceJoined: boolean): Line {
   const lead = /^[\s\u3000]*/.exec(line)![0];
   const alone = text.length <= MAX_ROW_LINE_CHARS ? valuesAlone(line, lead.length) : undefined;
   if (alone) return alone;
+  const labelled = text.length <= MAX_ROW_LINE_CHARS ? labelledValues(line, lead.length) : undefined;
+  if (labelled) return labelled;
   return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line), indent: displayWidth(lead), indentChars: lead.length, spans: cellSpans(line) };
 }
 

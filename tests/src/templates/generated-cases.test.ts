@@ -587,6 +587,19 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cell_details['requests.partially_granted.other_legal_person'].doubt).toBe('unreadable');
   });
 
+  it('Pingtan 2024, a labelled row with ＊ among its numbers (四、结转下年度继续办理的申请  0  0  ＊  0  0  0  0): a row, ＊ unreadable', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2024-variety-combined-text-in-labelled-row-pdftotext.txt', variant(29, 'combined', 'pdftotext', 'pingtan-2024-docx', 2), 29);
+    expect(text).toMatch(/四、结转下年度继续办理的申请 +0 +0 +＊ +0 +0 +0 +0\n/);
+    const score = scoreRecord(truth, record);
+    // Once text (the ＊ stopped the values read from the end, leaving counts in the label): the row not found.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'research', 'total'].map((c) => [record.cells[`requests.carried_forward.${c}`], record.cell_details[`requests.carried_forward.${c}`].doubt])).toEqual([
+      [0, null],
+      [null, 'unreadable'],
+      [0, null],
+    ]);
+  });
+
   it('the same with 见附件1 in the cell (a line no reader takes for values, read as a header line): （二）…\'s label joined with 1.属于国家秘密\'s holds an item its row has none of, so the 14 under it is in doubt', async () => {
     const item = variant(28, 'row-faults', 'pdftotext', 'shanghai-govoffice-2019', 0);
     const truth = variantTruth(28, item, draftVariant(28, item));
