@@ -316,8 +316,8 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       // A gap's value is not printed: it says nothing to the other rows' identities.
       row.keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
     };
-    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity' | 'own-broken-anyway', padded?: boolean) => {
-      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...(padded ? { padded } : {}), ...agreedCounts(row.keys, survivors, own) };
+    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity' | 'own-broken-anyway', padded?: boolean, byLikely?: boolean) => {
+      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...(padded ? { padded } : {}), ...(byLikely ? { byLikely } : {}), ...agreedCounts(row.keys, survivors, own) };
       for (const k of row.keys) known.delete(k);
     };
     // No identity is about the row (table 二): an empty last cell may be where its grid padded a row that
@@ -351,12 +351,16 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       // Several places for the missing cell tie on what is known. A row read several ways (a total row with a
       // stray empty cell) is not known yet, but the reading it most likely has — without its stray — may
       // tell them apart (1288 21 0 50 3 1362 ∅ short of one 0: the column sums over （七）总计 place it):
-      // the reading breaking fewer then is taken, by the other rows (identity-resolved) — or one of the
-      // readings that do, when they give every cell the same count (a 0 lost beside a printed 0: either place).
+      // the reading breaking fewer then is taken, by the other rows (identity-resolved); the readings that do,
+      // when they give every cell the same count (a 0 lost beside a printed 0: either place), stand together,
+      // each cell the count they agree on.
       const byLikely = fitting.map((r) => ({ r, fails: failures(r, touching, likely) }));
       const least = Math.min(...byLikely.map((x) => x.fails));
       const best = byLikely.filter((x) => x.fails === least).map((x) => x.r);
-      if (least < failures(printed, touching, likely) && best.length < fitting.length && sameCounts(row.keys, best, own)) return resolveTo(best[0], least, true);
+      if (least < failures(printed, touching, likely) && best.length < fitting.length) {
+        if (best.length === 1) return resolveTo(best[0], least, true);
+        if (sameCounts(row.keys, best, own)) return undecided(best, undefined, undefined, true);
+      }
       return undecided(fitting); // several places for the missing cell fit (zeros look alike)
     }
     if (fitting.length === 1) return resolveTo(fitting[0], fewest);
@@ -426,7 +430,10 @@ const MAX_FITS = 64;
  * settle nothing.
  */
 function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
-  const open = rows.flatMap((row, i) => (verdicts[i].status === 'undecided' && row.readings.kind === 'exact' ? [i] : []));
+  const open = rows.flatMap((row, i) => {
+    const v = verdicts[i];
+    return v.status === 'undecided' && !v.byLikely && row.readings.kind === 'exact' ? [i] : [];
+  });
   if (!open.length) return;
   const choices = open.map((i) => (verdicts[i] as Extract<Verdict, { status: 'undecided' }>).all);
   if (choices.reduce((p, c) => p * c.length, 1) > MAX_COMBINATIONS) return;

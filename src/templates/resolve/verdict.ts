@@ -65,5 +65,10 @@ export type Verdict =
       agreed?: Array<number | undefined>;
       /** As in 'resolved': the survivors are the placements the identities solved together leave. */
       placed?: boolean;
+      /**
+       * The survivors are those the reading another row most likely has (without its stray empty cell)
+       * leaves: rows settled together on what is known only would widen them again.
+       */
+      byLikely?: boolean;
     };
 
