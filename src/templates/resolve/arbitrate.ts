@@ -430,12 +430,14 @@ const MAX_FITS = 64;
  * settle nothing.
  */
 function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
-  const open = rows.flatMap((row, i) => {
-    const v = verdicts[i];
-    return v.status === 'undecided' && !v.byLikely && row.readings.kind === 'exact' ? [i] : [];
-  });
+  const open = rows.flatMap((row, i) => (verdicts[i].status === 'undecided' && row.readings.kind === 'exact' ? [i] : []));
   if (!open.length) return;
-  const choices = open.map((i) => (verdicts[i] as Extract<Verdict, { status: 'undecided' }>).all);
+  // A row whose readings the likely values narrowed is tried only with those (the others break an identity
+  // through a row not yet settled, as known only later).
+  const choices = open.map((i) => {
+    const v = verdicts[i] as Extract<Verdict, { status: 'undecided' }>;
+    return v.byLikely ? v.survivors : v.all;
+  });
   if (choices.reduce((p, c) => p * c.length, 1) > MAX_COMBINATIONS) return;
   const touching = touchingIdentities(identities, open.flatMap((i) => rows[i].keys));
   const owns = open.map((i) => {
@@ -471,7 +473,8 @@ function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<s
     }
     const reading = fitting[0];
     // As a row judged alone is (resolveTo): what the reading shares with the row as printed was printed there.
-    verdicts[i] = { status: 'resolved', reading, others: [all[0]].filter((r) => r !== reading), failing: 0, gapsLost: true };
+    const printed = (verdicts[i] as Extract<Verdict, { status: 'undecided' }>).all[0];
+    verdicts[i] = { status: 'resolved', reading, others: [printed].filter((r) => r !== reading), failing: 0, gapsLost: true };
     rows[i].keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
   });
 }

@@ -67,7 +67,7 @@ export type Verdict =
       placed?: boolean;
       /**
        * The survivors are those the reading another row most likely has (without its stray empty cell)
-       * leaves: rows settled together on what is known only would widen them again.
+       * leaves: rows settled together try this row only with them, never widen it again.
        */
       byLikely?: boolean;
     };
