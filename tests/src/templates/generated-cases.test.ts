@@ -600,6 +600,18 @@ describe('layout-text variants the generator found read wrongly once', () => {
     ]);
   });
 
+  it('Hongze 2023, a vertical section label\'s next line under the row printed beside its first (三、本年度  （一）予以工开  0 … · 办理结果): the section\'s, not the end of the row\'s label', async () => {
+    const { text, record, truth } = await scoreFixture('hongze-2023-variety-combined-section-line-below-pdftotext.txt', variant(30, 'combined', 'pdftotext', 'hongze-2023', 0), 30);
+    expect(text).toMatch(/三、本年度 +（一）予以工开 +0 .*\n 办理结果\n/);
+    const score = scoreRecord(truth, record);
+    // Once （一）予以工开办理结果: with its typo no longer like （一）予以公开, the row not found (7 cells).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'total'].map((c) => [record.cells[`requests.granted.${c}`], record.cell_details[`requests.granted.${c}`].doubt])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
+  });
+
   it('the same with 见附件1 in the cell (a line no reader takes for values, read as a header line): （二）…\'s label joined with 1.属于国家秘密\'s holds an item its row has none of, so the 14 under it is in doubt', async () => {
     const item = variant(28, 'row-faults', 'pdftotext', 'shanghai-govoffice-2019', 0);
     const truth = variantTruth(28, item, draftVariant(28, item));
