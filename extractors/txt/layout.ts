@@ -44,6 +44,8 @@ interface NumericLine {
   doubts?: Map<number, string>;
   /** Where the label and each value stand on the line (whitespace-separated lines only): see header-columns.ts. */
   positions?: PlacedRow;
+  /** The label's cells (a column's gap apart) and the character column each starts at (layout text only). */
+  labelCells?: Array<{ text: string; at: number }>;
 }
 interface TextLine {
   kind: 'text';
@@ -136,6 +138,9 @@ function isValueText(text: string): boolean {
   return text.length <= 6 && !NUMBERING_START.test(text) && !/[。，；：！？]/.test(text);
 }
 
+/** A spreadsheet formula printed in a value cell instead of its result (=1+1, ＝A3+B3 is no number either). */
+const FORMULA = /^[=＝][0-9０-９+＋\-－*×/÷.()（）]+$/;
+
 /** Most values a line of values alone is read for (table 四 prints 15; some slack for split cells). */
 const MAX_ALONE_VALUES = 24;
 
@@ -158,9 +163,29 @@ function valuesAlone(line: string, lead: number): NumericLine | undefined {
   const values = tokens.map((t) => t.text);
   const texts = values.filter((v) => !isValueToken(v));
   const numbers = values.filter(isNumberToken).length;
-  if (!texts.length || numbers < 2 || numbers <= texts.length || !texts.every((t) => isValueText(t) && !HAS_DIGIT.test(t) && t.length <= 4)) return undefined;
+  // Blank markers are values too (3 无 无 无 无 ＊ 无, a table printing its blanks as 无): one number at least.
+  const valued = values.length - texts.length;
+  if (!texts.length || numbers < 1 || valued < 2 || valued <= texts.length || !texts.every((t) => isValueText(t) && (FORMULA.test(t) || (!HAS_DIGIT.test(t) && t.length <= 4)))) return undefined;
   const starts = tokens.map((t) => t.start);
   return { kind: 'numeric', label: '', values, columns: starts, positions: { values: starts.map((start, i) => spanAt(line, start, start + values[i].length)) } };
+}
+
+/**
+ * A labelled row of layout text with text in a value cell among its numbers (四、结转下年度继续办理的申请
+ * 0  0  ＊  0  0  0  0): read from the end, the text stopped the values there and left counts in the label,
+ * so the line was no row at all. The label is the line's first cell (up to a column's gap); the rest, a
+ * line of values alone with text among them, as valuesAlone reads it.
+ */
+function labelledValues(line: string, lead: number): NumericLine | undefined {
+  const gap = /\s{2,}/g;
+  gap.lastIndex = lead;
+  const m = gap.exec(line);
+  if (!m) return undefined;
+  const label = trimCell(line.slice(lead, m.index));
+  if (!label || !/^\p{Script=Han}|^[（(]/u.test(label) || label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。，；！？]/.test(label)) return undefined;
+  const rest = valuesAlone(line, m.index + m[0].length);
+  if (!rest) return undefined;
+  return { ...rest, label, positions: { label: spanAt(line, lead, m.index), values: rest.positions!.values } };
 }
 
 /** Blank markers a rule (a line drawn in characters: - - -, ———, * * *) is made of. */
@@ -220,7 +245,8 @@ function classify(raw: string, spaceJoined: boolean): Line {
         ...(label ? { label: spanAt(line, lead, labelEnd) } : {}),
         values: m.starts.map((start, i) => spanAt(line, lead + start, lead + start + values[i].length)),
       };
-      return { kind: 'numeric', label: cellsOf(label).join(' '), values, columns, positions };
+      const labelCells = [...line.slice(lead, labelEnd).matchAll(/\S+(?:\s\S+)*/g)].map((c) => ({ text: trimCell(c[0]), at: lead + c.index! }));
+      return { kind: 'numeric', label: cellsOf(label).join(' '), values, columns, positions, ...(labelCells.length > 1 ? { labelCells } : {}) };
     }
   }
   // A space-joined row with text in a value cell (（一）予以公开 0 0 不适用 0 0 0 0, （七）总计 217 1 ＊ 0 0 0 218):
@@ -231,6 +257,8 @@ function classify(raw: string, spaceJoined: boolean): Line {
   const lead = /^[\s\u3000]*/.exec(line)![0];
   const alone = text.length <= MAX_ROW_LINE_CHARS ? valuesAlone(line, lead.length) : undefined;
   if (alone) return alone;
+  const labelled = text.length <= MAX_ROW_LINE_CHARS ? labelledValues(line, lead.length) : undefined;
+  if (labelled) return labelled;
   return { kind: 'text', text, cells: cellsOf(text), indented: /^[\s\u3000]{2,}/.test(line), indent: displayWidth(lead), indentChars: lead.length, spans: cellSpans(line) };
 }
 
@@ -370,8 +398,25 @@ class TableBuilder {
   /** The rows under each header band, with where their values stand: see placeByPosition. */
   private segments: Array<{ band: Span[][]; labels: Span[]; rows: Array<{ row: string[]; line: NumericLine }> }> = [];
 
+  /** The label cells of rows read with their label on one line (see sectionLineBelow). */
+  private labelCells = new Map<string[], Array<{ text: string; at: number }>>();
+
   get open(): boolean {
     return this.rows.length > 0;
+  }
+
+  /**
+   * A vertical section label's next line under a row that printed its first line beside the row's own
+   * label (三、本年度  （一）予以公开  0 … · 办理结果): standing left of the row's own label, it goes on the
+   * section's part, not the end of the row's label (（一）予以公开办理结果). Done when so.
+   */
+  private sectionLineBelow(row: string[], fragment: TextLine): boolean {
+    const cells = this.labelCells.get(row);
+    if (!cells || fragment.cells.length !== 1 || !SECTION_START.test(cells[0].text) || fragment.indentChars >= cells[1].at) return false;
+    if (row[0] !== cells.map((c) => c.text).join(' ')) return false;
+    cells[0] = { ...cells[0], text: joinWrapped(cells[0].text, fragment.text) };
+    row[0] = cells.map((c) => c.text).join(' ');
+    return true;
   }
 
   hold(line: TextLine): void {
@@ -473,7 +518,7 @@ class TableBuilder {
         // the first line) or start the one below (values on the last): 行政处罚 · 行政强 · 制 0. Kept as a
         // row of its own, without values; the template's labels decide which row it completes.
         between = joinWrapped(between, fragment.cells.join(' '));
-      } else {
+      } else if (!this.sectionLineBelow(lastRow, fragment)) {
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
       }
     }
@@ -494,6 +539,7 @@ class TableBuilder {
     const label = joinWrapped(prefix, line.label);
     // A row of numbers alone (table 四's 15 values) gets no empty label cell: it would read as a blank value.
     const row = label ? [label, ...line.values] : [...line.values];
+    if (!prefix && line.labelCells) this.labelCells.set(row, line.labelCells);
     if (line.doubts?.size) this.doubts.set(row, new Map([...line.doubts].map(([k, d]) => [k + (label ? 1 : 0), d])));
     this.rows.push(row);
     this.segments[this.segments.length - 1]?.rows.push({ row, line });
@@ -544,6 +590,7 @@ class TableBuilder {
     const rows = this.rows;
     const doubts = this.doubts;
     this.rows = [];
+    this.labelCells = new Map();
     this.doubts = new Map();
     this.pending = [];
     const dataRows = this.dataRows;

@@ -238,7 +238,10 @@ function doubtMergedLabel(name: string, keys: string[], label: string, out: Read
   // cell's copied label): its numerals are its group's and its own (（七）总计).
   const own = grouped ? new Set([...grouped.matchAll(GROUP_NUMERAL)].map((x) => x[1])) : undefined;
   const otherGroups = own ? [...new Set([...label.matchAll(GROUP_NUMERAL)].map((x) => x[1]))].filter((n) => !own.has(n)) : [];
-  if (items.size < 2 && otherGroups.length === 0) return;
+  // A group's row with no items of its own ((二)部分公开, (七)总计) whose label holds an item (… 1.属于国家秘密):
+  // the item is another group's row, its label's lines taken for the rest of this one's.
+  const strayItem = grouped !== undefined && items.size > 0 && [...grouped.matchAll(ITEM_NUMBER)].length === 0;
+  if (items.size < 2 && otherGroups.length === 0 && !strayItem) return;
   let doubted = 0;
   for (const key of keys) {
     if (out.details[key] && out.details[key].doubt === null && out.cells[key] !== null) {
@@ -246,7 +249,12 @@ function doubtMergedLabel(name: string, keys: string[], label: string, out: Read
       doubted++;
     }
   }
-  const holds = items.size >= 2 ? `the items of two rows (${[...items].join(', ')})` : `another group's numbering (（${otherGroups.join('）, （')}）)`;
+  const holds =
+    items.size >= 2
+      ? `the items of two rows (${[...items].join(', ')})`
+      : otherGroups.length
+        ? `another group's numbering (（${otherGroups.join('）, （')}）)`
+        : `an item (${[...items].join(', ')}) where its row has none`;
   if (doubted) out.messages.push({ code: 'merged-label', message: `${name}: the row's label '${label}' holds ${holds}; its values may be the other row's` });
 }
 

@@ -316,8 +316,8 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       // A gap's value is not printed: it says nothing to the other rows' identities.
       row.keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
     };
-    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity' | 'own-broken-anyway', padded?: boolean) => {
-      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...(padded ? { padded } : {}), ...agreedCounts(row.keys, survivors, own) };
+    const undecided = (survivors: Reading[], loneEmpty?: 'keeps-own-total' | 'no-identity' | 'own-broken-anyway', padded?: boolean, byLikely?: boolean) => {
+      verdicts[i] = { status: 'undecided', survivors, all: [printed, ...alternatives], none: false, ...(loneEmpty ? { loneEmpty } : {}), ...(padded ? { padded } : {}), ...(byLikely ? { byLikely } : {}), ...agreedCounts(row.keys, survivors, own) };
       for (const k of row.keys) known.delete(k);
     };
     // No identity is about the row (table 二): an empty last cell may be where its grid padded a row that
@@ -333,9 +333,9 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // is taken when it breaks fewer than the row as printed and no other breaks as few.
     const keepingOwn = alternatives.filter((r) => holds(r, own));
     // Identities of `among` a reading breaks, its gaps what the row's own totals require (withGaps).
-    const failures = (r: Reading, among = touching) => {
+    const failures = (r: Reading, among = touching, what = known) => {
       const values = withGaps(row.keys, r, own);
-      return values ? among.filter((id) => identityHolds(id, over(values, known)) === false).length : Infinity;
+      return values ? among.filter((id) => identityHolds(id, over(values, what)) === false).length : Infinity;
     };
     const scored = keepingOwn.map((r) => ({ r, fails: failures(r) }));
     const fewest = Math.min(...scored.map((x) => x.fails));
@@ -347,7 +347,22 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
       if (fitting.length === 1) return resolveTo(fitting[0], fewest);
       return undecided(fitting, undefined, padded);
     }
-    if (fitting.length > 1) return undecided(fitting); // several places for the missing cell fit (zeros look alike)
+    if (fitting.length > 1) {
+      // Several places for the missing cell tie on what is known. A row read several ways (a total row with a
+      // stray empty cell) is not known yet, but the reading it most likely has — without its stray — may
+      // tell them apart (1288 21 0 50 3 1362 ∅ short of one 0: the column sums over （七）总计 place it):
+      // the reading breaking fewer then is taken, by the other rows (identity-resolved); the readings that do,
+      // when they give every cell the same count (a 0 lost beside a printed 0: either place), stand together,
+      // each cell the count they agree on.
+      const byLikely = fitting.map((r) => ({ r, fails: failures(r, touching, likely) }));
+      const least = Math.min(...byLikely.map((x) => x.fails));
+      const best = byLikely.filter((x) => x.fails === least).map((x) => x.r);
+      if (least < failures(printed, touching, likely) && best.length < fitting.length) {
+        if (best.length === 1) return resolveTo(best[0], least, true);
+        if (sameCounts(row.keys, best, own)) return undecided(best, undefined, undefined, true);
+      }
+      return undecided(fitting); // several places for the missing cell fit (zeros look alike)
+    }
     if (fitting.length === 1) return resolveTo(fitting[0], fewest);
     // A report that prints its row totals blank beside their counts (Shanghai 2019's '/'): the only
     // readings keeping the row's own total are those that make the empty last cell the total (the gap
@@ -417,7 +432,12 @@ const MAX_FITS = 64;
 function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<string, TokenValue>, verdicts: Verdict[]): void {
   const open = rows.flatMap((row, i) => (verdicts[i].status === 'undecided' && row.readings.kind === 'exact' ? [i] : []));
   if (!open.length) return;
-  const choices = open.map((i) => (verdicts[i] as Extract<Verdict, { status: 'undecided' }>).all);
+  // A row whose readings the likely values narrowed is tried only with those (the others break an identity
+  // through a row not yet settled, as known only later).
+  const choices = open.map((i) => {
+    const v = verdicts[i] as Extract<Verdict, { status: 'undecided' }>;
+    return v.byLikely ? v.survivors : v.all;
+  });
   if (choices.reduce((p, c) => p * c.length, 1) > MAX_COMBINATIONS) return;
   const touching = touchingIdentities(identities, open.flatMap((i) => rows[i].keys));
   const owns = open.map((i) => {
@@ -453,7 +473,8 @@ function settleTogether(rows: PendingRow[], identities: Identity[], known: Map<s
     }
     const reading = fitting[0];
     // As a row judged alone is (resolveTo): what the reading shares with the row as printed was printed there.
-    verdicts[i] = { status: 'resolved', reading, others: [all[0]].filter((r) => r !== reading), failing: 0, gapsLost: true };
+    const printed = (verdicts[i] as Extract<Verdict, { status: 'undecided' }>).all[0];
+    verdicts[i] = { status: 'resolved', reading, others: [printed].filter((r) => r !== reading), failing: 0, gapsLost: true };
     rows[i].keys.forEach((k, c) => known.set(k, reading[c] ? tokenValue(reading[c]) : '?'));
   });
 }
@@ -502,6 +523,12 @@ function likelyValues(rows: PendingRow[], uncertain: number[], known: Map<string
     if (kind === 'extra' && kept.length === rows[i].keys.length) rows[i].keys.forEach((k, c) => likely.set(k, tokenValue(kept[c])));
   }
   return likely;
+}
+
+/** Do the readings, each gap what the row's own totals require (withGaps), give every cell the same count? */
+function sameCounts(keys: string[], readings: Reading[], own: Identity[]): boolean {
+  const counts = readings.map((r) => withGaps(keys, r, own));
+  return counts.every((m) => !!m && keys.every((k) => m.get(k) === counts[0]!.get(k)));
 }
 
 /** Does the reading print nothing for every total of the row's own identities (its gap is the total)? */

@@ -65,5 +65,10 @@ export type Verdict =
       agreed?: Array<number | undefined>;
       /** As in 'resolved': the survivors are the placements the identities solved together leave. */
       placed?: boolean;
+      /**
+       * The survivors are those the reading another row most likely has (without its stray empty cell)
+       * leaves: rows settled together try this row only with them, never widen it again.
+       */
+      byLikely?: boolean;
     };
 

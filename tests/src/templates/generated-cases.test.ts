@@ -576,6 +576,55 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(['natural_person', 'commercial'].map((c) => record.cells[`requests.denied_admin_query.${c}`])).toEqual([10, 2]);
     expect(['natural_person', 'commercial'].map((c) => record.cells[`requests.denied_enforcement_files.${c}`])).toEqual([null, null]);
   });
+
+  it('Shanghai 2019 with its blanks printed 无, a row of values alone between its label\'s two lines with a formula in a cell (（二）部分公开（区分处理的，只 · 3 无 无 无 无 =1+1 无 · 计这一情形…）): its own values, the formula unreadable; 1.属于国家秘密\'s 14 never （二）\'s', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-row-faults-formula-pdftotext.txt', variant(28, 'row-faults', 'pdftotext', 'shanghai-govoffice-2019', 0), 28);
+    expect(text).toMatch(/（二）部分公开（区分处理的，只\n +3 +无 +无 +无 +无 +=1\+1 +无\n/);
+    const score = scoreRecord(truth, record);
+    // Once the line of values a header line: （二）…'s label joined with 1.属于国家秘密's, its 14 read as （二）'s with no doubt.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.partially_granted.natural_person'], record.cells['requests.denied_state_secret.natural_person']]).toEqual([3, 14]);
+    expect(record.cell_details['requests.partially_granted.other_legal_person'].doubt).toBe('unreadable');
+  });
+
+  it('Pingtan 2024, a labelled row with ＊ among its numbers (四、结转下年度继续办理的申请  0  0  ＊  0  0  0  0): a row, ＊ unreadable', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2024-variety-combined-text-in-labelled-row-pdftotext.txt', variant(29, 'combined', 'pdftotext', 'pingtan-2024-docx', 2), 29);
+    expect(text).toMatch(/四、结转下年度继续办理的申请 +0 +0 +＊ +0 +0 +0 +0\n/);
+    const score = scoreRecord(truth, record);
+    // Once text (the ＊ stopped the values read from the end, leaving counts in the label): the row not found.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'research', 'total'].map((c) => [record.cells[`requests.carried_forward.${c}`], record.cell_details[`requests.carried_forward.${c}`].doubt])).toEqual([
+      [0, null],
+      [null, 'unreadable'],
+      [0, null],
+    ]);
+  });
+
+  it('Hongze 2023, a vertical section label\'s next line under the row printed beside its first (三、本年度  （一）予以工开  0 … · 办理结果): the section\'s, not the end of the row\'s label', async () => {
+    const { text, record, truth } = await scoreFixture('hongze-2023-variety-combined-section-line-below-pdftotext.txt', variant(30, 'combined', 'pdftotext', 'hongze-2023', 0), 30);
+    expect(text).toMatch(/三、本年度 +（一）予以工开 +0 .*\n 办理结果\n/);
+    const score = scoreRecord(truth, record);
+    // Once （一）予以工开办理结果: with its typo no longer like （一）予以公开, the row not found (7 cells).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'total'].map((c) => [record.cells[`requests.granted.${c}`], record.cell_details[`requests.granted.${c}`].doubt])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
+  });
+
+  it('the same with 见附件1 in the cell (a line no reader takes for values, read as a header line): （二）…\'s label joined with 1.属于国家秘密\'s holds an item its row has none of, so the 14 under it is in doubt', async () => {
+    const item = variant(28, 'row-faults', 'pdftotext', 'shanghai-govoffice-2019', 0);
+    const truth = variantTruth(28, item, draftVariant(28, item));
+    const printed = readFileSync('tests/fixtures/txt/shanghai-2019-variety-row-faults-formula-pdftotext.txt', 'utf8');
+    const text = printed.replace('  =1+1   ', '  见附件1   ');
+    expect(text).not.toBe(printed);
+    const record = await extractBytes(Buffer.from(text), truth.file);
+    const score = scoreRecord(truth, record);
+    // Once 14 read as （二）部分公开's with no doubt, and its row total on basis printed.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.partially_granted.natural_person'], record.cell_details['requests.partially_granted.natural_person'].doubt]).toEqual([14, 'wrapped-label']);
+    expect(record.messages.filter((m) => m.code === 'merged-label').map((m) => m.message)).toEqual([expect.stringContaining('holds an item (1) where its row has none')]);
+  });
 });
 
 /**
@@ -671,6 +720,16 @@ describe('Word, PDF and spreadsheet variants the generator found read wrongly on
       expect({ fixture, wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ fixture, wrong: 0, unearned: [], exact: score.cells });
       expect(Object.keys(truth.cells).filter((k) => k.startsWith(`requests.${row}.`)).map((k) => record.cell_details[k].doubt)).toEqual(Array(7).fill(null));
     }
+  });
+
+  it('Pingtan 2023 as a PDF, （七） | 80 1 0 … 81 at a page foot and 总计 on the next page in a table of its own (its columns laid out anew) beside the group label drawn again: （七）总计 is the row printing values, never the row of empty cells', async () => {
+    const item = variant(29, 'pdf-layout', 'pdf', 'pingtan-2023-glued', 2);
+    const truth = variantTruth(29, item, draftVariant(29, item));
+    expect(truth.notes).toContain('table 三 cut by a page break inside row total_processed (（七） / 总计; values on line 1, 1 line(s) before the break), header repeated on the next page');
+    const { record, score } = await scoreFile('tests/fixtures/pdf/pingtan-2023-variety-pdf-layout-total-cut-own-table.pdf', truth);
+    // Once 三、本年度办理结果 | 总计 | ∅ … ∅ read as （七）总计, its empty cells blanks with no doubt: 8 balance and outcome findings on basis printed.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['natural_person', 'commercial', 'total'].map((c) => record.cells[`requests.total_processed.${c}`])).toEqual([80, 1, 81]);
   });
 
   it('Shanghai 2019 as a PDF of three-line tables, label columns 9% wide, blanks printed as empty cells: each value under its header column, tables 三 and 四 exact', async () => {
