@@ -9,7 +9,7 @@ import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
 import { feasible, supportedCandidates, type ColumnIdentity, type RowDomain } from './glued/solve.js';
-import { isMarker, isUnreadableValue } from './glued/markers.js';
+import { VALUE_RUN, isMarker, isUnreadableValue } from './glued/markers.js';
 import { lostRowCandidates } from './glued/lost.js';
 
 export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
@@ -298,18 +298,12 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   return { table: 'requests', layout: layout.layout, rows };
 }
 
-/**
- * Table 四's glued run: digits, blank markers (-, —, /, 无) and unreadable marks (＊, 不适用) followed by
- * another value (a lone 无 is a word), and space-separated values.
- */
-const APPEALS_RUN = '(?:[0-9]|(?:[-—–―/无*※]|不适用|见附件)(?=[0-9\\-—–―/无*※\\s]|不适用|见附件|$))+(?: (?:[0-9\\-—–―/无*※]|不适用|见附件)+)*';
-
 function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const size = APPEALS_2021.rows[0].columns.length;
   const groups = APPEALS_2021.rows.length;
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
-  const header = new RegExp(`行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)(${APPEALS_RUN})`, 'g');
+  const header = new RegExp(`行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)(${VALUE_RUN})`, 'g');
   const matches = [...text.matchAll(header)].filter((m) => m[1].includes('总计') && m[2].length <= MAX_RUN_CHARS);
   const match = matches.find((m) => m[2].length >= groups * size);
   if (!match) {
@@ -334,9 +328,9 @@ function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]):
  * group (行政复议 … 总计01102 行政诉讼 未经复议直接起诉 … 总计10001 …). Each run is cut by its group total.
  */
 const GROUP_RUNS: [string, RegExp][] = [
-  ['review', new RegExp(`行政复议(?![^0-9]{0,12}行政诉讼)[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${APPEALS_RUN})`)],
-  ['litigation_direct', new RegExp(`未经复议直接起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${APPEALS_RUN})`)],
-  ['litigation_after_review', new RegExp(`复议后起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${APPEALS_RUN})`)],
+  ['review', new RegExp(`行政复议(?![^0-9]{0,12}行政诉讼)[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${VALUE_RUN})`)],
+  ['litigation_direct', new RegExp(`未经复议直接起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${VALUE_RUN})`)],
+  ['litigation_after_review', new RegExp(`复议后起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${VALUE_RUN})`)],
 ];
 
 function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | undefined {
