@@ -60,7 +60,9 @@ function byOwnTotal(row: Cut, totalAt: number): Cut | undefined {
     if (unknown.length > 1) return row;
     return row.map((v, c) => (c === totalAt ? known : v));
   }
-  const remainder = (total ?? 0) - known;
+  // A total printed blank (-, /) says nothing of the counts: the lost ones stay unknown.
+  if (total === null) return row;
+  const remainder = total - known;
   if (remainder < 0) return undefined;
   if (unknown.length === 1) return row.map((v, c) => (c === unknown[0] ? remainder : v));
   return remainder === 0 ? row.map((v) => (isUnreadableValue(v) ? 0 : v)) : row;
