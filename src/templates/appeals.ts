@@ -318,13 +318,17 @@ function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | 
 /**
  * Without spans: the kind's place among the row's two cells past 行政复议's five columns that are neither
  * a column's label nor 行政复议/行政诉讼 — the two kinds, one misread (… 总计 | 5 | 复议后起诉: the second,
- * group 2). A row that prints one such cell (the other kind's cell empty, collapsed by a text format)
- * cannot say.
+ * group 2). A row of such cells alone holds no column of 行政复议 to skip: a layout text packs its words
+ * left (未经复议直接起诉 | 4: the first, group 1). A row that prints one such cell (the other kind's cell
+ * empty, collapsed by a text format) cannot say.
  */
 function kindRank(row: DocRow, cell: number): number | undefined {
-  const kinds = row.cells.flatMap((c, i) => {
-    const text = labelCore(c.text);
-    return i >= 5 && !c.spanned && text && !COLUMN_LABELS.includes(text) && text !== '行政复议' && text !== '行政诉讼' ? [i] : [];
-  });
+  const other = (i: number) => {
+    const text = labelCore(row.cells[i].text);
+    return !row.cells[i].spanned && !!text && !COLUMN_LABELS.includes(text) && text !== '行政复议' && text !== '行政诉讼';
+  };
+  const printed = row.cells.flatMap((c, i) => (labelCore(c.text) ? [i] : []));
+  const kindsAlone = printed.every(other);
+  const kinds = printed.filter((i) => (kindsAlone || i >= 5) && other(i));
   return kinds.length === 2 ? 1 + kinds.indexOf(cell) : undefined;
 }
