@@ -318,9 +318,10 @@ function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | 
 /**
  * Without spans: the kind's place among the row's two cells past 行政复议's five columns that are neither
  * a column's label nor 行政复议/行政诉讼 — the two kinds, one misread (… 总计 | 5 | 复议后起诉: the second,
- * group 2). A row of such cells alone holds no column of 行政复议 to skip: a layout text packs its words
- * left (未经复议直接起诉 | 4: the first, group 1). A row that prints one such cell (the other kind's cell
- * empty, collapsed by a text format) cannot say.
+ * group 2). A row that opens with such cells holds no column of 行政复议 before them: a layout text packs
+ * its words left, and may join the header's lines after them (未经复议直接起诉 | 4, or 未经复议直接起诉 | Ba |
+ * 结果 | 结果 …: the first, group 1); its cells before the first word of a column's label are the kinds.
+ * A row that prints one such cell (the other kind's cell empty, collapsed by a text format) cannot say.
  */
 function kindRank(row: DocRow, cell: number): number | undefined {
   const other = (i: number) => {
@@ -328,7 +329,9 @@ function kindRank(row: DocRow, cell: number): number | undefined {
     return !row.cells[i].spanned && !!text && !COLUMN_LABELS.includes(text) && text !== '行政复议' && text !== '行政诉讼';
   };
   const printed = row.cells.flatMap((c, i) => (labelCore(c.text) ? [i] : []));
-  const kindsAlone = printed.every(other);
-  const kinds = printed.filter((i) => (kindsAlone || i >= 5) && other(i));
+  // A column's label or a line of one (结果 of 结果维持 wrapped over two lines).
+  const firstLabel = printed.findIndex((i) => COLUMN_LABELS.some((label) => label.includes(labelCore(row.cells[i].text))));
+  const opening = firstLabel < 0 ? printed : printed.slice(0, firstLabel);
+  const kinds = opening.length === 2 && opening.every(other) ? opening : printed.filter((i) => i >= 5 && other(i));
   return kinds.length === 2 ? 1 + kinds.indexOf(cell) : undefined;
 }

@@ -209,8 +209,11 @@ describe('table 四 whose header OCR misread', () => {
     expect(litigation(read(['未经复议直接起诉', '4']))).toEqual([[4, null], [5, null], [1, null], [2, null]]);
     // The misread kind first: the named one is the second group.
     expect(litigation(read(['4', '未经复议直接起诉']))).toEqual([[1, null], [2, null], [4, null], [5, null]]);
+    // The other kind misread as junk, the header's next lines joined to the row (未经复议直接起诉 | Ba | 结果 | 结果 | 其他 | 尚未 | 总计 …).
+    expect(litigation(read(['未经复议直接起诉', 'Ba', '结果', '结果', '其他', '尚未', '总计', '结果', '结果']))).toEqual([[4, null], [5, null], [1, null], [2, null]]);
     // The named kind alone (the other's cell empty, collapsed): nothing places it.
     expect(litigation(read(['未经复议直接起诉']))).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
+    expect(litigation(read(['未经复议直接起诉', '结果', '结果', '其他']))).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
   });
 
   it('looks past a header line whose words a text reader kept as one label before a stray number (… 尚未审结 | 9, 总计 printed 9)', () => {
