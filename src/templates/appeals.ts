@@ -274,8 +274,11 @@ function isHeaderLine(row: DocRow, numbers: number): boolean {
   if (row.cells.filter((c) => !c.spanned && !c.absent && readCell(c.text).kind === 'text').length > numbers) return true;
   // A text reader that keeps a line's words before its first number as one label cell (结果维持 结果纠正 …
   // 尚未审结 | 9, the last 总计 printed 9): the label names the columns, and too few numbers follow to be the row.
+  // So does a line of a header wrapped over lines, its words pieces of the columns' labels (维持 纠正 结果 审结 总计 | 1).
   const label = labelCore(row.label);
-  return numbers < WIDTH - MAX_SHIFT && COLUMN_LABELS.filter((name) => label.includes(name)).length >= 2;
+  const words = row.label.split(/\s+/).map(labelCore).filter(Boolean);
+  const pieces = words.length >= 2 && words.every((w) => COLUMN_LABELS.some((name) => name.includes(w)));
+  return numbers < WIDTH - MAX_SHIFT && (pieces || COLUMN_LABELS.filter((name) => label.includes(name)).length >= 2);
 }
 
 /** The columns' labels of each group (结果维持 … 总计). */

@@ -230,6 +230,22 @@ describe('table 四 whose header OCR misread', () => {
     expect(['review.total', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 5, 1, 2]);
   });
 
+  it('looks past a header line of pieces of the columns\' labels kept as one label before a stray number (维持 纠正 结果 审结 总计 | 1, a wrapped header\'s second line, the last 总计 printed 1)', () => {
+    const lines = [
+      ['行政复议', '行政诉讼'],
+      ['未经复议直接起诉', '复议后起诉', '结果', '结果', '其他', '尚未', '总计', '结果', '结果', '其他', '尚未', '结果', '结果', '其他', '尚未'],
+      ['维持 纠正 结果 审结 总计', '1'],
+      ['维持', '纠正', '结果', '审结', '维持', '纠正', '结果', '审结'],
+      ['0', '1', '1', '0', '2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0'],
+    ];
+    const doc = docWithTables(lines);
+    const table = doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> };
+    table.rows = table.rows.map((row, r) => row.map((c, k) => (k < lines[r].length ? c : { text: '', absent: true })));
+    const m = mapTemplates(doc);
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.total', 'litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 1, 1, 0]);
+  });
+
   it('looks past a header line with no label whose first cell is a stray number (∅ × 5 | 1 | 结果纠正 …, 结果维持 printed 1), never reading it as values', () => {
     const gap = (n: number) => new Array(n).fill('');
     const m = mapTemplates(
