@@ -171,6 +171,21 @@ describe('recoverGluedTables on hand-made glued tables', () => {
       expect(mapped.messages.map((m) => m.code)).toContain('missing-values');
     });
 
+    test('the Pingtan 2024 crawler text with 3.补正后申请内容仍不明确 short of a 0: that row read 0 in doubt, every other cell as before', () => {
+      const text = readFileSync(`${CORPUS}pingtan-2024-glued.txt`, 'utf8');
+      expect(text).toContain('仍不明确0000000');
+      const whole = recoverGluedTables(text);
+      const result = recoverGluedTables(text.replace('仍不明确0000000', '仍不明确000000'));
+      expect(row(result, 'requests', 'unavailable_still_unclear')).toMatchObject({ raw: '000000', valuesLost: true, values: [0, 0, 0, 0, 0, 0, 0] });
+      const mapped = mapGluedTable('requests', result);
+      const before = mapGluedTable('requests', whole);
+      for (const key of Object.keys(before.cells)) {
+        expect(mapped.cells[key]).toBe(before.cells[key]);
+        if (!key.startsWith('requests.unavailable_still_unclear.')) expect(mapped.details[key].doubt).toBe(before.details[key].doubt);
+        else expect(mapped.details[key].doubt).toBe('identity-resolved');
+      }
+    });
+
     test('the lost value may be a count: 000003 for 0 0 0 0 0 3 3 is read so when only the columns where the 3 may stand keep the identities', () => {
       const counts = { ...values, total_processed: [71, 0, 0, 0, 0, 3, 74], new_received: [71, 0, 0, 0, 0, 3, 74], unavailable_still_unclear: [0, 0, 0, 0, 0, 3, 3] };
       const text = glueRequests(REQUESTS_2021, counts).replace('仍不明确0000033', '仍不明确000003');
