@@ -323,7 +323,8 @@ function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | 
  * a column's label nor 行政复议/行政诉讼 — the two kinds, one misread (… 总计 | 5 | 复议后起诉: the second,
  * group 2). A row that opens with such cells holds no column of 行政复议 before them: a layout text packs
  * its words left, and may join the header's lines after them (未经复议直接起诉 | 4, or 未经复议直接起诉 | Ba |
- * 结果 | 结果 …: the first, group 1); its cells before the first word of a column's label are the kinds.
+ * 结果 | 结果 …: the first, group 1); its cells before the first word of a column's label are the kinds —
+ * when each is one as printed, reworded or misread (起诉 in it, or no ideograph), not a stub cell (项目).
  * A row that prints one such cell (the other kind's cell empty, collapsed by a text format) cannot say.
  */
 function kindRank(row: DocRow, cell: number): number | undefined {
@@ -335,6 +336,8 @@ function kindRank(row: DocRow, cell: number): number | undefined {
   // A column's label or a line of one (结果 of 结果维持 wrapped over two lines).
   const firstLabel = printed.findIndex((i) => COLUMN_LABELS.some((label) => label.includes(labelCore(row.cells[i].text))));
   const opening = firstLabel < 0 ? printed : printed.slice(0, firstLabel);
-  const kinds = opening.length === 2 && opening.every(other) ? opening : printed.filter((i) => i >= 5 && other(i));
+  // Each a kind, as printed, reworded or misread (起诉 in it, or no ideograph: 4, Ba) — not a stub cell (项目).
+  const kindLike = (i: number) => /起诉|复议/.test(row.cells[i].text) || !/\p{Script=Han}/u.test(row.cells[i].text);
+  const kinds = opening.length === 2 && opening.every((i) => other(i) && kindLike(i)) ? opening : printed.filter((i) => i >= 5 && other(i));
   return kinds.length === 2 ? 1 + kinds.indexOf(cell) : undefined;
 }

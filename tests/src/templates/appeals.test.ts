@@ -214,6 +214,8 @@ describe('table 四 whose header OCR misread', () => {
     // The named kind alone (the other's cell empty, collapsed): nothing places it.
     expect(litigation(read(['未经复议直接起诉']))).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
     expect(litigation(read(['未经复议直接起诉', '结果', '结果', '其他']))).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
+    // A stub cell before the named kind (项目) is no kind: the other's cell collapsed, nothing places it.
+    expect(litigation(read(['项目', '未经复议直接起诉']))).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
   });
 
   it('looks past a header line whose words a text reader kept as one label before a stray number (… 尚未审结 | 9, 总计 printed 9)', () => {
