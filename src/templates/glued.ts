@@ -222,16 +222,17 @@ function lostRowRead(located: LocatedRow, placements: Cut[]): GluedRow {
  * against the readings the other rows kept, the rows solved together. Undefined when they cannot be
  * listed, checked within the budget, or no placement keeps the identities: the rows stay blank.
  */
-function placeLostRows(located: LocatedRow[], domains: RowDomain[], identities: ColumnIdentity[], limits: SplitLimits): Map<number, Cut[]> | undefined {
+function placeLostRows(located: LocatedRow[], domains: RowDomain[], lost: boolean[], identities: ColumnIdentity[], limits: SplitLimits): Map<number, Cut[]> | undefined {
   const placements = new Map<number, Cut[]>();
   for (let i = 0; i < located.length; i++) {
-    if (domains[i] !== null) continue;
+    if (!lost[i]) continue;
     const width = located[i].row.columns.length;
     const found = lostRowCandidates(located[i].raw, width, width - 1, limits);
     if (!found) return undefined;
     placements.set(i, found);
   }
-  const all = domains.map((d, i) => d ?? placements.get(i)!.map((cut) => cut.map((v) => v ?? 0)));
+  // Any other row of unknown values stays unknown (null): it bounds the sums, never fixes them.
+  const all = domains.map((d, i) => d ?? placements.get(i)?.map((cut) => cut.map((v) => v ?? 0)) ?? null);
   const support = supportedCandidates(all, identities);
   if (support.table !== 'yes' || !support.settled) return undefined;
   return new Map([...placements].map(([i, cuts]) => [i, support.supported[i].map((k) => cuts[k])]));
@@ -293,8 +294,8 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   // The rows that lost values, placed against the readings the other rows kept (every column's identity
   // held: with a column failing as published, a lost row's placements would be chosen by a sum that is wrong).
   const kept = own.map((r, i): RowDomain => (r ? support.supported[i].map((k) => r.readings[k].map((v) => v ?? 0)) : null));
-  const lost = checked && support === supportedFull && short.some(Boolean) ? placeLostRows(located, kept, identities, limits) : undefined;
-  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, support.supported[i].map((k) => own[i]!.readings[k])) : lost ? lostRowRead(l, lost.get(i)!) : lostRow(l)));
+  const lost = checked && support === supportedFull && short.some(Boolean) ? placeLostRows(located, kept, short, identities, limits) : undefined;
+  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, support.supported[i].map((k) => own[i]!.readings[k])) : lost?.has(i) ? lostRowRead(l, lost.get(i)!) : lostRow(l)));
   return { table: 'requests', layout: layout.layout, rows };
 }
 
