@@ -274,8 +274,11 @@ function isHeaderLine(row: DocRow, numbers: number): boolean {
   if (row.cells.filter((c) => !c.spanned && !c.absent && readCell(c.text).kind === 'text').length > numbers) return true;
   // A text reader that keeps a line's words before its first number as one label cell (结果维持 结果纠正 …
   // 尚未审结 | 9, the last 总计 printed 9): the label names the columns, and too few numbers follow to be the row.
+  // So does a line of a header wrapped over lines, its words pieces of the columns' labels (维持 纠正 结果 审结 总计 | 1).
   const label = labelCore(row.label);
-  return numbers < WIDTH - MAX_SHIFT && COLUMN_LABELS.filter((name) => label.includes(name)).length >= 2;
+  const words = row.label.split(/\s+/).map(labelCore).filter(Boolean);
+  const pieces = words.length >= 2 && words.every((w) => COLUMN_LABELS.some((name) => name.includes(w)));
+  return numbers < WIDTH - MAX_SHIFT && (pieces || COLUMN_LABELS.filter((name) => label.includes(name)).length >= 2);
 }
 
 /** The columns' labels of each group (结果维持 … 总计). */
@@ -318,13 +321,23 @@ function kindGroup(header: DocRow[], kind: string, values?: ValueRow): number | 
 /**
  * Without spans: the kind's place among the row's two cells past 行政复议's five columns that are neither
  * a column's label nor 行政复议/行政诉讼 — the two kinds, one misread (… 总计 | 5 | 复议后起诉: the second,
- * group 2). A row that prints one such cell (the other kind's cell empty, collapsed by a text format)
- * cannot say.
+ * group 2). A row that opens with such cells holds no column of 行政复议 before them: a layout text packs
+ * its words left, and may join the header's lines after them (未经复议直接起诉 | 4, or 未经复议直接起诉 | Ba |
+ * 结果 | 结果 …: the first, group 1); its cells before the first word of a column's label are the kinds —
+ * when each is one as printed, reworded or misread (起诉 in it, or no ideograph), not a stub cell (项目).
+ * A row that prints one such cell (the other kind's cell empty, collapsed by a text format) cannot say.
  */
 function kindRank(row: DocRow, cell: number): number | undefined {
-  const kinds = row.cells.flatMap((c, i) => {
-    const text = labelCore(c.text);
-    return i >= 5 && !c.spanned && text && !COLUMN_LABELS.includes(text) && text !== '行政复议' && text !== '行政诉讼' ? [i] : [];
-  });
+  const other = (i: number) => {
+    const text = labelCore(row.cells[i].text);
+    return !row.cells[i].spanned && !!text && !COLUMN_LABELS.includes(text) && text !== '行政复议' && text !== '行政诉讼';
+  };
+  const printed = row.cells.flatMap((c, i) => (labelCore(c.text) ? [i] : []));
+  // A column's label or a line of one (结果 of 结果维持 wrapped over two lines).
+  const firstLabel = printed.findIndex((i) => COLUMN_LABELS.some((label) => label.includes(labelCore(row.cells[i].text))));
+  const opening = firstLabel < 0 ? printed : printed.slice(0, firstLabel);
+  // Each a kind, as printed, reworded or misread (起诉 in it, or no ideograph: 4, Ba) — not a stub cell (项目).
+  const kindLike = (i: number) => /起诉|复议/.test(row.cells[i].text) || !/\p{Script=Han}/u.test(row.cells[i].text);
+  const kinds = opening.length === 2 && opening.every((i) => other(i) && kindLike(i)) ? opening : printed.filter((i) => i >= 5 && other(i));
   return kinds.length === 2 ? 1 + kinds.indexOf(cell) : undefined;
 }

@@ -36,14 +36,21 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
       const key = cellKey(table, row.id, column.id);
       out.cells[key] = g?.values[i] ?? null;
       out.details[key] = g && !g.absent
-        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.unreadable?.includes(i) ? 'unreadable' : g.raw === '' || g.blanksVanished || g.valuesLost ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
+        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.unreadable?.includes(i) ? 'unreadable' : g.valuesLost && g.values[i] !== null ? 'identity-resolved' : g.raw === '' || g.blanksVanished || g.valuesLost ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
         : { raw: '', doubt: 'not-found' };
     });
     for (const i of g?.unreadable ?? []) out.messages.push({ code: 'unreadable-value', message: `${cellKey(table, row.id, row.columns[i].id)}: the glued run '${g!.raw}' prints text in this cell, not a number` });
     if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });
     else if (g.absent) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): the glued table does not print this row (its neighbours' labels stand next to each other); left blank, unknown to the identities` });
     else if (g.valuesLost) {
-      out.messages.push({ code: 'missing-values', message: `${table}.${row.id}: '${g.raw}' prints fewer values than the row has columns in a table that prints its blanks: values lost, left blank` });
+      const read = g.values.filter((v) => v !== null).length;
+      const placements = g.readings?.length ?? 0;
+      const outcome = !read
+        ? 'left blank'
+        : read === g.values.length
+          ? `every placement of the lost values that keeps the identities (${placements}) reads it ${showCut(g.values)}: read so, in doubt (identity-resolved)`
+          : `the ${read} cells every placement of the lost values that keeps the identities agrees on (of ${placements}: ${g.readings!.slice(0, 6).map(showPlacement).join(' | ')}) are read, in doubt (identity-resolved); the others left blank`;
+      out.messages.push({ code: 'missing-values', message: `${table}.${row.id}: '${g.raw}' prints fewer values than the row has columns in a table that prints its blanks: values lost; ${outcome}` });
     } else if (g.status !== 'recovered') {
       const readings = g.readings?.map((r) => showCut(r)).join(' | ');
       out.messages.push({
@@ -53,6 +60,11 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
     }
   }
   return out;
+}
+
+/** A placement of a lost row as messages print it: a lost value the identities do not fix as ?. */
+function showPlacement(cut: Array<number | null>): string {
+  return cut.map((v) => (v === null ? '' : Number.isNaN(v) ? '?' : String(v))).join(',');
 }
 
 function gluedDoubt(status: string): Doubt {

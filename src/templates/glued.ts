@@ -9,7 +9,8 @@ import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
 import { feasible, supportedCandidates, type ColumnIdentity, type RowDomain } from './glued/solve.js';
-import { isMarker, isUnreadableValue } from './glued/markers.js';
+import { VALUE_RUN, isMarker, isUnreadableValue } from './glued/markers.js';
+import { lostRowCandidates } from './glued/lost.js';
 
 export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
 
@@ -43,7 +44,9 @@ export interface GluedRow {
   blanksVanished?: boolean;
   /**
    * The row printed fewer values than it has columns in a table that prints its blanks: it lost values
-   * (a row fault), so its cells are left blank; the other rows are read, the identities bound by it.
+   * (a row fault). The other rows are read, the identities bound by it; its own cells are read only where
+   * every placement of its printed values that keeps the identities (`readings`: the lost cells filled
+   * by the identities, NaN where they do not fix them) gives them the same count, else left blank.
    */
   valuesLost?: boolean;
   /** Columns whose cell printed text instead of a number (＊, 不适用) under every reading kept: left blank, unreadable. */
@@ -229,6 +232,35 @@ function lostRow(located: LocatedRow): GluedRow {
   return { rowId: located.row.id, raw: located.raw, status: 'impossible', values: new Array<number | null>(located.row.columns.length).fill(null), valuesLost: true };
 }
 
+/** A lost row with the placements that keep the identities: the counts they all agree on are read. */
+function lostRowRead(located: LocatedRow, placements: Cut[]): GluedRow {
+  const row = lostRow(located);
+  if (placements.length === 0) return row;
+  const agreed = placements[0].map((v, i) => (v !== null && !isUnreadableValue(v) && placements.every((p) => p[i] === v) ? v : null));
+  return { ...row, values: agreed, readings: placements };
+}
+
+/**
+ * The rows that lost values, read where the identities fix them: each lost row's placements (lost.ts)
+ * against the readings the other rows kept, the rows solved together. Undefined when they cannot be
+ * listed, checked within the budget, or no placement keeps the identities: the rows stay blank.
+ */
+function placeLostRows(located: LocatedRow[], domains: RowDomain[], lost: boolean[], identities: ColumnIdentity[], limits: SplitLimits): Map<number, Cut[]> | undefined {
+  const placements = new Map<number, Cut[]>();
+  for (let i = 0; i < located.length; i++) {
+    if (!lost[i]) continue;
+    const width = located[i].row.columns.length;
+    const found = lostRowCandidates(located[i].raw, width, width - 1, limits);
+    if (!found) return undefined;
+    placements.set(i, found);
+  }
+  // Any other row of unknown values stays unknown (null): it bounds the sums, never fixes them.
+  const all = domains.map((d, i) => d ?? placements.get(i)?.map((cut) => cut.map((v) => v ?? 0)) ?? null);
+  const support = supportedCandidates(all, identities);
+  if (support.table !== 'yes' || !support.settled) return undefined;
+  return new Map([...placements].map(([i, cuts]) => [i, support.supported[i].map((k) => cuts[k])]));
+}
+
 function recoverRequests(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   // Rows printing nothing break the chain of rows: found only so, the table has short rows.
   const loose = () => {
@@ -256,7 +288,8 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   // A printed blank counts as nothing in a sum; a row that lost values is unknown (null).
   const domains: RowDomain[] = own.map((r) => (r ? r.readings.map((cut) => cut.map((v) => v ?? 0)) : null));
   const identities = requestIdentities(layout);
-  let support = supportedCandidates(domains, identities);
+  const supportedFull = supportedCandidates(domains, identities);
+  let support = supportedFull;
   if (support.table === 'no') {
     // The identities are per column: a column no reading reconciles (a published error, such as the
     // 总计 column Shanghai 2019 left blank) says nothing of the others, whose sums still choose the cuts.
@@ -278,25 +311,24 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
     });
     support = partial;
   }
-  if (support.table === 'unknown' || !support.settled) {
+  const checked = support.table === 'yes' && support.settled;
+  if (!checked) {
     messages.push({ code: 'glued-too-ambiguous', message: 'requests table: the column identities could not be fully checked within the search budget' });
   }
-  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, support.supported[i].map((k) => own[i]!.readings[k])) : l.absent ? absentRow(l) : lostRow(l)));
+  // The rows that lost values, placed against the readings the other rows kept (every column's identity
+  // held: with a column failing as published, a lost row's placements would be chosen by a sum that is wrong).
+  const kept = own.map((r, i): RowDomain => (r ? support.supported[i].map((k) => r.readings[k].map((v) => v ?? 0)) : null));
+  const lost = checked && support === supportedFull && short.some(Boolean) ? placeLostRows(located, kept, short, identities, limits) : undefined;
+  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, support.supported[i].map((k) => own[i]!.readings[k])) : l.absent ? absentRow(l) : lost?.has(i) ? lostRowRead(l, lost.get(i)!) : lostRow(l)));
   return { table: 'requests', layout: layout.layout, rows };
 }
-
-/**
- * Table 四's glued run: digits, blank markers (-, —, /, 无) and unreadable marks (＊, 不适用) followed by
- * another value (a lone 无 is a word), and space-separated values.
- */
-const APPEALS_RUN = '(?:[0-9]|(?:[-—–―/无*※]|不适用|见附件)(?=[0-9\\-—–―/无*※\\s]|不适用|见附件|$))+(?: (?:[0-9\\-—–―/无*※]|不适用|见附件)+)*';
 
 function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const size = APPEALS_2021.rows[0].columns.length;
   const groups = APPEALS_2021.rows.length;
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
-  const header = new RegExp(`行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)(${APPEALS_RUN})`, 'g');
+  const header = new RegExp(`行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)(${VALUE_RUN})`, 'g');
   const matches = [...text.matchAll(header)].filter((m) => m[1].includes('总计') && m[2].length <= MAX_RUN_CHARS);
   const match = matches.find((m) => m[2].length >= groups * size);
   if (!match) {
@@ -321,9 +353,9 @@ function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]):
  * group (行政复议 … 总计01102 行政诉讼 未经复议直接起诉 … 总计10001 …). Each run is cut by its group total.
  */
 const GROUP_RUNS: [string, RegExp][] = [
-  ['review', new RegExp(`行政复议(?![^0-9]{0,12}行政诉讼)[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${APPEALS_RUN})`)],
-  ['litigation_direct', new RegExp(`未经复议直接起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${APPEALS_RUN})`)],
-  ['litigation_after_review', new RegExp(`复议后起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${APPEALS_RUN})`)],
+  ['review', new RegExp(`行政复议(?![^0-9]{0,12}行政诉讼)[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${VALUE_RUN})`)],
+  ['litigation_direct', new RegExp(`未经复议直接起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${VALUE_RUN})`)],
+  ['litigation_after_review', new RegExp(`复议后起诉[^0-9]{0,40}?结果维持[^0-9]{0,40}?总计(${VALUE_RUN})`)],
 ];
 
 function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | undefined {
@@ -340,7 +372,12 @@ function recoverAppealGroups(text: string, limits: SplitLimits): GluedTable | un
   // A group short of digits lost values when the others print their blanks (5 · · · 5 as 55 otherwise).
   const own = located.map((l, i) => (short[i] ? undefined : splitWithTotals(l.raw, 1, size, limits)));
   if (short.some(Boolean) && !printsItsBlanks(located, own)) return undefined;
-  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : lostRow(l)));
+  // No identity ties the groups together: a group that lost values is placed by its own total alone.
+  const lost = (l: LocatedRow) => {
+    const placements = lostRowCandidates(l.raw, size, size - 1, limits);
+    return placements ? lostRowRead(l, placements) : lostRow(l);
+  };
+  const rows = located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : lost(l)));
   return { table: 'appeals', layout: '2021', rows };
 }
 

@@ -7,7 +7,7 @@
  */
 import type { RowDef, TableLayout } from '../ids.js';
 import { foldWidth } from '../numbers.js';
-import { isUnreadablePart, markerAt, unreadableLength } from './markers.js';
+import { MARKER_CHARS, isUnreadablePart, markerAt, unreadableLength } from './markers.js';
 
 /** Longest stretch of digit-free text accepted between a label and its digits, or between rows (chars). */
 export const MAX_FILLER_CHARS = 80;
@@ -314,9 +314,12 @@ function locateInOrder(foldedText: string, patterns: RegExp[], rows: RowDef[], e
   return undefined;
 }
 
+/** A space-separated part of digits, signs and blank markers. */
+const VALUE_PART = new RegExp(`^[0-9.+${MARKER_CHARS}]+$`);
+
 /** A run with single spaces between all its values keeps them (spaced); any other whitespace is noise. */
 function normaliseRun(raw: string): string {
   const t = raw.trim();
   const parts = t.split(' ');
-  return parts.length > 1 && parts.every((p) => /^[0-9.+\-—–―/无]+$/.test(p) || isUnreadablePart(p)) ? t : t.replace(/\s+/g, '');
+  return parts.length > 1 && parts.every((p) => VALUE_PART.test(p) || isUnreadablePart(p)) ? t : t.replace(/\s+/g, '');
 }

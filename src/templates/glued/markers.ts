@@ -5,8 +5,9 @@
  * of digits. Text is width-folded first (／ is /, － is -).
  */
 
-/** Characters that print a blank cell in a glued run. */
-const MARKER = /[-—–―/无]/;
+/** Characters that print a blank cell in a glued run, as the inside of a character class. */
+export const MARKER_CHARS = '\\-—–―/无';
+const MARKER = new RegExp(`[${MARKER_CHARS}]`);
 /** Dashes a cell may print doubled as one blank (——). */
 const DOUBLED = /[-—]/;
 const IDEOGRAPH = /[\u4e00-\u9fff]/;
@@ -40,7 +41,15 @@ export function blankLengths(raw: string, pos: number, signed: boolean): number[
  * Text a glued run prints in a cell instead of a number (0000＊00, 12不适用30): one cell whose value
  * cannot be read — not a blank, not a number. Text is width-folded first (＊ is *).
  */
-const UNREADABLE = /^(?:[*※]|不适用|见附件)/;
+const UNREADABLE_CHARS = '*※';
+const UNREADABLE_WORDS = '不适用|见附件';
+const UNREADABLE = new RegExp(`^(?:[${UNREADABLE_CHARS}]|${UNREADABLE_WORDS})`);
+
+/**
+ * A run of values as a pattern: digits, blank markers and unreadable marks — a mark followed by another
+ * value (a lone 无 is a word) — and space-separated values (table 四's glued run).
+ */
+export const VALUE_RUN = `(?:[0-9]|(?:[${MARKER_CHARS}${UNREADABLE_CHARS}]|${UNREADABLE_WORDS})(?=[0-9${MARKER_CHARS}${UNREADABLE_CHARS}\\s]|${UNREADABLE_WORDS}|$))+(?: (?:[0-9${MARKER_CHARS}${UNREADABLE_CHARS}]|${UNREADABLE_WORDS})+)*`;
 
 /** The length of the unreadable mark starting at `pos` of `text`, or 0 when none does. */
 export function unreadableLength(text: string, pos: number): number {
@@ -69,7 +78,9 @@ export function isUnreadableValue(v: number | null | undefined): boolean {
   return typeof v === 'number' && Number.isNaN(v);
 }
 
+const BLANK_PART = new RegExp(`^(?:[${MARKER_CHARS}]|——|--)$`);
+
 /** A whole space-separated part that prints a blank. */
 export function isBlankPart(part: string): boolean {
-  return /^(?:[-—–―/无]|——|--)$/.test(part);
+  return BLANK_PART.test(part);
 }

@@ -186,6 +186,38 @@ describe('table 四 whose header OCR misread', () => {
     expect(m.messages.some((x) => x.code === 'columns-ambiguous' && x.message.startsWith('appeals:'))).toBe(true);
   });
 
+  it('places the litigation groups by the named kind\'s place in a header row of the two kinds alone, its cells packed left by a layout text (未经复议直接起诉 | 4)', () => {
+    // pdftotext's lines of the header as a layout text reads them: its words packed left, wrapped over lines.
+    // A line's cells past its last word are absent (not printed empty).
+    const lines = (kinds: string[]) => [
+      ['行政复议', '行政诉讼'],
+      kinds,
+      ['结果', '结果', '其他', '尚未'],
+      ['总计', ...'结果 结果 其他 尚未 结果 结果 其他 尚未 维持 纠正 结果 审结 总计 总计 维持 纠正 结果 审结 维持 纠正 结果 审结'.split(' ')],
+      ['1', '1', '0', '0', '2', '4', '0', '0', '1', '5', '1', '0', '1', '0', '2'],
+    ];
+    const read = (kinds: string[]) => {
+      const printed = lines(kinds);
+      const doc = docWithTables(printed);
+      const table = doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> };
+      table.rows = table.rows.map((row, r) => row.map((c, k) => (k < printed[r].length ? c : { text: '', absent: true })));
+      return mapTemplates(doc);
+    };
+    const litigation = (m: ReturnType<typeof mapTemplates>) =>
+      ['litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => [m.cells[`appeals.${k}`], m.details[`appeals.${k}`].doubt]);
+    // The named kind first, the other misread as 4 after it: 4 … 5 are its values.
+    expect(litigation(read(['未经复议直接起诉', '4']))).toEqual([[4, null], [5, null], [1, null], [2, null]]);
+    // The misread kind first: the named one is the second group.
+    expect(litigation(read(['4', '未经复议直接起诉']))).toEqual([[1, null], [2, null], [4, null], [5, null]]);
+    // The other kind misread as junk, the header's next lines joined to the row (未经复议直接起诉 | Ba | 结果 | 结果 | 其他 | 尚未 | 总计 …).
+    expect(litigation(read(['未经复议直接起诉', 'Ba', '结果', '结果', '其他', '尚未', '总计', '结果', '结果']))).toEqual([[4, null], [5, null], [1, null], [2, null]]);
+    // The named kind alone (the other's cell empty, collapsed): nothing places it.
+    expect(litigation(read(['未经复议直接起诉']))).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
+    expect(litigation(read(['未经复议直接起诉', '结果', '结果', '其他']))).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
+    // A stub cell before the named kind (项目) is no kind: the other's cell collapsed, nothing places it.
+    expect(litigation(read(['项目', '未经复议直接起诉']))).toEqual([[null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous'], [null, 'ambiguous']]);
+  });
+
   it('looks past a header line whose words a text reader kept as one label before a stray number (… 尚未审结 | 9, 总计 printed 9)', () => {
     const gap = (n: number) => new Array(n).fill('');
     const m = mapTemplates(
@@ -198,6 +230,22 @@ describe('table 四 whose header OCR misread', () => {
     );
     expect(m.layout.appeals).toBe('2021');
     expect(['review.total', 'litigation_direct.total', 'litigation_after_review.upheld', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 5, 1, 2]);
+  });
+
+  it('looks past a header line of pieces of the columns\' labels kept as one label before a stray number (维持 纠正 结果 审结 总计 | 1, a wrapped header\'s second line, the last 总计 printed 1)', () => {
+    const lines = [
+      ['行政复议', '行政诉讼'],
+      ['未经复议直接起诉', '复议后起诉', '结果', '结果', '其他', '尚未', '总计', '结果', '结果', '其他', '尚未', '结果', '结果', '其他', '尚未'],
+      ['维持 纠正 结果 审结 总计', '1'],
+      ['维持', '纠正', '结果', '审结', '维持', '纠正', '结果', '审结'],
+      ['0', '1', '1', '0', '2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0'],
+    ];
+    const doc = docWithTables(lines);
+    const table = doc.blocks[0] as { rows: Array<Array<{ text: string; absent?: boolean }>> };
+    table.rows = table.rows.map((row, r) => row.map((c, k) => (k < lines[r].length ? c : { text: '', absent: true })));
+    const m = mapTemplates(doc);
+    expect(m.layout.appeals).toBe('2021');
+    expect(['review.total', 'litigation_direct.upheld', 'litigation_direct.total', 'litigation_after_review.total'].map((k) => m.cells[`appeals.${k}`])).toEqual([2, 1, 1, 0]);
   });
 
   it('looks past a header line with no label whose first cell is a stray number (∅ × 5 | 1 | 结果纠正 …, 结果维持 printed 1), never reading it as values', () => {

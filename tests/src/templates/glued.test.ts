@@ -154,27 +154,67 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     expect(mapGluedTable('requests', result).details['requests.new_received.total'].doubt).toBe('missing-values');
   });
 
-  describe('a short row in a table that prints its blanks lost values: only that row is left blank', () => {
+  describe('a short row in a table that prints its blanks lost values: read only where every placement of the lost values keeping the identities agrees', () => {
     const values = { new_received: [71, 0, 0, 0, 0, 0, 71], granted: [40, 0, 0, 0, 0, 0, 40], unavailable_not_held: [31, 0, 0, 0, 0, 0, 31], total_processed: [71, 0, 0, 0, 0, 0, 71] };
 
-    test('a row of zeros that lost one (000000 for seven cells) beside rows printing 0 next to their counts', () => {
+    test('a row of zeros that lost one (000000 for seven cells) beside rows printing 0 next to their counts: every placement gives every cell 0', () => {
       const text = glueRequests(REQUESTS_2021, values).replace('仍不明确0000000', '仍不明确000000');
       const result = recoverGluedTables(text);
-      expect(row(result, 'requests', 'unavailable_still_unclear')).toMatchObject({ raw: '000000', valuesLost: true, values: [null, null, null, null, null, null, null] });
+      expect(row(result, 'requests', 'unavailable_still_unclear')).toMatchObject({ raw: '000000', valuesLost: true, values: [0, 0, 0, 0, 0, 0, 0] });
       expect(table(result, 'requests').rows.some((r) => r.blanksVanished)).toBe(false);
       for (const id of ['new_received', 'granted', 'unavailable_not_held', 'total_processed']) {
         expect(row(result, 'requests', id)).toMatchObject({ status: 'recovered', values: values[id as keyof typeof values] });
       }
       const mapped = mapGluedTable('requests', result);
-      expect(mapped.details['requests.unavailable_still_unclear.natural_person'].doubt).toBe('missing-values');
+      expect(mapped.cells['requests.unavailable_still_unclear.natural_person']).toBe(0);
+      expect(mapped.details['requests.unavailable_still_unclear.natural_person'].doubt).toBe('identity-resolved');
       expect(mapped.messages.map((m) => m.code)).toContain('missing-values');
+    });
+
+    test('the Pingtan 2024 crawler text with 3.补正后申请内容仍不明确 short of a 0: that row read 0 in doubt, every other cell as before', () => {
+      const text = readFileSync(`${CORPUS}pingtan-2024-glued.txt`, 'utf8');
+      expect(text).toContain('仍不明确0000000');
+      const whole = recoverGluedTables(text);
+      const result = recoverGluedTables(text.replace('仍不明确0000000', '仍不明确000000'));
+      expect(row(result, 'requests', 'unavailable_still_unclear')).toMatchObject({ raw: '000000', valuesLost: true, values: [0, 0, 0, 0, 0, 0, 0] });
+      const mapped = mapGluedTable('requests', result);
+      const before = mapGluedTable('requests', whole);
+      for (const key of Object.keys(before.cells)) {
+        expect(mapped.cells[key]).toBe(before.cells[key]);
+        if (!key.startsWith('requests.unavailable_still_unclear.')) expect(mapped.details[key].doubt).toBe(before.details[key].doubt);
+        else expect(mapped.details[key].doubt).toBe('identity-resolved');
+      }
+    });
+
+    test('the lost value may be a count: 000003 for 0 0 0 0 0 3 3 is read so when only the columns where the 3 may stand keep the identities', () => {
+      const counts = { ...values, total_processed: [71, 0, 0, 0, 0, 3, 74], new_received: [71, 0, 0, 0, 0, 3, 74], unavailable_still_unclear: [0, 0, 0, 0, 0, 3, 3] };
+      const text = glueRequests(REQUESTS_2021, counts).replace('仍不明确0000033', '仍不明确000003');
+      const result = recoverGluedTables(text);
+      // Lost as 总计 (3, the sum) or as 其他 (3, what 总计 leaves): either way 0 0 0 0 0 3 3; 3 under 自然人 breaks its column.
+      expect(row(result, 'requests', 'unavailable_still_unclear')).toMatchObject({ raw: '000003', valuesLost: true, values: [0, 0, 0, 0, 0, 3, 3] });
+      expect(mapGluedTable('requests', result).details['requests.unavailable_still_unclear.total'].doubt).toBe('identity-resolved');
+    });
+
+    test('placements the identities cannot tell apart leave the cells they disagree on blank', () => {
+      // Two rows short of a value share the columns' remainders (3 under 自然人 and 3 under 其他): which has which is not known.
+      const counts = { ...values, total_processed: [74, 0, 0, 0, 0, 3, 77], new_received: [74, 0, 0, 0, 0, 3, 77], unavailable_still_unclear: [3, 0, 0, 0, 0, 0, 3], rejected_duplicate: [0, 0, 0, 0, 0, 3, 3] };
+      const text = glueRequests(REQUESTS_2021, counts).replace('仍不明确3000003', '仍不明确000003').replace('重复申请0000033', '重复申请000003');
+      const result = recoverGluedTables(text);
+      for (const id of ['unavailable_still_unclear', 'rejected_duplicate']) {
+        const lost = row(result, 'requests', id);
+        expect(lost.valuesLost).toBe(true);
+        expect(lost.values).toEqual([null, 0, 0, 0, 0, null, 3]);
+      }
+      expect(mapGluedTable('requests', result).details['requests.rejected_duplicate.natural_person'].doubt).toBe('missing-values');
     });
 
     test('a row printing nothing, and a row with a count that lost a digit (3131 for 31 0 0 0 0 0 31)', () => {
       const text = glueRequests(REQUESTS_2021, values).replace('不掌握相关政府信息310000031', '不掌握相关政府信息3131').replace('仍不明确0000000', '仍不明确');
       const result = recoverGluedTables(text);
-      expect(row(result, 'requests', 'unavailable_not_held')).toMatchObject({ raw: '3131', valuesLost: true, values: [null, null, null, null, null, null, null] });
-      expect(row(result, 'requests', 'unavailable_still_unclear')).toMatchObject({ raw: '', valuesLost: true });
+      // 3 1 3 1 anywhere but under 自然人 and 总计 breaks a column of zeros: 31 and 31 there, the lost cells 0 by its total.
+      expect(row(result, 'requests', 'unavailable_not_held')).toMatchObject({ raw: '3131', valuesLost: true, values: [31, 0, 0, 0, 0, 0, 31] });
+      // A row printing nothing: no cell of it is known, whatever the columns leave for it.
+      expect(row(result, 'requests', 'unavailable_still_unclear')).toMatchObject({ raw: '', valuesLost: true, values: [null, null, null, null, null, null, null] });
       expect(row(result, 'requests', 'granted')).toMatchObject({ status: 'recovered', values: [40, 0, 0, 0, 0, 0, 40] });
     });
 
@@ -316,9 +356,10 @@ describe('recoverGluedTables on hand-made glued tables', () => {
     const text = (direct: string, review = '10001', afterReview = '20002') =>
       '四、政府信息公开行政复议、行政诉讼情况 行政复议' + header + review + ' 行政诉讼 未经复议直接起诉' + header + direct + ' 行政诉讼 复议后起诉' + header + afterReview + ' 五、存在的主要问题';
     const appeals = table(recoverGluedTables(text('0000')), 'appeals');
+    // 0000 for five cells: wherever the lost cell stood, its group total makes it 0.
     expect(appeals.rows.map((r) => [r.rowId, r.status, r.values, r.valuesLost ?? false])).toEqual([
       ['review', 'recovered', [1, 0, 0, 0, 1], false],
-      ['litigation_direct', 'impossible', [null, null, null, null, null], true],
+      ['litigation_direct', 'impossible', [0, 0, 0, 0, 0], true],
       ['litigation_after_review', 'recovered', [2, 0, 0, 0, 2], false],
     ]);
     // Groups as 11 for 1 · · · 1 and a group of zeros short of one: nothing shows the table prints its blanks; not read.
