@@ -176,7 +176,27 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const textual: Array<{ candidate: Candidate; words: OcrWord[] }> = [];
     const withUnits = await readUnits(image, numbers, read2, threshold, px, options.workDir, read);
     const voted = vote(numbers, pageWords, ...read2, textual, withUnits);
-    return asSlashes(relabel([...labels.map((candidate, i) => ({ candidate, words: labelReads.get(i + 1) ?? [] })), ...textual], voted), faintSlashes);
+    // Cells the page read as Chinese whose own read is a number (spaced full-width digits the page took for
+    // characters: ２２ as 和人之, １３２ as 二号之, ２６２９ as 6六): read again and voted as number cells. A cell
+    // that votes no number there stays a label, weighed by relabel as before (its page words still stand).
+    const misread = await Promise.all(
+      labels
+        .filter((_, i) => ownReadIsNumber(joined(labelReads.get(i + 1) ?? [])))
+        .map(async (candidate, k): Promise<Candidate> => {
+          const { crop: box } = candidate;
+          const file = path.join(options.workDir, `misread-${k}.pgm`);
+          const binarized = binarize(crop(image, box.left, box.top, box.right - box.left + 1, box.bottom - box.top + 1), threshold);
+          await writeFile(file, encodePgm(pad(withoutStrayDots(binarized, px(GLYPH_POINTS), px(SPECK_POINTS)), px(6))));
+          return { ...candidate, kind: 'number', file };
+        }),
+    );
+    let revoted = voted;
+    if (misread.length > 0) {
+      const reread = await readAll(misread.map((candidate) => candidate.file), read);
+      const rereadUnits = await readUnits(image, misread, reread, threshold, px, options.workDir, read);
+      revoted = vote(misread, voted, ...reread, [], rereadUnits, numbers.length);
+    }
+    return asSlashes(relabel([...labels.map((candidate, i) => ({ candidate, words: labelReads.get(i + 1) ?? [] })), ...textual], revoted), faintSlashes);
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return asSlashes(pageWords, faintSlashes);
     throw error;
@@ -241,15 +261,26 @@ async function readAll(files: string[], read: (files: string[], psm: string, ext
   return [general, digits];
 }
 
-/** `textual` receives the cells the page read no digits in and whose own read is Chinese: labels, for relabel. */
-function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImage, digits: ReadByImage, textual: Array<{ candidate: Candidate; words: OcrWord[] }>, withUnits: Map<number, OcrWord>): OcrWord[] {
+/**
+ * `textual` receives the cells the page read no digits in and whose own read is Chinese: labels, for relabel.
+ * `firstLine` numbers the cells' lines on from another vote's.
+ */
+function vote(
+  candidates: Candidate[],
+  pageWords: OcrWord[],
+  general: ReadByImage,
+  digits: ReadByImage,
+  textual: Array<{ candidate: Candidate; words: OcrWord[] }>,
+  withUnits: Map<number, OcrWord>,
+  firstLine = 0,
+): OcrWord[] {
   const replaced = new Set<OcrWord>();
   const added: OcrWord[] = [];
   candidates.forEach((candidate, i) => {
     const withUnit = withUnits.get(i);
     if (withUnit) {
       for (const word of candidate.pageWords) replaced.add(word);
-      added.push({ ...withUnit, line: `cell/${i}` });
+      added.push({ ...withUnit, line: `cell/${firstLine + i}` });
       return;
     }
     // Its digits without the unit its other line shows: the page's words stand.
@@ -297,7 +328,7 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
       // Independent reads agreeing is stronger evidence than any one confidence; a lone read is flagged.
       confidence: agreeing >= 2 ? Math.max(confidence, 90) : Math.min(confidence, 50),
       image: 1,
-      line: `cell/${i}`,
+      line: `cell/${firstLine + i}`,
     });
   });
   return [...pageWords.filter((word) => !replaced.has(word)), ...added].sort((a, b) => a.top - b.top || a.left - b.left);
@@ -503,6 +534,15 @@ function joined(words: OcrWord[]): string {
     .sort((a, b) => a.left - b.left)
     .map((word) => word.text)
     .join('');
+}
+
+/**
+ * A cell's own free read that says a number, or values with their units (1件), with at least one digit read as
+ * a digit: what the page read as characters there was digits (a 0 read O alone is no such evidence).
+ */
+function ownReadIsNumber(text: string): boolean {
+  const folded = text.replace(/\s/g, '');
+  return /\d/.test(folded) && (NUMBER.test(asDigits(folded)) || valuesWithUnits(folded));
 }
 
 /** Without a character whitelist a lone 0 or 1 often comes back as a letter that looks like it. */
