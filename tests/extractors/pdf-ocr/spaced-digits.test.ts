@@ -56,6 +56,20 @@ describe('digits the page read as Chinese characters', () => {
     }
   }, 120_000);
 
+  it.skipIf(!ocr)('leaves to relabel a cell whose own read keeps as many Chinese characters as the page saw', async () => {
+    // 5949.088667万元 set apart, which the page read 5.949.，088667万元 and the cell's own read right: relabel takes
+    // the own read, as it did; read again as a number cell its ball-terminal 5 came out 53949.088667 in doubt.
+    const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-spaced-'));
+    try {
+      const image = await cellImage('amount-with-unit-page-read-garbled.pgm.gz');
+      const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
+      const words = await readCells(image, [cell], [pageWord(image, '5.949.，088667万元')], { dpi: DPI, workDir, timeoutMs: 60_000 });
+      expect(words.map((word) => word.text)).toEqual(['5949.088667万元']);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it.skipIf(!ocr)('leaves a label the page read as a label', async () => {
     // The 1件 cell with its 1 blanked out: the cell's own read (件) is no number, so the page's reading stands.
     const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-spaced-'));
