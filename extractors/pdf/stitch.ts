@@ -5,7 +5,7 @@
  */
 import type { DraftCell, TableDraft } from './lattice.js';
 import { joinPieces, unionBox, type Box } from './geometry.js';
-import { HAS_DIGIT } from '../value-token.js';
+import { HAS_DIGIT, VALUE_UNITS } from '../value-token.js';
 
 /** Outer edges may differ by this much (points) and still be the same table. */
 const EDGE_TOLERANCE = 4;
@@ -124,10 +124,17 @@ function rowRest(upperRow: DraftCell[], lowerRow: DraftCell[]): Map<DraftCell, D
   const rest = new Map<DraftCell, DraftCell>();
   const printed = lowerRow.filter((c) => c.text.trim() !== '');
   const numbers = printed.filter((c) => NUMBER_PIECE.test(c.text.trim()));
+  const units = printed.filter((c) => isUnit(c.text));
   const upperNumbers = upperRow.filter((c) => NUMBER_PIECE.test(c.text.trim()));
-  if (!numbers.length || numbers.length >= upperNumbers.length) return rest;
+  if ((!numbers.length && !units.length) || numbers.length >= upperNumbers.length) return rest;
   for (const lower of printed) {
     const upper = upperRow.find((u) => Math.abs(u.x0 - lower.x0) <= COLUMN_TOLERANCE && Math.abs(u.x1 - lower.x1) <= COLUMN_TOLERANCE && u.text.trim() !== '');
+    if (isUnit(lower.text)) {
+      // A unit alone (件) under digits alone: the value's unit the break carried over (２０ … 件). No value is a unit alone.
+      if (!upper || !NUMBER_PIECE.test(upper.text.trim())) return new Map();
+      rest.set(lower, upper);
+      continue;
+    }
     const isNumber = NUMBER_PIECE.test(lower.text.trim());
     if (!upper || isNumber !== NUMBER_PIECE.test(upper.text.trim()) || (!isNumber && (HAS_DIGIT.test(lower.text) || NUMBERED_LABEL.test(lower.text.trim())))) return new Map();
     // A count's first digits never begin with 0: a 0 at the page foot is a whole value, and digits under it a row of its own.
@@ -135,6 +142,11 @@ function rowRest(upperRow: DraftCell[], lowerRow: DraftCell[]): Map<DraftCell, D
     rest.set(lower, upper);
   }
   return rest;
+}
+
+/** A cell printing a value's unit and nothing else (件, 万元). */
+function isUnit(text: string): boolean {
+  return VALUE_UNITS.includes(text.replace(/\s/g, ''));
 }
 
 /** The start of a numbered label: （六）, 六、, 3. — text that begins a row or group, not one read on. */

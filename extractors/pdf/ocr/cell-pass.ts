@@ -6,7 +6,7 @@ import { paperShade } from './rulings.js';
 import { UnreadableDocumentError } from '../../model.js';
 import { runTool } from './tools.js';
 import { parseTesseractTsv, type OcrWord } from './tsv.js';
-import { glyphBox, wholeGlyphBox, withoutStrayDots, type Rect } from './glyphs.js';
+import { glyphBox, inkComponents, wholeGlyphBox, withoutStrayDots, type Rect } from './glyphs.js';
 import { isSlashGlyph } from './slash-glyph.js';
 import { isRingGlyph } from './ring-glyph.js';
 import { stackedUnit, unitCuts, type StackedUnit, type UnitCut } from './unit-cut.js';
@@ -88,6 +88,8 @@ interface Candidate {
   slashShaped?: boolean;
   /** The cell's ink is one ring: a 0, a vote of its own (ring-glyph.ts). */
   ringShaped?: boolean;
+  /** How many glyphs the ink holds, each as narrow as a digit and apart from the next (digitGlyphs); unset otherwise. */
+  glyphs?: number;
 }
 
 /** A number cell cut before its unit: the digits and the unit cropped apart (unit-cut.ts). */
@@ -154,7 +156,21 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     await writeFile(file, encodePgm(pad(kind === 'number' ? withoutStrayDots(binarized, px(GLYPH_POINTS), px(SPECK_POINTS)) : binarized, px(6))));
     const slashShaped = kind === 'number' && !stacked && isSlashGlyph(image, ink, threshold, px(5));
     const ringShaped = kind === 'number' && !stacked && isRingGlyph(image, ink, threshold);
-    candidates.push({ kind, cell, pageWords: inside, left: left - px(6), top: top - px(6), file, ink, crop: { left, top, right, bottom }, ...(stacked ? { stacked } : {}), ...(slashShaped ? { slashShaped } : {}), ...(ringShaped ? { ringShaped } : {}) });
+    const glyphs = stacked ? undefined : digitGlyphs(image, ink, px(GLYPH_POINTS));
+    candidates.push({
+      kind,
+      cell,
+      pageWords: inside,
+      left: left - px(6),
+      top: top - px(6),
+      file,
+      ink,
+      crop: { left, top, right, bottom },
+      ...(stacked ? { stacked } : {}),
+      ...(slashShaped ? { slashShaped } : {}),
+      ...(ringShaped ? { ringShaped } : {}),
+      ...(glyphs !== undefined ? { glyphs } : {}),
+    });
   }
   if (candidates.length === 0) return asSlashes(pageWords, faintSlashes);
 
@@ -176,7 +192,31 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const textual: Array<{ candidate: Candidate; words: OcrWord[] }> = [];
     const withUnits = await readUnits(image, numbers, read2, threshold, px, options.workDir, read);
     const voted = vote(numbers, pageWords, ...read2, textual, withUnits);
-    return asSlashes(relabel([...labels.map((candidate, i) => ({ candidate, words: labelReads.get(i + 1) ?? [] })), ...textual], voted), faintSlashes);
+    // Cells the page read as Chinese whose own read is a number with fewer Chinese characters than the page saw
+    // (spaced full-width digits the page took for characters: ２２ as 和人之, １３２ as 二号之, ２６２９ as 6六; 1件 as
+    // 工作): read again and voted as number cells. An own read with as many (2件 where the page read 2伟) is weighed
+    // by relabel as before, and so is a cell that votes no number here (its page words still stand).
+    const misread = await Promise.all(
+      labels
+        .filter((candidate, i) => {
+          const own = joined(labelReads.get(i + 1) ?? []);
+          return ownReadIsNumber(own) && chineseCount(own) < chineseCount(joined(candidate.pageWords));
+        })
+        .map(async (candidate, k): Promise<Candidate> => {
+          const { crop: box } = candidate;
+          const file = path.join(options.workDir, `misread-${k}.pgm`);
+          const binarized = binarize(crop(image, box.left, box.top, box.right - box.left + 1, box.bottom - box.top + 1), threshold);
+          await writeFile(file, encodePgm(pad(withoutStrayDots(binarized, px(GLYPH_POINTS), px(SPECK_POINTS)), px(6))));
+          return { ...candidate, kind: 'number', file };
+        }),
+    );
+    let revoted = voted;
+    if (misread.length > 0) {
+      const reread = await readAll(misread.map((candidate) => candidate.file), read);
+      const rereadUnits = await readUnits(image, misread, reread, threshold, px, options.workDir, read);
+      revoted = vote(misread, voted, ...reread, [], rereadUnits, numbers.length);
+    }
+    return asSlashes(relabel([...labels.map((candidate, i) => ({ candidate, words: labelReads.get(i + 1) ?? [] })), ...textual], revoted), faintSlashes);
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return asSlashes(pageWords, faintSlashes);
     throw error;
@@ -189,6 +229,38 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
  * stands: tesseract's read of a lone digit turns on a pixel of margin, and fringes add nothing to a glyph.
  */
 const GREY_REACH_POINTS = 1.5;
+
+/**
+ * How many glyphs a number cell's ink holds, counted as runs of inked columns (glyph-sized blobs; dust and a
+ * decimal point are smaller), when every run is as narrow as one digit for the ink's height: digits printed
+ * apart, as they are. Touching digits, a unit or a Chinese glyph make a run wider than a digit: unset then.
+ */
+function digitGlyphs(image: GrayImage, ink: Rect, minSize: number): number | undefined {
+  const blobs = inkComponents(image, ink, INK).filter((c) => c.bottom - c.top + 1 >= minSize || c.right - c.left + 1 >= minSize);
+  const runs: Rect[] = [];
+  for (const blob of [...blobs].sort((a, b) => a.left - b.left)) {
+    const last = runs[runs.length - 1];
+    if (last && blob.left <= last.right + 1) Object.assign(last, { right: Math.max(last.right, blob.right), top: Math.min(last.top, blob.top), bottom: Math.max(last.bottom, blob.bottom) });
+    else runs.push({ left: blob.left, right: blob.right, top: blob.top, bottom: blob.bottom });
+  }
+  const height = ink.bottom - ink.top + 1;
+  // A digit stands the ink's full height; a piece shorter than DIGIT_HEIGHT of it (a serif's ball parted from its
+  // stroke, a point, dust) is no glyph of its own.
+  const tall = runs.filter((run) => run.bottom - run.top + 1 >= DIGIT_HEIGHT * height);
+  // A 0 whose ring broke top and bottom stands as two halves apart: two runs that together are a ring are one glyph.
+  const digits: Rect[] = [];
+  for (const run of tall) {
+    const last = digits[digits.length - 1];
+    const both = last && { left: last.left, right: run.right, top: Math.min(last.top, run.top), bottom: Math.max(last.bottom, run.bottom) };
+    if (both && isRingGlyph(image, both, INK)) digits[digits.length - 1] = both;
+    else digits.push(run);
+  }
+  if (digits.length === 0 || digits.some((run) => run.right - run.left + 1 > ONE_DIGIT_WIDTH * height)) return undefined;
+  return digits.length;
+}
+
+/** A digit's ink is at least this tall for the height of the number's ink. */
+const DIGIT_HEIGHT = 0.7;
 
 /** The box of a cell's glyphs, taken whole when their strokes run on in grey well past their dark parts (wholeGlyphBox). */
 function inkOfGlyphs(image: GrayImage, inner: Rect, threshold: number, px: (points: number) => number): Rect | undefined {
@@ -241,15 +313,26 @@ async function readAll(files: string[], read: (files: string[], psm: string, ext
   return [general, digits];
 }
 
-/** `textual` receives the cells the page read no digits in and whose own read is Chinese: labels, for relabel. */
-function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImage, digits: ReadByImage, textual: Array<{ candidate: Candidate; words: OcrWord[] }>, withUnits: Map<number, OcrWord>): OcrWord[] {
+/**
+ * `textual` receives the cells the page read no digits in and whose own read is Chinese: labels, for relabel.
+ * `firstLine` numbers the cells' lines on from another vote's.
+ */
+function vote(
+  candidates: Candidate[],
+  pageWords: OcrWord[],
+  general: ReadByImage,
+  digits: ReadByImage,
+  textual: Array<{ candidate: Candidate; words: OcrWord[] }>,
+  withUnits: Map<number, OcrWord>,
+  firstLine = 0,
+): OcrWord[] {
   const replaced = new Set<OcrWord>();
   const added: OcrWord[] = [];
   candidates.forEach((candidate, i) => {
     const withUnit = withUnits.get(i);
     if (withUnit) {
       for (const word of candidate.pageWords) replaced.add(word);
-      added.push({ ...withUnit, line: `cell/${i}` });
+      added.push({ ...withUnit, line: `cell/${firstLine + i}` });
       return;
     }
     // Its digits without the unit its other line shows: the page's words stand.
@@ -264,11 +347,19 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
       return;
     }
     const digitsRead = forcedDigit(joined(digitWords), generalMark, candidate.ink) ? '' : joined(digitWords);
-    const readings = [
+    let readings = [
       { text: blankMark(digitsRead) ?? digitsRead, words: digitWords, offset: candidate },
       { text: generalMark ?? asDigits(joined(generalWords)), words: generalWords, offset: candidate },
       { text: blankMark(joined(candidate.pageWords)) ?? asDigits(joined(candidate.pageWords)), words: candidate.pageWords, offset: { left: 0, top: 0 } },
     ].filter((reading) => NUMBER.test(reading.text) || blankMark(reading.text) !== undefined);
+    // A number read that another read spells with a glyph more, as many glyphs as the ink holds apart, dropped a
+    // glyph (37 read 7 beside 37, 21 read 2 beside 21): no vote.
+    // Points and commas are no glyphs of their own (a point is smaller than one): digits are counted.
+    const digitsOf = (text: string) => text.replace(/[.,]/g, '');
+    const whole = readings.filter((reading) => NUMBER.test(reading.text) && digitsOf(reading.text).length === candidate.glyphs);
+    readings = readings.filter(
+      (reading) => !whole.some((other) => digitsOf(other.text).length > digitsOf(reading.text).length && isSubsequence(digitsOf(reading.text), digitsOf(other.text))),
+    );
     if (readings.length === 0) return;
     // Three reads (cell digits-only, cell general, page) vote; the digits-only read wins ties. Ink that is one
     // ring votes for 0 (a 0 read 6 by the digits-only read and 0 freely is a 0, two votes to one).
@@ -297,7 +388,7 @@ function vote(candidates: Candidate[], pageWords: OcrWord[], general: ReadByImag
       // Independent reads agreeing is stronger evidence than any one confidence; a lone read is flagged.
       confidence: agreeing >= 2 ? Math.max(confidence, 90) : Math.min(confidence, 50),
       image: 1,
-      line: `cell/${i}`,
+      line: `cell/${firstLine + i}`,
     });
   });
   return [...pageWords.filter((word) => !replaced.has(word)), ...added].sort((a, b) => a.top - b.top || a.left - b.left);
@@ -505,9 +596,29 @@ function joined(words: OcrWord[]): string {
     .join('');
 }
 
-/** Without a character whitelist a lone 0 or 1 often comes back as a letter that looks like it. */
+/**
+ * A cell's own free read that says a number, or values with their units (1件), with at least one digit read as
+ * a digit: what the page read as characters there was digits (a 0 read O alone is no such evidence).
+ */
+function ownReadIsNumber(text: string): boolean {
+  const folded = text.replace(/\s/g, '');
+  return /\d/.test(folded) && (NUMBER.test(asDigits(folded)) || valuesWithUnits(folded));
+}
+
+/** Are the characters of `short` those of `long` in order, some left out? */
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const c of long) if (at < short.length && c === short[at]) at++;
+  return at === short.length;
+}
+
+/**
+ * Without a character whitelist a lone 0 or 1 often comes back as a letter that looks like it; a serif 1 (its
+ * flag and foot) after a digit as a closing bracket: 21 read 2], 11 read 1], where the digits-only read, at
+ * confidence 0, drops the 1 (21 read 2).
+ */
 function asDigits(text: string): string {
-  const digits = text.replace(/\s/g, '').replace(/[Oo]/g, '0').replace(/[lI|i]/g, '1');
+  const digits = text.replace(/\s/g, '').replace(/[Oo]/g, '0').replace(/[lI|i\]]/g, '1');
   return NUMBER.test(digits) ? digits : text;
 }
 

@@ -219,6 +219,52 @@ describe('joinDrafts', () => {
     ]);
   });
 
+  it("reads on a value whose unit alone the break carried over (２０ at the page foot, 件 on the next page)", () => {
+    // Scanned Pingtan 2023 (numbers axis, seed 1): （二）部分公开's row at page 1's foot prints 19件 … 20, and the
+    // next page's first row the rest of its label and 件 under the 20. Read apart, 件 was the row's total and
+    // its values were lost.
+    const above = draft(1, 1, [
+      [0, 0, 50, 100, '（二）部分公开（区分处理的，只计'],
+      [0, 0, 100, 200, '19件'],
+      [0, 0, 200, 300, '1件'],
+      [0, 0, 300, 400, '20'],
+    ]);
+    const below = draft(2, 2, [
+      [0, 0, 50, 100, '这一情形，不计其他情形）'],
+      [0, 0, 100, 200, ''],
+      [0, 0, 200, 300, ''],
+      [0, 0, 300, 400, '件'],
+      [1, 1, 50, 100, '1.属于国家秘密'],
+      [1, 1, 100, 200, '0件'],
+      [1, 1, 200, 300, '0件'],
+      [1, 1, 300, 400, '0件'],
+    ]);
+    const joined = joinDrafts(above, below);
+    expect(joined.cells.filter((c) => c.r0 === 0).map((c) => [c.text, c.doubt])).toEqual([
+      ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', undefined],
+      ['19件', undefined],
+      ['1件', undefined],
+      ['20件', undefined],
+    ]);
+    expect(joined.cells.filter((c) => c.r0 === 2).map((c) => c.text)).toEqual(['1.属于国家秘密', '0件', '0件', '0件']);
+  });
+
+  it('keeps apart a unit alone under a value printed with its unit, or under a label', () => {
+    const above = draft(1, 1, [
+      [0, 0, 50, 100, '（一）予以公开'],
+      [0, 0, 100, 200, '22件'],
+      [0, 0, 300, 400, '22'],
+    ]);
+    const below = draft(2, 1, [
+      [0, 0, 50, 100, '件'],
+      [0, 0, 100, 200, '件'],
+      [0, 0, 300, 400, '件'],
+    ]);
+    const joined = joinDrafts(above, below);
+    expect(joined.cells.filter((c) => c.r0 === 0).map((c) => c.text)).toEqual(['（一）予以公开', '22件', '22']);
+    expect(joined.cells.filter((c) => c.r0 === 1).map((c) => c.text)).toEqual(['件', '件', '件']);
+  });
+
   it('keeps apart the cells of a one-row-high label and value on either side of the break', () => {
     const above = draft(4, 1, [
       [0, 0, 50, 200, '一、本年新收'],

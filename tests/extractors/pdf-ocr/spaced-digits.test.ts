@@ -1,0 +1,87 @@
+/**
+ * Full-width digits set apart (２２, １３２, ２６２９) and 1件 in pictures of the variety generator's seed 1, numbers axis
+ * (Pingtan 2023): the page pass read them as Chinese characters (和人之, 因汉, 二号之, 6六, 工作), so the cell pass took the
+ * cells for labels and never voted on them, though each cell's own read saw the digits: the value stayed unreadable.
+ * A cell the page read as Chinese whose own read is a number is read again as a number cell and voted. The fixtures
+ * are the cells as the cell pass gets them (straightened, rulings erased), trimmed to 40 pixels either side of
+ * the ink, gzipped PGM; see tests/fixtures/ocr/README.md.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readCells } from '../../../extractors/pdf/ocr/cell-pass.js';
+import { glyphBox } from '../../../extractors/pdf/ocr/glyphs.js';
+import { parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
+import type { OcrWord } from '../../../extractors/pdf/ocr/tsv.js';
+import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
+
+const ocr = await ocrAvailable();
+const DPI = 300;
+const px = (points: number) => Math.round((points * DPI) / 72);
+
+/** Each fixture, what it prints and what the page pass read there. */
+const CELLS = [
+  { name: 'spaced-22-page-read-he-ren-zhi.pgm.gz', prints: '22', page: '和人之' },
+  { name: 'spaced-22-page-read-yin-han.pgm.gz', prints: '22', page: '因汉' },
+  { name: 'spaced-132-page-read-er-hao-zhi.pgm.gz', prints: '132', page: '二号之' },
+  { name: 'spaced-2629-page-read-6-liu.pgm.gz', prints: '2629', page: '6六' },
+  { name: 'one-jian-page-read-gong-zuo.pgm.gz', prints: '1件', page: '工作' },
+];
+
+async function cellImage(name: string): Promise<GrayImage> {
+  return parsePgm(gunzipSync(await readFile(new URL(`../../fixtures/ocr/${name}`, import.meta.url))));
+}
+
+/** The page's word over the cell's ink, as the page pass gave it. */
+function pageWord(image: GrayImage, text: string): OcrWord {
+  const ink = glyphBox(image, { left: px(1.5), top: px(1.5), right: image.width - 1 - px(1.5), bottom: image.height - 1 - px(1.5) }, 128, px(2))!;
+  return { text, left: ink.left, top: ink.top, width: ink.right - ink.left + 1, height: ink.bottom - ink.top + 1, confidence: 60, image: 1, line: '1/1/1/1' };
+}
+
+describe('digits the page read as Chinese characters', () => {
+  it.skipIf(!ocr)('are read as the number the cell prints, certain (its two reads agree)', async () => {
+    const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-spaced-'));
+    try {
+      for (const { name, prints, page } of CELLS) {
+        const image = await cellImage(name);
+        const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
+        const words = await readCells(image, [cell], [pageWord(image, page)], { dpi: DPI, workDir, timeoutMs: 60_000 });
+        expect(words.map((word) => word.text), name).toEqual([prints]);
+        expect(words[0].confidence, name).toBeGreaterThanOrEqual(90);
+      }
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.skipIf(!ocr)('leaves to relabel a cell whose own read keeps as many Chinese characters as the page saw', async () => {
+    // 5949.088667万元 set apart, which the page read 5.949.，088667万元 and the cell's own read right: relabel takes
+    // the own read, as it did; read again as a number cell its ball-terminal 5 came out 53949.088667 in doubt.
+    const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-spaced-'));
+    try {
+      const image = await cellImage('amount-with-unit-page-read-garbled.pgm.gz');
+      const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
+      const words = await readCells(image, [cell], [pageWord(image, '5.949.，088667万元')], { dpi: DPI, workDir, timeoutMs: 60_000 });
+      expect(words.map((word) => word.text)).toEqual(['5949.088667万元']);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.skipIf(!ocr)('leaves a label the page read as a label', async () => {
+    // The 1件 cell with its 1 blanked out: the cell's own read (件) is no number, so the page's reading stands.
+    const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-spaced-'));
+    try {
+      const image = await cellImage('one-jian-page-read-gong-zuo.pgm.gz');
+      const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
+      const pixels = new Uint8Array(image.pixels);
+      for (let y = 0; y < image.height; y++) for (let x = 0; x < 62; x++) pixels[y * image.width + x] = 255;
+      const words = await readCells({ ...image, pixels }, [cell], [pageWord({ ...image, pixels }, '工作')], { dpi: DPI, workDir, timeoutMs: 60_000 });
+      expect(words.map((word) => word.text)).toEqual(['工作']);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
