@@ -187,7 +187,7 @@ function holdsOtherLabel(filler: string, patterns: RegExp[], except: number[]): 
 }
 
 /** Tries to read the whole chain of rows starting at one occurrence of the label of row `first` (the rows before it absent). */
-function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], rows: RowDef[], emptyRows: boolean, first = 0): LocatedRow[] | undefined {
+function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], rows: RowDef[], emptyRows: boolean, first: number, reach: Reach): LocatedRow[] | undefined {
   const located: LocatedRow[] = rows.slice(0, first).map((row) => ({ row, raw: '', absent: true }));
   const absentLeft = () => MAX_ABSENT - located.filter((r) => r.absent).length;
   const skipTo = (k: number, i: number) => {
@@ -197,6 +197,7 @@ function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], row
   // The row's values inside its label (a label wrapped around them): the run is taken from there.
   let inner = innerRun(start);
   for (let i = first; i < rows.length; i++) {
+    reach.row = Math.max(reach.row, i);
     const signed = hasSignedColumn(rows[i]);
     if (emptyRows && inner === undefined && i < rows.length - 1) {
       // The next row's label after digit-free filler only: this row printed no value (its cells empty,
@@ -283,15 +284,18 @@ function labelPatterns(layout: TableLayout): RegExp[] {
  */
 export function locateRows(foldedText: string, layout: TableLayout, emptyRows = false): LocatedRow[] | undefined {
   const patterns = labelPatterns(layout);
-  const inOrder = locateInOrder(foldedText, patterns, layout.rows, emptyRows);
+  const reach: Reach = { row: 0 };
+  const inOrder = locateInOrder(foldedText, patterns, layout.rows, emptyRows, reach);
   if (inOrder) return inOrder;
   // Two neighbouring rows printed in each other's place (7.属于行政执法案卷 above 6.属于四类过程性信息): the
-  // chain in the template's order breaks there (holdsOtherLabel), so each such order is tried — only
-  // where the labels are in the text, as a chain of the table needs them.
+  // chain in the template's order breaks there (holdsOtherLabel, at the row before them or the first of
+  // them), so the swaps around the furthest row a chain reached are tried — only where the labels are in
+  // the text, as a chain of the table needs them. Not every swap: on a long text of labels and no table,
+  // each try walks every place its first label stands.
   if (patterns.filter((p) => p.test(foldedText)).length < patterns.length - MAX_ABSENT) return undefined;
-  for (let k = 0; k + 1 < patterns.length; k++) {
+  for (let k = Math.max(0, reach.row - 1); k + 1 < patterns.length && k <= reach.row + 2; k++) {
     const order = patterns.map((_, i) => (i === k ? k + 1 : i === k + 1 ? k : i));
-    const chain = locateInOrder(foldedText, order.map((i) => patterns[i]), order.map((i) => layout.rows[i]), emptyRows);
+    const chain = locateInOrder(foldedText, order.map((i) => patterns[i]), order.map((i) => layout.rows[i]), emptyRows, { row: 0 });
     if (!chain) continue;
     const swapped = new Set([layout.rows[k], layout.rows[k + 1]]);
     const printed = chain.map((r): LocatedRow => (swapped.has(r.row) && !r.absent ? { ...r, outOfOrder: true } : r));
@@ -301,12 +305,17 @@ export function locateRows(foldedText: string, layout: TableLayout, emptyRows = 
   return undefined;
 }
 
-function locateInOrder(foldedText: string, patterns: RegExp[], rows: RowDef[], emptyRows: boolean): LocatedRow[] | undefined {
+/** The furthest row any chain of a search reached before it broke. */
+interface Reach {
+  row: number;
+}
+
+function locateInOrder(foldedText: string, patterns: RegExp[], rows: RowDef[], emptyRows: boolean, reach: Reach): LocatedRow[] | undefined {
   // The chain starts at the first row's label, or — the table leaving its first row out — at the second's.
   for (const firstRow of [0, 1]) {
     const first = new RegExp(patterns[firstRow].source, 'g');
     for (let m = first.exec(foldedText); m; m = first.exec(foldedText)) {
-      const chain = chainFrom(foldedText, m, patterns, rows, emptyRows, firstRow);
+      const chain = chainFrom(foldedText, m, patterns, rows, emptyRows, firstRow, reach);
       // Whitespace inside a glued run is a wrapped line; a single space between values is a separator.
       if (chain) return chain.map((r) => ({ ...r, raw: normaliseRun(r.raw) }));
     }
