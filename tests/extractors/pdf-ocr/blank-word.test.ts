@@ -5,21 +5,16 @@
  * digits-only read won the vote: numbers where the report printed none, settled in doubt by the identities.
  * The fixtures are four of those cells as the cell pass gets them (straightened, rulings erased), gzipped PGM.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readCells } from '../../../extractors/pdf/ocr/cell-pass.js';
-import { parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
 import type { OcrWord } from '../../../extractors/pdf/ocr/tsv.js';
+import { cellImage } from '../../helpers/ocr-cells.js';
 
 const ocr = await ocrAvailable();
-
-async function cellImage(name: string): Promise<GrayImage> {
-  return parsePgm(gunzipSync(await readFile(new URL(`../../fixtures/ocr/${name}`, import.meta.url))));
-}
 
 /** The cell pass over one fixture cell (the whole picture, its rulings erased) with what the page read in it. */
 async function read(name: string, pageRead: string | undefined, workDir: string): Promise<OcrWord[]> {

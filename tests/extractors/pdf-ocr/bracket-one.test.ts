@@ -6,20 +6,14 @@
  * beside it could not be read. A ']' in a read that is otherwise a number is a 1, as l and | are. The fixtures are
  * the cells as the cell pass gets them (straightened, rulings erased), gzipped PGM; see tests/fixtures/ocr/README.md.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readCells } from '../../../extractors/pdf/ocr/cell-pass.js';
-import { glyphBox } from '../../../extractors/pdf/ocr/glyphs.js';
-import { parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
-import type { OcrWord } from '../../../extractors/pdf/ocr/tsv.js';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
+import { cellImage, pageWord, readCell } from '../../helpers/ocr-cells.js';
 
 const ocr = await ocrAvailable();
-const DPI = 300;
-const px = (points: number) => Math.round((points * DPI) / 72);
 
 /** Each fixture, what it prints and what the page pass read there. */
 const CELLS = [
@@ -28,14 +22,7 @@ const CELLS = [
   { name: 'one-as-bracket-11-read-1.pgm.gz', prints: '11', page: '1]' },
 ];
 
-async function cellImage(name: string): Promise<GrayImage> {
-  return parsePgm(gunzipSync(await readFile(new URL(`../../fixtures/ocr/${name}`, import.meta.url))));
-}
 
-function pageWord(image: GrayImage, text: string): OcrWord {
-  const ink = glyphBox(image, { left: px(1.5), top: px(1.5), right: image.width - 1 - px(1.5), bottom: image.height - 1 - px(1.5) }, 128, px(2))!;
-  return { text, left: ink.left, top: ink.top, width: ink.right - ink.left + 1, height: ink.bottom - ink.top + 1, confidence: 80, image: 1, line: '1/1/1/1' };
-}
 
 describe('a serif 1 read as a closing bracket', () => {
   it.skipIf(!ocr)('is a 1: the number the cell prints, certain (the free read and the page agree)', async () => {
@@ -43,8 +30,7 @@ describe('a serif 1 read as a closing bracket', () => {
     try {
       for (const { name, prints, page } of CELLS) {
         const image = await cellImage(name);
-        const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
-        const words = await readCells(image, [cell], [pageWord(image, page)], { dpi: DPI, workDir, timeoutMs: 60_000 });
+        const words = await readCell(image, [pageWord(image, page, 80)], workDir);
         expect(words.map((word) => word.text), name).toEqual([prints]);
         expect(words[0].confidence, name).toBeGreaterThanOrEqual(90);
       }
@@ -61,8 +47,7 @@ describe('a read that dropped a glyph', () => {
     const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-bracket-'));
     try {
       const image = await cellImage('thirty-seven-read-7-twice.pgm.gz');
-      const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
-      const words = await readCells(image, [cell], [pageWord(image, '37')], { dpi: DPI, workDir, timeoutMs: 60_000 });
+      const words = await readCell(image, [pageWord(image, '37', 80)], workDir);
       expect(words.map((word) => word.text)).toEqual(['37']);
       expect(words[0].confidence).toBeLessThanOrEqual(50);
     } finally {

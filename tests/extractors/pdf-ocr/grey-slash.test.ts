@@ -5,17 +5,16 @@
  * slash-shape test a smudge; 15 blanks of the report came out as 1s and 7s in doubt. The fixtures are three
  * of those cells as the cell pass gets them (straightened, rulings erased), gzipped PGM.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readCells } from '../../../extractors/pdf/ocr/cell-pass.js';
 import { glyphBox, wholeGlyphBox } from '../../../extractors/pdf/ocr/glyphs.js';
-import { parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 import { paperShade } from '../../../extractors/pdf/ocr/rulings.js';
 import { isSlashGlyph } from '../../../extractors/pdf/ocr/slash-glyph.js';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
+import { cellImage, cellOf } from '../../helpers/ocr-cells.js';
 import type { OcrWord } from '../../../extractors/pdf/ocr/tsv.js';
 
 const ocr = await ocrAvailable();
@@ -27,13 +26,6 @@ const CELLS = [
   ['grey-slash-read-7-short-cell.pgm.gz', '7'],
   ['grey-slash-read-1.pgm.gz', '1'],
 ] as const;
-
-async function cellImage(name: string): Promise<GrayImage> {
-  return parsePgm(gunzipSync(await readFile(new URL(`../../fixtures/ocr/${name}`, import.meta.url))));
-}
-
-/** The whole picture is the cell, its rulings erased. */
-const cellOf = (image: GrayImage) => ({ left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 });
 
 describe('a grey slash in a coarse scan scaled up', () => {
   it('is a slash only when its glyph is taken whole: the part darker than ink is a smudge to the shape test', async () => {

@@ -10,35 +10,22 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readCells } from '../../../extractors/pdf/ocr/cell-pass.js';
 import { glyphBox } from '../../../extractors/pdf/ocr/glyphs.js';
 import { parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 import { paperShade } from '../../../extractors/pdf/ocr/rulings.js';
 import { isRingGlyph } from '../../../extractors/pdf/ocr/ring-glyph.js';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
 import { ghostscriptAvailable } from '../../../tools/variety/render/outlines.js';
+import { cellImage, FIXTURE_DPI, inkBox, readCell } from '../../helpers/ocr-cells.js';
 
 const ocr = await ocrAvailable();
 const gs = await ghostscriptAvailable();
-const DPI = 300;
-const px = (points: number) => Math.round((points * DPI) / 72);
 
 /** Cells printing 0 that the cell pass once read 6 or 4 (named by what its reads saw). */
 const ZEROS = ['ring-0-read-6.pgm.gz', 'ring-0-read-6-and-O.pgm.gz', 'ring-0-read-4-and-0.pgm.gz'];
 /** A cell of the same tiff printing 4, read 4 by every read. */
 const FOUR = 'four-read-4.pgm.gz';
-
-async function cellImage(name: string): Promise<GrayImage> {
-  return parsePgm(gunzipSync(await readFile(new URL(`../../fixtures/ocr/${name}`, import.meta.url))));
-}
-
-/** The box of the glyphs in a picture, as the cell pass takes it (ink darker than 128, dust left out). */
-function inkBox(image: GrayImage) {
-  const inner = { left: px(1.5), top: px(1.5), right: image.width - 1 - px(1.5), bottom: image.height - 1 - px(1.5) };
-  return glyphBox(image, inner, 128, px(2))!;
-}
 
 const ringIn = (image: GrayImage) => isRingGlyph(image, inkBox(image), Math.round(paperShade(image) * 0.65));
 
@@ -72,7 +59,7 @@ describe('a 0 is told by its ring', () => {
       // One page a glyph, all in one run of ghostscript.
       const ps = path.join(workDir, 'digits.ps');
       await writeFile(ps, `%!\n<< /PageSize [40 30] >> setpagedevice\n${glyphs.map((g) => `/${g.font} findfont ${g.size} scalefont setfont 10 8 moveto (${g.digit}) show showpage`).join('\n')}\n`);
-      await promisify(execFile)('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pgmraw', `-r${DPI}`, `-sOutputFile=${path.join(workDir, 'digit-%03d.pgm')}`, ps]);
+      await promisify(execFile)('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pgmraw', `-r${FIXTURE_DPI}`, `-sOutputFile=${path.join(workDir, 'digit-%03d.pgm')}`, ps]);
       const rings: string[] = [];
       for (const [i, { font, size, digit }] of glyphs.entries()) {
         const image = parsePgm(await readFile(path.join(workDir, `digit-${String(i + 1).padStart(3, '0')}.pgm`)));
@@ -91,8 +78,7 @@ describe('a 0 is told by its ring', () => {
     try {
       for (const name of [...ZEROS, FOUR]) {
         const image = await cellImage(name);
-        const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
-        const words = await readCells(image, [cell], [], { dpi: DPI, workDir, timeoutMs: 60_000 });
+        const words = await readCell(image, [], workDir);
         expect(words.map((word) => word.text), name).toEqual([name === FOUR ? '4' : '0']);
         expect(words[0].confidence, name).toBeGreaterThanOrEqual(90);
       }

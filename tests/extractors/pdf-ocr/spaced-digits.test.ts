@@ -6,20 +6,14 @@
  * are the cells as the cell pass gets them (straightened, rulings erased), trimmed to 40 pixels either side of
  * the ink, gzipped PGM; see tests/fixtures/ocr/README.md.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readCells } from '../../../extractors/pdf/ocr/cell-pass.js';
-import { glyphBox } from '../../../extractors/pdf/ocr/glyphs.js';
-import { parsePgm, type GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
-import type { OcrWord } from '../../../extractors/pdf/ocr/tsv.js';
 import { ocrAvailable } from '../../../extractors/pdf/ocr.js';
+import { cellImage, pageWord, readCell } from '../../helpers/ocr-cells.js';
 
 const ocr = await ocrAvailable();
-const DPI = 300;
-const px = (points: number) => Math.round((points * DPI) / 72);
 
 /** Each fixture, what it prints and what the page pass read there. */
 const CELLS = [
@@ -30,15 +24,7 @@ const CELLS = [
   { name: 'one-jian-page-read-gong-zuo.pgm.gz', prints: '1件', page: '工作' },
 ];
 
-async function cellImage(name: string): Promise<GrayImage> {
-  return parsePgm(gunzipSync(await readFile(new URL(`../../fixtures/ocr/${name}`, import.meta.url))));
-}
 
-/** The page's word over the cell's ink, as the page pass gave it. */
-function pageWord(image: GrayImage, text: string): OcrWord {
-  const ink = glyphBox(image, { left: px(1.5), top: px(1.5), right: image.width - 1 - px(1.5), bottom: image.height - 1 - px(1.5) }, 128, px(2))!;
-  return { text, left: ink.left, top: ink.top, width: ink.right - ink.left + 1, height: ink.bottom - ink.top + 1, confidence: 60, image: 1, line: '1/1/1/1' };
-}
 
 describe('digits the page read as Chinese characters', () => {
   it.skipIf(!ocr)('are read as the number the cell prints, certain (its two reads agree)', async () => {
@@ -46,8 +32,7 @@ describe('digits the page read as Chinese characters', () => {
     try {
       for (const { name, prints, page } of CELLS) {
         const image = await cellImage(name);
-        const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
-        const words = await readCells(image, [cell], [pageWord(image, page)], { dpi: DPI, workDir, timeoutMs: 60_000 });
+        const words = await readCell(image, [pageWord(image, page, 60)], workDir);
         expect(words.map((word) => word.text), name).toEqual([prints]);
         expect(words[0].confidence, name).toBeGreaterThanOrEqual(90);
       }
@@ -62,8 +47,7 @@ describe('digits the page read as Chinese characters', () => {
     const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-spaced-'));
     try {
       const image = await cellImage('amount-with-unit-page-read-garbled.pgm.gz');
-      const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
-      const words = await readCells(image, [cell], [pageWord(image, '5.949.，088667万元')], { dpi: DPI, workDir, timeoutMs: 60_000 });
+      const words = await readCell(image, [pageWord(image, '5.949.，088667万元', 60)], workDir);
       expect(words.map((word) => word.text)).toEqual(['5949.088667万元']);
     } finally {
       await rm(workDir, { recursive: true, force: true });
@@ -75,10 +59,9 @@ describe('digits the page read as Chinese characters', () => {
     const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-spaced-'));
     try {
       const image = await cellImage('one-jian-page-read-gong-zuo.pgm.gz');
-      const cell = { left: 0.5, top: 0.5, right: image.width - 1.5, bottom: image.height - 1.5 };
       const pixels = new Uint8Array(image.pixels);
       for (let y = 0; y < image.height; y++) for (let x = 0; x < 62; x++) pixels[y * image.width + x] = 255;
-      const words = await readCells({ ...image, pixels }, [cell], [pageWord({ ...image, pixels }, '工作')], { dpi: DPI, workDir, timeoutMs: 60_000 });
+      const words = await readCell({ ...image, pixels }, [pageWord({ ...image, pixels }, '工作', 60)], workDir);
       expect(words.map((word) => word.text)).toEqual(['工作']);
     } finally {
       await rm(workDir, { recursive: true, force: true });
