@@ -171,7 +171,7 @@ function nextLabel(window: string, patterns: RegExp[], i: number, absentLeft: nu
  * values belong to no cell of the template, and stand between two rows' runs. Taken out of the filler
  * only when its label says it is a part (其中), so that no other digits between two labels pass for one.
  */
-const SUB_ROW = /其中[:：]?[^0-9其]{0,30}?[0-9.\-—–―/无\s]*[0-9][0-9.\-—–―/无\s]*/g;
+const SUB_ROW = new RegExp(`其中[:：]?[^0-9其]{0,30}?[0-9.${MARKER_CHARS}\\s]*[0-9][0-9.${MARKER_CHARS}\\s]*`, 'g');
 function withoutSubRows(filler: string): string {
   return filler.includes('其中') ? filler.replace(SUB_ROW, ' ') : filler;
 }
