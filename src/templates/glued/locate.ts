@@ -183,8 +183,11 @@ function withoutSubRows(filler: string): string {
  * values would pass for filler. The chain is broken there, and the table is not read from it.
  */
 function holdsOtherLabel(filler: string, patterns: RegExp[], except: number[]): boolean {
-  return filler.length > 0 && patterns.some((p, k) => !except.includes(k) && p.test(filler));
+  return filler.length >= MIN_LABEL_CHARS && patterns.some((p, k) => !except.includes(k) && p.test(filler));
 }
+
+/** No label pattern matches fewer characters (three of a label's key characters). */
+const MIN_LABEL_CHARS = 3;
 
 /** Tries to read the whole chain of rows starting at one occurrence of the label of row `first` (the rows before it absent). */
 function chainFrom(text: string, start: RegExpExecArray, patterns: RegExp[], rows: RowDef[], emptyRows: boolean, first: number, reach: Reach): LocatedRow[] | undefined {
