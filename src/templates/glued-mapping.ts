@@ -7,7 +7,7 @@
 import type { DocumentModel } from '../../extractors/model.js';
 import { LAYOUTS, cellKey, type TableId } from './ids.js';
 import type { Doubt } from './doubt.js';
-import { recoverGluedTables, showCut, type GluedResult } from './glued.js';
+import { recoverGluedTables, showCut, type GluedResult, type GluedRow } from './glued.js';
 import { NOT_FOUND, type TableMapping } from './result.js';
 
 /** The text glued tables are searched in: paragraphs and tables the reader marked glued. */
@@ -35,9 +35,7 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
     row.columns.forEach((column, i) => {
       const key = cellKey(table, row.id, column.id);
       out.cells[key] = g?.values[i] ?? null;
-      out.details[key] = g && !g.absent
-        ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: g.unreadable?.includes(i) ? 'unreadable' : g.valuesLost && g.values[i] !== null ? 'identity-resolved' : g.raw === '' || g.blanksVanished || g.valuesLost ? 'missing-values' : g.spaced && g.status === 'recovered' ? null : g.unreconciled ? (g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible') : gluedDoubt(g.status === 'ambiguous' && g.values[i] !== null ? 'recovered' : g.status) }
-        : { raw: '', doubt: 'not-found' };
+      out.details[key] = g && !g.absent ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: cellDoubt(g, i) } : { raw: '', doubt: 'not-found' };
     });
     for (const i of g?.unreadable ?? []) out.messages.push({ code: 'unreadable-value', message: `${cellKey(table, row.id, row.columns[i].id)}: the glued run '${g!.raw}' prints text in this cell, not a number` });
     if (!g) out.messages.push({ code: 'row-not-found', message: `${table}.${row.id} (${row.label}): no row with this label in the glued text` });
@@ -67,7 +65,16 @@ function showPlacement(cut: Array<number | null>): string {
   return cut.map((v) => (v === null ? '' : Number.isNaN(v) ? '?' : String(v))).join(',');
 }
 
-function gluedDoubt(status: string): Doubt {
-  if (status === 'recovered') return 'glued-split';
-  return status === 'ambiguous' ? 'glued-ambiguous' : 'glued-impossible';
+/** Why the cell `i` of a glued row read (or left blank) is not certain, or null when it is. */
+function cellDoubt(g: GluedRow, i: number): Doubt | null {
+  if (g.unreadable?.includes(i)) return 'unreadable';
+  // A row that lost values: a cell every placement keeping the identities agrees on, else blank.
+  if (g.valuesLost && g.values[i] !== null) return 'identity-resolved';
+  if (g.raw === '' || g.blanksVanished || g.valuesLost) return 'missing-values';
+  // A run printed with spaces between its values, read as printed.
+  if (g.spaced && g.status === 'recovered') return null;
+  // No cut keeps the identities (a published error): read by the digits alone where they cut one way.
+  if (g.unreconciled) return g.status === 'recovered' || g.values[i] !== null ? 'glued-one-cut' : 'glued-impossible';
+  if (g.status === 'recovered' || (g.status === 'ambiguous' && g.values[i] !== null)) return 'glued-split';
+  return g.status === 'ambiguous' ? 'glued-ambiguous' : 'glued-impossible';
 }

@@ -202,7 +202,7 @@ function vanishedTable(
     code: 'glued-identities-skipped',
     message: `${table} table: its blanks were printed as nothing (${examples.slice(0, 3).join(', ')}); which columns a row's digits belong to is not known, so its cells are left blank`,
   });
-  const rows = located.map((l): GluedRow => (l.absent ? absentRow(l) : { rowId: l.row.id, raw: l.raw, status: 'impossible', values: new Array<number | null>(l.row.columns.length).fill(null), blanksVanished: true }));
+  const rows = located.map((l): GluedRow => (l.absent ? absentRow(l) : blankRow(l, { blanksVanished: true })));
   return { table, layout: layout.layout, rows };
 }
 
@@ -222,15 +222,16 @@ function printsItsBlanks(located: LocatedRow[], own: Array<SplitResult | undefin
   });
 }
 
-/** A row the table does not print: left blank, unknown (its identities only bounded by it). */
-function absentRow(located: LocatedRow): GluedRow {
-  return { rowId: located.row.id, raw: '', status: 'impossible', values: new Array<number | null>(located.row.columns.length).fill(null), absent: true };
+/** A row left blank, every cell null, for the reason `why` says. */
+function blankRow(located: LocatedRow, why: Pick<GluedRow, 'absent' | 'valuesLost' | 'blanksVanished'>): GluedRow {
+  return { rowId: located.row.id, raw: located.raw, status: 'impossible', values: new Array<number | null>(located.row.columns.length).fill(null), ...why };
 }
 
+/** A row the table does not print: left blank, unknown (its identities only bounded by it). */
+const absentRow = (located: LocatedRow): GluedRow => blankRow(located, { absent: true });
+
 /** A row that lost values in a table printing its blanks: left blank (its identities only bounded by it). */
-function lostRow(located: LocatedRow): GluedRow {
-  return { rowId: located.row.id, raw: located.raw, status: 'impossible', values: new Array<number | null>(located.row.columns.length).fill(null), valuesLost: true };
-}
+const lostRow = (located: LocatedRow): GluedRow => blankRow(located, { valuesLost: true });
 
 /** A lost row with the placements that keep the identities: the counts they all agree on are read. */
 function lostRowRead(located: LocatedRow, placements: Cut[]): GluedRow {
