@@ -152,8 +152,7 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     const right = Math.min(cell.right - px(1), ink.right + margin);
     const bottom = Math.min(cell.bottom - px(1), ink.bottom + margin, stacked ? stacked.unit.top - 1 : Infinity);
     const file = path.join(options.workDir, `cell-${candidates.length}.pgm`);
-    const binarized = binarize(crop(image, left, top, right - left + 1, bottom - top + 1), threshold);
-    await writeFile(file, encodePgm(pad(kind === 'number' ? withoutStrayDots(binarized, px(GLYPH_POINTS), px(SPECK_POINTS)) : binarized, px(6))));
+    await writeCellPicture(file, image, { left, top, right, bottom }, threshold, kind, px);
     const slashShaped = kind === 'number' && !stacked && isSlashGlyph(image, ink, threshold, px(5));
     const ringShaped = kind === 'number' && !stacked && isRingGlyph(image, ink, threshold);
     const glyphs = stacked ? undefined : digitGlyphs(image, ink, px(GLYPH_POINTS));
@@ -205,8 +204,7 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
         .map(async (candidate, k): Promise<Candidate> => {
           const { crop: box } = candidate;
           const file = path.join(options.workDir, `misread-${k}.pgm`);
-          const binarized = binarize(crop(image, box.left, box.top, box.right - box.left + 1, box.bottom - box.top + 1), threshold);
-          await writeFile(file, encodePgm(pad(withoutStrayDots(binarized, px(GLYPH_POINTS), px(SPECK_POINTS)), px(6))));
+          await writeCellPicture(file, image, box, threshold, 'number', px);
           return { ...candidate, kind: 'number', file };
         }),
     );
@@ -229,6 +227,12 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
  * stands: tesseract's read of a lone digit turns on a pixel of margin, and fringes add nothing to a glyph.
  */
 const GREY_REACH_POINTS = 1.5;
+
+/** The cell's crop as tesseract reads it: black and white, padded, a number cell's stray dots taken out. */
+async function writeCellPicture(file: string, image: GrayImage, box: Rect, threshold: number, kind: Candidate['kind'], px: (points: number) => number): Promise<void> {
+  const binarized = binarize(crop(image, box.left, box.top, box.right - box.left + 1, box.bottom - box.top + 1), threshold);
+  await writeFile(file, encodePgm(pad(kind === 'number' ? withoutStrayDots(binarized, px(GLYPH_POINTS), px(SPECK_POINTS)) : binarized, px(6))));
+}
 
 /**
  * How many glyphs a number cell's ink holds, counted as runs of inked columns (glyph-sized blobs; dust and a
