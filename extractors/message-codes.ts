@@ -7,6 +7,7 @@ export const MESSAGE_CODES = {
   'appeals-in-small-tables': 'table 四 was printed as small tables of its groups; read in their printed order',
   'check-skipped': 'a rule was not applied where a cell it needs was not read (the message names the rule and the cells)',
   'columns-ambiguous': 'the header names another column order and the identities do not tell which is right; the cells that differ are blank',
+  'columns-not-printed': 'the header names fewer columns than the template (a column left out, or a group of columns printed as one sum); values read by their header labels, the cells of the columns not printed blank (doubt not-found)',
   'columns-by-header': 'the header prints the columns in another order than the template; values read by their header labels',
   'converted-by-libreoffice': 'a legacy Word, WPS or Excel file was converted by LibreOffice before reading',
   'docx-conversion-error': 'the DOCX converter reported errors (listed in the message); what it could read was read',

@@ -10,7 +10,7 @@ import { readCell } from './numbers.js';
 import type { TableMapping } from './result.js';
 import { disagreeing, mapRowTable } from './row-table.js';
 import { identitiesOf } from './identities.js';
-import { MAX_SHIFT, rowReadings } from './resolve/readings.js';
+import { MAX_SHIFT, printedCount, rowReadings } from './resolve/readings.js';
 import { arbitrate } from './resolve/arbitrate.js';
 import { writeRow } from './resolve/assign.js';
 
@@ -177,7 +177,9 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
     const header = rows.slice(h, Math.max(h + 3, rows.indexOf(values.row)));
     const order = groupOrder(header, values);
-    const read = (o: number[]) => readFifteen(values.cells, [0, 1, 2].flatMap((at) => APPEALS_2021.rows[o.indexOf(at)].columns.map((c) => cellKey('appeals', APPEALS_2021.rows[o.indexOf(at)].id, c.id))), APPEALS_2021.rows.length);
+    const totals = printsTotals(header, values);
+    const keysOf = (group: (typeof APPEALS_2021.rows)[number]) => group.columns.filter((c) => totals || c.id !== 'total').map((c) => cellKey('appeals', group.id, c.id));
+    const read = (o: number[]) => withTotalsNotPrinted(readFifteen(values.cells, [0, 1, 2].flatMap((at) => keysOf(APPEALS_2021.rows[o.indexOf(at)])), APPEALS_2021.rows.length), totals);
     const out = read(order);
     if (!orderUnplaced(header, values)) return out;
     // One kind of litigation named, nothing to place it by (a text format lost the spans): the group
@@ -187,6 +189,32 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     return { ...out, ...merged.result, messages: [...out.messages, ...merged.result.messages] };
   }
   return undefined;
+}
+
+/** Columns of a group but its 总计. */
+const PARTS_OF_GROUP = APPEALS_2021.rows[0].columns.filter((c) => c.id !== 'total').map((c) => labelCore(c.label));
+
+/**
+ * Does the table print its groups' 总计 columns? Some reports leave them out: a header naming each group's
+ * other four columns (结果维持 … 尚未审结) and never 总计, over a row of exactly those twelve values. Any
+ * other count is read against the fifteen, for the group totals to decide.
+ */
+function printsTotals(header: DocRow[], values: ValueRow): boolean {
+  const text = header.map(rowText).join('');
+  if (text.includes('总计') || !PARTS_OF_GROUP.every((label) => text.includes(label))) return true;
+  return printedCount(values.cells, WIDTH - 3) !== WIDTH - 3;
+}
+
+/** The three 总计 cells of a table that does not print them: not found, with the message saying why. */
+function withTotalsNotPrinted(out: TableMapping, totals: boolean): TableMapping {
+  if (totals) return out;
+  for (const group of APPEALS_2021.rows) {
+    const key = cellKey('appeals', group.id, 'total');
+    out.cells[key] = null;
+    out.details[key] = { raw: '', doubt: 'not-found' };
+  }
+  out.messages.push({ code: 'columns-not-printed', message: "appeals: the header names each group's 结果维持, 结果纠正, 其他结果 and 尚未审结 and no 总计, over twelve values; read by those columns, the three 总计 cells left blank" });
+  return out;
 }
 
 /** Does the header name one kind of litigation only, with no merged cell to place its group by? */

@@ -3,6 +3,12 @@
  * table's own header says otherwise: when every template column's label stands in one header cell
  * above a distinct grid column, and the data rows have values in exactly those grid columns, the
  * header decides. Flattened or ragged tables, whose grid columns mean nothing, keep the printed order.
+ *
+ * A header may also name fewer columns than the template's, as agencies simplify table 三: a column of
+ * 法人或其他组织 left out, its five printed as one (their sum, under that heading), or 总计 left out.
+ * When the header names at least two template columns, each above one grid column of its own, and every
+ * data row prints values in exactly those columns (and the one sum column, if any), the columns the
+ * header does not name are not printed: their cells are not found, never filled from a neighbour.
  */
 import type { ColumnDef } from './ids.js';
 import { labelCore } from './labels.js';
@@ -11,33 +17,114 @@ import type { DocRow, ValueCell } from './rows.js';
 /** Rows above the first data row that can hold the header (three levels at most, plus a title row). */
 const HEADER_ROWS = 5;
 
-export interface ColumnPlan {
-  /** For each template column, the grid column it is printed in. */
-  gridColumns: number[];
+/** Headings that group template columns; above a single grid column, that column prints the group's sum. */
+const SUM_HEADINGS = new Set(['法人或其他组织', '法人或者其他组织', '法人和其他组织', '法人及其他组织'].map(labelCore));
+
+/** Template columns a partial header must name for its columns to be read by it. */
+const MIN_NAMED = 2;
+
+/**
+ * How to read a table's rows by its header. 'grid': for each template column, the grid column it is
+ * printed in (undefined: the table does not print it), and a grid column printing a group's sum
+ * (法人或其他组织 printed as one column). 'named': a text table's header, whose cells stand in no grid,
+ * names some of the template's columns: each row prints exactly those, in the template's order, with the
+ * group's sum column where the group stands when the header names the group and none of its columns.
+ */
+export type ColumnPlan =
+  | { kind: 'grid'; gridColumns: (number | undefined)[]; sumColumn?: number }
+  | { kind: 'named'; printed: boolean[]; sumAt?: number };
+
+/** Which template column each of a row's values is read as (SUM_COLUMN: the group's sum, read by no cell). */
+export const SUM_COLUMN = -1;
+
+export interface PlannedRow {
+  columns: number[];
+  values: ValueCell[];
+}
+
+function headerRows(rows: DocRow[], firstData: DocRow): DocRow[] {
+  return rows.filter((r) => r.block === firstData.block && r.index < firstData.index && r.index >= firstData.index - HEADER_ROWS);
 }
 
 export function planColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDef[]): ColumnPlan | undefined {
-  const header = rows.filter((r) => r.block === firstData.block && r.index < firstData.index && r.index >= firstData.index - HEADER_ROWS);
-  const gridColumns: number[] = [];
+  const header = headerRows(rows, firstData);
+  const gridAbove = (matches: (text: string) => boolean): Set<number> => {
+    const found = new Set<number>();
+    // A cell merged across columns counts once, where it starts (a spreadsheet repeats it into each).
+    const copy = (row: DocRow, i: number) => row.cells[i].spanned && i > 0 && row.cells[i - 1].text === row.cells[i].text;
+    for (const row of header) row.cells.forEach((c, i) => !copy(row, i) && matches(labelCore(c.text)) && found.add(i));
+    return found;
+  };
+  const gridColumns: (number | undefined)[] = [];
   for (const column of columns) {
     const want = labelCore(column.label);
-    const found = new Set<number>();
-    for (const row of header) row.cells.forEach((c, i) => labelCore(c.text) === want && found.add(i));
-    if (found.size !== 1) return undefined;
-    gridColumns.push([...found][0]);
+    const found = gridAbove((text) => text === want);
+    if (found.size > 1) return undefined;
+    gridColumns.push(found.size ? [...found][0] : undefined);
   }
-  if (new Set(gridColumns).size !== gridColumns.length) return undefined;
-  return { gridColumns };
+  const named = gridColumns.filter((c): c is number => c !== undefined);
+  if (new Set(named).size !== named.length) return undefined;
+  if (named.length === columns.length) return { kind: 'grid', gridColumns };
+  if (named.length < MIN_NAMED) return undefined;
+  const sums = [...gridAbove((text) => SUM_HEADINGS.has(text))].filter((c) => !named.includes(c));
+  return { kind: 'grid', gridColumns, ...(sums.length === 1 ? { sumColumn: sums[0] } : {}) };
 }
 
-/** The row's values in template column order by the plan, or undefined when the row does not fit it. */
-export function valuesByPlan(plan: ColumnPlan, values: ValueCell[]): ValueCell[] | undefined {
+/**
+ * The columns a text table's header names, when fewer than the template's: every header cell's words
+ * (split at spaces) are matched against the column labels, each label found once, whole or in two
+ * pieces. The group's heading with none of its columns named stands for their sum, printed between the
+ * columns before and after the group.
+ */
+export function namedColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDef[], group: (c: ColumnDef) => boolean): ColumnPlan | undefined {
+  // A text line's words may stand in one cell (a space-separated header line read as a label).
+  const words = headerRows(rows, firstData).flatMap((r) => r.cells.flatMap((c) => c.text.split(/\s+/).map(labelCore)));
+  const printed = columns.map((c) => names(words, labelCore(c.label)));
+  const count = printed.filter(Boolean).length;
+  if (count === columns.length || count < MIN_NAMED) return undefined;
+  const grouped = columns.flatMap((c, i) => (group(c) ? [i] : []));
+  const sumNamed = [...SUM_HEADINGS].some((h) => names(words, h)) && grouped.length > 0 && grouped.every((i) => !printed[i]);
+  return { kind: 'named', printed, ...(sumNamed ? { sumAt: grouped[0] } : {}) };
+}
+
+/**
+ * Do the header's words name a label: one word is it, or (no word being it) two words in order make it
+ * — a layout text cuts a label its cell wraps (社会公 … 益组织, 法律服务 … 机构) into pieces on its lines.
+ */
+function names(words: string[], label: string): boolean {
+  const whole = words.filter((w) => w === label).length;
+  if (whole) return whole === 1;
+  return words.some((w, i) => w && label.startsWith(w) && words.slice(i + 1).includes(label.slice(w.length)));
+}
+
+/** Does the plan leave template columns unprinted? */
+export const isPartial = (plan: ColumnPlan): boolean => (plan.kind === 'grid' ? plan.gridColumns.some((c) => c === undefined) : true);
+
+/**
+ * The row's values by the plan and the template column each is read as, or undefined when the row does
+ * not fit it. A grid plan fits a row that prints a value under every column it places; a partial one
+ * only a row whose every value stands in a column the header names (a value anywhere else says the
+ * header does not describe the row). A named plan fits a row that prints exactly its columns' count.
+ */
+export function rowByPlan(plan: ColumnPlan, values: ValueCell[], count: (values: ValueCell[], n: number) => number): PlannedRow | undefined {
+  if (plan.kind === 'named') {
+    const columns = plan.printed.flatMap((p, i) => (i === plan.sumAt ? [SUM_COLUMN] : []).concat(p ? [i] : []));
+    return count(values, columns.length) === columns.length ? { columns, values } : undefined;
+  }
   const byCol = new Map(values.map((v) => [v.col, v]));
-  const ordered = plan.gridColumns.map((c) => byCol.get(c));
-  if (ordered.some((v) => !v)) return undefined;
-  return ordered as ValueCell[];
+  const placed = plan.gridColumns.flatMap((grid, column) => (grid === undefined ? [] : [{ grid, column }]));
+  if (plan.sumColumn !== undefined) placed.push({ grid: plan.sumColumn, column: SUM_COLUMN });
+  placed.sort((a, b) => (isPartial(plan) ? a.grid - b.grid : 0));
+  if (placed.some((p) => !byCol.has(p.grid))) return undefined;
+  if (isPartial(plan)) {
+    const planned = new Set(placed.map((p) => p.grid));
+    if (values.some((v) => !planned.has(v.col) && v.raw.trim() !== '')) return undefined;
+  }
+  return { columns: placed.map((p) => p.column), values: placed.map((p) => byCol.get(p.grid)!) };
 }
 
 export function isPrintedOrder(plan: ColumnPlan): boolean {
-  return plan.gridColumns.every((c, i) => i === 0 || c > plan.gridColumns[i - 1]);
+  if (plan.kind === 'named') return true;
+  const named = plan.gridColumns.filter((c): c is number => c !== undefined);
+  return named.every((c, i) => i === 0 || c > named[i - 1]);
 }

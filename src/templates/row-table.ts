@@ -7,9 +7,9 @@ import { cellKey, type TableLayout } from './ids.js';
 import { align, type Alignment } from './align.js';
 import type { DocRow, ValueCell } from './rows.js';
 import { NOT_FOUND, type TableMapping } from './result.js';
-import { isPrintedOrder, planColumns, valuesByPlan, type ColumnPlan } from './columns.js';
-import { identitiesOf, identityHolds } from './identities.js';
-import { rowReadings } from './resolve/readings.js';
+import { isPartial, isPrintedOrder, namedColumns, planColumns, rowByPlan, SUM_COLUMN, type ColumnPlan } from './columns.js';
+import { identitiesOf, identityHolds, type Identity } from './identities.js';
+import { printedCount, rowReadings } from './resolve/readings.js';
 import { arbitrate, type PendingRow } from './resolve/arbitrate.js';
 import { writeRow } from './resolve/assign.js';
 
@@ -17,17 +17,24 @@ import { writeRow } from './resolve/assign.js';
 const MIN_MATCHED_SHARE = 0.5;
 
 /**
- * A column plan from the header, used only when it reorders the columns: printed order is what the
- * template prescribes, and the plan must fit every matched row it is applied to.
+ * A column plan from the header, used only when it reorders the columns or names fewer than the
+ * template's: printed order is what the template prescribes, and the plan must fit every matched row it
+ * is applied to.
  */
 function headerPlan(best: Alignment, rows: DocRow[]): ColumnPlan | undefined {
   const first = best.matches.find((m) => m.doc)?.doc;
   if (!first) return undefined;
   const columns = best.layout.rows[0].columns;
-  const plan = planColumns(rows, first, columns);
-  if (!plan || isPrintedOrder(plan)) return undefined;
-  return best.matches.every((m) => !m.doc || valuesByPlan(plan, m.doc.values)) ? plan : undefined;
+  const fits = (plan: ColumnPlan) => best.matches.every((m) => !m.doc || rowByPlan(plan, m.doc.values, printedCount));
+  const grid = planColumns(rows, first, columns);
+  if (grid && !isPartial(grid)) return !isPrintedOrder(grid) && fits(grid) ? grid : undefined;
+  if (grid && fits(grid)) return grid;
+  const named = namedColumns(rows, first, columns, (c) => APPLICANT_GROUP.has(c.id));
+  return named && fits(named) ? named : undefined;
 }
+
+/** Table 三's columns under the heading 法人或其他组织. */
+const APPLICANT_GROUP = new Set(['commercial', 'research', 'nonprofit', 'legal_services', 'other_legal_person']);
 
 export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMapping {
   let best: Alignment | undefined;
@@ -58,6 +65,10 @@ function readTable(best: Alignment, rows: DocRow[]): TableMapping {
   const [tp, th] = [tally(printed), tally(byHeader)];
   const order = th.holds - tp.holds || tp.fails - th.fails;
   const [fp, fh] = [tp.fails, th.fails];
+  if (isPartial(plan) && order >= 0) {
+    out.messages.push({ code: 'columns-not-printed', message: `${table}: the header names ${notPrinted(best, plan)}; values read by their header labels, the columns not printed left blank` });
+    return { ...out, ...byHeader, messages: [...out.messages, ...byHeader.messages] };
+  }
   if (order > 0) {
     out.messages.push({ code: 'columns-by-header', message: `${table}: the header prints the columns in another order than the template; values read by their header labels (${fh} identities fail that way, ${fp} in printed order)` });
     return { ...out, ...byHeader, messages: [...out.messages, ...byHeader.messages] };
@@ -69,6 +80,30 @@ function readTable(best: Alignment, rows: DocRow[]): TableMapping {
   const merged = disagreeing(printed, byHeader);
   out.messages.push({ code: 'columns-ambiguous', message: `${table}: the header names another column order and the identities do not tell which is right; ${merged.count} cells that differ are left blank` });
   return { ...out, ...merged.result, messages: [...out.messages, ...merged.result.messages] };
+}
+
+/** The key a group's sum column is read under while the row is arbitrated (no cell of the record). */
+const sumKey = (table: string, row: string): string => `${table}.${row}.法人或其他组织`;
+
+/** A row printing 法人或其他组织 as one column: 自然人 and that sum make its 总计. */
+function sumIdentity(table: TableLayout['table'], row: string): Identity {
+  return {
+    rule: 'requests.row_total',
+    where: row,
+    parts: [cellKey(table, row, 'natural_person'), sumKey(table, row)],
+    totals: [cellKey(table, row, 'total')],
+    describe: (l, r) => `${row}: 自然人 + 法人或其他组织 = ${l}, but 总计 says ${r}`,
+  };
+}
+
+/** What a partial plan names and leaves out, for its message. */
+function notPrinted(best: Alignment, plan: ColumnPlan): string {
+  const columns = best.layout.rows[0].columns;
+  const printed = (c: number) => (plan.kind === 'grid' ? plan.gridColumns[c] !== undefined : plan.printed[c]);
+  const left = columns.filter((_, c) => !printed(c)).map((c) => c.label);
+  const summed = plan.kind === 'grid' ? plan.sumColumn !== undefined : plan.sumAt !== undefined;
+  const sum = summed ? ', and one column of their sum under 法人或其他组织, read by no cell' : '';
+  return `${columns.length - left.length} of the template's ${columns.length} columns, not ${left.join('、')}${sum}`;
 }
 
 /**
@@ -180,11 +215,27 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined, rows?: DocRow[]
       out.messages.push({ code: 'row-not-found', message: `${table}.${m.row.id} (${m.row.label}): no row with this label` });
       continue;
     }
-    const values: ValueCell[] = (plan && valuesByPlan(plan, m.doc.values)) || m.doc.values;
-    pending.push({ id: m.row.id, row: { keys, readings: rowReadings(values, keys.length) } });
+    const planned = plan && rowByPlan(plan, m.doc.values, printedCount);
+    if (!planned) {
+      pending.push({ id: m.row.id, row: { keys, readings: rowReadings(m.doc.values, keys.length) } });
+      continue;
+    }
+    // Only the columns the header names are read; the others' cells the table does not print. A group's
+    // sum column is read under a key of its own, so that the row's total can confirm the reading.
+    const read = planned.columns.map((c) => (c === SUM_COLUMN ? sumKey(table, m.row.id) : keys[c]));
+    for (const key of keys.filter((k) => !read.includes(k))) {
+      out.cells[key] = null;
+      out.details[key] = { raw: '', doubt: 'not-found' };
+    }
+    pending.push({ id: m.row.id, row: { keys: read, readings: rowReadings(planned.values, read.length) } });
   }
-  const verdicts = arbitrate(pending.map((p) => p.row), identitiesOf(table, best.layout.layout), rows && absentCells(best, rows));
+  const sums = pending.filter((p) => p.row.keys.includes(sumKey(table, p.id))).map((p) => sumIdentity(table, p.id));
+  const verdicts = arbitrate(pending.map((p) => p.row), [...identitiesOf(table, best.layout.layout), ...sums], rows && absentCells(best, rows));
   pending.forEach((p, i) => writeRow(`${table}.${p.id}`, p.row, verdicts[i], out));
+  for (const p of pending) {
+    delete out.cells[sumKey(table, p.id)];
+    delete out.details[sumKey(table, p.id)];
+  }
   for (const m of best.matches) if (m.doc) doubtMergedLabel(`${table}.${m.row.id}`, m.row.columns.map((c) => cellKey(table, m.row.id, c.id)), m.doc.label, out, m.row.group && !m.byOrder ? m.row.label : undefined);
   for (const m of best.matches) {
     if (!m.byOrder) continue;

@@ -113,6 +113,11 @@ function distinct(readings: Reading[], gapsApart = false): Reading[] {
   return [...seen.values()];
 }
 
+/** How many values a row prints for `n` columns: its cells less the empty ones its grid padded it with. */
+export function printedCount(values: ValueCell[], n: number): number {
+  return withoutPaddingSpan(effectiveTokens(values, n), n).length;
+}
+
 export function rowReadings(values: ValueCell[], n: number): RowReadings {
   const tokens = withoutPaddingSpan(effectiveTokens(values, n), n);
   const diff = tokens.length - n;

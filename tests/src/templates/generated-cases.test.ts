@@ -985,3 +985,67 @@ describe('tables whose set of rows is not the template\'s (axis row-set)', () =>
     }
   });
 });
+
+describe('tables whose set of columns is not the template\'s (axis column-set)', () => {
+  const notFound = (record: { cells: Record<string, number | null>; cell_details: Record<string, { doubt: string | null }> }, keys: string[]) => keys.map((k) => [record.cells[k], record.cell_details[k]?.doubt]);
+
+  it('table 三 with the five columns of 法人或其他组织 printed as one (HTML, and text separated by spaces): 自然人 and 总计 read by the header, the five cells blank, not found', async () => {
+    for (const [format, truthId, index] of [['html', 'pingtan-2024-glued', 0], ['txt', 'pingtan-2023-page', 7]] as const) {
+      const { draft, truth, record, score } = await readVariant(1, 'column-set', format, truthId, index);
+      expect(draft.notes[0]).toBe('table 三: the five columns of 法人或其他组织 printed as one, their sum');
+      // Before, every row of table 三 was three values for seven columns: 自然人 and 总计 blank (missing-values).
+      expect({ format, wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ format, wrong: 0, unearned: [], exact: score.cells });
+      expect(record.cells['requests.new_received.natural_person']).toBe(truth.cells['requests.new_received.natural_person']);
+      expect(record.cells['requests.new_received.total']).toBe(truth.cells['requests.new_received.total']);
+      const legal = ['commercial', 'research', 'nonprofit', 'legal_services', 'other_legal_person'].map((c) => `requests.new_received.${c}`);
+      expect(notFound(record, legal)).toEqual(legal.map(() => [null, 'not-found']));
+      expect(record.messages.filter((m) => m.code === 'columns-not-printed' && m.message.startsWith('requests:')).length).toBe(1);
+      // The sum column is read under a key of its own while arbitrating, never written.
+      expect(Object.keys(record.cells).filter((k) => k.includes('法人'))).toEqual([]);
+    }
+  });
+
+  it('table 三 with one column of 法人或其他组织 or its 总计 left out (text by tabs or line, Markdown, HTML): the columns the header names read, the others blank', async () => {
+    for (const [format, truthId, index, note] of [
+      ['txt', 'huaian-2024-word-html', 4, 'table 三: column 法律服务机构 left out'],
+      ['txt', 'seed-docx', 1, 'table 三: column 社会公益组织 left out'],
+      ['md', 'shanghai-govoffice-2019', 2, 'table 三: the 总计 column left out'],
+      ['html', 'pingtan-2023-glued', 6, 'table 三: column 法律服务机构 left out'],
+    ] as const) {
+      const { draft, truth, record, score } = await readVariant(1, 'column-set', format, truthId, index);
+      expect(draft.notes[0]).toBe(note);
+      expect({ format, truthId, wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ format, truthId, wrong: 0, unearned: [], exact: score.cells });
+      const left = truth.not_printed.filter((k) => k.startsWith('requests.'));
+      expect(left.length).toBeGreaterThan(20);
+      expect(notFound(record, left)).toEqual(left.map(() => [null, 'not-found']));
+    }
+  });
+
+  it('table 四 without its three 总计 columns: the twelve values read by the header, the totals blank', async () => {
+    for (const format of ['md', 'txt'] as const) {
+      const { draft, record, score } = await readVariant(1, 'column-set', format, 'pingtan-2022-portal', 5);
+      expect(draft.notes).toContain('table 四: the three 总计 columns left out');
+      // Before, twelve values for fifteen columns, no group total to place them by: seven cells blank (ambiguous).
+      expect({ format, wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ format, wrong: 0, unearned: [], exact: score.cells });
+      const totals = ['review', 'litigation_direct', 'litigation_after_review'].map((g) => `appeals.${g}.total`);
+      expect(notFound(record, totals)).toEqual(totals.map(() => [null, 'not-found']));
+    }
+  });
+
+  it('a header that names fewer columns than the rows print is not followed: a lost header line, a reworded column label', async () => {
+    const { text, truth } = await readVariant(1, 'plain', 'txt', 'pingtan-2024-docx', 0);
+    const lines = text.split('\n');
+    const legalLine = lines.findIndex((l) => l.includes('商业企业') && l.includes('科研机构'));
+    expect(legalLine).toBeGreaterThan(0);
+    const withoutLine = [...lines.slice(0, legalLine), ...lines.slice(legalLine + 1)].join('\n');
+    const html = await readVariant(1, 'plain', 'html', 'pingtan-2024-docx', 0);
+    const reworded = html.text.replace('>商业企业<', '>企业<');
+    expect(reworded).not.toBe(html.text);
+    for (const [name, doc] of [['txt', withoutLine], ['html', reworded]] as const) {
+      const record = await extractBytes(Buffer.from(doc), name === 'txt' ? truth.file : html.truth.file);
+      const score = scoreRecord(name === 'txt' ? truth : html.truth, record);
+      expect({ name, wrong: score.wrong, exact: score.exact }).toEqual({ name, wrong: 0, exact: score.cells });
+      expect(record.messages.filter((m) => m.code === 'columns-not-printed')).toEqual([]);
+    }
+  });
+});

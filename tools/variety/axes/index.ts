@@ -4,6 +4,7 @@
  * every later axis draws (and the cases rebuilt from them).
  */
 import type { Axis } from './axis.js';
+import { columnSet } from './column-set.js';
 import { combined } from './combined.js';
 import { damagedHeaders } from './damaged-headers.js';
 import { distributed } from './distributed.js';
@@ -24,6 +25,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet];
 
 export type { Axis, Draft, FormatId } from './axis.js';
