@@ -27,6 +27,8 @@ export interface BlockWalk {
 
 export interface CollectedBlocks {
   blocks: Block[];
+  /** Each paragraph's text as the markup holds it, before whitespace is squeezed (flattened.ts reads it again). */
+  rawText: Map<Block, string>;
   /** Portal metadata tables (索引号/发布机构/…) found inside the body: not report content. */
   metadataTables: TableBlock[];
 }
@@ -34,12 +36,17 @@ export interface CollectedBlocks {
 export function collectBlocks(body: DomNode, walk: BlockWalk): CollectedBlocks {
   const blocks: Block[] = [];
   const metadataTables: TableBlock[] = [];
+  const rawText = new Map<Block, string>();
   const nesting = tablesWithNestedTables(body);
   let line = '';
   const endLine = () => {
     const text = normaliseLine(line);
+    if (text) {
+      const block: Block = { kind: 'paragraph', text };
+      blocks.push(block);
+      rawText.set(block, line);
+    }
     line = '';
-    if (text) blocks.push({ kind: 'paragraph', text });
   };
   // `null` marks the end of a block-level element.
   const stack: Array<DomNode | null> = hasChildren(body) ? [...body.children].reverse() : [];
@@ -86,6 +93,13 @@ export function collectBlocks(body: DomNode, walk: BlockWalk): CollectedBlocks {
       for (let i = built.nestedTables.length - 1; i >= 0; i--) stack.push(built.nestedTables[i]);
       continue;
     }
+    if (node.name === 'pre') {
+      // One paragraph, its raw text keeping the block's line breaks (flattened.ts may read it as a text file).
+      endLine();
+      line = contentOf(node, walk.skip).lines.join('\n');
+      endLine();
+      continue;
+    }
     if (BLOCK_ELEMENTS.has(node.name)) {
       endLine();
       const grid = divGridTable(node, walk.skip);
@@ -98,5 +112,5 @@ export function collectBlocks(body: DomNode, walk: BlockWalk): CollectedBlocks {
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   endLine();
-  return { blocks, metadataTables };
+  return { blocks, metadataTables, rawText };
 }

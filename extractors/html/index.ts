@@ -10,6 +10,7 @@ import { pictureMarker } from '../image/placed-pictures.js';
 import { findBody } from './body.js';
 import { nestsDeeperThan } from './depth.js';
 import { collectBlocks } from './blocks.js';
+import { readFlattenedTables } from './flattened.js';
 import { harvestMeta, linesOutside, type DocumentMeta } from './meta.js';
 import { isNonText, isNotBodyText } from './noise.js';
 import type { PictureSources } from './pictures.js';
@@ -73,7 +74,9 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions): Do
         return pictureMarker('html', pictures.length - 1);
       }
     : undefined;
-  const { blocks, metadataTables } = collectBlocks(body, { skip: isNotBodyText, lengths, picture });
+  const collected = collectBlocks(body, { skip: isNotBodyText, lengths, picture });
+  const { metadataTables } = collected;
+  const blocks = readFlattenedTables(collected.blocks, collected.rawText, limits);
   const messages = [...(options.messages ?? [])];
   if (passedBy) messages.push({ code: 'picture-skipped', message: `${passedBy} more pictures in the article past the first ${limits.maxPdfPages} (maxPdfPages); not read` });
 

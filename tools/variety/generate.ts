@@ -108,11 +108,16 @@ export function variantSeed(seed: number, item: PlanItem): string {
 }
 
 /** The report model of one planned variant, with what its axis did: deterministic for a seed. */
+/** Does the variant print its tables as glued text (crawler text, or a page's tables flattened into text)? */
+export function printsGluedText(draft: Draft): boolean {
+  return (draft.format === 'txt' || !!draft.model.flattened) && draft.separator === 'glued';
+}
+
 export function draftVariant(seed: number, item: PlanItem): Draft {
   const random = new Random(variantSeed(seed, item));
   const draft: Draft = { model: buildReport(item.truth, random.fork('build')), format: item.format, index: item.index, separator: 'tabs', notPrinted: new Set(), notes: [] };
   item.axis.apply(draft, random.fork(item.axis.id));
-  if (draft.format === 'txt' && draft.separator === 'glued') markAmbiguousGlued(draft);
+  if (printsGluedText(draft)) markAmbiguousGlued(draft);
   return draft;
 }
 

@@ -4,6 +4,7 @@
  * renderers (render/*.ts) print it.
  */
 import type { TableId } from '../../src/templates/ids.js';
+import type { Separator } from './render/text.js';
 
 /** A header cell, with the spans a word processor would give it. */
 export interface HeadCell {
@@ -148,8 +149,19 @@ export interface Distributed {
   targets: 'labels' | 'numbers' | 'all';
 }
 
+/**
+ * Tables printed as text in a web page or Word document, as a CMS that lost the <table> or an author who
+ * typed the table leaves them: each line a paragraph (<p>), lines broken by <br> in one paragraph, or a
+ * <pre> block; cells apart by the separator (tabs as &nbsp; runs outside <pre>).
+ */
+export interface FlattenedTables {
+  markup: 'p' | 'br' | 'pre';
+  separator: Separator;
+}
+
 export interface ReportModel {
   look?: PageLook;
+  flattened?: FlattenedTables;
   structure?: TableStructure;
   markdownTables?: MarkdownTables;
   overprint?: Overprint;

@@ -1049,3 +1049,16 @@ describe('tables whose set of columns is not the template\'s (axis column-set)',
     }
   });
 });
+
+describe('pages whose tables are printed as text (axis flattened-tables)', () => {
+  it('paragraphs, <br> lines and <pre> blocks of table lines, their cells apart by spaces, tabs or pipes: every cell read', async () => {
+    const seen = new Set<string>();
+    for (const [format, truthId, index] of [['html', 'seed-docx', 0], ['html', 'shanghai-govoffice-2019', 1], ['html', 'hongze-2023', 2], ['html', 'huaian-2024-word-html', 3], ['html-word', 'pingtan-2022-portal', 4], ['html', 'pingtan-2024-glued', 8]] as const) {
+      const { draft, score } = await readVariant(1, 'flattened-tables', format, truthId, index);
+      seen.add(draft.notes[0]);
+      // Before, a page's paragraphs were squeezed of their spaces and never read as a table: 25 of 200 cells (spaces), table 三 missing (pipes).
+      expect({ format, truthId, wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ format, truthId, wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    }
+    expect(seen.size).toBe(6);
+  });
+});

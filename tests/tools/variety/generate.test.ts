@@ -2,7 +2,7 @@ import { readCell } from '../../../src/templates/numbers.js';
 import { describe, expect, it } from 'vitest';
 import { AXES } from '../../../tools/variety/axes/index.js';
 import { printValue, layoutOf } from '../../../tools/variety/build.js';
-import { distinctTruths, draftVariant, FORMATS, plan, renderFast, SLOW_FORMATS, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
+import { distinctTruths, draftVariant, FORMATS, plan, printsGluedText, renderFast, SLOW_FORMATS, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
 import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
 import { cellsOf, CELL_BY_KEY, TABLE_IDS } from '../../../src/templates/ids.js';
@@ -46,7 +46,7 @@ describe('the variety generator', () => {
       const truth = variantTruth(11, item, draft);
       expect(truth.cells).toEqual(item.truth.cells);
       // Glued text: table 二 and 四 runs that split several ways (glued-ambiguity.ts).
-      const glued = draft.format === 'txt' && draft.separator === 'glued';
+      const glued = printsGluedText(draft);
       if (!['row-faults', 'combined', 'row-set', 'column-set'].includes(item.axis.id)) expect(truth.not_printed.filter((k) => !(glued && /^(proactive|appeals)\./.test(k)))).toEqual([]);
       for (const key of truth.not_printed) expect(item.truth.cells).toHaveProperty([key]);
     }
@@ -58,7 +58,7 @@ describe('the variety generator', () => {
       const printed = printedCells(item, 13);
       const draft = draftVariant(13, item);
       const blank = draft.model.blank;
-      const glued = draft.format === 'txt' && draft.separator === 'glued';
+      const glued = printsGluedText(draft);
       for (const table of TABLE_IDS) {
         for (const cell of cellsOf(layoutOf(table, item.truth.layout[table]))) {
           const column = CELL_BY_KEY.get(cell.key)!.column;

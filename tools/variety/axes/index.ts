@@ -9,6 +9,7 @@ import { combined } from './combined.js';
 import { damagedHeaders } from './damaged-headers.js';
 import { distributed } from './distributed.js';
 import { divTables } from './div-tables.js';
+import { flattenedTables } from './flattened-tables.js';
 import { headings } from './headings.js';
 import { labels } from './labels.js';
 import { markdownConverter } from './markdown-converter.js';
@@ -25,6 +26,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables];
 
 export type { Axis, Draft, FormatId } from './axis.js';

@@ -3,7 +3,8 @@
  * paragraphs inside cells). The portal page is also what LibreOffice turns into DOCX and PDF, so it
  * carries page breaks and vertical alignment.
  */
-import type { Block, PageLook, ReportModel, TablePiece, TableStructure } from '../model.js';
+import type { Block, FlattenedTables, PageLook, ReportModel, TablePiece, TableStructure } from '../model.js';
+import { tableTextLines } from './text.js';
 import { toGrid, type GridCell } from './grid.js';
 import { divTableCss, nestedArticle, structuredTableHtml } from './structure.js';
 import { escapeMarkup } from './escape.js';
@@ -85,7 +86,7 @@ function pageChrome(look: PageLook | undefined): string {
   return header + footer;
 }
 
-function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: TableStructure): string {
+function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: TableStructure, flattened?: FlattenedTables): string {
   switch (block.kind) {
     case 'title':
       return style === 'word' ? `<p class=MsoTitle align=center><b><span>${escapeMarkup(block.text)}</span></b></p>` : `<h1 style="text-align:center">${escapeMarkup(block.text)}</h1>`;
@@ -94,7 +95,7 @@ function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: 
     case 'paragraph':
       return paragraph(block.text, style);
     case 'table':
-      return tableHtml(block.piece, style, look, structure);
+      return flattened ? flattenedTableHtml(block.piece, flattened) : tableHtml(block.piece, style, look, structure);
     case 'break':
       return `<p style="page-break-before:always"></p>`;
     case 'dash-table':
@@ -102,6 +103,18 @@ function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: 
     case 'other-table':
       return `<table border="1">${block.rows.map((row) => `<tr>${row.map((c) => `<td>${escapeMarkup(c)}</td>`).join('')}</tr>`).join('')}</table>`;
   }
+}
+
+/**
+ * A table printed as text (model.flattened): its caption and lines as paragraphs, as <br>-broken lines of
+ * one paragraph, or as a <pre> block. Outside <pre> a tab is what an editor makes of it, a run of &nbsp;.
+ */
+function flattenedTableHtml(piece: TablePiece, flattened: FlattenedTables): string {
+  const lines = [...(piece.caption ? [piece.caption] : []), ...tableTextLines(piece, flattened.separator).flatMap((l) => l.split('\n'))];
+  if (flattened.markup === 'pre') return `<pre>${lines.map(escapeMarkup).join('\n')}</pre>`;
+  const asText = (line: string) => escapeMarkup(line).replace(/\t/g, '&nbsp;&nbsp;&nbsp;&nbsp;');
+  const printed = lines.filter((l) => l.trim() !== '').map(asText);
+  return flattened.markup === 'p' ? printed.map((l) => `<p>${l}</p>`).join('\n') : `<p>${printed.join('<br>\n')}</p>`;
 }
 
 /** The CSS that draws the overprinted text again (text-shadow is inherited: a table's rule reaches every cell's text). */
@@ -120,7 +133,7 @@ function distributedCss(distributed: ReportModel['distributed']): string {
 
 export function renderHtml(model: ReportModel, style: HtmlStyle): string {
   const title = model.blocks.find((b) => b.kind === 'title');
-  const blocks = model.blocks.map((b) => blockHtml(b, style, model.look, model.structure)).join('\n');
+  const blocks = model.blocks.map((b) => blockHtml(b, style, model.look, model.structure, model.flattened)).join('\n');
   const body = model.structure?.nest ? nestedArticle(blocks) : blocks;
   if (style === 'word') {
     return `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">

@@ -50,8 +50,13 @@ function joinLine(cells: string[], separator: Separator): string {
   }
 }
 
+/** The table's printed lines of text, its cells apart by the separator ('lines': a cell per line, a blank line after each row). */
+export function tableTextLines(piece: TablePiece, separator: Separator): string[] {
+  return tableLines(piece).map((cells) => joinLine(cells, separator));
+}
+
 function tableText(piece: TablePiece, separator: Separator): string {
-  const lines = tableLines(piece).map((cells) => joinLine(cells, separator));
+  const lines = tableTextLines(piece, separator);
   const body = separator === 'glued' ? lines.join('') : lines.join('\n');
   return piece.caption ? `${piece.caption}${separator === 'glued' ? '' : '\n'}${body}` : body;
 }

@@ -1,0 +1,88 @@
+/**
+ * Tables a page prints as text: a CMS that lost the <table> (or an author who typed one) leaves each
+ * row a paragraph — cells apart by tabs, spaces or &nbsp;, pipes — or a <pre> block of such
+ * lines. Read as paragraphs, squeezed of their spaces, their cells run together and no table is found.
+ * A run of such paragraphs between headings and tables is read again as the text reader reads the same
+ * lines in a crawler's text (txt/document.ts), from the markup's own whitespace; its blocks replace the
+ * run's when they hold a table of values. A <pre> block, one paragraph of many lines, is read so on its
+ * own, its blank lines kept. The DOCX reader's paragraphs (mammoth's HTML) pass here too.
+ */
+import type { Block } from '../model.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { readTextBlocks } from '../txt/document.js';
+
+/** A paragraph laid out as cells: two of them apart by a tab, two spaces or more, or a pipe. */
+const CELL_GAP = /\S(?:\t|[ \u00a0\u3000]{2,}| \| |\|)\s*\S/;
+/** A value after a gap: the rows of a table of counts. */
+const VALUE_AFTER_GAP = /(?:\t|[ \u00a0\u3000]{2,}|\|)\s*[0-9０-９]/;
+/** Or values apart by single spaces at the end of a line (a CMS squeezes every gap to one space): 予以公开 22 0 22. */
+const VALUES_AT_END = /\S[ \u00a0\u3000]+[0-9０-９][0-9０-９.,]*(?:[ \u00a0\u3000]+[0-9０-９][0-9０-９.,]*)+\s*$/;
+/** A cell on a line of its own after a tab, as Word's text export and a DOCX flattening print a table. */
+const TAB_CELL = /^\t[^\t\s]/;
+/** Any digit: prose without one is no row of values (tested first, being cheap). */
+const DIGIT = /[0-9０-９]/;
+/** The end of a line that can hold its row's values (table 三 prints seven: 120 characters is ample). */
+const MAX_VALUES_TAIL = 120;
+/** Lines laid out as cells a run must hold before it is read again (table 四: a header of three lines and its row). */
+const MIN_CELL_LINES = 4;
+/** Rows of a table read from a run for the run to count as one: more than a stray pair of lines. */
+const MIN_TABLE_ROWS = 3;
+
+/**
+ * A paragraph's text as a text file would hold it: &nbsp; a space; a line break inside it (the markup
+ * source's, where it is not a table in itself) one space, as the page shows it.
+ */
+function asTextLine(raw: string): string {
+  return raw.replace(/\u00a0/g, ' ').replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
+}
+
+/** A line laid out as cells: a header line or a row (its cells apart by gaps, or a cell after a tab). */
+function laidOutAsCells(raw: string): boolean {
+  return CELL_GAP.test(raw) || TAB_CELL.test(raw) || printsValues(raw);
+}
+
+/** A line printing values after its label: after a gap, or apart by single spaces at its end. */
+function printsValues(raw: string): boolean {
+  return DIGIT.test(raw) && (VALUE_AFTER_GAP.test(raw) || VALUES_AT_END.test(raw.slice(-MAX_VALUES_TAIL)) || TAB_CELL.test(raw));
+}
+
+/** Lines that may be a table flattened into text: enough laid out as cells, values among them. */
+function mayBeTable(lines: string[]): boolean {
+  return lines.filter(laidOutAsCells).length >= MIN_CELL_LINES && lines.some(printsValues);
+}
+
+function holdsTable(blocks: Block[]): boolean {
+  return blocks.some((b) => b.kind === 'table' && b.rows.length >= MIN_TABLE_ROWS);
+}
+
+export function readFlattenedTables(blocks: Block[], rawText: ReadonlyMap<Block, string>, limits: Limits = DEFAULT_LIMITS): Block[] {
+  const out: Block[] = [];
+  const readAgain = (lines: string[]): Block[] | undefined => {
+    if (!mayBeTable(lines)) return undefined;
+    const read = readTextBlocks(lines.join('\n'), limits);
+    return holdsTable(read) ? read : undefined;
+  };
+  let run: Block[] = [];
+  const flush = () => {
+    for (const block of readAgain(run.map((b) => asTextLine(rawText.get(b) ?? ''))) ?? run) out.push(block);
+    run = [];
+  };
+  for (const block of blocks) {
+    const raw = block.kind === 'paragraph' ? rawText.get(block) : undefined;
+    if (raw === undefined) {
+      flush();
+      out.push(block);
+      continue;
+    }
+    // A paragraph of many lines (a <pre> block) may be a text file of its own, blank lines and all.
+    const own = raw.includes('\n') ? readAgain(raw.replace(/\u00a0/g, ' ').split(/\r?\n/)) : undefined;
+    if (!own) {
+      run.push(block);
+      continue;
+    }
+    flush();
+    for (const b of own) out.push(b);
+  }
+  flush();
+  return out;
+}
