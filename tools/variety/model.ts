@@ -4,7 +4,6 @@
  * renderers (render/*.ts) print it.
  */
 import type { TableId } from '../../src/templates/ids.js';
-import type { Separator } from './render/text.js';
 
 /** A header cell, with the spans a word processor would give it. */
 export interface HeadCell {
@@ -148,6 +147,10 @@ export interface Overprint {
 export interface Distributed {
   targets: 'labels' | 'numbers' | 'all';
 }
+
+/** How text renderings separate a table's cells on a line (TXT, and tables printed as text in a page). */
+export const SEPARATORS = ['glued', 'spaces', 'tabs', 'pipes', 'lines'] as const;
+export type Separator = (typeof SEPARATORS)[number];
 
 /**
  * Tables printed as text in a web page or Word document, as a CMS that lost the <table> or an author who

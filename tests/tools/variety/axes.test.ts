@@ -4,7 +4,7 @@ import type { FormatId } from '../../../tools/variety/axes/axis.js';
 import { draftVariant, renderFast, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
 import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
-import { SEPARATORS } from '../../../tools/variety/render/text.js';
+import { SEPARATORS } from '../../../tools/variety/model.js';
 import { appealsByGroup, appealsReviewAndLitigation } from '../../../tools/variety/axes/pieces.js';
 import { buildReport } from '../../../tools/variety/build.js';
 import { Random } from '../../../tools/variety/random.js';

@@ -1,5 +1,4 @@
-import { SEPARATORS } from '../render/text.js';
-import type { FlattenedTables } from '../model.js';
+import { SEPARATORS, type FlattenedTables } from '../model.js';
 import type { Axis } from './axis.js';
 
 /**

@@ -1,6 +1,5 @@
-import { isDataRow, tablePieces, type DataRow, type Row, type TablePiece } from '../model.js';
+import { isDataRow, SEPARATORS, tablePieces, type DataRow, type Row, type TablePiece } from '../model.js';
 import type { Random } from '../random.js';
-import { SEPARATORS } from '../render/text.js';
 import type { Axis, Draft } from './axis.js';
 
 /**

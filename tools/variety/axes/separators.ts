@@ -1,4 +1,4 @@
-import { SEPARATORS } from '../render/text.js';
+import { SEPARATORS } from '../model.js';
 import type { Axis } from './axis.js';
 
 /**

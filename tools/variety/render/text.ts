@@ -2,10 +2,8 @@
  * Plain-text renderings of a report, as crawlers, DOCX flattenings and pdftotext leave them: the same
  * cells in reading order, separated in one of five ways.
  */
-import { isDataRow, type Block, type DataRow, type ReportModel, type TablePiece } from '../model.js';
+import { isDataRow, type Block, type DataRow, type ReportModel, type Separator, type TablePiece } from '../model.js';
 
-export const SEPARATORS = ['glued', 'spaces', 'tabs', 'pipes', 'lines'] as const;
-export type Separator = (typeof SEPARATORS)[number];
 
 /** The printed lines of a table, each a list of cell texts in reading order. */
 export function tableLines(piece: TablePiece): string[][] {
