@@ -47,8 +47,8 @@ function printsValues(raw: string): boolean {
 }
 
 /** Lines that may be a table flattened into text: enough laid out as cells, values among them. */
-function mayBeTable(lines: string[]): boolean {
-  return lines.filter(laidOutAsCells).length >= MIN_CELL_LINES && lines.some(printsValues);
+function mayBeTable(lines: string[], minCellLines: number): boolean {
+  return lines.filter(laidOutAsCells).length >= minCellLines && lines.some(printsValues);
 }
 
 function holdsTable(blocks: Block[]): boolean {
@@ -57,8 +57,8 @@ function holdsTable(blocks: Block[]): boolean {
 
 export function readFlattenedTables(blocks: Block[], rawText: ReadonlyMap<Block, string>, limits: Limits = DEFAULT_LIMITS): Block[] {
   const out: Block[] = [];
-  const readAgain = (lines: string[]): Block[] | undefined => {
-    if (!mayBeTable(lines)) return undefined;
+  const readAgain = (lines: string[], minCellLines = MIN_CELL_LINES): Block[] | undefined => {
+    if (!mayBeTable(lines, minCellLines)) return undefined;
     const read = readTextBlocks(lines.join('\n'), limits);
     return holdsTable(read) ? read : undefined;
   };
@@ -74,8 +74,10 @@ export function readFlattenedTables(blocks: Block[], rawText: ReadonlyMap<Block,
       out.push(block);
       continue;
     }
-    // A paragraph of many lines (a <pre> block) may be a text file of its own, blank lines and all.
-    const own = raw.includes('\n') ? readAgain(raw.replace(/\u00a0/g, ' ').split(/\r?\n/)) : undefined;
+    // A paragraph of many lines (a <pre> block) may be a text file of its own, blank lines and all: its
+    // line breaks are the author's, so one line of values in it is enough to read it so (a table 四 of
+    // single spaces: its header lines are words alone).
+    const own = raw.includes('\n') ? readAgain(raw.replace(/\u00a0/g, ' ').split(/\r?\n/), 1) : undefined;
     if (!own) {
       run.push(block);
       continue;
