@@ -120,20 +120,22 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   // A block whose values begin in its first column has no label column (table 四's groups): value-like
   // text before a row's first number there (不适用 | 1 | 0 | 0 | 2) is an unreadable value, not a label.
   const noLabelColumn = start === 0 && firstNumber > 0 && readings.slice(0, firstNumber).every((r, i) => r.kind !== 'text' || (!cells[i].spanned && valueLikeText(cells[i].text)));
-  const labelEnd = byZone || junkNumber ? zone! : noLabelColumn ? 0 : firstNumber < 0 ? readings.length : firstNumber;
+  const numbering = numberingAlone(cells, readings, firstNumber, start);
+  const labelEnd = byZone || junkNumber ? zone! : noLabelColumn ? 0 : numbering ? firstNumber + 1 : firstNumber < 0 ? readings.length : firstNumber;
   let lastText = -1;
-  for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text') lastText = i;
+  for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text' || (numbering && i === firstNumber)) lastText = i;
   const labelParts: string[] = [];
   const ownParts: string[] = [];
   for (let i = 0; i <= lastText; i++) {
-    const text = cells[i].text.trim();
-    if (readings[i].kind === 'text' && text && labelParts[labelParts.length - 1] !== text) {
+    // The numbering a spreadsheet read as a number is the label's, as printed (8.): see numberingAlone.
+    const text = numbering && i === firstNumber ? `${cells[i].text.trim()}.` : cells[i].text.trim();
+    if ((readings[i].kind === 'text' || (numbering && i === firstNumber)) && text && labelParts[labelParts.length - 1] !== text) {
       labelParts.push(text);
       if (!cells[i].spanned) ownParts.push(text);
     }
   }
   const values: ValueCell[] = [];
-  for (let i = byZone || junkNumber ? Math.max(zone!, lastText + 1) : lastText + 1; i < cells.length; i++) {
+  for (let i = byZone || junkNumber ? Math.max(zone!, lastText + 1) : numbering ? start! : lastText + 1; i < cells.length; i++) {
     if (cells[i].absent) continue; // padding of a ragged row: nothing was printed there
     if (cells[i].spanned) {
       // A cell merged down from the row above (a header's 总计 over a row short of cells: a PDF's grid
@@ -152,6 +154,22 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   // half of 采购总金额), so what it covers says nothing of where the row's columns are.
   if (cells[cells.length - 1]?.absent) for (const v of values) delete v.spanAfter;
   return { index, block, label: labelParts.join(' '), ownLabel: ownParts.join(' '), values, cells };
+}
+
+/**
+ * An item's numbering printed alone on its label's first line (8. of a label wrapped 8. · 属于行政 ·
+ * 查询事项, each line a row of the sheet) that a spreadsheet read as the number 8: a bare number of one or
+ * two digits before the block's value column, with no label of the row's own before it and nothing
+ * between it and that column, in a row that prints a value in every column from there to its end. The
+ * row's values fill its columns without it, so it is the label's, never a value pushing the others right.
+ */
+function numberingAlone(cells: TableCell[], readings: CellReading[], firstNumber: number, start: number | undefined): boolean {
+  if (start === undefined || firstNumber < 0 || firstNumber >= start) return false;
+  if (cells[firstNumber].spanned || !/^[1-9]\d?$/.test(cells[firstNumber].text.trim())) return false;
+  if (!cells.slice(0, firstNumber).every((c) => c.spanned || c.text.trim() === '')) return false;
+  if (!cells.slice(firstNumber + 1, start).every((c) => !c.spanned && c.text.trim() === '')) return false;
+  const own = cells.map((c, i) => i).slice(start).filter((i) => !cells[i].spanned);
+  return own.length >= 2 && own.every((i) => !cells[i].absent && cells[i].text.trim() !== '' && (readings[i].kind === 'number' || readings[i].kind === 'blank'));
 }
 
 /** Values up to the last one that is not blank (padding of ragged rows is not data). */

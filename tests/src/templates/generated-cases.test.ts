@@ -457,6 +457,15 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cells['requests.rejected_excessive.total']).toBe(0);
   });
 
+  it('Pingtan 2024 saved as CSV, a label wrapped over three rows of the sheet whose first line, its numbering alone, Calc read as a number (8 | 0 0 … · 属于行政 · 查询事项): the 8 the label\'s, the row read; no printed finding on the rows of its rest', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2024-variety-wrapped-labels-numbering-csv.csv', variant(32, 'wrapped-labels', 'csv', 'pingtan-2024-docx', 0), 32);
+    expect(text).toContain('\n,,,,,8,,,0,,,0,,0,,,0,,0,,,,0,,0,\n,,,,,属于行政,,,,,,,,,,,,,,,,,,,,\n,,,,,查询事项,,,,,,,,,,,,,,,,,,,,\n');
+    const score = scoreRecord(truth, record);
+    // Once the 8 read as a value of an unlabelled row and 属于行政 · 查询事项 (empty cells) as the row: blank, with a printed completeness finding.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    expect(record.cells['requests.denied_admin_query.natural_person']).toBe(0);
+  });
+
   it('Shanghai 2019 saved as CSV, 一、本年新收 wrapped over three rows of the sheet (一、本年新收 | 821 … · 政府信息公开 · 申请数量): one table, the row read', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-wrapped-labels-csv.csv', variant(16, 'wrapped-labels', 'csv', 'shanghai-govoffice-2019', 1), 16);
     expect(text).toContain('\n政府信息公开,,,,,,,,,,,,,,,,,,,,,,,,,\n申请数量,,,,,,,,,,,,,,,,,,,,,,,,,\n');
