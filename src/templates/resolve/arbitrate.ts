@@ -384,6 +384,10 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // breaks its group as surely as the same 5 moved on to 复议后起诉's 维持 breaks that one.
     // (A row of a wider grid is weighed below, by where its stray empty cell may stand.)
     if (lone >= 0 && lone === printed.length - 1 && breaksOwn && !row.readings.wider) {
+      // Unless the row as printed keeps every one of them with its empty last cell taken for the value it
+      // lost there (… 26 | 12 1 1 6 ∅, 复议后起诉's total lost): then it is the only reading that does, and
+      // stands — its empty cell in doubt, the values before it where they were printed.
+      if (holds(printed.map((v, c) => (c === lone ? undefined : v)), own)) return standAsPrinted();
       const asPrinted = failures(printed, own);
       const asLikely = alternatives.filter((r) => failures(r, own) <= asPrinted);
       if (asLikely.length) return undecided([printed, ...asLikely], 'own-broken-anyway');

@@ -466,6 +466,21 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cells['requests.denied_admin_query.natural_person']).toBe(0);
   });
 
+  it('Huaian 2024 saved as CSV, table 四 whose last total was lost, its row ending in an empty cell (… 26 | 12 1 1 6 ∅): as printed with the total lost there every group holds, with a value lost anywhere before it one breaks — 12 1 1 6 read, the total in doubt', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-row-faults-total-lost-csv.csv', variant(32, 'row-faults', 'csv', 'huaian-2024-word-html', 2), 32);
+    expect(text).toContain('\n72,64,,178,37,,,351,,13,4,,8,,1,26,,12,,1,,1,,6,,\n');
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Once as likely as 13 4 8 1 · | 26 12 1 1 6 (a value lost before, 复议后起诉 broken by 34): 12, 1 and 6 blank, ambiguous.
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => [record.cells[`appeals.litigation_after_review.${c}`], record.cell_details[`appeals.litigation_after_review.${c}`].doubt])).toEqual([
+      [12, null],
+      [1, null],
+      [1, null],
+      [6, null],
+      [null, 'lone-empty-cell'],
+    ]);
+  });
+
   it('Shanghai 2019 saved as CSV, 一、本年新收 wrapped over three rows of the sheet (一、本年新收 | 821 … · 政府信息公开 · 申请数量): one table, the row read', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-wrapped-labels-csv.csv', variant(16, 'wrapped-labels', 'csv', 'shanghai-govoffice-2019', 1), 16);
     expect(text).toContain('\n政府信息公开,,,,,,,,,,,,,,,,,,,,,,,,,\n申请数量,,,,,,,,,,,,,,,,,,,,,,,,,\n');
