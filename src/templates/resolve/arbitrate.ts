@@ -64,11 +64,14 @@ function arbitrateRows(rows: PendingRow[], identities: Identity[]): { verdicts: 
   /**
    * Every combination scored. A gap (a column a reading prints nothing for) is a blank that vanished
    * (0) — or, with `impute`, what the row's own total requires (a value the row lost; a reading whose
-   * row would need a negative count there breaks its own total).
+   * row would need a negative count there breaks its own total); gaps it leaves open (two lost from one
+   * row: 217 0 0 0 218 for seven columns) what an identity over rows read one way requires, where every
+   * identity through the row then holds (gapsByKnownRows: a column's sum fills each gap, and the row's
+   * own total must still hold with them).
    */
   const scoreAll = (impute: boolean): Combo[] => {
     const combos: Combo[] = [];
-    const overlays = uncertain.map((i) => rows[i].readings.readings.map((r) => (impute ? withGaps(rows[i].keys, r, ownOf(i)) : undefined)));
+    const overlays = uncertain.map((i) => rows[i].readings.readings.map((r) => (impute ? gapsByKnownRows(rows[i].keys, r, ownOf(i), identities, known) : undefined)));
     const choice = new Array<number>(uncertain.length).fill(0);
     const impossible = new Array<boolean>(uncertain.length).fill(false);
     const values = new Map(known);

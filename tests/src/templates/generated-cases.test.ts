@@ -215,6 +215,23 @@ describe('variants the generator found read wrongly once', () => {
     expect(truth.not_printed).toEqual(['requests.total_processed.other_legal_person']);
   });
 
+  it('Pingtan 2024 in Markdown, （七）总计 short of two values (217 0 0 0 218 for seven columns, its 1 and a 0 lost): the column sums over rows read one way fill the gaps, so the row\'s own total holds and every place of the gaps gives the same counts', async () => {
+    const { draft, text, record, score } = await readVariant(34, 'combined', 'md', 'pingtan-2024-glued', 8);
+    expect(draft.notes).toEqual(expect.arrayContaining(['cell requests.total_processed.commercial missing from its row', 'cell requests.total_processed.legal_services missing from its row']));
+    expect(text).toContain('| （七）总计 |  | 217 | 0 | 0 | 0 | 218 |');
+    // Gaps as vanished blanks, or what the row's own total requires (two gaps: open), broke the row's own
+    // total under every reading: no reading satisfied the identities, five cells blank.
+    // Now only the lost 0 of 法律服务机构 counts against it: read 0 in doubt where nothing was printed.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells - 1 });
+    expect(['natural_person', 'commercial', 'research', 'other_legal_person', 'total'].map((c) => [record.cells[`requests.total_processed.${c}`], record.cell_details[`requests.total_processed.${c}`].doubt])).toEqual([
+      [217, null],
+      [null, 'missing-values'],
+      [0, 'identity-resolved'],
+      [0, 'identity-resolved'],
+      [218, null],
+    ]);
+  });
+
   it('Shanghai 2019 in HTML, 1.本机关不掌握 short of its 1 (252 12 / / / / for seven columns): the blanks its readings place differently are not certain, no printed finding through the lost cell', async () => {
     const { draft, record, score } = await readVariant(6, 'row-faults', 'html', 'shanghai-govoffice-2019', 8);
     expect(draft.notes).toContain('cell requests.unavailable_not_held.legal_services missing from its row');
