@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../../../src/pipeline.js';
 import { detectReader } from '../../../extractors/detect.js';
 import { tableRows } from '../../../src/templates/rows.js';
+import { mapTemplates } from '../../../src/templates/map.js';
 import { AXES } from '../../../tools/variety/axes/index.js';
 import { draftVariant, plan, renderFast, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
 import type { FormatId } from '../../../tools/variety/axes/axis.js';
@@ -496,6 +497,37 @@ describe('layout-text variants the generator found read wrongly once', () => {
       [6, null],
       [null, 'lone-empty-cell'],
     ]);
+  });
+
+  it('Shanghai 2019 saved as CSV, table 四\'s header with a word damaged to a digit (结果维持,结果纠正,8,尚未审结,总计 under 复议后起诉) and its row of values printing blanks as empty cells: one table, the digit no value, every cell exact', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-damaged-headers-digit-csv.csv', variant(35, 'damaged-headers', 'csv', 'shanghai-govoffice-2019', 0), 35);
+    expect(text).toContain(',结果维持,,结果纠正,,8,,尚未审结,,总计\n5,,,,2,,,7,,8,,,,,1,9,');
+    const score = scoreRecord(truth, record);
+    // Once the header's 8 made the row of values a table of its own (on another grid than the run's only number), and the header row
+    // was read as 未经复议直接起诉's values: its empty cells blanks with no doubt (truth 8, 1), the row of values not found.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+  });
+
+  it('the same with its row of values a table of its own (as the header\'s 8 once made it): the header row\'s empty cells under 未经复议直接起诉, a cell short of the group, are no certain blanks', async () => {
+    const bytes = readFileSync('tests/fixtures/txt/shanghai-2019-variety-damaged-headers-digit-csv.csv');
+    const doc = await detectReader(bytes, 'x.csv')!.read(bytes, { name: 'x.csv' });
+    const at = doc.blocks.findIndex((b) => b.kind === 'table' && b.rows.some((r) => r.some((c) => c.text === '未经复议直接起诉')));
+    const table = doc.blocks[at];
+    if (table.kind !== 'table') throw new Error('no table 四');
+    const values = table.rows.pop()!.filter((c) => c.text !== '');
+    expect(values.map((c) => c.text)).toEqual(['5', '2', '7', '8', '1', '9']);
+    doc.blocks.splice(at + 1, 0, { kind: 'table', rows: [values] });
+    const m = mapTemplates(doc);
+    // Once 未经复议直接起诉 · ∅ ∅ ∅ ∅ · 复议后起诉 (the header row) read as that group: four blanks with no doubt, the report's 8 and 1 among them.
+    const certainBlanks = Object.keys(m.cells).filter((k) => k.startsWith('appeals.') && m.cells[k] === null && !m.details[k]?.doubt);
+    expect(certainBlanks).toEqual([]);
+  });
+
+  it('Huaian 2024 as tab-separated text, table 四\'s row of values alone starting with a two-digit count (72\t64\t178 …): the 72 a value, never an item\'s numbering', async () => {
+    const { text, score } = await readVariant(34, 'headings', 'txt', 'huaian-2024-word-html', 2);
+    expect(text).toContain('\n72\t64\t178\t37\t351\t');
+    // A first version of the numbering rule (a bare number before the block's value column) took the 72 for 72. (5 cells ambiguous).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
   });
 
   it('Shanghai 2019 saved as CSV, 一、本年新收 wrapped over three rows of the sheet (一、本年新收 | 821 … · 政府信息公开 · 申请数量): one table, the row read', async () => {
