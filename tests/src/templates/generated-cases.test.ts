@@ -673,6 +673,15 @@ describe('layout-text variants the generator found read wrongly once', () => {
     ]);
   });
 
+  it('Shanghai 2019, table 四\'s header with 行政复议\'s 总计 damaged to a digit (8   结果   结果 …) over a row of values printing blanks as nothing (5  2  7  8  1  9): the header\'s words, the digit among them, place the values', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-damaged-headers-digit-pdftotext.txt', variant(35, 'damaged-headers', 'pdftotext', 'shanghai-govoffice-2019', 0), 35);
+    expect(text).toMatch(/\n +8 +结果 +结果 +其他 +尚未 /);
+    const score = scoreRecord(truth, record);
+    // Once the line with the 8 was no header line: the values not placed, table 四 not read (15 cells missing).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['review.upheld', 'review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => record.cells[`appeals.${k}`])).toEqual([5, 7, 8, 9]);
+  });
+
   it('Hongze 2023, a vertical section label\'s next line under the row printed beside its first (三、本年度  （一）予以工开  0 … · 办理结果): the section\'s, not the end of the row\'s label', async () => {
     const { text, record, truth } = await scoreFixture('hongze-2023-variety-combined-section-line-below-pdftotext.txt', variant(30, 'combined', 'pdftotext', 'hongze-2023', 0), 30);
     expect(text).toMatch(/三、本年度 +（一）予以工开 +0 .*\n 办理结果\n/);
