@@ -104,8 +104,11 @@ function startsAnotherTable(fields: string[], run: string[][]): boolean {
  */
 function valuesOnOtherGrid(fields: string[], run: string[][]): boolean {
   const columns = fields.flatMap((f, c) => (NUMBER.test(f) ? [c] : []));
-  if (columns.length < 2 || !run.some(printsNumber)) return false;
-  return columns.every((c) => run.every((row) => !NUMBER.test(row[c])));
+  // A header row with a word printed as a stray number (结果维持,结果纠正,8,尚未审结,总计: fewer numbers than
+  // words) is no row of values: where its number stands says nothing of the run's grid.
+  const valueRows = run.filter((row) => printsNumber(row) && numberCount(row) >= row.filter((f) => WORDS.test(f)).length);
+  if (columns.length < 2 || !valueRows.length) return false;
+  return columns.every((c) => valueRows.every((row) => !NUMBER.test(row[c])));
 }
 
 /**

@@ -325,7 +325,11 @@ function isUnreadRow(line: TextLine): boolean {
  * row label's numbering, no counts.
  */
 function isHeaderBandLine(line: TextLine): boolean {
-  return line.cells.length >= 2 && !startsLabel(line) && line.cells.every((c) => c.length <= MAX_HEADER_WORD_CHARS && !countsInLabel(c) && !isValueToken(c));
+  if (line.cells.length < 2 || startsLabel(line)) return false;
+  // A header word printed as a stray digit (总计 as 8) among three words or more still stands over its column.
+  const words = line.cells.filter((c) => !/^\d$/.test(c));
+  if (line.cells.length - words.length > (words.length >= 3 ? 1 : 0)) return false;
+  return words.every((c) => c.length <= MAX_HEADER_WORD_CHARS && !countsInLabel(c) && !isValueToken(c));
 }
 /** Longest word of a header band's line (characters): 社会公益组织, 本年新制作数量, 未经复议直接起诉. */
 const MAX_HEADER_WORD_CHARS = 16;

@@ -27,12 +27,16 @@ export function mapAppeals(rows: DocRow[]): TableMapping {
 /**
  * Table 四 read as three labelled rows of five: a row that prints nothing in any of its five cells is
  * a header line of a grouped header whose spans a text format lost (行政诉讼 over ten empty cells), not
- * a group of blanks — the group's cells are not found, never read as five certain blanks.
+ * a group of blanks — the group's cells are not found, never read as five certain blanks. So is one
+ * that prints nothing in a cell or two fewer than five, the rest lost (未经复议直接起诉 · ∅ × 4 ·
+ * 复议后起诉: a sheet's header row, its merged cells written empty).
  */
 function withoutEmptyGroups(out: TableMapping): TableMapping {
   for (const row of APPEALS_2021.rows) {
     const keys = row.columns.map((c) => cellKey('appeals', row.id, c.id));
-    const empty = keys.every((k) => k in out.cells && out.cells[k] === null && out.details[k]?.raw.trim() === '' && !out.details[k]?.doubt);
+    const printedEmpty = (k: string) => k in out.cells && out.cells[k] === null && out.details[k]?.raw.trim() === '' && !out.details[k]?.doubt;
+    const lost = (k: string) => k in out.cells && out.cells[k] === null && out.details[k]?.raw.trim() === '' && out.details[k]?.doubt === 'missing-values';
+    const empty = keys.some(printedEmpty) && keys.every((k) => printedEmpty(k) || lost(k));
     if (!empty) continue;
     for (const k of keys) out.details[k] = { raw: '', doubt: 'not-found' };
     out.messages.push({ code: 'row-not-found', message: `appeals.${row.id} (${row.label}): its row prints nothing in any of its cells (a header line whose spans were lost); not read` });

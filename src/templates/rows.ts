@@ -48,7 +48,8 @@ export function tableRows(blocks: Block[]): DocRow[] {
     // Each cell read once: the block's value column and every row's label and values use the same readings.
     const readings = cells.map((row) => row.map((c) => readCell(c.text)));
     const start = valueStart(cells, readings);
-    cells.forEach((row, r) => rows.push(docRow(row, blockIndex, rows.length, start, readings[r])));
+    const labels = labelColumns(cells, readings, start);
+    cells.forEach((row, r) => rows.push(docRow(row, blockIndex, rows.length, start, readings[r], labels)));
   });
   return rows;
 }
@@ -78,11 +79,21 @@ function valueStart(rows: TableCell[][], readings: CellReading[][]): number | un
   return best;
 }
 
+/** The grid columns before the block's value column where some row prints its label's text: the block's label columns. */
+function labelColumns(rows: TableCell[][], readings: CellReading[][], start: number | undefined): ReadonlySet<number> {
+  const columns = new Set<number>();
+  if (start === undefined) return columns;
+  rows.forEach((cells, r) => cells.slice(0, start).forEach((c, i) => {
+    if (!c.spanned && readings[r][i].kind === 'text') columns.add(i);
+  }));
+  return columns;
+}
+
 /**
  * `start`: the grid column where the block's values begin. Text printed there or further right in a
  * row that has numbers (不适用, 见附件, a stray 四) is a value that cannot be read, never part of the label.
  */
-export function docRow(cells: TableCell[], block: number, index: number, start?: number, readings: CellReading[] = cells.map((c) => readCell(c.text))): DocRow {
+export function docRow(cells: TableCell[], block: number, index: number, start?: number, readings: CellReading[] = cells.map((c) => readCell(c.text)), labels: ReadonlySet<number> = new Set()): DocRow {
   // The label ends at the last text cell before the first number: a garbled value further right
   // (OCR reading 8 as B) is an unreadable value in its column, not part of the label.
   const firstNumber = readings.findIndex((r) => r.kind === 'number');
@@ -120,20 +131,22 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   // A block whose values begin in its first column has no label column (table 四's groups): value-like
   // text before a row's first number there (不适用 | 1 | 0 | 0 | 2) is an unreadable value, not a label.
   const noLabelColumn = start === 0 && firstNumber > 0 && readings.slice(0, firstNumber).every((r, i) => r.kind !== 'text' || (!cells[i].spanned && valueLikeText(cells[i].text)));
-  const labelEnd = byZone || junkNumber ? zone! : noLabelColumn ? 0 : firstNumber < 0 ? readings.length : firstNumber;
+  const numbering = numberingAlone(cells, readings, firstNumber, start, labels);
+  const labelEnd = byZone || junkNumber ? zone! : noLabelColumn ? 0 : numbering ? firstNumber + 1 : firstNumber < 0 ? readings.length : firstNumber;
   let lastText = -1;
-  for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text') lastText = i;
+  for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text' || (numbering && i === firstNumber)) lastText = i;
   const labelParts: string[] = [];
   const ownParts: string[] = [];
   for (let i = 0; i <= lastText; i++) {
-    const text = cells[i].text.trim();
-    if (readings[i].kind === 'text' && text && labelParts[labelParts.length - 1] !== text) {
+    // The numbering a spreadsheet read as a number is the label's, as printed (8.): see numberingAlone.
+    const text = numbering && i === firstNumber ? `${cells[i].text.trim()}.` : cells[i].text.trim();
+    if ((readings[i].kind === 'text' || (numbering && i === firstNumber)) && text && labelParts[labelParts.length - 1] !== text) {
       labelParts.push(text);
       if (!cells[i].spanned) ownParts.push(text);
     }
   }
   const values: ValueCell[] = [];
-  for (let i = byZone || junkNumber ? Math.max(zone!, lastText + 1) : lastText + 1; i < cells.length; i++) {
+  for (let i = byZone || junkNumber ? Math.max(zone!, lastText + 1) : numbering ? start! : lastText + 1; i < cells.length; i++) {
     if (cells[i].absent) continue; // padding of a ragged row: nothing was printed there
     if (cells[i].spanned) {
       // A cell merged down from the row above (a header's 总计 over a row short of cells: a PDF's grid
@@ -152,6 +165,24 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   // half of 采购总金额), so what it covers says nothing of where the row's columns are.
   if (cells[cells.length - 1]?.absent) for (const v of values) delete v.spanAfter;
   return { index, block, label: labelParts.join(' '), ownLabel: ownParts.join(' '), values, cells };
+}
+
+/**
+ * An item's numbering printed alone on its label's first line (8. of a label wrapped 8. · 属于行政 ·
+ * 查询事项, each line a row of the sheet) that a spreadsheet read as the number 8: a bare number of one or
+ * two digits in one of the block's label columns other than its first (`labels`: where other rows print
+ * their labels' text; the item column after the group's), with nothing before it and nothing between it
+ * and the block's value column, in a row that prints a value in every column from there to its end. The
+ * row's values fill its columns without it, so it is the label's, never a value pushing the others right.
+ * (A row of values alone, table 四's 72 64 …, starts in the block's first column: never numbering.)
+ */
+function numberingAlone(cells: TableCell[], readings: CellReading[], firstNumber: number, start: number | undefined, labels: ReadonlySet<number>): boolean {
+  if (start === undefined || firstNumber < 1 || firstNumber >= start || !labels.has(firstNumber)) return false;
+  if (cells[firstNumber].spanned || !/^[1-9]\d?$/.test(cells[firstNumber].text.trim())) return false;
+  if (!cells.slice(0, firstNumber).every((c) => c.spanned || c.text.trim() === '')) return false;
+  if (!cells.slice(firstNumber + 1, start).every((c) => !c.spanned && c.text.trim() === '')) return false;
+  const own = cells.map((c, i) => i).slice(start).filter((i) => !cells[i].spanned);
+  return own.length >= 2 && own.every((i) => !cells[i].absent && cells[i].text.trim() !== '' && (readings[i].kind === 'number' || readings[i].kind === 'blank'));
 }
 
 /** Values up to the last one that is not blank (padding of ragged rows is not data). */

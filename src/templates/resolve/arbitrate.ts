@@ -64,11 +64,14 @@ function arbitrateRows(rows: PendingRow[], identities: Identity[]): { verdicts: 
   /**
    * Every combination scored. A gap (a column a reading prints nothing for) is a blank that vanished
    * (0) — or, with `impute`, what the row's own total requires (a value the row lost; a reading whose
-   * row would need a negative count there breaks its own total).
+   * row would need a negative count there breaks its own total); gaps it leaves open (two lost from one
+   * row: 217 0 0 0 218 for seven columns) what an identity over rows read one way requires, where every
+   * identity through the row then holds (gapsByKnownRows: a column's sum fills each gap, and the row's
+   * own total must still hold with them).
    */
   const scoreAll = (impute: boolean): Combo[] => {
     const combos: Combo[] = [];
-    const overlays = uncertain.map((i) => rows[i].readings.readings.map((r) => (impute ? withGaps(rows[i].keys, r, ownOf(i)) : undefined)));
+    const overlays = uncertain.map((i) => rows[i].readings.readings.map((r) => (impute ? gapsByKnownRows(rows[i].keys, r, ownOf(i), identities, known) : undefined)));
     const choice = new Array<number>(uncertain.length).fill(0);
     const impossible = new Array<boolean>(uncertain.length).fill(false);
     const values = new Map(known);
@@ -384,6 +387,10 @@ function reconsiderExactRows(rows: PendingRow[], identities: Identity[], known: 
     // breaks its group as surely as the same 5 moved on to 复议后起诉's 维持 breaks that one.
     // (A row of a wider grid is weighed below, by where its stray empty cell may stand.)
     if (lone >= 0 && lone === printed.length - 1 && breaksOwn && !row.readings.wider) {
+      // Unless the row as printed keeps every one of them with its empty last cell taken for the value it
+      // lost there (… 26 | 12 1 1 6 ∅, 复议后起诉's total lost): then it is the only reading that does, and
+      // stands — its empty cell in doubt, the values before it where they were printed.
+      if (holds(printed.map((v, c) => (c === lone ? undefined : v)), own)) return standAsPrinted();
       const asPrinted = failures(printed, own);
       const asLikely = alternatives.filter((r) => failures(r, own) <= asPrinted);
       if (asLikely.length) return undecided([printed, ...asLikely], 'own-broken-anyway');

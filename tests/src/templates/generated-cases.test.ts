@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../../../src/pipeline.js';
 import { detectReader } from '../../../extractors/detect.js';
 import { tableRows } from '../../../src/templates/rows.js';
+import { mapTemplates } from '../../../src/templates/map.js';
 import { AXES } from '../../../tools/variety/axes/index.js';
 import { draftVariant, plan, renderFast, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
 import type { FormatId } from '../../../tools/variety/axes/axis.js';
@@ -213,6 +214,23 @@ describe('variants the generator found read wrongly once', () => {
     const keys = ['natural_person', 'commercial', 'legal_services', 'other_legal_person', 'total'].map((c) => `requests.total_processed.${c}`);
     expect(keys.map((k) => [record.cells[k], record.cell_details[k].doubt])).toEqual([[767, null], [35, null], [2, null], [null, 'missing-values'], [805, null]]);
     expect(truth.not_printed).toEqual(['requests.total_processed.other_legal_person']);
+  });
+
+  it('Pingtan 2024 in Markdown, （七）总计 short of two values (217 0 0 0 218 for seven columns, its 1 and a 0 lost): the column sums over rows read one way fill the gaps, so the row\'s own total holds and every place of the gaps gives the same counts', async () => {
+    const { draft, text, record, score } = await readVariant(34, 'combined', 'md', 'pingtan-2024-glued', 8);
+    expect(draft.notes).toEqual(expect.arrayContaining(['cell requests.total_processed.commercial missing from its row', 'cell requests.total_processed.legal_services missing from its row']));
+    expect(text).toContain('| （七）总计 |  | 217 | 0 | 0 | 0 | 218 |');
+    // Gaps as vanished blanks, or what the row's own total requires (two gaps: open), broke the row's own
+    // total under every reading: no reading satisfied the identities, five cells blank.
+    // Now only the lost 0 of 法律服务机构 counts against it: read 0 in doubt where nothing was printed.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells - 1 });
+    expect(['natural_person', 'commercial', 'research', 'other_legal_person', 'total'].map((c) => [record.cells[`requests.total_processed.${c}`], record.cell_details[`requests.total_processed.${c}`].doubt])).toEqual([
+      [217, null],
+      [null, 'missing-values'],
+      [0, 'identity-resolved'],
+      [0, 'identity-resolved'],
+      [218, null],
+    ]);
   });
 
   it('Shanghai 2019 in HTML, 1.本机关不掌握 short of its 1 (252 12 / / / / for seven columns): the blanks its readings place differently are not certain, no printed finding through the lost cell', async () => {
@@ -457,6 +475,61 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cells['requests.rejected_excessive.total']).toBe(0);
   });
 
+  it('Pingtan 2024 saved as CSV, a label wrapped over three rows of the sheet whose first line, its numbering alone, Calc read as a number (8 | 0 0 … · 属于行政 · 查询事项): the 8 the label\'s, the row read; no printed finding on the rows of its rest', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2024-variety-wrapped-labels-numbering-csv.csv', variant(32, 'wrapped-labels', 'csv', 'pingtan-2024-docx', 0), 32);
+    expect(text).toContain('\n,,,,,8,,,0,,,0,,0,,,0,,0,,,,0,,0,\n,,,,,属于行政,,,,,,,,,,,,,,,,,,,,\n,,,,,查询事项,,,,,,,,,,,,,,,,,,,,\n');
+    const score = scoreRecord(truth, record);
+    // Once the 8 read as a value of an unlabelled row and 属于行政 · 查询事项 (empty cells) as the row: blank, with a printed completeness finding.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+    expect(record.cells['requests.denied_admin_query.natural_person']).toBe(0);
+  });
+
+  it('Huaian 2024 saved as CSV, table 四 whose last total was lost, its row ending in an empty cell (… 26 | 12 1 1 6 ∅): as printed with the total lost there every group holds, with a value lost anywhere before it one breaks — 12 1 1 6 read, the total in doubt', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-row-faults-total-lost-csv.csv', variant(32, 'row-faults', 'csv', 'huaian-2024-word-html', 2), 32);
+    expect(text).toContain('\n72,64,,178,37,,,351,,13,4,,8,,1,26,,12,,1,,1,,6,,\n');
+    const score = scoreRecord(truth, record);
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    // Once as likely as 13 4 8 1 · | 26 12 1 1 6 (a value lost before, 复议后起诉 broken by 34): 12, 1 and 6 blank, ambiguous.
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => [record.cells[`appeals.litigation_after_review.${c}`], record.cell_details[`appeals.litigation_after_review.${c}`].doubt])).toEqual([
+      [12, null],
+      [1, null],
+      [1, null],
+      [6, null],
+      [null, 'lone-empty-cell'],
+    ]);
+  });
+
+  it('Shanghai 2019 saved as CSV, table 四\'s header with a word damaged to a digit (结果维持,结果纠正,8,尚未审结,总计 under 复议后起诉) and its row of values printing blanks as empty cells: one table, the digit no value, every cell exact', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-damaged-headers-digit-csv.csv', variant(35, 'damaged-headers', 'csv', 'shanghai-govoffice-2019', 0), 35);
+    expect(text).toContain(',结果维持,,结果纠正,,8,,尚未审结,,总计\n5,,,,2,,,7,,8,,,,,1,9,');
+    const score = scoreRecord(truth, record);
+    // Once the header's 8 made the row of values a table of its own (on another grid than the run's only number), and the header row
+    // was read as 未经复议直接起诉's values: its empty cells blanks with no doubt (truth 8, 1), the row of values not found.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, unearned: [], missed: [], exact: score.cells });
+  });
+
+  it('the same with its row of values a table of its own (as the header\'s 8 once made it): the header row\'s empty cells under 未经复议直接起诉, a cell short of the group, are no certain blanks', async () => {
+    const bytes = readFileSync('tests/fixtures/txt/shanghai-2019-variety-damaged-headers-digit-csv.csv');
+    const doc = await detectReader(bytes, 'x.csv')!.read(bytes, { name: 'x.csv' });
+    const at = doc.blocks.findIndex((b) => b.kind === 'table' && b.rows.some((r) => r.some((c) => c.text === '未经复议直接起诉')));
+    const table = doc.blocks[at];
+    if (table.kind !== 'table') throw new Error('no table 四');
+    const values = table.rows.pop()!.filter((c) => c.text !== '');
+    expect(values.map((c) => c.text)).toEqual(['5', '2', '7', '8', '1', '9']);
+    doc.blocks.splice(at + 1, 0, { kind: 'table', rows: [values] });
+    const m = mapTemplates(doc);
+    // Once 未经复议直接起诉 · ∅ ∅ ∅ ∅ · 复议后起诉 (the header row) read as that group: four blanks with no doubt, the report's 8 and 1 among them.
+    const certainBlanks = Object.keys(m.cells).filter((k) => k.startsWith('appeals.') && m.cells[k] === null && !m.details[k]?.doubt);
+    expect(certainBlanks).toEqual([]);
+  });
+
+  it('Huaian 2024 as tab-separated text, table 四\'s row of values alone starting with a two-digit count (72\t64\t178 …): the 72 a value, never an item\'s numbering', async () => {
+    const { text, score } = await readVariant(34, 'headings', 'txt', 'huaian-2024-word-html', 2);
+    expect(text).toContain('\n72\t64\t178\t37\t351\t');
+    // A first version of the numbering rule (a bare number before the block's value column) took the 72 for 72. (5 cells ambiguous).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+  });
+
   it('Shanghai 2019 saved as CSV, 一、本年新收 wrapped over three rows of the sheet (一、本年新收 | 821 … · 政府信息公开 · 申请数量): one table, the row read', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-wrapped-labels-csv.csv', variant(16, 'wrapped-labels', 'csv', 'shanghai-govoffice-2019', 1), 16);
     expect(text).toContain('\n政府信息公开,,,,,,,,,,,,,,,,,,,,,,,,,\n申请数量,,,,,,,,,,,,,,,,,,,,,,,,,\n');
@@ -598,6 +671,15 @@ describe('layout-text variants the generator found read wrongly once', () => {
       [null, 'unreadable'],
       [0, null],
     ]);
+  });
+
+  it('Shanghai 2019, table 四\'s header with 行政复议\'s 总计 damaged to a digit (8   结果   结果 …) over a row of values printing blanks as nothing (5  2  7  8  1  9): the header\'s words, the digit among them, place the values', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-damaged-headers-digit-pdftotext.txt', variant(35, 'damaged-headers', 'pdftotext', 'shanghai-govoffice-2019', 0), 35);
+    expect(text).toMatch(/\n +8 +结果 +结果 +其他 +尚未 /);
+    const score = scoreRecord(truth, record);
+    // Once the line with the 8 was no header line: the values not placed, table 四 not read (15 cells missing).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['review.upheld', 'review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => record.cells[`appeals.${k}`])).toEqual([5, 7, 8, 9]);
   });
 
   it('Hongze 2023, a vertical section label\'s next line under the row printed beside its first (三、本年度  （一）予以工开  0 … · 办理结果): the section\'s, not the end of the row\'s label', async () => {
