@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractOptions } from '../pipeline.js';
 import { FinishedRecord } from './finished.js';
-import { readRssBytes } from './memory.js';
+import { RssReader } from './memory.js';
 import type { TaskMessage, WorkerMessage } from './protocol.js';
 
 export interface PoolOptions {
@@ -77,6 +77,8 @@ class Worker {
   /** Tasks sent to the process, in order: the first is running, the others wait in its queue. */
   private readonly assigned: Assigned[] = [];
   private poll: NodeJS.Timeout | undefined;
+  /** The process's RSS, read at every poll (opened at the first). */
+  private rss: RssReader | undefined;
   private killReason: string | undefined;
   private nextId = 1;
   /** Documents sent to this worker so far. */
@@ -114,6 +116,7 @@ class Worker {
       if (finished) return;
       finished = true;
       this.exited = true;
+      this.rss?.close();
       this.failAll(this.killReason ?? this.crashReason());
       onExit(this);
     };
@@ -186,7 +189,8 @@ class Worker {
     if (this.poll) return;
     const capBytes = this.options.workerMemoryMb * 1024 * 1024;
     this.poll = setInterval(() => {
-      const rss = this.child.pid ? readRssBytes(this.child.pid) : undefined;
+      if (this.child.pid !== undefined) this.rss ??= new RssReader(this.child.pid);
+      const rss = this.rss?.read();
       if (rss !== undefined && rss > capBytes) {
         this.kill(`memory: worker RSS ${Math.round(rss / 1048576)} MiB over the ${this.options.workerMemoryMb} MiB cap (workerMemoryMb); worker killed`);
       }
