@@ -1,7 +1,10 @@
 /**
  * Worker process entry (forked by src/run/pool.ts from dist/src/run/worker-main.js): runs its tasks
  * one at a time, in the order they arrive, and sends each record back. The parent sends the next
- * task before this one finishes, so the worker never waits for the parent between documents.
+ * tasks before this one finishes, so the worker never waits for the parent between documents; a
+ * finished record waits for the next one when that one can start at once, and the two go in one
+ * message (the parent wakes once for both), the task being run stamped in a file the parent reads
+ * should this worker hang or die (protocol.ts).
  * Everything that can go wrong beyond a thrown error (hangs, runaway memory, native crashes) is the
  * parent's job: it kills this process.
  */
