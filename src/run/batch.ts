@@ -5,7 +5,6 @@
  * a failed record saying why.
  */
 import { availableParallelism } from 'node:os';
-import PQueue from 'p-queue';
 import { extractFile, failedRecord, type ExtractOptions } from '../pipeline.js';
 import type { ReportRecord } from '../schemas/record.js';
 import { resolveLimits, type Limits, type LimitsOverrides } from '../limits.js';
@@ -18,6 +17,7 @@ import { prepare, type PreparedInput } from './prepare.js';
 import type { BatchInput } from './input.js';
 import { failureCodeOfReason } from '../schemas/failure-codes.js';
 import { timeStage } from './stages.js';
+import { limitConcurrency } from './limit.js';
 
 export type { BatchInput } from './input.js';
 
@@ -120,11 +120,11 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
   try {
     // Hashing is I/O: a few files at a time. Each document is dispatched as soon as it and those
     // before it are hashed, so parsing starts at once instead of after the whole input is read.
-    const prepareQueue = new PQueue({ concurrency: PREPARE_CONCURRENCY });
-    const preparing = inputs.map((input) => prepareQueue.add(() => prepare(input, limits, settings)) as Promise<PreparedInput>);
+    const preparer = limitConcurrency(PREPARE_CONCURRENCY);
+    const preparing = inputs.map((input) => preparer(() => prepare(input, limits, settings)));
 
     // Enough documents in flight for every worker to hold its next one queued (see WorkerPool.capacity).
-    const queue = new PQueue({ concurrency: pool ? pool.capacity : 1 });
+    const dispatch = limitConcurrency(pool ? pool.capacity : 1);
     const inFlight = new Map<string, Promise<FinishedRecord | undefined>>();
     const tasks: Promise<void>[] = [];
     const prepared: PreparedInput[] = [];
@@ -144,7 +144,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
         tasks.push(fromJournal.then((finished) => report(finished, item.input.source, true)));
         continue;
       }
-      const parsed = queue.add(async () => {
+      const parsed = dispatch(async (): Promise<FinishedRecord | undefined> => {
         if (options.signal?.aborted) return undefined;
         const began = Date.now();
         const finished = await parse(item, pool, limits);
@@ -156,7 +156,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
           if (journal) finished.release(() => journal.getSync(item.key)!.record);
         });
         return finished;
-      }) as Promise<FinishedRecord | undefined>;
+      });
       inFlight.set(item.key, parsed);
       tasks.push(parsed.then(() => undefined));
     }

@@ -6,14 +6,14 @@
  */
 import { addStageTimes } from './stages.js';
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractOptions } from '../pipeline.js';
 import { FinishedRecord } from './finished.js';
-import { readRssBytes } from './memory.js';
-import type { TaskMessage, WorkerMessage } from './protocol.js';
+import { RssReader } from './memory.js';
+import { parseStamp, STAMP_ENV, type TaskAnswer, type TaskMessage, type WorkerMessage } from './protocol.js';
 
 export interface PoolOptions {
   /** Number of worker processes. */
@@ -28,7 +28,11 @@ export interface PoolOptions {
   memoryPollMs?: number;
   /** The script to fork; defaults to the compiled worker-main.js. Tests pass fault-injecting workers. */
   workerEntry?: string;
-  /** Tasks each worker holds at once (one running, the rest queued in its inbox). Default 2. */
+  /**
+   * Tasks each worker holds at once (one running, the rest queued in its inbox). Default 3: a worker
+   * holds a finished document's answer back while it runs the next (WorkerMessage 'results'), and
+   * with three it still has one more to start when it sends the two.
+   */
   prefetch?: number;
 }
 
@@ -77,6 +81,8 @@ class Worker {
   /** Tasks sent to the process, in order: the first is running, the others wait in its queue. */
   private readonly assigned: Assigned[] = [];
   private poll: NodeJS.Timeout | undefined;
+  /** The process's RSS, read at every poll (opened at the first). */
+  private rss: RssReader | undefined;
   private killReason: string | undefined;
   private nextId = 1;
   /** Documents sent to this worker so far. */
@@ -88,9 +94,12 @@ class Worker {
     entry: string,
     private readonly options: Required<Omit<PoolOptions, 'workerEntry' | 'size' | 'prefetch'>> & { coresShared: boolean },
     onExit: (worker: Worker) => void,
+    /** The file this worker stamps with the task it starts (protocol.ts, STAMP_ENV); none: it never holds answers back. */
+    private readonly stampPath?: string,
   ) {
     this.child = fork(entry, [], {
       execArgv: [`--max-old-space-size=${options.workerHeapMb}`, ...youngGenerationFlags(options.workerMemoryMb), ...backgroundThreadFlags(options.coresShared)],
+      ...(stampPath ? { env: { ...process.env, [STAMP_ENV]: stampPath } } : {}),
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
       // Its own process group, so a hard kill also takes down helpers it spawned (pdftoppm, tesseract).
@@ -114,7 +123,15 @@ class Worker {
       if (finished) return;
       finished = true;
       this.exited = true;
+      this.rss?.close();
       this.failAll(this.killReason ?? this.crashReason());
+      if (this.stampPath) {
+        try {
+          unlinkSync(this.stampPath);
+        } catch {
+          // the pool's folder is already gone
+        }
+      }
       onExit(this);
     };
     this.child.on('close', finish);
@@ -178,15 +195,44 @@ class Worker {
   private startHead(): void {
     const head = this.assigned[0];
     if (!head || head.timer) return;
-    const seconds = this.options.documentTimeoutMs / 1000;
-    head.timer = setTimeout(() => this.kill(`timeout: no result after ${seconds} s (documentTimeoutMs); worker killed`), this.options.documentTimeoutMs);
+    head.timer = setTimeout(() => this.onTimeout(), this.options.documentTimeoutMs);
+  }
+
+  /**
+   * The head's time is up, by the parent's clock (from the answer before it). A worker that held the
+   * head's answer back is running a later task, stamped with when it started it: that task gets its
+   * whole time from then. Otherwise the worker is killed, and failAll blames the task it was running.
+   */
+  private onTimeout(): void {
+    const head = this.assigned[0];
+    if (!head) return;
+    const stamp = this.readStamp();
+    if (stamp && stamp.id !== head.id && this.assigned.some((a) => a.id === stamp.id)) {
+      const left = stamp.at + this.options.documentTimeoutMs - Date.now();
+      if (left > 0) {
+        head.timer = setTimeout(() => this.onTimeout(), left);
+        return;
+      }
+    }
+    this.kill(`timeout: no result after ${this.options.documentTimeoutMs / 1000} s (documentTimeoutMs); worker killed`);
+  }
+
+  /** What the worker last stamped, if it stamps. */
+  private readStamp(): { id: number; at: number } | undefined {
+    if (!this.stampPath) return undefined;
+    try {
+      return parseStamp(readFileSync(this.stampPath, 'latin1'));
+    } catch {
+      return undefined;
+    }
   }
 
   private startPolling(): void {
     if (this.poll) return;
     const capBytes = this.options.workerMemoryMb * 1024 * 1024;
     this.poll = setInterval(() => {
-      const rss = this.child.pid ? readRssBytes(this.child.pid) : undefined;
+      if (this.child.pid !== undefined) this.rss ??= new RssReader(this.child.pid);
+      const rss = this.rss?.read();
       if (rss !== undefined && rss > capBytes) {
         this.kill(`memory: worker RSS ${Math.round(rss / 1048576)} MiB over the ${this.options.workerMemoryMb} MiB cap (workerMemoryMb); worker killed`);
       }
@@ -195,6 +241,14 @@ class Worker {
 
   private onMessage(message: WorkerMessage): void {
     if (message.type === 'ready') return;
+    if (message.type === 'results') {
+      for (const answer of message.answers) this.onAnswer(answer);
+      return;
+    }
+    this.onAnswer(message);
+  }
+
+  private onAnswer(message: TaskAnswer): void {
     const at = this.assigned.findIndex((a) => a.id === message.id);
     if (at === -1) return;
     const [task] = this.assigned.splice(at, 1);
@@ -214,16 +268,23 @@ class Worker {
     task.settle({ finished: FinishedRecord.fromRecord(source === undefined ? message.record : { ...message.record, source }) });
   }
 
-  /** The worker is gone: the task it was running failed with the reason; the ones queued behind it never started. */
+  /**
+   * The worker is gone: the task it was running failed with the reason; the ones queued behind it
+   * never started, and those before it (finished, their answers held back and lost with the worker)
+   * run again elsewhere. The running task is the one the worker stamped, when it is still unanswered;
+   * otherwise (a worker that does not stamp, or one gone between two tasks) the first unanswered one.
+   */
   private failAll(reason: string): void {
     if (this.poll) clearInterval(this.poll);
     this.poll = undefined;
-    const [running, ...queued] = this.assigned.splice(0);
-    if (running) {
-      clearTimeout(running.timer);
-      running.settle({ failure: reason });
-    }
-    for (const task of queued) task.settle({ requeue: true });
+    const tasks = this.assigned.splice(0);
+    const stamp = tasks.length > 0 ? this.readStamp() : undefined;
+    const stamped = stamp ? tasks.findIndex((task) => task.id === stamp.id) : -1;
+    const running = stamped === -1 ? 0 : stamped;
+    tasks.forEach((task, i) => {
+      clearTimeout(task.timer);
+      task.settle(i === running ? { failure: reason } : { requeue: true });
+    });
   }
 
   private crashReason(): string {
@@ -247,10 +308,13 @@ export class WorkerPool {
   private readonly prefetch: number;
   private freshWaiting = 0;
   private closed = false;
+  /** A folder of the workers' stamp files (protocol.ts, STAMP_ENV), made with the first worker. */
+  private stampDir: string | undefined;
+  private spawned = 0;
 
   constructor(private readonly options: PoolOptions) {
     this.entry = options.workerEntry ?? defaultWorkerEntry();
-    this.prefetch = Math.max(1, options.prefetch ?? 2);
+    this.prefetch = Math.max(1, options.prefetch ?? 3);
     if (!existsSync(this.entry)) {
       throw new Error(`worker entry ${this.entry} not found: run \`npm run build\` first`);
     }
@@ -295,6 +359,8 @@ export class WorkerPool {
     for (const worker of this.all) worker.retire();
     this.wake();
     await Promise.all(exits);
+    if (this.stampDir) rmSync(this.stampDir, { recursive: true, force: true });
+    this.stampDir = undefined;
   }
 
   /** Starts every worker now, so their start-up (loading the readers) overlaps other work. */
@@ -364,6 +430,18 @@ export class WorkerPool {
     this.wake();
   }
 
+  /** An empty stamp file for the next worker; none (it will not hold answers back) where no file can be made. */
+  private newStampFile(): string | undefined {
+    try {
+      this.stampDir ??= mkdtempSync(join(tmpdir(), 'nianbao-pool-'));
+      const path = join(this.stampDir, `worker-${++this.spawned}`);
+      writeFileSync(path, '');
+      return path;
+    } catch {
+      return undefined;
+    }
+  }
+
   private spawn(): Worker {
     const worker = new Worker(
       this.entry,
@@ -378,6 +456,7 @@ export class WorkerPool {
         this.all.delete(dead);
         this.wake();
       },
+      this.newStampFile(),
     );
     this.all.add(worker);
     return worker;

@@ -23,3 +23,30 @@ describe('descendantPids', () => {
     expect(descendantPids()).not.toContain(shell.pid);
   });
 });
+
+describe('RssReader', () => {
+  it('reads what /proc/<pid>/status says (statm pages times the page size), and nothing once the process has exited', async () => {
+    const { RssReader, readRssBytes, pageBytes } = await import('../../../src/run/memory.js');
+    const page = pageBytes();
+    expect(page).toBeDefined();
+    expect(Math.log2(page!) % 1).toBe(0);
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+    const reader = new RssReader(child.pid!);
+    try {
+      // A sleeping process's RSS does not move: both files give the same count.
+      const fromStatus = readRssBytes(child.pid!);
+      const fromStatm = reader.read();
+      expect(fromStatm).toBeGreaterThan(0);
+      expect(Math.abs(fromStatm! - fromStatus!)).toBeLessThanOrEqual(16 * page!);
+      // Read again through the same open file.
+      expect(reader.read()).toBe(fromStatm);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    await exited;
+    // Reaped: the file held open reads nothing, and so does a fresh open of the pid.
+    expect(reader.read()).toBeUndefined();
+    reader.close();
+  });
+});

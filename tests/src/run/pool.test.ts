@@ -148,3 +148,51 @@ describe('WorkerPool fresh runs', () => {
     expect(pidOf(await p.run({ path: '/x/ok-3' }))).toBe(fresh);
   });
 });
+
+describe('WorkerPool with answers held back (a finished document waits for the next one’s answer)', () => {
+  const holdingWorker = fileURLToPath(new URL('../../fixtures/run/holding-worker.mjs', import.meta.url));
+  type Told = { record: { source: string; pid: number; sentWith: number } };
+
+  it('settles the answers of one message in order, two documents per message while the next was waiting', async () => {
+    const p = makePool({ size: 1, workerEntry: holdingWorker });
+    const outcomes = await Promise.all(['/x/ok-1', '/x/ok-2', '/x/ok-3', '/x/ok-4'].map((path) => p.run({ path })));
+    const told = outcomes.map((o) => answer(o) as Told);
+    expect(told.map((t) => t.record.source)).toEqual(['/x/ok-1', '/x/ok-2', '/x/ok-3', '/x/ok-4']);
+    expect(told.some((t) => t.record.sentWith === 2)).toBe(true);
+  });
+
+  it('runs a finished document again, and fails only the one that hung, when the worker hangs on the next', async () => {
+    const p = makePool({ size: 1, workerEntry: holdingWorker, documentTimeoutMs: 800 });
+    const [first, hung, after] = await Promise.all([p.run({ path: '/x/ok-first' }), p.run({ path: '/x/hang.pdf' }), p.run({ path: '/x/ok-after' })]);
+    expect(answer(first)).toMatchObject({ record: { source: '/x/ok-first' } });
+    expect(hung).toEqual({ failure: 'timeout: no result after 0.8 s (documentTimeoutMs); worker killed' });
+    expect(answer(after)).toMatchObject({ record: { source: '/x/ok-after' } });
+  });
+
+  it('blames the document the worker was running when it dies, not the finished one it held', async () => {
+    const p = makePool({ size: 1, workerEntry: holdingWorker });
+    const [first, died] = await Promise.all([p.run({ path: '/x/ok-first' }), p.run({ path: '/x/exit-now' })]);
+    expect(answer(first)).toMatchObject({ record: { source: '/x/ok-first' } });
+    expect(died).toMatchObject({ failure: expect.stringMatching(/^crash: worker exited with code 3/) });
+  });
+
+  it('gives the document after a held one its whole time from when the worker started it', async () => {
+    const p = makePool({ size: 1, workerEntry: holdingWorker, documentTimeoutMs: 1_000 });
+    const outcomes = await Promise.all([p.run({ path: '/x/sleep-700' }), p.run({ path: '/x/sleep-700' })]);
+    expect(outcomes.map((o) => 'failure' in o)).toEqual([false, false]);
+    expect(new Set(outcomes.map(pidOf)).size).toBe(1);
+  });
+
+  it('sends the real worker’s held records whole (a held record’s bytes are not overwritten by the next)', async () => {
+    ensureBuilt();
+    const p = makePool({ size: 1, workerEntry: undefined });
+    // One document under six names of one length: records of the same size, so each is encoded into
+    // the bytes the one before it used (utf8Bytes), where a held record's bytes are unless copied.
+    const [txt] = corpusDocuments().filter((path) => path.endsWith('.txt'));
+    const sources = ['doc-1', 'doc-2', 'doc-3', 'doc-4', 'doc-5', 'doc-6'];
+    const outcomes = await Promise.all(sources.map((source) => p.run({ path: txt, source })));
+    const records = outcomes.map((o) => ('finished' in o ? o.finished.record : undefined));
+    expect(records.map((r) => r?.source)).toEqual(sources);
+    expect(records.every((r) => r?.status !== 'failed')).toBe(true);
+  });
+});
