@@ -236,20 +236,30 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined, rows?: DocRow[]
     delete out.cells[sumKey(table, p.id)];
     delete out.details[sumKey(table, p.id)];
   }
+  markRowsByPlace(best, out);
+  return out;
+}
+
+/**
+ * What the rows' places say of their readings: a label holding another row's items or group (its values
+ * may be that row's), a row placed by the template's order rather than its label (not certain of itself:
+ * the identities may confirm it), a row matched by its label elsewhere than the template's order.
+ */
+function markRowsByPlace(best: Alignment, out: ReadResult): void {
+  const table = best.layout.table;
   for (const m of best.matches) if (m.doc) doubtMergedLabel(`${table}.${m.row.id}`, m.row.columns.map((c) => cellKey(table, m.row.id, c.id)), m.doc.label, out, m.row.group && !m.byOrder ? m.row.label : undefined);
   for (const m of best.matches) {
     if (!m.byOrder) continue;
-    // A row placed by order, not by its label, is not certain of itself: the identities may confirm it.
     for (const c of m.row.columns) {
       const key = cellKey(table, m.row.id, c.id);
       if (out.details[key] && !out.details[key].doubt) out.details[key] = { ...out.details[key], doubt: 'row-by-order' };
     }
     out.messages.push({ code: 'row-by-order', message: `${table}.${m.row.id} (${m.row.label}): label read as '${m.doc!.label}'; placed by the template's row order` });
   }
+  // After the rows placed by order, so that a record's messages keep their order.
   for (const m of best.matches) {
     if (m.outOfOrder) out.messages.push({ code: 'row-out-of-order', message: `${table}.${m.row.id} (${m.row.label}): printed elsewhere than the template's row order puts it ('${m.doc!.label}'); matched by its label` });
   }
-  return out;
 }
 
 /**
