@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { stripBookmarks } from './lines.js';
 import { isPipeRow, readPipeTable } from './pipe-table.js';
 import { isTabCellLine, readTabTable } from './tab-table.js';
+import { cellLinesAsTabTables } from './cell-lines.js';
 import { readLayoutLines } from './layout.js';
 import { splitGluedBody } from './crawler.js';
 import { spacedSegments } from './spaced-table.js';
@@ -39,7 +40,9 @@ function startsWithEmptyCells(line: string): boolean {
 export function readTextBlocks(text: string, limits: Limits = DEFAULT_LIMITS): Block[] {
   const csv = asCsv(text.replace(/\r\n?/g, '\n'), limits.maxTableCells);
   if (csv) return readCsvBlocks(csv);
-  const lines = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
+  const read = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
+  // Tables a cell per line, rows not parted (a crawler's get_text('\n')): rewritten as a DOCX flattening.
+  const lines = cellLinesAsTabTables(read) ?? read;
   // A DOCX flattening has one cell per tab-prefixed line; text whose rows are tab-separated cells
   // (several tabs on a line, some rows starting with an empty cell) is not one.
   const cellLines = lines.filter((l) => isTabCellLine(l) && !l.includes('\t', 1)).length;

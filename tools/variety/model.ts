@@ -150,7 +150,11 @@ export interface Distributed {
 
 /** How text renderings separate a table's cells on a line (TXT, and tables printed as text in a page). */
 export const SEPARATORS = ['glued', 'spaces', 'tabs', 'pipes', 'lines'] as const;
-export type Separator = (typeof SEPARATORS)[number];
+/**
+ * Also a cell per line with nothing between rows, or a blank line after each (a crawler's get_text('\n')):
+ * not among SEPARATORS, whose draws the older axes' variants depend on (axis cell-lines draws them).
+ */
+export type Separator = (typeof SEPARATORS)[number] | 'cell-lines' | 'cell-lines-parted';
 
 /**
  * Tables printed as text in a web page or Word document, as a CMS that lost the <table> or an author who

@@ -1144,3 +1144,13 @@ describe('pages whose tables are printed as text (axis flattened-tables)', () =>
     expect(seen.size).toBe(6);
   });
 });
+
+describe('crawler text whose tables print a cell per line (axis cell-lines)', () => {
+  it('rows not parted, or a blank line after each: every row told by its label and read', async () => {
+    for (const [truthId, index] of [['hongze-2023', 1], ['huaian-2024-word-html', 2], ['pingtan-2022-portal', 3], ['pingtan-2023-glued', 4], ['pingtan-2023-page', 5]] as const) {
+      const { draft, score } = await readVariant(1, 'cell-lines', 'txt', truthId, index);
+      // Before, no table was found in such text (0 of 200 cells).
+      expect({ truthId, note: draft.notes[0].startsWith('separator cell-lines'), wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ truthId, note: true, wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    }
+  });
+});

@@ -4,6 +4,7 @@
  * every later axis draws (and the cases rebuilt from them).
  */
 import type { Axis } from './axis.js';
+import { cellLines } from './cell-lines.js';
 import { columnSet } from './column-set.js';
 import { combined } from './combined.js';
 import { damagedHeaders } from './damaged-headers.js';
@@ -26,6 +27,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables, cellLines];
 
 export type { Axis, Draft, FormatId } from './axis.js';

@@ -42,6 +42,10 @@ function joinLine(cells: string[], separator: Separator): string {
       return cells.join('\t');
     case 'pipes':
       return `| ${cells.join(' | ')} |`;
+    case 'cell-lines':
+      return cells.join('\n');
+    case 'cell-lines-parted':
+      return cells.join('\n') + '\n';
     case 'lines':
       // The DOCX flattening: every cell on a line of its own after a tab, a blank line after each row.
       return cells.map((c) => `\t${c}`).join('\n') + '\n';
