@@ -135,15 +135,18 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
  * doubt by then). A failing identity with one suspect says what it must hold, the others as read; when every
  * suspect gets a value so, and every identity that holds any of them then holds, each is held by two
  * identities at least — a misread elsewhere would have to cancel exactly for that to happen by chance — and
- * they are taken (identity-resolved). A blank as read that must be 0 stays blank, as in settle(). The
- * identities that gave the values are spent; the ones that only hold with them still confirm other cells.
+ * they are taken (identity-resolved). Only cells read as numbers are suspects: blanks are what a report may
+ * print (a total column of 无), not misreads. The identities that gave the values are spent; the ones that
+ * only hold with them still confirm other cells.
  */
 function settleSuspects(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[], spent: Set<Identity>): boolean {
   const read = (k: string) => readValue(cells, details, k);
   const failing = identities.filter((id) => !spent.has(id) && identityHolds(id, read) === false);
   const failures = new Map<string, number>();
   for (const id of failing) for (const k of [...id.parts, ...id.totals]) failures.set(k, (failures.get(k) ?? 0) + 1);
-  const suspects = [...failures].filter(([k, n]) => n >= 2 && settleable(details[k])).map(([k]) => k);
+  // A blank is no misread to settle here: a report may print a whole column blank (无), and its rows' totals then
+  // fail with a column's sum alike.
+  const suspects = [...failures].filter(([k, n]) => n >= 2 && settleable(details[k]) && cells[k] !== null && cells[k] !== undefined).map(([k]) => k);
   if (suspects.length < 2) return false;
   const required = new Map<string, { value: number; by: Identity }>();
   for (const id of failing) {
@@ -168,9 +171,8 @@ function settleSuspects(cells: CellValues, details: CellDetails, identities: Ide
     const detail = details[key];
     const holding = touching.filter((id) => id !== by && [...id.parts, ...id.totals].includes(key)).map((id) => `${id.rule} (${id.where})`);
     const others = suspects.filter((o) => o !== key).map((o) => `${required.get(o)!.value} for ${o}`).join(', ');
-    const blankAsRead = value === 0 && cells[key] === null && detail.doubt === 'ocr-blank';
-    messages.push({ code: 'identity-resolved', message: `${key}: read '${detail.raw}' (${detail.doubt}); ${by.rule} (${by.where}) requires ${value}, and ${holding.join(', ')} then hold${holding.length === 1 ? 's' : ''} with ${others}, ${blankAsRead ? 'a blank as read' : 'taken'}` });
-    if (!blankAsRead) cells[key] = value;
+    messages.push({ code: 'identity-resolved', message: `${key}: read '${detail.raw}' (${detail.doubt}); ${by.rule} (${by.where}) requires ${value}, and ${holding.join(', ')} then hold${holding.length === 1 ? 's' : ''} with ${others}, taken` });
+    cells[key] = value;
     details[key] = { ...detail, doubt: 'identity-resolved' };
     spent.add(by);
   }

@@ -77,4 +77,16 @@ describe('two misreads in one column, each the only open cell of its row', () =>
     expect(m.cells['requests.denied_state_secret.natural_person']).not.toBe(8);
     expect(m.messages.map((x) => x.code)).not.toContain('identity-resolved');
   });
+
+  it('takes no blanks: a total column the report printed blank stays blank, though each row and the column then hold', () => {
+    // Shanghai 2019 as pictures (headings axis): every outcome row's 总计 printed blank, the column's total printed.
+    const rows = table();
+    // Read 无 at a low confidence each, as the cell pass gives a 无 only one read saw.
+    const blanks = ['granted', 'partially_granted', 'denied_state_secret', 'denied_third_party_rights', 'denied_internal_affairs', 'unavailable_not_held', 'rejected_duplicate', 'other_no_correction', 'other_other'].map((id) => rowOf(rows, id));
+    for (const r of blanks) rows[r][7] = '无';
+    const m = mapTemplates(scanned(rows, blanks.map((r): [number, number] => [r, 7])));
+    expect(m.cells['requests.granted.total']).toBeNull();
+    expect(m.cells['requests.other_other.total']).toBeNull();
+    expect(m.messages.filter((x) => x.code === 'identity-resolved' && x.message.includes('then hold'))).toEqual([]);
+  });
 });
