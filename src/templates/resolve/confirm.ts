@@ -135,7 +135,7 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
  * doubt by then). A failing identity with one suspect says what it must hold, the others as read; when every
  * suspect gets a value so, and every identity that holds any of them then holds, each is held by two
  * identities at least — a misread elsewhere would have to cancel exactly for that to happen by chance — and
- * they are taken (identity-resolved). Only cells read as numbers are suspects: blanks are what a report may
+ * they are taken (identity-resolved). Only cells OCR read as numbers are suspects: blanks are what a report may
  * print (a total column of 无), not misreads. The identities that gave the values are spent; the ones that
  * only hold with them still confirm other cells.
  */
@@ -146,7 +146,10 @@ function settleSuspects(cells: CellValues, details: CellDetails, identities: Ide
   for (const id of failing) for (const k of [...id.parts, ...id.totals]) failures.set(k, (failures.get(k) ?? 0) + 1);
   // A blank is no misread to settle here: a report may print a whole column blank (无), and its rows' totals then
   // fail with a column's sum alike.
-  const suspects = [...failures].filter(([k, n]) => n >= 2 && settleable(details[k]) && cells[k] !== null && cells[k] !== undefined).map(([k]) => k);
+  // Misreads are OCR's: a cell of a text layer is no suspect, whatever its doubt.
+  const suspects = [...failures]
+    .filter(([k, n]) => n >= 2 && settleable(details[k]) && details[k]?.prov?.origin === 'ocr' && cells[k] !== null && cells[k] !== undefined)
+    .map(([k]) => k);
   if (suspects.length < 2) return false;
   const required = new Map<string, { value: number; by: Identity }>();
   for (const id of failing) {
