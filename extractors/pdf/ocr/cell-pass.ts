@@ -9,6 +9,7 @@ import { parseTesseractTsv, type OcrWord } from './tsv.js';
 import { glyphBox, inkComponents, wholeGlyphBox, withoutStrayDots, type Rect } from './glyphs.js';
 import { isSlashGlyph } from './slash-glyph.js';
 import { isRingGlyph } from './ring-glyph.js';
+import { isBarGlyph } from './bar-glyph.js';
 import { stackedUnit, unitCuts, type StackedUnit, type UnitCut } from './unit-cut.js';
 import { VALUE_UNITS } from '../../value-token.js';
 
@@ -88,8 +89,12 @@ interface Candidate {
   slashShaped?: boolean;
   /** The cell's ink is one ring: a 0, a vote of its own (ring-glyph.ts). */
   ringShaped?: boolean;
+  /** The cell's ink is one upright bar: a 1, when no read saw anything there (bar-glyph.ts). */
+  barShaped?: boolean;
   /** How many glyphs the ink holds, each as narrow as a digit and apart from the next (digitGlyphs); unset otherwise. */
   glyphs?: number;
+  /** A label cell read again only for the value with its unit its ink shows: no other number is taken from it. */
+  unitOnly?: boolean;
 }
 
 /** A number cell cut before its unit: the digits and the unit cropped apart (unit-cut.ts). */
@@ -155,6 +160,7 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     await writeCellPicture(file, image, { left, top, right, bottom }, threshold, kind, px);
     const slashShaped = kind === 'number' && !stacked && isSlashGlyph(image, ink, threshold, px(5));
     const ringShaped = kind === 'number' && !stacked && isRingGlyph(image, ink, threshold);
+    const barShaped = kind === 'number' && !stacked && !slashShaped && isBarGlyph(image, ink, threshold);
     const glyphs = stacked ? undefined : digitGlyphs(image, ink, px(GLYPH_POINTS));
     candidates.push({
       kind,
@@ -168,6 +174,7 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
       ...(stacked ? { stacked } : {}),
       ...(slashShaped ? { slashShaped } : {}),
       ...(ringShaped ? { ringShaped } : {}),
+      ...(barShaped ? { barShaped } : {}),
       ...(glyphs !== undefined ? { glyphs } : {}),
     });
   }
@@ -195,17 +202,23 @@ export async function readCells(image: GrayImage, cells: PixelCell[], pageWords:
     // (spaced full-width digits the page took for characters: ２２ as 和人之, １３２ as 二号之, ２６２９ as 6六; 1件 as
     // 工作): read again and voted as number cells. An own read with as many (2件 where the page read 2伟) is weighed
     // by relabel as before, and so is a cell that votes no number here (its page words still stand).
+    // So is a cell whose own read starts with a digit and garbled the rest (1件 read 1fF where the page read 工作) when
+    // its ink is digits and one unit glyph (unit-cut.ts): only a value with its unit is taken from it then.
     const misread = await Promise.all(
       labels
-        .filter((candidate, i) => {
+        .map((candidate, i) => {
           const own = joined(labelReads.get(i + 1) ?? []);
-          return ownReadIsNumber(own) && chineseCount(own) < chineseCount(joined(candidate.pageWords));
+          const fewer = chineseCount(own) < chineseCount(joined(candidate.pageWords));
+          if (fewer && ownReadIsNumber(own)) return { candidate, unitOnly: false };
+          const unitShown = fewer && /^\d/.test(own.trim()) && unitCuts(image, candidate.crop, threshold, px(GLYPH_POINTS)).length > 0;
+          return unitShown ? { candidate, unitOnly: true } : undefined;
         })
-        .map(async (candidate, k): Promise<Candidate> => {
+        .filter((x) => x !== undefined)
+        .map(async ({ candidate, unitOnly }, k): Promise<Candidate> => {
           const { crop: box } = candidate;
           const file = path.join(options.workDir, `misread-${k}.pgm`);
           await writeCellPicture(file, image, box, threshold, 'number', px);
-          return { ...candidate, kind: 'number', file };
+          return { ...candidate, kind: 'number', file, ...(unitOnly ? { unitOnly } : {}) };
         }),
     );
     let revoted = voted;
@@ -339,22 +352,32 @@ function vote(
       added.push({ ...withUnit, line: `cell/${firstLine + i}` });
       return;
     }
-    // Its digits without the unit its other line shows: the page's words stand.
-    if (candidate.stacked) return;
+    // Its digits without the unit its other line shows, or a label read again for a value with its unit that no
+    // cut found: the page's words stand.
+    if (candidate.stacked || candidate.unitOnly) return;
     const generalWords = general.get(i + 1) ?? [];
     const generalMark = blankMark(joined(generalWords));
     const digitWords = digits.get(i + 1) ?? [];
     // 无 read freely is a word like any other (relabel weighs it) unless another read saw digits there: then it votes.
     const wordOnly = generalMark === '无' && ![...digitWords, ...candidate.pageWords].some((word) => /\d/.test(word.text));
-    if ((!generalMark || wordOnly) && generalWords.some((word) => CJK.test(word.text))) {
+    // Ink that is one ring is a 0 whatever the free read took it for (人 for a ring broken in two): no label.
+    if ((!generalMark || wordOnly) && generalWords.some((word) => CJK.test(word.text)) && !candidate.ringShaped) {
       if (!candidate.pageWords.some((word) => /\d/.test(word.text))) textual.push({ candidate, words: generalWords });
       return;
     }
     const digitsRead = forcedDigit(joined(digitWords), generalMark, candidate.ink) ? '' : joined(digitWords);
+    const generalText = joined(generalWords);
+    // The shape of the ink is a vote of its own: one ring is a 0 always (ring-glyph.ts); one upright bar a 1 when
+    // no read saw anything there at all (bar-glyph.ts) — OCR passes over a lone 1 now and then, but a read that saw
+    // something else there is not outvoted by the bar. Alone, such a vote leaves the cell in doubt.
+    const unread = [digitWords, generalWords, candidate.pageWords].every((words) => !joined(words).trim());
+    const shape = candidate.ringShaped ? '0' : candidate.barShaped && unread ? '1' : undefined;
+    const inkWord: OcrWord = { text: shape ?? '', left: candidate.ink.left, top: candidate.ink.top, width: candidate.ink.right - candidate.ink.left + 1, height: candidate.ink.bottom - candidate.ink.top + 1, confidence: 50, image: 1, line: '' };
     let readings = [
-      { text: blankMark(digitsRead) ?? digitsRead, words: digitWords, offset: candidate },
-      { text: generalMark ?? asDigits(joined(generalWords)), words: generalWords, offset: candidate },
-      { text: blankMark(joined(candidate.pageWords)) ?? asDigits(joined(candidate.pageWords)), words: candidate.pageWords, offset: { left: 0, top: 0 } },
+      { text: blankMark(digitsRead) ?? digitsRead, words: digitWords, offset: candidate, shape: false },
+      { text: generalMark ?? asDigits(generalText), words: generalWords, offset: candidate, shape: false },
+      { text: blankMark(joined(candidate.pageWords)) ?? asDigits(joined(candidate.pageWords)), words: candidate.pageWords, offset: { left: 0, top: 0 }, shape: false },
+      ...(shape ? [{ text: shape, words: [inkWord], offset: { left: 0, top: 0 }, shape: true }] : []),
     ].filter((reading) => NUMBER.test(reading.text) || blankMark(reading.text) !== undefined);
     // A number read that another read spells with a glyph more, as many glyphs as the ink holds apart, dropped a
     // glyph (37 read 7 beside 37, 21 read 2 beside 21): no vote.
@@ -365,13 +388,18 @@ function vote(
       (reading) => !whole.some((other) => digitsOf(other.text).length > digitsOf(reading.text).length && isSubsequence(digitsOf(reading.text), digitsOf(other.text))),
     );
     if (readings.length === 0) return;
-    // Three reads (cell digits-only, cell general, page) vote; the digits-only read wins ties. Ink that is one
-    // ring votes for 0 (a 0 read 6 by the digits-only read and 0 freely is a 0, two votes to one).
-    const votes = (text: string) => readings.filter((reading) => reading.text === text).length + (candidate.ringShaped && text === '0' ? 1 : 0);
+    // Three reads (cell digits-only, cell general, page) and the ink's shape vote; the digits-only read wins ties,
+    // but for a blank mark against the ring (a 0 read '-'). Ink that is one ring votes for 0 (a 0 read 6 by the
+    // digits-only read and 0 freely is a 0, two votes to one).
+    const votes = (text: string) => readings.filter((reading) => reading.text === text).length;
     // The ink of one forward-leaning stroke is a vote for '/' of its own: with one read seeing the slash it
     // carries the cell; a 1 or 7 read from such ink is the slash misread, a blank left in doubt (no read saw it).
     const slashRead = candidate.slashShaped ? readings.find((reading) => reading.text === '/') : undefined;
-    const favourite = slashRead ?? readings.reduce((best, reading) => (votes(reading.text) > votes(best.text) ? reading : best));
+    const favourite =
+      slashRead ??
+      readings.reduce((best, reading) =>
+        votes(reading.text) > votes(best.text) || (votes(reading.text) === votes(best.text) && reading.shape && blankMark(best.text) !== undefined) ? reading : best,
+      );
     const misreadSlash = candidate.slashShaped && !slashRead && SLASH_MISREAD.test(favourite.text);
     const chosen = misreadSlash ? { ...favourite, text: '/' } : favourite;
     // With the ring's vote a tie of two against two can arise: it is no agreement. Nor is a read against the ring.

@@ -36,6 +36,8 @@ export function confirmByIdentities(cells: CellValues, details: CellDetails, ide
   settle(cells, details, identities, messages, spent);
   markOcrConflicts(cells, details, identities, messages);
   settle(cells, details, identities, messages, spent);
+  // Misreads where failing identities cross, settled together; then what they held back settles.
+  if (settleSuspects(cells, details, identities, messages, spent)) settle(cells, details, identities, messages, spent);
 }
 
 /**
@@ -124,6 +126,60 @@ function settle(cells: CellValues, details: CellDetails, identities: Identity[],
       changed = true;
     }
   }
+}
+
+/**
+ * Misreads where failing identities cross: a cell in doubt that lies in two identities that fail as read (its
+ * row's total and its column's sum) is suspect. Two misreads in one column leave the column's sum with two
+ * suspects, so settle() finds no identity with one open cell for either (every cell of a failing row is in
+ * doubt by then). A failing identity with one suspect says what it must hold, the others as read; when every
+ * suspect gets a value so, and every identity that holds any of them then holds, each is held by two
+ * identities at least — a misread elsewhere would have to cancel exactly for that to happen by chance — and
+ * they are taken (identity-resolved). Only cells OCR read as numbers are suspects: blanks are what a report may
+ * print (a total column of 无), not misreads. The identities that gave the values are spent; the ones that
+ * only hold with them still confirm other cells.
+ */
+function settleSuspects(cells: CellValues, details: CellDetails, identities: Identity[], messages: Message[], spent: Set<Identity>): boolean {
+  const read = (k: string) => readValue(cells, details, k);
+  const failing = identities.filter((id) => !spent.has(id) && identityHolds(id, read) === false);
+  const failures = new Map<string, number>();
+  for (const id of failing) for (const k of [...id.parts, ...id.totals]) failures.set(k, (failures.get(k) ?? 0) + 1);
+  // A blank is no misread to settle here: a report may print a whole column blank (无), and its rows' totals then
+  // fail with a column's sum alike.
+  // Misreads are OCR's: a cell of a text layer is no suspect, whatever its doubt.
+  const suspects = [...failures]
+    .filter(([k, n]) => n >= 2 && settleable(details[k]) && details[k]?.prov?.origin === 'ocr' && cells[k] !== null && cells[k] !== undefined)
+    .map(([k]) => k);
+  if (suspects.length < 2) return false;
+  const required = new Map<string, { value: number; by: Identity }>();
+  for (const id of failing) {
+    const keys = [...id.parts, ...id.totals];
+    const inside = suspects.filter((k) => keys.includes(k));
+    if (inside.length !== 1) continue;
+    const [key] = inside;
+    const others = keys.filter((k) => k !== key).map(read);
+    if (others.some((v) => v === undefined)) continue;
+    const sum = (ks: string[]) => ks.filter((k) => k !== key).reduce((s, k) => s + (read(k) ?? 0), 0);
+    const value = Math.round((id.parts.includes(key) ? sum(id.totals) - sum(id.parts) : sum(id.parts) - sum(id.totals)) * 1e6) / 1e6;
+    const before = required.get(key);
+    if (before && before.value !== value) return false;
+    required.set(key, { value, by: before?.by ?? id });
+  }
+  if (suspects.some((k) => !required.has(k) || !Number.isInteger(required.get(k)!.value) || required.get(k)!.value < 0 || required.get(k)!.value === cells[k])) return false;
+  const after = (k: string) => required.get(k)?.value ?? read(k);
+  const touching = identities.filter((id) => [...id.parts, ...id.totals].some((k) => required.has(k)));
+  if (touching.some((id) => identityHolds(id, after) !== true)) return false;
+  for (const key of suspects) {
+    const { value, by } = required.get(key)!;
+    const detail = details[key];
+    const holding = touching.filter((id) => id !== by && [...id.parts, ...id.totals].includes(key)).map((id) => `${id.rule} (${id.where})`);
+    const others = suspects.filter((o) => o !== key).map((o) => `${required.get(o)!.value} for ${o}`).join(', ');
+    messages.push({ code: 'identity-resolved', message: `${key}: read '${detail.raw}' (${detail.doubt}); ${by.rule} (${by.where}) requires ${value}, and ${holding.join(', ')} then hold${holding.length === 1 ? 's' : ''} with ${others}, taken` });
+    cells[key] = value;
+    details[key] = { ...detail, doubt: 'identity-resolved' };
+    spent.add(by);
+  }
+  return true;
 }
 
 /**

@@ -68,3 +68,31 @@ describe('digits the page read as Chinese characters', () => {
     }
   }, 120_000);
 });
+
+describe('a value with its unit whose own read garbled the unit', () => {
+  it.skipIf(!ocr)('is read again as a number cell when its ink is digits and one unit glyph: 1件 read 1fF, the page 工作', async () => {
+    // Pingtan 2023 scanned sideways (numbers axis, seed 1): table 四's first cell. The own read starts with the digit
+    // but is no number (1fF), so the cell was never read again: the row read 14 values for 15 columns (ambiguous).
+    const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-spaced-'));
+    try {
+      const image = await cellImage('one-jian-read-1fF-page-read-gong-zuo.pgm.gz');
+      const words = await readCell(image, [pageWord(image, '工作', 60)], workDir);
+      expect(words.map((word) => word.text)).toEqual(['1件']);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.skipIf(!ocr)('leaves a numbered label a label: 3.其他 read 3.Hi(th, the page 3.其他', async () => {
+    // Huaian 2024 as a photo (row-faults axis, seed 1): a label whose own read also starts with a digit; read again,
+    // its digits alone could vote 3. Only a value with its unit is taken from such a cell, and 其他 is no unit.
+    const workDir = await mkdtemp(path.join(tmpdir(), 'nianbao-spaced-'));
+    try {
+      const image = await cellImage('label-3-qi-ta-read-3-Hi-th.pgm.gz');
+      const words = await readCell(image, [pageWord(image, '3.其他', 80)], workDir);
+      expect(words.map((word) => word.text)).toEqual(['3.其他']);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
