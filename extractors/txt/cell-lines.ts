@@ -20,8 +20,9 @@ const MIN_VALUE_LINES = 20;
 const MAX_LABEL_LINES = 4;
 /** A header cell is short; a longer line is prose or a heading, and ends the header row above a table. */
 const MAX_HEADER_CELL_CHARS = 40;
-/** Items (1. 2. …) and the groups they stand under (（三）, 三、). */
+/** Items (1. 2. …), the groups they stand under (（三）), and those groups' own group (三、). */
 const ITEM_START = /^\d{1,2}[.、．](?!\d)/;
+const SUBGROUP_START = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
 const GROUP_START = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])/;
 
 /** Lines of text followed by values a text may hold per lone value before it is a layout text, not cells a line. */
@@ -84,7 +85,7 @@ function labelLines(lines: string[]): string[] {
     const first = label[0];
     const previous = lines[k];
     const wrappedStart = !NUMBERING_START.test(first) && NUMBERING_START.test(previous) && previous.length >= first.length;
-    const group = (ITEM_START.test(first) || /^[（(][一二三四五六七八九十]/.test(first)) && GROUP_START.test(previous) && !ITEM_START.test(previous);
+    const group = (ITEM_START.test(first) || SUBGROUP_START.test(first)) && GROUP_START.test(previous);
     if (!wrappedStart && !group) break;
     label.unshift(previous);
   }
