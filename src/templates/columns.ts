@@ -10,7 +10,7 @@
  * data row prints values in exactly those columns (and the one sum column, if any), the columns the
  * header does not name are not printed: their cells are not found, never filled from a neighbour.
  */
-import type { ColumnDef } from './ids.js';
+import { LEGAL_PERSON_GROUP, type ColumnDef } from './ids.js';
 import { labelCore } from './labels.js';
 import type { DocRow, ValueCell } from './rows.js';
 
@@ -18,7 +18,7 @@ import type { DocRow, ValueCell } from './rows.js';
 const HEADER_ROWS = 5;
 
 /** Headings that group template columns; above a single grid column, that column prints the group's sum. */
-const SUM_HEADINGS = new Set(['法人或其他组织', '法人或者其他组织', '法人和其他组织', '法人及其他组织'].map(labelCore));
+const SUM_HEADINGS = new Set([LEGAL_PERSON_GROUP.label, '法人或者其他组织', '法人和其他组织', '法人及其他组织'].map(labelCore));
 
 /** Template columns a partial header must name for its columns to be read by it. */
 const MIN_NAMED = 2;
@@ -76,13 +76,13 @@ export function planColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDe
  * pieces. The group's heading with none of its columns named stands for their sum, printed between the
  * columns before and after the group.
  */
-export function namedColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDef[], group: (c: ColumnDef) => boolean): ColumnPlan | undefined {
+export function namedColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDef[]): ColumnPlan | undefined {
   // A text line's words may stand in one cell (a space-separated header line read as a label).
   const words = headerRows(rows, firstData).flatMap((r) => r.cells.flatMap((c) => c.text.split(/\s+/).map(labelCore)));
   const printed = columns.map((c) => names(words, labelCore(c.label)));
   const count = printed.filter(Boolean).length;
   if (count === columns.length || count < MIN_NAMED) return undefined;
-  const grouped = columns.flatMap((c, i) => (group(c) ? [i] : []));
+  const grouped = columns.flatMap((c, i) => (LEGAL_PERSON_GROUP.columns.includes(c.id) ? [i] : []));
   const sumNamed = [...SUM_HEADINGS].some((h) => names(words, h)) && grouped.length > 0 && grouped.every((i) => !printed[i]);
   return { kind: 'named', printed, ...(sumNamed ? { sumAt: grouped[0] } : {}) };
 }

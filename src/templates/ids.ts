@@ -43,6 +43,12 @@ export const REQUEST_COLUMNS: ColumnDef[] = [
   count('total', '总计'),
 ];
 
+/** Table 三's heading over the five kinds of applicant that are not natural persons, and their columns. */
+export const LEGAL_PERSON_GROUP = {
+  label: '法人或其他组织',
+  columns: ['commercial', 'research', 'nonprofit', 'legal_services', 'other_legal_person'] as readonly string[],
+};
+
 function req(id: string, own: string, group?: string): RowDef {
   return { id, own, group, label: group ? `${group} ${own}` : own, columns: REQUEST_COLUMNS };
 }

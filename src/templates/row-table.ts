@@ -3,7 +3,7 @@
  * keep the best-supported layout, then read the matched rows' values — every row's readings at once,
  * so the template's identities can decide a row whose printed values can be read more than one way.
  */
-import { cellKey, type TableLayout } from './ids.js';
+import { cellKey, LEGAL_PERSON_GROUP, type TableLayout } from './ids.js';
 import { align, type Alignment } from './align.js';
 import type { DocRow, ValueCell } from './rows.js';
 import { NOT_FOUND, type TableMapping } from './result.js';
@@ -29,12 +29,10 @@ function headerPlan(best: Alignment, rows: DocRow[]): ColumnPlan | undefined {
   const grid = planColumns(rows, first, columns);
   if (grid && !isPartial(grid)) return !isPrintedOrder(grid) && fits(grid) ? grid : undefined;
   if (grid && fits(grid)) return grid;
-  const named = namedColumns(rows, first, columns, (c) => APPLICANT_GROUP.has(c.id));
+  const named = namedColumns(rows, first, columns);
   return named && fits(named) ? named : undefined;
 }
 
-/** Table 三's columns under the heading 法人或其他组织. */
-const APPLICANT_GROUP = new Set(['commercial', 'research', 'nonprofit', 'legal_services', 'other_legal_person']);
 
 export function mapRowTable(layouts: TableLayout[], rows: DocRow[]): TableMapping {
   let best: Alignment | undefined;
@@ -83,7 +81,7 @@ function readTable(best: Alignment, rows: DocRow[]): TableMapping {
 }
 
 /** The key a group's sum column is read under while the row is arbitrated (no cell of the record). */
-const sumKey = (table: string, row: string): string => `${table}.${row}.法人或其他组织`;
+const sumKey = (table: string, row: string): string => `${table}.${row}.${LEGAL_PERSON_GROUP.label}`;
 
 /** A row printing 法人或其他组织 as one column: 自然人 and that sum make its 总计. */
 function sumIdentity(table: TableLayout['table'], row: string): Identity {
