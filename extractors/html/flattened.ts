@@ -10,6 +10,7 @@
 import type { Block } from '../model.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { readTextBlocks } from '../txt/document.js';
+import { HAS_DIGIT } from '../value-token.js';
 
 /** A paragraph laid out as cells: two of them apart by a tab, two spaces or more, or a pipe. */
 const CELL_GAP = /\S(?:\t|[ \u00a0\u3000]{2,}| \| |\|)\s*\S/;
@@ -19,8 +20,6 @@ const VALUE_AFTER_GAP = /(?:\t|[ \u00a0\u3000]{2,}|\|)\s*[0-9０-９]/;
 const VALUES_AT_END = /\S[ \u00a0\u3000]+[0-9０-９][0-9０-９.,]*(?:[ \u00a0\u3000]+[0-9０-９][0-9０-９.,]*)+\s*$/;
 /** A cell on a line of its own after a tab, as Word's text export and a DOCX flattening print a table. */
 const TAB_CELL = /^\t[^\t\s]/;
-/** Any digit: prose without one is no row of values (tested first, being cheap). */
-const DIGIT = /[0-9０-９]/;
 /** The end of a line that can hold its row's values (table 三 prints seven: 120 characters is ample). */
 const MAX_VALUES_TAIL = 120;
 /** Lines laid out as cells a run must hold before it is read again (table 四: a header of three lines and its row). */
@@ -43,7 +42,8 @@ function laidOutAsCells(raw: string): boolean {
 
 /** A line printing values after its label: after a gap, or apart by single spaces at its end. */
 function printsValues(raw: string): boolean {
-  return DIGIT.test(raw) && (VALUE_AFTER_GAP.test(raw) || VALUES_AT_END.test(raw.slice(-MAX_VALUES_TAIL)) || TAB_CELL.test(raw));
+  // Any digit first: prose without one is no row of values, and the test is cheap.
+  return HAS_DIGIT.test(raw) && (VALUE_AFTER_GAP.test(raw) || VALUES_AT_END.test(raw.slice(-MAX_VALUES_TAIL)) || TAB_CELL.test(raw));
 }
 
 /** Lines that may be a table flattened into text: enough laid out as cells, values among them. */

@@ -133,14 +133,16 @@ export function docRow(cells: TableCell[], block: number, index: number, start?:
   const noLabelColumn = start === 0 && firstNumber > 0 && readings.slice(0, firstNumber).every((r, i) => r.kind !== 'text' || (!cells[i].spanned && valueLikeText(cells[i].text)));
   const numbering = numberingAlone(cells, readings, firstNumber, start, labels);
   const labelEnd = byZone || junkNumber ? zone! : noLabelColumn ? 0 : numbering ? firstNumber + 1 : firstNumber < 0 ? readings.length : firstNumber;
+  // The numbering a spreadsheet read as a number is the label's, as printed (8.): see numberingAlone.
+  const isNumbering = (i: number) => numbering && i === firstNumber;
+  const isLabelText = (i: number) => readings[i].kind === 'text' || isNumbering(i);
   let lastText = -1;
-  for (let i = 0; i < labelEnd; i++) if (readings[i].kind === 'text' || (numbering && i === firstNumber)) lastText = i;
+  for (let i = 0; i < labelEnd; i++) if (isLabelText(i)) lastText = i;
   const labelParts: string[] = [];
   const ownParts: string[] = [];
   for (let i = 0; i <= lastText; i++) {
-    // The numbering a spreadsheet read as a number is the label's, as printed (8.): see numberingAlone.
-    const text = numbering && i === firstNumber ? `${cells[i].text.trim()}.` : cells[i].text.trim();
-    if ((readings[i].kind === 'text' || (numbering && i === firstNumber)) && text && labelParts[labelParts.length - 1] !== text) {
+    const text = isNumbering(i) ? `${cells[i].text.trim()}.` : cells[i].text.trim();
+    if (isLabelText(i) && text && labelParts[labelParts.length - 1] !== text) {
       labelParts.push(text);
       if (!cells[i].spanned) ownParts.push(text);
     }
