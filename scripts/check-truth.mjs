@@ -2,7 +2,8 @@
 /**
  * Scores an extract run against the shared corpus's truth files: for every record whose source has a
  * *.truth.json beside it, the truth cells matched, agency/year/layout/status, and whether the findings
- * include each expected finding (on basis printed) and no other failed identity.
+ * include each expected finding (on basis printed) and no other failed identity; a pre-2019 report's
+ * statistics rows (legacy_stats) exactly.
  *   node scripts/check-truth.mjs OUT_DIR
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { basename, dirname, join } from 'node:path';
 const IDENTITY = new Set(['requests.balance', 'requests.outcome_sum', 'requests.row_total', 'appeals.group_total']);
 const out = process.argv[2];
 const records = readFileSync(join(out, 'reports.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+/** The record's legacy rows against the truth's [indicator, unit, value] rows (no truth rows: none expected). */
+const sameStats = (read, truth) => JSON.stringify((read ?? []).map((s) => [s.indicator, s.unit, s.value])) === JSON.stringify(truth ?? []);
 let allOk = true;
 let scored = 0;
 for (const r of records) {
@@ -32,6 +35,9 @@ for (const r of records) {
     findings: JSON.stringify(want) === JSON.stringify(got),
     // Every expected finding on basis printed: the report's own error, read with certainty.
     basis: r.findings.filter((f) => IDENTITY.has(f.rule)).every((f) => f.basis === 'printed'),
+    // A pre-2019 report's statistics table, row by row.
+    legacy_stats: sameStats(r.legacy_stats, t.legacy_stats),
+    legacy_stats_cumulative: sameStats(r.legacy_stats_cumulative, t.legacy_stats_cumulative),
   };
   const ok = Object.values(checks).every(Boolean);
   allOk &&= ok;

@@ -12,6 +12,7 @@ import { readLayoutLines } from './layout.js';
 import { splitGluedBody } from './crawler.js';
 import { spacedSegments } from './spaced-table.js';
 import { asCsv, readCsvBlocks } from './csv.js';
+import { readStatsTable } from './stats-table.js';
 
 /** Tab-prefixed lines a text needs before tabs are read as DOCX table cells rather than indentation. */
 export const MIN_TAB_CELL_LINES = 4;
@@ -58,6 +59,7 @@ export function readTextBlocks(text: string, limits: Limits = DEFAULT_LIMITS): B
     plain = [];
   };
   let segments: ReturnType<typeof spacedSegments>;
+  let stats: ReturnType<typeof readStatsTable>;
   for (let i = 0; i < source.length; ) {
     if (flattened && isTabCellLine(source[i])) {
       flushPlain();
@@ -77,6 +79,11 @@ export function readTextBlocks(text: string, limits: Limits = DEFAULT_LIMITS): B
       flushPlain();
       for (const text of splitGluedBody(source[i])) blocks.push({ kind: 'paragraph', text });
       i++;
+    } else if ((stats = readStatsTable(source, i))) {
+      // A pre-2019 statistics table (指标 | 单位 | 数量) by tabs or single spaces.
+      flushPlain();
+      blocks.push(stats.table);
+      i = stats.next;
     } else if (isPipeRow(source[i])) {
       flushPlain();
       const run = readPipeTable(source, i);

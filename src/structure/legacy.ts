@@ -1,7 +1,8 @@
 /**
  * Pre-2019 reports append a 《政府信息公开情况统计表》 (指标 | 单位 | 数量, sometimes a 历年累计 column):
- * generic rows, since no national template fixes them. Only tables headed 指标 … 单位 qualify; the
- * template tables never carry those words in their header.
+ * generic rows, since no national template fixes them. Only tables with a row headed 指标 … 单位
+ * qualify (the template tables never carry those words in their header); the rows after it are the
+ * table's, less those at its end that print neither unit nor value.
  */
 import type { TableBlock } from '../../extractors/model.js';
 import { parseNumber } from './numerals.js';
@@ -26,8 +27,6 @@ interface Columns {
   cumulative?: number;
 }
 
-/** The statistics table may sit under a title row or two. */
-const HEADER_SEARCH_ROWS = 3;
 
 export function findLegacyStats(tables: TableBlock[]): LegacyStats | undefined {
   for (let i = 0; i < tables.length; i++) {
@@ -43,6 +42,8 @@ export function findLegacyStats(tables: TableBlock[]): LegacyStats | undefined {
       rows.push(...next.rows);
     }
     const read = (col: number | undefined) => (col === undefined ? undefined : rowsToStats(rows, columns, col));
+    // Rows after the table on the same grid (the agency's name, a date, a note) print no unit and no value.
+    while (rows.length && printsNothing(rows.at(-1)!, columns)) rows.pop();
     const year = read(columns.value ?? columns.cumulative) ?? [];
     const cumulative = columns.value !== undefined ? read(columns.cumulative) : undefined;
     return { year, ...(cumulative ? { cumulative } : {}) };
@@ -51,7 +52,8 @@ export function findLegacyStats(tables: TableBlock[]): LegacyStats | undefined {
 }
 
 function statisticsColumns(table: TableBlock): Columns | undefined {
-  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, table.rows.length); r++) {
+  // Any row: under a title row or two, or a sheet's prose rows (a workbook is one grid from its first line).
+  for (let r = 0; r < table.rows.length; r++) {
     const labels = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
     const indicator = labels.findIndex((t) => /^(?:统计)?指标(?:名称)?$|^(?:统计)?项目(?:名称)?$/.test(t));
     const unit = labels.findIndex((t) => /^(?:计量)?单位$/.test(t));
@@ -67,6 +69,10 @@ function statisticsColumns(table: TableBlock): Columns | undefined {
     };
   }
   return undefined;
+}
+
+function printsNothing(row: TableBlock['rows'][number], columns: Columns): boolean {
+  return [columns.unit, columns.value, columns.cumulative].every((c) => c === undefined || cleanText(row[c]?.text ?? '').replace(/[\s—–\-/]+/g, '') === '');
 }
 
 function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: number): LegacyStat[] {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, writeFile, access, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { AXES, type Axis, type Draft, type FormatId } from './axes/index.js';
+import { AXES, type Axis, type Draft, type FormatId, type LegacyStatRow } from './axes/index.js';
 import { buildReport } from './build.js';
 import { expectedFindings } from './expected.js';
 import { markAmbiguousGlued } from './glued-ambiguity.js';
@@ -54,6 +54,9 @@ export interface VariantTruth {
   scan?: ScanParams;
   /** docx-img, pdf-img, html-img: the resolution the table screenshots were taken at. */
   screenDpi?: number;
+  /** A pre-2019 report (axis legacy): its statistics table's rows, as the record's legacy_stats. */
+  legacy_stats?: LegacyStatRow[];
+  legacy_stats_cumulative?: LegacyStatRow[];
 }
 
 export interface PlanItem {
@@ -124,6 +127,7 @@ export function draftVariant(seed: number, item: PlanItem): Draft {
 export function variantTruth(seed: number, item: PlanItem, draft: Draft): VariantTruth {
   const id = `${item.axis.id}-${item.format}-${String(item.index).padStart(2, '0')}-${item.truth.id}`;
   const notPrinted = [...draft.notPrinted].sort();
+  if (draft.legacy) return legacyTruth(id, seed, item, draft);
   return {
     id,
     file: `${id}.${FORMAT_SPECS[item.format].extension}`,
@@ -138,6 +142,28 @@ export function variantTruth(seed: number, item: PlanItem, draft: Draft): Varian
     not_printed: notPrinted,
     expected_findings: expectedFindings(item.truth, draft.notPrinted),
     notes: draft.notes,
+  };
+}
+
+/** A pre-2019 variant prints no template table: its truth is its statistics rows. */
+function legacyTruth(id: string, seed: number, item: PlanItem, draft: Draft): VariantTruth {
+  const legacy = draft.legacy!;
+  return {
+    id,
+    file: `${id}.${FORMAT_SPECS[item.format].extension}`,
+    axis: item.axis.id,
+    format: item.format,
+    source: item.truth.id,
+    seed: variantSeed(seed, item),
+    agency: item.truth.agency,
+    year: legacy.year,
+    layout: { proactive: 'none', requests: 'none', appeals: 'none' },
+    cells: {},
+    not_printed: [],
+    expected_findings: [],
+    notes: draft.notes,
+    legacy_stats: legacy.stats,
+    ...(legacy.cumulative ? { legacy_stats_cumulative: legacy.cumulative } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ReportRecord } from '../../src/schemas/record.js';
 import { CELL_BY_KEY } from '../../src/templates/ids.js';
 import { fitsColumn } from '../../src/templates/numbers.js';
 import { IDENTITY_RULES } from './expected.js';
+import type { LegacyStatRow } from './axes/index.js';
 import type { VariantTruth } from './generate.js';
 import type { ExpectedFinding } from './truths.js';
 
@@ -128,6 +129,19 @@ export function scoreRecord(truth: VariantTruth, record: ReportRecord | undefine
       else score.missing++;
     }
   }
+  for (const [column, rows] of [['legacy_stats', truth.legacy_stats], ['legacy_stats_cumulative', truth.legacy_stats_cumulative]] as const) {
+    if (!rows) continue;
+    for (const outcome of scoreLegacyRows(column, rows, r[column] ?? [])) {
+      score.cells++;
+      if (outcome.verdict === 'exact') score.exact++;
+      else {
+        score.misses.push(outcome);
+        if (outcome.verdict === 'blank-or-doubt') score.blankOrDoubt++;
+        else if (outcome.verdict === 'wrong') score.wrong++;
+        else score.missing++;
+      }
+    }
+  }
   for (const finding of r.findings) {
     if (basisOf(finding) !== 'printed' || !unearned(finding, truth, truth.expected_findings)) continue;
     score.unearned.push({ rule: finding.rule, where: finding.where, basis: basisOf(finding), expected: finding.expected, actual: finding.actual, message: finding.message });
@@ -138,4 +152,34 @@ export function scoreRecord(truth: VariantTruth, record: ReportRecord | undefine
     else if (!found.some((f) => basisOf(f) === 'printed')) score.expectedDoubtful.push(e);
   }
   return score;
+}
+
+/** An indicator or unit as compared: layout may add or drop spaces and change a character's width; a dash is no unit. */
+const legacyText = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '').replace(/^[-—–/]$/, '');
+
+/**
+ * A pre-2019 statistics table's rows scored as cells: each truth row is found in the record by its
+ * indicator (and which occurrence of it: forms repeat 被依法纠错数), its value then scored as a cell is;
+ * a row read under another unit is wrong whatever its value. Legacy values carry no doubt, so any
+ * number other than the truth's is silently wrong.
+ */
+export function scoreLegacyRows(column: string, truth: LegacyStatRow[], read: { indicator: string; unit: string; value: number | null }[]): CellOutcome[] {
+  const seen = new Map<string, number>();
+  const occurrence = (indicator: string): string => {
+    const n = (seen.get(indicator) ?? 0) + 1;
+    seen.set(indicator, n);
+    return `${indicator}#${n}`;
+  };
+  const byKey = new Map(read.map((row) => [occurrence(legacyText(row.indicator)), row]));
+  seen.clear();
+  return truth.map(([indicator, unit, value]) => {
+    const key = occurrence(legacyText(indicator));
+    const row = byKey.get(key);
+    const base = { key: `${column}:${key}`, truth: value, notPrinted: false, got: row?.value, doubt: null, raw: row ? `${row.unit} ${row.value}` : undefined };
+    if (!row) return { ...base, verdict: 'missing' as const };
+    if (legacyText(row.unit) !== legacyText(unit)) return { ...base, verdict: 'wrong' as const };
+    if (value === null) return { ...base, verdict: row.value === null ? ('exact' as const) : ('wrong' as const) };
+    if (row.value !== null && Math.abs(row.value - value) < 1e-6) return { ...base, verdict: 'exact' as const };
+    return { ...base, verdict: row.value === null ? ('blank-or-doubt' as const) : ('wrong' as const) };
+  });
 }

@@ -39,6 +39,35 @@ describe('legacy statistics tables', () => {
     });
   });
 
+  it('finds the header further down a sheet whose one grid starts with the report\'s prose, and leaves the rows after the table out', () => {
+    const stats = findLegacyStats(
+      tables(
+        table([
+          ['全年共主动公开政府信息975条。', '', '', ''],
+          ['三、依申请公开政府信息情况', '', '', ''],
+          ['全年共受理政府信息公开申请27件。', '', '', ''],
+          ['七、附件', '', '', ''],
+          ['某县政府信息公开情况统计表（2011年度）', '', '', ''],
+          ['指 标', '单位', '2011年度', '历年累计'],
+          ['主动公开文件数', '条', '975', '9738'],
+          ['行政复议数', '件', '0', '5'],
+          ['某县人民政府办公室', '', '', ''],
+          ['2012年1月20日', '', '', ''],
+        ]),
+      ),
+    );
+    expect(stats).toEqual({
+      year: [
+        { indicator: '主动公开文件数', unit: '条', value: 975 },
+        { indicator: '行政复议数', unit: '件', value: 0 },
+      ],
+      cumulative: [
+        { indicator: '主动公开文件数', unit: '条', value: 9738 },
+        { indicator: '行政复议数', unit: '件', value: 5 },
+      ],
+    });
+  });
+
   it('continues a statistics table split by a page break into a second table block', () => {
     const stats = findLegacyStats(
       tables(

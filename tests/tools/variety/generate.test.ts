@@ -44,6 +44,8 @@ describe('the variety generator', () => {
     for (const item of items(11)) {
       const draft = draftVariant(11, item);
       const truth = variantTruth(11, item, draft);
+      // A pre-2019 report prints no template cell (its truth is its statistics table: legacy.test.ts).
+      if (draft.legacy) continue;
       expect(truth.cells).toEqual(item.truth.cells);
       // Glued text: table 二 and 四 runs that split several ways (glued-ambiguity.ts).
       const glued = printsGluedText(draft);
@@ -54,6 +56,7 @@ describe('the variety generator', () => {
 
   it("prints every cell of the truth's layouts with the truth's value, except the cells listed as not printed", () => {
     for (const item of items(13)) {
+      if (draftVariant(13, item).legacy) continue;
       const truth = variantTruth(13, item, draftVariant(13, item));
       const printed = printedCells(item, 13);
       const draft = draftVariant(13, item);

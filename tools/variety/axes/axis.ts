@@ -19,7 +19,18 @@ export interface Draft {
   notPrinted: Set<string>;
   /** What was done, for the variant's truth file and failure reports. */
   notes: string[];
+  /** Set by an axis that prints a pre-2019 report instead: its year and statistics, and no template cell. */
+  legacy?: LegacyTruth;
 }
+
+/** A pre-2019 report's statistics as spec/outputs.md's legacy_stats: [indicator, unit, value] per row. */
+export interface LegacyTruth {
+  year: number;
+  stats: LegacyStatRow[];
+  cumulative?: LegacyStatRow[];
+}
+
+export type LegacyStatRow = [indicator: string, unit: string, value: number | null];
 
 export interface Axis {
   id: string;

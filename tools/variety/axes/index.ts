@@ -13,6 +13,7 @@ import { divTables } from './div-tables.js';
 import { flattenedTables } from './flattened-tables.js';
 import { headings } from './headings.js';
 import { labels } from './labels.js';
+import { legacy } from './legacy.js';
 import { markdownConverter } from './markdown-converter.js';
 import { markdownTables } from './markdown-tables.js';
 import { numbers } from './numbers.js';
@@ -27,6 +28,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables, cellLines];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables, cellLines, legacy];
 
-export type { Axis, Draft, FormatId } from './axis.js';
+export type { Axis, Draft, FormatId, LegacyStatRow, LegacyTruth } from './axis.js';

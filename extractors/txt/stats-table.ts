@@ -1,0 +1,248 @@
+/**
+ * The statistics table of a pre-2019 report (指标 | 单位 | 数量, maybe 历年累计; a 序号 column first)
+ * printed as text: cells apart by tabs, or by single spaces as a crawler's get_text(' ') joins them. The
+ * layout reader (layout.ts) takes a row for a label and a numeric tail, so the unit column between
+ * them would run into the label, and single spaces would not part cells at all. From a header line
+ * naming 指标 and 单位, each row is read from its end: the header's count of value cells, then the
+ * unit, the indicator before it (spaces inside it kept), its serial number first when the header has
+ * 序号. A section row (一、主动公开情况) prints no unit and no value. The table ends at the first line
+ * that is neither a row nor a page footer or blank line between two rows.
+ */
+import { cell, type TableBlock } from '../model.js';
+import { BLANK_MARKERS, foldValueText, NUMBER_TOKEN } from '../value-token.js';
+import { NUMBERING_START } from './lines.js';
+
+/** The header as its words run together: 序号, the indicator's column, the unit's, the value columns. */
+const HEADER = /^(序号)?((?:统计)?指标(?:名称)?|(?:统计)?项目(?:名称)?)((?:计量)?单位)(.+)$/;
+/** Units a statistics row measures in (beyond a value cell's own: people, articles, sessions). */
+const STAT_UNITS = new Set(['条', '件', '个', '次', '项', '人', '人次', '篇', '元', '万元', '场', '期', '份', '家', '天', '日', '个工作日', '小时', '%', '位', '部', '批', '册', '台', '套', '本', '处', '万人次', '户']);
+/** A page's running footer between two parts of a table cut by a page break. */
+const PAGE_FOOTER = /^[-—－\s]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+)[-—－\s]*$/;
+/** Lines skipped between two rows (blank lines, footers) at most. */
+const MAX_GAP_LINES = 3;
+
+interface Header {
+  serial: boolean;
+  values: number;
+  cells: string[];
+  /** How the rows part their cells, as the header does: tabs, single spaces, or runs of spaces (pdftotext -layout). */
+  parted: 'tabs' | 'spaces' | 'layout';
+  /** Layout text: the middle of each value column's heading, in characters from the line's start. */
+  centres: number[];
+}
+
+function header(line: string): Header | undefined {
+  if (!line.includes('指') && !line.includes('项')) return undefined;
+  const words = line.replace(/[\s\u3000]+/g, '');
+  const m = HEADER.exec(words);
+  if (!m) return undefined;
+  const rest = m[4];
+  // 2013年度历年累计, 数量累计: the year's column and a cumulative one; 累计 alone is one column.
+  const cumulative = /(?:历年)?累计/.exec(rest);
+  const before = cumulative ? rest.slice(0, cumulative.index) : rest;
+  const values = cumulative && before !== '' ? [before, rest.slice(cumulative.index)] : [rest];
+  if (values.some((v) => v.length > 12)) return undefined;
+  const parted = line.includes('\t') ? 'tabs' : /\S[ \u3000]{2,}\S/.test(line.trim()) ? 'layout' : 'spaces';
+  const centres = parted === 'layout' ? valueCentres(line, values) : [];
+  if (parted === 'layout' && centres.length !== values.length) return undefined;
+  return { serial: !!m[1], values: values.length, cells: [...(m[1] ? [m[1]] : []), m[2], m[3], ...values], parted, centres };
+}
+
+/** Where each value column's heading sits on the header line (its words may be spaced: 2015 年). */
+function valueCentres(line: string, values: string[]): number[] {
+  const centres: number[] = [];
+  let from = 0;
+  for (const value of values) {
+    const spaced = new RegExp([...value].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \u3000]*'), 'g');
+    spaced.lastIndex = from;
+    // The last match: the value headings follow the unit's (单位 may itself hold none of them).
+    const found = [...line.matchAll(spaced)].filter((m) => m.index! >= from).at(-1);
+    if (!found) return [];
+    centres.push(found.index! + found[0].length / 2);
+    from = found.index! + found[0].length;
+  }
+  return centres;
+}
+
+/** Layout text: a line's runs of text (apart by two spaces or more) and where each starts. */
+function layoutRuns(line: string): { text: string; at: number }[] {
+  return [...line.matchAll(/\S+(?:[ \u3000]\S+)*/g)].flatMap((m) => {
+    // A narrow unit column leaves one space between the unit and the value (万元 22.46): a run of a
+    // unit and values alone is cells, not words (an indicator's 计 1 条 has words around its number).
+    const words = [...m[0].matchAll(/\S+/g)];
+    const cells = words.length > 1 && words.every((w, k) => isNumber(w[0]) || isBlank(w[0]) || (k === 0 && STAT_UNITS.has(w[0])));
+    return cells ? words.map((w) => ({ text: w[0], at: m.index! + w.index! })) : [{ text: m[0], at: m.index! }];
+  });
+}
+
+/**
+ * Layout text prints a blank value as nothing: the values a row prints go to the value columns whose
+ * headings they sit under. Undefined when two fall under one heading (the row is then no row of ours).
+ */
+function placeByCentres(values: { text: string; at: number }[], head: Header): string[] | undefined {
+  if (values.length === head.values) return values.map((v) => v.text);
+  const placed = new Array<string>(head.values).fill('');
+  const taken = new Set<number>();
+  for (const value of values) {
+    const middle = value.at + value.text.length / 2;
+    let best = 0;
+    for (let c = 1; c < head.centres.length; c++) if (Math.abs(head.centres[c] - middle) < Math.abs(head.centres[best] - middle)) best = c;
+    if (taken.has(best)) return undefined;
+    taken.add(best);
+    placed[best] = value.text;
+  }
+  return placed;
+}
+
+const isGapLine = (line: string): boolean => line.trim() === '' || PAGE_FOOTER.test(line.trim());
+const isBlank = (text: string): boolean => BLANK_MARKERS.has(foldValueText(text));
+const isNumber = (text: string): boolean => NUMBER_TOKEN.test(foldValueText(text));
+
+/** One row's cells, or undefined when the line is not a row of this table. */
+function row(line: string, head: Header): string[] | undefined {
+  const text = line.replace(/\r$/, '');
+  if (text.trim() === '') return undefined;
+  const parts = text.includes('\t') ? text.split('\t').map((c) => c.trim()) : text.replace(/^[ \u3000]+/, '').split(/ |\u3000/);
+  const lead = head.serial ? 1 : 0;
+  if (head.serial && !/^\d{1,3}$/.test(parts[0] ?? '')) return undefined;
+  // A line cut short of its blank cells (trailing spaces trimmed) prints them no more; a section row
+  // cut so is its numbered indicator alone (a line of other words after the table is not a row).
+  const width = lead + 2 + head.values;
+  if (parts.length === lead + 1 && !NUMBERING_START.test(parts[lead])) return undefined;
+  while (parts.length < width && parts.length > lead) parts.push('');
+  if (parts.length < width) return undefined;
+  const values = parts.slice(parts.length - head.values);
+  const unit = parts[parts.length - head.values - 1];
+  const indicator = parts.slice(lead, parts.length - head.values - 1).join(' ').trim();
+  if (indicator === '' || isNumber(indicator) || isBlank(indicator)) return undefined;
+  if (!(isBlank(unit) || STAT_UNITS.has(unit))) return undefined;
+  if (!values.every((v) => isBlank(v) || isNumber(v))) return undefined;
+  // A section row prints no unit and no value; a row with a unit prints its values (or their blanks).
+  return [...(head.serial ? [parts[0]] : []), indicator, unit, ...values];
+}
+
+/** A row of layout text: its runs from the end, the values it prints placed under their headings. */
+function layoutRow(text: string, head: Header): string[] | undefined {
+  const runs = layoutRuns(text);
+  const lead = head.serial ? 1 : 0;
+  if (head.serial && !/^\d{1,3}$/.test(runs[0]?.text ?? '')) return undefined;
+  let end = runs.length;
+  while (end > lead && runs.length - end < head.values && (isBlank(runs[end - 1].text) || isNumber(runs[end - 1].text))) end--;
+  const values = runs.slice(end);
+  const unit = end > lead && (STAT_UNITS.has(runs[end - 1].text) || isBlank(runs[end - 1].text)) ? runs[--end].text : '';
+  const indicator = runs.slice(lead, end).map((r) => r.text).join(' ');
+  if (isNumber(indicator) || (indicator !== '' && isBlank(indicator))) return undefined;
+  // An indicator wrapped over lines around its values leaves them on a line of their own (see wrapped()).
+  if (indicator === '' && unit === '') return undefined;
+  // A row with no unit is a section row (numbered, no value); a row of ours prints a unit otherwise.
+  if (unit === '' && (values.length > 0 || !NUMBERING_START.test(indicator))) return undefined;
+  const placed = placeByCentres(values, head);
+  if (!placed) return undefined;
+  return [...(head.serial ? [runs[0].text] : []), indicator, unit, ...placed];
+}
+
+/** A line of an indicator's words alone (wrapped in its cell): text with no unit and no value. */
+function isIndicatorText(line: string, head: Header): boolean {
+  const runs = layoutRuns(line);
+  if (runs.length === 0 || isGapLine(line)) return false;
+  if (head.serial && /^\d{1,3}$/.test(runs[0].text)) return false;
+  return runs.every((r) => !isNumber(r.text) && !isBlank(r.text) && !STAT_UNITS.has(r.text));
+}
+
+const unbalanced = (text: string): boolean => (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
+
+/** Lines of indicator text held between rows, at most (more is the report's prose after the table). */
+const MAX_WRAPPED_LINES = 3;
+
+/**
+ * Layout text (pdftotext -layout) wraps a long indicator over lines of its cell, the values on the
+ * first, a middle or the last: the words above a row with no indicator are its start; words after a
+ * row whose indicator is open (an unclosed bracket, or its start came from above) continue it; a
+ * numbered complete line between rows is a section row; other words are the next row's start.
+ */
+function readLayoutRows(lines: string[], start: number, head: Header): { rows: string[][]; next: number } {
+  const rows: string[][] = [];
+  const at = head.serial ? 1 : 0;
+  let words: { text: string; line: number }[] = [];
+  let open = false;
+  let i = start;
+  const settleWords = (before: string[] | undefined): void => {
+    for (const word of words) {
+      const last = rows.at(-1);
+      if (last && (open || unbalanced(last[at]))) last[at] += word.text;
+      else if (NUMBERING_START.test(word.text) && !unbalanced(word.text) && before?.[at] !== '') rows.push([...(head.serial ? [''] : []), word.text, '', ...new Array<string>(head.values).fill('')]);
+      else if (before) before[at] = word.text + before[at];
+      open = false;
+    }
+    words = [];
+  };
+  while (i < lines.length) {
+    const cells = layoutRow(lines[i], head);
+    if (cells) {
+      // A wrapped numbered indicator's first line reads as a section row (no unit, no value) by itself.
+      const section = rows.at(-1);
+      if (cells[at] === '' && words.length === 0 && section && section[at + 1] === '' && (!head.serial || section[0] === '')) {
+        words.push({ text: section[at], line: i - 1 });
+        rows.pop();
+      }
+      const fromAbove = cells[at] === '' && words.length > 0;
+      if (cells[at] === '' && words.length === 0) break;
+      if (fromAbove) {
+        cells[at] = words.map((w) => w.text).join('');
+        words = [];
+      } else settleWords(cells);
+      rows.push(cells);
+      open = fromAbove;
+      i++;
+      continue;
+    }
+    if (isIndicatorText(lines[i], head) && words.length < MAX_WRAPPED_LINES) {
+      words.push({ text: layoutRuns(lines[i]).map((r) => r.text).join(' '), line: i });
+      i++;
+      continue;
+    }
+    // Blank lines or a page footer between two parts of the table: it goes on only if a row follows.
+    let j = i;
+    while (j < lines.length && j - i < MAX_GAP_LINES && isGapLine(lines[j])) j++;
+    if (j === i || j >= lines.length || !layoutRow(lines[j], head)) break;
+    i = j;
+  }
+  // Words after the last row continue it only when it is open; otherwise they are the report's.
+  const last = rows.at(-1);
+  const trailing = words;
+  words = [];
+  for (const word of trailing) {
+    if (last && (open || unbalanced(last[at]))) {
+      last[at] += word.text;
+      open = unbalanced(last[at]);
+    } else return { rows, next: word.line };
+  }
+  return { rows, next: i };
+}
+
+/** The statistics table whose header is line `start`, and the line after it; undefined when there is none. */
+export function readStatsTable(lines: string[], start: number): { table: TableBlock; next: number } | undefined {
+  const head = header(lines[start]);
+  if (!head) return undefined;
+  let rows: string[][] = [];
+  let i = start + 1;
+  if (head.parted === 'layout') ({ rows, next: i } = readLayoutRows(lines, start + 1, head));
+  else {
+    while (i < lines.length) {
+      const cells = row(lines[i], head);
+      if (cells) {
+        rows.push(cells);
+        i++;
+        continue;
+      }
+      // Blank lines or a page footer between two parts of the table: it goes on only if a row follows.
+      let j = i;
+      while (j < lines.length && j - i < MAX_GAP_LINES && isGapLine(lines[j])) j++;
+      if (j === i || j >= lines.length || !row(lines[j], head)) break;
+      i = j;
+    }
+  }
+  // Fewer than two rows is not a table a report prints: leave the lines to the other readers.
+  if (rows.length < 2) return undefined;
+  return { table: { kind: 'table', rows: [head.cells, ...rows].map((r) => r.map((t) => cell(t))) }, next: i };
+}

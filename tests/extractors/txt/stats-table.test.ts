@@ -1,0 +1,90 @@
+/**
+ * A pre-2019 report's statistics table (指标 | 单位 | 数量) printed as crawler text, cells by tabs or by
+ * single spaces: read as its rows, the unit apart from the indicator, section rows with no value.
+ */
+import { describe, expect, it } from 'vitest';
+import { readTextBlocks } from '../../../extractors/txt/document.js';
+import type { TableBlock } from '../../../extractors/model.js';
+import { extractBytes } from '../../../src/pipeline.js';
+
+const tables = (text: string) => readTextBlocks(text).filter((b): b is TableBlock => b.kind === 'table').map((t) => t.rows.map((r) => r.map((c) => c.text)));
+
+const REPORT = (table: string[]) => ['平潭县2014年政府信息公开工作年度报告', '一、概述', '2014年，我县认真贯彻落实《条例》。', '七、附件', '平潭县政府信息公开情况统计表（2014年度）', ...table, '平潭县人民政府办公室', '2015年1月20日'].join('\n');
+
+describe('a statistics table printed as text', () => {
+  it('reads tab-separated rows with the unit apart from the indicator and a 序号 column', () => {
+    const text = REPORT(['序号\t指 标\t单 位\t2014年度\t历年累计', '1\t一、主动公开情况\t\t\t', '2\t主动公开文件数\t条\t3460\t85376', '3\t其中：1、政府网站公开数\t条\t—\t85376', '4\t政府信息公开收费减免金额\t万元\t0.35\t1.2']);
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '指标', '单位', '2014年度', '历年累计'],
+        ['1', '一、主动公开情况', '', '', ''],
+        ['2', '主动公开文件数', '条', '3460', '85376'],
+        ['3', '其中：1、政府网站公开数', '条', '—', '85376'],
+        ['4', '政府信息公开收费减免金额', '万元', '0.35', '1.2'],
+      ],
+    ]);
+  });
+
+  it('reads rows whose cells a crawler joined by single spaces, an indicator with a space inside kept whole, a row cut short of its blanks', () => {
+    const text = REPORT(['指标名称 计量单位 统计数', '一、主动公开情况', '（一）主动公开政府信息数 条 547', '其中： 主动公开规范性文件数 条 2', '制发规范性文件总数 件', '七、依申请公开信息收取的费用 万元 0']);
+    expect(tables(text)).toEqual([
+      [
+        ['指标名称', '计量单位', '统计数'],
+        ['一、主动公开情况', '', ''],
+        ['（一）主动公开政府信息数', '条', '547'],
+        ['其中： 主动公开规范性文件数', '条', '2'],
+        ['制发规范性文件总数', '件', ''],
+        ['七、依申请公开信息收取的费用', '万元', '0'],
+      ],
+    ]);
+    // The lines after the table are the report's, not rows.
+    expect(readTextBlocks(text).some((b) => b.kind === 'paragraph' && b.text.includes('平潭县人民政府办公室'))).toBe(true);
+  });
+
+  it('goes on over a page footer between two parts of the table, and stops at a line of other words', () => {
+    const text = REPORT(['统计指标\t单位\t统计数', '主动公开文件数\t条\t12', '行政复议数\t件\t1', '', '第 3 页', '', '行政诉讼数\t件\t0', '举报数\t件\t2']);
+    const [table] = tables(text);
+    expect(table.map((r) => r[0])).toEqual(['统计指标', '主动公开文件数', '行政复议数', '行政诉讼数', '举报数']);
+  });
+
+  it('reads layout text (pdftotext -layout): values under their headings, a blank value printed as nothing, an indicator wrapped around its values', () => {
+    const text = REPORT([
+      '      序号                 指标名称                 单位   2013年度   历年累计',
+      '       1                一、主动公开情况',
+      '       2       （一）主动公开政府信息数（不同渠道和方式公开相同信息计 1 条）       条    3504     12000',
+      '       3          其中：主动公开规范性文件数              条               17',
+      '          （四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面',
+      '       4                                           万元 22.46      80',
+      '                      的经费）',
+      '       5          九、政府信息公开会议和培训情况',
+      '       6          （一）举办各类培训班数                 次     0       3',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '指标名称', '单位', '2013年度', '历年累计'],
+        ['1', '一、主动公开情况', '', '', ''],
+        ['2', '（一）主动公开政府信息数（不同渠道和方式公开相同信息计 1 条）', '条', '3504', '12000'],
+        ['3', '其中：主动公开规范性文件数', '条', '', '17'],
+        ['4', '（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）', '万元', '22.46', '80'],
+        ['5', '九、政府信息公开会议和培训情况', '', '', ''],
+        ['6', '（一）举办各类培训班数', '次', '0', '3'],
+      ],
+    ]);
+  });
+
+  it('gives legacy_stats from a crawler text of a pre-2019 report, by tabs and by spaces alike', async () => {
+    for (const sep of ['\t', ' ']) {
+      const rows = [['指标', '单位', '数量'], ['主动公开文件数', '条', '3460'], ['受理依申请公开信息总数', '条', '7'], ['行政复议数', '件', '0']];
+      const record = await extractBytes(Buffer.from(REPORT(rows.map((r) => r.join(sep))), 'utf8'), 'report.txt');
+      expect(record.legacy_stats).toEqual([
+        { indicator: '主动公开文件数', unit: '条', value: 3460 },
+        { indicator: '受理依申请公开信息总数', unit: '条', value: 7 },
+        { indicator: '行政复议数', unit: '件', value: 0 },
+      ]);
+    }
+  });
+
+  it('leaves template tables and prose alone: no header of 指标 and 单位, no statistics table', () => {
+    expect(tables(['本年度指标完成情况良好，单位内部分工明确。', '行政复议\t行政诉讼', '维持\t纠正\t其他\t尚未审结\t总计'].join('\n')).some((t) => t[0]?.[0] === '指标')).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+/** The legacy axis: pre-2019 reports whose statistics table is the truth (legacy_stats), no template cell. */
+import { describe, expect, it } from 'vitest';
+import { AXES } from '../../../tools/variety/axes/index.js';
+import type { FormatId } from '../../../tools/variety/axes/axis.js';
+import { draftVariant, renderFast, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
+import { drawValues, LEGACY_FORMS } from '../../../tools/variety/legacy-forms.js';
+import { Random } from '../../../tools/variety/random.js';
+import { scoreLegacyRows } from '../../../tools/variety/score.js';
+import { loadTruths } from '../../../tools/variety/truths.js';
+
+const truths = await loadTruths('../shared/corpus');
+const pingtan = truths.find((t) => t.id === 'pingtan-2023-page')!;
+const legacy = AXES.find((a) => a.id === 'legacy')!;
+const item = (format: FormatId, index: number): PlanItem => ({ axis: legacy, format, truth: pingtan, index });
+
+describe('the legacy axis', () => {
+  it('prints a pre-2019 report with its statistics table and no template table; its truth is the table, its year before 2019', () => {
+    for (let index = 0; index < 8; index++) {
+      const draft = draftVariant(1, item('html', index));
+      const truth = variantTruth(1, item('html', index), draft);
+      expect(truth.cells).toEqual({});
+      expect(truth.layout).toEqual({ proactive: 'none', requests: 'none', appeals: 'none' });
+      expect(truth.year).toBeGreaterThanOrEqual(2009);
+      expect(truth.year).toBeLessThanOrEqual(2018);
+      expect(draft.model.blocks.some((b) => b.kind === 'table')).toBe(false);
+      const html = renderFast(draft);
+      expect(html).toContain(`${truth.year}年政府信息公开工作年度报告`);
+      // Every value row of the truth is printed in the page.
+      for (const [indicator, , value] of truth.legacy_stats!) {
+        expect(html).toContain(indicator);
+        if (value !== null) expect(html).toContain(`>${value}<`);
+      }
+    }
+  });
+
+  it('takes its kinds in turn: the short 2008 list with 历年累计, the 2015 form, a 序号 column, a title row and a page break', () => {
+    const notes = [0, 1, 2, 3, 4].map((i) => draftVariant(1, item('txt', i)).notes.join(' '));
+    expect(notes[0]).toMatch(/^legacy short-2008/);
+    expect(notes[1]).toMatch(/^legacy national-2015/);
+    expect(notes[2]).toContain('序号 column');
+    expect(notes[3]).toMatch(/title row, cut after row \d+/);
+    expect(variantTruth(1, item('txt', 0), draftVariant(1, item('txt', 0))).legacy_stats_cumulative).toHaveLength(16);
+    // Glued text cannot part a unit from an indicator (…计1条): the axis leaves it out.
+    for (let i = 0; i < 20; i++) expect(draftVariant(1, item('txt', i)).separator).not.toBe('glued');
+  });
+
+  it('draws values whose sums hold, as a report\'s own figures would', () => {
+    for (const form of LEGACY_FORMS) {
+      const values = drawValues(form, new Random(`sums:${form.id}`));
+      form.rows.forEach((row, i) => {
+        if (row.sumOf) expect(values[i]).toBeCloseTo(row.sumOf.reduce((sum, j) => sum + (values[j] ?? 0), 0), 6);
+        if (row.unit === '') expect(values[i]).toBeNull();
+      });
+    }
+  });
+
+  it('scores rows by indicator and occurrence: exact, blank, wrong number, wrong unit, missing', () => {
+    const truth: [string, string, number | null][] = [['（二）被依法纠错数', '件', 1], ['（二）被依法纠错数', '件', 2], ['行政复议数', '件', 3], ['收费', '万元', 0.5], ['一、主动公开情况', '—', null]];
+    const read = [
+      { indicator: '（二）被依法纠错数', unit: '件', value: 1 },
+      { indicator: '（二）被依法纠错数', unit: '件', value: null },
+      { indicator: '行政复议数', unit: '条', value: 3 },
+      { indicator: '一、主动公开情况', unit: '', value: null },
+    ];
+    expect(scoreLegacyRows('legacy_stats', truth, read).map((o) => o.verdict)).toEqual(['exact', 'blank-or-doubt', 'wrong', 'missing', 'exact']);
+  });
+});

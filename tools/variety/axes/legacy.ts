@@ -1,0 +1,101 @@
+import { drawCumulative, drawValues, LEGACY_FORMS, type LegacyForm } from '../legacy-forms.js';
+import { SEPARATORS, type Block } from '../model.js';
+import type { Random } from '../random.js';
+import type { Axis, Draft, LegacyTruth } from './axis.js';
+
+/**
+ * Reports from before the 2019 national template (2009–2018): the 2008 regulation's sections and, as
+ * their last part or an attachment, a 政府信息公开情况统计表 of generic rows (指标 | 单位 | 数量, the
+ * short 2008 list with a 历年累计 column or the national office's longer 2015 form with section rows),
+ * read into `legacy_stats` (spec/outputs.md). One kind per variant in turn, then a random mix: the
+ * header's wording, a 序号 column, the table's title as its first row, the table cut by a page break
+ * (its rest a table of the same width without header), blanks spelled —, / or left empty (a blank value
+ * is not a number: its truth is null). No template table is printed, so no template cell is expected.
+ */
+export const legacy: Axis = {
+  id: 'legacy',
+  apply(draft, random) {
+    const kind = draft.index < KINDS.length ? KINDS[draft.index] : { form: random.pick(LEGACY_FORMS).id, serial: random.chance(0.3), titleRow: random.chance(0.3), split: random.chance(0.4), blanks: random.chance(0.5) };
+    const form = LEGACY_FORMS.find((f) => f.id === kind.form)!;
+    const year = random.int(2009, 2018);
+    const values = drawValues(form, random.fork('values'));
+    const cumulative = form.cumulative ? drawCumulative(form, values, random.fork('cumulative')) : undefined;
+    const blank = random.pick(['—', '/', '', '-']);
+    // A report that prints its blanks so leaves zeros unprinted on some rows (a null truth: not a number).
+    const printedValues = values.map((v, i) => (kind.blanks && v === 0 && form.rows[i].unit !== '' && random.chance(0.5) ? null : v));
+    const header = headerFor(form, year, random, kind.serial);
+    const sectionMark = random.pick(['', '—']);
+    const rows = form.rows.map((row, i) => {
+      const value = (v: number | null | undefined) => (row.unit === '' ? sectionMark : v === null || v === undefined ? blank : String(v));
+      const cells = [row.indicator, row.unit === '' ? sectionMark : row.unit, value(printedValues[i]), ...(cumulative ? [value(cumulative[i])] : [])];
+      return kind.serial ? [String(i + 1), ...cells] : cells;
+    });
+    const title = `${draft.model.agency}政府信息公开情况统计表（${year}年度）`;
+    const width = header.length;
+    const titleRow = [title, ...Array<string>(width - 1).fill('')];
+    const cut = kind.split ? Math.floor(rows.length / 2) + random.int(-2, 2) : rows.length;
+    const tables: Block[] = [{ kind: 'other-table', rows: [...(kind.titleRow ? [titleRow] : []), header, ...rows.slice(0, cut)] }];
+    if (cut < rows.length) tables.push({ kind: 'break', footer: '第 {n} 页' }, { kind: 'other-table', rows: rows.slice(cut) });
+    draft.model.blocks = legacyReport(draft.model.agency, year, form, printedValues, kind.titleRow ? [] : [{ kind: 'paragraph', text: title }], tables);
+    draft.model.year = year;
+    draft.model.cells = {};
+    const stats = (column: (number | null)[]) => form.rows.map((row, i): [string, string, number | null] => [row.indicator, row.unit === '' ? sectionMark : row.unit, row.unit === '' ? null : column[i]]);
+    const truth: LegacyTruth = { year, stats: stats(printedValues), ...(cumulative ? { cumulative: stats(cumulative) } : {}) };
+    draft.legacy = truth;
+    if (draft.format === 'txt') draft.separator = random.fork('separator').pick(SEPARATORS.filter((s) => s !== 'glued'));
+    draft.notes.push(`legacy ${form.id} ${year}: header ${header.join('|')}${kind.serial ? ', 序号 column' : ''}${kind.titleRow ? ', title row' : ''}${cut < rows.length ? `, cut after row ${cut}` : ''}, blank '${blank}'${draft.format === 'txt' ? `, separator ${draft.separator}` : ''}`);
+  },
+};
+
+interface Kind {
+  form: LegacyForm['id'];
+  serial: boolean;
+  titleRow: boolean;
+  split: boolean;
+  blanks: boolean;
+}
+
+const KINDS: Kind[] = [
+  { form: 'short-2008', serial: false, titleRow: false, split: false, blanks: false },
+  { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false },
+  { form: 'national-2015', serial: true, titleRow: false, split: false, blanks: true },
+  { form: 'national-2015', serial: false, titleRow: true, split: true, blanks: false },
+  { form: 'short-2008', serial: true, titleRow: true, split: true, blanks: true },
+];
+
+function headerFor(form: LegacyForm, year: number, random: Random, serial: boolean): string[] {
+  const indicator = random.pick(['统计指标', '指标名称', '指 标', '指标']);
+  const unit = random.pick(['单位', '计量单位', '单 位']);
+  const value = random.pick(['统计数', `${year}年度`, '数量', '本年度', `${year}年`]);
+  return [...(serial ? ['序号'] : []), indicator, unit, value, ...(form.cumulative ? [random.pick(['历年累计', '累计'])] : [])];
+}
+
+/** The 2008 regulation's report around the statistics table, its prose agreeing with the table. */
+function legacyReport(agency: string, year: number, form: LegacyForm, values: (number | null)[], caption: Block[], tables: Block[]): Block[] {
+  const first = (words: string): number | null => {
+    const i = form.rows.findIndex((r) => r.indicator.includes(words));
+    return i < 0 ? null : values[i];
+  };
+  const proactive = first('主动公开');
+  const requests = first('受理依申请') ?? first('收到申请数');
+  return [
+    { kind: 'title', text: `${agency}${year}年政府信息公开工作年度报告` },
+    { kind: 'paragraph', text: `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制。报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。` },
+    { kind: 'heading', text: '一、概述' },
+    { kind: 'paragraph', text: `${year}年，我单位认真贯彻落实《条例》，进一步完善政府信息公开工作机制，推进政府信息公开工作。` },
+    { kind: 'heading', text: '二、主动公开政府信息情况' },
+    { kind: 'paragraph', text: proactive === null ? '我单位通过政府网站等渠道主动公开政府信息。' : `全年共主动公开政府信息${proactive}条。` },
+    { kind: 'heading', text: '三、依申请公开政府信息情况' },
+    { kind: 'paragraph', text: requests === null ? '我单位依法受理政府信息公开申请。' : `全年共受理政府信息公开申请${requests}件，均已按时答复。` },
+    { kind: 'heading', text: '四、政府信息公开的收费及减免情况' },
+    { kind: 'paragraph', text: '我单位在政府信息公开工作中未收取任何费用。' },
+    { kind: 'heading', text: '五、因政府信息公开申请行政复议、提起行政诉讼的情况' },
+    { kind: 'paragraph', text: '详见统计表。' },
+    { kind: 'heading', text: '六、政府信息公开工作存在的主要问题及改进情况' },
+    { kind: 'paragraph', text: '政府信息公开工作仍存在信息更新不够及时等问题，下一步将进一步规范工作流程。' },
+    { kind: 'heading', text: '七、附件' },
+    ...caption,
+    ...tables,
+    { kind: 'paragraph', text: agency },
+  ];
+}
