@@ -1,8 +1,8 @@
 /**
  * Pre-2019 reports append a 《政府信息公开情况统计表》 (指标 | 单位 | 数量, sometimes a 历年累计 column):
- * generic rows, since no national template fixes them. Only tables with a row headed 指标 … 单位
- * qualify (the template tables never carry those words in their header); the rows after it are the
- * table's, less those at its end that print neither unit nor value.
+ * generic rows, since no national template fixes them. Only tables with a row headed 指标 (or 项目) …
+ * 单位, each a cell of its own, qualify (the template tables never carry those words in their header);
+ * the rows after it are the table's, less those at its end that print neither unit nor value.
  */
 import type { TableBlock } from '../../extractors/model.js';
 import { parseNumber } from './numerals.js';
@@ -57,7 +57,7 @@ function statisticsColumns(table: TableBlock): Columns | undefined {
     const labels = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
     const indicator = labels.findIndex((t) => /^(?:统计)?指标(?:名称)?$|^(?:统计)?项目(?:名称)?$/.test(t));
     const unit = labels.findIndex((t) => /^(?:计量)?单位$/.test(t));
-    if (indicator < 0 || unit < 0 || !labels.some((t) => /指标/.test(t))) continue;
+    if (indicator < 0 || unit < 0) continue;
     const cumulative = labels.findIndex((t, k) => k > unit && /累计/.test(t));
     const value = labels.findIndex((t, k) => k > unit && k !== cumulative && t.length > 0);
     return {

@@ -68,6 +68,14 @@ describe('legacy statistics tables', () => {
     });
   });
 
+  it('reads a table headed 项目 | 单位 | 数量 as one headed 指标', () => {
+    const stats = findLegacyStats(tables(table([['项目', '单位', '数量'], ['主动公开文件数', '条', '12'], ['行政复议数', '件', '1']])));
+    expect(stats?.year).toEqual([
+      { indicator: '主动公开文件数', unit: '条', value: 12 },
+      { indicator: '行政复议数', unit: '件', value: 1 },
+    ]);
+  });
+
   it('continues a statistics table split by a page break into a second table block', () => {
     const stats = findLegacyStats(
       tables(

@@ -64,7 +64,7 @@ const KINDS: Kind[] = [
 ];
 
 function headerFor(form: LegacyForm, year: number, random: Random, serial: boolean): string[] {
-  const indicator = random.pick(['统计指标', '指标名称', '指 标', '指标']);
+  const indicator = random.pick(['统计指标', '指标名称', '指 标', '指标', '项目', '统计项目']);
   const unit = random.pick(['单位', '计量单位', '单 位']);
   const value = random.pick(['统计数', `${year}年度`, '数量', '本年度', `${year}年`]);
   return [...(serial ? ['序号'] : []), indicator, unit, value, ...(form.cumulative ? [random.pick(['历年累计', '累计'])] : [])];
