@@ -96,7 +96,13 @@ function placeByCentres(values: { text: string; at: number }[], head: Header): s
 
 const isGapLine = (line: string): boolean => line.trim() === '' || PAGE_FOOTER.test(line.trim());
 const isBlank = (text: string): boolean => BLANK_MARKERS.has(foldValueText(text));
-const isNumber = (text: string): boolean => NUMBER_TOKEN.test(foldValueText(text));
+/** A value: a number as cells print it, or one with its row's unit after it (45人次, beyond a value cell's own units). */
+const isNumber = (text: string): boolean => {
+  const folded = foldValueText(text);
+  if (NUMBER_TOKEN.test(folded)) return true;
+  const unit = /^\d[\d,]*(?:\.\d+)?(\D+)$/.exec(folded)?.[1];
+  return unit !== undefined && STAT_UNITS.has(unit);
+};
 
 /** One row's cells, or undefined when the line is not a row of this table. */
 function row(line: string, head: Header): string[] | undefined {

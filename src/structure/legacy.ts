@@ -5,6 +5,7 @@
  * the rows after it are the table's, less those at its end that print neither unit nor value.
  */
 import type { TableBlock } from '../../extractors/model.js';
+import { foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
 
@@ -82,7 +83,20 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     if (!indicator) continue;
     const unit = cleanText(row[columns.unit]?.text ?? '');
     const raw = cleanText(row[valueColumn]?.text ?? '').replace(/\s+/g, '');
-    stats.push({ indicator, unit, value: parseNumber(raw) ?? null });
+    stats.push({ indicator, unit, value: statValue(raw, unit) });
   }
   return stats;
+}
+
+/**
+ * A value as typed: full-width digits, thousands separators, the row's own unit after the number
+ * (3460条) or Chinese numerals; null when blank, or when it names another unit than its row's (a
+ * conversion would be a guess).
+ */
+function statValue(raw: string, unit: string): number | null {
+  const folded = foldValueText(raw);
+  const bare = unit !== '' && folded.endsWith(unit) ? folded.slice(0, -unit.length) : folded;
+  const m = NUMBER_TOKEN.exec(bare);
+  if (m && !m[1] && !m[4]) return Number(m[2].replace(/,/g, '') + (m[3] ?? ''));
+  return m ? null : (parseNumber(bare) ?? null);
 }

@@ -13,7 +13,7 @@ const REPORT = (table: string[]) => ['平潭县2014年政府信息公开工作�
 
 describe('a statistics table printed as text', () => {
   it('reads tab-separated rows with the unit apart from the indicator and a 序号 column', () => {
-    const text = REPORT(['序号\t指 标\t单 位\t2014年度\t历年累计', '1\t一、主动公开情况\t\t\t', '2\t主动公开文件数\t条\t3460\t85376', '3\t其中：1、政府网站公开数\t条\t—\t85376', '4\t政府信息公开收费减免金额\t万元\t0.35\t1.2']);
+    const text = REPORT(['序号\t指 标\t单 位\t2014年度\t历年累计', '1\t一、主动公开情况\t\t\t', '2\t主动公开文件数\t条\t3460\t85376', '3\t其中：1、政府网站公开数\t条\t—\t85376', '4\t政府信息公开收费减免金额\t万元\t0.35\t1.2', '5\t接受培训人员数\t人次\t45人次\t１，２００']);
     expect(tables(text)).toEqual([
       [
         ['序号', '指标', '单位', '2014年度', '历年累计'],
@@ -21,6 +21,7 @@ describe('a statistics table printed as text', () => {
         ['2', '主动公开文件数', '条', '3460', '85376'],
         ['3', '其中：1、政府网站公开数', '条', '—', '85376'],
         ['4', '政府信息公开收费减免金额', '万元', '0.35', '1.2'],
+        ['5', '接受培训人员数', '人次', '45人次', '１，２００'],
       ],
     ]);
   });

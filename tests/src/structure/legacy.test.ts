@@ -76,6 +76,11 @@ describe('legacy statistics tables', () => {
     ]);
   });
 
+  it('reads values as typed: full-width digits, thousands separators, the row\'s unit after the number; not another unit\'s', () => {
+    const stats = findLegacyStats(tables(table([['指标', '单位', '数量'], ['主动公开文件数', '条', '１２'], ['网站公开数', '条', '3,460'], ['当面申请数', '件', '7件'], ['收费', '万元', '120元'], ['复议数', '件', '三'], ['培训人员数', '人次', '45人次']])));
+    expect(stats?.year.map((s) => s.value)).toEqual([12, 3460, 7, null, 3, 45]);
+  });
+
   it('continues a statistics table split by a page break into a second table block', () => {
     const stats = findLegacyStats(
       tables(

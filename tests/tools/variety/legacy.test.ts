@@ -26,9 +26,12 @@ describe('the legacy axis', () => {
       const html = renderFast(draft);
       expect(html).toContain(`${truth.year}年政府信息公开工作年度报告`);
       // Every value row of the truth is printed in the page.
-      for (const [indicator, , value] of truth.legacy_stats!) {
+      for (const [indicator, unit, value] of truth.legacy_stats!) {
         expect(html).toContain(indicator);
-        if (value !== null) expect(html).toContain(`>${value}<`);
+        if (value === null) continue;
+        // As typed: plain, full-width, with thousands separators or with its unit.
+        const typed = [String(value), String(value).replace(/[0-9.]/g, (c) => (c === '.' ? '．' : String.fromCharCode(0xff10 + Number(c)))), value.toLocaleString('en-US'), `${value}${unit}`];
+        expect(typed.some((t) => html.includes(`>${t}<`)), `${truth.id} ${indicator} ${value}`).toBe(true);
       }
     }
   });

@@ -9,13 +9,14 @@ import type { Axis, Draft, LegacyTruth } from './axis.js';
  * short 2008 list with a 历年累计 column or the national office's longer 2015 form with section rows),
  * read into `legacy_stats` (spec/outputs.md). One kind per variant in turn, then a random mix: the
  * header's wording, a 序号 column, the table's title as its first row, the table cut by a page break
- * (its rest a table of the same width without header), blanks spelled —, / or left empty (a blank value
- * is not a number: its truth is null). No template table is printed, so no template cell is expected.
+ * (its rest a table of the same width without header), values typed in full-width digits, with
+ * thousands separators or with the row's unit after them, blanks spelled —, / or left empty (a blank
+ * value is not a number: its truth is null). No template table is printed, so no template cell is expected.
  */
 export const legacy: Axis = {
   id: 'legacy',
   apply(draft, random) {
-    const kind = draft.index < KINDS.length ? KINDS[draft.index] : { form: random.pick(LEGACY_FORMS).id, serial: random.chance(0.3), titleRow: random.chance(0.3), split: random.chance(0.4), blanks: random.chance(0.5) };
+    const kind = draft.index < KINDS.length ? KINDS[draft.index] : { form: random.pick(LEGACY_FORMS).id, serial: random.chance(0.3), titleRow: random.chance(0.3), split: random.chance(0.4), blanks: random.chance(0.5), typed: random.pick(TYPED) };
     const form = LEGACY_FORMS.find((f) => f.id === kind.form)!;
     const year = random.int(2009, 2018);
     const values = drawValues(form, random.fork('values'));
@@ -26,7 +27,7 @@ export const legacy: Axis = {
     const header = headerFor(form, year, random, kind.serial);
     const sectionMark = random.pick(['', '—']);
     const rows = form.rows.map((row, i) => {
-      const value = (v: number | null | undefined) => (row.unit === '' ? sectionMark : v === null || v === undefined ? blank : String(v));
+      const value = (v: number | null | undefined) => (row.unit === '' ? sectionMark : v === null || v === undefined ? blank : typedValue(v, row.unit, kind.typed));
       const cells = [row.indicator, row.unit === '' ? sectionMark : row.unit, value(printedValues[i]), ...(cumulative ? [value(cumulative[i])] : [])];
       return kind.serial ? [String(i + 1), ...cells] : cells;
     });
@@ -43,7 +44,7 @@ export const legacy: Axis = {
     const truth: LegacyTruth = { year, stats: stats(printedValues), ...(cumulative ? { cumulative: stats(cumulative) } : {}) };
     draft.legacy = truth;
     if (draft.format === 'txt') draft.separator = random.fork('separator').pick(SEPARATORS.filter((s) => s !== 'glued'));
-    draft.notes.push(`legacy ${form.id} ${year}: header ${header.join('|')}${kind.serial ? ', 序号 column' : ''}${kind.titleRow ? ', title row' : ''}${cut < rows.length ? `, cut after row ${cut}` : ''}, blank '${blank}'${draft.format === 'txt' ? `, separator ${draft.separator}` : ''}`);
+    draft.notes.push(`legacy ${form.id} ${year}: header ${header.join('|')}${kind.serial ? ', 序号 column' : ''}${kind.titleRow ? ', title row' : ''}${cut < rows.length ? `, cut after row ${cut}` : ''}, values ${kind.typed}, blank '${blank}'${draft.format === 'txt' ? `, separator ${draft.separator}` : ''}`);
   },
 };
 
@@ -53,14 +54,32 @@ interface Kind {
   titleRow: boolean;
   split: boolean;
   blanks: boolean;
+  /** How the values are typed: as numbers, in full-width digits, with thousands separators, or with the row's unit after them. */
+  typed: (typeof TYPED)[number];
+}
+
+const TYPED = ['plain', 'full-width', 'thousands', 'unit'] as const;
+
+function typedValue(value: number, unit: string, typed: Kind['typed']): string {
+  const text = String(value);
+  switch (typed) {
+    case 'plain':
+      return text;
+    case 'full-width':
+      return text.replace(/[0-9.]/g, (c) => (c === '.' ? '．' : String.fromCharCode(0xff10 + Number(c))));
+    case 'thousands':
+      return value >= 1000 ? value.toLocaleString('en-US') : text;
+    case 'unit':
+      return `${text}${unit}`;
+  }
 }
 
 const KINDS: Kind[] = [
-  { form: 'short-2008', serial: false, titleRow: false, split: false, blanks: false },
-  { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false },
-  { form: 'national-2015', serial: true, titleRow: false, split: false, blanks: true },
-  { form: 'national-2015', serial: false, titleRow: true, split: true, blanks: false },
-  { form: 'short-2008', serial: true, titleRow: true, split: true, blanks: true },
+  { form: 'short-2008', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain' },
+  { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain' },
+  { form: 'national-2015', serial: true, titleRow: false, split: false, blanks: true, typed: 'thousands' },
+  { form: 'national-2015', serial: false, titleRow: true, split: true, blanks: false, typed: 'full-width' },
+  { form: 'short-2008', serial: true, titleRow: true, split: true, blanks: true, typed: 'unit' },
 ];
 
 function headerFor(form: LegacyForm, year: number, random: Random, serial: boolean): string[] {
