@@ -92,9 +92,9 @@ export const CHILD_TABLES: ReportTable[] = [
     name: 'legacy_stats',
     zh: '2019 年以前的统计表行',
     en: 'pre-2019 statistics table rows',
-    columns: ['row', 'indicator', 'unit', 'value', 'cumulative'],
+    columns: ['row', 'indicator', 'unit', 'value', 'cumulative', 'doubt'],
     key: ['row'],
-    rowsOf: (r) => r.legacy_stats.map((s, i) => [i + 1, s.indicator, s.unit, s.value, r.legacy_stats_cumulative?.[i]?.value]),
+    rowsOf: (r) => r.legacy_stats.map((s, i) => [i + 1, s.indicator, s.unit, s.value, r.legacy_stats_cumulative?.[i]?.value, s.doubt ?? r.legacy_stats_cumulative?.[i]?.doubt]),
   },
   {
     name: 'messages',

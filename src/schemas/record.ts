@@ -78,7 +78,8 @@ export type Section = z.infer<typeof Section>;
 /** `origin: 'ocr'`: the sentence was read by OCR, so its figure is a reading in doubt (findings on it are doubtful). */
 export const ProseFigure = z.object({ value: z.number(), sentence: z.string(), origin: z.literal('ocr').optional() });
 
-export const LegacyStat = z.object({ indicator: z.string(), unit: z.string(), value: z.number().nullable() });
+/** `doubt`: why the value is not certain (a doubt code of src/templates/doubt.ts; absent when certain): read by OCR, which no identity of a generic table can confirm. */
+export const LegacyStat = z.object({ indicator: z.string(), unit: z.string(), value: z.number().nullable(), doubt: z.string().optional() });
 
 export const ReportRecord = z.object({
   report_id: z.string(),

@@ -13,6 +13,8 @@ export interface LegacyStat {
   indicator: string;
   unit: string;
   value: number | null;
+  /** Set when the value is not certain: the cell's own doubt, or ocr-unverified for a value OCR read (no identity checks a generic row). */
+  doubt?: string;
 }
 
 export interface LegacyStats {
@@ -59,7 +61,8 @@ function statisticsColumns(table: TableBlock): Columns | undefined {
     const indicator = labels.findIndex((t) => /^(?:统计)?指标(?:名称)?$|^(?:统计)?项目(?:名称)?$/.test(t));
     const unit = labels.findIndex((t) => /^(?:计量)?单位$/.test(t));
     if (indicator < 0 || unit < 0) continue;
-    const cumulative = labels.findIndex((t, k) => k > unit && /累计/.test(t));
+    // The last column saying 累计: an OCR'd or run-together heading (本年度累计 | 累计) may say it twice.
+    const cumulative = labels.reduce((last, t, k) => (k > unit && /累计/.test(t) ? k : last), -1);
     const value = labels.findIndex((t, k) => k > unit && k !== cumulative && t.length > 0);
     return {
       header: r,
@@ -83,7 +86,10 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     if (!indicator) continue;
     const unit = cleanText(row[columns.unit]?.text ?? '');
     const raw = cleanText(row[valueColumn]?.text ?? '').replace(/\s+/g, '');
-    stats.push({ indicator, unit, value: statValue(raw, unit) });
+    const value = statValue(raw, unit);
+    const read = row[valueColumn];
+    const doubt = value === null ? undefined : (read?.doubt ?? (read?.prov?.origin === 'ocr' ? 'ocr-unverified' : undefined));
+    stats.push({ indicator, unit, value, ...(doubt ? { doubt } : {}) });
   }
   return stats;
 }

@@ -159,11 +159,11 @@ const legacyText = (text: string): string => text.normalize('NFKC').replace(/\s+
 
 /**
  * A pre-2019 statistics table's rows scored as cells: each truth row is found in the record by its
- * indicator (and which occurrence of it: forms repeat 被依法纠错数), its value then scored as a cell is;
- * a row read under another unit is wrong whatever its value. Legacy values carry no doubt, so any
- * number other than the truth's is silently wrong.
+ * indicator (and which occurrence of it: forms repeat 被依法纠错数), its value then scored as a cell is
+ * (a number other than the truth's with no doubt is silently wrong); a row read under another unit is
+ * wrong whatever its value, unless its reading is in doubt.
  */
-export function scoreLegacyRows(column: string, truth: LegacyStatRow[], read: { indicator: string; unit: string; value: number | null }[]): CellOutcome[] {
+export function scoreLegacyRows(column: string, truth: LegacyStatRow[], read: { indicator: string; unit: string; value: number | null; doubt?: string }[]): CellOutcome[] {
   const seen = new Map<string, number>();
   const occurrence = (indicator: string): string => {
     const n = (seen.get(indicator) ?? 0) + 1;
@@ -175,11 +175,12 @@ export function scoreLegacyRows(column: string, truth: LegacyStatRow[], read: { 
   return truth.map(([indicator, unit, value]) => {
     const key = occurrence(legacyText(indicator));
     const row = byKey.get(key);
-    const base = { key: `${column}:${key}`, truth: value, notPrinted: false, got: row?.value, doubt: null, raw: row ? `${row.unit} ${row.value}` : undefined };
+    const base = { key: `${column}:${key}`, truth: value, notPrinted: false, got: row?.value, doubt: row?.doubt ?? null, raw: row ? `${row.unit} ${row.value}` : undefined };
     if (!row) return { ...base, verdict: 'missing' as const };
-    if (legacyText(row.unit) !== legacyText(unit)) return { ...base, verdict: 'wrong' as const };
-    if (value === null) return { ...base, verdict: row.value === null ? ('exact' as const) : ('wrong' as const) };
-    if (row.value !== null && Math.abs(row.value - value) < 1e-6) return { ...base, verdict: 'exact' as const };
-    return { ...base, verdict: row.value === null ? ('blank-or-doubt' as const) : ('wrong' as const) };
+    const inDoubt = row.value === null || row.doubt !== undefined;
+    if (legacyText(row.unit) !== legacyText(unit)) return { ...base, verdict: inDoubt ? ('blank-or-doubt' as const) : ('wrong' as const) };
+    if (row.value !== null && value !== null && Math.abs(row.value - value) < 1e-6) return { ...base, verdict: 'exact' as const };
+    if (value === null && row.value === null) return { ...base, verdict: 'exact' as const };
+    return { ...base, verdict: inDoubt ? ('blank-or-doubt' as const) : ('wrong' as const) };
   });
 }

@@ -81,6 +81,23 @@ describe('legacy statistics tables', () => {
     expect(stats?.year.map((s) => s.value)).toEqual([12, 3460, 7, null, 3, 45]);
   });
 
+  it('marks a value OCR read ocr-unverified (no identity checks a generic row), and takes the last 累计 heading as the cumulative column', () => {
+    const ocr = (text: string) => ({ text, prov: { origin: 'ocr' as const } });
+    const stats = findLegacyStats([
+      { kind: 'table', rows: [[ocr('项目'), ocr('计量单位'), ocr('本年度累计'), ocr('累计')], [ocr('主动公开文件数'), ocr('条'), ocr('301'), ocr('2112')], [ocr('行政复议数'), ocr('件'), ocr(''), ocr('5')]] },
+    ]);
+    expect(stats).toEqual({
+      year: [
+        { indicator: '主动公开文件数', unit: '条', value: 301, doubt: 'ocr-unverified' },
+        { indicator: '行政复议数', unit: '件', value: null },
+      ],
+      cumulative: [
+        { indicator: '主动公开文件数', unit: '条', value: 2112, doubt: 'ocr-unverified' },
+        { indicator: '行政复议数', unit: '件', value: 5, doubt: 'ocr-unverified' },
+      ],
+    });
+  });
+
   it('continues a statistics table split by a page break into a second table block', () => {
     const stats = findLegacyStats(
       tables(

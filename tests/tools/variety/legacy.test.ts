@@ -66,5 +66,8 @@ describe('the legacy axis', () => {
       { indicator: '一、主动公开情况', unit: '', value: null },
     ];
     expect(scoreLegacyRows('legacy_stats', truth, read).map((o) => o.verdict)).toEqual(['exact', 'blank-or-doubt', 'wrong', 'missing', 'exact']);
+    // A value OCR read carries its doubt: another number, or junk for a unit, is in doubt, not wrong.
+    const ocr = [{ indicator: '（二）被依法纠错数', unit: '件', value: 7, doubt: 'ocr-unverified' }, { indicator: '（二）被依法纠错数', unit: 'ft', value: 2, doubt: 'ocr-unverified' }];
+    expect(scoreLegacyRows('legacy_stats', truth.slice(0, 2), ocr).map((o) => o.verdict)).toEqual(['blank-or-doubt', 'blank-or-doubt']);
   });
 });
