@@ -1114,6 +1114,41 @@ describe('tables whose set of columns is not the template\'s (axis column-set)',
     }
   });
 
+  it('glued crawler text under a header naming fewer columns (总计 left out, the five of 法人或其他组织 as one, one of them left out; table 四 without its totals): each run cut into the values the header names', async () => {
+    for (const [seed, truthId, index, note] of [
+      [1, 'pingtan-2024-docx', 8, 'table 三: the 总计 column left out'],
+      [3, 'huaian-2024-word-html', 12, 'table 三: the 总计 column left out'],
+      [1, 'pingtan-2024-docx', 26, 'table 三: the five columns of 法人或其他组织 printed as one, their sum'],
+      [1, 'pingtan-2023-page', 25, 'table 三: column 其他 left out'],
+      [2, 'shanghai-govoffice-2019', 1, 'table 三: column 科研机构 left out'],
+      [1, 'hongze-2023', 3, 'table 四: the three 总计 columns left out'],
+    ] as const) {
+      const { draft, truth, record, score } = await readVariant(seed, 'column-set', 'txt', truthId, index);
+      expect(draft.notes).toEqual(expect.arrayContaining([note, 'separator glued']));
+      // Before, every row of table 三 was cut into the template's seven columns (no reading: blank, missing-values
+      // or glued-impossible) and table 四, its header naming no 总计, was not found (15 cells missing).
+      expect({ seed, truthId, wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ seed, truthId, wrong: 0, missing: 0, unearned: [], exact: score.cells });
+      const total = truthId === 'hongze-2023' ? 'appeals.review.total' : note.includes('总计') ? 'requests.new_received.total' : undefined;
+      if (total) expect(notFound(record, [total])).toEqual([[null, 'not-found']]);
+      expect(truth.not_printed.length).toBeGreaterThan(0);
+      expect(record.messages.some((m) => m.code === 'columns-not-printed')).toBe(true);
+    }
+  });
+
+  it('glued crawler text whose header lost a column word, its rows printing the template\'s seven values: read as the template prints it', async () => {
+    for (const [truthId, index] of [['pingtan-2024-glued', 0], ['pingtan-2022-portal', 5], ['seed-docx', 10]] as const) {
+      const { text, truth, score: before } = await readVariant(1, 'separators', 'txt', truthId, index);
+      for (const lost of [/科研机构/, /总计/, /商业企业科研机构社会公益组织法律服务机构其他/]) {
+        const damaged = text.replace(new RegExp(`(申请人情况[^一]*?)${lost.source}`), '$1');
+        expect(damaged).not.toBe(text);
+        const record = await extractBytes(Buffer.from(damaged), truth.file);
+        const score = scoreRecord(truth, record);
+        expect({ truthId, lost: lost.source, wrong: score.wrong, exact: score.exact }).toEqual({ truthId, lost: lost.source, wrong: 0, exact: before.exact });
+        expect(record.messages.filter((m) => m.code === 'columns-not-printed')).toEqual([]);
+      }
+    }
+  });
+
   it('a header that names fewer columns than the rows print is not followed: a lost header line, a reworded column label', async () => {
     const { text, truth } = await readVariant(1, 'plain', 'txt', 'pingtan-2024-docx', 0);
     const lines = text.split('\n');
