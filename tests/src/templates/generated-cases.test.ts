@@ -682,6 +682,15 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(['review.upheld', 'review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => record.cells[`appeals.${k}`])).toEqual([5, 7, 8, 9]);
   });
 
+  it('Shanghai 2019 without its 总计 column, through pdftotext: the values set right of their header words (821 nearer 商业企业, the 35 under it), placed by the others\' columns', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-column-set-no-total-pdftotext.txt', variant(1, 'column-set', 'pdftotext', 'shanghai-govoffice-2019', 2));
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量 +821 +35 +2 +1\n/);
+    const score = scoreRecord(truth, record);
+    // Before, no row placed (821 stands nearer 商业企业 than 自然人): rows short of values, 31 cells blank (missing-values).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['new_received.natural_person', 'new_received.commercial', 'new_received.legal_services', 'new_received.other_legal_person'].map((k) => record.cells[`requests.${k}`])).toEqual([821, 35, 2, 1]);
+  });
+
   it('Hongze 2023, a vertical section label\'s next line under the row printed beside its first (三、本年度  （一）予以工开  0 … · 办理结果): the section\'s, not the end of the row\'s label', async () => {
     const { text, record, truth } = await scoreFixture('hongze-2023-variety-combined-section-line-below-pdftotext.txt', variant(30, 'combined', 'pdftotext', 'hongze-2023', 0), 30);
     expect(text).toMatch(/三、本年度 +（一）予以工开 +0 .*\n 办理结果\n/);
@@ -1187,5 +1196,14 @@ describe('crawler text whose tables print a cell per line (axis cell-lines)', ()
       // Before, no table was found in such text (0 of 200 cells).
       expect({ truthId, note: draft.notes[0].startsWith('separator cell-lines'), wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ truthId, note: true, wrong: 0, missing: 0, unearned: [], exact: score.cells });
     }
+  });
+
+  it('Shanghai 2019, its blanks printed as empty lines and its rows not parted: each empty line a cell, so every row lines up and the published errors are found on basis printed', async () => {
+    const { draft, text, record, score } = await readVariant(1, 'cell-lines', 'txt', 'shanghai-govoffice-2019', 0);
+    expect(draft.notes).toEqual(['separator cell-lines']);
+    expect(text).toContain('821\n35\n\n\n2\n1\n859\n');
+    // Before, rows short of values (missing-values, 35 cells), table 四 not found (15) and 12 expected findings missed.
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
+    expect(record.findings.filter((f) => f.rule === 'requests.row_total' && (f as { basis?: string }).basis === 'printed').length).toBeGreaterThan(5);
   });
 });
