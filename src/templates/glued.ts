@@ -323,7 +323,11 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[],
   if (byHeader) return byHeader;
   const short = located.map((l) => !l.absent && shortRun(l));
   const own = located.map((l, i) => (short[i] || l.absent ? undefined : splitWithTotals(l.raw, 1, l.row.columns.length, limits)));
-  if (short.some(Boolean) && !printsItsBlanks(located, own)) return vanishedTable('requests', layout, located, messages);
+  if (short.some(Boolean) && !printsItsBlanks(located, own)) {
+    // Under a header naming fewer columns, the columns it does not name are not printed either way.
+    const vanished = vanishedTable('requests', layout, located, messages);
+    return named ? { ...vanished, rows: vanished.rows.map((r) => ({ ...r, notPrinted: named.notPrinted })) } : vanished;
+  }
   const full = own.filter((r): r is SplitResult => r !== undefined);
   const rowOnly = () => located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : l.absent ? absentRow(l) : lostRow(l)));
 
@@ -383,7 +387,7 @@ function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]):
   const matches = all.filter((m) => m[1].includes('总计'));
   const match = matches.find((m) => m[2].length >= groups * size);
   if (!match) {
-    const byHeader = all.length === 1 ? recoverNamedAppeals(all[0][1], all[0][2], limits) : undefined;
+    const byHeader = all.length === 1 ? recoverNamedAppeals(all[0][1], all[0][2], limits, messages) : undefined;
     if (byHeader) return byHeader;
     const short = matches.find((m) => /^[0-9]+$/.test(m[2]));
     const byGroups = recoverAppealGroups(text, limits);
@@ -407,11 +411,17 @@ function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]):
  * it the same count (in doubt, as every glued cell), the others left blank. Undefined when the run cuts
  * into the fifteen values of the template with each group's total (the header lost its 总计, not the table).
  */
-function recoverNamedAppeals(headerText: string, raw: string, limits: SplitLimits): GluedTable | undefined {
+function recoverNamedAppeals(headerText: string, raw: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const columns = APPEALS_2021.rows[0].columns;
   const named = namedAppealColumns(headerText, columns);
   if (!named || splitWithTotals(raw, APPEALS_2021.rows.length, columns.length, limits).readings.length > 0) return undefined;
   const size = named.order.length;
+  if (/^[0-9]+$/.test(raw) && raw.length < size * APPEALS_2021.rows.length) {
+    // Fewer digits than its twelve cells: its blanks were printed as nothing (5281 for 5 · · 2 | 8 · · 1 | · · · ·).
+    const located = APPEALS_2021.rows.map((row) => ({ row, raw }));
+    const vanished = vanishedTable('appeals', APPEALS_2021, located, messages, [`'${raw}' for ${size * APPEALS_2021.rows.length} cells`]);
+    return { ...vanished, rows: vanished.rows.map((r) => ({ ...r, notPrinted: named.notPrinted })) };
+  }
   const result = splitFree(raw, new Array<ColumnDef['kind']>(size * APPEALS_2021.rows.length).fill('count'), limits);
   if (result.complete && result.readings.length === 0) return undefined;
   const rows = APPEALS_2021.rows.map((row, g): GluedRow => {
