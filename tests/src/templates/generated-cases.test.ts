@@ -691,6 +691,16 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(['new_received.natural_person', 'new_received.commercial', 'new_received.legal_services', 'new_received.other_legal_person'].map((k) => record.cells[`requests.${k}`])).toEqual([821, 35, 2, 1]);
   });
 
+  it('Pingtan 2022 without table 四\'s 总计 columns, through pdftotext: the header\'s labels cut over two lines (结果维 · 持) still name the twelve columns', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2022-variety-column-set-appeals-no-totals-pdftotext.txt', variant(2, 'column-set', 'pdftotext', 'pingtan-2022-portal', 4), 2);
+    expect(text).toMatch(/结果维 +结果纠 +其他结 +尚未审\n +持 +正 +果 +结/);
+    const score = scoreRecord(truth, record);
+    // Before, the header was said to name no 结果维持: twelve values read against fifteen columns, 7 cells ambiguous.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    const totals = ['review', 'litigation_direct', 'litigation_after_review'].map((g) => `appeals.${g}.total`);
+    expect(totals.map((k) => [record.cells[k], record.cell_details[k]?.doubt])).toEqual(totals.map(() => [null, 'not-found']));
+  });
+
   it('Hongze 2023, a vertical section label\'s next line under the row printed beside its first (三、本年度  （一）予以工开  0 … · 办理结果): the section\'s, not the end of the row\'s label', async () => {
     const { text, record, truth } = await scoreFixture('hongze-2023-variety-combined-section-line-below-pdftotext.txt', variant(30, 'combined', 'pdftotext', 'hongze-2023', 0), 30);
     expect(text).toMatch(/三、本年度 +（一）予以工开 +0 .*\n 办理结果\n/);
