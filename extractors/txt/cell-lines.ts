@@ -51,20 +51,22 @@ export function cellLinesAsTabTables(read: string[]): string[] | undefined {
   // where a label wrapped: such lines are not a table's cells.
   if (lone < MIN_VALUE_LINES || lines.filter(printsValuesAfterText).length * LAYOUT_SHARE > lone) return undefined;
   const out: string[] = [];
+  const runs = cellRuns(lines);
+  const emptyCells = printsEmptyCells(lines, runs);
   // Lines waiting for a run of values: the label (and header) lines of the next row, or text.
   let pending: string[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (!isValueLine(lines[i])) {
+    const run = runs.get(i);
+    const row = run && (run.values > 0 ? true : emptyCells && emptyRow(run, [...runs.values()]));
+    if (!row) {
       if (lines[i].trim() !== '') pending.push(lines[i].trim());
-      i++;
+      i = run?.end ?? i + 1;
       continue;
     }
     const values: string[] = [];
-    while (i < lines.length && (isValueLine(lines[i]) || lines[i].trim() === '')) {
-      if (lines[i].trim() !== '') values.push(lines[i].trim());
-      i++;
-    }
+    // Where the text prints its empty cells as empty lines, they are the row's cells (written as empty tab lines).
+    for (; i < run.end; i++) if (lines[i].trim() !== '' || emptyCells) values.push(lines[i].trim());
     const label = labelLines(pending);
     const before = pending.slice(0, pending.length - label.length);
     const header = headerLines(before);
@@ -75,6 +77,69 @@ export function cellLinesAsTabTables(read: string[]): string[] | undefined {
   }
   out.push(...pending);
   return out;
+}
+
+/** A run of lone values and empty lines: its first line, the line after it, how many values it holds. */
+interface CellRun {
+  start: number;
+  end: number;
+  values: number;
+  /** It follows a line of text (a label) and a line of text follows it, its last line a value. */
+  closed: boolean;
+}
+
+/**
+ * The runs of cell lines, by their first line: each maximal run of value lines and empty lines holding a
+ * value, and, after a line of text, a run of empty lines alone (a row whose every cell is empty, where
+ * the text prints them so).
+ */
+function cellRuns(lines: string[]): Map<number, CellRun> {
+  const runs = new Map<number, CellRun>();
+  const isText = (k: number) => k >= 0 && k < lines.length && lines[k].trim() !== '' && !isValueLine(lines[k]);
+  for (let i = 0; i < lines.length; ) {
+    if (isText(i) || (lines[i].trim() === '' && !isText(i - 1))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let values = 0;
+    while (i < lines.length && !isText(i)) if (lines[i++].trim() !== '') values++;
+    // A run of values ends at its last value; the empty lines after it start the next run only after text.
+    let end = i;
+    if (values > 0 && !isText(end)) while (end > start && lines[end - 1].trim() === '') end--;
+    runs.set(start, { start, end, values, closed: values > 0 && isText(start - 1) && isText(end) && isValueLine(lines[end - 1]) });
+    i = Math.max(end, start + 1);
+  }
+  return runs;
+}
+
+/** Closed runs with an empty line among their values a text must hold before its empty lines are cells. */
+const MIN_EMPTY_CELL_ROWS = 2;
+
+/**
+ * Does the text print a blank cell as an empty line, its rows not parted? Then runs between two labels
+ * hold empty lines among their values (821 · 35 · ∅ · ∅ · 2 · 1 · 859 before the next row's label). A text
+ * that parts its rows by blank lines ends every run with one, so no run of values is closed by a label.
+ */
+function printsEmptyCells(lines: string[], runs: Map<number, CellRun>): boolean {
+  let evidence = 0;
+  for (const run of runs.values()) {
+    if (run.closed && lines.slice(run.start, run.end).some((l) => l.trim() === '')) evidence++;
+  }
+  return evidence >= MIN_EMPTY_CELL_ROWS;
+}
+
+/**
+ * A run of empty lines alone after a label is a row of empty cells when it holds as many lines as the
+ * nearest run of values before or after it (the rows of one table print as many lines each).
+ */
+function emptyRow(run: CellRun, all: CellRun[]): boolean {
+  const length = run.end - run.start;
+  if (length < 2) return false;
+  const valued = all.filter((r) => r.values > 0);
+  const before = valued.filter((r) => r.start < run.start).at(-1);
+  const after = valued.find((r) => r.start > run.start);
+  return [before, after].some((r) => r !== undefined && r.end - r.start === length);
 }
 
 /** The lines of a row's label at the end of `lines`: the last line, with its group or its wrapped first part. */

@@ -155,7 +155,28 @@ function nearestAnchor(rows: PlacedRow[], columns: Array<[number, number]>): num
   const at = leastOf(rows.flatMap((r) => nearest(r.values, centres) ?? []));
   const row = at && rows.find((r) => nearest(r.values, centres)?.at.join() === at.join());
   if (!at || !row) return undefined;
-  return row.values.every((v, i) => nearestColumn(centre(v), centres) === at[i]) || stretchedFits(row, at, columns) ? at : undefined;
+  return row.values.every((v, i) => nearestColumn(centre(v), centres) === at[i]) || stretchedFits(row, at, columns) || firstByOrder(row, at, columns) ? at : undefined;
+}
+
+/** Fewest values a row needs for its first to be placed by the others' columns alone. */
+const MIN_FIRST_BY_ORDER_VALUES = 3;
+
+/**
+ * Whether a row's values after the first each stand within their column's span and nearest it, the first
+ * left of the second's span, that column the header's second: only the header's first column is left of
+ * it, whatever column the first value stands nearer. pdftotext sets a block's values right of the header's
+ * CJK words (Shanghai 2019 without its 总计 column: 821 35 2 1 at 34 41 60 66 under 自然人 商业企业 … 法律服务
+ * 其他 at 25 42 … 61 67 — 821 nearer 商业企业, the 35 under it). A value between two others that stands
+ * nearer another column still places nothing: two values would share the column they stand nearest.
+ */
+function firstByOrder(row: PlacedRow, at: number[], columns: Array<[number, number]>): boolean {
+  const centres = columns.map(([s, e]) => (s + e - 1) / 2);
+  const v = row.values.map(centre);
+  if (v.length < MIN_FIRST_BY_ORDER_VALUES || at[0] !== 0 || at[1] !== 1 || v[0] >= columns[1][0]) return false;
+  return v.slice(1).every((x, k) => {
+    const [s, e] = columns[at[k + 1]];
+    return nearestColumn(x, centres) === at[k + 1] && x >= s - STRETCHED_SLACK && x <= e - 1 + STRETCHED_SLACK;
+  });
 }
 
 /** Fewest values a row needs for how far its values drift from the header's columns to be measured. */

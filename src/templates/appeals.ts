@@ -205,8 +205,17 @@ const PARTS_OF_GROUP = APPEALS_2021.rows[0].columns.filter((c) => c.id !== 'tota
  */
 function printsTotals(header: DocRow[], values: ValueRow): boolean {
   const text = header.map(rowText).join('');
-  if (text.includes('总计') || !PARTS_OF_GROUP.every((label) => text.includes(label))) return true;
+  if (text.includes('总计') || !PARTS_OF_GROUP.every((label) => text.includes(label) || inPieces(header, label))) return true;
   return printedCount(values.cells, WIDTH - 3) !== WIDTH - 3;
+}
+
+/**
+ * Does a header cell start the label and a later one hold its rest? A layout text cuts a label its narrow
+ * cell wraps into pieces on two lines (结果维 … 持, 尚未审 … 结), each a cell of its own.
+ */
+function inPieces(header: DocRow[], label: string): boolean {
+  const cells = header.flatMap((r) => r.cells.map((c) => labelCore(c.text)));
+  return cells.some((w, i) => w !== '' && w !== label && label.startsWith(w) && cells.slice(i + 1).includes(label.slice(w.length)));
 }
 
 /** The three 总计 cells of a table that does not print them: not found, with the message saying why. */

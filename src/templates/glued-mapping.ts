@@ -30,10 +30,21 @@ export function mapGluedTable(table: TableId, glued: GluedResult): TableMapping 
   if (!layout) return NOT_FOUND;
   const out: TableMapping = { layout: found.layout, cells: {}, details: {}, messages: [], score: 0 };
   out.messages.push({ code: 'glued-table', message: `${table}: cells were glued together in the text; rows recovered by the template's identities` });
+  const notPrinted = found.rows.find((r) => r.notPrinted)?.notPrinted;
+  if (notPrinted) {
+    const columns = layout.rows[0].columns;
+    const left = notPrinted.map((c) => columns[c].label).join('、');
+    out.messages.push({ code: 'columns-not-printed', message: `${table}: the header names ${columns.length - notPrinted.length} of the template's ${columns.length} columns, not ${left}; the glued values cut into the columns it names, the others left blank` });
+  }
   for (const row of layout.rows) {
     const g = found.rows.find((r) => r.rowId === row.id);
     row.columns.forEach((column, i) => {
       const key = cellKey(table, row.id, column.id);
+      if (g?.notPrinted?.includes(i)) {
+        out.cells[key] = null;
+        out.details[key] = { raw: '', doubt: 'not-found' };
+        return;
+      }
       out.cells[key] = g?.values[i] ?? null;
       out.details[key] = g && !g.absent ? { raw: g.raw, via: g.spaced ? 'spaced-run' : `glued-${g.status}`, doubt: cellDoubt(g, i) } : { raw: '', doubt: 'not-found' };
     });

@@ -5,12 +5,14 @@
  * reading survives: nothing is ever guessed. Pure functions, no I/O.
  */
 import type { Message } from '../../extractors/model.js';
-import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_OUTCOME_ROWS, type ColumnDef, type TableLayout } from './ids.js';
+import { APPEALS_2021, PROACTIVE_2019, PROACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REQUEST_COLUMNS, REQUEST_OUTCOME_ROWS, type ColumnDef, type TableLayout } from './ids.js';
 import { MAX_RUN_CHARS, foldWidth, locateRows, type LocatedRow } from './glued/locate.js';
 import { DEFAULT_SPLIT_LIMITS, splitFree, splitWithTotals, type Cut, type SplitLimits, type SplitResult } from './glued/split.js';
 import { feasible, supportedCandidates, type ColumnIdentity, type RowDomain } from './glued/solve.js';
 import { VALUE_RUN, isMarker, isUnreadableValue } from './glued/markers.js';
 import { lostRowCandidates } from './glued/lost.js';
+import { narrow, supportedNarrowed } from './glued/narrow.js';
+import { SUM_COLUMN, namedAppealColumns, namedRequestColumns, splitNamed, widen, type NamedColumns } from './glued/named-columns.js';
 
 export type GluedRowStatus = 'recovered' | 'ambiguous' | 'impossible' | 'too-ambiguous';
 
@@ -53,6 +55,8 @@ export interface GluedRow {
   unreadable?: number[];
   /** The table does not print this row (its label stands nowhere between its neighbours'): its cells are unknown. */
   absent?: boolean;
+  /** Columns the table's header does not name (named-columns.ts): not printed, their cells not found. */
+  notPrinted?: number[];
 }
 
 export interface GluedTable {
@@ -262,7 +266,50 @@ function placeLostRows(located: LocatedRow[], domains: RowDomain[], lost: boolea
   return new Map([...placements].map(([i, cuts]) => [i, support.supported[i].map((k) => cuts[k])]));
 }
 
-function recoverRequests(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
+/**
+ * Table 三 under a header naming fewer columns than the template's: each row's run cut into the values the
+ * header names (named-columns.ts), the column identities choosing among the cuts. Undefined — the table
+ * read as the template prints it — when a row does not cut into that many values, the identities fail
+ * under every cut, or the rows read as the template's seven columns too (the header lost words, not the
+ * table its columns).
+ */
+function recoverNamedRequests(layout: TableLayout, located: LocatedRow[], named: NamedColumns, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
+  const own = located.map((l) => (l.absent ? undefined : splitNamed(l.raw, named, limits)));
+  if (own.some((r) => r && (!r.complete || r.readings.length === 0))) return undefined;
+  const identities = requestIdentities(layout);
+  const domains = own.map((r): RowDomain => (r ? r.readings.map((cut) => cut.map((v) => v ?? 0)) : null));
+  let support = supportedNarrowed(domains, identities);
+  let failed: string | undefined;
+  if (support.table === 'no') {
+    // As for the template's columns: a column no cut reconciles (a published error) leaves the others' sums to choose.
+    const printed = named.order.map((_, c) => c);
+    const failing = printed.filter((c) => supportedNarrowed(projectColumns(domains, [c]), identities).table === 'no');
+    const kept = printed.filter((c) => !failing.includes(c));
+    if (!failing.length || !kept.length) return undefined;
+    support = supportedNarrowed(projectColumns(domains, kept), identities);
+    failed = failing.map((c) => (named.order[c] === SUM_COLUMN ? '法人或其他组织' : layout.rows[0].columns[named.order[c]].id)).join(', ');
+  }
+  if (support.table !== 'yes' || readsAsTemplate(located, identities, limits)) return undefined;
+  if (failed) messages.push({ code: 'glued-identities-fail', message: `requests table: the column identities fail in ${failed} under every reading of the glued rows (the table as published does not reconcile there); the other columns' identities chose the readings` });
+  if (!support.settled) messages.push({ code: 'glued-too-ambiguous', message: 'requests table: the column identities could not be fully checked within the search budget' });
+  const width = layout.rows[0].columns.length;
+  const rows = located.map((l, i): GluedRow => {
+    if (!own[i]) return { ...absentRow(l), notPrinted: named.notPrinted };
+    const kept = support.supported[i].map((k) => widen(own[i]!.readings[k], named, width));
+    return { ...rowFromReadings(l, own[i]!, kept), notPrinted: named.notPrinted };
+  });
+  return { table: 'requests', layout: layout.layout, rows };
+}
+
+/** Do the located rows read as the template's seven columns, each cut by its own total, the column identities holding? */
+function readsAsTemplate(located: LocatedRow[], identities: ColumnIdentity[], limits: SplitLimits): boolean {
+  const own = located.map((l) => (l.absent ? undefined : splitWithTotals(l.raw, 1, l.row.columns.length, limits)));
+  if (own.some((r) => r && (!r.complete || r.readings.length === 0))) return false;
+  const domains = narrow(own.map((r) => (r ? r.readings.map((cut) => cut.map((v) => v ?? 0)) : null)), identities);
+  return !domains.some((d) => d !== null && d.length === 0) && feasible(domains, identities) !== 'no';
+}
+
+function recoverRequests(text: string, limits: SplitLimits, messages: Message[], named?: NamedColumns): GluedTable | undefined {
   // Rows printing nothing break the chain of rows: found only so, the table has short rows.
   const loose = () => {
     const rows = firstLocated(text, [REQUESTS_2021, REQUESTS_2019], true);
@@ -272,9 +319,15 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[])
   if (!found) return undefined;
   noteOutOfOrder('requests', found.rows, messages);
   const { layout, rows: located } = found;
+  const byHeader = named && recoverNamedRequests(layout, located, named, limits, messages);
+  if (byHeader) return byHeader;
   const short = located.map((l) => !l.absent && shortRun(l));
   const own = located.map((l, i) => (short[i] || l.absent ? undefined : splitWithTotals(l.raw, 1, l.row.columns.length, limits)));
-  if (short.some(Boolean) && !printsItsBlanks(located, own)) return vanishedTable('requests', layout, located, messages);
+  if (short.some(Boolean) && !printsItsBlanks(located, own)) {
+    // Under a header naming fewer columns, the columns it does not name are not printed either way.
+    const vanished = vanishedTable('requests', layout, located, messages);
+    return named ? { ...vanished, rows: vanished.rows.map((r) => ({ ...r, notPrinted: named.notPrinted })) } : vanished;
+  }
   const full = own.filter((r): r is SplitResult => r !== undefined);
   const rowOnly = () => located.map((l, i) => (own[i] ? rowFromReadings(l, own[i]!, own[i]!.readings, limits) : l.absent ? absentRow(l) : lostRow(l)));
 
@@ -330,9 +383,12 @@ function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]):
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
   const header = new RegExp(`行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)(${VALUE_RUN})`, 'g');
-  const matches = [...text.matchAll(header)].filter((m) => m[1].includes('总计') && m[2].length <= MAX_RUN_CHARS);
+  const all = [...text.matchAll(header)].filter((m) => m[2].length <= MAX_RUN_CHARS);
+  const matches = all.filter((m) => m[1].includes('总计'));
   const match = matches.find((m) => m[2].length >= groups * size);
   if (!match) {
+    const byHeader = all.length === 1 ? recoverNamedAppeals(all[0][1], all[0][2], limits, messages) : undefined;
+    if (byHeader) return byHeader;
     const short = matches.find((m) => /^[0-9]+$/.test(m[2]));
     const byGroups = recoverAppealGroups(text, limits);
     // Fewer value characters than its 15 cells: its blanks were printed as nothing (5 2 7 | 8 1 9 for 5 · · 2 7 …).
@@ -345,6 +401,32 @@ function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]):
   const rows = APPEALS_2021.rows.map((row, g) => {
     const projected = unique(result.readings.map((r) => r.slice(g * size, (g + 1) * size)));
     return rowFromReadings({ row, raw }, result, projected, limits, { raw, kinds: new Array<ColumnDef['kind']>(groups * size).fill('count'), at: g * size });
+  });
+  return { table: 'appeals', layout: '2021', rows };
+}
+
+/**
+ * Table 四 under a header naming each group's four columns and never 总计: its run cut into twelve values.
+ * No identity ties them (the totals are not printed): a cell is read where every cut of the digits gives
+ * it the same count (in doubt, as every glued cell), the others left blank. Undefined when the run cuts
+ * into the fifteen values of the template with each group's total (the header lost its 总计, not the table).
+ */
+function recoverNamedAppeals(headerText: string, raw: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
+  const columns = APPEALS_2021.rows[0].columns;
+  const named = namedAppealColumns(headerText, columns);
+  if (!named || splitWithTotals(raw, APPEALS_2021.rows.length, columns.length, limits).readings.length > 0) return undefined;
+  const size = named.order.length;
+  if (/^[0-9]+$/.test(raw) && raw.length < size * APPEALS_2021.rows.length) {
+    // Fewer digits than its twelve cells: its blanks were printed as nothing (5281 for 5 · · 2 | 8 · · 1 | · · · ·).
+    const located = APPEALS_2021.rows.map((row) => ({ row, raw }));
+    const vanished = vanishedTable('appeals', APPEALS_2021, located, messages, [`'${raw}' for ${size * APPEALS_2021.rows.length} cells`]);
+    return { ...vanished, rows: vanished.rows.map((r) => ({ ...r, notPrinted: named.notPrinted })) };
+  }
+  const result = splitFree(raw, new Array<ColumnDef['kind']>(size * APPEALS_2021.rows.length).fill('count'), limits);
+  if (result.complete && result.readings.length === 0) return undefined;
+  const rows = APPEALS_2021.rows.map((row, g): GluedRow => {
+    const projected = unique(result.readings.map((r) => widen(r.slice(g * size, (g + 1) * size), named, columns.length)));
+    return { ...rowFromReadings({ row, raw }, result, projected), notPrinted: named.notPrinted };
   });
   return { table: 'appeals', layout: '2021', rows };
 }
@@ -409,11 +491,12 @@ export function recoverGluedTables(text: string, options: GluedOptions = {}): Gl
   if (text.length > MAX_GLUED_TEXT_CHARS) {
     messages.push({ code: 'glued-text-truncated', message: `only the first ${MAX_GLUED_TEXT_CHARS} characters were searched for glued tables` });
   }
-  const folded = withoutRepeatedHeaders(foldWidth(text.slice(0, MAX_GLUED_TEXT_CHARS)));
+  const plain = foldWidth(text.slice(0, MAX_GLUED_TEXT_CHARS));
+  const folded = withoutRepeatedHeaders(plain);
   const tables: GluedTable[] = [];
   const attempts: Array<[GluedTable['table'], () => GluedTable | undefined]> = [
     ['proactive', () => recoverProactive(folded, limits, messages)],
-    ['requests', () => recoverRequests(folded, limits, messages)],
+    ['requests', () => recoverRequests(folded, limits, messages, namedRequestColumns(plain, REQUEST_COLUMNS))],
     ['appeals', () => recoverAppeals(folded, limits, messages)],
   ];
   for (const [name, attempt] of attempts) {

@@ -81,6 +81,19 @@ describe('placement by the order of values', () => {
     expect(placeByOrder(columns, rows)).toEqual([undefined, undefined]);
   });
 
+  it('places the anchor whose first value stands left of the second\'s column, nearer it than the first column, every other value within its column', () => {
+    // Shanghai 2019 without its 总计 column (seed 1, column-set, pdftotext): 821 at 33 between 自然人 (24–27) and
+    // 商业企业 (40–44), whose column the 35 stands in; only 自然人 is left of it.
+    const columns: Array<[number, number]> = [[24, 27], [40, 44], [48, 50], [53, 56], [59, 63], [66, 68]];
+    const rows = [row(['821', 33], ['35', 41], ['2', 60], ['1', 66]), row(['18', 33])];
+    expect(placeByOrder(columns, rows)).toEqual([
+      [0, 1, -1, -1, 2, 3],
+      [0, -1, -1, -1, -1, -1],
+    ]);
+    // Two values alone say too little of where the header's columns are: nothing placed.
+    expect(placeByOrder(columns, [row(['821', 33], ['35', 41]), row(['18', 33])])).toEqual([undefined, undefined]);
+  });
+
   it('places nothing when a value of the anchor is not under the column nearest it', () => {
     // 35 and 40 both stand nearest 科研 (56–58): in order, one of them is put under a column not nearest it.
     expect(placeByOrder(COLUMNS, [row(['821', 28], ['35', 52], ['40', 56], ['859', 80])])).toEqual([undefined]);

@@ -682,6 +682,25 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(['review.upheld', 'review.total', 'litigation_direct.upheld', 'litigation_direct.total'].map((k) => record.cells[`appeals.${k}`])).toEqual([5, 7, 8, 9]);
   });
 
+  it('Shanghai 2019 without its 总计 column, through pdftotext: the values set right of their header words (821 nearer 商业企业, the 35 under it), placed by the others\' columns', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-column-set-no-total-pdftotext.txt', variant(1, 'column-set', 'pdftotext', 'shanghai-govoffice-2019', 2));
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量 +821 +35 +2 +1\n/);
+    const score = scoreRecord(truth, record);
+    // Before, no row placed (821 stands nearer 商业企业 than 自然人): rows short of values, 31 cells blank (missing-values).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(['new_received.natural_person', 'new_received.commercial', 'new_received.legal_services', 'new_received.other_legal_person'].map((k) => record.cells[`requests.${k}`])).toEqual([821, 35, 2, 1]);
+  });
+
+  it('Pingtan 2022 without table 四\'s 总计 columns, through pdftotext: the header\'s labels cut over two lines (结果维 · 持) still name the twelve columns', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2022-variety-column-set-appeals-no-totals-pdftotext.txt', variant(2, 'column-set', 'pdftotext', 'pingtan-2022-portal', 4), 2);
+    expect(text).toMatch(/结果维 +结果纠 +其他结 +尚未审\n +持 +正 +果 +结/);
+    const score = scoreRecord(truth, record);
+    // Before, the header was said to name no 结果维持: twelve values read against fifteen columns, 7 cells ambiguous.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    const totals = ['review', 'litigation_direct', 'litigation_after_review'].map((g) => `appeals.${g}.total`);
+    expect(totals.map((k) => [record.cells[k], record.cell_details[k]?.doubt])).toEqual(totals.map(() => [null, 'not-found']));
+  });
+
   it('Hongze 2023, a vertical section label\'s next line under the row printed beside its first (三、本年度  （一）予以工开  0 … · 办理结果): the section\'s, not the end of the row\'s label', async () => {
     const { text, record, truth } = await scoreFixture('hongze-2023-variety-combined-section-line-below-pdftotext.txt', variant(30, 'combined', 'pdftotext', 'hongze-2023', 0), 30);
     expect(text).toMatch(/三、本年度 +（一）予以工开 +0 .*\n 办理结果\n/);
@@ -1114,6 +1133,43 @@ describe('tables whose set of columns is not the template\'s (axis column-set)',
     }
   });
 
+  it('glued crawler text under a header naming fewer columns (总计 left out, the five of 法人或其他组织 as one, one of them left out; table 四 without its totals): each run cut into the values the header names', async () => {
+    for (const [seed, truthId, index, note] of [
+      [1, 'pingtan-2024-docx', 8, 'table 三: the 总计 column left out'],
+      [3, 'huaian-2024-word-html', 12, 'table 三: the 总计 column left out'],
+      [1, 'pingtan-2024-docx', 26, 'table 三: the five columns of 法人或其他组织 printed as one, their sum'],
+      [1, 'pingtan-2023-page', 25, 'table 三: column 其他 left out'],
+      [2, 'shanghai-govoffice-2019', 1, 'table 三: column 科研机构 left out'],
+      [1, 'hongze-2023', 3, 'table 四: the three 总计 columns left out'],
+      // Table 四 printing its blanks as nothing (5281 for twelve cells): found, every cell blank in doubt, the totals not found.
+      [15, 'shanghai-govoffice-2019', 5, 'table 四: the three 总计 columns left out'],
+    ] as const) {
+      const { draft, truth, record, score } = await readVariant(seed, 'column-set', 'txt', truthId, index);
+      expect(draft.notes).toEqual(expect.arrayContaining([note, 'separator glued']));
+      // Before, every row of table 三 was cut into the template's seven columns (no reading: blank, missing-values
+      // or glued-impossible) and table 四, its header naming no 总计, was not found (15 cells missing).
+      expect({ seed, truthId, wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ seed, truthId, wrong: 0, missing: 0, unearned: [], exact: score.cells });
+      const total = truthId === 'hongze-2023' ? 'appeals.review.total' : note.includes('总计') ? 'requests.new_received.total' : undefined;
+      if (total) expect(notFound(record, [total])).toEqual([[null, 'not-found']]);
+      expect(truth.not_printed.length).toBeGreaterThan(0);
+      expect(record.messages.some((m) => m.code === 'columns-not-printed')).toBe(true);
+    }
+  });
+
+  it('glued crawler text whose header lost a column word, its rows printing the template\'s seven values: read as the template prints it', async () => {
+    for (const [truthId, index] of [['pingtan-2024-glued', 0], ['pingtan-2022-portal', 5], ['seed-docx', 10]] as const) {
+      const { text, truth, score: before } = await readVariant(1, 'separators', 'txt', truthId, index);
+      for (const lost of [/科研机构/, /总计/, /商业企业科研机构社会公益组织法律服务机构其他/]) {
+        const damaged = text.replace(new RegExp(`(申请人情况[^一]*?)${lost.source}`), '$1');
+        expect(damaged).not.toBe(text);
+        const record = await extractBytes(Buffer.from(damaged), truth.file);
+        const score = scoreRecord(truth, record);
+        expect({ truthId, lost: lost.source, wrong: score.wrong, exact: score.exact }).toEqual({ truthId, lost: lost.source, wrong: 0, exact: before.exact });
+        expect(record.messages.filter((m) => m.code === 'columns-not-printed')).toEqual([]);
+      }
+    }
+  });
+
   it('a header that names fewer columns than the rows print is not followed: a lost header line, a reworded column label', async () => {
     const { text, truth } = await readVariant(1, 'plain', 'txt', 'pingtan-2024-docx', 0);
     const lines = text.split('\n');
@@ -1152,5 +1208,14 @@ describe('crawler text whose tables print a cell per line (axis cell-lines)', ()
       // Before, no table was found in such text (0 of 200 cells).
       expect({ truthId, note: draft.notes[0].startsWith('separator cell-lines'), wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ truthId, note: true, wrong: 0, missing: 0, unearned: [], exact: score.cells });
     }
+  });
+
+  it('Shanghai 2019, its blanks printed as empty lines and its rows not parted: each empty line a cell, so every row lines up and the published errors are found on basis printed', async () => {
+    const { draft, text, record, score } = await readVariant(1, 'cell-lines', 'txt', 'shanghai-govoffice-2019', 0);
+    expect(draft.notes).toEqual(['separator cell-lines']);
+    expect(text).toContain('821\n35\n\n\n2\n1\n859\n');
+    // Before, rows short of values (missing-values, 35 cells), table 四 not found (15) and 12 expected findings missed.
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, missed: score.missed, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], missed: [], exact: score.cells });
+    expect(record.findings.filter((f) => f.rule === 'requests.row_total' && (f as { basis?: string }).basis === 'printed').length).toBeGreaterThan(5);
   });
 });
