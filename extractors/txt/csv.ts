@@ -7,6 +7,7 @@
 import { UnreadableDocumentError, type Block } from '../model.js';
 import { converterGrid, WORDS } from './pipe-table.js';
 import { joinLines } from '../html/text.js';
+import { isValueToken } from '../value-token.js';
 
 /** Lines of fields a text needs, all as wide, to be read as CSV rather than prose with commas. */
 const MIN_CSV_LINES = 5;
@@ -140,6 +141,12 @@ function onlyLabels(fields: string[], run: string[][]): boolean {
   return fields.every((f, c) => f === '' || c < firstValue);
 }
 
+/**
+ * A cell holding a row label: words, or an ideograph among its numbering (（一）予, a wrapped label's first line) —
+ * not a number, nor a blank printed as a sign (无, -).
+ */
+const isLabel = (field: string | undefined): boolean => !!field && (WORDS.test(field) || (/[\p{Script=Han}A-Za-z]/u.test(field) && !isValueToken(field)));
+
 /** Most one-cell rows a table runs on over between two of its value rows. */
 const MAX_LABEL_ROWS = 8;
 
@@ -198,7 +205,7 @@ export function readCsvBlocks(rows: string[][]): Block[] {
     const labelOnly =
       filled.length === 1 &&
       run.length > 0 &&
-      (((filledCount(cells[i + 1] ?? []) >= 2 || i <= labelRowsTo) && run.some((r) => WORDS.test(r[column]))) || firstLabelUnderHeader(column, cells[i + 1] ?? [], run));
+      (((filledCount(cells[i + 1] ?? []) >= 2 || i <= labelRowsTo) && run.some((r) => isLabel(r[column]))) || firstLabelUnderHeader(column, cells[i + 1] ?? [], run));
     if (filled.length >= 2 || labelOnly) {
       if (startsAnotherTable(fields, run)) {
         const header = run.splice(run.length - headerRowsBefore(run));

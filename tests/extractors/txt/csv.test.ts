@@ -105,6 +105,24 @@ describe('CSV text', () => {
     expect(table.find((r) => r[0] === '一、本年新收政府')).toEqual(['一、本年新收政府', '', '', '', '', '']);
   });
 
+  it('keeps a one-cell row in the table when the column it stands in holds a label of one ideograph among its numbering ((一)予 · 以公开)', () => {
+    // Seed 39 wrapped-labels/csv, Pingtan 2023: （一）予 | 22 … · 以公开 — the label column's only text above was （一）予,
+    // which prints no two ideographs side by side; 以公开 was read as a paragraph and cut the table in two.
+    const rows = csvRows(
+      [
+        ',,自然人,,总计',
+        '一、本年新收,,80,,81',
+        '三、本年度办理结果,（一）予,22,,22',
+        ',以公开,,,',
+        ',（二）部分公开,19,,20',
+        ',（三）不予公开,0,,0',
+      ].join('\n'),
+    )!;
+    const blocks = texts(readCsvBlocks(rows));
+    expect(blocks).not.toContain('以公开');
+    expect(blocks).toHaveLength(1);
+  });
+
   it('keeps one-cell rows before a row of the table\'s labels alone (a table cut without its header), not before a header over its value columns', () => {
     const rows = csvRows(
       [
