@@ -10,7 +10,7 @@
 import type { Block } from '../model.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { readTextBlocks } from '../txt/document.js';
-import { HAS_DIGIT } from '../value-token.js';
+import { HAS_DIGIT, isNumberToken, isValueToken } from '../value-token.js';
 
 /** A paragraph laid out as cells: two of them apart by a tab, two spaces or more, or a pipe. */
 const CELL_GAP = /\S(?:\t|[ \u00a0\u3000]{2,}| \| |\|)\s*\S/;
@@ -43,7 +43,19 @@ function laidOutAsCells(raw: string): boolean {
 /** A line printing values after its label: after a gap, or apart by single spaces at its end. */
 function printsValues(raw: string): boolean {
   // Any digit first: prose without one is no row of values, and the test is cheap.
-  return HAS_DIGIT.test(raw) && (VALUE_AFTER_GAP.test(raw) || VALUES_AT_END.test(raw.slice(-MAX_VALUES_TAIL)) || TAB_CELL.test(raw));
+  return HAS_DIGIT.test(raw) && (VALUE_AFTER_GAP.test(raw) || VALUES_AT_END.test(raw.slice(-MAX_VALUES_TAIL)) || TAB_CELL.test(raw) || valuesAndBlanksAtEnd(raw.slice(-MAX_VALUES_TAIL)));
+}
+
+/**
+ * Values apart by single spaces at the end of a line, blanks printed as markers among them (5 无 无 2 7 8 无 无 1 9 无
+ * 无 无 无 无: table 四 of a report that prints its blanks 无, or -): the tokens after the line's last one that is no
+ * value, two numbers at least among them, three tokens at least on the line.
+ */
+function valuesAndBlanksAtEnd(tail: string): boolean {
+  const tokens = tail.trim().split(/[ \u00a0\u3000]+/);
+  let numbers = 0;
+  for (let i = tokens.length - 1; i >= 0 && isValueToken(tokens[i]); i--) if (isNumberToken(tokens[i])) numbers++;
+  return tokens.length >= 3 && numbers >= 2;
 }
 
 /** Lines that may be a table flattened into text: enough laid out as cells, values among them. */

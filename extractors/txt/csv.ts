@@ -7,6 +7,7 @@
 import { UnreadableDocumentError, type Block } from '../model.js';
 import { converterGrid, WORDS } from './pipe-table.js';
 import { joinLines } from '../html/text.js';
+import { isValueToken } from '../value-token.js';
 
 /** Lines of fields a text needs, all as wide, to be read as CSV rather than prose with commas. */
 const MIN_CSV_LINES = 5;
@@ -140,6 +141,12 @@ function onlyLabels(fields: string[], run: string[][]): boolean {
   return fields.every((f, c) => f === '' || c < firstValue);
 }
 
+/**
+ * A cell holding a row label: words, or an ideograph among its numbering (（一）予, a wrapped label's first line) —
+ * not a number, nor a blank printed as a sign (无, -).
+ */
+const isLabel = (field: string | undefined): boolean => !!field && (WORDS.test(field) || (/[\p{Script=Han}A-Za-z]/u.test(field) && !isValueToken(field)));
+
 /** Most one-cell rows a table runs on over between two of its value rows. */
 const MAX_LABEL_ROWS = 8;
 
@@ -159,6 +166,17 @@ function labelRowsFrom(cells: string[][], i: number, run: string[][]): number {
     if (filled !== 1) return -1;
   }
   return -1;
+}
+
+/**
+ * A one-cell row right under a run of header rows (no number yet), left of every word they print, and over a
+ * row of values: the first line of a label wrapped over two rows (一、本年新收政府 · 信息公开申请数量 | 821 …),
+ * whose column no header row names (the corner's text stands in the row above the run). A row of the table:
+ * read as a paragraph, it would cut the values from the header that places them.
+ */
+function firstLabelUnderHeader(column: number, next: string[], run: string[][]): boolean {
+  if (run.some(printsNumber) || !printsNumber(next)) return false;
+  return run.every((row) => row.every((f, c) => f === '' || c > column));
 }
 
 /** The blocks of CSV rows: a row of one cell a paragraph, runs of rows of several cells a table each. */
@@ -183,7 +201,11 @@ export function readCsvBlocks(rows: string[][]): Block[] {
     // after it, or after a run of such rows between value rows: labelRowsFrom) and in a column the table
     // prints labels in, it is a row of the table, not a paragraph.
     if (filled.length === 1 && i > labelRowsTo) labelRowsTo = labelRowsFrom(cells, i, run);
-    const labelOnly = filled.length === 1 && run.length > 0 && (filledCount(cells[i + 1] ?? []) >= 2 || i <= labelRowsTo) && run.some((r) => WORDS.test(r[fields.findIndex((f) => f !== '')]));
+    const column = fields.findIndex((f) => f !== '');
+    const labelOnly =
+      filled.length === 1 &&
+      run.length > 0 &&
+      (((filledCount(cells[i + 1] ?? []) >= 2 || i <= labelRowsTo) && run.some((r) => isLabel(r[column]))) || firstLabelUnderHeader(column, cells[i + 1] ?? [], run));
     if (filled.length >= 2 || labelOnly) {
       if (startsAnotherTable(fields, run)) {
         const header = run.splice(run.length - headerRowsBefore(run));

@@ -544,7 +544,10 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   // Rows placed by order do not count towards the score: they must not sway the choice of layout.
   fillByOrder(matches, rows, facts);
   fillOutOfOrder(matches, rows, facts, (j) => similarities(layout, facts.cores[j], variants));
-  return { layout, matches, score };
+  // A row taken out of order is taken by its exact label, as certain as a matched row: it counts as one, not as a
+  // row skipped (（六）'s 3.其他 printed above 2.申请人逾期…: else a layout without those rows wins on the skip).
+  const outOfOrder = matches.reduce((s, x, i) => (x.outOfOrder && x.doc ? s + SKIP_TEMPLATE_ROW + Math.max(0, scores[i * m + rows.indexOf(x.doc)]) : s), 0);
+  return { layout, matches, score: score + outOfOrder };
 }
 
 /**

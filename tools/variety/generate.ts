@@ -138,9 +138,9 @@ export function variantTruth(seed: number, item: PlanItem, draft: Draft): Varian
     agency: item.truth.agency,
     year: item.truth.year,
     layout: item.truth.layout,
-    cells: { ...item.truth.cells },
+    cells: { ...item.truth.cells, ...Object.fromEntries([...(draft.emptied ?? [])].map((k) => [k, null])) },
     not_printed: notPrinted,
-    expected_findings: expectedFindings(item.truth, draft.notPrinted),
+    expected_findings: expectedFindings(item.truth, draft.notPrinted, draft.emptied),
     notes: draft.notes,
   };
 }

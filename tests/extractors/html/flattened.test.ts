@@ -38,6 +38,20 @@ describe('tables printed as text in a page', () => {
     }
   });
 
+  it('reads a <pre> table 四 of single spaces whose row of values ends in blanks printed 无', () => {
+    // Seeds 37 and 6 flattened-tables/html, Shanghai 2019: 5 无 无 2 7 8 无 无 1 9 无 无 无 无 无 ends in a blank marker, so
+    // no line of the block was taken for values; read as prose, the 无 ran together and table 四 went blank.
+    const pre = [
+      '行政复议 行政诉讼',
+      '结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉',
+      '结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计',
+      '5 无 无 2 7 8 无 无 1 9 无 无 无 无 无',
+    ].join('\n');
+    const found = tables(doc(`<p>四、政府信息公开行政复议、行政诉讼情况</p><pre>${pre}</pre><p>五、存在的主要问题</p>`).blocks);
+    expect(found.length).toBe(1);
+    expect(rowsOf(found[0]).at(-1)).toEqual(['5', '无', '无', '2', '7', '8', '无', '无', '1', '9', '无', '无', '无', '无', '无']);
+  });
+
   it('leaves prose with numbers, and pages whose tables are tables, as they were', () => {
     const prose = ['全年共收到政府信息公开申请 218 件，办结 218 件。', '主动公开政府信息  1,234 条，其中  政策解读 56 篇。', '因政府信息公开工作被申请行政复议 7 件、提起行政诉讼 0 件。', '2024年度未收取信息处理费。', '下一步将加强培训  提升质量 2 项。'];
     const blocks = doc(prose.map((p) => `<p>${p}</p>`).join('')).blocks;

@@ -81,6 +81,48 @@ describe('CSV text', () => {
     ]);
   });
 
+  it('keeps a wrapped label\'s first line between the header and the first row of values in the table, so the header\'s empty columns stay its columns', () => {
+    // Seed 37 wrapped-labels/csv, Shanghai 2019: 一、本年新收政府 | 信息公开申请数量 wrapped over two rows right under the
+    // header; the corner's text went to the row above, so no header row prints a word in the label column. Read as a
+    // paragraph, it cut the values from their header: 科研机构 and 社会公益组织, blank in every row, were dropped with it,
+    // five values stood for seven columns and table 三 went blank (ambiguous).
+    const rows = csvRows(
+      [
+        '（勾稽关系）,,申请人情况,,,,',
+        ',,自然人,法人或其他组织,,,总计',
+        ',,,商业企业,科研机构,其他,',
+        '一、本年新收政府,,,,,,',
+        '信息公开申请数量,,821,35,,1,857',
+        '二、上年结转,,18,,,,18',
+        '三、本年度办理结果,,258,12,,1,271',
+      ].join('\n'),
+    )!;
+    const blocks = texts(readCsvBlocks(rows));
+    expect(blocks).not.toContain('一、本年新收政府');
+    const table = blocks.find((b) => Array.isArray(b) && b.some((r) => r.includes('821'))) as string[][];
+    expect(table.some((r) => r.includes('科研机构'))).toBe(true);
+    expect(table.find((r) => r.includes('821'))).toEqual(['信息公开申请数量', '821', '35', '', '1', '857']);
+    expect(table.find((r) => r[0] === '一、本年新收政府')).toEqual(['一、本年新收政府', '', '', '', '', '']);
+  });
+
+  it('keeps a one-cell row in the table when the column it stands in holds a label of one ideograph among its numbering ((一)予 · 以公开)', () => {
+    // Seed 39 wrapped-labels/csv, Pingtan 2023: （一）予 | 22 … · 以公开 — the label column's only text above was （一）予,
+    // which prints no two ideographs side by side; 以公开 was read as a paragraph and cut the table in two.
+    const rows = csvRows(
+      [
+        ',,自然人,,总计',
+        '一、本年新收,,80,,81',
+        '三、本年度办理结果,（一）予,22,,22',
+        ',以公开,,,',
+        ',（二）部分公开,19,,20',
+        ',（三）不予公开,0,,0',
+      ].join('\n'),
+    )!;
+    const blocks = texts(readCsvBlocks(rows));
+    expect(blocks).not.toContain('以公开');
+    expect(blocks).toHaveLength(1);
+  });
+
   it('keeps one-cell rows before a row of the table\'s labels alone (a table cut without its header), not before a header over its value columns', () => {
     const rows = csvRows(
       [

@@ -1079,6 +1079,17 @@ describe('tables whose set of rows is not the template\'s (axis row-set)', () =>
     expect(scoreRecord(truth, record).wrong).toBe(0);
   });
 
+  it('（六）其他处理 with its first item left out and the other two in each other\'s place (3.其他 above 2.申请人逾期…): the 2021 layout, both rows by their labels', async () => {
+    // Seed 38 row-set/md, Pingtan 2022: the 2021 alignment paid for 3.其他 as a row skipped, though it is taken out of order
+    // by its exact label; the 2019 layout, whose one （六）其他处理 row took '（六）其他处理 3.其他', paid nothing for the row of
+    // values 2.申请人逾期… it left over, and won: three 2021 rows missing.
+    const { draft, truth, record, score } = await readVariant(38, 'row-set', 'md', 'pingtan-2022-portal', 5);
+    expect(draft.notes).toEqual(expect.arrayContaining(["rows other_unpaid_fee and other_other printed in each other's place", 'row other_no_correction left out']));
+    expect(record.layout.requests).toBe('2021');
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cells['requests.other_other.total']).toBe(truth.cells['requests.other_other.total']);
+  });
+
   it('a row of the agency\'s own (其中：…) under a template row and rows left out: their values go to no cell', async () => {
     for (const [format, truthId, index] of [['txt', 'shanghai-govoffice-2019', 3], ['md', 'hongze-2023', 4], ['html', 'pingtan-2022-portal', 6]] as const) {
       const { score } = await readVariant(1, 'row-set', format, truthId, index);

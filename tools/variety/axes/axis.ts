@@ -17,6 +17,12 @@ export interface Draft {
   /** How text renderings separate cells (TXT only). */
   separator: Separator;
   notPrinted: Set<string>;
+  /**
+   * Cells the document prints as a plain empty cell whatever the truth holds (a value lost from the end of a row
+   * that LibreOffice fills back to its grid): their truth is blank, and an identity holding one is judged on the
+   * cells as printed.
+   */
+  emptied?: Set<string>;
   /** What was done, for the variant's truth file and failure reports. */
   notes: string[];
   /** Set by an axis that prints a pre-2019 report instead: its year and statistics, and no template cell. */

@@ -40,12 +40,22 @@ export const rowFaults: Axis = {
       if (fault === 'missing') {
         const at = row.values.indexOf(victim);
         row.values.splice(at, 1);
-        // An empty cell lost before empty cells only, in a format whose layout fills the row to its
-        // table's grid: the row prints what it printed before, cell for cell (a lost value shifts the
-        // values after it; a lost printed blank such as '-' leaves a plain empty cell in its place).
-        if (GRID_FILLING_FORMATS.includes(draft.format) && [victim, ...row.values.slice(at)].every((v) => v.text === '')) {
-          draft.notes.push(`empty cell ${victim.key} lost before empty cells only: the grid gives it back`);
-          continue;
+        // A cell lost before empty cells only, in a format whose layout fills the row to its table's
+        // grid: an empty one leaves the row printing what it printed before, cell for cell; any other
+        // leaves a plain empty cell in its place. (A lost cell before a value shifts the values after it.)
+        if (GRID_FILLING_FORMATS.includes(draft.format) && row.values.slice(at).every((v) => v.text === '')) {
+          if (victim.text === '') {
+            draft.notes.push(`empty cell ${victim.key} lost before empty cells only: the grid gives it back`);
+            continue;
+          }
+          // A number lost so prints as an empty cell: blank as printed, and where the report prints its
+          // blanks as nothing no reader can tell it was ever a value. (A printed blank such as 无 or '-'
+          // leaves an empty cell among its like: not printed, as below, its truth blank either way.)
+          if (/\d/.test(victim.text)) {
+            (draft.emptied ??= new Set()).add(victim.key as string);
+            draft.notes.push(`value of ${victim.key} lost before empty cells only: the grid prints an empty cell in its place`);
+            continue;
+          }
         }
         draft.notPrinted.add(victim.key as string);
         draft.notes.push(`cell ${victim.key} missing from its row`);
