@@ -5,11 +5,12 @@ import type { Axis, FormatId } from './axis.js';
 /**
  * The characters real pages carry that a reader does not see but a parser does, one kind per variant in
  * turn, the later variants two kinds at once (the formats LibreOffice or Chromium make, three variants a
- * seed, draw their kind): short labels padded with ideographic spaces to line them up (自　然　人, 总　　计) or indented by
- * them; zero-width characters (U+200B–U+200D, U+2060, a BOM U+FEFF, a soft hyphen U+00AD) inside labels
- * and headings; zero-width characters inside or beside numbers (1​2); values padded with no-break, thin,
- * en or ideographic spaces (　12　), blanks printed as a lone such space; runs of spaces (tabs, outside
- * crawler text) inside labels; CRLF or CR line ends (text, Markdown, HTML); HTML numeric entities (&#48;,
+ * seed, draw their kind): short labels padded with ideographic spaces to line them up (自　然　人,
+ * 总　　计) or indented by them; zero-width characters (U+200B–U+200D, U+2060, a BOM U+FEFF, a soft
+ * hyphen U+00AD) inside labels and headings; zero-width characters inside or beside numbers (1<U+200B>2),
+ * in the tables and in the prose's figures and the title's year; values padded with no-break, thin, en or
+ * ideographic spaces (　12　), blanks printed as a lone such space; runs of spaces (tabs, outside crawler
+ * text) inside labels; CRLF or CR line ends (text, Markdown, HTML); HTML numeric entities (&#48;,
  * &#x200b;, &#160;) and <wbr>. The truth is unchanged: the characters are noise, and a number split by a
  * zero-width character is still that number. Not in LibreOffice's PDF (and pdftotext, made from it): there
  * many zero-width characters in one table widen its layout until the last column falls off the page, so
@@ -96,7 +97,14 @@ const APPLY: Record<Kind, (model: ReportModel, random: Random, format: FormatId)
       if (digits.length >= 2 && random.chance(0.7)) v.text = insertInside(v.text, ch, random);
       else v.text = random.chance(0.5) ? ch + v.text : v.text + ch;
     }
-    return `zero-width characters inside or beside ${Math.round(share * 100)}% of values`;
+    // The prose's figures and the title's year too, as a page carries them anywhere (收到申请8\u200b1件, 20\u200b23年).
+    const prose = random.chance(0.5);
+    if (prose) {
+      for (const block of model.blocks) {
+        if (block.kind === 'title' || (block.kind === 'paragraph' && block.figures)) block.text = block.text.replace(/\d{2,}/g, (n) => insertInside(n, random.pick(ZERO_WIDTH), random));
+      }
+    }
+    return `zero-width characters inside or beside ${Math.round(share * 100)}% of values${prose ? ', inside the prose figures and the title\'s year' : ''}`;
   },
   'spaced-values'(model, random) {
     const share = random.between(0.4, 1);
