@@ -6,6 +6,7 @@ import { readLimits, type Reader } from './reader.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { UnreadableDocumentError, type DocumentModel, type Message } from './model.js';
 import { decodeText } from './text-decode.js';
+import { dropInvisible } from './invisible.js';
 import { looksLikeText } from './txt/sniff.js';
 import { lazyImport } from './lazy-import.js';
 
@@ -28,7 +29,8 @@ export const txtReader: Reader = {
     if (decoded.guessed && decoded.encoding !== 'utf-8') {
       messages.push({ code: 'encoding-guessed', message: `no byte-order mark or declaration: decoded as ${decoded.encoding}` });
     }
-    const text = decoded.text.replace(/^\uFEFF/, '');
+    // A BOM at the start, and characters of no width anywhere (自然​人, 1​2): noise a reader does not see.
+    const text = dropInvisible(decoded.text);
     if (!text.trim()) throw new UnreadableDocumentError('empty', 'the text file contains no text');
     const [{ hasGluedCells, parseCrawlerDump }, { readTextBlocks }, { mayHoldHtmlTables, readBlocksWithHtmlTables }] = await textModules();
     const dump = parseCrawlerDump(text);

@@ -4,6 +4,7 @@
  * 18651.06万元) — or a blank marker. One home for the readers (extractors/txt) and for the number
  * reading of cells (src/templates/numbers.ts), so a token the readers keep is one the mapper can read.
  */
+import { INVISIBLE_CLASS } from './invisible.js';
 
 /** Blank markers after width folding and with whitespace removed: dashes of every kind, slashes, 无. */
 export const BLANK_MARKERS: ReadonlySet<string> = new Set([
@@ -16,9 +17,12 @@ export const VALUE_UNITS: readonly string[] = ['万元', '元', '件', '条', '�
 /** A number as cells print it, after width folding: sign, digits (with thousands groups), decimals, unit. */
 export const NUMBER_TOKEN = /^([+-]|增加?|减少?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|条|个|项|次|%)?$/;
 
-/** NFKC folds full-width digits, signs, commas and spaces to ASCII. */
+/** Every kind of space, and the characters of no width (invisible.ts): none is part of a value. */
+const NOT_IN_VALUES = new RegExp(`[\\s\\u00a0${INVISIBLE_CLASS}]+`, 'g');
+
+/** NFKC folds full-width digits, signs, commas and spaces to ASCII; spaces and characters of no width (1\u200b2) go. */
 export function foldValueText(text: string): string {
-  return foldsToItself(text) ? text : text.normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, '');
+  return foldsToItself(text) ? text : text.normalize('NFKC').replace(NOT_IN_VALUES, '');
 }
 
 /**

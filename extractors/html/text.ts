@@ -2,6 +2,7 @@
  * Text clean-up shared by paragraphs, headings and table cells (HTML and DOCX): the whitespace a page's
  * markup adds is noise, the characters the author typed (full-width digits and punctuation) are kept.
  */
+import { dropInvisible } from '../invisible.js';
 
 /** Han ideographs, CJK punctuation and full-width forms: text that is written without spaces. */
 const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u31c0-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
@@ -9,7 +10,6 @@ const CJK_SPACE_CJK = new RegExp(`(${CJK.source}) (?=${CJK.source})`, 'g');
 
 // Word's conditional comments survive some CMS editors as literal, entity-escaped text.
 const ESCAPED_WORD_COMMENTS = /<!--\[if[^\]\n]{0,80}\]>?-->|<!--\[endif\]-->|<!\[if[^\]\n]{0,80}\]>|<!\[endif\]>|<!--\?xml[^>\n]{0,200}-->/gi;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const SQUEEZABLE_SPACE = /[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]+/g;
 const EDGE_SPACE = /^[\s\u3000]+|[\s\u3000]+$/g;
 
@@ -30,7 +30,7 @@ export function normaliseLine(raw: string): string {
 /** normaliseLine without dropping spaces between CJK characters (where a space separates fields). */
 export function squeezeSpaces(raw: string): string {
   if (isClean(raw)) return raw;
-  return raw.replace(ESCAPED_WORD_COMMENTS, '').replace(INVISIBLE, '').replace(SQUEEZABLE_SPACE, ' ').replace(EDGE_SPACE, '');
+  return dropInvisible(raw.replace(ESCAPED_WORD_COMMENTS, '')).replace(SQUEEZABLE_SPACE, ' ').replace(EDGE_SPACE, '');
 }
 
 /**

@@ -22,6 +22,8 @@ function countsInLabel(label: string): boolean {
 
 /** Longest label accepted on a numeric row (characters): longer lines ending in a number are prose. */
 const MAX_LABEL_CHARS = 60;
+/** A label's length against MAX_LABEL_CHARS: its characters, not the spaces a typist or a layout put between them. */
+const labelChars = (label: string): number => label.replace(/\s+/g, '').length;
 /** Longest line kept aside as a possible table header or label fragment (characters). */
 const MAX_FRAGMENT_CHARS = 40;
 /**
@@ -115,7 +117,7 @@ function tabRow(line: string): NumericLine | undefined {
   // A row of blanks (a label and three or more empty cells) is a row too: prose has no tab runs; a
   // row of values without a label (table 四's one row, or one group's) needs five cells or more.
   if (label ? !digits && values.length < 3 : values.length < 5) return undefined;
-  if (label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
+  if (labelChars(label) > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
   return { kind: 'numeric', label, values };
 }
 
@@ -129,7 +131,7 @@ function textValueRow(cells: string[]): NumericLine | undefined {
   if (cells.length !== 2) return undefined;
   const [label, text] = cells;
   if (!label || /\p{Script=Han}/u.test(text) || !isValueText(text) || HAS_DIGIT.test(label) || COLUMN_HEADER_WORDS.test(label)) return undefined;
-  if (label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
+  if (labelChars(label) > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
   return { kind: 'numeric', label, values: [text] };
 }
 
@@ -182,7 +184,7 @@ function labelledValues(line: string, lead: number): NumericLine | undefined {
   const m = gap.exec(line);
   if (!m) return undefined;
   const label = trimCell(line.slice(lead, m.index));
-  if (!label || !/^\p{Script=Han}|^[（(]/u.test(label) || label.length > MAX_LABEL_CHARS || countsInLabel(label) || /[。，；！？]/.test(label)) return undefined;
+  if (!label || !/^\p{Script=Han}|^[（(]/u.test(label) || labelChars(label) > MAX_LABEL_CHARS || countsInLabel(label) || /[。，；！？]/.test(label)) return undefined;
   const rest = valuesAlone(line, m.index + m[0].length);
   if (!rest) return undefined;
   return { ...rest, label, positions: { label: spanAt(line, lead, m.index), values: rest.positions!.values } };
@@ -235,7 +237,7 @@ function classify(raw: string, spaceJoined: boolean): Line {
     const tight = label.length <= MAX_TIGHT_LABEL_CHARS && /[\u4e00-\u9fff）)]$/.test(label) && !/[年月日第共计约为至和及于]$/.test(label);
     const separated = gap.length >= 2 || gap.includes('\t') || label === '' || tight;
     // Row labels carry digits only as numbering (1. 2、); a sentence carries counts (受理 3119 件，…) and full stops.
-    const labelOk = label.length <= MAX_LABEL_CHARS && !countsInLabel(label) && !/[。；！？]/.test(label);
+    const labelOk = labelChars(label) <= MAX_LABEL_CHARS && !countsInLabel(label) && !/[。；！？]/.test(label);
     // A labelled row may be all blank markers (- - -); a bare line of them is a rule, not a row.
     // Three or more blank markers after a label are a row of blanks even when single spaces separate them.
     const hasValues = realNumbers > 0 || (label !== '' && (separated || values.length >= 3) && values.length >= 2) || blankRowAlone(label, values, m.starts);

@@ -34,7 +34,38 @@ export function isSpaceJoined(lines: string[]): boolean {
  */
 export function spaceJoinedAsTabs(raw: string): string | undefined {
   if (raw.includes('\t')) return undefined;
-  const line = raw.replace(/^[ \u3000]+|[\r\n]+$/g, '');
+  const line = labelSpacesClosed(raw.replace(/^[ \u3000]+|[\r\n]+$/g, ''));
   if (!/\S {2,}\S|\S +$/.test(line)) return undefined;
   return line.replace(/ /g, '\t');
+}
+
+const WHOLE_VALUE = new RegExp(`^${VALUE}$`);
+/** A word a row prints as a value; an item's numbering (2.) is its label's. */
+const isValueWord = (word: string): boolean => WHOLE_VALUE.test(word) && !/^\d+\.$/.test(word);
+
+/**
+ * The line with every run of spaces between two words of its label (before its first value) closed to
+ * one space (2.  重复申请 1 0 …, 三、  本年度办理结果 （六）其他处理 2.  申请人…, as a typist spaces a
+ * label's numbering from its words or pads it): an empty cell never stands inside a label — read as
+ * one, the label's later words were pushed into its first values' places.
+ */
+function labelSpacesClosed(line: string): string {
+  const parts = line.split(/( {2,})/);
+  // parts alternates words (single-spaced) and runs; a run closes when the words on both sides are text.
+  const closed: number[] = [];
+  let values = false;
+  for (let i = 1; i + 1 < parts.length; i += 2) {
+    const before = parts[i - 1].split(' ').at(-1) ?? '';
+    const after = parts[i + 1].split(' ')[0] ?? '';
+    if (parts[i - 1].split(' ').some(isValueWord) || isValueWord(after)) {
+      values = true;
+      break;
+    }
+    if (before && after) closed.push(i);
+  }
+  // A line of words alone (a header line) keeps its runs: there they may be its empty cells.
+  values ||= line.split(/ +/).some(isValueWord);
+  if (!values || !closed.length) return line;
+  for (const i of closed) parts[i] = ' ';
+  return parts.join('');
 }

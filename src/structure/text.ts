@@ -3,6 +3,7 @@
  * ("2024 年"), full-width digits and Word's escaped conditional comments; matching needs one spelling.
  */
 import type { Block } from '../../extractors/model.js';
+import { dropInvisible, isInvisibleCode } from '../../extractors/invisible.js';
 
 const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019';
 const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])\\s+|\\s+(?=[${CJK}])`, 'g');
@@ -35,14 +36,15 @@ const MAX_CLEANED_PER_DOCUMENT = 100_000;
 
 function cleanTextUncached(raw: string): string {
   if (isClean(raw)) return raw;
+  // Characters of no width (extractors/invisible.ts) are dropped, not spaced: 1\u200b2 is 12.
   return (
-    raw
+    dropInvisible(raw)
       // Word-pasted HTML sometimes keeps its list markers' conditional comments as visible text.
       .replace(/<!--\[if[^\]]*\]-->|<!--\[endif\]-->|<!\[endif\]-->|<!--\?xml[^>]*-->/g, '')
       .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(/[\u00a0\u2002-\u200b\ufeff]/g, ' ')
+      .replace(/[\u00a0\u2002-\u200a]/g, ' ')
       // PDF text layers put spaces around numbers and between wrapped CJK lines; Chinese has no word spaces.
       .replace(SPACE_NEAR_CJK, '')
       .replace(/\s+/g, ' ')
@@ -52,7 +54,7 @@ function cleanTextUncached(raw: string): string {
 
 /**
  * True when no replacement in cleanTextUncached can change `text`: no '<' (every comment starts with
- * one), no full-width digit, no control character, no space of any kind (\s, U+200B). Most lines of a
+ * one), no full-width digit, no control character, no space of any kind (\s), no character of no width. Most lines of a
  * report (headings, cells, numbers) are such text.
  */
 function isClean(text: string): boolean {
@@ -60,7 +62,7 @@ function isClean(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c <= 0x20 || c === 0x3c || c === 0x7f) return false;
     if (c < 0xa0) continue;
-    if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0xff10 && c <= 0xff19)) return false;
+    if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || isInvisibleCode(c) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || (c >= 0xff10 && c <= 0xff19)) return false;
   }
   return true;
 }

@@ -176,7 +176,8 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     const text = rowText(rows[h]) + (rows[h + 1] ? rowText(rows[h + 1]) : '');
     const names = namesBothGroups(text);
     if (!names) continue;
-    const values = collectValues(rows, h + 1);
+    const found = collectValues(rows, h + 1);
+    const values = found && withTextUnderColumns(rows.slice(h, rows.indexOf(found.row)), found);
     if (!values || (names === 'kinds' && values.cells.length < WIDTH)) continue;
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
     const header = rows.slice(h, Math.max(h + 3, rows.indexOf(values.row)));
@@ -302,6 +303,29 @@ function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Text before the first value of the row of values, in grid columns the header names (结果维持 … 总计):
+ * values that cannot be read (见附件, 不适用, a number spoiled by a stray character: 7#2), not a label —
+ * table 四's row has none. Read from its first number instead, the row would have every value shifted
+ * left onto the columns of the text cells, the group whose total it then lacks checking nothing. Taken
+ * only when nothing but empty cells stands before them and the row stays within the fifteen.
+ */
+function withTextUnderColumns(header: DocRow[], values: ValueRow): ValueRow {
+  const { row } = values;
+  const first = values.cells[0]?.col;
+  if (first === undefined || values.cells.length >= WIDTH || !row.label) return values;
+  const heads = header.filter((r) => r.block === row.block && r.cells.length === row.cells.length);
+  const underColumn = (col: number) => heads.some((r) => COLUMN_LABELS.includes(labelCore(r.cells[col].text)));
+  const lead: ValueCell[] = [];
+  for (let col = first - 1; col >= 0 && lead.length + values.cells.length < WIDTH; col--) {
+    const cell = row.cells[col];
+    if (cell.spanned || cell.absent || !cell.text.trim() || !underColumn(col)) break;
+    lead.unshift({ col, raw: cell.text, reading: readCell(cell.text), ...(cell.prov ? { prov: cell.prov } : {}) });
+  }
+  if (!lead.length || row.cells.slice(0, lead[0].col).some((c) => c.text.trim())) return values;
+  return { row, cells: [...lead, ...values.cells] };
 }
 
 /**

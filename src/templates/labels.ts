@@ -5,6 +5,7 @@
  */
 import { memoString } from '../util/memo.js';
 import { foldWidth } from './numbers.js';
+import { dropInvisible } from '../../extractors/invisible.js';
 
 const NUMBERING = [
   /第[一二三四五六七八九十]+[项部分条]?/g,
@@ -13,11 +14,11 @@ const NUMBERING = [
   /\d+[、.．](?!\d)/g,
 ];
 
-/** The label's words only: no numbering, punctuation, quotes or spaces. */
+/** The label's words only: no numbering, punctuation, quotes, spaces or characters of no width (extractors/invisible.ts). */
 export const labelCore = memoString(computeLabelCore);
 
 function computeLabelCore(label: string): string {
-  let s = foldWidth(label);
+  let s = dropInvisible(foldWidth(label));
   for (const re of NUMBERING) s = s.replace(re, '');
   return s.replace(/[\s\p{P}\p{S}]+/gu, '');
 }

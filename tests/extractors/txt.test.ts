@@ -260,6 +260,18 @@ describe('txtReader on small layout texts', () => {
     return txtReader.read(Buffer.from(text), {});
   }
 
+  test('characters of no width (U+200B–U+200D, U+2060, U+FEFF, U+00AD) are dropped: a label or number they split reads whole', async () => {
+    const doc = await readText(
+      ['二、主动公开\u200d政府信息情况', '规\u00ad章              1\u200b2     \u20600     \ufeff3', '行政规范性文件    4\u200c5     -     -', '行政\u200b许可          \u200c12', '', '三、收到和处理政府信息公开申请情况'].join('\r\n'),
+    );
+    expect(doc.blocks[0]).toEqual({ kind: 'paragraph', text: '二、主动公开政府信息情况' });
+    expect(tables(doc)[0].rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['规章', '12', '0', '3'],
+      ['行政规范性文件', '45', '-', '-'],
+      ['行政许可', '12', '', ''],
+    ]);
+  });
+
   test('a row of blank markers is a row, and a section heading right before a table stays a paragraph', async () => {
     const doc = await readText(
       ['二、主动公开政府信息情况', '规章              0     0     0', '行政规范性文件    -     -     -', '行政许可          12', '', '三、收到和处理政府信息公开申请情况'].join('\n'),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { foldValueText } from '../../extractors/value-token.js';
 
-/** What foldValueText is defined to be: NFKC, then every kind of space removed. */
-const reference = (text: string): string => text.normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, '');
+/** What foldValueText is defined to be: NFKC, then every kind of space and every character of no width removed. */
+const reference = (text: string): string => text.normalize('NFKC').replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff\u00ad]+/g, '');
 
 describe('foldValueText', () => {
   it('folds every UTF-16 unit as NFKC does, spaces removed', () => {
@@ -24,6 +24,8 @@ describe('foldValueText', () => {
   it('folds full-width digits, separators and spaces', () => {
     expect(foldValueText('１，２３４ 件')).toBe('1,234件');
     expect(foldValueText('\u00a0—\u200b')).toBe('—');
+    expect(foldValueText('1\u200c2\u2060')).toBe('12');
+    expect(foldValueText('\u00ad3\u200d4\ufeff')).toBe('34');
     expect(foldValueText('７７３０.２８万元')).toBe('7730.28万元');
   });
 });

@@ -166,8 +166,20 @@ export interface FlattenedTables {
   separator: Separator;
 }
 
+/**
+ * How a page spells what a reader does not see (axis invisible): its line ends (CRLF as Windows tools
+ * write them, a lone CR as old Mac ones did) and, in HTML, its characters as numeric entities — digits
+ * as &#48; or &#x30;, zero-width spaces as &#x200b; or <wbr>, no-break spaces as &nbsp; or &#160;.
+ * Absent: '\n' and the characters themselves, so every other rendering stays byte-identical.
+ */
+export interface Spelling {
+  lineEnds?: '\r\n' | '\r';
+  entities?: boolean;
+}
+
 export interface ReportModel {
   look?: PageLook;
+  spelling?: Spelling;
   flattened?: FlattenedTables;
   structure?: TableStructure;
   markdownTables?: MarkdownTables;

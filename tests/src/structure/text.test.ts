@@ -11,7 +11,8 @@ const cleanedSlowly = (raw: string): string =>
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/[\u00a0\u2002-\u200b\ufeff]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u00a0\u2002-\u200a]/g, ' ')
     .replace(SPACE_NEAR_CJK, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -33,5 +34,8 @@ describe('cleanText', () => {
     expect(cleanText('收到申请１２件')).toBe('收到申请12件');
     expect(cleanText(' 2024 年 ')).toBe('2024年');
     expect(cleanText('<!--[if !supportLists]-->一、概述')).toBe('一、概述');
+    // Characters of no width are dropped, not spaced: a number or a word they split reads whole.
+    expect(cleanText('收到申请1\u200c2件，1\u200b0件')).toBe('收到申请12件，10件');
+    expect(cleanText('三、收到和处理\u2060政府信息公开申\u00ad请情况')).toBe('三、收到和处理政府信息公开申请情况');
   });
 });

@@ -68,6 +68,23 @@ describe('table 四 as small tables of its groups', () => {
     expect(m.details['appeals.review.pending'].doubt).toBe('ambiguous');
   });
 
+  it('reads the one-row table whose first values are text (见附件 | 见附件 | 178 …) as unreadable values under their columns, never the row shifted left', () => {
+    // Seed 1, axis invisible, xls (before characters of no width were dropped): 7\u200d2 and \u206064 read as text.
+    const header = [
+      ['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议', '行政诉讼', ...new Array(9).fill('~行政诉讼')],
+      [...COLUMNS, '未经复议直接起诉', ...new Array(4).fill('~未经复议直接起诉'), '复议后起诉', ...new Array(4).fill('~复议后起诉')],
+      [...COLUMNS.map((c) => `~${c}`), ...COLUMNS, ...COLUMNS],
+    ];
+    const values = '72 64 178 37 351 13 4 8 1 26 12 1 1 6 20'.split(' ');
+    for (const lead of [['见附件', '见附件'], ['7#2', '6?4'], ['不适用']]) {
+      const m = mapTemplates(docWithTables([...header, [...lead, ...values.slice(lead.length)]]));
+      const review = ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => m.cells[`appeals.review.${c}`]);
+      expect(review).toEqual([...lead.map(() => null), ...values.slice(lead.length, 5).map(Number)]);
+      expect([m.details['appeals.review.upheld'].raw, m.details['appeals.review.upheld'].doubt]).toEqual([lead[0], 'unreadable']);
+      expect([m.cells['appeals.litigation_direct.total'], m.cells['appeals.litigation_after_review.total']]).toEqual([26, 20]);
+    }
+  });
+
   it('reads the one-row table from a value row a cell short, never its header rows as blank data', () => {
     const doc = docWithTables([
       ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''],

@@ -1230,3 +1230,14 @@ describe('crawler text whose tables print a cell per line (axis cell-lines)', ()
     expect(record.findings.filter((f) => f.rule === 'requests.row_total' && (f as { basis?: string }).basis === 'printed').length).toBeGreaterThan(5);
   });
 });
+
+describe('crawler text whose labels carry runs of spaces (axis invisible)', () => {
+  it('space-joined rows with a run of spaces after the label\'s numbering (2.  重复申请 1 0 …, 3.\u200b   其他 1 1 …): no empty cells inside the label, every row read', async () => {
+    for (const [seed, truthId, index] of [[6, 'pingtan-2023-glued', 4], [4, 'pingtan-2022-portal', 8], [8, 'pingtan-2023-glued', 7], [1, 'pingtan-2024-glued', 6]] as const) {
+      const { draft, text, score } = await readVariant(seed, 'invisible', 'txt', truthId, index);
+      expect(draft.notes).toEqual(expect.arrayContaining(['separator spaces']));
+      expect(text).toMatch(/\d\.[\u200b-\u200d\u2060\ufeff]? {2,}\S/);
+      expect({ seed, truthId, wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ seed, truthId, wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { distributed } from './distributed.js';
 import { divTables } from './div-tables.js';
 import { flattenedTables } from './flattened-tables.js';
 import { headings } from './headings.js';
+import { invisible } from './invisible.js';
 import { labels } from './labels.js';
 import { legacy } from './legacy.js';
 import { markdownConverter } from './markdown-converter.js';
@@ -28,6 +29,6 @@ import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables, cellLines, legacy];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables, cellLines, invisible, legacy];
 
 export type { Axis, Draft, FormatId, LegacyStatRow, LegacyTruth } from './axis.js';

@@ -8,6 +8,7 @@ import { tableTextLines } from './text.js';
 import { toGrid, type GridCell } from './grid.js';
 import { divTableCss, nestedArticle, structuredTableHtml } from './structure.js';
 import { escapeMarkup } from './escape.js';
+import { spellEntities, spellLineEnds } from './spelling.js';
 
 export type HtmlStyle = 'portal' | 'word';
 
@@ -132,9 +133,14 @@ function distributedCss(distributed: ReportModel['distributed']): string {
 }
 
 export function renderHtml(model: ReportModel, style: HtmlStyle): string {
-  const title = model.blocks.find((b) => b.kind === 'title');
   const blocks = model.blocks.map((b) => blockHtml(b, style, model.look, model.structure, model.flattened)).join('\n');
-  const body = model.structure?.nest ? nestedArticle(blocks) : blocks;
+  const nested = model.structure?.nest ? nestedArticle(blocks) : blocks;
+  const body = model.spelling?.entities ? spellEntities(`>${nested}<`).slice(1, -1) : nested;
+  return spellLineEnds(pageHtml(model, style, body), model.spelling);
+}
+
+function pageHtml(model: ReportModel, style: HtmlStyle, body: string): string {
+  const title = model.blocks.find((b) => b.kind === 'title');
   if (style === 'word') {
     return `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
 <head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15"></head>

@@ -6,6 +6,7 @@
 import type { Block, MarkdownTables, ReportModel, TablePiece } from '../model.js';
 import { toGrid, toMatrix, type GridCell } from './grid.js';
 import { escapeMarkup } from './escape.js';
+import { spellLineEnds } from './spelling.js';
 
 const escapeCell = (text: string, lineBreak = '<br>'): string => text.replace(/\|/g, '\\|').replace(/\n/g, lineBreak);
 const line = (cells: string[], lineBreak?: string): string => `| ${cells.map((c) => escapeCell(c, lineBreak)).join(' | ')} |`;
@@ -70,5 +71,5 @@ function blockMarkdown(block: Block, tables?: MarkdownTables): string {
 }
 
 export function renderMarkdown(model: ReportModel): string {
-  return model.blocks.map((b) => blockMarkdown(b, model.markdownTables)).filter((b) => b !== '').join('\n\n') + '\n';
+  return spellLineEnds(model.blocks.map((b) => blockMarkdown(b, model.markdownTables)).filter((b) => b !== '').join('\n\n') + '\n', model.spelling);
 }

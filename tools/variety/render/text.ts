@@ -2,6 +2,7 @@
  * Plain-text renderings of a report, as crawlers, DOCX flattenings and pdftotext leave them: the same
  * cells in reading order, separated in one of five ways.
  */
+import { spellLineEnds } from './spelling.js';
 import { isDataRow, type Block, type DataRow, type ReportModel, type Separator, type TablePiece } from '../model.js';
 
 
@@ -64,6 +65,10 @@ function tableText(piece: TablePiece, separator: Separator): string {
 }
 
 export function renderText(model: ReportModel, separator: Separator): string {
+  return spellLineEnds(plainText(model, separator), model.spelling);
+}
+
+function plainText(model: ReportModel, separator: Separator): string {
   const out: string[] = [];
   let page = 1;
   for (const block of model.blocks) out.push(blockText(block, separator, () => ++page));

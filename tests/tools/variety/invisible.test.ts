@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { AXES, type FormatId } from '../../../tools/variety/axes/index.js';
+import { draftVariant, renderFast, variantTruth, type PlanItem } from '../../../tools/variety/generate.js';
+import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
+import type { Draft } from '../../../tools/variety/axes/axis.js';
+import { loadTruths } from '../../../tools/variety/truths.js';
+
+const truths = await loadTruths('../shared/corpus');
+const pingtan = truths.find((t) => t.id === 'pingtan-2023-page')!;
+const axis = (id: string) => AXES.find((a) => a.id === id)!;
+const item = (id: string, format: FormatId, index = 0): PlanItem => ({ axis: axis(id), format, truth: pingtan, index });
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+/** A value or label with the axis's noise taken out: characters of no width, every kind of space. */
+const bare = (text: string): string => text.replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff\u00ad]+/g, '');
+const values = (d: Draft): string[] => tablePieces(d.model).flatMap((p) => p.rows.filter(isDataRow).flatMap((r) => r.values.map((v) => `${v.key}=${v.text}`)));
+const labels = (d: Draft): string[] => tablePieces(d.model).flatMap((p) => p.rows.filter(isDataRow).flatMap((r) => [...r.groups, ...r.label]));
+
+describe('the invisible axis', () => {
+  const plain = draftVariant(1, item('plain', 'html'));
+
+  it('takes one kind per variant in turn in HTML (seven kinds), then two at once', () => {
+    const notes = Array.from({ length: 9 }, (_, i) => draftVariant(1, item('invisible', 'html', i)).notes);
+    expect(notes.slice(0, 7).map((n) => n.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(notes.slice(0, 7).map((n) => n[0].split(' ')[0])).toEqual(['short', 'zero-width', 'zero-width', 'values', 'runs', 'line', 'digits,']);
+    expect(notes[7]).toHaveLength(2);
+    expect(notes[8]).toHaveLength(2);
+  });
+
+  it('leaves line ends and entities out of formats that have none (DOCX, pdf-chrome), and keeps the txt separator told', () => {
+    for (const format of ['docx', 'pdf-chrome'] as const) {
+      for (let i = 0; i < 8; i++) expect(draftVariant(i + 1, item('invisible', format, i)).model.spelling).toBeUndefined();
+    }
+    expect(draftVariant(1, item('invisible', 'txt')).notes.at(-1)).toMatch(/^separator (tabs|spaces)$/);
+  });
+
+  it('spreads short labels with ideographic spaces (自　然　人, 总　　计)', () => {
+    const text = renderFast(draftVariant(1, item('invisible', 'txt', 0)));
+    expect(text).toContain('自\u3000然\u3000人');
+    expect(text).toMatch(/总\u3000\u3000计/);
+  });
+
+  it('puts characters of no width inside labels, and inside or beside numbers, never changing what is left', () => {
+    const inLabels = draftVariant(1, item('invisible', 'html', 1));
+    expect(labels(inLabels).filter((l) => ZERO_WIDTH.test(l)).length).toBeGreaterThan(3);
+    expect(labels(inLabels).map(bare)).toEqual(labels(plain).map(bare));
+    const inNumbers = draftVariant(1, item('invisible', 'html', 2));
+    expect(values(inNumbers).filter((v) => /\d[\u200b-\u200d\u2060\ufeff]\d/.test(v)).length).toBeGreaterThan(3);
+    expect(values(inNumbers).map(bare)).toEqual(values(plain).map(bare));
+  });
+
+  it('pads values with no-break, thin, en or ideographic spaces', () => {
+    const draft = draftVariant(1, item('invisible', 'html', 3));
+    expect(values(draft).filter((v) => /^[^=]*=[\s\u00a0\u3000]|[\s\u00a0\u3000]$/.test(v)).length).toBeGreaterThan(10);
+    expect(values(draft).map(bare)).toEqual(values(plain).map(bare));
+  });
+
+  it('ends lines with CRLF or a lone CR in text, Markdown and HTML', () => {
+    for (const format of ['txt', 'md', 'html', 'html-word'] as const) {
+      const text = renderFast(draftVariant(1, item('invisible', format, 5)));
+      expect(text).toMatch(/\r/);
+      expect(text).not.toMatch(/[^\r]\n/);
+    }
+  });
+
+  it('spells digits, zero-width and no-break spaces as numeric entities and <wbr> in HTML text, never in markup', () => {
+    const html = renderFast(draftVariant(1, item('invisible', 'html', 6)));
+    expect(html).toMatch(/<td[^>]*>[^<]*&#(4[89]|5[0-7]|x3[0-9]);/);
+    expect(html).toMatch(/<wbr>|&#x200b;|&#8203;/);
+    expect(html).toMatch(/&nbsp;|&#160;|&#xa0;/);
+    expect(html).toContain('colspan="3"');
+    expect(html).toContain('<meta charset="utf-8">');
+  });
+
+  it('leaves the truth as it is: every cell printed, none dropped', () => {
+    for (let i = 0; i < 9; i++) {
+      const draft = draftVariant(1, item('invisible', 'txt', i));
+      const truth = variantTruth(1, item('invisible', 'txt', i), draft);
+      expect(truth.not_printed).toEqual([]);
+      expect(truth.cells).toEqual(pingtan.cells);
+    }
+  });
+});
