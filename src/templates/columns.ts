@@ -20,6 +20,18 @@ const HEADER_ROWS = 5;
 /** Headings that group template columns; above a single grid column, that column prints the group's sum. */
 const SUM_HEADINGS = new Set([LEGAL_PERSON_GROUP.label, '法人或者其他组织', '法人和其他组织', '法人及其他组织'].map(labelCore));
 
+/** The ideographs of a text, in order of code point: its words whatever their order or the marks between them. */
+const ideographs = (text: string): string => (text.match(/\p{Script=Han}/gu) ?? []).sort().join('');
+const SUM_HEADING_IDEOGRAPHS = new Set([...SUM_HEADINGS].map(ideographs));
+
+/**
+ * Is a header cell the group's heading: as printed, or as OCR reads a heading its cell wraps over two
+ * lines (法人或其他组“IN织, 法人或其他组-AAA织, 法或其人他组织: the line's last character set apart by
+ * junk, or the lines interleaved) — every ideograph of the heading and no other. Its column's values are
+ * the group's sum, written to no cell: the row's 自然人 and 总计 must confirm them.
+ */
+const isSumHeading = (core: string): boolean => SUM_HEADINGS.has(core) || SUM_HEADING_IDEOGRAPHS.has(ideographs(core));
+
 /** Template columns a partial header must name for its columns to be read by it. */
 const MIN_NAMED = 2;
 
@@ -48,11 +60,12 @@ function headerRows(rows: DocRow[], firstData: DocRow): DocRow[] {
 
 export function planColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDef[]): ColumnPlan | undefined {
   const header = headerRows(rows, firstData);
-  const gridAbove = (matches: (text: string) => boolean): Set<number> => {
+  // A cell merged across columns counts once, where it starts (a spreadsheet repeats it into each).
+  const copy = (row: DocRow, i: number) => i > 0 && !!row.cells[i]?.spanned && row.cells[i - 1].text === row.cells[i].text;
+  const gridAbove = (matches: (text: string) => boolean, single = false): Set<number> => {
     const found = new Set<number>();
-    // A cell merged across columns counts once, where it starts (a spreadsheet repeats it into each).
-    const copy = (row: DocRow, i: number) => row.cells[i].spanned && i > 0 && row.cells[i - 1].text === row.cells[i].text;
-    for (const row of header) row.cells.forEach((c, i) => !copy(row, i) && matches(labelCore(c.text)) && found.add(i));
+    // single: only a cell above one grid column (a heading merged across several groups the columns under it).
+    for (const row of header) row.cells.forEach((c, i) => !copy(row, i) && !(single && copy(row, i + 1)) && matches(labelCore(c.text)) && found.add(i));
     return found;
   };
   const gridColumns: (number | undefined)[] = [];
@@ -62,12 +75,40 @@ export function planColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDe
     if (found.size > 1) return undefined;
     gridColumns.push(found.size ? [...found][0] : undefined);
   }
+  nameByWholeLabel(header, columns, gridColumns, copy);
   const named = gridColumns.filter((c): c is number => c !== undefined);
   if (new Set(named).size !== named.length) return undefined;
   if (named.length === columns.length) return { kind: 'grid', gridColumns };
   if (named.length < MIN_NAMED) return undefined;
-  const sums = [...gridAbove((text) => SUM_HEADINGS.has(text))].filter((c) => !named.includes(c));
+  const sums = [...gridAbove(isSumHeading, true)].filter((c) => !named.includes(c));
   return { kind: 'grid', gridColumns, ...(sums.length === 1 ? { sumColumn: sums[0] } : {}) };
+}
+
+/** Characters OCR may read about a heading (a stray mark taken for 人, the ruling's end for 的). */
+const STRAY_CHARACTERS = 2;
+
+/**
+ * A heading OCR read with stray characters about it (人“科研机构的 for 科研机构) names its column when it
+ * holds that column's label whole, no other column's label, and at most STRAY_CHARACTERS more, and no
+ * header cell names that column exactly. Only cells OCR read: a text header's words are its own. The
+ * plan must still fit every row (each prints a value under exactly the columns it places).
+ */
+function nameByWholeLabel(header: DocRow[], columns: ColumnDef[], gridColumns: (number | undefined)[], copy: (row: DocRow, i: number) => boolean): void {
+  const cores = columns.map((c) => labelCore(c.label));
+  columns.forEach((_, c) => {
+    if (gridColumns[c] !== undefined) return;
+    const found = new Set<number>();
+    for (const row of header) {
+      row.cells.forEach((cell, i) => {
+        if (copy(row, i) || cell.prov?.origin !== 'ocr' || gridColumns.includes(i)) return;
+        const text = labelCore(cell.text);
+        if (text === cores[c] || !text.includes(cores[c]) || text.length > cores[c].length + STRAY_CHARACTERS) return;
+        if (cores.some((other, o) => o !== c && text.includes(other))) return;
+        found.add(i);
+      });
+    }
+    if (found.size === 1) gridColumns[c] = [...found][0];
+  });
 }
 
 /**
