@@ -11,7 +11,7 @@
  * header does not name are not printed: their cells are not found, never filled from a neighbour.
  */
 import { LEGAL_PERSON_GROUP, type ColumnDef } from './ids.js';
-import { labelCore } from './labels.js';
+import { labelCore, lcs } from './labels.js';
 import type { DocRow, ValueCell } from './rows.js';
 
 /** Rows above the first data row that can hold the header (three levels at most, plus a title row). */
@@ -43,7 +43,7 @@ const MIN_NAMED = 2;
  * group's sum column where the group stands when the header names the group and none of its columns.
  */
 export type ColumnPlan =
-  | { kind: 'grid'; gridColumns: (number | undefined)[]; sumColumn?: number }
+  | { kind: 'grid'; gridColumns: (number | undefined)[]; sumColumn?: number; inPart?: number[] }
   | { kind: 'named'; printed: boolean[]; sumAt?: number };
 
 /** Which template column each of a row's values is read as (SUM_COLUMN: the group's sum, read by no cell). */
@@ -81,7 +81,13 @@ export function planColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDe
   if (named.length === columns.length) return { kind: 'grid', gridColumns };
   if (named.length < MIN_NAMED) return undefined;
   const sums = [...gridAbove(isSumHeading, true)].filter((c) => !named.includes(c));
-  return { kind: 'grid', gridColumns, ...(sums.length === 1 ? { sumColumn: sums[0] } : {}) };
+  const sum = sums.length === 1 ? { sumColumn: sums[0] } : {};
+  const inPart = nameByPart(header, columns, gridColumns, copy, sums);
+  // Named in part, a table printing every column is read in printed order as any other (the plan is only
+  // for a header that leaves columns out).
+  const complete = !gridColumns.includes(undefined);
+  if (complete) inPart.forEach((c) => (gridColumns[c] = undefined));
+  return { kind: 'grid', gridColumns, ...sum, ...(inPart.length && !complete ? { inPart } : {}) };
 }
 
 /** Characters OCR may read about a heading (a stray mark taken for 人, the ruling's end for 的). */
@@ -109,6 +115,56 @@ function nameByWholeLabel(header: DocRow[], columns: ColumnDef[], gridColumns: (
     }
     if (found.size === 1) gridColumns[c] = [...found][0];
   });
+}
+
+/** Does a sorted string of characters hold every character of another (with multiplicity)? */
+function containsAll(sorted: string, part: string): boolean {
+  let i = 0;
+  for (const ch of sorted) if (i < part.length && ch === part[i]) i++;
+  return i === part.length;
+}
+
+/** Characters in order a heading read in part must share with a column's label. */
+const MIN_PART = 2;
+
+/**
+ * Headings OCR read only in part (社会公7282“IN for 社会公益组织, AF机构 for 科研机构), in a header that
+ * leaves columns out: a cell naming no column, standing between the grid columns of the named columns
+ * before and after a column in the template's order, names that column when it shares MIN_PART characters
+ * in order with its label and fewer with every other column's that could stand there. Which of the
+ * columns of 法人或其他组织 a value is in no identity tells (their sums hold whichever way they are
+ * swapped): the cells of such a column stay in doubt (heading-in-part). The template columns named so.
+ */
+function nameByPart(header: DocRow[], columns: ColumnDef[], gridColumns: (number | undefined)[], copy: (row: DocRow, i: number) => boolean, sums: number[]): number[] {
+  const cores = columns.map((c) => labelCore(c.label));
+  const inPart: number[] = [];
+  // The grid columns a template column may stand in: after the named column before it, before the one after it.
+  const between = (c: number, g: number) => {
+    const before = gridColumns.slice(0, c).filter((x): x is number => x !== undefined);
+    const after = gridColumns.slice(c + 1).filter((x): x is number => x !== undefined);
+    return before.every((x) => x < g) && after.every((x) => x > g);
+  };
+  const cells = new Map<number, string>();
+  for (const row of header) {
+    row.cells.forEach((cell, g) => {
+      if (copy(row, g) || cell.prov?.origin !== 'ocr' || gridColumns.includes(g) || sums.includes(g) || copy(row, g + 1)) return;
+      const text = labelCore(cell.text);
+      // Not the group's heading (with more words), nor a cell holding a label whole (nameByWholeLabel's).
+      const group = [...SUM_HEADING_IDEOGRAPHS].some((h) => containsAll(ideographs(text), h));
+      if (text && !group && !cores.some((core) => text.includes(core))) cells.set(g, cells.has(g) ? '' : text);
+    });
+  }
+  const open = () => columns.flatMap((_, c) => (gridColumns[c] === undefined ? [c] : []));
+  for (const [g, text] of [...cells].sort((a, b) => a[0] - b[0])) {
+    if (!text) continue;
+    const fits = open().filter((c) => between(c, g)).map((c) => ({ c, shared: lcs(text, cores[c]) }));
+    const best = Math.max(0, ...fits.map((f) => f.shared));
+    const at = fits.filter((f) => f.shared === best);
+    if (best < MIN_PART || at.length !== 1) continue;
+    gridColumns[at[0].c] = g;
+    inPart.push(at[0].c);
+  }
+  return inPart;
 }
 
 /**

@@ -118,3 +118,44 @@ describe('a scanned table 三 with one column of 法人或其他组织 left out,
     }
   });
 });
+
+describe('a scanned table 三 with one column of 法人或其他组织 left out, headings OCR read only in part', () => {
+  const header = (legal: string[]) => [
+    ['', '申请人情况', ...Array(5).fill('~申请人情况')],
+    ['', '自然人', '法人或其他组织', ...Array(3).fill('~法人或其他组织'), '总计'],
+    ['', '~自然人', ...legal, '~总计'],
+  ];
+  const rows = ['granted', 'partially_granted', 'unavailable_not_held', 'new_received'];
+
+  for (const [legal, printed, inPart] of [
+    // 法律服务机构 left out, 社会公益组织 read 社会公7282“IN (tiff, seed 1).
+    [['商业企业', '科研机构', '社会公7282“IN', '其他'], [0, 1, 2, 3, 5, 6], ['nonprofit']],
+    // 商业企业 left out, 科研机构 read AF机构 and 社会公益组织 eB ”益组织 (scan-text, seed 1).
+    [['AF机构', 'eB ”益组织', '法律服务机构', '其他'], [0, 2, 3, 4, 5, 6], ['research', 'nonprofit']],
+  ] as const) {
+    it(`reads the columns named whole with certainty, and those read in part (${legal.join(' · ')}) in doubt`, () => {
+      const m = mapTemplates(scanned(docWithTables(table(header([...legal]), [...printed]))));
+      expect(m.messages.filter((x) => x.code === 'heading-in-part').length).toBe(1);
+      for (const row of rows) {
+        for (const [c, id] of COLUMNS.entries()) {
+          const key = `requests.${row}.${id}`;
+          const truth = values().get(row)![c];
+          const want = !(printed as readonly number[]).includes(c) ? [null, 'not-found'] : (inPart as readonly string[]).includes(id) ? [truth, 'heading-in-part'] : [truth, null];
+          expect([key, m.cells[key], m.details[key].doubt]).toEqual([key, ...want]);
+        }
+      }
+    });
+  }
+
+  it('names no column in part where two could stand and the heading shares as much with each (机构)', () => {
+    // 社会公益组织 left out, 科研机构 and 法律服务机构 read X机构 and Y机构 side by side: each is either's.
+    const m = mapTemplates(scanned(docWithTables(table(header(['商业企业', 'X机构', 'Y机构', '其他']), [0, 1, 2, 4, 5, 6]))));
+    expect(m.messages.filter((x) => x.code === 'heading-in-part')).toEqual([]);
+    for (const row of rows) {
+      for (const [c, id] of COLUMNS.entries()) {
+        const key = `requests.${row}.${id}`;
+        if (m.details[key]?.doubt === null) expect([key, m.cells[key]]).toEqual([key, c === 3 ? null : values().get(row)![c]]);
+      }
+    }
+  });
+});
