@@ -95,7 +95,9 @@ const STRAY_CHARACTERS = 2;
 
 /**
  * A heading OCR read with stray characters about it (人“科研机构的 for 科研机构) names its column when it
- * holds that column's label whole, no other column's label, and at most STRAY_CHARACTERS more, and no
+ * holds that column's label whole, no other column's label, and at most STRAY_CHARACTERS more — or
+ * exactly the label's ideographs in another order (公社会“”益组织: the lines of a wrapped heading
+ * interleaved), as isSumHeading reads the group's heading — and no
  * header cell names that column exactly. Only cells OCR read: a text header's words are its own. The
  * plan must still fit every row (each prints a value under exactly the columns it places).
  */
@@ -108,7 +110,8 @@ function nameByWholeLabel(header: DocRow[], columns: ColumnDef[], gridColumns: (
       row.cells.forEach((cell, i) => {
         if (copy(row, i) || cell.prov?.origin !== 'ocr' || gridColumns.includes(i)) return;
         const text = labelCore(cell.text);
-        if (text === cores[c] || !text.includes(cores[c]) || text.length > cores[c].length + STRAY_CHARACTERS) return;
+        const whole = text.includes(cores[c]) && text.length <= cores[c].length + STRAY_CHARACTERS;
+        if (text === cores[c] || !(whole || ideographs(text) === ideographs(cores[c]))) return;
         if (cores.some((other, o) => o !== c && text.includes(other))) return;
         found.add(i);
       });

@@ -159,3 +159,21 @@ describe('a scanned table 三 with one column of 法人或其他组织 left out,
     }
   });
 });
+
+describe('a scanned table 三 with its 总计 left out, a heading OCR read with its lines interleaved', () => {
+  it('names the column whose label has exactly its ideographs (公社会“”益组织 for 社会公益组织), with certainty', () => {
+    const header = [
+      ['', '申请人情况', ...Array(5).fill('~申请人情况')],
+      ['', '自然人', '法人或其他组织', ...Array(4).fill('~法人或其他组织')],
+      ['', '~自然人', '商业企业', '科研机构', '公社会“”益组织', '法律服务机构', '其他'],
+    ];
+    const m = mapTemplates(scanned(docWithTables(table(header, [0, 1, 2, 3, 4, 5]))));
+    expect(m.messages.filter((x) => x.code === 'heading-in-part')).toEqual([]);
+    for (const row of ['granted', 'unavailable_not_held', 'new_received']) {
+      for (const [c, id] of COLUMNS.entries()) {
+        const key = `requests.${row}.${id}`;
+        expect([key, m.cells[key], m.details[key].doubt]).toEqual(id === 'total' ? [key, null, 'not-found'] : [key, values().get(row)![c], null]);
+      }
+    }
+  });
+});
