@@ -154,13 +154,15 @@ function nameByPart(header: DocRow[], columns: ColumnDef[], gridColumns: (number
       const text = labelCore(cell.text);
       // Not the group's heading (with more words), nor a cell holding a label whole (nameByWholeLabel's).
       const group = [...SUM_HEADING_IDEOGRAPHS].some((h) => containsAll(ideographs(text), h));
-      if (text && !group && !cores.some((core) => text.includes(core))) cells.set(g, cells.has(g) ? '' : text);
+      // A heading merged down the header's rows repeats its text into each: one heading still.
+      if (text && !group && !cores.some((core) => text.includes(core))) cells.set(g, !cells.has(g) || cells.get(g) === text ? text : '');
     });
   }
   const open = () => columns.flatMap((_, c) => (gridColumns[c] === undefined ? [c] : []));
   for (const [g, text] of [...cells].sort((a, b) => a[0] - b[0])) {
     if (!text) continue;
-    const fits = open().filter((c) => between(c, g)).map((c) => ({ c, shared: lcs(text, cores[c]) }));
+    // A heading, not a caption or note (at most twice its label's length, junk and all).
+    const fits = open().filter((c) => between(c, g) && text.length <= 2 * cores[c].length).map((c) => ({ c, shared: lcs(text, cores[c]) }));
     const best = Math.max(0, ...fits.map((f) => f.shared));
     const at = fits.filter((f) => f.shared === best);
     if (best < MIN_PART || at.length !== 1) continue;

@@ -177,3 +177,21 @@ describe('a scanned table 三 with its 总计 left out, a heading OCR read with 
     }
   });
 });
+
+describe('a scanned table 三 with its 总计 left out, 自然人 read 自然 in a cell merged down two header rows', () => {
+  it('names 自然人 in part by the heading its merged cell repeats, and 科研机构 read 科研Hl', () => {
+    const header = [
+      ['', '申请人情况', ...Array(5).fill('~申请人情况')],
+      ['', '自然', '法人或其他组织', ...Array(4).fill('~法人或其他组织')],
+      ['', '~自然', '商业企业', '科研Hl', '社会公益组织', '法律服务机构', '其他'],
+    ];
+    const m = mapTemplates(scanned(docWithTables(table(header, [0, 1, 2, 3, 4, 5]))));
+    for (const row of ['granted', 'unavailable_not_held', 'new_received']) {
+      for (const [c, id] of COLUMNS.entries()) {
+        const key = `requests.${row}.${id}`;
+        const doubt = id === 'total' ? 'not-found' : id === 'natural_person' || id === 'research' ? 'heading-in-part' : null;
+        expect([key, m.cells[key], m.details[key].doubt]).toEqual([key, id === 'total' ? null : values().get(row)![c], doubt]);
+      }
+    }
+  });
+});
