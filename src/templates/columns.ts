@@ -62,10 +62,18 @@ export function planColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDe
   const header = headerRows(rows, firstData);
   // A cell merged across columns counts once, where it starts (a spreadsheet repeats it into each).
   const copy = (row: DocRow, i: number) => i > 0 && !!row.cells[i]?.spanned && row.cells[i - 1].text === row.cells[i].text;
+  // Does the header cell at (r, i), merged across the grid columns after it, stand over other headings
+  // (法人或其他组织 over 科研机构 …): it groups columns, it is no column of its own.
+  const groups = (r: number, i: number) => {
+    let end = i;
+    while (copy(header[r], end + 1)) end++;
+    const text = header[r].cells[i].text;
+    return header.slice(r + 1).some((row) => row.cells.slice(i, end + 1).some((c) => c.text.trim() !== '' && c.text !== text));
+  };
   const gridAbove = (matches: (text: string) => boolean, single = false): Set<number> => {
     const found = new Set<number>();
-    // single: only a cell above one grid column (a heading merged across several groups the columns under it).
-    for (const row of header) row.cells.forEach((c, i) => !copy(row, i) && !(single && copy(row, i + 1)) && matches(labelCore(c.text)) && found.add(i));
+    // single: only a heading standing over no other (a column of its own, a group's sum).
+    header.forEach((row, r) => row.cells.forEach((c, i) => !copy(row, i) && matches(labelCore(c.text)) && !(single && groups(r, i)) && found.add(i)));
     return found;
   };
   const gridColumns: (number | undefined)[] = [];

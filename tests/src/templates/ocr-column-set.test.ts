@@ -195,3 +195,14 @@ describe('a scanned table 三 with its 总计 left out, 自然人 read 自然 in
     }
   });
 });
+
+describe('a spreadsheet whose merged heading 法人或其他组织 covers several grid columns, nothing beneath it', () => {
+  it('is still the column of their sum: its values stand in the first of its grid columns', () => {
+    const header = [['', '申请人情况', ...Array(5).fill('~申请人情况')], ['', '自然人', '法人或其他组织', '~法人或其他组织', '~法人或其他组织', '总计', '~总计']];
+    const rows = table(header, [0, 6], true).map((r, k) => (k < 2 ? r : [r[0], r[1], r[2], '', '', r[3], '']));
+    const m = mapTemplates(docWithTables(rows));
+    expect(m.messages.filter((x) => x.code === 'columns-not-printed').length).toBe(1);
+    expect(cell(m, 'granted', 'natural_person')).toBe(71);
+    expect(cell(m, 'granted', 'total')).toBe(75);
+  });
+});
