@@ -30,6 +30,7 @@ export const MESSAGE_CODES = {
   'hidden-cells-skipped': 'hidden spreadsheet rows or columns were not read',
   'hidden-sheet-skipped': 'a hidden spreadsheet sheet was not read',
   'identity-resolved': 'a cell read several ways was settled by the template identities',
+  'heading-in-part': "a heading of the table's header read by OCR only in part names its column; the cells under it are in doubt",
   'lone-empty-cell': 'the only empty cell of a row of printed values may be a printed blank or where the row lost a value; in doubt',
   'merged-label': 'a row label holds the items of two template rows (a wrapped label pulled in the next item); its values are in doubt (wrapped-label)',
   'valueless-label-row': 'a scanned row matched by its label prints no value, beside a row of values that matched no row (a label wrapped over two rows, part of it misread); its empty cells are in doubt (wrapped-label)',

@@ -590,7 +590,14 @@ function fillByOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts): void
   const ocr = (j: number) => rows[j].values.some((v) => v.prov?.origin === 'ocr');
   // A row of values holds numbers: a header row of column names (自然人 … 总计) is not one.
   const numbers = (j: number) => rows[j].values.some((v) => v.reading.kind === 'number');
-  const fits = (j: number, i: number, slack: number) => Math.abs(facts.valueCounts[j] - matches[i].row.columns.length) <= slack && numbers(j);
+  // A table printing fewer columns than the template's (法人或其他组织 as one column, their sum; a column
+  // left out) prints fewer values a row: the count every row matched by its label prints is the count a
+  // row placed among them must print, when they all agree.
+  const counts = new Set(matches.flatMap((m) => (m.doc ? [facts.valueCounts[rows.indexOf(m.doc)]] : [])));
+  const printedWidth = counts.size === 1 ? [...counts][0] : undefined;
+  const widthOf = (i: number) => matches[i].row.columns.length;
+  const fits = (j: number, i: number, slack: number) =>
+    (Math.abs(facts.valueCounts[j] - widthOf(i)) <= slack || (printedWidth !== undefined && printedWidth < widthOf(i) && facts.valueCounts[j] === printedWidth)) && numbers(j);
   // A scanned grid row holds a cell for every column, printed blank or not: where a report prints its blanks as
   // nothing (148 · · · · · ·), its cells count, not its values. Only between matched rows, where the place is sure.
   const fitsByCells = (j: number, i: number) => rows[j].values.length === matches[i].row.columns.length && rows[j].values.every((v) => v.prov?.origin === 'ocr') && numbers(j);
@@ -627,7 +634,7 @@ function fillByOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts): void
       if (after) taken.reverse();
       // The row beyond them must not be one more candidate of the same shape: then the place is not certain.
       const beyond = near[want];
-      const unique = beyond === undefined || !numbers(beyond) || facts.valueCounts[beyond] !== matches[after ? i : end - 1].row.columns.length;
+      const unique = beyond === undefined || !numbers(beyond) || !fits(beyond, after ? i : end - 1, 0);
       if (taken.length === want && unique && taken.every((j, k) => ocr(j) && fits(j, i + k, 0))) picked = taken;
     }
     if (picked) picked.forEach((j, k) => (matches[i + k] = { row: matches[i + k].row, doc: rows[j], score: 0, byOrder: true }));

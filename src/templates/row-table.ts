@@ -234,8 +234,28 @@ function readRows(best: Alignment, plan: ColumnPlan | undefined, rows?: DocRow[]
     delete out.cells[sumKey(table, p.id)];
     delete out.details[sumKey(table, p.id)];
   }
+  if (plan) doubtHeadingsInPart(best, plan, out);
   markRowsByPlace(best, out);
   return out;
+}
+
+/** The cells of the columns a header named only in part (columns.ts nameByPart): no identity tells them apart. */
+function doubtHeadingsInPart(best: Alignment, plan: ColumnPlan, out: ReadResult): void {
+  if (plan.kind !== 'grid' || !plan.inPart?.length) return;
+  const table = best.layout.table;
+  let doubted = 0;
+  for (const m of best.matches) {
+    if (!m.doc) continue;
+    for (const c of plan.inPart) {
+      const key = cellKey(table, m.row.id, m.row.columns[c].id);
+      if (!out.details[key] || out.details[key].doubt) continue;
+      out.details[key] = { ...out.details[key], doubt: 'heading-in-part' };
+      doubted++;
+    }
+  }
+  const columns = best.layout.rows[0].columns;
+  const names = plan.inPart.map((c) => columns[c].label).join('、');
+  if (doubted) out.messages.push({ code: 'heading-in-part', message: `${table}: the header's heading of ${names} read only in part; its ${doubted} cells read under it are in doubt` });
 }
 
 /**

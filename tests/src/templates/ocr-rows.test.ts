@@ -270,3 +270,30 @@ describe('a scanned row whose label cell OCR read empty', () => {
     expect(m.messages.filter((x) => x.code === 'row-by-order').map((x) => x.message.split(' ')[0])).toEqual(['requests.new_received']);
   });
 });
+
+describe('a scanned table 三 printing fewer columns, a row whose label OCR lost', () => {
+  /** requests() with the five columns of 法人或其他组织 printed as one, their sum, under a header of two rows. */
+  function merged(): string[][] {
+    const rows = requests().slice(1).map((r) => [r[0], r[1], String(r.slice(2, 7).reduce((s, v) => s + Number(v), 0)), r[7]]);
+    return [['', '申请人情况', '~申请人情况', '~申请人情况'], ['', '自然人', '法人或其他组织', '总计'], ...rows];
+  }
+
+  it('places the first row by order when it prints as many values as the table\'s other rows, and the identities confirm it', () => {
+    const rows = merged();
+    rows[2] = ['', ...rows[2].slice(1)];
+    const m = mapTemplates(scanned(docWithTables(rows)));
+    expect(m.messages.filter((x) => x.code === 'row-by-order').map((x) => x.message.split(' ')[0])).toEqual(['requests.new_received']);
+    expect(m.cells['requests.new_received.natural_person']).toBe(21);
+    expect(m.cells['requests.new_received.total']).toBe(42);
+    expect(m.cells['requests.new_received.commercial']).toBeNull();
+    expect(m.details['requests.new_received.commercial'].doubt).toBe('not-found');
+  });
+
+  it('places nothing when the row prints another count of values than the table\'s rows', () => {
+    const rows = merged();
+    rows[2] = ['', '21', '42'];
+    const m = mapTemplates(scanned(docWithTables(rows)));
+    expect(m.messages.filter((x) => x.code === 'row-by-order')).toEqual([]);
+    expect(m.cells['requests.new_received.natural_person']).toBeNull();
+  });
+});
