@@ -126,44 +126,28 @@ export function draftVariant(seed: number, item: PlanItem): Draft {
 
 export function variantTruth(seed: number, item: PlanItem, draft: Draft): VariantTruth {
   const id = `${item.axis.id}-${item.format}-${String(item.index).padStart(2, '0')}-${item.truth.id}`;
-  const notPrinted = [...draft.notPrinted].sort();
-  if (draft.legacy) return legacyTruth(id, seed, item, draft);
+  const named = { id, file: `${id}.${FORMAT_SPECS[item.format].extension}`, axis: item.axis.id, format: item.format, source: item.truth.id, seed: variantSeed(seed, item), agency: item.truth.agency, notes: draft.notes };
+  // A pre-2019 report prints no template table: its truth is its statistics rows.
+  const legacy = draft.legacy;
+  if (legacy) {
+    return {
+      ...named,
+      year: legacy.year,
+      layout: { proactive: 'none', requests: 'none', appeals: 'none' },
+      cells: {},
+      not_printed: [],
+      expected_findings: [],
+      legacy_stats: legacy.stats,
+      ...(legacy.cumulative ? { legacy_stats_cumulative: legacy.cumulative } : {}),
+    };
+  }
   return {
-    id,
-    file: `${id}.${FORMAT_SPECS[item.format].extension}`,
-    axis: item.axis.id,
-    format: item.format,
-    source: item.truth.id,
-    seed: variantSeed(seed, item),
-    agency: item.truth.agency,
+    ...named,
     year: item.truth.year,
     layout: item.truth.layout,
     cells: { ...item.truth.cells, ...Object.fromEntries([...(draft.emptied ?? [])].map((k) => [k, null])) },
-    not_printed: notPrinted,
+    not_printed: [...draft.notPrinted].sort(),
     expected_findings: expectedFindings(item.truth, draft.notPrinted, draft.emptied),
-    notes: draft.notes,
-  };
-}
-
-/** A pre-2019 variant prints no template table: its truth is its statistics rows. */
-function legacyTruth(id: string, seed: number, item: PlanItem, draft: Draft): VariantTruth {
-  const legacy = draft.legacy!;
-  return {
-    id,
-    file: `${id}.${FORMAT_SPECS[item.format].extension}`,
-    axis: item.axis.id,
-    format: item.format,
-    source: item.truth.id,
-    seed: variantSeed(seed, item),
-    agency: item.truth.agency,
-    year: legacy.year,
-    layout: { proactive: 'none', requests: 'none', appeals: 'none' },
-    cells: {},
-    not_printed: [],
-    expected_findings: [],
-    notes: draft.notes,
-    legacy_stats: legacy.stats,
-    ...(legacy.cumulative ? { legacy_stats_cumulative: legacy.cumulative } : {}),
   };
 }
 

@@ -118,8 +118,7 @@ export function scoreRecord(truth: VariantTruth, record: ReportRecord | undefine
   };
   const empty = { cells: {}, cell_details: {}, findings: [] } as unknown as ReportRecord;
   const r = record ?? empty;
-  for (const [key, value] of Object.entries(truth.cells)) {
-    const outcome = scoreCell(key, value, truth.not_printed.includes(key), r);
+  const tally = (outcome: CellOutcome): void => {
     score.cells++;
     if (outcome.verdict === 'exact') score.exact++;
     else {
@@ -128,19 +127,10 @@ export function scoreRecord(truth: VariantTruth, record: ReportRecord | undefine
       else if (outcome.verdict === 'wrong') score.wrong++;
       else score.missing++;
     }
-  }
+  };
+  for (const [key, value] of Object.entries(truth.cells)) tally(scoreCell(key, value, truth.not_printed.includes(key), r));
   for (const [column, rows] of [['legacy_stats', truth.legacy_stats], ['legacy_stats_cumulative', truth.legacy_stats_cumulative]] as const) {
-    if (!rows) continue;
-    for (const outcome of scoreLegacyRows(column, rows, r[column] ?? [])) {
-      score.cells++;
-      if (outcome.verdict === 'exact') score.exact++;
-      else {
-        score.misses.push(outcome);
-        if (outcome.verdict === 'blank-or-doubt') score.blankOrDoubt++;
-        else if (outcome.verdict === 'wrong') score.wrong++;
-        else score.missing++;
-      }
-    }
+    if (rows) scoreLegacyRows(column, rows, r[column] ?? []).forEach(tally);
   }
   for (const finding of r.findings) {
     if (basisOf(finding) !== 'printed' || !unearned(finding, truth, truth.expected_findings)) continue;
