@@ -10,10 +10,11 @@
  */
 import { cell, type TableBlock } from '../model.js';
 import { BLANK_MARKERS, foldValueText, NUMBER_TOKEN } from '../value-token.js';
+import { CUMULATIVE_HEADING, INDICATOR_HEADING, UNIT_HEADING } from '../legacy-headings.js';
 import { NUMBERING_START } from './lines.js';
 
 /** The header as its words run together: 序号, the indicator's column, the unit's, the value columns. */
-const HEADER = /^(序号)?((?:统计)?指标(?:名称)?|(?:统计)?项目(?:名称)?)((?:计量)?单位)(.+)$/;
+const HEADER = new RegExp(`^(序号)?(${INDICATOR_HEADING})(${UNIT_HEADING})(.+)$`);
 /** Units a statistics row measures in (beyond a value cell's own: people, articles, sessions). */
 const STAT_UNITS = new Set(['条', '件', '个', '次', '项', '人', '人次', '篇', '元', '万元', '场', '期', '份', '家', '天', '日', '个工作日', '小时', '%', '位', '部', '批', '册', '台', '套', '本', '处', '万人次', '户']);
 /** A page's running footer between two parts of a table cut by a page break. */
@@ -38,7 +39,7 @@ function header(line: string): Header | undefined {
   if (!m) return undefined;
   const rest = m[4];
   // 2013年度历年累计, 数量累计: the year's column and a cumulative one; 累计 alone is one column.
-  const cumulative = /(?:历年)?累计/.exec(rest);
+  const cumulative = CUMULATIVE_HEADING.exec(rest);
   const before = cumulative ? rest.slice(0, cumulative.index) : rest;
   const values = cumulative && before !== '' ? [before, rest.slice(cumulative.index)] : [rest];
   if (values.some((v) => v.length > 12)) return undefined;
@@ -54,7 +55,6 @@ function valueCentres(line: string, values: string[]): number[] {
   let from = 0;
   for (const value of values) {
     const spaced = new RegExp([...value].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \u3000]*'), 'g');
-    spaced.lastIndex = from;
     // The last match: the value headings follow the unit's (单位 may itself hold none of them).
     const found = [...line.matchAll(spaced)].filter((m) => m.index! >= from).at(-1);
     if (!found) return [];
@@ -92,6 +92,16 @@ function placeByCentres(values: { text: string; at: number }[], head: Header): s
     placed[best] = value.text;
   }
   return placed;
+}
+
+/**
+ * Blank lines or a page footer from line `i` between two parts of the table: the line of the row after
+ * them, or undefined when no row follows (the table has ended).
+ */
+function rowAfterGap(lines: string[], i: number, isRow: (line: string) => boolean): number | undefined {
+  let j = i;
+  while (j < lines.length && j - i < MAX_GAP_LINES && isGapLine(lines[j])) j++;
+  return j > i && j < lines.length && isRow(lines[j]) ? j : undefined;
 }
 
 const isGapLine = (line: string): boolean => line.trim() === '' || PAGE_FOOTER.test(line.trim());
@@ -138,7 +148,7 @@ function layoutRow(text: string, head: Header): string[] | undefined {
   const unit = end > lead && (STAT_UNITS.has(runs[end - 1].text) || isBlank(runs[end - 1].text)) ? runs[--end].text : '';
   const indicator = runs.slice(lead, end).map((r) => r.text).join(' ');
   if (isNumber(indicator) || (indicator !== '' && isBlank(indicator))) return undefined;
-  // An indicator wrapped over lines around its values leaves them on a line of their own (see wrapped()).
+  // An indicator wrapped over lines around its values leaves them on a line of their own (readLayoutRows).
   if (indicator === '' && unit === '') return undefined;
   // A row with no unit is a section row (numbered, no value); a row of ours prints a unit otherwise.
   if (unit === '' && (values.length > 0 || !NUMBERING_START.test(indicator))) return undefined;
@@ -207,17 +217,13 @@ function readLayoutRows(lines: string[], start: number, head: Header): { rows: s
       i++;
       continue;
     }
-    // Blank lines or a page footer between two parts of the table: it goes on only if a row follows.
-    let j = i;
-    while (j < lines.length && j - i < MAX_GAP_LINES && isGapLine(lines[j])) j++;
-    if (j === i || j >= lines.length || !layoutRow(lines[j], head)) break;
-    i = j;
+    const after = rowAfterGap(lines, i, (line) => !!layoutRow(line, head));
+    if (after === undefined) break;
+    i = after;
   }
   // Words after the last row continue it only when it is open; otherwise they are the report's.
   const last = rows.at(-1);
-  const trailing = words;
-  words = [];
-  for (const word of trailing) {
+  for (const word of words) {
     if (last && (open || unbalanced(last[at]))) {
       last[at] += word.text;
       open = unbalanced(last[at]);
@@ -241,11 +247,9 @@ export function readStatsTable(lines: string[], start: number): { table: TableBl
         i++;
         continue;
       }
-      // Blank lines or a page footer between two parts of the table: it goes on only if a row follows.
-      let j = i;
-      while (j < lines.length && j - i < MAX_GAP_LINES && isGapLine(lines[j])) j++;
-      if (j === i || j >= lines.length || !row(lines[j], head)) break;
-      i = j;
+      const after = rowAfterGap(lines, i, (line) => !!row(line, head));
+      if (after === undefined) break;
+      i = after;
     }
   }
   // Fewer than two rows is not a table a report prints: leave the lines to the other readers.

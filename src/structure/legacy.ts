@@ -5,6 +5,7 @@
  * the rows after it are the table's, less those at its end that print neither unit nor value.
  */
 import type { TableBlock } from '../../extractors/model.js';
+import { CUMULATIVE_HEADING, INDICATOR_HEADING, UNIT_HEADING } from '../../extractors/legacy-headings.js';
 import { foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
@@ -30,6 +31,9 @@ interface Columns {
   cumulative?: number;
 }
 
+
+const INDICATOR = new RegExp(`^(?:${INDICATOR_HEADING})$`);
+const UNIT = new RegExp(`^(?:${UNIT_HEADING})$`);
 
 export function findLegacyStats(tables: TableBlock[]): LegacyStats | undefined {
   for (let i = 0; i < tables.length; i++) {
@@ -58,11 +62,11 @@ function statisticsColumns(table: TableBlock): Columns | undefined {
   // Any row: under a title row or two, or a sheet's prose rows (a workbook is one grid from its first line).
   for (let r = 0; r < table.rows.length; r++) {
     const labels = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
-    const indicator = labels.findIndex((t) => /^(?:统计)?指标(?:名称)?$|^(?:统计)?项目(?:名称)?$/.test(t));
-    const unit = labels.findIndex((t) => /^(?:计量)?单位$/.test(t));
+    const indicator = labels.findIndex((t) => INDICATOR.test(t));
+    const unit = labels.findIndex((t) => UNIT.test(t));
     if (indicator < 0 || unit < 0) continue;
     // The last column saying 累计: an OCR'd or run-together heading (本年度累计 | 累计) may say it twice.
-    const cumulative = labels.reduce((last, t, k) => (k > unit && /累计/.test(t) ? k : last), -1);
+    const cumulative = labels.reduce((last, t, k) => (k > unit && CUMULATIVE_HEADING.test(t) ? k : last), -1);
     const value = labels.findIndex((t, k) => k > unit && k !== cumulative && t.length > 0);
     return {
       header: r,
