@@ -130,6 +130,25 @@ function commonHanzi(): Set<number> {
   return commonHanziSet;
 }
 
+/**
+ * UTF-16 written without a byte-order mark (a script's `encoding='utf-16-le'`): its ASCII characters
+ * put a NUL in every other byte, on the odd bytes for little-endian and the even ones for big-endian.
+ * The parity with more NULs names the byte order, and the text must then read as clean Chinese: binary
+ * bytes decoded so give control, private-use and broken characters and a jumble of rare ideographs.
+ */
+export function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const end = Math.min(bytes.length, PLAUSIBILITY_CHARS * 2) & ~1;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) i % 2 === 0 ? evenNuls++ : oddNuls++;
+  if (evenNuls === oddNuls) return undefined;
+  const encoding = oddNuls > evenNuls ? 'utf-16le' : 'utf-16be';
+  const text = decodeWith(bytes.subarray(0, end), encoding);
+  const { flaws, ideographs, commonShare } = plausibility(text);
+  if (flaws > text.length / 1000) return undefined;
+  return ideographs === 0 || (ideographs >= MIN_IDEOGRAPHS && commonShare >= CHINESE_COMMON_SHARE) ? encoding : undefined;
+}
+
 function hasNonAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
   return false;
@@ -151,6 +170,8 @@ function decodeWith(bytes: Uint8Array, encoding: string): string {
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
   const bom = bomOf(bytes);
   if (bom) return { text: decodeWith(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, guessed: false };
+  const utf16 = bytes.includes(0) ? bomlessUtf16(bytes) : undefined;
+  if (utf16) return { text: decodeWith(bytes, utf16), encoding: utf16, guessed: true };
 
   const declared = options.declared ? normaliseCharsetLabel(options.declared) : undefined;
   const asUtf8 = utf8Text(bytes);

@@ -1,10 +1,10 @@
 /**
  * Is this plain text? The TXT reader is tried last, so it accepts anything that decodes as text:
- * no NUL bytes in the head (binary formats and UTF-16 without a BOM have them), and almost no
- * control characters once decoded as UTF-8 or GB18030.
+ * no NUL bytes in the head (binary formats have them) unless it reads as UTF-16 without a BOM, and
+ * almost no control characters once decoded as UTF-8 or GB18030.
  */
 import iconv from 'iconv-lite';
-import { isValidUtf8 } from '../text-decode.js';
+import { bomlessUtf16, isValidUtf8 } from '../text-decode.js';
 
 /** Share of control characters (other than tab, newline, carriage return, form feed) tolerated in the head. */
 export const MAX_CONTROL_CHAR_RATIO = 0.01;
@@ -36,7 +36,7 @@ function utf8Head(head: Buffer): string | undefined {
 export function looksLikeText(head: Buffer): boolean {
   if (head.length === 0) return false;
   if (UTF16_BOMS.some((bom) => head[0] === bom[0] && head[1] === bom[1])) return true;
-  if (head.includes(0)) return false;
+  if (head.includes(0)) return bomlessUtf16(head) !== undefined;
   const text = utf8Head(head) ?? iconv.decode(head, 'gb18030');
   return controlRatio(text) <= MAX_CONTROL_CHAR_RATIO;
 }

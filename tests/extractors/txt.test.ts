@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { HANG_GUARD_MS } from '../hang-guard.js';
@@ -87,6 +87,34 @@ describe('txtReader.sniff', () => {
       const bytes = readFileSync(path);
       expect(txtReader.sniff(bytes.subarray(0, 64 * 1024), path)).toBe(true);
       for (const cut of [1000, 1001, 1002]) expect(txtReader.sniff(bytes.subarray(0, cut), path)).toBe(true);
+    }
+  });
+
+  test('accepts UTF-16 without a byte-order mark (a script wrote it as utf-16-le or -be), and reads it whole', async () => {
+    const text = readFileSync(`${CORPUS}variety/pingtan-2023-glued.txt`, 'utf8');
+    for (const encoding of ['utf-16le', 'utf-16be']) {
+      const bytes = iconv.encode(text, encoding);
+      expect(txtReader.sniff(bytes.subarray(0, 64 * 1024), 'a.txt')).toBe(true);
+      for (const cut of [1000, 1001]) expect(txtReader.sniff(bytes.subarray(0, cut), 'a.txt')).toBe(true);
+      const doc = await txtReader.read(bytes, { name: 'a.txt' });
+      const utf8 = await txtReader.read(Buffer.from(text), { name: 'a.txt' });
+      expect(doc.blocks).toEqual(utf8.blocks);
+      expect(doc.messages.map((m) => m.message)).toContain(`no byte-order mark or declaration: decoded as ${encoding}`);
+    }
+  });
+
+  test('refuses binary files, whose NULs UTF-16 would decode into private-use, rare or control characters', () => {
+    const binaries = [
+      'tests/fixtures/pictures/hongze-2023-appeals-small-tables_files/table3.png',
+      'tests/fixtures/docx/pingtan-2023-variety-appeals-row-merged-padding.docx',
+      'tests/fixtures/doc/minzheng-2023.doc',
+      'tests/fixtures/ocr/four-read-4.pgm.gz',
+      ...readdirSync('tests/fixtures/pdf').filter((f) => f.endsWith('.pdf')).map((f) => `tests/fixtures/pdf/${f}`),
+    ];
+    for (const path of binaries) {
+      const bytes = readFileSync(path);
+      // Every even-length window, so that no window happens to start on a text-like stretch.
+      for (let start = 0; start < Math.min(bytes.length, 64 * 1024); start += 4096) expect(txtReader.sniff(bytes.subarray(start, start + 64 * 1024), path), `${path} at ${start}`).toBe(false);
     }
   });
 
