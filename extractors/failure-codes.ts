@@ -10,6 +10,7 @@ export const READER_FAILURE_CODES = [
   'corrupt-pdf',
   'corrupt-xls',
   'corrupt-xlsx',
+  'corrupt-zip',
   'empty',
   'empty-pdf',
   'encrypted-pdf',

@@ -5,6 +5,7 @@
  * inflates only the parts asked for.
  */
 import yauzl from 'yauzl';
+import iconv from 'iconv-lite';
 import { UnreadableDocumentError } from '../model.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 
@@ -54,15 +55,33 @@ export interface OpenedZip {
   close(): void;
 }
 
-/** Which format's zip this is, for error codes and messages (corrupt-docx, corrupt-xlsx). */
-export type ZipFormat = 'docx' | 'xlsx';
+/** Which format's zip this is, for error codes and messages (corrupt-docx, corrupt-xlsx; corrupt-zip for an archive of reports). */
+export type ZipFormat = 'docx' | 'xlsx' | 'zip';
+
+const zipName = (format: ZipFormat): string => (format === 'zip' ? 'the zip archive' : `the ${format.toUpperCase()} zip`);
 
 function corrupt(format: ZipFormat, detail: string): UnreadableDocumentError {
-  return new UnreadableDocumentError(`corrupt-${format}`, `the ${format.toUpperCase()} zip is damaged or truncated: ${detail}`);
+  return new UnreadableDocumentError(`corrupt-${format}`, `${zipName(format)} is damaged or truncated: ${detail}`);
 }
 
 function tooLarge(format: ZipFormat, detail: string): UnreadableDocumentError {
-  return new UnreadableDocumentError('too-large', `the ${format.toUpperCase()} zip exceeds a limit: ${detail}`);
+  return new UnreadableDocumentError('too-large', `${zipName(format)} exceeds a limit: ${detail}`);
+}
+
+/**
+ * An entry's name from its bytes. Zips made on Chinese Windows store names in GBK without the UTF-8
+ * flag (yauzl would read them as CP437). Without the flag a name is UTF-8 when it decodes to
+ * ideographs or is plain ASCII; short GBK names are often valid UTF-8 too (平潭 reads ƽ̶), but of
+ * Latin letters and combining marks, never of ideographs.
+ */
+function entryName(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  if (typeof raw === 'string') return raw;
+  const utf8 = raw.toString('utf8');
+  if ((entry.generalPurposeBitFlag & 0x800) !== 0 || !/[^\x00-\x7f]/.test(utf8)) return utf8;
+  if (!utf8.includes('\ufffd') && /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(utf8)) return utf8;
+  const gb = iconv.decode(raw, 'gb18030');
+  return gb.includes('\ufffd') ? utf8 : gb;
 }
 
 function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, format: ZipFormat): Promise<Map<string, yauzl.Entry>> {
@@ -84,9 +103,9 @@ function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, format: ZipFormat): 
         return reject(tooLarge(format, `entries declare more than ${limits.maxDocxUncompressedBytes} bytes uncompressed`));
       }
       if (entry.uncompressedSize > RATIO_EXEMPT_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxDocxCompressionRatio) {
-        return reject(tooLarge(format, `${entry.fileName} compresses ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (maxDocxCompressionRatio)`));
+        return reject(tooLarge(format, `${entryName(entry)} compresses ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (maxDocxCompressionRatio)`));
       }
-      parts.set(entry.fileName, entry);
+      parts.set(entryName(entry), entry);
       zip.readEntry();
     });
     zip.readEntry();
@@ -96,10 +115,10 @@ function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, format: ZipFormat): 
 function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, format: ZipFormat): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(corrupt(format, err?.message ?? `cannot open ${entry.fileName}`));
+      if (err || !stream) return reject(corrupt(format, err?.message ?? `cannot open ${entryName(entry)}`));
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', (e: Error) => reject(corrupt(format, `${entry.fileName}: ${e.message}`)));
+      stream.on('error', (e: Error) => reject(corrupt(format, `${entryName(entry)}: ${e.message}`)));
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
   });
@@ -107,7 +126,8 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, format: ZipFormat): P
 
 export async function openZip(bytes: Buffer, limits: ZipLimits = DEFAULT_LIMITS, format: ZipFormat = 'docx'): Promise<OpenedZip> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (err, opened) => {
+    // Names are decoded here (entryName), not by yauzl: it reads names without the UTF-8 flag as CP437.
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, decodeStrings: false }, (err, opened) => {
       if (err || !opened) reject(corrupt(format, err?.message ?? 'unreadable central directory'));
       else resolve(opened);
     });

@@ -5,7 +5,9 @@
  * left something --fail-on names; 130 interrupted (re-run to resume).
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { expandInputs } from '../sources/inputs.js';
+import { expandInputs, REPORT_EXTENSIONS } from '../sources/inputs.js';
+import { refuseArchives, unpackArchives } from '../sources/archives.js';
+import { resolveLimits } from '../limits.js';
 import { runExtract, OutputNotWritableError } from '../extract-run.js';
 import { formatSummary } from '../run-summary.js';
 import { loadManifestInputs } from '../sources/crawl-manifest.js';
@@ -101,13 +103,13 @@ async function extractAction(inputs: string[], opts: ExtractFlags): Promise<numb
     }
     throw err;
   }
-  const { items, missing } = await expandInputs(inputs, loadManifestInputs);
+  const { items: named, missing } = await expandInputs(inputs, loadManifestInputs);
   if (missing.length && !opts.allowMissing) {
     for (const m of missing) say(`no such file, or no file matches: ${m}`);
     say('nothing was extracted (pass --allow-missing to carry on without them)');
     return EXIT.usage;
   }
-  if (items.length === 0 && !opts.allowEmpty) {
+  if (named.length === 0 && !opts.allowEmpty) {
     say(`nothing to extract in ${inputs.join(' ')} (pass --allow-empty to accept an empty run)`);
     return EXIT.usage;
   }
@@ -115,10 +117,13 @@ async function extractAction(inputs: string[], opts: ExtractFlags): Promise<numb
   if (opts.queue) {
     // Loaded only for --queue: a local run needs no Redis client.
     const { runQueuedExtract } = await import('../queue/extract-queued.js');
-    await queueAction(runQueuedExtract)(items, missing, { url: opts.queue, outDir: opts.out, runId: opts.run, wait: opts.wait, byPath: opts.byPath, quiet: opts.quiet, limits });
+    await queueAction(runQueuedExtract)(refuseArchives(named, REPORT_EXTENSIONS), missing, { url: opts.queue, outDir: opts.out, runId: opts.run, wait: opts.wait, byPath: opts.byPath, quiet: opts.quiet, limits });
     return undefined;
   }
 
+  const archives = await unpackArchives(named, resolveLimits(limits), REPORT_EXTENSIONS);
+  process.once('exit', archives.cleanUp);
+  const { items } = archives;
   const progress = createExtractProgress(items.length, { quiet: opts.quiet, verbose: opts.verbose, json: opts.json });
   const stop = new AbortController();
   const resumeHint = (): string => `re-run the same command to resume: the ${progress.done} documents done are kept in ${opts.out}/.nianbao`;
@@ -156,5 +161,7 @@ async function extractAction(inputs: string[], opts: ExtractFlags): Promise<numb
     throw err;
   } finally {
     process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('exit', archives.cleanUp);
+    archives.cleanUp();
   }
 }

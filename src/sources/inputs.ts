@@ -34,6 +34,9 @@ export interface InputItem {
 
 export const REPORT_EXTENSIONS = ['pdf', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et', 'html', 'htm', 'shtml', 'xhtml', 'txt', 'md', 'text'];
 
+/** Archives a folder walk also takes: their reports are read (archives.ts). */
+export const ARCHIVE_EXTENSIONS = ['zip'];
+
 /** Reads a crawl folder's manifest; provided by the crawler module when present. */
 export type ManifestLoader = (dir: string) => Promise<InputItem[] | undefined>;
 
@@ -63,7 +66,7 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
         fromManifest.forEach(add);
         continue;
       }
-      for (const file of await walkReportFiles(input, REPORT_EXTENSIONS)) add({ path: file.path, source: displayPath(file.path) });
+      for (const file of await walkReportFiles(input, [...REPORT_EXTENSIONS, ...ARCHIVE_EXTENSIONS])) add({ path: file.path, source: displayPath(file.path) });
     } else if (fg.isDynamicPattern(input)) {
       const files = await globFiles(input);
       if (!files.length) missing.push(input);
