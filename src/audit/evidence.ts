@@ -10,13 +10,14 @@
  * kept in files of their own (creating a file is costly, and the page carries them anyway): once the
  * source file is gone, the page the last build wrote for the same document is where they are found.
  */
-import { access, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { detectReader } from '../../extractors/detect.js';
 import { tablesOf } from '../../extractors/positions.js';
 import { decodeText } from '../../extractors/text-decode.js';
 import type { ReportRecord } from '../schemas/record.js';
+import { readSourceBytes } from '../sources/archives.js';
 
 /** The global a PDF's script fills: sha256 → the document's bytes in base64 (file:// forbids fetching the PDF itself). */
 export const PDF_GLOBAL = 'NIANBAO_PDF';
@@ -64,7 +65,7 @@ async function pdfEvidence(record: ReportRecord, sourcesDir: string, options: Ev
   const script = `${record.sha256}.js`;
   const path = join(sourcesDir, script);
   if (options.scripts ? options.scripts.has(script) : await exists(path)) return { pdf: { script } };
-  const bytes = await readSource(record.source);
+  const bytes = await readSourceBytes(record.source);
   if (!bytes) return { unavailable: gone(record) };
   // Written aside and renamed: an interrupted build leaves no half file to be reused.
   const tmp = `${path}.${process.pid}.${threadId}.tmp`;
@@ -72,16 +73,6 @@ async function pdfEvidence(record: ReportRecord, sourcesDir: string, options: Ev
   await rename(tmp, path);
   options.scripts?.add(script);
   return { pdf: { script } };
-}
-
-/** The source file's bytes; undefined when it is not there. */
-async function readSource(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
 }
 
 const gone = (record: ReportRecord) => `原文件不在：${record.source}`;
@@ -146,7 +137,7 @@ export async function evidenceOf(record: ReportRecord, sourcesDir: string, optio
   if (record.status === 'failed' || !Object.keys(record.cell_details).length) return {};
   try {
     if (record.format === 'pdf') return await pdfEvidence(record, sourcesDir, options);
-    const bytes = await readSource(record.source);
+    const bytes = await readSourceBytes(record.source);
     if (bytes) return await sourceEvidence(record, bytes);
     return (await options.earlier?.()) ?? { unavailable: gone(record) };
   } catch (err) {

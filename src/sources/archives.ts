@@ -9,12 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, openSync, readSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { detectReader } from '../../extractors/detect.js';
 import { openZip, ZIP_MAGIC } from '../../extractors/docx/zip.js';
 import { UnreadableDocumentError } from '../../extractors/model.js';
-import type { Limits } from '../limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { displayPath, type FilePath } from './file-path.js';
 import type { InputItem } from './inputs.js';
 
@@ -128,5 +129,34 @@ async function membersOf(item: InputItem, limits: Limits, reportExtensions: read
     return members;
   } finally {
     zip.close();
+  }
+}
+
+/**
+ * The bytes a record's source names, an archive member (`archive.zip!/member.pdf`) included: the audit
+ * re-reads sources to show where a cell was read. Undefined when the file (or member) is not there.
+ */
+export async function readSourceBytes(source: string, limits: Limits = DEFAULT_LIMITS): Promise<Buffer | undefined> {
+  const whole = await readIfThere(source);
+  if (whole) return whole;
+  const cut = source.indexOf(MEMBER_SEPARATOR);
+  if (cut < 0) return undefined;
+  const archive = await readIfThere(source.slice(0, cut));
+  if (!archive) return undefined;
+  const zip = await openZip(archive, limits, 'zip');
+  try {
+    return await zip.read(source.slice(cut + MEMBER_SEPARATOR.length));
+  } finally {
+    zip.close();
+  }
+}
+
+async function readIfThere(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw err;
   }
 }

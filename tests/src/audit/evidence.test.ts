@@ -1,10 +1,11 @@
 /** Evidence on the source: every value of the corpus can be found again where the site says it was read. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { writeStoredZip } from '../../../extractors/docx/write-zip.js';
 import { earlierEvidence, evidenceOf, PDF_GLOBAL } from '../../../src/audit/evidence.js';
 import { reportPage } from '../../../src/audit/report-page.js';
 import { extractFile } from '../../../src/pipeline.js';
@@ -54,6 +55,21 @@ describe('evidence of where each value was read', () => {
     // A rebuild reuses it: the same answer, even once the source file is gone.
     expect(await evidenceOf({ ...record, source: '/nonexistent/hongze.pdf' }, dir)).toEqual(evidence);
     expect(readdirSync(dir)).toEqual([`${record.sha256}.js`]);
+  });
+
+  it('a report read from a zip archive (source archive.zip!/member): its evidence is read from the member', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-ev-'));
+    const zip = join(dir, 'reports.zip');
+    const html = readFileSync(join(CORPUS, 'real/pingtan-2023-page.html'));
+    const pdf = readFileSync(join(CORPUS, 'real/hongze-2023.pdf'));
+    writeFileSync(zip, writeStoredZip([{ name: '平潭.html', data: html }, { name: 'hongze.pdf', data: pdf }]));
+    const htmlRecord = { ...(await extractFile(join(CORPUS, 'real/pingtan-2023-page.html'))), source: `${zip}!/平潭.html` };
+    const fromMember = await evidenceOf(htmlRecord, dir);
+    expect(Object.keys(fromMember.tables ?? {}).length).toBeGreaterThan(0);
+    expect(fromMember).toEqual(await evidenceOf(await extractFile(join(CORPUS, 'real/pingtan-2023-page.html')), dir));
+    const pdfRecord = { ...(await extractFile(join(CORPUS, 'real/hongze-2023.pdf'))), source: `${zip}!/hongze.pdf` };
+    expect(await evidenceOf(pdfRecord, dir)).toEqual({ pdf: { script: `${pdfRecord.sha256}.js` } });
+    expect(await evidenceOf({ ...htmlRecord, source: `${zip}!/gone.html` }, dir)).toEqual({ unavailable: `原文件不在：${zip}!/gone.html` });
   });
 
   it('says why there is no evidence when the source file is gone', async () => {
