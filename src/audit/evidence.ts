@@ -65,7 +65,7 @@ async function pdfEvidence(record: ReportRecord, sourcesDir: string, options: Ev
   const script = `${record.sha256}.js`;
   const path = join(sourcesDir, script);
   if (options.scripts ? options.scripts.has(script) : await exists(path)) return { pdf: { script } };
-  const bytes = await readSourceBytes(record.source);
+  const bytes = await readSourceBytes(options.origin ?? record.source);
   if (!bytes) return { unavailable: gone(record) };
   // Written aside and renamed: an interrupted build leaves no half file to be reused.
   const tmp = `${path}.${process.pid}.${threadId}.tmp`;
@@ -78,11 +78,11 @@ async function pdfEvidence(record: ReportRecord, sourcesDir: string, options: Ev
 const gone = (record: ReportRecord) => `原文件不在：${record.source}`;
 
 /** The tables the report's cells were read from, and for text sources the lines of cells without a table position. */
-async function sourceEvidence(record: ReportRecord, bytes: Buffer): Promise<Evidence> {
+async function sourceEvidence(record: ReportRecord, bytes: Buffer, localPath: string): Promise<Evidence> {
   const reader = detectReader(bytes, record.source);
   if (!reader) return { unavailable: '无法识别原文件格式' };
   // The same read as extraction, pictures beside a saved page included, so table positions line up.
-  const doc = await reader.read(bytes, { name: record.source, localPath: record.source });
+  const doc = await reader.read(bytes, { name: record.source, localPath });
   const tables = tablesOf(doc);
   const wanted = new Set(Object.values(record.cell_details).map((d) => d.prov?.table).filter((t): t is number => t !== undefined));
   const evidence: Evidence = { tables: {} };
@@ -127,6 +127,8 @@ export interface EvidenceOptions {
   scripts?: Set<string>;
   /** The evidence the last build showed for the same page, when the source file is gone (see `earlierEvidence`). */
   earlier?: () => Promise<Evidence | undefined>;
+  /** Where the source's bytes are when its name is no local file (a crawl's URL): its stored file, or `archive.zip!/member`. */
+  origin?: string;
 }
 
 /**
@@ -137,8 +139,8 @@ export async function evidenceOf(record: ReportRecord, sourcesDir: string, optio
   if (record.status === 'failed' || !Object.keys(record.cell_details).length) return {};
   try {
     if (record.format === 'pdf') return await pdfEvidence(record, sourcesDir, options);
-    const bytes = await readSourceBytes(record.source);
-    if (bytes) return await sourceEvidence(record, bytes);
+    const bytes = await readSourceBytes(options.origin ?? record.source);
+    if (bytes) return await sourceEvidence(record, bytes, options.origin ?? record.source);
     return (await options.earlier?.()) ?? { unavailable: gone(record) };
   } catch (err) {
     return { unavailable: `无法显示原文：${(err as Error).message.split('\n')[0]}` };

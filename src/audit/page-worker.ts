@@ -12,6 +12,7 @@ export interface WorkerInit {
   reviews: Array<[string, Review]>;
   slugs: Array<[string, string]>;
   scripts: string[];
+  origins: Array<[string, string]>;
 }
 
 export interface WorkerRequest extends ReportTask {
@@ -19,7 +20,7 @@ export interface WorkerRequest extends ReportTask {
 }
 
 const init = workerData as WorkerInit;
-const write = reportWriter({ site: init.site, noEvidence: init.noEvidence, reviews: new Map(init.reviews), slugs: new Map(init.slugs), scripts: new Set(init.scripts) });
+const write = reportWriter({ site: init.site, noEvidence: init.noEvidence, reviews: new Map(init.reviews), slugs: new Map(init.slugs), scripts: new Set(init.scripts), origins: new Map(init.origins) });
 
 parentPort!.on('message', (task: WorkerRequest) => {
   write(task).then(

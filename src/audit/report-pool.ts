@@ -44,7 +44,7 @@ export async function writeReports(tasks: AsyncIterable<ReportTask>, ctx: Report
     waiting.clear();
   };
   if (script && threads > 1) {
-    const init: WorkerInit = { site: ctx.site, noEvidence: ctx.noEvidence, reviews: [...ctx.reviews], slugs: [...ctx.slugs], scripts: [...ctx.scripts] };
+    const init: WorkerInit = { site: ctx.site, noEvidence: ctx.noEvidence, reviews: [...ctx.reviews], slugs: [...ctx.slugs], scripts: [...ctx.scripts], origins: [...ctx.origins] };
     slots = Array.from({ length: threads }, () => {
       const worker = new Worker(script, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (m: { id: number; page?: WrittenPage; error?: string }) => {

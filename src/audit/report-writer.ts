@@ -22,6 +22,8 @@ export interface ReportContext {
   slugs: Map<string, string>;
   /** The PDF scripts in the site's sources/ folder when the build began. */
   scripts: Set<string>;
+  /** Where sources that name no local file are read back (a crawl's URL → its stored file): the extract's run.json. */
+  origins: Map<string, string>;
 }
 
 export interface ReportTask {
@@ -38,7 +40,7 @@ export function reportWriter(ctx: ReportContext): (task: ReportTask) => Promise<
     let p = inflight.get(record.sha256);
     if (!p) {
       const earlier = () => readFile(page, 'utf8').then((html) => earlierEvidence(html, record), () => undefined);
-      inflight.set(record.sha256, (p = evidenceOf(record, join(ctx.site, 'sources'), { scripts: ctx.scripts, earlier })));
+      inflight.set(record.sha256, (p = evidenceOf(record, join(ctx.site, 'sources'), { scripts: ctx.scripts, earlier, origin: ctx.origins.get(record.source) })));
       void p.finally(() => inflight.delete(record.sha256));
     }
     return p;

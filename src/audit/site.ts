@@ -19,6 +19,7 @@ import { writeReports } from './report-pool.js';
 import { codeFingerprint, namesIn, pageKey, recordDigest, takeManifest, writeManifest, type PageRecord } from './page-cache.js';
 import { readReviews } from '../reviews/store.js';
 import { readLines } from '../util/lines.js';
+import { readOrigins } from '../run/journal.js';
 
 export const SITE_DIR = 'audit';
 
@@ -131,7 +132,7 @@ export async function buildSite(outDir: string, options: BuildOptions = {}): Pro
     }
   };
   const threads = options.threads ?? (toWrite < THREADS_FROM ? 1 : availableParallelism());
-  const written = toWrite ? await writeReports(tasks(), { site, noEvidence, reviews, slugs, scripts: sourcesThere }, threads) : [];
+  const written = toWrite ? await writeReports(tasks(), { site, noEvidence, reviews, slugs, scripts: sourcesThere, origins: await readOrigins(outDir) }, threads) : [];
 
   const pages = new Map<string, PageRecord>();
   let w = 0;

@@ -161,7 +161,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions = {})
       tasks.push(parsed.then(() => undefined));
     }
     // The input order the outputs follow; read only once the run is over, so written while documents parse.
-    if (options.outDir) await writeManifest(options.outDir, { settingsHash: settings, inputs: prepared.map((p) => ({ key: p.key, source: p.input.source })) });
+    if (options.outDir) await writeManifest(options.outDir, { settingsHash: settings, inputs: prepared.map((p) => ({ key: p.key, source: p.input.source, ...(p.input.origin ? { origin: p.input.origin } : {}) })) });
     await Promise.all(tasks);
     summary.aborted = options.signal?.aborted ?? false;
   } finally {

@@ -7,6 +7,11 @@ export interface BatchInput {
   path: FilePath;
   /** What the record calls the document (a path relative to the input folder, or a URL). */
   source: string;
+  /**
+   * Where the source's bytes can be read back when the source names no local file: a crawl's stored
+   * file for its URL, `archive.zip!/member` for a report read out of an archive (the audit's evidence).
+   */
+  origin?: string;
   known?: ExtractOptions['known'];
   /** The content hash a crawl manifest promises: other bytes are refused. */
   expectedSha256?: string;

@@ -27,7 +27,7 @@ export interface JournalEntry {
 export interface RunManifest {
   settingsHash: string;
   /** Every input of the run, in input order (duplicates of content included, each with its key). */
-  inputs: { key: string; source: string }[];
+  inputs: { key: string; source: string; origin?: string }[];
 }
 
 export function journalPaths(outDir: string): { dir: string; journal: string; manifest: string } {
@@ -161,6 +161,22 @@ export async function writeManifest(outDir: string, manifest: RunManifest): Prom
   await atomicWrite(journalPaths(outDir).manifest, `${JSON.stringify(manifest)}\n`);
 }
 
+/** The last run's run.json; undefined when there is none (a journal from elsewhere, or no run yet). */
+export async function readManifest(outDir: string): Promise<RunManifest | undefined> {
+  try {
+    return JSON.parse(await readFile(journalPaths(outDir).manifest, 'utf8')) as RunManifest;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    return undefined;
+  }
+}
+
+/** Where the last run's sources can be read back, for those that name no local file (source → origin). */
+export async function readOrigins(outDir: string): Promise<Map<string, string>> {
+  const manifest = await readManifest(outDir);
+  return new Map((manifest?.inputs ?? []).flatMap((input) => (input.origin ? [[input.source, input.origin] as const] : [])));
+}
+
 /**
  * The finished records of the last run in <outDir>: one per input of that run, in its input order,
  * each under the `source` that run gave it (a record resumed from an earlier run, or shared by two
@@ -171,12 +187,7 @@ export async function writeManifest(outDir: string, manifest: RunManifest): Prom
  */
 export async function* readJournal(outDir: string): AsyncIterable<ReportRecord> {
   const paths = journalPaths(outDir);
-  let manifest: RunManifest | undefined;
-  try {
-    manifest = JSON.parse(await readFile(paths.manifest, 'utf8')) as RunManifest;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
+  const manifest = await readManifest(outDir);
   // With a manifest the order is its own, so lines are found by key without parsing them here: each
   // record is parsed once, when it is read (a pass used to parse every line twice).
   const candidates = manifest ? await scanKeys(paths.journal) : firstOnly((await scanJournal(paths.journal)).spans);

@@ -124,7 +124,7 @@ async function membersOf(item: InputItem, limits: Limits, reportExtensions: read
         continue;
       }
       writeFileSync(path, body ?? Buffer.alloc(0));
-      members.push({ path, source, ...(item.known ? { known: item.known } : {}) });
+      members.push({ path, source, origin: `${item.origin ?? displayPath(item.path)}${MEMBER_SEPARATOR}${name}`, ...(item.known ? { known: item.known } : {}) });
     }
     return members;
   } finally {

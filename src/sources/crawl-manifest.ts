@@ -31,6 +31,7 @@ export async function loadManifestInputs(dir: string): Promise<InputItem[] | und
     const item: InputItem = {
       path: join(dir, e.path),
       source: url,
+      origin: join(dir, e.path),
       known: {
         sourceUrl: url,
         published: e.published_at ?? undefined,

@@ -25,6 +25,11 @@ export interface InputItem {
   path: FilePath;
   /** The input as the user gave it (or the crawl's URL), for the `source` column; bytes that are not UTF-8 shown as \xNN. */
   source: string;
+  /**
+   * Where the source's bytes can be read back when the source names no local file: a crawl's stored
+   * file for its URL, `archive.zip!/member` for a report read out of an archive (the audit's evidence).
+   */
+  origin?: string;
   known?: KnownFacts;
   /** The sha256 a crawl manifest recorded: bytes that differ are refused, not read as that report. */
   expectedSha256?: string;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { descendantPids } from '../../../src/run/memory.js';
 
@@ -32,6 +33,12 @@ describe('RssReader', () => {
     expect(Math.log2(page!) % 1).toBe(0);
     const child = spawn('sleep', ['30'], { stdio: 'ignore' });
     const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+    // spawn returns before the child has become `sleep` (on a loaded host, well before): until then
+    // its memory is still moving, so the reads below wait for the exec to have happened.
+    for (let tries = 0; tries < 500 && readFileSync(`/proc/${child.pid}/comm`, 'utf8').trim() !== 'sleep'; tries++) {
+      await new Promise((resolveWait) => setTimeout(resolveWait, 10));
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
     const reader = new RssReader(child.pid!);
     try {
       // A sleeping process's RSS does not move: both files give the same count.
