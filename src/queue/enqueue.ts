@@ -10,6 +10,7 @@ import { displayPath, joinPath, pathBytes } from '../sources/file-path.js';
 import { Queue } from 'bullmq';
 import PQueue from 'p-queue';
 import type { InputItem } from '../sources/inputs.js';
+import type { RunManifest } from '../run/journal.js';
 import { QUEUE_LIMITS, resolveLimits, type LimitsOverrides } from '../limits.js';
 import { settingsHash } from '../run/settings.js';
 import { prepare, type PreparedInput } from '../run/prepare.js';
@@ -53,12 +54,12 @@ export async function enqueueRun(items: InputItem[], options: EnqueueOptions): P
     const preparer = new PQueue({ concurrency: PREPARE_CONCURRENCY });
     const preparing = items.map((input) => preparer.add(() => prepare(input, limits, settings)) as Promise<PreparedInput>);
     const seen = new Set<string>();
-    let listed: { key: string; source: string }[] = [];
+    let listed: RunManifest['inputs'] = [];
     let done = 0;
     for (const pending of preparing) {
       if (options.signal?.aborted) break;
       const item = await pending;
-      listed.push({ key: item.key, source: item.input.source });
+      listed.push({ key: item.key, source: item.input.source, ...(item.input.origin ? { origin: item.input.origin } : {}) });
       if (!seen.has(item.key)) {
         seen.add(item.key);
         summary.jobs++;

@@ -42,6 +42,19 @@ describe('enqueuing a run', () => {
     expect(await queueStatus(redis.url, 'once')).toEqual([]);
   });
 
+  it("lists each input's origin (a crawl's stored file for its URL), which the collected run.json keeps for the audit", async () => {
+    const [path] = corpusDocuments();
+    const items = [{ path, source: 'http://portal.test/nb/2023.htm', origin: path }, { path, source: path }];
+    await enqueueRun(items, { url: redis.url, runId: 'origins' });
+    const client = await connect(redis.url);
+    try {
+      expect(await runInputs(client, 'origins')).toEqual([expect.objectContaining({ source: 'http://portal.test/nb/2023.htm', origin: path }), expect.not.objectContaining({ origin: expect.anything() })]);
+    } finally {
+      client.disconnect();
+    }
+    await removeRun(redis.url, 'origins');
+  });
+
   it('interrupted part-way, leaves the run unsealed; the same enqueue again resumes it without adding a job twice', async () => {
     const items = inputs();
     const abort = new AbortController();
