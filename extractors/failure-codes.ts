@@ -4,13 +4,13 @@
  * line in the README's list of failure codes.
  */
 export const READER_FAILURE_CODES = [
+  'corrupt-archive',
   'corrupt-doc',
   'corrupt-docx',
   'corrupt-image',
   'corrupt-pdf',
   'corrupt-xls',
   'corrupt-xlsx',
-  'corrupt-zip',
   'empty',
   'empty-pdf',
   'encrypted-pdf',

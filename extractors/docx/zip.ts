@@ -55,13 +55,13 @@ export interface OpenedZip {
   close(): void;
 }
 
-/** Which format's zip this is, for error codes and messages (corrupt-docx, corrupt-xlsx; corrupt-zip for an archive of reports). */
+/** Which format's zip this is, for error codes and messages (corrupt-docx, corrupt-xlsx; corrupt-archive for an archive of reports). */
 export type ZipFormat = 'docx' | 'xlsx' | 'zip';
 
 const zipName = (format: ZipFormat): string => (format === 'zip' ? 'the zip archive' : `the ${format.toUpperCase()} zip`);
 
 function corrupt(format: ZipFormat, detail: string): UnreadableDocumentError {
-  return new UnreadableDocumentError(`corrupt-${format}`, `${zipName(format)} is damaged or truncated: ${detail}`);
+  return new UnreadableDocumentError(format === 'zip' ? 'corrupt-archive' : `corrupt-${format}`, `${zipName(format)} is damaged or truncated: ${detail}`);
 }
 
 function tooLarge(format: ZipFormat, detail: string): UnreadableDocumentError {

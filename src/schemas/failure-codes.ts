@@ -9,6 +9,8 @@ export const RUN_FAILURE_CODES = [
   'cannot-read',
   /** Zero bytes. */
   'empty-file',
+  /** A RAR or 7z archive, and bsdtar (libarchive-tools), which reads them, is not installed. */
+  'archive-unsupported',
   /** The bytes are no format a reader knows, or no table and no report wording were found. */
   'not-a-report',
   /** Read, but there is no text (an empty or image-only document without OCR). */

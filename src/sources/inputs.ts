@@ -40,7 +40,7 @@ export interface InputItem {
 export const REPORT_EXTENSIONS = ['pdf', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et', 'html', 'htm', 'shtml', 'xhtml', 'txt', 'md', 'text'];
 
 /** Archives a folder walk also takes: their reports are read (archives.ts). */
-export const ARCHIVE_EXTENSIONS = ['zip'];
+export const ARCHIVE_EXTENSIONS = ['zip', 'rar', '7z'];
 
 /** Reads a crawl folder's manifest; provided by the crawler module when present. */
 export type ManifestLoader = (dir: string) => Promise<InputItem[] | undefined>;

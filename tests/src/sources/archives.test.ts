@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,7 +81,7 @@ describe('unpackArchives', () => {
       { ...DEFAULT_LIMITS, maxDocxUncompressedBytes: pdf.length + 10 },
       REPORT_EXTENSIONS,
     );
-    expect(items.map((i) => i.refusal?.replace(/:.*/s, ''))).toEqual(['not-a-report', 'corrupt-zip', 'too-large']);
+    expect(items.map((i) => i.refusal?.replace(/:.*/s, ''))).toEqual(['not-a-report', 'corrupt-archive', 'too-large']);
     expect(items[0].refusal).toContain('holds no report file (1 entries');
   });
 
@@ -90,8 +91,82 @@ describe('unpackArchives', () => {
     const alone = join(dir, 'queued.pdf');
     writeFileSync(alone, pdf);
     const items = refuseArchives([{ path: zip, source: 'queued.zip' }, { path: alone, source: 'queued.pdf' }], REPORT_EXTENSIONS);
-    expect(items[0].refusal).toMatch(/^not-a-report: a zip archive is unpacked by a local run only/);
+    expect(items[0].refusal).toMatch(/^not-a-report: an archive is unpacked by a local run only/);
     expect(items[1].refusal).toBeUndefined();
+  });
+});
+
+/**
+ * A RAR 4 archive of stored (uncompressed) files, as WinRAR writes it with "store": no tool on Debian
+ * writes RAR, so it is put together here from the format's headers (each with the low 16 bits of the
+ * CRC-32 of its bytes after the CRC field).
+ */
+function storedRar(entries: ZipEntry[]): Buffer {
+  const block = (type: number, flags: number, body: Buffer, data: Buffer = Buffer.alloc(0)): Buffer => {
+    const head = Buffer.alloc(7);
+    head.writeUInt8(type, 2);
+    head.writeUInt16LE(flags, 3);
+    head.writeUInt16LE(7 + body.length, 5);
+    const withBody = Buffer.concat([head, body]);
+    withBody.writeUInt16LE(crc32(withBody.subarray(2)) & 0xffff, 0);
+    return Buffer.concat([withBody, data]);
+  };
+  const files = entries.map(({ name, data }) => {
+    const nameBytes = Buffer.from(name, 'latin1');
+    const body = Buffer.alloc(25 + nameBytes.length);
+    body.writeUInt32LE(data.length, 0); // packed size
+    body.writeUInt32LE(data.length, 4); // unpacked size
+    body.writeUInt8(3, 8); // host: Unix
+    body.writeUInt32LE(crc32(data), 9);
+    body.writeUInt32LE(0x5a8d6000, 13); // DOS time: 2024-12-13
+    body.writeUInt8(20, 17); // version needed: 2.0
+    body.writeUInt8(0x30, 18); // method: store
+    body.writeUInt16LE(nameBytes.length, 19);
+    body.writeUInt32LE(0o100644, 21);
+    nameBytes.copy(body, 25);
+    return block(0x74, 0x8000, body, Buffer.from(data));
+  });
+  return Buffer.concat([Buffer.from('Rar!\x1a\x07\x00', 'latin1'), block(0x73, 0, Buffer.alloc(6)), ...files, block(0x7b, 0x4000, Buffer.alloc(0))]);
+}
+
+describe('RAR and 7z archives, read through bsdtar', () => {
+  it('are replaced by their report files like a zip', async () => {
+    const rar = join(dir, 'reports.rar');
+    writeFileSync(rar, storedRar([{ name: 'hongze.pdf', data: pdf }, { name: 'readme.txt.bak', data: Buffer.from('x') }, { name: 'pingtan.html', data: html }]));
+    const sevenDir = join(dir, 'seven');
+    mkdirSync(sevenDir);
+    writeFileSync(join(sevenDir, '洪泽区.pdf'), pdf);
+    writeFileSync(join(sevenDir, '平潭.htm'), html);
+    const seven = join(dir, 'reports.7z');
+    execFileSync('bsdtar', ['--format', '7zip', '-cf', seven, '-C', sevenDir, '洪泽区.pdf', '平潭.htm']);
+    const { items, cleanUp } = await unpackArchives([rar, seven].map((path) => ({ path, source: path })), DEFAULT_LIMITS, REPORT_EXTENSIONS);
+    expect(items.map((i) => [i.source, i.refusal])).toEqual([
+      [`${rar}!/hongze.pdf`, undefined],
+      [`${rar}!/pingtan.html`, undefined],
+      [`${seven}!/洪泽区.pdf`, undefined],
+      [`${seven}!/平潭.htm`, undefined],
+    ]);
+    expect(items.map((i) => readFileSync(i.path))).toEqual([pdf, html, pdf, html]);
+    expect(items.map((i) => i.origin)).toEqual(items.map((i) => i.source));
+    cleanUp();
+  });
+
+  it('are refused as damaged, over the caps, or (without bsdtar) unsupported, each as one record', async () => {
+    const damaged = join(dir, 'damaged.rar');
+    writeFileSync(damaged, storedRar([{ name: 'a.pdf', data: pdf }]).subarray(0, 40));
+    const big = join(dir, 'big.rar');
+    writeFileSync(big, storedRar([{ name: 'a.pdf', data: pdf }, { name: 'b.pdf', data: pdf }]));
+    const limits = { ...DEFAULT_LIMITS, maxDocxUncompressedBytes: pdf.length + 10 };
+    const { items } = await unpackArchives([damaged, big].map((path) => ({ path, source: path })), limits, REPORT_EXTENSIONS);
+    expect(items.map((i) => i.refusal?.replace(/:.*/s, ''))).toEqual(['corrupt-archive', 'too-large']);
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const without = await unpackArchives([{ path: big, source: big }], DEFAULT_LIMITS, REPORT_EXTENSIONS);
+      expect(without.items[0].refusal).toMatch(/^archive-unsupported: reading a RAR or 7z archive needs bsdtar \(Debian: apt-get install libarchive-tools\)/);
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
 
@@ -100,7 +175,7 @@ describe('a folder holding a zip, given to `nianbao extract`', () => {
     const folder = join(dir, 'folder');
     mkdirSync(folder);
     writeFileSync(join(folder, 'reports.zip'), gbkZip([{ name: '洪泽区.pdf', data: pdf }, { name: '平潭.html', data: html }]));
-    writeFileSync(join(folder, 'notes.7z'), 'x');
+    writeFileSync(join(folder, 'notes.tar.gz'), 'x');
     expect((await expandInputs([folder])).items.map((i) => i.source.slice(folder.length + 1))).toEqual(['reports.zip']);
     const out = join(dir, 'out');
     execFileSync(process.execPath, ['bin/nianbao.js', 'extract', folder, '--out', out, '--quiet']);
