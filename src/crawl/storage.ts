@@ -25,6 +25,8 @@ const CONTENT_TYPE_EXTENSIONS: Array<[RegExp, string]> = [
   [/ms-excel|kset/, '.xls'],
   [/kswps|wps-office|vnd\.ms-works/, '.wps'],
   [/zip/, '.zip'],
+  [/rar/, '.rar'],
+  [/7z/, '.7z'],
   [/html/, '.html'],
   [/json/, '.json'],
   [/xml/, '.xml'],
@@ -46,6 +48,12 @@ const IMAGE_MAGIC: Array<[string, string]> = [
   ['474946383', '.gif'],
 ];
 
+/** Archives other than zip by their first bytes (read through bsdtar: src/sources/archive/). */
+const ARCHIVE_MAGIC: Array<[string, string]> = [
+  ['526172211a07', '.rar'],
+  ['377abcaf271c', '.7z'],
+];
+
 export function extensionFor(body: Buffer, contentType: string | undefined): string {
   const type = (contentType ?? '').toLowerCase();
   const sniffed = sniffExtension(body, type);
@@ -58,7 +66,7 @@ function sniffExtension(body: Buffer, type: string): string | undefined {
   const head = body.subarray(0, 8);
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return '.pdf';
   const hex = head.toString('hex');
-  for (const [magic, extension] of IMAGE_MAGIC) if (hex.startsWith(magic)) return extension;
+  for (const [magic, extension] of [...IMAGE_MAGIC, ...ARCHIVE_MAGIC]) if (hex.startsWith(magic)) return extension;
   if (head.subarray(0, 4).toString('latin1') === 'RIFF' && body.subarray(8, 12).toString('latin1') === 'WEBP') return '.webp';
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return zipFlavour(body);
   if (head.toString('hex') === 'd0cf11e0a1b11ae1') {

@@ -34,6 +34,14 @@ describe('content-addressed storage', () => {
     expect(extensionFor(Buffer.from([1, 2, 3]), undefined)).toBe('.bin');
   });
 
+  it('names RAR and 7z archives by their first bytes, then by a Content-Type that says so', () => {
+    expect(extensionFor(Buffer.from('Rar!\x1a\x07\x00\xcf\x90', 'latin1'), 'application/octet-stream')).toBe('.rar');
+    expect(extensionFor(Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), 'text/html')).toBe('.rar');
+    expect(extensionFor(Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4]), 'application/octet-stream')).toBe('.7z');
+    expect(extensionFor(Buffer.from([1, 2, 3]), 'application/vnd.rar')).toBe('.rar');
+    expect(extensionFor(Buffer.from([1, 2, 3]), 'application/x-7z-compressed')).toBe('.7z');
+  });
+
   it('writes identical content once, under its sha256', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nianbao-storage-'));
     try {
