@@ -1,11 +1,13 @@
 /**
- * One `extract` run: every input through the pipeline (in worker processes, journalled so a killed run
+ * One `extract` run: every input (an archive as the reports inside it) through the pipeline (in worker processes, journalled so a killed run
  * resumes), then the year-to-year rules over the whole run, then every record to every writer in input
  * order, and the run summary. Used by the CLI and callable from Node.
  */
 import { mkdir, access, constants } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { InputItem } from './sources/inputs.js';
+import { REPORT_EXTENSIONS, type InputItem } from './sources/inputs.js';
+import { unpackArchives } from './sources/archives.js';
+import { resolveLimits } from './limits.js';
 import type { ReportRecord } from './schemas/record.js';
 import { WRITERS } from './writers/index.js';
 import { RUN_RULES } from './checks/run-rules.js';
@@ -48,7 +50,16 @@ export async function runExtract(items: InputItem[], options: ExtractRunOptions)
   try {
     // A publication an earlier run committed but did not finish (it crashed mid-rename) is completed first.
     await finishPublication(outDir);
-    return await runLocked(items, options);
+    // Archives (zip, rar, 7z) become the reports inside them, written to a temporary folder for the run.
+    const archives = await unpackArchives(items, resolveLimits(options.limits ?? {}), REPORT_EXTENSIONS);
+    // Ctrl-C twice ends the process at once: its members go with it.
+    process.once('exit', archives.cleanUp);
+    try {
+      return await runLocked(archives.items, options);
+    } finally {
+      process.removeListener('exit', archives.cleanUp);
+      archives.cleanUp();
+    }
   } finally {
     await release();
   }

@@ -6,8 +6,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { expandInputs, REPORT_EXTENSIONS } from '../sources/inputs.js';
-import { refuseArchives, unpackArchives } from '../sources/archives.js';
-import { resolveLimits } from '../limits.js';
+import { refuseArchives } from '../sources/archives.js';
 import { runExtract, OutputNotWritableError } from '../extract-run.js';
 import { formatSummary } from '../run-summary.js';
 import { loadManifestInputs } from '../sources/crawl-manifest.js';
@@ -121,9 +120,7 @@ async function extractAction(inputs: string[], opts: ExtractFlags): Promise<numb
     return undefined;
   }
 
-  const archives = await unpackArchives(named, resolveLimits(limits), REPORT_EXTENSIONS);
-  process.once('exit', archives.cleanUp);
-  const { items } = archives;
+  const items = named;
   const progress = createExtractProgress(items.length, { quiet: opts.quiet, verbose: opts.verbose, json: opts.json });
   const stop = new AbortController();
   const resumeHint = (): string => `re-run the same command to resume: the ${progress.done} documents done are kept in ${opts.out}/.nianbao`;
@@ -161,7 +158,5 @@ async function extractAction(inputs: string[], opts: ExtractFlags): Promise<numb
     throw err;
   } finally {
     process.removeListener('SIGINT', onInterrupt);
-    process.removeListener('exit', archives.cleanUp);
-    archives.cleanUp();
   }
 }

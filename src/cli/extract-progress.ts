@@ -48,6 +48,11 @@ export function createExtractProgress(total: number, options: ProgressOptions = 
     },
     update(p) {
       done = p.done;
+      // The run's own count wins: an archive given as one input is read as the reports inside it.
+      if (p.total !== total) {
+        total = p.total;
+        bar?.setTotal(total);
+      }
       if (p.status === 'failed') failed++;
       const seconds = (now() - started) / 1000;
       const rate = seconds > 0 ? done / seconds : 0;

@@ -1,6 +1,9 @@
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchSummary } from '../../src/run/batch.js';
+import { resolveLimits } from '../../src/limits.js';
+import { unpackArchives } from '../../src/sources/archives.js';
+import { REPORT_EXTENSIONS } from '../../src/sources/inputs.js';
 import { readJournal } from '../../src/run/journal.js';
 import type { ReportRecord } from '../../src/schemas/record.js';
 import { ensureBuilt, tempDir } from '../src/run/helpers.js';
@@ -24,7 +27,9 @@ beforeAll(async () => {
   // reader has landed, and the wrongly named copies must come out exactly like it.
   const controls = [SEED_PDF, SEED_HTML, SEED_DOCX].map((path) => ({ path, source: `control-${basename(path)}` }));
   const out = tempDir('hostile-out');
-  summary = await runBatch([...files.map((f) => ({ path: f.path, source: f.name })), ...controls], {
+  // As a run does (src/extract-run.ts): an archive is read as the reports inside it.
+  const { items } = await unpackArchives(files.map((f) => ({ path: f.path, source: f.name })), resolveLimits({}), REPORT_EXTENSIONS);
+  summary = await runBatch([...items, ...controls], {
     outDir: out,
     workers: 2,
     // Two workers capped at 384 MiB leave room for the test process itself (~250 MiB) under 1 GiB.
@@ -76,6 +81,10 @@ describe('the hostile corpus in one runBatch call', () => {
 
   it('refuses the zip bomb before inflating it', () => {
     expectRefused('zip-bomb.docx', /zip-bomb|zip-too-large|too-large: the DOCX zip exceeds/, landed.docx);
+  });
+
+  it('refuses a zip archive of reports whose member is a bomb as one record, before inflating it', () => {
+    expectRefused('zip-bomb-archive.zip', /^too-large: the zip archive exceeds a limit: (entries declare more than \d+ bytes uncompressed|report\.pdf compresses \d+×)/, true);
   });
 
   it('refuses the XLSX zip bomb and the merged range over a whole sheet before the spreadsheet library sees them', () => {

@@ -43,6 +43,10 @@ export async function generateHostileCorpus(dir: string): Promise<HostileFile[]>
     add('zip-bomb.xlsx', 'an XLSX whose sheet inflates 512 MiB of zeros from well under 1 MiB'),
     makeZip([...xlsxParts(Buffer.alloc(0)).slice(0, -1), { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(0), deflated: zeros.deflated, crc: zeros.crc, declaredBytes: 512 * 1024 * 1024 }]),
   );
+  writeFileSync(
+    add('zip-bomb-archive.zip', 'a zip of reports whose report.pdf inflates 512 MiB of zeros from well under 1 MiB'),
+    makeZip([{ name: 'report.pdf', data: Buffer.alloc(0), deflated: zeros.deflated, crc: zeros.crc, declaredBytes: 512 * 1024 * 1024 }]),
+  );
   writeFileSync(add('merge-bomb.xlsx', 'an XLSX sheet of one cell merged over the whole sheet (A1:XFD1048576): a library that expands merges makes 17 billion cells'), makeZip(xlsxParts(mergeBombSheet())));
   writeFileSync(add('table-100k-cells.docx', 'a DOCX with one table of 10,000 rows × 10 cells'), makeZip(docxParts(hugeTableXml(10_000, 10))));
   writeFileSync(add('xml-entity-bomb.docx', 'a DOCX whose document.xml declares nested entities (billion laughs)'), makeZip(docxParts(entityBombXml())));
