@@ -5,7 +5,7 @@
  * placed by hand, as Chromium printed Hongze 2023's table 四 with a 序号 column (seed 41 structures/pdf-chrome).
  */
 import { describe, expect, it } from 'vitest';
-import type { PositionedText } from '../../../extractors/pdf/items.js';
+import type { PositionedText, RulingLine } from '../../../extractors/pdf/items.js';
 import { assemble } from '../../../extractors/pdf/assemble.js';
 import { layoutPage } from '../../../extractors/pdf/layout.js';
 import type { TableCell } from '../../../extractors/model.js';
@@ -20,9 +20,10 @@ const run = (page: number, text: string, x: number, y: number, size = 10.5): Pos
   origin: 'text',
 });
 
-type Line = { x0: number; y0: number; x1: number; y1: number };
+type Line = Omit<RulingLine, 'page'>;
 const h = (y: number, x0: number, x1: number): Line => ({ x0, y0: y, x1, y1: y });
 const v = (x: number, y0: number, y1: number): Line => ({ x0: x, y0, x1: x, y1 });
+const onPage = (page: number, lines: Line[]): RulingLine[] => lines.map((l) => ({ ...l, page }));
 const texts = (rows: TableCell[][]): string[][] => rows.map((r) => r.filter((c) => !c.absent).map((c) => c.text));
 
 /** 序号 | the five columns of 行政复议 | the ten of 行政诉讼. */
@@ -43,7 +44,7 @@ function footPage(runOut = ['维持', '纠正', '结果', '审结', '计']) {
     // What no longer fitted: 结果 · 维持, 结果 · 纠正, 其他 · 结果, 尚未 · 审结, 总 · 计, one line under the table.
     ...runOut.map((t, i) => run(2, t, REVIEW[i] + 5.5, 72)),
   ];
-  return layoutPage({ page: 2, width: 595, height: 842, items, lines });
+  return layoutPage({ page: 2, width: 595, height: 842, items, lines: onPage(2, lines) });
 }
 
 /** Page 3: the rest of the header (the cut cells go on empty) and the row of values, 序号 1 first. */
@@ -56,7 +57,7 @@ function topPage() {
     ...['1', '10', '1', '0', '0', '0', '0', '0', '0', '0', '0', '5', '0', '0', '0', '0'].map((t, i) => run(3, t, xs[i] + 4, 746)),
     run(3, '五、存在的主要问题及改进情况', 81, 700, 12),
   ];
-  return layoutPage({ page: 3, width: 595, height: 842, items, lines });
+  return layoutPage({ page: 3, width: 595, height: 842, items, lines: onPage(3, lines) });
 }
 
 describe('header cells run out under a table at a page foot', () => {
