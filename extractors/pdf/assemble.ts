@@ -8,7 +8,7 @@ import type { Block, Message } from '../model.js';
 import type { PageLayout } from './layout.js';
 import type { TableDraft } from './lattice.js';
 import type { TextLine } from './lines.js';
-import { columnsLineUp, joinDrafts, overflowCell } from './stitch.js';
+import { columnsLineUp, joinDrafts, overflowCells } from './stitch.js';
 import { joinPieces } from './geometry.js';
 import { toTableBlock } from './dense.js';
 import { findStreamTable, isHeaderLine, looksTabular, withHeaderLines, type HeaderWords } from './stream.js';
@@ -44,13 +44,13 @@ export function assemble(layouts: PageLayout[]): { blocks: Block[]; messages: Me
     let firstOnPage = true;
     for (const piece of layout.pieces) {
       if (piece.kind === 'table') {
-        // A cell's text run out under the table at the page foot (序 · 号) stands between its two parts: the cell's.
+        // Cells' text run out under the table at the page foot (序 · 号; 结果 · 维持 … 总 · 计) stands between its two parts: the cells'.
         const before = pieces[pieces.length - 2];
         const runOut = pieces[pieces.length - 1];
         if (firstOnPage && runOut?.kind === 'paragraph' && runOut.p.lines.length === 1 && runOut.p.page === layout.page - 1 && before?.kind === 'table' && before.pages[before.pages.length - 1] === runOut.p.page && columnsLineUp(before.draft, piece.draft)) {
-          const cell = overflowCell(before.draft, runOut.p.lines[0], runOut.p.page);
-          if (cell) {
-            cell.text = joinPieces(cell.text, runOut.p.lines[0].text.trim(), true);
+          const cells = overflowCells(before.draft, runOut.p.lines[0], runOut.p.page);
+          if (cells) {
+            for (const [cell, text] of cells) cell.text = joinPieces(cell.text, text, true);
             pieces.pop();
           }
         }

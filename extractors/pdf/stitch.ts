@@ -27,31 +27,44 @@ export function columnsLineUp(above: TableDraft, below: TableDraft): boolean {
   return shared / few.length >= MIN_SHARED_BOUNDARIES;
 }
 
-/** Most characters of a cell's text run out under the table (序号's 号, a label's last characters). */
+/** Most characters of a cell's text run out under the table (序号's 号, a label's last characters), under each cell. */
 const MAX_OVERFLOW_CHARS = 4;
 /** How far under the cell's lower ruling the run-out text may stand, in its line's heights. */
 const MAX_OVERFLOW_GAP = 1.5;
 
 /**
- * A cell the page break cut whose text ran out under the table's last ruling: Chromium splits a cell
+ * Cells the page break cut whose text ran out under the table's last ruling: Chromium splits a cell
  * merged down over rows at the break and prints what no longer fits below the table (序 in the cell,
- * 号 under it), then goes on with the table on the next page. One short line of words (no digits: a
- * number is never pieced together this way) right under one cell of the table's last row, on that
- * cell's page, is that cell's text; the cell, if any.
+ * 号 under it; 结果 · 维持, 结果 · 纠正 … 总 · 计 of a header row's cells side by side on one line), then
+ * goes on with the table on the next page. One line of words (no digits: a number is never pieced
+ * together this way) right under cells of the table's last row, on their page, each of its runs within
+ * one such cell and at most a few characters under each, is those cells' text: each cell with its
+ * piece, or undefined when the line is not that.
  */
-export function overflowCell(table: TableDraft, line: { text: string; box: Box; size: number }, page: number): DraftCell | undefined {
+export function overflowCells(table: TableDraft, line: { text: string; box: Box; size: number; items: ReadonlyArray<{ text: string; x: number; width: number }> }, page: number): Array<[DraftCell, string]> | undefined {
   const text = line.text.trim();
-  if (!text || [...text].length > MAX_OVERFLOW_CHARS || HAS_DIGIT.test(text)) return undefined;
+  if (!text || HAS_DIGIT.test(text) || !line.items.length) return undefined;
   const last = table.rowCount - 1;
-  return table.cells.find(
-    (c) =>
-      c.r1 === last &&
-      c.page === page &&
-      line.box[0] >= c.x0 - COLUMN_TOLERANCE &&
-      line.box[2] <= c.x1 + COLUMN_TOLERANCE &&
-      line.box[3] <= c.rect[1] + COLUMN_TOLERANCE &&
-      c.rect[1] - line.box[3] <= MAX_OVERFLOW_GAP * line.size,
+  const under = table.cells.filter(
+    (c) => c.r1 === last && c.page === page && line.box[3] <= c.rect[1] + COLUMN_TOLERANCE && c.rect[1] - line.box[3] <= MAX_OVERFLOW_GAP * line.size,
   );
+  const pieces = new Map<DraftCell, Array<{ text: string; x: number }>>();
+  for (const item of line.items) {
+    const cell = under.find((c) => item.x >= c.x0 - COLUMN_TOLERANCE && item.x + item.width <= c.x1 + COLUMN_TOLERANCE);
+    if (!cell) return undefined;
+    pieces.set(cell, [...(pieces.get(cell) ?? []), item]);
+  }
+  const out: Array<[DraftCell, string]> = [];
+  for (const [cell, items] of pieces) {
+    const piece = items
+      .sort((a, b) => a.x - b.x)
+      .map((i) => i.text)
+      .join('')
+      .trim();
+    if (!piece || [...piece].length > MAX_OVERFLOW_CHARS) return undefined;
+    out.push([cell, piece]);
+  }
+  return out;
 }
 
 /** `below` appended to `above`: column boundaries united, rows renumbered, a repeated header dropped. */

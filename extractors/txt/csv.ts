@@ -147,6 +147,22 @@ function onlyLabels(fields: string[], run: string[][]): boolean {
  */
 const isLabel = (field: string | undefined): boolean => !!field && (WORDS.test(field) || (/[\p{Script=Han}A-Za-z]/u.test(field) && !isValueToken(field)));
 
+/** Most header rows a table's part prints over its values. */
+const MAX_HEADER_ROWS = 4;
+
+/**
+ * Whether the rows from `j` on, up to the first that prints a number, hold a row of several cells the run printed
+ * already, word for word: the table's own header printed again over its next part (a table cut, each part under
+ * its header) — the table goes on, so the rows before it are still the table's.
+ */
+function repeatsHeader(cells: string[][], j: number, run: string[][]): boolean {
+  for (let k = j; k < j + MAX_HEADER_ROWS && k < cells.length && !printsNumber(cells[k]); k++) {
+    const fields = cells[k];
+    if (fields.filter((f) => f !== '').length >= 2 && run.some((row) => row.length === fields.length && row.every((f, c) => f === fields[c]))) return true;
+  }
+  return false;
+}
+
 /** Most one-cell rows a table runs on over between two of its value rows. */
 const MAX_LABEL_ROWS = 8;
 
@@ -155,14 +171,15 @@ const MAX_LABEL_ROWS = 8;
  * rows up to a row of several cells, where both the run's last row and that row print numbers (or that
  * row only labels: onlyLabels) — value rows on both sides. They are a label wrapped over rows below its values (4.无正当 | 0 … · 理由大量反 ·
  * 复申请 · 5.要求… | 0 …) or rows whose values are all blank, one under another, in any of the table's
- * label columns (3.要求提供公开出版物 · … · （六）其他处理 · （七）总计 | 767 …). A paragraph or heading
- * between two tables has a header row (no number) after it.
+ * label columns (3.要求提供公开出版物 · … · （六）其他处理 · （七）总计 | 767 …), also where the next part of
+ * the table starts with a row the run printed already (its header again: repeatsHeader). A paragraph or
+ * heading between two tables has a header row (no number) of another table after it.
  */
 function labelRowsFrom(cells: string[][], i: number, run: string[][]): number {
   if (!run.length || !printsNumber(run[run.length - 1])) return -1;
   for (let j = i + 1; j <= i + MAX_LABEL_ROWS && j < cells.length; j++) {
     const filled = cells[j].filter((f) => f !== '').length;
-    if (filled >= 2) return printsNumber(cells[j]) || onlyLabels(cells[j], run) ? j - 1 : -1;
+    if (filled >= 2) return printsNumber(cells[j]) || onlyLabels(cells[j], run) || repeatsHeader(cells, j, run) ? j - 1 : -1;
     if (filled !== 1) return -1;
   }
   return -1;

@@ -145,6 +145,8 @@ interface RowFacts {
    * header, title or group labels between the pieces (page-break-label.ts); else undefined.
    */
   acrossBreak: (string[] | undefined)[];
+  /** Rows of the report's own counting a part of the row above (其中：网上申请): see PART_OF_ROW_ABOVE. */
+  partOfAbove: boolean[];
 }
 
 const factsCache = new WeakMap<DocRow[], RowFacts>();
@@ -162,8 +164,11 @@ function rowFacts(rows: DocRow[]): RowFacts {
   /** A row holding a piece of a label and nothing in its value cells. */
   const labelOnly = (row: DocRow, j: number) => !!row.label && !prints[j];
   const ownOf = (row: DocRow) => row.ownLabel || row.label;
+  const part = rows.map((d) => PART_OF_ROW_ABOVE.test(d.label));
+  // No label that a part row's label is a piece of (with a neighbour's) names a template row either.
+  const anyPart = (...js: number[]) => js.some((j) => part[j]);
   facts = {
-    cores: rows.map((d, j) => (sharesMergedLabel(rows, j, valueCounts) ? '' : rowLabelCore(d.label))),
+    cores: rows.map((d, j) => (sharesMergedLabel(rows, j, valueCounts) || part[j] ? '' : rowLabelCore(d.label))),
     valueCounts,
     hasValues: rows.map((d) => d.values.length > 0),
     joinedCores: rows.map((d, j) => {
@@ -171,7 +176,7 @@ function rowFacts(rows: DocRow[]): RowFacts {
       // Only a row with the start of a label has a rest to take: a row of values alone does not.
       // A row of blank markers (- - -) printed values too: its label may be wrapped like any other. A
       // row of empty cells may itself be the rest of a label (a wrapped label's lines as table rows).
-      if (!next || !next.label || !d.label || valueCounts[j + 1] > 0 || !printsValues(d, valueCounts[j])) return undefined;
+      if (!next || !next.label || !d.label || valueCounts[j + 1] > 0 || !printsValues(d, valueCounts[j]) || anyPart(j, j + 1)) return undefined;
       // The rest of the label is what the next row prints itself, not the group labels a rowspan repeats
       // (nor those a new page draws again: 三、本年度办理结果 · （三）不予公开 over the rest 国家秘密).
       const rest = restOfLabel(d.label, next.ownLabel || next.label);
@@ -180,14 +185,14 @@ function rowFacts(rows: DocRow[]): RowFacts {
     }),
     joinedCores3: rows.map((d, j) => {
       const [next, last] = [rows[j + 1], rows[j + 2]];
-      if (!next || !last || !next.label || !last.label || !d.label || printsValues(next, valueCounts[j + 1]) || printsValues(last, valueCounts[j + 2]) || !printsValues(d, valueCounts[j])) return undefined;
+      if (!next || !last || !next.label || !last.label || !d.label || printsValues(next, valueCounts[j + 1]) || printsValues(last, valueCounts[j + 2]) || !printsValues(d, valueCounts[j]) || anyPart(j, j + 1, j + 2)) return undefined;
       if (OWN_NUMBERING.test(next.ownLabel || next.label) || OWN_NUMBERING.test(last.ownLabel || last.label)) return undefined;
       return rowLabelCore(d.label + (next.ownLabel || next.label) + (last.ownLabel || last.label));
     }),
     joinedBefore: rows.map((d, j) => {
       const prev = rows[j - 1];
       // A row of blank markers (（六）其他处理 | - - -) printed its values: it is a row, not the start of this one's label.
-      if (!prev || !prev.label || printsValues(prev, valueCounts[j - 1]) || !printsValues(d, valueCounts[j])) return undefined;
+      if (!prev || !prev.label || printsValues(prev, valueCounts[j - 1]) || !printsValues(d, valueCounts[j]) || anyPart(j - 1, j)) return undefined;
       // A row whose own label starts with its numbering ((七), 7., 四、) is a row of its own, never the
       // rest of the label above: (六)其他处理 (its cells empty) over (七) (the values of (七)总计 wrapped).
       if (OWN_NUMBERING.test(d.ownLabel || d.label)) return undefined;
@@ -197,19 +202,20 @@ function rowFacts(rows: DocRow[]): RowFacts {
     // header drawn again on the new page) is acrossBreak's to read, and the header is no line of the label.
     joinedBefore3: rows.map((d, j) => {
       const [first, middle] = [rows[j - 2], rows[j - 1]];
-      if (!first || !middle || !labelOnly(first, j - 2) || !labelOnly(middle, j - 1) || !printsValues(d, valueCounts[j])) return undefined;
+      if (!first || !middle || !labelOnly(first, j - 2) || !labelOnly(middle, j - 1) || !printsValues(d, valueCounts[j]) || anyPart(j - 2, j - 1, j)) return undefined;
       if (first.block !== d.block || middle.block !== d.block) return undefined;
       if (OWN_NUMBERING.test(ownOf(middle)) || OWN_NUMBERING.test(ownOf(d))) return undefined;
       return rowLabelCore(first.label + ownOf(middle) + ownOf(d));
     }),
     joinedAround: rows.map((d, j) => {
       const [prev, next] = [rows[j - 1], rows[j + 1]];
-      if (!prev || !next || !labelOnly(prev, j - 1) || !labelOnly(next, j + 1) || !printsValues(d, valueCounts[j])) return undefined;
+      if (!prev || !next || !labelOnly(prev, j - 1) || !labelOnly(next, j + 1) || !printsValues(d, valueCounts[j]) || anyPart(j - 1, j, j + 1)) return undefined;
       if (prev.block !== d.block || next.block !== d.block) return undefined;
       if (OWN_NUMBERING.test(ownOf(d)) || OWN_NUMBERING.test(ownOf(next))) return undefined;
       return rowLabelCore(prev.label + ownOf(d) + ownOf(next));
     }),
-    acrossBreak: pageBreakLabels(rows, prints).map((labels) => (labels ? [...new Set(labels.map(rowLabelCore))] : undefined)),
+    acrossBreak: pageBreakLabels(rows, prints).map((labels, j) => (labels && !part[j] ? [...new Set(labels.map(rowLabelCore))] : undefined)),
+    partOfAbove: part,
   };
   factsCache.set(rows, facts);
   return facts;
@@ -223,6 +229,14 @@ function rowFacts(rows: DocRow[]): RowFacts {
  * numbering too — a wrapped label's rest in brackets is words (（区分处理的，只计这一情形…）).
  */
 const OWN_NUMBERING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|[^\p{Script=Han}\s]?[一二三四五六七八九十]{1,3}[）)]|[（(][^\p{Script=Han}（()）\s]{1,3}[）)])/u;
+
+/**
+ * A row whose label, or a cell of it, starts with 其中 (其中：网上申请 under （六）其他处理): a row of the
+ * report's own counting a part of the row above. The template prints no such row, so it matches none — by
+ * its label (with the group's words it may be half like the template row a report left out: （六）其他处理
+ * · 3.其他) nor by its place among the rows matched (fillByOrder).
+ */
+const PART_OF_ROW_ABOVE = /(?:^|\s)其中/;
 
 /** The parts of a row's label that the row above does not print already. */
 function restOfLabel(above: string, label: string): string {
@@ -622,14 +636,14 @@ function fillByOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts): void
     let picked: number[] | undefined;
     if (before && after) {
       const between: number[] = [];
-      for (let j = rows.indexOf(before) + 1; j < rows.indexOf(after); j++) if (facts.valueCounts[j] > 0 && !repeatedHeader(j)) between.push(j);
+      for (let j = rows.indexOf(before) + 1; j < rows.indexOf(after); j++) if (facts.valueCounts[j] > 0 && !repeatedHeader(j) && !facts.partOfAbove[j]) between.push(j);
       if (between.length === want && between.every((j, k) => ocr(j) && (fits(j, i + k, 1) || fitsByCells(j, i + k)))) picked = between;
     } else if (after || before) {
       // At the edge of the table the rows next to it may belong to another table: same block, exact counts.
       const anchor = (after ?? before)!;
       const step = after ? -1 : 1;
       const near: number[] = [];
-      for (let j = rows.indexOf(anchor) + step; j >= 0 && j < rows.length && near.length <= want && rows[j].block === anchor.block; j += step) if (facts.valueCounts[j] > 0) near.push(j);
+      for (let j = rows.indexOf(anchor) + step; j >= 0 && j < rows.length && near.length <= want && rows[j].block === anchor.block; j += step) if (facts.valueCounts[j] > 0 && !facts.partOfAbove[j]) near.push(j);
       const taken = near.slice(0, want);
       if (after) taken.reverse();
       // The row beyond them must not be one more candidate of the same shape: then the place is not certain.

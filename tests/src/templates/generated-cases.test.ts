@@ -301,6 +301,14 @@ describe('variants the generator found read wrongly once', () => {
     expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
     expect(['administrative_license', 'administrative_penalty', 'administrative_enforcement'].map((r) => record.cells[`proactive.${r}.decisions`])).toEqual([null, 3985758, 88283]);
   });
+
+  it('Pingtan 2023 in HTML without its 3.其他 row, a row of the agency\'s own under （六）其他处理 instead (其中：网上申请 0 0 0 0 0 0 0): a part of the row above, never 3.其他', async () => {
+    const { truth, record, score } = await readVariant(41, 'row-set', 'html', 'pingtan-2023-page', 6);
+    expect(truth.notes).toEqual(expect.arrayContaining(["a row of the agency's own (其中：网上申请) under other_unpaid_fee", 'row other_other left out']));
+    // （六）其他处理 | 其中：网上申请 was taken for （六）其他处理 | 3.其他 (the group's words and 其 shared): its 0s read as 3.其他's, with no doubt.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect(record.cells['requests.other_other.total']).toBeNull();
+  });
 });
 
 /**
