@@ -66,9 +66,11 @@ function header(line: string): Header | undefined {
     values = cumulative && before !== '' ? [before, rest.slice(cumulative.index)] : [rest];
   }
   if (values.some((v) => v.length > 12)) return undefined;
-  const parted = line.includes('\t') ? 'tabs' : /\S[ \u3000]{2,}\S/.test(line.trim()) ? 'layout' : 'spaces';
-  // 指标 merged over two columns prints an empty cell after it (tabs only: spaces cannot show one).
-  const merged = parted === 'tabs' && !unitless && mergedIndicator(line);
+  // 指标 merged over two columns prints an empty cell after it: two tabs, or (cells by single spaces) the
+  // one run of two spaces on the line, between 指标 and the unit's heading.
+  const spacedMerge = !unitless && !line.includes('\t') && mergedBySpaces(line);
+  const parted = line.includes('\t') ? 'tabs' : !spacedMerge && /\S[ \u3000]{2,}\S/.test(line.trim()) ? 'layout' : 'spaces';
+  const merged = spacedMerge || (parted === 'tabs' && !unitless && mergedIndicator(line));
   const category = !!categoryWord || merged;
   // Layout text with a category column is not read (its merged cells stand in the middle of their rows).
   if (category && parted === 'layout') return undefined;
@@ -76,6 +78,14 @@ function header(line: string): Header | undefined {
   if (parted === 'layout' && centres.length !== values.length) return undefined;
   const labels = categoryWord ? [categoryWord, indicator] : merged ? [indicator, indicator] : [indicator];
   return { serial: !!serial, category, unitless, values: values.length, cells: [...(serial ? [serial] : []), ...labels, ...(unit ? [unit] : []), ...values], parted, centres };
+}
+
+/** A header parted by single spaces but for one run of two between 指标 (序号 before it) and the unit's heading. */
+function mergedBySpaces(line: string): boolean {
+  const runs = line.trim().split(/[ \u3000]{2,}/);
+  if (runs.length !== 2 || /[ \u3000]{2,}/.test(runs[1]!)) return false;
+  const before = runs[0]!.replace(/[ \u3000]+/g, '').replace(/^序号/, '');
+  return new RegExp(`^(?:${INDICATOR_HEADING})$`).test(before) && new RegExp(`^(?:${UNIT_HEADING})`).test(runs[1]!.replace(/[ \u3000]+/g, ''));
 }
 
 /** A tab-parted header whose indicator heading is followed by an empty cell, then the unit's: 指标 over two columns. */

@@ -32,6 +32,8 @@ interface Columns {
   unit?: number;
   value?: number;
   cumulative?: number;
+  /** The header's columns after the indicator's that print a heading of their own (unit, values), in order. */
+  headings: number[];
 }
 
 export interface LegacyOptions {
@@ -92,8 +94,11 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
     const value = yearColumn(labels, after, cumulative);
     // Two label columns before the unit's (指标 merged over both, 项目 | 指标), or 类别 before 指标: the first holds the categories.
     const category = unit !== undefined && unit - indicator === 2 ? indicator : indicator > 0 && CATEGORY.test(labels[indicator - 1]!) ? indicator - 1 : undefined;
+    const cells = table.rows[r]!;
+    const headings = labels.flatMap((t, k) => (k > indicator && t !== '' && !cells[k]!.spanned ? [k] : []));
     return {
       header: r,
+      headings,
       indicator: category === indicator ? indicator + 1 : indicator,
       ...(category !== undefined ? { category } : {}),
       unit,
@@ -134,7 +139,8 @@ function printsNothing(row: TableBlock['rows'][number], columns: Columns): boole
 function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: number): LegacyStat[] {
   const stats: LegacyStat[] = [];
   let category = '';
-  for (const row of rows) {
+  for (const printed of rows) {
+    const row = realigned(printed, columns) ?? printed;
     let indicator = cleanText(row[columns.indicator]?.text ?? '');
     if (columns.category !== undefined) {
       // A category merged down its rows (its text repeated, or printed once): a section row before its first
@@ -158,6 +164,25 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     stats.push({ indicator, unit, value, ...(doubt ? { doubt } : {}) });
   }
   return stats;
+}
+
+/**
+ * A row laid on another grid than its header's (a .doc whose table, cut by a page break, LibreOffice
+ * joins into one grid of the two parts' columns): its indicator's cell spans over the unit's (or first
+ * value's) column. Its own cells after the indicator, in order, are the header's headed columns, when
+ * they are as many (empty cells at its end aside); otherwise undefined, and the row is read as it stands.
+ */
+function realigned(row: TableBlock['rows'][number], columns: Columns): TableBlock['rows'][number] | undefined {
+  const first = columns.unit ?? columns.value;
+  const label = row[columns.indicator];
+  const at = first === undefined ? undefined : row[first];
+  if (!label || !at?.spanned || cleanText(at.text) !== cleanText(label.text)) return undefined;
+  const own = row.slice(columns.indicator + 1).filter((c) => !c.spanned);
+  while (own.length > columns.headings.length && cleanText(own.at(-1)!.text) === '') own.pop();
+  if (own.length !== columns.headings.length) return undefined;
+  const out = row.map((c, k) => (k > columns.indicator ? { text: '' } : c));
+  columns.headings.forEach((k, i) => (out[k] = own[i]!));
+  return out;
 }
 
 /**

@@ -127,6 +127,8 @@ describe('a statistics table printed as text', () => {
     expect(tables(REPORT(['类别\t指标\t单位\t数量', ...rows.map((r) => r.replace(/\|/g, '\t'))]))).toEqual([expected('类别')]);
     expect(tables(REPORT(['类别 指标 单位 数量', ...rows.map((r) => r.replace(/\|/g, ' '))]))).toEqual([expected('类别')]);
     expect(tables(REPORT(['指标\t\t单位\t数量', ...rows.map((r) => r.replace(/\|/g, '\t'))]))).toEqual([expected('指标')]);
+    // By single spaces, 指标 over both columns leaves the one run of two spaces on the header line.
+    expect(tables(REPORT(['指 标  单位 数量', ...rows.map((r) => r.replace(/\|/g, ' '))]))).toEqual([expected('指标')]);
   });
 
   it('gives legacy_stats from a pre-2019 crawler text with no unit column, and from one with a category column', async () => {

@@ -200,6 +200,25 @@ describe('legacy statistics tables', () => {
     expect(analyseStructure(report(2016)).legacyStats).toEqual([]);
   });
 
+  it('reads a row whose indicator spans over the unit\'s column (a .doc table cut by a page break, joined by LibreOffice into one grid) by its own cells in order', () => {
+    const spanned = (text: string) => ({ text, spanned: true });
+    const grid: TableBlock = {
+      kind: 'table',
+      rows: [
+        [{ text: '统计项目' }, { text: '计量单位' }, { text: '数量' }, spanned('数量'), { text: '' }],
+        [{ text: '（三）申请答复数' }, { text: '件' }, { text: '88' }, spanned('88'), { text: '' }],
+        [{ text: '4.不同意公开答复数' }, spanned('4.不同意公开答复数'), spanned('4.不同意公开答复数'), { text: '件' }, { text: '7' }],
+        // Cells that do not match the header's headings one for one are left as they stand (blank).
+        [{ text: '涉及商业秘密' }, spanned('涉及商业秘密'), spanned('涉及商业秘密'), spanned('涉及商业秘密'), { text: '0' }],
+      ],
+    };
+    expect(triples(findLegacyStats([grid])?.year)).toEqual([
+      ['（三）申请答复数', '件', 88],
+      ['4.不同意公开答复数', '件', 7],
+      ['涉及商业秘密', '涉及商业秘密', null],
+    ]);
+  });
+
   it('finds nothing in reports that only have the template tables', () => {
     const s = analyseStructure(seedDocument());
     expect(s.legacyStats).toEqual([]);
