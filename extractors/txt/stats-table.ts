@@ -80,8 +80,15 @@ function header(line: string): Header | undefined {
   return { serial: !!serial, category, unitless, values: values.length, cells: [...(serial ? [serial] : []), ...labels, ...(unit ? [unit] : []), ...values], parted, centres };
 }
 
-/** A header parted by single spaces but for one run of two between 指标 (序号 before it) and the unit's heading. */
+/**
+ * A header parted by single spaces but for one run of exactly two (an empty cell) between 指标 (序号 before
+ * it) and the unit's heading, the line not indented: layout text (pdftotext) sets its columns apart by
+ * wider runs, and indents a table.
+ */
 function mergedBySpaces(line: string): boolean {
+  if (/^[ \u3000]/.test(line)) return false;
+  const gaps = line.trimEnd().match(/[ \u3000]{2,}/g) ?? [];
+  if (gaps.length !== 1 || gaps[0]!.length !== 2) return false;
   const runs = line.trim().split(/[ \u3000]{2,}/);
   if (runs.length !== 2 || /[ \u3000]{2,}/.test(runs[1]!)) return false;
   const before = runs[0]!.replace(/[ \u3000]+/g, '').replace(/^序号/, '');
