@@ -122,9 +122,16 @@ function layoutRuns(line: string): { text: string; at: number }[] {
   return [...line.matchAll(/\S+(?:[ \u3000]\S+)*/g)].flatMap((m) => {
     // A narrow unit column leaves one space between the unit and the value (万元 22.46): a run of a
     // unit and values alone is cells, not words (an indicator's 计 1 条 has words around its number).
-    const words = [...m[0].matchAll(/\S+/g)];
-    const cells = words.length > 1 && words.every((w, k) => isNumber(w[0]) || isBlank(w[0]) || (k === 0 && STAT_UNITS.has(w[0])));
-    return cells ? words.map((w) => ({ text: w[0], at: m.index! + w.index! })) : [{ text: m[0], at: m.index! }];
+    // A value typed with its row's unit is set apart from it (10814 条): the unit after a number is the number's.
+    const words = [...m[0].matchAll(/\S+/g)].map((w) => ({ text: w[0], at: m.index! + w.index! }));
+    const joined: typeof words = [];
+    for (const w of words) {
+      const last = joined.at(-1);
+      if (last && STAT_UNITS.has(w.text) && NUMBER_TOKEN.test(foldValueText(last.text))) last.text += w.text;
+      else joined.push({ ...w });
+    }
+    const cells = words.length > 1 && joined.every((w, k) => isNumber(w.text) || isBlank(w.text) || (k === 0 && STAT_UNITS.has(w.text)));
+    return cells ? joined : [{ text: m[0], at: m.index! }];
   });
 }
 

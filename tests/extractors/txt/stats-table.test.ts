@@ -73,6 +73,23 @@ describe('a statistics table printed as text', () => {
     ]);
   });
 
+  it('reads layout text whose values are typed with their unit, set apart from it by a space (10814 条)', () => {
+    const text = REPORT([
+      '               序号                     统计指标     计量单位 2011 年 历年累计',
+      '                1                   主动公开文件数     条   10814 条 11224 条',
+      '                3                  2、政府公报公开数    条    41 条    451 条',
+      '                4                受理依申请公开信息总数    条    156 条   1296 条',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '统计指标', '计量单位', '2011年', '历年累计'],
+        ['1', '主动公开文件数', '条', '10814条', '11224条'],
+        ['3', '2、政府公报公开数', '条', '41条', '451条'],
+        ['4', '受理依申请公开信息总数', '条', '156条', '1296条'],
+      ],
+    ]);
+  });
+
   it('gives legacy_stats from a crawler text of a pre-2019 report, by tabs and by spaces alike', async () => {
     for (const sep of ['\t', ' ']) {
       const rows = [['指标', '单位', '数量'], ['主动公开文件数', '条', '3460'], ['受理依申请公开信息总数', '条', '7'], ['行政复议数', '件', '0']];
