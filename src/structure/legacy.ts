@@ -157,7 +157,14 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     if (!indicator) continue;
     let unit = columns.unit === undefined ? '' : cleanText(row[columns.unit]?.text ?? '');
     if (columns.unit === undefined) ({ indicator, unit } = unitInIndicator(indicator) ?? { indicator, unit });
-    const raw = cleanText(row[valueColumn]?.text ?? '').replace(/\s+/g, '');
+    const text = cleanText(row[valueColumn]?.text ?? '');
+    // Numbers apart in one cell (10839 344 1376: a reader put a row's values into one cell) are no one
+    // value: joined they would read as one number no row printed.
+    if (/\d[\s\u3000]+[\d０-９]|[０-９][\s\u3000]+[\d０-９]/.test(text)) {
+      stats.push({ indicator, unit, value: null, doubt: 'several-numbers' });
+      continue;
+    }
+    const raw = text.replace(/\s+/g, '');
     const value = statValue(raw, unit);
     const read = row[valueColumn];
     const doubt = value === null ? undefined : (read?.doubt ?? (read?.prov?.origin === 'ocr' ? 'ocr-unverified' : undefined));

@@ -219,6 +219,14 @@ describe('legacy statistics tables', () => {
     ]);
   });
 
+  it('reads no value from a cell holding several numbers apart (a reader put a row\'s values into one cell): in doubt, never joined', () => {
+    const stats = findLegacyStats(tables(table([['项目', '单位', '上年', '本年', '累计'], ['主动公开文件数', '条', '10841', '357', '1415'], ['其中：1、政府网站公开数', '条', '', '10839 344 1376', '']])));
+    expect(stats?.year).toEqual([
+      { indicator: '主动公开文件数', unit: '条', value: 357 },
+      { indicator: '其中：1、政府网站公开数', unit: '条', value: null, doubt: 'several-numbers' },
+    ]);
+  });
+
   it('finds nothing in reports that only have the template tables', () => {
     const s = analyseStructure(seedDocument());
     expect(s.legacyStats).toEqual([]);
