@@ -222,8 +222,9 @@ function layoutRow(text: string, head: Header): string[] | undefined {
   if (isNumber(indicator) || (indicator !== '' && isBlank(indicator))) return undefined;
   if (head.unitless) {
     // No unit column: a row prints its unit after its indicator (an indicator wrapped over lines is not
-    // put back together here), or is a section row (numbered, no value).
-    if (!(values.length > 0 ? unitInIndicator(indicator) : NUMBERING_START.test(indicator))) return undefined;
+    // put back together here), or is a section row (numbered, no value or its blank: —).
+    const printsValue = values.some((v) => !isBlank(v.text));
+    if (!(unitInIndicator(indicator) || (!printsValue && NUMBERING_START.test(indicator)))) return undefined;
     const placed = placeByCentres(values, head);
     return placed && [...(head.serial ? [runs[0].text] : []), indicator, ...placed];
   }

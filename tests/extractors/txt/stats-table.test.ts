@@ -121,6 +121,23 @@ describe('a statistics table printed as text', () => {
     }
   });
 
+  it('reads layout text with no unit column, a section row printing its blank (—)', () => {
+    const text = REPORT([
+      '                        指标                     数量',
+      '                    一、主动公开情况                    —',
+      '               其中：主动公开规范性文件数（条）                  2',
+      '                  制发规范性文件总数（件）                  119',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['指标', '数量'],
+        ['一、主动公开情况', '—'],
+        ['其中：主动公开规范性文件数（条）', '2'],
+        ['制发规范性文件总数（件）', '119'],
+      ],
+    ]);
+  });
+
   it('parts value headings run together (2015年2014年, 本年度上年度) into their columns', () => {
     const text = REPORT(['指标 单位 2014年 2013年', '主动公开文件数 条 547 380', '行政复议数 件 0 1']);
     expect(tables(text)).toEqual([
