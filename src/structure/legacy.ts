@@ -32,8 +32,8 @@ interface Columns {
   unit?: number;
   value?: number;
   cumulative?: number;
-  /** The header's columns after the indicator's that print a heading of their own (unit, values), in order. */
-  headings: number[];
+  /** The header's own cells (not covered by a merged one), in order, the empty ones at its end left out. */
+  origins: number[];
 }
 
 export interface LegacyOptions {
@@ -66,6 +66,7 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
       if (next.glued || statisticsColumns(next, options) || next.rows[0]?.length !== table.rows[0]?.length) break;
       rows.push(...next.rows);
     }
+    rows.forEach((row, k) => (rows[k] = realigned(row, columns) ?? row));
     // Rows after the table on the same grid (the agency's name, a date, a note) print no unit and no value.
     while (rows.length && printsNothing(rows.at(-1)!, columns)) rows.pop();
     if (columns.unit === undefined && !unitsInIndicators(rows, columns)) continue;
@@ -95,10 +96,9 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
     // Two label columns before the unit's (指标 merged over both, 项目 | 指标), or 类别 before 指标: the first holds the categories.
     const category = unit !== undefined && unit - indicator === 2 ? indicator : indicator > 0 && CATEGORY.test(labels[indicator - 1]!) ? indicator - 1 : undefined;
     const cells = table.rows[r]!;
-    const headings = labels.flatMap((t, k) => (k > indicator && t !== '' && !cells[k]!.spanned ? [k] : []));
     return {
       header: r,
-      headings,
+      origins: ownCells(cells).map((c) => cells.indexOf(c)),
       indicator: category === indicator ? indicator + 1 : indicator,
       ...(category !== undefined ? { category } : {}),
       unit,
@@ -139,8 +139,7 @@ function printsNothing(row: TableBlock['rows'][number], columns: Columns): boole
 function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: number): LegacyStat[] {
   const stats: LegacyStat[] = [];
   let category = '';
-  for (const printed of rows) {
-    const row = realigned(printed, columns) ?? printed;
+  for (const row of rows) {
     let indicator = cleanText(row[columns.indicator]?.text ?? '');
     if (columns.category !== undefined) {
       // A category merged down its rows (its text repeated, or printed once): a section row before its first
@@ -173,22 +172,33 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
   return stats;
 }
 
+/** A row's own cells (not covered by a merged one), in order, the empty ones at its end left out. */
+function ownCells(row: TableBlock['rows'][number]): TableBlock['rows'][number] {
+  const own = row.filter((c) => !c.spanned);
+  while (own.length && cleanText(own.at(-1)!.text) === '') own.pop();
+  return own;
+}
+
 /**
  * A row laid on another grid than its header's (a .doc whose table, cut by a page break, LibreOffice
- * joins into one grid of the two parts' columns): its indicator's cell spans over the unit's (or first
- * value's) column. Its own cells after the indicator, in order, are the header's headed columns, when
- * they are as many (empty cells at its end aside); otherwise undefined, and the row is read as it stands.
+ * joins into one grid of both parts' columns): its indicator's cell spans over the unit's (or the first
+ * value's) column, or the header's indicator column holds nothing of the row's own. Its own cells, in
+ * order, are the header's own cells' columns when they are not more; otherwise undefined, and the row is
+ * read as it stands.
  */
 function realigned(row: TableBlock['rows'][number], columns: Columns): TableBlock['rows'][number] | undefined {
   const first = columns.unit ?? columns.value;
   const label = row[columns.indicator];
   const at = first === undefined ? undefined : row[first];
-  if (!label || !at?.spanned || cleanText(at.text) !== cleanText(label.text)) return undefined;
-  const own = row.slice(columns.indicator + 1).filter((c) => !c.spanned);
-  while (own.length > columns.headings.length && cleanText(own.at(-1)!.text) === '') own.pop();
-  if (own.length !== columns.headings.length) return undefined;
-  const out = row.map((c, k) => (k > columns.indicator ? { text: '' } : c));
-  columns.headings.forEach((k, i) => (out[k] = own[i]!));
+  const labelSpans = !!at?.spanned && cleanText(at.text) === cleanText(label?.text ?? '');
+  if (!labelSpans && !label?.spanned && cleanText(label?.text ?? '') !== '') return undefined;
+  // Empty cells at the row's end are not told apart from no cell: fewer own cells leave the last columns blank.
+  const own = ownCells(row);
+  if (own.length > columns.origins.length) return undefined;
+  const out = row.map((): TableBlock['rows'][number][number] => ({ text: '' }));
+  own.forEach((cell, i) => (out[columns.origins[i]!] = cell));
+  // A number where the unit goes: the row's cells are not the header's one for one.
+  if (columns.unit !== undefined && /\d/.test(out[columns.unit]!.text)) return undefined;
   return out;
 }
 

@@ -217,6 +217,20 @@ describe('legacy statistics tables', () => {
       ['4.不同意公开答复数', '件', 7],
       ['涉及商业秘密', '涉及商业秘密', null],
     ]);
+    // A 序号 column merged over the part before the break, the rows after it on the part's own columns.
+    const serial: TableBlock = {
+      kind: 'table',
+      rows: [
+        [{ text: '序号' }, ...Array.from({ length: 5 }, () => spanned('序号')), { text: '统计项目' }, { text: '单位' }, { text: '2014年度' }, { text: '历年累计' }],
+        [{ text: '8' }, ...Array.from({ length: 5 }, () => spanned('8')), { text: '对申请的答复总数' }, { text: '条' }, { text: '9条' }, { text: '38条' }],
+        [{ text: '9' }, { text: '其中：1、同意公开答复数' }, { text: '条' }, { text: '3条' }, { text: '9条' }, { text: '' }, spanned(''), spanned(''), spanned(''), spanned('')],
+        [{ text: '10' }, { text: '3、不予公开答复数' }, { text: '条' }, { text: '' }, { text: '1条' }, { text: '' }, spanned(''), spanned(''), spanned(''), spanned('')],
+        [{ text: '11' }, { text: '行政诉讼数' }, { text: '件' }, { text: '1件' }, { text: '' }, { text: '' }, spanned(''), spanned(''), spanned(''), spanned('')],
+      ],
+    };
+    const stats = findLegacyStats([serial]);
+    expect(triples(stats?.year)).toEqual([['对申请的答复总数', '条', 9], ['其中：1、同意公开答复数', '条', 3], ['3、不予公开答复数', '条', null], ['行政诉讼数', '件', 1]]);
+    expect(triples(stats?.cumulative)).toEqual([['对申请的答复总数', '条', 38], ['其中：1、同意公开答复数', '条', 9], ['3、不予公开答复数', '条', 1], ['行政诉讼数', '件', null]]);
   });
 
   it('reads no value from a cell holding several numbers apart (a reader put a row\'s values into one cell): in doubt, never joined', () => {
