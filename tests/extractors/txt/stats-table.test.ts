@@ -2,6 +2,7 @@
  * A pre-2019 report's statistics table (指标 | 单位 | 数量) printed as crawler text, cells by tabs or by
  * single spaces: read as its rows, the unit apart from the indicator, section rows with no value.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTextBlocks } from '../../../extractors/txt/document.js';
 import type { TableBlock } from '../../../extractors/model.js';
@@ -172,5 +173,17 @@ describe('a statistics table printed as text', () => {
     const category = REPORT(['类别\t指标\t单位\t数量', '一、主动公开情况\t（一）主动公开政府信息数\t条\t547', '\t其中：主动公开规范性文件数\t条\t2']);
     const read = await extractBytes(Buffer.from(category), 'category.txt');
     expect(read.legacy_stats.map((s) => [s.indicator, s.unit, s.value])).toEqual([['一、主动公开情况', '', null], ['（一）主动公开政府信息数', '条', 547], ['其中：主动公开规范性文件数', '条', 2]]);
+  });
+  it('leaves legacy_stats empty for a report printing the template tables and a platform table (项目 | 数量, units in brackets), whatever year it says', async () => {
+    const seed = readFileSync(new URL('../../../../shared/corpus/seed/zzszq-gxj-2023.txt', import.meta.url), 'utf8');
+    const platform = ['项目\t数量', '政府网站发布信息（条）\t3120', '政务新媒体发布信息（条）\t802', '召开新闻发布会（场）\t6'].join('\n');
+    for (const text of [seed, seed.replace(/2023/g, '2016')]) {
+      const record = await extractBytes(Buffer.from(`${text}\n${platform}\n`), 'report.txt');
+      expect(record.layout.requests).not.toBe('none');
+      expect(record.legacy_stats).toEqual([]);
+    }
+    // The same table in a report of 2016 printing no template table is its statistics table.
+    const legacy = await extractBytes(Buffer.from(REPORT(platform.split('\n')).replace(/2014/g, '2016')), 'legacy.txt');
+    expect(legacy.legacy_stats.map((s) => [s.indicator, s.unit, s.value])).toEqual([['政府网站发布信息', '条', 3120], ['政务新媒体发布信息', '条', 802], ['召开新闻发布会', '场', 6]]);
   });
 });
