@@ -6,7 +6,9 @@
  * naming 指标 and 单位, each row is read from its end: the header's count of value cells, then the
  * unit, the indicator before it (spaces inside it kept), its serial number first when the header has
  * 序号. A section row (一、主动公开情况) prints no unit and no value. The table ends at the first line
- * that is neither a row nor a page footer or blank line between two rows.
+ * that is neither a row nor a page footer or blank line between two rows. Also read: a header with no
+ * 单位 (each row's unit in brackets after its indicator; its value headings must all be ones), a category
+ * column before the indicator's (类别 | 指标, 指标 merged over both), value headings run together.
  */
 import { cell, type TableBlock } from '../model.js';
 import { BLANK_MARKERS, foldValueText, NUMBER_TOKEN } from '../value-token.js';
