@@ -77,9 +77,9 @@ function linkedPictures(known: ExtractOptions['known']): { baseUrl: string; file
 
 export function recordFromDocument(read: DocumentModel, source: string, bytes: Buffer, options: ExtractOptions = {}): ReportRecord {
   const doc = unifyDocumentIdeographs(read);
-  const structure = timeStage('structure', () => analyseStructure(doc));
   const mapped = timeStage('map', () => mapTemplates(withTablePositions(doc)));
   const found = TABLE_IDS.filter((t) => mapped.layout[t] !== 'none').length;
+  const structure = timeStage('structure', () => analyseStructure(doc, { templateTables: found > 0 }));
   const hasText = doc.blocks.some((b) => b.kind !== 'table' && b.text.trim().length > 0) || doc.blocks.some((b) => b.kind === 'table');
   let status: Status = found === TABLE_IDS.length ? 'ok' : 'partial';
   let error: string | undefined;

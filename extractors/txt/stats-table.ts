@@ -6,24 +6,34 @@
  * naming 指标 and 单位, each row is read from its end: the header's count of value cells, then the
  * unit, the indicator before it (spaces inside it kept), its serial number first when the header has
  * 序号. A section row (一、主动公开情况) prints no unit and no value. The table ends at the first line
- * that is neither a row nor a page footer or blank line between two rows.
+ * that is neither a row nor a page footer or blank line between two rows. Also read: a header with no
+ * 单位 (each row's unit in brackets after its indicator; its value headings must all be ones), a category
+ * column before the indicator's (类别 | 指标, 指标 merged over both), value headings run together.
  */
 import { cell, type TableBlock } from '../model.js';
 import { BLANK_MARKERS, foldValueText, NUMBER_TOKEN } from '../value-token.js';
-import { CUMULATIVE_HEADING, INDICATOR_HEADING, UNIT_HEADING } from '../legacy-headings.js';
+import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, STAT_UNITS, UNIT_HEADING, unitInIndicator, VALUE_HEADING } from '../legacy-headings.js';
 import { NUMBERING_START } from './lines.js';
 
-/** The header as its words run together: 序号, the indicator's column, the unit's, the value columns. */
-const HEADER = new RegExp(`^(序号)?(${INDICATOR_HEADING})(${UNIT_HEADING})(.+)$`);
-/** Units a statistics row measures in (beyond a value cell's own: people, articles, sessions). */
-const STAT_UNITS = new Set(['条', '件', '个', '次', '项', '人', '人次', '篇', '元', '万元', '场', '期', '份', '家', '天', '日', '个工作日', '小时', '%', '位', '部', '批', '册', '台', '套', '本', '处', '万人次', '户']);
+/**
+ * The header as its words run together: 序号, a category column's heading (类别 | 指标, 项目 | 指标), the
+ * indicator's column, the unit's (none when each row prints its unit after its indicator), the value columns.
+ */
+const HEADER = new RegExp(`^(序号)?(?:(${CATEGORY_HEADING}|项目)(?=${INDICATOR_HEADING}))?(${INDICATOR_HEADING})(${UNIT_HEADING})?(.+)$`);
 /** A page's running footer between two parts of a table cut by a page break. */
 const PAGE_FOOTER = /^[-—－\s]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+)[-—－\s]*$/;
 /** Lines skipped between two rows (blank lines, footers) at most. */
 const MAX_GAP_LINES = 3;
+/** The value headings one after another, each whole (2015年2014年, 本年度上年度, 数量累计). */
+const VALUE_HEADINGS = new RegExp(`^(?:${VALUE_HEADING})+$`);
+const VALUE_HEADING_AT = new RegExp(VALUE_HEADING, 'y');
 
 interface Header {
   serial: boolean;
+  /** The form's sections in a column of their own before the indicator's (its cell empty on the rows below the first). */
+  category: boolean;
+  /** No unit column: each row's unit in brackets after its indicator (主动公开政府信息数（条）). */
+  unitless: boolean;
   values: number;
   cells: string[];
   /** How the rows part their cells, as the header does: tabs, single spaces, or runs of spaces (pdftotext -layout). */
@@ -32,21 +42,66 @@ interface Header {
   centres: number[];
 }
 
+/** The value headings run together, cut into columns; undefined when they are not all value headings. */
+function valueHeadings(rest: string): string[] | undefined {
+  if (!VALUE_HEADINGS.test(rest)) return undefined;
+  const headings: string[] = [];
+  VALUE_HEADING_AT.lastIndex = 0;
+  for (let m; VALUE_HEADING_AT.lastIndex < rest.length && (m = VALUE_HEADING_AT.exec(rest)); ) headings.push(m[0]);
+  return VALUE_HEADING_AT.lastIndex === rest.length ? headings : undefined;
+}
+
 function header(line: string): Header | undefined {
   if (!line.includes('指') && !line.includes('项')) return undefined;
   const words = line.replace(/[\s\u3000]+/g, '');
   const m = HEADER.exec(words);
   if (!m) return undefined;
-  const rest = m[4];
-  // 2013年度历年累计, 数量累计: the year's column and a cumulative one; 累计 alone is one column.
-  const cumulative = CUMULATIVE_HEADING.exec(rest);
-  const before = cumulative ? rest.slice(0, cumulative.index) : rest;
-  const values = cumulative && before !== '' ? [before, rest.slice(cumulative.index)] : [rest];
+  const [, serial, categoryWord, indicator, unit, rest] = m;
+  const unitless = unit === undefined;
+  let values = valueHeadings(rest);
+  // A table with no unit column has no other anchor: its value headings must all be ones.
+  if (!values && unitless) return undefined;
+  if (!values) {
+    // 2013年度历年累计, 数量累计: the year's column and a cumulative one; 累计 alone is one column.
+    const cumulative = CUMULATIVE_HEADING.exec(rest);
+    const before = cumulative ? rest.slice(0, cumulative.index) : rest;
+    values = cumulative && before !== '' ? [before, rest.slice(cumulative.index)] : [rest];
+  }
   if (values.some((v) => v.length > 12)) return undefined;
-  const parted = line.includes('\t') ? 'tabs' : /\S[ \u3000]{2,}\S/.test(line.trim()) ? 'layout' : 'spaces';
+  // 指标 merged over two columns prints an empty cell after it: two tabs, or (cells by single spaces) the
+  // one run of two spaces on the line, between 指标 and the unit's heading.
+  const spacedMerge = !unitless && !line.includes('\t') && mergedBySpaces(line);
+  const parted = line.includes('\t') ? 'tabs' : !spacedMerge && /\S[ \u3000]{2,}\S/.test(line.trim()) ? 'layout' : 'spaces';
+  const merged = spacedMerge || (parted === 'tabs' && !unitless && mergedIndicator(line));
+  const category = !!categoryWord || merged;
+  // Layout text with a category column is not read (its merged cells stand in the middle of their rows).
+  if (category && parted === 'layout') return undefined;
   const centres = parted === 'layout' ? valueCentres(line, values) : [];
   if (parted === 'layout' && centres.length !== values.length) return undefined;
-  return { serial: !!m[1], values: values.length, cells: [...(m[1] ? [m[1]] : []), m[2], m[3], ...values], parted, centres };
+  const labels = categoryWord ? [categoryWord, indicator] : merged ? [indicator, indicator] : [indicator];
+  return { serial: !!serial, category, unitless, values: values.length, cells: [...(serial ? [serial] : []), ...labels, ...(unit ? [unit] : []), ...values], parted, centres };
+}
+
+/**
+ * A header parted by single spaces but for one run of exactly two (an empty cell) between 指标 (序号 before
+ * it) and the unit's heading, the line not indented: layout text (pdftotext) sets its columns apart by
+ * wider runs, and indents a table.
+ */
+function mergedBySpaces(line: string): boolean {
+  if (/^[ \u3000]/.test(line)) return false;
+  const gaps = line.trimEnd().match(/[ \u3000]{2,}/g) ?? [];
+  if (gaps.length !== 1 || gaps[0]!.length !== 2) return false;
+  const runs = line.trim().split(/[ \u3000]{2,}/);
+  if (runs.length !== 2 || /[ \u3000]{2,}/.test(runs[1]!)) return false;
+  const before = runs[0]!.replace(/[ \u3000]+/g, '').replace(/^序号/, '');
+  return new RegExp(`^(?:${INDICATOR_HEADING})$`).test(before) && new RegExp(`^(?:${UNIT_HEADING})`).test(runs[1]!.replace(/[ \u3000]+/g, ''));
+}
+
+/** A tab-parted header whose indicator heading is followed by an empty cell, then the unit's: 指标 over two columns. */
+function mergedIndicator(line: string): boolean {
+  const cells = line.split('\t').map((c) => c.replace(/[\s\u3000]+/g, ''));
+  const at = cells.findIndex((c) => new RegExp(`^(?:${INDICATOR_HEADING})$`).test(c));
+  return at >= 0 && cells[at + 1] === '' && new RegExp(`^(?:${UNIT_HEADING})$`).test(cells[at + 2] ?? '');
 }
 
 /** Where each value column's heading sits on the header line (its words may be spaced: 2015 年). */
@@ -69,9 +124,16 @@ function layoutRuns(line: string): { text: string; at: number }[] {
   return [...line.matchAll(/\S+(?:[ \u3000]\S+)*/g)].flatMap((m) => {
     // A narrow unit column leaves one space between the unit and the value (万元 22.46): a run of a
     // unit and values alone is cells, not words (an indicator's 计 1 条 has words around its number).
-    const words = [...m[0].matchAll(/\S+/g)];
-    const cells = words.length > 1 && words.every((w, k) => isNumber(w[0]) || isBlank(w[0]) || (k === 0 && STAT_UNITS.has(w[0])));
-    return cells ? words.map((w) => ({ text: w[0], at: m.index! + w.index! })) : [{ text: m[0], at: m.index! }];
+    // A value typed with its row's unit is set apart from it (10814 条): the unit after a number is the number's.
+    const words = [...m[0].matchAll(/\S+/g)].map((w) => ({ text: w[0], at: m.index! + w.index! }));
+    const joined: typeof words = [];
+    for (const w of words) {
+      const last = joined.at(-1);
+      if (last && STAT_UNITS.has(w.text) && NUMBER_TOKEN.test(foldValueText(last.text))) last.text += w.text;
+      else joined.push({ ...w });
+    }
+    const cells = words.length > 1 && joined.every((w, k) => isNumber(w.text) || isBlank(w.text) || (k === 0 && STAT_UNITS.has(w.text)));
+    return cells ? joined : [{ text: m[0], at: m.index! }];
   });
 }
 
@@ -118,23 +180,35 @@ const isNumber = (text: string): boolean => {
 function row(line: string, head: Header): string[] | undefined {
   const text = line.replace(/\r$/, '');
   if (text.trim() === '') return undefined;
-  const parts = text.includes('\t') ? text.split('\t').map((c) => c.trim()) : text.replace(/^[ \u3000]+/, '').split(/ |\u3000/);
+  const tabs = text.includes('\t');
+  // A category's empty cell (the rows below its first) leaves the line starting with its separator.
+  const noCategory = head.category && (tabs ? text.startsWith('\t') : /^[ \u3000]/.test(text));
+  const parts = tabs ? text.split('\t').map((c) => c.trim()) : text.replace(/^[ \u3000]+/, '').split(/ |\u3000/);
+  if (noCategory && !tabs) parts.unshift('');
   const lead = head.serial ? 1 : 0;
   if (head.serial && !/^\d{1,3}$/.test(parts[0] ?? '')) return undefined;
+  const labels = head.category ? 2 : 1;
+  const units = head.unitless ? 0 : 1;
   // A line cut short of its blank cells (trailing spaces trimmed) prints them no more; a section row
   // cut so is its numbered indicator alone (a line of other words after the table is not a row).
-  const width = lead + 2 + head.values;
-  if (parts.length === lead + 1 && !NUMBERING_START.test(parts[lead])) return undefined;
-  while (parts.length < width && parts.length > lead) parts.push('');
+  const width = lead + labels + units + head.values;
+  if (parts.length === lead + labels && !NUMBERING_START.test(parts[lead + labels - 1] || parts[lead])) return undefined;
+  while (parts.length < width && parts.length >= lead + labels) parts.push('');
   if (parts.length < width) return undefined;
   const values = parts.slice(parts.length - head.values);
-  const unit = parts[parts.length - head.values - 1];
-  const indicator = parts.slice(lead, parts.length - head.values - 1).join(' ').trim();
-  if (indicator === '' || isNumber(indicator) || isBlank(indicator)) return undefined;
-  if (!(isBlank(unit) || STAT_UNITS.has(unit))) return undefined;
+  const unit = head.unitless ? '' : parts[parts.length - head.values - 1];
+  const category = head.category ? parts[lead] : undefined;
+  const indicator = parts.slice(lead + labels - 1, parts.length - head.values - units).join(' ').trim();
+  // A category's first row: its category, then its own words (a row across both columns has none of its own).
+  const named = indicator || category || '';
+  if (named === '' || isNumber(named) || isBlank(named)) return undefined;
+  if (category !== undefined && (isNumber(category) || (category !== '' && isBlank(category)))) return undefined;
+  if (!head.unitless && !(isBlank(unit) || STAT_UNITS.has(unit))) return undefined;
   if (!values.every((v) => isBlank(v) || isNumber(v))) return undefined;
+  // No unit column: a row prints its unit after its indicator, or is a section row (numbered, no value).
+  if (head.unitless && !unitInIndicator(named) && !(NUMBERING_START.test(named) && values.every(isBlank))) return undefined;
   // A section row prints no unit and no value; a row with a unit prints its values (or their blanks).
-  return [...(head.serial ? [parts[0]] : []), indicator, unit, ...values];
+  return [...(head.serial ? [parts[0]] : []), ...(category !== undefined ? [category] : []), indicator, ...(head.unitless ? [] : [unit]), ...values];
 }
 
 /** A row of layout text: its runs from the end, the values it prints placed under their headings. */
@@ -145,9 +219,17 @@ function layoutRow(text: string, head: Header): string[] | undefined {
   let end = runs.length;
   while (end > lead && runs.length - end < head.values && (isBlank(runs[end - 1].text) || isNumber(runs[end - 1].text))) end--;
   const values = runs.slice(end);
-  const unit = end > lead && (STAT_UNITS.has(runs[end - 1].text) || isBlank(runs[end - 1].text)) ? runs[--end].text : '';
+  const unit = !head.unitless && end > lead && (STAT_UNITS.has(runs[end - 1].text) || isBlank(runs[end - 1].text)) ? runs[--end].text : '';
   const indicator = runs.slice(lead, end).map((r) => r.text).join(' ');
   if (isNumber(indicator) || (indicator !== '' && isBlank(indicator))) return undefined;
+  if (head.unitless) {
+    // No unit column: a row prints its unit after its indicator (an indicator wrapped over lines is not
+    // put back together here), or is a section row (numbered, no value or its blank: —).
+    const printsValue = values.some((v) => !isBlank(v.text));
+    if (!(unitInIndicator(indicator) || (!printsValue && NUMBERING_START.test(indicator)))) return undefined;
+    const placed = placeByCentres(values, head);
+    return placed && [...(head.serial ? [runs[0].text] : []), indicator, ...placed];
+  }
   // An indicator wrapped over lines around its values leaves them on a line of their own (readLayoutRows).
   if (indicator === '' && unit === '') return undefined;
   // A row with no unit is a section row (numbered, no value); a row of ours prints a unit otherwise.
@@ -186,7 +268,7 @@ function readLayoutRows(lines: string[], start: number, head: Header): { rows: s
     for (const word of words) {
       const last = rows.at(-1);
       if (last && (open || unbalanced(last[at]))) last[at] += word.text;
-      else if (NUMBERING_START.test(word.text) && !unbalanced(word.text) && before?.[at] !== '') rows.push([...(head.serial ? [''] : []), word.text, '', ...new Array<string>(head.values).fill('')]);
+      else if (NUMBERING_START.test(word.text) && !unbalanced(word.text) && before?.[at] !== '') rows.push([...(head.serial ? [''] : []), word.text, ...(head.unitless ? [] : ['']), ...new Array<string>(head.values).fill('')]);
       else if (before) before[at] = word.text + before[at];
       open = false;
     }

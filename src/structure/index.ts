@@ -28,15 +28,23 @@ export interface Structure {
   messages: Message[];
 }
 
+/** The first year reported on the national template (reports on 2019, published in 2020). */
+const FIRST_TEMPLATE_YEAR = 2019;
+
 /** Formats whose text blocks are wrapped lines of a page rather than paragraphs. */
 const WRAPPED_LINE_FORMATS = new Set(['pdf']);
 
-export function analyseStructure(doc: DocumentModel): Structure {
+/**
+ * `templateTables`: whether the report prints a template table (the mapping step's finding). Only a report
+ * known to print none, of a year before 2019, may have a statistics table with no unit column read (its
+ * shape is a modern report's platform table's too: 项目 | 数量, 政府网站发布信息（条）).
+ */
+export function analyseStructure(doc: DocumentModel, options: { templateTables?: boolean } = {}): Structure {
   startDocumentTexts();
   const meta = analyseMetadata(doc);
   const wrappedLines = WRAPPED_LINE_FORMATS.has(doc.format);
   const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
-  const legacy = findLegacyStats(tables);
+  const legacy = findLegacyStats(tables, { unitless: options.templateTables === false && meta.year !== undefined && meta.year < FIRST_TEMPLATE_YEAR });
   return {
     title: meta.title,
     agency: meta.agency,

@@ -5,7 +5,7 @@
  * the rows after it are the table's, less those at its end that print neither unit nor value.
  */
 import type { TableBlock } from '../../extractors/model.js';
-import { CUMULATIVE_HEADING, INDICATOR_HEADING, UNIT_HEADING } from '../../extractors/legacy-headings.js';
+import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, UNIT_HEADING, unitInIndicator, VALUE_HEADING } from '../../extractors/legacy-headings.js';
 import { foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
@@ -26,31 +26,51 @@ export interface LegacyStats {
 interface Columns {
   header: number;
   indicator: number;
-  unit: number;
+  /** The form's sections as a column of their own before the indicator's (类别 | 指标, or 指标 over both). */
+  category?: number;
+  /** Undefined when the table prints no unit column: each row's unit in brackets after its indicator. */
+  unit?: number;
   value?: number;
   cumulative?: number;
+  /** The header's own cells (not covered by a merged one), in order, the empty ones at its end left out. */
+  origins: number[];
 }
 
+export interface LegacyOptions {
+  /**
+   * Also read a table with no unit column (指标 | 数量, each row's unit in brackets after its indicator:
+   * 主动公开政府信息数（条）). A modern report's other tables look so too (项目 | 数量, 政府网站发布信息（条）):
+   * the caller allows it only for a report of before 2019 that prints no template table.
+   */
+  unitless?: boolean;
+}
 
 const INDICATOR = new RegExp(`^(?:${INDICATOR_HEADING})$`);
 const UNIT = new RegExp(`^(?:${UNIT_HEADING})$`);
+const CATEGORY = new RegExp(`^(?:${CATEGORY_HEADING})$`);
+/** A value column's heading, whole (a table with no unit column has no other anchor for its values). */
+const VALUE = new RegExp(`^(?:${VALUE_HEADING})$`);
+/** A column beside the values that is no count of the year (增减, 同比, 增长率, 比上年). */
+const CHANGE = /增减|同比|增长|比上年|变化/;
 
-export function findLegacyStats(tables: TableBlock[]): LegacyStats | undefined {
+export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {}): LegacyStats | undefined {
   for (let i = 0; i < tables.length; i++) {
     const table = tables[i]!;
     if (table.glued) continue;
-    const columns = statisticsColumns(table);
+    const columns = statisticsColumns(table, options);
     if (!columns) continue;
     const rows = table.rows.slice(columns.header + 1);
     // A table split by a page break continues in the next table block of the same width, without header.
     for (let j = i + 1; j < tables.length; j++) {
       const next = tables[j]!;
-      if (next.glued || statisticsColumns(next) || next.rows[0]?.length !== table.rows[0]?.length) break;
+      if (next.glued || statisticsColumns(next, options) || next.rows[0]?.length !== table.rows[0]?.length) break;
       rows.push(...next.rows);
     }
-    const read = (col: number | undefined) => (col === undefined ? undefined : rowsToStats(rows, columns, col));
+    rows.forEach((row, k) => (rows[k] = realigned(row, columns) ?? row));
     // Rows after the table on the same grid (the agency's name, a date, a note) print no unit and no value.
     while (rows.length && printsNothing(rows.at(-1)!, columns)) rows.pop();
+    if (columns.unit === undefined && !unitsInIndicators(rows, columns)) continue;
+    const read = (col: number | undefined) => (col === undefined ? undefined : rowsToStats(rows, columns, col));
     const year = read(columns.value ?? columns.cumulative) ?? [];
     const cumulative = columns.value !== undefined ? read(columns.cumulative) : undefined;
     return { year, ...(cumulative ? { cumulative } : {}) };
@@ -58,25 +78,58 @@ export function findLegacyStats(tables: TableBlock[]): LegacyStats | undefined {
   return undefined;
 }
 
-function statisticsColumns(table: TableBlock): Columns | undefined {
+function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns | undefined {
   // Any row: under a title row or two, or a sheet's prose rows (a workbook is one grid from its first line).
   for (let r = 0; r < table.rows.length; r++) {
     const labels = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
     const indicator = labels.findIndex((t) => INDICATOR.test(t));
-    const unit = labels.findIndex((t) => UNIT.test(t));
-    if (indicator < 0 || unit < 0) continue;
+    if (indicator < 0) continue;
+    const found = labels.findIndex((t) => UNIT.test(t));
+    // No unit column: the values' headings follow the indicator's, each a value heading whole.
+    const unitless = found < 0 && options.unitless && labels.slice(indicator + 1).some((t) => VALUE.test(t));
+    if (found < 0 && !unitless) continue;
+    const unit = found >= 0 ? found : undefined;
+    const after = unit ?? indicator;
     // The last column saying 累计: an OCR'd or run-together heading (本年度累计 | 累计) may say it twice.
-    const cumulative = labels.reduce((last, t, k) => (k > unit && CUMULATIVE_HEADING.test(t) ? k : last), -1);
-    const value = labels.findIndex((t, k) => k > unit && k !== cumulative && t.length > 0);
+    const cumulative = labels.reduce((last, t, k) => (k > after && CUMULATIVE_HEADING.test(t) ? k : last), -1);
+    const value = yearColumn(labels, after, cumulative);
+    // Two label columns before the unit's (指标 merged over both, 项目 | 指标), or 类别 before 指标: the first holds the categories.
+    const category = unit !== undefined && unit - indicator === 2 ? indicator : indicator > 0 && CATEGORY.test(labels[indicator - 1]!) ? indicator - 1 : undefined;
+    const cells = table.rows[r]!;
     return {
       header: r,
-      indicator,
+      origins: ownCells(cells).map((c) => cells.indexOf(c)),
+      indicator: category === indicator ? indicator + 1 : indicator,
+      ...(category !== undefined ? { category } : {}),
       unit,
-      value: value >= 0 ? value : cumulative < 0 ? unit + 1 : undefined,
+      // No heading beside the unit's: the column after it; headings that all name another year: none.
+      value: value >= 0 ? value : value === NONE_OF_THE_YEAR || cumulative >= 0 ? undefined : after + 1,
       cumulative: cumulative >= 0 ? cumulative : undefined,
     };
   }
   return undefined;
+}
+
+/**
+ * The year's column among the value headings after `after`: not the 累计 one, not one naming the year
+ * before (上年度, or the earlier of two years: 2014年 | 2015年), not a change (增减); the first left.
+ * NONE_OF_THE_YEAR when every heading there names another year or a change; -1 when there is none.
+ */
+function yearColumn(labels: string[], after: number, cumulative: number): number {
+  const values = labels.map((t, k) => ({ t, k })).filter(({ t, k }) => k > after && k !== cumulative && t.length > 0);
+  const years = values.map(({ t }) => Number(/(\d{4})\s*年/.exec(t)?.[1] ?? NaN)).filter((y) => !Number.isNaN(y));
+  const latest = years.length ? Math.max(...years) : undefined;
+  const own = values.find(({ t }) => !PRIOR_HEADING.test(t) && !CHANGE.test(t) && !(latest !== undefined && /(\d{4})\s*年/.test(t) && Number(/(\d{4})\s*年/.exec(t)![1]) < latest));
+  return own ? own.k : values.length > 0 ? NONE_OF_THE_YEAR : -1;
+}
+
+const NONE_OF_THE_YEAR = -2;
+
+/** A table with no unit column is a statistics table when its rows print their units after their indicators (most of those with a value). */
+function unitsInIndicators(rows: TableBlock['rows'], columns: Columns): boolean {
+  const valued = rows.filter((row) => !printsNothing(row, columns));
+  const united = valued.filter((row) => unitInIndicator(cleanText(row[columns.indicator]?.text ?? '')) !== undefined);
+  return united.length >= 2 && united.length * 2 > valued.length;
 }
 
 function printsNothing(row: TableBlock['rows'][number], columns: Columns): boolean {
@@ -85,17 +138,68 @@ function printsNothing(row: TableBlock['rows'][number], columns: Columns): boole
 
 function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: number): LegacyStat[] {
   const stats: LegacyStat[] = [];
+  let category = '';
   for (const row of rows) {
-    const indicator = cleanText(row[columns.indicator]?.text ?? '');
+    let indicator = cleanText(row[columns.indicator]?.text ?? '');
+    if (columns.category !== undefined) {
+      // A category merged down its rows (its text repeated, or printed once): a section row before its first
+      // row, as the form prints it when its sections are rows; a row across both columns is a row of its own.
+      const own = cleanText(row[columns.category]?.text ?? '');
+      if (own !== '' && (indicator === '' || indicator === own)) {
+        indicator = own;
+        category = own;
+      } else if (own !== '' && own !== category) {
+        category = own;
+        stats.push({ indicator: own, unit: '', value: null });
+      }
+    }
     if (!indicator) continue;
-    const unit = cleanText(row[columns.unit]?.text ?? '');
-    const raw = cleanText(row[valueColumn]?.text ?? '').replace(/\s+/g, '');
+    let unit = columns.unit === undefined ? '' : cleanText(row[columns.unit]?.text ?? '');
+    if (columns.unit === undefined) ({ indicator, unit } = unitInIndicator(indicator) ?? { indicator, unit });
+    const text = cleanText(row[valueColumn]?.text ?? '');
+    // Numbers apart in one cell (10839 344 1376: a reader put a row's values into one cell) are no one
+    // value: joined they would read as one number no row printed.
+    if (/\d[\s\u3000]+[\d０-９]|[０-９][\s\u3000]+[\d０-９]/.test(text)) {
+      stats.push({ indicator, unit, value: null, doubt: 'several-numbers' });
+      continue;
+    }
+    const raw = text.replace(/\s+/g, '');
     const value = statValue(raw, unit);
     const read = row[valueColumn];
     const doubt = value === null ? undefined : (read?.doubt ?? (read?.prov?.origin === 'ocr' ? 'ocr-unverified' : undefined));
     stats.push({ indicator, unit, value, ...(doubt ? { doubt } : {}) });
   }
   return stats;
+}
+
+/** A row's own cells (not covered by a merged one), in order, the empty ones at its end left out. */
+function ownCells(row: TableBlock['rows'][number]): TableBlock['rows'][number] {
+  const own = row.filter((c) => !c.spanned);
+  while (own.length && cleanText(own.at(-1)!.text) === '') own.pop();
+  return own;
+}
+
+/**
+ * A row laid on another grid than its header's (a .doc whose table, cut by a page break, LibreOffice
+ * joins into one grid of both parts' columns): its indicator's cell spans over the unit's (or the first
+ * value's) column, or the header's indicator column holds nothing of the row's own. Its own cells, in
+ * order, are the header's own cells' columns when they are not more; otherwise undefined, and the row is
+ * read as it stands.
+ */
+function realigned(row: TableBlock['rows'][number], columns: Columns): TableBlock['rows'][number] | undefined {
+  const first = columns.unit ?? columns.value;
+  const label = row[columns.indicator];
+  const at = first === undefined ? undefined : row[first];
+  const labelSpans = !!at?.spanned && cleanText(at.text) === cleanText(label?.text ?? '');
+  if (!labelSpans && !label?.spanned && cleanText(label?.text ?? '') !== '') return undefined;
+  // Empty cells at the row's end are not told apart from no cell: fewer own cells leave the last columns blank.
+  const own = ownCells(row);
+  if (own.length > columns.origins.length) return undefined;
+  const out = row.map((): TableBlock['rows'][number][number] => ({ text: '' }));
+  own.forEach((cell, i) => (out[columns.origins[i]!] = cell));
+  // A number where the unit goes: the row's cells are not the header's one for one.
+  if (columns.unit !== undefined && /\d/.test(out[columns.unit]!.text)) return undefined;
+  return out;
 }
 
 /**

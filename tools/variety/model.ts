@@ -68,8 +68,20 @@ export type Block =
   | { kind: 'break'; footer: string }
   /** An empty placeholder table of '-' cells, as PDF→Markdown converters leave behind. */
   | { kind: 'dash-table'; columns: number; rows: number }
-  /** A table that is not a template table (platform statistics, a summary): its first row is the header. */
-  | { kind: 'other-table'; rows: string[][] };
+  /**
+   * A table that is not a template table (platform statistics, a summary, a pre-2019 statistics table):
+   * its first row is the header. `spans`: merged cells, each at its origin; the positions it covers hold ''
+   * (HTML and what is made from it merge them; text prints the origin's text once, then empty cells).
+   */
+  | { kind: 'other-table'; rows: string[][]; spans?: Span[] };
+
+/** A merged cell of an other-table: its origin (row, column in the dense grid) and how far it reaches. */
+export interface Span {
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+}
 
 /**
  * How a word processor lays the report out on pages, beyond the cells (HTML → LibreOffice → PDF only;

@@ -2,6 +2,7 @@
  * A pre-2019 report's statistics table (指标 | 单位 | 数量) printed as crawler text, cells by tabs or by
  * single spaces: read as its rows, the unit apart from the indicator, section rows with no value.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTextBlocks } from '../../../extractors/txt/document.js';
 import type { TableBlock } from '../../../extractors/model.js';
@@ -73,6 +74,23 @@ describe('a statistics table printed as text', () => {
     ]);
   });
 
+  it('reads layout text whose values are typed with their unit, set apart from it by a space (10814 条)', () => {
+    const text = REPORT([
+      '               序号                     统计指标     计量单位 2011 年 历年累计',
+      '                1                   主动公开文件数     条   10814 条 11224 条',
+      '                3                  2、政府公报公开数    条    41 条    451 条',
+      '                4                受理依申请公开信息总数    条    156 条   1296 条',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '统计指标', '计量单位', '2011年', '历年累计'],
+        ['1', '主动公开文件数', '条', '10814条', '11224条'],
+        ['3', '2、政府公报公开数', '条', '41条', '451条'],
+        ['4', '受理依申请公开信息总数', '条', '156条', '1296条'],
+      ],
+    ]);
+  });
+
   it('gives legacy_stats from a crawler text of a pre-2019 report, by tabs and by spaces alike', async () => {
     for (const sep of ['\t', ' ']) {
       const rows = [['指标', '单位', '数量'], ['主动公开文件数', '条', '3460'], ['受理依申请公开信息总数', '条', '7'], ['行政复议数', '件', '0']];
@@ -87,5 +105,85 @@ describe('a statistics table printed as text', () => {
 
   it('leaves template tables and prose alone: no header of 指标 and 单位, no statistics table', () => {
     expect(tables(['本年度指标完成情况良好，单位内部分工明确。', '行政复议\t行政诉讼', '维持\t纠正\t其他\t尚未审结\t总计'].join('\n')).some((t) => t[0]?.[0] === '指标')).toBe(false);
+  });
+  it('reads a table with no unit column, each row\'s unit in brackets after its indicator, by tabs and by spaces', () => {
+    const rows = ['一、主动公开情况', '（一）主动公开政府信息数（条）|547|3460', '（二）政府信息公开专项经费（万元）|1.5|12', '（三）接受培训人员数（人次）|45|—'];
+    for (const sep of ['\t', ' ']) {
+      const text = REPORT([['指标名称', '2014年度', '历年累计'].join(sep), ...rows.map((r) => r.replace(/\|/g, sep))]);
+      expect(tables(text), JSON.stringify(sep)).toEqual([
+        [
+          ['指标名称', '2014年度', '历年累计'],
+          ['一、主动公开情况', '', ''],
+          ['（一）主动公开政府信息数（条）', '547', '3460'],
+          ['（二）政府信息公开专项经费（万元）', '1.5', '12'],
+          ['（三）接受培训人员数（人次）', '45', '—'],
+        ],
+      ]);
+    }
+  });
+
+  it('reads layout text with no unit column, a section row printing its blank (—)', () => {
+    const text = REPORT([
+      '                        指标                     数量',
+      '                    一、主动公开情况                    —',
+      '               其中：主动公开规范性文件数（条）                  2',
+      '                  制发规范性文件总数（件）                  119',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['指标', '数量'],
+        ['一、主动公开情况', '—'],
+        ['其中：主动公开规范性文件数（条）', '2'],
+        ['制发规范性文件总数（件）', '119'],
+      ],
+    ]);
+  });
+
+  it('parts value headings run together (2015年2014年, 本年度上年度) into their columns', () => {
+    const text = REPORT(['指标 单位 2014年 2013年', '主动公开文件数 条 547 380', '行政复议数 件 0 1']);
+    expect(tables(text)).toEqual([
+      [
+        ['指标', '单位', '2014年', '2013年'],
+        ['主动公开文件数', '条', '547', '380'],
+        ['行政复议数', '件', '0', '1'],
+      ],
+    ]);
+  });
+
+  it('reads a category column (类别 | 指标, or 指标 over both by tabs), its cell empty on the rows below its first', () => {
+    const expected = (first: string) => [
+      [first, '指标', '单位', '数量'],
+      ['一、主动公开情况', '（一）主动公开政府信息数', '条', '547'],
+      ['', '其中：主动公开规范性文件数', '条', '2'],
+      ['四、行政复议数量', '', '件', '3'],
+      ['', '（一）维持具体行政行为数', '件', '2'],
+    ];
+    const rows = ['一、主动公开情况|（一）主动公开政府信息数|条|547', '|其中：主动公开规范性文件数|条|2', '四、行政复议数量||件|3', '|（一）维持具体行政行为数|件|2'];
+    expect(tables(REPORT(['类别\t指标\t单位\t数量', ...rows.map((r) => r.replace(/\|/g, '\t'))]))).toEqual([expected('类别')]);
+    expect(tables(REPORT(['类别 指标 单位 数量', ...rows.map((r) => r.replace(/\|/g, ' '))]))).toEqual([expected('类别')]);
+    expect(tables(REPORT(['指标\t\t单位\t数量', ...rows.map((r) => r.replace(/\|/g, '\t'))]))).toEqual([expected('指标')]);
+    // By single spaces, 指标 over both columns leaves the one run of two spaces on the header line.
+    expect(tables(REPORT(['指 标  单位 数量', ...rows.map((r) => r.replace(/\|/g, ' '))]))).toEqual([expected('指标')]);
+  });
+
+  it('gives legacy_stats from a pre-2019 crawler text with no unit column, and from one with a category column', async () => {
+    const unitless = REPORT(['指标\t2014年度', '一、主动公开情况\t', '（一）主动公开政府信息数（条）\t547', '（二）收到申请数（件）\t12']);
+    const record = await extractBytes(Buffer.from(unitless), 'unitless.txt');
+    expect(record.legacy_stats.map((s) => [s.indicator, s.unit, s.value])).toEqual([['一、主动公开情况', '', null], ['（一）主动公开政府信息数', '条', 547], ['（二）收到申请数', '件', 12]]);
+    const category = REPORT(['类别\t指标\t单位\t数量', '一、主动公开情况\t（一）主动公开政府信息数\t条\t547', '\t其中：主动公开规范性文件数\t条\t2']);
+    const read = await extractBytes(Buffer.from(category), 'category.txt');
+    expect(read.legacy_stats.map((s) => [s.indicator, s.unit, s.value])).toEqual([['一、主动公开情况', '', null], ['（一）主动公开政府信息数', '条', 547], ['其中：主动公开规范性文件数', '条', 2]]);
+  });
+  it('leaves legacy_stats empty for a report printing the template tables and a platform table (项目 | 数量, units in brackets), whatever year it says', async () => {
+    const seed = readFileSync(new URL('../../../../shared/corpus/seed/zzszq-gxj-2023.txt', import.meta.url), 'utf8');
+    const platform = ['项目\t数量', '政府网站发布信息（条）\t3120', '政务新媒体发布信息（条）\t802', '召开新闻发布会（场）\t6'].join('\n');
+    for (const text of [seed, seed.replace(/2023/g, '2016')]) {
+      const record = await extractBytes(Buffer.from(`${text}\n${platform}\n`), 'report.txt');
+      expect(record.layout.requests).not.toBe('none');
+      expect(record.legacy_stats).toEqual([]);
+    }
+    // The same table in a report of 2016 printing no template table is its statistics table.
+    const legacy = await extractBytes(Buffer.from(REPORT(platform.split('\n')).replace(/2014/g, '2016')), 'legacy.txt');
+    expect(legacy.legacy_stats.map((s) => [s.indicator, s.unit, s.value])).toEqual([['政府网站发布信息', '条', 3120], ['政务新媒体发布信息', '条', 802], ['召开新闻发布会', '场', 6]]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableBlock } from '../../../extractors/model.js';
 import { analyseStructure } from '../../../src/structure/index.js';
 import { findLegacyStats } from '../../../src/structure/legacy.js';
-import { htmlDocument, seedDocument, table, truthOf } from './documents.js';
+import { docOf, htmlDocument, paragraph, seedDocument, table, truthOf } from './documents.js';
 
 const triples = (stats: { indicator: string; unit: string; value: number | null }[] | undefined) =>
   (stats ?? []).map((s) => [s.indicator, s.unit, s.value]);
@@ -111,6 +111,133 @@ describe('legacy statistics tables', () => {
     expect(triples(stats?.year)).toEqual([
       ['主动公开文件数', '条', 12],
       ['行政复议数', '件', 1],
+    ]);
+  });
+
+  it('reads the year\'s column by its heading, not by its place: 上年度 | 本年度, 2014年 | 2015年 (a 增减 column is no count)', () => {
+    const prior = findLegacyStats(tables(table([['指标', '单位', '上年度', '本年度'], ['主动公开文件数', '条', '80', '95'], ['行政复议数', '件', '2', '1']])));
+    expect(triples(prior?.year)).toEqual([['主动公开文件数', '条', 95], ['行政复议数', '件', 1]]);
+    const years = findLegacyStats(tables(table([['指标', '单位', '2014年', '2015年', '累计'], ['主动公开文件数', '条', '80', '95', '900']])));
+    expect(triples(years?.year)).toEqual([['主动公开文件数', '条', 95]]);
+    expect(triples(years?.cumulative)).toEqual([['主动公开文件数', '条', 900]]);
+    const change = findLegacyStats(tables(table([['指标', '单位', '增减', '本年'], ['主动公开文件数', '条', '+5', '95']])));
+    expect(triples(change?.year)).toEqual([['主动公开文件数', '条', 95]]);
+    // Headings that all name another year leave the year's values unread.
+    const none = findLegacyStats(tables(table([['指标', '单位', '上年度'], ['主动公开文件数', '条', '80']])));
+    expect(triples(none?.year)).toEqual([]);
+  });
+
+  it('reads a category column merged down its rows as section rows before them, its sub-indicators as the rows', () => {
+    // 指标 over both label columns; the category's text repeated on the rows it covers (a merged cell expanded), a row across both columns.
+    const spanned = (text: string) => ({ text, spanned: true });
+    const merged: TableBlock = {
+      kind: 'table',
+      rows: [
+        [{ text: '指标' }, spanned('指标'), { text: '单位' }, { text: '数量' }],
+        [{ text: '一、主动公开情况' }, { text: '（一）主动公开政府信息数' }, { text: '条' }, { text: '125' }],
+        [spanned('一、主动公开情况'), { text: '其中：主动公开规范性文件数' }, { text: '条' }, { text: '3' }],
+        [{ text: '三、依申请公开情况' }, { text: '（一）收到申请数' }, { text: '件' }, { text: '7' }],
+        [{ text: '四、行政复议数量' }, spanned('四、行政复议数量'), { text: '件' }, { text: '2' }],
+        [{ text: '' }, { text: '（一）维持具体行政行为数' }, { text: '件' }, { text: '2' }],
+      ],
+    };
+    const expected = [
+      ['一、主动公开情况', '', null],
+      ['（一）主动公开政府信息数', '条', 125],
+      ['其中：主动公开规范性文件数', '条', 3],
+      ['三、依申请公开情况', '', null],
+      ['（一）收到申请数', '件', 7],
+      ['四、行政复议数量', '件', 2],
+      ['（一）维持具体行政行为数', '件', 2],
+    ];
+    expect(triples(findLegacyStats([merged])?.year)).toEqual(expected);
+    // 类别 | 指标 headings, the category printed on its first row only (text, CSV).
+    const once = findLegacyStats(
+      tables(
+        table([
+          ['类别', '指标名称', '单位', '数量'],
+          ['一、主动公开情况', '（一）主动公开政府信息数', '条', '125'],
+          ['', '其中：主动公开规范性文件数', '条', '3'],
+          ['三、依申请公开情况', '（一）收到申请数', '件', '7'],
+          ['四、行政复议数量', '', '件', '2'],
+          ['', '（一）维持具体行政行为数', '件', '2'],
+        ]),
+      ),
+    );
+    expect(triples(once?.year)).toEqual(expected);
+  });
+
+  it('reads a table with no unit column, each unit in brackets after its indicator, only when the caller allows it', () => {
+    const unitless = tables(
+      table([
+        ['指标名称', '2016年度', '历年累计'],
+        ['一、主动公开情况', '', ''],
+        ['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）（条）', '125', '900'],
+        ['（二）政府信息公开专项经费（万元）', '1.5', '12'],
+        ['（三）接受培训人员数（人次）', '45', '300'],
+      ]),
+    );
+    expect(findLegacyStats(unitless)).toBeUndefined();
+    const stats = findLegacyStats(unitless, { unitless: true });
+    expect(triples(stats?.year)).toEqual([
+      ['一、主动公开情况', '', null],
+      ['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', '条', 125],
+      ['（二）政府信息公开专项经费', '万元', 1.5],
+      ['（三）接受培训人员数', '人次', 45],
+    ]);
+    expect(triples(stats?.cumulative)[1]).toEqual(['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', '条', 900]);
+    // Rows that mostly print no unit after their indicator are no statistics table (a summary 事项 | 件数).
+    expect(findLegacyStats(tables(table([['项目', '数量'], ['收到申请', '12'], ['办结申请', '11'], ['网站发布信息（条）', '300']])), { unitless: true })).toBeUndefined();
+  });
+
+  it('takes a platform table (项目 | 数量, units in brackets) for a statistics table only in a report before 2019 that prints no template table', () => {
+    const platform = table([['项目', '数量'], ['政府网站发布信息（条）', '3120'], ['政务新媒体发布信息（条）', '802'], ['召开新闻发布会（场）', '6']]);
+    const report = (year: number) => docOf([paragraph(`某县人民政府${year}年政府信息公开工作年度报告`), paragraph('一、总体情况'), platform]);
+    const read = [['政府网站发布信息', '条', 3120], ['政务新媒体发布信息', '条', 802], ['召开新闻发布会', '场', 6]];
+    expect(triples(analyseStructure(report(2016), { templateTables: false }).legacyStats)).toEqual(read);
+    expect(analyseStructure(report(2016), { templateTables: true }).legacyStats).toEqual([]);
+    expect(analyseStructure(report(2021), { templateTables: false }).legacyStats).toEqual([]);
+    expect(analyseStructure(report(2016)).legacyStats).toEqual([]);
+  });
+
+  it('reads a row whose indicator spans over the unit\'s column (a .doc table cut by a page break, joined by LibreOffice into one grid) by its own cells in order', () => {
+    const spanned = (text: string) => ({ text, spanned: true });
+    const grid: TableBlock = {
+      kind: 'table',
+      rows: [
+        [{ text: '统计项目' }, { text: '计量单位' }, { text: '数量' }, spanned('数量'), { text: '' }],
+        [{ text: '（三）申请答复数' }, { text: '件' }, { text: '88' }, spanned('88'), { text: '' }],
+        [{ text: '4.不同意公开答复数' }, spanned('4.不同意公开答复数'), spanned('4.不同意公开答复数'), { text: '件' }, { text: '7' }],
+        // Cells that do not match the header's headings one for one are left as they stand (blank).
+        [{ text: '涉及商业秘密' }, spanned('涉及商业秘密'), spanned('涉及商业秘密'), spanned('涉及商业秘密'), { text: '0' }],
+      ],
+    };
+    expect(triples(findLegacyStats([grid])?.year)).toEqual([
+      ['（三）申请答复数', '件', 88],
+      ['4.不同意公开答复数', '件', 7],
+      ['涉及商业秘密', '涉及商业秘密', null],
+    ]);
+    // A 序号 column merged over the part before the break, the rows after it on the part's own columns.
+    const serial: TableBlock = {
+      kind: 'table',
+      rows: [
+        [{ text: '序号' }, ...Array.from({ length: 5 }, () => spanned('序号')), { text: '统计项目' }, { text: '单位' }, { text: '2014年度' }, { text: '历年累计' }],
+        [{ text: '8' }, ...Array.from({ length: 5 }, () => spanned('8')), { text: '对申请的答复总数' }, { text: '条' }, { text: '9条' }, { text: '38条' }],
+        [{ text: '9' }, { text: '其中：1、同意公开答复数' }, { text: '条' }, { text: '3条' }, { text: '9条' }, { text: '' }, spanned(''), spanned(''), spanned(''), spanned('')],
+        [{ text: '10' }, { text: '3、不予公开答复数' }, { text: '条' }, { text: '' }, { text: '1条' }, { text: '' }, spanned(''), spanned(''), spanned(''), spanned('')],
+        [{ text: '11' }, { text: '行政诉讼数' }, { text: '件' }, { text: '1件' }, { text: '' }, { text: '' }, spanned(''), spanned(''), spanned(''), spanned('')],
+      ],
+    };
+    const stats = findLegacyStats([serial]);
+    expect(triples(stats?.year)).toEqual([['对申请的答复总数', '条', 9], ['其中：1、同意公开答复数', '条', 3], ['3、不予公开答复数', '条', null], ['行政诉讼数', '件', 1]]);
+    expect(triples(stats?.cumulative)).toEqual([['对申请的答复总数', '条', 38], ['其中：1、同意公开答复数', '条', 9], ['3、不予公开答复数', '条', 1], ['行政诉讼数', '件', null]]);
+  });
+
+  it('reads no value from a cell holding several numbers apart (a reader put a row\'s values into one cell): in doubt, never joined', () => {
+    const stats = findLegacyStats(tables(table([['项目', '单位', '上年', '本年', '累计'], ['主动公开文件数', '条', '10841', '357', '1415'], ['其中：1、政府网站公开数', '条', '', '10839 344 1376', '']])));
+    expect(stats?.year).toEqual([
+      { indicator: '主动公开文件数', unit: '条', value: 357 },
+      { indicator: '其中：1、政府网站公开数', unit: '条', value: null, doubt: 'several-numbers' },
     ]);
   });
 

@@ -47,6 +47,24 @@ describe('the legacy axis', () => {
     for (let i = 0; i < 20; i++) expect(draftVariant(1, item('txt', i)).separator).not.toBe('glued');
   });
 
+  it('then prints the shapes real tables take beyond 指标 | 单位 | 数量: units in the indicators, a category column, the year before beside the year', () => {
+    const notes = [5, 6, 7, 8, 9].map((i) => draftVariant(1, item('html', i)).notes.join(' '));
+    expect(notes[0]).toContain('unit-in-indicator');
+    expect(notes[1]).toContain('unit-in-indicator');
+    expect(notes[2]).toContain('category');
+    expect(notes[3]).toContain('prior-year');
+    expect(notes[4]).toContain('prior-year (prior year first)');
+    // No unit column: the unit in brackets after the indicator; the truth keeps indicator and unit apart.
+    const unitless = draftVariant(1, item('html', 5));
+    const html = renderFast(unitless);
+    expect(html).toContain('<td>主动公开文件数（条）</td>');
+    expect(variantTruth(1, item('html', 5), unitless).legacy_stats![0]).toEqual(['主动公开文件数', '条', expect.any(Number)]);
+    // A category column: each section merged down its rows (rowspan), a section row of the truth.
+    const category = draftVariant(1, item('html', 7));
+    expect(renderFast(category)).toMatch(/<td rowspan="\d+">一、主动公开情况<\/td>/);
+    expect(variantTruth(1, item('html', 7), category).legacy_stats![0]).toEqual(['一、主动公开情况', '', null]);
+  });
+
   it('draws values whose sums hold, as a report\'s own figures would', () => {
     for (const form of LEGACY_FORMS) {
       const values = drawValues(form, new Random(`sums:${form.id}`));

@@ -1,6 +1,7 @@
 import { drawCumulative, drawValues, LEGACY_FORMS, type LegacyForm } from '../legacy-forms.js';
 import { SEPARATORS, type Block } from '../model.js';
 import type { Random } from '../random.js';
+import type { Span } from '../model.js';
 import type { Axis, Draft, LegacyTruth } from './axis.js';
 
 /**
@@ -16,37 +17,125 @@ import type { Axis, Draft, LegacyTruth } from './axis.js';
 export const legacy: Axis = {
   id: 'legacy',
   apply(draft, random) {
-    const kind = draft.index < KINDS.length ? KINDS[draft.index] : { form: random.pick(LEGACY_FORMS).id, serial: random.chance(0.3), titleRow: random.chance(0.3), split: random.chance(0.4), blanks: random.chance(0.5), typed: random.pick(TYPED) };
+    const mixed = (): Kind => {
+      const kind = { form: random.pick(LEGACY_FORMS).id, serial: random.chance(0.3), titleRow: random.chance(0.3), split: random.chance(0.4), blanks: random.chance(0.5), typed: random.pick(TYPED) };
+      // Drawn from a stream of its own, so the draws above (and the variants of seeds before the shapes) stay.
+      const shapes = random.fork('shape');
+      const shape = shapes.chance(0.5) ? 'unit-column' : shapes.pick(SHAPES);
+      return { ...kind, shape: shape === 'category' && kind.form !== 'national-2015' ? 'unit-column' : shape, priorFirst: shapes.chance(0.3) };
+    };
+    const kind = draft.index < KINDS.length ? KINDS[draft.index] : mixed();
     const form = LEGACY_FORMS.find((f) => f.id === kind.form)!;
     const year = random.int(2009, 2018);
     const values = drawValues(form, random.fork('values'));
     const cumulative = form.cumulative ? drawCumulative(form, values, random.fork('cumulative')) : undefined;
+    const prior = kind.shape === 'prior-year' ? drawValues(form, random.fork('prior')) : undefined;
     const blank = random.pick(['—', '/', '', '-']);
     // A report that prints its blanks so leaves zeros unprinted on some rows (a null truth: not a number).
     const printedValues = values.map((v, i) => (kind.blanks && v === 0 && form.rows[i].unit !== '' && random.chance(0.5) ? null : v));
-    const header = headerFor(form, year, random, kind.serial);
+    const header = headerFor(form, year, random, kind);
     const sectionMark = random.pick(['', '—']);
-    const rows = form.rows.map((row, i) => {
+    const unitColumn = kind.shape !== 'unit-in-indicator';
+    const categories = kind.shape === 'category' ? categoriesOf(form) : undefined;
+    const printed = form.rows.map((row, i) => ({ row, i })).filter(({ i }) => !categories?.heads.has(i));
+    const rows = printed.map(({ row, i }) => {
       const value = (v: number | null | undefined) => (row.unit === '' ? sectionMark : v === null || v === undefined ? blank : typedValue(v, row.unit, kind.typed));
-      const cells = [row.indicator, row.unit === '' ? sectionMark : row.unit, value(printedValues[i]), ...(cumulative ? [value(cumulative[i])] : [])];
+      const years = [value(printedValues[i]), ...(prior ? [value(prior[i])] : [])];
+      const cells = [
+        ...(categories ? categoryCells(categories, form, i) : [unitColumn || row.unit === '' ? row.indicator : `${row.indicator}（${row.unit}）`]),
+        ...(unitColumn ? [row.unit === '' ? sectionMark : row.unit] : []),
+        ...(kind.priorFirst ? years.reverse() : years),
+        ...(cumulative ? [value(cumulative[i])] : []),
+      ];
       return kind.serial ? [String(i + 1), ...cells] : cells;
     });
     const title = `${draft.model.agency}政府信息公开情况统计表（${year}年度）`;
     const width = header.length;
     const titleRow = [title, ...Array<string>(width - 1).fill('')];
     const cut = kind.split ? Math.floor(rows.length / 2) + random.int(-2, 2) : rows.length;
-    const tables: Block[] = [{ kind: 'other-table', rows: [...(kind.titleRow ? [titleRow] : []), header, ...rows.slice(0, cut)] }];
-    if (cut < rows.length) tables.push({ kind: 'break', footer: '第 {n} 页' }, { kind: 'other-table', rows: rows.slice(cut) });
+    const before = [...(kind.titleRow ? [titleRow] : []), header];
+    const spans = categories ? categorySpans(rows, before.length, kind.serial ? 1 : 0, header) : undefined;
+    const inFirst = (s: Span) => s.row < before.length + cut;
+    const tables: Block[] = [{ kind: 'other-table', rows: [...before, ...rows.slice(0, cut)], ...(spans ? { spans: clipSpans(spans.filter(inFirst), before.length + cut) } : {}) }];
+    if (cut < rows.length) {
+      const rest = spans?.filter((s) => !inFirst(s)).map((s) => ({ ...s, row: s.row - before.length - cut }));
+      tables.push({ kind: 'break', footer: '第 {n} 页' }, { kind: 'other-table', rows: rows.slice(cut), ...(rest ? { spans: rest } : {}) });
+    }
     draft.model.blocks = legacyReport(draft.model.agency, year, form, printedValues, kind.titleRow ? [] : [{ kind: 'paragraph', text: title }], tables);
     draft.model.year = year;
     draft.model.cells = {};
-    const stats = (column: (number | null)[]) => form.rows.map((row, i): [string, string, number | null] => [row.indicator, row.unit === '' ? sectionMark : row.unit, row.unit === '' ? null : column[i]]);
+    // The truth: each row's indicator and unit as the form has them (a unit printed in the indicator's
+    // brackets is the row's unit); a category printed in a column of its own is a section row before its rows.
+    const stats = (column: (number | null)[]) =>
+      form.rows.map((row, i): [string, string, number | null] => [row.indicator, row.unit === '' ? (unitColumn && !categories ? sectionMark : '') : row.unit, row.unit === '' ? null : column[i]]);
     const truth: LegacyTruth = { year, stats: stats(printedValues), ...(cumulative ? { cumulative: stats(cumulative) } : {}) };
     draft.legacy = truth;
     if (draft.format === 'txt') draft.separator = random.fork('separator').pick(SEPARATORS.filter((s) => s !== 'glued'));
-    draft.notes.push(`legacy ${form.id} ${year}: header ${header.join('|')}${kind.serial ? ', 序号 column' : ''}${kind.titleRow ? ', title row' : ''}${cut < rows.length ? `, cut after row ${cut}` : ''}, values ${kind.typed}, blank '${blank}'${draft.format === 'txt' ? `, separator ${draft.separator}` : ''}`);
+    const shapeNote = kind.shape === 'unit-column' ? '' : `, ${kind.shape}${kind.shape === 'prior-year' && kind.priorFirst ? ' (prior year first)' : ''}`;
+    draft.notes.push(`legacy ${form.id} ${year}: header ${header.join('|')}${shapeNote}${kind.serial ? ', 序号 column' : ''}${kind.titleRow ? ', title row' : ''}${cut < rows.length ? `, cut after row ${cut}` : ''}, values ${kind.typed}, blank '${blank}'${draft.format === 'txt' ? `, separator ${draft.separator}` : ''}`);
   },
 };
+
+/**
+ * The shapes a pre-2019 table takes beyond 指标 | 单位 | 数量: the unit in brackets after the indicator and
+ * no unit column (主动公开政府信息数（条） | 125); the form's sections as a category column merged down
+ * beside their rows (一、主动公开情况 | （一）主动公开政府信息数 | 条 | 125); the year's column beside the
+ * year before's (2015年 | 2014年, 本年度 | 上年度, in either order).
+ */
+const SHAPES = ['unit-in-indicator', 'category', 'prior-year'] as const;
+
+/** The form's top-level sections (一、… as a row of no value): each heads the rows up to the next top-level row. */
+interface Categories {
+  heads: Set<number>;
+  /** The category of each row of the form ('' for a row of no category: a top-level row with a value and its parts). */
+  of: string[];
+}
+
+const TOP_LEVEL = /^[一二三四五六七八九十]+、/;
+
+function categoriesOf(form: LegacyForm): Categories {
+  const heads = new Set<number>();
+  let current = '';
+  const of = form.rows.map((row, i) => {
+    if (TOP_LEVEL.test(row.indicator)) {
+      current = row.unit === '' ? row.indicator : '';
+      if (row.unit === '') heads.add(i);
+    }
+    return current;
+  });
+  return { heads, of };
+}
+
+/** A row's two label cells: its category (merged down its rows) and its own words; a top-level row of its own fills both. */
+function categoryCells(categories: Categories, form: LegacyForm, i: number): string[] {
+  const row = form.rows[i];
+  if (TOP_LEVEL.test(row.indicator)) return [row.indicator, ''];
+  return [categories.of[i], row.indicator];
+}
+
+/** The merged cells of a category table: the header's 指标 over both label columns, each category down its rows, a top-level row across both. */
+function categorySpans(rows: string[][], first: number, lead: number, header: string[]): Span[] {
+  const spans: Span[] = header[lead + 1] === '' ? [{ row: first - 1, col: lead, rowspan: 1, colspan: 2 }] : [];
+  for (let r = 0; r < rows.length; r++) {
+    const [category, own] = [rows[r][lead], rows[r][lead + 1]];
+    if (own === '') {
+      spans.push({ row: first + r, col: lead, rowspan: 1, colspan: 2 });
+      continue;
+    }
+    if (category === '' || (r > 0 && rows[r - 1][lead] === category && rows[r - 1][lead + 1] !== '')) continue;
+    let n = 1;
+    while (r + n < rows.length && rows[r + n][lead] === category && rows[r + n][lead + 1] !== '') n++;
+    spans.push({ row: first + r, col: lead, rowspan: n, colspan: 1 });
+  }
+  // The positions a category covers print nothing of their own.
+  for (const span of spans) for (let k = 1; k < span.rowspan; k++) rows[span.row - first + k][lead] = '';
+  return spans;
+}
+
+/** A page break inside a merged category: the part before it keeps the rows above the break (the rest is merged anew below). */
+function clipSpans(spans: Span[], rows: number): Span[] {
+  return spans.map((s) => (s.row + s.rowspan > rows ? { ...s, rowspan: rows - s.row } : s));
+}
 
 interface Kind {
   form: LegacyForm['id'];
@@ -56,6 +145,10 @@ interface Kind {
   blanks: boolean;
   /** How the values are typed: as numbers, in full-width digits, with thousands separators, or with the row's unit after them. */
   typed: (typeof TYPED)[number];
+  /** The table's shape: 指标 | 单位 | 数量 ('unit-column', the kinds before the shapes), or one of SHAPES. */
+  shape: 'unit-column' | (typeof SHAPES)[number];
+  /** prior-year: the year before's column first. */
+  priorFirst?: boolean;
 }
 
 const TYPED = ['plain', 'full-width', 'thousands', 'unit'] as const;
@@ -75,18 +168,41 @@ function typedValue(value: number, unit: string, typed: Kind['typed']): string {
 }
 
 const KINDS: Kind[] = [
-  { form: 'short-2008', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain' },
-  { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain' },
-  { form: 'national-2015', serial: true, titleRow: false, split: false, blanks: true, typed: 'thousands' },
-  { form: 'national-2015', serial: false, titleRow: true, split: true, blanks: false, typed: 'full-width' },
-  { form: 'short-2008', serial: true, titleRow: true, split: true, blanks: true, typed: 'unit' },
+  { form: 'short-2008', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain', shape: 'unit-column' },
+  { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain', shape: 'unit-column' },
+  { form: 'national-2015', serial: true, titleRow: false, split: false, blanks: true, typed: 'thousands', shape: 'unit-column' },
+  { form: 'national-2015', serial: false, titleRow: true, split: true, blanks: false, typed: 'full-width', shape: 'unit-column' },
+  { form: 'short-2008', serial: true, titleRow: true, split: true, blanks: true, typed: 'unit', shape: 'unit-column' },
+  // The shapes, after the kinds seeds 1–3 were first scored on (a variant's index picks its kind).
+  { form: 'short-2008', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain', shape: 'unit-in-indicator' },
+  { form: 'national-2015', serial: false, titleRow: true, split: true, blanks: true, typed: 'plain', shape: 'unit-in-indicator' },
+  { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain', shape: 'category' },
+  { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain', shape: 'prior-year' },
+  { form: 'short-2008', serial: false, titleRow: false, split: false, blanks: true, typed: 'plain', shape: 'prior-year', priorFirst: true },
 ];
 
-function headerFor(form: LegacyForm, year: number, random: Random, serial: boolean): string[] {
+function headerFor(form: LegacyForm, year: number, random: Random, kind: Kind): string[] {
   const indicator = random.pick(['统计指标', '指标名称', '指 标', '指标', '项目', '统计项目']);
   const unit = random.pick(['单位', '计量单位', '单 位']);
   const value = random.pick(['统计数', `${year}年度`, '数量', '本年度', `${year}年`]);
-  return [...(serial ? ['序号'] : []), indicator, unit, value, ...(form.cumulative ? [random.pick(['历年累计', '累计'])] : [])];
+  const shapes = random.fork('shape-header');
+  const cumulative = form.cumulative ? [random.pick(['历年累计', '累计'])] : [];
+  const serial = kind.serial ? ['序号'] : [];
+  switch (kind.shape) {
+    case 'unit-column':
+      return [...serial, indicator, unit, value, ...cumulative];
+    case 'unit-in-indicator':
+      return [...serial, indicator, value, ...cumulative];
+    case 'category': {
+      // 指标 merged over the category column and the indicator's, or a heading of its own over each.
+      const labels = shapes.pick([[indicator, ''], ['类别', indicator], ['项目', '指标'], ['分类', '指标名称']]);
+      return [...serial, ...labels, unit, value, ...cumulative];
+    }
+    case 'prior-year': {
+      const [now, before] = shapes.pick([[`${year}年`, `${year - 1}年`], [`${year}年度`, `${year - 1}年度`], ['本年度', '上年度'], ['本年', '上年']]);
+      return [...serial, indicator, unit, ...(kind.priorFirst ? [before, now] : [now, before]), ...cumulative];
+    }
+  }
 }
 
 /** The 2008 regulation's report around the statistics table, its prose agreeing with the table. */

@@ -3,7 +3,7 @@
  * spans, group labels spanning the rows of their group, wrapped labels as lines of one cell or as
  * rows of their own. HTML and Markdown print this grid; text renderings read the model directly.
  */
-import { isDataRow, type DataRow, type TablePiece } from '../model.js';
+import { isDataRow, type DataRow, type Span, type TablePiece } from '../model.js';
 
 export interface GridCell {
   text: string;
@@ -90,4 +90,21 @@ export function toMatrix(grid: GridCell[][], spans: 'empty' | 'repeat' = 'empty'
     }
   });
   return matrix.map((row) => Array.from(row, (v) => v ?? ''));
+}
+
+/** An other-table's dense rows as grid cells: a merged cell at its origin with its spans, the positions it covers left out. */
+export function spannedRows(rows: string[][], spans: Span[] = []): GridCell[][] {
+  const covered = new Set<string>();
+  const at = new Map<string, Span>();
+  for (const span of spans) {
+    at.set(`${span.row}:${span.col}`, span);
+    for (let r = span.row; r < span.row + span.rowspan; r++) for (let c = span.col; c < span.col + span.colspan; c++) if (r !== span.row || c !== span.col) covered.add(`${r}:${c}`);
+  }
+  return rows.map((row, r) =>
+    row.flatMap((text, c): GridCell[] => {
+      if (covered.has(`${r}:${c}`)) return [];
+      const span = at.get(`${r}:${c}`);
+      return [{ text, colspan: span?.colspan ?? 1, rowspan: span?.rowspan ?? 1, role: 'value' }];
+    }),
+  );
 }

@@ -5,7 +5,7 @@
  */
 import type { Block, FlattenedTables, PageLook, ReportModel, TablePiece, TableStructure } from '../model.js';
 import { tableTextLines } from './text.js';
-import { toGrid, type GridCell } from './grid.js';
+import { spannedRows, toGrid, type GridCell } from './grid.js';
 import { divTableCss, nestedArticle, structuredTableHtml } from './structure.js';
 import { escapeMarkup } from './escape.js';
 import { spellEntities, spellLineEnds } from './spelling.js';
@@ -102,7 +102,7 @@ function blockHtml(block: Block, style: HtmlStyle, look?: PageLook, structure?: 
     case 'dash-table':
       return `<table border="1">${Array.from({ length: block.rows }, () => `<tr>${'<td>-</td>'.repeat(block.columns)}</tr>`).join('')}</table>`;
     case 'other-table':
-      return `<table border="1">${block.rows.map((row) => `<tr>${row.map((c) => `<td>${escapeMarkup(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+      return `<table border="1">${spannedRows(block.rows, block.spans).map((row) => `<tr>${row.map((c) => `<td${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}>${escapeMarkup(c.text)}</td>`).join('')}</tr>`).join('')}</table>`;
   }
 }
 

@@ -4,7 +4,7 @@
  * the Markdown, spans kept (model.markdownTables).
  */
 import type { Block, MarkdownTables, ReportModel, TablePiece } from '../model.js';
-import { toGrid, toMatrix, type GridCell } from './grid.js';
+import { spannedRows, toGrid, toMatrix, type GridCell } from './grid.js';
 import { escapeMarkup } from './escape.js';
 import { spellLineEnds } from './spelling.js';
 
@@ -48,7 +48,7 @@ function blockMarkdown(block: Block, tables?: MarkdownTables): string {
   if (tables && tables !== 'pipe-repeat') {
     if (block.kind === 'table') return tableAsHtml(block.piece, tables);
     if (block.kind === 'dash-table') return htmlTable(Array.from({ length: block.rows + 1 }, () => plainRow(Array(block.columns).fill('-'))), tables);
-    if (block.kind === 'other-table') return htmlTable(block.rows.map(plainRow), tables);
+    if (block.kind === 'other-table') return htmlTable(spannedRows(block.rows, block.spans), tables);
   }
   switch (block.kind) {
     case 'title':
