@@ -269,13 +269,18 @@ async function renderGray(pdfPath: string, page: number, dpi: number, workDir: s
   }
 }
 
-/** Is there a vertical ruling in the gap between two words of one row? */
-function rulingBetween(rulings: PixelLine[], left: OcrWord, right: OcrWord): boolean {
-  const from = left.left + left.width;
-  const to = right.left;
+/**
+ * Is there a vertical ruling between two words of one row? Between the middles of the two boxes, not only
+ * in the gap: a box may reach a few pixels over the ruling it stands against (the grey fringe an erased
+ * ruling leaves beside a glyph: 单位's box ending 2.5 px past the ruling before 2011年度 joined them into
+ * 单位2011, and the statistics table's unit heading was lost).
+ */
+export function rulingBetween(rulings: PixelLine[], left: OcrWord, right: OcrWord): boolean {
+  const from = Math.min(left.left + left.width - 2, left.left + left.width / 2);
+  const to = Math.max(right.left + 2, right.left + right.width / 2);
   const top = Math.max(left.top, right.top);
   const bottom = Math.min(left.top + left.height, right.top + right.height);
-  return rulings.some((line) => line.orientation === 'vertical' && line.at >= from - 2 && line.at <= to + 2 && line.from <= bottom && line.to >= top);
+  return rulings.some((line) => line.orientation === 'vertical' && line.at >= from && line.at <= to && line.from <= bottom && line.to >= top);
 }
 
 /** Table borders that survive erasing come back as strings of | and _; they are not text. */

@@ -182,9 +182,10 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
     const header = rows.slice(h, Math.max(h + 3, rows.indexOf(values.row)));
     const order = groupOrder(header, values);
-    const totals = printsTotals(header, values);
+    const plan = totalsPlan(header, values);
+    const totals = plan === 'printed';
     const keysOf = (group: (typeof APPEALS_2021.rows)[number]) => group.columns.filter((c) => totals || c.id !== 'total').map((c) => cellKey('appeals', group.id, c.id));
-    const read = (o: number[]) => withTotalsNotPrinted(readFifteen(values.cells, [0, 1, 2].flatMap((at) => keysOf(APPEALS_2021.rows[o.indexOf(at)])), APPEALS_2021.rows.length), totals);
+    const read = (o: number[]) => withTotalsNotPrinted(readFifteen(values.cells, [0, 1, 2].flatMap((at) => keysOf(APPEALS_2021.rows[o.indexOf(at)])), APPEALS_2021.rows.length), plan);
     const out = read(order);
     if (!orderUnplaced(header, values)) return out;
     // One kind of litigation named, nothing to place it by (a text format lost the spans): the group
@@ -202,13 +203,36 @@ const PARTS_OF_GROUP = APPEALS_2021.rows[0].columns.filter((c) => c.id !== 'tota
 /**
  * Does the table print its groups' 总计 columns? Some reports leave them out: a header naming each group's
  * other four columns (结果维持 … 尚未审结) and never 总计, over a row of exactly those twelve values. Any
- * other count is read against the fifteen, for the group totals to decide.
+ * other count is read against the fifteen, for the group totals to decide. 'in-part': the header was read
+ * by OCR and names some of the four only in part (see namesPartsInPart).
  */
-function printsTotals(header: DocRow[], values: ValueRow): boolean {
+type TotalsPlan = 'printed' | 'left-out' | 'in-part';
+
+function totalsPlan(header: DocRow[], values: ValueRow): TotalsPlan {
   const text = header.map(rowText).join('');
-  if (text.includes('总计') || !PARTS_OF_GROUP.every((label) => text.includes(label) || inPieces(header, label))) return true;
-  return printedCount(values.cells, WIDTH - 3) !== WIDTH - 3;
+  if (text.includes('总计') || printedCount(values.cells, WIDTH - 3) !== WIDTH - 3) return 'printed';
+  if (PARTS_OF_GROUP.every((label) => text.includes(label) || inPieces(header, label))) return 'left-out';
+  return namesPartsInPart(header, values) ? 'in-part' : 'printed';
 }
+
+/**
+ * A scanned header whose narrow cells wrap the four labels over lines, which OCR reads in part or with the
+ * lines interleaved (果维持, 结果纠IE, ”其他果, 尚未审ot: =; 结果纠”其他果 in one cell): each of the four is
+ * named when a cell OCR read holds three of its four characters in order (the four share at most two,
+ * 结果), no cell holds a character of 总计, and the row of values is exactly twelve cells, each in a grid
+ * column of its own (not lines of values joined) — a table printing fifteen columns has fifteen grid
+ * columns, cells read empty among them, and is read against the fifteen.
+ * Which column a value stands in then rests on headings read in part: its cells stay in doubt.
+ */
+function namesPartsInPart(header: DocRow[], values: ValueRow): boolean {
+  const cells = header.flatMap((r) => r.cells.filter((c) => !c.spanned && c.prov?.origin === 'ocr').map((c) => labelCore(c.text)));
+  if (!cells.length || header.some((r) => r.cells.some((c) => /[总計计]/u.test(c.text)))) return false;
+  if (values.cells.length !== WIDTH - 3 || new Set(values.cells.map((v) => v.col)).size !== WIDTH - 3) return false;
+  return PARTS_OF_GROUP.every((label) => cells.some((text) => containment(label, text) >= PART_CONTAINMENT));
+}
+
+/** Share of a column's label (four characters) a scanned header cell must hold in order to name it: three. */
+const PART_CONTAINMENT = 0.75;
 
 /**
  * Does a header cell start the label and a later one hold its rest? A layout text cuts a label its narrow
@@ -219,15 +243,27 @@ function inPieces(header: DocRow[], label: string): boolean {
   return cells.some((w, i) => w !== '' && w !== label && label.startsWith(w) && cells.slice(i + 1).includes(label.slice(w.length)));
 }
 
-/** The three 总计 cells of a table that does not print them: not found, with the message saying why. */
-function withTotalsNotPrinted(out: TableMapping, totals: boolean): TableMapping {
-  if (totals) return out;
+/**
+ * The three 总计 cells of a table that does not print them: not found, with the message saying why. The
+ * twelve cells read under headings OCR read in part are in doubt (heading-in-part).
+ */
+function withTotalsNotPrinted(out: TableMapping, plan: TotalsPlan): TableMapping {
+  if (plan === 'printed') return out;
+  let doubted = 0;
   for (const group of APPEALS_2021.rows) {
     const key = cellKey('appeals', group.id, 'total');
     out.cells[key] = null;
     out.details[key] = { raw: '', doubt: 'not-found' };
+    if (plan !== 'in-part') continue;
+    for (const c of group.columns) {
+      const k = cellKey('appeals', group.id, c.id);
+      if (c.id === 'total' || !out.details[k] || out.details[k].doubt) continue;
+      out.details[k] = { ...out.details[k], doubt: 'heading-in-part' };
+      doubted++;
+    }
   }
-  out.messages.push({ code: 'columns-not-printed', message: "appeals: the header names each group's 结果维持, 结果纠正, 其他结果 and 尚未审结 and no 总计, over twelve values; read by those columns, the three 总计 cells left blank" });
+  out.messages.push({ code: 'columns-not-printed', message: `appeals: the header names each group's 结果维持, 结果纠正, 其他结果 and 尚未审结${plan === 'in-part' ? ' (read by OCR in part)' : ''} and no 总计, over twelve values; read by those columns, the three 总计 cells left blank` });
+  if (doubted) out.messages.push({ code: 'heading-in-part', message: `appeals: the header's headings of 结果维持 … 尚未审结 read only in part; the ${doubted} cells read under them are in doubt` });
   return out;
 }
 

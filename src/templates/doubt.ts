@@ -27,7 +27,7 @@ export const DOUBTS = {
   'wrapped-label': 'the value stood on a line of a label wrapped over several lines, or the label was put together from lines of two rows',
   'formula-without-value': 'a spreadsheet formula with no cached value',
   'spaced-values': 'the cell prints numbers separated by spaces on one line (1 0 1 0 2): one number printed spaced, or several values run into one cell; joined, and confirmed only by an identity',
-  'heading-in-part': "the column's heading OCR read only in part (社会公… for 社会公益组织) in a table printing fewer columns than the template's; read under the column whose label it shares most, never confirmed, since the identities cannot tell the columns of 法人或其他组织 apart",
+  'heading-in-part': "the column's heading OCR read only in part (社会公… for 社会公益组织) in a table printing fewer columns than the template's; read under the column whose label it shares most, never confirmed, since no identity tells such columns apart (the columns of 法人或其他组织 in table 三; table 四 without its 总计 columns has none)",
   'lone-empty-cell': 'the only empty cell of a row of printed values, at its end (where a grid pads a row that lost a value) or in a row that breaks its own total: a printed blank, or a lost value',
 } as const;
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { fixCjkBrackets, joinCjkWords, parseTesseractTsv } from '../../../extractors/pdf/ocr/tsv.js';
+import { rulingBetween } from '../../../extractors/pdf/ocr.js';
 
 // The head of tesseract 5.3 TSV output (chi_sim+eng, psm 11) for page 2 of a scan of pingtan-2023-pdf.pdf.
 const fixture = new URL('../../fixtures/ocr/pingtan-2023-p2-head.tsv', import.meta.url);
@@ -64,5 +65,24 @@ describe('OCR text clean-up', () => {
   test('angle brackets misread for full-width round ones are put back', () => {
     expect(fixCjkBrackets('\u3008一\u3009予以公开')).toBe('（一）予以公开');
     expect(fixCjkBrackets('《条例》')).toBe('《条例》');
+  });
+});
+
+describe('a table ruling between two words of a line', () => {
+  const word = (text: string, left: number, width: number, height = 60) => ({ text, left, top: 2339, width, height, confidence: 90, image: 1, line: '1/24/1/1' });
+  const ruling = (at: number) => ({ orientation: 'vertical' as const, at, from: 2320, to: 3370, thickness: 3 });
+
+  test('parts them when a box reaches over it (单位 | 2011年度: 单位\'s box ends on the erased ruling\'s fringe)', () => {
+    // Seed 1, legacy, pdf-outlines at 300 dpi: 单位 800–898, the ruling at 895.5, 2011 from 916. Joined, the
+    // header read 单位2011 | 年度 and the statistics table was not found (its unit heading not 单位).
+    const rulings = [ruling(785), ruling(895.5), ruling(1098)];
+    const joined = joinCjkWords([word('单位', 800, 98), word('2011', 916, 72)], (left, right) => rulingBetween(rulings, left, right));
+    expect(joined.map((w) => w.text)).toEqual(['单位', '2011']);
+  });
+
+  test('does not part two words in one cell, nor words beside a ruling of another row', () => {
+    const rulings = [ruling(785), ruling(1098), { ...ruling(895.5), from: 2420, to: 3370 }];
+    const joined = joinCjkWords([word('单位', 800, 98), word('2011', 916, 72), word('政府', 1110, 80), word('信息', 1195, 80)], (left, right) => rulingBetween(rulings, left, right));
+    expect(joined.map((w) => w.text)).toEqual(['单位2011', '政府信息']);
   });
 });

@@ -206,3 +206,52 @@ describe('a spreadsheet whose merged heading 法人或其他组织 covers severa
     expect(cell(m, 'granted', 'total')).toBe(75);
   });
 });
+
+describe('a scanned table 四 without its three 总计 columns, the column headings OCR read in part', () => {
+  /** Hongze 2023's twelve values (行政复议 10 1 0 0, 未经复议直接起诉 0 0 0 0, 复议后起诉 0 5 0 0). */
+  const VALUES = ['10', '1', '0', '0', '0', '0', '0', '0', '0', '5', '0', '0'];
+  const span = (text: string, n: number) => [text, ...Array(n - 1).fill(`~${text}`)];
+  /** The header as seed 1's column-set TIFF read it: each heading wrapped over lines in its narrow cell, read in part. */
+  const header = (columns: string[]) => [
+    [...span('行政复议', 4), ...span('行政诉讼', 8)],
+    [...columns.slice(0, 4), ...span('未经复议直接起诉', 4), ...span('复议后起诉', 4)],
+    [...columns.slice(0, 4).map((c) => `~${c}`), ...columns.slice(4)],
+  ];
+  const TIFF = ['果维持', '”结果纠IE', '”其他果', '尚未审ot: =', '果维持', '”结果纠正', '”其他果', '尚未审“” ot -H', '结果维持', 'IE', '果纠”其他果', 'ir) AS FH ot'];
+  /** Every cell read by OCR, as a scan's grid gives them. */
+  const scannedAll = (doc: DocumentModel) => {
+    for (const block of doc.blocks) if (block.kind === 'table') for (const row of block.rows) for (const c of row) c.prov = { page: 2, origin: 'ocr', confidence: 90 };
+    return doc;
+  };
+  const appeals = (m: ReturnType<typeof mapTemplates>) =>
+    ['review', 'litigation_direct', 'litigation_after_review'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `appeals.${g}.${c}`));
+
+  it('reads the twelve values by the four columns each group names in part, in doubt, the totals not printed left blank (not 0)', () => {
+    const m = mapTemplates(scannedAll(docWithTables([...header(TIFF), VALUES])));
+    expect(m.messages.filter((x) => x.code === 'columns-not-printed').length).toBe(1);
+    const twelve = [...VALUES];
+    for (const key of appeals(m)) {
+      const want = key.endsWith('.total') ? [null, 'not-found'] : [Number(twelve.shift()), 'heading-in-part'];
+      expect([key, m.cells[key], m.details[key].doubt]).toEqual([key, ...want]);
+    }
+  });
+
+  it('does not so when the header is not read by OCR, a cell reads 总 or 计, or the grid has fifteen columns (three cells read empty)', () => {
+    const plain = mapTemplates(docWithTables([...header(TIFF), VALUES]));
+    expect(plain.messages.filter((x) => x.code === 'columns-not-printed')).toEqual([]);
+    const withTotal = TIFF.map((c, i) => (i === 11 ? '总it' : c));
+    const total = mapTemplates(scannedAll(docWithTables([...header(withTotal), VALUES])));
+    expect(total.messages.filter((x) => x.code === 'columns-not-printed')).toEqual([]);
+    // Fifteen grid columns, 总计 read as junk (ot) and three cells read empty: the totals printed, not left out.
+    const fifteen = [0, 1, 2].flatMap((g) => [...TIFF.slice(4 * g, 4 * g + 4), 'ot']);
+    const wide = [
+      [...span('行政复议', 5), ...span('行政诉讼', 10)],
+      [...fifteen.slice(0, 5), ...span('未经复议直接起诉', 5), ...span('复议后起诉', 5)],
+      [...fifteen.slice(0, 5).map((c) => `~${c}`), ...fifteen.slice(5)],
+      [0, 1, 2].flatMap((g) => [...VALUES.slice(4 * g, 4 * g + 4), '']),
+    ];
+    const lost = mapTemplates(scannedAll(docWithTables(wide)));
+    expect(lost.messages.filter((x) => x.code === 'columns-not-printed')).toEqual([]);
+    expect(lost.details['appeals.litigation_direct.upheld'].doubt).not.toBe('heading-in-part');
+  });
+});
