@@ -10,6 +10,7 @@
 import type { Block } from '../model.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { readTextBlocks } from '../txt/document.js';
+import { isSpaceJoined } from '../txt/space-joined.js';
 import { HAS_DIGIT, isNumberToken, isValueToken } from '../value-token.js';
 
 /** A paragraph laid out as cells: two of them apart by a tab, two spaces or more, or a pipe. */
@@ -63,15 +64,27 @@ function mayBeTable(lines: string[], minCellLines: number): boolean {
   return lines.filter(laidOutAsCells).length >= minCellLines && lines.some(printsValues);
 }
 
+/** The lines of a paragraph of many lines (a <pre> block), &nbsp; a space. */
+function preLinesOf(raw: string): string[] {
+  return raw.replace(/\u00a0/g, ' ').split(/\r?\n/);
+}
+
 function holdsTable(blocks: Block[]): boolean {
   return blocks.some((b) => b.kind === 'table' && b.rows.length >= MIN_TABLE_ROWS);
 }
 
 export function readFlattenedTables(blocks: Block[], rawText: ReadonlyMap<Block, string>, limits: Limits = DEFAULT_LIMITS): Block[] {
   const out: Block[] = [];
-  const readAgain = (lines: string[], minCellLines = MIN_CELL_LINES): Block[] | undefined => {
+  // A page's <pre> blocks are one author's text: where together they join their cells by single spaces,
+  // each is read so, also one too short to say it alone (table 四's, one row of values: 5   2 7 8   1 9     ).
+  const preLines = blocks.flatMap((b) => {
+    const raw = b.kind === 'paragraph' ? rawText.get(b) : undefined;
+    return raw?.includes('\n') ? preLinesOf(raw) : [];
+  });
+  const preSpaceJoined = isSpaceJoined(preLines);
+  const readAgain = (lines: string[], minCellLines = MIN_CELL_LINES, spaceJoined = false): Block[] | undefined => {
     if (!mayBeTable(lines, minCellLines)) return undefined;
-    const read = readTextBlocks(lines.join('\n'), limits);
+    const read = readTextBlocks(lines.join('\n'), limits, { spaceJoined });
     return holdsTable(read) ? read : undefined;
   };
   let run: Block[] = [];
@@ -89,7 +102,7 @@ export function readFlattenedTables(blocks: Block[], rawText: ReadonlyMap<Block,
     // A paragraph of many lines (a <pre> block) may be a text file of its own, blank lines and all: its
     // line breaks are the author's, so one line of values in it is enough to read it so (a table 四 of
     // single spaces: its header lines are words alone).
-    const own = raw.includes('\n') ? readAgain(raw.replace(/\u00a0/g, ' ').split(/\r?\n/), 1) : undefined;
+    const own = raw.includes('\n') ? readAgain(preLinesOf(raw), 1, preSpaceJoined) : undefined;
     if (!own) {
       run.push(block);
       continue;

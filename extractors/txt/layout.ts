@@ -657,6 +657,11 @@ function markdownHeading(text: string): { level: number; text: string } | undefi
 export interface LayoutOptions {
   /** Join wrapped prose lines (layout text); off for flattenings where each line is a paragraph. */
   joinWrappedLines: boolean;
+  /**
+   * The text is known to join its cells by single spaces though these lines alone may not say so (a page's
+   * <pre> blocks, each one table: table 四's prints a single row).
+   */
+  spaceJoined?: boolean;
 }
 
 /** The units reports print after their counts and amounts. */
@@ -877,7 +882,7 @@ function doubtValuesShortOfTheirUnit(lines: Line[]): void {
 }
 
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
-  const spaceJoined = isSpaceJoined(rawLines);
+  const spaceJoined = options.spaceJoined === true || isSpaceJoined(rawLines);
   const lines = rawLines.map((raw) => classify(raw, spaceJoined));
   dropRunningHeaders(rawLines, lines);
   doubtRowsSplitByPage(rawLines, lines);
