@@ -8,6 +8,7 @@ import mammoth from 'mammoth';
 import { load } from 'cheerio/slim';
 import { UnreadableDocumentError, type Block, type DocumentModel, type Message, type TableBlock } from '../model.js';
 import { checkTableCells, htmlToDocument } from '../html/index.js';
+import { PREFORMATTED_CLASS } from '../html/flattened.js';
 import { xmlNestsDeeperThan } from '../html/depth.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { openZip, type OpenedZip } from './zip.js';
@@ -52,10 +53,22 @@ function substituteTables(blocks: Block[], tables: TableBlock[][]): Block[] {
   });
 }
 
+/**
+ * Preformatted paragraphs (LibreOffice's Preformatted Text, Word's HTML Preformatted: a page's <pre> saved as a
+ * document) are the lines of one <pre>, empty ones and all: a table printed as text a cell a line parts its rows by
+ * empty paragraphs and prints a blank cell as a line of spaces, which mammoth would drop. The class tells the walk
+ * to give such a block back as one paragraph a line when it holds no table (html/flattened.ts).
+ */
+const STYLE_MAP = ['Preformatted Text', 'HTML Preformatted'].map((name) => `p[style-name='${name}'] => pre.${PREFORMATTED_CLASS}:separator('\\n')`);
+
 async function convert(bytes: Buffer): Promise<{ html: string; messages: Message[] }> {
   try {
-    // Images are not report text: skip them so mammoth never inflates media.
-    const result = await mammoth.convertToHtml({ buffer: bytes }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
+    // Images are not report text: skip them so mammoth never inflates media. Empty paragraphs are kept (a
+    // preformatted block's empty lines); the walk drops those outside one, as mammoth did.
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), styleMap: STYLE_MAP, ignoreEmptyParagraphs: false },
+    );
     const errors = result.messages.filter((m) => m.type === 'error');
     const messages: Message[] = errors.length ? [{ code: 'docx-conversion-error', message: errors.map((m) => m.message).join('; ').slice(0, 500) }] : [];
     return { html: result.value, messages };

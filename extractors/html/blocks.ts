@@ -10,6 +10,7 @@ import { buildTable, contentOf } from './table.js';
 import { joinLines, normaliseLine } from './text.js';
 import { isMetadataTable } from './meta.js';
 import { divGridTable } from './div-grid.js';
+import { PREFORMATTED_CLASS } from './flattened.js';
 
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
@@ -31,12 +32,15 @@ export interface CollectedBlocks {
   rawText: Map<Block, string>;
   /** Portal metadata tables (索引号/发布机构/…) found inside the body: not report content. */
   metadataTables: TableBlock[];
+  /** <pre> blocks made of a document's paragraphs (PREFORMATTED_CLASS): one paragraph a line unless they hold a table. */
+  paragraphLines: Set<Block>;
 }
 
 export function collectBlocks(body: DomNode, walk: BlockWalk): CollectedBlocks {
   const blocks: Block[] = [];
   const metadataTables: TableBlock[] = [];
   const rawText = new Map<Block, string>();
+  const paragraphLines = new Set<Block>();
   const nesting = tablesWithNestedTables(body);
   let line = '';
   const endLine = () => {
@@ -97,7 +101,9 @@ export function collectBlocks(body: DomNode, walk: BlockWalk): CollectedBlocks {
       // One paragraph, its raw text keeping the block's line breaks (flattened.ts may read it as a text file).
       endLine();
       line = contentOf(node, walk.skip).lines.join('\n');
+      const before = blocks.length;
       endLine();
+      if (blocks.length > before && (node.attribs.class ?? '').split(/\s+/).includes(PREFORMATTED_CLASS)) paragraphLines.add(blocks[before]);
       continue;
     }
     if (BLOCK_ELEMENTS.has(node.name)) {
@@ -112,5 +118,5 @@ export function collectBlocks(body: DomNode, walk: BlockWalk): CollectedBlocks {
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   endLine();
-  return { blocks, metadataTables, rawText };
+  return { blocks, metadataTables, rawText, paragraphLines };
 }

@@ -10,7 +10,9 @@
 import type { Block } from '../model.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { readTextBlocks } from '../txt/document.js';
+import { isSpaceJoined } from '../txt/space-joined.js';
 import { HAS_DIGIT, isNumberToken, isValueToken } from '../value-token.js';
+import { normaliseLine } from './text.js';
 
 /** A paragraph laid out as cells: two of them apart by a tab, two spaces or more, or a pipe. */
 const CELL_GAP = /\S(?:\t|[ \u00a0\u3000]{2,}| \| |\|)\s*\S/;
@@ -63,20 +65,71 @@ function mayBeTable(lines: string[], minCellLines: number): boolean {
   return lines.filter(laidOutAsCells).length >= minCellLines && lines.some(printsValues);
 }
 
+/** The lines of a paragraph of many lines (a <pre> block), &nbsp; a space. */
+function preLinesOf(raw: string): string[] {
+  const lines = raw.replace(/\u00a0/g, ' ').split(/\r?\n/);
+  return tabsRestored(lines) ?? lines;
+}
+
+/** Lines of a cell a line that must be values alone before their common indentation is read as a tab. */
+const MIN_VALUE_LINES = 3;
+
+/**
+ * A table printed a cell a line, each led by a tab (a DOCX flattening), after a converter set the tab as spaces
+ * (LibreOffice makes a <pre>'s tab eight): every line that is not empty starts with the same run of spaces, then
+ * one cell (no gap of two spaces or a tab inside it) or nothing — a blank cell, where an empty line parts two rows.
+ * The lines with that run a tab again; undefined when they are not all so, or fewer than three print a value alone.
+ */
+function tabsRestored(lines: string[]): string[] | undefined {
+  const indent = lines.find((l) => l.trim() !== '')?.match(/^ {2,}/)?.[0];
+  if (!indent) return undefined;
+  let values = 0;
+  for (const line of lines) {
+    if (line === '') continue;
+    if (!line.startsWith(indent)) return undefined;
+    const cell = line.slice(indent.length);
+    if (cell === '') continue;
+    if (/^\s|\t| {2}/.test(cell)) return undefined;
+    if (isNumberToken(cell.trim())) values++;
+  }
+  return values >= MIN_VALUE_LINES ? lines.map((l) => (l === '' ? l : `\t${l.slice(indent.length)}`)) : undefined;
+}
+
 function holdsTable(blocks: Block[]): boolean {
   return blocks.some((b) => b.kind === 'table' && b.rows.length >= MIN_TABLE_ROWS);
 }
 
-export function readFlattenedTables(blocks: Block[], rawText: ReadonlyMap<Block, string>, limits: Limits = DEFAULT_LIMITS): Block[] {
+/**
+ * The class of a <pre> the DOCX reader makes of a document's preformatted paragraphs (docx/index.ts): unless it holds
+ * a table, it is given back one paragraph a line, as the paragraphs were.
+ */
+export const PREFORMATTED_CLASS = 'nianbao-docx-preformatted';
+
+export function readFlattenedTables(
+  blocks: Block[],
+  rawText: ReadonlyMap<Block, string>,
+  limits: Limits = DEFAULT_LIMITS,
+  paragraphLines: ReadonlySet<Block> = new Set(),
+): Block[] {
   const out: Block[] = [];
-  const readAgain = (lines: string[], minCellLines = MIN_CELL_LINES): Block[] | undefined => {
+  // The raw text of the paragraphs a block of paragraph lines is given back as.
+  const lineRaw = new Map<Block, string>();
+  const rawOf = (b: Block) => rawText.get(b) ?? lineRaw.get(b);
+  // A page's <pre> blocks are one author's text: where together they join their cells by single spaces,
+  // each is read so, also one too short to say it alone (table 四's, one row of values: 5   2 7 8   1 9     ).
+  const preLines = blocks.flatMap((b) => {
+    const raw = b.kind === 'paragraph' ? rawText.get(b) : undefined;
+    return raw?.includes('\n') ? preLinesOf(raw) : [];
+  });
+  const preSpaceJoined = isSpaceJoined(preLines);
+  const readAgain = (lines: string[], minCellLines = MIN_CELL_LINES, spaceJoined = false): Block[] | undefined => {
     if (!mayBeTable(lines, minCellLines)) return undefined;
-    const read = readTextBlocks(lines.join('\n'), limits);
+    const read = readTextBlocks(lines.join('\n'), limits, { spaceJoined });
     return holdsTable(read) ? read : undefined;
   };
   let run: Block[] = [];
   const flush = () => {
-    for (const block of readAgain(run.map((b) => asTextLine(rawText.get(b) ?? ''))) ?? run) out.push(block);
+    for (const block of readAgain(run.map((b) => asTextLine(rawOf(b) ?? ''))) ?? run) out.push(block);
     run = [];
   };
   for (const block of blocks) {
@@ -89,7 +142,17 @@ export function readFlattenedTables(blocks: Block[], rawText: ReadonlyMap<Block,
     // A paragraph of many lines (a <pre> block) may be a text file of its own, blank lines and all: its
     // line breaks are the author's, so one line of values in it is enough to read it so (a table 四 of
     // single spaces: its header lines are words alone).
-    const own = raw.includes('\n') ? readAgain(raw.replace(/\u00a0/g, ' ').split(/\r?\n/), 1) : undefined;
+    const own = raw.includes('\n') ? readAgain(preLinesOf(raw), 1, preSpaceJoined) : undefined;
+    if (!own && paragraphLines.has(block)) {
+      for (const line of raw.split('\n')) {
+        const text = normaliseLine(line);
+        if (!text) continue;
+        const paragraph: Block = { kind: 'paragraph', text };
+        lineRaw.set(paragraph, line);
+        run.push(paragraph);
+      }
+      continue;
+    }
     if (!own) {
       run.push(block);
       continue;

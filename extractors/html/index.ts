@@ -76,7 +76,7 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions): Do
     : undefined;
   const collected = collectBlocks(body, { skip: isNotBodyText, lengths, picture });
   const { metadataTables } = collected;
-  const blocks = readFlattenedTables(collected.blocks, collected.rawText, limits);
+  const blocks = readFlattenedTables(collected.blocks, collected.rawText, limits, collected.paragraphLines);
   const messages = [...(options.messages ?? [])];
   if (passedBy) messages.push({ code: 'picture-skipped', message: `${passedBy} more pictures in the article past the first ${limits.maxPdfPages} (maxPdfPages); not read` });
 

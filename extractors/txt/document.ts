@@ -38,7 +38,12 @@ function startsWithEmptyCells(line: string): boolean {
   return rest.includes('\t') || rest.trim() === '';
 }
 
-export function readTextBlocks(text: string, limits: Limits = DEFAULT_LIMITS): Block[] {
+export interface TextOptions {
+  /** The text's cells are joined by single spaces, as other text of its document shows (layout.ts). */
+  spaceJoined?: boolean;
+}
+
+export function readTextBlocks(text: string, limits: Limits = DEFAULT_LIMITS, options: TextOptions = {}): Block[] {
   const csv = asCsv(text.replace(/\r\n?/g, '\n'), limits.maxTableCells);
   if (csv) return readCsvBlocks(csv);
   const read = stripBookmarks(text).replace(/\r\n?/g, '\n').split('\n');
@@ -55,7 +60,7 @@ export function readTextBlocks(text: string, limits: Limits = DEFAULT_LIMITS): B
   let plain: string[] = [];
   const flushPlain = () => {
     // Appended one by one: spreading a huge array into push() overflows the call stack.
-    if (plain.length) for (const block of readLayoutLines(plain, { joinWrappedLines: !flattened })) blocks.push(block);
+    if (plain.length) for (const block of readLayoutLines(plain, { joinWrappedLines: !flattened, spaceJoined: options.spaceJoined })) blocks.push(block);
     plain = [];
   };
   let segments: ReturnType<typeof spacedSegments>;

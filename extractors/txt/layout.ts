@@ -402,7 +402,10 @@ class TableBuilder {
   /** Fragments waiting to be placed: header rows, or pieces of the previous or next row's label. */
   private pending: TextLine[] = [];
   /** The rows under each header band, with where their values stand: see placeByPosition. */
-  private segments: Array<{ band: Span[][]; labels: Span[]; rows: Array<{ row: string[]; line: NumericLine }> }> = [];
+  private segments: Array<{ band: Span[][]; labels: Array<{ span: Span; page: number }>; rows: Array<{ row: string[]; line: NumericLine; page: number }> }> = [];
+  /** Page breaks passed since the table opened: a row's page, a label line's (see placeByPosition). */
+  private page = 0;
+  private heldOnPage = new WeakMap<TextLine, number>();
 
   /** The label cells of rows read with their label on one line (see sectionLineBelow). */
   private labelCells = new Map<string[], Array<{ text: string; at: number }>>();
@@ -425,7 +428,13 @@ class TableBuilder {
     return true;
   }
 
+  /** A page break (a page-number line, a form feed) within the table. */
+  pageBreak(): void {
+    if (this.open) this.page++;
+  }
+
   hold(line: TextLine): void {
+    this.heldOnPage.set(line, this.page);
     this.pending.push(line);
   }
 
@@ -534,7 +543,7 @@ class TableBuilder {
     if (bandLines.some((f) => f.cells.length >= 3)) this.segments.push({ band: bandSpans(header, bandLines), labels: [], rows: [] });
     // The lines held after the header are label text (a wrapped label, a group label): where the labels stand.
     const afterHeader = this.pending.slice(bandLines.length ? this.pending.lastIndexOf(bandLines[bandLines.length - 1]) + 1 : 0);
-    this.segments[this.segments.length - 1]?.labels.push(...afterHeader.flatMap((f) => f.spans ?? []));
+    this.segments[this.segments.length - 1]?.labels.push(...afterHeader.flatMap((f) => (f.spans ?? []).map((span) => ({ span, page: this.heldOnPage.get(f) ?? this.page }))));
     this.pending = [];
     if (between) this.rows.push([between]);
     if (prefix && line.label && startsAnotherRow(prefix, prefixAt, line.label, line.positions?.label?.start)) {
@@ -548,7 +557,7 @@ class TableBuilder {
     if (!prefix && line.labelCells) this.labelCells.set(row, line.labelCells);
     if (line.doubts?.size) this.doubts.set(row, new Map([...line.doubts].map(([k, d]) => [k + (label ? 1 : 0), d])));
     this.rows.push(row);
-    this.segments[this.segments.length - 1]?.rows.push({ row, line });
+    this.segments[this.segments.length - 1]?.rows.push({ row, line, page: this.page });
     this.dataRows++;
   }
 
@@ -559,25 +568,45 @@ class TableBuilder {
    */
   private placeByPosition(): void {
     for (const { band, labels, rows } of this.segments) {
-      // A row without positions (tabs): not this band. (A number the reader put together, wrapped over two
-      // lines, stands where its pieces do: its row takes part.)
-      if (!rows.length || rows.some((r) => !r.line.positions || r.line.positions.values.length !== r.line.values.length)) continue;
-      const positions = rows.map((r) => r.line.positions!);
-      const certain = placeByHeader(band, positions, labels);
-      // Not certain of itself: the rows the order of their values places (order-columns.ts), in doubt for good.
-      const grids = certain ?? placeByOrder(valueColumns(band, positions, labels, 'chars', 'most'), positions);
-      const doubt = certain ? PLACED_DOUBT : ORDER_DOUBT;
-      rows.forEach(({ row, line }, i) => {
-        const grid = grids[i];
-        if (!grid || line.values.length >= grid.length) return;
-        const first = row.length - line.values.length;
-        row.splice(first, line.values.length, ...grid.map((k) => (k < 0 ? '' : line.values[k])));
-        // A value's own doubt (a wrapped number) stays under a placement the identities may confirm; one
-        // placed by order is never confirmed, whatever else it is.
-        const own = (k: number) => (k >= 0 && doubt === PLACED_DOUBT ? line.doubts?.get(k) : undefined);
-        this.doubts.set(row, new Map(grid.map((k, c) => [first + c, own(k) ?? doubt])));
-      });
+      if (!rows.length) continue;
+      const positioned = (r: (typeof rows)[number]) => r.line.positions !== undefined && r.line.positions.values.length === r.line.values.length;
+      const place = (subset: typeof rows, at: Span[]) => {
+        // A row without positions (tabs): not this band. (A number the reader put together, wrapped over two
+        // lines, stands where its pieces do: its row takes part.)
+        if (!subset.every(positioned)) return undefined;
+        const positions = subset.map((r) => r.line.positions!);
+        const certain = placeByHeader(band, positions, at);
+        // Not certain of itself: the rows the order of their values places (order-columns.ts), in doubt for good.
+        return certain ? { rows: subset, grids: certain, certain: true } : { rows: subset, grids: placeByOrder(valueColumns(band, positions, at, 'chars', 'most'), positions), certain: false };
+      };
+      const all = place(rows, labels.map((l) => l.span));
+      // A table that goes on over a page break without its header: the next page may set its rows elsewhere (another
+      // page width), where the header's words say nothing. Where the header cannot place the rows of every page with
+      // certainty, the rows of its own page are placed as they alone would be — with certainty, or by their order
+      // where the order placed no row of them all — and the later pages' rows as the order of them all places them.
+      const ownPage = rows.filter((r) => r.page === rows[0].page);
+      let own: ReturnType<typeof place>;
+      if (ownPage.length < rows.length && !all?.certain) {
+        const alone = place(ownPage, labels.filter((l) => l.page === rows[0].page).map((l) => l.span));
+        if (alone && (alone.certain || !all || all.grids.every((g) => !g))) own = alone;
+      }
+      const placements = own ? [own, ...(all ? [{ ...all, grids: all.grids.map((g, i) => (rows[i].page === rows[0].page ? undefined : g)) }] : [])] : all ? [all] : [];
+      for (const placement of placements) this.placeRows(placement.rows, placement.grids, placement.certain ? PLACED_DOUBT : ORDER_DOUBT);
     }
+  }
+
+  /** Each row given its grid (the value's index in each column, -1 for an empty one), every cell in `doubt`. */
+  private placeRows(placed: Array<{ row: string[]; line: NumericLine }>, grids: Array<number[] | undefined>, doubt: string): void {
+    placed.forEach(({ row, line }, i) => {
+      const grid = grids[i];
+      if (!grid || line.values.length >= grid.length) return;
+      const first = row.length - line.values.length;
+      row.splice(first, line.values.length, ...grid.map((k) => (k < 0 ? '' : line.values[k])));
+      // A value's own doubt (a wrapped number) stays under a placement the identities may confirm; one
+      // placed by order is never confirmed, whatever else it is.
+      const own = (k: number) => (k >= 0 && doubt === PLACED_DOUBT ? line.doubts?.get(k) : undefined);
+      this.doubts.set(row, new Map(grid.map((k, c) => [first + c, own(k) ?? doubt])));
+    });
   }
 
   /** The finished table, plus fragments that belong after it (kept as paragraphs by the caller). */
@@ -588,11 +617,12 @@ class TableBuilder {
       // A wrapped tail of the last row's label (具已获取信息) stays with it; anything else is text.
       if (leftovers.length === 0 && lastRow && !isValueToken(lastRow[0] ?? '') && !startsLabel(fragment) && !isHeaderLike(fragment) && fragment.text.length <= 12) {
         lastRow[0] = joinWrapped(lastRow[0], fragment.text);
-        this.segments[this.segments.length - 1]?.labels.push(...(fragment.spans ?? []));
+        this.segments[this.segments.length - 1]?.labels.push(...(fragment.spans ?? []).map((span) => ({ span, page: this.heldOnPage.get(fragment) ?? this.page })));
       } else leftovers.push(fragment);
     }
     this.placeByPosition();
     this.segments = [];
+    this.page = 0;
     const rows = this.rows;
     const doubts = this.doubts;
     this.rows = [];
@@ -657,6 +687,11 @@ function markdownHeading(text: string): { level: number; text: string } | undefi
 export interface LayoutOptions {
   /** Join wrapped prose lines (layout text); off for flattenings where each line is a paragraph. */
   joinWrappedLines: boolean;
+  /**
+   * The text is known to join its cells by single spaces though these lines alone may not say so (a page's
+   * <pre> blocks, each one table: table 四's prints a single row).
+   */
+  spaceJoined?: boolean;
 }
 
 /** The units reports print after their counts and amounts. */
@@ -877,7 +912,7 @@ function doubtValuesShortOfTheirUnit(lines: Line[]): void {
 }
 
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
-  const spaceJoined = isSpaceJoined(rawLines);
+  const spaceJoined = options.spaceJoined === true || isSpaceJoined(rawLines);
   const lines = rawLines.map((raw) => classify(raw, spaceJoined));
   dropRunningHeaders(rawLines, lines);
   doubtRowsSplitByPage(rawLines, lines);
@@ -941,6 +976,7 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
   joinWrappedNumbers(lines);
   doubtValuesShortOfTheirUnit(lines);
   for (const [index, line] of lines.entries()) {
+    if (line.kind === 'page' || rawLines[index].includes('\f')) table.pageBreak();
     if (line.kind === 'page') continue;
     if (line.kind === 'blank') {
       if (!table.open && table.held.length === 0) paragraphs.flush();

@@ -8,8 +8,11 @@
 
 /** A value a space-joined row prints: a count, an amount, or a blank marker. */
 const VALUE = String.raw`(?:[0-9][0-9.,]*|无|[-—/／])`;
-/** A labelled row every one of whose gaps is a single space, with two values or more. */
-const SINGLE_SPACED_ROW = new RegExp(String.raw`^[^\s0-9][^\t]*[\u4e00-\u9fff）)] ${VALUE}(?: ${VALUE})+$`);
+/**
+ * A labelled row every one of whose gaps is a single space, with two values or more. Its label may start
+ * with an item's numbering (6.属于四类过程性信息 3 1): most of table 三's rows do.
+ */
+const SINGLE_SPACED_ROW = new RegExp(String.raw`^(?:[0-9]{1,2}[.、．] ?)?[^\s0-9][^\t]*[\u4e00-\u9fff）)] ${VALUE}(?: ${VALUE})+$`);
 /** A labelled row whose label stands apart from its first value by a wide gap, as layout text sets it. */
 const LAYOUT_ROW = /[\u4e00-\u9fff）)] {2,}[0-9]/;
 /** Single-spaced rows a text needs before its runs of spaces are read as empty cells. */

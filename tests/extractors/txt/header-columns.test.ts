@@ -48,6 +48,30 @@ describe('a layout table whose blanks are empty cells', () => {
     expect(new Set(row.map((c) => c.doubt))).toEqual(new Set(['placed-by-position']));
   });
 
+  it('places the rows of the header\'s page when a later page sets the table\'s rows elsewhere', () => {
+    // Seed 2 pdf-layout/pdftotext, Shanghai 2019 on narrow pages: table 三 goes on over a page break without its header,
+    // the rows of the next page packed left of where the header's columns stood (767 35 2 1 805). One row the header
+    // could not place made it trust itself for none: the rows of its own page, which it places, went blank too.
+    const page1 = [
+      '三、收到和处理政府信息公开申请情况',
+      '',
+      '                    自然人    商业企业    科研机构    总计',
+      '',
+      '一、本年新收申请      821       35                    859',
+      '二、上年结转申请       18                              18',
+    ];
+    for (const pageBreak of [['', '                              —1—', ''], ['\f']]) {
+      const page2 = ['（七）总计             767  35    805', '四、结转下年度继续办理  72         72'];
+      const text = [...page1, ...pageBreak.slice(0, -1), `${pageBreak.at(-1)}${page2[0]}`, page2[1], '四、政府信息公开行政复议、行政诉讼情况'].join('\n');
+      const [table] = tables(text);
+      const row = (label: string) => table.rows.find((r) => r[0].text.startsWith(label))!.filter((c) => !c.absent).map((c) => c.text + (c.doubt ? '*' : ''));
+      expect(row('一、')).toEqual(['一、本年新收申请', '821*', '35*', '*', '859*']);
+      expect(row('二、')).toEqual(['二、上年结转申请', '18*', '*', '*', '18*']);
+      // The next page's rows stand under no column of the header: left as printed.
+      expect(row('（七）')).toEqual(['（七）总计', '767', '35', '805']);
+    }
+  });
+
   it('places nothing when one value of the rows under the header stands under no column', () => {
     // The same row with 8 moved between two columns: the header cannot place that row, nor trust itself for the others.
     const shifted = TABLE_FOUR.replace(' 5                2     7   8               1    9', ' 5                2     7 8                 1    9');
