@@ -58,20 +58,27 @@ export function refuseArchives(items: InputItem[], reportExtensions: readonly st
   return items.map((item) => (!item.refusal && archiveKind(item.path, reportExtensions) ? { ...item, refusal: 'not-a-report: an archive is unpacked by a local run only (not with --queue): extract it without --queue, or unpack it first' } : item));
 }
 
+/**
+ * Every input of a run is asked, so the first 8 bytes decide first: only a file that starts as some
+ * archive does is read further (64 KiB) for its kind's sniffer.
+ */
 function archiveKind(path: FilePath, reportExtensions: readonly string[]): ArchiveKind | undefined {
-  let head: Buffer;
   try {
     const fd = openSync(path, 'r');
     try {
-      head = Buffer.alloc(HEAD_BYTES);
-      head = head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0));
+      const start = Buffer.alloc(8);
+      const first = start.subarray(0, readSync(fd, start, 0, 8, 0));
+      const kinds = ARCHIVE_KINDS.filter((kind) => kind.magics.some((magic) => first.subarray(0, magic.length).equals(magic)));
+      if (kinds.length === 0) return undefined;
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const head = buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+      return kinds.find((kind) => kind.sniff(head, reportExtensions, displayPath(path)));
     } finally {
       closeSync(fd);
     }
   } catch {
     return undefined; // unreadable: the run's own checks say so on the record
   }
-  return ARCHIVE_KINDS.find((kind) => kind.sniff(head, reportExtensions, displayPath(path)));
 }
 
 const refusalOf = (err: unknown): string | undefined => (err instanceof UnreadableDocumentError || err instanceof ArchiveRefused ? `${err.code}: ${err.message}` : undefined);

@@ -21,6 +21,7 @@ const env = (): NodeJS.ProcessEnv => ({ ...process.env, LC_ALL: 'C.UTF-8' });
 
 export const bsdtarArchive: ArchiveKind = {
   id: 'rar/7z',
+  magics: MAGICS,
   sniff: (head) => MAGICS.some((magic) => head.subarray(0, magic.length).equals(magic)),
   async open(path, _bytes, limits) {
     const listed = spawnSync('bsdtar', ['-tvf', path], { env: env(), timeout: limits.documentTimeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 << 20 });

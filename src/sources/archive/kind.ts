@@ -12,6 +12,8 @@ export interface OpenedArchive {
 export interface ArchiveKind {
   /** For messages: 'zip', 'rar', '7z'. */
   id: string;
+  /** The first bytes of every archive of this kind (at most 8): a file that starts otherwise is not read further. */
+  magics: Buffer[];
   /** Is the file with this head (its first 64 KiB) an archive of this kind? */
   sniff(head: Buffer, reportExtensions: readonly string[], path: string): boolean;
   /**

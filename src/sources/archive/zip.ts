@@ -9,6 +9,7 @@ const ZIP_FORMATS = new Set(['docx', 'xlsx']);
 
 export const zipArchive: ArchiveKind = {
   id: 'zip',
+  magics: [ZIP_MAGIC],
   sniff(head, reportExtensions, path) {
     if (!head.subarray(0, 4).equals(ZIP_MAGIC)) return false;
     // A first entry that is a report or a folder makes an archive, whatever the readers' sniffers see in
