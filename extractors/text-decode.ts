@@ -131,6 +131,20 @@ function commonHanzi(): Set<number> {
 }
 
 /**
+ * A file name stored as bytes in an archive, without a flag saying it is UTF-8. Archives made on Chinese
+ * Windows store names in GBK, and short GBK names are often valid UTF-8 too (平潭 reads ƽ̶) — but of
+ * Latin letters and combining marks, never of ideographs: so a name is UTF-8 when it is ASCII or decodes
+ * to ideographs or CJK punctuation, else GB18030 when that decodes cleanly.
+ */
+export function decodeStoredName(raw: Uint8Array): string {
+  const utf8 = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+  if (!/[^\x00-\x7f]/.test(utf8)) return utf8;
+  if (!utf8.includes('\ufffd') && /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(utf8)) return utf8;
+  const gb = decodeWith(raw, 'gb18030');
+  return gb.includes('\ufffd') ? utf8 : gb;
+}
+
+/**
  * UTF-16 written without a byte-order mark (a script's `encoding='utf-16-le'`): its ASCII characters
  * put a NUL in every other byte, on the odd bytes for little-endian and the even ones for big-endian.
  * The parity with more NULs names the byte order, and the text must then read as clean Chinese: binary

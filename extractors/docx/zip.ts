@@ -5,8 +5,8 @@
  * inflates only the parts asked for.
  */
 import yauzl from 'yauzl';
-import iconv from 'iconv-lite';
 import { UnreadableDocumentError } from '../model.js';
+import { decodeStoredName } from '../text-decode.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 
 /** The zip caps, from the run's limits. */
@@ -68,20 +68,11 @@ function tooLarge(format: ZipFormat, detail: string): UnreadableDocumentError {
   return new UnreadableDocumentError('too-large', `${zipName(format)} exceeds a limit: ${detail}`);
 }
 
-/**
- * An entry's name from its bytes. Zips made on Chinese Windows store names in GBK without the UTF-8
- * flag (yauzl would read them as CP437). Without the flag a name is UTF-8 when it decodes to
- * ideographs or is plain ASCII; short GBK names are often valid UTF-8 too (平潭 reads ƽ̶), but of
- * Latin letters and combining marks, never of ideographs.
- */
+/** An entry's name from its bytes: UTF-8 when flagged so, else as decodeStoredName judges (yauzl would read CP437). */
 function entryName(entry: yauzl.Entry): string {
   const raw = entry.fileName as unknown as Buffer;
   if (typeof raw === 'string') return raw;
-  const utf8 = raw.toString('utf8');
-  if ((entry.generalPurposeBitFlag & 0x800) !== 0 || !/[^\x00-\x7f]/.test(utf8)) return utf8;
-  if (!utf8.includes('\ufffd') && /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(utf8)) return utf8;
-  const gb = iconv.decode(raw, 'gb18030');
-  return gb.includes('\ufffd') ? utf8 : gb;
+  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : decodeStoredName(raw);
 }
 
 function listEntries(zip: yauzl.ZipFile, limits: ZipLimits, format: ZipFormat): Promise<Map<string, yauzl.Entry>> {

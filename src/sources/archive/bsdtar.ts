@@ -7,7 +7,7 @@
  * a member's name is escaped.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import iconv from 'iconv-lite';
+import { decodeStoredName } from '../../../extractors/text-decode.js';
 import type { Limits } from '../../limits.js';
 import { ArchiveRefused, type ArchiveKind } from './kind.js';
 
@@ -81,14 +81,12 @@ function extract(path: string, name: string, declared: number, limits: Limits): 
   });
 }
 
-/** Listing lines, each decoded as UTF-8 or else GB18030 (names stored in the Chinese Windows code page). */
+/** Listing lines, each decoded as an archive's stored names are (names in the Chinese Windows code page among them). */
 function splitLines(stdout: Buffer): string[] {
   const lines: string[] = [];
   for (let start = 0; start < stdout.length; ) {
     const end = stdout.indexOf(0x0a, start);
-    const line = stdout.subarray(start, end < 0 ? stdout.length : end);
-    const utf8 = line.toString('utf8');
-    lines.push(utf8.includes('\ufffd') ? iconv.decode(line, 'gb18030') : utf8);
+    lines.push(decodeStoredName(stdout.subarray(start, end < 0 ? stdout.length : end)));
     start = end < 0 ? stdout.length : end + 1;
   }
   return lines.filter(Boolean);
