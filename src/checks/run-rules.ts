@@ -58,7 +58,7 @@ export function sameReportRule(): RunRule {
     },
     needsGather: () => pageUrls.size > 0,
     gather(r) {
-      if (r.parent_url || (r.source_url && pageUrls.has(r.source_url))) pairs.push({ report_id: r.report_id, source: r.source, source_url: r.source_url, parent_url: r.parent_url, cells: r.cells, cell_details: r.cell_details });
+      if (r.parent_url || (r.source_url && pageUrls.has(r.source_url))) pairs.push({ report_id: r.report_id, source: r.source, source_url: r.source_url, parent_url: r.parent_url, agency: r.agency, year: r.year, cells: r.cells, cell_details: r.cell_details });
     },
     finish: () => ({ findings: attachmentChecks(pairs) }),
   };

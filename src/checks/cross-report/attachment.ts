@@ -10,11 +10,24 @@ export interface ReportCells {
   source: string;
   source_url?: string;
   parent_url?: string;
+  /** The report's agency and year as read: a page and an attachment that say different ones are two reports. */
+  agency?: string | null;
+  year?: number | null;
   cells: Record<string, number | null>;
   cell_details: Record<string, { doubt: string | null }>;
 }
 
 export const RULE = 'crosscheck.same_report';
+
+/**
+ * A page may link other reports than its own (last year's, a department's, a zip of several years):
+ * only an attachment that names no other agency or year than its page is checked against it, so
+ * that two reports' differences are never a finding against the publisher.
+ */
+function sameReport(page: ReportCells, attachment: ReportCells): boolean {
+  const differ = <T>(a: T | null | undefined, b: T | null | undefined): boolean => a !== null && a !== undefined && b !== null && b !== undefined && a !== b;
+  return !differ(page.year, attachment.year) && !differ(page.agency, attachment.agency);
+}
 
 export function attachmentChecks(reports: ReportCells[]): Map<string, Finding[]> {
   const byUrl = new Map<string, ReportCells>();
@@ -22,7 +35,7 @@ export function attachmentChecks(reports: ReportCells[]): Map<string, Finding[]>
   const findings = new Map<string, Finding[]>();
   for (const attachment of reports) {
     const page = attachment.parent_url ? byUrl.get(attachment.parent_url) : undefined;
-    if (!page) continue;
+    if (!page || !sameReport(page, attachment)) continue;
     const list: Finding[] = [];
     for (const [key, value] of Object.entries(attachment.cells)) {
       const other = page.cells[key];
