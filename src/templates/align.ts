@@ -271,23 +271,11 @@ function sharesLabel(rows: DocRow[], j: number, k: number, valueCounts: number[]
 /**
  * A joined label (a row's label with a neighbour's) must resemble the template row in its own right:
  * containment alone is not enough there, or a caption of the next table (行政复议 after 四、结转下年度
- * 继续办理) would make any row its own.
+ * 继续办理) would make any row its own. `plain` holds the joined core's similarities to the layout's rows
+ * without the containment rule; the rule's own similarity is only looked up for a row that passes.
  */
-function joinedScore(core: string, valueCount: number, row: RowDef, variants: string[]): number {
-  return plainSimilarity(core, row, variants) < MIN_LABEL_SIMILARITY ? -Infinity : matchScore(core, valueCount, row, variants);
-}
-
-/** The best similarity to any of the row's variants, without the containment rule: cached like coreSimilarity. */
-const plainCache = new WeakMap<RowDef, Map<string, number>>();
-function plainSimilarity(core: string, row: RowDef, variants: string[]): number {
-  let byCore = plainCache.get(row);
-  if (!byCore) plainCache.set(row, (byCore = new Map()));
-  const cached = byCore.get(core);
-  if (cached !== undefined) return cached;
-  const plain = Math.max(...variants.map((v) => similarity(core, v, MIN_LABEL_SIMILARITY)));
-  if (byCore.size >= MAX_CACHED_CORES_PER_ROW) byCore.clear();
-  byCore.set(core, plain);
-  return plain;
+function joinedScore(core: string, plain: Float64Array, i: number, valueCount: number, row: RowDef, variants: string[]): number {
+  return plain[i] < MIN_LABEL_SIMILARITY ? -Infinity : scoreOf(coreSimilarity(core, row, variants), valueCount, row);
 }
 
 /**
@@ -296,16 +284,6 @@ function plainSimilarity(core: string, row: RowDef, variants: string[]): number 
  * of some row out of unrelated lines.
  */
 const ACROSS_BREAK_SIMILARITY = 0.8;
-
-function acrossBreakScore(cores: string[], valueCount: number, row: RowDef, variants: string[]): number {
-  let best = -Infinity;
-  for (const core of cores) if (plainSimilarity(core, row, variants) >= ACROSS_BREAK_SIMILARITY) best = Math.max(best, matchScore(core, valueCount, row, variants));
-  return best;
-}
-
-function matchScore(core: string, valueCount: number, row: RowDef, variants: string[]): number {
-  return scoreOf(coreSimilarity(core, row, variants), valueCount, row);
-}
 
 function scoreOf(sim: number, valueCount: number, row: RowDef): number {
   if (sim < MIN_LABEL_SIMILARITY) return -Infinity;
@@ -334,6 +312,25 @@ function similarities(layout: TableLayout, core: string, variants: string[][]): 
   return sims;
 }
 
+/** The same without the containment rule (the best similarity to any of a row's variants), for joined labels. */
+const layoutPlainCache = new WeakMap<TableLayout, Map<string, Float64Array>>();
+function plainSimilarities(layout: TableLayout, core: string, variants: string[][]): Float64Array {
+  let byCore = layoutPlainCache.get(layout);
+  if (!byCore) layoutPlainCache.set(layout, (byCore = new Map()));
+  let plain = byCore.get(core);
+  if (!plain) {
+    plain = new Float64Array(layout.rows.length);
+    for (let i = 0; i < plain.length; i++) {
+      let best = -Infinity;
+      for (const v of variants[i]) best = Math.max(best, similarity(core, v, MIN_LABEL_SIMILARITY));
+      plain[i] = best;
+    }
+    if (byCore.size >= MAX_CACHED_CORES_PER_ROW) byCore.clear();
+    byCore.set(core, plain);
+  }
+  return plain;
+}
+
 /**
  * What agreeing item numbers add to a match (8. of 8.属于行 and of 8.属于行政查询事项): they break a tie of
  * words — a label a page break cut short (8.属于行) is as like 7.属于行政执法案卷 as 8.属于行政查询事项, and
@@ -344,10 +341,29 @@ const NUMBER_AGREES = 0.01;
 /** An item's numbering in a label (8. of 8.属于行, 1、 of （四）无法提供 1、本机关…): the last one. */
 const ITEM_NUMBER = /(?:^|[^\d.])(\d{1,2})\s*[.、．](?!\d)/g;
 
-function itemNumber(label: string): string | undefined {
+const itemNumber = memoString((label: string): string | undefined => {
   let last: string | undefined;
   for (const m of foldWidth(label).matchAll(ITEM_NUMBER)) last = m[1];
   return last;
+});
+
+/**
+ * The alignment's score tables, one buffer reused by every call (align never runs inside itself): they
+ * are rebuilt for every layout of every table of every document, and allocating them afresh each time
+ * cost more than filling them.
+ */
+let scratch = new Float64Array(0);
+/** A table of a huge hostile document gets buffers of its own, not kept for the rest of the run. */
+const MAX_KEPT_SCRATCH = 1 << 21;
+function scoreTables(count: number, size: number): Float64Array[] {
+  const total = count * size;
+  let buffer = scratch;
+  if (buffer.length < total) {
+    buffer = new Float64Array(total);
+    if (total <= MAX_KEPT_SCRATCH) scratch = buffer;
+  }
+  buffer.fill(-Infinity, 0, total);
+  return Array.from({ length: count }, (_, k) => buffer.subarray(k * size, (k + 1) * size));
 }
 
 /**
@@ -363,10 +379,10 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   // for every layout of every table of every document, and a typed array is costly to create.
   // best[i·(m+1) + j]: best score with the first i template rows decided, having consumed the first j doc rows.
   const w = m + 1;
-  const best = new Float64Array((n + 1) * w).fill(-Infinity);
   const from = new Uint8Array((n + 1) * w);
+  // best is (n+1)·w long and the others n·m: every table is sized (n+1)·(m+1), which holds either.
+  const [best, scores, extended, extendedBefore, extended3, extendedBefore3, extendedAround, acrossBreak] = scoreTables(8, (n + 1) * w);
   // scores[i·m + j]: template row i against doc row j.
-  const scores = new Float64Array(n * m).fill(-Infinity);
   const rowItems = layout.rows.map((r) => itemNumber(r.own));
   for (let j = 0; j < m; j++) {
     if (!facts.hasValues[j]) continue;
@@ -384,64 +400,82 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   // no value cell), never the rest or the start of a neighbour's label (处罚 · 行政强制) — unless the
   // label they make together is that row's exactly too (（七） · 总计: the other piece its numbering).
   const namesRow = facts.cores.map((core) => !!core && similarities(layout, core, variants).some((s) => s >= 1));
-  const pieceOfOwn = (joined: string, i: number, ...pieces: number[]): boolean =>
-    pieces.some((k) => namesRow[k]) && similarities(layout, joined, variants)[i] < 1;
   // A label cut by a page break or wrapped into a row of its own (no values) may finish the label of
   // the row above: matched together when that fits the template row better than the row alone.
-  const extended = new Float64Array(n * m).fill(-Infinity);
   // A label whose start stands in a row of its own above the row with the values (wrapped in the cell
   // above, or a page break): matched together with the values row when that fits better.
-  const extendedBefore = new Float64Array(n * m).fill(-Infinity);
   // A label wrapped over three lines with its values on the first: the row and the next two together.
-  const extended3 = new Float64Array(n * m).fill(-Infinity);
   // A label wrapped over three rows with its values on the last, or on the middle one.
-  const extendedBefore3 = new Float64Array(n * m).fill(-Infinity);
-  const extendedAround = new Float64Array(n * m).fill(-Infinity);
   // A label cut by a page break, its pieces apart from the row of values (the new page's header between).
-  const acrossBreak = new Float64Array(n * m).fill(-Infinity);
-  for (let i = 0; i < n; i++) {
-    const r = layout.rows[i];
-    for (let j = 0; j < m; j++) {
-      const joined = facts.joinedCores3[j];
-      const own = Math.max(scores[i * m + j], extended[i * m + j]);
-      if (joined === undefined || own >= 1 || !facts.hasValues[j] || pieceOfOwn(joined, i, j + 1, j + 2)) continue;
-      const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
-      if (s > own) extended3[i * m + j] = s;
+  // Each joined core's similarities are looked up once per document row (a vector over the template
+  // rows), not once per pair: the passes below run for every layout of every table of every document.
+  const plainOf = (core: string) => plainSimilarities(layout, core, variants);
+  // A piece that names a template row itself keeps the joined label only for the row that label names exactly.
+  const exactOnly = (core: string, piece: boolean) => (piece ? similarities(layout, core, variants) : undefined);
+  const rowsOf = layout.rows;
+  for (let j = 0; j < m; j++) {
+    const count = facts.valueCounts[j];
+    const joined3 = facts.joinedCores3[j];
+    if (joined3 !== undefined && facts.hasValues[j]) {
+      const plain = plainOf(joined3);
+      const exact = exactOnly(joined3, namesRow[j + 1] || namesRow[j + 2]);
+      for (let i = 0; i < n; i++) {
+        const own = scores[i * m + j];
+        if (own >= 1 || (exact && exact[i] < 1)) continue;
+        const s = joinedScore(joined3, plain, i, count, rowsOf[i], variants[i]);
+        if (s > own) extended3[i * m + j] = s;
+      }
     }
-    for (let j = 0; j < m; j++) {
-      const joined = facts.joinedCores[j];
-      const own = scores[i * m + j];
-      if (joined === undefined || own >= 1 || !facts.hasValues[j] || pieceOfOwn(joined, i, j + 1)) continue;
-      const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
-      if (s > own) extended[i * m + j] = s;
+    const joined = facts.joinedCores[j];
+    if (joined !== undefined && facts.hasValues[j]) {
+      const plain = plainOf(joined);
+      const exact = exactOnly(joined, namesRow[j + 1]);
+      for (let i = 0; i < n; i++) {
+        const own = scores[i * m + j];
+        if (own >= 1 || (exact && exact[i] < 1)) continue;
+        const s = joinedScore(joined, plain, i, count, rowsOf[i], variants[i]);
+        if (s > own) extended[i * m + j] = s;
+      }
     }
-    for (let j = 1; j < m; j++) {
-      const joined = facts.joinedBefore[j];
-      const own = scores[i * m + j];
-      if (joined === undefined || own >= 1 || pieceOfOwn(joined, i, j - 1)) continue;
-      const s = joinedScore(joined, facts.valueCounts[j], r, variants[i]);
-      if (s > own) extendedBefore[i * m + j] = s;
+    const before = j > 0 ? facts.joinedBefore[j] : undefined;
+    if (before !== undefined) {
+      const plain = plainOf(before);
+      const exact = exactOnly(before, namesRow[j - 1]);
+      for (let i = 0; i < n; i++) {
+        const own = scores[i * m + j];
+        if (own >= 1 || (exact && exact[i] < 1)) continue;
+        const s = joinedScore(before, plain, i, count, rowsOf[i], variants[i]);
+        if (s > own) extendedBefore[i * m + j] = s;
+      }
     }
-    for (let j = 0; j < m; j++) {
+    const before3 = facts.joinedBefore3[j];
+    const around = facts.joinedAround[j];
+    const plain3 = before3 !== undefined ? plainOf(before3) : undefined;
+    const plainAround = around !== undefined ? plainOf(around) : undefined;
+    for (let i = 0; i < n && (plain3 || plainAround); i++) {
       const own = Math.max(scores[i * m + j], extended[i * m + j], extendedBefore[i * m + j]);
       if (own >= 1) continue;
-      const before3 = facts.joinedBefore3[j];
-      const around = facts.joinedAround[j];
-      if (before3 !== undefined) {
-        const s = joinedScore(before3, facts.valueCounts[j], r, variants[i]);
+      if (before3 !== undefined && plain3) {
+        const s = joinedScore(before3, plain3, i, count, rowsOf[i], variants[i]);
         if (s > own) extendedBefore3[i * m + j] = s;
       }
-      if (around !== undefined) {
-        const s = joinedScore(around, facts.valueCounts[j], r, variants[i]);
+      if (around !== undefined && plainAround) {
+        const s = joinedScore(around, plainAround, i, count, rowsOf[i], variants[i]);
         if (s > own) extendedAround[i * m + j] = s;
       }
     }
-    for (let j = 0; j < m; j++) {
-      const cores = facts.acrossBreak[j];
-      const own = Math.max(scores[i * m + j], extended[i * m + j], extended3[i * m + j], extendedBefore[i * m + j], extendedBefore3[i * m + j], extendedAround[i * m + j]);
-      if (cores === undefined || own >= 1 || !facts.hasValues[j]) continue;
-      const s = acrossBreakScore(cores, facts.valueCounts[j], r, variants[i]);
-      if (s > own) acrossBreak[i * m + j] = s;
+    const cores = facts.acrossBreak[j];
+    if (cores !== undefined && facts.hasValues[j]) {
+      const plains = cores.map(plainOf);
+      for (let i = 0; i < n; i++) {
+        const own = Math.max(scores[i * m + j], extended[i * m + j], extended3[i * m + j], extendedBefore[i * m + j], extendedBefore3[i * m + j], extendedAround[i * m + j]);
+        if (own >= 1) continue;
+        let s = -Infinity;
+        for (let c = 0; c < cores.length; c++) {
+          if (plains[c][i] >= ACROSS_BREAK_SIMILARITY) s = Math.max(s, scoreOf(coreSimilarity(cores[c], rowsOf[i], variants[i]), count, rowsOf[i]));
+        }
+        if (s > own) acrossBreak[i * m + j] = s;
+      }
     }
   }
   for (let j = 0; j <= m; j++) best[j] = 0;
