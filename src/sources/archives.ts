@@ -94,7 +94,7 @@ async function membersOf(item: InputItem, kind: ArchiveKind, limits: Limits, rep
   if (item.expectedSha256 && sha256 !== item.expectedSha256) return [item];
   let archive: OpenedArchive | undefined;
   try {
-    archive = await kind.open(displayPath(item.path), bytes, limits);
+    archive = await kind.open(item.path, bytes, limits);
   } catch (err) {
     const reason = refusalOf(err);
     if (reason) return refuse(reason);

@@ -7,9 +7,13 @@
  * a member's name is escaped.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeStoredName } from '../../../extractors/text-decode.js';
 import type { Limits } from '../../limits.js';
-import { ArchiveRefused, type ArchiveKind } from './kind.js';
+import { joinPath, pathBytes, type FilePath } from '../file-path.js';
+import { ArchiveRefused, type ArchiveKind, type OpenedArchive } from './kind.js';
 
 const MAGICS = [Buffer.from('Rar!\x1a\x07', 'latin1'), Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])];
 
@@ -24,33 +28,64 @@ export const bsdtarArchive: ArchiveKind = {
   magics: MAGICS,
   sniff: (head) => MAGICS.some((magic) => head.subarray(0, magic.length).equals(magic)),
   async open(path, _bytes, limits) {
-    const listed = spawnSync('bsdtar', ['-tvf', path], { env: env(), timeout: limits.documentTimeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 << 20 });
-    if ((listed.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-      throw new ArchiveRefused('archive-unsupported', 'reading a RAR or 7z archive needs bsdtar (Debian: apt-get install libarchive-tools); unpack it yourself, or install it');
+    const named = nameForBsdtar(path);
+    try {
+      return list(named.path, limits, named.done);
+    } catch (err) {
+      named.done();
+      throw err;
     }
-    if (listed.error || listed.status !== 0) throw new ArchiveRefused('corrupt-archive', `the archive is damaged or of an unknown kind: ${firstLine(listed.stderr) || listed.error?.message || `bsdtar exited ${listed.status}`}`);
-    const sizes = new Map<string, number>();
-    const names: string[] = [];
-    let total = 0;
-    for (const line of splitLines(listed.stdout)) {
-      const m = LISTING.exec(line);
-      if (!m) continue;
-      const [, type, size, name] = m;
-      if (names.length + 1 > limits.maxDocxZipEntries) throw new ArchiveRefused('too-large', `the archive exceeds a limit: more than ${limits.maxDocxZipEntries} entries`);
-      names.push(type === 'd' && !name.endsWith('/') ? `${name}/` : name);
-      // Only regular files are members: links and devices are listed but never read.
-      if (type !== '-') continue;
-      sizes.set(name, Number(size));
-      total += Number(size);
-      if (total > limits.maxDocxUncompressedBytes) throw new ArchiveRefused('too-large', `the archive exceeds a limit: entries declare more than ${limits.maxDocxUncompressedBytes} bytes uncompressed`);
-    }
-    return {
-      names: names.filter((name) => name.endsWith('/') || sizes.has(name)),
-      read: (name) => extract(path, name, sizes.get(name) ?? 0, limits),
-      close: () => undefined,
-    };
   },
 };
+
+/**
+ * A path bsdtar can be given: a name that is not UTF-8 (a GBK name from a Chinese Windows zip) is bytes
+ * a command line cannot carry as the string it became, and `-` would mean standard input; such an
+ * archive is named through a symbolic link of a plain name in a folder of its own, removed when done.
+ */
+function nameForBsdtar(path: FilePath): { path: string; done: () => void } {
+  if (typeof path === 'string' && path !== '-') return { path, done: () => undefined };
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-archive-'));
+  const link = join(dir, 'archive');
+  const done = (): void => rmSync(dir, { recursive: true, force: true });
+  try {
+    // A relative target would be taken from the link's own folder.
+    const target = pathBytes(path);
+    symlinkSync(target[0] === 0x2f ? target : pathBytes(joinPath(process.cwd(), path)), link);
+  } catch (err) {
+    done();
+    throw err;
+  }
+  return { path: link, done };
+}
+
+function list(path: string, limits: Limits, done: () => void): OpenedArchive {
+  const listed = spawnSync('bsdtar', ['-tvf', path], { env: env(), timeout: limits.documentTimeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 << 20 });
+  if ((listed.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    throw new ArchiveRefused('archive-unsupported', 'reading a RAR or 7z archive needs bsdtar (Debian: apt-get install libarchive-tools); unpack it yourself, or install it');
+  }
+  if (listed.error || listed.status !== 0) throw new ArchiveRefused('corrupt-archive', `the archive is damaged or of an unknown kind: ${firstLine(listed.stderr) || listed.error?.message || `bsdtar exited ${listed.status}`}`);
+  const sizes = new Map<string, number>();
+  const names: string[] = [];
+  let total = 0;
+  for (const line of splitLines(listed.stdout)) {
+    const m = LISTING.exec(line);
+    if (!m) continue;
+    const [, type, size, name] = m;
+    if (names.length + 1 > limits.maxDocxZipEntries) throw new ArchiveRefused('too-large', `the archive exceeds a limit: more than ${limits.maxDocxZipEntries} entries`);
+    names.push(type === 'd' && !name.endsWith('/') ? `${name}/` : name);
+    // Only regular files are members: links and devices are listed but never read.
+    if (type !== '-') continue;
+    sizes.set(name, Number(size));
+    total += Number(size);
+    if (total > limits.maxDocxUncompressedBytes) throw new ArchiveRefused('too-large', `the archive exceeds a limit: entries declare more than ${limits.maxDocxUncompressedBytes} bytes uncompressed`);
+  }
+  return {
+    names: names.filter((name) => name.endsWith('/') || sizes.has(name)),
+    read: (name) => extract(path, name, sizes.get(name) ?? 0, limits),
+    close: done,
+  };
+}
 
 function extract(path: string, name: string, declared: number, limits: Limits): Promise<Buffer> {
   const cap = Math.min(declared, limits.maxFileBytes);

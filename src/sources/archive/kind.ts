@@ -1,5 +1,6 @@
 /** One kind of archive of reports (zip, rar, 7z): how it is recognised and how its members are read. */
 import type { Limits } from '../../limits.js';
+import type { FilePath } from '../file-path.js';
 
 export interface OpenedArchive {
   /** Every entry's name, folders (ending in /) included, as the archive stores them. */
@@ -20,7 +21,7 @@ export interface ArchiveKind {
    * Opens it, checking its entries against the zip caps of the limits; undefined when it turns out to
    * be no archive of reports after all (an Office package the sniffers did not claim).
    */
-  open(path: string, bytes: Buffer, limits: Limits): Promise<OpenedArchive | undefined>;
+  open(path: FilePath, bytes: Buffer, limits: Limits): Promise<OpenedArchive | undefined>;
 }
 
 /** Why an archive (or one member) cannot be read: its record's error_code and reason. */

@@ -151,6 +151,35 @@ describe('RAR and 7z archives, read through bsdtar', () => {
     cleanUp();
   });
 
+  it("are read when the archive's own file name is not UTF-8 (a GBK name), given relative or absolute", async () => {
+    const sevenDir = join(dir, 'seven-gbk');
+    mkdirSync(sevenDir);
+    writeFileSync(join(sevenDir, 'hongze.pdf'), pdf);
+    const plain = join(dir, 'plain.7z');
+    execFileSync('bsdtar', ['--format', '7zip', '-cf', plain, '-C', sevenDir, 'hongze.pdf']);
+    // 洪泽区.7z in GBK: bytes no string names, as a folder walk hands them over.
+    const gbkName = Buffer.concat([iconv.encode('洪泽区', 'gbk'), Buffer.from('.7z')]);
+    const absolute = Buffer.concat([Buffer.from(`${dir}/`), gbkName]);
+    writeFileSync(absolute, readFileSync(plain));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const { items, cleanUp } = await unpackArchives(
+        [absolute, gbkName].map((path) => ({ path, source: 'gbk.7z' })),
+        DEFAULT_LIMITS,
+        REPORT_EXTENSIONS,
+      );
+      expect(items.map((i) => [i.source, i.refusal])).toEqual([
+        ['gbk.7z!/hongze.pdf', undefined],
+        ['gbk.7z!/hongze.pdf', undefined],
+      ]);
+      expect(items.map((i) => readFileSync(i.path))).toEqual([pdf, pdf]);
+      cleanUp();
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('are refused as damaged, over the caps, or (without bsdtar) unsupported, each as one record', async () => {
     const damaged = join(dir, 'damaged.rar');
     writeFileSync(damaged, storedRar([{ name: 'a.pdf', data: pdf }]).subarray(0, 40));
