@@ -71,7 +71,7 @@ export function readOfdPage(layers: DomNode[], page: number, pageBox: Box, budge
     const m: Matrix = ctm ? [ctm[0], ctm[1], ctm[2], ctm[3], ctm[4] + boundary[0], ctm[5] + boundary[1]] : [1, 0, 0, 1, boundary[0], boundary[1]];
     if (name === 'textobject') {
       const before = items.length;
-      readText(el, m, page, toPage, items, budget);
+      readText(el, m, toPage(boundary[0] + boundary[2], boundary[1])[0], page, toPage, items, budget);
       if (el.attribs.visible === 'false') {
         invisibleText += items.length - before;
         for (let i = before; i < items.length; i++) items[i] = { ...items[i], origin: 'ocr', confidence: 90 };
@@ -141,14 +141,20 @@ function advance(ch: string, size: number): number {
   return /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? size : 0.5 * size;
 }
 
-function readText(el: DomElement, m: Matrix, page: number, toPage: (x: number, y: number) => [number, number], out: PositionedText[], budget: number): void {
+/**
+ * The object's text as runs. A character's advance is known only up to the next one (DeltaX): the last
+ * one's comes from the object's Boundary when its right edge lies within reach of that character (the
+ * extent of the glyphs, as producers write it), else from the character's kind (full or half width).
+ */
+function readText(el: DomElement, m: Matrix, right: number, page: number, toPage: (x: number, y: number) => [number, number], out: PositionedText[], budget: number): void {
   const size = Number(el.attribs.size);
   if (!(size > 0)) return;
   // The glyphs' height on the page, and their direction, through the CTM (in points, y up).
   const height = size * Math.hypot(m[2], m[3]) * PT_PER_MM;
   let x = 0;
   let y = 0;
-  for (const code of childElements(el).filter((c) => localName(c) === 'textcode')) {
+  const codes = childElements(el).filter((c) => localName(c) === 'textcode');
+  for (const [n, code] of codes.entries()) {
     const text = unifyIdeographs(textOf(code));
     const chars = [...text];
     if (code.attribs.x !== undefined) x = Number(code.attribs.x) || 0;
@@ -185,7 +191,8 @@ function readText(el: DomElement, m: Matrix, page: number, toPage: (x: number, y
         if (ch.trim() && out.length < budget) out.push({ text: ch, page, x: px, y: py, width: height, height, origin: 'text' });
         return;
       }
-      const end = px + advance(ch, size) * scale;
+      const last = n === codes.length - 1 && i === chars.length - 1;
+      const end = last && right > px && right <= px + 1.5 * height ? right : px + advance(ch, size) * scale;
       if (run && (px - run.end > RUN_GAP * height || Math.abs(py - run.y) > 0.3 * height)) flush();
       if (!run) {
         if (!ch.trim()) return;

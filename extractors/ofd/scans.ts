@@ -10,6 +10,11 @@ import type { PageContent } from '../pdf/items.js';
 import type { OfdImage } from './page.js';
 import type { OfdPackage } from './package.js';
 
+/** The resolution scanned pages are read at (as the PDF and picture readers do). */
+const TARGET_DPI = 300;
+/** What the picture reader takes a picture that states no resolution for. */
+const SCREEN_DPI = 96;
+
 export interface ScannedPage {
   page: number;
   /** What the page's text layer held (invisible OCR text only, or nothing). */
@@ -40,7 +45,7 @@ export async function readScannedPages(
     }
     return { contents, messages };
   }
-  const { decodeImage } = await import('../image/decode.js');
+  const { decodeImage, jpegSize, pngSize } = await import('../image/decode.js');
   for (const p of pages) {
     const largest = [...p.images].sort((a, b) => area(b.box) - area(a.box))[0]!;
     const file = pkg.media.get(largest.resource);
@@ -50,14 +55,19 @@ export async function readScannedPages(
       continue;
     }
     try {
-      const [decoded] = await decodeImage(bytes, { maxPages: 1, maxPixels: limits.maxOcrPixels });
       const width = largest.box.x1 - largest.box.x0;
       const height = largest.box.y1 - largest.box.y0;
-      // The picture's resolution as placed on the page (what it states in its header is often wrong).
+      // The picture's resolution is the one it is placed at on the page (what its header states, if
+      // anything, is often wrong): it is scaled to about 300 dpi of that.
+      const header = pngSize(bytes) ?? jpegSize(bytes);
+      const placed = header && width > 0 ? header.width / (width / 72) : undefined;
+      const targetDpi = placed ? (TARGET_DPI * (header?.dpi ?? SCREEN_DPI)) / placed : undefined;
+      const [decoded] = await decodeImage(bytes, { maxPages: 1, maxPixels: limits.maxOcrPixels, targetDpi });
       const dpi = width > 0 ? decoded.gray.width / (width / 72) : decoded.dpi;
       const content = await ocrGrayImage(decoded.gray, { dpi, page: p.page, size: { width, height } }, { orient: true });
       contents.set(p.page, content);
-      messages.push({ code: 'ocr-used', message: `page ${p.page} read by OCR (an OFD page that is a picture, ${decoded.source.width}×${decoded.source.height} pixels, read at ${Math.round(dpi)} dpi)` });
+      const at = placed ? `placed at ${Math.round(placed)} dpi, ` : '';
+      messages.push({ code: 'ocr-used', message: `page ${p.page} read by OCR (an OFD page that is a picture, ${decoded.source.width}×${decoded.source.height} pixels ${at}read at ${Math.round(dpi)} dpi)` });
     } catch (error) {
       if (!(error instanceof UnreadableDocumentError)) throw error;
       messages.push({ code: 'ocr-failed', message: `page ${p.page}: OCR failed: ${error.message}; its text is missing` });

@@ -63,7 +63,8 @@ export async function pdfBytesToOfd(bytes: Buffer): Promise<Buffer> {
         const scaled = n++ % 2 === 1;
         const k = scaled ? 0.5 : 1;
         const delta = chars.length > 1 ? ` DeltaX="${n % 3 === 0 ? Array.from({ length: chars.length - 1 }, () => r(step * k)).join(' ') : `g ${chars.length - 1} ${r(step * k)}`}"` : '';
-        const boundary = `${r(xMm)} ${r(baseline - sizeMm)} ${r(Math.max(widthMm, sizeMm))} ${r(sizeMm * 1.3)}`;
+        // The Boundary is the glyphs' extent: as wide as the run's advance, from a little above the text to under its baseline.
+        const boundary = `${r(xMm)} ${r(baseline - sizeMm)} ${r(widthMm)} ${r(sizeMm * 1.3)}`;
         objects.push(
           `<ofd:TextObject ID="${id++}" Boundary="${boundary}" Font="2" Size="${r(sizeMm * k)}"${scaled ? ' CTM="2 0 0 2 0 0"' : ''}>` +
             `<ofd:TextCode X="0" Y="${r(sizeMm * k)}"${delta}>${escapeXml(item.str)}</ofd:TextCode></ofd:TextObject>`,
