@@ -5,6 +5,7 @@
  * and damaged or hostile packages refused with a clear code.
  */
 import { execFileSync } from 'node:child_process';
+import { deflateRawSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,10 @@ describe('the OFD reader', () => {
     const folderFirst = buildOfd({ pages: [text(20, 30, 5, '报告')], folderFirst: true });
     expect(detectReader(folderFirst, 'x.zip')?.format).toBe('ofd');
     expect(zipArchive.sniff(folderFirst, REPORT_EXTENSIONS, 'x.zip')).toBe(false);
+    // A picture stored first, larger than the head the sniffers see: the extension decides, the reader checks.
+    const pictureFirst = storedZip([{ name: 'Doc_0/Res/scan.png', data: Buffer.alloc(70_000, 1) }, { name: 'OFD.xml', data: Buffer.from('<ofd:OFD/>') }]);
+    expect(detectReader(pictureFirst, 'report.ofd')?.format).toBe('ofd');
+    expect(zipArchive.sniff(pictureFirst.subarray(0, 65536), REPORT_EXTENSIONS, 'report.ofd')).toBe(false);
   });
 
   it('leaves a zip of OFD reports to the archive reader, one record per member', async () => {
@@ -182,6 +187,17 @@ describe('the OFD reader', () => {
     it('refuses a package without its Document.xml, or a page whose content is missing', async () => {
       expect(await errorOf(buildOfd({ pages: [page], noDocument: true }))).toMatchObject({ code: 'corrupt-ofd', message: expect.stringContaining('Doc_0/Document.xml') });
       expect(await errorOf(buildOfd({ pages: [page], baseLoc: { 0: 'Pages/Page_9/Content.xml' } }))).toMatchObject({ code: 'corrupt-ofd', message: expect.stringContaining('Page_9') });
+    });
+    it('refuses a page that inflates 1000× (a zip bomb) before inflating it, as a DOCX is refused', async () => {
+      const zeros = deflateRawSync(Buffer.alloc(64 * 1024 * 1024));
+      const bomb = storedZip(
+        [
+          { name: 'OFD.xml', data: Buffer.from('<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>') },
+          { name: 'Doc_0/Pages/Page_0/Content.xml', data: zeros, method: 8 },
+        ],
+        { 'Doc_0/Pages/Page_0/Content.xml': { compressed: zeros.length, uncompressed: 64 * 1024 * 1024 } },
+      );
+      expect(await errorOf(bomb)).toMatchObject({ code: 'too-large', message: expect.stringContaining('OFD') });
     });
     it('refuses a BaseLoc that climbs out of the package', async () => {
       expect(await errorOf(buildOfd({ pages: [page], baseLoc: { 0: '../../../etc/passwd' } }))).toMatchObject({ code: 'corrupt-ofd', message: expect.stringContaining('outside the package') });
