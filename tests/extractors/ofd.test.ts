@@ -129,6 +129,19 @@ describe('the OFD reader', () => {
     expect(items.map((i) => [i.text, mm(i.width)])).toEqual([['7', 2.8], ['12', 5.4], ['8', 2.5]]);
   });
 
+  it('reads absolute locations, parts whose elements carry no ofd: prefix, and the template page a page draws', async () => {
+    const ns = 'xmlns="http://www.ofdspec.org/2016"';
+    const bytes = storedZip([
+      { name: 'OFD.xml', data: Buffer.from(`<OFD ${ns}><DocBody><DocInfo><Title>某局2023年政府信息公开工作年度报告</Title></DocInfo><DocRoot>/Doc_0/Document.xml</DocRoot></DocBody></OFD>`) },
+      { name: 'Doc_0/Document.xml', data: Buffer.from(`<Document ${ns}><CommonData><PageArea><PhysicalBox>0 0 210 297</PhysicalBox></PageArea><TemplatePage ID="5" BaseLoc="Tpls/Tpl_0/Content.xml"/></CommonData><Pages><Page ID="1" BaseLoc="/Doc_0/Pages/Page_0/Content.xml"/></Pages></Document>`) },
+      { name: 'Doc_0/Tpls/Tpl_0/Content.xml', data: Buffer.from(`<Page ${ns}><Content><Layer><TextObject ID="3" Boundary="20 10 100 8" Size="5"><TextCode X="0" Y="5">某局政务公开</TextCode></TextObject></Layer></Content></Page>`) },
+      { name: 'Doc_0/Pages/Page_0/Content.xml', data: Buffer.from(`<Page ${ns}><Template TemplateID="5"/><Content><Layer><TextObject ID="4" Boundary="20 40 100 8" Size="5"><TextCode X="0" Y="5">一、总体情况</TextCode></TextObject></Layer></Content></Page>`) },
+    ]);
+    const doc = await readOfd(bytes, DEFAULT_LIMITS);
+    expect(doc.meta.title).toBe('某局2023年政府信息公开工作年度报告');
+    expect(doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.kind))).toEqual(['某局政务公开', '一、总体情况']);
+  });
+
   it('expands the g N d repeat of DeltaX', () => {
     expect(deltas('g 3 5.2 1 g 2 0.5', 10)).toEqual([5.2, 5.2, 5.2, 1, 0.5, 0.5]);
     expect(deltas('g 1000000000 1', 4)).toEqual([1, 1, 1, 1]);
