@@ -8,6 +8,7 @@ export const READER_FAILURE_CODES = [
   'corrupt-doc',
   'corrupt-docx',
   'corrupt-image',
+  'corrupt-ofd',
   'corrupt-pdf',
   'corrupt-xls',
   'corrupt-xlsx',

@@ -79,7 +79,7 @@ export type Block = z.infer<typeof Block>;
 export const Message = z.object({ code: z.enum(MESSAGE_CODE_LIST), message: z.string() });
 export type Message = z.infer<typeof Message>;
 
-export const Format = z.enum(['html', 'docx', 'pdf', 'txt', 'doc', 'wps', 'xlsx', 'xls', 'image', 'unknown']);
+export const Format = z.enum(['html', 'docx', 'pdf', 'txt', 'doc', 'wps', 'xlsx', 'xls', 'ofd', 'image', 'unknown']);
 export type Format = z.infer<typeof Format>;
 
 export const DocumentModel = z.object({

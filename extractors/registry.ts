@@ -6,6 +6,7 @@
 import type { Reader } from './reader.js';
 import { pdfReader } from './pdf.js';
 import { docxReader } from './docx.js';
+import { ofdReader } from './ofd.js';
 import { xlsxReader } from './xlsx.js';
 import { xlsReader } from './xls.js';
 import { oleReader } from './ole.js';
@@ -13,4 +14,4 @@ import { htmlReader } from './html.js';
 import { txtReader } from './txt.js';
 import { imageReader } from './image.js';
 
-export const READERS: Reader[] = [pdfReader, docxReader, xlsxReader, xlsReader, oleReader, imageReader, htmlReader, txtReader];
+export const READERS: Reader[] = [pdfReader, ofdReader, docxReader, xlsxReader, xlsReader, oleReader, imageReader, htmlReader, txtReader];

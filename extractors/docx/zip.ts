@@ -55,8 +55,8 @@ export interface OpenedZip {
   close(): void;
 }
 
-/** Which format's zip this is, for error codes and messages (corrupt-docx, corrupt-xlsx; corrupt-archive for an archive of reports). */
-export type ZipFormat = 'docx' | 'xlsx' | 'zip';
+/** Which format's zip this is, for error codes and messages (corrupt-docx, corrupt-xlsx, corrupt-ofd; corrupt-archive for an archive of reports). */
+export type ZipFormat = 'docx' | 'xlsx' | 'ofd' | 'zip';
 
 const zipName = (format: ZipFormat): string => (format === 'zip' ? 'the zip archive' : `the ${format.toUpperCase()} zip`);
 

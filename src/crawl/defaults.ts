@@ -45,7 +45,7 @@ export const CRAWL_DEFAULTS = {
   /** Link text or title that marks a report (case-insensitive regular expression). */
   reportLinkPattern: '年度报告|年报',
   /** Path endings that mark an attachment worth downloading from a report page. */
-  attachmentExtensions: ['.pdf', '.doc', '.docx', '.wps', '.xls', '.xlsx', '.et', '.zip', '.rar', '.7z'],
+  attachmentExtensions: ['.pdf', '.ofd', '.doc', '.docx', '.wps', '.xls', '.xlsx', '.et', '.zip', '.rar', '.7z'],
   /**
    * Robots product token; the User-Agent is `nianbao/<version> (+<contact>)`. There is no default
    * contact: who runs a crawl is the user, not the package, so without --contact the User-Agent names

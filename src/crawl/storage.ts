@@ -86,9 +86,10 @@ function sniffExtension(body: Buffer, type: string): string | undefined {
   return undefined;
 }
 
-/** DOCX and XLSX are zips whose first entries name word/ or xl/ parts. */
+/** DOCX, XLSX and OFD are zips whose first entries name word/ or xl/ parts, or OFD.xml (and no .ofd members: a zip of OFD reports). */
 function zipFlavour(body: Buffer): string {
   const names = body.subarray(0, 64 * 1024).toString('latin1');
+  if (names.includes('OFD.xml') && !/\.ofd/i.test(names)) return '.ofd';
   if (names.includes('word/')) return '.docx';
   if (names.includes('xl/')) return '.xlsx';
   return '.zip';

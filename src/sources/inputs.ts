@@ -37,7 +37,7 @@ export interface InputItem {
   refusal?: string;
 }
 
-export const REPORT_EXTENSIONS = ['pdf', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et', 'html', 'htm', 'shtml', 'xhtml', 'txt', 'md', 'text'];
+export const REPORT_EXTENSIONS = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et', 'html', 'htm', 'shtml', 'xhtml', 'txt', 'md', 'text'];
 
 /** Archives a folder walk also takes: their reports are read (archives.ts). */
 export const ARCHIVE_EXTENSIONS = ['zip', 'rar', '7z'];

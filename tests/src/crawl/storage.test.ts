@@ -14,6 +14,7 @@ describe('content-addressed storage', () => {
   it('names files by what the bytes are, whatever the Content-Type says', () => {
     expect(extensionFor(PINGTAN_2023_PDF, 'text/html')).toBe('.pdf');
     expect(extensionFor(DOCX, 'application/octet-stream')).toBe('.docx');
+    expect(extensionFor(readFileSync('tests/fixtures/ofd/hongze-2023.ofd'), 'application/octet-stream')).toBe('.ofd');
     expect(extensionFor(Buffer.from('<!DOCTYPE html><html></html>'), 'application/pdf')).toBe('.html');
     expect(extensionFor(Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html xmlns="http://www.w3.org/1999/xhtml">'), 'text/xml')).toBe('.html');
     expect(extensionFor(Buffer.from('<?xml version="1.0"?><datastore><record/></datastore>'), 'text/xml')).toBe('.xml');

@@ -14,7 +14,7 @@ import { replaceTable } from './pieces.js';
  */
 export const pdfLayout: Axis = {
   id: 'pdf-layout',
-  formats: ['pdf', 'pdftotext'],
+  formats: ['pdf', 'pdftotext', 'ofd'],
   apply(draft, random) {
     const look: PageLook = {};
     draft.model.look = look;

@@ -12,7 +12,7 @@ import type { Axis } from './axis.js';
  */
 export const structures: Axis = {
   id: 'structures',
-  formats: ['html', 'html-word', 'docx', 'doc', 'pdf', 'pdf-chrome'],
+  formats: ['html', 'html-word', 'docx', 'doc', 'pdf', 'pdf-chrome', 'ofd'],
   apply(draft, random) {
     const structure: TableStructure = {};
     draft.model.structure = structure;

@@ -5,6 +5,7 @@
 import type { FormatId } from '../axes/axis.js';
 import { pdfChrome } from './chromium.js';
 import { csv, doc, docx, pdf, xls, xlsx } from './office.js';
+import { ofd } from './ofd.js';
 import { pdfNoToUnicode } from './pdf-no-tounicode.js';
 import { pdfOutlines } from './pdf-outlines.js';
 import { pdftotext } from './pdftotext.js';
@@ -41,6 +42,7 @@ export const FORMAT_SPECS: Record<FormatId, FormatSpec> = {
   'scan-sideways': scanSideways,
   'pdf-no-tounicode': pdfNoToUnicode,
   'pdf-turned': pdfTurned,
+  ofd,
 };
 
 export const FORMATS = Object.keys(FORMAT_SPECS) as FormatId[];
