@@ -32,8 +32,10 @@ interface Header {
   serial: boolean;
   /** The form's sections in a column of their own before the indicator's (its cell empty on the rows below the first). */
   category: boolean;
-  /** No unit column: each row's unit in brackets after its indicator (主动公开政府信息数（条）). */
+  /** No unit column: each row's unit in brackets after its indicator (主动公开政府信息数（条）), or in a value heading. */
   unitless: boolean;
+  /** No unit column, a value heading stating the unit (数量（件）): rows printing a value need no unit of their own. */
+  headingUnit?: string;
   values: number;
   cells: string[];
   /** How the rows part their cells, as the header does: tabs, single spaces, or runs of spaces (pdftotext -layout). */
@@ -42,13 +44,32 @@ interface Header {
   centres: number[];
 }
 
-/** The value headings run together, cut into columns; undefined when they are not all value headings. */
-function valueHeadings(rest: string): string[] | undefined {
-  if (!VALUE_HEADINGS.test(rest)) return undefined;
+/** A unit in brackets after a value heading (数量（件）), as its words run together. */
+const UNIT_AFTER = /[（(]([^（）()]{1,4})[）)]/y;
+
+/**
+ * The value headings run together, cut into columns; undefined when they are not all value headings.
+ * With `units` (a header with no unit column), a heading may state its unit in brackets after it
+ * (数量（件）, 2016年(条)): kept in its heading, the unit returned.
+ */
+function valueHeadings(rest: string, units = false): { headings: string[]; unit?: string } | undefined {
+  if (!units && !VALUE_HEADINGS.test(rest)) return undefined;
   const headings: string[] = [];
+  let unit: string | undefined;
   VALUE_HEADING_AT.lastIndex = 0;
-  for (let m; VALUE_HEADING_AT.lastIndex < rest.length && (m = VALUE_HEADING_AT.exec(rest)); ) headings.push(m[0]);
-  return VALUE_HEADING_AT.lastIndex === rest.length ? headings : undefined;
+  while (VALUE_HEADING_AT.lastIndex < rest.length) {
+    const m = VALUE_HEADING_AT.exec(rest);
+    if (!m) return undefined;
+    headings.push(m[0]);
+    UNIT_AFTER.lastIndex = VALUE_HEADING_AT.lastIndex;
+    const stated = units ? UNIT_AFTER.exec(rest) : null;
+    if (stated && STAT_UNITS.has(stated[1])) {
+      headings[headings.length - 1] += stated[0];
+      unit ??= stated[1];
+      VALUE_HEADING_AT.lastIndex = UNIT_AFTER.lastIndex;
+    }
+  }
+  return { headings, ...(unit ? { unit } : {}) };
 }
 
 function header(line: string): Header | undefined {
@@ -58,7 +79,9 @@ function header(line: string): Header | undefined {
   if (!m) return undefined;
   const [, serial, categoryWord, indicator, unit, rest] = m;
   const unitless = unit === undefined;
-  let values = valueHeadings(rest);
+  const read = valueHeadings(rest, unitless);
+  let values = read?.headings;
+  const headingUnit = read?.unit;
   // A table with no unit column has no other anchor: its value headings must all be ones.
   if (!values && unitless) return undefined;
   if (!values) {
@@ -79,7 +102,7 @@ function header(line: string): Header | undefined {
   const centres = parted === 'layout' ? valueCentres(line, values) : [];
   if (parted === 'layout' && centres.length !== values.length) return undefined;
   const labels = categoryWord ? [categoryWord, indicator] : merged ? [indicator, indicator] : [indicator];
-  return { serial: !!serial, category, unitless, values: values.length, cells: [...(serial ? [serial] : []), ...labels, ...(unit ? [unit] : []), ...values], parted, centres };
+  return { serial: !!serial, category, unitless, ...(headingUnit ? { headingUnit } : {}), values: values.length, cells: [...(serial ? [serial] : []), ...labels, ...(unit ? [unit] : []), ...values], parted, centres };
 }
 
 /**
@@ -176,6 +199,15 @@ const isNumber = (text: string): boolean => {
   return unit !== undefined && STAT_UNITS.has(unit);
 };
 
+/**
+ * A row of a table whose value heading states the unit (数量（件）): it prints a value or a blank's sign
+ * (—) in its value columns, and its indicator is no sentence (the report's prose after the table).
+ */
+function underHeadingUnit(indicator: string, values: string[], head: Header): boolean {
+  if (head.headingUnit === undefined || /[，。；！？,;]/.test(indicator)) return false;
+  return values.some((v) => isNumber(v)) || (values.some((v) => v !== '') && values.every(isBlank));
+}
+
 /** One row's cells, or undefined when the line is not a row of this table. */
 function row(line: string, head: Header): string[] | undefined {
   const text = line.replace(/\r$/, '');
@@ -206,7 +238,7 @@ function row(line: string, head: Header): string[] | undefined {
   if (!head.unitless && !(isBlank(unit) || STAT_UNITS.has(unit))) return undefined;
   if (!values.every((v) => isBlank(v) || isNumber(v))) return undefined;
   // No unit column: a row prints its unit after its indicator, or is a section row (numbered, no value).
-  if (head.unitless && !unitInIndicator(named) && !(NUMBERING_START.test(named) && values.every(isBlank))) return undefined;
+  if (head.unitless && !unitInIndicator(named) && !(NUMBERING_START.test(named) && values.every(isBlank)) && !underHeadingUnit(named, values, head)) return undefined;
   // A section row prints no unit and no value; a row with a unit prints its values (or their blanks).
   return [...(head.serial ? [parts[0]] : []), ...(category !== undefined ? [category] : []), indicator, ...(head.unitless ? [] : [unit]), ...values];
 }
@@ -226,7 +258,7 @@ function layoutRow(text: string, head: Header): string[] | undefined {
     // No unit column: a row prints its unit after its indicator (an indicator wrapped over lines is not
     // put back together here), or is a section row (numbered, no value or its blank: —).
     const printsValue = values.some((v) => !isBlank(v.text));
-    if (!(unitInIndicator(indicator) || (!printsValue && NUMBERING_START.test(indicator)))) return undefined;
+    if (!(unitInIndicator(indicator) || (!printsValue && NUMBERING_START.test(indicator)) || underHeadingUnit(indicator, values.map((v) => v.text), head))) return undefined;
     const placed = placeByCentres(values, head);
     return placed && [...(head.serial ? [runs[0].text] : []), indicator, ...placed];
   }

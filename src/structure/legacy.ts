@@ -5,7 +5,7 @@
  * the rows after it are the table's, less those at its end that print neither unit nor value.
  */
 import type { TableBlock } from '../../extractors/model.js';
-import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, UNIT_HEADING, unitInIndicator, VALUE_HEADING } from '../../extractors/legacy-headings.js';
+import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, UNIT_HEADING, unitInIndicator, VALUE_HEADING, valueHeadingUnit } from '../../extractors/legacy-headings.js';
 import { foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
@@ -28,8 +28,10 @@ interface Columns {
   indicator: number;
   /** The form's sections as a column of their own before the indicator's (类别 | 指标, or 指标 over both). */
   category?: number;
-  /** Undefined when the table prints no unit column: each row's unit in brackets after its indicator. */
+  /** Undefined when the table prints no unit column: each row's unit in brackets after its indicator, or in a value column's heading. */
   unit?: number;
+  /** No unit column, a value column's heading stating the unit (数量（件）): the unit of each row printing a value and no unit of its own. */
+  headingUnit?: string;
   value?: number;
   cumulative?: number;
   /** The header's own cells (not covered by a merged one), in order, the empty ones at its end left out. */
@@ -69,7 +71,7 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
     rows.forEach((row, k) => (rows[k] = realigned(row, columns) ?? row));
     // Rows after the table on the same grid (the agency's name, a date, a note) print no unit and no value.
     while (rows.length && printsNothing(rows.at(-1)!, columns)) rows.pop();
-    if (columns.unit === undefined && !unitsInIndicators(rows, columns)) continue;
+    if (columns.unit === undefined && columns.headingUnit === undefined && !unitsInIndicators(rows, columns)) continue;
     const read = (col: number | undefined) => (col === undefined ? undefined : rowsToStats(rows, columns, col));
     const year = read(columns.value ?? columns.cumulative) ?? [];
     const cumulative = columns.value !== undefined ? read(columns.cumulative) : undefined;
@@ -81,10 +83,14 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
 function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns | undefined {
   // Any row: under a title row or two, or a sheet's prose rows (a workbook is one grid from its first line).
   for (let r = 0; r < table.rows.length; r++) {
-    const labels = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
-    const indicator = labels.findIndex((t) => INDICATOR.test(t));
+    const printed = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
+    const indicator = printed.findIndex((t) => INDICATOR.test(t));
     if (indicator < 0) continue;
-    const found = labels.findIndex((t) => UNIT.test(t));
+    const found = printed.findIndex((t) => UNIT.test(t));
+    // A value heading stating its unit (数量（件）) is read as the heading, its unit the rows' (no unit column).
+    const headed = found < 0 ? printed.map((t, k) => (k > indicator ? valueHeadingUnit(t) : undefined)) : [];
+    const labels = printed.map((t, k) => headed[k]?.heading ?? t);
+    const headingUnit = headed.find((h) => h !== undefined)?.unit;
     // No unit column: the values' headings follow the indicator's, each a value heading whole.
     const unitless = found < 0 && options.unitless && labels.slice(indicator + 1).some((t) => VALUE.test(t));
     if (found < 0 && !unitless) continue;
@@ -102,6 +108,7 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
       indicator: category === indicator ? indicator + 1 : indicator,
       ...(category !== undefined ? { category } : {}),
       unit,
+      ...(unit === undefined && headingUnit !== undefined ? { headingUnit } : {}),
       // No heading beside the unit's: the column after it; headings that all name another year: none.
       value: value >= 0 ? value : value === NONE_OF_THE_YEAR || cumulative >= 0 ? undefined : after + 1,
       cumulative: cumulative >= 0 ? cumulative : undefined,
@@ -132,6 +139,11 @@ function unitsInIndicators(rows: TableBlock['rows'], columns: Columns): boolean 
   return united.length >= 2 && united.length * 2 > valued.length;
 }
 
+/** Whether a row prints a number in a value column (a row printing none under 数量（件） is a section row, of no unit). */
+function printsNumber(row: TableBlock['rows'][number], columns: Columns): boolean {
+  return [columns.value, columns.cumulative].some((c) => c !== undefined && statValue(cleanText(row[c]?.text ?? '').replace(/\s+/g, ''), columns.headingUnit ?? '') !== null);
+}
+
 function printsNothing(row: TableBlock['rows'][number], columns: Columns): boolean {
   return [columns.unit, columns.value, columns.cumulative].every((c) => c === undefined || cleanText(row[c]?.text ?? '').replace(/[\s—–\-/]+/g, '') === '');
 }
@@ -155,7 +167,7 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     }
     if (!indicator) continue;
     let unit = columns.unit === undefined ? '' : cleanText(row[columns.unit]?.text ?? '');
-    if (columns.unit === undefined) ({ indicator, unit } = unitInIndicator(indicator) ?? { indicator, unit });
+    if (columns.unit === undefined) ({ indicator, unit } = unitInIndicator(indicator) ?? { indicator, unit: columns.headingUnit !== undefined && printsNumber(row, columns) ? columns.headingUnit : unit });
     const text = cleanText(row[valueColumn]?.text ?? '');
     // Numbers apart in one cell (10839 344 1376: a reader put a row's values into one cell) are no one
     // value: joined they would read as one number no row printed.

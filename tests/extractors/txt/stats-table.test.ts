@@ -166,6 +166,25 @@ describe('a statistics table printed as text', () => {
     expect(tables(REPORT(['指 标  单位 数量', ...rows.map((r) => r.replace(/\|/g, ' '))]))).toEqual([expected('指标')]);
   });
 
+  it('reads a table whose value heading states the unit (数量（件）), by tabs, by spaces and in layout text; the prose after it is no row', async () => {
+    const rows = ['三、依申请公开情况|—', '（一）收到申请数|50', '1.当面申请数|20', '（二）主动公开政府信息数（条）|1,204', '合计|50'];
+    const expected = (heading: string) => [[['指标', heading], ['三、依申请公开情况', '—'], ['（一）收到申请数', '50'], ['1.当面申请数', '20'], ['（二）主动公开政府信息数（条）', '1,204'], ['合计', '50']]];
+    for (const sep of ['\t', ' ']) {
+      const text = REPORT([['指标', '数量（件）'].join(sep), ...rows.map((r) => r.replace(/\|/g, sep)), `全年共受理申请，均按时答复${sep}50`]);
+      expect(tables(text), JSON.stringify(sep)).toEqual(expected('数量（件）'));
+    }
+    const layout = REPORT(['            指标                          2016 年(件）', ...rows.map((r) => `      ${r.replace('|', '                       ')}`)]);
+    expect(tables(layout)).toEqual(expected('2016年(件）'));
+    const record = await extractBytes(Buffer.from(REPORT(['指标\t数量（件）', ...rows.map((r) => r.replace('|', '\t'))])), 'headed.txt');
+    expect(record.legacy_stats.map((s) => [s.indicator, s.unit, s.value])).toEqual([
+      ['三、依申请公开情况', '', null],
+      ['（一）收到申请数', '件', 50],
+      ['1.当面申请数', '件', 20],
+      ['（二）主动公开政府信息数', '条', 1204],
+      ['合计', '件', 50],
+    ]);
+  });
+
   it('gives legacy_stats from a pre-2019 crawler text with no unit column, and from one with a category column', async () => {
     const unitless = REPORT(['指标\t2014年度', '一、主动公开情况\t', '（一）主动公开政府信息数（条）\t547', '（二）收到申请数（件）\t12']);
     const record = await extractBytes(Buffer.from(unitless), 'unitless.txt');

@@ -190,6 +190,33 @@ describe('legacy statistics tables', () => {
     expect(findLegacyStats(tables(table([['项目', '数量'], ['收到申请', '12'], ['办结申请', '11'], ['网站发布信息（条）', '300']])), { unitless: true })).toBeUndefined();
   });
 
+  it('reads a table whose value heading states the unit (指标 | 数量（件）), a row of another unit printing its own after its indicator, only when the caller allows it', () => {
+    const headed = tables(
+      table([
+        ['指标名称', '数量（件）', '历年累计'],
+        ['一、依申请公开情况', '—', ''],
+        ['（一）收到申请数', '12', '40'],
+        ['1.当面申请数', '—', '3'],
+        ['（二）主动公开政府信息数（条）', '1,204', '9000'],
+        ['（三）依申请公开信息收取的费用（万元）', '0', '0.2'],
+        ['合计', '12', '40'],
+      ]),
+    );
+    expect(findLegacyStats(headed)).toBeUndefined();
+    const stats = findLegacyStats(headed, { unitless: true });
+    expect(triples(stats?.year)).toEqual([
+      ['一、依申请公开情况', '', null],
+      ['（一）收到申请数', '件', 12],
+      ['1.当面申请数', '件', null],
+      ['（二）主动公开政府信息数', '条', 1204],
+      ['（三）依申请公开信息收取的费用', '万元', 0],
+      ['合计', '件', 12],
+    ]);
+    expect(triples(stats?.cumulative)[2]).toEqual(['1.当面申请数', '件', 3]);
+    // A heading in brackets that names no unit is no value heading.
+    expect(findLegacyStats(tables(table([['项目', '数量（说明）'], ['收到申请', '12'], ['办结申请', '11']])), { unitless: true })).toBeUndefined();
+  });
+
   it('takes a platform table (项目 | 数量, units in brackets) for a statistics table only in a report before 2019 that prints no template table', () => {
     const platform = table([['项目', '数量'], ['政府网站发布信息（条）', '3120'], ['政务新媒体发布信息（条）', '802'], ['召开新闻发布会（场）', '6']]);
     const report = (year: number) => docOf([paragraph(`某县人民政府${year}年政府信息公开工作年度报告`), paragraph('一、总体情况'), platform]);
