@@ -243,9 +243,44 @@ function row(line: string, head: Header): string[] | undefined {
   return [...(head.serial ? [parts[0]] : []), ...(category !== undefined ? [category] : []), indicator, ...(head.unitless ? [] : [unit]), ...values];
 }
 
+/**
+ * Layout text sets a page's narrower rows (a table's rest after a page break, set by the widths of its
+ * own cells) apart by single spaces: 9 其中：1、同意公开答复数 条 113 条 226 条 is one run. Its 序号 at its
+ * start (the header has one) and its cells at its end — numbers or blanks, the unit before them — are
+ * runs of their own, when the words left are an indicator's: not a number, no bracket left open (计 1 条
+ * inside an open bracket is the indicator's own words).
+ */
+function narrowRuns(runs: { text: string; at: number }[], head: Header): { text: string; at: number }[] {
+  return runs.flatMap((run, k) => {
+    const words = [...run.text.matchAll(/\S+/g)].map((w) => ({ text: w[0], at: run.at + w.index! }));
+    if (words.length < 2) return [run];
+    const lead = head.serial && k === 0 && /^\d{1,3}$/.test(words[0].text) ? [words.shift()!] : [];
+    let end = words.length;
+    for (let values = 0; end > 1 && values < head.values; values++) {
+      const w = words[end - 1].text;
+      if (STAT_UNITS.has(w) && end > 2 && isNumber(words[end - 2].text)) end -= 2;
+      else if (isNumber(w) || isBlank(w)) end--;
+      else break;
+    }
+    if (!head.unitless && end > 1 && end < words.length && STAT_UNITS.has(words[end - 1].text)) end--;
+    // A unit typed after its number (113 条) is the number's.
+    const cells: { text: string; at: number }[] = [];
+    for (const w of words.slice(end)) {
+      const last = cells.at(-1);
+      if (last && STAT_UNITS.has(w.text) && isNumber(last.text)) last.text += w.text;
+      else cells.push({ ...w });
+    }
+    const label = words.slice(0, end).map((w) => w.text).join(' ');
+    const splits = cells.some((c) => isNumber(c.text) && !STAT_UNITS.has(c.text)) && !isNumber(label) && !unbalanced(label);
+    if (!splits && lead.length === 0) return [run];
+    const rest = splits ? [{ text: label, at: words[0].at }, ...cells] : [{ text: words.map((w) => w.text).join(' '), at: words[0].at }];
+    return [...lead, ...rest];
+  });
+}
+
 /** A row of layout text: its runs from the end, the values it prints placed under their headings. */
 function layoutRow(text: string, head: Header): string[] | undefined {
-  const runs = layoutRuns(text);
+  const runs = narrowRuns(layoutRuns(text), head);
   const lead = head.serial ? 1 : 0;
   if (head.serial && !/^\d{1,3}$/.test(runs[0]?.text ?? '')) return undefined;
   let end = runs.length;

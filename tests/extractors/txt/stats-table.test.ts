@@ -106,6 +106,48 @@ describe('a statistics table printed as text', () => {
   it('leaves template tables and prose alone: no header of 指标 and 单位, no statistics table', () => {
     expect(tables(['本年度指标完成情况良好，单位内部分工明确。', '行政复议\t行政诉讼', '维持\t纠正\t其他\t尚未审结\t总计'].join('\n')).some((t) => t[0]?.[0] === '指标')).toBe(false);
   });
+  it('reads layout text whose rows after a page break are set apart by single spaces (序号 and cells at a run\'s ends), not an indicator\'s own number in an open bracket', () => {
+    const text = REPORT([
+      '               序号                     统计指标     计量单位 2011 年 历年累计',
+      '                1                   主动公开文件数     条   10814 条 11224 条',
+      '                2                受理依申请公开信息总数    条    156 条   1296 条',
+      '',
+      '第 1 页',
+      '',
+      '9    其中：1、同意公开答复数 条 113 条 226 条',
+      '13 政府信息公开收费减免金额 元 0 元        10 元',
+      '14   接受行政诉讼、举报数      件 1件    8件',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '统计指标', '计量单位', '2011年', '历年累计'],
+        ['1', '主动公开文件数', '条', '10814条', '11224条'],
+        ['2', '受理依申请公开信息总数', '条', '156条', '1296条'],
+        ['9', '其中：1、同意公开答复数', '条', '113条', '226条'],
+        ['13', '政府信息公开收费减免金额', '元', '0元', '10元'],
+        ['14', '接受行政诉讼、举报数', '件', '1件', '8件'],
+      ],
+    ]);
+    const unitless = REPORT([
+      '               序号                        指标      2016 年(条） 累计',
+      '                1                    主动公开文件数       124   1,109',
+      '                2                 其中：1、政府网站公开数     123   1,107',
+      '13 政府信息公开收费减免金额（元） 0 1',
+      '14   接受行政诉讼、举报数（件）   0 2',
+    ]);
+    expect(tables(unitless)[0]!.slice(3)).toEqual([
+      ['13', '政府信息公开收费减免金额（元）', '0', '1'],
+      ['14', '接受行政诉讼、举报数（件）', '0', '2'],
+    ]);
+    // Words in an open bracket end with the indicator's own number: one run, no row of values.
+    const open = REPORT([
+      '      序号                 指标名称                 单位   2013年度   历年累计',
+      '       1       （一）主动公开政府信息数（不同渠道计 1 条',
+      '       2          其中：主动公开规范性文件数              条     3          17',
+    ]);
+    expect(tables(open)[0]?.some((r) => r.includes('1') && r.includes('条') && r[1] === '（一）主动公开政府信息数（不同渠道计')).toBeFalsy();
+  });
+
   it('reads a table with no unit column, each row\'s unit in brackets after its indicator, by tabs and by spaces', () => {
     const rows = ['一、主动公开情况', '（一）主动公开政府信息数（条）|547|3460', '（二）政府信息公开专项经费（万元）|1.5|12', '（三）接受培训人员数（人次）|45|—'];
     for (const sep of ['\t', ' ']) {
