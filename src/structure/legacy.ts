@@ -98,14 +98,18 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
     const after = unit ?? indicator;
     // The last column saying 累计: an OCR'd or run-together heading (本年度累计 | 累计) may say it twice.
     const cumulative = labels.reduce((last, t, k) => (k > after && CUMULATIVE_HEADING.test(t) ? k : last), -1);
-    const value = yearColumn(labels, after, cumulative);
+    // A heading's text repeated over the columns it spans is one heading (its first column's).
+    const spans = table.rows[r]!.map((c, k) => k > 0 && !!c.spanned && labels[k] === labels[k - 1]);
+    const value = yearColumn(labels.map((t, k) => (spans[k] ? '' : t)), after, cumulative);
     // Two label columns before the unit's (指标 merged over both, 项目 | 指标), or 类别 before 指标: the first holds the categories.
-    const category = unit !== undefined && unit - indicator === 2 ? indicator : indicator > 0 && CATEGORY.test(labels[indicator - 1]!) ? indicator - 1 : undefined;
+    // On a wider grid (a .doc LibreOffice joined from a table cut by a page break), 指标 spans more columns: the rows print two label cells under it.
+    const wide = unit !== undefined && unit - indicator > 2 ? labelCells(table.rows.slice(r + 1), indicator, unit) : undefined;
+    const category = (unit !== undefined && unit - indicator === 2) || wide !== undefined ? indicator : indicator > 0 && CATEGORY.test(labels[indicator - 1]!) ? indicator - 1 : undefined;
     const cells = table.rows[r]!;
     return {
       header: r,
       origins: ownCells(cells).map((c) => cells.indexOf(c)),
-      indicator: category === indicator ? indicator + 1 : indicator,
+      indicator: wide ?? (category === indicator ? indicator + 1 : indicator),
       ...(category !== undefined ? { category } : {}),
       unit,
       ...(unit === undefined && headingUnit !== undefined ? { headingUnit } : {}),
@@ -115,6 +119,25 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
     };
   }
   return undefined;
+}
+
+/**
+ * The column of a row's second label cell when most rows print two under a heading spanning the columns
+ * from `from` to `to` (a cell's text repeated over the columns it spans is one cell): the category's and
+ * the indicator's. Undefined when most print one.
+ */
+function labelCells(rows: TableBlock['rows'], from: number, to: number): number | undefined {
+  const seconds = new Map<number, number>();
+  let labelled = 0;
+  for (const row of rows) {
+    const texts = row.slice(from, to).map((c) => cleanText(c.text));
+    if (texts.every((t) => t === '')) continue;
+    labelled++;
+    const starts = texts.flatMap((t, k) => (k > 0 && t !== texts[k - 1] ? [from + k] : []));
+    if (starts.length === 1) seconds.set(starts[0]!, (seconds.get(starts[0]!) ?? 0) + 1);
+  }
+  const [column, count] = [...seconds].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+  return column !== undefined && count * 2 > labelled ? column : undefined;
 }
 
 /**

@@ -217,6 +217,32 @@ describe('legacy statistics tables', () => {
     expect(findLegacyStats(tables(table([['项目', '数量（说明）'], ['收到申请', '12'], ['办结申请', '11']])), { unitless: true })).toBeUndefined();
   });
 
+  it('reads a category column on a wider grid (a .doc joined by LibreOffice: 指标 spanning three columns, each heading repeated over the columns it spans)', () => {
+    // ~ marks a cell covered by a merged one (its text the merged cell's).
+    const grid = (rows: string[][]): TableBlock => ({ kind: 'table', rows: rows.map((r) => r.map((t) => (t.startsWith('~') ? { text: t.slice(1), spanned: true } : { text: t }))) });
+    const wide = grid([
+      ['序号', '~序号', '指标', '~指标', '~指标', '单位', '~单位', '本年度', '~本年度'],
+      ['2', '~2', '一、主动公开情况', '（一）主动公开政府信息数', '~（一）主动公开政府信息数', '条', '~条', '19', '~19'],
+      ['3', '~3', '~一、主动公开情况', '其中：主动公开规范性文件数', '~其中：主动公开规范性文件数', '条', '~条', '1', '~1'],
+      ['4', '~4', '四、行政复议数量', '~四、行政复议数量', '~四、行政复议数量', '件', '~件', '2', '~2'],
+      ['5', '~5', '~四、行政复议数量', '（一）维持具体行政行为数', '~（一）维持具体行政行为数', '件', '~件', '2', '~2'],
+    ]);
+    expect(triples(findLegacyStats([wide])?.year)).toEqual([
+      ['一、主动公开情况', '', null],
+      ['（一）主动公开政府信息数', '条', 19],
+      ['其中：主动公开规范性文件数', '条', 1],
+      ['四、行政复议数量', '件', 2],
+      ['（一）维持具体行政行为数', '件', 2],
+    ]);
+    // 指标 spanning three columns over rows of one label cell each: no category.
+    const plain = grid([
+      ['指标', '~指标', '~指标', '单位', '数量'],
+      ['主动公开文件数', '~主动公开文件数', '~主动公开文件数', '条', '12'],
+      ['受理申请数', '~受理申请数', '~受理申请数', '件', '3'],
+    ]);
+    expect(triples(findLegacyStats([plain])?.year)).toEqual([['主动公开文件数', '条', 12], ['受理申请数', '件', 3]]);
+  });
+
   it('takes a platform table (项目 | 数量, units in brackets) for a statistics table only in a report before 2019 that prints no template table', () => {
     const platform = table([['项目', '数量'], ['政府网站发布信息（条）', '3120'], ['政务新媒体发布信息（条）', '802'], ['召开新闻发布会（场）', '6']]);
     const report = (year: number) => docOf([paragraph(`某县人民政府${year}年政府信息公开工作年度报告`), paragraph('一、总体情况'), platform]);
