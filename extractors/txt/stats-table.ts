@@ -160,6 +160,9 @@ function layoutRuns(line: string): { text: string; at: number }[] {
   });
 }
 
+/** Value cells of rows whose values stood under no heading (placeByCentres): blank, in doubt missing-values. */
+const UNPLACED = new WeakSet<string[]>();
+
 /**
  * Layout text prints a blank value as nothing: the values a row prints go to the value columns whose
  * headings they sit under. Undefined when two fall under one heading (the row is then no row of ours).
@@ -168,10 +171,19 @@ function placeByCentres(values: { text: string; at: number }[], head: Header): s
   if (values.length === head.values) return values.map((v) => v.text);
   const placed = new Array<string>(head.values).fill('');
   const taken = new Set<number>();
+  // A value farther from every heading than half the narrowest gap between two stands on a grid of its
+  // own (a page set narrower after a break): which column it is in is not known — blank, in doubt.
+  const gaps = head.centres.slice(1).map((c, k) => c - head.centres[k]);
+  const reach = gaps.length ? Math.min(...gaps) / 2 : Infinity;
   for (const value of values) {
     const middle = value.at + value.text.length / 2;
     let best = 0;
     for (let c = 1; c < head.centres.length; c++) if (Math.abs(head.centres[c] - middle) < Math.abs(head.centres[best] - middle)) best = c;
+    if (Math.abs(head.centres[best] - middle) > reach) {
+      const blank = new Array<string>(head.values).fill('');
+      UNPLACED.add(blank);
+      return blank;
+    }
     if (taken.has(best)) return undefined;
     taken.add(best);
     placed[best] = value.text;
@@ -278,6 +290,12 @@ function narrowRuns(runs: { text: string; at: number }[], head: Header): { text:
   });
 }
 
+/** The row, marked as one whose values stood under no heading when its placed values are. */
+function unplaced(placed: string[], row: string[]): string[] {
+  if (UNPLACED.has(placed)) UNPLACED.add(row);
+  return row;
+}
+
 /** A row of layout text: its runs from the end, the values it prints placed under their headings. */
 function layoutRow(text: string, head: Header): string[] | undefined {
   const runs = narrowRuns(layoutRuns(text), head);
@@ -295,7 +313,7 @@ function layoutRow(text: string, head: Header): string[] | undefined {
     const printsValue = values.some((v) => !isBlank(v.text));
     if (!(unitInIndicator(indicator) || (!printsValue && NUMBERING_START.test(indicator)) || underHeadingUnit(indicator, values.map((v) => v.text), head))) return undefined;
     const placed = placeByCentres(values, head);
-    return placed && [...(head.serial ? [runs[0].text] : []), indicator, ...placed];
+    return placed && unplaced(placed, [...(head.serial ? [runs[0].text] : []), indicator, ...placed]);
   }
   // An indicator wrapped over lines around its values leaves them on a line of their own (readLayoutRows).
   if (indicator === '' && unit === '') return undefined;
@@ -303,7 +321,7 @@ function layoutRow(text: string, head: Header): string[] | undefined {
   if (unit === '' && (values.length > 0 || !NUMBERING_START.test(indicator))) return undefined;
   const placed = placeByCentres(values, head);
   if (!placed) return undefined;
-  return [...(head.serial ? [runs[0].text] : []), indicator, unit, ...placed];
+  return unplaced(placed, [...(head.serial ? [runs[0].text] : []), indicator, unit, ...placed]);
 }
 
 /** A line of an indicator's words alone (wrapped in its cell): text with no unit and no value. */
@@ -343,6 +361,13 @@ function readLayoutRows(lines: string[], start: number, head: Header): { rows: s
   };
   while (i < lines.length) {
     const cells = layoutRow(lines[i], head);
+    // The rest of an indicator whose bracket is open, ending with its unit (…的经 · 0 · 费）（万元）): the words of the row above, not a row.
+    const prior = rows.at(-1);
+    if (cells && head.unitless && prior && words.length === 0 && unbalanced(prior[at]) && cells.slice(at + 1).every((v) => v === '')) {
+      prior[at] += cells[at];
+      i++;
+      continue;
+    }
     if (cells) {
       // A wrapped numbered indicator's first line reads as a section row (no unit, no value) by itself.
       const section = rows.at(-1);
@@ -381,13 +406,58 @@ function readLayoutRows(lines: string[], start: number, head: Header): { rows: s
   return { rows, next: i };
 }
 
-/** The statistics table whose header is line `start`, and the line after it; undefined when there is none. */
-export function readStatsTable(lines: string[], start: number): { table: TableBlock; next: number } | undefined {
-  const head = header(lines[start]);
+/** A line of a header cell's words wrapped above or below the line of 指标: short words only, no sentence. */
+function isHeadingFragment(line: string | undefined): boolean {
+  if (line === undefined || !/^[ \u3000]/.test(line) || line.trim() === '') return false;
+  const runs = layoutRuns(line);
+  return runs.every((r) => r.text.replace(/[ \u3000]+/g, '').length <= 8 && !/[，。、；：:,]/.test(r.text));
+}
+
+/**
+ * Layout text whose header cells wrap over lines (narrow columns: 2017 年度 above the line of 指标, (件)
+ * below it; 2009 年 / 度): the line of 指标 with the lines of heading words right above and below it
+ * (no blank line between), each word put into the column it stands in (its span overlaps the others'),
+ * the columns' words joined top to bottom — a header line of its own. Undefined when no such lines are
+ * there or the header they give is none.
+ */
+function wrappedHeader(lines: string[], start: number, above: number): { head: Header; line: string; from: number; to: number } | undefined {
+  const line = lines[start];
+  if (!/^[ \u3000]/.test(line) || !/^[ \u3000]*(?:序\s*号[ \u3000]+)?(?:统计)?指\s*标/.test(line)) return undefined;
+  const from = above > 0 && isHeadingFragment(lines[start - 1]) ? start - 1 : start;
+  const to = isHeadingFragment(lines[start + 1]) ? start + 1 : start;
+  if (from === start && to === start) return undefined;
+  const cells: { text: string; at: number; end: number }[] = [];
+  for (let k = from; k <= to; k++) {
+    for (const run of layoutRuns(lines[k])) {
+      const end = run.at + run.text.length;
+      const over = cells.find((c) => run.at < c.end + 1 && end > c.at - 1);
+      if (over) {
+        over.text += run.text;
+        over.at = Math.min(over.at, run.at);
+        over.end = Math.max(over.end, end);
+      } else cells.push({ text: run.text, at: run.at, end });
+    }
+  }
+  cells.sort((a, b) => a.at - b.at);
+  // The cells at their places, two spaces apart at least: a header line as layout text prints it.
+  let joined = '';
+  for (const cell of cells) joined += ' '.repeat(Math.max(joined === '' ? cell.at : 2, cell.at - joined.length)) + cell.text.replace(/[ \u3000]+/g, '');
+  const head = header(joined);
+  return head && head.parted === 'layout' ? { head, line: joined, from, to } : undefined;
+}
+
+/**
+ * The statistics table whose header is line `start` (or starts there, its cells wrapped over the lines
+ * around it: wrappedHeader, one line above it at most when `above` allows), and the line after it, and
+ * how many lines above `start` it took; undefined when there is none.
+ */
+export function readStatsTable(lines: string[], start: number, above = 0): { table: TableBlock; next: number; above: number } | undefined {
+  const wrapped = header(lines[start]) ? undefined : wrappedHeader(lines, start, above);
+  const head = wrapped?.head ?? header(lines[start]);
   if (!head) return undefined;
   let rows: string[][] = [];
-  let i = start + 1;
-  if (head.parted === 'layout') ({ rows, next: i } = readLayoutRows(lines, start + 1, head));
+  let i = (wrapped?.to ?? start) + 1;
+  if (head.parted === 'layout') ({ rows, next: i } = readLayoutRows(lines, i, head));
   else {
     while (i < lines.length) {
       const cells = row(lines[i], head);
@@ -403,5 +473,6 @@ export function readStatsTable(lines: string[], start: number): { table: TableBl
   }
   // Fewer than two rows is not a table a report prints: leave the lines to the other readers.
   if (rows.length < 2) return undefined;
-  return { table: { kind: 'table', rows: [head.cells, ...rows].map((r) => r.map((t) => cell(t))) }, next: i };
+  const cells = (r: string[]) => r.map((t, k) => cell(t, UNPLACED.has(r) && k >= r.length - head.values ? { doubt: 'missing-values' } : {}));
+  return { table: { kind: 'table', rows: [head.cells.map((t) => cell(t)), ...rows.map(cells)] }, next: i, above: wrapped ? start - wrapped.from : 0 };
 }

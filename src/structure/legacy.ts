@@ -201,7 +201,8 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     const raw = text.replace(/\s+/g, '');
     const value = statValue(raw, unit);
     const read = row[valueColumn];
-    const doubt = value === null ? undefined : (read?.doubt ?? (read?.prov?.origin === 'ocr' ? 'ocr-unverified' : undefined));
+    // A blank a reader could not place (missing-values) keeps its doubt: the row may have printed a value there.
+    const doubt = value === null ? (read?.doubt === 'missing-values' ? read.doubt : undefined) : (read?.doubt ?? (read?.prov?.origin === 'ocr' ? 'ocr-unverified' : undefined));
     stats.push({ indicator, unit, value, ...(doubt ? { doubt } : {}) });
   }
   return stats;

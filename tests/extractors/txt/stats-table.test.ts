@@ -148,6 +148,56 @@ describe('a statistics table printed as text', () => {
     expect(tables(open)[0]?.some((r) => r.includes('1') && r.includes('条') && r[1] === '（一）主动公开政府信息数（不同渠道计')).toBeFalsy();
   });
 
+  it('reads layout text whose header cells wrap over the lines around 指标 (2017 年度 above, (件) below), an indicator wrapped around its value ending with its unit', async () => {
+    const text = REPORT([
+      '',
+      '                                               2017 年度',
+      '                            指标',
+      '                                                 (件)',
+      '                       一、主动公开情况',
+      '                  其中：主动公开规范性文件数（条）               27',
+      '                       制发规范性文件总数                 71',
+      '（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经',
+      '                                             0',
+      '                 费）（万元）',
+      '                       九、政府信息公开会议和培训情况',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['指标', '2017年度(件)'],
+        ['一、主动公开情况', ''],
+        ['其中：主动公开规范性文件数（条）', '27'],
+        ['制发规范性文件总数', '71'],
+        ['（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）（万元）', '0'],
+        ['九、政府信息公开会议和培训情况', ''],
+      ],
+    ]);
+    // The heading's words are the table's, not a paragraph before it.
+    expect(readTextBlocks(text).some((b) => b.kind === 'paragraph' && b.text.includes('2017 年度') && !b.text.includes('统计表'))).toBe(false);
+    const record = await extractBytes(Buffer.from(text.replace('2014年政府', '2014年政府')), 'wrapped.txt');
+    expect(record.legacy_stats.map((s) => [s.indicator, s.unit, s.value]).slice(2, 4)).toEqual([
+      ['制发规范性文件总数', '件', 71],
+      ['（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）', '万元', 0],
+    ]);
+  });
+
+  it('leaves a value blank, in doubt, where it stands under no heading (a page set narrower after a break), never under the nearest one', () => {
+    const text = REPORT([
+      '               序号                        指标      单 位 2010 年度    累计',
+      '                1                    主动公开文件数     条    244 条    1705 条',
+      '                2                 其中：1、政府网站公开数   条    241 条    1687 条',
+      '',
+      '第 1 页',
+      '',
+      '8      对申请的答复总数     条 1 条 20 条',
+      '10   2、同意部分公开答复数    条     7条',
+    ]);
+    const table = readTextBlocks(text).find((b): b is TableBlock => b.kind === 'table')!;
+    const last = table.rows.at(-1)!;
+    expect(last.map((c) => c.text)).toEqual(['10', '2、同意部分公开答复数', '条', '', '']);
+    expect(last.slice(3).map((c) => c.doubt)).toEqual(['missing-values', 'missing-values']);
+  });
+
   it('reads a table with no unit column, each row\'s unit in brackets after its indicator, by tabs and by spaces', () => {
     const rows = ['一、主动公开情况', '（一）主动公开政府信息数（条）|547|3460', '（二）政府信息公开专项经费（万元）|1.5|12', '（三）接受培训人员数（人次）|45|—'];
     for (const sep of ['\t', ' ']) {
