@@ -103,7 +103,9 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
     const value = yearColumn(labels.map((t, k) => (spans[k] ? '' : t)), after, cumulative);
     // Two label columns before the unit's (指标 merged over both, 项目 | 指标), or 类别 before 指标: the first holds the categories.
     // On a wider grid (a .doc LibreOffice joined from a table cut by a page break), 指标 spans more columns: the rows print two label cells under it.
-    const wide = unit !== undefined && unit - indicator > 2 ? labelCells(table.rows.slice(r + 1), indicator, unit) : undefined;
+    // Two headings of their own there (项目 | 指标 | ~指标): the second heads the indicators; one (指标 | ~指标 | ~指标): the rows tell.
+    const headings = unit !== undefined ? table.rows[r]!.map((c, k) => k).filter((k) => k >= indicator && k < unit && !table.rows[r]![k]!.spanned && labels[k] !== '') : [];
+    const wide = unit !== undefined && unit - indicator > 2 ? (headings.length === 2 ? headings[1] : labelCells(table.rows.slice(r + 1), indicator, unit)) : undefined;
     const category = (unit !== undefined && unit - indicator === 2) || wide !== undefined ? indicator : indicator > 0 && CATEGORY.test(labels[indicator - 1]!) ? indicator - 1 : undefined;
     const cells = table.rows[r]!;
     return {
@@ -124,14 +126,15 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
 /**
  * The column of a row's second label cell when most rows print two under a heading spanning the columns
  * from `from` to `to` (a cell's text repeated over the columns it spans is one cell): the category's and
- * the indicator's. Undefined when most print one.
+ * the indicator's. Undefined when most print one. Only rows printing in the first of those columns count.
  */
 function labelCells(rows: TableBlock['rows'], from: number, to: number): number | undefined {
   const seconds = new Map<number, number>();
   let labelled = 0;
   for (const row of rows) {
     const texts = row.slice(from, to).map((c) => cleanText(c.text));
-    if (texts.every((t) => t === '')) continue;
+    // Rows on another grid (a table's rest after a page break) print nothing in the heading's first column: they do not tell.
+    if (texts[0] === '') continue;
     labelled++;
     const starts = texts.flatMap((t, k) => (k > 0 && t !== texts[k - 1] ? [from + k] : []));
     if (starts.length === 1) seconds.set(starts[0]!, (seconds.get(starts[0]!) ?? 0) + 1);

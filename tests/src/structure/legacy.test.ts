@@ -234,6 +234,29 @@ describe('legacy statistics tables', () => {
       ['四、行政复议数量', '件', 2],
       ['（一）维持具体行政行为数', '件', 2],
     ]);
+    // Half the rows on another grid (the rest after a page break, nothing in the heading's first column): the rows
+    // on the header's grid tell; the others, not mapped, are left out — never the category read as the indicator.
+    const split = grid([
+      ['序号', '~序号', '统计项目', '~统计项目', '~统计项目', '单位', '~单位', '统计数', '~统计数'],
+      ['2', '~2', '一、主动公开情况', '（一）主动公开政府信息数', '~（一）主动公开政府信息数', '条', '~条', '19', '~19'],
+      ['3', '~3', '~一、主动公开情况', '制发规范性文件总数', '~制发规范性文件总数', '件', '~件', '1', '~1'],
+      ['34', '', '~', '~', '3.同意部分公开答复数', '~3.同意部分公开答复数', '件', '~件', '4'],
+      ['35', '', '~', '~', '4.不同意公开答复数', '~4.不同意公开答复数', '件', '~件', '8'],
+      ['36', '', '~', '~', '涉及商业秘密', '~涉及商业秘密', '件', '~件', '2'],
+    ]);
+    const read = triples(findLegacyStats([split])?.year);
+    expect(read.slice(0, 3)).toEqual([['一、主动公开情况', '', null], ['（一）主动公开政府信息数', '条', 19], ['制发规范性文件总数', '件', 1]]);
+    expect(read.filter(([i]) => i === '一、主动公开情况')).toHaveLength(1);
+    // 项目 | 指标 | ~指标: two headings of their own, the second over the indicators.
+    const headed = grid([
+      ['序号', '~序号', '项目', '指标', '~指标', '单位', '~单位', '数量', '~数量'],
+      ['2', '~2', '一、主动公开情况', '（一）主动公开政府信息数', '~（一）主动公开政府信息数', '条', '~条', '19', '~19'],
+      ['3', '~3', '~一、主动公开情况', '制发规范性文件总数', '~制发规范性文件总数', '件', '~件', '1', '~1'],
+      ['34', '', '~', '~', '3.同意部分公开答复数', '~3.同意部分公开答复数', '件', '~件', '4'],
+      ['35', '', '~', '~', '4.不同意公开答复数', '~4.不同意公开答复数', '件', '~件', '8'],
+      ['36', '', '~', '~', '涉及商业秘密', '~涉及商业秘密', '件', '~件', '2'],
+    ]);
+    expect(triples(findLegacyStats([headed])?.year).slice(0, 3)).toEqual([['一、主动公开情况', '', null], ['（一）主动公开政府信息数', '条', 19], ['制发规范性文件总数', '件', 1]]);
     // 指标 spanning three columns over rows of one label cell each: no category.
     const plain = grid([
       ['指标', '~指标', '~指标', '单位', '数量'],
