@@ -32,3 +32,13 @@ export function unitInIndicator(indicator: string): { indicator: string; unit: s
   const m = /^(.*\S)\s*[（(]\s*([^（）()]{1,4}?)\s*[）)]$/.exec(indicator);
   return m && STAT_UNITS.has(m[2]) ? { indicator: m[1], unit: m[2] } : undefined;
 }
+
+/**
+ * A value column's heading stating the unit its values count in (数量（件）, 2014年度(条)): the heading
+ * and the unit. The rows of a table so headed with no unit column count in it, but for a row printing
+ * another in brackets after its indicator.
+ */
+export function valueHeadingUnit(heading: string): { heading: string; unit: string } | undefined {
+  const m = /^(.*\S)\s*[（(]\s*([^（）()]{1,4}?)\s*[）)]$/.exec(heading);
+  return m && STAT_UNITS.has(m[2]) && new RegExp(`^(?:${VALUE_HEADING})$`).test(m[1].replace(/\s+/g, '')) ? { heading: m[1], unit: m[2] } : undefined;
+}

@@ -7,7 +7,7 @@
 import { UnreadableDocumentError, type Block } from '../model.js';
 import { converterGrid, WORDS } from './pipe-table.js';
 import { joinLines } from '../html/text.js';
-import { isValueToken } from '../value-token.js';
+import { isNumberToken, isValueToken } from '../value-token.js';
 
 /** Lines of fields a text needs, all as wide, to be read as CSV rather than prose with commas. */
 const MIN_CSV_LINES = 5;
@@ -54,7 +54,7 @@ function countLines(text: string): number {
 
 /**
  * The text as CSV rows, when it is CSV: every non-empty row has the same number of fields, at least
- * MIN_FIELDS, over at least MIN_CSV_LINES rows — a spreadsheet writes every row as wide as its sheet;
+ * MIN_FIELDS (two when the second prints numbers: twoColumnSheet), over at least MIN_CSV_LINES rows — a spreadsheet writes every row as wide as its sheet;
  * prose with commas never lines up so. Throws too-large past `maxCells` cells.
  */
 export function asCsv(text: string, maxCells: number): string[][] | undefined {
@@ -70,9 +70,23 @@ export function asCsv(text: string, maxCells: number): string[][] | undefined {
   const rows = csvRows(text)?.filter((row) => row.some((field) => field.trim() !== ''));
   if (!rows || rows.length < MIN_CSV_LINES) return undefined;
   const width = rows[0].length;
-  if (width < MIN_FIELDS || !rows.every((row) => row.length === width)) return undefined;
+  if (!rows.every((row) => row.length === width)) return undefined;
+  if (width < MIN_FIELDS && !(width === 2 && twoColumnSheet(rows))) return undefined;
   if (rows.length * width > maxCells) throw new UnreadableDocumentError('too-large', `CSV of ${rows.length} rows × ${width} columns exceeds maxTableCells (${maxCells})`);
   return rows;
+}
+
+/**
+ * A sheet of two columns (指标名称,数量: a statistics table whose units stand in its indicators, the report's
+ * text in the first column): its second field prints a number on MIN_CSV_LINES rows or more, and words
+ * (not a number, not a blank sign, not empty) on at most a quarter as many — a header or two. Prose with
+ * one comma a line has words after it.
+ */
+function twoColumnSheet(rows: string[][]): boolean {
+  const second = rows.map((row) => row[1].trim());
+  const numbers = second.filter((f) => isNumberToken(f)).length;
+  const words = second.filter((f) => f !== '' && !isValueToken(f)).length;
+  return numbers >= MIN_CSV_LINES && words * 4 <= numbers;
 }
 
 const NUMBER = /^[+-]?[\d,，]+(\.\d+)?$/;

@@ -84,8 +84,9 @@ export function readTextBlocks(text: string, limits: Limits = DEFAULT_LIMITS, op
       flushPlain();
       for (const text of splitGluedBody(source[i])) blocks.push({ kind: 'paragraph', text });
       i++;
-    } else if ((stats = readStatsTable(source, i))) {
-      // A pre-2019 statistics table (指标 | 单位 | 数量) by tabs or single spaces.
+    } else if ((stats = readStatsTable(source, i, plain.length > 0 && plain.at(-1) === source[i - 1] ? 1 : 0))) {
+      // A pre-2019 statistics table (指标 | 单位 | 数量) by tabs or single spaces; a header wrapped over lines takes the line above.
+      if (stats.above > 0) plain.splice(plain.length - stats.above);
       flushPlain();
       blocks.push(stats.table);
       i = stats.next;

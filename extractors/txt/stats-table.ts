@@ -32,8 +32,10 @@ interface Header {
   serial: boolean;
   /** The form's sections in a column of their own before the indicator's (its cell empty on the rows below the first). */
   category: boolean;
-  /** No unit column: each row's unit in brackets after its indicator (主动公开政府信息数（条）). */
+  /** No unit column: each row's unit in brackets after its indicator (主动公开政府信息数（条）), or in a value heading. */
   unitless: boolean;
+  /** No unit column, a value heading stating the unit (数量（件）): rows printing a value need no unit of their own. */
+  headingUnit?: string;
   values: number;
   cells: string[];
   /** How the rows part their cells, as the header does: tabs, single spaces, or runs of spaces (pdftotext -layout). */
@@ -42,13 +44,32 @@ interface Header {
   centres: number[];
 }
 
-/** The value headings run together, cut into columns; undefined when they are not all value headings. */
-function valueHeadings(rest: string): string[] | undefined {
-  if (!VALUE_HEADINGS.test(rest)) return undefined;
+/** A unit in brackets after a value heading (数量（件）), as its words run together. */
+const UNIT_AFTER = /[（(]([^（）()]{1,4})[）)]/y;
+
+/**
+ * The value headings run together, cut into columns; undefined when they are not all value headings.
+ * With `units` (a header with no unit column), a heading may state its unit in brackets after it
+ * (数量（件）, 2016年(条)): kept in its heading, the unit returned.
+ */
+function valueHeadings(rest: string, units = false): { headings: string[]; unit?: string } | undefined {
+  if (!units && !VALUE_HEADINGS.test(rest)) return undefined;
   const headings: string[] = [];
+  let unit: string | undefined;
   VALUE_HEADING_AT.lastIndex = 0;
-  for (let m; VALUE_HEADING_AT.lastIndex < rest.length && (m = VALUE_HEADING_AT.exec(rest)); ) headings.push(m[0]);
-  return VALUE_HEADING_AT.lastIndex === rest.length ? headings : undefined;
+  while (VALUE_HEADING_AT.lastIndex < rest.length) {
+    const m = VALUE_HEADING_AT.exec(rest);
+    if (!m) return undefined;
+    headings.push(m[0]);
+    UNIT_AFTER.lastIndex = VALUE_HEADING_AT.lastIndex;
+    const stated = units ? UNIT_AFTER.exec(rest) : null;
+    if (stated && STAT_UNITS.has(stated[1])) {
+      headings[headings.length - 1] += stated[0];
+      unit ??= stated[1];
+      VALUE_HEADING_AT.lastIndex = UNIT_AFTER.lastIndex;
+    }
+  }
+  return { headings, ...(unit ? { unit } : {}) };
 }
 
 function header(line: string): Header | undefined {
@@ -58,7 +79,9 @@ function header(line: string): Header | undefined {
   if (!m) return undefined;
   const [, serial, categoryWord, indicator, unit, rest] = m;
   const unitless = unit === undefined;
-  let values = valueHeadings(rest);
+  const read = valueHeadings(rest, unitless);
+  let values = read?.headings;
+  const headingUnit = read?.unit;
   // A table with no unit column has no other anchor: its value headings must all be ones.
   if (!values && unitless) return undefined;
   if (!values) {
@@ -79,7 +102,7 @@ function header(line: string): Header | undefined {
   const centres = parted === 'layout' ? valueCentres(line, values) : [];
   if (parted === 'layout' && centres.length !== values.length) return undefined;
   const labels = categoryWord ? [categoryWord, indicator] : merged ? [indicator, indicator] : [indicator];
-  return { serial: !!serial, category, unitless, values: values.length, cells: [...(serial ? [serial] : []), ...labels, ...(unit ? [unit] : []), ...values], parted, centres };
+  return { serial: !!serial, category, unitless, ...(headingUnit ? { headingUnit } : {}), values: values.length, cells: [...(serial ? [serial] : []), ...labels, ...(unit ? [unit] : []), ...values], parted, centres };
 }
 
 /**
@@ -137,6 +160,9 @@ function layoutRuns(line: string): { text: string; at: number }[] {
   });
 }
 
+/** Value cells of rows whose values stood under no heading (placeByCentres): blank, in doubt missing-values. */
+const UNPLACED = new WeakSet<string[]>();
+
 /**
  * Layout text prints a blank value as nothing: the values a row prints go to the value columns whose
  * headings they sit under. Undefined when two fall under one heading (the row is then no row of ours).
@@ -145,10 +171,19 @@ function placeByCentres(values: { text: string; at: number }[], head: Header): s
   if (values.length === head.values) return values.map((v) => v.text);
   const placed = new Array<string>(head.values).fill('');
   const taken = new Set<number>();
+  // A value farther from every heading than half the narrowest gap between two stands on a grid of its
+  // own (a page set narrower after a break): which column it is in is not known — blank, in doubt.
+  const gaps = head.centres.slice(1).map((c, k) => c - head.centres[k]);
+  const reach = gaps.length ? Math.min(...gaps) / 2 : Infinity;
   for (const value of values) {
     const middle = value.at + value.text.length / 2;
     let best = 0;
     for (let c = 1; c < head.centres.length; c++) if (Math.abs(head.centres[c] - middle) < Math.abs(head.centres[best] - middle)) best = c;
+    if (Math.abs(head.centres[best] - middle) > reach) {
+      const blank = new Array<string>(head.values).fill('');
+      UNPLACED.add(blank);
+      return blank;
+    }
     if (taken.has(best)) return undefined;
     taken.add(best);
     placed[best] = value.text;
@@ -175,6 +210,15 @@ const isNumber = (text: string): boolean => {
   const unit = /^\d[\d,]*(?:\.\d+)?(\D+)$/.exec(folded)?.[1];
   return unit !== undefined && STAT_UNITS.has(unit);
 };
+
+/**
+ * A row of a table whose value heading states the unit (数量（件）): it prints a value or a blank's sign
+ * (—) in its value columns, and its indicator is no sentence (the report's prose after the table).
+ */
+function underHeadingUnit(indicator: string, values: string[], head: Header): boolean {
+  if (head.headingUnit === undefined || /[，。；！？,;]/.test(indicator)) return false;
+  return values.some((v) => isNumber(v)) || (values.some((v) => v !== '') && values.every(isBlank));
+}
 
 /** One row's cells, or undefined when the line is not a row of this table. */
 function row(line: string, head: Header): string[] | undefined {
@@ -206,14 +250,55 @@ function row(line: string, head: Header): string[] | undefined {
   if (!head.unitless && !(isBlank(unit) || STAT_UNITS.has(unit))) return undefined;
   if (!values.every((v) => isBlank(v) || isNumber(v))) return undefined;
   // No unit column: a row prints its unit after its indicator, or is a section row (numbered, no value).
-  if (head.unitless && !unitInIndicator(named) && !(NUMBERING_START.test(named) && values.every(isBlank))) return undefined;
+  if (head.unitless && !unitInIndicator(named) && !(NUMBERING_START.test(named) && values.every(isBlank)) && !underHeadingUnit(named, values, head)) return undefined;
   // A section row prints no unit and no value; a row with a unit prints its values (or their blanks).
   return [...(head.serial ? [parts[0]] : []), ...(category !== undefined ? [category] : []), indicator, ...(head.unitless ? [] : [unit]), ...values];
 }
 
+/**
+ * Layout text sets a page's narrower rows (a table's rest after a page break, set by the widths of its
+ * own cells) apart by single spaces: 9 其中：1、同意公开答复数 条 113 条 226 条 is one run. Its 序号 at its
+ * start (the header has one) and its cells at its end — numbers or blanks, the unit before them — are
+ * runs of their own, when the words left are an indicator's: not a number, no bracket left open (计 1 条
+ * inside an open bracket is the indicator's own words).
+ */
+function narrowRuns(runs: { text: string; at: number }[], head: Header): { text: string; at: number }[] {
+  return runs.flatMap((run, k) => {
+    const words = [...run.text.matchAll(/\S+/g)].map((w) => ({ text: w[0], at: run.at + w.index! }));
+    if (words.length < 2) return [run];
+    const lead = head.serial && k === 0 && /^\d{1,3}$/.test(words[0].text) ? [words.shift()!] : [];
+    let end = words.length;
+    for (let values = 0; end > 1 && values < head.values; values++) {
+      const w = words[end - 1].text;
+      if (STAT_UNITS.has(w) && end > 2 && isNumber(words[end - 2].text)) end -= 2;
+      else if (isNumber(w) || isBlank(w)) end--;
+      else break;
+    }
+    if (!head.unitless && end > 1 && end < words.length && STAT_UNITS.has(words[end - 1].text)) end--;
+    // A unit typed after its number (113 条) is the number's.
+    const cells: { text: string; at: number }[] = [];
+    for (const w of words.slice(end)) {
+      const last = cells.at(-1);
+      if (last && STAT_UNITS.has(w.text) && isNumber(last.text)) last.text += w.text;
+      else cells.push({ ...w });
+    }
+    const label = words.slice(0, end).map((w) => w.text).join(' ');
+    const splits = cells.some((c) => isNumber(c.text) && !STAT_UNITS.has(c.text)) && !isNumber(label) && !unbalanced(label);
+    if (!splits && lead.length === 0) return [run];
+    const rest = splits ? [{ text: label, at: words[0].at }, ...cells] : [{ text: words.map((w) => w.text).join(' '), at: words[0].at }];
+    return [...lead, ...rest];
+  });
+}
+
+/** The row, marked as one whose values stood under no heading when its placed values are. */
+function unplaced(placed: string[], row: string[]): string[] {
+  if (UNPLACED.has(placed)) UNPLACED.add(row);
+  return row;
+}
+
 /** A row of layout text: its runs from the end, the values it prints placed under their headings. */
 function layoutRow(text: string, head: Header): string[] | undefined {
-  const runs = layoutRuns(text);
+  const runs = narrowRuns(layoutRuns(text), head);
   const lead = head.serial ? 1 : 0;
   if (head.serial && !/^\d{1,3}$/.test(runs[0]?.text ?? '')) return undefined;
   let end = runs.length;
@@ -226,9 +311,9 @@ function layoutRow(text: string, head: Header): string[] | undefined {
     // No unit column: a row prints its unit after its indicator (an indicator wrapped over lines is not
     // put back together here), or is a section row (numbered, no value or its blank: —).
     const printsValue = values.some((v) => !isBlank(v.text));
-    if (!(unitInIndicator(indicator) || (!printsValue && NUMBERING_START.test(indicator)))) return undefined;
+    if (!(unitInIndicator(indicator) || (!printsValue && NUMBERING_START.test(indicator)) || underHeadingUnit(indicator, values.map((v) => v.text), head))) return undefined;
     const placed = placeByCentres(values, head);
-    return placed && [...(head.serial ? [runs[0].text] : []), indicator, ...placed];
+    return placed && unplaced(placed, [...(head.serial ? [runs[0].text] : []), indicator, ...placed]);
   }
   // An indicator wrapped over lines around its values leaves them on a line of their own (readLayoutRows).
   if (indicator === '' && unit === '') return undefined;
@@ -236,7 +321,7 @@ function layoutRow(text: string, head: Header): string[] | undefined {
   if (unit === '' && (values.length > 0 || !NUMBERING_START.test(indicator))) return undefined;
   const placed = placeByCentres(values, head);
   if (!placed) return undefined;
-  return [...(head.serial ? [runs[0].text] : []), indicator, unit, ...placed];
+  return unplaced(placed, [...(head.serial ? [runs[0].text] : []), indicator, unit, ...placed]);
 }
 
 /** A line of an indicator's words alone (wrapped in its cell): text with no unit and no value. */
@@ -276,6 +361,13 @@ function readLayoutRows(lines: string[], start: number, head: Header): { rows: s
   };
   while (i < lines.length) {
     const cells = layoutRow(lines[i], head);
+    // The rest of an indicator whose bracket is open, ending with its unit (…的经 · 0 · 费）（万元）): the words of the row above, not a row.
+    const prior = rows.at(-1);
+    if (cells && head.unitless && prior && words.length === 0 && unbalanced(prior[at]) && cells.slice(at + 1).every((v) => v === '')) {
+      prior[at] += cells[at];
+      i++;
+      continue;
+    }
     if (cells) {
       // A wrapped numbered indicator's first line reads as a section row (no unit, no value) by itself.
       const section = rows.at(-1);
@@ -314,13 +406,58 @@ function readLayoutRows(lines: string[], start: number, head: Header): { rows: s
   return { rows, next: i };
 }
 
-/** The statistics table whose header is line `start`, and the line after it; undefined when there is none. */
-export function readStatsTable(lines: string[], start: number): { table: TableBlock; next: number } | undefined {
-  const head = header(lines[start]);
+/** A line of a header cell's words wrapped above or below the line of 指标: short words only, no sentence. */
+function isHeadingFragment(line: string | undefined): boolean {
+  if (line === undefined || !/^[ \u3000]/.test(line) || line.trim() === '') return false;
+  const runs = layoutRuns(line);
+  return runs.every((r) => r.text.replace(/[ \u3000]+/g, '').length <= 8 && !/[，。、；：:,]/.test(r.text));
+}
+
+/**
+ * Layout text whose header cells wrap over lines (narrow columns: 2017 年度 above the line of 指标, (件)
+ * below it; 2009 年 / 度): the line of 指标 with the lines of heading words right above and below it
+ * (no blank line between), each word put into the column it stands in (its span overlaps the others'),
+ * the columns' words joined top to bottom — a header line of its own. Undefined when no such lines are
+ * there or the header they give is none.
+ */
+function wrappedHeader(lines: string[], start: number, above: number): { head: Header; line: string; from: number; to: number } | undefined {
+  const line = lines[start];
+  if (!/^[ \u3000]/.test(line) || !/^[ \u3000]*(?:序\s*号[ \u3000]+)?(?:统计)?指\s*标/.test(line)) return undefined;
+  const from = above > 0 && isHeadingFragment(lines[start - 1]) ? start - 1 : start;
+  const to = isHeadingFragment(lines[start + 1]) ? start + 1 : start;
+  if (from === start && to === start) return undefined;
+  const cells: { text: string; at: number; end: number }[] = [];
+  for (let k = from; k <= to; k++) {
+    for (const run of layoutRuns(lines[k])) {
+      const end = run.at + run.text.length;
+      const over = cells.find((c) => run.at < c.end + 1 && end > c.at - 1);
+      if (over) {
+        over.text += run.text;
+        over.at = Math.min(over.at, run.at);
+        over.end = Math.max(over.end, end);
+      } else cells.push({ text: run.text, at: run.at, end });
+    }
+  }
+  cells.sort((a, b) => a.at - b.at);
+  // The cells at their places, two spaces apart at least: a header line as layout text prints it.
+  let joined = '';
+  for (const cell of cells) joined += ' '.repeat(Math.max(joined === '' ? cell.at : 2, cell.at - joined.length)) + cell.text.replace(/[ \u3000]+/g, '');
+  const head = header(joined);
+  return head && head.parted === 'layout' ? { head, line: joined, from, to } : undefined;
+}
+
+/**
+ * The statistics table whose header is line `start` (or starts there, its cells wrapped over the lines
+ * around it: wrappedHeader, one line above it at most when `above` allows), and the line after it, and
+ * how many lines above `start` it took; undefined when there is none.
+ */
+export function readStatsTable(lines: string[], start: number, above = 0): { table: TableBlock; next: number; above: number } | undefined {
+  const wrapped = header(lines[start]) ? undefined : wrappedHeader(lines, start, above);
+  const head = wrapped?.head ?? header(lines[start]);
   if (!head) return undefined;
   let rows: string[][] = [];
-  let i = start + 1;
-  if (head.parted === 'layout') ({ rows, next: i } = readLayoutRows(lines, start + 1, head));
+  let i = (wrapped?.to ?? start) + 1;
+  if (head.parted === 'layout') ({ rows, next: i } = readLayoutRows(lines, i, head));
   else {
     while (i < lines.length) {
       const cells = row(lines[i], head);
@@ -336,5 +473,6 @@ export function readStatsTable(lines: string[], start: number): { table: TableBl
   }
   // Fewer than two rows is not a table a report prints: leave the lines to the other readers.
   if (rows.length < 2) return undefined;
-  return { table: { kind: 'table', rows: [head.cells, ...rows].map((r) => r.map((t) => cell(t))) }, next: i };
+  const cells = (r: string[]) => r.map((t, k) => cell(t, UNPLACED.has(r) && k >= r.length - head.values ? { doubt: 'missing-values' } : {}));
+  return { table: { kind: 'table', rows: [head.cells.map((t) => cell(t)), ...rows.map(cells)] }, next: i, above: wrapped ? start - wrapped.from : 0 };
 }

@@ -5,7 +5,7 @@
  * the rows after it are the table's, less those at its end that print neither unit nor value.
  */
 import type { TableBlock } from '../../extractors/model.js';
-import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, UNIT_HEADING, unitInIndicator, VALUE_HEADING } from '../../extractors/legacy-headings.js';
+import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, UNIT_HEADING, unitInIndicator, VALUE_HEADING, valueHeadingUnit } from '../../extractors/legacy-headings.js';
 import { foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
@@ -28,8 +28,10 @@ interface Columns {
   indicator: number;
   /** The form's sections as a column of their own before the indicator's (类别 | 指标, or 指标 over both). */
   category?: number;
-  /** Undefined when the table prints no unit column: each row's unit in brackets after its indicator. */
+  /** Undefined when the table prints no unit column: each row's unit in brackets after its indicator, or in a value column's heading. */
   unit?: number;
+  /** No unit column, a value column's heading stating the unit (数量（件）): the unit of each row printing a value and no unit of its own. */
+  headingUnit?: string;
   value?: number;
   cumulative?: number;
   /** The header's own cells (not covered by a merged one), in order, the empty ones at its end left out. */
@@ -69,7 +71,7 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
     rows.forEach((row, k) => (rows[k] = realigned(row, columns) ?? row));
     // Rows after the table on the same grid (the agency's name, a date, a note) print no unit and no value.
     while (rows.length && printsNothing(rows.at(-1)!, columns)) rows.pop();
-    if (columns.unit === undefined && !unitsInIndicators(rows, columns)) continue;
+    if (columns.unit === undefined && columns.headingUnit === undefined && !unitsInIndicators(rows, columns)) continue;
     const read = (col: number | undefined) => (col === undefined ? undefined : rowsToStats(rows, columns, col));
     const year = read(columns.value ?? columns.cumulative) ?? [];
     const cumulative = columns.value !== undefined ? read(columns.cumulative) : undefined;
@@ -81,10 +83,14 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
 function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns | undefined {
   // Any row: under a title row or two, or a sheet's prose rows (a workbook is one grid from its first line).
   for (let r = 0; r < table.rows.length; r++) {
-    const labels = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
-    const indicator = labels.findIndex((t) => INDICATOR.test(t));
+    const printed = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
+    const indicator = printed.findIndex((t) => INDICATOR.test(t));
     if (indicator < 0) continue;
-    const found = labels.findIndex((t) => UNIT.test(t));
+    const found = printed.findIndex((t) => UNIT.test(t));
+    // A value heading stating its unit (数量（件）) is read as the heading, its unit the rows' (no unit column).
+    const headed = found < 0 ? printed.map((t, k) => (k > indicator ? valueHeadingUnit(t) : undefined)) : [];
+    const labels = printed.map((t, k) => headed[k]?.heading ?? t);
+    const headingUnit = headed.find((h) => h !== undefined)?.unit;
     // No unit column: the values' headings follow the indicator's, each a value heading whole.
     const unitless = found < 0 && options.unitless && labels.slice(indicator + 1).some((t) => VALUE.test(t));
     if (found < 0 && !unitless) continue;
@@ -92,22 +98,49 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
     const after = unit ?? indicator;
     // The last column saying 累计: an OCR'd or run-together heading (本年度累计 | 累计) may say it twice.
     const cumulative = labels.reduce((last, t, k) => (k > after && CUMULATIVE_HEADING.test(t) ? k : last), -1);
-    const value = yearColumn(labels, after, cumulative);
+    // A heading's text repeated over the columns it spans is one heading (its first column's).
+    const spans = table.rows[r]!.map((c, k) => k > 0 && !!c.spanned && labels[k] === labels[k - 1]);
+    const value = yearColumn(labels.map((t, k) => (spans[k] ? '' : t)), after, cumulative);
     // Two label columns before the unit's (指标 merged over both, 项目 | 指标), or 类别 before 指标: the first holds the categories.
-    const category = unit !== undefined && unit - indicator === 2 ? indicator : indicator > 0 && CATEGORY.test(labels[indicator - 1]!) ? indicator - 1 : undefined;
+    // On a wider grid (a .doc LibreOffice joined from a table cut by a page break), 指标 spans more columns: the rows print two label cells under it.
+    // Two headings of their own there (项目 | 指标 | ~指标): the second heads the indicators; one (指标 | ~指标 | ~指标): the rows tell.
+    const headings = unit !== undefined ? table.rows[r]!.map((c, k) => k).filter((k) => k >= indicator && k < unit && !table.rows[r]![k]!.spanned && labels[k] !== '') : [];
+    const wide = unit !== undefined && unit - indicator > 2 ? (headings.length === 2 ? headings[1] : labelCells(table.rows.slice(r + 1), indicator, unit)) : undefined;
+    const category = (unit !== undefined && unit - indicator === 2) || wide !== undefined ? indicator : indicator > 0 && CATEGORY.test(labels[indicator - 1]!) ? indicator - 1 : undefined;
     const cells = table.rows[r]!;
     return {
       header: r,
       origins: ownCells(cells).map((c) => cells.indexOf(c)),
-      indicator: category === indicator ? indicator + 1 : indicator,
+      indicator: wide ?? (category === indicator ? indicator + 1 : indicator),
       ...(category !== undefined ? { category } : {}),
       unit,
+      ...(unit === undefined && headingUnit !== undefined ? { headingUnit } : {}),
       // No heading beside the unit's: the column after it; headings that all name another year: none.
       value: value >= 0 ? value : value === NONE_OF_THE_YEAR || cumulative >= 0 ? undefined : after + 1,
       cumulative: cumulative >= 0 ? cumulative : undefined,
     };
   }
   return undefined;
+}
+
+/**
+ * The column of a row's second label cell when most rows print two under a heading spanning the columns
+ * from `from` to `to` (a cell's text repeated over the columns it spans is one cell): the category's and
+ * the indicator's. Undefined when most print one. Only rows printing in the first of those columns count.
+ */
+function labelCells(rows: TableBlock['rows'], from: number, to: number): number | undefined {
+  const seconds = new Map<number, number>();
+  let labelled = 0;
+  for (const row of rows) {
+    const texts = row.slice(from, to).map((c) => cleanText(c.text));
+    // Rows on another grid (a table's rest after a page break) print nothing in the heading's first column: they do not tell.
+    if (texts[0] === '') continue;
+    labelled++;
+    const starts = texts.flatMap((t, k) => (k > 0 && t !== texts[k - 1] ? [from + k] : []));
+    if (starts.length === 1) seconds.set(starts[0]!, (seconds.get(starts[0]!) ?? 0) + 1);
+  }
+  const [column, count] = [...seconds].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+  return column !== undefined && count * 2 > labelled ? column : undefined;
 }
 
 /**
@@ -130,6 +163,11 @@ function unitsInIndicators(rows: TableBlock['rows'], columns: Columns): boolean 
   const valued = rows.filter((row) => !printsNothing(row, columns));
   const united = valued.filter((row) => unitInIndicator(cleanText(row[columns.indicator]?.text ?? '')) !== undefined);
   return united.length >= 2 && united.length * 2 > valued.length;
+}
+
+/** Whether a row prints a number in a value column (a row printing none under 数量（件） is a section row, of no unit). */
+function printsNumber(row: TableBlock['rows'][number], columns: Columns): boolean {
+  return [columns.value, columns.cumulative].some((c) => c !== undefined && statValue(cleanText(row[c]?.text ?? '').replace(/\s+/g, ''), columns.headingUnit ?? '') !== null);
 }
 
 function printsNothing(row: TableBlock['rows'][number], columns: Columns): boolean {
@@ -155,7 +193,7 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     }
     if (!indicator) continue;
     let unit = columns.unit === undefined ? '' : cleanText(row[columns.unit]?.text ?? '');
-    if (columns.unit === undefined) ({ indicator, unit } = unitInIndicator(indicator) ?? { indicator, unit });
+    if (columns.unit === undefined) ({ indicator, unit } = unitInIndicator(indicator) ?? { indicator, unit: columns.headingUnit !== undefined && printsNumber(row, columns) ? columns.headingUnit : unit });
     const text = cleanText(row[valueColumn]?.text ?? '');
     // Numbers apart in one cell (10839 344 1376: a reader put a row's values into one cell) are no one
     // value: joined they would read as one number no row printed.
@@ -166,7 +204,8 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     const raw = text.replace(/\s+/g, '');
     const value = statValue(raw, unit);
     const read = row[valueColumn];
-    const doubt = value === null ? undefined : (read?.doubt ?? (read?.prov?.origin === 'ocr' ? 'ocr-unverified' : undefined));
+    // A blank a reader could not place (missing-values) keeps its doubt: the row may have printed a value there.
+    const doubt = value === null ? (read?.doubt === 'missing-values' ? read.doubt : undefined) : (read?.doubt ?? (read?.prov?.origin === 'ocr' ? 'ocr-unverified' : undefined));
     stats.push({ indicator, unit, value, ...(doubt ? { doubt } : {}) });
   }
   return stats;

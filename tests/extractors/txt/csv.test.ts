@@ -31,6 +31,19 @@ describe('CSV text', () => {
     expect(asCsv('一、总体情况\n2024年，本机关收到申请3件,办结3件,结转0件。\n二、主动公开\n规章 1 2 3\n行政许可 5', 1000)).toBeUndefined();
   });
 
+  it('is CSV of two fields when the second prints numbers on five rows or more and words on few (指标名称,数量), never prose with one comma a line', () => {
+    const sheet = ['某局政府信息公开情况统计表（2014年度）,', '指标名称,数量', '一、主动公开情况,—', '主动公开政府信息数（条）,125', '其中：主动公开规范性文件数（条）,7', '制发规范性文件总数（件）,20', '收到申请数（件）,3', '六、举报投诉数量（件）,0', '某局,'].join('\n');
+    expect(asCsv(sheet, 1000)).toHaveLength(9);
+    const blocks = texts(readCsvBlocks(asCsv(sheet, 1000)!));
+    expect(blocks[0]).toBe('某局政府信息公开情况统计表（2014年度）');
+    expect(blocks[1]).toEqual([['指标名称', '数量'], ['一、主动公开情况', '—'], ['主动公开政府信息数（条）', '125'], ['其中：主动公开规范性文件数（条）', '7'], ['制发规范性文件总数（件）', '20'], ['收到申请数（件）', '3'], ['六、举报投诉数量（件）', '0']]);
+    // Prose with one comma a line: its second fields are words, not numbers.
+    expect(asCsv(['本机关认真贯彻落实条例,进一步完善工作机制', '全年共主动公开信息,均已按时发布', '我们收到申请,并按时答复', '下一步,将进一步规范流程', '特此报告,请审阅'].join('\n'), 1000)).toBeUndefined();
+    // Numbers after one comma on fewer than five lines, or words in the second field as often as numbers: prose.
+    expect(asCsv(['截至12月,共3件', '指标,1', '其中,2', '另有,3', '合计,6', '总计,12', '说明,见上', '备注,无误', '来源,本局', '附件,统计表'].join('\n'), 1000)).toBeUndefined();
+    expect(asCsv(sheet.split('\n').slice(0, 6).join('\n'), 1000)).toBeUndefined();
+  });
+
   it('refuses a sheet of more cells than maxTableCells before building any (too-large)', () => {
     const sheet = ['标题,,', '规章,1,2', '行政规范性文件,3,4', '行政许可,5,6', '行政处罚,7,8'].join('\n');
     expect(() => asCsv(sheet, 14)).toThrow(/too-large|maxTableCells/);

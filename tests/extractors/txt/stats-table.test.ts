@@ -106,6 +106,98 @@ describe('a statistics table printed as text', () => {
   it('leaves template tables and prose alone: no header of 指标 and 单位, no statistics table', () => {
     expect(tables(['本年度指标完成情况良好，单位内部分工明确。', '行政复议\t行政诉讼', '维持\t纠正\t其他\t尚未审结\t总计'].join('\n')).some((t) => t[0]?.[0] === '指标')).toBe(false);
   });
+  it('reads layout text whose rows after a page break are set apart by single spaces (序号 and cells at a run\'s ends), not an indicator\'s own number in an open bracket', () => {
+    const text = REPORT([
+      '               序号                     统计指标     计量单位 2011 年 历年累计',
+      '                1                   主动公开文件数     条   10814 条 11224 条',
+      '                2                受理依申请公开信息总数    条    156 条   1296 条',
+      '',
+      '第 1 页',
+      '',
+      '9    其中：1、同意公开答复数 条 113 条 226 条',
+      '13 政府信息公开收费减免金额 元 0 元        10 元',
+      '14   接受行政诉讼、举报数      件 1件    8件',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '统计指标', '计量单位', '2011年', '历年累计'],
+        ['1', '主动公开文件数', '条', '10814条', '11224条'],
+        ['2', '受理依申请公开信息总数', '条', '156条', '1296条'],
+        ['9', '其中：1、同意公开答复数', '条', '113条', '226条'],
+        ['13', '政府信息公开收费减免金额', '元', '0元', '10元'],
+        ['14', '接受行政诉讼、举报数', '件', '1件', '8件'],
+      ],
+    ]);
+    const unitless = REPORT([
+      '               序号                        指标      2016 年(条） 累计',
+      '                1                    主动公开文件数       124   1,109',
+      '                2                 其中：1、政府网站公开数     123   1,107',
+      '13 政府信息公开收费减免金额（元） 0 1',
+      '14   接受行政诉讼、举报数（件）   0 2',
+    ]);
+    expect(tables(unitless)[0]!.slice(3)).toEqual([
+      ['13', '政府信息公开收费减免金额（元）', '0', '1'],
+      ['14', '接受行政诉讼、举报数（件）', '0', '2'],
+    ]);
+    // Words in an open bracket end with the indicator's own number: one run, no row of values.
+    const open = REPORT([
+      '      序号                 指标名称                 单位   2013年度   历年累计',
+      '       1       （一）主动公开政府信息数（不同渠道计 1 条',
+      '       2          其中：主动公开规范性文件数              条     3          17',
+    ]);
+    expect(tables(open)[0]?.some((r) => r.includes('1') && r.includes('条') && r[1] === '（一）主动公开政府信息数（不同渠道计')).toBeFalsy();
+  });
+
+  it('reads layout text whose header cells wrap over the lines around 指标 (2017 年度 above, (件) below), an indicator wrapped around its value ending with its unit', async () => {
+    const text = REPORT([
+      '',
+      '                                               2017 年度',
+      '                            指标',
+      '                                                 (件)',
+      '                       一、主动公开情况',
+      '                  其中：主动公开规范性文件数（条）               27',
+      '                       制发规范性文件总数                 71',
+      '（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经',
+      '                                             0',
+      '                 费）（万元）',
+      '                       九、政府信息公开会议和培训情况',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['指标', '2017年度(件)'],
+        ['一、主动公开情况', ''],
+        ['其中：主动公开规范性文件数（条）', '27'],
+        ['制发规范性文件总数', '71'],
+        ['（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）（万元）', '0'],
+        ['九、政府信息公开会议和培训情况', ''],
+      ],
+    ]);
+    // The heading's words are the table's, not a paragraph before it.
+    expect(readTextBlocks(text).some((b) => b.kind === 'paragraph' && b.text.includes('2017 年度') && !b.text.includes('统计表'))).toBe(false);
+    const record = await extractBytes(Buffer.from(text.replace('2014年政府', '2014年政府')), 'wrapped.txt');
+    expect(record.legacy_stats.map((s) => [s.indicator, s.unit, s.value]).slice(2, 4)).toEqual([
+      ['制发规范性文件总数', '件', 71],
+      ['（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）', '万元', 0],
+    ]);
+  });
+
+  it('leaves a value blank, in doubt, where it stands under no heading (a page set narrower after a break), never under the nearest one', () => {
+    const text = REPORT([
+      '               序号                        指标      单 位 2010 年度    累计',
+      '                1                    主动公开文件数     条    244 条    1705 条',
+      '                2                 其中：1、政府网站公开数   条    241 条    1687 条',
+      '',
+      '第 1 页',
+      '',
+      '8      对申请的答复总数     条 1 条 20 条',
+      '10   2、同意部分公开答复数    条     7条',
+    ]);
+    const table = readTextBlocks(text).find((b): b is TableBlock => b.kind === 'table')!;
+    const last = table.rows.at(-1)!;
+    expect(last.map((c) => c.text)).toEqual(['10', '2、同意部分公开答复数', '条', '', '']);
+    expect(last.slice(3).map((c) => c.doubt)).toEqual(['missing-values', 'missing-values']);
+  });
+
   it('reads a table with no unit column, each row\'s unit in brackets after its indicator, by tabs and by spaces', () => {
     const rows = ['一、主动公开情况', '（一）主动公开政府信息数（条）|547|3460', '（二）政府信息公开专项经费（万元）|1.5|12', '（三）接受培训人员数（人次）|45|—'];
     for (const sep of ['\t', ' ']) {
@@ -164,6 +256,25 @@ describe('a statistics table printed as text', () => {
     expect(tables(REPORT(['指标\t\t单位\t数量', ...rows.map((r) => r.replace(/\|/g, '\t'))]))).toEqual([expected('指标')]);
     // By single spaces, 指标 over both columns leaves the one run of two spaces on the header line.
     expect(tables(REPORT(['指 标  单位 数量', ...rows.map((r) => r.replace(/\|/g, ' '))]))).toEqual([expected('指标')]);
+  });
+
+  it('reads a table whose value heading states the unit (数量（件）), by tabs, by spaces and in layout text; the prose after it is no row', async () => {
+    const rows = ['三、依申请公开情况|—', '（一）收到申请数|50', '1.当面申请数|20', '（二）主动公开政府信息数（条）|1,204', '合计|50'];
+    const expected = (heading: string) => [[['指标', heading], ['三、依申请公开情况', '—'], ['（一）收到申请数', '50'], ['1.当面申请数', '20'], ['（二）主动公开政府信息数（条）', '1,204'], ['合计', '50']]];
+    for (const sep of ['\t', ' ']) {
+      const text = REPORT([['指标', '数量（件）'].join(sep), ...rows.map((r) => r.replace(/\|/g, sep)), `全年共受理申请，均按时答复${sep}50`]);
+      expect(tables(text), JSON.stringify(sep)).toEqual(expected('数量（件）'));
+    }
+    const layout = REPORT(['            指标                          2016 年(件）', ...rows.map((r) => `      ${r.replace('|', '                       ')}`)]);
+    expect(tables(layout)).toEqual(expected('2016年(件）'));
+    const record = await extractBytes(Buffer.from(REPORT(['指标\t数量（件）', ...rows.map((r) => r.replace('|', '\t'))])), 'headed.txt');
+    expect(record.legacy_stats.map((s) => [s.indicator, s.unit, s.value])).toEqual([
+      ['三、依申请公开情况', '', null],
+      ['（一）收到申请数', '件', 50],
+      ['1.当面申请数', '件', 20],
+      ['（二）主动公开政府信息数', '条', 1204],
+      ['合计', '件', 50],
+    ]);
   });
 
   it('gives legacy_stats from a pre-2019 crawler text with no unit column, and from one with a category column', async () => {

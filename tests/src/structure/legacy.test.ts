@@ -190,6 +190,82 @@ describe('legacy statistics tables', () => {
     expect(findLegacyStats(tables(table([['项目', '数量'], ['收到申请', '12'], ['办结申请', '11'], ['网站发布信息（条）', '300']])), { unitless: true })).toBeUndefined();
   });
 
+  it('reads a table whose value heading states the unit (指标 | 数量（件）), a row of another unit printing its own after its indicator, only when the caller allows it', () => {
+    const headed = tables(
+      table([
+        ['指标名称', '数量（件）', '历年累计'],
+        ['一、依申请公开情况', '—', ''],
+        ['（一）收到申请数', '12', '40'],
+        ['1.当面申请数', '—', '3'],
+        ['（二）主动公开政府信息数（条）', '1,204', '9000'],
+        ['（三）依申请公开信息收取的费用（万元）', '0', '0.2'],
+        ['合计', '12', '40'],
+      ]),
+    );
+    expect(findLegacyStats(headed)).toBeUndefined();
+    const stats = findLegacyStats(headed, { unitless: true });
+    expect(triples(stats?.year)).toEqual([
+      ['一、依申请公开情况', '', null],
+      ['（一）收到申请数', '件', 12],
+      ['1.当面申请数', '件', null],
+      ['（二）主动公开政府信息数', '条', 1204],
+      ['（三）依申请公开信息收取的费用', '万元', 0],
+      ['合计', '件', 12],
+    ]);
+    expect(triples(stats?.cumulative)[2]).toEqual(['1.当面申请数', '件', 3]);
+    // A heading in brackets that names no unit is no value heading.
+    expect(findLegacyStats(tables(table([['项目', '数量（说明）'], ['收到申请', '12'], ['办结申请', '11']])), { unitless: true })).toBeUndefined();
+  });
+
+  it('reads a category column on a wider grid (a .doc joined by LibreOffice: 指标 spanning three columns, each heading repeated over the columns it spans)', () => {
+    // ~ marks a cell covered by a merged one (its text the merged cell's).
+    const grid = (rows: string[][]): TableBlock => ({ kind: 'table', rows: rows.map((r) => r.map((t) => (t.startsWith('~') ? { text: t.slice(1), spanned: true } : { text: t }))) });
+    const wide = grid([
+      ['序号', '~序号', '指标', '~指标', '~指标', '单位', '~单位', '本年度', '~本年度'],
+      ['2', '~2', '一、主动公开情况', '（一）主动公开政府信息数', '~（一）主动公开政府信息数', '条', '~条', '19', '~19'],
+      ['3', '~3', '~一、主动公开情况', '其中：主动公开规范性文件数', '~其中：主动公开规范性文件数', '条', '~条', '1', '~1'],
+      ['4', '~4', '四、行政复议数量', '~四、行政复议数量', '~四、行政复议数量', '件', '~件', '2', '~2'],
+      ['5', '~5', '~四、行政复议数量', '（一）维持具体行政行为数', '~（一）维持具体行政行为数', '件', '~件', '2', '~2'],
+    ]);
+    expect(triples(findLegacyStats([wide])?.year)).toEqual([
+      ['一、主动公开情况', '', null],
+      ['（一）主动公开政府信息数', '条', 19],
+      ['其中：主动公开规范性文件数', '条', 1],
+      ['四、行政复议数量', '件', 2],
+      ['（一）维持具体行政行为数', '件', 2],
+    ]);
+    // Half the rows on another grid (the rest after a page break, nothing in the heading's first column): the rows
+    // on the header's grid tell; the others, not mapped, are left out — never the category read as the indicator.
+    const split = grid([
+      ['序号', '~序号', '统计项目', '~统计项目', '~统计项目', '单位', '~单位', '统计数', '~统计数'],
+      ['2', '~2', '一、主动公开情况', '（一）主动公开政府信息数', '~（一）主动公开政府信息数', '条', '~条', '19', '~19'],
+      ['3', '~3', '~一、主动公开情况', '制发规范性文件总数', '~制发规范性文件总数', '件', '~件', '1', '~1'],
+      ['34', '', '~', '~', '3.同意部分公开答复数', '~3.同意部分公开答复数', '件', '~件', '4'],
+      ['35', '', '~', '~', '4.不同意公开答复数', '~4.不同意公开答复数', '件', '~件', '8'],
+      ['36', '', '~', '~', '涉及商业秘密', '~涉及商业秘密', '件', '~件', '2'],
+    ]);
+    const read = triples(findLegacyStats([split])?.year);
+    expect(read.slice(0, 3)).toEqual([['一、主动公开情况', '', null], ['（一）主动公开政府信息数', '条', 19], ['制发规范性文件总数', '件', 1]]);
+    expect(read.filter(([i]) => i === '一、主动公开情况')).toHaveLength(1);
+    // 项目 | 指标 | ~指标: two headings of their own, the second over the indicators.
+    const headed = grid([
+      ['序号', '~序号', '项目', '指标', '~指标', '单位', '~单位', '数量', '~数量'],
+      ['2', '~2', '一、主动公开情况', '（一）主动公开政府信息数', '~（一）主动公开政府信息数', '条', '~条', '19', '~19'],
+      ['3', '~3', '~一、主动公开情况', '制发规范性文件总数', '~制发规范性文件总数', '件', '~件', '1', '~1'],
+      ['34', '', '~', '~', '3.同意部分公开答复数', '~3.同意部分公开答复数', '件', '~件', '4'],
+      ['35', '', '~', '~', '4.不同意公开答复数', '~4.不同意公开答复数', '件', '~件', '8'],
+      ['36', '', '~', '~', '涉及商业秘密', '~涉及商业秘密', '件', '~件', '2'],
+    ]);
+    expect(triples(findLegacyStats([headed])?.year).slice(0, 3)).toEqual([['一、主动公开情况', '', null], ['（一）主动公开政府信息数', '条', 19], ['制发规范性文件总数', '件', 1]]);
+    // 指标 spanning three columns over rows of one label cell each: no category.
+    const plain = grid([
+      ['指标', '~指标', '~指标', '单位', '数量'],
+      ['主动公开文件数', '~主动公开文件数', '~主动公开文件数', '条', '12'],
+      ['受理申请数', '~受理申请数', '~受理申请数', '件', '3'],
+    ]);
+    expect(triples(findLegacyStats([plain])?.year)).toEqual([['主动公开文件数', '条', 12], ['受理申请数', '件', 3]]);
+  });
+
   it('takes a platform table (项目 | 数量, units in brackets) for a statistics table only in a report before 2019 that prints no template table', () => {
     const platform = table([['项目', '数量'], ['政府网站发布信息（条）', '3120'], ['政务新媒体发布信息（条）', '802'], ['召开新闻发布会（场）', '6']]);
     const report = (year: number) => docOf([paragraph(`某县人民政府${year}年政府信息公开工作年度报告`), paragraph('一、总体情况'), platform]);

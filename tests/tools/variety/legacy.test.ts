@@ -65,6 +65,29 @@ describe('the legacy axis', () => {
     expect(variantTruth(1, item('html', 7), category).legacy_stats![0]).toEqual(['一、主动公开情况', '', null]);
   });
 
+  it('then a unit in the value column\'s heading (数量（件）, a row of another unit printing its own after its indicator) and 合计 rows; earlier variants keep their draws', () => {
+    const notes = [10, 11, 12, 13].map((i) => draftVariant(1, item('html', i)).notes.join(' '));
+    expect(notes[0]).toContain('unit-in-heading');
+    expect(notes[1]).toContain('unit-in-heading');
+    expect(notes[2]).toContain('合计 row');
+    expect(notes[3]).toContain('category, 合计 row');
+    const heading = draftVariant(1, item('html', 10));
+    const html = renderFast(heading);
+    expect(html).toMatch(/<td>[^<]*[（(]件[）)]<\/td>/);
+    expect(html).toContain('<td>（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）（条）</td>');
+    expect(html).toContain('<td>（一）收到申请数</td>');
+    const truth = variantTruth(1, item('html', 10), heading).legacy_stats!;
+    expect(truth.find(([i]) => i === '（一）收到申请数')).toEqual(['（一）收到申请数', '件', expect.any(Number)]);
+    expect(truth[0]).toEqual(['一、主动公开情况', '', null]);
+    // 合计: the sum of the application channels, a row of the truth after them.
+    const totals = variantTruth(1, item('html', 12), draftVariant(1, item('html', 12))).legacy_stats!;
+    const at = totals.findIndex(([i]) => /^(合\s*计|总计|小计)$/.test(i));
+    expect(totals[at - 1]![0]).toBe('3、信函、传真申请数');
+    expect(totals[at]![2]).toBe(totals[at - 1]![2]! + totals[at - 2]![2]! + totals[at - 3]![2]!);
+    // A mixed variant (index 14 on) is drawn as before the later kinds.
+    expect(draftVariant(1, item('html', 14)).notes.join(' ')).not.toMatch(/unit-in-heading|合计/);
+  });
+
   it('draws values whose sums hold, as a report\'s own figures would', () => {
     for (const form of LEGACY_FORMS) {
       const values = drawValues(form, new Random(`sums:${form.id}`));

@@ -25,24 +25,28 @@ export const legacy: Axis = {
       return { ...kind, shape: shape === 'category' && kind.form !== 'national-2015' ? 'unit-column' : shape, priorFirst: shapes.chance(0.3) };
     };
     const kind = draft.index < KINDS.length ? KINDS[draft.index] : mixed();
-    const form = LEGACY_FORMS.find((f) => f.id === kind.form)!;
+    const drawn = LEGACY_FORMS.find((f) => f.id === kind.form)!;
     const year = random.int(2009, 2018);
-    const values = drawValues(form, random.fork('values'));
-    const cumulative = form.cumulative ? drawCumulative(form, values, random.fork('cumulative')) : undefined;
+    const drawnValues = drawValues(drawn, random.fork('values'));
+    const drawnCumulative = drawn.cumulative ? drawCumulative(drawn, drawnValues, random.fork('cumulative')) : undefined;
+    // A 合计 row after the rows of the application channels (the sum of them), when the kind prints one.
+    const { form, values, cumulative } = kind.totals ? withTotalRow(drawn, drawnValues, drawnCumulative, random.fork('totals')) : { form: drawn, values: drawnValues, cumulative: drawnCumulative };
     const prior = kind.shape === 'prior-year' ? drawValues(form, random.fork('prior')) : undefined;
     const blank = random.pick(['—', '/', '', '-']);
     // A report that prints its blanks so leaves zeros unprinted on some rows (a null truth: not a number).
     const printedValues = values.map((v, i) => (kind.blanks && v === 0 && form.rows[i].unit !== '' && random.chance(0.5) ? null : v));
-    const header = headerFor(form, year, random, kind);
+    const header = headerFor(form, year, random, kind, commonUnit(form));
     const sectionMark = random.pick(['', '—']);
-    const unitColumn = kind.shape !== 'unit-in-indicator';
+    const unitColumn = kind.shape !== 'unit-in-indicator' && kind.shape !== 'unit-in-heading';
+    // unit-in-heading: the unit most rows count in stands in the value column's heading (数量（件）); a row of another prints its own after its indicator.
+    const headUnit = kind.shape === 'unit-in-heading' ? commonUnit(form) : undefined;
     const categories = kind.shape === 'category' ? categoriesOf(form) : undefined;
     const printed = form.rows.map((row, i) => ({ row, i })).filter(({ i }) => !categories?.heads.has(i));
     const rows = printed.map(({ row, i }) => {
       const value = (v: number | null | undefined) => (row.unit === '' ? sectionMark : v === null || v === undefined ? blank : typedValue(v, row.unit, kind.typed));
       const years = [value(printedValues[i]), ...(prior ? [value(prior[i])] : [])];
       const cells = [
-        ...(categories ? categoryCells(categories, form, i) : [unitColumn || row.unit === '' ? row.indicator : `${row.indicator}（${row.unit}）`]),
+        ...(categories ? categoryCells(categories, form, i) : [unitColumn || row.unit === '' || row.unit === headUnit ? row.indicator : `${row.indicator}（${row.unit}）`]),
         ...(unitColumn ? [row.unit === '' ? sectionMark : row.unit] : []),
         ...(kind.priorFirst ? years.reverse() : years),
         ...(cumulative ? [value(cumulative[i])] : []),
@@ -71,7 +75,7 @@ export const legacy: Axis = {
     const truth: LegacyTruth = { year, stats: stats(printedValues), ...(cumulative ? { cumulative: stats(cumulative) } : {}) };
     draft.legacy = truth;
     if (draft.format === 'txt') draft.separator = random.fork('separator').pick(SEPARATORS.filter((s) => s !== 'glued'));
-    const shapeNote = kind.shape === 'unit-column' ? '' : `, ${kind.shape}${kind.shape === 'prior-year' && kind.priorFirst ? ' (prior year first)' : ''}`;
+    const shapeNote = (kind.shape === 'unit-column' ? '' : `, ${kind.shape}${kind.shape === 'prior-year' && kind.priorFirst ? ' (prior year first)' : ''}`) + (kind.totals ? ', 合计 row' : '');
     draft.notes.push(`legacy ${form.id} ${year}: header ${header.join('|')}${shapeNote}${kind.serial ? ', 序号 column' : ''}${kind.titleRow ? ', title row' : ''}${cut < rows.length ? `, cut after row ${cut}` : ''}, values ${kind.typed}, blank '${blank}'${draft.format === 'txt' ? `, separator ${draft.separator}` : ''}`);
   },
 };
@@ -83,6 +87,34 @@ export const legacy: Axis = {
  * year before's (2015年 | 2014年, 本年度 | 上年度, in either order).
  */
 const SHAPES = ['unit-in-indicator', 'category', 'prior-year'] as const;
+/**
+ * Shapes drawn only by their own kinds (a mixed kind draws among SHAPES, so seeds keep their variants): no
+ * unit column, the unit most rows count in stated in the value column's heading (指标 | 数量（件）), a row
+ * of another unit printing it in brackets after its indicator.
+ */
+type LaterShape = 'unit-in-heading';
+
+/** The unit most of a form's rows count in (its value column's heading names it in the unit-in-heading shape). */
+function commonUnit(form: LegacyForm): string {
+  const counts = new Map<string, number>();
+  for (const row of form.rows) if (row.unit !== '') counts.set(row.unit, (counts.get(row.unit) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** The form with a 合计 row after the application channels' rows (当面 … 信函), printing their sum; values and 累计 with it. */
+function withTotalRow(form: LegacyForm, values: (number | null)[], cumulative: (number | null)[] | undefined, random: Random) {
+  const sum = form.rows.findIndex((r) => r.indicator.includes('受理依申请') || r.indicator.includes('收到申请数'));
+  const parts = form.rows[sum]!.sumOf!;
+  const at = Math.max(...parts) + 1;
+  const row = { indicator: random.pick(['合计', '总计', '小计', '合 计']), unit: form.rows[sum]!.unit };
+  const total = (column: (number | null)[]) => parts.reduce((t, j) => t + (column[j] ?? 0), 0);
+  const insert = <T>(list: T[], item: T): T[] => [...list.slice(0, at), item, ...list.slice(at)];
+  return {
+    form: { ...form, rows: insert<LegacyForm['rows'][number]>(form.rows, row) },
+    values: insert(values, total(values)),
+    cumulative: cumulative && insert(cumulative, total(cumulative)),
+  };
+}
 
 /** The form's top-level sections (一、… as a row of no value): each heads the rows up to the next top-level row. */
 interface Categories {
@@ -146,9 +178,11 @@ interface Kind {
   /** How the values are typed: as numbers, in full-width digits, with thousands separators, or with the row's unit after them. */
   typed: (typeof TYPED)[number];
   /** The table's shape: 指标 | 单位 | 数量 ('unit-column', the kinds before the shapes), or one of SHAPES. */
-  shape: 'unit-column' | (typeof SHAPES)[number];
+  shape: 'unit-column' | (typeof SHAPES)[number] | LaterShape;
   /** prior-year: the year before's column first. */
   priorFirst?: boolean;
+  /** A 合计 (总计, 小计) row after the application channels' rows, their sum. */
+  totals?: boolean;
 }
 
 const TYPED = ['plain', 'full-width', 'thousands', 'unit'] as const;
@@ -179,9 +213,14 @@ const KINDS: Kind[] = [
   { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain', shape: 'category' },
   { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain', shape: 'prior-year' },
   { form: 'short-2008', serial: false, titleRow: false, split: false, blanks: true, typed: 'plain', shape: 'prior-year', priorFirst: true },
+  // Later shapes (seeds' variants from index 10 on were mixed kinds): a unit in the value column's heading, 合计 rows.
+  { form: 'national-2015', serial: false, titleRow: false, split: false, blanks: false, typed: 'plain', shape: 'unit-in-heading' },
+  { form: 'short-2008', serial: true, titleRow: true, split: true, blanks: false, typed: 'thousands', shape: 'unit-in-heading' },
+  { form: 'short-2008', serial: false, titleRow: false, split: false, blanks: true, typed: 'plain', shape: 'unit-column', totals: true },
+  { form: 'national-2015', serial: true, titleRow: false, split: true, blanks: false, typed: 'plain', shape: 'category', totals: true },
 ];
 
-function headerFor(form: LegacyForm, year: number, random: Random, kind: Kind): string[] {
+function headerFor(form: LegacyForm, year: number, random: Random, kind: Kind, unitOfMost: string): string[] {
   const indicator = random.pick(['统计指标', '指标名称', '指 标', '指标', '项目', '统计项目']);
   const unit = random.pick(['单位', '计量单位', '单 位']);
   const value = random.pick(['统计数', `${year}年度`, '数量', '本年度', `${year}年`]);
@@ -193,6 +232,8 @@ function headerFor(form: LegacyForm, year: number, random: Random, kind: Kind): 
       return [...serial, indicator, unit, value, ...cumulative];
     case 'unit-in-indicator':
       return [...serial, indicator, value, ...cumulative];
+    case 'unit-in-heading':
+      return [...serial, indicator, `${value}${shapes.pick(['（', '('])}${unitOfMost}${shapes.pick(['）', ')'])}`, ...cumulative];
     case 'category': {
       // 指标 merged over the category column and the indicator's, or a heading of its own over each.
       const labels = shapes.pick([[indicator, ''], ['类别', indicator], ['项目', '指标'], ['分类', '指标名称']]);
