@@ -104,14 +104,20 @@ function tabRow(line: string): NumericLine | undefined {
   if (!line.includes('\t')) return undefined;
   // Trailing tabs are cells too: a row of blanks ends in them.
   const cells = line.replace(/^[ \u3000]+|[\r\n]+$/g, '').split('\t').map(trimCell);
-  const first = cells.findIndex((c) => isValueToken(c) || c === '');
+  let first = cells.findIndex((c) => isValueToken(c) || c === '');
   if (first < 0) return textValueRow(cells);
+  // A word or sign printed instead of the row's first value (（三）不予公开 · 1.属于国家秘密 · 不适用 · …) is
+  // that cell, not the label's last part: read into the label, the row came out a cell short, and a row of
+  // blanks short of a cell reads blank wherever its lost cell was — the 不适用 taken for a certain blank.
+  const printedFirst = first >= 2 && cells[first - 2] !== '' && isPrintedForValue(cells[first - 1]);
+  if (printedFirst) first--;
   const label = cells.slice(0, first).filter(Boolean).join(' ');
   const values = cells.slice(first);
   const digits = values.some((v) => HAS_DIGIT.test(v));
   // Text in a value cell (不适用, 见附件, =1+1) among the numbers is that column's unreadable value:
-  // the tabs say where it stands. More numbers than such texts, or it is a header or a sentence.
-  const texts = values.filter((v) => v !== '' && !isValueToken(v));
+  // the tabs say where it stands. More numbers than such texts, or it is a header or a sentence. (The
+  // word printed for the first value, told by where it stands, is no such text: a row of blanks may print it.)
+  const texts = values.filter((v, i) => v !== '' && !isValueToken(v) && !(printedFirst && i === 0));
   const numbers = values.filter(isNumberToken).length;
   if (values.length < 2 || !texts.every(isValueText) || (texts.length > 0 && numbers <= Math.max(1, texts.length))) return undefined;
   // A row of blanks (a label and three or more empty cells) is a row too: prose has no tab runs; a
@@ -133,6 +139,16 @@ function textValueRow(cells: string[]): NumericLine | undefined {
   if (!label || /\p{Script=Han}/u.test(text) || !isValueText(text) || HAS_DIGIT.test(label) || COLUMN_HEADER_WORDS.test(label)) return undefined;
   if (labelChars(label) > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
   return { kind: 'numeric', label, values: [text] };
+}
+
+/**
+ * Words and signs a report prints in a value cell instead of a number (不适用, 见附件, ＊, =1+1): a sign
+ * (no ideograph) a value cell may hold, or one of the words. Not a unit (条, 件: a statistics table's
+ * unit column stands after its indicator) nor any other word a label's part may be.
+ */
+const WORDS_FOR_VALUE = /^(?:不适用|见附件|不涉及)$/;
+function isPrintedForValue(text: string): boolean {
+  return text !== '' && isValueText(text) && !HAS_DIGIT.test(text.replace(FORMULA, '')) && (WORDS_FOR_VALUE.test(text) || !/\p{Script=Han}|[A-Za-z]/u.test(text));
 }
 
 /** Text a value cell may print instead of a number: short, no numbering, no sentence punctuation. */

@@ -216,6 +216,16 @@ describe('variants the generator found read wrongly once', () => {
     expect(truth.not_printed).toEqual(['requests.total_processed.other_legal_person']);
   });
 
+  it('Shanghai 2019 as tab-separated text, 1.属于国家秘密\'s 14 printed 不适用 in a row of blanks: that cell unreadable, no printed finding through it', async () => {
+    const { draft, text, record, score } = await readVariant(43, 'row-faults', 'txt', 'shanghai-govoffice-2019', 4);
+    expect(draft.notes).toContain("cell requests.denied_state_secret.natural_person printed as '不适用'");
+    expect(text).toContain('1.属于国家秘密\t不适用\t\t');
+    // Read into the label, 不适用 left the row six blanks for seven columns: every cell a certain blank, and
+    // 自然人's outcome sum (753 against （七）总计's 767) came out a printed finding the report does not make.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed }).toEqual({ wrong: 0, unearned: [], missed: [] });
+    expect([record.cells['requests.denied_state_secret.natural_person'], record.cell_details['requests.denied_state_secret.natural_person'].doubt]).toEqual([null, 'unreadable']);
+  });
+
   it('Pingtan 2024 in Markdown, （七）总计 short of two values (217 0 0 0 218 for seven columns, its 1 and a 0 lost): the column sums over rows read one way fill the gaps, so the row\'s own total holds and every place of the gaps gives the same counts', async () => {
     const { draft, text, record, score } = await readVariant(34, 'combined', 'md', 'pingtan-2024-glued', 8);
     expect(draft.notes).toEqual(expect.arrayContaining(['cell requests.total_processed.commercial missing from its row', 'cell requests.total_processed.legal_services missing from its row']));
