@@ -345,6 +345,15 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect([record.cells['requests.granted.natural_person'], record.cells['requests.granted.total']]).toEqual([1288, 1362]);
   });
 
+  it('Huaian 2024, two items of （三）不予公开 in each other\'s place beside its vertical label (开 · 6.属于四类过程性信息 above 5.…): taken out of order by its label, the piece of its group\'s label beside it', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-row-set-swap-group-piece-pdftotext.txt', variant(43, 'row-set', 'pdftotext', 'huaian-2024-word-html', 2), 43);
+    expect(text).toMatch(/\n +开 +6\.属于四类过程性信息 +12 /);
+    const score = scoreRecord(truth, record);
+    // Before: not exact (开 before it), the row was not found, its seven cells blank and eleven findings doubtful.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact, expectedDoubtful: score.expectedDoubtful }).toEqual({ wrong: 0, unearned: [], exact: score.cells, expectedDoubtful: [] });
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+  });
+
   it('Hongze 2023, a row of values alone between its label\'s lines with ＊ for its total (4 0 0 0 0 0 ＊): its own values, ＊ unreadable', async () => {
     const { text, record, truth } = await scoreFixture('hongze-2023-variety-row-faults-pdftotext.txt', variant(1, 'row-faults', 'pdftotext', 'hongze-2023', 26));
     expect(text).toMatch(/\n +4 +0 +0 +0 +0 +0 +＊\n/);
