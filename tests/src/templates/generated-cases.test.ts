@@ -226,6 +226,16 @@ describe('variants the generator found read wrongly once', () => {
     expect([record.cells['requests.denied_state_secret.natural_person'], record.cell_details['requests.denied_state_secret.natural_person'].doubt]).toEqual([null, 'unreadable']);
   });
 
+  it('Pingtan 2022 in <div> tables, （一）予以公开 printed with its closing bracket lost (（一予以公开): the item\'s label, not a value printed as text', async () => {
+    const { draft, text, record, score } = await readVariant(44, 'div-tables', 'html', 'pingtan-2022-portal', 6);
+    expect(draft.notes[0]).toMatch(/^tables as <div> rows and cells/);
+    expect(text).toContain('>（一予以公开<');
+    // Six characters, no closing bracket: taken for text printed in the first value column (as 不适用 is),
+    // the row's label was 三、本年度办理结果 alone and （一）予以公开 not found (seven cells blank).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+  });
+
   it('Pingtan 2024 in Markdown, （七）总计 short of two values (217 0 0 0 218 for seven columns, its 1 and a 0 lost): the column sums over rows read one way fill the gaps, so the row\'s own total holds and every place of the gaps gives the same counts', async () => {
     const { draft, text, record, score } = await readVariant(34, 'combined', 'md', 'pingtan-2024-glued', 8);
     expect(draft.notes).toEqual(expect.arrayContaining(['cell requests.total_processed.commercial missing from its row', 'cell requests.total_processed.legal_services missing from its row']));
