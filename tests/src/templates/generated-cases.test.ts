@@ -236,6 +236,15 @@ describe('variants the generator found read wrongly once', () => {
     expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
   });
 
+  it('Shanghai 2019 in <div> tables, table 四 a table a group, the last group\'s values all blanks printed as nothing: three tables, the two groups\' counts read, nothing taken from the prose after it', async () => {
+    const { draft, record, score } = await readVariant(44, 'div-tables', 'html', 'shanghai-govoffice-2019', 3);
+    expect(draft.notes.some((n) => n.startsWith('table 四 split by group'))).toBe(true);
+    // The last group, a header over five empty cells, was no table (no number in it): table 四 was not read, and
+    // the glued reader took 2019 of 2019年度未收取信息处理费 for its run (every cell in doubt).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cells['appeals.litigation_direct.total']).toBe(9);
+  });
+
   it('Pingtan 2024 in Markdown, （七）总计 short of two values (217 0 0 0 218 for seven columns, its 1 and a 0 lost): the column sums over rows read one way fill the gaps, so the row\'s own total holds and every place of the gaps gives the same counts', async () => {
     const { draft, text, record, score } = await readVariant(34, 'combined', 'md', 'pingtan-2024-glued', 8);
     expect(draft.notes).toEqual(expect.arrayContaining(['cell requests.total_processed.commercial missing from its row', 'cell requests.total_processed.legal_services missing from its row']));
