@@ -381,6 +381,8 @@ const ITEM_START = /^(?:\d+\s*[.、．]|[（(]\d{1,2}[)）])/;
 
 /** A section's numbering starting a line: 三、. */
 const SECTION_START = /^[一二三四五六七八九十]{1,3}[、.．]/;
+/** A vertical section label's piece (办理结果), a space, then a group's first line ((（二）部分公开…): see sectionLineBelow. */
+const SECTION_PIECE_THEN_GROUP = /^(\p{Script=Han}{1,6})\s+([（(][一二三四五六七八九十]+[)）]\S.*)$/u;
 /** A group's numbering starting a line: （七）, (3). */
 const GROUP_START = /^[（(][一二三四五六七八九十]+[)）]/;
 /** A group's or an item's numbering anywhere in a label. */
@@ -433,15 +435,18 @@ class TableBuilder {
   /**
    * A vertical section label's next line under a row that printed its first line beside the row's own
    * label (三、本年度  （一）予以公开  0 … · 办理结果): standing left of the row's own label, it goes on the
-   * section's part, not the end of the row's label (（一）予以公开办理结果). Done when so.
+   * section's part, not the end of the row's label (（一）予以公开办理结果). Done when so. The line may go on,
+   * a space after the section's piece, with the next group's first line (办理结果 （二）部分公开（区分处理的，只):
+   * that is the next row's label, given back to start it (never the end of this row's).
    */
-  private sectionLineBelow(row: string[], fragment: TextLine): boolean {
+  private sectionLineBelow(row: string[], fragment: TextLine): boolean | string {
     const cells = this.labelCells.get(row);
     if (!cells || fragment.cells.length !== 1 || !SECTION_START.test(cells[0].text) || fragment.indentChars >= cells[1].at) return false;
     if (row[0] !== cells.map((c) => c.text).join(' ')) return false;
-    cells[0] = { ...cells[0], text: joinWrapped(cells[0].text, fragment.text) };
+    const next = SECTION_PIECE_THEN_GROUP.exec(fragment.text);
+    cells[0] = { ...cells[0], text: joinWrapped(cells[0].text, next ? next[1] : fragment.text) };
     row[0] = cells.map((c) => c.text).join(' ');
-    return true;
+    return next ? next[2] : true;
   }
 
   /** A page break (a page-number line, a form feed) within the table. */
@@ -549,8 +554,10 @@ class TableBuilder {
         // the first line) or start the one below (values on the last): 行政处罚 · 行政强 · 制 0. Kept as a
         // row of its own, without values; the template's labels decide which row it completes.
         between = joinWrapped(between, fragment.cells.join(' '));
-      } else if (!this.sectionLineBelow(lastRow, fragment)) {
-        lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
+      } else {
+        const below = this.sectionLineBelow(lastRow, fragment);
+        if (typeof below === 'string') extend(below, fragment.indentChars + fragment.text.indexOf(below));
+        else if (!below) lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
       }
     }
     // Header lines right before this row begin a new band of rows under them (table 二's sub-tables, table 四).

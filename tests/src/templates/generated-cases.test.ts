@@ -373,6 +373,16 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
   });
 
+  it('Pingtan 2022 on narrow pages, the vertical 三、本年度办理结果\'s rest and （二）部分公开\'s first line on one line (办理结果 （二）部分公开（区分处理的，只) above its values: the rest the section\'s, the group the next row\'s', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2022-variety-pdf-layout-section-piece-then-group-pdftotext.txt', variant(45, 'pdf-layout', 'pdftotext', 'pingtan-2022-portal', 2), 45);
+    expect(text).toMatch(/\n办理结果 （二）部分公开（区分处理的，只\n +8 +1 +0/);
+    const score = scoreRecord(truth, record);
+    // Before: the whole line went on the section's part of （一）予以公开's label, 8 1 0 0 0 0 9 was a row of values
+    // without a label, and （二）部分公开 was not found (seven cells blank).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cells['requests.partially_granted.total']).toBe(9);
+  });
+
   it('Hongze 2023, a row of values alone between its label\'s lines with ＊ for its total (4 0 0 0 0 0 ＊): its own values, ＊ unreadable', async () => {
     const { text, record, truth } = await scoreFixture('hongze-2023-variety-row-faults-pdftotext.txt', variant(1, 'row-faults', 'pdftotext', 'hongze-2023', 26));
     expect(text).toMatch(/\n +4 +0 +0 +0 +0 +0 +＊\n/);
