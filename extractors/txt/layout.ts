@@ -547,7 +547,9 @@ class TableBuilder {
         // Values printed on the first line of a wrapped label whose group came first (（三）不予公开 ·
         // values, then 1.属于国家秘密): a row of a group has an item of its own, so the item is this row's.
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
-      } else if (prefix || startsLabel(fragment) || !lastRow) {
+      } else if (prefix || startsLabel(fragment) || !lastRow || (HAS_ITEM.test(lastRow[0]) && HAS_ITEM.test(fragment.text))) {
+        // An item's numbering after pieces of vertical labels (理 （四）无法提 2.没有现成信息需要另行) under a row that
+        // has its item starts the next row's label as well: a row takes one item.
         extend(fragment.cells.join(' '), fragment.indentChars);
       } else if (unnumbered) {
         // Between two labelled rows, neither numbered, a fragment may end the label above (values on

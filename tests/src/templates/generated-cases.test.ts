@@ -383,6 +383,15 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.cells['requests.partially_granted.total']).toBe(9);
   });
 
+  it('Hongze 2023, the vertical 三、本年度办理结果 a character a line beside （四）无法提供\'s wrapped items (理 （四）无法提 2.没有现成信息需要另行): a line holding an item\'s numbering starts the next row, never the end of an item row\'s label', async () => {
+    const { text, record, truth } = await scoreFixture('hongze-2023-variety-wrapped-labels-item-after-pieces-pdftotext.txt', variant(44, 'wrapped-labels', 'pdftotext', 'hongze-2023', 0), 44);
+    expect(text).toContain('\n理 （四）无法提 2.没有现成信息需要另行\n');
+    const score = scoreRecord(truth, record);
+    // Before: the line went on 1.本机关不掌握…'s label (two items in one), 3 0 0 0 0 0 3 had no label, and 1.本机关… was not found.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+  });
+
   it('Hongze 2023, a row of values alone between its label\'s lines with ＊ for its total (4 0 0 0 0 0 ＊): its own values, ＊ unreadable', async () => {
     const { text, record, truth } = await scoreFixture('hongze-2023-variety-row-faults-pdftotext.txt', variant(1, 'row-faults', 'pdftotext', 'hongze-2023', 26));
     expect(text).toMatch(/\n +4 +0 +0 +0 +0 +0 +＊\n/);
