@@ -81,7 +81,20 @@ function gridRows(el: DomElement): DomElement[] | undefined {
   return rows.length >= MIN_ROWS ? rows : undefined;
 }
 
-/** The element read as a table, when it is a grid of rows of leaf cells that prints numbers; else undefined. */
+/** Fewest cells of a row of blanks that stands for numbers: table 四's group prints five. */
+const MIN_BLANK_ROW_CELLS = 3;
+
+/**
+ * A row of empty cells under a row of as many cells each holding text: a header over its one row of
+ * values, every one a blank printed as nothing (table 四's group 复议后起诉 of a report with no such case,
+ * printed as a table of its own). It stands for the numbers such a grid has none of.
+ */
+function blanksUnderHeader(row: string[], i: number, rows: string[][]): boolean {
+  const above = rows[i - 1];
+  return i > 0 && row.length >= MIN_BLANK_ROW_CELLS && row.every((t) => t.trim() === '') && above.length === row.length && above.every((t) => t.trim() !== '');
+}
+
+/** The element read as a table, when it is a grid of rows of leaf cells that prints numbers (or blanks under a header: blanksUnderHeader); else undefined. */
 export function divGridTable(el: DomElement, skip: (el: DomElement) => boolean): TableBlock | undefined {
   const rows = gridRows(el);
   if (!rows) return undefined;
@@ -89,7 +102,7 @@ export function divGridTable(el: DomElement, skip: (el: DomElement) => boolean):
   if (texts.some((row) => row.some((t) => t.length > MAX_CELL_CHARS))) return undefined;
   const wide = texts.filter((row) => row.length >= 2).length;
   const numbers = texts.reduce((n, row) => n + row.filter((t) => isValueToken(t.trim())).length, 0);
-  if (wide < MIN_WIDE_ROWS || numbers < MIN_NUMBERS) return undefined;
+  if (wide < MIN_WIDE_ROWS || (numbers < MIN_NUMBERS && !texts.some(blanksUnderHeader))) return undefined;
   const grid = expandSpans(texts.map((row) => row.map((text) => ({ text }))));
   return { kind: 'table', rows: grid };
 }

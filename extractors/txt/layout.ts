@@ -104,14 +104,20 @@ function tabRow(line: string): NumericLine | undefined {
   if (!line.includes('\t')) return undefined;
   // Trailing tabs are cells too: a row of blanks ends in them.
   const cells = line.replace(/^[ \u3000]+|[\r\n]+$/g, '').split('\t').map(trimCell);
-  const first = cells.findIndex((c) => isValueToken(c) || c === '');
+  let first = cells.findIndex((c) => isValueToken(c) || c === '');
   if (first < 0) return textValueRow(cells);
+  // A word or sign printed instead of the row's first value (（三）不予公开 · 1.属于国家秘密 · 不适用 · …) is
+  // that cell, not the label's last part: read into the label, the row came out a cell short, and a row of
+  // blanks short of a cell reads blank wherever its lost cell was — the 不适用 taken for a certain blank.
+  const printedFirst = first >= 2 && cells[first - 2] !== '' && isPrintedForValue(cells[first - 1]);
+  if (printedFirst) first--;
   const label = cells.slice(0, first).filter(Boolean).join(' ');
   const values = cells.slice(first);
   const digits = values.some((v) => HAS_DIGIT.test(v));
   // Text in a value cell (不适用, 见附件, =1+1) among the numbers is that column's unreadable value:
-  // the tabs say where it stands. More numbers than such texts, or it is a header or a sentence.
-  const texts = values.filter((v) => v !== '' && !isValueToken(v));
+  // the tabs say where it stands. More numbers than such texts, or it is a header or a sentence. (The
+  // word printed for the first value, told by where it stands, is no such text: a row of blanks may print it.)
+  const texts = values.filter((v, i) => v !== '' && !isValueToken(v) && !(printedFirst && i === 0));
   const numbers = values.filter(isNumberToken).length;
   if (values.length < 2 || !texts.every(isValueText) || (texts.length > 0 && numbers <= Math.max(1, texts.length))) return undefined;
   // A row of blanks (a label and three or more empty cells) is a row too: prose has no tab runs; a
@@ -133,6 +139,16 @@ function textValueRow(cells: string[]): NumericLine | undefined {
   if (!label || /\p{Script=Han}/u.test(text) || !isValueText(text) || HAS_DIGIT.test(label) || COLUMN_HEADER_WORDS.test(label)) return undefined;
   if (labelChars(label) > MAX_LABEL_CHARS || countsInLabel(label) || /[。；！？]/.test(label)) return undefined;
   return { kind: 'numeric', label, values: [text] };
+}
+
+/**
+ * Words and signs a report prints in a value cell instead of a number (不适用, 见附件, ＊, =1+1): a sign
+ * (no ideograph) a value cell may hold, or one of the words. Not a unit (条, 件: a statistics table's
+ * unit column stands after its indicator) nor any other word a label's part may be.
+ */
+const WORDS_FOR_VALUE = /^(?:不适用|见附件|不涉及)$/;
+function isPrintedForValue(text: string): boolean {
+  return text !== '' && isValueText(text) && !HAS_DIGIT.test(text.replace(FORMULA, '')) && (WORDS_FOR_VALUE.test(text) || !/\p{Script=Han}|[A-Za-z]/u.test(text));
 }
 
 /** Text a value cell may print instead of a number: short, no numbering, no sentence punctuation. */
@@ -365,6 +381,8 @@ const ITEM_START = /^(?:\d+\s*[.、．]|[（(]\d{1,2}[)）])/;
 
 /** A section's numbering starting a line: 三、. */
 const SECTION_START = /^[一二三四五六七八九十]{1,3}[、.．]/;
+/** A vertical section label's piece (办理结果), a space, then a group's first line ((（二）部分公开…): see sectionLineBelow. */
+const SECTION_PIECE_THEN_GROUP = /^(\p{Script=Han}{1,6})\s+([（(][一二三四五六七八九十]+[)）]\S.*)$/u;
 /** A group's numbering starting a line: （七）, (3). */
 const GROUP_START = /^[（(][一二三四五六七八九十]+[)）]/;
 /** A group's or an item's numbering anywhere in a label. */
@@ -417,15 +435,18 @@ class TableBuilder {
   /**
    * A vertical section label's next line under a row that printed its first line beside the row's own
    * label (三、本年度  （一）予以公开  0 … · 办理结果): standing left of the row's own label, it goes on the
-   * section's part, not the end of the row's label (（一）予以公开办理结果). Done when so.
+   * section's part, not the end of the row's label (（一）予以公开办理结果). Done when so. The line may go on,
+   * a space after the section's piece, with the next group's first line (办理结果 （二）部分公开（区分处理的，只):
+   * that is the next row's label, given back to start it (never the end of this row's).
    */
-  private sectionLineBelow(row: string[], fragment: TextLine): boolean {
+  private sectionLineBelow(row: string[], fragment: TextLine): boolean | string {
     const cells = this.labelCells.get(row);
     if (!cells || fragment.cells.length !== 1 || !SECTION_START.test(cells[0].text) || fragment.indentChars >= cells[1].at) return false;
     if (row[0] !== cells.map((c) => c.text).join(' ')) return false;
-    cells[0] = { ...cells[0], text: joinWrapped(cells[0].text, fragment.text) };
+    const next = SECTION_PIECE_THEN_GROUP.exec(fragment.text);
+    cells[0] = { ...cells[0], text: joinWrapped(cells[0].text, next ? next[1] : fragment.text) };
     row[0] = cells.map((c) => c.text).join(' ');
-    return true;
+    return next ? next[2] : true;
   }
 
   /** A page break (a page-number line, a form feed) within the table. */
@@ -526,15 +547,19 @@ class TableBuilder {
         // Values printed on the first line of a wrapped label whose group came first (（三）不予公开 ·
         // values, then 1.属于国家秘密): a row of a group has an item of its own, so the item is this row's.
         lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
-      } else if (prefix || startsLabel(fragment) || !lastRow) {
+      } else if (prefix || startsLabel(fragment) || !lastRow || (HAS_ITEM.test(lastRow[0]) && HAS_ITEM.test(fragment.text))) {
+        // An item's numbering after pieces of vertical labels (理 （四）无法提 2.没有现成信息需要另行) under a row that
+        // has its item starts the next row's label as well: a row takes one item.
         extend(fragment.cells.join(' '), fragment.indentChars);
       } else if (unnumbered) {
         // Between two labelled rows, neither numbered, a fragment may end the label above (values on
         // the first line) or start the one below (values on the last): 行政处罚 · 行政强 · 制 0. Kept as a
         // row of its own, without values; the template's labels decide which row it completes.
         between = joinWrapped(between, fragment.cells.join(' '));
-      } else if (!this.sectionLineBelow(lastRow, fragment)) {
-        lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
+      } else {
+        const below = this.sectionLineBelow(lastRow, fragment);
+        if (typeof below === 'string') extend(below, fragment.indentChars + fragment.text.indexOf(below));
+        else if (!below) lastRow[0] = joinWrapped(lastRow[0], fragment.cells.join(' '));
       }
     }
     // Header lines right before this row begin a new band of rows under them (table 二's sub-tables, table 四).

@@ -602,7 +602,8 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
  * The alignment is monotonic, so a row printed out of the template's order (two sibling rows in each
  * other's place: 7.属于行政执法案卷 above 6.属于四类过程性信息) leaves one of them unmatched. A template row
  * left without a document row takes one when exactly one unmatched row with value cells (printed or blank) inside the table
- * (between its matched rows, or in the table block of the first or last) prints its label exactly (a label that names this row and no other). A look-alike or a reworded
+ * (between its matched rows, or in the table block of the first or last) prints its label exactly (a label that names this row and no other), or
+ * exactly beside a piece of its own group's label (besideGroupPiece). A look-alike or a reworded
  * label is never taken out of order: only where the label alone is certain.
  */
 function fillOutOfOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts, sims: (j: number) => Float64Array): void {
@@ -614,7 +615,8 @@ function fillOutOfOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts, si
   const named = new Map<number, number[]>();
   for (let j = 0; j < rows.length; j++) {
     if (used.has(j) || !inside(j) || !facts.hasValues[j] || !facts.cores[j]) continue;
-    const exact = [...sims(j).keys()].filter((i) => sims(j)[i] >= 1);
+    let exact = [...sims(j).keys()].filter((i) => sims(j)[i] >= 1);
+    if (!exact.length) exact = matches.map((m, i) => i).filter((i) => besideGroupPiece(facts.cores[j], matches[i].row));
     if (exact.length !== 1) continue;
     named.set(exact[0], [...(named.get(exact[0]) ?? []), j]);
   }
@@ -622,6 +624,21 @@ function fillOutOfOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts, si
     if (matches[i].doc || candidates.length !== 1) continue;
     matches[i] = { row: matches[i].row, doc: rows[candidates[0]], score: 0, outOfOrder: true };
   }
+}
+
+/**
+ * A label printed exactly but for a piece of its own group's label before or after it (开 · 6.属于四类过程性信息:
+ * layout text sets the vertical （三）不予公开 a few characters a line, beside the items): the piece says the
+ * same group, so the label still names this row alone.
+ */
+function besideGroupPiece(core: string, row: RowDef): boolean {
+  if (!row.group) return false;
+  const group = labelCore(row.group);
+  return labelVariants(row).some((v) => {
+    if (core.length <= v.length) return false;
+    const piece = core.startsWith(v) ? core.slice(v.length) : core.endsWith(v) ? core.slice(0, core.length - v.length) : '';
+    return piece !== '' && group.includes(piece);
+  });
 }
 
 /**

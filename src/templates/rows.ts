@@ -199,8 +199,11 @@ export function meaningfulValueCount(row: DocRow): number {
 /** Words of the templates' column headers (总计, 数据1 from a converter, 本年制发件数, 自然人): a header cell, not a value. */
 const HEADER_WORD = /总计|合计|小计|数据\s*\d|件数|数量|金额|自然人|法人|企业|机构|组织|结果|维持|纠正|审结|起诉|项目|内容/;
 
-/** Text a value cell may hold instead of a number: short, not numbered like a row label, not a column header. */
+/**
+ * Text a value cell may hold instead of a number: short, not numbered like a row label (also with the
+ * numbering's closing bracket lost: （一予以公开), not a column header.
+ */
 function valueLikeText(text: string): boolean {
   const t = text.trim();
-  return t.length <= 6 && !/^(?:\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/.test(t) && !HEADER_WORD.test(t);
+  return t.length <= 6 && !/^(?:\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+(?:[)）]|\p{Script=Han})|[一二三四五六七八九十]+、)/u.test(t) && !HEADER_WORD.test(t);
 }

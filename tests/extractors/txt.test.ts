@@ -340,6 +340,28 @@ describe('txtReader on small layout texts', () => {
     ]);
   });
 
+  test('a word printed instead of a row\'s first value (1.属于国家秘密 · 不适用 · then blanks or numbers) is that cell, not the label\'s last part', async () => {
+    const doc = await readText(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '\t申请人情况',
+        '自然人\t法人或其他组织\t总计',
+        '商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他',
+        '一、本年新收政府信息公开申请数量\t821\t35\t\t\t2\t1\t859',
+        '（三）不予公开\t1.属于国家秘密\t不适用\t\t\t\t\t\t',
+        '2.其他法律行政法规禁止公开\t\t\t\t\t\t\t',
+        '5.属于三类内部事务信息\t见附件\t2\t\t\t\t\t7',
+        '（四）无法提供\t1.本机关不掌握相关政府信息\t252\t12\t\t\t1\t\t',
+        '五、存在的主要问题及改进情况',
+      ].join('\n'),
+    );
+    const rows = tables(doc)[0].rows.map((r) => r.filter((c) => !c.absent).map((c) => c.text));
+    expect(rows.find((r) => r[0].includes('国家秘密'))).toEqual(['（三）不予公开 1.属于国家秘密', '不适用', '', '', '', '', '', '']);
+    expect(rows.find((r) => r[0].includes('内部事务'))).toEqual(['5.属于三类内部事务信息', '见附件', '2', '', '', '', '', '7']);
+    // Only after a label's own cell: a row's one text cell is its label, and a unit (条) stays where it is.
+    expect(rows.find((r) => r[0].includes('本机关'))).toEqual(['（四）无法提供 1.本机关不掌握相关政府信息', '252', '12', '', '', '1', '', '']);
+  });
+
   test('a vertical group label beside a wrapped item (（三）不 · 予公开) does not pull the next item onto that row', async () => {
     const doc = await readText(
       [

@@ -68,6 +68,16 @@ describe('a portal page whose tables are <div> rows and cells', () => {
     ]);
   });
 
+  it('takes a grid whose one row of values is all blanks printed as nothing, under a header of as many cells, for a table (table 四\'s group 复议后起诉 printed as a table of its own)', () => {
+    const row = (...cells: string[]) => `<div>${cells.map((c) => `<div>${c}</div>`).join('')}</div>`;
+    const header = row('结果维持', '结果纠正', '其他结果', '尚未审结', '总计');
+    const html = `<div>${row('行政诉讼复议后起诉')}${header}${row('', '', '', '', '')}</div>`;
+    expect(tables(html).map((t) => t.rows.map((r) => r.filter((c) => !c.absent).map((c) => c.text)))).toEqual([[['行政诉讼复议后起诉'], ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'], ['', '', '', '', '']]]);
+    // Not under a header of as many cells, or fewer than three: no table.
+    expect(tables(`<div>${row('行政诉讼 复议后起诉')}${header}${row('', '', '', '')}</div>`)).toEqual([]);
+    expect(tables(`<div>${row('首页', '新闻')}${row('', '')}</div>`)).toEqual([]);
+  });
+
   it('reads rows grouped in a head and a body', () => {
     const row = (...cells: string[]) => `<div>${cells.map((c) => `<div>${c}</div>`).join('')}</div>`;
     const html = `<div><div>${row('项目', '本年', '上年')}</div><div>${row('新收', '3', '4')}${row('结转', '1', '0')}</div></div>`;

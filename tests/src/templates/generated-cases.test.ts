@@ -216,6 +216,35 @@ describe('variants the generator found read wrongly once', () => {
     expect(truth.not_printed).toEqual(['requests.total_processed.other_legal_person']);
   });
 
+  it('Shanghai 2019 as tab-separated text, 1.属于国家秘密\'s 14 printed 不适用 in a row of blanks: that cell unreadable, no printed finding through it', async () => {
+    const { draft, text, record, score } = await readVariant(43, 'row-faults', 'txt', 'shanghai-govoffice-2019', 4);
+    expect(draft.notes).toContain("cell requests.denied_state_secret.natural_person printed as '不适用'");
+    expect(text).toContain('1.属于国家秘密\t不适用\t\t');
+    // Read into the label, 不适用 left the row six blanks for seven columns: every cell a certain blank, and
+    // 自然人's outcome sum (753 against （七）总计's 767) came out a printed finding the report does not make.
+    expect({ wrong: score.wrong, unearned: score.unearned, missed: score.missed }).toEqual({ wrong: 0, unearned: [], missed: [] });
+    expect([record.cells['requests.denied_state_secret.natural_person'], record.cell_details['requests.denied_state_secret.natural_person'].doubt]).toEqual([null, 'unreadable']);
+  });
+
+  it('Pingtan 2022 in <div> tables, （一）予以公开 printed with its closing bracket lost (（一予以公开): the item\'s label, not a value printed as text', async () => {
+    const { draft, text, record, score } = await readVariant(44, 'div-tables', 'html', 'pingtan-2022-portal', 6);
+    expect(draft.notes[0]).toMatch(/^tables as <div> rows and cells/);
+    expect(text).toContain('>（一予以公开<');
+    // Six characters, no closing bracket: taken for text printed in the first value column (as 不适用 is),
+    // the row's label was 三、本年度办理结果 alone and （一）予以公开 not found (seven cells blank).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+  });
+
+  it('Shanghai 2019 in <div> tables, table 四 a table a group, the last group\'s values all blanks printed as nothing: three tables, the two groups\' counts read, nothing taken from the prose after it', async () => {
+    const { draft, record, score } = await readVariant(44, 'div-tables', 'html', 'shanghai-govoffice-2019', 3);
+    expect(draft.notes.some((n) => n.startsWith('table 四 split by group'))).toBe(true);
+    // The last group, a header over five empty cells, was no table (no number in it): table 四 was not read, and
+    // the glued reader took 2019 of 2019年度未收取信息处理费 for its run (every cell in doubt).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cells['appeals.litigation_direct.total']).toBe(9);
+  });
+
   it('Pingtan 2024 in Markdown, （七）总计 short of two values (217 0 0 0 218 for seven columns, its 1 and a 0 lost): the column sums over rows read one way fill the gaps, so the row\'s own total holds and every place of the gaps gives the same counts', async () => {
     const { draft, text, record, score } = await readVariant(34, 'combined', 'md', 'pingtan-2024-glued', 8);
     expect(draft.notes).toEqual(expect.arrayContaining(['cell requests.total_processed.commercial missing from its row', 'cell requests.total_processed.legal_services missing from its row']));
@@ -333,6 +362,34 @@ describe('layout-text variants the generator found read wrongly once', () => {
     // sums require 454 for （二）部分公开's total printed ４５ … ４: put back, in doubt (identity-resolved).
     expect([record.cells['requests.partially_granted.total'], record.cell_details['requests.partially_granted.total'].doubt]).toEqual([454, 'identity-resolved']);
     expect([record.cells['requests.granted.natural_person'], record.cells['requests.granted.total']]).toEqual([1288, 1362]);
+  });
+
+  it('Huaian 2024, two items of （三）不予公开 in each other\'s place beside its vertical label (开 · 6.属于四类过程性信息 above 5.…): taken out of order by its label, the piece of its group\'s label beside it', async () => {
+    const { text, record, truth } = await scoreFixture('huaian-2024-variety-row-set-swap-group-piece-pdftotext.txt', variant(43, 'row-set', 'pdftotext', 'huaian-2024-word-html', 2), 43);
+    expect(text).toMatch(/\n +开 +6\.属于四类过程性信息 +12 /);
+    const score = scoreRecord(truth, record);
+    // Before: not exact (开 before it), the row was not found, its seven cells blank and eleven findings doubtful.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact, expectedDoubtful: score.expectedDoubtful }).toEqual({ wrong: 0, unearned: [], exact: score.cells, expectedDoubtful: [] });
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+  });
+
+  it('Pingtan 2022 on narrow pages, the vertical 三、本年度办理结果\'s rest and （二）部分公开\'s first line on one line (办理结果 （二）部分公开（区分处理的，只) above its values: the rest the section\'s, the group the next row\'s', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2022-variety-pdf-layout-section-piece-then-group-pdftotext.txt', variant(45, 'pdf-layout', 'pdftotext', 'pingtan-2022-portal', 2), 45);
+    expect(text).toMatch(/\n办理结果 （二）部分公开（区分处理的，只\n +8 +1 +0/);
+    const score = scoreRecord(truth, record);
+    // Before: the whole line went on the section's part of （一）予以公开's label, 8 1 0 0 0 0 9 was a row of values
+    // without a label, and （二）部分公开 was not found (seven cells blank).
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.cells['requests.partially_granted.total']).toBe(9);
+  });
+
+  it('Hongze 2023, the vertical 三、本年度办理结果 a character a line beside （四）无法提供\'s wrapped items (理 （四）无法提 2.没有现成信息需要另行): a line holding an item\'s numbering starts the next row, never the end of an item row\'s label', async () => {
+    const { text, record, truth } = await scoreFixture('hongze-2023-variety-wrapped-labels-item-after-pieces-pdftotext.txt', variant(44, 'wrapped-labels', 'pdftotext', 'hongze-2023', 0), 44);
+    expect(text).toContain('\n理 （四）无法提 2.没有现成信息需要另行\n');
+    const score = scoreRecord(truth, record);
+    // Before: the line went on 1.本机关不掌握…'s label (two items in one), 3 0 0 0 0 0 3 had no label, and 1.本机关… was not found.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
   });
 
   it('Hongze 2023, a row of values alone between its label\'s lines with ＊ for its total (4 0 0 0 0 0 ＊): its own values, ＊ unreadable', async () => {
