@@ -240,8 +240,12 @@ function emptyCellAlternatives(tokens: ValueCell[], n: number): Reading[] {
   // A gap among printed blanks (20 22 无 无 · 1 45) is a value lost there, which the row's own total may
   // require: each place is a reading of its own, or the one place the columns hold with is merged away.
   // A reading that only says the empty cell was lost where it stood reads as printed: not one of these.
+  // A gap where the row prints a blank marker (44 · gap · / / / / / for 44 / / / / / ∅) is not that: it
+  // says the value was lost beside the 44, where a marker now stands — the place the column sums may point to.
   const printed = readingSignature(tokens);
-  return distinct(out, true).filter((r) => readingSignature(r) !== printed);
+  const marker = (v: ValueCell | undefined): boolean => !!v && v.reading.kind === 'blank' && v.raw.trim() !== '';
+  const gapOnMarker = (r: Reading): boolean => r.some((v, c) => v === undefined && marker(tokens[c]));
+  return distinct(out, true).filter((r) => readingSignature(r) !== printed || gapOnMarker(r));
 }
 
 /**
