@@ -14,7 +14,7 @@ import { detectOrientation, turnImage, type QuarterTurns } from './ocr/orientati
 import { tightenToInk } from './ocr/ink-box.js';
 import { detectRulings, eraseRulings, inkThreshold, paperShade, SHORTEST_RULING, type PixelLine } from './ocr/rulings.js';
 import { runTool, ToolOverBudget } from './ocr/tools.js';
-import { fixCjkBrackets, joinCjkWords, parseTesseractTsv, type OcrWord } from './ocr/tsv.js';
+import { fixCjkBrackets, joinCjkWords, parseTesseractTsv, withoutMarks, type OcrWord } from './ocr/tsv.js';
 
 export interface OcrOptions {
   /** Render resolution. 300 dpi reads 10.5 pt table digits reliably; lower is faster and worse. */
@@ -118,11 +118,9 @@ export async function ocrGrayImage(gray: GrayImage, at: GrayImagePage, options: 
       }
     }
     const cells = findCells(rulings, pixels(2, dpi));
-    let read = pagePass
-      .filter(isMeaningful)
-      .map((word) => tightenToInk(cleaned, word));
+    let read = withoutMarks(pagePass).map((word) => tightenToInk(cleaned, word));
     if (options.linePass ?? true) {
-      read = (await rereadGarbledLines(cleaned, read, cells, { dpi, workDir, timeoutMs, languages: options.languages })).filter(isMeaningful);
+      read = withoutMarks(await rereadGarbledLines(cleaned, read, cells, { dpi, workDir, timeoutMs, languages: options.languages }));
     }
     let words = joinCjkWords(read, (left, right) => rulingBetween(rulings, left, right));
 
@@ -284,10 +282,6 @@ export function rulingBetween(rulings: PixelLine[], left: OcrWord, right: OcrWor
 }
 
 /** Table borders that survive erasing come back as strings of | and _; they are not text. */
-function isMeaningful(word: OcrWord): boolean {
-  return !/^[|_\-—~'"`.,:;!]*$/u.test(word.text);
-}
-
 function toPositionedText(word: OcrWord, page: number, scale: number, pageHeight: number): PositionedText {
   return {
     text: fixCjkBrackets(word.text),

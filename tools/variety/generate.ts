@@ -20,7 +20,7 @@ import { printWithChromium } from './render/chrome-pdf.js';
 import { drawScanParams, type ScanParams } from './render/scan.js';
 import { docxWithTableShots, htmlWithTableShots, tableOnlyHtml, tableScreenshots } from './render/pictures.js';
 import { docxForPdfWithTableShots, exportDocxToPdf } from './render/pdf-pictures.js';
-import { tablePieces } from './model.js';
+import { tableBlocks } from './model.js';
 import type { ExpectedFinding, Truth } from './truths.js';
 
 /** Bump when a change to the generator changes what a seed renders (it keys the cache). */
@@ -236,7 +236,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(JSON.stringify(truth.scan))}.${making.suffix}`), out, scan: { params: truth.scan, make: making.scan, label: item.format }, pdfKey: key });
       } else {
         truth.screenDpi = new Random(`${truth.seed}:screen`).pick(SCREEN_DPIS);
-        const keys = tablePieces(draft.model).map((piece) => addOffice(tableOnlyHtml(draft.model, piece), 'pdf'));
+        const keys = tableBlocks(draft.model).map((block) => addOffice(tableOnlyHtml(draft.model, block), 'pdf'));
         const suffix = { docx: 'img.docx', html: 'img.html', pdf: 'pdfimg.pdf' }[making.into];
         pendingCopies.push({ cached: join(cacheDir, `${key}-${sha(`${truth.screenDpi}:${keys.join(',')}`)}.${suffix}`), out, tableShots: { model: draft.model, keys, dpi: truth.screenDpi, into: making.into } });
       }

@@ -209,3 +209,11 @@ export interface ReportModel {
 export function tablePieces(model: ReportModel): TablePiece[] {
   return model.blocks.flatMap((b) => (b.kind === 'table' ? [b.piece] : []));
 }
+
+/** A table of either kind: a template table's piece or a table that is not the template's. */
+export type AnyTableBlock = Extract<Block, { kind: 'table' | 'other-table' }>;
+
+/** Every table of the report in order, template or not: what a report posting its tables as pictures pastes as screenshots. */
+export function tableBlocks(model: ReportModel): AnyTableBlock[] {
+  return model.blocks.filter((b): b is AnyTableBlock => b.kind === 'table' || b.kind === 'other-table');
+}

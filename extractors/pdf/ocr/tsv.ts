@@ -38,6 +38,31 @@ export function parseTesseractTsv(tsv: string): OcrWord[] {
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
 /**
+ * Words that are marks alone (specks, remnants of erased rulings) are dropped, but for a colon in a run of text:
+ * tesseract reads the full-width colon of 其中：1、 (a pre-2019 statistics table's indicators), 注： or 单位：万元 as
+ * a word of its own. One between two words of its line, the first ending in a Chinese character, each within a
+ * character of it, is kept; alone, at a line's end or after a number it is a speck as before.
+ */
+export function withoutMarks(words: OcrWord[]): OcrWord[] {
+  return words.filter((word) => !MARKS.test(word.text) || colonInText(word, words));
+}
+
+/** The words before and after are found by their line and boxes, not their order (the line pass sorts words by their tops). */
+function colonInText(colon: OcrWord, words: OcrWord[]): boolean {
+  if (!/^[:：]$/u.test(colon.text)) return false;
+  const line = words.filter((word) => word !== colon && word.line === colon.line && word.image === colon.image);
+  const before = line.filter((word) => word.left < colon.left).sort((a, b) => b.left + b.width - (a.left + a.width))[0];
+  const after = line.filter((word) => word.left > colon.left).sort((a, b) => a.left - b.left)[0];
+  if (!before || !after || !CJK_CHARACTER.test(before.text.slice(-1))) return false;
+  const size = Math.max(before.height, after.height);
+  return colon.left - (before.left + before.width) <= size && after.left - (colon.left + colon.width) <= size;
+}
+
+const CJK_CHARACTER = /[\u3400-\u9fff\uf900-\ufaff]/u;
+/** A word of these marks only. */
+const MARKS = /^[|_\-—~'"`.,:;!]*$/u;
+
+/**
  * Tesseract's chi_sim model emits every Chinese character as its own word, and sometimes puts the
  * item number of a label (the 1. of 1.属于国家秘密) on a text line of its own. Words whose boxes share
  * a row are joined into one run when either side of the join is Chinese and the gap is narrower than

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { fixCjkBrackets, joinCjkWords, parseTesseractTsv } from '../../../extractors/pdf/ocr/tsv.js';
+import { fixCjkBrackets, joinCjkWords, parseTesseractTsv, withoutMarks } from '../../../extractors/pdf/ocr/tsv.js';
 import { rulingBetween } from '../../../extractors/pdf/ocr.js';
 
 // The head of tesseract 5.3 TSV output (chi_sim+eng, psm 11) for page 2 of a scan of pingtan-2023-pdf.pdf.
@@ -84,5 +84,24 @@ describe('a table ruling between two words of a line', () => {
     const rulings = [ruling(785), ruling(1098), { ...ruling(895.5), from: 2420, to: 3370 }];
     const joined = joinCjkWords([word('单位', 800, 98), word('2011', 916, 72), word('政府', 1110, 80), word('信息', 1195, 80)], (left, right) => rulingBetween(rulings, left, right));
     expect(joined.map((w) => w.text)).toEqual(['单位2011', '政府信息']);
+  });
+});
+
+describe('marks read as words of their own', () => {
+  // Boxes as tesseract 5.3 (chi_sim+eng, psm 11) gave them at 150 dpi for a scanned pre-2019 statistics table's
+  // indicator 其中：1、当面申请数: the full-width colon a word of its own, tall as the line.
+  const word = (text: string, left: number, width: number, line = '1/3/1/1', top = 1256, height = 13) => ({ text, left, top, width, height, confidence: 92, image: 1, line });
+  const indicator = [word('其', 160, 12), word('中', 173, 11), word(':', 183, 11, '1/3/1/1', 1238, 43), word('1、', 197, 14), word('当面申请数', 212, 66)];
+
+  test('a colon between two words of its line, after a Chinese character, is the text’s colon: kept', () => {
+    expect(joinCjkWords(withoutMarks(indicator)).map((w) => w.text).join('')).toBe('其中:1、当面申请数');
+  });
+
+  test('specks and remnants are dropped: a colon at a line’s end, after a number, far from its neighbours, other marks', () => {
+    expect(withoutMarks([word('合计', 100, 30), word(':', 131, 5)]).map((w) => w.text)).toEqual(['合计']);
+    expect(withoutMarks([word('12', 100, 20), word(':', 121, 5), word('30', 127, 20)]).map((w) => w.text)).toEqual(['12', '30']);
+    expect(withoutMarks([word('合计', 100, 30), word(':', 200, 5), word('12', 206, 20)]).map((w) => w.text)).toEqual(['合计', '12']);
+    expect(withoutMarks([word('合计', 100, 30), word(':', 131, 5, '1/3/1/2'), word('12', 137, 20, '1/3/1/2')]).map((w) => w.text)).toEqual(['合计', '12']);
+    expect(withoutMarks([word('其中', 100, 30), word('|', 131, 3), word('1、', 135, 14)]).map((w) => w.text)).toEqual(['其中', '1、']);
   });
 });

@@ -12,6 +12,8 @@ import { decodeImage, pngSize } from '../../../extractors/image/decode.js';
 import { openZip } from '../../../extractors/docx/zip.js';
 import { markPictures, partRelationships } from '../../../extractors/docx/pictures.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
+import { AXES } from '../../../tools/variety/axes/index.js';
+import { draftVariant } from '../../../tools/variety/generate.js';
 
 const truths = await loadTruths('../shared/corpus');
 const huaian = truths.find((t) => t.id === 'huaian-city-2024')!;
@@ -72,5 +74,37 @@ describe('a portal page with its tables as screenshots beside it (html-img)', ()
     const requests = page.html.indexOf('三、收到和处理政府信息公开申请情况');
     expect(page.html.indexOf('table2-1.png')).toBeGreaterThan(requests);
     expect(page.html.indexOf('table2-2.png')).toBeLessThan(page.html.indexOf('四、政府信息公开行政复议、行政诉讼情况'));
+  });
+});
+
+describe('tables that are not the template’s, in the table-shots formats', () => {
+  // A report that posts its tables as pictures posts all of them: a pre-2019 statistics table (the legacy
+  // axis, its truth), platform statistics and summaries. Left out, a legacy docx-img or pdf-img variant had
+  // no table at all (scored 0 of 32), and html-img printed it as an HTML table, which no OCR read.
+  const legacy = (index: number) => draftVariant(1, { axis: AXES.find((a) => a.id === 'legacy')!, format: 'docx-img', truth: huaian, index }).model;
+  const tables = (model: ReturnType<typeof legacy>) => model.blocks.filter((b) => b.kind === 'table' || b.kind === 'other-table');
+  const shotsFor = (model: ReturnType<typeof legacy>) => tables(model).map((_, i) => [grayPng(gradient(300 + i, 100))]);
+
+  it('pastes a legacy statistics table (one picture per piece, also over a page break) into the Word document', async () => {
+    for (const index of [0, 4]) {
+      const model = legacy(index);
+      expect(tables(model).length).toBeGreaterThan(0);
+      expect(model.blocks.some((b) => b.kind === 'table')).toBe(false);
+      const zip = await openZip(docxWithTableShots(model, shotsFor(model)));
+      try {
+        const xml = (await zip.read('word/document.xml'))!.toString('utf8');
+        const { pictures } = markPictures(xml, partRelationships((await zip.read('word/_rels/document.xml.rels'))!.toString('utf8'), 'word/document.xml'));
+        expect(pictures).toHaveLength(tables(model).length);
+      } finally {
+        zip.close();
+      }
+    }
+  });
+
+  it('puts a legacy statistics table as an <img> in the portal page, and no <table>', () => {
+    const model = legacy(0);
+    const page = htmlWithTableShots(model, shotsFor(model), 'report_files');
+    expect(page.html).not.toContain('<table');
+    expect(page.files).toHaveLength(tables(model).length);
   });
 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GrayImage } from '../../../extractors/pdf/ocr/pgm.js';
 import { imagesToPdf } from '../../pdf/images-to-pdf.js';
-import type { ReportModel, TablePiece } from '../model.js';
+import type { AnyTableBlock, ReportModel, TablePiece } from '../model.js';
 import { docxWithPictures, type DocxItem } from './docx-pictures.js';
 import { renderHtml } from './html.js';
 import { grayPng } from './png.js';
@@ -52,9 +52,9 @@ function stack(pages: GrayImage[]): GrayImage {
   return { width, height, pixels };
 }
 
-/** The HTML LibreOffice turns into the PDF a table's screenshots are taken from: the table alone. */
-export function tableOnlyHtml(model: ReportModel, piece: TablePiece): string {
-  return renderHtml({ ...model, blocks: [{ kind: 'table', piece }] }, 'portal');
+/** The HTML LibreOffice turns into the PDF a table's screenshots are taken from: the table alone (a template table's piece, or any table block). */
+export function tableOnlyHtml(model: ReportModel, table: TablePiece | AnyTableBlock): string {
+  return renderHtml({ ...model, blocks: ['kind' in table ? table : { kind: 'table', piece: table }] }, 'portal');
 }
 
 /** Screenshots of a table rendered alone: one per page it runs over, cropped to its ink with a small margin. */
@@ -89,7 +89,8 @@ function cropToInk(image: GrayImage, margin: number): GrayImage | undefined {
 }
 
 /**
- * The report as a Word document: its text as paragraphs, each table as its screenshots, in place. With
+ * The report as a Word document: its text as paragraphs, each table (template or not: `shots` in the order of
+ * `tableBlocks`) as its screenshots, in place. With
  * `fit` (CSS pixels), a larger picture is shown scaled down to it, as Word fits a pasted picture in the
  * margins; without, each picture is shown at one CSS pixel per pixel.
  */
@@ -99,7 +100,7 @@ export function docxWithTableShots(model: ReportModel, shots: Buffer[][], fit?: 
   let picture = 0;
   for (const block of model.blocks) {
     if (block.kind === 'title' || block.kind === 'heading' || block.kind === 'paragraph') items.push({ text: block.text });
-    else if (block.kind === 'table') {
+    else if (block.kind === 'table' || block.kind === 'other-table') {
       for (const png of shots[table++] ?? []) {
         const width = png.readUInt32BE(16);
         const height = png.readUInt32BE(20);
@@ -114,12 +115,12 @@ export function docxWithTableShots(model: ReportModel, shots: Buffer[][], fit?: 
 const IMAGE_MARK = '\ue002';
 
 /**
- * The portal page with each table replaced by its screenshots, `<img>` files in `folder` (relative to the
- * page), one paragraph per table. Returns the page and the files to write beside it.
+ * The portal page with each table (template or not, `shots` in the order of `tableBlocks`) replaced by its
+ * screenshots, `<img>` files in `folder` (relative to the page), one paragraph per table. Returns the page and the files to write beside it.
  */
 export function htmlWithTableShots(model: ReportModel, shots: Buffer[][], folder: string): { html: string; files: Array<{ name: string; data: Buffer }> } {
   let table = 0;
-  const blocks = model.blocks.map((block) => (block.kind === 'table' ? { kind: 'paragraph' as const, text: `${IMAGE_MARK}${table++}${IMAGE_MARK}` } : block));
+  const blocks = model.blocks.map((block) => (block.kind === 'table' || block.kind === 'other-table' ? { kind: 'paragraph' as const, text: `${IMAGE_MARK}${table++}${IMAGE_MARK}` } : block));
   const files: Array<{ name: string; data: Buffer }> = [];
   const html = renderHtml({ ...model, blocks }, 'portal').replace(new RegExp(`<p[^>]*>${IMAGE_MARK}(\\d+)${IMAGE_MARK}</p>`, 'g'), (_, n: string) => {
     const images = (shots[Number(n)] ?? []).map((png, i) => {
