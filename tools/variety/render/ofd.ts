@@ -6,10 +6,10 @@
  * deflated zip with OFD.xml, Document.xml, PublicRes.xml and one Content.xml per page.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { loadPdfJs, openPdf } from '../../../extractors/pdf/pdfjs.js';
 import { displayMap, opIds } from '../../../extractors/pdf/page.js';
 import { extractRulings } from '../../../extractors/pdf/rulings.js';
+import { writeDeflatedZip } from '../../../extractors/docx/write-zip.js';
 
 const MM_PER_PT = 25.4 / 72;
 
@@ -116,45 +116,3 @@ async function documentTitle(doc: Awaited<ReturnType<typeof openPdf>>): Promise<
   }
 }
 
-/** A zip with every entry deflated, as OFD producers write them. */
-export function writeDeflatedZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    chunks.push(local, nameBytes, packed);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(packed.length, 20);
-    header.writeUInt32LE(data.length, 24);
-    header.writeUInt16LE(nameBytes.length, 28);
-    header.writeUInt32LE(offset, 42);
-    central.push(header, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const centralBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, centralBytes, end]);
-}
