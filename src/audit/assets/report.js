@@ -164,7 +164,8 @@
     var p = c.prov || {};
     var view;
     if (ev.unavailable) view = el('p', 'muted', ev.unavailable);
-    else if (p.page !== undefined) view = pdfView(c);
+    // A page is drawn only from a PDF; a paged source that is no PDF (an OFD) shows the table it was read from.
+    else if (p.page !== undefined && (ev.pdf || p.table === undefined)) view = pdfView(c);
     else if (p.table !== undefined) view = tableView(c);
     else if (ev.cellLines && ev.cellLines[key]) view = lineView(key);
     else view = el('p', 'muted', '没有该单元格在原文中的位置信息。');

@@ -132,6 +132,21 @@ describe.skipIf(!existsSync(CHROMIUM))('the audit site in Chromium', () => {
     expect(rowText).toContain('予以公开');
   });
 
+  it("shows an OFD report's cell in the source table it was read from (an OFD has pages, but no PDF to draw)", async () => {
+    const ofdOut = mkdtempSync(join(tmpdir(), 'nianbao-audit-ofd-'));
+    await run(process.execPath, [BIN, 'extract', join(process.cwd(), 'tests/fixtures/ofd/hongze-2023.ofd'), '--out', ofdOut, '-q']);
+    await audit(ofdOut);
+    const [ofd] = records(ofdOut);
+    const key = 'requests.new_received.natural_person';
+    expect(ofd.cell_details[key].prov?.page).toBeGreaterThan(0);
+    await page.goto(pathToFileURL(join(ofdOut, 'audit', 'reports', `${ofd.report_id}.html`)).href);
+    await page.locator(`td.v[data-key="${key}"]`).click();
+    const hit = page.locator('#evidence table.source-table td.hit');
+    await hit.waitFor({ timeout: 5_000 });
+    expect((await hit.textContent())!.trim()).toBe(ofd.cell_details[key].raw);
+    expect(await hit.locator('xpath=..').textContent()).toContain('本年新收');
+  });
+
   it('records a review through nianbao serve that survives a reload, a re-extraction and a rebuild', async () => {
     const started = await serve(out);
     server = started.child;
