@@ -376,13 +376,16 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   const variants = layout.rows.map(labelVariants);
   const facts = rowFacts(rows);
   // Each table one flat typed array (row-major), not one array per template row: the alignment runs
-  // for every layout of every table of every document, and a typed array is costly to create.
-  // best[i·(m+1) + j]: best score with the first i template rows decided, having consumed the first j doc rows.
+  // for every layout of every table of every document. best[i·(m+1) + j]: best score with the first i
+  // template rows decided, having consumed the first j doc rows; every other table [i·m + j]: template
+  // row i against doc row j — scores by the row's own label; extended, its label finished by the next
+  // row's (cut by a page break or wrapped into a row of its own, without values); extended3, by the next
+  // two rows'; extendedBefore, started in the row above; extendedBefore3 and extendedAround, wrapped over
+  // three rows with the values on the last or the middle one; acrossBreak, its pieces apart from the row
+  // of values (the new page's header between). Each is (n+1)·(m+1) long, which holds either size.
   const w = m + 1;
   const from = new Uint8Array((n + 1) * w);
-  // best is (n+1)·w long and the others n·m: every table is sized (n+1)·(m+1), which holds either.
   const [best, scores, extended, extendedBefore, extended3, extendedBefore3, extendedAround, acrossBreak] = scoreTables(8, (n + 1) * w);
-  // scores[i·m + j]: template row i against doc row j.
   const rowItems = layout.rows.map((r) => itemNumber(r.own));
   for (let j = 0; j < m; j++) {
     if (!facts.hasValues[j]) continue;
@@ -400,54 +403,31 @@ export function align(layout: TableLayout, rows: DocRow[]): Alignment {
   // no value cell), never the rest or the start of a neighbour's label (处罚 · 行政强制) — unless the
   // label they make together is that row's exactly too (（七） · 总计: the other piece its numbering).
   const namesRow = facts.cores.map((core) => !!core && similarities(layout, core, variants).some((s) => s >= 1));
-  // A label cut by a page break or wrapped into a row of its own (no values) may finish the label of
-  // the row above: matched together when that fits the template row better than the row alone.
-  // A label whose start stands in a row of its own above the row with the values (wrapped in the cell
-  // above, or a page break): matched together with the values row when that fits better.
-  // A label wrapped over three lines with its values on the first: the row and the next two together.
-  // A label wrapped over three rows with its values on the last, or on the middle one.
-  // A label cut by a page break, its pieces apart from the row of values (the new page's header between).
   // Each joined core's similarities are looked up once per document row (a vector over the template
   // rows), not once per pair: the passes below run for every layout of every table of every document.
   const plainOf = (core: string) => plainSimilarities(layout, core, variants);
   // A piece that names a template row itself keeps the joined label only for the row that label names exactly.
   const exactOnly = (core: string, piece: boolean) => (piece ? similarities(layout, core, variants) : undefined);
   const rowsOf = layout.rows;
+  // A joined label of document row j against every template row, where the row's own label does not already fit whole.
+  const extend = (into: Float64Array, j: number, joined: string | undefined, piece: boolean): void => {
+    if (joined === undefined) return;
+    const plain = plainOf(joined);
+    const exact = exactOnly(joined, piece);
+    for (let i = 0; i < n; i++) {
+      const own = scores[i * m + j];
+      if (own >= 1 || (exact && exact[i] < 1)) continue;
+      const s = joinedScore(joined, plain, i, facts.valueCounts[j], rowsOf[i], variants[i]);
+      if (s > own) into[i * m + j] = s;
+    }
+  };
   for (let j = 0; j < m; j++) {
     const count = facts.valueCounts[j];
-    const joined3 = facts.joinedCores3[j];
-    if (joined3 !== undefined && facts.hasValues[j]) {
-      const plain = plainOf(joined3);
-      const exact = exactOnly(joined3, namesRow[j + 1] || namesRow[j + 2]);
-      for (let i = 0; i < n; i++) {
-        const own = scores[i * m + j];
-        if (own >= 1 || (exact && exact[i] < 1)) continue;
-        const s = joinedScore(joined3, plain, i, count, rowsOf[i], variants[i]);
-        if (s > own) extended3[i * m + j] = s;
-      }
+    if (facts.hasValues[j]) {
+      extend(extended3, j, facts.joinedCores3[j], namesRow[j + 1] || namesRow[j + 2]);
+      extend(extended, j, facts.joinedCores[j], namesRow[j + 1]);
     }
-    const joined = facts.joinedCores[j];
-    if (joined !== undefined && facts.hasValues[j]) {
-      const plain = plainOf(joined);
-      const exact = exactOnly(joined, namesRow[j + 1]);
-      for (let i = 0; i < n; i++) {
-        const own = scores[i * m + j];
-        if (own >= 1 || (exact && exact[i] < 1)) continue;
-        const s = joinedScore(joined, plain, i, count, rowsOf[i], variants[i]);
-        if (s > own) extended[i * m + j] = s;
-      }
-    }
-    const before = j > 0 ? facts.joinedBefore[j] : undefined;
-    if (before !== undefined) {
-      const plain = plainOf(before);
-      const exact = exactOnly(before, namesRow[j - 1]);
-      for (let i = 0; i < n; i++) {
-        const own = scores[i * m + j];
-        if (own >= 1 || (exact && exact[i] < 1)) continue;
-        const s = joinedScore(before, plain, i, count, rowsOf[i], variants[i]);
-        if (s > own) extendedBefore[i * m + j] = s;
-      }
-    }
+    if (j > 0) extend(extendedBefore, j, facts.joinedBefore[j], namesRow[j - 1]);
     const before3 = facts.joinedBefore3[j];
     const around = facts.joinedAround[j];
     const plain3 = before3 !== undefined ? plainOf(before3) : undefined;
