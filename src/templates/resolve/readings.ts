@@ -182,6 +182,9 @@ function choose(size: number, pick: number): number {
 /** An empty cell with nothing said about it (a formula without its cached value is in doubt of its own, not padding). */
 const isEmpty = (v: ValueCell | undefined): boolean => !!v && v.raw.trim() === '' && !v.doubt;
 
+/** A blank the row prints as a sign (-, /, 无), not as an empty cell. */
+const isBlankMarker = (v: ValueCell | undefined): boolean => !!v && v.reading.kind === 'blank' && v.raw.trim() !== '';
+
 /**
  * The column of a row's only empty cell, when every other cell prints something and one of them a
  * number, or two of them a blank marker (-, /, 无); else -1. Such a cell is not the report's way of printing blanks (that would show in other
@@ -203,7 +206,7 @@ export function loneEmptyCell(tokens: ValueCell[]): number {
       empty = i;
     }
     if (v.reading.kind === 'number') number = true;
-    else if (v.reading.kind === 'blank' && v.raw.trim()) markers++;
+    else if (isBlankMarker(v)) markers++;
   }
   // A row of printed blanks (无 无 无 无 无 无 ∅) says how the report prints a blank: not as an empty cell.
   return empties === 1 && (number || markers >= 2) ? empty : -1;
@@ -243,8 +246,7 @@ function emptyCellAlternatives(tokens: ValueCell[], n: number): Reading[] {
   // A gap where the row prints a blank marker (44 · gap · / / / / / for 44 / / / / / ∅) is not that: it
   // says the value was lost beside the 44, where a marker now stands — the place the column sums may point to.
   const printed = readingSignature(tokens);
-  const marker = (v: ValueCell | undefined): boolean => !!v && v.reading.kind === 'blank' && v.raw.trim() !== '';
-  const gapOnMarker = (r: Reading): boolean => r.some((v, c) => v === undefined && marker(tokens[c]));
+  const gapOnMarker = (r: Reading): boolean => r.some((v, c) => v === undefined && isBlankMarker(tokens[c]));
   return distinct(out, true).filter((r) => readingSignature(r) !== printed || gapOnMarker(r));
 }
 
