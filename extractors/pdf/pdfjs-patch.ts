@@ -40,6 +40,14 @@
  *    the page from OCR (extractors/pdf/unicode-guess.ts). This part is on whether or not
  *    `nianbaoSetPatched` is.
  *
+ * 5. A page-tree fetch nobody waits for (not a speed patch: a hostile-file fix). Looking a page up,
+ *    pdf.js starts fetching every kid of the top /Pages node ahead and keeps the promises in a cache;
+ *    when an earlier kid fails (a broken cross-reference entry, a wrong generation number), the
+ *    look-up throws before any later kid's promise is awaited, and a later kid's failure is then an
+ *    unhandled rejection — which ends a Node process (a pool worker: the document "crashed"; a run
+ *    parsing in-process: the whole run). The prefetched promise gets a no-op handler; whoever awaits it
+ *    from the cache still sees its failure. This part too is on whether or not `nianbaoSetPatched` is.
+ *
  * `nianbaoSetPatched(false)` makes the patched worker behave as the unpatched one (the tests compare
  * both ways). When a replacement does not match (another pdf.js version), `patchWorkerSource` or
  * `patchMainSource` returns undefined and that half is loaded unpatched: slower, the same text.
@@ -206,12 +214,20 @@ const STYLE_GUESS = `${STYLE_MADE}
           textContent.styles[loadedName].nianbaoUnicodeGuess = font.nianbaoUnicodeGuess;
         }`;
 
+/** Catalog.getPageDict's prefetch of the top /Pages node's kids (part 5). */
+const PAGE_PREFETCH = '          pageDictCache.put(lastKid, xref.fetchAsync(lastKid));';
+const PAGE_PREFETCH_HANDLED = '          pageDictCache.put(lastKid, nianbaoHandled(xref.fetchAsync(lastKid)));';
+
 /** The module's one export statement; the patch adds its switch beside it. */
 const EXPORTS = 'export { WorkerMessageHandler };';
 
 /** Module-level code appended to the worker: it sees pdf.js's own internal functions and classes. */
 const TEXT_ONLY = String.raw`
 let nianbaoPatched = true;
+function nianbaoHandled(promise) {
+  promise.catch(() => {});
+  return promise;
+}
 let nianbaoInflatePrefix = null;
 let nianbaoInflateRaw = null;
 let nianbaoTextOnlyBuilt = 0;
@@ -477,7 +493,7 @@ function nianbaoTextOnlyFont(font, file, properties) {
 
 /** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
 export function patchWorkerSource(source: string): string | undefined {
-  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, TEXT_STOP, UTIL_TRANSFORM, TEXT_TRANSFORM, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, TEXT_CHUNK_SEND, FONT_BUILT, STYLE_MADE, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
+  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, TEXT_STOP, UTIL_TRANSFORM, TEXT_TRANSFORM, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, TEXT_CHUNK_SEND, FONT_BUILT, STYLE_MADE, PAGE_PREFETCH, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
   const guard = `    if (file && nianbaoTextOnlyFont(this, file, properties)) {
       return;
     }
@@ -496,6 +512,7 @@ export function patchWorkerSource(source: string): string | undefined {
     .replace(TEXT_CHUNK_SEND, () => TEXT_CHUNK_HAND_OVER)
     .replace(FONT_BUILT, () => UNICODE_JUDGED)
     .replace(STYLE_MADE, () => STYLE_GUESS)
+    .replace(PAGE_PREFETCH, () => PAGE_PREFETCH_HANDLED)
     .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount, nianbaoTextLoopStopCount };`);
 }
 

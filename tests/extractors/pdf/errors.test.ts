@@ -14,6 +14,7 @@ import { makeScannedPdf } from '../../helpers/scanned-pdf.js';
 import { cellsFor, loadFixtures } from './helpers.js';
 import { sofficeConvert } from '../../../extractors/soffice.js';
 import { HANG_GUARD_MS } from '../../hang-guard.js';
+import { pdfFromObjects } from './minimal-pdf.js';
 
 const fixture = loadFixtures().find((f) => f.fixture === 'landscape-2019-other.pdf')!;
 
@@ -58,6 +59,26 @@ describe('PDFs the reader must refuse or read despite protection', () => {
     expect(record.status).toBe('failed');
     expect(record.error).toMatch(/^corrupt-pdf: /);
   });
+
+  it('reads a page tree whose kids are all broken references without a stray rejection (a pool worker died of it: "crash")', async () => {
+    // Each kid names its object with the wrong generation: pdf.js fetches them all ahead, fails on the
+    // first, and the others' failures were rejections nobody handled, which end a Node process.
+    const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R >>';
+    const broken = pdfFromObjects(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 9 R 4 9 R 5 9 R] /Count 3 >>', page, page, page, '<< /Length 0 >>\nstream\n\nendstream']);
+    const stray: unknown[] = [];
+    const onStray = (reason: unknown): void => void stray.push(reason);
+    process.on('unhandledRejection', onStray);
+    try {
+      const record = await extractBytes(broken, 'broken-kids.pdf');
+      // The rejections of the fetches ahead come a few turns of the event loop after the read.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stray.map(String)).toEqual([]);
+      expect(record.status).toBe('failed');
+      expect(record.error).toMatch(/^(no text|corrupt-pdf): /);
+    } finally {
+      process.off('unhandledRejection', onStray);
+    }
+  }, HANG_GUARD_MS);
 
   describe('an image-only PDF (a scan with no text layer)', () => {
     let scanned = '';

@@ -57,6 +57,14 @@ export function embeddedFontPdf(font: EmbeddedFont, lines: string[], content: { 
     `<< /Type /FontDescriptor /FontName /Embedded /Flags ${font.flags} /FontBBox [0 -250 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -250 /CapHeight 700 /StemV 80 /${fileKey} 7 0 R >>`,
     [Buffer.from(`<< /Filter /FlateDecode /Length ${compressed.length} ${lengths} >>\nstream\n`, 'latin1'), compressed, Buffer.from('\nendstream', 'latin1')],
   ];
+  return pdfFromObjects(objects);
+}
+
+/**
+ * A PDF of the given objects, numbered from 1 (object 1 the catalog), with a correct cross-reference
+ * table: a body is a dictionary's text or the parts of a stream object.
+ */
+export function pdfFromObjects(objects: Array<string | Buffer[]>): Buffer {
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
   let size = parts[0].length;
   const offsets: number[] = [];
