@@ -18,10 +18,14 @@ const ONLY_CHINESE_NUMERALS = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+$`);
 /** Parses an Arabic or Chinese number; undefined when the text is not one. */
 export function parseNumber(text: string): number | undefined {
   const t = text.trim();
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
-  if (ONLY_CHINESE_NUMERALS.test(t)) return parseChineseNumber(t);
-  return undefined;
+  const n = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(t) ? Number(t.replace(/,/g, '')) : ONLY_CHINESE_NUMERALS.test(t) ? parseChineseNumber(t) : undefined;
+  // A run of digits no report counts to (spaced digits of a damaged page joined up) is no figure: as a
+  // number it would be huge, or Infinity past 308 digits.
+  return n !== undefined && n < LARGEST_FIGURE ? n : undefined;
 }
+
+/** 10¹⁵: every integer below it is exact in a double, and no count or amount of a report comes near it. */
+const LARGEST_FIGURE = 1e15;
 
 export function parseChineseNumber(text: string): number | undefined {
   // Digit-by-digit form (二〇二四): no unit characters.

@@ -32,7 +32,8 @@ function readCellText(raw: string): CellReading {
 
 /** Keeps decimal amounts exact to the cent of 万元 after the 元 → 万元 division (25.1, not 25.100000000000001). */
 function roundAmount(v: number): number {
-  return Math.round(v * 1e8) / 1e8;
+  // A whole number is exact already; scaled by 1e8 a large one would come back off by a fraction.
+  return Number.isInteger(v) ? v : Math.round(v * 1e8) / 1e8;
 }
 
 /** Whether a reading is acceptable for a column (counts are integers, only signed columns go negative). */
