@@ -48,6 +48,12 @@
  *    parsing in-process: the whole run). The prefetched promise gets a no-op handler; whoever awaits it
  *    from the cache still sees its failure. This part too is on whether or not `nianbaoSetPatched` is.
  *
+ * 6. A composite font's widths over a range as wide as its numbers say (a hostile-file fix). /W and /W2
+ *    give a width to every CID of `first last width`; pdf.js filled an array up to `last` whatever it
+ *    was: `[1 99999999999 500]` (a damaged or hostile font dictionary) grew an array past V8's limit
+ *    (a fatal error that no try/catch sees, after gigabytes). CIDs end at 65,535 (PDF 32000-1 §9.7.4.1,
+ *    Adobe's CID limits): the ranges stop there. On whether or not `nianbaoSetPatched` is.
+ *
  * `nianbaoSetPatched(false)` makes the patched worker behave as the unpatched one (the tests compare
  * both ways). When a replacement does not match (another pdf.js version), `patchWorkerSource` or
  * `patchMainSource` returns undefined and that half is loaded unpatched: slower, the same text.
@@ -217,6 +223,16 @@ const STYLE_GUESS = `${STYLE_MADE}
 /** Catalog.getPageDict's prefetch of the top /Pages node's kids (part 5). */
 const PAGE_PREFETCH = '          pageDictCache.put(lastKid, xref.fetchAsync(lastKid));';
 const PAGE_PREFETCH_HANDLED = '          pageDictCache.put(lastKid, nianbaoHandled(xref.fetchAsync(lastKid)));';
+
+/** extractWidths' fill of a `first last width` range of /W and of /W2 (part 6). */
+const CID_WIDTH_RANGE = `            for (let j = start; j <= code; j++) {
+              glyphsWidths[j] = width;`;
+const CID_WIDTH_RANGE_BOUNDED = `            for (let j = start, last = Math.min(code, 0xffff); j <= last; j++) {
+              glyphsWidths[j] = width;`;
+const CID_VMETRIC_RANGE = `              for (let j = start; j <= code; j++) {
+                glyphsVMetrics[j] = vmetric;`;
+const CID_VMETRIC_RANGE_BOUNDED = `              for (let j = start, last = Math.min(code, 0xffff); j <= last; j++) {
+                glyphsVMetrics[j] = vmetric;`;
 
 /** The module's one export statement; the patch adds its switch beside it. */
 const EXPORTS = 'export { WorkerMessageHandler };';
@@ -493,7 +509,7 @@ function nianbaoTextOnlyFont(font, file, properties) {
 
 /** The patched worker source, or undefined when this pdf.js is not the one the patch was written for. */
 export function patchWorkerSource(source: string): string | undefined {
-  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, TEXT_STOP, UTIL_TRANSFORM, TEXT_TRANSFORM, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, TEXT_CHUNK_SEND, FONT_BUILT, STYLE_MADE, PAGE_PREFETCH, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
+  if ([FILE_CHECK, TRANSLATE_CHECK, CMAP_WALK, TEXT_STATE_CLONE, TEXT_CHUNK, TEXT_STOP, UTIL_TRANSFORM, TEXT_TRANSFORM, FLATE_READ_BLOCK, SET_FONT_LOADED, SET_FONT_WAIT, TEXT_CHUNK_SEND, FONT_BUILT, STYLE_MADE, PAGE_PREFETCH, CID_WIDTH_RANGE, CID_VMETRIC_RANGE, EXPORTS].some((part) => count(source, part) !== 1)) return undefined;
   const guard = `    if (file && nianbaoTextOnlyFont(this, file, properties)) {
       return;
     }
@@ -513,6 +529,8 @@ export function patchWorkerSource(source: string): string | undefined {
     .replace(FONT_BUILT, () => UNICODE_JUDGED)
     .replace(STYLE_MADE, () => STYLE_GUESS)
     .replace(PAGE_PREFETCH, () => PAGE_PREFETCH_HANDLED)
+    .replace(CID_WIDTH_RANGE, () => CID_WIDTH_RANGE_BOUNDED)
+    .replace(CID_VMETRIC_RANGE, () => CID_VMETRIC_RANGE_BOUNDED)
     .replace(EXPORTS, () => `${TEXT_ONLY}\nexport { WorkerMessageHandler, nianbaoSetPatched, nianbaoTextOnlyFontCount, nianbaoTextLoopStopCount };`);
 }
 

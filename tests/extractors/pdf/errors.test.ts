@@ -14,7 +14,7 @@ import { makeScannedPdf } from '../../helpers/scanned-pdf.js';
 import { cellsFor, loadFixtures } from './helpers.js';
 import { sofficeConvert } from '../../../extractors/soffice.js';
 import { HANG_GUARD_MS } from '../../hang-guard.js';
-import { pdfFromObjects } from './minimal-pdf.js';
+import { pdfFromObjects, stSongPdf } from './minimal-pdf.js';
 
 const fixture = loadFixtures().find((f) => f.fixture === 'landscape-2019-other.pdf')!;
 
@@ -78,6 +78,12 @@ describe('PDFs the reader must refuse or read despite protection', () => {
     } finally {
       process.off('unhandledRejection', onStray);
     }
+  }, HANG_GUARD_MS);
+
+  it('reads a CID font whose widths range runs to CID 99,999,999,999 (pdf.js filled an array that far: gigabytes, then a fatal error)', async () => {
+    const pdf = stSongPdf([{ text: '二、主动公开政府信息情况', x: 72, y: 720 }], [], undefined, '[1 99999999999 500]');
+    const doc = await readPdf(pdf, { pageTextSource: async () => undefined });
+    expect(doc.blocks.map((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? b.text : b.kind))).toEqual(['二、主动公开政府信息情况']);
   }, HANG_GUARD_MS);
 
   describe('an image-only PDF (a scan with no text layer)', () => {

@@ -25,7 +25,10 @@ function ucs2Hex(text: string): string {
   return [...text].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('').toUpperCase();
 }
 
-export function stSongPdf(texts: PlacedText[], lines: Segment[], page = { width: 595, height: 842 }): Buffer {
+/**
+ * `cidWidths` is the descendant font's /W array (tests of hostile fonts give it other ranges).
+ */
+export function stSongPdf(texts: PlacedText[], lines: Segment[], page = { width: 595, height: 842 }, cidWidths = '[1 95 500]'): Buffer {
   const content = [
     '0.5 w',
     ...lines.map((l) => `${l.x0} ${l.y0} m ${l.x1} ${l.y1} l S`),
@@ -38,7 +41,7 @@ export function stSongPdf(texts: PlacedText[], lines: Segment[], page = { width:
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
     // Widths: CIDs 1..95 (ASCII) are half-width in Adobe-GB1, everything else full-width.
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 /W [1 95 500] >>',
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 /W ${cidWidths} >>`,
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ];
   let out = '%PDF-1.4\n';
