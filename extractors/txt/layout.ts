@@ -420,7 +420,8 @@ class TableBuilder {
   /** Fragments waiting to be placed: header rows, or pieces of the previous or next row's label. */
   private pending: TextLine[] = [];
   /** The rows under each header band, with where their values stand: see placeByPosition. */
-  private segments: Array<{ band: Span[][]; labels: Array<{ span: Span; page: number }>; rows: Array<{ row: string[]; line: NumericLine; page: number }> }> = [];
+  /** Each header band and the rows under it; `bandPage`: the page its header lines stand on. */
+  private segments: Array<{ band: Span[][]; bandPage: number; labels: Array<{ span: Span; page: number }>; rows: Array<{ row: string[]; line: NumericLine; page: number }> }> = [];
   /** Page breaks passed since the table opened: a row's page, a label line's (see placeByPosition). */
   private page = 0;
   private heldOnPage = new WeakMap<TextLine, number>();
@@ -565,7 +566,10 @@ class TableBuilder {
     // Header lines right before this row begin a new band of rows under them (table 二's sub-tables, table 四).
     const bandLines = this.pending.filter(isHeaderBandLine);
     const header = this.pending.slice(0, this.pending.lastIndexOf(bandLines[bandLines.length - 1]));
-    if (bandLines.some((f) => f.cells.length >= 3)) this.segments.push({ band: bandSpans(header, bandLines), labels: [], rows: [] });
+    if (bandLines.some((f) => f.cells.length >= 3)) {
+      const bandPage = this.heldOnPage.get(bandLines[bandLines.length - 1]) ?? this.page;
+      this.segments.push({ band: bandSpans(header, bandLines), bandPage, labels: [], rows: [] });
+    }
     // The lines held after the header are label text (a wrapped label, a group label): where the labels stand.
     const afterHeader = this.pending.slice(bandLines.length ? this.pending.lastIndexOf(bandLines[bandLines.length - 1]) + 1 : 0);
     this.segments[this.segments.length - 1]?.labels.push(...afterHeader.flatMap((f) => (f.spans ?? []).map((span) => ({ span, page: this.heldOnPage.get(f) ?? this.page }))));
@@ -592,19 +596,22 @@ class TableBuilder {
    * empty, every cell of the row in doubt (placed-by-position) until the identities confirm it.
    */
   private placeByPosition(): void {
-    for (const { band, labels, rows } of this.segments) {
+    for (const { band, bandPage, labels, rows } of this.segments) {
       if (!rows.length) continue;
       const positioned = (r: (typeof rows)[number]) => r.line.positions !== undefined && r.line.positions.values.length === r.line.values.length;
-      const place = (subset: typeof rows, at: Span[]) => {
+      const place = (subset: typeof rows, at: Span[], byHeader = true) => {
         // A row without positions (tabs): not this band. (A number the reader put together, wrapped over two
         // lines, stands where its pieces do: its row takes part.)
         if (!subset.every(positioned)) return undefined;
         const positions = subset.map((r) => r.line.positions!);
-        const certain = placeByHeader(band, positions, at);
+        const certain = byHeader ? placeByHeader(band, positions, at) : undefined;
         // Not certain of itself: the rows the order of their values places (order-columns.ts), in doubt for good.
         return certain ? { rows: subset, grids: certain, certain: true } : { rows: subset, grids: placeByOrder(valueColumns(band, positions, at, 'chars', 'most'), positions), certain: false };
       };
-      const all = place(rows, labels.map((l) => l.span));
+      let all = place(rows, labels.map((l) => l.span));
+      // pdftotext counts a page's columns afresh: a header's words say where the values of its own page stand,
+      // and those of another page only where that page's values stand where its own page's do.
+      if (all?.certain && !otherPagesAlign(rows, all.grids, bandPage)) all = place(rows, labels.map((l) => l.span), false);
       // A table that goes on over a page break without its header: the next page may set its rows elsewhere (another
       // page width), where the header's words say nothing. Where the header cannot place the rows of every page with
       // certainty, the rows of its own page are placed as they alone would be — with certainty, or by their order
@@ -936,9 +943,30 @@ function doubtValuesShortOfTheirUnit(lines: Line[]): void {
   });
 }
 
+/** Fewest cells a header's row of blanks printed as nothing spans (table 四's groups print five). */
+const MIN_BLANK_ROW_CELLS = 5;
+
+/**
+ * In text whose cells are joined by single spaces, a row of empty cells prints as its spaces alone (n − 1
+ * for n cells), blank to the eye: right under a header line of as many words (结果维持 结果纠正 其他结果 尚未审结
+ * 总计 over four spaces: table 四's group that had nothing), it is that header's row of blanks, read as a
+ * tabbed row of empty cells is. Anywhere else a line of spaces stays blank.
+ */
+function blankRowsUnderHeaders(rawLines: string[], lines: Line[]): void {
+  rawLines.forEach((raw, i) => {
+    if (i === 0 || lines[i].kind !== 'blank' || !/^ +$/.test(raw.replace(/[\r\n]+$/, ''))) return;
+    const spaces = raw.replace(/[\r\n]+$/, '').length;
+    const header = rawLines[i - 1].trim().split(' ');
+    if (spaces + 1 < MIN_BLANK_ROW_CELLS || header.length !== spaces + 1 || header.some((w) => !w || HAS_DIGIT.test(w) || !/^\p{Script=Han}+$/u.test(w))) return;
+    const row = tabRow('\t'.repeat(spaces));
+    if (row) lines[i] = row;
+  });
+}
+
 export function readLayoutLines(rawLines: string[], options: LayoutOptions): Block[] {
   const spaceJoined = options.spaceJoined === true || isSpaceJoined(rawLines);
   const lines = rawLines.map((raw) => classify(raw, spaceJoined));
+  if (spaceJoined) blankRowsUnderHeaders(rawLines, lines);
   dropRunningHeaders(rawLines, lines);
   doubtRowsSplitByPage(rawLines, lines);
   const proseLengths = lines.flatMap((l) => (l.kind === 'text' && l.cells.length === 1 ? [displayWidth(l.text)] : []));
@@ -1034,4 +1062,36 @@ export function readLayoutLines(rawLines: string[], options: LayoutOptions): Blo
   closeTable();
   paragraphs.flush();
   return blocks;
+}
+
+/** Character columns a value may stand off from where another page's values of its column stand (centred or right-aligned). */
+const PAGE_ALIGN_SLACK = 1.5;
+
+/**
+ * Do the rows on pages other than the header's (`bandPage`) stand where the header's page's rows do? Each
+ * value placed (grids) in a column is compared with the values of that column on the header's page, by
+ * their centres in characters: pdftotext may lay a later page out on another grid (its columns shifted or
+ * scaled: a 1 under 其他 on the header's page, under 法律服务 on the next), where the header's words, within
+ * their slack, can still place every value — one column off. Without a column printed on both pages, or
+ * without rows on the header's page, there is nothing to compare: the placement stands as it is.
+ */
+function otherPagesAlign(rows: Array<{ line: NumericLine; page: number }>, grids: Array<number[] | undefined>, bandPage: number): boolean {
+  if (!rows.some((r) => r.page !== bandPage) || !rows.some((r) => r.page === bandPage)) return true;
+  const centres = (page: (p: number) => boolean) => {
+    const byColumn = new Map<number, number[]>();
+    rows.forEach((r, i) => {
+      const grid = grids[i];
+      if (!grid || !page(r.page)) return;
+      grid.forEach((k, c) => {
+        const span = k >= 0 ? r.line.positions?.values[k] : undefined;
+        if (span) byColumn.set(c, [...(byColumn.get(c) ?? []), (span.start + span.end - 1) / 2]);
+      });
+    });
+    return byColumn;
+  };
+  const own = centres((p) => p === bandPage);
+  const other = centres((p) => p !== bandPage);
+  const shared = [...other.keys()].filter((c) => own.has(c));
+  if (!shared.length) return true;
+  return shared.every((c) => other.get(c)!.every((x) => own.get(c)!.some((y) => Math.abs(x - y) <= PAGE_ALIGN_SLACK)));
 }

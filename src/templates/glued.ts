@@ -377,13 +377,18 @@ function recoverRequests(text: string, limits: SplitLimits, messages: Message[],
   return { table: 'requests', layout: layout.layout, rows };
 }
 
+/** A report section's numbering (五、): table 四's header never holds one. */
+const SECTION_NUMBERING = /[一二三四五六七八九十]{1,3}、/;
+
 function recoverAppeals(text: string, limits: SplitLimits, messages: Message[]): GluedTable | undefined {
   const size = APPEALS_2021.rows[0].columns.length;
   const groups = APPEALS_2021.rows.length;
   // In the document table 四 is one row of 15 numbers under a 3-level, digit-free header (行政复议 ·
   // 行政诉讼 · 结果维持 … 总计): the run is the first digits after that header.
   const header = new RegExp(`行政复议[^0-9]{0,40}?行政诉讼([^0-9]{0,400}?)(${VALUE_RUN})`, 'g');
-  const all = [...text.matchAll(header)].filter((m) => m[2].length <= MAX_RUN_CHARS);
+  // A later section's heading (五、存在的主要问题…) between the header and the digits ends the table: digits after it are
+  // the prose's (2019 of 2019年度未收取…), never the table's run.
+  const all = [...text.matchAll(header)].filter((m) => m[2].length <= MAX_RUN_CHARS && !SECTION_NUMBERING.test(m[1]));
   const matches = all.filter((m) => m[1].includes('总计'));
   const match = matches.find((m) => m[2].length >= groups * size);
   if (!match) {

@@ -52,6 +52,16 @@ describe('variants the generator found read wrongly once', () => {
     expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
   });
 
+  it('Shanghai 2019 as space-joined text, table 四 a table a group, 复议后起诉\'s row of five blanks printed as its four spaces alone: that group\'s row, table 四 read whole', async () => {
+    const { draft, text, record, score } = await readVariant(47, 'combined', 'txt', 'shanghai-govoffice-2019', 1);
+    expect(draft.notes).toEqual(expect.arrayContaining(['separator spaces', 'table 四 split by group (group as caption)']));
+    expect(text).toContain('行政诉讼 复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计\n    \n');
+    // Before: the line of spaces ended the table, table 四 was not found, and the glued reader took 2019 of
+    // 2019年度未收取信息处理费 for its run (every cell of table 四 blank, missing-values).
+    expect({ wrong: score.wrong, missing: score.missing, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, missing: 0, unearned: [], exact: score.cells });
+    expect([record.cells['appeals.review.total'], record.cells['appeals.litigation_direct.total']]).toEqual([7, 9]);
+  });
+
   it('Pingtan 2024 as glued crawler text, 行政规范性文件--- (blanks printed as dashes): table 二 found, its blanks read as blanks', async () => {
     const { text, truth, score } = await readVariant(1, 'separators', 'txt', 'pingtan-2024-glued', 0);
     expect(text).toContain('行政规范性文件---');
@@ -381,6 +391,19 @@ describe('layout-text variants the generator found read wrongly once', () => {
     // without a label, and （二）部分公开 was not found (seven cells blank).
     expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
     expect(record.cells['requests.partially_granted.total']).toBe(9);
+  });
+
+  it('Shanghai 2019 (blanks printed as nothing), table 三 over a page break whose next page pdftotext lays out on another grid (258 under 自然人 five columns right of 821): the header places only its own page\'s rows with certainty', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-labels-page-grid-pdftotext.txt', variant(46, 'labels', 'pdftotext', 'shanghai-govoffice-2019', 2), 46);
+    expect(text).toMatch(/ {13}821 {9}35 {19}2 {5}1 {4}859\n[^\f]*\f {17}\(一\)予以公开 {13}258 {3}12 {18}1 {5}1\n/);
+    const score = scoreRecord(truth, record);
+    // Before: within the header's slack every value of the next page fell under a column, one column off (1 of
+    // 予以公开's 法律服务机构 under 社会公益组织), so the rows were placed "with certainty"; the identities then put
+    // 一、本年新收's 2 and 1 one column off too (identity-resolved) to match.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.new_received.legal_services'], record.cells['requests.new_received.other_legal_person'], record.cells['requests.new_received.nonprofit']]).toEqual([2, 1, null]);
+    expect([record.cells['requests.granted.legal_services'], record.cells['requests.granted.other_legal_person'], record.cells['requests.granted.nonprofit']]).toEqual([1, 1, null]);
+    expect(score.exact).toBe(score.cells);
   });
 
   it('Hongze 2023, the vertical 三、本年度办理结果 a character a line beside （四）无法提供\'s wrapped items (理 （四）无法提 2.没有现成信息需要另行): a line holding an item\'s numbering starts the next row, never the end of an item row\'s label', async () => {

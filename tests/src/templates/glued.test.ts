@@ -84,6 +84,17 @@ describe.each(['pingtan-2023-glued', 'pingtan-2024-glued'])('the crawler text %s
 });
 
 describe('recoverGluedTables on hand-made glued tables', () => {
+  test('table 四\'s header over no run of its own: the run is never taken from the text after a later section\'s heading (2019 of 2019年度…)', () => {
+    const text =
+      '四、政府信息公开行政复议、行政诉讼情况\n行政诉讼 复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计\n五、存在的主要问题及改进情况\n' +
+      '政务公开工作仍存在信息发布不够及时等问题。\n六、其他需要报告的事项\n2019年度未收取信息处理费。\n';
+    const result = recoverGluedTables(text);
+    expect(result.tables.find((t) => t.table === 'appeals')).toBeUndefined();
+    // Guard: the header's own run, right after it, is still read.
+    const own = recoverGluedTables('四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n527819\n五、存在的主要问题及改进情况\n');
+    expect(own.tables.find((t) => t.table === 'appeals')?.rows[0].raw).toBe('527819');
+  });
+
   test('the next label’s own numbering digit is not taken as a value: 1.属于国家秘密00000002.其他… gives 0000000', () => {
     const result = recoverGluedTables(glueRequests(REQUESTS_2021, {}));
     expect(row(result, 'requests', 'denied_state_secret').raw).toBe('0000000');
