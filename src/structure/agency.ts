@@ -25,7 +25,9 @@ export function agencyFromTitle(title: string): string | undefined {
     .replace(/(?:关于|的|度)$/, '')
     // A tail the pattern above missed (工作年)报告 in a scan's OCR, a title line cut after 公开工作 or 公开工) is cut
     // where the report's own words start.
-    .replace(/(?:的)?(?:政府信息公开|政务公开|政府信息与政务公开)(?:(?:工作)?(?:年|报告).*|工作?)$/, '');
+    .replace(/(?:的)?(?:政府信息公开|政务公开|政府信息与政务公开)(?:(?:工作)?(?:年|报告).*|工作?)$/, '')
+    // …关于 left before the words cut off just above (平潭综合实验区关于2024年政府信息公开工作, the line cut before 的报告).
+    .replace(/关于$/, '');
   return /^[\u4e00-\u9fff（）()]{2,40}$/.test(name) ? name : undefined;
 }
 

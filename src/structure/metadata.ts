@@ -54,11 +54,11 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
     }
   } else if (readTitleAgency) agency = readTitleAgency;
   else if (sig.agency) {
-    // The signature alone names the body. The report's sentence on who compiled it (本报告由…编制) naming another body,
-    // neither name holding the other (平潭实验区 against 平潭综合实验区, 淮安市政府 against 淮安市人民政府), says the
-    // signature is a short form or another body's: no name is certain.
+    // The signature alone names the body. The report's sentence on who compiled it (本报告由…编制) naming a longer
+    // name the signature's characters are picked from (平潭实验区 of 平潭综合实验区, 淮安市政府 of 淮安市人民政府) says
+    // the signature is a short form: the body's name is not printed whole where it is the agency.
     const compiler = compilerIn(bodyText);
-    if (compiler && !compiler.includes(sig.agency) && !sig.agency.includes(compiler)) {
+    if (compiler && !compiler.includes(sig.agency) && isShortFormOf(sig.agency, compiler)) {
       messages.push({ code: 'structure-agency-uncertain', message: `the title names no body; the signature names ${sig.agency}, the report says it was compiled by ${compiler}; agency left blank` });
     } else agency = sig.agency;
   }
@@ -108,6 +108,17 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
 /** The body the report says compiled it: 本报告由平潭综合实验区编制 / 本报告由淮安市人民政府办公室根据《条例》要求编制. */
 function compilerIn(text: string): string | undefined {
   return /本报告由([\u4e00-\u9fff（）()]{2,40}?)(?:根据|依据|按照|依照|负责|编制)/.exec(text.replace(/\s+/g, ''))?.[1];
+}
+
+/** Are the characters of `short` those of `long` in order, some left out (平潭实验区 of 平潭综合实验区)? */
+function isShortFormOf(short: string, long: string): boolean {
+  const chars = [...long];
+  let at = 0;
+  for (const c of short) {
+    while (at < chars.length && chars[at] !== c) at++;
+    if (at++ >= chars.length) return false;
+  }
+  return short.length < chars.length;
 }
 
 /** Of two years read by OCR, the one the text reads at least twice as often (each 2024年 a reading of its own). */

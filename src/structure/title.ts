@@ -18,7 +18,7 @@ const HAS_YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年/;
  */
 const CUT_BEFORE_REPORT = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?.*(?:政府信息公开|政务公开|信息公开)(?:工作年度|工作年|工作|工|年度|年)$/;
 /** A line that goes on with the title's last words. */
-const REPORT_WORDS_GO_ON = /^(?:工作|作|年度|度|情况|报告|年报|告)/;
+const REPORT_WORDS_GO_ON = /^(?:工作|作|年度|度|情况|的报告|的年度报告|报告|年报|告)/;
 const STARTS_MID_TITLE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年|^(?:年度|报告|年报|工作|关于|政府信息|政务)/;
 
 /**

@@ -20,6 +20,12 @@ describe('the agency before the report\'s own words', () => {
     expect(agencyFromTitle('淮安市洪泽区人民政府2023年政府信息公开和政务公开工作年度报告')).toBe('淮安市洪泽区人民政府');
   });
 
+  it('joins a 关于 title wrapped before 的报告, and cuts 关于 off a title cut short', () => {
+    const doc = docOf([paragraph('平潭综合实验区关于2024年政府信息公开工作'), paragraph('的报告'), period(2024)], {}, 'pdf');
+    expect(analyseStructure(doc)).toMatchObject({ title: '平潭综合实验区关于2024年政府信息公开工作的报告', agency: '平潭综合实验区', year: 2024 });
+    expect(agencyFromTitle('平潭综合实验区关于2024年政府信息公开工作')).toBe('平潭综合实验区');
+  });
+
   it('keeps 政府 in a 人民政府 before 信息公开年报', () => {
     expect(agencyFromTitle('淮安市洪泽区人民政府2023年信息公开年报')).toBe('淮安市洪泽区人民政府');
     expect(agencyFromTitle('淮安市人民政府信息公开工作年度报告（2024年度）')).toBe('淮安市人民政府');
@@ -85,5 +91,7 @@ describe('the agency when the title names none', () => {
     expect(analyseStructure(doc('本报告由平潭综合实验区编制。', '平潭综合实验区')).agency).toBe('平潭综合实验区');
     expect(analyseStructure(doc('本报告由淮安市人民政府办公室编制。', '淮安市人民政府')).agency).toBe('淮安市人民政府');
     expect(analyseStructure(doc('', '某某县自然资源局')).agency).toBe('某某县自然资源局');
+    // Compiled by another body than the one that signs (a government's report compiled by its data bureau).
+    expect(analyseStructure(doc('本报告由某某市大数据管理局编制。', '某某市人民政府')).agency).toBe('某某市人民政府');
   });
 });
