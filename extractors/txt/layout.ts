@@ -870,16 +870,21 @@ function joinWrappedNumbers(lines: Line[]): void {
  * Table 三's header printed again at the top of a page is the table's, not furniture: kept.
  */
 function dropRunningHeaders(rawLines: string[], lines: Line[]): void {
-  const firsts = new Map<string, number[]>();
+  const firsts = new Map<string, { line: number; page: number }[]>();
+  let page = 0;
   for (let i = 0; i < rawLines.length; i++) {
     if (i > 0 && !rawLines[i].includes('\f')) continue;
+    if (i > 0) page++;
     let first = i;
     while (first < lines.length && lines[first].kind === 'blank') first++;
     const line = lines[first];
     if (line?.kind !== 'text' || line.cells.length !== 1 || REPEATED_HEADER_WORDS.test(line.text) || COLUMN_HEADER_WORDS.test(line.text)) continue;
-    firsts.set(line.text, [...(firsts.get(line.text) ?? []), first]);
+    firsts.set(line.text, [...(firsts.get(line.text) ?? []), { line: first, page }]);
   }
-  for (const at of firsts.values()) if (at.length >= 2) for (const k of at) lines[k] = { kind: 'page' };
+  // A header runs over pages one after the other; the same line opening two pages apart with another page between
+  // them (the agency line over the title on page 1, the signature's agency opening the last page) is the text's.
+  const running = (at: { page: number }[]) => at.length >= 2 && at.every((a, k) => k === 0 || a.page === at[k - 1]!.page + 1);
+  for (const at of firsts.values()) if (running(at)) for (const k of at) lines[k.line] = { kind: 'page' };
 }
 
 /** The doubt of the numbers of a row whose rest a page break carried to the next page (src/templates/doubt.ts). */

@@ -13,19 +13,42 @@ const BRACKETED_YEAR = new RegExp(`[（(]${YEAR.source}[）)]`);
 const REPORT_TAIL = /(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告).*$|(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?年度$|(?:年度)?(?:工作)?(?:报告|年报)$/;
 
 export function agencyFromTitle(title: string): string | undefined {
-  const name = cleanText(title)
+  const bare = cleanText(title)
     .replace(/[《》“”"\s]/g, '')
     // A portal's tag before the title (【年报】, [公开]) is not part of the name.
     .replace(/^(?:【[^】]{0,10}】|\[[^\]]{0,10}\])+/, '')
     .replace(BRACKETED_YEAR, '')
-    .replace(YEAR, '')
+    .replace(YEAR, '');
+  const name = cutReportWords(bare)
     .replace(REPORT_TAIL, '')
     .replace(/^(?:关于)/, '')
     .replace(/(?:关于|的|度)$/, '')
     // A tail the pattern above missed (工作年)报告 in a scan's OCR, a title line cut after 公开工作 or 公开工) is cut
     // where the report's own words start.
-    .replace(/(?:的)?(?:政府信息公开|政务公开|政府信息与政务公开)(?:(?:工作)?(?:年|报告).*|工作?)$/, '');
+    .replace(/(?:的)?(?:政府信息公开|政务公开|政府信息与政务公开)(?:(?:工作)?(?:年|报告).*|工作?)$/, '')
+    // …关于 left before the words cut off just above (平潭综合实验区关于2024年政府信息公开工作, the line cut before 的报告).
+    .replace(/关于$/, '');
   return /^[\u4e00-\u9fff（）()]{2,40}$/.test(name) ? name : undefined;
+}
+
+/**
+ * The report's own words at the end of a title, however worded: 政府信息公开工作年度报告, 关于…工作情况的报告,
+ * 政府信息公开和政务公开工作年度报告, 信息公开年报. They start with what the report is about and end with 报告 or 年报.
+ */
+const REPORT_WORDS = /^(?:关于)?(?:的)?(?:政府信息与政务公开|政府信息公开|政务公开|信息公开)(?:政府信息公开|政务公开|信息公开|政府信息|工作|年度|情况|的|和|与|及|暨)*(?:报告|年报)$/;
+
+/**
+ * The title without its report words, cut where they start first; a body's own name that holds such words
+ * (淮安市政务公开办公室) is kept, the words after it not being the report's alone. …人民政府信息公开年报 reads as
+ * 政府信息公开 after 人民, which no name ends with: the 政府 is the name's (人民政府), the words 信息公开年报.
+ */
+function cutReportWords(title: string): string {
+  for (let at = 0; at < title.length; at++) {
+    if (!REPORT_WORDS.test(title.slice(at))) continue;
+    const name = title.slice(0, at);
+    return /人民$/.test(name) && title.startsWith('政府', at) && REPORT_WORDS.test(title.slice(at + 2)) ? title.slice(0, at + 2) : name;
+  }
+  return title;
 }
 
 /**

@@ -52,19 +52,41 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
       messages.push({ code: 'structure-agency-uncertain', message: `read by OCR as ${agency}, while the file's own title names ${own}; agency left blank` });
       agency = undefined;
     }
-  } else agency = readTitleAgency ?? sig.agency;
+  } else if (readTitleAgency) agency = readTitleAgency;
+  else if (sig.agency) {
+    // The signature alone names the body. The report's sentence on who compiled it (本报告由…编制) naming a longer
+    // name the signature's characters are picked from (平潭实验区 of 平潭综合实验区, 淮安市政府 of 淮安市人民政府) says
+    // the signature is a short form: the body's name is not printed whole where it is the agency.
+    const compiler = compilerIn(bodyText);
+    if (compiler && !compiler.includes(sig.agency) && isShortFormOf(sig.agency, compiler)) {
+      messages.push({ code: 'structure-agency-uncertain', message: `the title names no body; the signature names ${sig.agency}, the report says it was compiled by ${compiler}; agency left blank` });
+    } else agency = sig.agency;
+  }
   if (agency) agency = qualifyAgency(agency, bodyText);
   else if (!messages.some((m) => m.code === 'structure-agency-uncertain'))
     messages.push({ code: 'structure-no-agency', message: 'no agency found in the title or the signature' });
 
-  const titleYear = yearIn(bodyTitle) ?? yearIn(metaTitle);
+  const printedYear = yearIn(bodyTitle);
+  const titleYear = printedYear ?? yearIn(metaTitle);
   const periodYear = statisticsPeriodYear(bodyText);
   // In a text layer the title is the publisher's own word; off a scan either year may be OCR's misreading,
   // and only the year the text reads far more often is taken.
   let yearCovered = titleYear ?? periodYear;
   if (titleYear && periodYear && titleYear !== periodYear) {
-    if (scanned) yearCovered = yearReadMoreOften(bodyText, titleYear, periodYear);
-    const kept = scanned ? (yearCovered ? `took ${yearCovered}, read far more often in the text` : 'neither is read far more often in the text: year left blank') : "kept the title's year";
+    let kept: string;
+    if (scanned) {
+      yearCovered = yearReadMoreOften(bodyText, titleYear, periodYear);
+      kept = yearCovered ? `took ${yearCovered}, read far more often in the text` : 'neither is read far more often in the text: year left blank';
+    } else if (printedYear === undefined && !CONTAINER_DATE_IS_PUBLICATION.has(doc.format)) {
+      // The year only in the file's own title (a Word or PDF document property), which a file copied from last
+      // year's report keeps: the report's own statement of its statistics period is the year it covers.
+      yearCovered = periodYear;
+      kept = "took the statistics period's: the year is not printed in the title, only in the file's own title";
+    } else if (printedYear === undefined) {
+      // A page's title against the report's statistics period, the printed title naming no year: neither outweighs the other.
+      yearCovered = undefined;
+      kept = "the printed title names no year, the page's title and the statistics period disagree: year left blank";
+    } else kept = "kept the title's year";
     messages.push({ code: 'structure-year-mismatch', message: `the title names ${titleYear} but the statistics period is ${periodYear}; ${kept}` });
   }
   const published =
@@ -81,6 +103,22 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
 
   const signatureLines = [sig.agency, sig.dateLine].filter((t): t is string => Boolean(t));
   return { title, agency, year, published, publisher: doc.meta.publisher?.trim() || undefined, signatureLines, messages };
+}
+
+/** The body the report says compiled it: 本报告由平潭综合实验区编制 / 本报告由淮安市人民政府办公室根据《条例》要求编制. */
+function compilerIn(text: string): string | undefined {
+  return /本报告由([\u4e00-\u9fff（）()]{2,40}?)(?:根据|依据|按照|依照|负责|编制)/.exec(text.replace(/\s+/g, ''))?.[1];
+}
+
+/** Are the characters of `short` those of `long` in order, some left out (平潭实验区 of 平潭综合实验区)? */
+function isShortFormOf(short: string, long: string): boolean {
+  const chars = [...long];
+  let at = 0;
+  for (const c of short) {
+    while (at < chars.length && chars[at] !== c) at++;
+    if (at++ >= chars.length) return false;
+  }
+  return short.length < chars.length;
 }
 
 /** Of two years read by OCR, the one the text reads at least twice as often (each 2024年 a reading of its own). */

@@ -18,11 +18,19 @@ const HAS_YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年/;
  */
 const CUT_BEFORE_REPORT = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?.*(?:政府信息公开|政务公开|信息公开)(?:工作年度|工作年|工作|工|年度|年)$/;
 /** A line that goes on with the title's last words. */
-const REPORT_WORDS_GO_ON = /^(?:工作|作|年度|度|情况|报告|年报|告)/;
+const REPORT_WORDS_GO_ON = /^(?:工作|作|年度|度|情况|的报告|的年度报告|报告|年报|告)/;
 const STARTS_MID_TITLE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年|^(?:年度|报告|年报|工作|关于|政府信息|政务)/;
 
+/**
+ * A portal's breadcrumb (首页 > 信息公开 > 2024年 > 年报, 当前位置：首页»…): where the page sits on the site, not its title;
+ * the year it names is the year the page was filed under, often the year of publication.
+ */
+const BREADCRUMB = /^(?:(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]?\s*)?(?:网站首页|首页|主页)\s*(?:>|＞|»|›|→|\/|-)/;
+
 export function titleFromBlocks(blocks: Block[]): string | undefined {
-  const texts = blockTexts(blocks.slice(0, LEADING_BLOCKS * 2)).slice(0, LEADING_BLOCKS);
+  const texts = blockTexts(blocks.slice(0, LEADING_BLOCKS * 2))
+    .slice(0, LEADING_BLOCKS)
+    .filter((t) => !BREADCRUMB.test(t));
   const run: string[] = [];
   for (const t of texts) {
     if (t.length > MAX_TITLE_LINE || /[。；！？：:，]/.test(t) || parseHeading(t)) break;

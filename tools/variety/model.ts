@@ -197,6 +197,11 @@ export interface ReportModel {
   markdownTables?: MarkdownTables;
   overprint?: Overprint;
   distributed?: Distributed;
+  /**
+   * The page's own title (HTML <title>, and the file's title LibreOffice carries into DOCX and PDF) when it is not
+   * the report's first title line: a portal's title with its site name, or last year's title left in a copied file.
+   */
+  pageTitle?: string;
   agency: string;
   year: number;
   blocks: Block[];

@@ -88,3 +88,18 @@ describe('a row label whose item numbering lost its closing bracket', () => {
     expect(rowsOf(month).some((r) => r[0].startsWith('（12月'))).toBe(false);
   });
 });
+
+describe('a line opening two pages that are not one after the other', () => {
+  it('keeps the agency over the title and the signature opening the last page: no running header', () => {
+    const text = ['                   平潭综合实验区', '', '         2024 年政府信息公开工作年度报告', '本报告中所列数据的统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。', '\f一、总体情况', '2024 年，本机关扎实推进政务公开各项工作。', '\f平潭综合实验区', '', '2025 年 1 月 20 日'].join('\n');
+    const texts = readTextBlocks(text).flatMap((b) => (b.kind === 'paragraph' ? [b.text.trim()] : []));
+    expect(texts[0]).toBe('平潭综合实验区');
+    expect(texts.slice(-2)).toEqual(['平潭综合实验区', '2025 年 1 月 20 日']);
+  });
+
+  it('still drops a title running over every page', () => {
+    const text = ['平潭综合实验区2024年政府信息公开工作年度报告', '一、总体情况', '\f平潭综合实验区2024年政府信息公开工作年度报告', '二、主动公开政府信息情况', '\f平潭综合实验区2024年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况'].join('\n');
+    const texts = readTextBlocks(text).flatMap((b) => (b.kind === 'paragraph' ? [b.text.trim()] : []));
+    expect(texts.filter((t) => t.includes('年度报告'))).toEqual([]);
+  });
+});

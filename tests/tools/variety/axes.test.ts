@@ -173,3 +173,21 @@ describe('the axes of variation', () => {
     expect(Array.from({ length: 12 }, (_, s) => draftVariant(s + 1, item('labels', 'txt')).notes.join()).join()).toMatch(/typo in/);
   });
 });
+
+describe('the titles axis', () => {
+  it('prints one kind of title per index, the truth\'s agency and year kept', () => {
+    const html = (index: number) => renderFast(draftVariant(1, item('titles', 'html', index)));
+    // 0: a portal page: the site's name in the page title, a publication line dated the next year.
+    expect(html(0)).toMatch(/<title>[^<]*2023年[^<]*政府信息公开工作年度报告\s*(?:_|-|\|)[^<]*平潭综合实验区[^<]*<\/title>/);
+    expect(html(0)).toMatch(/2024-01-\d\d/);
+    // 2: no year in the printed title, last year's title left in the file when there is one.
+    expect(html(2)).toContain('<h1 style="text-align:center">平潭综合实验区政府信息公开');
+    // 4: the title over lines; 5: the year in Chinese numerals.
+    expect(html(4).match(/<h1/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(html(5)).toMatch(/二[〇○零]二三年/);
+    for (let index = 0; index < 14; index++) {
+      const truth = variantTruth(1, item('titles', 'txt', index), draftVariant(1, item('titles', 'txt', index)));
+      expect([truth.agency, truth.year]).toEqual([pingtan.agency, pingtan.year]);
+    }
+  });
+});

@@ -27,8 +27,9 @@ import { rowSet } from './row-set.js';
 import { separators } from './separators.js';
 import { splitTables } from './split-tables.js';
 import { structures } from './structures.js';
+import { titles } from './titles.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables, cellLines, invisible, legacy];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables, cellLines, invisible, legacy, titles];
 
 export type { Axis, Draft, FormatId, LegacyStatRow, LegacyTruth } from './axis.js';

@@ -150,7 +150,7 @@ ${body}
 `;
   }
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${title && title.kind === 'title' ? escapeMarkup(title.text) : ''}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${model.pageTitle !== undefined ? escapeMarkup(model.pageTitle) : title && title.kind === 'title' ? escapeMarkup(title.text) : ''}</title>
 <style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}${divTableCss(model.structure)}${overprintCss(model.overprint)}${distributedCss(model.distributed)}</style></head>
 <body>${style === 'portal' ? pageChrome(model.look) : ''}<div class="article">
 ${body}
