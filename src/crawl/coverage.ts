@@ -11,6 +11,7 @@ import { atomicWrite } from '../util/atomic.js';
 import { BOM, csvLines } from '../writers/csv-writer.js';
 import type { ManifestEntry } from './manifest.js';
 import { PUBLISHER_DATE_SOURCES, reportYear, type DateSource } from './page-metadata.js';
+import { agencyFromTitle } from '../structure/agency.js';
 
 export const COVERAGE_FILE = 'coverage.csv';
 
@@ -32,12 +33,6 @@ export interface CoverageRow {
 }
 
 const COLUMNS: Array<keyof CoverageRow> = ['portal', 'year', 'status', 'title', 'url', 'published_at', 'date_source', 'agency', 'agency_level', 'deadline', 'on_time'];
-
-/** The agency as the title names it: the text before the year (平潭综合实验区2023年度… → 平潭综合实验区). */
-export function agencyFromTitle(title: string): string {
-  const match = title.match(/^(.*?)(?:19|20)\d{2}\s*年/);
-  return (match?.[1] ?? '').replace(/[《“"]/g, '').trim();
-}
 
 /**
  * A people's government, or a government-level management committee (管委会 of a zone), or a bare
@@ -103,7 +98,8 @@ function preferPagesThenEarliest(a: ManifestEntry, b: ManifestEntry): number {
 
 function foundRow(portal: string, year: number, entry: ManifestEntry): CoverageRow {
   const title = entry.title ?? '';
-  const agency = agencyFromTitle(title) || entry.publisher || '';
+  // Read as the report's own title is (src/structure/agency.ts): year first, 关于…的报告, 政务公开 wordings.
+  const agency = agencyFromTitle(title) ?? (entry.publisher || '');
   const level = agencyLevel(agency);
   const deadline = legalDeadline(year, level);
   const published = entry.published_at ?? '';

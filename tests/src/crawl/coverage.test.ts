@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agencyFromTitle, agencyLevel, buildCoverage, legalDeadline } from '../../../src/crawl/coverage.js';
+import { agencyLevel, buildCoverage, legalDeadline } from '../../../src/crawl/coverage.js';
 import type { ManifestEntry } from '../../../src/crawl/manifest.js';
 
 const entry = (over: Partial<ManifestEntry>): ManifestEntry => ({
@@ -20,9 +20,14 @@ describe('legal deadlines (2019 Regulation)', () => {
     expect(legalDeadline(2023, 'department')).toBe('2024-01-31');
   });
 
-  it('names the agency by the title text before the year', () => {
-    expect(agencyFromTitle('淮安市人民政府2024年政府信息公开工作年度报告')).toBe('淮安市人民政府');
-    expect(agencyFromTitle('2023年度政府信息公开工作年度报告')).toBe('');
+  it('names the agency as the title of a report is read (year first, 关于…的报告), else by the publisher', () => {
+    const agencyOf = (title: string, publisher?: string) =>
+      buildCoverage([entry({ title, publisher })], { seeds: ['https://a.gov.cn/'], years: { from: 2023, to: 2023 }, reportPattern: /报告/ })[0];
+    expect(agencyOf('淮安市人民政府2023年政府信息公开工作年度报告')).toMatchObject({ agency: '淮安市人民政府', agency_level: 'government' });
+    // The title text before the year was taken: '关于某县人民政府', and '' (so the publisher) for a year first.
+    expect(agencyOf('关于某县人民政府2023年政府信息公开工作情况的报告')).toMatchObject({ agency: '某县人民政府', deadline: '2024-03-31' });
+    expect(agencyOf('2023年某局政府信息公开工作年度报告', '某县人民政府')).toMatchObject({ agency: '某局', agency_level: 'department', deadline: '2024-01-31' });
+    expect(agencyOf('2023年度政府信息公开工作年度报告', '某局')).toMatchObject({ agency: '某局', agency_level: 'department' });
   });
 });
 
