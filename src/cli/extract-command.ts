@@ -102,11 +102,14 @@ async function extractAction(inputs: string[], opts: ExtractFlags): Promise<numb
     }
     throw err;
   }
-  const { items: named, missing } = await expandInputs(inputs, loadManifestInputs);
+  const { items: named, missing, pictures } = await expandInputs(inputs, loadManifestInputs);
   if (missing.length && !opts.allowMissing) {
     for (const m of missing) say(`no such file, or no file matches: ${m}`);
     say('nothing was extracted (pass --allow-missing to carry on without them)');
     return EXIT.usage;
+  }
+  if (pictures > 0 && (named.length === 0 || !opts.quiet)) {
+    say(`${pictures} picture file${pictures === 1 ? '' : 's'} (.jpg, .png, .tif, …) in the folder${inputs.length === 1 ? '' : 's'} not read: a report scanned to a picture is read when named, or matched by a glob (nianbao extract 'FOLDER/**/*.jpg')`);
   }
   if (named.length === 0 && !opts.allowEmpty) {
     say(`nothing to extract in ${inputs.join(' ')} (pass --allow-empty to accept an empty run)`);

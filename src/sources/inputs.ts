@@ -39,6 +39,13 @@ export interface InputItem {
 
 export const REPORT_EXTENSIONS = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et', 'html', 'htm', 'shtml', 'xhtml', 'txt', 'md', 'text'];
 
+/**
+ * Pictures (a report scanned to .jpg or .tif is read as one: extractors/image) a folder walk does not
+ * take: a folder of saved pages and downloads holds logos, banners and the pages' own pictures, each of
+ * which would cost an OCR pass to be refused. They are counted, so the run can say how to read them.
+ */
+export const PICTURE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'tif', 'tiff', 'bmp', 'webp'];
+
 /** Archives a folder walk also takes: their reports are read (archives.ts). */
 export const ARCHIVE_EXTENSIONS = ['zip', 'rar', '7z'];
 
@@ -49,11 +56,14 @@ export interface ExpandResult {
   items: InputItem[];
   /** Inputs that matched nothing: reported, never silently dropped. */
   missing: string[];
+  /** Picture files in the folders walked, not taken (PICTURE_EXTENSIONS), those of a saved page (NAME_files/) aside. */
+  pictures: number;
 }
 
 export async function expandInputs(inputs: string[], manifestLoader?: ManifestLoader): Promise<ExpandResult> {
   const items: InputItem[] = [];
   const missing: string[] = [];
+  let pictures = 0;
   const seen = new Set<string>();
   const add = (item: InputItem) => {
     const key = typeof item.path === 'string' ? resolve(item.path) : pathBytes(item.path).toString('latin1');
@@ -71,7 +81,10 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
         fromManifest.forEach(add);
         continue;
       }
-      for (const file of await walkReportFiles(input, [...REPORT_EXTENSIONS, ...ARCHIVE_EXTENSIONS])) add({ path: file.path, source: displayPath(file.path) });
+      for (const file of await walkReportFiles(input, [...REPORT_EXTENSIONS, ...ARCHIVE_EXTENSIONS, ...PICTURE_EXTENSIONS])) {
+        if (!isPicture(file.relative)) add({ path: file.path, source: displayPath(file.path) });
+        else if (!SAVED_PAGE_FOLDER.test(file.relative)) pictures++;
+      }
     } else if (fg.isDynamicPattern(input)) {
       const files = await globFiles(input);
       if (!files.length) missing.push(input);
@@ -80,8 +93,16 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
       missing.push(input);
     }
   }
-  return { items, missing };
+  return { items, missing, pictures };
 }
+
+const PICTURE = new RegExp(`\\.(?:${PICTURE_EXTENSIONS.join('|')})$`, 'i');
+function isPicture(relative: string): boolean {
+  return PICTURE.test(relative);
+}
+
+/** A folder a browser's "save page as" writes a page's pictures to: NAME_files or NAME.files. */
+const SAVED_PAGE_FOLDER = /(?:^|\/)[^/]+[_.]files\//;
 
 /**
  * A glob's files. Symbolic links to folders are not descended (no loops); a link to a file is kept

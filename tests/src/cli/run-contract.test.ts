@@ -106,6 +106,16 @@ describe('exit status', () => {
     expect(records(out)).toEqual([]);
   });
 
+  it('says how to read the pictures a folder holds when it takes none of them (a folder of scans)', async () => {
+    const scans = temp('scans');
+    writeFileSync(join(scans, 'report-p1.jpg'), 'x');
+    writeFileSync(join(scans, 'report-p2.jpg'), 'x');
+    const run = await extract([scans, '--out', temp('out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/2 picture files \(\.jpg, \.png, \.tif, …\) in the folder not read: a report scanned to a picture is read when named, or matched by a glob/);
+    expect(run.stderr).toMatch(/nothing to extract in/);
+  });
+
   it('keeps failed documents at exit 0, and exits 3 when --fail-on names what the run left', async () => {
     const dir = temp('failon');
     writeFileSync(join(dir, 'empty.pdf'), '');
