@@ -307,6 +307,14 @@ function layoutRow(text: string, head: Header): string[] | undefined {
   let end = runs.length;
   while (end > lead && runs.length - end < head.values && (isBlank(runs[end - 1].text) || isNumber(runs[end - 1].text))) end--;
   const values = runs.slice(end);
+  // A wide indicator leaves one space before its unit (…的经费） 万元): the unit after it is a cell of its own
+  // when the indicator's brackets are closed (…计 1 条） is the indicator's own words).
+  const glued = !head.unitless && end > lead && end < runs.length ? /^(.*\S) (\S+)$/.exec(runs[end - 1].text) : null;
+  if (glued && STAT_UNITS.has(glued[2]) && !unbalanced(glued[1]) && !isNumber(glued[1]) && !/ \d+$/.test(glued[1])) {
+    const at = runs[end - 1].at;
+    runs.splice(end - 1, 1, { text: glued[1], at }, { text: glued[2], at: at + glued[1].length + 1 });
+    end++;
+  }
   const unit = !head.unitless && end > lead && (STAT_UNITS.has(runs[end - 1].text) || isBlank(runs[end - 1].text)) ? runs[--end].text : '';
   const indicator = runs.slice(lead, end).map((r) => r.text).join(' ');
   if (isNumber(indicator) || (indicator !== '' && isBlank(indicator))) return undefined;

@@ -351,6 +351,25 @@ describe('a statistics table printed as text', () => {
     ]);
   });
 
+  it('reads a layout row whose wide indicator leaves one space before its unit (…的经费） 万元), and the rows after it', () => {
+    const text = REPORT([
+      '                      统计项目                 单 位    统计数',
+      '                   2.兼职人员数                  人    ７',
+      '（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费） 万元   ０',
+      '               九、政府信息公开会议和培训情况              —    —',
+      '                 （三）接受培训人员数                人次 ４７',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['统计项目', '单位', '统计数'],
+        ['2.兼职人员数', '人', '７'],
+        ['（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）', '万元', '０'],
+        ['九、政府信息公开会议和培训情况', '—', '—'],
+        ['（三）接受培训人员数', '人次', '４７'],
+      ],
+    ]);
+  });
+
   it('leaves a layout category table unread when a category\'s first row is not known (two rows begin its numbering)', () => {
     const text = REPORT([
       '序号       类别                       统计项目              单 位 本年度',
