@@ -73,6 +73,9 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
     for (let j = i + 1; j < tables.length; j++) {
       const next = tables[j]!;
       if (next.glued || statisticsColumns(next, options) || next.rows[0]?.length !== table.rows[0]?.length) break;
+      // A block whose rows print a number where the unit goes is not the table's rest on its columns (another
+      // reader's table of the lines after it: 的经费）万元 | 0): its cells would land in the wrong columns.
+      if (columns.unit !== undefined && next.rows.some((row) => /\d/.test(foldValueText(cleanText(row[columns.unit!]?.text ?? ''))))) break;
       rows.push(...next.rows);
     }
     rows.forEach((row, k) => (rows[k] = realigned(row, columns) ?? row));

@@ -308,6 +308,16 @@ describe('legacy statistics tables', () => {
     ]);
   });
 
+  it('does not continue a statistics table into a block of the same width that prints numbers where the unit goes', () => {
+    const stats = findLegacyStats(
+      tables(
+        table([['统计项目', '单位', '统计数'], ['2.兼职人员数', '人', '7'], ['九、政府信息公开会议和培训情况', '—', '—'], ['（三）接受培训人员数', '人次', '47']]),
+        table([['（四）政府信息公开专项经费万元', '0', ''], ['（一）召开政府信息公开工作会议或专题会议数次', '1', '']]),
+      ),
+    );
+    expect(triples(stats?.year)).toEqual([['2.兼职人员数', '人', 7], ['九、政府信息公开会议和培训情况', '—', null], ['（三）接受培训人员数', '人次', 47]]);
+  });
+
   it('takes a platform table (项目 | 数量, units in brackets) for a statistics table only in a report before 2019 that prints no template table', () => {
     const platform = table([['项目', '数量'], ['政府网站发布信息（条）', '3120'], ['政务新媒体发布信息（条）', '802'], ['召开新闻发布会（场）', '6']]);
     const report = (year: number) => docOf([paragraph(`某县人民政府${year}年政府信息公开工作年度报告`), paragraph('一、总体情况'), platform]);
