@@ -97,8 +97,8 @@ function header(line: string): Header | undefined {
   const parted = line.includes('\t') ? 'tabs' : !spacedMerge && /\S[ \u3000]{2,}\S/.test(line.trim()) ? 'layout' : 'spaces';
   const merged = spacedMerge || (parted === 'tabs' && !unitless && mergedIndicator(line));
   const category = !!categoryWord || merged;
-  // Layout text with a category column is not read (its merged cells stand in the middle of their rows).
-  if (category && parted === 'layout') return undefined;
+  // Layout text with a category column: its merged cells stand in the middle of their rows (layoutCategories).
+  if (category && parted === 'layout' && unitless) return undefined;
   const centres = parted === 'layout' ? valueCentres(line, values) : [];
   if (parted === 'layout' && centres.length !== values.length) return undefined;
   const labels = categoryWord ? [categoryWord, indicator] : merged ? [indicator, indicator] : [indicator];
@@ -159,6 +159,9 @@ function layoutRuns(line: string): { text: string; at: number }[] {
     return cells ? joined : [{ text: m[0], at: m.index! }];
   });
 }
+
+/** Rows of a table with no unit column read from a line of values alone: their indicator's words stand above and below them. */
+const WRAPPED_AROUND = new WeakSet<string[]>();
 
 /** Value cells of rows whose values stood under no heading (placeByCentres): blank, in doubt missing-values. */
 const UNPLACED = new WeakSet<string[]>();
@@ -304,6 +307,14 @@ function layoutRow(text: string, head: Header): string[] | undefined {
   let end = runs.length;
   while (end > lead && runs.length - end < head.values && (isBlank(runs[end - 1].text) || isNumber(runs[end - 1].text))) end--;
   const values = runs.slice(end);
+  // A wide indicator leaves one space before its unit (…的经费） 万元): the unit after it is a cell of its own
+  // when the indicator's brackets are closed (…计 1 条） is the indicator's own words).
+  const glued = !head.unitless && end > lead && end < runs.length ? /^(.*\S) (\S+)$/.exec(runs[end - 1].text) : null;
+  if (glued && STAT_UNITS.has(glued[2]) && !unbalanced(glued[1]) && !isNumber(glued[1]) && !/ \d+$/.test(glued[1])) {
+    const at = runs[end - 1].at;
+    runs.splice(end - 1, 1, { text: glued[1], at }, { text: glued[2], at: at + glued[1].length + 1 });
+    end++;
+  }
   const unit = !head.unitless && end > lead && (STAT_UNITS.has(runs[end - 1].text) || isBlank(runs[end - 1].text)) ? runs[--end].text : '';
   const indicator = runs.slice(lead, end).map((r) => r.text).join(' ');
   if (isNumber(indicator) || (indicator !== '' && isBlank(indicator))) return undefined;
@@ -311,9 +322,15 @@ function layoutRow(text: string, head: Header): string[] | undefined {
     // No unit column: a row prints its unit after its indicator (an indicator wrapped over lines is not
     // put back together here), or is a section row (numbered, no value or its blank: —).
     const printsValue = values.some((v) => !isBlank(v.text));
-    if (!(unitInIndicator(indicator) || (!printsValue && NUMBERING_START.test(indicator)) || underHeadingUnit(indicator, values.map((v) => v.text), head))) return undefined;
+    // Values on a line of their own: an indicator wrapped around them, its words above and its unit below
+    // (readLayoutRows puts them together and keeps the row only when its unit then ends it).
+    const around = indicator === '' && printsValue;
+    if (!(around || unitInIndicator(indicator) || (!printsValue && NUMBERING_START.test(indicator)) || underHeadingUnit(indicator, values.map((v) => v.text), head))) return undefined;
     const placed = placeByCentres(values, head);
-    return placed && unplaced(placed, [...(head.serial ? [runs[0].text] : []), indicator, ...placed]);
+    if (!placed) return undefined;
+    const cells = unplaced(placed, [...(head.serial ? [runs[0].text] : []), indicator, ...placed]);
+    if (around) WRAPPED_AROUND.add(cells);
+    return cells;
   }
   // An indicator wrapped over lines around its values leaves them on a line of their own (readLayoutRows).
   if (indicator === '' && unit === '') return undefined;
@@ -343,8 +360,10 @@ const MAX_WRAPPED_LINES = 3;
  * row whose indicator is open (an unclosed bracket, or its start came from above) continue it; a
  * numbered complete line between rows is a section row; other words are the next row's start.
  */
-function readLayoutRows(lines: string[], start: number, head: Header): { rows: string[][]; next: number } {
+function readLayoutRows(lines: string[], start: number, head: Header): { rows: string[][]; next: number; starts: Map<string[], number> } {
   const rows: string[][] = [];
+  // The line each row's indicator starts on (its words above its values, when wrapped).
+  const starts = new Map<string[], number>();
   const at = head.serial ? 1 : 0;
   let words: { text: string; line: number }[] = [];
   let open = false;
@@ -353,8 +372,14 @@ function readLayoutRows(lines: string[], start: number, head: Header): { rows: s
     for (const word of words) {
       const last = rows.at(-1);
       if (last && (open || unbalanced(last[at]))) last[at] += word.text;
-      else if (NUMBERING_START.test(word.text) && !unbalanced(word.text) && before?.[at] !== '') rows.push([...(head.serial ? [''] : []), word.text, ...(head.unitless ? [] : ['']), ...new Array<string>(head.values).fill('')]);
-      else if (before) before[at] = word.text + before[at];
+      else if (NUMBERING_START.test(word.text) && !unbalanced(word.text) && before?.[at] !== '') {
+        const section = [...(head.serial ? [''] : []), word.text, ...(head.unitless ? [] : ['']), ...new Array<string>(head.values).fill('')];
+        rows.push(section);
+        starts.set(section, word.line);
+      } else if (before) {
+        before[at] = word.text + before[at];
+        starts.set(before, Math.min(starts.get(before) ?? word.line, word.line));
+      }
       open = false;
     }
     words = [];
@@ -372,11 +397,12 @@ function readLayoutRows(lines: string[], start: number, head: Header): { rows: s
       // A wrapped numbered indicator's first line reads as a section row (no unit, no value) by itself.
       const section = rows.at(-1);
       if (cells[at] === '' && words.length === 0 && section && section[at + 1] === '' && (!head.serial || section[0] === '')) {
-        words.push({ text: section[at], line: i - 1 });
+        words.push({ text: section[at], line: starts.get(section) ?? i - 1 });
         rows.pop();
       }
       const fromAbove = cells[at] === '' && words.length > 0;
       if (cells[at] === '' && words.length === 0) break;
+      starts.set(cells, fromAbove ? words[0].line : i);
       if (fromAbove) {
         cells[at] = words.map((w) => w.text).join('');
         words = [];
@@ -397,13 +423,104 @@ function readLayoutRows(lines: string[], start: number, head: Header): { rows: s
   }
   // Words after the last row continue it only when it is open; otherwise they are the report's.
   const last = rows.at(-1);
+  let next = i;
   for (const word of words) {
     if (last && (open || unbalanced(last[at]))) {
       last[at] += word.text;
       open = unbalanced(last[at]);
-    } else return { rows, next: word.line };
+    } else {
+      next = word.line;
+      break;
+    }
   }
-  return { rows, next: i };
+  // A row of values alone whose indicator, put back together, does not end with its unit (no unit column):
+  // not a row of this table — the table ends before it.
+  const wrong = head.unitless ? rows.findIndex((r) => WRAPPED_AROUND.has(r) && !unitInIndicator(r[at])) : -1;
+  if (wrong >= 0) return { rows: rows.slice(0, wrong), next: starts.get(rows[wrong]) ?? next, starts };
+  return { rows, next, starts };
+}
+
+/** A top-level section's numbering (一、): in a table whose sections stand in a column of their own, a category's. */
+const TOP_LEVEL = /^[一二三四五六七八九十]{1,3}、/;
+/** The first number of each level below a top-level section, the outermost first: （一）, 1., （1）. */
+const FIRST_OF_LEVEL = [/^[（(]一[）)]/, /^1[.、．](?!\d)/, /^[（(]1[）)]/];
+
+/** A category's text in layout text: its words (wrapped over lines of its cell), the lines it stands on, where its first line sits. */
+interface CategoryText {
+  text: string;
+  first: number;
+  last: number;
+  at: number;
+  end: number;
+}
+
+/**
+ * Layout text of a table whose form's sections stand in a column of their own before the indicator's
+ * (类别 | 指标, or 指标 merged over both): the merged cell prints its words once, in the middle of its rows
+ * — beside one of them (一、主动公开情况   1.政府公报公开政府信息数   条   3), or on a line of its own, wrapped
+ * over lines of its cell (八、机构建设和保障经 … 费情况). A category is a run starting with a top-level
+ * number (一、) followed by a label run on its line (or, once the table is seen to have such a column, alone
+ * on its line); the runs below it, within its cell's span, the rest of its words. They are taken out of the
+ * lines and the rows read as the table's; each category then heads the rows from its first: the one row
+ * between the category before (or a top-level row with a value: 四、行政复议数量 across both columns) and
+ * its words that starts the outermost level of numbering (（一）, else 1., else （1）). A category that finds
+ * no such row, or more than one, leaves the table unread (undefined): which rows are its is not known.
+ * Tables with no category column (by header or by any row) read as before (`category` false).
+ */
+function layoutCategoryRows(lines: string[], start: number, head: Header): { rows: string[][]; next: number; category: boolean } | undefined {
+  const plain = readLayoutRows(lines, start, head);
+  if (head.unitless) return { ...plain, category: false };
+  const found: CategoryText[] = [];
+  const alone: CategoryText[] = [];
+  const blanked = [...lines];
+  const blank = (i: number, at: number, length: number) => (blanked[i] = blanked[i].slice(0, at) + ' '.repeat(length) + blanked[i].slice(at + length));
+  let last: CategoryText | undefined;
+  // The merged cell's words stand beside the table's rows, not after its last (the agency's name under the table is not one).
+  for (let i = start; i < plain.next; i++) {
+    const runs = layoutRuns(lines[i]);
+    const lead = head.serial && runs.length > 0 && /^\d{1,3}$/.test(runs[0].text) ? 1 : 0;
+    const first = runs[lead];
+    if (!first) continue;
+    const label = (r: { text: string } | undefined) => r !== undefined && !isNumber(r.text) && !isBlank(r.text) && !STAT_UNITS.has(r.text);
+    if (TOP_LEVEL.test(first.text)) {
+      // 二、回应解读情况 （一）回应…: one space between the category and a numbered indicator.
+      const space = first.text.indexOf(' ');
+      const split = space > 0 && (NUMBERING_START.test(first.text.slice(space + 1)) || first.text.slice(space + 1).startsWith('其中'));
+      const words = split ? first.text.slice(0, space) : first.text;
+      const beside = split || label(runs[lead + 1]);
+      if (beside || (runs.length === 1 && lead === 0)) {
+        last = { text: words, first: i, last: i, at: first.at, end: first.at + words.length };
+        (beside ? found : alone).push(last);
+        blank(i, first.at, words.length);
+        continue;
+      }
+    } else if (last && i - last.last <= MAX_GAP_LINES && label(first) && !NUMBERING_START.test(first.text) && first.at >= last.at - 3 && first.at + first.text.length <= last.end + 1) {
+      // The rest of the category's words, wrapped in its cell (centred or from its left).
+      last.text += first.text.replace(/[ \u3000]+/g, '');
+      last.last = i;
+      blank(i, first.at, first.text.length);
+      continue;
+    }
+  }
+  if (found.length === 0 && !head.category) return { ...plain, category: false };
+  const read = readLayoutRows(blanked, start, head);
+  const categories = [...found, ...alone].filter((c) => c.first < read.next).sort((a, b) => a.first - b.first);
+  const at = head.serial ? 1 : 0;
+  const startOf = (row: string[]) => read.starts.get(row) ?? -1;
+  const heads = new Map<string[], string>();
+  let before = -1;
+  for (const category of categories) {
+    // A top-level row with a value (across both columns) between the category before and this one ends the one before.
+    const topLevel = read.rows.filter((r) => TOP_LEVEL.test(r[at]) && r[at + 1] !== '' && startOf(r) < category.first).map(startOf);
+    const from = Math.max(before, ...topLevel);
+    const candidates = read.rows.filter((r) => startOf(r) > from && startOf(r) <= category.last);
+    const level = FIRST_OF_LEVEL.map((first) => candidates.filter((r) => first.test(r[at]))).find((rows) => rows.length > 0);
+    if (!level || level.length !== 1 || heads.has(level[0])) return undefined;
+    heads.set(level[0], category.text);
+    before = category.first;
+  }
+  for (const row of read.rows) row.splice(at, 0, heads.get(row) ?? '');
+  return { rows: read.rows, next: read.next, category: true };
 }
 
 /** A line of a header cell's words wrapped above or below the line of 指标: short words only, no sentence. */
@@ -412,6 +529,9 @@ function isHeadingFragment(line: string | undefined): boolean {
   const runs = layoutRuns(line);
   return runs.every((r) => r.text.replace(/[ \u3000]+/g, '').length <= 8 && !/[，。、；：:,]/.test(r.text));
 }
+
+/** The line of a header wrapped over lines starts with the indicator's heading (指标, 统计项目 …), 序号 or a category's heading before it. */
+const WRAPPED_HEADER_START = new RegExp(`^(?:序号)?(?:(?:${CATEGORY_HEADING}|项目)(?=${INDICATOR_HEADING}))?(?:${INDICATOR_HEADING})`);
 
 /**
  * Layout text whose header cells wrap over lines (narrow columns: 2017 年度 above the line of 指标, (件)
@@ -422,7 +542,7 @@ function isHeadingFragment(line: string | undefined): boolean {
  */
 function wrappedHeader(lines: string[], start: number, above: number): { head: Header; line: string; from: number; to: number } | undefined {
   const line = lines[start];
-  if (!/^[ \u3000]/.test(line) || !/^[ \u3000]*(?:序\s*号[ \u3000]+)?(?:统计)?指\s*标/.test(line)) return undefined;
+  if (!/^[ \u3000]/.test(line) || !WRAPPED_HEADER_START.test(line.replace(/[ \u3000]+/g, ''))) return undefined;
   const from = above > 0 && isHeadingFragment(lines[start - 1]) ? start - 1 : start;
   const to = isHeadingFragment(lines[start + 1]) ? start + 1 : start;
   if (from === start && to === start) return undefined;
@@ -457,7 +577,17 @@ export function readStatsTable(lines: string[], start: number, above = 0): { tab
   if (!head) return undefined;
   let rows: string[][] = [];
   let i = (wrapped?.to ?? start) + 1;
-  if (head.parted === 'layout') ({ rows, next: i } = readLayoutRows(lines, i, head));
+  if (head.parted === 'layout') {
+    const read = layoutCategoryRows(lines, i, head);
+    if (!read) return undefined;
+    ({ rows, next: i } = read);
+    if (read.category && !head.category) {
+      // 指标 merged over the category column and the indicator's: the header's label heading over both.
+      const label = head.serial ? 1 : 0;
+      head.cells.splice(label, 0, head.cells[label]);
+      head.category = true;
+    }
+  }
   else {
     while (i < lines.length) {
       const cells = row(lines[i], head);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LegacyStat, ProseFigure } from '../schemas/record.js';
 import { buildSections } from './headings.js';
 import { findLegacyStats } from './legacy.js';
+import { findLegacyLines } from './legacy-lines.js';
 import { analyseMetadata } from './metadata.js';
 import { findProseFigures } from './prose.js';
 import { startDocumentTexts } from './text.js';
@@ -44,7 +45,11 @@ export function analyseStructure(doc: DocumentModel, options: { templateTables?:
   const meta = analyseMetadata(doc);
   const wrappedLines = WRAPPED_LINE_FORMATS.has(doc.format);
   const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
-  const legacy = findLegacyStats(tables, { unitless: options.templateTables === false && meta.year !== undefined && meta.year < FIRST_TEMPLATE_YEAR });
+  const beforeTemplate = options.templateTables === false && meta.year !== undefined && meta.year < FIRST_TEMPLATE_YEAR;
+  const table = findLegacyStats(tables, { unitless: beforeTemplate });
+  // No statistics table: a report of before 2019 may print its figures as lines (指标：数值).
+  const lines = !table && beforeTemplate ? findLegacyLines(doc.blocks) : undefined;
+  const legacy = table ?? (lines ? { year: lines } : undefined);
   return {
     title: meta.title,
     agency: meta.agency,

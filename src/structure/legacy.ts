@@ -5,8 +5,8 @@
  * the rows after it are the table's, less those at its end that print neither unit nor value.
  */
 import type { TableBlock } from '../../extractors/model.js';
-import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, UNIT_HEADING, unitInIndicator, VALUE_HEADING, valueHeadingUnit } from '../../extractors/legacy-headings.js';
-import { foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
+import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, STAT_UNITS, UNIT_HEADING, unitInIndicator, VALUE_HEADING, valueHeadingUnit } from '../../extractors/legacy-headings.js';
+import { BLANK_MARKERS, foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
 
@@ -36,6 +36,13 @@ interface Columns {
   cumulative?: number;
   /** The header's own cells (not covered by a merged one), in order, the empty ones at its end left out. */
   origins: number[];
+  /**
+   * A category table's other reading of a row's own cells: with the header's one cell over both label
+   * columns (指标 over the category's and the indicator's), the two (a row of its own grid printing its
+   * category's cell); with a heading over each (项目 | 指标), the indicator's alone (a row whose category's
+   * cell is covered by the one merged down from above).
+   */
+  labelled?: number[];
 }
 
 export interface LegacyOptions {
@@ -66,6 +73,9 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
     for (let j = i + 1; j < tables.length; j++) {
       const next = tables[j]!;
       if (next.glued || statisticsColumns(next, options) || next.rows[0]?.length !== table.rows[0]?.length) break;
+      // A block whose rows print a number where the unit goes is not the table's rest on its columns (another
+      // reader's table of the lines after it: 的经费）万元 | 0): its cells would land in the wrong columns.
+      if (columns.unit !== undefined && next.rows.some((row) => /\d/.test(foldValueText(cleanText(row[columns.unit!]?.text ?? ''))))) break;
       rows.push(...next.rows);
     }
     rows.forEach((row, k) => (rows[k] = realigned(row, columns) ?? row));
@@ -108,10 +118,20 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
     const wide = unit !== undefined && unit - indicator > 2 ? (headings.length === 2 ? headings[1] : labelCells(table.rows.slice(r + 1), indicator, unit)) : undefined;
     const category = (unit !== undefined && unit - indicator === 2) || wide !== undefined ? indicator : indicator > 0 && CATEGORY.test(labels[indicator - 1]!) ? indicator - 1 : undefined;
     const cells = table.rows[r]!;
+    const origins = ownCells(cells).map((c) => cells.indexOf(c));
+    const indicatorColumn = wide ?? (category === indicator ? indicator + 1 : indicator);
+    const over = category === undefined ? -1 : origins.findIndex((o, k) => o <= category && (origins[k + 1] ?? Infinity) > indicatorColumn);
+    const labelled =
+      over >= 0
+        ? [...origins.slice(0, over), category!, indicatorColumn, ...origins.slice(over + 1)]
+        : category !== undefined && origins.includes(category) && origins.includes(indicatorColumn)
+          ? origins.filter((o) => o !== category)
+          : undefined;
     return {
       header: r,
-      origins: ownCells(cells).map((c) => cells.indexOf(c)),
-      indicator: wide ?? (category === indicator ? indicator + 1 : indicator),
+      origins,
+      ...(labelled ? { labelled } : {}),
+      indicator: indicatorColumn,
       ...(category !== undefined ? { category } : {}),
       unit,
       ...(unit === undefined && headingUnit !== undefined ? { headingUnit } : {}),
@@ -233,12 +253,26 @@ function realigned(row: TableBlock['rows'][number], columns: Columns): TableBloc
   if (!labelSpans && !label?.spanned && cleanText(label?.text ?? '') !== '') return undefined;
   // Empty cells at the row's end are not told apart from no cell: fewer own cells leave the last columns blank.
   const own = ownCells(row);
-  if (own.length > columns.origins.length) return undefined;
-  const out = row.map((): TableBlock['rows'][number][number] => ({ text: '' }));
-  own.forEach((cell, i) => (out[columns.origins[i]!] = cell));
-  // A number where the unit goes: the row's cells are not the header's one for one.
-  if (columns.unit !== undefined && /\d/.test(out[columns.unit]!.text)) return undefined;
-  return out;
+  const place = (origins: number[]): TableBlock['rows'][number] | undefined => {
+    if (own.length > origins.length) return undefined;
+    const out = row.map((): TableBlock['rows'][number][number] => ({ text: '' }));
+    own.forEach((cell, i) => (out[origins[i]!] = cell));
+    // A number where the unit goes: the row's cells are not the header's one for one.
+    return columns.unit !== undefined && /\d/.test(out[columns.unit]!.text) ? undefined : out;
+  };
+  if (!columns.labelled) return place(columns.origins);
+  // A category table: a row may print one label cell or two (labelled). The reading whose unit cell holds a
+  // unit (or a blank) and whose label cells hold words is the row's; none or both: as it stands.
+  const fits = [place(columns.origins), place(columns.labelled)].filter((out) => out !== undefined && unitAndWords(out, columns));
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** A realigned row whose unit cell is a unit, a blank's sign or empty, and whose label cells are no unit and no number. */
+function unitAndWords(row: TableBlock['rows'][number], columns: Columns): boolean {
+  const text = (col: number | undefined) => (col === undefined ? '' : cleanText(row[col]?.text ?? '').replace(/\s+/g, ''));
+  const unit = text(columns.unit);
+  if (columns.unit !== undefined && unit !== '' && !STAT_UNITS.has(unit) && !BLANK_MARKERS.has(foldValueText(unit))) return false;
+  return [columns.category, columns.indicator].every((c) => !STAT_UNITS.has(text(c)) && !NUMBER_TOKEN.test(foldValueText(text(c))) && (text(c) === '' || !BLANK_MARKERS.has(foldValueText(text(c)))));
 }
 
 /**

@@ -285,6 +285,157 @@ describe('a statistics table printed as text', () => {
     const read = await extractBytes(Buffer.from(category), 'category.txt');
     expect(read.legacy_stats.map((s) => [s.indicator, s.unit, s.value])).toEqual([['一、主动公开情况', '', null], ['（一）主动公开政府信息数', '条', 547], ['其中：主动公开规范性文件数', '条', 2]]);
   });
+  it('reads layout text with a category column: its merged cell beside one of its rows or wrapped on lines of its own, heading its rows from the first of its numbering', async () => {
+    // 指标 merged over both label columns: the header says nothing of the category column; its rows do.
+    const merged = REPORT([
+      '                           指标                      单 位 本年度',
+      '                （一）主动公开政府信息数（不同渠道和方式公开相同信息计 1 条）   条   131',
+      '                            其中：主动公开规范性文件数          条   2',
+      '  一、主动公开情况                  1.政府公报公开政府信息数          条   3',
+      '                            2.政府网站公开政府信息数          条   515',
+      '  二、回应解读情况      （一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆',
+      '                                                   次    1',
+      '                             情计 1 次）',
+      '                           1.参加或举办新闻发布会总次数         次   0',
+      '                 四、行政复议数量                  件    5',
+      '                    （一）维持具体行政行为数           件    2',
+      '              七、依申请公开信息收取的费用               万元   0',
+      '                  （一）召开政府信息公开工作会议或专题会议数        次    4',
+      '九、政府信息公开会议和',
+      '                        （二）举办各类培训班数            次    1',
+      '    培训情况',
+      '                        （三）接受培训人员数             人次   17',
+    ]);
+    expect(tables(merged)).toEqual([
+      [
+        ['指标', '指标', '单位', '本年度'],
+        ['一、主动公开情况', '（一）主动公开政府信息数（不同渠道和方式公开相同信息计 1 条）', '条', '131'],
+        ['', '其中：主动公开规范性文件数', '条', '2'],
+        ['', '1.政府公报公开政府信息数', '条', '3'],
+        ['', '2.政府网站公开政府信息数', '条', '515'],
+        ['二、回应解读情况', '（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计 1 次）', '次', '1'],
+        ['', '1.参加或举办新闻发布会总次数', '次', '0'],
+        ['', '四、行政复议数量', '件', '5'],
+        ['', '（一）维持具体行政行为数', '件', '2'],
+        ['', '七、依申请公开信息收取的费用', '万元', '0'],
+        ['九、政府信息公开会议和培训情况', '（一）召开政府信息公开工作会议或专题会议数', '次', '4'],
+        ['', '（二）举办各类培训班数', '次', '1'],
+        ['', '（三）接受培训人员数', '人次', '17'],
+      ],
+    ]);
+    const record = await extractBytes(Buffer.from(merged), 'category-layout.txt');
+    expect(record.legacy_stats.map((s) => [s.indicator, s.unit, s.value]).slice(0, 4)).toEqual([
+      ['一、主动公开情况', '', null],
+      ['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', '条', 131],
+      ['其中：主动公开规范性文件数', '条', 2],
+      ['1.政府公报公开政府信息数', '条', 3],
+    ]);
+    // 序号 | 类别 | 统计项目: a category's words wrapped in its cell beside two rows (三、依申请公开情 / 况).
+    const serial = REPORT([
+      '序号       类别                       统计项目              单 位 本年度',
+      ' 22                    （一）收到申请数          件   245',
+      ' 23                     1.当面申请数          件   58',
+      ' 28   三、依申请公开情         （二）申请办结数          件   248',
+      ' 29       况             1.按时办结数          件   232',
+      ' 30                     2.延期办结数          件   16',
+    ]);
+    expect(tables(serial)).toEqual([
+      [
+        ['序号', '类别', '统计项目', '单位', '本年度'],
+        ['22', '三、依申请公开情况', '（一）收到申请数', '件', '245'],
+        ['23', '', '1.当面申请数', '件', '58'],
+        ['28', '', '（二）申请办结数', '件', '248'],
+        ['29', '', '1.按时办结数', '件', '232'],
+        ['30', '', '2.延期办结数', '件', '16'],
+      ],
+    ]);
+  });
+
+  it('reads a layout row whose wide indicator leaves one space before its unit (…的经费） 万元), and the rows after it', () => {
+    const text = REPORT([
+      '                      统计项目                 单 位    统计数',
+      '                   2.兼职人员数                  人    ７',
+      '（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费） 万元   ０',
+      '               九、政府信息公开会议和培训情况              —    —',
+      '                 （三）接受培训人员数                人次 ４７',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['统计项目', '单位', '统计数'],
+        ['2.兼职人员数', '人', '７'],
+        ['（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）', '万元', '０'],
+        ['九、政府信息公开会议和培训情况', '—', '—'],
+        ['（三）接受培训人员数', '人次', '４７'],
+      ],
+    ]);
+  });
+
+  it('leaves a layout category table unread when a category\'s first row is not known (two rows begin its numbering)', () => {
+    const text = REPORT([
+      '序号       类别                       统计项目              单 位 本年度',
+      ' 1                    （一）收到申请数          件   245',
+      ' 2   三、依申请公开情况        （一）申请办结数          件   248',
+      ' 3                     1.按时办结数          件   232',
+    ]);
+    expect(tables(text).filter((t) => t[0]?.includes('本年度'))).toEqual([]);
+  });
+
+  it('reads layout text whose header wraps its value headings (2009 年 / 度) around 统计项目', () => {
+    const text = REPORT([
+      '                                                      2009 年   2008 年',
+      '                     统计项目                      计量单位',
+      '                                                        度        度',
+      '                  一、主动公开情况                      —       —        —',
+      '               其中：主动公开规范性文件数                    条       27       52',
+      '                  制发规范性文件总数                     件       16       35',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['统计项目', '计量单位', '2009年度', '2008年度'],
+        ['一、主动公开情况', '—', '—', '—'],
+        ['其中：主动公开规范性文件数', '条', '27', '52'],
+        ['制发规范性文件总数', '件', '16', '35'],
+      ],
+    ]);
+  });
+
+  it('reads layout text with no unit column whose indicator wraps around its value, its unit below; not a value with no unit after it', () => {
+    const text = REPORT([
+      '                        指标                     数量',
+      '                    二、回应解读情况                    —',
+      '  （一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计 1 次）',
+      '                                                37',
+      '                  （次）',
+      '   1.参加或举办新闻发布会总次数（次）      18',
+    ]);
+    expect(tables(text)).toEqual([
+      [
+        ['指标', '数量'],
+        ['二、回应解读情况', '—'],
+        ['（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计 1 次）（次）', '37'],
+        ['1.参加或举办新闻发布会总次数（次）', '18'],
+      ],
+    ]);
+    // The words around a value end with no unit: that value is no row of the table, which ends before it.
+    const open = REPORT([
+      '                        指标                     数量',
+      '                    二、回应解读情况                    —',
+      '   1.参加或举办新闻发布会总次数（次）      18',
+      '   2.政府网站在线访谈次数（次）      3',
+      '  （一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计 1 次）',
+      '                                                37',
+      '                  说明',
+    ]);
+    expect(tables(open)).toEqual([
+      [
+        ['指标', '数量'],
+        ['二、回应解读情况', '—'],
+        ['1.参加或举办新闻发布会总次数（次）', '18'],
+        ['2.政府网站在线访谈次数（次）', '3'],
+      ],
+    ]);
+  });
+
   it('leaves legacy_stats empty for a report printing the template tables and a platform table (项目 | 数量, units in brackets), whatever year it says', async () => {
     const seed = readFileSync(new URL('../../../../shared/corpus/seed/zzszq-gxj-2023.txt', import.meta.url), 'utf8');
     const platform = ['项目\t数量', '政府网站发布信息（条）\t3120', '政务新媒体发布信息（条）\t802', '召开新闻发布会（场）\t6'].join('\n');

@@ -266,6 +266,58 @@ describe('legacy statistics tables', () => {
     expect(triples(findLegacyStats([plain])?.year)).toEqual([['主动公开文件数', '条', 12], ['受理申请数', '件', 3]]);
   });
 
+  it('reads the rows after a page break on a grid of their own that print the category\'s cell beside the indicator\'s (one more own cell than the header under 指标)', () => {
+    const grid = (rows: string[][]): TableBlock => ({ kind: 'table', rows: rows.map((r) => r.map((t) => (t.startsWith('~') ? { text: t.slice(1), spanned: true } : { text: t }))) });
+    const doc = grid([
+      ['序号', '~序号', '指标', '~指标', '~指标', '单位', '~单位', '本年度', '~本年度'],
+      ['31', '~31', '三、依申请公开情况', '（三）申请答复数', '~（三）申请答复数', '件', '~件', '2', '~2'],
+      ['32', '~32', '~三、依申请公开情况', '1.属于已主动公开范围数', '~1.属于已主动公开范围数', '件', '~件', '0', '~0'],
+      ['33', '~33', '~三、依申请公开情况', '2.同意公开答复数', '~2.同意公开答复数', '件', '~件', '1', '~1'],
+      ['34', '~34', '~三、依申请公开情况', '3.同意部分公开答复数', '~3.同意部分公开答复数', '件', '~件', '1', '~1'],
+      // After the break: the category's cell (empty, its text above) and the indicator's, each of its own.
+      ['35', '', '~', '~', '4.不同意公开答复数', '~4.不同意公开答复数', '件', '~件', '7'],
+      ['46', '四、行政复议数量', '~四、行政复议数量', '~四、行政复议数量', '~四、行政复议数量', '~四、行政复议数量', '件', '~件', '3'],
+      ['47', '', '~', '~', '（一）维持具体行政行为数', '~（一）维持具体行政行为数', '件', '~件', ''],
+      ['57', '八、机构建设和保障经费情况', '~八、机构建设和保障经费情况', '~八、机构建设和保障经费情况', '（一）政府信息公开工作专门机构数', '~（一）政府信息公开工作专门机构数', '个', '~个', '2'],
+      ['58', '~八、机构建设和保障经费情况', '~八、机构建设和保障经费情况', '~八、机构建设和保障经费情况', '（二）设置政府信息公开查阅点数', '~（二）设置政府信息公开查阅点数', '个', '~个', '—'],
+    ]);
+    expect(triples(findLegacyStats([doc])?.year)).toEqual([
+      ['三、依申请公开情况', '', null],
+      ['（三）申请答复数', '件', 2],
+      ['1.属于已主动公开范围数', '件', 0],
+      ['2.同意公开答复数', '件', 1],
+      ['3.同意部分公开答复数', '件', 1],
+      ['4.不同意公开答复数', '件', 7],
+      ['四、行政复议数量', '件', 3],
+      ['（一）维持具体行政行为数', '件', null],
+      ['八、机构建设和保障经费情况', '', null],
+      ['（一）政府信息公开工作专门机构数', '个', 2],
+      ['（二）设置政府信息公开查阅点数', '个', null],
+    ]);
+    // 项目 | 指标 | ~指标: a heading over each; a row below a category's first prints no cell of its category (merged down from above).
+    const headed = grid([
+      ['序号', '~序号', '项目', '指标', '~指标', '单位', '~单位', '数量', '~数量'],
+      ...[1, 2, 3].map((n) => [`${n}`, `~${n}`, n === 1 ? '一、主动公开情况' : '~一、主动公开情况', `${n}.政府网站公开政府信息数`, `~${n}.政府网站公开政府信息数`, '条', '~条', `${n}0`, `~${n}0`]),
+      ['57', '八、机构建设和保障经费情况', '~八、机构建设和保障经费情况', '~八、机构建设和保障经费情况', '（一）政府信息公开工作专门机构数', '~（一）政府信息公开工作专门机构数', '个', '~个', '1'],
+      ['58', '~八、机构建设和保障经费情况', '~八、机构建设和保障经费情况', '~八、机构建设和保障经费情况', '（二）设置政府信息公开查阅点数', '~（二）设置政府信息公开查阅点数', '个', '~个', '11'],
+    ]);
+    expect(triples(findLegacyStats([headed])?.year).slice(4)).toEqual([
+      ['八、机构建设和保障经费情况', '', null],
+      ['（一）政府信息公开工作专门机构数', '个', 1],
+      ['（二）设置政府信息公开查阅点数', '个', 11],
+    ]);
+  });
+
+  it('does not continue a statistics table into a block of the same width that prints numbers where the unit goes', () => {
+    const stats = findLegacyStats(
+      tables(
+        table([['统计项目', '单位', '统计数'], ['2.兼职人员数', '人', '7'], ['九、政府信息公开会议和培训情况', '—', '—'], ['（三）接受培训人员数', '人次', '47']]),
+        table([['（四）政府信息公开专项经费万元', '0', ''], ['（一）召开政府信息公开工作会议或专题会议数次', '1', '']]),
+      ),
+    );
+    expect(triples(stats?.year)).toEqual([['2.兼职人员数', '人', 7], ['九、政府信息公开会议和培训情况', '—', null], ['（三）接受培训人员数', '人次', 47]]);
+  });
+
   it('takes a platform table (项目 | 数量, units in brackets) for a statistics table only in a report before 2019 that prints no template table', () => {
     const platform = table([['项目', '数量'], ['政府网站发布信息（条）', '3120'], ['政务新媒体发布信息（条）', '802'], ['召开新闻发布会（场）', '6']]);
     const report = (year: number) => docOf([paragraph(`某县人民政府${year}年政府信息公开工作年度报告`), paragraph('一、总体情况'), platform]);
