@@ -35,9 +35,8 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
   const metaTitle = cleanMetaTitle(doc.meta.title);
   const title = bodyTitle ?? metaTitle;
   const bodyText = doc.blocks.map((b) => (b.kind === 'table' ? '' : cleanText(b.text))).join('\n');
-  const sig = signature(doc.blocks);
-
   const scanned = doc.blocks.slice(0, LEADING_BLOCKS).some((b) => b.kind !== 'table' && b.prov?.origin === 'ocr');
+  const sig = signature(doc.blocks, { ocr: scanned });
   const readTitleAgency = (bodyTitle && agencyFromTitle(bodyTitle)) ?? (metaTitle && agencyFromTitle(metaTitle));
   let agency: string | undefined;
   if (scanned) {
