@@ -8,7 +8,8 @@ import type { Block } from '../../extractors/model.js';
 import { findDate, isDateLine } from './dates.js';
 import { blockTexts, cleanText } from './text.js';
 
-const YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?/;
+/** A year as printed, or as OCR reads it with a mark among or after its digits (201.2年, 2015，年). */
+const YEAR = /(?:(?:\d[.,，·]?){3}\d[.,，·]?|[〇○零一二三四五六七八九]{4})\s*年度?/;
 const BRACKETED_YEAR = new RegExp(`[（(]${YEAR.source}[）)]`);
 const REPORT_TAIL = /(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告).*$|(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?年度$|(?:年度)?(?:工作)?(?:报告|年报)$/;
 
@@ -19,7 +20,7 @@ export function agencyFromTitle(title: string): string | undefined {
     .replace(/^(?:【[^】]{0,10}】|\[[^\]]{0,10}\])+/, '')
     // A 年 or 年度 OCR read before the year (年2022年平潭…: a stroke of the big title characters read twice) would
     // start the name once the year is cut.
-    .replace(/^[年度]+(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)/, '')
+    .replace(new RegExp(`^[年度]+(?=${YEAR.source})`), '')
     .replace(BRACKETED_YEAR, '')
     .replace(YEAR, '')
     .replace(REPORT_TAIL, '')

@@ -233,6 +233,28 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
     expect(agencyFromTitle(`${t.year}年${t.agency}政府信息公开工作年度报告`)).toBe(t.agency);
   });
 
+  it.each(truths.map((t) => [t.id, t] as const))('%s: off a scan, a mark OCR read inside the title\'s name (办公\\厅) and 报告 read 报全', (_, t) => {
+    const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
+    const marked = `${t.agency.slice(0, -1)}\\${t.agency.slice(-1)}`;
+    const doc = (...closing: string[]) =>
+      docOf([scanned(`${marked}${t.year}年政府信息公开工`), scanned('作年度报全'), scanned(`本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`), ...closing.map(scanned)], {}, 'pdf');
+    const signed = analyseStructure(doc(t.agency, `${t.year + 1}年1月20日`));
+    expect(signed.title).toBe(`${marked}${t.year}年政府信息公开工作年度报全`);
+    expect(signed.agency).toBe(t.agency);
+    // Read once (no signature): still no agency.
+    expect(analyseStructure(doc('全年共收到政府信息公开申请21件。')).agency).toBeUndefined();
+  });
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: a year OCR read with a mark among its digits (201.2年, 2015，年) is no part of the name', (_, t) => {
+    const y = String(t.year);
+    expect(agencyFromTitle(`${t.agency}${y.slice(0, 3)}.${y.slice(3)}年政府信息公开工作年aa报告`)).toBe(t.agency);
+    expect(agencyFromTitle(`${t.agency}${y}，年政府信息公开工作年度报告`)).toBe(t.agency);
+    expect(agencyFromTitle(`${y}.年${t.agency}政府信息公开工作年度报告`)).toBe(t.agency);
+    // The comma so read does not end the title's run of lines (a title line never carries a sentence's comma).
+    const doc = docOf([paragraph(`${t.agency}${y}，年政府信息公开工作年度`), paragraph('报告'), body(t)], {}, 'pdf');
+    expect(metaOf(doc)).toMatchObject({ title: `${t.agency}${y}，年政府信息公开工作年度报告`, agency: t.agency, year: t.year });
+  });
+
   it.each(truths.map((t) => [t.id, t] as const))('%s: a title whose 年度 OCR read as 年) still gives the agency alone', (_, t) => {
     expect(agencyFromTitle(`${t.agency}${t.year}年政府信息公开工作年)报告`)).toBe(t.agency);
     expect(agencyFromTitle(`${t.year}年${t.agency}政务公开工作年)报告`)).toBe(t.agency);
