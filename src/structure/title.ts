@@ -35,7 +35,7 @@ export function titleFromBlocks(blocks: Block[]): string | undefined {
     if (t.length > MAX_TITLE_LINE || /[。；！？：:，]/.test(t.replace(/(?<=\d)[，,](?=\s*年)/g, '')) || parseHeading(t)) break;
     run.push(stripLabel(t));
   }
-  const cutShort = (i: number) => CUT_BEFORE_REPORT.test(run[i]!) && REPORT_WORDS_CUT_SHORT.test(run[i + 1] ?? '') && CUT_JOINED.test(run[i]! + run[i + 1]!);
+  const cutShort = (i: number) => Boolean(run[i + 1]) && CUT_BEFORE_REPORT.test(run[i]!) && REPORT_WORDS_CUT_SHORT.test(run[i + 1]!) && CUT_JOINED.test(run[i]! + run[i + 1]!);
   const k = run.findIndex((t, i) => REPORT_WORD.test(t) || (CUT_BEFORE_REPORT.test(t) && !REPORT_WORDS_GO_ON.test(run[i + 1] ?? '')) || cutShort(i));
   if (k >= 0) {
     // Join the lines above while the title read so far starts mid-title or lacks its year.
