@@ -5,10 +5,11 @@
  * signature (agency line above the closing date).
  */
 import type { Block } from '../../extractors/model.js';
-import { isDateLine } from './dates.js';
+import { findDate, isDateLine } from './dates.js';
 import { blockTexts, cleanText } from './text.js';
 
-const YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?/;
+/** A year as printed, or as OCR reads it with a mark among or after its digits (201.2年, 2015，年). */
+const YEAR = /(?:(?:\d[.,，·]?){3}\d[.,，·]?|[〇○零一二三四五六七八九]{4})\s*年度?/;
 const BRACKETED_YEAR = new RegExp(`[（(]${YEAR.source}[）)]`);
 const REPORT_TAIL = /(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告).*$|(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?年度$|(?:年度)?(?:工作)?(?:报告|年报)$/;
 
@@ -17,6 +18,9 @@ export function agencyFromTitle(title: string): string | undefined {
     .replace(/[《》“”"\s]/g, '')
     // A portal's tag before the title (【年报】, [公开]) is not part of the name.
     .replace(/^(?:【[^】]{0,10}】|\[[^\]]{0,10}\])+/, '')
+    // A 年 or 年度 OCR read before the year (年2022年平潭…: a stroke of the big title characters read twice) would
+    // start the name once the year is cut.
+    .replace(new RegExp(`^[年度]+(?=${YEAR.source})`), '')
     .replace(BRACKETED_YEAR, '')
     .replace(YEAR, '');
   const name = cutReportWords(bare)
@@ -102,9 +106,28 @@ function cityBefore(text: string, at: number): string | undefined {
 /** How many closing blocks may hold the signature. */
 const SIGNATURE_WINDOW = 6;
 
-/** The signature: an agency line directly above the closing date line (or both on one line). */
-export function signature(blocks: Block[]): { agency?: string; dateLine?: string } {
+/**
+ * A closing date line as OCR garbles it (2020年1月20日 read 2020481A20H, 2024年1月20 with 日 lost): a year, then
+ * only digits, 年月日 and Latin letters — no space, no other word — with a digit among them.
+ */
+const GARBLED_DATE_LINE = /^(?:19|20)\d{2}(?=[^\d]*\d)[0-9年月日A-Za-z]{2,10}$/;
+
+/**
+ * The signature: an agency line directly above the closing date line (or both on one line). Off a scan
+ * (`ocr`), where no date line is read whole, the line above a date line OCR garbled is the signature too;
+ * its date is not taken.
+ */
+export function signature(blocks: Block[], options: { ocr?: boolean } = {}): { agency?: string; dateLine?: string } {
   const texts = blockTexts(blocks).slice(-SIGNATURE_WINDOW);
+  const signed = signatureIn(texts);
+  if (signed.dateLine || !options.ocr) return signed;
+  for (let i = texts.length - 1; i >= 1; i--) {
+    if (GARBLED_DATE_LINE.test(texts[i]!) && !findDate(texts[i]!)) return isAgencyLine(texts[i - 1]!) ? { agency: texts[i - 1] } : {};
+  }
+  return signed;
+}
+
+function signatureIn(texts: string[]): { agency?: string; dateLine?: string } {
   for (let i = texts.length - 1; i >= 0; i--) {
     const t = texts[i]!;
     if (isDateLine(t)) {

@@ -20,6 +20,9 @@ export interface Metadata {
   messages: Message[];
 }
 
+/** A mark OCR reads between two ideographs: a speck or a stroke read apart. */
+const OCR_MARK_IN_WORD = /(?<=[\u4e00-\u9fff])[\\|/_~`'"]+(?=[\u4e00-\u9fff])/g;
+
 /** How many opening blocks tell whether the title was read off a scan. */
 const LEADING_BLOCKS = 6;
 
@@ -35,13 +38,14 @@ export function analyseMetadata(doc: DocumentModel): Metadata {
   const metaTitle = cleanMetaTitle(doc.meta.title);
   const title = bodyTitle ?? metaTitle;
   const bodyText = doc.blocks.map((b) => (b.kind === 'table' ? '' : cleanText(b.text))).join('\n');
-  const sig = signature(doc.blocks);
-
   const scanned = doc.blocks.slice(0, LEADING_BLOCKS).some((b) => b.kind !== 'table' && b.prov?.origin === 'ocr');
-  const readTitleAgency = (bodyTitle && agencyFromTitle(bodyTitle)) ?? (metaTitle && agencyFromTitle(metaTitle));
+  const sig = signature(doc.blocks, { ocr: scanned });
+  // Off a scan, a mark OCR read between two characters of the title (上海市人民政府办公\厅) is no part of the name.
+  const read = (t: string) => agencyFromTitle(scanned ? t.replace(OCR_MARK_IN_WORD, '') : t);
+  const readTitleAgency = (bodyTitle && read(bodyTitle)) ?? (metaTitle && agencyFromTitle(metaTitle));
   let agency: string | undefined;
   if (scanned) {
-    const offScan = agencyOffScan(readTitleAgency, sig.agency, bodyText);
+    const offScan = agencyOffScan(readTitleAgency, sig.agency, bodyText.replace(OCR_MARK_IN_WORD, ''));
     messages.push(...offScan.messages);
     agency = offScan.agency;
     // The PDF's own title (its document info) is no OCR reading. The same glyphs read by the same OCR misread

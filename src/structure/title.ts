@@ -19,6 +19,12 @@ const HAS_YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年/;
 const CUT_BEFORE_REPORT = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?.*(?:政府信息公开|政务公开|信息公开)(?:工作年度|工作年|工作|工|年度|年)$/;
 /** A line that goes on with the title's last words. */
 const REPORT_WORDS_GO_ON = /^(?:工作|作|年度|度|情况|的报告|的年度报告|报告|年报|告)/;
+/**
+ * A line going on with those words but cut short itself (…公开工 / 作年度报, the 告 lost to OCR or misread: 报全): the two lines
+ * are the title as read.
+ */
+const REPORT_WORDS_CUT_SHORT = /^(?:工作|作)?(?:年度|度)?(?:报\S?)?$/;
+const CUT_JOINED = /(?:\d{4}|[〇○零一二三四五六七八九]{4})年度?.*(?:政府信息公开|政务公开|信息公开)(?:工作年度报\S?|工作年度|工作年|工作|年度报\S?|年度)$/;
 const STARTS_MID_TITLE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年|^(?:年度|报告|年报|工作|关于|政府信息|政务)/;
 
 /**
@@ -33,13 +39,15 @@ export function titleFromBlocks(blocks: Block[]): string | undefined {
     .filter((t) => !BREADCRUMB.test(t));
   const run: string[] = [];
   for (const t of texts) {
-    if (t.length > MAX_TITLE_LINE || /[。；！？：:，]/.test(t) || parseHeading(t)) break;
+    // A comma OCR read between a year and its 年 (2015，年) is no sentence's.
+    if (t.length > MAX_TITLE_LINE || /[。；！？：:，]/.test(t.replace(/(?<=\d)[，,](?=\s*年)/g, '')) || parseHeading(t)) break;
     run.push(stripLabel(t));
   }
-  const k = run.findIndex((t, i) => REPORT_WORD.test(t) || (CUT_BEFORE_REPORT.test(t) && !REPORT_WORDS_GO_ON.test(run[i + 1] ?? '')));
+  const cutShort = (i: number) => Boolean(run[i + 1]) && CUT_BEFORE_REPORT.test(run[i]!) && REPORT_WORDS_CUT_SHORT.test(run[i + 1]!) && CUT_JOINED.test(run[i]! + run[i + 1]!);
+  const k = run.findIndex((t, i) => REPORT_WORD.test(t) || (CUT_BEFORE_REPORT.test(t) && !REPORT_WORDS_GO_ON.test(run[i + 1] ?? '')) || cutShort(i));
   if (k >= 0) {
     // Join the lines above while the title read so far starts mid-title or lacks its year.
-    let title = run[k]!;
+    let title = run[k]! + (REPORT_WORD.test(run[k]!) || !cutShort(k) ? '' : run[k + 1]!);
     for (let i = k - 1; i >= Math.max(0, k - 2) && (STARTS_MID_TITLE.test(title) || !HAS_YEAR.test(title)); i--) title = run[i]! + title;
     return title;
   }

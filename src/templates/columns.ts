@@ -87,10 +87,14 @@ export function planColumns(rows: DocRow[], firstData: DocRow, columns: ColumnDe
   const named = gridColumns.filter((c): c is number => c !== undefined);
   if (new Set(named).size !== named.length) return undefined;
   if (named.length === columns.length) return { kind: 'grid', gridColumns };
-  if (named.length < MIN_NAMED) return undefined;
+  // One column named whole is enough only beside the group's sum heading and a heading OCR read in part
+  // (然人 | 法人或其他组织 | 总计: 自 of 自然人 lost): the column named in part is read in doubt.
+  if (named.length < MIN_NAMED - 1) return undefined;
   const sums = [...gridAbove(isSumHeading, true)].filter((c) => !named.includes(c));
+  if (named.length < MIN_NAMED && sums.length !== 1) return undefined;
   const sum = sums.length === 1 ? { sumColumn: sums[0] } : {};
   const inPart = nameByPart(header, columns, gridColumns, copy, sums);
+  if (named.length + inPart.length < MIN_NAMED) return undefined;
   // Named in part, a table printing every column is read in printed order as any other (the plan is only
   // for a header that leaves columns out).
   const complete = !gridColumns.includes(undefined);

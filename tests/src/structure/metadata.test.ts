@@ -179,6 +179,82 @@ describe('agency and year from a title as a scan\'s OCR reads it', () => {
     }
   });
 
+  it.each(truths.map((t) => [t.id, t] as const))('%s: a title line cut inside its last words over a line going on with them but cut short itself (…公开工 / 作年度报)', (_, t) => {
+    // The 告 of 报告 lost to OCR on the second line: the two lines are the title as read.
+    for (const [cut, rest] of [['工', '作年度报'], ['工作', '年度报'], ['工作年', '度报']] as const) {
+      const doc = docOf([paragraph(`${t.year}年${t.agency}政府信息公开${cut}`), paragraph(rest), body(t)], {}, 'pdf');
+      expect(metaOf(doc), cut + rest).toMatchObject({ title: `${t.year}年${t.agency}政府信息公开工作年度报`, agency: t.agency, year: t.year });
+    }
+    // A scan: the title's name misread in its last character (办公厅 → 办公打), the signature read right; the title,
+    // found, is the second reading that agrees but for that character.
+    const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
+    const misread = `${t.agency.slice(0, -1)}打`;
+    const doc = docOf([scanned(`${t.year}年${misread}政府信息公开工`), scanned('作年度报'), scanned(`本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`), scanned(t.agency), scanned(`${t.year + 1}年1月20日`)], {}, 'pdf');
+    expect(metaOf(doc)).toMatchObject({ agency: t.agency, year: t.year });
+    // A next line that is no part of the title's words (a heading, a sentence) leaves the cut line the title, as before.
+    const then = docOf([paragraph(`${t.year}年${t.agency}政府信息公开工作年度`), paragraph('作年度报告的说明，如下'), body(t)], {}, 'pdf');
+    expect(metaOf(then).title).toBe(`${t.year}年${t.agency}政府信息公开工作年度`);
+  });
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: off a scan, the signature over a date line OCR garbled is a reading of the name', (_, t) => {
+    const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
+    const misread = `${t.agency.slice(0, -1)}打`;
+    const doc = (title: string, signed: string, dateLine: string) =>
+      docOf([scanned(`${title}${t.year}年政府信息公开工作年度报告`), scanned(`本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`), scanned(signed), scanned(dateLine)], {}, 'pdf');
+    // 2020年1月20日 read 2020481A20H, 2024年1月20 (日 lost), 2023年1月208: the line above is still the signature.
+    for (const garbled of [`${t.year + 1}481A20H`, `${t.year + 1}年1月20`, `${t.year + 1}年1月208`]) {
+      // The title read right, the signature misread in a character no name ends with: the title's name, read twice.
+      const s = analyseStructure(doc(t.agency, misread, garbled));
+      expect(s.agency, garbled).toBe(t.agency);
+      // No publication date out of a garbled line.
+      expect(s.published, garbled).toBeUndefined();
+      // Both read right: taken.
+      expect(analyseStructure(doc(t.agency, t.agency, garbled)).agency, garbled).toBe(t.agency);
+      // The signature naming another body: no agency, as with a clean date line.
+      const other = `${t.agency.slice(0, 1) === '沽' ? '河' : '沽'}${t.agency.slice(1)}`;
+      expect(analyseStructure(doc(t.agency, other, garbled)).agency, garbled).toBeUndefined();
+    }
+    // A line of words or a number is no date line, garbled or not: the name read once stays blank.
+    for (const notDate of [`${t.year + 1}年度工作要点`, `${t.year + 1} Brig eal`, '2024', '下载时间:2024-03-0110: 21: 35']) {
+      expect(analyseStructure(doc(t.agency, misread, notDate)).agency, notDate).toBeUndefined();
+    }
+    // A text layer's garbled line is not taken for a date line: nothing changes there (a title naming no body, no signature).
+    const typed = doc('', t.agency, `${t.year + 1}481A20H`);
+    for (const b of typed.blocks) if (b.prov) b.prov.origin = 'text';
+    expect(analyseStructure(typed).agency).toBeUndefined();
+    expect(analyseStructure(doc('', t.agency, `${t.year + 1}481A20H`)).agency).toBeUndefined();
+  });
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: a 年 OCR read before the title\'s year is no part of the name', (_, t) => {
+    // 年2022年平潭综合实验区政府信息公开工作年度报告: the stray 年 left by cutting the year would start the name.
+    expect(agencyFromTitle(`年${t.year}年${t.agency}政府信息公开工作年度报告`)).toBe(t.agency);
+    expect(agencyFromTitle(`年度${t.year}年${t.agency}政府信息公开工作年度报告`)).toBe(t.agency);
+    // A name that goes on after its year keeps what it reads: 年 is cut only right before the year.
+    expect(agencyFromTitle(`${t.year}年${t.agency}政府信息公开工作年度报告`)).toBe(t.agency);
+  });
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: off a scan, a mark OCR read inside the title\'s name (办公\\厅) and 报告 read 报全', (_, t) => {
+    const scanned = (text: string): Block => ({ kind: 'paragraph', text, prov: { page: 1, origin: 'ocr' } });
+    const marked = `${t.agency.slice(0, -1)}\\${t.agency.slice(-1)}`;
+    const doc = (...closing: string[]) =>
+      docOf([scanned(`${marked}${t.year}年政府信息公开工`), scanned('作年度报全'), scanned(`本报告中所列数据的统计期限自${t.year}年1月1日起至${t.year}年12月31日止。`), ...closing.map(scanned)], {}, 'pdf');
+    const signed = analyseStructure(doc(t.agency, `${t.year + 1}年1月20日`));
+    expect(signed.title).toBe(`${marked}${t.year}年政府信息公开工作年度报全`);
+    expect(signed.agency).toBe(t.agency);
+    // Read once (no signature): still no agency.
+    expect(analyseStructure(doc('全年共收到政府信息公开申请21件。')).agency).toBeUndefined();
+  });
+
+  it.each(truths.map((t) => [t.id, t] as const))('%s: a year OCR read with a mark among its digits (201.2年, 2015，年) is no part of the name', (_, t) => {
+    const y = String(t.year);
+    expect(agencyFromTitle(`${t.agency}${y.slice(0, 3)}.${y.slice(3)}年政府信息公开工作年aa报告`)).toBe(t.agency);
+    expect(agencyFromTitle(`${t.agency}${y}，年政府信息公开工作年度报告`)).toBe(t.agency);
+    expect(agencyFromTitle(`${y}.年${t.agency}政府信息公开工作年度报告`)).toBe(t.agency);
+    // The comma so read does not end the title's run of lines (a title line never carries a sentence's comma).
+    const doc = docOf([paragraph(`${t.agency}${y}，年政府信息公开工作年度`), paragraph('报告'), body(t)], {}, 'pdf');
+    expect(metaOf(doc)).toMatchObject({ title: `${t.agency}${y}，年政府信息公开工作年度报告`, agency: t.agency, year: t.year });
+  });
+
   it.each(truths.map((t) => [t.id, t] as const))('%s: a title whose 年度 OCR read as 年) still gives the agency alone', (_, t) => {
     expect(agencyFromTitle(`${t.agency}${t.year}年政府信息公开工作年)报告`)).toBe(t.agency);
     expect(agencyFromTitle(`${t.year}年${t.agency}政务公开工作年)报告`)).toBe(t.agency);

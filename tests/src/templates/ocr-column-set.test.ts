@@ -68,6 +68,19 @@ describe('a scanned table 三 whose five columns of 法人或其他组织 print 
     });
   }
 
+  it('reads the table when OCR read 自然人 only in part (然人), the group heading and 总计 whole: 自然人 in doubt, 总计 read', () => {
+    const rows = table([['', '申请人情况', '~申请人情况', '~申请人情况'], ['', '然人', '法人或其他组织', '总计']], [0, 6], true);
+    const m = mapTemplates(scanned(docWithTables(rows)));
+    expect(m.messages.filter((x) => x.code === 'columns-not-printed').length).toBe(1);
+    expect(cell(m, 'granted', 'natural_person')).toBe(71);
+    expect(m.details['requests.granted.natural_person'].doubt).toBe('heading-in-part');
+    expect(cell(m, 'granted', 'total')).toBe(75);
+    expect(cell(m, 'granted', 'commercial')).toBeNull();
+    // The same header not read by OCR (a text table's words are its own): no plan by a heading in part.
+    const typed = docWithTables(rows);
+    expect(mapTemplates(typed).details['requests.granted.natural_person']?.doubt).not.toBe('heading-in-part');
+  });
+
   it('never takes a cell with other words for the heading', () => {
     const rows = table([['', '申请人情况', '~申请人情况', '~申请人情况'], ['', '自然人', '法人或其他组织机构', '总计']], [0, 6], true);
     const m = mapTemplates(scanned(docWithTables(rows)));
