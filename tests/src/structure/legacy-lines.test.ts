@@ -54,4 +54,11 @@ describe('statistics printed as text lines (指标：数值)', () => {
     const seed = readFileSync(new URL('../../../../shared/corpus/seed/zzszq-gxj-2023.txt', import.meta.url), 'utf8');
     expect((await extractBytes(Buffer.from(seed.replace(/2023/g, '2016')), 'seed.txt')).legacy_stats).toEqual([]);
   });
+
+  it('takes no line whose figure is a run of more digits than any count (a damaged text: it read as Infinity and failed the record)', async () => {
+    const damaged = LINES.map((line) => (line.startsWith('政府网站公开') ? `政府网站公开政府信息数：${'1'.repeat(400)}条` : line));
+    const record = await extractBytes(Buffer.from(REPORT(2012, damaged)), 'lines.txt');
+    expect(record.status).not.toBe('failed');
+    expect(record.legacy_stats.every((s) => s.value === null || (Number.isFinite(s.value) && s.value < 1e15))).toBe(true);
+  });
 });
