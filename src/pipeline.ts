@@ -11,7 +11,7 @@ import { unifyDocumentIdeographs } from '../extractors/ideographs.js';
 import { analyseStructure } from './structure/index.js';
 import { mapTemplates } from './templates/map.js';
 import { runChecks } from './checks/index.js';
-import { ReportRecord, type Status } from './schemas/record.js';
+import { ReportRecord, validRecord, type Status } from './schemas/record.js';
 import { TABLE_IDS } from './templates/ids.js';
 import type { Limits } from './limits.js';
 import type { FailureCode } from './schemas/failure-codes.js';
@@ -123,7 +123,7 @@ export function recordFromDocument(read: DocumentModel, source: string, bytes: B
     const checked = runChecks(record);
     record.findings = checked.findings;
     record.messages.push(...checked.messages);
-    return ReportRecord.parse(record);
+    return validRecord(record);
   });
 }
 

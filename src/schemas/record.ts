@@ -113,3 +113,16 @@ export const ReportRecord = z.object({
   messages: z.array(Message),
 });
 export type ReportRecord = z.infer<typeof ReportRecord>;
+
+/**
+ * A record checked against its schema as the pipeline makes it. A record that fails is nianbao's own bug
+ * (a reader let through a value the schema refuses, such as Infinity): the error names the fields in one
+ * line, which is what the document's failed record then says (`crash: …`), not zod's dump of every issue.
+ */
+export function validRecord(record: unknown): ReportRecord {
+  const checked = ReportRecord.safeParse(record);
+  if (checked.success) return checked.data;
+  const issues = checked.error.issues;
+  const named = issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
+  throw new Error(`the record failed its schema (a bug in nianbao; please report it): ${named.join('; ')}${issues.length > 3 ? `; and ${issues.length - 3} more` : ''}`);
+}
