@@ -52,7 +52,7 @@ export function cellLinesAsTabTables(read: string[]): string[] | undefined {
   if (lone < MIN_VALUE_LINES || lines.filter(printsValuesAfterText).length * LAYOUT_SHARE > lone) return undefined;
   const out: string[] = [];
   const runs = cellRuns(lines);
-  const emptyCells = printsEmptyCells(lines, runs);
+  const emptyCells = printsEmptyCells(lines, runs) || partsRowsOfEmptyCells(lines, runs);
   // Lines waiting for a run of values: the label (and header) lines of the next row, or text.
   let pending: string[] = [];
   let i = 0;
@@ -86,6 +86,11 @@ interface CellRun {
   values: number;
   /** It follows a line of text (a label) and a line of text follows it, its last line a value. */
   closed: boolean;
+  /** Its lines up to the next line of text (its trailing empty lines too), and whether it follows a line of text. */
+  span: number;
+  afterText: boolean;
+  /** An empty line stands between two of its values. */
+  inner: boolean;
 }
 
 /**
@@ -107,7 +112,8 @@ function cellRuns(lines: string[]): Map<number, CellRun> {
     // A run of values ends at its last value; the empty lines after it start the next run only after text.
     let end = i;
     if (values > 0 && !isText(end)) while (end > start && lines[end - 1].trim() === '') end--;
-    runs.set(start, { start, end, values, closed: values > 0 && isText(start - 1) && isText(end) && isValueLine(lines[end - 1]) });
+    const inner = lines.slice(start, end).some((l) => l.trim() === '');
+    runs.set(start, { start, end, values, closed: values > 0 && isText(start - 1) && isText(end) && isValueLine(lines[end - 1]), span: i - start, afterText: isText(start - 1), inner });
     i = Math.max(end, start + 1);
   }
   return runs;
@@ -127,6 +133,38 @@ function printsEmptyCells(lines: string[], runs: Map<number, CellRun>): boolean 
     if (run.closed && lines.slice(run.start, run.end).some((l) => l.trim() === '')) evidence++;
   }
   return evidence >= MIN_EMPTY_CELL_ROWS;
+}
+
+/** Rows printing an empty line among their values, in tables whose rows are all as long, a text must hold. */
+const MIN_PARTED_EMPTY_CELL_ROWS = 2;
+
+/**
+ * Does the text print a blank cell as an empty line and part its rows by one blank line? Then the rows of
+ * a table span as many lines each, label to label: their cells and the one blank line after them
+ * (258 · 12 · ∅ · ∅ · 1 · 1 · ∅ · ∅ before the next row's label, as 821 · 35 · ∅ · ∅ · 2 · 1 · 859 · ∅ before
+ * it). Where it does, each run of a table (runs that only label lines part) whose every run is as long holds
+ * its cells and that blank line, the last: its end is set there (the run's empty lines are then its cells).
+ * A table whose rows are not all as long (a row after two blank lines), or of one row, keeps its values
+ * alone, as before.
+ */
+function partsRowsOfEmptyCells(lines: string[], runs: Map<number, CellRun>): boolean {
+  const all = [...runs.values()].filter((r) => r.afterText && r.span >= 2 && lines[r.start + r.span - 1].trim() === '');
+  // The tables: runs that only label lines part, each table's rows all as long as each other.
+  const tables: CellRun[][] = [];
+  all.forEach((r, k) => (k > 0 && labelGap(lines, all[k - 1], r) ? tables[tables.length - 1].push(r) : tables.push([r])));
+  const even = tables.filter((t) => t.length >= 2 && t.every((r) => r.span === t[0].span));
+  if (even.flat().filter((r) => r.values > 0 && r.inner).length < MIN_PARTED_EMPTY_CELL_ROWS) return false;
+  // No run of values ends right at a label: a text that parts its rows does so after every row.
+  if ([...runs.values()].some((r) => r.closed)) return false;
+  for (const r of even.flat()) r.end = r.start + r.span - 1;
+  return true;
+}
+
+/** Only label lines (at most MAX_LABEL_LINES, no empty line) stand between two runs. */
+function labelGap(lines: string[], a: CellRun, b: CellRun): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  const gap = lines.slice(first.start + first.span, second.start);
+  return gap.length >= 1 && gap.length <= MAX_LABEL_LINES && gap.every((l) => l.trim() !== '' && !isValueLine(l));
 }
 
 /**

@@ -326,10 +326,17 @@ function isGroupStart(line: TextLine): boolean {
  * above in the label column — between an item row and the next item row (4.保护…), so the rest cannot
  * start the next row's label.
  */
-function interleaved(fragment: TextLine, above: string, nextLabel: string): boolean {
-  const [group, ...rest] = fragment.cells;
-  return rest.length > 0 && GROUP_PIECE.test(group) && HAS_ITEM.test(above) && HAS_ITEM.test(nextLabel) && !rest.some((c) => NUMBERING_START.test(c));
+function interleaved(fragment: TextLine, above: string, nextLabel: string): number {
+  const cells = fragment.cells;
+  // The section's column may print its piece first (三、本年 其他处 · 关不再处理…, 度办理结 · 理 · 开申请: after a
+  // repeated header the section's label stands again beside the group's).
+  let pieces = GROUP_PIECE.test(cells[0] ?? '') || SECTION_THEN_GROUP_PIECE.test(cells[0] ?? '') ? 1 : 0;
+  if (pieces === 1 && cells.length > 2 && GROUP_PIECE.test(cells[0]) && GROUP_PIECE.test(cells[1])) pieces = 2;
+  const rest = cells.slice(pieces);
+  return pieces > 0 && rest.length > 0 && HAS_ITEM.test(above) && HAS_ITEM.test(nextLabel) && !rest.some((c) => NUMBERING_START.test(c)) ? pieces : 0;
 }
+/** A vertical section label's piece with its numbering, then the group's piece: 三、本年 其他处. */
+const SECTION_THEN_GROUP_PIECE = /^[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{1,4}\s+[\u4e00-\u9fff]{1,4}$/;
 /**
  * A line that starts a row label and goes on in short cells, some of them values: a row whose values
  * did not all read as values (5.要求… · ＊ · ＊ · -), not a wrapped label.
@@ -519,7 +526,11 @@ class TableBuilder {
         extend(fragment.cells.join(' '), fragment.indentChars);
       } else if (!lastRow && !prefix && headerLines > 0 && at >= ambiguousFrom) {
         between = joinWrapped(between, fragment.cells.join(' '));
-      } else if (isHeaderLike(fragment) || (this.dataRows > 0 && REPEATED_HEADER_WORDS.test(fragment.text)) || (!lastRow && !startsLabel(fragment) && !prefix)) {
+      } else if (
+        !(lastRow && groupIndent !== undefined && interleaved(fragment, lastRow[0], line.label)) &&
+        (isHeaderLike(fragment) || (this.dataRows > 0 && REPEATED_HEADER_WORDS.test(fragment.text)) || (!lastRow && !startsLabel(fragment) && !prefix))
+      ) {
+        // (Not a line of vertical pieces beside an item's rest once a line above showed them so: 度办理结 · 理 · 开申请.)
         // A header after the fragment: it ended the row above, or is a row that printed no values
         // (行政规范性文件 with its cells blank). Kept as a row of its own; the labels decide.
         if (between) this.rows.push([between]);
@@ -532,8 +543,9 @@ class TableBuilder {
       } else if (lastRow && interleaved(fragment, lastRow[0], line.label)) {
         // A vertical group label beside the wrapped rest of an item (（三） · 三安全一, then 不予公 · 稳定”):
         // the group's characters start the next row's label, the rest ends the item above.
-        extend(fragment.cells[0], fragment.indentChars);
-        lastRow[0] = joinWrapped(lastRow[0], fragment.cells.slice(1).join(''));
+        const pieces = interleaved(fragment, lastRow[0], line.label);
+        extend(fragment.cells.slice(0, pieces).join(' '), fragment.indentChars);
+        lastRow[0] = joinWrapped(lastRow[0], fragment.cells.slice(pieces).join(''));
         groupIndent = Math.min(groupIndent ?? fragment.indent, fragment.indent);
       } else if (lastRow && !prefix && groupIndent === undefined && HAS_ITEM.test(lastRow[0]) && isGroupStart(fragment)) {
         // A vertical group label's first characters alone on their line ((（四）无), under an item row: the

@@ -407,6 +407,19 @@ describe('txtReader on small layout texts', () => {
       ],
       ['（六） 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他处理 3.其他'],
     ],
+    [
+      'a section piece and a group piece beside the rest of the item above (after a repeated header)',
+      [
+        '                  2.申请人逾期未按收费通',
+        '     （六）          知要求缴纳费用、行政机',
+        '                                         0         0       0     0         0        0        0',
+        '三、本年 其他处          关不再处理其政府信息公',
+        '度办理结  理                开申请',
+        ' 果',
+        '                        3.其他             1         0       0     0         0        0        1',
+      ],
+      ['2.申请人逾期未按收费通（六） 知要求缴纳费用、行政机关不再处理其政府信息公开申请', '三、本年 其他处度办理结 理果 3.其他'],
+    ],
   ])('a vertical group label interleaved with a wrapped item (pdftotext -layout): %s', async (_name, lines, labels) => {
     const doc = await readText(lines.join('\n'));
     expect(tables(doc)[0].rows.map((r) => r[0].text)).toEqual(labels);

@@ -1,7 +1,8 @@
 /**
  * Crawler text whose tables print a cell per line (extractors/txt/cell-lines.ts) and a blank cell as an
- * empty line, rows not parted: the empty lines are the rows' cells. Texts that part their rows by blank
- * lines, or print no empty cell, are read as before.
+ * empty line: the empty lines are the rows' cells, where the rows are not parted, or parted by one blank
+ * line with every row as long as a neighbour (seed 48 cell-lines/txt Shanghai 2019). Other texts that part
+ * their rows by blank lines, or print no empty cell, are read as before.
  */
 import { describe, expect, it } from 'vitest';
 import { cellLinesAsTabTables } from '../../../extractors/txt/cell-lines.js';
@@ -46,10 +47,27 @@ describe('cell-per-line text whose blank cells are empty lines', () => {
     expect(read.find((r) => r.includes('1.属于国家秘密'))).toEqual(['（三）不予公开', '1.属于国家秘密', '14', '', '', '', '', '', '14']);
   });
 
-  it('rows parted by a blank line: the empty lines are not read as cells (which of them parts the rows is not known)', () => {
+  it('rows parted by a blank line, every row of a table as long: the empty lines before the last are its cells', () => {
     const read = rows(cellLinesAsTabTables(lines(true))!);
-    expect(read.find((r) => r[0] === '一、本年新收政府信息公开申请数量')).toEqual(['一、本年新收政府信息公开申请数量', '821', '35', '2', '1', '859']);
+    expect(read.find((r) => r[0] === '一、本年新收政府信息公开申请数量')).toEqual(['一、本年新收政府信息公开申请数量', '821', '35', '', '', '2', '1', '859']);
+    expect(read.find((r) => r[0] === '（一）予以公开')).toEqual(['（一）予以公开', '258', '12', '', '', '1', '1', '']);
+    expect(read.find((r) => r[0] === '（二）部分公开')).toEqual(['（二）部分公开', '', '', '', '', '', '', '']);
+    expect(read.find((r) => r.includes('1.属于国家秘密'))).toEqual(['（三）不予公开', '1.属于国家秘密', '14', '', '', '', '', '', '14']);
+  });
+
+  it('rows parted by a blank line, a row longer than the others (two blank lines after it): no empty line of the table is read as a cell', () => {
+    const text = lines(true);
+    const at = text.indexOf('（一）予以公开') + 8;
+    text.splice(at, 0, '');
+    const read = rows(cellLinesAsTabTables(text)!);
+    expect(read.find((r) => r[0] === '（一）予以公开')).toEqual(['（一）予以公开', '258', '12', '1', '1']);
     expect(read.flat().filter((c) => c === '')).toEqual([]);
+  });
+
+  it('rows parted by a blank line, rows of unequal length (which empty line parts them is not known): the empty lines are not read as cells', () => {
+    const text = lines(true).filter((l, i, all) => !(l === '' && all[i - 1] === '' && all[i + 1] !== ''));
+    const read = rows(cellLinesAsTabTables(text)!);
+    expect(read.find((r) => r[0] === '（一）予以公开')).toEqual(['（一）予以公开', '258', '12', '1', '1']);
   });
 
   it('a text printing no empty cell, with prose parted by blank lines: read as before', () => {
