@@ -94,9 +94,11 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
   // Any row: under a title row or two, or a sheet's prose rows (a workbook is one grid from its first line).
   for (let r = 0; r < table.rows.length; r++) {
     const printed = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
-    const indicator = printed.findIndex((t) => INDICATOR.test(t));
+    // A heading OCR read with specks about it (人一一项目, 单位a: the cell's rules and corners read as strokes and letters) is the heading.
+    const heads = table.rows[r]!.map((c, k) => (c.prov?.origin === 'ocr' ? specksOff(printed[k]!) : printed[k]!));
+    const indicator = heads.findIndex((t) => INDICATOR.test(t));
     if (indicator < 0) continue;
-    const found = printed.findIndex((t) => UNIT.test(t));
+    const found = heads.findIndex((t) => UNIT.test(t));
     // A value heading stating its unit (数量（件）) is read as the heading, its unit the rows' (no unit column).
     const headed = found < 0 ? printed.map((t, k) => (k > indicator ? valueHeadingUnit(t) : undefined)) : [];
     const labels = printed.map((t, k) => headed[k]?.heading ?? t);
@@ -177,6 +179,14 @@ function yearColumn(labels: string[], after: number, cumulative: number): number
 }
 
 const NONE_OF_THE_YEAR = -2;
+
+/**
+ * An OCR'd heading cell's text less what OCR reads off a cell's rules and corners: Latin letters, ASCII marks, and
+ * strokes (一 丨 丿 人 …) at its ends. A word beside the heading (建设项目, 项目名称单位) stays, and the cell is no heading.
+ */
+function specksOff(text: string): string {
+  return text.replace(/[A-Za-z!-/:-@[-`{-~]/g, '').replace(/^[一丨丿乀人亅、，。：；·]+|[一丨丿乀人亅、，。：；·]+$/g, '');
+}
 
 /** A table with no unit column is a statistics table when its rows print their units after their indicators (most of those with a value). */
 function unitsInIndicators(rows: TableBlock['rows'], columns: Columns): boolean {

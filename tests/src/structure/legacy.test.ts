@@ -98,6 +98,27 @@ describe('legacy statistics tables', () => {
     });
   });
 
+  it('finds the header of a table OCR read with specks about its headings (人一一项目 | paises单位a | oe 2012年 | 累计), values in doubt', () => {
+    const ocr = (text: string) => ({ text, prov: { origin: 'ocr' as const } });
+    const header = [ocr('人一一项目'), ocr('paises单位a'), ocr('oe 2012年'), ocr('累计')];
+    const stats = findLegacyStats([{ kind: 'table', rows: [header, [ocr('主动公开文件数'), ocr('条'), ocr('375'), ocr('2986')], [ocr('行政复议数'), ocr('件'), ocr('0'), ocr('8')]] }]);
+    expect(stats).toEqual({
+      year: [
+        { indicator: '主动公开文件数', unit: '条', value: 375, doubt: 'ocr-unverified' },
+        { indicator: '行政复议数', unit: '件', value: 0, doubt: 'ocr-unverified' },
+      ],
+      cumulative: [
+        { indicator: '主动公开文件数', unit: '条', value: 2986, doubt: 'ocr-unverified' },
+        { indicator: '行政复议数', unit: '件', value: 8, doubt: 'ocr-unverified' },
+      ],
+    });
+    // The same header as text (no OCR) is no statistics table's: a cell naming more than its heading is another table's.
+    const text = (t: string) => ({ text: t });
+    expect(findLegacyStats([{ kind: 'table', rows: [[text('人一一项目'), text('paises单位a'), text('oe 2012年'), text('累计')], [text('主动公开文件数'), text('条'), text('375'), text('2986')]] }])).toBeUndefined();
+    // A word beside the heading is no speck: 项目名称单位 / 建设项目 stay unread.
+    expect(findLegacyStats([{ kind: 'table', rows: [[ocr('建设项目'), ocr('单位'), ocr('2012年')], [ocr('主动公开文件数'), ocr('条'), ocr('375')]] }])).toBeUndefined();
+  });
+
   it('continues a statistics table split by a page break into a second table block', () => {
     const stats = findLegacyStats(
       tables(
