@@ -6,7 +6,6 @@
  */
 import type { Message } from '../../extractors/model.js';
 import { agencyReadByOcr } from './agency.js';
-import { timesRead } from './text.js';
 
 const IDEOGRAPH = '[\\u4e00-\\u9fff]';
 
@@ -36,7 +35,8 @@ export function agencyOffScan(titleRead: string | undefined, signatureRead: stri
     return { messages };
   }
   const text = bodyText.replace(/\s+/g, '');
-  if (timesRead(text, name) >= 2) return { agency: name, messages };
+  // Counted in the text with its line breaks: a name opening a line follows the line before's last character.
+  if (readingsOfTheName(bodyText, name) >= 2) return { agency: name, messages };
   // The other reading agrees but for one character no name ends with (办公打 for 办公厅): a second reading.
   const other = name === title ? signatureRead : titleRead;
   if (other && !agencyReadByOcr(other) && differByOne(other, name)) return { agency: name, messages };
@@ -70,3 +70,18 @@ function nearReading(text: string, name: string): { name: string; times: number 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * How often the text reads `name` as a name of its own: not where it is the tail of a longer one (实验区 in
+ * 平潭综合实验区, where OCR lost the title's first characters). An ideograph before it ends that reading unless
+ * it is a word that stands before a name (2024年…, 本报告由…, 关于…, 现将…).
+ */
+function readingsOfTheName(text: string, name: string): number {
+  let count = 0;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+    const before = text[at - 1] ?? '';
+    if (!/[\u4e00-\u9fff]/.test(before) || WORDS_BEFORE_A_NAME.includes(before)) count++;
+  }
+  return count;
+}
+const WORDS_BEFORE_A_NAME = '年于由在将对是为及和与经';
