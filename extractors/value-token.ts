@@ -15,12 +15,14 @@ export const BLANK_MARKERS: ReadonlySet<string> = new Set([
 export const VALUE_UNITS: readonly string[] = ['万元', '元', '件', '条', '个', '项', '次'];
 
 /**
- * A number as cells print it, after width folding: sign, digits (with thousands groups), decimals, unit.
- * At most 15 digits before the point (every such integer is exact in a double): a longer run is no count
- * or amount a report prints but spaced digits of a damaged page folded together, and read as a number it
- * would be a huge one (Infinity past 308 digits).
+ * A figure's digits before its point, as every reader takes them: thousands groups, or at most 15 digits
+ * (every such integer is exact in a double). A longer run is no count or amount a report prints but spaced
+ * digits of a damaged page folded together; read as a number it would be a huge one (Infinity past 308 digits).
  */
-export const NUMBER_TOKEN = /^([+-]|增加?|减少?)?(\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(\.\d+)?(万元|元|件|条|个|项|次|%)?$/;
+export const FIGURE_DIGITS = String.raw`\d{1,3}(?:,\d{3}){1,4}|\d{1,15}`;
+
+/** A number as cells print it, after width folding: sign, digits (with thousands groups), decimals, unit. */
+export const NUMBER_TOKEN = new RegExp(String.raw`^([+-]|增加?|减少?)?(${FIGURE_DIGITS})(\.\d+)?(万元|元|件|条|个|项|次|%)?$`);
 
 /** Every kind of space, and the characters of no width (invisible.ts): none is part of a value. */
 const NOT_IN_VALUES = new RegExp(`[\\s\\u00a0${INVISIBLE_CLASS}]+`, 'g');

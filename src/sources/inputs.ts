@@ -82,7 +82,7 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
         continue;
       }
       for (const file of await walkReportFiles(input, [...REPORT_EXTENSIONS, ...ARCHIVE_EXTENSIONS, ...PICTURE_EXTENSIONS])) {
-        if (!isPicture(file.relative)) add({ path: file.path, source: displayPath(file.path) });
+        if (!PICTURE.test(file.relative)) add({ path: file.path, source: displayPath(file.path) });
         else if (!SAVED_PAGE_FOLDER.test(file.relative)) pictures++;
       }
     } else if (fg.isDynamicPattern(input)) {
@@ -97,9 +97,6 @@ export async function expandInputs(inputs: string[], manifestLoader?: ManifestLo
 }
 
 const PICTURE = new RegExp(`\\.(?:${PICTURE_EXTENSIONS.join('|')})$`, 'i');
-function isPicture(relative: string): boolean {
-  return PICTURE.test(relative);
-}
 
 /** A folder a browser's "save page as" writes a page's pictures to: NAME_files or NAME.files. */
 const SAVED_PAGE_FOLDER = /(?:^|\/)[^/]+[_.]files\//;

@@ -11,6 +11,7 @@
 import type { Block } from '../../extractors/model.js';
 import { STAT_UNITS } from '../../extractors/legacy-headings.js';
 import { NUMBERING_START } from '../../extractors/txt/lines.js';
+import { FIGURE_DIGITS } from '../../extractors/value-token.js';
 import type { LegacyStat } from './legacy.js';
 import { cleanText } from './text.js';
 
@@ -20,10 +21,10 @@ const MIN_RUN_LINES = 3;
 const UNITS = [...STAT_UNITS].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')).join('|');
 /**
  * One line: the indicator (no sentence's punctuation, no digit outside brackets before its colon), a colon
- * (or spaces), the value as typed (thousands separators; at most 15 digits, as NUMBER_TOKEN), its unit or
+ * (or spaces), the value as typed (FIGURE_DIGITS: thousands separators, at most 15 digits), its unit or
  * none, a closing stop at most.
  */
-const LINE = new RegExp(`([^，。；！？,;!?：:]+?(?:[：:][^，。；！？,;!?：:\\d]+?)?)(?:[：:][ \\u3000]*|[ \\u3000]+)(\\d{1,3}(?:,\\d{3}){1,4}|\\d{1,15})(\\.\\d+)?[ \\u3000]*(${UNITS})?[。；;]?`, 'y');
+const LINE = new RegExp(`([^，。；！？,;!?：:]+?(?:[：:][^，。；！？,;!?：:\\d]+?)?)(?:[：:][ \\u3000]*|[ \\u3000]+)(${FIGURE_DIGITS})(\\.\\d+)?[ \\u3000]*(${UNITS})?[。；;]?`, 'y');
 
 interface LineStat {
   indicator: string;

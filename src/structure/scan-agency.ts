@@ -80,8 +80,9 @@ function readingsOfTheName(text: string, name: string): number {
   let count = 0;
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
     const before = text[at - 1] ?? '';
-    if (!/[\u4e00-\u9fff]/.test(before) || WORDS_BEFORE_A_NAME.includes(before)) count++;
+    if (!IDEOGRAPH_ALONE.test(before) || WORDS_BEFORE_A_NAME.includes(before)) count++;
   }
   return count;
 }
 const WORDS_BEFORE_A_NAME = '年于由在将对是为及和与经';
+const IDEOGRAPH_ALONE = new RegExp(`^${IDEOGRAPH}$`);
