@@ -16,6 +16,7 @@ import { writeStoredZip } from './write-zip.js';
 import { writeOutNumbering } from './numbering.js';
 import { bodyTablesWithSpans } from './tables.js';
 import { coreProperties } from './core.js';
+import { removeHiddenRuns } from './hidden.js';
 import { markPictures, partRelationships, relationshipsPartOf, type BodyPicture } from './pictures.js';
 import { substitutePictures } from '../image/placed-pictures.js';
 
@@ -99,6 +100,8 @@ interface Package {
   limits: Limits;
   /** The body's pictures, in the order of their markers in documentXml. */
   pictures: PictureData[];
+  /** What preparing the package noticed (hidden text left out). */
+  messages: Message[];
 }
 
 async function readPackage(bytes: Buffer, limits: Limits): Promise<Package> {
@@ -109,7 +112,12 @@ async function readPackage(bytes: Buffer, limits: Limits): Promise<Package> {
     const originalXml = (await zip.read(main))!.toString('utf8');
     const coreXml = (await zip.read('docProps/core.xml'))?.toString('utf8');
     const numberingXml = (await zip.read('word/numbering.xml'))?.toString('utf8');
-    const numberedXml = numberingXml ? writeOutNumbering(originalXml, numberingXml, (await zip.read('word/styles.xml'))?.toString('utf8')) : originalXml;
+    const stylesXml = (await zip.read('word/styles.xml'))?.toString('utf8');
+    const shown = removeHiddenRuns(originalXml, stylesXml);
+    const messages: Message[] = shown.removed
+      ? [{ code: 'hidden-text-skipped', message: `${shown.removed} runs of hidden text (Word's hidden font, not printed) were not read, e.g. "${shown.sample}"` }]
+      : [];
+    const numberedXml = numberingXml ? writeOutNumbering(shown.xml, numberingXml, stylesXml) : shown.xml;
     const relationships = partRelationships((await zip.read(relationshipsPartOf(main)))?.toString('utf8'), main);
     const marked = markPictures(numberedXml, relationships);
     const documentXml = marked.xml;
@@ -120,7 +128,7 @@ async function readPackage(bytes: Buffer, limits: Limits): Promise<Package> {
       others.push({ name, data: isMedia(name) ? Buffer.alloc(0) : (await zip.read(name))! });
     }
     const withMainPart = (xml: string): Buffer => writeStoredZip([{ name: main, data: Buffer.from(xml, 'utf8') }, ...others]);
-    return { bytes: documentXml === originalXml ? bytes : withMainPart(documentXml), documentXml, coreXml, withMainPart, limits, pictures };
+    return { bytes: documentXml === originalXml ? bytes : withMainPart(documentXml), documentXml, coreXml, withMainPart, limits, pictures, messages };
   } finally {
     zip.close();
   }
@@ -175,6 +183,7 @@ export async function docxToDocument(bytes: Buffer, limits: Limits = DEFAULT_LIM
     const placed = pkg.pictures.map((p) => ({ name: p.part ?? `picture ${p.relationship}`, bytes: p.bytes, unresolved: p.unresolved }));
     await substitutePictures(doc, 'docx', placed, limits);
   }
+  doc.messages.push(...pkg.messages);
   const core = pkg.coreXml ? coreProperties(pkg.coreXml) : {};
   if (core.title) doc.meta.title = core.title;
   if (core.created) doc.meta.published = core.created;

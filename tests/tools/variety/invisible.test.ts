@@ -4,6 +4,7 @@ import { draftVariant, renderFast, variantTruth, type PlanItem } from '../../../
 import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
 import type { Draft } from '../../../tools/variety/axes/axis.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
+import { hideMarkedRuns } from '../../../tools/variety/render/docx-hidden.js';
 
 const truths = await loadTruths('../shared/corpus');
 const pingtan = truths.find((t) => t.id === 'pingtan-2023-page')!;
@@ -79,5 +80,33 @@ describe('the invisible axis', () => {
       expect(truth.not_printed).toEqual([]);
       expect(truth.cells).toEqual(pingtan.cells);
     }
+  });
+
+  it('hides text in Word only (figures glued to values, an older year, a sentence), leaving the truth as it is', () => {
+    const drafts = Array.from({ length: 24 }, (_, i) => draftVariant(i + 1, item('invisible', 'docx', i % 8)));
+    const hiding = drafts.filter((d) => d.notes.some((n) => n.startsWith("Word's hidden font")));
+    expect(hiding.length).toBeGreaterThan(0);
+    for (const draft of hiding) {
+      expect(values(draft).some((v) => /\d\ue000\d+\ue001$/.test(v))).toBe(true);
+      expect(values(draft).map((v) => bare(v.replace(/\ue000[^\ue001]*\ue001/g, '')))).toEqual(values(plain).map(bare));
+      expect(draft.model.blocks.find((b) => b.kind === 'title')?.text).toMatch(/\ue000\d{4}年\ue001\d{4}年/);
+    }
+    for (const format of ['txt', 'md', 'html', 'html-word', 'pdf-chrome', 'doc', 'xlsx', 'xls', 'csv'] as const) {
+      for (let i = 0; i < 10; i++) expect(JSON.stringify(draftVariant(i + 1, item('invisible', format, i)).model)).not.toMatch(/[\ue000\ue001]/);
+    }
+  });
+});
+
+describe("Word's hidden font in a generated document", () => {
+  it('turns every marked stretch into hidden runs, followed from run to run, and drops the marks', () => {
+    const xml =
+      '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>12\ue000</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>34</w:t></w:r><w:r><w:t>5\ue001 件</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t>无标记</w:t></w:r></w:p>';
+    expect(hideMarkedRuns(xml)).toBe(
+      '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">12</w:t></w:r>' +
+        '<w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t xml:space="preserve">34</w:t></w:r>' +
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">5</w:t></w:r><w:r><w:rPr></w:rPr><w:t xml:space="preserve"> 件</w:t></w:r></w:p>' +
+        '<w:p><w:r><w:t>无标记</w:t></w:r></w:p>',
+    );
   });
 });

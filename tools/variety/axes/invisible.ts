@@ -1,6 +1,7 @@
 import { isDataRow, tablePieces, type ReportModel, type ValueCell } from '../model.js';
 import type { Random } from '../random.js';
 import type { Axis, FormatId } from './axis.js';
+import { hiddenInWord } from '../render/docx-hidden.js';
 
 /**
  * The characters real pages carry that a reader does not see but a parser does, one kind per variant in
@@ -11,7 +12,7 @@ import type { Axis, FormatId } from './axis.js';
  * in the tables and in the prose's figures and the title's year; values padded with no-break, thin, en or
  * ideographic spaces (　12　), blanks printed as a lone such space; runs of spaces (tabs, outside crawler
  * text) inside labels; CRLF or CR line ends (text, Markdown, HTML); HTML numeric entities (&#48;,
- * &#x200b;, &#160;) and <wbr>. The truth is unchanged: the characters are noise, and a number split by a
+ * &#x200b;, &#160;) and <wbr>; in Word, text in the hidden font (render/docx-hidden.ts). The truth is unchanged: the characters are noise, and a number split by a
  * zero-width character is still that number. Not in LibreOffice's PDF (and pdftotext, made from it): there
  * many zero-width characters in one table widen its layout until the last column falls off the page, so
  * the truth would hold cells the PDF does not show.
@@ -29,12 +30,13 @@ export const invisible: Axis = {
   },
 };
 
-const KINDS = ['padded-labels', 'zero-width-labels', 'zero-width-numbers', 'spaced-values', 'space-runs', 'line-ends', 'entities'] as const;
+const KINDS = ['padded-labels', 'zero-width-labels', 'zero-width-numbers', 'spaced-values', 'space-runs', 'line-ends', 'entities', 'hidden-text'] as const;
 type Kind = (typeof KINDS)[number];
 
-/** The kinds that mean something in a format: line ends in text files, entities in HTML source. */
+/** The kinds that mean something in a format: line ends in text files, entities in HTML source, Word's hidden font in Word. */
+const ONLY_IN: Partial<Record<Kind, FormatId[]>> = { 'line-ends': ['txt', 'md', 'html', 'html-word'], entities: ['html', 'html-word'], 'hidden-text': ['docx'] };
 function kindsFor(format: FormatId): Kind[] {
-  return KINDS.filter((k) => (k === 'line-ends' ? ['txt', 'md', 'html', 'html-word'].includes(format) : k === 'entities' ? ['html', 'html-word'].includes(format) : true));
+  return KINDS.filter((k) => ONLY_IN[k]?.includes(format) ?? true);
 }
 
 /** Characters of no width: zero-width space, non-joiner, joiner, word joiner, a BOM in mid-text; the soft hyphen (labels only). */
@@ -133,6 +135,17 @@ const APPLY: Record<Kind, (model: ReportModel, random: Random, format: FormatId)
   'line-ends'(model, random) {
     model.spelling = { ...model.spelling, lineEnds: random.chance(0.75) ? '\r\n' : '\r' };
     return `line ends ${model.spelling.lineEnds === '\r\n' ? 'CRLF' : 'CR'}`;
+  },
+  'hidden-text'(model, random) {
+    // What an editor hides rather than deletes: another figure glued to a value (12 shown, 12345 typed), an
+    // older year beside the title's, last year's sentence in the prose. Word neither shows nor prints it.
+    const share = random.between(0.2, 0.6);
+    for (const v of values(model)) if (random.chance(share)) v.text += hiddenInWord(String(random.int(0, 999)));
+    for (const block of model.blocks) {
+      if (block.kind === 'title') block.text = block.text.replace(/\d{4}年/, (year) => `${hiddenInWord(`${Number(year.slice(0, 4)) - 1}年`)}${year}`);
+      else if (block.kind === 'paragraph' && block.figures) block.text = `${hiddenInWord(`上年收到申请${random.int(10, 999)}件。`)}${block.text}`;
+    }
+    return `Word's hidden font on figures glued to ${Math.round(share * 100)}% of values, an older year in the title, a sentence before the figures`;
   },
   entities(model, random) {
     model.spelling = { ...model.spelling, entities: true };
