@@ -13,6 +13,7 @@ import { collectBlocks } from './blocks.js';
 import { readFlattenedTables } from './flattened.js';
 import { harvestMeta, linesOutside, type DocumentMeta } from './meta.js';
 import { isNonText, isNotBodyText } from './noise.js';
+import { markHiddenByStylesheet } from './stylesheet-hidden.js';
 import type { PictureSources } from './pictures.js';
 import { pictureAddresses } from './picture-sources.js';
 
@@ -61,6 +62,7 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions): Do
   checkSize(html, limits);
   checkDepth(html, limits);
   const root: DomNode = parseHtml(html);
+  markHiddenByStylesheet(root, html);
   const lengths = textLengths(root, isNotBodyText);
   const body = options.wholeDocument ? root : findBody(root, lengths).body;
   const pictures = options.pictures;

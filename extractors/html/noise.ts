@@ -12,7 +12,8 @@ const NON_TEXT = new Set([
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
 const CHROME_TOKEN =
   /(^|[-_])(nav|navbar|navigation|menu|crumbs?|breadcrumbs?|bread|position|location|weizhi|dqwz|share|fenxiang|print|dayin|footer|copyright|sidebar|toolbar|search|login|banner|friendlink|pagination|pager|related|xgwz)([-_]|$)/;
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** Hidden on screen; mso-hide:all is how Word's Save as HTML writes its hidden font. */
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
 
 /** Never text: dropped everywhere (body, cells, metadata scan). */
 export function isNonText(el: DomElement): boolean {

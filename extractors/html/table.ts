@@ -6,6 +6,7 @@ import type { TableBlock } from '../model.js';
 import { expandSpans, type SourceCell } from './grid.js';
 import { hasChildren, isElement, isText, type DomElement, type DomNode } from './dom.js';
 import { joinLines } from './text.js';
+import { isNonText } from './noise.js';
 
 const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
 const CELLS = new Set(['td', 'th']);
@@ -17,19 +18,23 @@ export interface CellContent {
   nestedTables: DomElement[];
 }
 
-/** The table's own rows (directly or through thead/tbody/tfoot), never rows of nested tables. */
+/**
+ * The table's own rows (directly or through thead/tbody/tfoot), never rows of nested tables; a row or
+ * section the page hides is not shown, so not read (its cells would shift or add to what is printed).
+ */
 export function ownRows(table: DomElement): DomElement[] {
   const rows: DomElement[] = [];
   for (const child of table.children) {
-    if (!isElement(child)) continue;
+    if (!isElement(child) || isNonText(child)) continue;
     if (child.name === 'tr') rows.push(child);
-    else if (SECTIONS.has(child.name)) for (const row of child.children) if (isElement(row) && row.name === 'tr') rows.push(row);
+    else if (SECTIONS.has(child.name)) for (const row of child.children) if (isElement(row) && row.name === 'tr' && !isNonText(row)) rows.push(row);
   }
   return rows;
 }
 
+/** The row's cells the page shows. */
 export function ownCells(row: DomElement): DomElement[] {
-  return row.children.filter((c): c is DomElement => isElement(c) && CELLS.has(c.name));
+  return row.children.filter((c): c is DomElement => isElement(c) && CELLS.has(c.name) && !isNonText(c));
 }
 
 /**

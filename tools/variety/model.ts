@@ -4,6 +4,7 @@
  * renderers (render/*.ts) print it.
  */
 import type { TableId } from '../../src/templates/ids.js';
+import type { HtmlHiding } from './render/hidden-html.js';
 
 /** A header cell, with the spans a word processor would give it. */
 export interface HeadCell {
@@ -192,6 +193,8 @@ export interface Spelling {
 export interface ReportModel {
   look?: PageLook;
   spelling?: Spelling;
+  /** How a page hides the text marked hidden (axis invisible, render/hidden-html.ts); absent: nothing is hidden in HTML. */
+  hiding?: HtmlHiding;
   flattened?: FlattenedTables;
   structure?: TableStructure;
   markdownTables?: MarkdownTables;

@@ -5,6 +5,7 @@ import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
 import type { Draft } from '../../../tools/variety/axes/axis.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
 import { hideMarkedRuns } from '../../../tools/variety/render/docx-hidden.js';
+import { withoutHidden } from '../../../tools/variety/render/hidden-marks.js';
 
 const truths = await loadTruths('../shared/corpus');
 const pingtan = truths.find((t) => t.id === 'pingtan-2023-page')!;
@@ -20,12 +21,12 @@ const labels = (d: Draft): string[] => tablePieces(d.model).flatMap((p) => p.row
 describe('the invisible axis', () => {
   const plain = draftVariant(1, item('plain', 'html'));
 
-  it('takes one kind per variant in turn in HTML (seven kinds), then two at once', () => {
-    const notes = Array.from({ length: 9 }, (_, i) => draftVariant(1, item('invisible', 'html', i)).notes);
-    expect(notes.slice(0, 7).map((n) => n.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
-    expect(notes.slice(0, 7).map((n) => n[0].split(' ')[0])).toEqual(['short', 'zero-width', 'zero-width', 'values', 'runs', 'line', 'digits,']);
-    expect(notes[7]).toHaveLength(2);
+  it('takes one kind per variant in turn in HTML (eight kinds), then two at once', () => {
+    const notes = Array.from({ length: 10 }, (_, i) => draftVariant(1, item('invisible', 'html', i)).notes);
+    expect(notes.slice(0, 8).map((n) => n.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(notes.slice(0, 8).map((n) => n[0].split(' ')[0])).toEqual(['short', 'zero-width', 'zero-width', 'values', 'runs', 'line', 'digits,', 'hidden']);
     expect(notes[8]).toHaveLength(2);
+    expect(notes[9]).toHaveLength(2);
   });
 
   it('leaves line ends and entities out of formats that have none (DOCX, pdf-chrome), and keeps the txt separator told', () => {
@@ -82,18 +83,42 @@ describe('the invisible axis', () => {
     }
   });
 
-  it('hides text in Word only (figures glued to values, an older year, a sentence), leaving the truth as it is', () => {
-    const drafts = Array.from({ length: 24 }, (_, i) => draftVariant(i + 1, item('invisible', 'docx', i % 8)));
-    const hiding = drafts.filter((d) => d.notes.some((n) => n.startsWith("Word's hidden font")));
-    expect(hiding.length).toBeGreaterThan(0);
-    for (const draft of hiding) {
-      expect(values(draft).some((v) => /\d\ue000\d+\ue001$/.test(v))).toBe(true);
-      expect(values(draft).map((v) => bare(v.replace(/\ue000[^\ue001]*\ue001/g, '')))).toEqual(values(plain).map(bare));
-      expect(draft.model.blocks.find((b) => b.kind === 'title')?.text).toMatch(/\ue000\d{4}年\ue001\d{4}年/);
+  it('hides text in Word and in pages only (figures glued to values, cells of their own in pages, an older year, a sentence), leaving the truth as it is', () => {
+    for (const format of ['docx', 'html', 'html-word', 'pdf-chrome'] as const) {
+      const drafts = Array.from({ length: 24 }, (_, i) => draftVariant(i + 1, item('invisible', format, i % 9)));
+      const hiding = drafts.filter((d) => d.notes.some((n) => n.startsWith("Word's hidden font") || n.startsWith('hidden by')));
+      expect(hiding.length, format).toBeGreaterThan(0);
+      for (const draft of hiding) {
+        expect(values(draft).some((v) => /\d[\ue000\ue002]\d+[\ue001\ue003]$/.test(v))).toBe(true);
+        expect(values(draft).map((v) => bare(withoutHidden(v)))).toEqual(values(plain).map(bare));
+        expect(bare(draft.model.blocks.find((b) => b.kind === 'title')?.text ?? '')).toMatch(/\ue000\d{4}年\ue001\d{4}年/);
+        // Word has no hidden cell of its own: the page's kind only.
+        if (format === 'docx') expect(values(draft).some((v) => v.includes('\ue002'))).toBe(false);
+        else expect(draft.model.hiding).toBeDefined();
+      }
     }
-    for (const format of ['txt', 'md', 'html', 'html-word', 'pdf-chrome', 'doc', 'xlsx', 'xls', 'csv'] as const) {
-      for (let i = 0; i < 10; i++) expect(JSON.stringify(draftVariant(i + 1, item('invisible', format, i)).model)).not.toMatch(/[\ue000\ue001]/);
+    for (const format of ['txt', 'md', 'pdf', 'doc', 'xlsx', 'xls', 'csv'] as const) {
+      for (let i = 0; i < 10; i++) expect(JSON.stringify(draftVariant(i + 1, item('invisible', format, i)).model)).not.toMatch(/[\ue000-\ue003]/);
     }
+  });
+
+  it('spells the hidden text in a page as the draw says (display:none, hidden, a stylesheet class, Word\'s mso-hide), no mark left', () => {
+    const hidings = new Set<string>();
+    for (let seed = 1; seed <= 40 && hidings.size < 4; seed++) {
+      for (const format of ['html', 'html-word'] as const) {
+        const draft = draftVariant(seed, item('invisible', format, 7));
+        if (!draft.model.hiding) continue;
+        hidings.add(draft.model.hiding);
+        const html = renderFast(draft);
+        expect(html).not.toMatch(/[\ue000-\ue003]/);
+        const attributes = { style: ' style="display:none"', attribute: ' hidden', class: ' class="nb-hide"', word: " style='display:none;mso-hide:all'" }[draft.model.hiding];
+        expect(html).toContain(`<span${attributes}>`);
+        expect(html).toMatch(new RegExp(`</td><td${attributes.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}>\\d+</td>`));
+        if (draft.model.hiding === 'class') expect(html).toContain('.nb-hide{display:none}');
+        expect(html).toMatch(/<title>[^<\ue000]*<\/title>|<meta name=Generator/);
+      }
+    }
+    expect([...hidings].sort()).toEqual(['attribute', 'class', 'style', 'word']);
   });
 });
 

@@ -1,7 +1,8 @@
 import { isDataRow, tablePieces, type ReportModel, type ValueCell } from '../model.js';
 import type { Random } from '../random.js';
 import type { Axis, FormatId } from './axis.js';
-import { hiddenInWord } from '../render/docx-hidden.js';
+import { hidden, hiddenCell } from '../render/hidden-marks.js';
+import type { HtmlHiding } from '../render/hidden-html.js';
 
 /**
  * The characters real pages carry that a reader does not see but a parser does, one kind per variant in
@@ -34,7 +35,7 @@ const KINDS = ['padded-labels', 'zero-width-labels', 'zero-width-numbers', 'spac
 type Kind = (typeof KINDS)[number];
 
 /** The kinds that mean something in a format: line ends in text files, entities in HTML source, Word's hidden font in Word. */
-const ONLY_IN: Partial<Record<Kind, FormatId[]>> = { 'line-ends': ['txt', 'md', 'html', 'html-word'], entities: ['html', 'html-word'], 'hidden-text': ['docx'] };
+const ONLY_IN: Partial<Record<Kind, FormatId[]>> = { 'line-ends': ['txt', 'md', 'html', 'html-word'], entities: ['html', 'html-word'], 'hidden-text': ['docx', 'html', 'html-word', 'pdf-chrome'] };
 function kindsFor(format: FormatId): Kind[] {
   return KINDS.filter((k) => ONLY_IN[k]?.includes(format) ?? true);
 }
@@ -136,16 +137,27 @@ const APPLY: Record<Kind, (model: ReportModel, random: Random, format: FormatId)
     model.spelling = { ...model.spelling, lineEnds: random.chance(0.75) ? '\r\n' : '\r' };
     return `line ends ${model.spelling.lineEnds === '\r\n' ? 'CRLF' : 'CR'}`;
   },
-  'hidden-text'(model, random) {
+  'hidden-text'(model, random, format) {
     // What an editor hides rather than deletes: another figure glued to a value (12 shown, 12345 typed), an
-    // older year beside the title's, last year's sentence in the prose. Word neither shows nor prints it.
+    // older year beside the title's, last year's sentence in the prose; in a page also a cell of last year's
+    // figure after a value's. Word neither shows nor prints it, a browser neither shows nor prints it.
     const share = random.between(0.2, 0.6);
-    for (const v of values(model)) if (random.chance(share)) v.text += hiddenInWord(String(random.int(0, 999)));
-    for (const block of model.blocks) {
-      if (block.kind === 'title') block.text = block.text.replace(/\d{4}年/, (year) => `${hiddenInWord(`${Number(year.slice(0, 4)) - 1}年`)}${year}`);
-      else if (block.kind === 'paragraph' && block.figures) block.text = `${hiddenInWord(`上年收到申请${random.int(10, 999)}件。`)}${block.text}`;
+    const cells = format !== 'docx' && !model.structure && !model.flattened;
+    let hiddenCells = 0;
+    for (const v of values(model)) {
+      if (!random.chance(share)) continue;
+      if (cells && random.chance(0.4)) {
+        v.text += hiddenCell(String(random.int(0, 999)));
+        hiddenCells++;
+      } else v.text += hidden(String(random.int(0, 999)));
     }
-    return `Word's hidden font on figures glued to ${Math.round(share * 100)}% of values, an older year in the title, a sentence before the figures`;
+    for (const block of model.blocks) {
+      if (block.kind === 'title') block.text = block.text.replace(/\d{4}年/, (year) => `${hidden(`${Number(year.slice(0, 4)) - 1}年`)}${year}`);
+      else if (block.kind === 'paragraph' && block.figures) block.text = `${hidden(`上年收到申请${random.int(10, 999)}件。`)}${block.text}`;
+    }
+    if (format === 'docx') return `Word's hidden font on figures glued to ${Math.round(share * 100)}% of values, an older year in the title, a sentence before the figures`;
+    model.hiding = format === 'html-word' ? 'word' : random.pick<HtmlHiding>(['style', 'attribute', 'class']);
+    return `hidden by ${model.hiding}: figures glued to ${Math.round(share * 100)}% of values (${hiddenCells} as cells of their own), an older year in the title, a sentence before the figures`;
   },
   entities(model, random) {
     model.spelling = { ...model.spelling, entities: true };

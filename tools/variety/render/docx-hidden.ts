@@ -1,19 +1,13 @@
 /**
  * Hidden text in a Word document (axis invisible, kind `hidden-text`). LibreOffice does not carry a
- * page's display:none into Word, so the generator wraps the text to hide in two private-use
- * characters, lets LibreOffice save the page as DOCX, and then turns every stretch between the marks
- * into runs with Word's hidden font (`<w:vanish/>`), as an editor who hid last year's figure leaves
+ * page's display:none into Word, so the generator marks the text to hide (./hidden-marks.ts), lets
+ * LibreOffice save the page as DOCX, and then turns every marked stretch into runs with Word's hidden font (`<w:vanish/>`), as an editor who hid last year's figure leaves
  * them. LibreOffice may split a marked stretch over several runs (it starts a new run where the script
  * changes), so the marks are followed from run to run.
  */
 import { openZip } from '../../../extractors/docx/zip.js';
 import { writeStoredZip } from '../../../extractors/docx/write-zip.js';
-
-export const HIDE_START = '\ue000';
-export const HIDE_END = '\ue001';
-
-/** `text` marked to be hidden in the Word document (the marks never reach another format). */
-export const hiddenInWord = (text: string): string => `${HIDE_START}${text}${HIDE_END}`;
+import { HIDE_END, HIDE_START, withoutHidden } from './hidden-marks.js';
 
 const RUN = /<w:r(?:\s[^>]*)?>((?:(?!<w:r[\s>/])[\s\S])*?)<\/w:r>/g;
 const PROPERTIES = /^\s*<w:rPr(?:\s[^>]*)?>([\s\S]*?)<\/w:rPr>/;
@@ -58,7 +52,7 @@ export async function hideMarkedText(docx: Buffer): Promise<Buffer> {
     if (!xml.includes(HIDE_START)) continue;
     marked = true;
     // The body hides its marked text; elsewhere (the document's title LibreOffice took from the page's <title>) it goes.
-    const hidden = part.name === 'word/document.xml' ? hideMarkedRuns(xml) : xml.replace(/\ue000[^\ue001]*\ue001/g, '');
+    const hidden = part.name === 'word/document.xml' ? hideMarkedRuns(xml) : withoutHidden(xml);
     part.data = Buffer.from(hidden, 'utf8');
   }
   return marked ? writeStoredZip(parts) : docx;

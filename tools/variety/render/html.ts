@@ -9,6 +9,8 @@ import { spannedRows, toGrid, type GridCell } from './grid.js';
 import { divTableCss, nestedArticle, structuredTableHtml } from './structure.js';
 import { escapeMarkup } from './escape.js';
 import { spellEntities, spellLineEnds } from './spelling.js';
+import { hidingCss, spellHidden } from './hidden-html.js';
+import { withoutHidden } from './hidden-marks.js';
 
 export type HtmlStyle = 'portal' | 'word';
 
@@ -135,7 +137,8 @@ function distributedCss(distributed: ReportModel['distributed']): string {
 export function renderHtml(model: ReportModel, style: HtmlStyle): string {
   const blocks = model.blocks.map((b) => blockHtml(b, style, model.look, model.structure, model.flattened)).join('\n');
   const nested = model.structure?.nest ? nestedArticle(blocks) : blocks;
-  const body = model.spelling?.entities ? spellEntities(`>${nested}<`).slice(1, -1) : nested;
+  const shown = model.hiding ? spellHidden(nested, model.hiding) : nested;
+  const body = model.spelling?.entities ? spellEntities(`>${shown}<`).slice(1, -1) : shown;
   return spellLineEnds(pageHtml(model, style, body), model.spelling);
 }
 
@@ -150,8 +153,8 @@ ${body}
 `;
   }
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${model.pageTitle !== undefined ? escapeMarkup(model.pageTitle) : title && title.kind === 'title' ? escapeMarkup(title.text) : ''}</title>
-<style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}${divTableCss(model.structure)}${overprintCss(model.overprint)}${distributedCss(model.distributed)}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${model.pageTitle !== undefined ? escapeMarkup(model.pageTitle) : title && title.kind === 'title' ? escapeMarkup(withoutHidden(title.text)) : ''}</title>
+<style>body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12pt} td{font-size:10.5pt;text-align:center}${divTableCss(model.structure)}${overprintCss(model.overprint)}${distributedCss(model.distributed)}${hidingCss(model.hiding)}</style></head>
 <body>${style === 'portal' ? pageChrome(model.look) : ''}<div class="article">
 ${body}
 </div></body></html>
