@@ -27,9 +27,26 @@ export const NUMBER_TOKEN = new RegExp(String.raw`^([+-]|增加?|减少?)?(${FIG
 /** Every kind of space, and the characters of no width (invisible.ts): none is part of a value. */
 const NOT_IN_VALUES = new RegExp(`[\\s\\u00a0${INVISIBLE_CLASS}]+`, 'g');
 
-/** NFKC folds full-width digits, signs, commas and spaces to ASCII; spaces and characters of no width (1\u200b2) go. */
+/**
+ * A footnote's mark after a figure (80¹, 2629①, 81*, 12※, 5件†, 12[1], 12（注1）): the note under the table
+ * explains the figure, the mark is no part of it. Taken off before folding, because NFKC folds ¹ and ① to
+ * the digit 1 (80¹ would read 801, with nothing to say it is doubtful). Superscript digits, circled and
+ * parenthesised numbers, stars and daggers, a bracketed note number; only after a digit or a unit.
+ */
+const FOOTNOTE_MARK = new RegExp(
+  String.raw`(?<=[0-9０-９件条个项次元])[\s ]*(?:[¹²³⁰⁴-⁹]{1,3}|[①-⒛⓪❶-➓]|[*＊※†‡]{1,3}|[\[［]\d{1,2}[\]］]|[（(]注\s*\d{0,2}[）)]|注\d{0,2})[\s ]*$`,
+);
+
+/** The cell's text without a footnote's mark after its figure. */
+export function withoutFootnoteMark(text: string): string {
+  return FOOTNOTE_MARK.test(text) ? text.replace(FOOTNOTE_MARK, '') : text;
+}
+
+/** NFKC folds full-width digits, signs, commas and spaces to ASCII; spaces and characters of no width (1\u200b2) go; a footnote's mark goes. */
 export function foldValueText(text: string): string {
-  return foldsToItself(text) ? text : text.normalize('NFKC').replace(NOT_IN_VALUES, '');
+  // Of the marks, only these are ASCII or ideographs (the others fold): the common cell ('0', '12', '-') skips the pattern.
+  if (foldsToItself(text)) return /[*\])注]/.test(text) ? withoutFootnoteMark(text) : text;
+  return withoutFootnoteMark(text).normalize('NFKC').replace(NOT_IN_VALUES, '');
 }
 
 /**

@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS } from '../limits.js';
 import { hasChildren, isElement, isText, type DomElement, type DomNode, type DomParent } from '../html/dom.js';
 import { MAX_COLSPAN, padRows } from '../html/grid.js';
 import { joinLines } from '../html/text.js';
+import { superscriptDigits } from '../html/footnote-marks.js';
 
 /** Wrappers whose content belongs to the enclosing table, row or paragraph. */
 const TRANSPARENT = new Set(['w:sdt', 'w:sdtcontent', 'w:customxml', 'w:smarttag', 'w:ins', 'w:hyperlink', 'w:fldsimple', 'w:dir', 'w:bdo', 'mc:alternatecontent', 'mc:choice']);
@@ -40,6 +41,14 @@ function childrenThrough(el: DomElement, name: string): DomElement[] {
     else if (TRANSPARENT.has(node.name)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   return found;
+}
+
+/** Whether the run (a w:t's parent) is raised by its own properties: a superscript, or text raised by points (as LibreOffice writes a superscript into a .doc). */
+function isSuperscriptRun(run: DomNode | null | undefined): boolean {
+  if (!run || !isElement(run) || run.name !== 'w:r') return false;
+  const rPr = child(run, 'w:rpr');
+  if (!rPr) return false;
+  return valOf(child(rPr, 'w:vertalign')) === 'superscript' || Number(valOf(child(rPr, 'w:position')) ?? 0) > 0;
 }
 
 function intVal(el: DomElement | undefined, fallback: number, max: number): number {
@@ -73,7 +82,9 @@ function cellContent(tc: DomElement): CellContent {
       continue;
     }
     if (node.name === 'w:t') {
-      line += node.children.filter(isText).map((t) => t.data).join('');
+      const text = node.children.filter(isText).map((t) => t.data).join('');
+      // A footnote's number raised after a figure (80 and a superscript 1) is its mark, not a digit of it.
+      line += /^\d{1,2}$/.test(text.trim()) && /\d\s*$/.test(line) && isSuperscriptRun(node.parent) ? superscriptDigits(text.trim()) : text;
       continue;
     }
     if (node.name === 'w:tab') line += ' ';

@@ -14,6 +14,7 @@ import { readFlattenedTables } from './flattened.js';
 import { harvestMeta, linesOutside, type DocumentMeta } from './meta.js';
 import { isNonText, isNotBodyText } from './noise.js';
 import { markHiddenByStylesheet } from './stylesheet-hidden.js';
+import { markFootnoteReferences } from './footnote-marks.js';
 import type { PictureSources } from './pictures.js';
 import { pictureAddresses } from './picture-sources.js';
 
@@ -63,6 +64,7 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions): Do
   checkDepth(html, limits);
   const root: DomNode = parseHtml(html);
   markHiddenByStylesheet(root, html);
+  markFootnoteReferences(root, html);
   const lengths = textLengths(root, isNotBodyText);
   const body = options.wholeDocument ? root : findBody(root, lengths).body;
   const pictures = options.pictures;

@@ -5,7 +5,7 @@ import { isDataRow, tablePieces } from '../../../tools/variety/model.js';
 import type { Draft } from '../../../tools/variety/axes/axis.js';
 import { loadTruths } from '../../../tools/variety/truths.js';
 import { hideMarkedRuns } from '../../../tools/variety/render/docx-hidden.js';
-import { withoutHidden } from '../../../tools/variety/render/hidden-marks.js';
+import { withoutHidden } from '../../../tools/variety/render/marks.js';
 
 const truths = await loadTruths('../shared/corpus');
 const pingtan = truths.find((t) => t.id === 'pingtan-2023-page')!;

@@ -13,6 +13,7 @@ import { divTables } from './div-tables.js';
 import { flattenedTables } from './flattened-tables.js';
 import { headings } from './headings.js';
 import { invisible } from './invisible.js';
+import { footnotes } from './footnotes.js';
 import { labels } from './labels.js';
 import { legacy } from './legacy.js';
 import { markdownConverter } from './markdown-converter.js';
@@ -30,6 +31,6 @@ import { structures } from './structures.js';
 import { titles } from './titles.js';
 import { wrappedLabels } from './wrapped-labels.js';
 
-export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables, cellLines, invisible, legacy, titles];
+export const AXES: Axis[] = [plain, separators, wrappedLabels, splitTables, markdownConverter, rowFaults, labels, numbers, prose, pdfLayout, structures, combined, headings, markdownTables, overprint, distributed, divTables, damagedHeaders, rowSet, columnSet, flattenedTables, cellLines, invisible, legacy, titles, footnotes];
 
 export type { Axis, Draft, FormatId, LegacyStatRow, LegacyTruth } from './axis.js';

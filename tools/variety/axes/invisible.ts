@@ -1,7 +1,7 @@
 import { isDataRow, tablePieces, type ReportModel, type ValueCell } from '../model.js';
 import type { Random } from '../random.js';
 import type { Axis, FormatId } from './axis.js';
-import { hidden, hiddenCell } from '../render/hidden-marks.js';
+import { hidden, hiddenCell } from '../render/marks.js';
 import type { HtmlHiding } from '../render/hidden-html.js';
 
 /**

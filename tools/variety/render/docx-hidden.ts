@@ -1,13 +1,13 @@
 /**
  * Hidden text in a Word document (axis invisible, kind `hidden-text`). LibreOffice does not carry a
- * page's display:none into Word, so the generator marks the text to hide (./hidden-marks.ts), lets
+ * page's display:none into Word, so the generator marks the text to hide (./marks.ts), lets
  * LibreOffice save the page as DOCX, and then turns every marked stretch into runs with Word's hidden font (`<w:vanish/>`), as an editor who hid last year's figure leaves
  * them. LibreOffice may split a marked stretch over several runs (it starts a new run where the script
  * changes), so the marks are followed from run to run.
  */
 import { openZip } from '../../../extractors/docx/zip.js';
 import { writeStoredZip } from '../../../extractors/docx/write-zip.js';
-import { HIDE_END, HIDE_START, withoutHidden } from './hidden-marks.js';
+import { HIDE_END, HIDE_START, withoutHidden } from './marks.js';
 
 const RUN = /<w:r(?:\s[^>]*)?>((?:(?!<w:r[\s>/])[\s\S])*?)<\/w:r>/g;
 const PROPERTIES = /^\s*<w:rPr(?:\s[^>]*)?>([\s\S]*?)<\/w:rPr>/;

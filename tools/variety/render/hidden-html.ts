@@ -1,5 +1,5 @@
 /**
- * Hidden text in a page (axis invisible, kind `hidden-text`): the marks of ./hidden-marks.ts as a page
+ * Hidden text in a page (axis invisible, kind `hidden-text`): the marks of ./marks.ts as a page
  * hides — an inline display:none, the `hidden` attribute, a class its stylesheet hides, or Word's
  * `display:none;mso-hide:all` in a page Word saved. A hidden cell is a <td> of its own after the value's.
  * Chromium honours all of them when it prints; LibreOffice does not, so the kind is not drawn for formats

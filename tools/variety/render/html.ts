@@ -10,7 +10,7 @@ import { divTableCss, nestedArticle, structuredTableHtml } from './structure.js'
 import { escapeMarkup } from './escape.js';
 import { spellEntities, spellLineEnds } from './spelling.js';
 import { hidingCss, spellHidden } from './hidden-html.js';
-import { withoutHidden } from './hidden-marks.js';
+import { spellSuperscripts, withoutHidden } from './marks.js';
 
 export type HtmlStyle = 'portal' | 'word';
 
@@ -137,7 +137,7 @@ function distributedCss(distributed: ReportModel['distributed']): string {
 export function renderHtml(model: ReportModel, style: HtmlStyle): string {
   const blocks = model.blocks.map((b) => blockHtml(b, style, model.look, model.structure, model.flattened)).join('\n');
   const nested = model.structure?.nest ? nestedArticle(blocks) : blocks;
-  const shown = model.hiding ? spellHidden(nested, model.hiding) : nested;
+  const shown = spellSuperscripts(model.hiding ? spellHidden(nested, model.hiding) : nested);
   const body = model.spelling?.entities ? spellEntities(`>${shown}<`).slice(1, -1) : shown;
   return spellLineEnds(pageHtml(model, style, body), model.spelling);
 }
