@@ -11,6 +11,7 @@ import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, na
 import { isSpaceJoined, spaceJoinedAsTabs } from './space-joined.js';
 import { PLACED_DOUBT, cellSpans, placeByHeader, spanAt, valueColumns, type PlacedRow, type Span } from './header-columns.js';
 import { ORDER_DOUBT, placeByOrder } from './order-columns.js';
+import { placeOnPageGrids } from './page-grid.js';
 
 /**
  * Row labels carry digits only as item numbering (1. 2、 （3） (4), or （2 before the item's words when
@@ -635,6 +636,13 @@ class TableBuilder {
         if (alone && (alone.certain || !all || all.grids.every((g) => !g))) own = alone;
       }
       const placements = own ? [own, ...(all ? [{ ...all, grids: all.grids.map((g, i) => (rows[i].page === rows[0].page ? undefined : g)) }] : [])] : all ? [all] : [];
+      // A later page none of whose rows the order placed: on its own grid, where the header's page's columns are (page-grid.ts).
+      if (own?.certain) {
+        // (The header's page's rows come first: `own` holds their grids, in order.)
+        const sofar = rows.map((r, i) => (r.page === rows[0].page ? own!.grids[i] : all?.grids[i]));
+        const grids = placeOnPageGrids(rows.map((r) => ({ values: r.line.positions?.values ?? [], page: r.page })), sofar, true, own.grids.find((g) => g)?.length ?? 0);
+        if (grids.some((g) => g)) placements.push({ rows, grids, certain: false });
+      }
       for (const placement of placements) this.placeRows(placement.rows, placement.grids, placement.certain ? PLACED_DOUBT : ORDER_DOUBT);
     }
   }

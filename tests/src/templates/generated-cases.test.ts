@@ -406,6 +406,20 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(score.exact).toBe(score.cells);
   });
 
+  it('Shanghai 2019 (blanks printed as nothing, its outcome rows\' totals and （七）总计 not printed), table 三 broken between 二、 and （一）予以公开 onto a page pdftotext lays out on its own grid: that page\'s values in as many places as the header\'s page uses columns take those columns, in order, in doubt', async () => {
+    const { text, record, truth } = await scoreFixture('shanghai-2019-variety-row-set-page-grid-pdftotext.txt', variant(48, 'row-set', 'pdftotext', 'shanghai-govoffice-2019', 1), 48);
+    expect(text).toMatch(/ {13}821 {10}35 {21}2 {5}1 {4}859\n[^\f]*\f {17}（一）予以公开 {14}258 {3}12 {18}1 {5}1\n/);
+    const score = scoreRecord(truth, record);
+    // Before: the header places its own page's rows (一、 二、) with certainty, the next page's not (otherPagesAlign),
+    // and their order alone placed none of them: 23 cells blank (missing-values). The identities cannot place them
+    // either (the rows' totals and （七）总计 are not printed).
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    expect([record.cells['requests.granted.natural_person'], record.cells['requests.granted.legal_services'], record.cells['requests.granted.other_legal_person'], record.cells['requests.granted.nonprofit']]).toEqual([258, 1, 1, null]);
+    expect([record.cells['requests.carried_forward.natural_person'], record.cells['requests.carried_forward.other_legal_person'], record.cells['requests.carried_forward.total']]).toEqual([72, null, 72]);
+    expect(record.cell_details['requests.granted.natural_person'].doubt).toBe('placed-by-order');
+    expect(score.exact).toBe(score.cells);
+  });
+
   it('Hongze 2023, the vertical 三、本年度办理结果 a character a line beside （四）无法提供\'s wrapped items (理 （四）无法提 2.没有现成信息需要另行): a line holding an item\'s numbering starts the next row, never the end of an item row\'s label', async () => {
     const { text, record, truth } = await scoreFixture('hongze-2023-variety-wrapped-labels-item-after-pieces-pdftotext.txt', variant(44, 'wrapped-labels', 'pdftotext', 'hongze-2023', 0), 44);
     expect(text).toContain('\n理 （四）无法提 2.没有现成信息需要另行\n');
