@@ -351,11 +351,15 @@ function collectValues(rows: DocRow[], start: number): ValueRow | undefined {
 function withTextUnderColumns(header: DocRow[], values: ValueRow): ValueRow {
   const { row } = values;
   const first = values.cells[0]?.col;
-  if (first === undefined || values.cells.length >= WIDTH || !row.label) return values;
+  // A cell that prints digits among other marks (2］ and ［1, a value and its footnote mark a narrow cell
+  // wrapped and a reader cut in two) is a spoiled value even when fifteen numbers follow it: left out, the
+  // fifteen would be read one group off with nothing to doubt them; counted, the readings have values to spare.
+  const spoiled = (col: number) => /[0-9０-９]/.test(row.cells[col]?.text ?? '');
+  if (first === undefined || !row.label || (values.cells.length >= WIDTH && !spoiled(first - 1))) return values;
   const heads = header.filter((r) => r.block === row.block && r.cells.length === row.cells.length);
   const underColumn = (col: number) => heads.some((r) => COLUMN_LABELS.includes(labelCore(r.cells[col].text)));
   const lead: ValueCell[] = [];
-  for (let col = first - 1; col >= 0 && lead.length + values.cells.length < WIDTH; col--) {
+  for (let col = first - 1; col >= 0 && (lead.length + values.cells.length < WIDTH || (spoiled(col) && lead.length + values.cells.length < WIDTH + MAX_SHIFT)); col--) {
     const cell = row.cells[col];
     if (cell.spanned || cell.absent || !cell.text.trim() || !underColumn(col)) break;
     lead.unshift({ col, raw: cell.text, reading: readCell(cell.text), ...(cell.prov ? { prov: cell.prov } : {}) });
