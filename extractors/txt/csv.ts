@@ -128,8 +128,9 @@ function valuesOnOtherGrid(fields: string[], run: string[][]): boolean {
 
 /**
  * How many rows at the run's end are the new table's upper header rows: words over columns of their
- * own and no number — or, below a table of values, a header cell printed as a stray number (行政诉讼
- * as 7) in a column that table left empty in every row, among at least as many words.
+ * own and no number — or, below a table of values, a header cell printed as a stray number among at
+ * least as many words, in a column where that table printed no number: one it left empty in every row
+ * (行政诉讼 as 7) or its label column (行政复议 as 7, under 四、结转下年度继续办理).
  */
 function headerRowsBefore(run: string[][]): number {
   let k = run.length;
@@ -141,7 +142,7 @@ function upperHeader(fields: string[], before: string[][]): boolean {
   if (!printsNumber(fields)) return foreignWords(fields, before) >= 1;
   // Only under a table of values is a number in a column of no value of it foreign to it.
   if (!before.some(printsNumber)) return false;
-  const strayOnly = fields.every((f, c) => !NUMBER.test(f) || before.every((row) => row[c] === ''));
+  const strayOnly = fields.every((f, c) => !NUMBER.test(f) || before.every((row) => !NUMBER.test(row[c])));
   return strayOnly && numberCount(fields) <= fields.filter((f) => WORDS.test(f)).length;
 }
 

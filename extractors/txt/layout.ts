@@ -904,7 +904,23 @@ function dropRunningHeaders(rawLines: string[], lines: Line[]): void {
   // A header runs over pages one after the other; the same line opening two pages apart with another page between
   // them (the agency line over the title on page 1, the signature's agency opening the last page) is the text's.
   const running = (at: { page: number }[]) => at.length >= 2 && at.every((a, k) => k === 0 || a.page === at[k - 1]!.page + 1);
-  for (const at of firsts.values()) if (running(at)) for (const k of at) lines[k.line] = { kind: 'page' };
+  for (const [text, at] of firsts) {
+    if (running(at)) for (const k of at) lines[k.line] = { kind: 'page' };
+    // The header of pages the text lost it on between (pdftotext drops it over a page a table fills): the line opening an
+    // earlier page again, where it stands right over table 三's header drawn again (a table cut by the break), is furniture
+    // there too — never a signature (a date follows it) nor a section's heading. The earlier page's line (the title) stays.
+    else if (!SECTION_NUMBERING.test(text)) for (const k of at.slice(1)) if (overRepeatedHeader(lines, k.line)) lines[k.line] = { kind: 'page' };
+  }
+}
+
+const SECTION_NUMBERING = /^[一二三四五六七八九十]+、/;
+
+/** Whether the first line after line `i` that is not blank is table 三's column header (drawn again on a new page). */
+function overRepeatedHeader(lines: Line[], i: number): boolean {
+  let next = i + 1;
+  while (next < lines.length && lines[next].kind === 'blank') next++;
+  const line = lines[next];
+  return line?.kind === 'text' && REPEATED_HEADER_WORDS.test(line.text);
 }
 
 /** The doubt of the numbers of a row whose rest a page break carried to the next page (src/templates/doubt.ts). */

@@ -609,15 +609,16 @@ function fillOutOfOrder(matches: RowMatch[], rows: DocRow[], facts: RowFacts, si
 /**
  * A label printed exactly but for a piece of its own group's label before or after it (开 · 6.属于四类过程性信息:
  * layout text sets the vertical （三）不予公开 a few characters a line, beside the items): the piece says the
- * same group, so the label still names this row alone.
+ * same group, so the label still names this row alone. Both ends are tried: a label whose words begin the
+ * piece too (其他处 · 3.其他, core 其他处其他) has it before, not after.
  */
 function besideGroupPiece(core: string, row: RowDef): boolean {
   if (!row.group) return false;
   const group = labelCore(row.group);
   return labelVariants(row).some((v) => {
     if (core.length <= v.length) return false;
-    const piece = core.startsWith(v) ? core.slice(v.length) : core.endsWith(v) ? core.slice(0, core.length - v.length) : '';
-    return piece !== '' && group.includes(piece);
+    const pieces = [core.startsWith(v) ? core.slice(v.length) : '', core.endsWith(v) ? core.slice(0, core.length - v.length) : ''];
+    return pieces.some((piece) => piece !== '' && group.includes(piece));
   });
 }
 

@@ -279,6 +279,32 @@ describe('CSV text', () => {
     ]);
   });
 
+  it('keeps an upper header row with a stray number (行政复议 printed 7, in the label column, where the table above prints no number) with the table below it', () => {
+    const rows = csvRows(
+      [
+        ',,,,,,,,,,,商业企业,,科研机构,,,社会公益组织,,法律服务机构,,,,其他,,,',
+        '一、本年新收,,,,,,,,71,,,3,,0,,,0,,0,,,,0,,74,',
+        '四、结转下年度继续办理,,,,,,,,0,,,0,,0,,,0,,0,,,,0,,0,',
+        '7,,,,,,,,,行政诉讼,,,,,,,,,,,,,,,,',
+        '结果维持,结果纠正,,其他结果,尚未审结,,,总计,,未经复议直接起诉,,,,,,,,复议后起诉,,,,,,,,',
+        ',,,,,,,,,结果维持,结果纠正,,其他结果,,尚未审结,总计,,结果维持,,结果纠正,,其他结果,,尚未审结,,总计',
+        '0,1,,1,0,,,2,,1,0,,0,,0,1,,0,,0,,0,,0,,0',
+      ].join('\n'),
+    )!;
+    const [above, ...below] = texts(readCsvBlocks(rows));
+    // Left in the table above, the row widened it by a column of its own (行政诉讼's): an empty cell in every row,
+    // eight values where table 三 has seven columns.
+    expect(above).toEqual([
+      ['', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
+      ['一、本年新收', '71', '3', '0', '0', '0', '0', '74'],
+      ['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0'],
+    ]);
+    expect(below.map((block) => block[0])).toEqual([
+      ['7', '行政诉讼'],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
+    ]);
+  });
+
   it('starts another block where the table goes on with its values on a grid of its own (table 三 cut in two, each part merged its own way)', () => {
     const rows = csvRows(
       [

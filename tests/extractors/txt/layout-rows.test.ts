@@ -97,6 +97,17 @@ describe('a line opening two pages that are not one after the other', () => {
     expect(texts.slice(-2)).toEqual(['平潭综合实验区', '2025 年 1 月 20 日']);
   });
 
+  it('drops the title opening a later page right over table 三\'s header drawn again (the page between lost its header); elsewhere it stays', () => {
+    const TITLE = '          平潭综合实验区2024年政府信息公开工作年度报告';
+    const page1 = [TITLE, '一、总体情况', '2024 年，本机关扎实推进政务公开各项工作。'];
+    const page2 = ['\f二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '              申请人情况', '                  自然人   商业企业   总计', '（一）予以公开        21     0     21', '6.属于'];
+    const page3 = [`\f${TITLE}`, '', '              申请人情况', '                  自然人   商业企业   总计', '    四类过程性信息   0     0     0'];
+    const texts = (lines: string[]) => readTextBlocks(lines.join('\n')).flatMap((b) => (b.kind === 'paragraph' ? [b.text.trim()] : b.kind === 'table' ? b.rows.flatMap((r) => r.map((c) => c.text)) : []));
+    expect(texts([...page1, ...page2, ...page3]).filter((t) => t.includes('年度报告'))).toEqual(['平潭综合实验区2024年政府信息公开工作年度报告']);
+    const prose = [...page1, ...page2, `\f${TITLE}`, '', '五、存在的主要问题及改进情况'];
+    expect(texts(prose).filter((t) => t.includes('年度报告'))).toHaveLength(2);
+  });
+
   it('still drops a title running over every page', () => {
     const text = ['平潭综合实验区2024年政府信息公开工作年度报告', '一、总体情况', '\f平潭综合实验区2024年政府信息公开工作年度报告', '二、主动公开政府信息情况', '\f平潭综合实验区2024年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况'].join('\n');
     const texts = readTextBlocks(text).flatMap((b) => (b.kind === 'paragraph' ? [b.text.trim()] : []));

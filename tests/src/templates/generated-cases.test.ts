@@ -383,6 +383,28 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
   });
 
+  it('Pingtan 2024, （六）\'s 3.其他 and 2.申请人逾期… in each other\'s place, 3.其他 printed after a piece of its vertical group label (其他处 3.其他): taken out of order by its label, the piece before it its group\'s', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2024-variety-row-set-swap-group-piece-before-pdftotext.txt', variant(49, 'row-set', 'pdftotext', 'pingtan-2024-docx', 2), 49);
+    expect(text).toMatch(/\n +其他处 +3\.其他 +1 +1 +0 /);
+    const score = scoreRecord(truth, record);
+    // Before: the piece before the label was looked for only as the label's start read as its own words (其他 · 处其他),
+    // the row was not found, its seven cells blank.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+    expect(record.cells['requests.other_other.total']).toBe(2);
+  });
+
+  it('Pingtan 2024 on narrow pages, 6.属于 · 四类过程 · 性信息 cut by a page break whose next page opens with the title (the page between printed no header) over table 三\'s header again: the title is page furniture, the label joined', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2024-variety-pdf-layout-title-over-repeated-header-pdftotext.txt', variant(49, 'pdf-layout', 'pdftotext', 'pingtan-2024-docx', 2), 49);
+    expect(text).toMatch(/\n +6\.属于\n\f +平潭综合实验区 2024 年政府信息公开工作年度报告\n\n +申请人情况\n/);
+    const score = scoreRecord(truth, record);
+    // Before: the title opens pages 1 and 3 only, so it was not taken for a running header; read as text it went into
+    // the label (6.属于平潭综合实验区 2024 年…), the row was not found, its seven cells blank.
+    expect({ wrong: score.wrong, unearned: score.unearned, exact: score.exact }).toEqual({ wrong: 0, unearned: [], exact: score.cells });
+    expect(record.messages.filter((m) => m.code === 'row-not-found')).toEqual([]);
+    expect(record.title).toContain('平潭综合实验区');
+  });
+
   it('Pingtan 2022 on narrow pages, the vertical 三、本年度办理结果\'s rest and （二）部分公开\'s first line on one line (办理结果 （二）部分公开（区分处理的，只) above its values: the rest the section\'s, the group the next row\'s', async () => {
     const { text, record, truth } = await scoreFixture('pingtan-2022-variety-pdf-layout-section-piece-then-group-pdftotext.txt', variant(45, 'pdf-layout', 'pdftotext', 'pingtan-2022-portal', 2), 45);
     expect(text).toMatch(/\n办理结果 （二）部分公开（区分处理的，只\n +8 +1 +0/);
