@@ -85,6 +85,21 @@ describe('table 四 as small tables of its groups', () => {
     }
   });
 
+  it('counts cells printing digits among marks before fifteen numbers (2］ | ［1: a value and its footnote mark cut in two) as spoiled values: never the fifteen read one group off', () => {
+    // Seed 1, axis footnotes, pdf (Pingtan 2024): 2［1］ wrapped in its narrow cell, the PDF's columns split around it, the header with them.
+    const header = [
+      ['行政复议', ...new Array(5).fill('~行政复议'), '行政诉讼', ...new Array(10).fill('~行政诉讼')],
+      ['结果维持', '~结果维持', ...COLUMNS.slice(1), '未经复议直接起诉', ...new Array(5).fill('~未经复议直接起诉'), '复议后起诉', ...new Array(4).fill('~复议后起诉')],
+      ['~结果维持', ...COLUMNS.map((c) => `~${c}`), '结果维持', '结果纠正', '其他结果', '尚未审结', '~尚未审结', '总计', ...COLUMNS],
+    ];
+    const row = ['2］', '［1', '1', '3', '1', '7[2]', '0', '0', '0', '0', '［3］', '0', '13', '2', '4', '0', '19'];
+    const m = mapTemplates(docWithTables([...header, row]));
+    const review = ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `appeals.review.${c}`);
+    // Read as the fifteen after the spoiled cells, the group came out 1 | 3 | 1 | 7 | 0 with no doubt (its total 2 + 1 + 3 + 1 = 7 "failed").
+    for (const key of review) expect({ key, value: m.cells[key], certain: m.details[key]?.doubt === null }).toEqual({ key, value: null, certain: false });
+    expect(m.messages.map((x) => x.code)).toContain('extra-values');
+  });
+
   it('reads the one-row table from a value row a cell short, never its header rows as blank data', () => {
     const doc = docWithTables([
       ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''],
