@@ -10,8 +10,8 @@ import type { Axis, FormatId } from './axis.js';
  * of the figure: the truth is unchanged. Not in the formats read by OCR (a circled 1 read as a digit would be
  * a different figure on the page, not a reading of this one), nor in PDFs for the raised number (its small
  * raised glyph is not told apart from a digit in the text layer). Open in the PDF family (seed 1, December
- * 2026): a mark the cell wraps onto a line of its own under the figure becomes a column of its own, and a
- * row of table 四 shifted (5 cells silently wrong in pdf, 1 in pdftotext).
+ * 2026): a value whose mark a narrow cell wraps (2［1 over the row's line, ］ under it) is cut into pieces
+ * the readers do not join: blank or in doubt, but for one cell of table 四 in pdftotext (1 silently wrong).
  */
 export const footnotes: Axis = {
   id: 'footnotes',
