@@ -776,6 +776,13 @@ const DIGITS_WITH_UNIT = new RegExp(`^\\d+${UNITS}$`);
 /** The first digits of a number grouped by thousands, cut inside its last group (3，11 of 3，119; 3，0 of 3，001). */
 const GROUPED_START = /^\d{1,3}(?:,\d{3})*,\d{0,2}$/;
 
+/**
+ * A figure with its footnote's mark cut by the cell's edge (0［2 / row / ］ for 0［2］): the figure and the mark's
+ * start above the row's line, the mark's end below; joined, the mark is taken off (value-token.ts).
+ */
+const MARK_OPENED = /^\d[\d,]*[［[（(]注?\d{0,2}$/;
+const MARK_CLOSED = /^\d{0,2}[］\]）)]$/;
+
 /** The pieces of numbers wrapped in their cells a line ends in, and the label fragment before them, if any. */
 interface PiecesLine {
   pieces: Piece[];
@@ -794,7 +801,8 @@ interface PiecesLine {
 function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): PiecesLine | undefined {
   const fits = (text: string) => {
     const folded = foldValueText(text);
-    return DIGITS_PIECE.test(folded) || (place === 'above' ? GROUPED_START.test(folded) : UNIT.test(text) || DIGITS_WITH_UNIT.test(folded));
+    if (DIGITS_PIECE.test(folded)) return true;
+    return place === 'above' ? GROUPED_START.test(folded) || MARK_OPENED.test(text) : UNIT.test(text) || DIGITS_WITH_UNIT.test(folded) || MARK_CLOSED.test(text);
   };
   if (line?.kind === 'numeric') {
     if (!line.columns || line.columns.length !== line.values.length || !line.values.every(fits) || line.doubts?.size) return undefined;

@@ -428,6 +428,18 @@ describe('layout-text variants the generator found read wrongly once', () => {
     expect(score.exact).toBe(score.cells);
   });
 
+  it('Pingtan 2023 with footnote marks, table 四\'s narrow cells wrapping a value and the start of its mark over the row (0［2 · 1［4 · 2［5) and the mark\'s end under it (］): each joined into its value, the mark taken off', async () => {
+    const { text, record, truth } = await scoreFixture('pingtan-2023-variety-footnotes-wrapped-mark-pdftotext.txt', variant(1, 'footnotes', 'pdftotext', 'pingtan-2023-glued', 0), 1);
+    expect(text).toMatch(/ 0［2 +1［4 +2［5\n +1 +1\[1\] +0 +2 +4 +0 +0 +1 +5\[3\] +0 +1 +0\n +］ +］ +］\n/);
+    const score = scoreRecord(truth, record);
+    // Before: the pieces were left out, the twelve values read by the group totals with gaps, and 5[3] (direct
+    // litigation's total) given to 复议后起诉's 结果维持 with certainty.
+    expect({ wrong: score.wrong, unearned: score.unearned }).toEqual({ wrong: 0, unearned: [] });
+    const group = (g: string) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => record.cells[`appeals.${g}.${c}`]);
+    expect([group('review'), group('litigation_direct'), group('litigation_after_review')]).toEqual([[1, 1, 0, 0, 2], [4, 0, 0, 1, 5], [1, 0, 1, 0, 2]]);
+    expect(record.cell_details['appeals.litigation_after_review.upheld']).toMatchObject({ raw: '1［4］' });
+  });
+
   it('Shanghai 2019 (blanks printed as nothing, its outcome rows\' totals and （七）总计 not printed), table 三 broken between 二、 and （一）予以公开 onto a page pdftotext lays out on its own grid: that page\'s values in as many places as the header\'s page uses columns take those columns, in order, in doubt', async () => {
     const { text, record, truth } = await scoreFixture('shanghai-2019-variety-row-set-page-grid-pdftotext.txt', variant(48, 'row-set', 'pdftotext', 'shanghai-govoffice-2019', 1), 48);
     expect(text).toMatch(/ {13}821 {10}35 {21}2 {5}1 {4}859\n[^\f]*\f {17}（一）予以公开 {14}258 {3}12 {18}1 {5}1\n/);
