@@ -7,6 +7,7 @@
 import type { TableBlock } from '../../extractors/model.js';
 import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, STAT_UNITS, UNIT_HEADING, unitInIndicator, VALUE_HEADING, valueHeadingUnit } from '../../extractors/legacy-headings.js';
 import { BLANK_MARKERS, foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
+import { knownReadings } from './legacy-ocr.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
 
@@ -82,9 +83,11 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
     // Rows after the table on the same grid (the agency's name, a date, a note) print no unit and no value.
     while (rows.length && printsNothing(rows.at(-1)!, columns)) rows.pop();
     if (columns.unit === undefined && columns.headingUnit === undefined && !unitsInIndicators(rows, columns)) continue;
-    const read = (col: number | undefined) => (col === undefined ? undefined : rowsToStats(rows, columns, col));
-    const year = read(columns.value ?? columns.cumulative) ?? [];
+    const ocr: boolean[] = [];
+    const read = (col: number | undefined, flags?: boolean[]) => (col === undefined ? undefined : rowsToStats(rows, columns, col, flags));
+    const year = read(columns.value ?? columns.cumulative, ocr) ?? [];
     const cumulative = columns.value !== undefined ? read(columns.cumulative) : undefined;
+    asKnownForm(year, cumulative, ocr);
     return { year, ...(cumulative ? { cumulative } : {}) };
   }
   return undefined;
@@ -204,10 +207,29 @@ function printsNothing(row: TableBlock['rows'][number], columns: Columns): boole
   return [columns.unit, columns.value, columns.cumulative].every((c) => c === undefined || cleanText(row[c]?.text ?? '').replace(/[\s—–\-/]+/g, '') === '');
 }
 
-function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: number): LegacyStat[] {
+/**
+ * Rows of a table OCR read (every indicator off OCR) given the known form's wording and units where OCR damaged
+ * them (legacy-ocr.ts): the year's and the cumulative rows alike. A value stays in doubt (its OCR reading).
+ */
+function asKnownForm(year: LegacyStat[], cumulative: LegacyStat[] | undefined, ocr: boolean[]): void {
+  if (year.length === 0 || !ocr.every(Boolean) || (cumulative && cumulative.length !== year.length)) return;
+  const readings = knownReadings(year.map((s, i) => ({ indicator: s.indicator, unit: s.unit, valued: s.value !== null || cumulative?.[i]?.value != null })));
+  for (const stats of cumulative ? [year, cumulative] : [year]) {
+    stats.forEach((s, i) => {
+      const known = readings[i]!;
+      if (known.indicator !== undefined) s.indicator = known.indicator;
+      if (known.unit !== undefined) s.unit = known.unit;
+      if (known.byOrder && s.value !== null) s.doubt = 'row-by-order';
+      else if ((known.fuzzy || known.unit !== undefined) && s.value !== null && s.doubt === undefined) s.doubt = 'ocr-unverified';
+    });
+  }
+}
+
+function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: number, ocr?: boolean[]): LegacyStat[] {
   const stats: LegacyStat[] = [];
   let category = '';
   for (const row of rows) {
+    const flag = () => ocr?.push(row[columns.category ?? columns.indicator]?.prov?.origin === 'ocr' || row[columns.indicator]?.prov?.origin === 'ocr');
     let indicator = cleanText(row[columns.indicator]?.text ?? '');
     if (columns.category !== undefined) {
       // A category merged down its rows (its text repeated, or printed once): a section row before its first
@@ -219,6 +241,7 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
       } else if (own !== '' && own !== category) {
         category = own;
         stats.push({ indicator: own, unit: '', value: null });
+        flag();
       }
     }
     if (!indicator) continue;
@@ -229,6 +252,7 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     // value: joined they would read as one number no row printed.
     if (/\d[\s\u3000]+[\d０-９]|[０-９][\s\u3000]+[\d０-９]/.test(text)) {
       stats.push({ indicator, unit, value: null, doubt: 'several-numbers' });
+      flag();
       continue;
     }
     const raw = text.replace(/\s+/g, '');
@@ -237,6 +261,7 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     // A blank a reader could not place (missing-values) keeps its doubt: the row may have printed a value there.
     const doubt = value === null ? (read?.doubt === 'missing-values' ? read.doubt : undefined) : (read?.doubt ?? (read?.prov?.origin === 'ocr' ? 'ocr-unverified' : undefined));
     stats.push({ indicator, unit, value, ...(doubt ? { doubt } : {}) });
+    flag();
   }
   return stats;
 }
