@@ -31,6 +31,9 @@ export interface KnownReading {
   fuzzy?: boolean;
   /** The indicator matched no form row: the row is the form's by its place between two rows that match. */
   byOrder?: boolean;
+  /** The form row's index (in `form`), when the row is one. */
+  row?: number;
+  form?: KnownForm;
 }
 
 interface Parsed {
@@ -71,8 +74,12 @@ function distance(a: string, b: string): number {
 /** One edit in four characters of the form's wording (at least one): three quarters of it read right. */
 const bound = (core: string): number => Math.max(1, Math.floor([...core].length / 4));
 
-/** A numbering OCR lost or garbled does not tell; one it read must be the form's. */
-const numbered = (read: Parsed, known: Parsed): boolean => read.numeral === undefined || read.numeral === known.numeral;
+/** Numerals OCR takes for each other: 一 二 三 are one to three strokes, and OCR loses or adds one (二 read 一). */
+const STROKES = /^[一二三]$/;
+
+/** A numbering OCR lost or garbled does not tell; one it read must be the form's, up to a stroke of 一 二 三. */
+const numbered = (read: Parsed, known: Parsed): boolean =>
+  read.numeral === undefined || read.numeral === known.numeral || (known.numeral !== undefined && STROKES.test(read.numeral) && STROKES.test(known.numeral));
 
 /**
  * The known form's reading of each row of an OCR'd statistics table (by index; an empty object where the row
@@ -146,6 +153,8 @@ export function knownReadings(rows: OcrRow[]): KnownReading[] {
       ...(wording !== row.indicator ? { indicator: wording } : {}),
       ...(unitLost && unitsAgree ? { unit: knownRow.unit } : {}),
       ...(byOrder[i] ? { byOrder: true } : exact[i] ? {} : { fuzzy: true }),
+      row: k,
+      form,
     };
   });
 }
@@ -158,4 +167,31 @@ function unitsAsForm(rows: OcrRow[], at: (number | undefined)[], form: KnownForm
     return k !== undefined && STAT_UNITS.has(unit) ? [[unit, form.rows[k]!] as [string, KnownRow]] : [];
   });
   return clean.length >= 2 && clean.every(([unit, known]) => unit === known.unit);
+}
+
+/**
+ * Which rows the form's sums confirm in one value column (受理依申请公开信息总数 = its three channels): a row
+ * in at least one sum whose rows all print a value, and every such sum it is in holding. A sum that fails
+ * confirms none of its rows (OCR misread one of them, or the report does not add up).
+ */
+export function confirmedBySums(readings: KnownReading[], values: (number | null)[]): boolean[] {
+  const form = readings.find((r) => r.form)?.form;
+  const confirmed = values.map(() => false);
+  if (!form) return confirmed;
+  const rowOf = new Map<number, number>();
+  const twice = new Set<number>();
+  readings.forEach((r, i) => r.row !== undefined && (rowOf.has(r.row) ? twice.add(r.row) : rowOf.set(r.row, i)));
+  const failed = new Set<number>();
+  const held = new Set<number>();
+  form.rows.forEach((known, k) => {
+    if (!known.sum) return;
+    // Each part is the first row of its wording after the sum (forms repeat wordings: 被依法纠错数 under 复议 and 诉讼).
+    const parts = known.sum.map((w) => form.rows.findIndex((r, j) => j > k && r.indicator === w));
+    const members = [k, ...parts].map((j) => (j >= 0 && !twice.has(j) ? rowOf.get(j) : undefined));
+    if (members.some((i) => i === undefined || values[i] === null)) return;
+    const [total, ...rest] = members.map((i) => values[i!]!);
+    const holds = Math.abs(total! - rest.reduce((a, b) => a + b, 0)) < 0.005;
+    members.forEach((i) => (holds ? held : failed).add(i!));
+  });
+  return confirmed.map((_, i) => held.has(i) && !failed.has(i));
 }

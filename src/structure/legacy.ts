@@ -7,7 +7,7 @@
 import type { TableBlock } from '../../extractors/model.js';
 import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, STAT_UNITS, UNIT_HEADING, unitInIndicator, VALUE_HEADING, valueHeadingUnit } from '../../extractors/legacy-headings.js';
 import { BLANK_MARKERS, foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
-import { knownReadings } from './legacy-ocr.js';
+import { confirmedBySums, knownReadings } from './legacy-ocr.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
 
@@ -209,18 +209,22 @@ function printsNothing(row: TableBlock['rows'][number], columns: Columns): boole
 
 /**
  * Rows of a table OCR read (every indicator off OCR) given the known form's wording and units where OCR damaged
- * them (legacy-ocr.ts): the year's and the cumulative rows alike. A value stays in doubt (its OCR reading).
+ * them (legacy-ocr.ts): the year's and the cumulative rows alike. A value stays in doubt (its OCR reading)
+ * unless a sum of the form that holds confirms it, in its own column.
  */
 function asKnownForm(year: LegacyStat[], cumulative: LegacyStat[] | undefined, ocr: boolean[]): void {
   if (year.length === 0 || !ocr.every(Boolean) || (cumulative && cumulative.length !== year.length)) return;
   const readings = knownReadings(year.map((s, i) => ({ indicator: s.indicator, unit: s.unit, valued: s.value !== null || cumulative?.[i]?.value != null })));
   for (const stats of cumulative ? [year, cumulative] : [year]) {
+    const confirmed = confirmedBySums(readings, stats.map((s) => s.value));
     stats.forEach((s, i) => {
       const known = readings[i]!;
       if (known.indicator !== undefined) s.indicator = known.indicator;
       if (known.unit !== undefined) s.unit = known.unit;
       if (known.byOrder && s.value !== null) s.doubt = 'row-by-order';
       else if ((known.fuzzy || known.unit !== undefined) && s.value !== null && s.doubt === undefined) s.doubt = 'ocr-unverified';
+      // A value OCR read in a sum of the form that holds is certain (as a template cell an identity confirms), its unit one.
+      if (confirmed[i] && STAT_UNITS.has(s.unit) && (s.doubt === 'ocr-unverified' || s.doubt === 'row-by-order')) delete s.doubt;
     });
   }
 }

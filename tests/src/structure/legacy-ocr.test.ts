@@ -32,25 +32,38 @@ describe('an OCR-read statistics table of a known form', () => {
   it('gives rows OCR damaged the form wording and units (edit distance on the ideographs, in the form order), values in doubt', () => {
     const stats = findLegacyStats(block(SCANNED))!;
     const year = stats.year.map((s) => [s.indicator, s.unit, s.value, s.doubt]);
+    // The form's sums hold (375 = 373 + 2; 3 = 1 + 2 + 0; 5 = 4 + 0 + 0 + 1): their rows are certain; the others stay in doubt.
     expect(year).toEqual([
-      ['主动公开文件数', '条', 375, 'ocr-unverified'],
-      ['其中：1、政府网站公开数', '条', 373, 'ocr-unverified'],
-      ['2、政府公报公开数', '条', 2, 'ocr-unverified'],
-      ['受理依申请公开信息总数', '条', 3, 'ocr-unverified'],
-      ['其中：1、当面申请数', '条', 1, 'ocr-unverified'],
-      ['2、网上申请数', '条', 2, 'ocr-unverified'],
-      ['3、信函、传真申请数', '条', 0, 'ocr-unverified'],
-      ['对申请的答复总数', '条', 5, 'ocr-unverified'],
-      ['其中：1、同意公开答复数', '条', 4, 'ocr-unverified'],
-      ['2、同意部分公开答复数', '条', 0, 'ocr-unverified'],
-      ['3、不予公开答复数', '条', 0, 'ocr-unverified'],
-      ['4、其他类型答复数', '条', 1, 'ocr-unverified'],
+      ['主动公开文件数', '条', 375, undefined],
+      ['其中：1、政府网站公开数', '条', 373, undefined],
+      ['2、政府公报公开数', '条', 2, undefined],
+      ['受理依申请公开信息总数', '条', 3, undefined],
+      ['其中：1、当面申请数', '条', 1, undefined],
+      ['2、网上申请数', '条', 2, undefined],
+      ['3、信函、传真申请数', '条', 0, undefined],
+      ['对申请的答复总数', '条', 5, undefined],
+      ['其中：1、同意公开答复数', '条', 4, undefined],
+      ['2、同意部分公开答复数', '条', 0, undefined],
+      ['3、不予公开答复数', '条', 0, undefined],
+      ['4、其他类型答复数', '条', 1, undefined],
       ['政府信息公开收费减免金额', '元', 0, 'ocr-unverified'],
       ['接受行政诉讼、举报数', '件', 0, 'ocr-unverified'],
       ['行政复议数', '件', 0, 'ocr-unverified'],
       ['行政诉讼数', '件', 0, 'ocr-unverified'],
     ]);
     expect(stats.cumulative!.map((s) => [s.indicator, s.unit, s.value])[9]).toEqual(['2、同意部分公开答复数', '条', 7]);
+  });
+
+  it('leaves the rows of a sum of the form that fails in doubt (OCR misread one: 5 read 3), and confirms none with a unit still unread', () => {
+    const table = SCANNED.map((r) => [...r]);
+    table[11]![2] = '3'; // 3、不予公开答复数 0 read 3: 5 ≠ 4 + 0 + 3 + 1
+    const year = findLegacyStats(block(table))!.year.map((s) => s.doubt);
+    expect(year.slice(7, 12)).toEqual(Array(5).fill('ocr-unverified'));
+    expect(year.slice(0, 7)).toEqual(Array(7).fill(undefined));
+    const units = SCANNED.map((r) => [...r]);
+    units[6]![1] = '件'; // a clean unit other than the form's: no unit taken from the form, 2、政府公报公开数 keeps 4h ARS
+    const stats = findLegacyStats(block(units))!.year;
+    expect([stats[2]!.unit, stats[2]!.doubt]).toEqual(['4h ARS', 'ocr-unverified']);
   });
 
   it('reads the same table as printed when it is text (no OCR): its wording is what the report printed', () => {
@@ -106,12 +119,17 @@ describe('an OCR-read statistics table of a known form', () => {
     table[12]![0] = '4 an';
     table[14]![0] = 'WRTMH';
     const year = findLegacyStats(block(table))!.year.map((s) => [s.indicator, s.unit, s.value, s.doubt]);
-    expect(year[5]).toEqual(['2、网上申请数', '条', 2, 'ocr-unverified']);
+    // Placed by order and confirmed by the sum 对申请的答复总数 = its four parts (5 = 4 + 0 + 0 + 1); 接受行政诉讼、举报数 is in no sum.
+    expect(year[5]).toEqual(['2、网上申请数', '条', 2, undefined]);
     expect(year.slice(10, 12)).toEqual([
-      ['3、不予公开答复数', '条', 0, 'row-by-order'],
-      ['4、其他类型答复数', '条', 1, 'row-by-order'],
+      ['3、不予公开答复数', '条', 0, undefined],
+      ['4、其他类型答复数', '条', 1, undefined],
     ]);
     expect(year[13]).toEqual(['接受行政诉讼、举报数', '件', 0, 'row-by-order']);
+    table[7]![2] = '3'; // 3、信函、传真申请数 0 read 3: its sum fails, the row placed by order stays so
+    table[6]![0] = 'WR'; // 2、网上申请数 garbled too
+    const failed = findLegacyStats(block(table))!.year;
+    expect([failed[5]!.indicator, failed[5]!.doubt]).toEqual(['2、网上申请数', 'row-by-order']);
   });
 
   it('places no row by order when the rows between two that match are not as many as the form prints there, or their numbering is another', () => {
@@ -122,5 +140,41 @@ describe('an OCR-read statistics table of a known form', () => {
     const renumbered = SCANNED.map((r) => [...r]);
     renumbered[12]![0] = '5 an'; // the form's row there is numbered 4
     expect(findLegacyStats(block(renumbered))!.year[11]!.indicator).toBe('5 an');
+  });
+
+  it('takes 一 for 二 in a numbering OCR read (a stroke lost) on the national form, so its rows match and the rows between are placed', () => {
+    const rows = [
+      ['指标', '单位', '数量'],
+      ['一、主动公开情况', '', ''],
+      ['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', '条', '6191'],
+      ['其中：主动公开规范性文件数', '条', '26'],
+      ['制发规范性文件总数', '件', '40'],
+      ['（二）通过不同渠道和方式公开政府信息的情况', '', ''],
+      ['1.政府公报公开政府信息数', '条', '100'],
+      ['2.政府网站公开政府信息数', '条', '11633'],
+      ['3.政务微博公开政府信息数', '条', '5085'],
+      ['4.政务微信公开政府信息数', '条', '3290'],
+      ['saath Arsalan', '条', '479'],
+      ['一、回应解读情况', '', ''],
+      ['aesaeSORIA ORI ABFA. CRA) SU) PRIA 1次)', '次', '33'],
+      ['（二）通过不同渠道和方式回应解读的情况', '', ''],
+      ['四、行政复议数量', '件', '11'],
+      ['（一）维持具体行政行为数', '件', '5'],
+      ['(一)被依法纠错数', '', '2'],
+      ['（三）其他情形数', '件', '4'],
+    ];
+    const year = findLegacyStats(block(rows))!.year.map((s) => [s.indicator, s.unit, s.value, s.doubt]);
+    expect(year.slice(9, 12)).toEqual([
+      ['5.其他方式公开政府信息数', '条', 479, 'row-by-order'],
+      ['二、回应解读情况', '', null, undefined],
+      ['（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）', '次', 33, 'row-by-order'],
+    ]);
+    // 11 = 5 + 2 + 4: the sum confirms its rows, the unit the row lost the form's.
+    expect(year.slice(13)).toEqual([
+      ['四、行政复议数量', '件', 11, undefined],
+      ['（一）维持具体行政行为数', '件', 5, undefined],
+      ['（二）被依法纠错数', '件', 2, undefined],
+      ['（三）其他情形数', '件', 4, undefined],
+    ]);
   });
 });
