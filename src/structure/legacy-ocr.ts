@@ -8,9 +8,11 @@
  * ideographs: between the rows matched before and after it, one form row within one edit in four characters,
  * and no other wording of the form as near under the numbering OCR read (the form's wordings apart by one,
  * 同意公开答复数 and 不同意公开答复数, are never taken for each other; 2、同意分公开答复数 is 2、同意部分公开答复数, not
- * 1、同意公开答复数). A row so matched prints the form's wording; its value, read by OCR, stays in
- * doubt. A unit cell that reads as no unit is the form's unit when every row of the table whose unit reads
- * clean prints its form's unit. Only OCR'd rows: a text reader's wording is as printed.
+ * 1、同意公开答复数). A row garbled past that is the form's row by order when the rows between two matched
+ * rows are as many as the form prints there (row-by-order). A row so matched prints the form's wording; its
+ * value, read by OCR, stays in doubt unless a sum of the form that holds confirms it (confirmedBySums). A unit
+ * cell that reads as no unit is the form's unit when every row of the table whose unit reads clean prints its
+ * form's unit. Only OCR'd rows: a text reader's wording is as printed.
  */
 import { STAT_UNITS } from '../../extractors/legacy-headings.js';
 import { KNOWN_FORMS, type KnownForm, type KnownRow } from './legacy-forms.js';
