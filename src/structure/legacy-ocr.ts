@@ -90,14 +90,8 @@ const numbered = (read: Parsed, known: Parsed): boolean =>
 export function knownReadings(rows: OcrRow[]): KnownReading[] {
   const none = rows.map((): KnownReading => ({}));
   const read = rows.map((r) => parse(r.indicator));
-  const worded = read.filter((p) => p.core !== '').length;
-  const scored = KNOWN_FORMS.map((form) => ({ form, known: form.rows.map((r) => parse(r.indicator)) })).map(({ form, known }) => {
-    const exact = read.filter((p) => p.core !== '' && known.some((k) => k.core === p.core && numbered(p, k))).length;
-    return { form, known, exact };
-  });
-  scored.sort((a, b) => b.exact - a.exact);
-  const best = scored[0];
-  if (!best || best.exact < 3 || best.exact * 2 < worded || scored[1]?.exact === best.exact) return none;
+  const best = formOf(read);
+  if (!best) return none;
   const { form, known } = best;
 
   // Rows whose ideographs are a form row's, in the form's order: each the first such form row after the one before.
@@ -159,6 +153,23 @@ export function knownReadings(rows: OcrRow[]): KnownReading[] {
       form,
     };
   });
+}
+
+/** The known form most of these indicators are (their ideographs exactly, at least 3; none on a tie). */
+function formOf(read: Parsed[]): { form: KnownForm; known: Parsed[] } | undefined {
+  const worded = read.filter((p) => p.core !== '').length;
+  const scored = KNOWN_FORMS.map((form) => ({ form, known: form.rows.map((r) => parse(r.indicator)) })).map(({ form, known }) => {
+    const exact = read.filter((p) => p.core !== '' && known.some((k) => k.core === p.core && numbered(p, k))).length;
+    return { form, known, exact };
+  });
+  scored.sort((a, b) => b.exact - a.exact);
+  const best = scored[0];
+  return !best || best.exact < 3 || best.exact * 2 < worded || scored[1]?.exact === best.exact ? undefined : best;
+}
+
+/** Whether a column's texts (an OCR'd table's cells under a heading OCR garbled) are mostly a known form's indicators. */
+export function knownIndicators(texts: string[]): boolean {
+  return formOf(texts.map(parse)) !== undefined;
 }
 
 /** Whether every matched row whose unit reads as a unit prints its form row's (two at least): the table prints the form's units. */

@@ -7,7 +7,7 @@
 import type { TableBlock } from '../../extractors/model.js';
 import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, STAT_UNITS, UNIT_HEADING, unitInIndicator, VALUE_HEADING, valueHeadingUnit } from '../../extractors/legacy-headings.js';
 import { BLANK_MARKERS, foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
-import { confirmedBySums, knownReadings } from './legacy-ocr.js';
+import { confirmedBySums, knownIndicators, knownReadings } from './legacy-ocr.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
 
@@ -99,7 +99,7 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
     const printed = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
     // A heading OCR read with specks about it (人一一项目, 单位a: the cell's rules and corners read as strokes and letters) is the heading.
     const heads = table.rows[r]!.map((c, k) => (c.prov?.origin === 'ocr' ? specksOff(printed[k]!) : printed[k]!));
-    const indicator = heads.findIndex((t) => INDICATOR.test(t));
+    const indicator = heads.findIndex((t) => INDICATOR.test(t)) >= 0 ? heads.findIndex((t) => INDICATOR.test(t)) : garbledIndicatorHeading(table, r, heads);
     if (indicator < 0) continue;
     const found = heads.findIndex((t) => UNIT.test(t));
     // A value heading stating its unit (数量（件）) is read as the heading, its unit the rows' (no unit column).
@@ -189,6 +189,19 @@ const NONE_OF_THE_YEAR = -2;
  */
 function specksOff(text: string): string {
   return text.replace(/[A-Za-z!-/:-@[-`{-~]/g, '').replace(/^[一丨丿乀人亅、，。：；·]+|[一丨丿乀人亅、，。：；·]+$/g, '');
+}
+
+/**
+ * An OCR'd header whose indicator heading read as no words (`8 br` for 统计指标: no ideograph left) before a
+ * 单位 heading read whole, over rows whose cells in that column are mostly a known form's indicators
+ * (legacy-ocr.ts): that column is the indicator's. -1 otherwise (a text header, or words there: 建设项目).
+ */
+function garbledIndicatorHeading(table: TableBlock, r: number, heads: string[]): number {
+  const unit = heads.findIndex((t) => UNIT.test(t));
+  const cell = table.rows[r]![unit - 1];
+  if (unit < 1 || cell?.prov?.origin !== 'ocr' || /\p{Script=Han}/u.test(cell.text)) return -1;
+  const below = table.rows.slice(r + 1).map((row) => (row[unit - 1]?.prov?.origin === 'ocr' ? cleanText(row[unit - 1]!.text) : ''));
+  return knownIndicators(below) ? unit - 1 : -1;
 }
 
 /** A table with no unit column is a statistics table when its rows print their units after their indicators (most of those with a value). */

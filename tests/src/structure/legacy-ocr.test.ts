@@ -177,4 +177,22 @@ describe('an OCR-read statistics table of a known form', () => {
       ['（三）其他情形数', '件', 4, undefined],
     ]);
   });
+
+  it('finds the table whose indicator heading OCR read as no words (8 br for 统计指标) before 计量单位, its rows a known form', () => {
+    const rows = [
+      ['序号', '8 br', '计量单位', '2014年度'],
+      ['1', '一、主动公开情况', '', ''],
+      ['2', '（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', '条', '496'],
+      ['3', '其中：主动公开规范性文件数', '条', '3'],
+      ['4', '制发规范性文件总数', '件', '2'],
+      ['5', '（二）通过不同渠道和方式公开政府信息的情况', '', ''],
+      ['6', '1.政府公报公开政府信息数', '条', '2'],
+    ];
+    const stats = findLegacyStats(block(rows));
+    expect(stats?.year.map((s) => [s.indicator, s.unit, s.value])).toEqual(rows.slice(1).map((r) => [r[1], r[2], r[3] === '' ? null : Number(r[3])]));
+    // Guards: the same header as text; an OCR'd one over rows of no known form.
+    expect(findLegacyStats(block(rows, plain))).toBeUndefined();
+    const other = rows.map((r, i) => (i === 0 ? r : [r[0]!, `办理人大建议${i}件情况`, r[2]!, r[3]!]));
+    expect(findLegacyStats(block(other))).toBeUndefined();
+  });
 });
