@@ -221,17 +221,19 @@ function printsNothing(row: TableBlock['rows'][number], columns: Columns): boole
 }
 
 /**
- * Rows of a table OCR read (every indicator off OCR) given the known form's wording and units where OCR damaged
+ * Rows of a table OCR read (the rows whose indicator is off OCR) given the known form's wording and units where OCR damaged
  * them (legacy-ocr.ts): the year's and the cumulative rows alike. A value stays in doubt (its OCR reading)
  * unless a sum of the form that holds confirms it, in its own column.
  */
 function asKnownForm(year: LegacyStat[], cumulative: LegacyStat[] | undefined, ocr: boolean[]): void {
-  if (year.length === 0 || !ocr.every(Boolean) || (cumulative && cumulative.length !== year.length)) return;
+  if (!ocr.some(Boolean) || (cumulative && cumulative.length !== year.length)) return;
   const readings = knownReadings(year.map((s, i) => ({ indicator: s.indicator, unit: s.unit, valued: s.value !== null || cumulative?.[i]?.value != null })));
   for (const stats of cumulative ? [year, cumulative] : [year]) {
     const confirmed = confirmedBySums(readings, stats.map((s) => s.value));
     stats.forEach((s, i) => {
       const known = readings[i]!;
+      // A row a text layer gave (a page OCR read in part: fonts without ToUnicode) is as printed; it still anchors the form.
+      if (!ocr[i]) return;
       if (known.indicator !== undefined) s.indicator = known.indicator;
       if (known.unit !== undefined) s.unit = known.unit;
       if (known.byOrder && s.value !== null) s.doubt = 'row-by-order';

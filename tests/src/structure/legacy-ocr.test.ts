@@ -195,4 +195,18 @@ describe('an OCR-read statistics table of a known form', () => {
     const other = rows.map((r, i) => (i === 0 ? r : [r[0]!, `办理人大建议${i}件情况`, r[2]!, r[3]!]));
     expect(findLegacyStats(block(other))).toBeUndefined();
   });
+
+  it('matches the rows OCR read in a table a text layer gave in part (fonts without ToUnicode), the text rows as printed', () => {
+    const table = SCANNED.map((r) => [...r]);
+    table[7]![0] = '3, fa, FRAIL';
+    const mixed: TableBlock[] = [{ kind: 'table', rows: table.map((r, i) => r.map(i >= 13 ? plain : ocr)) } as TableBlock];
+    const year = findLegacyStats(mixed)!.year;
+    expect([year[6]!.indicator, year[6]!.value, year[6]!.doubt]).toEqual(['3、信函、传真申请数', 0, undefined]);
+    expect(year.slice(12).map((s) => [s.indicator, s.unit, s.doubt])).toEqual([
+      ['政府信息公开收费减免金额', '元', undefined],
+      ['接受行政诉讼、举报数', '件', undefined],
+      ['行政复议数', '7', undefined],
+      ['行政诉讼数', '件', undefined],
+    ]);
+  });
 });
