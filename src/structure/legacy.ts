@@ -7,6 +7,7 @@
 import type { TableBlock } from '../../extractors/model.js';
 import { CATEGORY_HEADING, CUMULATIVE_HEADING, INDICATOR_HEADING, PRIOR_HEADING, STAT_UNITS, UNIT_HEADING, unitInIndicator, VALUE_HEADING, valueHeadingUnit } from '../../extractors/legacy-headings.js';
 import { BLANK_MARKERS, foldValueText, NUMBER_TOKEN } from '../../extractors/value-token.js';
+import { confirmedBySums, knownIndicators, knownReadings } from './legacy-ocr.js';
 import { parseNumber } from './numerals.js';
 import { cleanText } from './text.js';
 
@@ -82,9 +83,11 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
     // Rows after the table on the same grid (the agency's name, a date, a note) print no unit and no value.
     while (rows.length && printsNothing(rows.at(-1)!, columns)) rows.pop();
     if (columns.unit === undefined && columns.headingUnit === undefined && !unitsInIndicators(rows, columns)) continue;
-    const read = (col: number | undefined) => (col === undefined ? undefined : rowsToStats(rows, columns, col));
-    const year = read(columns.value ?? columns.cumulative) ?? [];
+    const ocr: boolean[] = [];
+    const read = (col: number | undefined, flags?: boolean[]) => (col === undefined ? undefined : rowsToStats(rows, columns, col, flags));
+    const year = read(columns.value ?? columns.cumulative, ocr) ?? [];
     const cumulative = columns.value !== undefined ? read(columns.cumulative) : undefined;
+    asKnownForm(year, cumulative, ocr);
     return { year, ...(cumulative ? { cumulative } : {}) };
   }
   return undefined;
@@ -96,7 +99,7 @@ function statisticsColumns(table: TableBlock, options: LegacyOptions): Columns |
     const printed = table.rows[r]!.map((c) => cleanText(c.text).replace(/\s+/g, ''));
     // A heading OCR read with specks about it (人一一项目, 单位a: the cell's rules and corners read as strokes and letters) is the heading.
     const heads = table.rows[r]!.map((c, k) => (c.prov?.origin === 'ocr' ? specksOff(printed[k]!) : printed[k]!));
-    const indicator = heads.findIndex((t) => INDICATOR.test(t));
+    const indicator = heads.findIndex((t) => INDICATOR.test(t)) >= 0 ? heads.findIndex((t) => INDICATOR.test(t)) : garbledIndicatorHeading(table, r, heads);
     if (indicator < 0) continue;
     const found = heads.findIndex((t) => UNIT.test(t));
     // A value heading stating its unit (数量（件）) is read as the heading, its unit the rows' (no unit column).
@@ -188,6 +191,19 @@ function specksOff(text: string): string {
   return text.replace(/[A-Za-z!-/:-@[-`{-~]/g, '').replace(/^[一丨丿乀人亅、，。：；·]+|[一丨丿乀人亅、，。：；·]+$/g, '');
 }
 
+/**
+ * An OCR'd header whose indicator heading read as no words (`8 br` for 统计指标: no ideograph left) before a
+ * 单位 heading read whole, over rows whose cells in that column are mostly a known form's indicators
+ * (legacy-ocr.ts): that column is the indicator's. -1 otherwise (a text header, or words there: 建设项目).
+ */
+function garbledIndicatorHeading(table: TableBlock, r: number, heads: string[]): number {
+  const unit = heads.findIndex((t) => UNIT.test(t));
+  const cell = table.rows[r]![unit - 1];
+  if (unit < 1 || cell?.prov?.origin !== 'ocr' || /\p{Script=Han}/u.test(cell.text)) return -1;
+  const below = table.rows.slice(r + 1).map((row) => (row[unit - 1]?.prov?.origin === 'ocr' ? cleanText(row[unit - 1]!.text) : ''));
+  return knownIndicators(below) ? unit - 1 : -1;
+}
+
 /** A table with no unit column is a statistics table when its rows print their units after their indicators (most of those with a value). */
 function unitsInIndicators(rows: TableBlock['rows'], columns: Columns): boolean {
   const valued = rows.filter((row) => !printsNothing(row, columns));
@@ -204,10 +220,35 @@ function printsNothing(row: TableBlock['rows'][number], columns: Columns): boole
   return [columns.unit, columns.value, columns.cumulative].every((c) => c === undefined || cleanText(row[c]?.text ?? '').replace(/[\s—–\-/]+/g, '') === '');
 }
 
-function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: number): LegacyStat[] {
+/**
+ * Rows of a table OCR read (the rows whose indicator is off OCR) given the known form's wording and units where OCR damaged
+ * them (legacy-ocr.ts): the year's and the cumulative rows alike. A value stays in doubt (its OCR reading)
+ * unless a sum of the form that holds confirms it, in its own column.
+ */
+function asKnownForm(year: LegacyStat[], cumulative: LegacyStat[] | undefined, ocr: boolean[]): void {
+  if (!ocr.some(Boolean) || (cumulative && cumulative.length !== year.length)) return;
+  const readings = knownReadings(year.map((s, i) => ({ indicator: s.indicator, unit: s.unit, valued: s.value !== null || cumulative?.[i]?.value != null })));
+  for (const stats of cumulative ? [year, cumulative] : [year]) {
+    const confirmed = confirmedBySums(readings, stats.map((s) => s.value));
+    stats.forEach((s, i) => {
+      const known = readings[i]!;
+      // A row a text layer gave (a page OCR read in part: fonts without ToUnicode) is as printed; it still anchors the form.
+      if (!ocr[i]) return;
+      if (known.indicator !== undefined) s.indicator = known.indicator;
+      if (known.unit !== undefined) s.unit = known.unit;
+      if (known.byOrder && s.value !== null) s.doubt = 'row-by-order';
+      else if ((known.fuzzy || known.unit !== undefined) && s.value !== null && s.doubt === undefined) s.doubt = 'ocr-unverified';
+      // A value OCR read in a sum of the form that holds is certain (as a template cell an identity confirms), its unit one.
+      if (confirmed[i] && STAT_UNITS.has(s.unit) && (s.doubt === 'ocr-unverified' || s.doubt === 'row-by-order')) delete s.doubt;
+    });
+  }
+}
+
+function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: number, ocr?: boolean[]): LegacyStat[] {
   const stats: LegacyStat[] = [];
   let category = '';
   for (const row of rows) {
+    const flag = () => ocr?.push(row[columns.category ?? columns.indicator]?.prov?.origin === 'ocr' || row[columns.indicator]?.prov?.origin === 'ocr');
     let indicator = cleanText(row[columns.indicator]?.text ?? '');
     if (columns.category !== undefined) {
       // A category merged down its rows (its text repeated, or printed once): a section row before its first
@@ -219,6 +260,7 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
       } else if (own !== '' && own !== category) {
         category = own;
         stats.push({ indicator: own, unit: '', value: null });
+        flag();
       }
     }
     if (!indicator) continue;
@@ -229,6 +271,7 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     // value: joined they would read as one number no row printed.
     if (/\d[\s\u3000]+[\d０-９]|[０-９][\s\u3000]+[\d０-９]/.test(text)) {
       stats.push({ indicator, unit, value: null, doubt: 'several-numbers' });
+      flag();
       continue;
     }
     const raw = text.replace(/\s+/g, '');
@@ -237,6 +280,7 @@ function rowsToStats(rows: TableBlock['rows'], columns: Columns, valueColumn: nu
     // A blank a reader could not place (missing-values) keeps its doubt: the row may have printed a value there.
     const doubt = value === null ? (read?.doubt === 'missing-values' ? read.doubt : undefined) : (read?.doubt ?? (read?.prov?.origin === 'ocr' ? 'ocr-unverified' : undefined));
     stats.push({ indicator, unit, value, ...(doubt ? { doubt } : {}) });
+    flag();
   }
   return stats;
 }

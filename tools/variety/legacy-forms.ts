@@ -6,6 +6,7 @@
  * office asked for from 2015 (sections 一 … 九, section rows printing no value). Values are drawn so
  * that a form's own sums hold (收到申请数 = its four channels, …), as a report's would.
  */
+import { KNOWN_FORMS, type KnownForm } from '../../src/structure/legacy-forms.js';
 import type { Random } from './random.js';
 
 export interface FormRow {
@@ -27,7 +28,6 @@ export interface LegacyForm {
 
 const count = (max: number) => (random: Random, scale: number) => random.int(0, Math.max(0, Math.round(max * scale)));
 const money = (max: number) => (random: Random) => (random.chance(0.5) ? 0 : Math.round(random.between(0.01, max) * 100) / 100);
-const section = (indicator: string): FormRow => ({ indicator, unit: '' });
 
 /** Builds a form from rows whose `sum` names the rows it adds by their wording (resolved to indexes here). */
 function form(id: LegacyForm['id'], cumulative: boolean, rows: (Omit<FormRow, 'sumOf'> & { sum?: string[] })[]): LegacyForm {
@@ -40,93 +40,80 @@ function form(id: LegacyForm['id'], cumulative: boolean, rows: (Omit<FormRow, 's
   return { id, cumulative, rows: rows.map(({ sum, ...row }, k) => (sum ? { ...row, sumOf: sum.map((s) => at(s, k)) } : row)) };
 }
 
-export const LEGACY_FORMS: LegacyForm[] = [
-  form('short-2008', true, [
-    { indicator: '主动公开文件数', unit: '条', sum: ['其中：1、政府网站公开数', '2、政府公报公开数'] },
-    { indicator: '其中：1、政府网站公开数', unit: '条', draw: count(8000) },
-    { indicator: '2、政府公报公开数', unit: '条', draw: count(60) },
-    { indicator: '受理依申请公开信息总数', unit: '条', sum: ['其中：1、当面申请数', '2、网上申请数', '3、信函、传真申请数'] },
-    { indicator: '其中：1、当面申请数', unit: '条', draw: count(40) },
-    { indicator: '2、网上申请数', unit: '条', draw: count(80) },
-    { indicator: '3、信函、传真申请数', unit: '条', draw: count(15) },
-    { indicator: '对申请的答复总数', unit: '条', sum: ['其中：1、同意公开答复数', '2、同意部分公开答复数', '3、不予公开答复数', '4、其他类型答复数'] },
-    { indicator: '其中：1、同意公开答复数', unit: '条', draw: count(90) },
-    { indicator: '2、同意部分公开答复数', unit: '条', draw: count(20) },
-    { indicator: '3、不予公开答复数', unit: '条', draw: count(10) },
-    { indicator: '4、其他类型答复数', unit: '条', draw: count(25) },
-    { indicator: '政府信息公开收费减免金额', unit: '元', draw: count(0) },
-    { indicator: '接受行政诉讼、举报数', unit: '件', draw: count(3) },
-    { indicator: '行政复议数', unit: '件', draw: count(4) },
-    { indicator: '行政诉讼数', unit: '件', draw: count(3) },
-  ]),
-  form('national-2015', false, [
-    section('一、主动公开情况'),
-    { indicator: '（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', unit: '条', draw: count(12000) },
-    { indicator: '其中：主动公开规范性文件数', unit: '条', draw: count(60) },
-    { indicator: '制发规范性文件总数', unit: '件', draw: count(60) },
-    section('（二）通过不同渠道和方式公开政府信息的情况'),
-    { indicator: '1.政府公报公开政府信息数', unit: '条', draw: count(80) },
-    { indicator: '2.政府网站公开政府信息数', unit: '条', draw: count(12000) },
-    { indicator: '3.政务微博公开政府信息数', unit: '条', draw: count(3000) },
-    { indicator: '4.政务微信公开政府信息数', unit: '条', draw: count(2000) },
-    { indicator: '5.其他方式公开政府信息数', unit: '条', draw: count(500) },
-    section('二、回应解读情况'),
-    { indicator: '（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）', unit: '次', draw: count(40) },
-    section('（二）通过不同渠道和方式回应解读的情况'),
-    { indicator: '1.参加或举办新闻发布会总次数', unit: '次', draw: count(20) },
-    { indicator: '其中：主要负责同志参加新闻发布会次数', unit: '次', draw: count(6) },
-    { indicator: '2.政府网站在线访谈次数', unit: '次', draw: count(12) },
-    { indicator: '其中：主要负责同志参加政府网站在线访谈次数', unit: '次', draw: count(4) },
-    { indicator: '3.政策解读稿件发布数', unit: '篇', draw: count(60) },
-    { indicator: '4.微博微信回应事件数', unit: '次', draw: count(30) },
-    { indicator: '5.其他方式回应事件数', unit: '次', draw: count(20) },
-    section('三、依申请公开情况'),
-    { indicator: '（一）收到申请数', unit: '件', sum: ['1.当面申请数', '2.传真申请数', '3.网络申请数', '4.信函申请数'] },
-    { indicator: '1.当面申请数', unit: '件', draw: count(30) },
-    { indicator: '2.传真申请数', unit: '件', draw: count(3) },
-    { indicator: '3.网络申请数', unit: '件', draw: count(90) },
-    { indicator: '4.信函申请数', unit: '件', draw: count(20) },
-    { indicator: '（二）申请办结数', unit: '件', sum: ['1.按时办结数', '2.延期办结数'] },
-    { indicator: '1.按时办结数', unit: '件', draw: count(120) },
-    { indicator: '2.延期办结数', unit: '件', draw: count(8) },
-    { indicator: '（三）申请答复数', unit: '件', sum: ['1.属于已主动公开范围数', '2.同意公开答复数', '3.同意部分公开答复数', '4.不同意公开答复数', '5.不属于本行政机关公开数', '6.申请信息不存在数', '7.告知作出更改补充数', '8.告知通过其他途径办理数'] },
-    { indicator: '1.属于已主动公开范围数', unit: '件', draw: count(20) },
-    { indicator: '2.同意公开答复数', unit: '件', draw: count(60) },
-    { indicator: '3.同意部分公开答复数', unit: '件', draw: count(10) },
-    { indicator: '4.不同意公开答复数', unit: '件', sum: ['其中：涉及国家秘密', '涉及商业秘密', '涉及个人隐私', '危及国家安全、公共安全、经济安全和社会稳定', '不是《条例》所指政府信息', '法律法规规定的其他情形'] },
-    { indicator: '其中：涉及国家秘密', unit: '件', draw: count(2) },
-    { indicator: '涉及商业秘密', unit: '件', draw: count(2) },
-    { indicator: '涉及个人隐私', unit: '件', draw: count(3) },
-    { indicator: '危及国家安全、公共安全、经济安全和社会稳定', unit: '件', draw: count(1) },
-    { indicator: '不是《条例》所指政府信息', unit: '件', draw: count(4) },
-    { indicator: '法律法规规定的其他情形', unit: '件', draw: count(3) },
-    { indicator: '5.不属于本行政机关公开数', unit: '件', draw: count(15) },
-    { indicator: '6.申请信息不存在数', unit: '件', draw: count(12) },
-    { indicator: '7.告知作出更改补充数', unit: '件', draw: count(5) },
-    { indicator: '8.告知通过其他途径办理数', unit: '件', draw: count(6) },
-    { indicator: '四、行政复议数量', unit: '件', sum: ['（一）维持具体行政行为数', '（二）被依法纠错数', '（三）其他情形数'] },
-    { indicator: '（一）维持具体行政行为数', unit: '件', draw: count(4) },
-    { indicator: '（二）被依法纠错数', unit: '件', draw: count(1) },
-    { indicator: '（三）其他情形数', unit: '件', draw: count(2) },
-    { indicator: '五、行政诉讼数量', unit: '件', sum: ['（一）维持具体行政行为或者驳回原告诉讼请求数', '（二）被依法纠错数', '（三）其他情形数'] },
-    { indicator: '（一）维持具体行政行为或者驳回原告诉讼请求数', unit: '件', draw: count(3) },
-    { indicator: '（二）被依法纠错数', unit: '件', draw: count(1) },
-    { indicator: '（三）其他情形数', unit: '件', draw: count(2) },
-    { indicator: '六、举报投诉数量', unit: '件', draw: count(3) },
-    { indicator: '七、依申请公开信息收取的费用', unit: '万元', draw: money(0.2) },
-    section('八、机构建设和保障经费情况'),
-    { indicator: '（一）政府信息公开工作专门机构数', unit: '个', draw: (r) => r.int(1, 3) },
-    { indicator: '（二）设置政府信息公开查阅点数', unit: '个', draw: (r) => r.int(1, 20) },
-    { indicator: '（三）从事政府信息公开工作人员数', unit: '人', sum: ['1.专职人员数（不包括政府公报及政府网站工作人员数）', '2.兼职人员数'] },
-    { indicator: '1.专职人员数（不包括政府公报及政府网站工作人员数）', unit: '人', draw: (r) => r.int(0, 6) },
-    { indicator: '2.兼职人员数', unit: '人', draw: (r) => r.int(1, 30) },
-    { indicator: '（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）', unit: '万元', draw: money(60) },
-    section('九、政府信息公开会议和培训情况'),
-    { indicator: '（一）召开政府信息公开工作会议或专题会议数', unit: '次', draw: count(10) },
-    { indicator: '（二）举办各类培训班数', unit: '次', draw: count(8) },
-    { indicator: '（三）接受培训人员数', unit: '人次', draw: count(600) },
-  ]),
-];
+/** What each row of a form draws (sum rows and section rows draw nothing), by the row's wording: a wording a form repeats draws alike. */
+const DRAWS: Record<KnownForm['id'], Record<string, FormRow['draw']>> = {
+  'short-2008': {
+    '其中：1、政府网站公开数': count(8000),
+    '2、政府公报公开数': count(60),
+    '其中：1、当面申请数': count(40),
+    '2、网上申请数': count(80),
+    '3、信函、传真申请数': count(15),
+    '其中：1、同意公开答复数': count(90),
+    '2、同意部分公开答复数': count(20),
+    '3、不予公开答复数': count(10),
+    '4、其他类型答复数': count(25),
+    '政府信息公开收费减免金额': count(0),
+    '接受行政诉讼、举报数': count(3),
+    '行政复议数': count(4),
+    '行政诉讼数': count(3),
+  },
+  'national-2015': {
+    '（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）': count(12000),
+    '其中：主动公开规范性文件数': count(60),
+    '制发规范性文件总数': count(60),
+    '1.政府公报公开政府信息数': count(80),
+    '2.政府网站公开政府信息数': count(12000),
+    '3.政务微博公开政府信息数': count(3000),
+    '4.政务微信公开政府信息数': count(2000),
+    '5.其他方式公开政府信息数': count(500),
+    '（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）': count(40),
+    '1.参加或举办新闻发布会总次数': count(20),
+    '其中：主要负责同志参加新闻发布会次数': count(6),
+    '2.政府网站在线访谈次数': count(12),
+    '其中：主要负责同志参加政府网站在线访谈次数': count(4),
+    '3.政策解读稿件发布数': count(60),
+    '4.微博微信回应事件数': count(30),
+    '5.其他方式回应事件数': count(20),
+    '1.当面申请数': count(30),
+    '2.传真申请数': count(3),
+    '3.网络申请数': count(90),
+    '4.信函申请数': count(20),
+    '1.按时办结数': count(120),
+    '2.延期办结数': count(8),
+    '1.属于已主动公开范围数': count(20),
+    '2.同意公开答复数': count(60),
+    '3.同意部分公开答复数': count(10),
+    '其中：涉及国家秘密': count(2),
+    '涉及商业秘密': count(2),
+    '涉及个人隐私': count(3),
+    '危及国家安全、公共安全、经济安全和社会稳定': count(1),
+    '不是《条例》所指政府信息': count(4),
+    '法律法规规定的其他情形': count(3),
+    '5.不属于本行政机关公开数': count(15),
+    '6.申请信息不存在数': count(12),
+    '7.告知作出更改补充数': count(5),
+    '8.告知通过其他途径办理数': count(6),
+    '（一）维持具体行政行为数': count(4),
+    '（二）被依法纠错数': count(1),
+    '（三）其他情形数': count(2),
+    '（一）维持具体行政行为或者驳回原告诉讼请求数': count(3),
+    '六、举报投诉数量': count(3),
+    '七、依申请公开信息收取的费用': money(0.2),
+    '（一）政府信息公开工作专门机构数': (r) => r.int(1, 3),
+    '（二）设置政府信息公开查阅点数': (r) => r.int(1, 20),
+    '1.专职人员数（不包括政府公报及政府网站工作人员数）': (r) => r.int(0, 6),
+    '2.兼职人员数': (r) => r.int(1, 30),
+    '（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）': money(60),
+    '（一）召开政府信息公开工作会议或专题会议数': count(10),
+    '（二）举办各类培训班数': count(8),
+    '（三）接受培训人员数': count(600),
+  },
+};
+
+export const LEGACY_FORMS: LegacyForm[] = KNOWN_FORMS.map((known) =>
+  form(known.id, known.id === 'short-2008', known.rows.map((row) => ({ ...row, ...(DRAWS[known.id][row.indicator] ? { draw: DRAWS[known.id][row.indicator] } : {}) }))),
+);
+
 
 /** A form's values for one report: each drawn, each sum the sum of its rows; null on section rows. */
 export function drawValues(form: LegacyForm, random: Random): (number | null)[] {
