@@ -34,13 +34,12 @@ export function agencyOffScan(titleRead: string | undefined, signatureRead: stri
     uncertain(`read by OCR as ${name} and as ${longer}: the readings disagree on where the name ends; agency left blank`);
     return { messages };
   }
-  const text = bodyText.replace(/\s+/g, '');
   // Counted in the text with its line breaks: a name opening a line follows the line before's last character.
   if (readingsOfTheName(bodyText, name) >= 2) return { agency: name, messages };
   // The other reading agrees but for one character no name ends with (办公打 for 办公厅): a second reading.
   const other = name === title ? signatureRead : titleRead;
   if (other && !agencyReadByOcr(other) && differByOne(other, name)) return { agency: name, messages };
-  const reread = nearReading(text, name);
+  const reread = nearReading(bodyText, name);
   if (reread) {
     uncertain(`read once by OCR as ${name}, the text reads ${reread.name} ${reread.times} times; took ${reread.name}`);
     return { agency: reread.name, messages };
@@ -55,13 +54,16 @@ function differByOne(a: string, b: string): boolean {
   return x.length === y.length && x.filter((c, i) => c !== y[i]).length === 1;
 }
 
-/** The one name that differs from `name` in a single character and that the text reads at least twice. */
+/**
+ * The one name that differs from `name` in a single character and that the text reads at least twice, each
+ * time as a name of its own (潭综合实验区 inside 平潭综合实验区 twice is no reading of it: the title read 平潭 as 有).
+ */
 function nearReading(text: string, name: string): { name: string; times: number } | undefined {
   const chars = [...name];
   const times = new Map<string, number>();
   chars.forEach((_, i) => {
     const pattern = new RegExp(escape(chars.slice(0, i).join('')) + IDEOGRAPH + escape(chars.slice(i + 1).join('')), 'g');
-    for (const m of text.matchAll(pattern)) if (m[0] !== name) times.set(m[0], (times.get(m[0]) ?? 0) + 1);
+    for (const m of text.matchAll(pattern)) if (m[0] !== name && standsAlone(text, m.index)) times.set(m[0], (times.get(m[0]) ?? 0) + 1);
   });
   const twice = [...times].filter(([candidate, n]) => n >= 2 && agencyReadByOcr(candidate) === candidate);
   return twice.length === 1 ? { name: twice[0]![0], times: twice[0]![1] } : undefined;
@@ -78,11 +80,14 @@ function escape(s: string): string {
  */
 function readingsOfTheName(text: string, name: string): number {
   let count = 0;
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
-    const before = text[at - 1] ?? '';
-    if (!IDEOGRAPH_ALONE.test(before) || WORDS_BEFORE_A_NAME.includes(before)) count++;
-  }
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) if (standsAlone(text, at)) count++;
   return count;
+}
+
+/** Whether a name read at `at` is one of its own, not the tail of a longer one (see readingsOfTheName). */
+function standsAlone(text: string, at: number): boolean {
+  const before = text[at - 1] ?? '';
+  return !IDEOGRAPH_ALONE.test(before) || WORDS_BEFORE_A_NAME.includes(before);
 }
 const WORDS_BEFORE_A_NAME = '年于由在将对是为及和与经';
 const IDEOGRAPH_ALONE = new RegExp(`^${IDEOGRAPH}$`);
