@@ -7,8 +7,9 @@
  * Only rules whose selectors are one class or one id (optionally after a tag name) count: what a
  * descendant or attribute selector hides would need a CSS engine, and a rule inside @media (print-only
  * hiding, a phone layout) does not hold for the page as a reader sees it on screen; both are left shown.
+ * Nested hidden elements are counted twice in the share below: it errs towards hiding nothing.
  */
-import { descendants, isElement, type DomElement, type DomNode } from './dom.js';
+import { descendants, isElement, isText, type DomElement, type DomNode } from './dom.js';
 
 const HIDES = /(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 const SIMPLE_SELECTOR = /^[a-z][a-z0-9]*?([.#])([-_a-z0-9]+)$|^([.#])([-_a-z0-9]+)$/i;
@@ -55,15 +56,22 @@ export function markHiddenByStylesheet(root: DomNode, html: string): number {
   if (!HIDING.test(css)) return 0;
   const { classes, ids } = hiddenSelectors(css);
   if (classes.size === 0 && ids.size === 0) return 0;
-  let marked = 0;
+  const hiding: DomElement[] = [];
   for (const node of descendants(root)) {
     if (!isElement(node) || node.name === 'style' || 'hidden' in node.attribs) continue;
     const id = node.attribs.id;
     const own = node.attribs.class;
-    if ((id && ids.has(id)) || (own && own.split(/\s+/).some((c) => classes.has(c)))) {
-      node.attribs.hidden = '';
-      marked++;
-    }
+    if ((id && ids.has(id)) || (own && own.split(/\s+/).some((c) => classes.has(c)))) hiding.push(node);
   }
-  return marked;
+  // A page whose stylesheet hides most of its text shows it by a script (a tab, a "loading" veil lifted on
+  // load): what a reader sees is that text, so nothing is hidden.
+  if (!hiding.length || 2 * hiding.reduce((n, el) => n + textLength(el), 0) > textLength(root)) return 0;
+  for (const el of hiding) el.attribs.hidden = '';
+  return hiding.length;
+}
+
+function textLength(root: DomNode): number {
+  let n = 0;
+  for (const node of descendants(root)) if (isText(node)) n += node.data.trim().length;
+  return n;
 }

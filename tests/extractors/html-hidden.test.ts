@@ -44,4 +44,11 @@ describe('hidden parts of a page', () => {
     );
     expect(got.rows).toEqual([['新收', '12', '3']]);
   });
+
+  it('hides nothing where the stylesheet would hide most of the page (a script shows it: a tab, a veil lifted on load)', () => {
+    const got = read(
+      '<style>.pane{display:none}</style><div class="pane"><p>2023年政府信息公开工作年度报告</p><table><tr><td>新收</td><td>12</td></tr><tr><td>办结</td><td>9</td></tr></table></div><p>附件</p>',
+    );
+    expect(got.rows).toEqual([['新收', '12'], ['办结', '9']]);
+  });
 });
