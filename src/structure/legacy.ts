@@ -238,8 +238,11 @@ function asKnownForm(year: LegacyStat[], cumulative: LegacyStat[] | undefined, o
       if (known.unit !== undefined) s.unit = known.unit;
       if (known.byOrder && s.value !== null) s.doubt = 'row-by-order';
       else if ((known.fuzzy || known.unit !== undefined) && s.value !== null && s.doubt === undefined) s.doubt = 'ocr-unverified';
-      // A value OCR read in a sum of the form that holds is certain (as a template cell an identity confirms), its unit one.
-      if (confirmed[i] && STAT_UNITS.has(s.unit) && (s.doubt === 'ocr-unverified' || s.doubt === 'row-by-order')) delete s.doubt;
+      // A value OCR read in a sum of the form that holds is certain (as a template cell an identity confirms), its unit one —
+      // the form's own: a unit OCR read as another unit (人 for 件) is a misreading the sum does not see.
+      const formUnit = known.form && known.row !== undefined ? known.form.rows[known.row]!.unit : undefined;
+      const unitRight = formUnit === undefined || formUnit === '' || formUnit === s.unit;
+      if (confirmed[i] && unitRight && STAT_UNITS.has(s.unit) && (s.doubt === 'ocr-unverified' || s.doubt === 'row-by-order')) delete s.doubt;
     });
   }
 }

@@ -66,6 +66,17 @@ describe('an OCR-read statistics table of a known form', () => {
     expect([stats[2]!.unit, stats[2]!.doubt]).toEqual(['4h ARS', 'ocr-unverified']);
   });
 
+  it('confirms no value whose unit OCR read as another unit than the form\'s (人 for 件), though its sum holds', () => {
+    // Seed 1, legacy/scan-stamped (Pingtan 2022's 2012 report): （二）申请办结数 | 人 | 98, certain, its unit wrong.
+    const table = SCANNED.map((r) => [...r]);
+    table[5]![1] = '人'; // 其中：1、当面申请数: 条 read 人 (1 + 2 + 0 = 3 still holds)
+    const stats = findLegacyStats(block(table))!.year;
+    expect([stats[4]!.unit, stats[4]!.value, stats[4]!.doubt]).toEqual(['人', 1, 'ocr-unverified']);
+    // The sum's other rows whose units read as the form's are confirmed as before (the total's unit, read Sz, A, is no longer
+    // taken from the form: a clean unit in the table now differs from the form's).
+    expect([stats[5]!.doubt, stats[6]!.doubt]).toEqual([undefined, undefined]);
+  });
+
   it('reads the same table as printed when it is text (no OCR): its wording is what the report printed', () => {
     const stats = findLegacyStats(block(SCANNED, plain))!;
     expect(stats.year.map((s) => s.indicator)).toEqual(SCANNED.slice(1).map((r) => r[0]));
