@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldValueText } from '../../extractors/value-token.js';
+import { foldValueText, withoutFootnoteMark } from '../../extractors/value-token.js';
 
-/** What foldValueText is defined to be: NFKC, then every kind of space and every character of no width removed. */
-const reference = (text: string): string => text.normalize('NFKC').replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff\u00ad]+/g, '');
+/**
+ * What foldValueText is defined to be: a footnote's mark after a figure taken off (withoutFootnoteMark, its own tests in
+ * tests/src/templates/footnote-marks.test.ts), then NFKC, then every kind of space and every character of no width removed.
+ */
+const reference = (text: string): string => withoutFootnoteMark(text).normalize('NFKC').replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff\u00ad]+/g, '');
 
 describe('foldValueText', () => {
   it('folds every UTF-16 unit as NFKC does, spaces removed', () => {

@@ -73,8 +73,11 @@ describe('the variety generator', () => {
           }
           const expected = printValue(item.truth.cells[cell.key], column, blank);
           // The numbers axis prints a value as typed (４，５２９, 5件, —), the invisible axis with characters a
-          // reader does not see (1\u200b2, \u3000 12\u3000): it must still read as the truth's.
-          if (item.axis.id === 'numbers' || item.axis.id === 'combined' || item.axis.id === 'invisible') expect(readCell(printed.get(cell.key) ?? 'dropped'), `${truth.id} ${cell.key}`).toEqual(readCell(expected));
+          // reader does not see (1\u200b2, \u3000 12\u3000), the footnotes axis with a mark after it (0①, 5注2): it
+          // must still read as the truth's.
+          // (A raised mark is private-use marks around its digits in the model, a <sup> once rendered: read as the reader reads a sup.)
+          const asRead = (printed.get(cell.key) ?? 'dropped').replace(/\ue004[^\ue005]*\ue005/g, '');
+          if (['numbers', 'combined', 'invisible', 'footnotes'].includes(item.axis.id)) expect(readCell(asRead), `${truth.id} ${cell.key}`).toEqual(readCell(expected));
           else expect(printed.get(cell.key), `${truth.id} ${cell.key}`).toBe(expected);
         }
       }
