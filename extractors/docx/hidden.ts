@@ -12,8 +12,8 @@
  * separator and end stay together.
  */
 
-/** A run with no run inside it (after markPictures, text boxes and drawings are markers). */
-const RUN = /<w:r(?:\s[^>]*)?>(?:(?!<w:r[\s>/])[\s\S])*?<\/w:r>/g;
+/** A run with no run inside it (after markPictures, text boxes and drawings are markers); group 1 its content. */
+export const WORD_RUN = /<w:r(?:\s[^>]*)?>((?:(?!<w:r[\s>/])[\s\S])*?)<\/w:r>/g;
 const RUN_PROPERTIES = /^<w:r(?:\s[^>]*)?>\s*<w:rPr(?:\s[^>]*)?>([\s\S]*?)<\/w:rPr>/;
 const TRACKED_CHANGE = /<w:rPrChange[\s>][\s\S]*?<\/w:rPrChange>/g;
 const VANISH = /<w:vanish(?:\s+w:val="([^"]*)")?\s*\/>/;
@@ -70,7 +70,7 @@ export function removeHiddenRuns(documentXml: string, stylesXml: string | undefi
   const styles = stylesXml ? characterStyles(stylesXml) : new Map<string, CharacterStyle>();
   let removed = 0;
   let sample = '';
-  const xml = documentXml.replace(RUN, (run) => {
+  const xml = documentXml.replace(WORD_RUN, (run) => {
     if (run.includes('<w:fldChar')) return run;
     // The properties a tracked change keeps are the run's old ones, nested in its own <w:rPr>: gone first.
     const properties = RUN_PROPERTIES.exec(run.replace(TRACKED_CHANGE, ''))?.[1] ?? '';

@@ -7,15 +7,15 @@
  */
 import { openZip } from '../../../extractors/docx/zip.js';
 import { writeStoredZip } from '../../../extractors/docx/write-zip.js';
+import { WORD_RUN } from '../../../extractors/docx/hidden.js';
 import { HIDE_END, HIDE_START, withoutHidden } from './marks.js';
 
-const RUN = /<w:r(?:\s[^>]*)?>((?:(?!<w:r[\s>/])[\s\S])*?)<\/w:r>/g;
 const PROPERTIES = /^\s*<w:rPr(?:\s[^>]*)?>([\s\S]*?)<\/w:rPr>/;
 
 /** document.xml with each marked stretch in runs of their own, hidden; the marks gone. */
 export function hideMarkedRuns(documentXml: string): string {
   let hiding = false;
-  return documentXml.replace(RUN, (run, inner: string) => {
+  return documentXml.replace(WORD_RUN, (run, inner: string) => {
     const text = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/.exec(inner);
     if (!text || (!hiding && !/[\ue000\ue001]/.test(text[1]!))) return run;
     // A run of one text element is what LibreOffice writes for a page's text; anything else would lose its tabs or breaks here.
