@@ -276,6 +276,37 @@ describe('joinDrafts', () => {
     expect(joined.cells.filter((c) => c.r0 === 2).map((c) => c.text)).toEqual(['1.属于国家秘密', '0件', '0件', '0件']);
   });
 
+  it("reads on a footnote mark the page break cut (0（注 at the page foot, 4） on the next page), in doubt; a mark's end under a plain value stays apart", () => {
+    // Pingtan 2023 with footnote marks printed to OFD (footnotes axis, seed 1): 1.属于国家秘密's row at the page
+    // foot prints 0（注 in one cell, and the next page's first row 4） alone under it.
+    const above = draft(1, 1, [
+      [0, 0, 50, 100, '1.属于国家秘密'],
+      [0, 0, 100, 200, '0'],
+      [0, 0, 200, 300, '0（注'],
+      [0, 0, 300, 400, '0'],
+    ]);
+    const below = draft(2, 2, [
+      [0, 0, 50, 100, ''],
+      [0, 0, 100, 200, ''],
+      [0, 0, 200, 300, '4）'],
+      [0, 0, 300, 400, ''],
+      [1, 1, 50, 100, '2.其他法律行政法规禁止公开'],
+      [1, 1, 100, 200, '0'],
+      [1, 1, 200, 300, '0'],
+      [1, 1, 300, 400, '0'],
+    ]);
+    const joined = joinDrafts(above, below);
+    expect(joined.cells.filter((c) => c.r0 === 0).map((c) => [c.text, c.doubt])).toEqual([
+      ['1.属于国家秘密', undefined],
+      ['0', undefined],
+      ['0（注4）', 'wrapped-value'],
+      ['0', undefined],
+    ]);
+    const plain = joinDrafts(draft(1, 1, [[0, 0, 50, 100, '1.属于国家秘密'], [0, 0, 100, 200, '0'], [0, 0, 200, 300, '0'], [0, 0, 300, 400, '0']]), below);
+    expect(plain.cells.filter((c) => c.r0 === 0).map((c) => c.text)).toEqual(['1.属于国家秘密', '0', '0', '0']);
+    expect(plain.cells.some((c) => c.text === '4）')).toBe(true);
+  });
+
   it('keeps apart a unit alone under a value printed with its unit, or under a label', () => {
     const above = draft(1, 1, [
       [0, 0, 50, 100, '（一）予以公开'],
