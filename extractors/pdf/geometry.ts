@@ -91,5 +91,7 @@ export function joinPieces(left: string, right: string, spaced: boolean): string
   const b = right[0];
   if (!spaced || isCjkChar(a) || isCjkChar(b) || /\s/.test(a) || /\s/.test(b)) return left + right;
   if (/[\d.,]/.test(a) && /[\d.,%]/.test(b)) return left + right;
+  // A bracket wrapped away from what it encloses (217[20 · ] in a narrow cell) takes no space.
+  if (/[[(（［]/.test(a) || /[\])）］]/.test(b)) return left + right;
   return `${left} ${right}`;
 }

@@ -309,6 +309,22 @@ function unruledNumberBoundaries(frame: Frame, items: PositionedText[], spread: 
     const [cx, cy] = centreOf(i);
     return NUMERIC_RUN.test(i.text) && cx > xs[0] && cx < xs[xs.length - 1] && cy > ys[0] && cy < ys[ys.length - 1];
   });
+  // What else is printed in the frame: a gap with a footnote's bracket in it (0 ［ 2 ］, 2［1 over ］) is no column's.
+  const others = items.filter((i) => {
+    const [cx, cy] = centreOf(i);
+    return !NUMERIC_RUN.test(i.text) && i.text.trim() !== '' && cx > xs[0] && cx < xs[xs.length - 1] && cy > ys[0] && cy < ys[ys.length - 1];
+  });
+  // The widest stretch of [x0, x1] on the line at y that nothing printed covers: where a column's gap would be.
+  const widestEmpty = (x0: number, x1: number, y: number, size: number): { from: number; to: number } => {
+    const covers = others.filter((o) => o.x < x1 && o.x + o.width > x0 && Math.abs(o.y - y) < 0.5 * size).sort((a, b) => a.x - b.x);
+    let best = { from: x0, to: x0 };
+    let at = x0;
+    for (const o of [...covers, { x: x1, width: 0 }]) {
+      if (o.x - at > best.to - best.from) best = { from: at, to: o.x };
+      at = Math.max(at, o.x + o.width);
+    }
+    return best;
+  };
   const virtual: VerticalRule[] = [];
   const byCell = new Map<string, PositionedText[]>();
   for (const item of inside) {
@@ -324,10 +340,9 @@ function unruledNumberBoundaries(frame: Frame, items: PositionedText[], spread: 
       for (let k = 1; k < runs.length; k++) {
         // Glyphs of one cell's text spread across it (分散对齐): the gap is spacing, not a column.
         if (spread.has(runs[k - 1]) && spread.has(runs[k])) continue;
-        const gap = runs[k].x - (runs[k - 1].x + runs[k - 1].width);
-        if (gap > Math.max(4, 0.8 * line.size)) {
-          virtual.push({ x: runs[k - 1].x + runs[k - 1].width + gap / 2, y0: ys[band], y1: ys[band + 1] });
-        }
+        const empty = widestEmpty(runs[k - 1].x + runs[k - 1].width, runs[k].x, runs[k].y, line.size);
+        const gap = empty.to - empty.from;
+        if (gap > Math.max(4, 0.8 * line.size)) virtual.push({ x: empty.from + gap / 2, y0: ys[band], y1: ys[band + 1] });
       }
     }
   }

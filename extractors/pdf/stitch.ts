@@ -78,8 +78,9 @@ export function joinDrafts(above: TableDraft, below: TableDraft): TableDraft {
     const upper = restOf.get(cell);
     if (upper) {
       // The rest of a number (or of a label) the page break cut off: read on in its cell above.
-      upper.text = NUMBER_PIECE.test(upper.text.trim()) ? upper.text.trim() + cell.text.trim() : joinPieces(upper.text, cell.text, true);
-      if (NUMBER_PIECE.test(upper.text)) upper.doubt = 'wrapped-value';
+      const markEnd = MARK_CLOSED.test(cell.text.trim());
+      upper.text = NUMBER_PIECE.test(upper.text.trim()) ? upper.text.trim() + cell.text.trim() : markEnd ? upper.text.trim() + cell.text.trim() : joinPieces(upper.text, cell.text, true);
+      if (NUMBER_PIECE.test(upper.text) || markEnd) upper.doubt = 'wrapped-value';
       continue;
     }
     if (cell.r1 < repeated) continue;
@@ -138,10 +139,17 @@ function rowRest(upperRow: DraftCell[], lowerRow: DraftCell[]): Map<DraftCell, D
   const printed = lowerRow.filter((c) => c.text.trim() !== '');
   const numbers = printed.filter((c) => NUMBER_PIECE.test(c.text.trim()));
   const units = printed.filter((c) => isUnit(c.text));
+  const marks = printed.filter((c) => MARK_CLOSED.test(c.text.trim()));
   const upperNumbers = upperRow.filter((c) => NUMBER_PIECE.test(c.text.trim()));
-  if ((!numbers.length && !units.length) || numbers.length >= upperNumbers.length) return rest;
+  if ((!numbers.length && !units.length && !marks.length) || numbers.length >= upperNumbers.length) return rest;
   for (const lower of printed) {
     const upper = upperRow.find((u) => Math.abs(u.x0 - lower.x0) <= COLUMN_TOLERANCE && Math.abs(u.x1 - lower.x1) <= COLUMN_TOLERANCE && u.text.trim() !== '');
+    if (MARK_CLOSED.test(lower.text.trim())) {
+      // A footnote mark's end (4）) under a value and the mark's start (0（注): the break cut the mark. No value is a mark's end alone.
+      if (!upper || !MARK_OPENED.test(upper.text.trim())) return new Map();
+      rest.set(lower, upper);
+      continue;
+    }
     if (isUnit(lower.text)) {
       // A unit alone (件) under digits alone: the value's unit the break carried over (２０ … 件). No value is a unit alone.
       if (!upper || !NUMBER_PIECE.test(upper.text.trim())) return new Map();
@@ -156,6 +164,10 @@ function rowRest(upperRow: DraftCell[], lowerRow: DraftCell[]): Map<DraftCell, D
   }
   return rest;
 }
+
+/** A value and the start of its footnote's mark (0（注, 2［1), and the mark's end (4）, ］): one cell a page break cut. */
+const MARK_OPENED = /^[0-9０-９][0-9０-９,]*\s*[［[（(]\s*注?\s*\d{0,2}$/;
+const MARK_CLOSED = /^\d{0,2}\s*[］\]）)]$/;
 
 /** A cell printing a value's unit and nothing else (件, 万元). */
 function isUnit(text: string): boolean {

@@ -68,6 +68,33 @@ describe('findRuledTables', () => {
     expect(texts(wrapped.tables[0]).slice(0, 2)).toEqual([['规章', '147'], ['行政许可', '5']]);
   });
 
+  it("keeps a value and its footnote mark in their ruled cell, on one line or wrapped, and still splits two numbers a missing ruling left together", () => {
+    // Pingtan 2024 with footnote marks, as LibreOffice prints it: the bracket is a run of its own (0 ［ 2 ］),
+    // and in a narrow cell the mark wraps (2［1 over ］). The digits either side of ［ are one cell's.
+    const bracket = (text: string, x: number, y: number): PositionedText => ({ ...run(text, x, y), width: 10.5 });
+    const rulings = { ...grid([50, 150, 190, 250], [700, 730, 760]), hasImages: false };
+    const items = [
+      run('规章', 55, 740), run('0', 158, 740), bracket('［', 163, 740), run('2', 173.5, 740), bracket('］', 178.5, 740), run('7', 200, 740),
+      run('行政许可', 55, 715), run('2', 153, 720), bracket('［', 158, 720), run('1', 168.5, 720), bracket('］', 153, 708), run('3', 200, 715),
+    ];
+    const { tables } = findRuledTables(1, items, rulings);
+    expect(texts(tables[0])).toEqual([['规章', '0［2］', '7'], ['行政许可', '2［1］', '3']]);
+    // Two numbers with a clear gap between them in one ruled cell stay two cells, a mark beside the first or not.
+    const missing = findRuledTables(1, [run('规章', 55, 740), run('5', 155, 740), bracket('［', 160, 740), run('1', 170.5, 740), bracket('］', 175.5, 740), run('3', 220, 740), run('行政许可', 55, 715), run('4', 155, 715), run('6', 220, 715)], {
+      ...grid([50, 150, 250], [700, 730, 760]),
+      hasImages: false,
+    });
+    expect(texts(missing.tables[0])).toEqual([['规章', '5［1］', '3'], ['行政许可', '4', '6']]);
+  });
+
+  it('joins a mark whose closing bracket wrapped onto the next line without a space (217[20 over ])', () => {
+    const { tables } = findRuledTables(1, [run('总计', 55, 740), { ...run('217[20', 153, 745), width: 31.8 }, { ...run(']', 153, 733), width: 3.6 }, run('1', 200, 740), run('行政许可', 55, 715), run('4', 155, 715), run('6', 200, 715)], {
+      ...grid([50, 150, 190, 250], [700, 730, 760]),
+      hasImages: false,
+    });
+    expect(texts(tables[0])[0]).toEqual(['总计', '217[20]', '1']);
+  });
+
   it('takes a lone ruled row of three or more cells for a table, and two boxes side by side for none', () => {
     const row = grid([50, 100, 150, 200], [700, 730]);
     const { tables } = findRuledTables(1, [run('72', 55, 710), run('64', 105, 710), run('178', 155, 710)], { ...row, hasImages: false });
@@ -247,6 +274,37 @@ describe('joinDrafts', () => {
       ['20件', undefined],
     ]);
     expect(joined.cells.filter((c) => c.r0 === 2).map((c) => c.text)).toEqual(['1.属于国家秘密', '0件', '0件', '0件']);
+  });
+
+  it("reads on a footnote mark the page break cut (0（注 at the page foot, 4） on the next page), in doubt; a mark's end under a plain value stays apart", () => {
+    // Pingtan 2023 with footnote marks printed to OFD (footnotes axis, seed 1): 1.属于国家秘密's row at the page
+    // foot prints 0（注 in one cell, and the next page's first row 4） alone under it.
+    const above = draft(1, 1, [
+      [0, 0, 50, 100, '1.属于国家秘密'],
+      [0, 0, 100, 200, '0'],
+      [0, 0, 200, 300, '0（注'],
+      [0, 0, 300, 400, '0'],
+    ]);
+    const below = draft(2, 2, [
+      [0, 0, 50, 100, ''],
+      [0, 0, 100, 200, ''],
+      [0, 0, 200, 300, '4）'],
+      [0, 0, 300, 400, ''],
+      [1, 1, 50, 100, '2.其他法律行政法规禁止公开'],
+      [1, 1, 100, 200, '0'],
+      [1, 1, 200, 300, '0'],
+      [1, 1, 300, 400, '0'],
+    ]);
+    const joined = joinDrafts(above, below);
+    expect(joined.cells.filter((c) => c.r0 === 0).map((c) => [c.text, c.doubt])).toEqual([
+      ['1.属于国家秘密', undefined],
+      ['0', undefined],
+      ['0（注4）', 'wrapped-value'],
+      ['0', undefined],
+    ]);
+    const plain = joinDrafts(draft(1, 1, [[0, 0, 50, 100, '1.属于国家秘密'], [0, 0, 100, 200, '0'], [0, 0, 200, 300, '0'], [0, 0, 300, 400, '0']]), below);
+    expect(plain.cells.filter((c) => c.r0 === 0).map((c) => c.text)).toEqual(['1.属于国家秘密', '0', '0', '0']);
+    expect(plain.cells.some((c) => c.text === '4）')).toBe(true);
   });
 
   it('keeps apart a unit alone under a value printed with its unit, or under a label', () => {
