@@ -42,6 +42,13 @@ export function withoutFootnoteMark(text: string): string {
   return FOOTNOTE_MARK.test(text) ? text.replace(FOOTNOTE_MARK, '') : text;
 }
 
+/**
+ * A figure with its footnote's mark cut by a cell's edge or a page break (0［2 / ］, 2［1 / ］, 0（注 / 4）): the
+ * figure with the mark's start, and the mark's end alone. Readers join the two halves as one wrapped cell.
+ */
+export const FOOTNOTE_MARK_OPENED = /^[0-9０-９][0-9０-９,]*\s*[［[（(]\s*注?\s*\d{0,2}$/;
+export const FOOTNOTE_MARK_CLOSED = /^\d{0,2}\s*[］\]）)]$/;
+
 /** NFKC folds full-width digits, signs, commas and spaces to ASCII; spaces and characters of no width (1\u200b2) go; a footnote's mark goes. */
 export function foldValueText(text: string): string {
   // Of the marks, only these are ASCII or ideographs (the others fold): the common cell ('0', '12', '-') skips the pattern.

@@ -5,7 +5,7 @@
  */
 import type { DraftCell, TableDraft } from './lattice.js';
 import { joinPieces, unionBox, type Box } from './geometry.js';
-import { HAS_DIGIT, VALUE_UNITS } from '../value-token.js';
+import { FOOTNOTE_MARK_CLOSED, FOOTNOTE_MARK_OPENED, HAS_DIGIT, VALUE_UNITS } from '../value-token.js';
 
 /** Outer edges may differ by this much (points) and still be the same table. */
 const EDGE_TOLERANCE = 4;
@@ -78,7 +78,7 @@ export function joinDrafts(above: TableDraft, below: TableDraft): TableDraft {
     const upper = restOf.get(cell);
     if (upper) {
       // The rest of a number (or of a label) the page break cut off: read on in its cell above.
-      const markEnd = MARK_CLOSED.test(cell.text.trim());
+      const markEnd = FOOTNOTE_MARK_CLOSED.test(cell.text.trim());
       upper.text = NUMBER_PIECE.test(upper.text.trim()) ? upper.text.trim() + cell.text.trim() : markEnd ? upper.text.trim() + cell.text.trim() : joinPieces(upper.text, cell.text, true);
       if (NUMBER_PIECE.test(upper.text) || markEnd) upper.doubt = 'wrapped-value';
       continue;
@@ -139,14 +139,14 @@ function rowRest(upperRow: DraftCell[], lowerRow: DraftCell[]): Map<DraftCell, D
   const printed = lowerRow.filter((c) => c.text.trim() !== '');
   const numbers = printed.filter((c) => NUMBER_PIECE.test(c.text.trim()));
   const units = printed.filter((c) => isUnit(c.text));
-  const marks = printed.filter((c) => MARK_CLOSED.test(c.text.trim()));
+  const marks = printed.filter((c) => FOOTNOTE_MARK_CLOSED.test(c.text.trim()));
   const upperNumbers = upperRow.filter((c) => NUMBER_PIECE.test(c.text.trim()));
   if ((!numbers.length && !units.length && !marks.length) || numbers.length >= upperNumbers.length) return rest;
   for (const lower of printed) {
     const upper = upperRow.find((u) => Math.abs(u.x0 - lower.x0) <= COLUMN_TOLERANCE && Math.abs(u.x1 - lower.x1) <= COLUMN_TOLERANCE && u.text.trim() !== '');
-    if (MARK_CLOSED.test(lower.text.trim())) {
+    if (FOOTNOTE_MARK_CLOSED.test(lower.text.trim())) {
       // A footnote mark's end (4）) under a value and the mark's start (0（注): the break cut the mark. No value is a mark's end alone.
-      if (!upper || !MARK_OPENED.test(upper.text.trim())) return new Map();
+      if (!upper || !FOOTNOTE_MARK_OPENED.test(upper.text.trim())) return new Map();
       rest.set(lower, upper);
       continue;
     }
@@ -164,10 +164,6 @@ function rowRest(upperRow: DraftCell[], lowerRow: DraftCell[]): Map<DraftCell, D
   }
   return rest;
 }
-
-/** A value and the start of its footnote's mark (0（注, 2［1), and the mark's end (4）, ］): one cell a page break cut. */
-const MARK_OPENED = /^[0-9０-９][0-9０-９,]*\s*[［[（(]\s*注?\s*\d{0,2}$/;
-const MARK_CLOSED = /^\d{0,2}\s*[］\]）)]$/;
 
 /** A cell printing a value's unit and nothing else (件, 万元). */
 function isUnit(text: string): boolean {

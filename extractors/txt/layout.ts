@@ -5,7 +5,7 @@
  * around its numbers, vertical group labels (（三）不予公开) interleaved letter by letter, page
  * numbers and form feeds between rows. Everything else becomes paragraphs (wrapped lines joined).
  */
-import { HAS_DIGIT, VALUE_UNITS, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
+import { FOOTNOTE_MARK_CLOSED, FOOTNOTE_MARK_OPENED, HAS_DIGIT, VALUE_UNITS, foldValueText, isNumberToken, isValueToken } from '../value-token.js';
 import { cell, type Block, type TableBlock } from '../model.js';
 import { NUMBERING_START, isPageNumberLine, isSectionHeading, joinAllWrapped, namesTableSection, joinWrapped, denseCells, trimCell } from './lines.js';
 import { isSpaceJoined, spaceJoinedAsTabs } from './space-joined.js';
@@ -776,13 +776,6 @@ const DIGITS_WITH_UNIT = new RegExp(`^\\d+${UNITS}$`);
 /** The first digits of a number grouped by thousands, cut inside its last group (3，11 of 3，119; 3，0 of 3，001). */
 const GROUPED_START = /^\d{1,3}(?:,\d{3})*,\d{0,2}$/;
 
-/**
- * A figure with its footnote's mark cut by the cell's edge (0［2 / row / ］ for 0［2］): the figure and the mark's
- * start above the row's line, the mark's end below; joined, the mark is taken off (value-token.ts).
- */
-const MARK_OPENED = /^\d[\d,]*[［[（(]注?\d{0,2}$/;
-const MARK_CLOSED = /^\d{0,2}[］\]）)]$/;
-
 /** The pieces of numbers wrapped in their cells a line ends in, and the label fragment before them, if any. */
 interface PiecesLine {
   pieces: Piece[];
@@ -802,7 +795,7 @@ function wrappedPieces(line: Line | undefined, place: 'above' | 'below'): Pieces
   const fits = (text: string) => {
     const folded = foldValueText(text);
     if (DIGITS_PIECE.test(folded)) return true;
-    return place === 'above' ? GROUPED_START.test(folded) || MARK_OPENED.test(text) : UNIT.test(text) || DIGITS_WITH_UNIT.test(folded) || MARK_CLOSED.test(text);
+    return place === 'above' ? GROUPED_START.test(folded) || FOOTNOTE_MARK_OPENED.test(text) : UNIT.test(text) || DIGITS_WITH_UNIT.test(folded) || FOOTNOTE_MARK_CLOSED.test(text);
   };
   if (line?.kind === 'numeric') {
     if (!line.columns || line.columns.length !== line.values.length || !line.values.every(fits) || line.doubts?.size) return undefined;
