@@ -30,6 +30,7 @@ export const MESSAGE_CODES = {
   'hidden-cells-skipped': 'hidden spreadsheet rows or columns were not read',
   'hidden-sheet-skipped': 'a hidden spreadsheet sheet was not read',
   'hidden-text-skipped': 'text a Word document hides (hidden font, not printed) was not read',
+  'tracked-changes-accepted': 'a Word document holds tracked changes not accepted; read as if accepted (deleted and moved-away text not read)',
   'identity-resolved': 'a cell read several ways was settled by the template identities',
   'heading-in-part': "a heading of the table's header read by OCR only in part names its column; the cells under it are in doubt",
   'lone-empty-cell': 'the only empty cell of a row of printed values may be a printed blank or where the row lost a value; in doubt',

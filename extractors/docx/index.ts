@@ -17,6 +17,7 @@ import { writeOutNumbering } from './numbering.js';
 import { bodyTablesWithSpans } from './tables.js';
 import { coreProperties } from './core.js';
 import { removeHiddenRuns } from './hidden.js';
+import { trackedRevisions } from './revisions.js';
 import { markPictures, partRelationships, relationshipsPartOf, type BodyPicture } from './pictures.js';
 import { substitutePictures } from '../image/placed-pictures.js';
 
@@ -117,6 +118,13 @@ async function readPackage(bytes: Buffer, limits: Limits): Promise<Package> {
     const messages: Message[] = shown.removed
       ? [{ code: 'hidden-text-skipped', message: `${shown.removed} runs of hidden text (Word's hidden font, not printed) were not read, e.g. "${shown.sample}"` }]
       : [];
+    const revisions = trackedRevisions(originalXml);
+    if (revisions.removed || revisions.inserted) {
+      messages.push({
+        code: 'tracked-changes-accepted',
+        message: `the document holds tracked changes not accepted (${revisions.removed} deletions or moves away, ${revisions.inserted} insertions or moves here); read as if accepted`,
+      });
+    }
     const numberedXml = numberingXml ? writeOutNumbering(shown.xml, numberingXml, stylesXml) : shown.xml;
     const relationships = partRelationships((await zip.read(relationshipsPartOf(main)))?.toString('utf8'), main);
     const marked = markPictures(numberedXml, relationships);

@@ -61,40 +61,80 @@ describe('hidden text in a Word document', () => {
   });
 });
 
+/** The real Pingtan 2024 DOCX with its document.xml rewritten, in a folder of its own. */
+async function rewrittenPingtan(dir: string, rewrite: (xml: string) => string): Promise<string> {
+  const zip = await openZip(readFileSync(join(CORPUS, 'rendered/pingtan-2024-docx.docx')));
+  const parts: { name: string; data: Buffer }[] = [];
+  try {
+    for (const name of zip.parts.keys()) if (!name.endsWith('/')) parts.push({ name, data: (await zip.read(name))! });
+  } finally {
+    zip.close();
+  }
+  const main = parts.find((part) => part.name === 'word/document.xml')!;
+  main.data = Buffer.from(rewrite(main.data.toString('utf8')), 'utf8');
+  const file = join(dir, 'rewritten.docx');
+  await writeFile(file, writeStoredZip(parts));
+  return file;
+}
+
+/** After every run that prints a whole number, `after(n)`; before the first paragraph's text, `before`. */
+function besideEveryNumber(xml: string, after: (n: number) => string, before: string): { xml: string; count: number } {
+  let count = 0;
+  const out = xml
+    .replace(/(<w:r(?:\s[^>]*)?>(?:(?!<w:r[\s>/])[\s\S])*?<w:t(?:\s[^>]*)?>\d+<\/w:t><\/w:r>)/g, (printed) => `${printed}${after(count++)}`)
+    .replace(/(<w:body>(?:(?!<w:r[\s>])[\s\S])*?)(<w:r[\s>])/, `$1${before}$2`);
+  return { xml: out, count };
+}
+
+const pingtanTruth = JSON.parse(readFileSync(join(CORPUS, 'rendered/pingtan-2024-docx.truth.json'), 'utf8')) as { cells: Record<string, number | null>; year: number; agency: string };
+
+async function expectTruthRead(file: string): Promise<string[]> {
+  const record = await extractFile(file);
+  expect(record.status).not.toBe('failed');
+  const differing = Object.entries(pingtanTruth.cells).filter(([id, value]) => (record.cells[id] ?? null) !== value);
+  expect(differing).toEqual([]);
+  expect([record.year, record.agency]).toEqual([pingtanTruth.year, pingtanTruth.agency]);
+  return record.messages.map((m) => m.code);
+}
+
 describe('a real report with hidden digits after its values and a hidden year in its prose', () => {
   let dir: string;
   let file: string;
-  const truth = JSON.parse(readFileSync(join(CORPUS, 'rendered/pingtan-2024-docx.truth.json'), 'utf8')) as { cells: Record<string, number | null>; year: number; agency: string };
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'nianbao-docx-hidden-'));
-    const zip = await openZip(readFileSync(join(CORPUS, 'rendered/pingtan-2024-docx.docx')));
-    const parts: { name: string; data: Buffer }[] = [];
-    try {
-      for (const name of zip.parts.keys()) if (!name.endsWith('/')) parts.push({ name, data: (await zip.read(name))! });
-    } finally {
-      zip.close();
-    }
-    const main = parts.find((part) => part.name === 'word/document.xml')!;
-    let hidden = 0;
-    // After every run that prints a whole number, a hidden run of one more digit; before the first paragraph's text, a hidden older year.
-    const xml = main.data
-      .toString('utf8')
-      .replace(/(<w:r(?:\s[^>]*)?>(?:(?!<w:r[\s>/])[\s\S])*?<w:t(?:\s[^>]*)?>\d+<\/w:t><\/w:r>)/g, (printed) => `${printed}<w:r><w:rPr><w:vanish/></w:rPr><w:t>${hidden++ % 10}</w:t></w:r>`)
-      .replace(/(<w:body>(?:(?!<w:r[\s>])[\s\S])*?)(<w:r[\s>])/, '$1<w:r><w:rPr><w:vanish/></w:rPr><w:t>2019年度</w:t></w:r>$2');
-    expect(hidden).toBeGreaterThan(50);
-    main.data = Buffer.from(xml, 'utf8');
-    file = join(dir, 'hidden.docx');
-    await writeFile(file, writeStoredZip(parts));
+    file = await rewrittenPingtan(dir, (xml) => {
+      const hidden = besideEveryNumber(xml, (n) => `<w:r><w:rPr><w:vanish/></w:rPr><w:t>${n % 10}</w:t></w:r>`, '<w:r><w:rPr><w:vanish/></w:rPr><w:t>2019年度</w:t></w:r>');
+      expect(hidden.count).toBeGreaterThan(50);
+      return hidden.xml;
+    });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('reads every cell of its truth, as the report prints it', async () => {
-    const record = await extractFile(file);
-    expect(record.status).not.toBe('failed');
-    const differing = Object.entries(truth.cells).filter(([id, value]) => (record.cells[id] ?? null) !== value);
-    expect(differing).toEqual([]);
-    expect([record.year, record.agency]).toEqual([truth.year, truth.agency]);
-    expect(record.messages.map((m) => m.code)).toContain('hidden-text-skipped');
+    expect(await expectTruthRead(file)).toContain('hidden-text-skipped');
+  });
+});
+
+describe('a real report published with its tracked changes not accepted', () => {
+  let dir: string;
+  let file: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nianbao-docx-revisions-'));
+    // A reviewer's deletions: a digit after every figure, an older year before the title; a paragraph moved away from here (its old place kept as moveFrom).
+    const del = (id: number, text: string) => `<w:del w:id="${id}" w:author="审核" w:date="2025-01-20T09:00:00Z"><w:r><w:delText>${text}</w:delText></w:r></w:del>`;
+    file = await rewrittenPingtan(dir, (xml) => {
+      const deleted = besideEveryNumber(xml, (n) => del(9000 + n, String(n % 10)), del(8999, '2019年度'));
+      expect(deleted.count).toBeGreaterThan(50);
+      const moved =
+        '<w:p><w:moveFromRangeStart w:id="8998" w:author="审核" w:name="move1"/><w:moveFrom w:id="8997" w:author="审核"><w:r><w:t>2018年收到政府信息公开申请999件。</w:t></w:r></w:moveFrom><w:moveFromRangeEnd w:id="8998"/></w:p>';
+      return deleted.xml.replace(/<w:sectPr/, `${moved}<w:sectPr`);
+    });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('reads it as if they were accepted: every cell of its truth, and the document says it held changes', async () => {
+    expect(await expectTruthRead(file)).toContain('tracked-changes-accepted');
   });
 });

@@ -16,7 +16,7 @@ import { FORMAT_SPECS, FORMATS, OCR_FORMATS, SLOW_FORMATS } from './formats/inde
 import type { OfficeTarget } from './formats/spec.js';
 import { renderHtml } from './render/html.js';
 import { convertWithOffice } from './render/office.js';
-import { hideMarkedText } from './render/docx-hidden.js';
+import { hideMarkedText, type WordHiding } from './render/docx-hidden.js';
 import { printWithChromium } from './render/chrome-pdf.js';
 import { drawScanParams, type ScanParams } from './render/scan.js';
 import { docxWithTableShots, htmlWithTableShots, tableOnlyHtml, tableScreenshots } from './render/pictures.js';
@@ -199,8 +199,8 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
     derive?: (sourcePdf: string, target: string) => Promise<void>;
     pdfKey?: string;
     tableShots?: { model: Draft['model']; keys: string[]; dpi: number; into: 'docx' | 'html' | 'pdf' };
-    /** A Word document whose marked text is to be hidden once copied (axis invisible). */
-    hideMarked?: boolean;
+    /** A Word document whose marked text is to be hidden once copied, and how (axis invisible). */
+    hideMarked?: WordHiding;
   }[] = [];
   const addOffice = (html: string, target: OfficeTarget): string => {
     const key = sha(`${GENERATOR_VERSION}\n${html}`);
@@ -228,7 +228,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
       const target = making.by === 'office' ? making.target : 'pdf';
       const key = addOffice(renderHtml(draft.model, 'portal'), target);
       if (making.by === 'office') {
-        pendingCopies.push({ cached: join(cacheDir, `${key}.${target}`), out, hideMarked: target === 'docx' });
+        pendingCopies.push({ cached: join(cacheDir, `${key}.${target}`), out, hideMarked: target === 'docx' ? (draft.model.wordHiding ?? 'vanish') : undefined });
       } else if (making.by === 'derived') {
         const { derive, choices } = making;
         const choice = choices && new Random(`${truth.seed}:${choices.seed}`).pick(choices.among);
@@ -316,7 +316,7 @@ export async function generate(truths: Truth[], options: GenerateOptions): Promi
       const derive = copy.derive;
       if (derive && !(await exists(copy.cached))) await intoCache(copy.cached, (to) => derive(join(cacheDir, `${copy.pdfKey}.pdf`), to));
       await copyFile(copy.cached, copy.out);
-      if (copy.hideMarked) await writeFile(copy.out, await hideMarkedText(await readFile(copy.out)));
+      if (copy.hideMarked) await writeFile(copy.out, await hideMarkedText(await readFile(copy.out), copy.hideMarked));
     } catch (err) {
       options.log?.(`left out ${copy.out}: ${(err as Error).message.split('\n')[0]}`);
       lost.add(copy.out);

@@ -5,6 +5,7 @@
  */
 import type { TableId } from '../../src/templates/ids.js';
 import type { HtmlHiding } from './render/hidden-html.js';
+import type { WordHiding } from './render/docx-hidden.js';
 
 /** A header cell, with the spans a word processor would give it. */
 export interface HeadCell {
@@ -195,6 +196,8 @@ export interface ReportModel {
   spelling?: Spelling;
   /** How a page hides the text marked hidden (axis invisible, render/hidden-html.ts); absent: nothing is hidden in HTML. */
   hiding?: HtmlHiding;
+  /** How a Word document keeps the text marked hidden unshown (render/docx-hidden.ts); absent: Word's hidden font. */
+  wordHiding?: WordHiding;
   flattened?: FlattenedTables;
   structure?: TableStructure;
   markdownTables?: MarkdownTables;

@@ -135,3 +135,21 @@ describe("Word's hidden font in a generated document", () => {
     );
   });
 });
+
+describe('a Word document keeping the marked text as tracked deletions', () => {
+  it('puts each marked stretch in a deleted run of its own (w:del around w:delText), each deletion with its own id', () => {
+    const xml = '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>12\ue000</w:t></w:r><w:r><w:t>34\ue001 件</w:t></w:r></w:p>';
+    expect(hideMarkedRuns(xml, 'deleted')).toBe(
+      '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">12</w:t></w:r>' +
+        '<w:del w:id="9000" w:author="审核" w:date="2025-01-20T09:00:00Z"><w:r><w:rPr></w:rPr><w:delText xml:space="preserve">34</w:delText></w:r></w:del>' +
+        '<w:r><w:rPr></w:rPr><w:t xml:space="preserve"> 件</w:t></w:r></w:p>',
+    );
+  });
+
+  it('is drawn for some DOCX variants of the hidden-text kind, Word\'s hidden font for the others', () => {
+    const hidings = Array.from({ length: 40 }, (_, i) => draftVariant(1, item('invisible', 'docx', i)))
+      .filter((d) => d.notes.some((n) => /figures glued/.test(n)))
+      .map((d) => d.model.wordHiding);
+    expect(new Set(hidings)).toEqual(new Set(['vanish', 'deleted']));
+  });
+});

@@ -3,6 +3,7 @@ import type { Random } from '../random.js';
 import type { Axis, FormatId } from './axis.js';
 import { hidden, hiddenCell } from '../render/marks.js';
 import type { HtmlHiding } from '../render/hidden-html.js';
+import { WORD_HIDINGS } from '../render/docx-hidden.js';
 
 /**
  * The characters real pages carry that a reader does not see but a parser does, one kind per variant in
@@ -155,7 +156,11 @@ const APPLY: Record<Kind, (model: ReportModel, random: Random, format: FormatId)
       if (block.kind === 'title') block.text = block.text.replace(/\d{4}年/, (year) => `${hidden(`${Number(year.slice(0, 4)) - 1}年`)}${year}`);
       else if (block.kind === 'paragraph' && block.figures) block.text = `${hidden(`上年收到申请${random.int(10, 999)}件。`)}${block.text}`;
     }
-    if (format === 'docx') return `Word's hidden font on figures glued to ${Math.round(share * 100)}% of values, an older year in the title, a sentence before the figures`;
+    if (format === 'docx') {
+      model.wordHiding = random.pick(WORD_HIDINGS);
+      const how = model.wordHiding === 'vanish' ? "Word's hidden font on" : 'tracked deletions of';
+      return `${how} figures glued to ${Math.round(share * 100)}% of values, an older year in the title, a sentence before the figures`;
+    }
     model.hiding = format === 'html-word' ? 'word' : random.pick<HtmlHiding>(['style', 'attribute', 'class']);
     return `hidden by ${model.hiding}: figures glued to ${Math.round(share * 100)}% of values (${hiddenCells} as cells of their own), an older year in the title, a sentence before the figures`;
   },

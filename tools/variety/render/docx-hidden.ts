@@ -1,9 +1,12 @@
 /**
  * Hidden text in a Word document (axis invisible, kind `hidden-text`). LibreOffice does not carry a
  * page's display:none into Word, so the generator marks the text to hide (./marks.ts), lets
- * LibreOffice save the page as DOCX, and then turns every marked stretch into runs with Word's hidden font (`<w:vanish/>`), as an editor who hid last year's figure leaves
- * them. LibreOffice may split a marked stretch over several runs (it starts a new run where the script
- * changes), so the marks are followed from run to run.
+ * LibreOffice save the page as DOCX, and then turns every marked stretch into runs Word neither shows
+ * nor prints: runs in its hidden font (`<w:vanish/>`), as an editor who hid last year's figure leaves
+ * them, or runs deleted with track changes on (`<w:del>` around `<w:delText>`), as a document sent for
+ * review and published before its changes were accepted leaves them. LibreOffice may split a marked
+ * stretch over several runs (it starts a new run where the script changes), so the marks are followed
+ * from run to run.
  */
 import { openZip } from '../../../extractors/docx/zip.js';
 import { writeStoredZip } from '../../../extractors/docx/write-zip.js';
@@ -12,9 +15,20 @@ import { HIDE_END, HIDE_START, withoutHidden } from './marks.js';
 
 const PROPERTIES = /^\s*<w:rPr(?:\s[^>]*)?>([\s\S]*?)<\/w:rPr>/;
 
-/** document.xml with each marked stretch in runs of their own, hidden; the marks gone. */
-export function hideMarkedRuns(documentXml: string): string {
+/** How a Word document keeps the marked text from showing. */
+export type WordHiding = 'vanish' | 'deleted';
+export const WORD_HIDINGS: readonly WordHiding[] = ['vanish', 'deleted'];
+
+/** A run of marked text as Word keeps it unshown. */
+function unshownRun(properties: string, text: string, how: WordHiding, id: number): string {
+  if (how === 'vanish') return `<w:r><w:rPr>${properties}<w:vanish/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+  return `<w:del w:id="${id}" w:author="审核" w:date="2025-01-20T09:00:00Z"><w:r><w:rPr>${properties}</w:rPr><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
+}
+
+/** document.xml with each marked stretch in runs of their own, unshown as `how` says; the marks gone. */
+export function hideMarkedRuns(documentXml: string, how: WordHiding = 'vanish'): string {
   let hiding = false;
+  let revision = 9000;
   return documentXml.replace(WORD_RUN, (run, inner: string) => {
     const text = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/.exec(inner);
     if (!text || (!hiding && !/[\ue000\ue001]/.test(text[1]!))) return run;
@@ -33,12 +47,14 @@ export function hideMarkedRuns(documentXml: string): string {
       hiding = ch === HIDE_START;
     }
     if (piece) pieces.push({ text: piece, hidden: hiding });
-    return pieces.map((p) => `<w:r><w:rPr>${properties}${p.hidden ? '<w:vanish/>' : ''}</w:rPr><w:t xml:space="preserve">${p.text}</w:t></w:r>`).join('');
+    return pieces
+      .map((p) => (p.hidden ? unshownRun(properties, p.text, how, revision++) : `<w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${p.text}</w:t></w:r>`))
+      .join('');
   });
 }
 
 /** The DOCX with its marked stretches hidden; the bytes unchanged when nothing is marked. */
-export async function hideMarkedText(docx: Buffer): Promise<Buffer> {
+export async function hideMarkedText(docx: Buffer, how: WordHiding = 'vanish'): Promise<Buffer> {
   const zip = await openZip(docx);
   const parts: { name: string; data: Buffer }[] = [];
   try {
@@ -52,7 +68,7 @@ export async function hideMarkedText(docx: Buffer): Promise<Buffer> {
     if (!xml.includes(HIDE_START)) continue;
     marked = true;
     // The body hides its marked text; elsewhere (the document's title LibreOffice took from the page's <title>) it goes.
-    const hidden = part.name === 'word/document.xml' ? hideMarkedRuns(xml) : withoutHidden(xml);
+    const hidden = part.name === 'word/document.xml' ? hideMarkedRuns(xml, how) : withoutHidden(xml);
     part.data = Buffer.from(hidden, 'utf8');
   }
   return marked ? writeStoredZip(parts) : docx;
