@@ -7,7 +7,7 @@ import type { ReportModel } from '../model.js';
 import type { Random } from '../random.js';
 import type { Separator } from '../model.js';
 
-export type FormatId = 'txt' | 'md' | 'html' | 'html-word' | 'docx' | 'pdf' | 'pdf-chrome' | 'pdftotext' | 'scan' | 'xlsx' | 'doc' | 'xls' | 'csv' | 'docx-img' | 'pdf-img' | 'html-img' | 'jpeg' | 'tiff' | 'scan-text' | 'pdf-outlines' | 'scan-stamped' | 'scan-sideways' | 'pdf-no-tounicode' | 'pdf-turned' | 'ofd';
+export type FormatId = 'txt' | 'md' | 'html' | 'html-word' | 'docx' | 'pdf' | 'pdf-chrome' | 'pdftotext' | 'scan' | 'xlsx' | 'doc' | 'xls' | 'csv' | 'docx-img' | 'pdf-img' | 'html-img' | 'jpeg' | 'tiff' | 'scan-text' | 'pdf-outlines' | 'scan-stamped' | 'scan-sideways' | 'pdf-no-tounicode' | 'pdf-turned' | 'pdf-reordered' | 'ofd';
 
 export interface Draft {
   model: ReportModel;

@@ -15,7 +15,7 @@ import type { Axis, FormatId } from './axis.js';
  */
 export const footnotes: Axis = {
   id: 'footnotes',
-  formats: ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'xlsx', 'doc', 'xls', 'csv', 'pdf-turned', 'ofd'],
+  formats: ['txt', 'md', 'html', 'html-word', 'docx', 'pdf', 'pdf-chrome', 'pdftotext', 'xlsx', 'doc', 'xls', 'csv', 'pdf-turned', 'pdf-reordered', 'ofd'],
   apply(draft, random) {
     const raised = SUPERSCRIPT_FORMATS.includes(draft.format) && random.chance(0.6);
     const marks = raised ? ['sup'] : random.sample(MARKS, random.int(1, 3));

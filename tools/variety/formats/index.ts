@@ -8,6 +8,7 @@ import { csv, doc, docx, pdf, xls, xlsx } from './office.js';
 import { ofd } from './ofd.js';
 import { pdfNoToUnicode } from './pdf-no-tounicode.js';
 import { pdfOutlines } from './pdf-outlines.js';
+import { pdfReordered } from './pdf-reordered.js';
 import { pdftotext } from './pdftotext.js';
 import { pdfTurned } from './pdf-turned.js';
 import { scanSideways } from './scan-sideways.js';
@@ -42,6 +43,7 @@ export const FORMAT_SPECS: Record<FormatId, FormatSpec> = {
   'scan-sideways': scanSideways,
   'pdf-no-tounicode': pdfNoToUnicode,
   'pdf-turned': pdfTurned,
+  'pdf-reordered': pdfReordered,
   ofd,
 };
 
