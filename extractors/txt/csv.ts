@@ -89,7 +89,8 @@ function twoColumnSheet(rows: string[][]): boolean {
   return numbers >= MIN_CSV_LINES && words * 4 <= numbers;
 }
 
-const NUMBER = /^[+-]?[\d,，]+(\.\d+)?$/;
+/** A number as a sheet prints it, in ASCII or full-width digits (８２１, ２５．１, ４，５２９). */
+const NUMBER = /^[+\-＋－]?[\d０-９][\d０-９,，]*([.．][\d０-９]+)?$/;
 
 /** Words in a column where the rows before printed only numbers or nothing: a header of other columns. */
 const foreignWords = (fields: string[], before: string[][]): number =>

@@ -201,10 +201,16 @@ function labelledValues(line: string, lead: number): NumericLine | undefined {
   const m = gap.exec(line);
   if (!m) return undefined;
   const label = trimCell(line.slice(lead, m.index));
-  if (!label || !/^\p{Script=Han}|^[（(]/u.test(label) || labelChars(label) > MAX_LABEL_CHARS || countsInLabel(label) || /[。，；！？]/.test(label)) return undefined;
+  if (!label || !(/^\p{Script=Han}|^[（(]/u.test(label) || NUMBERING_START.test(label)) || labelChars(label) > MAX_LABEL_CHARS || countsInLabel(label) || /[。，；！？]/.test(label)) return undefined;
   const rest = valuesAlone(line, m.index + m[0].length);
   if (!rest) return undefined;
   return { ...rest, label, positions: { label: spanAt(line, lead, m.index), values: rest.positions!.values } };
+}
+
+/** A label numericTail left ending in a value cell's text after a value, one space apart (… 0 0 ＊). */
+function stoppedByText(label: string): boolean {
+  const words = label.split(/\s+/);
+  return words.length >= 3 && isPrintedForValue(words[words.length - 1]) && isValueToken(words[words.length - 2]);
 }
 
 /** Blank markers a rule (a line drawn in characters: - - -, ———, * * *) is made of. */
@@ -245,6 +251,10 @@ function classify(raw: string, spaceJoined: boolean): Line {
   const inline = text.replace(UNIT_APART_INLINE, '$1$3$2');
   const tail = /^[^\s0-9０-９]/.test(text) || inline !== text ? inline.replace(UNIT_APART, '$1$2') : text;
   const m = text.length <= MAX_ROW_LINE_CHARS ? numericTail(tail) : undefined;
+  // Values after text in a value cell, after values (5.要求…  0 0 ＊ 0 0 0 0): read from the end, the text stopped
+  // the values and left 0 0 ＊ in the label. The line's first cell is its label and the rest its values.
+  const stopped = m && stoppedByText(m.label) ? labelledValues(line, /^[\s\u3000]*/.exec(line)![0].length) : undefined;
+  if (stopped) return stopped;
   if (m) {
     const { label, gap, values } = m;
     // Layout text is a grid of characters (pdftotext -layout puts each glyph, wide or not, in one column).

@@ -94,6 +94,36 @@ describe('CSV text', () => {
     ]);
   });
 
+  it('reads full-width digits (８２１, ２５．１) as numbers: rows of blanks between two rows of them stay rows of the table, one grid for the whole table', () => {
+    // Seed 51 numbers/csv, Shanghai 2019 with full-width digits and blanks printed as nothing, as Calc saves its sheet
+    // (labels in columns 0, 2 and 5, values in columns 8 … 24; the header rows left out): 2.其他法律… (no value) was read as a paragraph between
+    // rows whose values were not taken for numbers, and table 三 fell apart in four tables.
+    const line = (labels: [string, string, string], values: string[]) => {
+      const fields = Array<string>(26).fill('');
+      [fields[0], fields[2], fields[5]] = labels;
+      [8, 11, 13, 16, 18, 22, 24].forEach((c, k) => (fields[c] = values[k] ?? ''));
+      return fields.join(',');
+    };
+    const rows = csvRows(
+      [
+        line(['一、本年新收政府信息公开申请数量', '', ''], ['８２１', '３５', '', '', '２', '１', '８５９']),
+        line(['三、本年度办理结果', '（一）予以公开', ''], ['２５８', '１２', '', '', '１', '１']),
+        line(['', '（三）不予公开', '1.属于国家秘密'], ['１４']),
+        line(['', '', '2.其他法律行政法规禁止公开'], []),
+        line(['', '', '3.危及“三安全一稳定”'], []),
+        line(['', '', '5.属于三类内部事务信息'], ['５']),
+        line(['', '', '6.属于四类过程性信息'], ['３', '１']),
+        line(['', '（六）其他处理', ''], []),
+        line(['', '（七）总计', ''], ['７６７', '３５', '', '', '２', '１', '８０５']),
+        line(['四、结转下年度继续办理', '', ''], ['７２', '', '', '', '', '', '７２']),
+      ].join('\n'),
+    )!;
+    const blocks = texts(readCsvBlocks(rows));
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toContainEqual(['', '', '2.其他法律行政法规禁止公开', '', '', '', '', '']);
+    expect(blocks[0]).toContainEqual(['', '（七）总计', '', '７６７', '３５', '２', '１', '８０５']);
+  });
+
   it('keeps a wrapped label\'s first line between the header and the first row of values in the table, so the header\'s empty columns stay its columns', () => {
     // Seed 37 wrapped-labels/csv, Shanghai 2019: 一、本年新收政府 | 信息公开申请数量 wrapped over two rows right under the
     // header; the corner's text went to the row above, so no header row prints a word in the label column. Read as a

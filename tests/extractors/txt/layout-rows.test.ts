@@ -49,6 +49,17 @@ describe('a row of values alone with text in a value cell', () => {
     expect(rows.find((r) => r[0].startsWith('（三）'))!.slice(-3)).toEqual(['1', '0', '1']);
   });
 
+  it('reads ＊ as the value of its column in a numbered row whose values pdftotext set one space apart (5.要求… · 0 0 ＊ 0 0 0 0)', () => {
+    // Seed 52 combined/pdftotext Pingtan 2023: read from the end, ＊ stopped the values and 0 0 ＊ joined the label
+    // (5.要求行政机关确认或重新出具已获取信息 0 0 ＊ | 0 0 0 0): the row was not found, 7 cells blank.
+    const head = ['三、收到和处理政府信息公开申请情况', '', '                       自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计', ''];
+    const text = [...head, '            4.无正当理由大量反复申请                   0 0 0 0 0 0 0', '', '            5.要求行政机关确认或重新出具已获取信息                 0 0 ＊ 0 0 0 0', '', '            （七）总计                 81 0 0 0 0 0 81'].join('\n');
+    const rows = rowsOf(text);
+    const row = rows.find((r) => r.includes('＊'))!;
+    expect(row[0]).toBe('5.要求行政机关确认或重新出具已获取信息');
+    expect(row.slice(1)).toEqual(['0', '0', '＊', '0', '0', '0', '0']);
+  });
+
   it('takes a unit set apart (13 件) as its number\'s, never as text in a cell of its own', () => {
     const text = ['四、政府信息公开行政复议、行政诉讼情况', '', '维持   纠正   其他   尚未   总计', '', '2件   1件    3件    13 件   2件', '五、存在的主要问题及改进情况'].join('\n');
     expect(rowsOf(text).some((r) => r.includes('件'))).toBe(false);

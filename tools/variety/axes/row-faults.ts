@@ -1,6 +1,6 @@
 import { GRID_FILLING_FORMATS } from '../formats/index.js';
-import { isDataRow, tablePieces, type DataRow } from '../model.js';
-import type { Axis } from './axis.js';
+import { isDataRow, tablePieces, type DataRow, type TablePiece } from '../model.js';
+import type { Axis, Draft } from './axis.js';
 
 /** Text a cell holds instead of a number. */
 const TEXT_VALUES = ['不适用', '见附件', '=1+1', '＊'];
@@ -13,12 +13,14 @@ const TEXT_VALUES = ['不适用', '见附件', '=1+1', '＊'];
 export const rowFaults: Axis = {
   id: 'row-faults',
   apply(draft, random) {
-    const rows = tablePieces(draft.model)
-      .flatMap((p) => p.rows)
-      .filter((r): r is DataRow => isDataRow(r) && r.values.length > 0);
+    const pieceOf = new Map<DataRow, TablePiece>();
+    for (const piece of tablePieces(draft.model)) for (const r of piece.rows) if (isDataRow(r) && r.values.length > 0) pieceOf.set(r, piece);
+    const rows = [...pieceOf.keys()];
     const total = rows.find((r) => r.id === 'total_processed');
     const count = random.int(1, 2);
     const shifted = new Map<DataRow, 'stray' | 'missing'>();
+    // Chromium's holes at a row's end, judged once every fault is drawn (see below).
+    const holes: { row: DataRow; victim: DataRow['values'][number] }[] = [];
     for (let n = 0; n < count; n++) {
       const row = total && n === 0 && random.chance(0.5) ? total : random.pick(rows);
       let fault = random.pick(['stray', 'missing', 'text'] as const);
@@ -43,17 +45,11 @@ export const rowFaults: Axis = {
         // A cell lost before empty cells only, in a format whose layout fills the row to its table's
         // grid: an empty one leaves the row printing what it printed before, cell for cell; any other
         // leaves a plain empty cell in its place. (A lost cell before a value shifts the values after it.)
-        if (GRID_FILLING_FORMATS.includes(draft.format) && row.values.slice(at).every((v) => v.text === '')) {
-          if (victim.text === '') {
-            draft.notes.push(`empty cell ${victim.key} lost before empty cells only: the grid gives it back`);
-            continue;
-          }
-          // A number lost so prints as an empty cell: blank as printed, and where the report prints its
-          // blanks as nothing no reader can tell it was ever a value. (A printed blank such as 无 or '-'
-          // leaves an empty cell among its like: not printed, as below, its truth blank either way.)
-          if (/\d/.test(victim.text)) {
-            (draft.emptied ??= new Set()).add(victim.key as string);
-            draft.notes.push(`value of ${victim.key} lost before empty cells only: the grid prints an empty cell in its place`);
+        if (row.values.slice(at).every((v) => v.text === '')) {
+          if (GRID_FILLING_FORMATS.includes(draft.format)) {
+            if (printedEmpty(draft, victim)) continue;
+          } else if (draft.format === 'pdf-chrome' && !draft.model.look && !draft.model.structure && !draft.model.flattened) {
+            holes.push({ row, victim });
             continue;
           }
         }
@@ -66,5 +62,37 @@ export const rowFaults: Axis = {
         draft.notes.push(`cell ${victim.key} printed as '${victim.text}'`);
       }
     }
+    // Chromium prints a row short of cells short, but in a table whose borders collapse (the bordered table
+    // of a portal page) the hole at its end is ruled all round, by the cell above, the cell before, the
+    // cell below and the table's own border: an empty cell as the reader sees it, as where LibreOffice
+    // fills the row. Not when another row of the table lost or gained a cell: a stray cell widens the table
+    // by a column only its row rules, two holes may meet, and the reader sees the hole unruled.
+    for (const { row, victim } of holes) {
+      const alone = ![...shifted.keys()].some((r) => r !== row && pieceOf.get(r) === pieceOf.get(row));
+      if (alone && printedEmpty(draft, victim)) continue;
+      draft.notPrinted.add(victim.key as string);
+      draft.notes.push(`cell ${victim.key} missing from its row`);
+    }
   },
 };
+
+/**
+ * A cell lost before empty cells only, in a layout that prints the row as wide as its table: an empty
+ * cell comes back in its place. True when that says all there is to say of it (an empty cell lost, or a
+ * number lost, whose truth becomes blank as printed); false for a printed blank such as 无 or '-', which
+ * leaves an empty cell among its like: not printed, its truth blank either way.
+ */
+function printedEmpty(draft: Draft, victim: DataRow['values'][number]): boolean {
+  if (victim.text === '') {
+    draft.notes.push(`empty cell ${victim.key} lost before empty cells only: the grid gives it back`);
+    return true;
+  }
+  // A number lost so prints as an empty cell: blank as printed, and where the report prints its blanks as
+  // nothing no reader can tell it was ever a value.
+  if (/\d/.test(victim.text)) {
+    (draft.emptied ??= new Set()).add(victim.key as string);
+    draft.notes.push(`value of ${victim.key} lost before empty cells only: the grid prints an empty cell in its place`);
+    return true;
+  }
+  return false;
+}
