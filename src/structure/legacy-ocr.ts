@@ -172,22 +172,30 @@ export function knownIndicators(texts: string[]): boolean {
   return formOf(texts.map(parse)) !== undefined;
 }
 
-/** Whether every matched row whose unit reads as a unit prints its form row's (two at least): the table prints the form's units. */
+/**
+ * Whether the table prints the form's units: the matched rows whose unit reads as a unit print their form row's (two at
+ * least), but for one in nine at most — OCR reads a unit as another now and then (人 for 件 under a stamp). A report that
+ * prints other units than the form's prints more of them.
+ */
 function unitsAsForm(rows: OcrRow[], at: (number | undefined)[], form: KnownForm): boolean {
   const clean = rows.flatMap((row, i) => {
     const unit = row.unit.replace(/\s+/g, '');
     const k = at[i];
     return k !== undefined && STAT_UNITS.has(unit) ? [[unit, form.rows[k]!] as [string, KnownRow]] : [];
   });
-  return clean.length >= 2 && clean.every(([unit, known]) => unit === known.unit);
+  const agree = clean.filter(([unit, known]) => unit === known.unit).length;
+  return agree >= 2 && (clean.length - agree) * MOST_UNITS <= agree;
 }
+
+/** A table prints the form's units when at most one clean unit in MOST_UNITS + 1 is another. */
+const MOST_UNITS = 8;
 
 /**
  * Which rows the form's sums confirm in one value column (受理依申请公开信息总数 = its three channels): a row
  * in at least one sum whose rows all print a value, and every such sum it is in holding. A sum that fails
  * confirms none of its rows (OCR misread one of them, or the report does not add up).
  */
-export function confirmedBySums(readings: KnownReading[], values: (number | null)[]): boolean[] {
+export function confirmedBySums(readings: KnownReading[], values: (number | null)[], units?: string[]): boolean[] {
   const form = readings.find((r) => r.form)?.form;
   const confirmed = values.map(() => false);
   if (!form) return confirmed;
@@ -204,7 +212,16 @@ export function confirmedBySums(readings: KnownReading[], values: (number | null
     if (members.some((i) => i === undefined || values[i] === null)) return;
     const [total, ...rest] = members.map((i) => values[i!]!);
     const holds = Math.abs(total! - rest.reduce((a, b) => a + b, 0)) < 0.005;
-    members.forEach((i) => (holds ? held : failed).add(i!));
+    // A sum adds values of one unit: a row of it whose unit OCR read as another than the form's leaves the unit of a row
+    // that took the form's (its own unit unread) unknown, and that row unconfirmed.
+    const clash = members.some((i) => {
+      const unit = units?.[i!]?.replace(/\s+/g, '') ?? '';
+      return STAT_UNITS.has(unit) && unit !== form.rows[readings[i!]!.row!]!.unit;
+    });
+    members.forEach((i) => {
+      if (!holds) failed.add(i!);
+      else if (!clash || readings[i!]!.unit === undefined) held.add(i!);
+    });
   });
   return confirmed.map((_, i) => held.has(i) && !failed.has(i));
 }

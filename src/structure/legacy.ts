@@ -228,8 +228,10 @@ function printsNothing(row: TableBlock['rows'][number], columns: Columns): boole
 function asKnownForm(year: LegacyStat[], cumulative: LegacyStat[] | undefined, ocr: boolean[]): void {
   if (!ocr.some(Boolean) || (cumulative && cumulative.length !== year.length)) return;
   const readings = knownReadings(year.map((s, i) => ({ indicator: s.indicator, unit: s.unit, valued: s.value !== null || cumulative?.[i]?.value != null })));
+  // The units as OCR read them, before any is the form's.
+  const units = year.map((s) => s.unit);
   for (const stats of cumulative ? [year, cumulative] : [year]) {
-    const confirmed = confirmedBySums(readings, stats.map((s) => s.value));
+    const confirmed = confirmedBySums(readings, stats.map((s) => s.value), units);
     stats.forEach((s, i) => {
       const known = readings[i]!;
       // A row a text layer gave (a page OCR read in part: fonts without ToUnicode) is as printed; it still anchors the form.

@@ -61,7 +61,8 @@ describe('an OCR-read statistics table of a known form', () => {
     expect(year.slice(7, 12)).toEqual(Array(5).fill('ocr-unverified'));
     expect(year.slice(0, 7)).toEqual(Array(7).fill(undefined));
     const units = SCANNED.map((r) => [...r]);
-    units[6]![1] = '件'; // a clean unit other than the form's: no unit taken from the form, 2、政府公报公开数 keeps 4h ARS
+    units[5]![1] = '件';
+    units[6]![1] = '件'; // two clean units other than the form's in 13: no unit taken from the form, 2、政府公报公开数 keeps 4h ARS
     const stats = findLegacyStats(block(units))!.year;
     expect([stats[2]!.unit, stats[2]!.doubt]).toEqual(['4h ARS', 'ocr-unverified']);
   });
@@ -115,12 +116,32 @@ describe('an OCR-read statistics table of a known form', () => {
     expect(knownReadings(other).every((r) => Object.keys(r).length === 0)).toBe(true);
   });
 
-  it('takes no unit from the form when a clean unit of the table disagrees with it (the report prints other units)', () => {
+  it('takes no unit from the form when clean units of the table disagree with it in more than one row in nine (the report prints other units)', () => {
     const table = SCANNED.map((r) => [...r]);
-    table[6]![1] = '件'; // 2、网上申请数 printed 件, the form says 条
+    table[5]![1] = '件';
+    table[6]![1] = '件'; // 1、当面申请数 and 2、网上申请数 printed 件, the form says 条
     const stats = findLegacyStats(block(table))!;
     expect(stats.year.map((s) => s.unit).slice(2, 4)).toEqual(['4h ARS', 'Sz, A']);
     expect(stats.year[6]!.indicator).toBe('3、信函、传真申请数');
+  });
+
+  it('takes the form\'s units where one clean unit in nine disagrees (a stamp over 件 read 人), confirming no row that took one in a sum of that row', () => {
+    // Seed 1, legacy/scan-stamped (Pingtan 2022's 2012 report): （二）申请办结数 | 人 | 98 under the stamp, and 19 units read
+    // 7, 从 or nothing; none was the form's, since one clean unit disagreed.
+    const table = SCANNED.map((r) => [...r]);
+    table[6]![1] = '人'; // 2、网上申请数: 条 read 人
+    const year = findLegacyStats(block(table))!.year.map((s) => [s.indicator, s.unit, s.value, s.doubt]);
+    // 375 = 373 + 2, every unit of the sum the form's: 2、政府公报公开数 takes 条 and is certain.
+    expect(year[2]).toEqual(['2、政府公报公开数', '条', 2, undefined]);
+    // 3 = 1 + 2 + 0 holds, but a row of it reads 人: the total takes 条 and stays in doubt; the rows reading 条 are certain.
+    expect(year.slice(3, 7)).toEqual([
+      ['受理依申请公开信息总数', '条', 3, 'ocr-unverified'],
+      ['其中：1、当面申请数', '条', 1, undefined],
+      ['2、网上申请数', '人', 2, 'ocr-unverified'],
+      ['3、信函、传真申请数', '条', 0, undefined],
+    ]);
+    expect(year[11]).toEqual(['4、其他类型答复数', '条', 1, undefined]);
+    expect(year[14]).toEqual(['行政复议数', '件', 0, 'ocr-unverified']);
   });
 
   it('places rows OCR garbled past the bound by the form order between two rows that match, as many as the form prints there (row-by-order)', () => {
