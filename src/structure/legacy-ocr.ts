@@ -52,8 +52,11 @@ interface Parsed {
 const HAN = /\p{Script=Han}/u;
 const NUMBERING = /^(?:其中[：:;；,，.。·、]*)?(?:[（(]\s*([一二三四五六七八九十]+|\d+)\s*[）)]|(\d+)\s*[、.．,，:：;；·]?|([一二三四五六七八九十]+)[、.．,，:：;；·])?/;
 
+/** Latin letters and digits OCR read off a stamp or a speck before a numbering in brackets (51m (二)通过…): no part of the wording. */
+const SPECKS_BEFORE_NUMBERING = /^[A-Za-z\d'"`~!|.,:;_-]*[A-Za-z][A-Za-z\d'"`~!|.,:;_-]*(?=[（(][一二三四五六七八九十\d]+[）)])/;
+
 function parse(text: string): Parsed {
-  const t = text.replace(/\s+/g, '');
+  const t = text.replace(/\s+/g, '').replace(SPECKS_BEFORE_NUMBERING, '');
   const m = NUMBERING.exec(t)!;
   const rest = t.slice(m[0].length);
   const core = [...rest].filter((c) => HAN.test(c)).join('');
@@ -109,9 +112,13 @@ export function knownReadings(rows: OcrRow[]): KnownReading[] {
     if (at[i] !== undefined || p.core === '') return;
     const before = at.slice(0, i).reduce<number>((m, k) => (k !== undefined && k > m ? k : m), -1);
     const after = at.slice(i + 1).find((k) => k !== undefined) ?? known.length;
-    const near = new Set(known.filter((kn) => numbered(p, kn) && distance(p.core, kn.core) <= bound(kn.core)).map((kn) => kn.core));
+    // A wording the form prints once, read exactly, is its row whatever numbering OCR read (二. for 1., (2) for （三）);
+    // the numbering tells apart only the wordings the form repeats or that are near each other.
+    const once = known.filter((kn) => kn.core === p.core).length === 1 && known.every((kn) => kn.core === p.core || distance(p.core, kn.core) > bound(kn.core));
+    const fits = (kn: Parsed): boolean => once || numbered(p, kn);
+    const near = new Set(known.filter((kn) => fits(kn) && distance(p.core, kn.core) <= bound(kn.core)).map((kn) => kn.core));
     if (near.size !== 1) return;
-    const candidates = known.flatMap((kn, j) => (j > before && j < after && near.has(kn.core) && numbered(p, kn) ? [j] : []));
+    const candidates = known.flatMap((kn, j) => (j > before && j < after && near.has(kn.core) && fits(kn) ? [j] : []));
     if (candidates.length === 1) at[i] = candidates[0];
   });
 

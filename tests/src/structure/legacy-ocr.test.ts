@@ -210,6 +210,54 @@ describe('an OCR-read statistics table of a known form', () => {
     ]);
   });
 
+  it('matches a wording the form prints once, read exactly, whatever numbering OCR read (二. for 1., (2) for （三）), and specks before a numbering', () => {
+    // Seed 1, legacy/jpeg and legacy/scan-stamped (Pingtan 2022's 2012 report): these rows were not found.
+    const rows = [
+      ['指标', '单位', '数量'],
+      ['二、回应解读情况', '-', ''],
+      ['（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）', '次', '25'],
+      ['51m (二)通过不同渠道和方式回应解读的情况', '-', ''],
+      ['1.参加或举办新闻发布会总次数', '次', '0'],
+      ['三、依申请公开情况', '-', ''],
+      ['（一）收到申请数', '件', '57'],
+      ['1.当面申请数', '件', '9'],
+      ['2.传真申请数', '件', '0'],
+      ['3.网络申请数', '件', '32'],
+      ['4.信函申请数', '件', '16'],
+      ['（二）申请办结数', '件', '44'],
+      ['二.按时办结数', '7', '40'],
+      ['2.延期办结数', '件', '4'],
+      ['八、机构建设和保障经费情况', '-', ''],
+      ['（一）政府信息公开工作专门机构数', '个', '1'],
+      ['（二）设置政府信息公开查阅点数', '个', '9'],
+      ['(2)从事政府信息公开工作人员数', '人', '16'],
+      ['1.专职人员数（不包括政府公报及政府网站工作人员数）', '人', '6'],
+      ['2.兼职人员数', '人', '10'],
+    ];
+    const year = findLegacyStats(block(rows))!.year.map((s) => [s.indicator, s.unit, s.value, s.doubt]);
+    expect(year[2]![0]).toBe('（二）通过不同渠道和方式回应解读的情况');
+    // 44 = 40 + 4 and 16 = 6 + 10: the sums confirm the rows, the unit OCR read as 7 the form's.
+    expect(year[11]).toEqual(['1.按时办结数', '件', 40, undefined]);
+    expect(year[16]).toEqual(['（三）从事政府信息公开工作人员数', '人', 16, undefined]);
+    // Guards: a wording the form repeats (被依法纠错数 under 复议 and 诉讼) still needs its numbering; digits alone before a
+    // numbering are no specks.
+    const repeated = [
+      ['指标', '单位', '数量'],
+      ['四、行政复议数量', '件', '3'],
+      ['（一）维持具体行政行为数', '件', '0'],
+      ['（二）被依法纠错数', '件', '1'],
+      ['（三）其他情形数', '件', '2'],
+      ['五、行政诉讼数量', '件', '1'],
+      ['(5)被依法纠错数', '件', '0'],
+      ['（三）其他情形数', '件', '1'],
+      ['六、举报投诉数量', '件', '2'],
+    ];
+    expect(findLegacyStats(block(repeated))!.year[5]!.indicator).toBe('(5)被依法纠错数');
+    const digits = rows.map((r) => [...r]);
+    digits[3]![0] = '51 (二)通过不同渠道和方式回应解读的情况';
+    expect(findLegacyStats(block(digits))!.year[2]!.indicator).not.toBe('（二）通过不同渠道和方式回应解读的情况');
+  });
+
   it('finds the table whose indicator heading OCR read as no words (8 br for 统计指标) before 计量单位, its rows a known form', () => {
     const rows = [
       ['序号', '8 br', '计量单位', '2014年度'],
