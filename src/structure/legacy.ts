@@ -76,7 +76,9 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
       if (next.glued || statisticsColumns(next, options) || next.rows[0]?.length !== table.rows[0]?.length) break;
       // A block whose rows print a number where the unit goes is not the table's rest on its columns (another
       // reader's table of the lines after it: 的经费）万元 | 0): its cells would land in the wrong columns.
-      if (columns.unit !== undefined && next.rows.some((row) => /\d/.test(foldValueText(cleanText(row[columns.unit!]?.text ?? ''))))) break;
+      // A unit OCR read as digits (件 as 1 or 1g) beside the row's value is a misreading, not a value on the wrong column.
+      const misread = (row: TableBlock['rows'][number]): boolean => row[columns.unit!]?.prov?.origin === 'ocr' && [columns.value, columns.cumulative].some((c) => c !== undefined && /\d/.test(cleanText(row[c]?.text ?? '')));
+      if (columns.unit !== undefined && next.rows.some((row) => /\d/.test(foldValueText(cleanText(row[columns.unit!]?.text ?? ''))) && !misread(row))) break;
       rows.push(...next.rows);
     }
     rows.forEach((row, k) => (rows[k] = realigned(row, columns) ?? row));

@@ -258,6 +258,26 @@ describe('an OCR-read statistics table of a known form', () => {
     expect(findLegacyStats(block(digits))!.year[2]!.indicator).not.toBe('（二）通过不同渠道和方式回应解读的情况');
   });
 
+  it('continues a scanned statistics table into the next page\'s block though OCR read a unit there as digits (件 as 1g) beside its value', () => {
+    // Seed 2, legacy/scan-stamped (Pingtan 2023's 2013 report): a stamp's words at the page foot kept the pages' tables
+    // apart, and the rest (53 rows) was refused for `1g` and `1` in its unit column.
+    const first = block([
+      ['统计项目', '单位', '2013年度'],
+      ['（三）申请答复数', '件', '70'],
+      ['1.属于已主动公开范围数', '件', '2'],
+    ]);
+    const rest = block([
+      ['2.同意公开答复数', '1g', '31'],
+      ['3.同意部分公开答复数', '件', '8'],
+      ['危及国家安全、公共安全、经济安全和社会稳定', '1', '0'],
+    ]);
+    const year = findLegacyStats([...first, ...rest])!.year.map((s) => s.indicator);
+    expect(year).toEqual(['（三）申请答复数', '1.属于已主动公开范围数', '2.同意公开答复数', '3.同意部分公开答复数', '危及国家安全、公共安全、经济安全和社会稳定']);
+    // Guard: a number where the unit goes and no value beside it is a block on other columns, as before — OCR'd or not.
+    const shifted = block([['（四）政府信息公开专项经费万元', '0', '']]);
+    expect(findLegacyStats([...first, ...shifted])!.year).toHaveLength(2);
+  });
+
   it('finds the table whose indicator heading OCR read as no words (8 br for 统计指标) before 计量单位, its rows a known form', () => {
     const rows = [
       ['序号', '8 br', '计量单位', '2014年度'],
