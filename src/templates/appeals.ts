@@ -320,7 +320,9 @@ function byHeadings(header: DocRow[], values: ValueRow): ValueRow | undefined {
     })));
     return labels.size > 1 ? null : [...labels][0];
   });
-  if (named.includes(null)) return undefined;
+  // The headings must name columns: cells under none (a header on another grid) lay themselves in too many ways, or, as
+  // three cells of five, in one no heading says.
+  if (named.includes(null) || named.every((label) => label === undefined)) return undefined;
   // Every way to lay the cells over the fifteen columns: a named cell over its label's column, next; one naming none over 1–5.
   const ways: number[][] = [];
   const lay = (i: number, at: number, spans: number[]): void => {
