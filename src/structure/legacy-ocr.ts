@@ -52,8 +52,11 @@ interface Parsed {
 const HAN = /\p{Script=Han}/u;
 const NUMBERING = /^(?:其中[：:;；,，.。·、]*)?(?:[（(]\s*([一二三四五六七八九十]+|\d+)\s*[）)]|(\d+)\s*[、.．,，:：;；·]?|([一二三四五六七八九十]+)[、.．,，:：;；·])?/;
 
+/** Latin letters and digits OCR read off a stamp or a speck before a numbering in brackets (51m (二)通过…): no part of the wording. */
+const SPECKS_BEFORE_NUMBERING = /^[A-Za-z\d'"`~!|.,:;_-]*[A-Za-z][A-Za-z\d'"`~!|.,:;_-]*(?=[（(][一二三四五六七八九十\d]+[）)])/;
+
 function parse(text: string): Parsed {
-  const t = text.replace(/\s+/g, '');
+  const t = text.replace(/\s+/g, '').replace(SPECKS_BEFORE_NUMBERING, '');
   const m = NUMBERING.exec(t)!;
   const rest = t.slice(m[0].length);
   const core = [...rest].filter((c) => HAN.test(c)).join('');
@@ -109,9 +112,13 @@ export function knownReadings(rows: OcrRow[]): KnownReading[] {
     if (at[i] !== undefined || p.core === '') return;
     const before = at.slice(0, i).reduce<number>((m, k) => (k !== undefined && k > m ? k : m), -1);
     const after = at.slice(i + 1).find((k) => k !== undefined) ?? known.length;
-    const near = new Set(known.filter((kn) => numbered(p, kn) && distance(p.core, kn.core) <= bound(kn.core)).map((kn) => kn.core));
+    // A wording the form prints once, read exactly, is its row whatever numbering OCR read (二. for 1., (2) for （三）);
+    // the numbering tells apart only the wordings the form repeats or that are near each other.
+    const once = known.filter((kn) => kn.core === p.core).length === 1 && known.every((kn) => kn.core === p.core || distance(p.core, kn.core) > bound(kn.core));
+    const fits = (kn: Parsed): boolean => once || numbered(p, kn);
+    const near = new Set(known.filter((kn) => fits(kn) && distance(p.core, kn.core) <= bound(kn.core)).map((kn) => kn.core));
     if (near.size !== 1) return;
-    const candidates = known.flatMap((kn, j) => (j > before && j < after && near.has(kn.core) && numbered(p, kn) ? [j] : []));
+    const candidates = known.flatMap((kn, j) => (j > before && j < after && near.has(kn.core) && fits(kn) ? [j] : []));
     if (candidates.length === 1) at[i] = candidates[0];
   });
 
@@ -172,22 +179,30 @@ export function knownIndicators(texts: string[]): boolean {
   return formOf(texts.map(parse)) !== undefined;
 }
 
-/** Whether every matched row whose unit reads as a unit prints its form row's (two at least): the table prints the form's units. */
+/**
+ * Whether the table prints the form's units: the matched rows whose unit reads as a unit print their form row's (two at
+ * least), but for one in nine at most — OCR reads a unit as another now and then (人 for 件 under a stamp). A report that
+ * prints other units than the form's prints more of them.
+ */
 function unitsAsForm(rows: OcrRow[], at: (number | undefined)[], form: KnownForm): boolean {
   const clean = rows.flatMap((row, i) => {
     const unit = row.unit.replace(/\s+/g, '');
     const k = at[i];
     return k !== undefined && STAT_UNITS.has(unit) ? [[unit, form.rows[k]!] as [string, KnownRow]] : [];
   });
-  return clean.length >= 2 && clean.every(([unit, known]) => unit === known.unit);
+  const agree = clean.filter(([unit, known]) => unit === known.unit).length;
+  return agree >= 2 && (clean.length - agree) * MOST_UNITS <= agree;
 }
+
+/** A table prints the form's units when at most one clean unit in MOST_UNITS + 1 is another. */
+const MOST_UNITS = 8;
 
 /**
  * Which rows the form's sums confirm in one value column (受理依申请公开信息总数 = its three channels): a row
  * in at least one sum whose rows all print a value, and every such sum it is in holding. A sum that fails
  * confirms none of its rows (OCR misread one of them, or the report does not add up).
  */
-export function confirmedBySums(readings: KnownReading[], values: (number | null)[]): boolean[] {
+export function confirmedBySums(readings: KnownReading[], values: (number | null)[], units?: string[]): boolean[] {
   const form = readings.find((r) => r.form)?.form;
   const confirmed = values.map(() => false);
   if (!form) return confirmed;
@@ -204,7 +219,16 @@ export function confirmedBySums(readings: KnownReading[], values: (number | null
     if (members.some((i) => i === undefined || values[i] === null)) return;
     const [total, ...rest] = members.map((i) => values[i!]!);
     const holds = Math.abs(total! - rest.reduce((a, b) => a + b, 0)) < 0.005;
-    members.forEach((i) => (holds ? held : failed).add(i!));
+    // A sum adds values of one unit: a row of it whose unit OCR read as another than the form's leaves the unit of a row
+    // that took the form's (its own unit unread) unknown, and that row unconfirmed.
+    const clash = members.some((i) => {
+      const unit = units?.[i!]?.replace(/\s+/g, '') ?? '';
+      return STAT_UNITS.has(unit) && unit !== form.rows[readings[i!]!.row!]!.unit;
+    });
+    members.forEach((i) => {
+      if (!holds) failed.add(i!);
+      else if (!clash || readings[i!]!.unit === undefined) held.add(i!);
+    });
   });
   return confirmed.map((_, i) => held.has(i) && !failed.has(i));
 }

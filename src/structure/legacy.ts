@@ -76,7 +76,9 @@ export function findLegacyStats(tables: TableBlock[], options: LegacyOptions = {
       if (next.glued || statisticsColumns(next, options) || next.rows[0]?.length !== table.rows[0]?.length) break;
       // A block whose rows print a number where the unit goes is not the table's rest on its columns (another
       // reader's table of the lines after it: 的经费）万元 | 0): its cells would land in the wrong columns.
-      if (columns.unit !== undefined && next.rows.some((row) => /\d/.test(foldValueText(cleanText(row[columns.unit!]?.text ?? ''))))) break;
+      // A unit OCR read as digits (件 as 1 or 1g) beside the row's value is a misreading, not a value on the wrong column.
+      const misread = (row: TableBlock['rows'][number]): boolean => row[columns.unit!]?.prov?.origin === 'ocr' && [columns.value, columns.cumulative].some((c) => c !== undefined && /\d/.test(cleanText(row[c]?.text ?? '')));
+      if (columns.unit !== undefined && next.rows.some((row) => /\d/.test(foldValueText(cleanText(row[columns.unit!]?.text ?? ''))) && !misread(row))) break;
       rows.push(...next.rows);
     }
     rows.forEach((row, k) => (rows[k] = realigned(row, columns) ?? row));
@@ -228,8 +230,10 @@ function printsNothing(row: TableBlock['rows'][number], columns: Columns): boole
 function asKnownForm(year: LegacyStat[], cumulative: LegacyStat[] | undefined, ocr: boolean[]): void {
   if (!ocr.some(Boolean) || (cumulative && cumulative.length !== year.length)) return;
   const readings = knownReadings(year.map((s, i) => ({ indicator: s.indicator, unit: s.unit, valued: s.value !== null || cumulative?.[i]?.value != null })));
+  // The units as OCR read them, before any is the form's.
+  const units = year.map((s) => s.unit);
   for (const stats of cumulative ? [year, cumulative] : [year]) {
-    const confirmed = confirmedBySums(readings, stats.map((s) => s.value));
+    const confirmed = confirmedBySums(readings, stats.map((s) => s.value), units);
     stats.forEach((s, i) => {
       const known = readings[i]!;
       // A row a text layer gave (a page OCR read in part: fonts without ToUnicode) is as printed; it still anchors the form.

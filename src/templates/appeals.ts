@@ -177,7 +177,8 @@ function mapFlatRow(rows: DocRow[]): TableMapping | undefined {
     const names = namesBothGroups(text);
     if (!names) continue;
     const found = collectValues(rows, h + 1);
-    const values = found && withTextUnderColumns(rows.slice(h, rows.indexOf(found.row)), found);
+    const written = found && withTextUnderColumns(rows.slice(h, rows.indexOf(found.row)), found);
+    const values = written && (byHeadings(rows.slice(h, rows.indexOf(written.row)), written) ?? written);
     if (!values || (names === 'kinds' && values.cells.length < WIDTH)) continue;
     // The printed order of the three groups, as keys: the fifteen tokens are read as one row.
     const header = rows.slice(h, Math.max(h + 3, rows.indexOf(values.row)));
@@ -297,6 +298,51 @@ function namesBothGroups(text: string): boolean | 'kinds' {
 const NAME_CONTAINMENT = 0.75;
 /** The two kinds of litigation, as the header prints them under 行政诉讼. */
 const LITIGATION_KINDS = ['未经复议直接起诉', '复议后起诉'];
+
+/**
+ * A scanned table 四 whose grid OCR drew with a rule lost (the narrow columns 其他结果 | 尚未审结 | 总计 of a group read as
+ * one: 未经复议直接起诉”其他尚未“结果审结, over a cell of their three values run together, or garbled: Ve a): fewer
+ * cells than fifteen, in the header's grid. The header's cells over the values name the columns (结果维持 … 总计, read
+ * whole or but for a character), in the template's order; a cell naming none covers the columns between those its
+ * neighbours name. When that places every cell one way only, the row is read so: a cell covering several columns gives
+ * them its numbers when it prints exactly as many, else it is read as unreadable in each (never one of its numbers
+ * put in one of its columns). Undefined otherwise: the readings are the group totals' to choose, as before.
+ */
+function byHeadings(header: DocRow[], values: ValueRow): ValueRow | undefined {
+  const { row, cells } = values;
+  if (cells.length >= WIDTH || new Set(cells.map((v) => v.col)).size !== cells.length) return undefined;
+  const heads = header.filter((r) => r.block === row.block && r.cells.length === row.cells.length);
+  if (!heads.length || !heads.every((r) => r.cells.some((c) => c.prov?.origin === 'ocr'))) return undefined;
+  const named = cells.map((v) => {
+    const labels = new Set(heads.flatMap((r) => COLUMN_LABELS.filter((label) => {
+      const text = labelCore(r.cells[v.col]?.text ?? '');
+      return text === label || similarity(text, label) >= CELL_SIMILARITY;
+    })));
+    return labels.size > 1 ? null : [...labels][0];
+  });
+  // The headings must name columns: cells under none (a header on another grid) lay themselves in too many ways, or, as
+  // three cells of five, in one no heading says.
+  if (named.includes(null) || named.every((label) => label === undefined)) return undefined;
+  // Every way to lay the cells over the fifteen columns: a named cell over its label's column, next; one naming none over 1–5.
+  const ways: number[][] = [];
+  const lay = (i: number, at: number, spans: number[]): void => {
+    if (ways.length > 1) return;
+    if (i === cells.length) return void (at === WIDTH && ways.push(spans));
+    const label = named[i];
+    if (label !== undefined) return void (COLUMN_LABELS[at % 5] === label && lay(i + 1, at + 1, [...spans, 1]));
+    for (let k = 1; k <= 5 && at + k <= WIDTH; k++) lay(i + 1, at + k, [...spans, k]);
+  };
+  lay(0, 0, []);
+  if (ways.length !== 1 || ways[0]!.every((k) => k === 1)) return undefined;
+  const laid = cells.flatMap((v, i) => {
+    const k = ways[0]![i]!;
+    if (k === 1) return [v];
+    const numbers = v.raw.trim().split(/\s+/);
+    if (numbers.length === k && numbers.every((t) => readCell(t).kind === 'number')) return numbers.map((t) => ({ ...v, raw: t, reading: readCell(t) }));
+    return Array.from({ length: k }, () => ({ ...v, reading: { kind: 'text' as const } }));
+  });
+  return { row, cells: laid };
+}
 
 /** Values read for table 四 and the row they start in. */
 interface ValueRow {

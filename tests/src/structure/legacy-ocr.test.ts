@@ -61,7 +61,8 @@ describe('an OCR-read statistics table of a known form', () => {
     expect(year.slice(7, 12)).toEqual(Array(5).fill('ocr-unverified'));
     expect(year.slice(0, 7)).toEqual(Array(7).fill(undefined));
     const units = SCANNED.map((r) => [...r]);
-    units[6]![1] = '件'; // a clean unit other than the form's: no unit taken from the form, 2、政府公报公开数 keeps 4h ARS
+    units[5]![1] = '件';
+    units[6]![1] = '件'; // two clean units other than the form's in 13: no unit taken from the form, 2、政府公报公开数 keeps 4h ARS
     const stats = findLegacyStats(block(units))!.year;
     expect([stats[2]!.unit, stats[2]!.doubt]).toEqual(['4h ARS', 'ocr-unverified']);
   });
@@ -115,12 +116,32 @@ describe('an OCR-read statistics table of a known form', () => {
     expect(knownReadings(other).every((r) => Object.keys(r).length === 0)).toBe(true);
   });
 
-  it('takes no unit from the form when a clean unit of the table disagrees with it (the report prints other units)', () => {
+  it('takes no unit from the form when clean units of the table disagree with it in more than one row in nine (the report prints other units)', () => {
     const table = SCANNED.map((r) => [...r]);
-    table[6]![1] = '件'; // 2、网上申请数 printed 件, the form says 条
+    table[5]![1] = '件';
+    table[6]![1] = '件'; // 1、当面申请数 and 2、网上申请数 printed 件, the form says 条
     const stats = findLegacyStats(block(table))!;
     expect(stats.year.map((s) => s.unit).slice(2, 4)).toEqual(['4h ARS', 'Sz, A']);
     expect(stats.year[6]!.indicator).toBe('3、信函、传真申请数');
+  });
+
+  it('takes the form\'s units where one clean unit in nine disagrees (a stamp over 件 read 人), confirming no row that took one in a sum of that row', () => {
+    // Seed 1, legacy/scan-stamped (Pingtan 2022's 2012 report): （二）申请办结数 | 人 | 98 under the stamp, and 19 units read
+    // 7, 从 or nothing; none was the form's, since one clean unit disagreed.
+    const table = SCANNED.map((r) => [...r]);
+    table[6]![1] = '人'; // 2、网上申请数: 条 read 人
+    const year = findLegacyStats(block(table))!.year.map((s) => [s.indicator, s.unit, s.value, s.doubt]);
+    // 375 = 373 + 2, every unit of the sum the form's: 2、政府公报公开数 takes 条 and is certain.
+    expect(year[2]).toEqual(['2、政府公报公开数', '条', 2, undefined]);
+    // 3 = 1 + 2 + 0 holds, but a row of it reads 人: the total takes 条 and stays in doubt; the rows reading 条 are certain.
+    expect(year.slice(3, 7)).toEqual([
+      ['受理依申请公开信息总数', '条', 3, 'ocr-unverified'],
+      ['其中：1、当面申请数', '条', 1, undefined],
+      ['2、网上申请数', '人', 2, 'ocr-unverified'],
+      ['3、信函、传真申请数', '条', 0, undefined],
+    ]);
+    expect(year[11]).toEqual(['4、其他类型答复数', '条', 1, undefined]);
+    expect(year[14]).toEqual(['行政复议数', '件', 0, 'ocr-unverified']);
   });
 
   it('places rows OCR garbled past the bound by the form order between two rows that match, as many as the form prints there (row-by-order)', () => {
@@ -187,6 +208,74 @@ describe('an OCR-read statistics table of a known form', () => {
       ['（二）被依法纠错数', '件', 2, undefined],
       ['（三）其他情形数', '件', 4, undefined],
     ]);
+  });
+
+  it('matches a wording the form prints once, read exactly, whatever numbering OCR read (二. for 1., (2) for （三）), and specks before a numbering', () => {
+    // Seed 1, legacy/jpeg and legacy/scan-stamped (Pingtan 2022's 2012 report): these rows were not found.
+    const rows = [
+      ['指标', '单位', '数量'],
+      ['二、回应解读情况', '-', ''],
+      ['（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）', '次', '25'],
+      ['51m (二)通过不同渠道和方式回应解读的情况', '-', ''],
+      ['1.参加或举办新闻发布会总次数', '次', '0'],
+      ['三、依申请公开情况', '-', ''],
+      ['（一）收到申请数', '件', '57'],
+      ['1.当面申请数', '件', '9'],
+      ['2.传真申请数', '件', '0'],
+      ['3.网络申请数', '件', '32'],
+      ['4.信函申请数', '件', '16'],
+      ['（二）申请办结数', '件', '44'],
+      ['二.按时办结数', '7', '40'],
+      ['2.延期办结数', '件', '4'],
+      ['八、机构建设和保障经费情况', '-', ''],
+      ['（一）政府信息公开工作专门机构数', '个', '1'],
+      ['（二）设置政府信息公开查阅点数', '个', '9'],
+      ['(2)从事政府信息公开工作人员数', '人', '16'],
+      ['1.专职人员数（不包括政府公报及政府网站工作人员数）', '人', '6'],
+      ['2.兼职人员数', '人', '10'],
+    ];
+    const year = findLegacyStats(block(rows))!.year.map((s) => [s.indicator, s.unit, s.value, s.doubt]);
+    expect(year[2]![0]).toBe('（二）通过不同渠道和方式回应解读的情况');
+    // 44 = 40 + 4 and 16 = 6 + 10: the sums confirm the rows, the unit OCR read as 7 the form's.
+    expect(year[11]).toEqual(['1.按时办结数', '件', 40, undefined]);
+    expect(year[16]).toEqual(['（三）从事政府信息公开工作人员数', '人', 16, undefined]);
+    // Guards: a wording the form repeats (被依法纠错数 under 复议 and 诉讼) still needs its numbering; digits alone before a
+    // numbering are no specks.
+    const repeated = [
+      ['指标', '单位', '数量'],
+      ['四、行政复议数量', '件', '3'],
+      ['（一）维持具体行政行为数', '件', '0'],
+      ['（二）被依法纠错数', '件', '1'],
+      ['（三）其他情形数', '件', '2'],
+      ['五、行政诉讼数量', '件', '1'],
+      ['(5)被依法纠错数', '件', '0'],
+      ['（三）其他情形数', '件', '1'],
+      ['六、举报投诉数量', '件', '2'],
+    ];
+    expect(findLegacyStats(block(repeated))!.year[5]!.indicator).toBe('(5)被依法纠错数');
+    const digits = rows.map((r) => [...r]);
+    digits[3]![0] = '51 (二)通过不同渠道和方式回应解读的情况';
+    expect(findLegacyStats(block(digits))!.year[2]!.indicator).not.toBe('（二）通过不同渠道和方式回应解读的情况');
+  });
+
+  it('continues a scanned statistics table into the next page\'s block though OCR read a unit there as digits (件 as 1g) beside its value', () => {
+    // Seed 2, legacy/scan-stamped (Pingtan 2023's 2013 report): a stamp's words at the page foot kept the pages' tables
+    // apart, and the rest (53 rows) was refused for `1g` and `1` in its unit column.
+    const first = block([
+      ['统计项目', '单位', '2013年度'],
+      ['（三）申请答复数', '件', '70'],
+      ['1.属于已主动公开范围数', '件', '2'],
+    ]);
+    const rest = block([
+      ['2.同意公开答复数', '1g', '31'],
+      ['3.同意部分公开答复数', '件', '8'],
+      ['危及国家安全、公共安全、经济安全和社会稳定', '1', '0'],
+    ]);
+    const year = findLegacyStats([...first, ...rest])!.year.map((s) => s.indicator);
+    expect(year).toEqual(['（三）申请答复数', '1.属于已主动公开范围数', '2.同意公开答复数', '3.同意部分公开答复数', '危及国家安全、公共安全、经济安全和社会稳定']);
+    // Guard: a number where the unit goes and no value beside it is a block on other columns, as before — OCR'd or not.
+    const shifted = block([['（四）政府信息公开专项经费万元', '0', '']]);
+    expect(findLegacyStats([...first, ...shifted])!.year).toHaveLength(2);
   });
 
   it('finds the table whose indicator heading OCR read as no words (8 br for 统计指标) before 计量单位, its rows a known form', () => {

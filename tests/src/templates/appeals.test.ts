@@ -354,3 +354,37 @@ describe('table 四 whose header OCR misread', () => {
     expect(m.layout.appeals).toBe('none');
   });
 });
+
+describe('a scanned table 四 whose grid lost a rule between narrow columns', () => {
+  // Seed 1, titles/jpeg (Pingtan 2022, a photo at 240 dpi): OCR drew 未经复议直接起诉's 其他结果 | 尚未审结 | 总计 as one
+  // column, their values 0 0 1 read as 'Ve a'. Thirteen cells: 51 readings held, the fifteen cells were left blank (ambiguous).
+  const grid = (merged: string) => [
+    ['行政复议', '~行政复议', '~行政复议', '~行政复议', '~行政复议', '行政诉讼', '~行政诉讼', '~行政诉讼', '~行政诉讼', '~行政诉讼', '~行政诉讼', '~行政诉讼', '~行政诉讼'],
+    ['结果维持', '结果纠正', '”其他”结果', 'TIA ”审结', '总计', '', '~', '未经复议直接起诉”其他尚未“结果审结[ext', '复议后起诉', '~复议后起诉', '~复议后起诉', '~复议后起诉', '~复议后起诉'],
+    ['~结果维持', '~结果纠正', '~”其他”结果', '~TIA ”审结', '~总计', '结果维持', '结果纠正', '~未经复议直接起诉”其他尚未“结果审结[ext', '结果维持', '结果纠正', '其他”结果', '”尚未审结', '总计'],
+    ['0', '1', '1', '0', '2', '1', '0', merged, '0', '0', '0', '0', '0'],
+  ];
+  const scanned = (rows: string[][]) => {
+    const doc = docWithTables(rows);
+    for (const block of doc.blocks) if (block.kind === 'table') for (const row of block.rows) for (const c of row) c.prov = { page: 1, origin: 'ocr', confidence: 96 };
+    return doc;
+  };
+  const cells = (m: ReturnType<typeof mapTemplates>, group: string) => COLUMNS.map((_, i) => ['upheld', 'corrected', 'other', 'pending', 'total'][i]!).map((c) => [m.cells[`appeals.${group}.${c}`], m.details[`appeals.${group}.${c}`]?.doubt ?? null]);
+
+  it('places the cells by the columns their headings name, the cell naming none over the columns between', () => {
+    const m = mapTemplates(scanned(grid('Ve a')));
+    expect(cells(m, 'review')).toEqual([[0, null], [1, null], [1, null], [0, null], [2, null]]);
+    expect(cells(m, 'litigation_direct')).toEqual([[1, null], [0, null], [null, 'unreadable'], [null, 'unreadable'], [null, 'unreadable']]);
+    expect(cells(m, 'litigation_after_review').every(([v, d]) => v === 0 && d === null)).toBe(true);
+  });
+
+  it('gives the merged columns the numbers their cell prints when they are as many, and none of one number', () => {
+    const three = mapTemplates(scanned(grid('0 0 1')));
+    expect(cells(three, 'litigation_direct')).toEqual([[1, null], [0, null], [0, null], [0, null], [1, null]]);
+    const one = mapTemplates(scanned(grid('1')));
+    expect(cells(one, 'litigation_direct').slice(2).map(([v]) => v)).toEqual([null, null, null]);
+    // Guard: the same grid as text (a reader that keeps its rules) is read as before, by the group totals.
+    const text = mapTemplates(docWithTables(grid('Ve a')));
+    expect(text.details['appeals.review.total']?.doubt).toBe('ambiguous');
+  });
+});
