@@ -13,6 +13,10 @@ export const BLANK_MARKERS: ReadonlySet<string> = new Set([
 
 /** The units a value cell prints after its number (a count's 件, an amount's 万元 or 元): the units of NUMBER_TOKEN but %. */
 export const VALUE_UNITS: readonly string[] = ['万元', '元', '件', '条', '个', '项', '次'];
+/** Those units as one capturing group of a pattern. */
+export const VALUE_UNIT_GROUP = `(${VALUE_UNITS.join('|')})`;
+/** A unit printed as a word of its own. */
+export const UNIT_ALONE = new RegExp(`^${VALUE_UNIT_GROUP}$`);
 
 /**
  * A figure's digits before its point, as every reader takes them: thousands groups, or at most 15 digits
