@@ -6,10 +6,7 @@
  * entries of the chosen fonts are taken out of their font dictionaries, and it is written back
  * compressed (the orphaned maps dropped).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runTool } from './run-tool.js';
+import { editExpandedPdf } from './qdf-edit.js';
 
 /**
  * Which fonts lose their map: all of them, only those whose map gives Chinese characters (the body
@@ -20,23 +17,11 @@ export type UnmappedFonts = 'all' | 'cjk' | 'latin';
 export const UNMAPPED_FONTS: readonly UnmappedFonts[] = ['all', 'cjk', 'latin'];
 
 export async function pdfWithoutToUnicode(sourcePdf: string, targetPdf: string, fonts: UnmappedFonts): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-no-tounicode-'));
-  try {
-    const qdf = join(dir, 'expanded.pdf');
-    const edited = join(dir, 'edited.pdf');
-    const fixed = join(dir, 'fixed.pdf');
-    await runTool('qpdf', ['--qdf', '--object-streams=disable', sourcePdf, qdf], { timeout: 120_000 });
-    const text = (await readFile(qdf)).toString('latin1');
+  await editExpandedPdf(sourcePdf, targetPdf, (text) => {
     const { text: out, removed } = withoutToUnicode(text, fonts);
     if (removed === 0) throw new Error(`no font of ${fonts === 'all' ? 'any' : fonts} kind carries a ToUnicode map`);
-    await writeFile(edited, Buffer.from(out, 'latin1'));
-    // fix-qdf repairs the stream lengths and cross-reference table the edit moved.
-    const { stdout } = await runTool('fix-qdf', [edited], { timeout: 120_000, encoding: 'buffer', maxBuffer: 256 << 20 });
-    await writeFile(fixed, stdout);
-    await runTool('qpdf', [fixed, targetPdf], { timeout: 120_000 });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    return out;
+  });
 }
 
 /** The QDF text with the /ToUnicode entries of the chosen fonts removed, and how many were removed. */

@@ -10,11 +10,8 @@
  * compressed.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Random } from '../random.js';
-import { runTool } from './run-tool.js';
+import { editExpandedPdf } from './qdf-edit.js';
 
 /**
  * The order the text objects are drawn in: the stream's order reversed; column by column (by x, then from the
@@ -24,24 +21,12 @@ export type DrawOrder = 'reversed' | 'columns' | 'numbers-last' | 'shuffled';
 export const DRAW_ORDERS: readonly DrawOrder[] = ['reversed', 'columns', 'numbers-last', 'shuffled'];
 
 export async function reorderPdfText(sourcePdf: string, targetPdf: string, order: DrawOrder): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-reordered-'));
-  try {
-    const qdf = join(dir, 'expanded.pdf');
-    const edited = join(dir, 'edited.pdf');
-    const fixed = join(dir, 'fixed.pdf');
-    await runTool('qpdf', ['--qdf', '--object-streams=disable', sourcePdf, qdf], { timeout: 120_000 });
-    const text = (await readFile(qdf)).toString('latin1');
+  await editExpandedPdf(sourcePdf, targetPdf, (text) => {
     const seed = createHash('sha256').update(text).digest('hex').slice(0, 16);
     const { text: out, moved } = reorderQdf(text, order, seed);
     if (moved === 0) throw new Error(`no page's text could be drawn in another order (${order})`);
-    await writeFile(edited, Buffer.from(out, 'latin1'));
-    // fix-qdf repairs the stream lengths and cross-reference table the edit moved.
-    const { stdout } = await runTool('fix-qdf', [edited], { timeout: 120_000, encoding: 'buffer', maxBuffer: 256 << 20 });
-    await writeFile(fixed, stdout);
-    await runTool('qpdf', [fixed, targetPdf], { timeout: 120_000 });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    return out;
+  });
 }
 
 /** The QDF text with every page's text objects drawn in the chosen order, and how many pages changed order. */
