@@ -219,7 +219,9 @@ function printsNumber(row: TableBlock['rows'][number], columns: Columns): boolea
 }
 
 function printsNothing(row: TableBlock['rows'][number], columns: Columns): boolean {
-  return [columns.unit, columns.value, columns.cumulative].every((c) => c === undefined || cleanText(row[c]?.text ?? '').replace(/[\s—–\-/]+/g, '') === '');
+  const empty = [columns.unit, columns.value, columns.cumulative].every((c) => c === undefined || cleanText(row[c]?.text ?? '').replace(/[\s—–\-/]+/g, '') === '');
+  // With no unit column, a row's unit is printed after its indicator: a row of the form printed blank (（三）接受培训人员数（人次） | ).
+  return empty && (columns.unit !== undefined || unitInIndicator(cleanText(row[columns.indicator]?.text ?? '')) === undefined);
 }
 
 /**

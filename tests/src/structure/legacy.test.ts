@@ -211,6 +211,28 @@ describe('legacy statistics tables', () => {
     expect(findLegacyStats(tables(table([['项目', '数量'], ['收到申请', '12'], ['办结申请', '11'], ['网站发布信息（条）', '300']])), { unitless: true })).toBeUndefined();
   });
 
+  it('keeps the last rows of a table with no unit column that print their unit after the indicator and no value (printed blank), and leaves the agency name under it out', () => {
+    const stats = findLegacyStats(
+      tables(
+        table([
+          ['指标', '本年度'],
+          ['九、政府信息公开会议和培训情况', '—'],
+          ['（一）召开政府信息公开工作会议或专题会议数（次）', '1'],
+          ['（二）举办各类培训班数（次）', ''],
+          ['（三）接受培训人员数（人次）', ''],
+          ['平潭综合实验区', ''],
+        ]),
+      ),
+      { unitless: true },
+    );
+    expect(triples(stats?.year)).toEqual([
+      ['九、政府信息公开会议和培训情况', '', null],
+      ['（一）召开政府信息公开工作会议或专题会议数', '次', 1],
+      ['（二）举办各类培训班数', '次', null],
+      ['（三）接受培训人员数', '人次', null],
+    ]);
+  });
+
   it('reads a table whose value heading states the unit (指标 | 数量（件）), a row of another unit printing its own after its indicator, only when the caller allows it', () => {
     const headed = tables(
       table([
